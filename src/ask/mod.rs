@@ -1,0 +1,2 @@
+//! The asking core (work in progress).
+pub mod normalize;

@@ -1,0 +1,161 @@
+//! Text folding for matching what students type against names in the base.
+//!
+//! [`fold_for_search`] turns any text into lowercase ASCII-ish words:
+//! Unicode NFKC, case folding, Cyrillic transliterated (`Тито` → `tito`),
+//! diacritics stripped (`Pašić` → `pasic`, `Karađorđe` → `karadjordje`),
+//! Arabic letter variants unified, punctuation turned into spaces.
+//! [`loose_key`] additionally collapses spelling digraphs (`kh`/`h`, `sh`/`s`,
+//! `dj`/`d`…) so transliterations from different conventions meet.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Fold text for search: see the module docs.
+pub fn fold_for_search(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkc().flat_map(char::to_lowercase) {
+        push_folded(c, &mut out);
+    }
+    collapse_spaces(&out)
+}
+
+fn push_folded(c: char, out: &mut String) {
+    if let Some(latin) = cyrillic(c) {
+        out.push_str(latin);
+        return;
+    }
+    match c {
+        'đ' => out.push_str("dj"),
+        'ß' => out.push_str("ss"),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'ø' => out.push('o'),
+        'ł' => out.push('l'),
+        'ı' => out.push('i'),
+        'þ' => out.push_str("th"),
+        '\'' | '’' | '‘' | '′' | 'ʼ' | '`' => {}
+        // Arabic: unify alef and teh marbuta/heh and yeh forms, drop tatweel and harakat.
+        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+        'ة' => out.push('ه'),
+        'ى' => out.push('ي'),
+        'ـ' | '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
+        '٠'..='٩' => out.push(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+        c if c.is_alphanumeric() => {
+            for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+                out.push(d);
+            }
+        }
+        _ => out.push(' '),
+    }
+}
+
+/// Russian, Serbian, Ukrainian and Macedonian Cyrillic to Latin, following
+/// the spellings English texts use for these names.
+fn cyrillic(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'д' => "d", 'ђ' => "dj", 'е' => "e",
+        'ё' => "e", 'ж' => "zh", 'з' => "z", 'и' => "i", 'й' => "y", 'ј' => "j", 'к' => "k",
+        'л' => "l", 'љ' => "lj", 'м' => "m", 'н' => "n", 'њ' => "nj", 'о' => "o", 'п' => "p",
+        'р' => "r", 'с' => "s", 'т' => "t", 'ћ' => "c", 'у' => "u", 'ф' => "f", 'х' => "kh",
+        'ц' => "ts", 'ч' => "ch", 'џ' => "dzh", 'ш' => "sh", 'щ' => "shch", 'ъ' => "",
+        'ы' => "y", 'ь' => "", 'э' => "e", 'ю' => "yu", 'я' => "ya", 'і' => "i", 'ї' => "yi",
+        'є' => "ye", 'ґ' => "g", 'ѓ' => "gj", 'ќ' => "kj", 'ѕ' => "dz",
+        _ => return None,
+    })
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A looser key on top of [`fold_for_search`]: spelling digraphs collapse so
+/// that `Khrushchev`, `Hruščov` and `Хрущёв` meet, and `Pasic` meets `Пашић`.
+pub fn loose_key(folded: &str) -> String {
+    let mut key = folded.to_string();
+    for (from, to) in [
+        ("shch", "s"), ("sch", "s"), ("tch", "c"), ("dzh", "j"), ("kh", "h"), ("sh", "s"),
+        ("ch", "c"), ("zh", "z"), ("ts", "c"), ("dj", "d"), ("gj", "g"), ("kj", "k"),
+        ("yo", "e"), ("yu", "u"), ("ya", "a"), ("lj", "l"), ("nj", "n"), ("w", "v"),
+        ("y", "i"), ("j", "i"), ("ck", "k"),
+    ] {
+        key = key.replace(from, to);
+    }
+    // Double letters (Hebrangg, Stallin) carry no meaning in a name.
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if out.ends_with(c) && c.is_alphabetic() {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Optimal-string-alignment edit distance over characters: insertions,
+/// deletions, substitutions and swaps of two neighbours each cost 1.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut before_previous = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before_previous[j - 2] + 1);
+            }
+            current[j] = best;
+        }
+        std::mem::swap(&mut before_previous, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// Edit distance, giving up early (returning `limit + 1`) once it must exceed `limit`.
+pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> usize {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > limit {
+        return limit + 1;
+    }
+    edit_distance(a, b).min(limit + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_diacritics_and_scripts() {
+        assert_eq!(fold_for_search("Nikola Pašić"), "nikola pasic");
+        assert_eq!(fold_for_search("Karađorđe"), "karadjordje");
+        assert_eq!(fold_for_search("Тито"), "tito");
+        assert_eq!(fold_for_search("Белградская декларация"), "belgradskaya deklaratsiya");
+        assert_eq!(fold_for_search("Tito–Stalin split!"), "tito stalin split");
+        assert_eq!(fold_for_search("Stalin's death"), "stalins death");
+        assert_eq!(fold_for_search("ＴＩＴＯ"), "tito");
+        assert_eq!(fold_for_search("إعلان بلغراد"), fold_for_search("اعلان بلغراد"));
+    }
+
+    #[test]
+    fn loose_keys_meet_across_conventions() {
+        let key = |s: &str| loose_key(&fold_for_search(s));
+        assert_eq!(key("Хрущёв"), key("Khrushchev"));
+        assert_eq!(key("Karadjordje"), key("Karađorđe"));
+        assert_eq!(key("Карађорђе"), key("Karađorđe"));
+        assert_eq!(key("Пашић"), key("Pasic"));
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_once() {
+        assert_eq!(edit_distance("hebrnag", "hebrang"), 1);
+        assert_eq!(edit_distance("decleration", "declaration"), 1);
+        assert_eq!(edit_distance("khruschev", "khrushchev"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("tito", "tito"), 0);
+        assert_eq!(edit_distance_within("a", "abcdef", 2), 3);
+    }
+}

@@ -1,0 +1,364 @@
+//! Historical dates: EDTF level 0/1 strings with a precision, parsed into a
+//! span of days that can be sorted, compared and displayed.
+//!
+//! Accepted forms:
+//!
+//! | form          | meaning                  | shown as          |
+//! |---------------|--------------------------|-------------------|
+//! | `1968-07-12`  | a day                    | 12 July 1968      |
+//! | `1940-06`     | a month                  | June 1940         |
+//! | `1955`        | a year                   | 1955              |
+//! | `1941-23`     | a season (21–24)         | autumn 1941       |
+//! | `1948~`       | approximate (`?`, `%` too) | about 1948      |
+//! | `175X`        | a decade                 | 1750s             |
+//! | `13XX`        | a century                | 14th century      |
+//! | `1953/1955`   | a range of any of these  | 1953–1955         |
+//! | `2022/..`     | open-ended               | since 2022        |
+
+use std::fmt;
+
+/// How precise one end of a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    Century,
+    Decade,
+    Year,
+    Season(u8),
+    Month,
+    Day,
+}
+
+/// One point of a date: a year with optional month and day, as precise as the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub precision: Precision,
+    pub approximate: bool,
+}
+
+/// A parsed date: one point, a closed range or an open-ended range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistDate {
+    pub start: Point,
+    /// `None` for a single point.
+    pub end: Option<End>,
+}
+
+/// The end of a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    Closed(Point),
+    /// `..`: still going on, or the source gives no end.
+    Open,
+}
+
+/// Why a date string did not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("`{0}` is not a date; write `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-21`..`YYYY-24` (seasons), `YYYX` (decade), `YYXX` (century), with `~` for approximate, or two of them as `start/end`")]
+    Syntax(String),
+    #[error("month {0} does not exist; months are 01 to 12")]
+    Month(u8),
+    #[error("day {day} does not exist in {year}-{month:02}")]
+    Day { year: i32, month: u8, day: u8 },
+    #[error("the range ends ({end}) before it starts ({start}); swap the two dates")]
+    Reversed { start: String, end: String },
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// The English name of a month (1–12).
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS.get(usize::from(month.saturating_sub(1))).copied().unwrap_or("?")
+}
+
+impl HistDate {
+    /// Parse an EDTF level 0/1 string.
+    pub fn parse(text: &str) -> Result<HistDate, DateError> {
+        let text = text.trim();
+        match text.split_once('/') {
+            None => Ok(HistDate { start: parse_point(text)?, end: None }),
+            Some((start, end)) => {
+                let start_point = parse_point(start)?;
+                if end == ".." {
+                    return Ok(HistDate { start: start_point, end: Some(End::Open) });
+                }
+                let end_point = parse_point(end)?;
+                if end_point.last_day() < start_point.first_day() {
+                    return Err(DateError::Reversed { start: start.into(), end: end.into() });
+                }
+                Ok(HistDate { start: start_point, end: Some(End::Closed(end_point)) })
+            }
+        }
+    }
+
+    /// The first year the date covers.
+    pub fn first_year(&self) -> i32 {
+        self.start.first_day().0
+    }
+
+    /// The last year the date covers (`i32::MAX` when open-ended).
+    pub fn last_year(&self) -> i32 {
+        match self.end {
+            None => self.start.last_day().0,
+            Some(End::Closed(end)) => end.last_day().0,
+            Some(End::Open) => i32::MAX,
+        }
+    }
+
+    /// Whether `year` falls within this date.
+    pub fn covers_year(&self, year: i32) -> bool {
+        (self.first_year()..=self.last_year()).contains(&year)
+    }
+
+    /// A key that sorts dates chronologically (start first, then the narrower date).
+    pub fn sort_key(&self) -> (i32, u8, u8, i32) {
+        let (year, month, day) = self.start.first_day();
+        (year, month, day, self.last_year())
+    }
+
+    /// The points that make up this date (one or two).
+    pub fn points(&self) -> Vec<Point> {
+        match self.end {
+            Some(End::Closed(end)) => vec![self.start, end],
+            _ => vec![self.start],
+        }
+    }
+}
+
+impl Point {
+    /// The earliest (year, month, day) this point covers.
+    pub fn first_day(&self) -> (i32, u8, u8) {
+        match self.precision {
+            Precision::Century | Precision::Decade | Precision::Year => (self.year, 1, 1),
+            Precision::Season(season) => (self.year, season_first_month(season), 1),
+            Precision::Month | Precision::Day => {
+                (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+            }
+        }
+    }
+
+    /// The latest (year, month, day) this point covers.
+    pub fn last_day(&self) -> (i32, u8, u8) {
+        match self.precision {
+            Precision::Century => (self.year + 99, 12, 31),
+            Precision::Decade => (self.year + 9, 12, 31),
+            Precision::Year => (self.year, 12, 31),
+            Precision::Season(season) => (self.year, season_first_month(season) + 2, 31),
+            Precision::Month => {
+                let month = self.month.unwrap_or(12);
+                (self.year, month, days_in_month(self.year, month))
+            }
+            Precision::Day => (self.year, self.month.unwrap_or(12), self.day.unwrap_or(31)),
+        }
+    }
+}
+
+fn season_first_month(season: u8) -> u8 {
+    match season {
+        21 => 3,
+        22 => 6,
+        23 => 9,
+        _ => 12,
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn parse_point(text: &str) -> Result<Point, DateError> {
+    let syntax = || DateError::Syntax(text.to_string());
+    let (body, approximate) = match text.strip_suffix(['~', '?', '%']) {
+        Some(body) => (body, true),
+        None => (text, false),
+    };
+    let mut parts = body.split('-');
+    let year_text = parts.next().ok_or_else(syntax)?;
+    let (year, precision) = parse_year(year_text).ok_or_else(syntax)?;
+    let month_text = parts.next();
+    let day_text = parts.next();
+    if parts.next().is_some() {
+        return Err(syntax());
+    }
+    let mut point = Point { year, month: None, day: None, precision, approximate };
+    let Some(month_text) = month_text else { return Ok(point) };
+    if precision != Precision::Year {
+        return Err(syntax());
+    }
+    let month = parse_two_digits(month_text).ok_or_else(syntax)?;
+    if (21..=24).contains(&month) && day_text.is_none() {
+        point.precision = Precision::Season(month);
+        return Ok(point);
+    }
+    if !(1..=12).contains(&month) {
+        return Err(DateError::Month(month));
+    }
+    point.month = Some(month);
+    point.precision = Precision::Month;
+    let Some(day_text) = day_text else { return Ok(point) };
+    let day = parse_two_digits(day_text).ok_or_else(syntax)?;
+    if day == 0 || day > days_in_month(year, month) {
+        return Err(DateError::Day { year, month, day });
+    }
+    point.day = Some(day);
+    point.precision = Precision::Day;
+    Ok(point)
+}
+
+/// `1955` → year; `195X` → decade; `19XX` → century.
+fn parse_year(text: &str) -> Option<(i32, Precision)> {
+    if text.len() != 4 || !text.is_ascii() {
+        return None;
+    }
+    let (digits, precision) = if let Some(head) = text.strip_suffix("XX") {
+        (format!("{head}00"), Precision::Century)
+    } else if let Some(head) = text.strip_suffix('X') {
+        (format!("{head}0"), Precision::Decade)
+    } else {
+        (text.to_string(), Precision::Year)
+    };
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().map(|year| (year, precision))
+}
+
+fn parse_two_digits(text: &str) -> Option<u8> {
+    if text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approximate {
+            f.write_str("about ")?;
+        }
+        match self.precision {
+            Precision::Century => write!(f, "{} century", ordinal(self.year / 100 + 1)),
+            Precision::Decade => write!(f, "{}s", self.year),
+            Precision::Year => write!(f, "{}", self.year),
+            Precision::Season(season) => {
+                let name = ["spring", "summer", "autumn", "winter"]
+                    .get(usize::from(season.saturating_sub(21)))
+                    .copied()
+                    .unwrap_or("season");
+                write!(f, "{name} {}", self.year)
+            }
+            Precision::Month => {
+                write!(f, "{} {}", month_name(self.month.unwrap_or(1)), self.year)
+            }
+            Precision::Day => write!(
+                f,
+                "{} {} {}",
+                self.day.unwrap_or(1),
+                month_name(self.month.unwrap_or(1)),
+                self.year
+            ),
+        }
+    }
+}
+
+impl fmt::Display for HistDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.end {
+            None => write!(f, "{}", self.start),
+            Some(End::Open) => write!(f, "since {}", self.start),
+            Some(End::Closed(end)) => write!(f, "{}–{}", self.start, end),
+        }
+    }
+}
+
+/// `1` → `1st`, `14` → `14th`, `21` → `21st`.
+pub fn ordinal(n: i32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> String {
+        match HistDate::parse(text) {
+            Ok(date) => date.to_string(),
+            Err(error) => format!("error: {error}"),
+        }
+    }
+
+    #[test]
+    fn every_accepted_form_parses_and_displays() {
+        assert_eq!(shown("1968-07-12"), "12 July 1968");
+        assert_eq!(shown("1940-06"), "June 1940");
+        assert_eq!(shown("1955"), "1955");
+        assert_eq!(shown("1941-23"), "autumn 1941");
+        assert_eq!(shown("1948~"), "about 1948");
+        assert_eq!(shown("175X"), "1750s");
+        assert_eq!(shown("13XX"), "14th century");
+        assert_eq!(shown("1953/1955"), "1953–1955");
+        assert_eq!(shown("1941-04/1945"), "April 1941–1945");
+        assert_eq!(shown("2022/.."), "since 2022");
+        assert_eq!(shown("2000-02-29"), "29 February 2000");
+    }
+
+    #[test]
+    fn rejections_say_what_is_wrong() {
+        assert!(shown("1955-13").contains("month 13"));
+        assert!(shown("1955-02-30").contains("day 30"));
+        assert!(shown("1900-02-29").contains("day 29"));
+        assert!(shown("1955/1953").contains("before it starts"));
+        for bad in ["", "55", "19555", "1955-6", "1955-06-1", "June 1955", "1955-21-01", "X955", "1955-06-12-01", "1955/", "1955–1956"] {
+            assert!(shown(bad).starts_with("error"), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn ranges_cover_their_years() {
+        let date = HistDate::parse("1953/1955").unwrap();
+        assert!(date.covers_year(1954));
+        assert!(!date.covers_year(1956));
+        let decade = HistDate::parse("175X").unwrap();
+        assert_eq!((decade.first_year(), decade.last_year()), (1750, 1759));
+        let century = HistDate::parse("13XX").unwrap();
+        assert_eq!((century.first_year(), century.last_year()), (1300, 1399));
+        assert!(HistDate::parse("2022/..").unwrap().covers_year(2024));
+    }
+
+    #[test]
+    fn sort_key_orders_chronologically() {
+        let mut dates: Vec<HistDate> = ["1968-07-12", "1948", "1968", "1941-23", "1941-04-05"]
+            .iter()
+            .map(|text| HistDate::parse(text).unwrap())
+            .collect();
+        dates.sort_by_key(HistDate::sort_key);
+        let shown: Vec<String> = dates.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["5 April 1941", "autumn 1941", "1948", "1968", "12 July 1968"]);
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal(14), "14th");
+        assert_eq!(ordinal(21), "21st");
+        assert_eq!(ordinal(12), "12th");
+        assert_eq!(ordinal(3), "3rd");
+    }
+}

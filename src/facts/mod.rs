@@ -1,0 +1,215 @@
+//! The fact base: entries (events, treaties, people) backed by verbatim quotes
+//! from imported source texts.
+//!
+//! - [`schema`]: the TOML file format (serde types; `facts/schema.json` is generated from them).
+//! - [`date`]: EDTF dates with precision.
+//! - [`source`]: source texts, sections and the verbatim-quote search.
+//! - [`load`]: reads a fact directory into a [`FactBase`], running every check.
+//! - [`check`]: the named checks, each collecting [`Diagnostic`]s.
+//! - [`diagnostic`]: findings with file, line, rule and a plain-English fix.
+//!
+//! Invariant: a [`FactBase`] value only exists for a directory that checked
+//! without errors, so nothing served by the bot failed the checker.
+
+pub mod check;
+pub mod date;
+pub mod diagnostic;
+pub mod load;
+pub mod schema;
+pub mod source;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+pub use date::HistDate;
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{check_dir, CheckReport};
+pub use source::Source;
+
+/// The three kinds of entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Event,
+    Treaty,
+    Person,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Event, Kind::Treaty, Kind::Person];
+
+    /// The folder under `facts/` that holds this kind.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Event => "events",
+            Kind::Treaty => "treaties",
+            Kind::Person => "people",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Event => "event",
+            Kind::Treaty => "treaty",
+            Kind::Person => "person",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A checked quote, located in its source.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// Index into [`FactBase::sources`].
+    pub source: usize,
+    pub section: String,
+    /// The quote as the fact file gives it.
+    pub text: String,
+    /// Where it is in the source text.
+    pub range: Range<usize>,
+}
+
+/// One checked entry of the fact base.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub aliases: Vec<String>,
+    /// Events and treaties always have one; people don't.
+    pub date: Option<HistDate>,
+    pub date_label: Option<String>,
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub related: Vec<String>,
+    /// People involved (events) or signatories (treaties).
+    pub people: Vec<String>,
+    pub parties: Vec<String>,
+    pub place: Option<String>,
+    pub roles: Vec<String>,
+    pub born: Option<HistDate>,
+    pub died: Option<HistDate>,
+    /// For people: the events and treaties they took part in, in date order
+    /// (their own `involved_in` plus every entry that lists them).
+    pub involved_in: Vec<String>,
+    pub quotes: Vec<Quote>,
+    /// The file it was loaded from.
+    pub file: PathBuf,
+}
+
+impl Entry {
+    /// The date as a student should read it ("early 1948", "12 July 1968").
+    pub fn date_text(&self) -> Option<String> {
+        match (&self.date_label, &self.date) {
+            (Some(label), _) => Some(label.clone()),
+            (None, Some(date)) => Some(date.to_string()),
+            (None, None) => None,
+        }
+    }
+
+    /// Life dates of a person, if the sources give them ("born 1892, died 1975").
+    pub fn life_text(&self) -> Option<String> {
+        match (&self.born, &self.died) {
+            (Some(born), Some(died)) => Some(format!("{born} – {died}")),
+            (Some(born), None) => Some(format!("born {born}")),
+            (None, Some(died)) => Some(format!("died {died}")),
+            (None, None) => None,
+        }
+    }
+}
+
+/// A loaded, fully checked fact base. Cheap to share behind an `Arc`.
+#[derive(Debug)]
+pub struct FactBase {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    sources: Vec<Source>,
+    /// A content hash of every file the base was built from.
+    version: String,
+    /// Non-fatal findings (warnings) from the check that built it.
+    warnings: Vec<Diagnostic>,
+}
+
+impl FactBase {
+    pub(crate) fn new(mut entries: Vec<Entry>, sources: Vec<Source>, version: String, warnings: Vec<Diagnostic>) -> FactBase {
+        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        let by_id = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        FactBase { entries, by_id, sources, version, warnings }
+    }
+
+    /// Load and check a fact directory; `Err` carries every diagnostic when
+    /// any of them is an error.
+    pub fn load(dir: impl Into<PathBuf>) -> Result<FactBase, Vec<Diagnostic>> {
+        let report = check_dir(dir.into());
+        match report.base {
+            Some(base) => Ok(base),
+            None => Err(report.diagnostics),
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    pub fn source(&self, index: usize) -> Option<&Source> {
+        self.sources.get(index)
+    }
+
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// How many entries of each kind.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.entries.iter().filter(|e| e.kind == kind).count()
+    }
+
+    /// Entries with a date, in chronological order.
+    pub fn chronological(&self) -> Vec<&Entry> {
+        let mut dated: Vec<&Entry> = self.entries.iter().filter(|e| e.date.is_some()).collect();
+        dated.sort_by_key(|e| (e.date.as_ref().map(HistDate::sort_key), e.id.clone()));
+        dated
+    }
+
+    /// The one-line summary `histbot check` prints for a clean base.
+    pub fn summary_line(&self) -> String {
+        let mut per_source: Vec<String> = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(index, source)| {
+                let quotes = self.entries.iter().flat_map(|e| &e.quotes).filter(|q| q.source == index).count();
+                format!("{} {}", quotes, source.id)
+            })
+            .collect();
+        per_source.sort();
+        format!(
+            "{} events, {} treaties, {} people; quotes per source: {}",
+            self.count(Kind::Event),
+            self.count(Kind::Treaty),
+            self.count(Kind::Person),
+            per_source.join(", ")
+        )
+    }
+}

@@ -1,0 +1,188 @@
+//! The on-disk schema of the fact base: the serde types *are* the schema.
+//!
+//! Moderators write one TOML file per entry: `facts/events/<id>.toml`,
+//! `facts/treaties/<id>.toml` or `facts/people/<id>.toml`. The folder gives the
+//! kind and the file name is the id:
+//!
+//! ```toml
+//! # facts/events/tito-stalin-split.toml
+//! id = "tito-stalin-split"
+//! title = "Tito–Stalin split"
+//! aliases = ["Informbiro", "1948 split"]
+//! date = "1948"
+//! date_label = "early 1948"
+//! summary = "Relations between Yugoslavia and the Soviet Union drastically deteriorated."
+//! people = ["josip-broz-tito", "joseph-stalin"]
+//! tags = ["cold-war"]
+//!
+//! [[source]]
+//! source = "suy-article"
+//! section = "1948 Tito–Stalin split"
+//! quote = "Drastic deterioration in relations occurred in early 1948."
+//! ```
+//!
+//! `facts/schema.json` is generated from these types (`histbot schema`), so
+//! editors can validate files while moderators type.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+/// Something that happened at a date or over a period.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventRecord {
+    /// A stable slug: lowercase ASCII letters, digits and single hyphens (`belgrade-declaration`).
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// What a student would call it.
+    pub title: String,
+    /// Other names a student might type, in any script.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Period tags (slugs), e.g. `cold-war`, `interwar`, `world-war-ii`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub tags: Vec<Spanned<String>>,
+    /// Other entries this one is related to (ids).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub related: Vec<Spanned<String>>,
+    /// The quotes that back every word of this entry. At least one.
+    #[serde(default)]
+    pub source: Vec<QuoteRecord>,
+    /// When (EDTF level 0/1): `1968-07-12`, `1940-06`, `1955`, `1953/1955`,
+    /// `1941-23` (autumn 1941), `1948~` (about 1948), `175X` (the 1750s),
+    /// `13XX` (the 14th century), `2022/..` (from 2022 on).
+    #[schemars(with = "String")]
+    pub date: Spanned<String>,
+    /// How to show the date when the EDTF form is not what the source says ("early 1948").
+    pub date_label: Option<String>,
+    /// What happened, in words that the quotes support.
+    pub summary: String,
+    /// People involved (person ids).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub people: Vec<Spanned<String>>,
+}
+
+/// An agreement, declaration, convention or treaty.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TreatyRecord {
+    /// A stable slug: lowercase ASCII letters, digits and single hyphens (`belgrade-declaration`).
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// What a student would call it.
+    pub title: String,
+    /// Other names a student might type, in any script.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Period tags (slugs), e.g. `cold-war`, `interwar`, `world-war-ii`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub tags: Vec<Spanned<String>>,
+    /// Other entries this one is related to (ids).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub related: Vec<Spanned<String>>,
+    /// The quotes that back every word of this entry. At least one.
+    #[serde(default)]
+    pub source: Vec<QuoteRecord>,
+    /// When (EDTF level 0/1): `1968-07-12`, `1940-06`, `1955`, `1953/1955`,
+    /// `1941-23` (autumn 1941), `1948~` (about 1948), `175X` (the 1750s),
+    /// `13XX` (the 14th century), `2022/..` (from 2022 on).
+    #[schemars(with = "String")]
+    pub date: Spanned<String>,
+    /// How to show the date when the EDTF form is not what the source says ("early 1948").
+    pub date_label: Option<String>,
+    /// What it did, in words that the quotes support.
+    pub summary: String,
+    /// The states or bodies that were party to it, as the sources name them.
+    #[serde(default)]
+    pub parties: Vec<String>,
+    /// People who signed or concluded it (person ids).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub signatories: Vec<Spanned<String>>,
+    /// Where it was signed, if a source says so.
+    pub place: Option<String>,
+}
+
+/// A person with a part in these relations.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRecord {
+    /// A stable slug: lowercase ASCII letters, digits and single hyphens (`belgrade-declaration`).
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// What a student would call it.
+    pub title: String,
+    /// Other names a student might type, in any script.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Period tags (slugs), e.g. `cold-war`, `interwar`, `world-war-ii`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub tags: Vec<Spanned<String>>,
+    /// Other entries this one is related to (ids).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub related: Vec<Spanned<String>>,
+    /// The quotes that back every word of this entry. At least one.
+    #[serde(default)]
+    pub source: Vec<QuoteRecord>,
+    /// Roles as the sources give them ("President of Yugoslavia").
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Birth date (EDTF), only where a source gives it.
+    #[schemars(with = "Option<String>")]
+    pub born: Option<Spanned<String>>,
+    /// Death date (EDTF), only where a source gives it.
+    #[schemars(with = "Option<String>")]
+    pub died: Option<Spanned<String>>,
+    /// Who they were in these relations, in words that the quotes support.
+    pub summary: String,
+    /// Events and treaties they took part in (ids).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub involved_in: Vec<Spanned<String>>,
+}
+
+/// A verbatim quote from one imported source.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRecord {
+    /// A source id from `facts/sources.toml`.
+    #[schemars(with = "String")]
+    pub source: Spanned<String>,
+    /// The section of that source the quote is in.
+    #[schemars(with = "String")]
+    pub section: Spanned<String>,
+    /// Word for word from the cleaned source text (white space, typographic
+    /// quotes and dashes are folded when checking; nothing else is).
+    #[schemars(with = "String")]
+    pub quote: Spanned<String>,
+}
+
+/// `facts/sources.toml`: the imported source texts.
+#[derive(Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(default)]
+    pub source: Vec<SourceRecord>,
+}
+
+/// One imported source text, stored in `facts/sources/<id>.txt`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRecord {
+    pub id: String,
+    pub title: String,
+    /// BCP 47 language tag: `en`, `ar`.
+    pub lang: String,
+    pub url: String,
+    pub license: String,
+    /// Section titles in document order.
+    pub sections: Vec<String>,
+}

@@ -1,0 +1,15 @@
+//! histbot answers history questions about Soviet Union–Yugoslavia relations
+//! (and the Russia–Serbia relations around them) from a fact base that
+//! moderators edit, and quotes its source word for word in every answer.
+//!
+//! # Layout
+//!
+//! The core is platform-free; the front ends are thin renderers of the same answers.
+//!
+//! - [`facts`]: the fact base: schema, loading, the named checks, dates, source texts.
+//! - [`import`]: cleaning raw source documents into `facts/sources/`.
+//! - [`ask`]: the command table, the command grammar, the intent matcher, entity
+//!   resolution, and [`ask::Answer`], the plain-data answer every front end renders.
+
+pub mod ask;
+pub mod facts;
