@@ -12,4 +12,5 @@
 //!   resolution, and [`ask::Answer`], the plain-data answer every front end renders.
 
 pub mod ask;
+pub mod import;
 pub mod facts;

@@ -186,3 +186,28 @@ pub struct SourceRecord {
     /// Section titles in document order.
     pub sections: Vec<String>,
 }
+
+/// The JSON schema of the three entry kinds, for editors (`facts/schema.json`).
+pub fn json_schema() -> Result<String, serde_json::Error> {
+    let event = schemars::schema_for!(EventRecord);
+    let treaty = schemars::schema_for!(TreatyRecord);
+    let person = schemars::schema_for!(PersonRecord);
+    let sources = schemars::schema_for!(SourcesFile);
+    let combined = serde_json::json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "histbot fact file",
+        "description": "One entry per file: facts/events/<id>.toml, facts/treaties/<id>.toml or facts/people/<id>.toml. Point your editor at the definition for the folder (see MODERATING.md).",
+        "oneOf": [
+            {"$ref": "#/definitions/event"},
+            {"$ref": "#/definitions/treaty"},
+            {"$ref": "#/definitions/person"}
+        ],
+        "definitions": {
+            "event": event,
+            "treaty": treaty,
+            "person": person,
+            "sources": sources
+        }
+    });
+    serde_json::to_string_pretty(&combined)
+}

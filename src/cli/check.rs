@@ -1,0 +1,48 @@
+//! `histbot check [DIR]`: load everything, report every problem.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use histbot::facts::check_dir;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The fact directory.
+    #[arg(default_value = "facts")]
+    pub dir: PathBuf,
+    /// Print the diagnostics as a JSON array instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let report = check_dir(args.dir.clone());
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report.diagnostics)?);
+    } else {
+        for diagnostic in &report.diagnostics {
+            eprintln!("{diagnostic}");
+        }
+    }
+    match &report.base {
+        Some(base) => {
+            let warnings = match report.warning_count() {
+                0 => String::new(),
+                n => format!(" ({n} warning{})", if n == 1 { "" } else { "s" }),
+            };
+            println!("{}: ok{warnings}: {}", args.dir.display(), base.summary_line());
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            eprintln!(
+                "{}: {} error{}, {} warning{}; nothing is served from a base with errors",
+                args.dir.display(),
+                report.error_count(),
+                if report.error_count() == 1 { "" } else { "s" },
+                report.warning_count(),
+                if report.warning_count() == 1 { "" } else { "s" },
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
+}
