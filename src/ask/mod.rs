@@ -1,2 +1,24 @@
-//! The asking core (work in progress).
+//! The asking core: platform-free, it never imports a chat-platform type.
+//!
+//! - [`commands`]: the one command table every front end renders.
+//! - [`parse`]: the command grammar (`/when x`, `!compare a b`, free text).
+//! - [`intents`]: regex intent rules from `config/intents.toml`.
+//! - [`normalize`] and [`index`]: folding and entity resolution.
+//! - [`engine`]: [`Engine`], which answers lines, invocations and autocomplete.
+//! - [`cmd`]: one file per command.
+//! - [`answer`]: [`Answer`], plain data; [`render`]: text, Markdown, HTML, JSON.
+
+pub mod answer;
+pub mod cmd;
+pub mod commands;
+pub mod engine;
+pub mod index;
+pub mod intents;
 pub mod normalize;
+pub mod parse;
+pub mod render;
+
+pub use answer::{Answer, Excerpt, FactRef, Outcome, Part};
+pub use engine::{Choice, Engine};
+pub use intents::Intents;
+pub use parse::Invocation;

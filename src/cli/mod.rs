@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch. Errors reach the user through `anyhow`
 //! here, at the binary's edge; the library itself uses typed errors.
 
+pub mod ask;
 pub mod check;
 pub mod logging;
 pub mod schema;
@@ -25,6 +26,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Ask one question and print the reply.
+    Ask(ask::Args),
     /// Check a fact directory and report every problem (exit 0 clean, 1 problems).
     Check(check::Args),
     /// Write the JSON schema of the fact files (for editors).
@@ -37,9 +40,35 @@ pub enum Command {
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Some(Command::Ask(args)) => ask::run(args),
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Schema(args)) => schema::run(args),
         Some(Command::Source(command)) => source::run(command),
         None => check::run(check::Args { dir: PathBuf::from("facts"), json: false }),
     }
+}
+
+/// Load the fact base and intents, printing every diagnostic to stderr on
+/// failure (exit code 2: nothing to answer from).
+pub fn load_engine(facts: &std::path::Path, intents: &std::path::Path) -> Result<histbot::ask::Engine, ExitCode> {
+    let base = match histbot::facts::FactBase::load(facts) {
+        Ok(base) => base,
+        Err(diagnostics) => {
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!("{}: the fact base has errors; run `histbot check {}`", facts.display(), facts.display());
+            return Err(ExitCode::from(2));
+        }
+    };
+    let intents = match histbot::ask::Intents::load(intents) {
+        Ok(intents) => intents,
+        Err(diagnostics) => {
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            return Err(ExitCode::from(2));
+        }
+    };
+    Ok(histbot::ask::Engine::new(std::sync::Arc::new(base), intents))
 }

@@ -1,0 +1,54 @@
+//! `year <year> [page]`: everything dated in that year, in order, each with its excerpt.
+
+use super::{add_page, parse_page, parse_year};
+use crate::ask::answer::{Answer, Outcome};
+use crate::ask::engine::Engine;
+use crate::ask::parse::Invocation;
+use crate::facts::Entry;
+
+pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
+    let mut words = invocation.rest.split_whitespace();
+    let year_text = invocation.get("year").map(str::to_string).or_else(|| words.next().map(str::to_string)).unwrap_or_default();
+    if year_text.trim().is_empty() {
+        return super::missing_argument("year");
+    }
+    let page = parse_page(invocation.get("page").or(words.next()));
+    let year = match parse_year("year", &year_text) {
+        Ok(year) => year,
+        Err(reply) => return reply,
+    };
+    let entries = entries_in_year(engine, year);
+    if entries.is_empty() {
+        return nothing_in(engine, year);
+    }
+    let mut answer = Answer::new("year", Outcome::Facts, format!("{year}: {} dated {}", entries.len(), if entries.len() == 1 { "entry" } else { "entries" }));
+    add_page(engine, &mut answer, &entries, page, locale, format!("/year {year}"));
+    answer
+}
+
+/// Entries dated within the year: those dated to the year itself (or more
+/// precisely) first, in date order, then longer periods that include it.
+pub fn entries_in_year(engine: &Engine, year: i32) -> Vec<&Entry> {
+    let mut entries: Vec<&Entry> = engine
+        .base()
+        .chronological()
+        .into_iter()
+        .filter(|e| e.date.as_ref().is_some_and(|d| d.covers_year(year)))
+        .collect();
+    entries.sort_by_key(|e| {
+        let date = e.date.as_ref();
+        let spans_more = date.is_some_and(|d| d.first_year() != year || d.last_year() != year);
+        (spans_more, date.map(|d| d.sort_key()))
+    });
+    entries
+}
+
+fn nothing_in(engine: &Engine, year: i32) -> Answer {
+    let years: Vec<i32> = engine.base().chronological().iter().filter_map(|e| e.date.as_ref().map(|d| d.first_year())).collect();
+    let before = years.iter().filter(|&&y| y < year).max();
+    let after = years.iter().filter(|&&y| y > year).min();
+    let suggestions: Vec<String> = before.into_iter().chain(after).map(|y| format!("/year {y}")).collect();
+    Answer::new("year", Outcome::NotFound, format!("I don't know of anything dated {year}."))
+        .text("No entry of the fact base is dated in that year. The nearest years with entries:")
+        .suggest(suggestions)
+}

@@ -1,0 +1,458 @@
+//! Entity resolution: maps what a student typed to entries of the base.
+//!
+//! Every entry is indexed under *keys*: its words folded
+//! ([`normalize::fold_for_search`]), lightly stemmed and collapsed to a
+//! [`normalize::loose_key`], each with the weight of the field it came from
+//! (names weigh most, then linked people, the summary, the quotes). A query
+//! is folded the same way; each of its keys is matched exactly, by prefix, or
+//! within one edit (a deletion-neighbourhood index keeps typo lookups fast).
+//! An entry's score is the idf-weighted share of the query it explains,
+//! boosted when one of its names appears in the query as a phrase.
+//!
+//! [`Index::resolve`] turns scores into a decision with an ambiguity margin:
+//! a clear winner, a short "did you mean" list, or nothing.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::commands::ArgKind;
+use super::normalize::{self, fold_for_search, loose_key};
+use crate::facts::{Entry, FactBase, Kind};
+
+/// Field weights: how much a key found in each field says about the entry.
+const NAME: f32 = 1.0;
+const ID: f32 = 0.9;
+const PEOPLE: f32 = 0.5;
+const SUMMARY: f32 = 0.45;
+const QUOTE: f32 = 0.3;
+
+/// Match quality of a query key against an index key.
+const EXACT: f32 = 1.0;
+const PREFIX: f32 = 0.7;
+const ONE_EDIT: f32 = 0.8;
+
+/// A winner must explain this share of the query…
+const ACCEPT: f32 = 0.55;
+/// …and beat the runner-up by this factor, or the answer is "did you mean".
+const MARGIN: f32 = 1.18;
+/// Below ACCEPT, candidates above this are offered as suggestions.
+const SUGGEST: f32 = 0.25;
+
+/// Words that carry no meaning for finding an entry.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "is",
+    "was", "were", "are", "be", "been", "being", "did", "do", "does", "done", "when", "what", "which",
+    "who", "whom", "whose", "where", "why", "how", "happen", "happened", "happens", "take", "took",
+    "taken", "place", "get", "got", "tell", "me", "about", "please", "date", "dates", "give",
+    "show", "explain", "describe", "there", "their", "its", "it", "that", "this", "these", "those",
+    "as", "into", "s", "year", "years", "signed", "sign", "signing", "occur", "occurred", "start",
+    "started", "begin", "began", "any", "some", "you", "know", "can", "could", "would", "should",
+    "i", "we", "my", "his", "her", "he", "she", "they", "them", "has", "have", "had", "much",
+    "many", "did", "exactly", "day", "month", "time", "which", "role", "play", "played", "part",
+    "known", "called", "say", "said", "does", "mean", "meant", "did", "event", "events", "fact",
+    "facts", "anything", "something", "happening", "ever", "first time",
+    // Arabic question and function words
+    "متى", "ما", "ماذا", "من", "هو", "هي", "في", "عن", "على", "الى", "إلى", "تم", "كان", "كانت",
+    "هل", "اين", "كيف", "لماذا", "عام", "سنه", "سنة",
+    // Russian and Serbian question words
+    "когда", "кто", "что", "такой", "такая", "был", "была", "было", "kada", "ko", "sta", "je", "bio", "bila",
+];
+
+/// A candidate entry with its score in [0, 1+].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    /// Index into [`FactBase::entries`].
+    pub entry: usize,
+    pub score: f32,
+    /// Whether one of the entry's names appears whole in the query.
+    pub name_hit: bool,
+}
+
+/// The outcome of resolving a piece of text to an entry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolution {
+    /// One entry clearly fits.
+    Found(usize),
+    /// Several fit about equally well (best first).
+    Ambiguous(Vec<usize>),
+    /// Nothing fits well; these are the closest (may be empty).
+    NotFound(Vec<usize>),
+}
+
+#[derive(Debug, Default)]
+struct Doc {
+    kind: Option<Kind>,
+    /// Each name (title, aliases, id) as a sequence of keys.
+    names: Vec<Vec<String>>,
+}
+
+/// The search index over one fact base. Built once per loaded base.
+#[derive(Debug, Default)]
+pub struct Index {
+    docs: Vec<Doc>,
+    /// key → (doc, best field weight), sorted by doc.
+    postings: HashMap<String, Vec<(u32, f32)>>,
+    /// key → idf.
+    idf: HashMap<String, f32>,
+    /// All keys, for prefix search.
+    sorted_keys: BTreeMap<String, ()>,
+    /// Deletion neighbourhood: a key with one character removed → the keys.
+    deletions: HashMap<String, Vec<String>>,
+    /// The largest idf, used for query words the base has never seen.
+    max_idf: f32,
+}
+
+/// A query, folded and split into keys, with the years it mentions.
+#[derive(Debug, Default, Clone)]
+pub struct Query {
+    pub keys: Vec<String>,
+    pub years: Vec<i32>,
+}
+
+/// Fold, split and key a text for the index.
+pub fn keys_of(text: &str) -> Vec<String> {
+    fold_for_search(text)
+        .split(' ')
+        .filter(|word| !word.is_empty() && !STOPWORDS.contains(word))
+        .map(key_of_word)
+        .filter(|key| !key.is_empty())
+        .collect()
+}
+
+/// One folded word → its index key: stemmed, then loosened.
+fn key_of_word(word: &str) -> String {
+    let word = strip_arabic_article(word);
+    loose_key(&stem(word))
+}
+
+/// Arabic: the article `ال` and a leading conjunction `و` or `ب` are not part of the name.
+fn strip_arabic_article(word: &str) -> &str {
+    let mut word = word;
+    for prefix in ["وال", "بال", "ال"] {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            if rest.chars().count() >= 3 {
+                word = rest;
+                break;
+            }
+        }
+    }
+    word
+}
+
+/// A light English stemmer: enough that `Hungarian`/`Hungary`,
+/// `condemned`/`condemn` and `treaties`/`treaty` share a key.
+fn stem(word: &str) -> String {
+    if !word.is_ascii() || word.len() <= 4 {
+        return word.to_string();
+    }
+    for (suffix, replacement) in [
+        ("ians", ""), ("ian", ""), ("ies", "y"), ("ings", ""), ("ing", ""), ("ations", "ate"),
+        ("ation", "ate"), ("ed", ""), ("es", ""), ("s", ""), ("y", ""),
+    ] {
+        if let Some(root) = word.strip_suffix(suffix) {
+            if root.len() >= 4 {
+                let mut stemmed = format!("{root}{replacement}");
+                if stemmed.ends_with('y') && stemmed.len() > 4 {
+                    stemmed.pop();
+                }
+                return stemmed;
+            }
+        }
+    }
+    word.to_string()
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Query {
+        let mut query = Query::default();
+        for key in keys_of(text) {
+            match year_of(&key) {
+                Some(year) => query.years.push(year),
+                None => query.keys.push(key),
+            }
+        }
+        query
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty() && self.years.is_empty()
+    }
+}
+
+/// A four-digit year between 1000 and 2999.
+pub fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|year| (1000..3000).contains(year))
+}
+
+impl Index {
+    /// Index every entry of a base.
+    pub fn build(base: &FactBase) -> Index {
+        let mut index = Index::default();
+        let mut weights: HashMap<String, HashMap<u32, f32>> = HashMap::new();
+        for (doc_id, entry) in base.entries().iter().enumerate() {
+            let doc_id = doc_id as u32;
+            let mut doc = Doc { kind: Some(entry.kind), names: Vec::new() };
+            let mut add = |text: &str, weight: f32| {
+                for key in keys_of(text) {
+                    let slot = weights.entry(key).or_default().entry(doc_id).or_insert(0.0);
+                    *slot = slot.max(weight);
+                }
+            };
+            for name in names_of(entry) {
+                add(&name, NAME);
+                doc.names.push(keys_of(&name));
+            }
+            add(&entry.id.replace('-', " "), ID);
+            doc.names.push(keys_of(&entry.id.replace('-', " ")));
+            for person in &entry.people {
+                if let Some(person) = base.get(person) {
+                    add(&person.title, PEOPLE);
+                    person.aliases.iter().for_each(|alias| add(alias, PEOPLE));
+                }
+            }
+            add(&entry.summary, SUMMARY);
+            entry.roles.iter().for_each(|role| add(role, SUMMARY));
+            entry.parties.iter().for_each(|party| add(party, SUMMARY));
+            for quote in &entry.quotes {
+                add(&quote.text, QUOTE);
+            }
+            index.docs.push(doc);
+        }
+        let total = index.docs.len().max(1) as f32;
+        for (key, docs) in weights {
+            let mut list: Vec<(u32, f32)> = docs.into_iter().collect();
+            list.sort_by_key(|(doc, _)| *doc);
+            let idf = (1.0 + total / list.len() as f32).ln();
+            index.max_idf = index.max_idf.max(idf);
+            index.idf.insert(key.clone(), idf);
+            if key.chars().count() >= 4 {
+                for deletion in deletions_of(&key) {
+                    index.deletions.entry(deletion).or_default().push(key.clone());
+                }
+            }
+            index.sorted_keys.insert(key.clone(), ());
+            index.postings.insert(key, list);
+        }
+        index
+    }
+
+    /// The index keys a query key matches, each with a match quality.
+    fn matches(&self, key: &str, allow_prefix: bool) -> Vec<(&str, f32)> {
+        let mut found = Vec::new();
+        if let Some((stored, _)) = self.postings.get_key_value(key) {
+            found.push((stored.as_str(), EXACT));
+        }
+        let length = key.chars().count();
+        if found.is_empty() && length >= 4 {
+            let mut seen = HashSet::new();
+            let mut candidates: Vec<&str> = Vec::new();
+            if let Some(keys) = self.deletions.get(key) {
+                candidates.extend(keys.iter().map(String::as_str));
+            }
+            for deletion in deletions_of(key) {
+                if let Some((stored, _)) = self.postings.get_key_value(&deletion) {
+                    candidates.push(stored.as_str());
+                }
+                if let Some(keys) = self.deletions.get(&deletion) {
+                    candidates.extend(keys.iter().map(String::as_str));
+                }
+            }
+            for candidate in candidates {
+                if seen.insert(candidate) && normalize::edit_distance_within(key, candidate, 1) <= 1 {
+                    found.push((candidate, ONE_EDIT));
+                }
+            }
+        }
+        if allow_prefix && length >= 2 {
+            let prefixed = self
+                .sorted_keys
+                .range(key.to_string()..)
+                .take_while(|(stored, _)| stored.starts_with(key))
+                .filter(|(stored, _)| stored.as_str() != key)
+                .take(64);
+            found.extend(prefixed.map(|(stored, _)| (stored.as_str(), PREFIX)));
+        }
+        found
+    }
+
+    /// Score every entry that matches any part of the query.
+    pub fn score(&self, base: &FactBase, query: &Query, kinds: Option<&[Kind]>, prefix_last: bool) -> Vec<Scored> {
+        let mut totals: HashMap<u32, f32> = HashMap::new();
+        let mut denominator = 0.0;
+        let last = query.keys.len().saturating_sub(1);
+        for (position, key) in query.keys.iter().enumerate() {
+            let matches = self.matches(key, prefix_last && position == last);
+            let weight = matches
+                .iter()
+                .filter_map(|(stored, _)| self.idf.get(*stored))
+                .fold(None, |best: Option<f32>, idf| Some(best.map_or(*idf, |b| b.max(*idf))))
+                .unwrap_or(self.max_idf);
+            denominator += weight;
+            let mut best_for_doc: HashMap<u32, f32> = HashMap::new();
+            for (stored, quality) in matches {
+                for &(doc, field) in self.postings.get(stored).map(Vec::as_slice).unwrap_or(&[]) {
+                    let value = field * quality;
+                    let slot = best_for_doc.entry(doc).or_insert(0.0);
+                    *slot = slot.max(value);
+                }
+            }
+            for (doc, value) in best_for_doc {
+                *totals.entry(doc).or_insert(0.0) += weight * value;
+            }
+        }
+        let year_weight = self.max_idf * 0.8;
+        for &year in &query.years {
+            denominator += year_weight;
+            for (doc_id, entry) in base.entries().iter().enumerate() {
+                if let Some(fit) = year_fit(entry, year) {
+                    *totals.entry(doc_id as u32).or_insert(0.0) += year_weight * fit;
+                }
+            }
+        }
+        if denominator <= 0.0 {
+            return Vec::new();
+        }
+        let mut scored: Vec<Scored> = totals
+            .into_iter()
+            .filter_map(|(doc, total)| {
+                let entry = doc as usize;
+                let kind = self.docs.get(entry)?.kind?;
+                if kinds.is_some_and(|kinds| !kinds.contains(&kind)) {
+                    return None;
+                }
+                let name_hit = self.name_hit(entry, &query.keys);
+                let mut score = total / denominator;
+                if name_hit {
+                    score = (score + 0.15).min(1.15);
+                }
+                Some(Scored { entry, score, name_hit })
+            })
+            .collect();
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        scored
+    }
+
+    /// Whether one of the entry's names occurs in the query as a phrase.
+    fn name_hit(&self, entry: usize, query: &[String]) -> bool {
+        self.docs.get(entry).is_some_and(|doc| {
+            doc.names.iter().any(|name| !name.is_empty() && query.windows(name.len()).any(|window| window == name.as_slice()))
+        })
+    }
+
+    /// Whether the whole query is exactly one of the entry's names.
+    fn exact_name(&self, entry: usize, query: &[String]) -> bool {
+        self.docs.get(entry).is_some_and(|doc| doc.names.iter().any(|name| !name.is_empty() && name.as_slice() == query))
+    }
+
+    /// Resolve text to an entry of the wanted kinds.
+    pub fn resolve(&self, base: &FactBase, text: &str, kinds: Option<&[Kind]>) -> Resolution {
+        if let Some(id) = exact_id(base, text, kinds) {
+            return Resolution::Found(id);
+        }
+        let query = Query::parse(text);
+        if query.is_empty() {
+            return Resolution::NotFound(Vec::new());
+        }
+        let scored = self.score(base, &query, kinds, false);
+        decide(self, &query, &scored)
+    }
+
+    /// Entry suggestions for a partly typed argument, best first.
+    pub fn complete(&self, base: &FactBase, partial: &str, kind: ArgKind, limit: usize) -> Vec<usize> {
+        let kinds = kinds_for(kind);
+        let query = Query::parse(partial);
+        if query.keys.is_empty() && query.years.is_empty() {
+            let mut all: Vec<usize> = (0..base.entries().len())
+                .filter(|&i| kinds.is_none_or(|k| k.contains(&base.entries()[i].kind)))
+                .collect();
+            all.sort_by_key(|&i| base.entries()[i].date.as_ref().map(|d| d.sort_key()));
+            all.truncate(limit);
+            return all;
+        }
+        let scored = self.score(base, &query, kinds, true);
+        scored.into_iter().filter(|s| s.score >= 0.2).take(limit).map(|s| s.entry).collect()
+    }
+}
+
+/// How well an entry's date fits a year asked about (1 for a year-precise match).
+fn year_fit(entry: &Entry, year: i32) -> Option<f32> {
+    let date = entry.date.as_ref()?;
+    if !date.covers_year(year) {
+        return None;
+    }
+    let span = date.last_year().saturating_sub(date.first_year());
+    Some(if span == 0 { 1.0 } else if span <= 10 { 0.6 } else { 0.3 })
+}
+
+/// Turn scores into a decision.
+fn decide(index: &Index, query: &Query, scored: &[Scored]) -> Resolution {
+    let Some(best) = scored.first() else { return Resolution::NotFound(Vec::new()) };
+    let exact: Vec<usize> = scored.iter().filter(|s| index.exact_name(s.entry, &query.keys)).map(|s| s.entry).collect();
+    match exact.len() {
+        1 if query.years.is_empty() => return Resolution::Found(exact[0]),
+        n if n > 1 && query.years.is_empty() => return Resolution::Ambiguous(exact.into_iter().take(5).collect()),
+        _ => {}
+    }
+    let contenders: Vec<&Scored> = scored.iter().take_while(|s| s.score * MARGIN >= best.score).take(5).collect();
+    if best.score >= ACCEPT {
+        if contenders.len() == 1 {
+            return Resolution::Found(best.entry);
+        }
+        return Resolution::Ambiguous(contenders.iter().map(|s| s.entry).collect());
+    }
+    Resolution::NotFound(scored.iter().filter(|s| s.score >= SUGGEST).take(3).map(|s| s.entry).collect())
+}
+
+/// An argument that is exactly an id (`belgrade-declaration`).
+fn exact_id(base: &FactBase, text: &str, kinds: Option<&[Kind]>) -> Option<usize> {
+    let id = text.trim().to_ascii_lowercase();
+    let position = base.entries().iter().position(|e| e.id == id)?;
+    kinds.is_none_or(|k| k.contains(&base.entries()[position].kind)).then_some(position)
+}
+
+/// The kinds an argument kind may resolve to.
+pub fn kinds_for(kind: ArgKind) -> Option<&'static [Kind]> {
+    match kind {
+        ArgKind::Happening => Some(&[Kind::Event, Kind::Treaty]),
+        ArgKind::Treaty => Some(&[Kind::Treaty]),
+        ArgKind::Person => Some(&[Kind::Person]),
+        _ => None,
+    }
+}
+
+/// Every name a student might call an entry.
+fn names_of(entry: &Entry) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(entry.title.clone()).chain(entry.aliases.iter().cloned())
+}
+
+/// All strings with one character removed.
+fn deletions_of(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    (0..chars.len())
+        .map(|skip| chars.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| *c).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_drop_stopwords_and_fold() {
+        assert_eq!(keys_of("When did Tito get the Order of Lenin?"), ["tito", "order", "lenin"]);
+        assert_eq!(keys_of("Pašić"), keys_of("Pasic"));
+        assert_eq!(keys_of("Hungarian"), keys_of("Hungary"));
+        assert_eq!(keys_of("treaties"), keys_of("treaty"));
+        assert_eq!(keys_of("condemned"), keys_of("condemn"));
+        assert_eq!(keys_of("Khruschev"), keys_of("Хрущёв"));
+    }
+
+    #[test]
+    fn years_are_separated() {
+        let query = Query::parse("what happened in 1956?");
+        assert_eq!(query.years, [1956]);
+        assert!(query.keys.is_empty());
+    }
+}

@@ -1,0 +1,190 @@
+//! Renderers: the same [`Answer`] as plain text (console), Markdown
+//! (Discord), HTML (Matrix) and JSON (`histbot ask --json`).
+//!
+//! Everything that came from a fact file or from the asker is escaped for
+//! the target format: Markdown control characters are backslashed and
+//! mentions are broken, HTML is entity-escaped.
+
+use std::fmt::Write as _;
+
+use serde_json::json;
+
+use super::answer::{Answer, Excerpt};
+
+/// The attribution line under answers that quote sources.
+pub fn license_line(answer: &Answer) -> Option<String> {
+    let first = answer.excerpts.first()?;
+    Some(format!("Quotes from Wikipedia, {}.", if first.license.is_empty() { "CC BY-SA 4.0" } else { &first.license }))
+}
+
+/// Plain text, as the console shows it and as `--json` reports in `text`.
+pub fn plain(answer: &Answer) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", answer.headline);
+    for part in &answer.parts {
+        out.push('\n');
+        if let Some(heading) = &part.heading {
+            let _ = writeln!(out, "{heading}");
+        }
+        if !part.text.is_empty() {
+            let _ = writeln!(out, "{}", part.text);
+        }
+        for &index in &part.excerpts {
+            if let Some(excerpt) = answer.excerpts.get(index) {
+                let _ = writeln!(out, "  “{}”", excerpt.quote);
+                let _ = writeln!(out, "  — {}", citation_plain(excerpt));
+            }
+        }
+    }
+    if !answer.suggestions.is_empty() {
+        out.push('\n');
+        for suggestion in &answer.suggestions {
+            let _ = writeln!(out, "  • {suggestion}");
+        }
+    }
+    if let (Some(page), Some(command)) = (answer.page, &answer.page_command) {
+        let _ = writeln!(out, "\nPage {} of {}.{}", page.number, page.count, next_page_hint(page.number, page.count, command));
+    }
+    if let Some(license) = license_line(answer) {
+        let _ = writeln!(out, "\n{license}");
+    }
+    out.trim_end().to_string()
+}
+
+fn next_page_hint(number: usize, count: usize, command: &str) -> String {
+    if number < count { format!(" Next: {command} {}", number + 1) } else { String::new() }
+}
+
+fn citation_plain(excerpt: &Excerpt) -> String {
+    format!("{}, section “{}”: {}", excerpt.title, excerpt.section, excerpt.url)
+}
+
+/// Markdown for chat platforms (Discord).
+pub fn markdown(answer: &Answer) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "**{}**", escape_markdown(&answer.headline));
+    for part in &answer.parts {
+        out.push('\n');
+        if let Some(heading) = &part.heading {
+            let _ = writeln!(out, "__{}__", escape_markdown(heading));
+        }
+        if !part.text.is_empty() {
+            let _ = writeln!(out, "{}", escape_markdown(&part.text));
+        }
+        for &index in &part.excerpts {
+            if let Some(excerpt) = answer.excerpts.get(index) {
+                let _ = writeln!(out, "> {}", escape_markdown(&excerpt.quote));
+                let _ = writeln!(out, "> — [{}](<{}>), section “{}”", escape_markdown(&excerpt.title), excerpt.url, escape_markdown(&excerpt.section));
+            }
+        }
+    }
+    for suggestion in &answer.suggestions {
+        let _ = writeln!(out, "• {}", escape_markdown(suggestion));
+    }
+    if let Some(page) = answer.page {
+        let _ = writeln!(out, "\n*Page {} of {}*", page.number, page.count);
+    }
+    if let Some(license) = license_line(answer) {
+        let _ = writeln!(out, "\n-# {}", escape_markdown(&license));
+    }
+    out.trim_end().to_string()
+}
+
+/// Escape Markdown control characters and break mentions, so nothing from a
+/// fact or from the asker formats text or pings anyone.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' | '(' | ')' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("@\u{200B}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// HTML for Matrix `formatted_body`.
+pub fn html(answer: &Answer) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "<p><strong>{}</strong></p>", escape_html(&answer.headline));
+    for part in &answer.parts {
+        if let Some(heading) = &part.heading {
+            let _ = write!(out, "<p><em>{}</em></p>", escape_html(heading));
+        }
+        if !part.text.is_empty() {
+            let _ = write!(out, "<p>{}</p>", escape_html(&part.text).replace('\n', "<br>"));
+        }
+        for &index in &part.excerpts {
+            if let Some(excerpt) = answer.excerpts.get(index) {
+                let _ = write!(
+                    out,
+                    "<blockquote>{}<br>— <a href=\"{}\">{}</a>, section “{}”</blockquote>",
+                    escape_html(&excerpt.quote),
+                    escape_html(&excerpt.url),
+                    escape_html(&excerpt.title),
+                    escape_html(&excerpt.section)
+                );
+            }
+        }
+    }
+    if !answer.suggestions.is_empty() {
+        out.push_str("<ul>");
+        for suggestion in &answer.suggestions {
+            let _ = write!(out, "<li>{}</li>", escape_html(suggestion));
+        }
+        out.push_str("</ul>");
+    }
+    if let (Some(page), Some(command)) = (answer.page, &answer.page_command) {
+        let _ = write!(out, "<p><em>Page {} of {}.{}</em></p>", page.number, page.count, escape_html(&next_page_hint(page.number, page.count, command)));
+    }
+    if let Some(license) = license_line(answer) {
+        let _ = write!(out, "<p><sub>{}</sub></p>", escape_html(&license));
+    }
+    out
+}
+
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The JSON object `histbot ask --json` prints.
+pub fn json(answer: &Answer) -> serde_json::Value {
+    json!({
+        "intent": answer.intent,
+        "outcome": answer.outcome,
+        "text": plain(answer),
+        "facts": answer.facts,
+        "excerpts": answer.excerpts,
+        "suggestions": answer.suggestions,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_and_breaks_mentions() {
+        assert_eq!(escape_markdown("@everyone *bold* [x](y)"), "@\u{200B}everyone \\*bold\\* \\[x\\]\\(y\\)");
+    }
+
+    #[test]
+    fn html_escapes() {
+        assert_eq!(escape_html("<b>\"Tito\" & 'co'</b>"), "&lt;b&gt;&quot;Tito&quot; &amp; &#39;co&#39;&lt;/b&gt;");
+    }
+}
