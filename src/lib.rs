@@ -10,7 +10,12 @@
 //! - [`import`]: cleaning raw source documents into `facts/sources/`.
 //! - [`ask`]: the command table, the command grammar, the intent matcher, entity
 //!   resolution, and [`ask::Answer`], the plain-data answer every front end renders.
+//! - [`service`]: the running bot's state: the live engine behind an atomic swap,
+//!   reload, moderator commands and wrong-answer reports.
+//! - [`config`]: `config/histbot.toml`.
 
 pub mod ask;
-pub mod import;
+pub mod config;
 pub mod facts;
+pub mod import;
+pub mod service;

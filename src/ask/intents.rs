@@ -37,6 +37,8 @@ struct Rule {
 #[derive(Debug, Clone, Default)]
 pub struct Intents {
     rules: Vec<Rule>,
+    /// The text the rules were compiled from (to tell whether a reload changed them).
+    text: String,
 }
 
 impl Intents {
@@ -75,7 +77,7 @@ impl Intents {
                 }
             }
         }
-        Intents { rules }
+        Intents { rules, text: content.to_string() }
     }
 
     /// The default rules shipped in `config/intents.toml`, compiled into the binary.
@@ -98,6 +100,11 @@ impl Intents {
             }
             Some(invocation)
         })
+    }
+
+    /// The file text the rules came from.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     pub fn len(&self) -> usize {

@@ -1,0 +1,294 @@
+//! `config/histbot.toml`: where the facts are, and each front end's section
+//! (all off by default). Secrets never live here: the file names the
+//! environment variable (or a file) that holds them.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::facts::diagnostic::Diagnostic;
+use crate::facts::load::parse_toml;
+
+/// The whole configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The fact directory.
+    #[serde(default = "default_facts")]
+    pub facts: PathBuf,
+    /// The intent rules.
+    #[serde(default = "default_intents")]
+    pub intents: PathBuf,
+    /// Where reports and front-end state (the Matrix store) live.
+    #[serde(default = "default_data_dir")]
+    pub data_dir: PathBuf,
+    /// Locale used when a front end does not say (`en`, `ar`, …).
+    #[serde(default = "default_locale")]
+    pub default_locale: String,
+    #[serde(default)]
+    pub reload: ReloadConfig,
+    #[serde(default)]
+    pub reports: ReportsConfig,
+    #[serde(default)]
+    pub discord: DiscordConfig,
+    #[serde(default)]
+    pub matrix: MatrixConfig,
+}
+
+/// Live reload of the fact base.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReloadConfig {
+    /// Watch the fact directory and the intents file for changes.
+    #[serde(default = "yes")]
+    pub watch: bool,
+    /// Wait this long after the last change before reloading.
+    #[serde(default = "default_debounce")]
+    pub debounce_ms: u64,
+}
+
+/// Wrong-answer reports.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportsConfig {
+    /// How many reports one user may file per window.
+    #[serde(default = "default_reports_per_window")]
+    pub per_user: usize,
+    /// The window, in seconds.
+    #[serde(default = "default_report_window")]
+    pub window_secs: u64,
+}
+
+/// How a Discord bot receives interactions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DiscordMode {
+    /// A gateway (WebSocket) connection per shard.
+    #[default]
+    Gateway,
+    /// An HTTP interactions endpoint; stateless, so it scales out behind a load balancer.
+    Http,
+}
+
+/// The `[discord]` section.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscordConfig {
+    #[serde(default)]
+    pub enabled: bool,
+    #[serde(default)]
+    pub mode: DiscordMode,
+    /// The environment variable that holds the bot token.
+    #[serde(default = "default_discord_token_env")]
+    pub token_env: String,
+    /// Or a file that holds the token (read when the variable is unset).
+    pub token_file: Option<PathBuf>,
+    /// The application id (needed to register commands in HTTP mode).
+    pub application_id: Option<u64>,
+    /// The environment variable holding the application's public key (hex), for HTTP mode.
+    #[serde(default = "default_discord_public_key_env")]
+    pub public_key_env: String,
+    /// Register commands to these guilds (fast to update) instead of globally.
+    #[serde(default)]
+    pub guilds: Vec<u64>,
+    /// HTTP mode: the address to listen on.
+    #[serde(default = "default_http_listen")]
+    pub listen: String,
+    /// Gateway mode: run shards `first..=last` of `total` (for several machines).
+    pub shards: Option<ShardRange>,
+    /// A channel id for moderator notices (reload errors, new reports).
+    pub moderator_channel: Option<u64>,
+    /// Testing only: the REST API base (e.g. `http://127.0.0.1:PORT`), instead of discord.com.
+    pub api_base: Option<String>,
+}
+
+/// A range of gateway shards.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShardRange {
+    pub first: u32,
+    pub last: u32,
+    pub total: u32,
+}
+
+/// The `[matrix]` section.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixConfig {
+    #[serde(default)]
+    pub enabled: bool,
+    /// e.g. `https://matrix.example.org`.
+    pub homeserver: Option<String>,
+    /// e.g. `@histbot:example.org`.
+    pub user_id: Option<String>,
+    /// The environment variable holding the password.
+    #[serde(default = "default_matrix_password_env")]
+    pub password_env: String,
+    /// Or a file holding the password.
+    pub password_file: Option<PathBuf>,
+    /// The environment variable holding an access token (instead of a password).
+    #[serde(default = "default_matrix_token_env")]
+    pub access_token_env: String,
+    /// Where the encrypted session store lives (default: `<data_dir>/matrix`).
+    pub store_dir: Option<PathBuf>,
+    /// The command prefix in rooms.
+    #[serde(default = "default_prefix")]
+    pub prefix: String,
+    /// Accept invites only from these users (`@a:b`) or servers (`b`); empty: anyone.
+    #[serde(default)]
+    pub allowed_inviters: Vec<String>,
+    /// The room power level a moderator needs.
+    #[serde(default = "default_power_level")]
+    pub moderator_power_level: i64,
+    /// A room id for moderator notices.
+    pub moderator_room: Option<String>,
+}
+
+fn yes() -> bool { true }
+fn default_facts() -> PathBuf { PathBuf::from("facts") }
+fn default_intents() -> PathBuf { PathBuf::from("config/intents.toml") }
+fn default_data_dir() -> PathBuf { PathBuf::from("data") }
+fn default_locale() -> String { "en".into() }
+fn default_debounce() -> u64 { 500 }
+fn default_reports_per_window() -> usize { 5 }
+fn default_report_window() -> u64 { 3600 }
+fn default_discord_token_env() -> String { "DISCORD_TOKEN".into() }
+fn default_discord_public_key_env() -> String { "DISCORD_PUBLIC_KEY".into() }
+fn default_http_listen() -> String { "127.0.0.1:8080".into() }
+fn default_matrix_password_env() -> String { "MATRIX_PASSWORD".into() }
+fn default_matrix_token_env() -> String { "MATRIX_ACCESS_TOKEN".into() }
+fn default_prefix() -> String { "!".into() }
+fn default_power_level() -> i64 { 50 }
+
+impl Default for ReloadConfig {
+    fn default() -> Self { ReloadConfig { watch: true, debounce_ms: default_debounce() } }
+}
+
+impl Default for ReportsConfig {
+    fn default() -> Self { ReportsConfig { per_user: default_reports_per_window(), window_secs: default_report_window() } }
+}
+
+impl Default for DiscordConfig {
+    fn default() -> Self {
+        toml::from_str("").unwrap_or_else(|_| unreachable_default())
+    }
+}
+
+impl Default for MatrixConfig {
+    fn default() -> Self {
+        toml::from_str("").unwrap_or_else(|_| unreachable_default())
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        toml::from_str("").unwrap_or_else(|_| unreachable_default())
+    }
+}
+
+/// Every field above has a serde default, so an empty table always parses.
+fn unreachable_default<T>() -> T {
+    panic!("an empty config table must parse: every field has a default")
+}
+
+/// Why a config file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}", render(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+fn render(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
+impl Config {
+    /// Read a config file. Relative paths in it are taken relative to the
+    /// current directory (run histbot from the repository root).
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let content = std::fs::read_to_string(path).map_err(|error| {
+            ConfigError::Invalid(vec![Diagnostic::error("unreadable-file", path, "", None)
+                .message(format!("cannot read the config file: {error}"))
+                .help("pass an existing file with --config, or run from the repository root so config/histbot.toml is found")])
+        })?;
+        Config::parse(path, &content)
+    }
+
+    /// Parse config text; errors name the key and line.
+    pub fn parse(path: &Path, content: &str) -> Result<Config, ConfigError> {
+        let mut diagnostics = Vec::new();
+        let config = parse_toml::<Config>(path, content, &mut diagnostics);
+        match config {
+            Some(config) => {
+                let problems = config.validate(path, content);
+                if problems.is_empty() { Ok(config) } else { Err(ConfigError::Invalid(problems)) }
+            }
+            None => Err(ConfigError::Invalid(diagnostics)),
+        }
+    }
+
+    fn validate(&self, path: &Path, content: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let at = |key: &str| content.find(key).map(|i| i..i + key.len());
+        if self.matrix.enabled && (self.matrix.homeserver.is_none() || self.matrix.user_id.is_none()) {
+            problems.push(
+                Diagnostic::error("config-missing-key", path, content, at("[matrix]"))
+                    .message("[matrix] is enabled but `homeserver` or `user_id` is missing")
+                    .help("set homeserver = \"https://…\" and user_id = \"@bot:server\" in [matrix]"),
+            );
+        }
+        if let Some(shards) = self.discord.shards {
+            if shards.first > shards.last || shards.last >= shards.total {
+                problems.push(
+                    Diagnostic::error("config-bad-value", path, content, at("shards"))
+                        .message("`shards` must satisfy first ≤ last < total")
+                        .help("e.g. shards = { first = 0, last = 1, total = 4 } runs shards 0 and 1 of 4"),
+                );
+            }
+        }
+        problems
+    }
+
+    /// Where the Matrix store lives.
+    pub fn matrix_store(&self) -> PathBuf {
+        self.matrix.store_dir.clone().unwrap_or_else(|| self.data_dir.join("matrix"))
+    }
+}
+
+/// Read a secret from an environment variable, else from a file. Never logged.
+pub fn secret(env: &str, file: Option<&Path>) -> Option<String> {
+    if let Ok(value) = std::env::var(env) {
+        if !value.trim().is_empty() {
+            return Some(value.trim().to_string());
+        }
+    }
+    let text = std::fs::read_to_string(file?).ok()?;
+    let value = text.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_config_parses() {
+        let config = Config::parse(Path::new("config/histbot.toml"), include_str!("../config/histbot.toml")).expect("valid");
+        assert!(!config.discord.enabled && !config.matrix.enabled);
+    }
+
+    #[test]
+    fn bad_keys_are_named_with_their_line() {
+        let error = Config::parse(Path::new("c.toml"), "facts = \"facts\"\n[discord]\nenabld = true\n").unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("unknown field `enabld`"), "{text}");
+        assert!(text.contains("c.toml:3:1"), "{text}");
+    }
+
+    #[test]
+    fn defaults_without_a_file() {
+        let config = Config::default();
+        assert_eq!(config.facts, PathBuf::from("facts"));
+        assert_eq!(config.matrix.prefix, "!");
+    }
+}

@@ -1,0 +1,392 @@
+//! The running bot's shared state, used by every front end:
+//!
+//! - the current [`Engine`] behind an atomic swap: a request takes one
+//!   snapshot and answers from it, so it sees the old base or the new one,
+//!   never a mix;
+//! - reload (file watcher, SIGHUP, the `reload` command) that swaps in a new
+//!   base only when it checks clean, and keeps the last good one otherwise;
+//! - moderator commands (`reload`, `facts status|check|reports|close`) and
+//!   wrong-answer reports, with notices broadcast to the front ends.
+//!
+//! Front ends say who is asking with an [`Asker`]; they decide
+//! `is_moderator` from their platform's permissions, and the service checks
+//! it again before running a moderator command.
+
+pub mod reports;
+pub mod watch;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use arc_swap::ArcSwap;
+use tokio::sync::broadcast;
+
+use crate::ask::answer::{Answer, Outcome};
+use crate::ask::commands::{self, Access, ArgKind};
+use crate::ask::engine::Choice;
+use crate::ask::parse::{parse_line, Invocation, Line};
+use crate::ask::{Engine, Intents};
+use crate::config::Config;
+use crate::facts::{check_dir, Diagnostic, FactBase};
+use reports::{NewReport, ReportQueue, ReportError};
+
+/// Who sent a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asker {
+    /// `console`, `discord`, `matrix`, `cli`.
+    pub platform: String,
+    /// The platform's stable user id.
+    pub user_id: String,
+    pub display_name: String,
+    /// As the front end judged from platform permissions.
+    pub is_moderator: bool,
+    /// The asker's locale (`en`, `ar`, `ru`…).
+    pub locale: String,
+}
+
+impl Asker {
+    /// The person at the terminal: a moderator of their own copy.
+    pub fn console() -> Asker {
+        Asker { platform: "console".into(), user_id: "console".into(), display_name: "console".into(), is_moderator: true, locale: "en".into() }
+    }
+}
+
+/// A message for moderators (reload failures, new reports).
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub answer: Answer,
+}
+
+/// The outcome of a reload.
+#[derive(Debug, Clone)]
+pub enum ReloadOutcome {
+    /// The new base is live.
+    Swapped { version: String, entries: usize },
+    /// Nothing changed on disk.
+    Unchanged { version: String },
+    /// The files have errors; the last good base keeps serving.
+    Rejected { diagnostics: Vec<Diagnostic> },
+}
+
+/// What `facts status` reports.
+#[derive(Debug, Clone)]
+pub struct Status {
+    pub version: String,
+    pub events: usize,
+    pub treaties: usize,
+    pub people: usize,
+    pub last_reload: SystemTime,
+    pub last_error: Option<String>,
+    pub open_reports: usize,
+}
+
+/// Why the service could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("the fact base in {dir} has errors (run `histbot check {dir}`):\n{rendered}")]
+    Facts { dir: String, rendered: String },
+    #[error("the intent rules have errors:\n{0}")]
+    Intents(String),
+    #[error(transparent)]
+    Reports(#[from] ReportError),
+}
+
+struct ReloadState {
+    last_reload: SystemTime,
+    last_error: Option<String>,
+}
+
+/// The shared state of a running bot.
+pub struct Service {
+    engine: ArcSwap<Engine>,
+    facts_dir: PathBuf,
+    intents_path: PathBuf,
+    reload_lock: Mutex<ReloadState>,
+    reports: ReportQueue,
+    notices: broadcast::Sender<Notice>,
+    pub default_locale: String,
+}
+
+impl std::fmt::Debug for Service {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Service").field("facts_dir", &self.facts_dir).finish_non_exhaustive()
+    }
+}
+
+impl Service {
+    /// Load the fact base and intents; refuse to start on a broken base.
+    pub fn start(config: &Config) -> Result<Arc<Service>, StartError> {
+        let engine = load_engine(&config.facts, &config.intents)?;
+        let reports = ReportQueue::open(
+            config.data_dir.join("reports.jsonl"),
+            config.reports.per_user,
+            Duration::from_secs(config.reports.window_secs),
+        )?;
+        let (notices, _) = broadcast::channel(64);
+        Ok(Arc::new(Service {
+            engine: ArcSwap::from_pointee(engine),
+            facts_dir: config.facts.clone(),
+            intents_path: config.intents.clone(),
+            reload_lock: Mutex::new(ReloadState { last_reload: SystemTime::now(), last_error: None }),
+            reports,
+            notices,
+            default_locale: config.default_locale.clone(),
+        }))
+    }
+
+    /// The engine to answer one request from. Hold the `Arc` for the whole
+    /// request: a reload meanwhile does not change what this request sees.
+    pub fn engine(&self) -> Arc<Engine> {
+        self.engine.load_full()
+    }
+
+    /// Notices for moderators; each front end forwards them to its channel or room.
+    pub fn subscribe(&self) -> broadcast::Receiver<Notice> {
+        self.notices.subscribe()
+    }
+
+    /// Answer a typed line (`/when x`, `!when x`, or free text).
+    pub fn handle_line(&self, text: &str, prefixes: &[char], asker: &Asker) -> Answer {
+        match parse_line(text, prefixes) {
+            Line::Command(invocation) => self.handle(&invocation, asker),
+            _ => self.engine().ask_with_prefixes(text, prefixes, &asker.locale),
+        }
+    }
+
+    /// Run one command for `asker`.
+    pub fn handle(&self, invocation: &Invocation, asker: &Asker) -> Answer {
+        let spec = commands::find(&invocation.command);
+        if spec.is_some_and(|s| s.access == Access::Moderator) && !asker.is_moderator {
+            return Answer::new(&invocation.command, Outcome::Error, "Only moderators can do that.")
+                .text("This command changes or inspects the fact base; ask a moderator of this server or room.");
+        }
+        match invocation.command.as_str() {
+            "reload" => self.reload_answer(),
+            "facts" => self.facts_command(invocation, asker),
+            "report" => self.report_command(invocation, asker),
+            _ => self.engine().invoke(invocation, &asker.locale),
+        }
+    }
+
+    /// Autocomplete from the current engine.
+    pub fn autocomplete(&self, kind: ArgKind, partial: &str, limit: usize) -> Vec<Choice> {
+        self.engine().autocomplete(kind, partial, limit)
+    }
+
+    /// Load and check everything; swap it in only if clean. Serialized, so two
+    /// reloads never race.
+    pub fn reload(&self) -> ReloadOutcome {
+        let mut state = match self.reload_lock.lock() {
+            Ok(state) => state,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let current = self.engine();
+        let outcome = match load_engine(&self.facts_dir, &self.intents_path) {
+            Ok(engine) if engine.base().version() == current.base().version() && same_intents(&engine, &current) => {
+                ReloadOutcome::Unchanged { version: engine.base().version().to_string() }
+            }
+            Ok(engine) => {
+                let version = engine.base().version().to_string();
+                let entries = engine.base().entries().len();
+                self.engine.store(Arc::new(engine));
+                ReloadOutcome::Swapped { version, entries }
+            }
+            Err(StartError::Facts { .. }) | Err(StartError::Intents(_)) | Err(StartError::Reports(_)) => {
+                let mut diagnostics = check_dir(self.facts_dir.clone()).diagnostics;
+                if let Err(mut intent_problems) = Intents::load(&self.intents_path) {
+                    diagnostics.append(&mut intent_problems);
+                }
+                diagnostics.retain(Diagnostic::is_error);
+                ReloadOutcome::Rejected { diagnostics }
+            }
+        };
+        state.last_reload = SystemTime::now();
+        match &outcome {
+            ReloadOutcome::Swapped { version, entries } => {
+                state.last_error = None;
+                tracing::info!(%version, entries, "fact base reloaded");
+            }
+            ReloadOutcome::Unchanged { .. } => state.last_error = None,
+            ReloadOutcome::Rejected { diagnostics } => {
+                let summary = diagnostics.iter().map(Diagnostic::one_line).collect::<Vec<_>>().join("\n");
+                for diagnostic in diagnostics {
+                    tracing::warn!(location = %diagnostic.location(), rule = diagnostic.rule, "{}", diagnostic.message);
+                }
+                tracing::warn!(errors = diagnostics.len(), "reload rejected; still serving the last good fact base");
+                state.last_error = Some(summary);
+                let notice = Answer::new("reload", Outcome::Notice, "Reload rejected: the fact files have errors")
+                    .text("histbot keeps answering from the last good fact base. Fix these and save again:")
+                    .text(diagnostic_lines(diagnostics));
+                let _ = self.notices.send(Notice { answer: notice });
+            }
+        }
+        outcome
+    }
+
+    fn reload_answer(&self) -> Answer {
+        match self.reload() {
+            ReloadOutcome::Swapped { version, entries } => Answer::new("reload", Outcome::Notice, "Reloaded.")
+                .text(format!("Now serving fact base {version} ({entries} entries).")),
+            ReloadOutcome::Unchanged { version } => Answer::new("reload", Outcome::Notice, "Nothing to reload.")
+                .text(format!("The files on disk are fact base {version}, already live.")),
+            ReloadOutcome::Rejected { diagnostics } => Answer::new("reload", Outcome::Error, "Reload rejected: the fact files have errors.")
+                .text("The last good fact base keeps serving. Fix these and reload again:")
+                .text(diagnostic_lines(&diagnostics)),
+        }
+    }
+
+    /// The `facts status` figures.
+    pub fn status(&self) -> Status {
+        let engine = self.engine();
+        let base = engine.base();
+        let (last_reload, last_error) = match self.reload_lock.lock() {
+            Ok(state) => (state.last_reload, state.last_error.clone()),
+            Err(poisoned) => {
+                let state = poisoned.into_inner();
+                (state.last_reload, state.last_error.clone())
+            }
+        };
+        Status {
+            version: base.version().to_string(),
+            events: base.count(crate::facts::Kind::Event),
+            treaties: base.count(crate::facts::Kind::Treaty),
+            people: base.count(crate::facts::Kind::Person),
+            last_reload,
+            last_error,
+            open_reports: self.reports.open_reports().len(),
+        }
+    }
+
+    fn facts_command(&self, invocation: &Invocation, asker: &Asker) -> Answer {
+        let mut words = invocation.rest.split_whitespace();
+        let action = invocation.get("action").map(str::to_string).or_else(|| words.next().map(str::to_string)).unwrap_or_default();
+        let argument = invocation.get("report").map(str::to_string).or_else(|| words.next().map(str::to_string));
+        match action.to_lowercase().as_str() {
+            "status" => self.status_answer(),
+            "check" => {
+                let report = check_dir(self.facts_dir.clone());
+                let headline = if report.error_count() == 0 { "The files on disk check clean." } else { "The files on disk have errors." };
+                let mut answer = Answer::new("facts", Outcome::Notice, headline);
+                if report.diagnostics.is_empty() {
+                    answer = answer.text("No errors, no warnings.");
+                } else {
+                    answer = answer.text(diagnostic_lines(&report.diagnostics));
+                }
+                answer
+            }
+            "reports" => {
+                let open = self.reports.open_reports();
+                let mut answer = Answer::new("facts", Outcome::Notice, format!("{} open report{}", open.len(), if open.len() == 1 { "" } else { "s" }));
+                for report in open.iter().take(20) {
+                    answer = answer.text(format!("#{} {} — {} (from {} on {})", report.id, report.entry, report.text, report.reporter, report.platform));
+                }
+                if !open.is_empty() {
+                    answer = answer.text("Close one with `facts close <number>`.");
+                }
+                answer
+            }
+            "close" => match argument.as_deref().map(|a| a.trim_start_matches('#').parse::<u64>()) {
+                Some(Ok(id)) => match self.reports.close(id, &asker.display_name) {
+                    Ok(true) => Answer::new("facts", Outcome::Notice, format!("Report #{id} closed.")),
+                    Ok(false) => Answer::new("facts", Outcome::Error, format!("There is no open report #{id}.")).text("`facts reports` lists the open ones."),
+                    Err(error) => Answer::new("facts", Outcome::Error, "Could not close the report.").text(error.to_string()),
+                },
+                _ => Answer::new("facts", Outcome::Error, "`facts close` needs a report number.").text("Example: `facts close 3`."),
+            },
+            _ => Answer::new("facts", Outcome::Error, "`facts` needs an action.").text("One of: status, check, reports, close <number>."),
+        }
+    }
+
+    fn status_answer(&self) -> Answer {
+        let status = self.status();
+        let since = status.last_reload.elapsed().map(|d| format!("{}s ago", d.as_secs())).unwrap_or_else(|_| "just now".into());
+        let mut answer = Answer::new("facts", Outcome::Notice, format!("Fact base {}", status.version))
+            .text(format!("{} events, {} treaties, {} people. Last reload {since}. Open reports: {}.", status.events, status.treaties, status.people, status.open_reports));
+        answer = match status.last_error {
+            Some(error) => answer.text(format!("Last reload error (still serving the last good base):\n{error}")),
+            None => answer.text("Last reload: clean."),
+        };
+        answer
+    }
+
+    fn report_command(&self, invocation: &Invocation, asker: &Asker) -> Answer {
+        let (entry_text, problem) = match (invocation.get("entry"), invocation.get("problem")) {
+            (Some(entry), Some(problem)) => (entry.to_string(), problem.to_string()),
+            _ => split_report(&invocation.rest),
+        };
+        if entry_text.is_empty() || problem.trim().is_empty() {
+            return Answer::new("report", Outcome::Error, "`report` needs an entry and what is wrong.")
+                .text("Example: `report belgrade-declaration the quote is from the wrong section`.");
+        }
+        let engine = self.engine();
+        let entry_id = match engine.resolve(&entry_text, None) {
+            crate::ask::index::Resolution::Found(index) => engine.entry(index).map(|e| e.id.clone()).unwrap_or(entry_text.clone()),
+            _ => entry_text.clone(),
+        };
+        let new = NewReport { entry: entry_id.clone(), text: problem.trim().to_string(), reporter: asker.display_name.clone(), reporter_id: asker.user_id.clone(), platform: asker.platform.clone() };
+        match self.reports.file(new) {
+            Ok(report) => {
+                let notice = Answer::new("report", Outcome::Notice, format!("New report #{} on {}", report.id, report.entry))
+                    .text(format!("{} ({}): {}", report.reporter, report.platform, report.text));
+                let _ = self.notices.send(Notice { answer: notice });
+                Answer::new("report", Outcome::Notice, format!("Thanks: report #{} filed.", report.id))
+                    .text(format!("Moderators will review “{}”.", entry_id))
+            }
+            Err(ReportError::RateLimited { retry_after }) => Answer::new("report", Outcome::Error, "You have filed many reports recently.")
+                .text(format!("Please try again in about {} minutes.", retry_after.as_secs().div_ceil(60))),
+            Err(error) => {
+                tracing::error!(%error, "could not store a report");
+                Answer::new("report", Outcome::Error, "Your report could not be stored.").text("Please tell a moderator directly.")
+            }
+        }
+    }
+
+    pub fn reports(&self) -> &ReportQueue {
+        &self.reports
+    }
+
+    pub fn facts_dir(&self) -> &std::path::Path {
+        &self.facts_dir
+    }
+
+    pub fn intents_path(&self) -> &std::path::Path {
+        &self.intents_path
+    }
+}
+
+/// `report <entry> <problem>`: the first word is the entry unless a colon
+/// separates a longer name: `report Belgrade declaration: wrong year`.
+fn split_report(rest: &str) -> (String, String) {
+    let rest = rest.trim();
+    if let Some((entry, problem)) = rest.split_once(':') {
+        return (entry.trim().to_string(), problem.trim().to_string());
+    }
+    match rest.split_once(char::is_whitespace) {
+        Some((entry, problem)) => (entry.to_string(), problem.trim().to_string()),
+        None => (rest.to_string(), String::new()),
+    }
+}
+
+fn same_intents(a: &Engine, b: &Engine) -> bool {
+    a.intents().text() == b.intents().text()
+}
+
+fn diagnostic_lines(diagnostics: &[Diagnostic]) -> String {
+    let mut lines: Vec<String> = diagnostics.iter().take(15).map(Diagnostic::one_line).collect();
+    if diagnostics.len() > 15 {
+        lines.push(format!("…and {} more (run `histbot check`).", diagnostics.len() - 15));
+    }
+    lines.join("\n")
+}
+
+/// Load and check the base and the intents into a new engine.
+pub fn load_engine(facts: &std::path::Path, intents: &std::path::Path) -> Result<Engine, StartError> {
+    let base = FactBase::load(facts).map_err(|diagnostics| StartError::Facts {
+        dir: facts.display().to_string(),
+        rendered: diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
+    })?;
+    let intents = Intents::load(intents)
+        .map_err(|diagnostics| StartError::Intents(diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")))?;
+    Ok(Engine::new(Arc::new(base), intents))
+}

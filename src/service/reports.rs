@@ -1,0 +1,250 @@
+//! The wrong-answer report queue: a JSON Lines file in the data directory.
+//!
+//! The file is an append-only log of `open` and `close` records. Each record
+//! is written as one line with a single `write` and then synced, so a crash
+//! can at worst leave a partial last line; on open, such a line is cut off
+//! (and logged) and every complete record before it is kept.
+
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+/// One report as moderators see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub id: u64,
+    pub entry: String,
+    pub text: String,
+    pub reporter: String,
+    pub reporter_id: String,
+    pub platform: String,
+    /// Seconds since the Unix epoch.
+    pub created: u64,
+}
+
+/// What a user files.
+#[derive(Debug, Clone)]
+pub struct NewReport {
+    pub entry: String,
+    pub text: String,
+    pub reporter: String,
+    pub reporter_id: String,
+    pub platform: String,
+}
+
+/// One line of the log.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
+enum Record {
+    Open(Report),
+    Close { id: u64, by: String, at: u64 },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("cannot use the report queue {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("too many reports; try again in {} s", retry_after.as_secs())]
+    RateLimited { retry_after: Duration },
+}
+
+struct State {
+    file: File,
+    open: Vec<Report>,
+    next_id: u64,
+    recent: HashMap<String, Vec<Instant>>,
+}
+
+/// The queue, safe to share between front ends.
+pub struct ReportQueue {
+    path: PathBuf,
+    per_user: usize,
+    window: Duration,
+    state: Mutex<State>,
+}
+
+impl std::fmt::Debug for ReportQueue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReportQueue").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+impl ReportQueue {
+    /// Open (or create) the queue file, recovering from a torn last line.
+    pub fn open(path: PathBuf, per_user: usize, window: Duration) -> Result<ReportQueue, ReportError> {
+        let io = |source| ReportError::Io { path: path.clone(), source };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(io)?;
+        }
+        let (records, good_length) = read_log(&path).map_err(io)?;
+        let file = OpenOptions::new().create(true).read(true).write(true).truncate(false).open(&path).map_err(io)?;
+        let length = file.metadata().map_err(io)?.len();
+        if length > good_length {
+            tracing::warn!(path = %path.display(), kept = good_length, dropped = length - good_length, "report queue had a torn last line (a crash mid-write); cutting it off");
+            file.set_len(good_length).map_err(io)?;
+            file.sync_all().map_err(io)?;
+        }
+        let mut open: Vec<Report> = Vec::new();
+        let mut next_id = 1;
+        for record in records {
+            match record {
+                Record::Open(report) => {
+                    next_id = next_id.max(report.id + 1);
+                    open.push(report);
+                }
+                Record::Close { id, .. } => open.retain(|r| r.id != id),
+            }
+        }
+        let file = OpenOptions::new().append(true).open(&path).map_err(io)?;
+        Ok(ReportQueue { path, per_user, window, state: Mutex::new(State { file, open, next_id, recent: HashMap::new() }) })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        match self.state.lock() {
+            Ok(state) => state,
+            Err(poisoned) => poisoned.into_inner(),
+        }
+    }
+
+    /// File a report, unless the reporter is over the rate limit.
+    pub fn file(&self, new: NewReport) -> Result<Report, ReportError> {
+        let mut state = self.lock();
+        let key = format!("{}:{}", new.platform, new.reporter_id);
+        let now = Instant::now();
+        let window = self.window;
+        let recent = state.recent.entry(key).or_default();
+        recent.retain(|at| now.duration_since(*at) < window);
+        if recent.len() >= self.per_user {
+            let oldest = recent.first().copied().unwrap_or(now);
+            return Err(ReportError::RateLimited { retry_after: window.saturating_sub(now.duration_since(oldest)) });
+        }
+        recent.push(now);
+        let report = Report {
+            id: state.next_id,
+            entry: new.entry,
+            text: new.text,
+            reporter: new.reporter,
+            reporter_id: new.reporter_id,
+            platform: new.platform,
+            created: unix_now(),
+        };
+        append(&mut state.file, &Record::Open(report.clone())).map_err(|source| ReportError::Io { path: self.path.clone(), source })?;
+        state.next_id += 1;
+        state.open.push(report.clone());
+        Ok(report)
+    }
+
+    /// Close an open report; `Ok(false)` when there is no such open report.
+    pub fn close(&self, id: u64, by: &str) -> Result<bool, ReportError> {
+        let mut state = self.lock();
+        if !state.open.iter().any(|r| r.id == id) {
+            return Ok(false);
+        }
+        append(&mut state.file, &Record::Close { id, by: by.to_string(), at: unix_now() })
+            .map_err(|source| ReportError::Io { path: self.path.clone(), source })?;
+        state.open.retain(|r| r.id != id);
+        Ok(true)
+    }
+
+    pub fn open_reports(&self) -> Vec<Report> {
+        self.lock().open.clone()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Write one record as one line, then sync it to disk.
+fn append(file: &mut File, record: &Record) -> std::io::Result<()> {
+    let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
+    line.push(b'\n');
+    file.write_all(&line)?;
+    file.sync_data()
+}
+
+/// Read every complete record; return them and the byte length they span.
+fn read_log(path: &Path) -> std::io::Result<(Vec<Record>, u64)> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), 0)),
+        Err(error) => return Err(error),
+    };
+    let mut reader = BufReader::new(file);
+    let mut records = Vec::new();
+    let mut good_length = 0u64;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let read = reader.read_until(b'\n', &mut line)?;
+        if read == 0 {
+            break;
+        }
+        let complete = line.ends_with(b"\n");
+        match serde_json::from_slice::<Record>(line.trim_ascii()) {
+            Ok(record) if complete => {
+                records.push(record);
+                good_length += read as u64;
+            }
+            _ if !complete => break,
+            _ => {
+                // A complete but unreadable line (edited by hand): skip it, keep the rest.
+                tracing::warn!(path = %path.display(), offset = good_length, "skipping an unreadable line in the report queue");
+                good_length += read as u64;
+            }
+        }
+    }
+    Ok((records, good_length))
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn new(entry: &str, user: &str) -> NewReport {
+        NewReport { entry: entry.into(), text: "wrong".into(), reporter: user.into(), reporter_id: user.into(), platform: "test".into() }
+    }
+
+    #[test]
+    fn reports_survive_a_restart_and_a_torn_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("reports.jsonl");
+        {
+            let queue = ReportQueue::open(path.clone(), 10, Duration::from_secs(60)).unwrap();
+            queue.file(new("a", "u1")).unwrap();
+            queue.file(new("b", "u2")).unwrap();
+            queue.file(new("c", "u3")).unwrap();
+            assert!(queue.close(2, "mod").unwrap());
+        }
+        // A crash mid-write leaves half a record at the end.
+        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+        file.write_all(b"{\"op\":\"open\",\"id\":4,\"entry\":\"d\",\"te").unwrap();
+        drop(file);
+        let queue = ReportQueue::open(path.clone(), 10, Duration::from_secs(60)).unwrap();
+        let open: Vec<String> = queue.open_reports().iter().map(|r| r.entry.clone()).collect();
+        assert_eq!(open, ["a", "c"]);
+        let next = queue.file(new("e", "u4")).unwrap();
+        assert_eq!(next.id, 4);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()), "{text}");
+    }
+
+    #[test]
+    fn reports_are_rate_limited_per_user() {
+        let dir = tempfile::tempdir().unwrap();
+        let queue = ReportQueue::open(dir.path().join("r.jsonl"), 2, Duration::from_secs(600)).unwrap();
+        queue.file(new("a", "u1")).unwrap();
+        queue.file(new("a", "u1")).unwrap();
+        assert!(matches!(queue.file(new("a", "u1")), Err(ReportError::RateLimited { .. })));
+        assert!(queue.file(new("a", "u2")).is_ok());
+    }
+}
