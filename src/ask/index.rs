@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::commands::ArgKind;
 use super::normalize::{self, fold_for_search, loose_key};
+use crate::facts::date::YearMatch;
 use crate::facts::{Entry, FactBase, Kind};
 
 /// Field weights: how much a key found in each field says about the entry.
@@ -378,12 +379,12 @@ impl Index {
 
 /// How well an entry's date fits a year asked about (1 for a year-precise match).
 fn year_fit(entry: &Entry, year: i32) -> Option<f32> {
-    let date = entry.date.as_ref()?;
-    if !date.covers_year(year) {
-        return None;
+    match entry.date.as_ref()?.year_match(year) {
+        YearMatch::Exact => Some(1.0),
+        YearMatch::Within => Some(0.6),
+        YearMatch::Broad => Some(0.25),
+        YearMatch::None => None,
     }
-    let span = date.last_year().saturating_sub(date.first_year());
-    Some(if span == 0 { 1.0 } else if span <= 10 { 0.6 } else { 0.3 })
 }
 
 /// Turn scores into a decision.

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use histbot::ask::Intents;
 use histbot::facts::check_dir;
 
 #[derive(Debug, clap::Args)]
@@ -10,13 +11,22 @@ pub struct Args {
     /// The fact directory.
     #[arg(default_value = "facts")]
     pub dir: PathBuf,
+    /// The intent rules to validate too (skipped when the file does not exist).
+    #[arg(long, default_value = "config/intents.toml")]
+    pub intents: PathBuf,
     /// Print the diagnostics as a JSON array instead of text.
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let report = check_dir(args.dir.clone());
+    let mut report = check_dir(args.dir.clone());
+    if args.intents.exists() {
+        if let Err(mut problems) = Intents::load(&args.intents) {
+            report.diagnostics.append(&mut problems);
+            report.base = None;
+        }
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report.diagnostics)?);
     } else {

@@ -3,7 +3,9 @@
 
 pub mod ask;
 pub mod check;
+pub mod console;
 pub mod logging;
+pub mod run;
 pub mod schema;
 pub mod source;
 
@@ -26,6 +28,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start every front end enabled in the config (the console when none is).
+    Run(run::Args),
+    /// Chat in the terminal (the embedded default: no account or token needed).
+    Console(run::Args),
     /// Ask one question and print the reply.
     Ask(ask::Args),
     /// Check a fact directory and report every problem (exit 0 clean, 1 problems).
@@ -40,11 +46,13 @@ pub enum Command {
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Some(Command::Run(args)) => run::run(args, false),
+        Some(Command::Console(args)) => run::run(args, true),
         Some(Command::Ask(args)) => ask::run(args),
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Schema(args)) => schema::run(args),
         Some(Command::Source(command)) => source::run(command),
-        None => check::run(check::Args { dir: PathBuf::from("facts"), json: false }),
+        None => run::run(run::Args { config: PathBuf::from("config/histbot.toml") }, false),
     }
 }
 

@@ -54,6 +54,15 @@ pub enum End {
     Open,
 }
 
+/// See [`HistDate::year_match`]; ordered from closest to farthest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum YearMatch {
+    Exact,
+    Within,
+    Broad,
+    None,
+}
+
 /// Why a date string did not parse.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
@@ -114,6 +123,25 @@ impl HistDate {
     /// Whether `year` falls within this date.
     pub fn covers_year(&self, year: i32) -> bool {
         (self.first_year()..=self.last_year()).contains(&year)
+    }
+
+    /// How closely this date is "in" `year`, for year listings and scoring:
+    /// `Exact` when a year-or-finer end of it falls in that year, `Within` when
+    /// a closed range of at most ten years spans it, `Broad` when a decade,
+    /// century or longer period contains it, `None` otherwise. An open-ended
+    /// date is only in its first year.
+    pub fn year_match(&self, year: i32) -> YearMatch {
+        let points = self.points();
+        let exact = points.iter().any(|p| p.year == year && p.precision > Precision::Decade);
+        if exact {
+            return YearMatch::Exact;
+        }
+        if matches!(self.end, Some(End::Open)) || !self.covers_year(year) {
+            return YearMatch::None;
+        }
+        let span = self.last_year() - self.first_year();
+        let fine = points.iter().all(|p| p.precision > Precision::Decade);
+        if fine && span <= 10 { YearMatch::Within } else { YearMatch::Broad }
     }
 
     /// A key that sorts dates chronologically (start first, then the narrower date).
@@ -341,6 +369,19 @@ mod tests {
         let century = HistDate::parse("13XX").unwrap();
         assert_eq!((century.first_year(), century.last_year()), (1300, 1399));
         assert!(HistDate::parse("2022/..").unwrap().covers_year(2024));
+    }
+
+    #[test]
+    fn year_match_is_strict_about_long_and_open_periods() {
+        let m = |text: &str, year| HistDate::parse(text).unwrap().year_match(year);
+        assert_eq!(m("1968-07-12", 1968), YearMatch::Exact);
+        assert_eq!(m("1953/1955", 1955), YearMatch::Exact);
+        assert_eq!(m("1953/1955", 1954), YearMatch::Within);
+        assert_eq!(m("195X", 1956), YearMatch::Broad);
+        assert_eq!(m("1903/..", 1903), YearMatch::Exact);
+        assert_eq!(m("1903/..", 1956), YearMatch::None);
+        assert_eq!(m("1918/1941", 1930), YearMatch::Broad);
+        assert_eq!(m("1955", 1956), YearMatch::None);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::{add_page, parse_page, parse_year};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::engine::Engine;
 use crate::ask::parse::Invocation;
+use crate::facts::date::YearMatch;
 use crate::facts::Entry;
 
 pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
@@ -26,21 +27,19 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     answer
 }
 
-/// Entries dated within the year: those dated to the year itself (or more
-/// precisely) first, in date order, then longer periods that include it.
+/// Entries dated in the year: those dated to the year itself (or more
+/// precisely) first, then short periods that span it, each group in date
+/// order. Decades, centuries, long and open-ended periods are left out.
 pub fn entries_in_year(engine: &Engine, year: i32) -> Vec<&Entry> {
-    let mut entries: Vec<&Entry> = engine
+    let mut entries: Vec<(YearMatch, &Entry)> = engine
         .base()
         .chronological()
         .into_iter()
-        .filter(|e| e.date.as_ref().is_some_and(|d| d.covers_year(year)))
+        .filter_map(|e| Some((e.date.as_ref()?.year_match(year), e)))
+        .filter(|(m, _)| matches!(m, YearMatch::Exact | YearMatch::Within))
         .collect();
-    entries.sort_by_key(|e| {
-        let date = e.date.as_ref();
-        let spans_more = date.is_some_and(|d| d.first_year() != year || d.last_year() != year);
-        (spans_more, date.map(|d| d.sort_key()))
-    });
-    entries
+    entries.sort_by_key(|(m, e)| (*m, e.date.as_ref().map(|d| d.sort_key())));
+    entries.into_iter().map(|(_, e)| e).collect()
 }
 
 fn nothing_in(engine: &Engine, year: i32) -> Answer {
