@@ -15,6 +15,7 @@
 pub mod reports;
 pub mod watch;
 
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
