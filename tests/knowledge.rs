@@ -1,0 +1,146 @@
+//! The shipped fact base: clean, big enough, covering every year its sources
+//! mention, and every excerpt of every answer verbatim in its source.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use histbot::ask::{Engine, Intents};
+use histbot::facts::{check_dir, FactBase, Kind};
+use regex::Regex;
+use serde::Deserialize;
+
+/// Sections that list references rather than state history.
+const NOT_BODY: &[&str] = &["See also", "Sources", "References", "Further reading", "External links"];
+
+fn shipped() -> FactBase {
+    match FactBase::load(support::shipped_facts()) {
+        Ok(base) => base,
+        Err(diagnostics) => panic!(
+            "facts/ does not check clean:\n{}",
+            diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+        ),
+    }
+}
+
+#[test]
+fn shipped_facts_check_clean() {
+    let report = check_dir(support::shipped_facts());
+    let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn the_base_meets_its_floors_and_has_the_required_treaties() {
+    let base = shipped();
+    let (events, treaties, people) = (base.count(Kind::Event), base.count(Kind::Treaty), base.count(Kind::Person));
+    assert!(events >= 110 && treaties >= 14 && people >= 55, "{events} events, {treaties} treaties, {people} people");
+    for id in [
+        "russo-serbian-alliance-1807",
+        "akkerman-convention",
+        "treaty-of-adrianople",
+        "treaty-of-berlin",
+        "secret-convention-1881",
+        "austro-russian-agreement-1897",
+        "treaty-of-friendship-and-non-aggression-1941",
+        "treaty-of-friendship-and-cooperation-1945",
+        "belgrade-declaration",
+        "agreement-scientific-technical-cooperation-1955",
+        "agreement-cultural-scientific-educational-cooperation-1974",
+        "agreement-higher-education-qualifications-1988",
+        "visa-abolition-2009",
+        "strategic-partnership-declaration-2013",
+    ] {
+        let entry = base.get(id).unwrap_or_else(|| panic!("missing treaty `{id}`"));
+        assert_eq!(entry.kind, Kind::Treaty, "{id}");
+    }
+    assert_eq!(base.get("belgrade-declaration").and_then(|e| e.date_text()).as_deref(), Some("1955"));
+}
+
+#[derive(Debug, Deserialize)]
+struct AllowList {
+    allow: Vec<Allowed>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Allowed {
+    source: String,
+    year: i32,
+    reason: String,
+}
+
+#[test]
+fn every_year_in_the_sources_is_covered_by_an_entry_quoting_it() {
+    let base = shipped();
+    let allow_text = std::fs::read_to_string(support::shipped_facts().join("coverage-allowlist.toml")).expect("allow-list");
+    let allow: AllowList = toml::from_str(&allow_text).expect("allow-list parses");
+    for allowed in &allow.allow {
+        assert!(allowed.reason.trim().len() >= 10, "allow-list {} {}: give a reason", allowed.source, allowed.year);
+    }
+    assert!(allow.allow.len() <= 25, "the allow-list must stay short ({} entries)", allow.allow.len());
+    let year = Regex::new(r"(?:^|[^0-9])(1[0-9]{3}|20[0-9]{2})(?:[^0-9]|$)").unwrap();
+    let mut uncovered = BTreeSet::new();
+    let mut used_allowances = BTreeSet::new();
+    for source in base.sources() {
+        for section in source.sections.iter().filter(|s| !NOT_BODY.contains(&s.title.as_str())) {
+            let body = &source.text[section.body.clone()];
+            for found in year.captures_iter(body) {
+                let number: i32 = found[1].parse().unwrap();
+                let covered = base.entries().iter().any(|entry| {
+                    let dates = entry.date.iter().chain(&entry.born).chain(&entry.died);
+                    dates.into_iter().any(|d| d.covers_year(number))
+                        && entry.quotes.iter().any(|q| q.text.contains(&found[1]))
+                });
+                if covered {
+                    continue;
+                }
+                match allow.allow.iter().position(|a| a.source == source.id && a.year == number) {
+                    Some(index) => {
+                        used_allowances.insert(index);
+                    }
+                    None => {
+                        uncovered.insert(format!("{} {number} (section “{}”)", source.id, section.title));
+                    }
+                }
+            }
+        }
+    }
+    assert!(uncovered.is_empty(), "years with no entry quoting them (add an entry, or an allow-list line with a reason):\n{}", uncovered.into_iter().collect::<Vec<_>>().join("\n"));
+    let stale: Vec<String> = (0..allow.allow.len()).filter(|i| !used_allowances.contains(i)).map(|i| format!("{} {}", allow.allow[i].source, allow.allow[i].year)).collect();
+    assert!(stale.is_empty(), "allow-list lines no longer needed: {stale:?}");
+}
+
+#[test]
+fn every_excerpt_of_every_answer_is_verbatim_in_its_source() {
+    let base = Arc::new(shipped());
+    let engine = Engine::new(base.clone(), Intents::builtin());
+    let collapse = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sources: Vec<(String, String)> = base.sources().iter().map(|s| (s.id.clone(), collapse(&s.text))).collect();
+    let mut lines: Vec<String> = Vec::new();
+    for entry in base.entries() {
+        for command in ["when", "who", "treaty", "source"] {
+            lines.push(format!("/{command} {}", entry.id));
+        }
+        if let Some(date) = &entry.date {
+            lines.push(format!("/year {}", date.first_year()));
+        }
+    }
+    lines.push("/compare 1956 1968".into());
+    lines.push("/timeline 1941 1948".into());
+    let mut checked = 0;
+    for line in &lines {
+        for locale in ["en", "ar"] {
+            let answer = engine.ask(line, locale);
+            if !answer.facts.is_empty() {
+                assert!(!answer.excerpts.is_empty(), "{line}: asserts facts without an excerpt");
+            }
+            for excerpt in &answer.excerpts {
+                let (_, text) = sources.iter().find(|(id, _)| *id == excerpt.source).expect("excerpt names a known source");
+                assert!(text.contains(&collapse(&excerpt.quote)), "{line}: excerpt not verbatim in {}: {}", excerpt.source, excerpt.quote);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} excerpts checked");
+}
