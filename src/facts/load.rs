@@ -164,6 +164,9 @@ fn load_kind(dir: &Path, kind: Kind, loaded: &mut Loaded, diagnostics: &mut Vec<
     }
 }
 
+/// TOML files at the top of the fact directory that are not entries.
+const KNOWN_FILES: &[&str] = &["sources.toml", "coverage-allowlist.toml"];
+
 /// Files in the fact directory that the loader does not read are probably mistakes.
 fn warn_about_stray_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
     let Ok(read_dir) = fs::read_dir(dir) else { return };
@@ -171,7 +174,7 @@ fn warn_about_stray_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .filter(|path| !path.ends_with("sources.toml"))
+        .filter(|path| !KNOWN_FILES.iter().any(|known| path.ends_with(known)))
         .collect();
     stray.sort();
     for path in stray {
