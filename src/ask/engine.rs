@@ -127,6 +127,18 @@ impl Engine {
         self.index.resolve(&self.base, text, kinds)
     }
 
+    /// The best-scoring entries for a text, with their scores: why an answer
+    /// was chosen (`histbot ask --explain`).
+    pub fn explain(&self, text: &str) -> Vec<(String, f32, bool)> {
+        let query = index::Query::parse(text);
+        self.index
+            .score(&self.base, &query, None, false)
+            .into_iter()
+            .take(8)
+            .filter_map(|s| Some((self.entry(s.entry)?.id.clone(), s.score, s.name_hit)))
+            .collect()
+    }
+
     pub fn index(&self) -> &Index {
         &self.index
     }

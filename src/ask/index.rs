@@ -22,6 +22,7 @@ use crate::facts::{Entry, FactBase, Kind};
 /// Field weights: how much a key found in each field says about the entry.
 const NAME: f32 = 1.0;
 const ID: f32 = 0.9;
+const ROLE: f32 = 0.8;
 const PEOPLE: f32 = 0.5;
 const SUMMARY: f32 = 0.45;
 const QUOTE: f32 = 0.3;
@@ -30,11 +31,22 @@ const QUOTE: f32 = 0.3;
 const EXACT: f32 = 1.0;
 const PREFIX: f32 = 0.7;
 const ONE_EDIT: f32 = 0.8;
+/// Keys that share a long prefix (`intervent` / `interven`): morphological variants.
+const SHARED_PREFIX: f32 = 0.75;
+
+/// The prior against entries of a kind the command does not ask for
+/// (`who` about an event): they still win when they fit much better.
+const OTHER_KIND: f32 = 0.75;
+
+/// Weight of how much of an entry's best name the query covers.
+const NAME_COVERAGE: f32 = 0.1;
 
 /// A winner must explain this share of the query…
 const ACCEPT: f32 = 0.55;
 /// …and beat the runner-up by this factor, or the answer is "did you mean".
 const MARGIN: f32 = 1.18;
+/// …or by this much in absolute terms.
+const CLEAR_GAP: f32 = 0.12;
 /// Below ACCEPT, candidates above this are offered as suggestions.
 const SUGGEST: f32 = 0.25;
 
@@ -145,21 +157,20 @@ fn stem(word: &str) -> String {
     if !word.is_ascii() || word.len() <= 4 {
         return word.to_string();
     }
-    for (suffix, replacement) in [
-        ("ians", ""), ("ian", ""), ("ies", "y"), ("ings", ""), ("ing", ""), ("ations", "ate"),
-        ("ation", "ate"), ("ed", ""), ("es", ""), ("s", ""), ("y", ""),
-    ] {
+    let mut stemmed = word.to_string();
+    for suffix in ["ians", "ian", "ies", "ings", "ing", "ations", "ation", "ions", "ion", "ed", "es", "s", "y"] {
         if let Some(root) = word.strip_suffix(suffix) {
             if root.len() >= 4 {
-                let mut stemmed = format!("{root}{replacement}");
-                if stemmed.ends_with('y') && stemmed.len() > 4 {
-                    stemmed.pop();
-                }
-                return stemmed;
+                stemmed = root.to_string();
+                break;
             }
         }
     }
-    word.to_string()
+    // `declare`/`declar(es)`, `intervene`/`interven(ed)`: a final e or y carries no meaning.
+    if stemmed.len() > 4 && (stemmed.ends_with('e') || stemmed.ends_with('y')) {
+        stemmed.pop();
+    }
+    stemmed
 }
 
 impl Query {
@@ -214,7 +225,7 @@ impl Index {
                 }
             }
             add(&entry.summary, SUMMARY);
-            entry.roles.iter().for_each(|role| add(role, SUMMARY));
+            entry.roles.iter().for_each(|role| add(role, ROLE));
             entry.parties.iter().for_each(|party| add(party, SUMMARY));
             for quote in &entry.quotes {
                 add(&quote.text, QUOTE);
@@ -266,6 +277,16 @@ impl Index {
                 }
             }
         }
+        if length >= 6 {
+            let stem: String = key.chars().take(length - 1).collect();
+            let variants = self
+                .sorted_keys
+                .range(stem.clone()..)
+                .take_while(|(stored, _)| stored.starts_with(&stem))
+                .filter(|(stored, _)| stored.chars().count() <= length + 3 && stored.as_str() != key)
+                .take(16);
+            found.extend(variants.map(|(stored, _)| (stored.as_str(), SHARED_PREFIX)));
+        }
         if allow_prefix && length >= 2 {
             let prefixed = self
                 .sorted_keys
@@ -278,8 +299,9 @@ impl Index {
         found
     }
 
-    /// Score every entry that matches any part of the query.
-    pub fn score(&self, base: &FactBase, query: &Query, kinds: Option<&[Kind]>, prefix_last: bool) -> Vec<Scored> {
+    /// Score every entry that matches any part of the query. Entries of other
+    /// kinds than `preferred` are kept but weighed down by [`OTHER_KIND`].
+    pub fn score(&self, base: &FactBase, query: &Query, preferred: Option<&[Kind]>, prefix_last: bool) -> Vec<Scored> {
         let mut totals: HashMap<u32, f32> = HashMap::new();
         let mut denominator = 0.0;
         let last = query.keys.len().saturating_sub(1);
@@ -320,13 +342,13 @@ impl Index {
             .filter_map(|(doc, total)| {
                 let entry = doc as usize;
                 let kind = self.docs.get(entry)?.kind?;
-                if kinds.is_some_and(|kinds| !kinds.contains(&kind)) {
-                    return None;
-                }
                 let name_hit = self.name_hit(entry, &query.keys);
-                let mut score = total / denominator;
+                let mut score = total / denominator + NAME_COVERAGE * self.name_coverage(entry, &query.keys);
                 if name_hit {
-                    score = (score + 0.15).min(1.15);
+                    score = (score + 0.15).min(1.2);
+                }
+                if preferred.is_some_and(|kinds| !kinds.contains(&kind)) {
+                    score *= OTHER_KIND;
                 }
                 Some(Scored { entry, score, name_hit })
             })
@@ -342,21 +364,33 @@ impl Index {
         })
     }
 
+    /// The largest share of one of the entry's names that the query contains:
+    /// `Cominform resolution` covers more of "Cominform resolution on
+    /// Yugoslavia" than of "Second Cominform resolution against Yugoslavia".
+    fn name_coverage(&self, entry: usize, query: &[String]) -> f32 {
+        let Some(doc) = self.docs.get(entry) else { return 0.0 };
+        doc.names
+            .iter()
+            .filter(|name| !name.is_empty())
+            .map(|name| name.iter().filter(|key| query.contains(key)).count() as f32 / name.len() as f32)
+            .fold(0.0, f32::max)
+    }
+
     /// Whether the whole query is exactly one of the entry's names.
     fn exact_name(&self, entry: usize, query: &[String]) -> bool {
         self.docs.get(entry).is_some_and(|doc| doc.names.iter().any(|name| !name.is_empty() && name.as_slice() == query))
     }
 
-    /// Resolve text to an entry of the wanted kinds.
-    pub fn resolve(&self, base: &FactBase, text: &str, kinds: Option<&[Kind]>) -> Resolution {
-        if let Some(id) = exact_id(base, text, kinds) {
+    /// Resolve text to an entry, preferring the given kinds.
+    pub fn resolve(&self, base: &FactBase, text: &str, preferred: Option<&[Kind]>) -> Resolution {
+        if let Some(id) = exact_id(base, text) {
             return Resolution::Found(id);
         }
         let query = Query::parse(text);
         if query.is_empty() {
             return Resolution::NotFound(Vec::new());
         }
-        let scored = self.score(base, &query, kinds, false);
+        let scored = self.score(base, &query, preferred, false);
         decide(self, &query, &scored)
     }
 
@@ -373,7 +407,12 @@ impl Index {
             return all;
         }
         let scored = self.score(base, &query, kinds, true);
-        scored.into_iter().filter(|s| s.score >= 0.2).take(limit).map(|s| s.entry).collect()
+        scored
+            .into_iter()
+            .filter(|s| s.score >= 0.2 && kinds.is_none_or(|k| base.entries().get(s.entry).is_some_and(|e| k.contains(&e.kind))))
+            .take(limit)
+            .map(|s| s.entry)
+            .collect()
     }
 }
 
@@ -396,7 +435,8 @@ fn decide(index: &Index, query: &Query, scored: &[Scored]) -> Resolution {
         n if n > 1 && query.years.is_empty() => return Resolution::Ambiguous(exact.into_iter().take(5).collect()),
         _ => {}
     }
-    let contenders: Vec<&Scored> = scored.iter().take_while(|s| s.score * MARGIN >= best.score).take(5).collect();
+    let close = |s: &&Scored| s.score * MARGIN >= best.score && best.score - s.score < CLEAR_GAP;
+    let contenders: Vec<&Scored> = scored.iter().take_while(close).take(5).collect();
     if best.score >= ACCEPT {
         if contenders.len() == 1 {
             return Resolution::Found(best.entry);
@@ -407,10 +447,9 @@ fn decide(index: &Index, query: &Query, scored: &[Scored]) -> Resolution {
 }
 
 /// An argument that is exactly an id (`belgrade-declaration`).
-fn exact_id(base: &FactBase, text: &str, kinds: Option<&[Kind]>) -> Option<usize> {
+fn exact_id(base: &FactBase, text: &str) -> Option<usize> {
     let id = text.trim().to_ascii_lowercase();
-    let position = base.entries().iter().position(|e| e.id == id)?;
-    kinds.is_none_or(|k| k.contains(&base.entries()[position].kind)).then_some(position)
+    base.entries().iter().position(|e| e.id == id)
 }
 
 /// The kinds an argument kind may resolve to.

@@ -15,6 +15,9 @@ pub struct Args {
     /// The asker's locale (`ar` shows Arabic excerpts where they exist).
     #[arg(long, default_value = "en")]
     pub locale: String,
+    /// Also print the best-scoring entries and their scores to stderr.
+    #[arg(long)]
+    pub explain: bool,
     /// The fact directory.
     #[arg(long, default_value = "facts")]
     pub facts: PathBuf,
@@ -31,11 +34,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Ok(engine) => engine,
         Err(code) => return Ok(code),
     };
-    let answer = engine.ask(&args.text.join(" "), &args.locale);
+    let text = args.text.join(" ");
+    if args.explain {
+        eprintln!("query keys: {:?}", histbot::ask::index::Query::parse(&text));
+        for (id, score, name_hit) in engine.explain(&text) {
+            eprintln!("{score:6.3} {}{id}", if name_hit { "(name) " } else { "" });
+        }
+    }
+    let answer = engine.ask(&text, &args.locale);
     if args.json {
-        println!("{}", serde_json::to_string(&render::json(&answer))?);
+        super::print_line(&serde_json::to_string(&render::json(&answer))?);
     } else {
-        println!("{}", render::plain(&answer));
+        super::print_line(&render::plain(&answer));
     }
     Ok(ExitCode::SUCCESS)
 }

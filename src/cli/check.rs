@@ -28,7 +28,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report.diagnostics)?);
+        super::print_line(&serde_json::to_string_pretty(&report.diagnostics)?);
     } else {
         for diagnostic in &report.diagnostics {
             eprintln!("{diagnostic}");
@@ -40,7 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 0 => String::new(),
                 n => format!(" ({n} warning{})", if n == 1 { "" } else { "s" }),
             };
-            println!("{}: ok{warnings}: {}", args.dir.display(), base.summary_line());
+            super::print_line(&format!("{}: ok{warnings}: {}", args.dir.display(), base.summary_line()));
             Ok(ExitCode::SUCCESS)
         }
         None => {

@@ -80,3 +80,10 @@ pub fn load_engine(facts: &std::path::Path, intents: &std::path::Path) -> Result
     };
     Ok(histbot::ask::Engine::new(std::sync::Arc::new(base), intents))
 }
+
+/// Print a line to stdout; a closed pipe (`histbot ask … | head`) is not an error.
+pub fn print_line(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+}

@@ -15,10 +15,10 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let text = histbot::facts::schema::json_schema()?;
     if args.out.as_os_str() == "-" {
-        println!("{text}");
+        super::print_line(&text);
     } else {
         std::fs::write(&args.out, text + "\n").with_context(|| format!("cannot write {}", args.out.display()))?;
-        println!("wrote {}", args.out.display());
+        super::print_line(&format!("wrote {}", args.out.display()));
     }
     Ok(ExitCode::SUCCESS)
 }

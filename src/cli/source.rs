@@ -46,7 +46,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 facts_dir: args.facts,
             };
             let record = import_source(&options)?;
-            println!("imported `{}`: {} sections", record.id, record.sections.len());
+            super::print_line(&format!("imported `{}`: {} sections", record.id, record.sections.len()));
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -22,21 +22,13 @@ pub(crate) fn subject<'a>(invocation: &'a Invocation, name: &str) -> &'a str {
     invocation.get(name).or_else(|| invocation.get("arg")).unwrap_or(invocation.rest.trim())
 }
 
-/// Resolve the subject to one entry, preferring `kinds` but accepting any
-/// kind when the preferred kinds have no match. `Err` is the reply to send.
+/// Resolve the subject to one entry, preferring `kinds` (an entry of another
+/// kind still wins when it fits much better). `Err` is the reply to send.
 pub(crate) fn resolve_entry<'e>(engine: &'e Engine, intent: &str, text: &str, kinds: &[Kind]) -> Result<&'e Entry, Answer> {
     if text.trim().is_empty() {
         return Err(missing_argument(intent));
     }
-    let preferred = engine.resolve(text, Some(kinds));
-    let resolution = match preferred {
-        Resolution::NotFound(_) => match engine.resolve(text, None) {
-            found @ Resolution::Found(_) => found,
-            _ => preferred,
-        },
-        other => other,
-    };
-    match resolution {
+    match engine.resolve(text, Some(kinds)) {
         Resolution::Found(index) => engine.entry(index).ok_or_else(|| engine.not_found(intent, text, &[])),
         Resolution::Ambiguous(entries) => Err(engine.did_you_mean(intent, text, &entries)),
         Resolution::NotFound(near) => Err(engine.not_found(intent, text, &near)),

@@ -28,8 +28,8 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
 }
 
 /// Entries dated in the year: those dated to the year itself (or more
-/// precisely) first, then short periods that span it, each group in date
-/// order. Decades, centuries, long and open-ended periods are left out.
+/// precisely) first, then periods that end in it, then short periods that
+/// span it, each group in date order. Decades, centuries, long and open-ended periods are left out.
 pub fn entries_in_year(engine: &Engine, year: i32) -> Vec<&Entry> {
     let mut entries: Vec<(YearMatch, &Entry)> = engine
         .base()
@@ -38,7 +38,9 @@ pub fn entries_in_year(engine: &Engine, year: i32) -> Vec<&Entry> {
         .filter_map(|e| Some((e.date.as_ref()?.year_match(year), e)))
         .filter(|(m, _)| matches!(m, YearMatch::Exact | YearMatch::Within))
         .collect();
-    entries.sort_by_key(|(m, e)| (*m, e.date.as_ref().map(|d| d.sort_key())));
+    // Things that happened in the year before periods that only end in it.
+    let starts_before = |e: &Entry| e.date.as_ref().is_some_and(|d| d.first_year() < year);
+    entries.sort_by_key(|(m, e)| (*m, starts_before(e), e.date.as_ref().map(|d| d.sort_key())));
     entries.into_iter().map(|(_, e)| e).collect()
 }
 
