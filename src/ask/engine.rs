@@ -132,7 +132,7 @@ impl Engine {
     pub fn explain(&self, text: &str) -> Vec<(String, f32, bool)> {
         let query = index::Query::parse(text);
         self.index
-            .score(&self.base, &query, None, false)
+            .score(&query, None, false)
             .into_iter()
             .take(8)
             .filter_map(|s| Some((self.entry(s.entry)?.id.clone(), s.score, s.name_hit)))

@@ -31,6 +31,8 @@ const QUOTE: f32 = 0.3;
 const EXACT: f32 = 1.0;
 const PREFIX: f32 = 0.7;
 const ONE_EDIT: f32 = 0.8;
+/// How much a decade, century or long period says about one year in it.
+const BROAD_YEAR: f32 = 0.25;
 /// Keys that share a long prefix (`intervent` / `interven`): morphological variants.
 const SHARED_PREFIX: f32 = 0.75;
 
@@ -112,6 +114,10 @@ pub struct Index {
     deletions: HashMap<String, Vec<String>>,
     /// The largest idf, used for query words the base has never seen.
     max_idf: f32,
+    /// year → entries dated in it (exactly, or within a short range), with their fit.
+    years: HashMap<i32, Vec<(u32, f32)>>,
+    /// Entries with broad dates (decades, centuries, long periods): (doc, first, last).
+    broad: Vec<(u32, i32, i32)>,
 }
 
 /// A query, folded and split into keys, with the years it mentions.
@@ -230,6 +236,7 @@ impl Index {
             for quote in &entry.quotes {
                 add(&quote.text, QUOTE);
             }
+            index.index_date(doc_id, entry);
             index.docs.push(doc);
         }
         let total = index.docs.len().max(1) as f32;
@@ -248,6 +255,31 @@ impl Index {
             index.postings.insert(key, list);
         }
         index
+    }
+
+    /// Record which years an entry is dated in (see [`HistDate::year_match`]).
+    fn index_date(&mut self, doc: u32, entry: &Entry) {
+        let Some(date) = &entry.date else { return };
+        let (first, last) = (date.first_year(), date.last_year().min(date.first_year().saturating_add(200)));
+        if last - first > 10 || date.points().iter().any(|p| p.precision <= crate::facts::date::Precision::Decade) {
+            if date.year_match(first) != YearMatch::Exact {
+                self.broad.push((doc, first, date.last_year()));
+            }
+        }
+        for year in first..=last {
+            let fit = match date.year_match(year) {
+                YearMatch::Exact => 1.0,
+                YearMatch::Within => 0.6,
+                YearMatch::Broad | YearMatch::None => continue,
+            };
+            self.years.entry(year).or_default().push((doc, fit));
+        }
+    }
+
+    /// Entries dated in `year`, with how well they fit it.
+    fn year_fits(&self, year: i32) -> impl Iterator<Item = (u32, f32)> + '_ {
+        let broad = self.broad.iter().filter(move |(_, first, last)| (*first..=*last).contains(&year)).map(|(doc, _, _)| (*doc, BROAD_YEAR));
+        self.years.get(&year).into_iter().flatten().copied().chain(broad)
     }
 
     /// The index keys a query key matches, each with a match quality.
@@ -301,7 +333,7 @@ impl Index {
 
     /// Score every entry that matches any part of the query. Entries of other
     /// kinds than `preferred` are kept but weighed down by [`OTHER_KIND`].
-    pub fn score(&self, base: &FactBase, query: &Query, preferred: Option<&[Kind]>, prefix_last: bool) -> Vec<Scored> {
+    pub fn score(&self, query: &Query, preferred: Option<&[Kind]>, prefix_last: bool) -> Vec<Scored> {
         let mut totals: HashMap<u32, f32> = HashMap::new();
         let mut denominator = 0.0;
         let last = query.keys.len().saturating_sub(1);
@@ -328,10 +360,13 @@ impl Index {
         let year_weight = self.max_idf * 0.8;
         for &year in &query.years {
             denominator += year_weight;
-            for (doc_id, entry) in base.entries().iter().enumerate() {
-                if let Some(fit) = year_fit(entry, year) {
-                    *totals.entry(doc_id as u32).or_insert(0.0) += year_weight * fit;
-                }
+            let mut best_for_doc: HashMap<u32, f32> = HashMap::new();
+            for (doc, fit) in self.year_fits(year) {
+                let slot = best_for_doc.entry(doc).or_insert(0.0);
+                *slot = slot.max(fit);
+            }
+            for (doc, fit) in best_for_doc {
+                *totals.entry(doc).or_insert(0.0) += year_weight * fit;
             }
         }
         if denominator <= 0.0 {
@@ -390,7 +425,7 @@ impl Index {
         if query.is_empty() {
             return Resolution::NotFound(Vec::new());
         }
-        let scored = self.score(base, &query, preferred, false);
+        let scored = self.score(&query, preferred, false);
         decide(self, &query, &scored)
     }
 
@@ -406,23 +441,13 @@ impl Index {
             all.truncate(limit);
             return all;
         }
-        let scored = self.score(base, &query, kinds, true);
+        let scored = self.score(&query, kinds, true);
         scored
             .into_iter()
             .filter(|s| s.score >= 0.2 && kinds.is_none_or(|k| base.entries().get(s.entry).is_some_and(|e| k.contains(&e.kind))))
             .take(limit)
             .map(|s| s.entry)
             .collect()
-    }
-}
-
-/// How well an entry's date fits a year asked about (1 for a year-precise match).
-fn year_fit(entry: &Entry, year: i32) -> Option<f32> {
-    match entry.date.as_ref()?.year_match(year) {
-        YearMatch::Exact => Some(1.0),
-        YearMatch::Within => Some(0.6),
-        YearMatch::Broad => Some(0.25),
-        YearMatch::None => None,
     }
 }
 
