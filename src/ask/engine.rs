@@ -182,11 +182,19 @@ impl Engine {
     }
 }
 
-/// `Title (date)` for lists and autocomplete.
+/// `Title (date)` for lists and autocomplete (just the title when it already shows the date).
 pub fn label(entry: &Entry) -> String {
     match entry.date_text() {
-        Some(date) => format!("{} ({date})", entry.title),
-        None => entry.title.clone(),
+        Some(date) if !entry.title.contains(&date) => format!("{} ({date})", entry.title),
+        _ => entry.title.clone(),
+    }
+}
+
+/// `Title — date` for headlines (just the title when it already shows the date).
+pub fn headline(entry: &Entry) -> String {
+    match entry.date_text() {
+        Some(date) if !entry.title.contains(&date) => format!("{} — {date}", entry.title),
+        _ => entry.title.clone(),
     }
 }
 

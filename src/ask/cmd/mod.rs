@@ -64,8 +64,8 @@ pub(crate) fn entry_line(entry: &Entry) -> String {
 /// The heading of an entry in a list: `12 July 1968 — Title`.
 pub(crate) fn dated_heading(entry: &Entry) -> String {
     match entry.date_text() {
-        Some(date) => format!("{date} — {}", entry.title),
-        None => entry.title.clone(),
+        Some(date) if !entry.title.contains(&date) => format!("{date} — {}", entry.title),
+        _ => entry.title.clone(),
     }
 }
 

@@ -16,7 +16,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         return engine.answer_entry(engine.base().entries().iter().position(|e| e.id == treaty.id).unwrap_or(0), locale);
     }
     let date = treaty.date_text().unwrap_or_else(|| "undated".into());
-    let mut answer = Answer::new("treaty", Outcome::Facts, format!("{} — {date}", treaty.title));
+    let mut answer = Answer::new("treaty", Outcome::Facts, crate::ask::engine::headline(treaty));
     let mut lines = Vec::new();
     if !treaty.parties.is_empty() {
         lines.push(format!("Parties: {}", treaty.parties.join(", ")));

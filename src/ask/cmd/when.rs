@@ -15,8 +15,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     if entry.kind == Kind::Person {
         return super::who::run(engine, &Invocation::new("who").arg("person", entry.id.clone()), locale);
     }
-    let date = entry.date_text().unwrap_or_else(|| "undated".into());
-    let mut answer = Answer::new("when", Outcome::Facts, format!("{} — {date}", entry.title));
+    let mut answer = Answer::new("when", Outcome::Facts, crate::ask::engine::headline(entry));
     answer.add_entry(engine.base(), entry, None, entry.summary.clone(), locale);
     answer.suggestions = super::related_suggestions(engine, entry);
     answer

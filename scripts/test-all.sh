@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Run every test histbot has, with everything the tests need.
+#
+# - Installs and starts a local Synapse (pinned, from PyPI, in .venv-synapse/,
+#   bound to 127.0.0.1) for the Matrix tests, and stops it afterwards.
+# - Runs the whole test suite with every front end built in; the Matrix tests
+#   must run (HISTBOT_REQUIRE_HOMESERVER=1), not skip.
+# - Checks the shipped fact base with the binary, as a moderator would.
+#
+# Usage: bash scripts/test-all.sh [extra cargo test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stop_synapse() { bash scripts/synapse.sh stop >/dev/null 2>&1 || true; }
+trap stop_synapse EXIT
+
+echo "==> starting a local Synapse for the Matrix tests"
+bash scripts/synapse.sh start
+set -a
+# shellcheck disable=SC1091
+. target/synapse/env
+set +a
+
+echo "==> histbot check facts"
+cargo run --quiet --locked -- check facts
+
+echo "==> cargo test (all features)"
+HISTBOT_REQUIRE_HOMESERVER=1 cargo test --locked --all-features "$@"
