@@ -37,6 +37,8 @@ struct Rule {
 #[derive(Debug, Clone, Default)]
 pub struct Intents {
     rules: Vec<Rule>,
+    /// All patterns at once, to find the first matching rule in one pass.
+    set: Option<regex::RegexSet>,
     /// The text the rules were compiled from (to tell whether a reload changed them).
     text: String,
 }
@@ -77,7 +79,8 @@ impl Intents {
                 }
             }
         }
-        Intents { rules, text: content.to_string() }
+        let set = regex::RegexSet::new(rules.iter().map(|rule| rule.pattern.as_str())).ok();
+        Intents { rules, set, text: content.to_string() }
     }
 
     /// The default rules shipped in `config/intents.toml`, compiled into the binary.
@@ -89,7 +92,11 @@ impl Intents {
     /// Route a free-text question to a command, if a rule matches.
     pub fn route(&self, question: &str) -> Option<Invocation> {
         let text = question.trim().trim_end_matches(['?', '!', '.', '？', '؟']).trim();
-        self.rules.iter().find_map(|rule| {
+        let first = match &self.set {
+            Some(set) => set.matches(text).iter().next()?,
+            None => 0,
+        };
+        self.rules.iter().skip(first).find_map(|rule| {
             let captures = rule.pattern.captures(text)?;
             let mut invocation = Invocation::new(rule.command.name);
             for (position, spec) in rule.command.args.iter().enumerate() {
