@@ -100,6 +100,19 @@ pub struct DiscordConfig {
     pub moderator_channel: Option<u64>,
     /// Testing only: the REST API base (e.g. `http://127.0.0.1:PORT`), instead of discord.com.
     pub api_base: Option<String>,
+    /// HTTP mode: the application's public key (hex). It is public, so it may
+    /// live here; when unset it is read from `public_key_env`.
+    pub public_key: Option<String>,
+    /// Translations of command names and descriptions, by Discord locale.
+    #[serde(default = "default_discord_locales")]
+    pub locales: PathBuf,
+    /// Answers that take longer than this are deferred ("thinking…") and
+    /// edited in when ready (Discord allows 3 s for the first response).
+    #[serde(default = "default_defer_after_ms")]
+    pub defer_after_ms: u64,
+    /// HTTP mode: the largest request body accepted, in bytes.
+    #[serde(default = "default_max_body_bytes")]
+    pub max_body_bytes: usize,
 }
 
 /// A range of gateway shards.
@@ -155,6 +168,9 @@ fn default_report_window() -> u64 { 3600 }
 fn default_discord_token_env() -> String { "DISCORD_TOKEN".into() }
 fn default_discord_public_key_env() -> String { "DISCORD_PUBLIC_KEY".into() }
 fn default_http_listen() -> String { "127.0.0.1:8080".into() }
+fn default_discord_locales() -> PathBuf { PathBuf::from("config/discord-locales.toml") }
+fn default_defer_after_ms() -> u64 { 2000 }
+fn default_max_body_bytes() -> usize { 64 * 1024 }
 fn default_matrix_password_env() -> String { "MATRIX_PASSWORD".into() }
 fn default_matrix_token_env() -> String { "MATRIX_ACCESS_TOKEN".into() }
 fn default_prefix() -> String { "!".into() }

@@ -277,7 +277,7 @@ impl Index {
     }
 
     /// Entries dated in `year`, with how well they fit it.
-    fn year_fits(&self, year: i32) -> impl Iterator<Item = (u32, f32)> + '_ {
+    pub fn year_fits(&self, year: i32) -> impl Iterator<Item = (u32, f32)> + '_ {
         let broad = self.broad.iter().filter(move |(_, first, last)| (*first..=*last).contains(&year)).map(|(doc, _, _)| (*doc, BROAD_YEAR));
         self.years.get(&year).into_iter().flatten().copied().chain(broad)
     }

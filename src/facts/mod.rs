@@ -132,6 +132,8 @@ impl Entry {
 pub struct FactBase {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
+    /// Indexes of dated entries in chronological order.
+    chronological: Vec<usize>,
     sources: Vec<Source>,
     /// A content hash of every file the base was built from.
     version: String,
@@ -143,7 +145,9 @@ impl FactBase {
     pub(crate) fn new(mut entries: Vec<Entry>, sources: Vec<Source>, version: String, warnings: Vec<Diagnostic>) -> FactBase {
         entries.sort_by(|a, b| a.id.cmp(&b.id));
         let by_id = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        FactBase { entries, by_id, sources, version, warnings }
+        let mut chronological: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].date.is_some()).collect();
+        chronological.sort_by_key(|&i| entries[i].date.as_ref().map(HistDate::sort_key));
+        FactBase { entries, by_id, chronological, sources, version, warnings }
     }
 
     /// Load and check a fact directory; `Err` carries every diagnostic when
@@ -185,11 +189,16 @@ impl FactBase {
         self.entries.iter().filter(|e| e.kind == kind).count()
     }
 
-    /// Entries with a date, in chronological order.
-    pub fn chronological(&self) -> Vec<&Entry> {
-        let mut dated: Vec<&Entry> = self.entries.iter().filter(|e| e.date.is_some()).collect();
-        dated.sort_by_key(|e| (e.date.as_ref().map(HistDate::sort_key), e.id.clone()));
-        dated
+    /// Entries with a date, in chronological order (ties by id).
+    pub fn chronological(&self) -> impl DoubleEndedIterator<Item = &Entry> + ExactSizeIterator + '_ {
+        self.chronological.iter().map(|&i| &self.entries[i])
+    }
+
+    /// Dated entries whose first year is within `from..=to`, in chronological order.
+    pub fn starting_between(&self, from: i32, to: i32) -> impl Iterator<Item = &Entry> + '_ {
+        let first_year = |i: &usize| self.entries[*i].date.as_ref().map_or(i32::MIN, HistDate::first_year);
+        let start = self.chronological.partition_point(|i| first_year(i) < from);
+        self.chronological[start..].iter().take_while(move |i| first_year(i) <= to).map(|&i| &self.entries[i])
     }
 
     /// The one-line summary `histbot check` prints for a clean base.

@@ -27,12 +27,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     if from > to {
         std::mem::swap(&mut from, &mut to);
     }
-    let entries: Vec<&Entry> = engine
-        .base()
-        .chronological()
-        .into_iter()
-        .filter(|e| e.date.as_ref().is_some_and(|d| (from..=to).contains(&d.first_year())))
-        .collect();
+    let entries: Vec<&Entry> = engine.base().starting_between(from, to).collect();
     if entries.is_empty() {
         return Answer::new("timeline", Outcome::NotFound, format!("I don't know of anything dated {from}–{to}."))
             .text("No entry of the fact base starts in that range. Try a wider range, e.g. `/timeline 1941 1955`.");

@@ -31,21 +31,24 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
 /// precisely) first, then periods that end in it, then short periods that
 /// span it, each group in date order. Decades, centuries, long and open-ended periods are left out.
 pub fn entries_in_year(engine: &Engine, year: i32) -> Vec<&Entry> {
+    let base = engine.base();
     let mut entries: Vec<(YearMatch, &Entry)> = engine
-        .base()
-        .chronological()
-        .into_iter()
+        .index()
+        .year_fits(year)
+        .filter_map(|(doc, _)| base.entries().get(doc as usize))
         .filter_map(|e| Some((e.date.as_ref()?.year_match(year), e)))
         .filter(|(m, _)| matches!(m, YearMatch::Exact | YearMatch::Within))
         .collect();
     // Things that happened in the year before periods that only end in it.
     let starts_before = |e: &Entry| e.date.as_ref().is_some_and(|d| d.first_year() < year);
-    entries.sort_by_key(|(m, e)| (*m, starts_before(e), e.date.as_ref().map(|d| d.sort_key())));
+    let key = |(m, e): &(YearMatch, &Entry)| (*m, starts_before(e), e.date.as_ref().map(|d| d.sort_key()));
+    entries.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.1.id.cmp(&b.1.id)));
+    entries.dedup_by(|a, b| a.1.id == b.1.id);
     entries.into_iter().map(|(_, e)| e).collect()
 }
 
 fn nothing_in(engine: &Engine, year: i32) -> Answer {
-    let years: Vec<i32> = engine.base().chronological().iter().filter_map(|e| e.date.as_ref().map(|d| d.first_year())).collect();
+    let years: Vec<i32> = engine.base().chronological().filter_map(|e| e.date.as_ref().map(|d| d.first_year())).collect();
     let before = years.iter().filter(|&&y| y < year).max();
     let after = years.iter().filter(|&&y| y > year).min();
     let suggestions: Vec<String> = before.into_iter().chain(after).map(|y| format!("/year {y}")).collect();

@@ -1,0 +1,354 @@
+//! One interaction, whichever way it arrived (gateway event or HTTP POST),
+//! and the response to it.
+//!
+//! Both modes turn what Discord sent into an [`Incoming`], answer it here
+//! with the shared [`Service`], and send the JSON back their own way: the
+//! gateway mode through the REST callback endpoint, the HTTP mode in the
+//! response body.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use super::embed::{self, Render, Rerun};
+use crate::ask::answer::{Answer, Outcome};
+use crate::ask::commands::{self, Access, ArgKind};
+use crate::ask::Invocation;
+use crate::service::{Asker, Service};
+
+/// Discord interaction types.
+pub const PING: u64 = 1;
+pub const APPLICATION_COMMAND: u64 = 2;
+pub const MESSAGE_COMPONENT: u64 = 3;
+pub const AUTOCOMPLETE: u64 = 4;
+
+/// Interaction callback types.
+pub const PONG: u64 = 1;
+pub const CHANNEL_MESSAGE: u64 = 4;
+pub const DEFERRED_CHANNEL_MESSAGE: u64 = 5;
+pub const DEFERRED_UPDATE_MESSAGE: u64 = 6;
+pub const UPDATE_MESSAGE: u64 = 7;
+pub const AUTOCOMPLETE_RESULT: u64 = 8;
+
+/// Permission bits.
+pub const ADMINISTRATOR: u64 = 1 << 3;
+pub const MANAGE_GUILD: u64 = 1 << 5;
+/// What moderator commands require (`default_member_permissions`), and what
+/// the bot checks again when one runs.
+pub const MODERATOR_PERMISSIONS: u64 = MANAGE_GUILD;
+
+/// What kind of interaction arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Ping,
+    Command,
+    Autocomplete,
+    Component,
+    Other(u64),
+}
+
+/// A command option as sent: its name, its value as text, and whether the
+/// user is typing in it (autocomplete).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionValue {
+    pub name: String,
+    pub value: String,
+    pub focused: bool,
+}
+
+/// An interaction, reduced to what histbot needs.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    pub kind: Kind,
+    pub id: String,
+    pub token: String,
+    pub application_id: String,
+    /// The command's (default, English) name.
+    pub command: String,
+    pub options: Vec<OptionValue>,
+    /// For buttons.
+    pub custom_id: String,
+    pub user_id: String,
+    pub display_name: String,
+    /// The member's permissions in the channel; `None` outside a server.
+    pub permissions: Option<u64>,
+    /// The user's client language (`en-US`, `ru`, `uk`, `hr`, …).
+    pub locale: String,
+}
+
+/// Why an HTTP body is not an interaction.
+#[derive(Debug, thiserror::Error)]
+#[error("not an interaction: {0}")]
+pub struct Malformed(pub String);
+
+impl Incoming {
+    /// Read an interaction from its JSON (HTTP mode). Lenient: only the
+    /// fields histbot uses are required.
+    pub fn from_json(value: &Value) -> Result<Incoming, Malformed> {
+        let kind = match value.get("type").and_then(Value::as_u64) {
+            Some(PING) => Kind::Ping,
+            Some(APPLICATION_COMMAND) => Kind::Command,
+            Some(MESSAGE_COMPONENT) => Kind::Component,
+            Some(AUTOCOMPLETE) => Kind::Autocomplete,
+            Some(other) => Kind::Other(other),
+            None => return Err(Malformed("no numeric `type`".into())),
+        };
+        let text = |pointer: &str| value.pointer(pointer).map(json_text).unwrap_or_default();
+        let id = text("/id");
+        if id.is_empty() {
+            return Err(Malformed("no `id`".into()));
+        }
+        let token = text("/token");
+        if token.is_empty() && kind != Kind::Ping {
+            return Err(Malformed("no `token`".into()));
+        }
+        let user = value.pointer("/member/user").or_else(|| value.get("user"));
+        let user_text = |key: &str| user.and_then(|u| u.get(key)).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string);
+        let display_name = value
+            .pointer("/member/nick")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .or_else(|| user_text("global_name"))
+            .or_else(|| user_text("username"))
+            .unwrap_or_default();
+        let permissions = value.get("member").map(|member| member.get("permissions").map(json_text).and_then(|p| p.parse().ok()).unwrap_or(0));
+        let options = value
+            .pointer("/data/options")
+            .and_then(Value::as_array)
+            .map(|options| {
+                options
+                    .iter()
+                    .map(|o| OptionValue {
+                        name: o.get("name").map(json_text).unwrap_or_default(),
+                        value: o.get("value").map(json_text).unwrap_or_default(),
+                        focused: o.get("focused").and_then(Value::as_bool).unwrap_or(false),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(Incoming {
+            kind,
+            id,
+            token,
+            application_id: text("/application_id"),
+            command: text("/data/name"),
+            options,
+            custom_id: text("/data/custom_id"),
+            user_id: user.and_then(|u| u.get("id")).map(json_text).unwrap_or_default(),
+            display_name,
+            permissions,
+            locale: value.get("locale").and_then(Value::as_str).or_else(|| value.get("guild_locale").and_then(Value::as_str)).unwrap_or("en-US").to_string(),
+        })
+    }
+
+    /// Who is asking. A moderator is a server member whose permissions
+    /// include what moderator commands require (or Administrator); the
+    /// service checks this flag again before running one.
+    pub fn asker(&self) -> Asker {
+        let is_moderator = self.permissions.is_some_and(|p| p & ADMINISTRATOR != 0 || p & MODERATOR_PERMISSIONS == MODERATOR_PERMISSIONS);
+        Asker {
+            platform: "discord".into(),
+            user_id: self.user_id.clone(),
+            display_name: if self.display_name.is_empty() { self.user_id.clone() } else { self.display_name.clone() },
+            is_moderator,
+            locale: self.locale.clone(),
+        }
+    }
+
+    /// The command with its options as named arguments.
+    pub fn invocation(&self) -> Invocation {
+        let name = commands::find(&self.command).map_or(self.command.as_str(), |c| c.name);
+        self.options
+            .iter()
+            .filter(|o| !o.value.trim().is_empty())
+            .fold(Invocation::new(name), |invocation, o| invocation.arg(&o.name, o.value.trim()))
+    }
+}
+
+/// A JSON value as text: strings as they are, numbers and booleans written out.
+fn json_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// What to send back.
+pub enum Outgoing {
+    /// The whole response, now.
+    Now(Value),
+    /// An acknowledgement now; the message data to edit in when `rest` finishes.
+    Deferred { ack: Value, rest: tokio::task::JoinHandle<Value> },
+}
+
+/// Answer an interaction. Commands and buttons run on the blocking pool; if
+/// one takes longer than `defer_after` (when given), the caller gets an
+/// acknowledgement to send now and the answer to edit in later.
+pub async fn process(service: Arc<Service>, incoming: Incoming, defer_after: Option<Duration>) -> Outgoing {
+    match incoming.kind {
+        Kind::Ping => Outgoing::Now(json!({ "type": PONG })),
+        Kind::Autocomplete => {
+            let task = tokio::task::spawn_blocking(move || autocomplete(&service, &incoming));
+            Outgoing::Now(task.await.unwrap_or_else(|_| json!({ "type": AUTOCOMPLETE_RESULT, "data": { "choices": [] } })))
+        }
+        Kind::Command | Kind::Component => {
+            let component = incoming.kind == Kind::Component;
+            let private = commands::find(&incoming.command).is_some_and(|c| c.access == Access::Moderator);
+            let mut task = tokio::task::spawn_blocking(move || respond(&service, &incoming));
+            let finished = match defer_after {
+                None => Ok((&mut task).await),
+                Some(limit) => tokio::time::timeout(limit, &mut task).await,
+            };
+            match finished {
+                Ok(result) => Outgoing::Now(result.unwrap_or_else(|_| crashed(component))),
+                Err(_) => {
+                    let ack = if component {
+                        json!({ "type": DEFERRED_UPDATE_MESSAGE })
+                    } else {
+                        let mut data = json!({ "allowed_mentions": embed::no_mentions() });
+                        if private {
+                            data["flags"] = json!(embed::EPHEMERAL);
+                        }
+                        json!({ "type": DEFERRED_CHANNEL_MESSAGE, "data": data })
+                    };
+                    let rest = tokio::spawn(async move {
+                        let response = task.await.unwrap_or_else(|_| crashed(component));
+                        edit_of(&response)
+                    });
+                    Outgoing::Deferred { ack, rest }
+                }
+            }
+        }
+        Kind::Other(kind) => {
+            tracing::debug!(kind, "ignoring an interaction type histbot does not use");
+            let answer = Answer::new("help", Outcome::Error, "histbot does not handle this kind of interaction.");
+            Outgoing::Now(json!({ "type": CHANNEL_MESSAGE, "data": embed::message(&answer, &Render { allow_ephemeral: true, ..Render::default() }) }))
+        }
+    }
+}
+
+/// The message data of a response, for a webhook edit (no flags there).
+pub fn edit_of(response: &Value) -> Value {
+    let mut data = response.get("data").cloned().unwrap_or_else(|| json!({}));
+    if let Some(map) = data.as_object_mut() {
+        map.remove("flags");
+        map.insert("allowed_mentions".into(), embed::no_mentions());
+    }
+    data
+}
+
+fn crashed(component: bool) -> Value {
+    let answer = Answer::new("help", Outcome::Error, "Something went wrong while answering.").text("Please try again; if it keeps happening, tell a moderator.");
+    let data = embed::message(&answer, &Render { allow_ephemeral: !component, ..Render::default() });
+    json!({ "type": if component { UPDATE_MESSAGE } else { CHANNEL_MESSAGE }, "data": data })
+}
+
+/// Answer a command or a button press (blocking: runs the core).
+pub fn respond(service: &Service, incoming: &Incoming) -> Value {
+    let asker = incoming.asker();
+    match incoming.kind {
+        Kind::Component => match Rerun::parse(&incoming.custom_id) {
+            Some((rerun, view)) => {
+                let answer = match &rerun {
+                    Rerun::Line(line) => service.handle_line(line, &['/'], &asker),
+                    Rerun::Invocation { command, values } => service.handle(&invocation_of(command, values), &asker),
+                };
+                let render = Render { rerun: Some(rerun), view, allow_ephemeral: false };
+                json!({ "type": UPDATE_MESSAGE, "data": checked(&answer, embed::message(&answer, &render)) })
+            }
+            None => {
+                let answer = Answer::new("help", Outcome::Error, "That button no longer works.").text("Run the command again.");
+                json!({ "type": CHANNEL_MESSAGE, "data": embed::message(&answer, &Render { allow_ephemeral: true, ..Render::default() }) })
+            }
+        },
+        _ => {
+            let invocation = incoming.invocation();
+            let answer = service.handle(&invocation, &asker);
+            tracing::debug!(command = %invocation.command, outcome = ?answer.outcome, "answered a slash command");
+            let render = Render { rerun: Rerun::of(&invocation.command, &invocation.args), view: 0, allow_ephemeral: true };
+            json!({ "type": CHANNEL_MESSAGE, "data": checked(&answer, embed::message(&answer, &render)) })
+        }
+    }
+}
+
+/// Last line of defence: a message that would break a limit is replaced by
+/// a short one rather than sent and refused.
+fn checked(answer: &Answer, data: Value) -> Value {
+    let problems = embed::limit_problems(&data);
+    if problems.is_empty() {
+        return data;
+    }
+    tracing::error!(?problems, intent = %answer.intent, "an answer broke a Discord limit; sending a short reply instead");
+    let short = Answer::new(&answer.intent, Outcome::Error, "That answer is too long to show here.").text("Try a narrower question.");
+    embed::message(&short, &Render { allow_ephemeral: true, ..Render::default() })
+}
+
+/// Rebuild an invocation from a button: values in the order of the table.
+fn invocation_of(command: &str, values: &[String]) -> Invocation {
+    let Some(spec) = commands::find(command) else { return Invocation::new(command) };
+    spec.args
+        .iter()
+        .zip(values)
+        .filter(|(_, value)| !value.is_empty())
+        .fold(Invocation::new(spec.name), |invocation, (arg, value)| invocation.arg(arg.name, value.clone()))
+}
+
+/// Autocomplete from the same resolver that answers questions.
+pub fn autocomplete(service: &Service, incoming: &Incoming) -> Value {
+    let focused = incoming.options.iter().find(|o| o.focused);
+    let kind = focused.and_then(|option| {
+        commands::find(&incoming.command)?.args.iter().find(|a| a.name == option.name).map(|a| a.kind)
+    });
+    let mut choices = Vec::new();
+    if let (Some(option), Some(kind)) = (focused, kind) {
+        let partial = option.value.trim();
+        if kind == ArgKind::YearOrEntry {
+            if let Ok(year) = partial.parse::<i64>() {
+                if (commands::YEAR_MIN..=commands::YEAR_MAX).contains(&year) {
+                    choices.push(crate::ask::Choice { name: year.to_string(), value: year.to_string() });
+                }
+            }
+        }
+        if kind.names_entries() {
+            choices.extend(service.autocomplete(kind, partial, embed::CHOICES_MAX));
+        }
+    }
+    json!({ "type": AUTOCOMPLETE_RESULT, "data": embed::choices(&choices) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_guild_command() {
+        let value = json!({
+            "type": 2, "id": "1", "token": "t", "application_id": "9", "locale": "ru",
+            "data": { "name": "year", "options": [{ "name": "year", "type": 4, "value": 1948 }, { "name": "page", "type": 4, "value": 2 }] },
+            "member": { "nick": "Ana", "permissions": "32", "user": { "id": "7", "username": "ana" } }
+        });
+        let incoming = Incoming::from_json(&value).unwrap();
+        assert_eq!(incoming.invocation(), Invocation::new("year").arg("year", "1948").arg("page", "2"));
+        let asker = incoming.asker();
+        assert!(asker.is_moderator);
+        assert_eq!((asker.display_name.as_str(), asker.locale.as_str(), asker.user_id.as_str()), ("Ana", "ru", "7"));
+    }
+
+    #[test]
+    fn direct_messages_are_never_moderators() {
+        let value = json!({ "type": 2, "id": "1", "token": "t", "data": { "name": "reload" }, "user": { "id": "7", "username": "ana" }, "locale": "en-US" });
+        let incoming = Incoming::from_json(&value).unwrap();
+        assert!(!incoming.asker().is_moderator);
+        let member = json!({ "type": 2, "id": "1", "token": "t", "data": { "name": "reload" }, "member": { "permissions": "2048", "user": { "id": "7" } } });
+        assert!(!Incoming::from_json(&member).unwrap().asker().is_moderator);
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_interaction() {
+        assert!(Incoming::from_json(&json!({ "id": "1" })).is_err());
+        assert!(Incoming::from_json(&json!({ "type": 2, "token": "t" })).is_err());
+        assert!(Incoming::from_json(&json!([1, 2])).is_err());
+    }
+}
