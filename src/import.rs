@@ -38,6 +38,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::facts::check::is_slug;
 use crate::facts::schema::{SourceRecord, SourcesFile};
 
 /// The license of every imported text (Wikipedia's text license).
@@ -203,14 +204,6 @@ fn write_file(path: &Path, contents: &str) -> Result<(), ImportError> {
     std::fs::write(&tmp, contents)
         .and_then(|()| std::fs::rename(&tmp, path))
         .map_err(|source| ImportError::Write { path: path.to_path_buf(), source })
-}
-
-/// Lowercase ASCII letters and digits in groups joined by single hyphens.
-pub fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// A BCP 47 shape check: a 2–3 letter primary tag, then optional subtags.

@@ -23,9 +23,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
-use std::sync::OnceLock;
-
-use regex::Regex;
 use toml::Spanned;
 
 use super::date::{month_name, ordinal, HistDate, Precision};
@@ -113,10 +110,11 @@ fn refs<'a>(key: &'static str, ids: &'a [Spanned<String>], kinds: &'static [Kind
     ids.iter().map(move |id| (key, id, kinds))
 }
 
-/// `belgrade-declaration`: lowercase ASCII letters and digits in hyphen-separated words.
+/// `belgrade-declaration`: lowercase ASCII letters and digits in groups
+/// joined by single hyphens.
 pub fn is_slug(text: &str) -> bool {
-    static SLUG: OnceLock<Regex> = OnceLock::new();
-    SLUG.get_or_init(|| Regex::new(r"^[a-z0-9]+(-[a-z0-9]+)*$").expect("valid regex")).is_match(text)
+    !text.is_empty()
+        && text.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// Suggest a slug for a text a moderator typed.

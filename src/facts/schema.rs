@@ -28,6 +28,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+// The three entry kinds repeat their common fields (id, title, aliases, tags,
+// related, source) instead of sharing a flattened struct: `#[serde(flatten)]`
+// would lose the `Spanned` positions that diagnostics need, and serde does not
+// support `deny_unknown_fields` together with `flatten`.
+
 /// Something that happened at a date or over a period.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
