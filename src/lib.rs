@@ -13,9 +13,12 @@
 //! - [`service`]: the running bot's state: the live engine behind an atomic swap,
 //!   reload, moderator commands and wrong-answer reports.
 //! - [`config`]: `config/histbot.toml`.
+//! - `discord` (feature `discord`): the Discord front end, slash commands over the service.
 
 pub mod ask;
 pub mod config;
+#[cfg(feature = "discord")]
+pub mod discord;
 pub mod facts;
 pub mod import;
 pub mod service;

@@ -434,12 +434,11 @@ impl Index {
         let kinds = kinds_for(kind);
         let query = Query::parse(partial);
         if query.keys.is_empty() && query.years.is_empty() {
-            let mut all: Vec<usize> = (0..base.entries().len())
-                .filter(|&i| kinds.is_none_or(|k| k.contains(&base.entries()[i].kind)))
-                .collect();
-            all.sort_by_key(|&i| base.entries()[i].date.as_ref().map(|d| d.sort_key()));
-            all.truncate(limit);
-            return all;
+            // Nothing typed yet: the earliest entries of the wanted kinds, then undated ones (people).
+            let wanted = |e: &&Entry| kinds.is_none_or(|k| k.contains(&e.kind));
+            let dated = base.chronological().filter(wanted);
+            let undated = base.entries().iter().filter(|e| e.date.is_none()).filter(wanted);
+            return dated.chain(undated).take(limit).filter_map(|e| base.index_of(&e.id)).collect();
         }
         let scored = self.score(&query, kinds, true);
         scored
@@ -473,8 +472,7 @@ fn decide(index: &Index, query: &Query, scored: &[Scored]) -> Resolution {
 
 /// An argument that is exactly an id (`belgrade-declaration`).
 fn exact_id(base: &FactBase, text: &str) -> Option<usize> {
-    let id = text.trim().to_ascii_lowercase();
-    base.entries().iter().position(|e| e.id == id)
+    base.index_of(&text.trim().to_ascii_lowercase())
 }
 
 /// The kinds an argument kind may resolve to.

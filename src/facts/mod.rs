@@ -164,6 +164,11 @@ impl FactBase {
         &self.entries
     }
 
+    /// The index of the entry with this id in [`FactBase::entries`].
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])
     }

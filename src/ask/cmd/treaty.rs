@@ -13,7 +13,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Err(reply) => return reply,
     };
     if treaty.kind != Kind::Treaty {
-        return engine.answer_entry(engine.base().entries().iter().position(|e| e.id == treaty.id).unwrap_or(0), locale);
+        return engine.answer_entry(engine.base().index_of(&treaty.id).unwrap_or(0), locale);
     }
     let date = treaty.date_text().unwrap_or_else(|| "undated".into());
     let mut answer = Answer::new("treaty", Outcome::Facts, crate::ask::engine::headline(treaty));

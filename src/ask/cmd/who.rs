@@ -17,7 +17,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Err(reply) => return reply,
     };
     if person.kind != Kind::Person {
-        return engine.answer_entry(engine.base().entries().iter().position(|e| e.id == person.id).unwrap_or(0), locale);
+        return engine.answer_entry(engine.base().index_of(&person.id).unwrap_or(0), locale);
     }
     let mut answer = Answer::new("who", Outcome::Facts, person.title.clone());
     let mut about = Vec::new();

@@ -48,9 +48,10 @@ pub fn entries_in_year(engine: &Engine, year: i32) -> Vec<&Entry> {
 }
 
 fn nothing_in(engine: &Engine, year: i32) -> Answer {
-    let years: Vec<i32> = engine.base().chronological().filter_map(|e| e.date.as_ref().map(|d| d.first_year())).collect();
-    let before = years.iter().filter(|&&y| y < year).max();
-    let after = years.iter().filter(|&&y| y > year).min();
+    let base = engine.base();
+    let first_year = |e: &Entry| e.date.as_ref().map(|d| d.first_year());
+    let before = base.starting_between(i32::MIN, year - 1).last().and_then(first_year);
+    let after = base.starting_between(year + 1, i32::MAX).next().and_then(first_year);
     let suggestions: Vec<String> = before.into_iter().chain(after).map(|y| format!("/year {y}")).collect();
     Answer::new("year", Outcome::NotFound, format!("I don't know of anything dated {year}."))
         .text("No entry of the fact base is dated in that year. The nearest years with entries:")

@@ -1,0 +1,208 @@
+//! Gateway mode: a serenity client with one WebSocket per shard. Interactions
+//! arrive as events and are answered through the REST callback endpoint.
+//!
+//! serenity resumes a dropped session (or identifies again when it cannot
+//! resume); if the whole client stops on an error that is not a
+//! configuration error, it is started again after a pause.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use serenity::all::{CommandDataOptionValue, CommandInteraction, ComponentInteraction, Context, EventHandler, GatewayIntents, Interaction, Ready, ResumedEvent};
+use serenity::http::Http;
+use serenity::model::id::InteractionId;
+use serenity::client::{Client, ClientBuilder};
+
+use super::commands::{self, Locales};
+use super::interaction::{self, Incoming, Kind, OptionValue, Outgoing};
+use super::{redact, redact_error, DiscordError};
+use crate::ask::answer::{Answer, Outcome};
+use crate::config::DiscordConfig;
+use crate::service::Service;
+
+/// Run the gateway client until the process ends.
+pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) -> Result<(), DiscordError> {
+    let locales = Arc::new(Locales::load(&config.locales));
+    let notices_http = Arc::new(super::rest_client(&config, &token));
+    super::forward_notices(&service, notices_http, config.moderator_channel);
+    let mut pause = Duration::from_secs(1);
+    loop {
+        let http = super::rest_client(&config, &token);
+        // serenity falls back to Discord's real gateway when this call fails;
+        // asking first means a bad `api_base` is an error, not a surprise.
+        if let Err(error) = http.get_gateway().await {
+            let message = redact_error(&error);
+            if config.api_base.is_some() || is_auth_error(&error) {
+                return Err(DiscordError::Gateway(format!("cannot get the gateway address: {message}")));
+            }
+            tracing::warn!(error = %message, retry_in = ?pause, "cannot reach Discord; retrying");
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(Duration::from_secs(60));
+            continue;
+        }
+        let handler = Handler { service: service.clone(), config: config.clone(), locales: locales.clone() };
+        let mut client: Client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
+            .event_handler(handler)
+            .await
+            .map_err(|e| DiscordError::Gateway(redact_error(&e)))?;
+        let started = match config.shards {
+            // serenity's range end is inclusive here: `first..last` runs first..=last.
+            Some(shards) => client.start_shard_range(shards.first..shards.last, shards.total).await,
+            None => client.start_autosharded().await,
+        };
+        match started {
+            Ok(()) => {
+                tracing::warn!("the Discord gateway client stopped; starting it again");
+            }
+            Err(error) if is_fatal(&error) => return Err(DiscordError::Gateway(redact_error(&error))),
+            Err(error) => {
+                tracing::warn!(error = %redact_error(&error), retry_in = ?pause, "the Discord gateway client stopped; starting it again");
+            }
+        }
+        client.shard_manager.shutdown_all().await;
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(Duration::from_secs(60));
+    }
+}
+
+fn is_auth_error(error: &serenity::Error) -> bool {
+    matches!(error, serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(response)) if response.status_code.as_u16() == 401)
+}
+
+/// Errors that a restart cannot fix: a wrong token, intents or shard settings.
+fn is_fatal(error: &serenity::Error) -> bool {
+    use serenity::gateway::GatewayError as G;
+    matches!(
+        error,
+        serenity::Error::Gateway(G::InvalidAuthentication | G::InvalidGatewayIntents | G::DisallowedGatewayIntents | G::InvalidShardData | G::OverloadedShard | G::NoAuthentication)
+    ) || is_auth_error(error)
+}
+
+struct Handler {
+    service: Arc<Service>,
+    config: DiscordConfig,
+    locales: Arc<Locales>,
+}
+
+#[serenity::async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        let shard = ready.shard.map(|s| s.id.0);
+        tracing::info!(bot = %ready.user.name, guilds = ready.guilds.len(), ?shard, "connected to the Discord gateway");
+        // One shard registers for all of them.
+        if shard.unwrap_or(0) == 0 {
+            let application_id = ctx.http.application_id().unwrap_or(ready.application.id);
+            if let Err(error) = commands::register(&ctx.http, application_id, &self.config.guilds, &self.locales).await {
+                tracing::error!(%error, "could not register the slash commands; the ones Discord already has stay");
+            }
+        }
+    }
+
+    async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
+        tracing::info!("Discord gateway session resumed");
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let incoming = match &interaction {
+            Interaction::Command(command) => from_command(command, Kind::Command),
+            Interaction::Autocomplete(command) => from_command(command, Kind::Autocomplete),
+            Interaction::Component(component) => from_component(component),
+            _ => return,
+        };
+        answer(&ctx.http, self.service.clone(), incoming, super::defer_after(&self.config)).await;
+    }
+}
+
+/// Answer one interaction through the REST callback (and a webhook edit when deferred).
+async fn answer(http: &Http, service: Arc<Service>, incoming: Incoming, defer_after: Duration) {
+    let Ok(id) = incoming.id.parse::<u64>().map(InteractionId::new) else { return };
+    let kind = incoming.kind;
+    let token = incoming.token.clone();
+    let application_id = incoming.application_id.clone();
+    match interaction::process(service, incoming, Some(defer_after)).await {
+        Outgoing::Now(response) => send(http, id, &token, kind, &response).await,
+        Outgoing::Deferred { ack, rest } => {
+            send(http, id, &token, kind, &ack).await;
+            let Ok(data) = rest.await else { return };
+            let Some(application_id) = super::application_id_of(&application_id, http) else {
+                tracing::error!("no application id to edit a deferred answer with");
+                return;
+            };
+            if let Err(error) = super::edit_original(http, application_id, &token, &data).await {
+                tracing::warn!(%error, "could not edit in a deferred answer");
+            }
+        }
+    }
+}
+
+/// Send an interaction response; if Discord refuses it, send a short
+/// apology instead, so the user is never left with "interaction failed".
+async fn send(http: &Http, id: InteractionId, token: &str, kind: Kind, response: &Value) {
+    let Err(error) = http.create_interaction_response(id, token, response, Vec::new()).await else { return };
+    let refused = matches!(&error, serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 400);
+    tracing::warn!(error = %redact_error(&error), "Discord refused an interaction response");
+    if refused && matches!(kind, Kind::Command | Kind::Component) {
+        let answer = Answer::new("help", Outcome::Error, "That answer could not be shown here.").text("Please try a narrower question.");
+        let data = super::embed::message(&answer, &super::embed::Render { allow_ephemeral: true, ..Default::default() });
+        let fallback = json!({ "type": interaction::CHANNEL_MESSAGE, "data": data });
+        if let Err(error) = http.create_interaction_response(id, token, &fallback, Vec::new()).await {
+            tracing::warn!(error = %redact(&error.to_string()), "Discord refused the fallback response too");
+        }
+    }
+}
+
+fn display_name(member_nick: Option<&str>, user: &serenity::all::User) -> String {
+    member_nick.map(str::to_string).or_else(|| user.global_name.clone()).unwrap_or_else(|| user.name.clone())
+}
+
+/// A serenity command or autocomplete interaction as an [`Incoming`].
+pub fn from_command(command: &CommandInteraction, kind: Kind) -> Incoming {
+    let options = command
+        .data
+        .options
+        .iter()
+        .map(|option| {
+            let (value, focused) = match &option.value {
+                CommandDataOptionValue::Autocomplete { value, .. } => (value.clone(), true),
+                CommandDataOptionValue::String(value) => (value.clone(), false),
+                CommandDataOptionValue::Integer(value) => (value.to_string(), false),
+                CommandDataOptionValue::Number(value) => (value.to_string(), false),
+                CommandDataOptionValue::Boolean(value) => (value.to_string(), false),
+                _ => (String::new(), false),
+            };
+            OptionValue { name: option.name.clone(), value, focused }
+        })
+        .collect();
+    Incoming {
+        kind,
+        id: command.id.get().to_string(),
+        token: command.token.clone(),
+        application_id: command.application_id.get().to_string(),
+        command: command.data.name.clone(),
+        options,
+        custom_id: String::new(),
+        user_id: command.user.id.get().to_string(),
+        display_name: display_name(command.member.as_ref().and_then(|m| m.nick.as_deref()), &command.user),
+        permissions: command.member.as_ref().map(|m| m.permissions.map_or(0, |p| p.bits())),
+        locale: command.locale.clone(),
+    }
+}
+
+/// A serenity button interaction as an [`Incoming`].
+pub fn from_component(component: &ComponentInteraction) -> Incoming {
+    let user = component.member.as_ref().map_or(&component.user, |m| &m.user);
+    Incoming {
+        kind: Kind::Component,
+        id: component.id.get().to_string(),
+        token: component.token.clone(),
+        application_id: component.application_id.get().to_string(),
+        command: String::new(),
+        options: Vec::new(),
+        custom_id: component.data.custom_id.clone(),
+        user_id: user.id.get().to_string(),
+        display_name: display_name(component.member.as_ref().and_then(|m| m.nick.as_deref()), user),
+        permissions: component.member.as_ref().map(|m| m.permissions.map_or(0, |p| p.bits())),
+        locale: component.locale.clone(),
+    }
+}

@@ -1,0 +1,168 @@
+//! The Discord front end: slash commands over the shared [`Service`].
+//!
+//! Two ways to receive interactions (`[discord] mode`):
+//!
+//! - **gateway** ([`gateway`]): a serenity client holds a WebSocket per shard
+//!   and answers through the REST callback endpoint. Several machines split
+//!   the shards with `shards = { first, last, total }`.
+//! - **http** ([`http`]): an interactions endpoint that verifies Discord's
+//!   Ed25519 signature and answers in the response body. It holds no
+//!   connection, so any number of replicas can run behind a load balancer.
+//!
+//! Both turn an interaction into an [`interaction::Incoming`], answer it with
+//! the core, and render the [`crate::ask::Answer`] with [`embed`]. Commands
+//! come from the one command table ([`commands`]). Nothing outside this
+//! module knows a Discord type.
+//!
+//! The bot token is read with [`crate::config::secret`] and never written to
+//! a log line or an error: errors from the REST client pass through
+//! [`redact`] first.
+
+pub mod commands;
+pub mod embed;
+pub mod gateway;
+pub mod http;
+pub mod interaction;
+
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use regex::Regex;
+use serde_json::Value;
+use serenity::http::{Http, HttpBuilder, LightMethod, Request, Route};
+use serenity::model::id::{ApplicationId, ChannelId};
+
+use crate::config::{secret, DiscordConfig, DiscordMode};
+use crate::service::Service;
+
+/// Why the Discord front end could not run. No variant ever holds a secret.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscordError {
+    #[error("no Discord bot token: set the {env} environment variable{}", .file.as_ref().map(|f| format!(" or put it in {}", f.display())).unwrap_or_else(|| " (or set token_file in [discord])".into()))]
+    MissingToken { env: String, file: Option<std::path::PathBuf> },
+    #[error("no Discord public key for the HTTP interactions endpoint: set `public_key` in [discord] or the {env} environment variable (the developer portal shows it under General Information)")]
+    MissingPublicKey { env: String },
+    #[error("the Discord public key is not 64 hexadecimal digits (a 32-byte Ed25519 key)")]
+    BadPublicKey,
+    #[error("cannot listen on {addr}: {source}")]
+    Listen { addr: String, source: std::io::Error },
+    #[error("the HTTP interactions endpoint stopped: {0}")]
+    Serve(std::io::Error),
+    #[error("the Discord API: {0}")]
+    Rest(String),
+    #[error("the Discord gateway: {0}")]
+    Gateway(String),
+}
+
+/// Run the Discord front end in the configured mode until the process ends.
+pub async fn run(service: Arc<Service>, config: DiscordConfig) -> Result<(), DiscordError> {
+    let token = secret(&config.token_env, config.token_file.as_deref());
+    match config.mode {
+        DiscordMode::Gateway => {
+            let token = token.ok_or_else(|| DiscordError::MissingToken { env: config.token_env.clone(), file: config.token_file.clone() })?;
+            gateway::run(service, config, token).await
+        }
+        DiscordMode::Http => http::run(service, config, token).await,
+    }
+}
+
+/// The REST client. With `api_base` (tests), requests go there and the rate
+/// limiter is off, which is what makes serenity honour the proxy.
+pub fn rest_client(config: &DiscordConfig, token: &str) -> Http {
+    let mut builder = HttpBuilder::new(token);
+    if let Some(base) = config.api_base.as_deref().filter(|b| !b.trim().is_empty()) {
+        builder = builder.proxy(base.trim().trim_end_matches('/')).ratelimiter_disabled(true);
+    }
+    if let Some(id) = config.application_id.filter(|&id| id != 0) {
+        builder = builder.application_id(ApplicationId::new(id));
+    }
+    builder.build()
+}
+
+/// Remove anything secret-looking from a message before it is logged or
+/// returned: bot tokens, and interaction tokens inside callback and webhook URLs.
+pub fn redact(text: &str) -> String {
+    static PATTERNS: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [bot_token, interaction_url, webhook_url] = PATTERNS.get_or_init(|| {
+        [
+            Regex::new(r"(?:Bot |Bearer )?[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}").expect("valid regex"),
+            Regex::new(r"/interactions/(\d+)/[^/\s]+").expect("valid regex"),
+            Regex::new(r"/webhooks/(\d+)/[^/\s]+").expect("valid regex"),
+        ]
+    });
+    let text = bot_token.replace_all(text, "[redacted]");
+    let text = interaction_url.replace_all(&text, "/interactions/$1/[redacted]");
+    webhook_url.replace_all(&text, "/webhooks/$1/[redacted]").into_owned()
+}
+
+/// A serenity error as text fit for a log line.
+pub fn redact_error(error: &serenity::Error) -> String {
+    redact(&error.to_string())
+}
+
+/// How long to wait before acknowledging and editing the answer in later.
+fn defer_after(config: &DiscordConfig) -> Duration {
+    Duration::from_millis(config.defer_after_ms.min(2500))
+}
+
+/// Edit the original response of an interaction (after a deferral).
+pub(crate) async fn edit_original(http: &Http, application_id: ApplicationId, token: &str, data: &Value) -> Result<(), String> {
+    let body = serde_json::to_vec(data).map_err(|e| e.to_string())?;
+    http.request(Request::new(Route::WebhookOriginalInteractionResponse { application_id, token }, LightMethod::Patch).body(Some(body)))
+        .await
+        .map(|_| ())
+        .map_err(|e| redact_error(&e))
+}
+
+/// The application id an interaction names, or the configured one.
+pub(crate) fn application_id_of(text: &str, http: &Http) -> Option<ApplicationId> {
+    text.parse::<u64>().ok().filter(|&id| id != 0).map(ApplicationId::new).or_else(|| http.application_id())
+}
+
+/// Forward moderator notices (reload failures, new reports) to the
+/// moderator channel, if one is configured.
+pub(crate) fn forward_notices(service: &Arc<Service>, http: Arc<Http>, channel: Option<u64>) {
+    let Some(channel) = channel.filter(|&c| c != 0) else { return };
+    let mut notices = service.subscribe();
+    tokio::spawn(async move {
+        let channel_id = ChannelId::new(channel);
+        loop {
+            match notices.recv().await {
+                Ok(notice) => {
+                    let data = embed::message(&notice.answer, &embed::Render::default());
+                    let body = match serde_json::to_vec(&data) {
+                        Ok(body) => body,
+                        Err(_) => continue,
+                    };
+                    let request = Request::new(Route::ChannelMessages { channel_id }, LightMethod::Post).body(Some(body));
+                    if let Err(error) = http.request(request).await {
+                        tracing::warn!(channel, error = %redact_error(&error), "could not post a moderator notice");
+                    }
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(missed)) => {
+                    tracing::warn!(missed, "moderator notices were dropped (too many at once)");
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_removes_tokens() {
+        let token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz012345";
+        let text = redact(&format!("failed: Bot {token} at https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb24.token/callback"));
+        assert!(!text.contains("GaBcDe") && !text.contains("aW50ZXJhY3Rpb24"), "{text}");
+        assert!(text.contains("/interactions/123/[redacted]/callback"), "{text}");
+    }
+
+    #[test]
+    fn the_missing_token_error_names_the_variable() {
+        let error = DiscordError::MissingToken { env: "DISCORD_TOKEN".into(), file: None };
+        assert!(error.to_string().contains("DISCORD_TOKEN"));
+    }
+}
