@@ -50,6 +50,8 @@ impl Engine {
 
     /// Answer a typed line whose commands start with one of `prefixes`.
     pub fn ask_with_prefixes(&self, text: &str, prefixes: &[char], locale: &str) -> Answer {
+        let locale = locale_for(text, locale);
+        let locale = locale.as_str();
         match parse_line(text, prefixes) {
             Line::Empty => cmd::help::run(self, None),
             Line::Command(invocation) => self.invoke(&invocation, locale),
@@ -180,6 +182,15 @@ impl Engine {
         let headline = if text.trim().is_empty() { "I don't know.".to_string() } else { format!("I don't know about “{}”.", truncate_chars(text.trim(), 80)) };
         Answer::new(intent, Outcome::NotFound, headline).text(body).suggest(suggestions)
     }
+}
+
+/// The locale to answer in: a question written in Arabic script gets Arabic
+/// excerpts where they exist, whatever the platform's locale says (Discord
+/// has no Arabic locale, Matrix sends none).
+pub fn locale_for(text: &str, locale: &str) -> String {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let (arabic, total) = letters.fold((0, 0), |(arabic, total), c| (arabic + usize::from(('\u{0600}'..='\u{06FF}').contains(&c)), total + 1));
+    if total > 0 && arabic * 2 > total { "ar".to_string() } else { locale.to_string() }
 }
 
 /// `Title (date)` for lists and autocomplete (just the title when it already shows the date).

@@ -150,7 +150,10 @@ impl Service {
     /// Answer a typed line (`/when x`, `!when x`, or free text).
     pub fn handle_line(&self, text: &str, prefixes: &[char], asker: &Asker) -> Answer {
         match parse_line(text, prefixes) {
-            Line::Command(invocation) => self.handle(&invocation, asker),
+            Line::Command(invocation) => {
+                let locale = crate::ask::engine::locale_for(text, &asker.locale);
+                self.handle(&invocation, &Asker { locale, ..asker.clone() })
+            }
             _ => self.engine().ask_with_prefixes(text, prefixes, &asker.locale),
         }
     }
