@@ -142,6 +142,8 @@ pub struct MatrixConfig {
     /// The environment variable holding an access token (instead of a password).
     #[serde(default = "default_matrix_token_env")]
     pub access_token_env: String,
+    /// Or a file holding the access token.
+    pub access_token_file: Option<PathBuf>,
     /// Where the encrypted session store lives (default: `<data_dir>/matrix`).
     pub store_dir: Option<PathBuf>,
     /// The command prefix in rooms.

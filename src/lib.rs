@@ -13,6 +13,7 @@
 //! - [`service`]: the running bot's state: the live engine behind an atomic swap,
 //!   reload, moderator commands and wrong-answer reports.
 //! - [`config`]: `config/histbot.toml`.
+//! - `matrix` (feature `matrix`): the Matrix front end.
 //! - `discord` (feature `discord`): the Discord front end, slash commands over the service.
 
 pub mod ask;
@@ -21,4 +22,6 @@ pub mod config;
 pub mod discord;
 pub mod facts;
 pub mod import;
+#[cfg(feature = "matrix")]
+pub mod matrix;
 pub mod service;

@@ -132,7 +132,8 @@ impl Engine {
     /// The best-scoring entries for a text, with their scores: why an answer
     /// was chosen (`histbot ask --explain`).
     pub fn explain(&self, text: &str) -> Vec<(String, f32, bool)> {
-        let query = index::Query::parse(text);
+        let mut query = index::Query::parse(text);
+        self.index.join_compounds(&mut query);
         self.index
             .score(&query, None, false)
             .into_iter()

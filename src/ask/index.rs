@@ -127,14 +127,39 @@ pub struct Query {
     pub years: Vec<i32>,
 }
 
+/// Abbreviations students use for names the sources spell out (and the
+/// reverse), expanded on both the index and the query side.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ussr", "soviet union"),
+    ("sssr", "soviet union"),
+    ("sfry", "socialist federal republic of yugoslavia"),
+    ("sfrj", "socialist federal republic of yugoslavia"),
+    ("fpry", "federal people's republic of yugoslavia"),
+    ("fry", "federal republic of yugoslavia"),
+    ("shs", "serbs croats and slovenes"),
+    ("un", "united nations"),
+    ("unga", "united nations general assembly"),
+    ("eu", "european union"),
+    ("cpsu", "communist party of the soviet union"),
+    ("ww1", "world war i"),
+    ("wwi", "world war i"),
+    ("ww2", "world war ii"),
+    ("wwii", "world war ii"),
+];
+
 /// Fold, split and key a text for the index.
 pub fn keys_of(text: &str) -> Vec<String> {
-    fold_for_search(text)
-        .split(' ')
-        .filter(|word| !word.is_empty() && !STOPWORDS.contains(word))
-        .map(key_of_word)
-        .filter(|key| !key.is_empty())
-        .collect()
+    let folded = fold_for_search(text);
+    let mut keys = Vec::new();
+    for word in folded.split(' ').filter(|word| !word.is_empty()) {
+        match ABBREVIATIONS.iter().find(|(short, _)| *short == word) {
+            Some((_, long)) => keys.extend(long.split(' ').filter(|w| !STOPWORDS.contains(w)).map(key_of_word)),
+            None if !STOPWORDS.contains(&word) => keys.push(key_of_word(word)),
+            None => {}
+        }
+    }
+    keys.retain(|key| !key.is_empty());
+    keys
 }
 
 /// One folded word → its index key: stemmed, then loosened.
@@ -175,6 +200,10 @@ fn stem(word: &str) -> String {
     // `declare`/`declar(es)`, `intervene`/`interven(ed)`: a final e or y carries no meaning.
     if stemmed.len() > 4 && (stemmed.ends_with('e') || stemmed.ends_with('y')) {
         stemmed.pop();
+    }
+    // British and American spellings: `recognise`/`recognize`.
+    if let Some(root) = stemmed.strip_suffix("iz") {
+        stemmed = format!("{root}is");
     }
     stemmed
 }
@@ -392,6 +421,24 @@ impl Index {
         scored
     }
 
+    /// "break up" → "breakup", "non aligned" → "nonaligned": two adjacent
+    /// query words that some entry's name writes as one word.
+    pub fn join_compounds(&self, query: &mut Query) {
+        let mut position = 0;
+        while position + 1 < query.keys.len() {
+            let joined = format!("{}{}", query.keys[position], query.keys[position + 1]);
+            if self.is_name_key(&joined) {
+                query.keys.splice(position..position + 2, [joined]);
+            }
+            position += 1;
+        }
+    }
+
+    /// Whether a key occurs in some entry's name.
+    fn is_name_key(&self, key: &str) -> bool {
+        self.postings.get(key).is_some_and(|list| list.iter().any(|&(_, weight)| weight >= NAME))
+    }
+
     /// Whether one of the entry's names occurs in the query as a phrase.
     fn name_hit(&self, entry: usize, query: &[String]) -> bool {
         self.docs.get(entry).is_some_and(|doc| {
@@ -421,10 +468,11 @@ impl Index {
         if let Some(id) = exact_id(base, text) {
             return Resolution::Found(id);
         }
-        let query = Query::parse(text);
+        let mut query = Query::parse(text);
         if query.is_empty() {
             return Resolution::NotFound(Vec::new());
         }
+        self.join_compounds(&mut query);
         let scored = self.score(&query, preferred, false);
         decide(self, &query, &scored)
     }
@@ -485,9 +533,35 @@ pub fn kinds_for(kind: ArgKind) -> Option<&'static [Kind]> {
     }
 }
 
-/// Every name a student might call an entry.
+/// Every name a student might call an entry. A title such as "Yugoslavia
+/// recognises the USSR (June 1940)" also counts without its parenthesis.
 fn names_of(entry: &Entry) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(entry.title.clone()).chain(entry.aliases.iter().cloned())
+    let names = std::iter::once(&entry.title).chain(&entry.aliases);
+    names.flat_map(|name| {
+        let bare = without_parentheses(name);
+        let bare = (!bare.is_empty() && bare != *name).then_some(bare);
+        std::iter::once(name.clone()).chain(bare)
+    })
+}
+
+/// "Treaty of Berlin (Congress of Berlin)" → "Treaty of Berlin".
+fn without_parentheses(name: &str) -> String {
+    let mut depth = 0usize;
+    let kept: String = name
+        .chars()
+        .filter(|&c| match c {
+            '(' => {
+                depth += 1;
+                false
+            }
+            ')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// All strings with one character removed.

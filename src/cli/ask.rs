@@ -36,7 +36,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let text = args.text.join(" ");
     if args.explain {
-        eprintln!("query keys: {:?}", histbot::ask::index::Query::parse(&text));
         for (id, score, name_hit) in engine.explain(&text) {
             eprintln!("{score:6.3} {}{id}", if name_hit { "(name) " } else { "" });
         }

@@ -1,0 +1,482 @@
+//! The running bot: event handlers, the answering worker, moderator
+//! notices, joining on invite, and a sync loop that outlives homeserver
+//! restarts.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::event_handler::{Ctx, RawEvent};
+use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
+use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMemberEvent};
+use matrix_sdk::ruma::events::room::message::{
+    AddMentions, ForwardThread, MessageFormat, MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
+};
+use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
+use matrix_sdk::ruma::serde::Raw;
+use matrix_sdk::ruma::{OwnedDeviceId, OwnedRoomId, OwnedUserId, RoomId, RoomOrAliasId, TransactionId, UserId};
+use matrix_sdk::{Client, LoopCtrl, Room, RoomState};
+use tokio::sync::{broadcast, mpsc};
+use tokio::task::{AbortHandle, JoinHandle};
+
+use super::session;
+use super::text::{clip, decide, AllowList, Decision, Identity, Incoming, CORE_PREFIX};
+use super::MatrixError;
+use crate::ask::render;
+use crate::ask::Answer;
+use crate::config::MatrixConfig;
+use crate::service::{Asker, Notice, Service};
+
+/// Messages older than this when they reach the bot (history seen on
+/// joining a room, or after a long outage) are not answered.
+const MAX_AGE: Duration = Duration::from_secs(15 * 60);
+/// The long-poll timeout of each sync request.
+const SYNC_TIMEOUT: Duration = Duration::from_secs(30);
+/// Matrix events may be 64 KiB; keep each body well under half of that.
+const MAX_BODY_BYTES: usize = 24 * 1024;
+
+/// A running Matrix bot.
+pub struct Bot {
+    client: Client,
+    user_id: OwnedUserId,
+    device_id: OwnedDeviceId,
+    sync: JoinHandle<Result<(), MatrixError>>,
+    tasks: Arc<Tasks>,
+}
+
+impl std::fmt::Debug for Bot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bot").field("user_id", &self.user_id).field("device_id", &self.device_id).finish_non_exhaustive()
+    }
+}
+
+/// Background tasks to stop with the bot.
+#[derive(Default)]
+struct Tasks(Mutex<Vec<AbortHandle>>);
+
+impl Tasks {
+    fn add(&self, handle: AbortHandle) {
+        let mut tasks = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        tasks.retain(|task| !task.is_finished());
+        tasks.push(handle);
+    }
+
+    fn abort_all(&self) {
+        let tasks = std::mem::take(&mut *self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+        for task in tasks {
+            task.abort();
+        }
+    }
+}
+
+/// What the event handlers share. It holds no `Client` (the client holds
+/// it, as handler context), so dropping the bot frees the store.
+struct State {
+    service: Arc<Service>,
+    config: MatrixConfig,
+    user_id: OwnedUserId,
+    identity: Identity,
+    allow: AllowList,
+    jobs: mpsc::Sender<Job>,
+    tasks: Arc<Tasks>,
+    joining: Mutex<HashSet<OwnedRoomId>>,
+}
+
+/// A message to answer.
+struct Job {
+    room: Room,
+    event: OriginalSyncRoomMessageEvent,
+    line: String,
+}
+
+impl Bot {
+    /// Log in (or restore the saved session), join pending invites, sync
+    /// once, and keep syncing in the background. When this returns, the bot
+    /// answers.
+    pub async fn start(service: Arc<Service>, config: MatrixConfig, store_dir: PathBuf) -> Result<Bot, MatrixError> {
+        let notices = service.subscribe();
+        let (client, fresh) = session::connect(&config, &store_dir).await?;
+        let user_id = client.user_id().map(ToOwned::to_owned).ok_or_else(|| MatrixError::Login("logged in without a user id".into()))?;
+        let device_id = client.device_id().map(ToOwned::to_owned).ok_or_else(|| MatrixError::Login("logged in without a device id".into()))?;
+        let display_name = client.account().get_display_name().await.ok().flatten();
+        let tasks = Arc::new(Tasks::default());
+        let (jobs, queue) = mpsc::channel(256);
+        let state = Arc::new(State {
+            identity: Identity::new(user_id.as_str(), display_name.as_deref()),
+            allow: AllowList::new(&config.allowed_inviters),
+            service,
+            config,
+            user_id: user_id.clone(),
+            jobs,
+            tasks: tasks.clone(),
+            joining: Mutex::new(HashSet::new()),
+        });
+        tasks.add(tokio::spawn(worker(state.clone(), queue)).abort_handle());
+        client.add_event_handler_context(state.clone());
+        client.add_event_handler(on_invite);
+
+        let settings = SyncSettings::default().timeout(SYNC_TIMEOUT);
+        if fresh {
+            // A new login: do not answer the history the first sync brings.
+            first_sync(&client, settings.clone()).await?;
+            client.add_event_handler(on_message);
+            client.add_event_handler(on_undecryptable);
+        } else {
+            // A restored session: answer what was asked while we were away
+            // (within MAX_AGE).
+            client.add_event_handler(on_message);
+            client.add_event_handler(on_undecryptable);
+            first_sync(&client, settings.clone()).await?;
+        }
+        for room in client.invited_rooms() {
+            let inviter = room.invite_details().await.ok().map(|invite| invite.inviter_id);
+            consider_invite(&state, room, inviter.as_deref());
+        }
+        if let Some(room) = state.config.moderator_room.clone() {
+            tasks.add(tokio::spawn(forward_notices(client.clone(), room, notices)).abort_handle());
+        }
+        let sync = tokio::spawn(sync_forever(client.clone(), settings));
+        tracing::info!(user_id = %user_id, device_id = %device_id, "the Matrix bot is answering");
+        Ok(Bot { client, user_id, device_id, sync, tasks })
+    }
+
+    pub fn user_id(&self) -> &UserId {
+        &self.user_id
+    }
+
+    /// The device this bot logged in as (the same on every restart).
+    pub fn device_id(&self) -> &str {
+        self.device_id.as_str()
+    }
+
+    /// The underlying client (for tests and diagnostics).
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Wait until syncing stops for good.
+    pub async fn wait(mut self) -> Result<(), MatrixError> {
+        let result = match (&mut self.sync).await {
+            Ok(result) => result,
+            Err(error) => Err(MatrixError::Sync(format!("the sync task ended: {error}"))),
+        };
+        self.tasks.abort_all();
+        result
+    }
+
+    /// Stop syncing and answering, and release the store.
+    pub async fn shutdown(self) {
+        self.sync.abort();
+        let _ = self.sync.await;
+        self.tasks.abort_all();
+        // Give aborted tasks a moment to drop their clients.
+        tokio::task::yield_now().await;
+        drop(self.client);
+    }
+}
+
+async fn first_sync(client: &Client, settings: SyncSettings) -> Result<(), MatrixError> {
+    let mut delay = Duration::from_millis(500);
+    loop {
+        match client.sync_once(settings.clone()).await {
+            Ok(_) => return Ok(()),
+            Err(error) if is_revoked(error.client_api_error_kind()) => {
+                return Err(MatrixError::Sync(format!("the homeserver revoked the session: {error}")));
+            }
+            Err(error) => {
+                tracing::warn!(%error, retry_in = ?delay, "the first sync failed; retrying");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(10));
+            }
+        }
+    }
+}
+
+fn is_revoked(kind: Option<&ErrorKind>) -> bool {
+    matches!(kind, Some(ErrorKind::UnknownToken(_)) | Some(ErrorKind::UserDeactivated))
+}
+
+/// Sync until the session is revoked. Every other failure (the homeserver
+/// restarting, the network) is logged and retried with a capped backoff.
+async fn sync_forever(client: Client, settings: SyncSettings) -> Result<(), MatrixError> {
+    let failures = AtomicU32::new(0);
+    let failures = &failures;
+    let result = client
+        .sync_with_result_callback(settings, |result| async move {
+            match result {
+                Ok(_) => {
+                    if failures.swap(0, Ordering::Relaxed) > 0 {
+                        tracing::info!("Matrix sync resumed");
+                    }
+                    Ok(LoopCtrl::Continue)
+                }
+                Err(error) if is_revoked(error.client_api_error_kind()) => Err(error),
+                Err(error) => {
+                    let count = failures.fetch_add(1, Ordering::Relaxed);
+                    let delay = Duration::from_millis(500u64.saturating_mul(1 << count.min(5))).min(Duration::from_secs(10));
+                    tracing::warn!(%error, retry_in = ?delay, "Matrix sync failed; retrying");
+                    tokio::time::sleep(delay).await;
+                    Ok(LoopCtrl::Continue)
+                }
+            }
+        })
+        .await;
+    result.map_err(|error| MatrixError::Sync(format!("the homeserver revoked the session: {error}")))
+}
+
+// ---------------------------------------------------------------- messages
+
+async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, Ctx(state): Ctx<Arc<State>>) {
+    state.consider(event, room).await;
+}
+
+impl State {
+    /// Queue an answer if the message is for the bot.
+    async fn consider(&self, event: OriginalSyncRoomMessageEvent, room: Room) {
+        if room.state() != RoomState::Joined || event.sender == self.user_id {
+            return;
+        }
+        // Only text: notices (other bots, including ourselves), emotes and media are ignored.
+        let MessageType::Text(content) = &event.content.msgtype else { return };
+        if matches!(event.content.relates_to, Some(Relation::Replacement(_))) {
+            return; // an edit; the original was answered (or not) already
+        }
+        if let Some(sent) = event.origin_server_ts.to_system_time() {
+            if SystemTime::now().duration_since(sent).is_ok_and(|age| age > MAX_AGE) {
+                tracing::debug!(event_id = %event.event_id, "not answering an old message");
+                return;
+            }
+        }
+        let formatted = content.formatted.as_ref().filter(|f| f.format == MessageFormat::Html).map(|f| f.body.as_str());
+        let mentions_bot = event.content.mentions.as_ref().is_some_and(|m| m.user_ids.contains(&self.user_id));
+        let direct = room.is_direct().await.unwrap_or(false) || room.joined_members_count() <= 2;
+        let incoming = Incoming { body: &content.body, formatted_body: formatted, mentions_bot, direct };
+        let Decision::Run(line) = decide(incoming, &self.identity, &self.config.prefix) else { return };
+        let room_id = room.room_id().to_owned();
+        if let Err(error) = self.jobs.try_send(Job { room, event, line }) {
+            tracing::warn!(%room_id, %error, "too many questions queued; dropping one");
+        }
+    }
+}
+
+/// Answer queued messages one at a time, in order.
+async fn worker(state: Arc<State>, mut queue: mpsc::Receiver<Job>) {
+    while let Some(job) = queue.recv().await {
+        answer(&state, job).await;
+    }
+}
+
+async fn answer(state: &State, job: Job) {
+    let Job { room, event, line } = job;
+    let asker = Asker {
+        platform: "matrix".into(),
+        user_id: event.sender.to_string(),
+        display_name: display_name(&room, &event.sender).await,
+        is_moderator: is_moderator(&room, &event.sender, state.config.moderator_power_level).await,
+        locale: state.service.default_locale.clone(),
+    };
+    let service = state.service.clone();
+    let answer = match tokio::task::spawn_blocking(move || service.handle_line(&line, &[CORE_PREFIX], &asker)).await {
+        Ok(answer) => answer,
+        Err(error) => {
+            tracing::error!(%error, "answering a question panicked");
+            return;
+        }
+    };
+    let content = notice(&answer).make_reply_to(&event, ForwardThread::Yes, AddMentions::Yes);
+    send(&room, content).await;
+}
+
+/// An answer as an `m.notice`: HTML `formatted_body`, plain `body`.
+pub fn notice(answer: &Answer) -> RoomMessageEventContent {
+    let plain = render::plain(answer);
+    let html = render::html(answer);
+    if html.len() > MAX_BODY_BYTES || plain.len() > MAX_BODY_BYTES {
+        return RoomMessageEventContent::notice_plain(clip(&plain, MAX_BODY_BYTES));
+    }
+    RoomMessageEventContent::notice_html(plain, html)
+}
+
+/// Send, retrying network failures and rate limits with the same
+/// transaction id (so a retry never posts twice).
+async fn send(room: &Room, content: RoomMessageEventContent) {
+    let transaction = TransactionId::new();
+    let mut delay = Duration::from_millis(500);
+    for attempt in 1..=8 {
+        match room.send(content.clone()).with_transaction_id(transaction.clone()).await {
+            Ok(_) => return,
+            Err(error) => {
+                let kind = error.client_api_error_kind();
+                let retry = kind.is_none() || matches!(kind, Some(ErrorKind::LimitExceeded(_)));
+                if !retry || attempt == 8 {
+                    tracing::error!(room_id = %room.room_id(), %error, "could not send a reply");
+                    return;
+                }
+                tracing::warn!(room_id = %room.room_id(), %error, retry_in = ?delay, "sending a reply failed; retrying");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(10));
+            }
+        }
+    }
+}
+
+async fn display_name(room: &Room, user_id: &UserId) -> String {
+    match room.get_member_no_sync(user_id).await {
+        Ok(Some(member)) => member.display_name().map(str::to_string).unwrap_or_else(|| user_id.localpart().to_string()),
+        _ => user_id.localpart().to_string(),
+    }
+}
+
+/// A moderator has at least `level` in the room, or is a room creator
+/// (infinite power from room version 12 on).
+async fn is_moderator(room: &Room, user_id: &UserId, level: i64) -> bool {
+    match room.get_user_power_level(user_id).await {
+        Ok(UserPowerLevel::Infinite) => true,
+        Ok(UserPowerLevel::Int(power)) => i64::from(power) >= level,
+        Ok(_) => false,
+        Err(error) => {
+            tracing::warn!(room_id = %room.room_id(), %error, "cannot read the room's power levels; treating the sender as a member");
+            false
+        }
+    }
+}
+
+/// An encrypted event we could not decrypt (yet): its room key may arrive
+/// a little later, so try again a few times before giving up.
+async fn on_undecryptable(event: OriginalSyncRoomEncryptedEvent, room: Room, raw: RawEvent, Ctx(state): Ctx<Arc<State>>) {
+    let event_id = event.event_id.clone();
+    let raw: Raw<OriginalSyncRoomEncryptedEvent> = Raw::from_json(raw.0);
+    let retry_state = state.clone();
+    let task = tokio::spawn(async move {
+        for delay in [1, 2, 4, 8, 15] {
+            tokio::time::sleep(Duration::from_secs(delay)).await;
+            let Ok(decrypted) = room.decrypt_event(&raw, None).await else { continue };
+            if decrypted.encryption_info().is_none() {
+                continue;
+            }
+            match decrypted.raw().deserialize_as::<OriginalSyncRoomMessageEvent>() {
+                Ok(message) => retry_state.consider(message, room).await,
+                Err(_) => tracing::debug!(%event_id, "a late-decrypted event is not a message"),
+            }
+            return;
+        }
+        tracing::warn!(%event_id, room_id = %room.room_id(), "could not decrypt a message (no room key arrived)");
+    });
+    state.tasks.add(task.abort_handle());
+}
+
+// ----------------------------------------------------------------- invites
+
+async fn on_invite(event: StrippedRoomMemberEvent, room: Room, Ctx(state): Ctx<Arc<State>>) {
+    if event.state_key != state.user_id || event.content.membership != MembershipState::Invite {
+        return;
+    }
+    consider_invite(&state, room, Some(&event.sender));
+}
+
+/// Join an invited room if the inviter is allowed; decline otherwise.
+fn consider_invite(state: &Arc<State>, room: Room, inviter: Option<&UserId>) {
+    if room.state() != RoomState::Invited {
+        return;
+    }
+    let room_id = room.room_id().to_owned();
+    {
+        let mut joining = state.joining.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if !joining.insert(room_id.clone()) {
+            return; // already on it
+        }
+    }
+    let allowed = inviter.is_some_and(|inviter| state.allow.allows(inviter.as_str())) || (state.allow.is_open() && inviter.is_none());
+    let inviter_text = inviter.map(|i| i.to_string()).unwrap_or_else(|| "someone".into());
+    let task_state = state.clone();
+    let task = tokio::spawn(async move {
+        if allowed {
+            join_with_retry(&room, &inviter_text).await;
+        } else {
+            tracing::info!(%room_id, inviter = %inviter_text, "declining an invite from outside allowed_inviters");
+            if let Err(error) = room.leave().await {
+                tracing::warn!(%room_id, %error, "could not decline the invite");
+            }
+        }
+        task_state.joining.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(&room_id);
+    });
+    state.tasks.add(task.abort_handle());
+}
+
+/// Join, retrying while the homeserver is not ready (it may answer 403 or
+/// 404 for a moment after the invite, or be unreachable).
+async fn join_with_retry(room: &Room, inviter: &str) {
+    let room_id = room.room_id().to_owned();
+    let mut delay = Duration::from_millis(500);
+    for attempt in 1..=12 {
+        match room.join().await {
+            Ok(()) => {
+                tracing::info!(%room_id, %inviter, "joined a room on invite");
+                return;
+            }
+            Err(error) => {
+                if room.state() == RoomState::Joined {
+                    return;
+                }
+                if attempt == 12 {
+                    tracing::error!(%room_id, %error, "giving up joining the room");
+                    return;
+                }
+                tracing::warn!(%room_id, %error, retry_in = ?delay, "could not join yet; retrying");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(60));
+            }
+        }
+    }
+}
+
+// ----------------------------------------------------------------- notices
+
+/// Forward the service's moderator notices (reload errors, new reports) to
+/// the moderator room.
+async fn forward_notices(client: Client, room: String, mut notices: broadcast::Receiver<Notice>) {
+    let room_id = match resolve_room(&client, &room).await {
+        Some(room_id) => room_id,
+        None => {
+            tracing::warn!(room = %room, "moderator_room is not a room id or alias this bot can resolve; notices are not forwarded");
+            return;
+        }
+    };
+    loop {
+        match notices.recv().await {
+            Ok(notice) => {
+                let target = match client.get_room(&room_id) {
+                    Some(target) if target.state() == RoomState::Joined => target,
+                    Some(target) if target.state() == RoomState::Invited => {
+                        let _ = target.join().await;
+                        target
+                    }
+                    _ => match client.join_room_by_id(&room_id).await {
+                        Ok(target) => target,
+                        Err(error) => {
+                            tracing::warn!(%room_id, %error, "cannot post to the moderator room (invite the bot there)");
+                            continue;
+                        }
+                    },
+                };
+                send(&target, self::notice(&notice.answer)).await;
+            }
+            Err(broadcast::error::RecvError::Lagged(skipped)) => {
+                tracing::warn!(skipped, "moderator notices were dropped (too many at once)");
+            }
+            Err(broadcast::error::RecvError::Closed) => return,
+        }
+    }
+}
+
+async fn resolve_room(client: &Client, room: &str) -> Option<OwnedRoomId> {
+    let id = RoomOrAliasId::parse(room).ok()?;
+    match <&RoomId>::try_from(id.as_ref()) {
+        Ok(room_id) => Some(room_id.to_owned()),
+        Err(alias) => client.resolve_room_alias(alias).await.ok().map(|response| response.room_id),
+    }
+}
