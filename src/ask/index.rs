@@ -31,6 +31,8 @@ const QUOTE: f32 = 0.3;
 const EXACT: f32 = 1.0;
 const PREFIX: f32 = 0.7;
 const ONE_EDIT: f32 = 0.8;
+/// At most this many name-word variants per query word.
+const MAX_VARIANTS: usize = 4;
 /// How much a decade, century or long period says about one year in it.
 const BROAD_YEAR: f32 = 0.25;
 /// Keys that share a long prefix (`intervent` / `interven`): morphological variants.
@@ -42,6 +44,10 @@ const OTHER_KIND: f32 = 0.75;
 
 /// Weight of how much of an entry's best name the query covers.
 const NAME_COVERAGE: f32 = 0.1;
+/// Bonus when a whole name of the entry appears in the query.
+const NAME_HIT: f32 = 0.15;
+/// How many entries, best base score first, get the name bonuses and a place in the ranking.
+const MAX_CANDIDATES: usize = 64;
 
 /// A winner must explain this share of the query…
 const ACCEPT: f32 = 0.55;
@@ -110,6 +116,8 @@ pub struct Index {
     idf: HashMap<String, f32>,
     /// All keys, for prefix search.
     sorted_keys: BTreeMap<String, ()>,
+    /// Keys that occur in names, for morphological variants.
+    name_keys: std::collections::BTreeSet<String>,
     /// Deletion neighbourhood: a key with one character removed → the keys.
     deletions: HashMap<String, Vec<String>>,
     /// The largest idf, used for query words the base has never seen.
@@ -251,6 +259,9 @@ impl Index {
                 add(&name, NAME);
                 doc.names.push(keys_of(&name));
             }
+            for name in &doc.names {
+                index.name_keys.extend(name.iter().cloned());
+            }
             add(&entry.id.replace('-', " "), ID);
             doc.names.push(keys_of(&entry.id.replace('-', " ")));
             for person in &entry.people {
@@ -339,14 +350,15 @@ impl Index {
             }
         }
         if length >= 6 {
+            // Name words that differ only in their ending: `interven(e)` / "Soviet intervent(ion)".
             let stem: String = key.chars().take(length - 1).collect();
             let variants = self
-                .sorted_keys
+                .name_keys
                 .range(stem.clone()..)
-                .take_while(|(stored, _)| stored.starts_with(&stem))
-                .filter(|(stored, _)| stored.chars().count() <= length + 3 && stored.as_str() != key)
-                .take(16);
-            found.extend(variants.map(|(stored, _)| (stored.as_str(), SHARED_PREFIX)));
+                .take_while(|stored| stored.starts_with(&stem))
+                .filter(|stored| stored.chars().count() <= length + 3 && stored.as_str() != key)
+                .take(MAX_VARIANTS);
+            found.extend(variants.map(|stored| (stored.as_str(), SHARED_PREFIX)));
         }
         if allow_prefix && length >= 2 {
             let prefixed = self
@@ -363,7 +375,9 @@ impl Index {
     /// Score every entry that matches any part of the query. Entries of other
     /// kinds than `preferred` are kept but weighed down by [`OTHER_KIND`].
     pub fn score(&self, query: &Query, preferred: Option<&[Kind]>, prefix_last: bool) -> Vec<Scored> {
-        let mut totals: HashMap<u32, f32> = HashMap::new();
+        // (doc, weighted sum) sorted by doc; postings are sorted by doc too, so
+        // each query word merges in linearly, without hashing.
+        let mut totals: Vec<(u32, f32)> = Vec::new();
         let mut denominator = 0.0;
         let last = query.keys.len().saturating_sub(1);
         for (position, key) in query.keys.iter().enumerate() {
@@ -374,32 +388,27 @@ impl Index {
                 .fold(None, |best: Option<f32>, idf| Some(best.map_or(*idf, |b| b.max(*idf))))
                 .unwrap_or(self.max_idf);
             denominator += weight;
-            let mut best_for_doc: HashMap<u32, f32> = HashMap::new();
+            let mut contributions: Vec<(u32, f32)> = Vec::new();
             for (stored, quality) in matches {
-                for &(doc, field) in self.postings.get(stored).map(Vec::as_slice).unwrap_or(&[]) {
-                    let value = field * quality;
-                    let slot = best_for_doc.entry(doc).or_insert(0.0);
-                    *slot = slot.max(value);
-                }
+                let postings = self.postings.get(stored).map(Vec::as_slice).unwrap_or(&[]);
+                contributions.extend(postings.iter().map(|&(doc, field)| (doc, field * quality)));
             }
-            for (doc, value) in best_for_doc {
-                *totals.entry(doc).or_insert(0.0) += weight * value;
-            }
+            merge_best(&mut totals, contributions, weight);
         }
         let year_weight = self.max_idf * 0.8;
         for &year in &query.years {
             denominator += year_weight;
-            let mut best_for_doc: HashMap<u32, f32> = HashMap::new();
-            for (doc, fit) in self.year_fits(year) {
-                let slot = best_for_doc.entry(doc).or_insert(0.0);
-                *slot = slot.max(fit);
-            }
-            for (doc, fit) in best_for_doc {
-                *totals.entry(doc).or_insert(0.0) += year_weight * fit;
-            }
+            merge_best(&mut totals, self.year_fits(year).collect(), year_weight);
         }
-        if denominator <= 0.0 {
+        if denominator <= 0.0 || totals.is_empty() {
             return Vec::new();
+        }
+        // Only the best candidates can matter (the decision looks at the top
+        // five, autocomplete at 25, and the name bonuses below add at most
+        // 0.25), so rank by the base score and keep the top ones.
+        if totals.len() > MAX_CANDIDATES {
+            totals.select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
+            totals.truncate(MAX_CANDIDATES);
         }
         let mut scored: Vec<Scored> = totals
             .into_iter()
@@ -409,7 +418,7 @@ impl Index {
                 let name_hit = self.name_hit(entry, &query.keys);
                 let mut score = total / denominator + NAME_COVERAGE * self.name_coverage(entry, &query.keys);
                 if name_hit {
-                    score = (score + 0.15).min(1.2);
+                    score = (score + NAME_HIT).min(1.2);
                 }
                 if preferred.is_some_and(|kinds| !kinds.contains(&kind)) {
                     score *= OTHER_KIND;
@@ -496,6 +505,38 @@ impl Index {
             .map(|s| s.entry)
             .collect()
     }
+}
+
+/// Add one query word's contributions to the running totals: for each doc the
+/// best contribution, times the word's weight. Both lists end sorted by doc.
+fn merge_best(totals: &mut Vec<(u32, f32)>, mut contributions: Vec<(u32, f32)>, weight: f32) {
+    contributions.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    contributions.dedup_by_key(|c| c.0);
+    let mut merged = Vec::with_capacity(totals.len() + contributions.len());
+    let (mut old, mut new) = (totals.iter().peekable(), contributions.into_iter().peekable());
+    loop {
+        match (old.peek(), new.peek()) {
+            (Some(&&(a, total)), Some(&(b, value))) if a == b => {
+                merged.push((a, total + weight * value));
+                old.next();
+                new.next();
+            }
+            (Some(&&(a, total)), Some(&(b, _))) if a < b => {
+                merged.push((a, total));
+                old.next();
+            }
+            (_, Some(&(b, value))) => {
+                merged.push((b, weight * value));
+                new.next();
+            }
+            (Some(&&(a, total)), None) => {
+                merged.push((a, total));
+                old.next();
+            }
+            (None, None) => break,
+        }
+    }
+    *totals = merged;
 }
 
 /// Turn scores into a decision.
