@@ -12,7 +12,7 @@
 //!   resolution, and [`ask::Answer`], the plain-data answer every front end renders.
 //! - [`service`]: the running bot's state: the live engine behind an atomic swap,
 //!   reload, moderator commands and wrong-answer reports.
-//! - [`config`]: `config/histbot.toml`.
+//! - [`config`]: the configuration file, `config/histbot.toml`.
 //! - `matrix` (feature `matrix`): the Matrix front end.
 //! - `discord` (feature `discord`): the Discord front end, slash commands over the service.
 

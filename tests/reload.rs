@@ -18,7 +18,7 @@ const SHORT_QUOTE: &str = "On 5 June 1972 Josip Broz Tito received the Order of 
 
 /// One version of the Order of Lenin entry: (title, quote).
 fn variant(version: usize) -> (&'static str, &'static str) {
-    if version % 2 == 0 { ("Tito receives the Order of Lenin", LONG_QUOTE) } else { ("Order of Lenin awarded to Tito", SHORT_QUOTE) }
+    if version.is_multiple_of(2) { ("Tito receives the Order of Lenin", LONG_QUOTE) } else { ("Order of Lenin awarded to Tito", SHORT_QUOTE) }
 }
 
 fn entry_text(title: &str, quote: &str) -> String {
@@ -28,10 +28,12 @@ fn entry_text(title: &str, quote: &str) -> String {
 }
 
 fn start(dir: &Path) -> Arc<Service> {
-    let mut config = Config::default();
-    config.facts = dir.join("facts");
-    config.intents = support::manifest_dir().join("config/intents.toml");
-    config.data_dir = dir.join("data");
+    let config = Config {
+        facts: dir.join("facts"),
+        intents: support::manifest_dir().join("config/intents.toml"),
+        data_dir: dir.join("data"),
+        ..Config::default()
+    };
     Service::start(&config).expect("the service starts on a clean base")
 }
 

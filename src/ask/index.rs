@@ -301,10 +301,9 @@ impl Index {
     fn index_date(&mut self, doc: u32, entry: &Entry) {
         let Some(date) = &entry.date else { return };
         let (first, last) = (date.first_year(), date.last_year().min(date.first_year().saturating_add(200)));
-        if last - first > 10 || date.points().iter().any(|p| p.precision <= crate::facts::date::Precision::Decade) {
-            if date.year_match(first) != YearMatch::Exact {
-                self.broad.push((doc, first, date.last_year()));
-            }
+        let broad = last - first > 10 || date.points().iter().any(|p| p.precision <= crate::facts::date::Precision::Decade);
+        if broad && date.year_match(first) != YearMatch::Exact {
+            self.broad.push((doc, first, date.last_year()));
         }
         for year in first..=last {
             let fit = match date.year_match(year) {

@@ -461,8 +461,9 @@ fn build_entry(view: &View, mut dates: BTreeMap<&'static str, HistDate>, quotes:
 /// Derive each person's involvement from the events and treaties that name
 /// them, so a link written on either side shows on both.
 fn link_people(entries: &mut [Entry]) {
-    let mut involvement: HashMap<String, Vec<(Option<(i32, u8, u8, i32)>, String)>> = HashMap::new();
-    let dates: HashMap<String, Option<(i32, u8, u8, i32)>> =
+    type SortKey = Option<(i32, u8, u8, i32)>;
+    let mut involvement: HashMap<String, Vec<(SortKey, String)>> = HashMap::new();
+    let dates: HashMap<String, SortKey> =
         entries.iter().map(|e| (e.id.clone(), e.date.as_ref().map(HistDate::sort_key))).collect();
     for entry in entries.iter() {
         for person in &entry.people {

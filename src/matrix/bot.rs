@@ -18,7 +18,7 @@ use matrix_sdk::ruma::events::room::message::{
 };
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
 use matrix_sdk::ruma::serde::Raw;
-use matrix_sdk::ruma::{OwnedDeviceId, OwnedRoomId, OwnedUserId, RoomId, RoomOrAliasId, TransactionId, UserId};
+use matrix_sdk::ruma::{OwnedDeviceId, OwnedRoomId, OwnedUserId, RoomOrAliasId, TransactionId, UserId};
 use matrix_sdk::{Client, LoopCtrl, Room, RoomState};
 use tokio::sync::{broadcast, mpsc};
 use tokio::task::{AbortHandle, JoinHandle};
@@ -358,7 +358,7 @@ async fn on_undecryptable(event: OriginalSyncRoomEncryptedEvent, room: Room, raw
             if decrypted.encryption_info().is_none() {
                 continue;
             }
-            match decrypted.raw().deserialize_as::<OriginalSyncRoomMessageEvent>() {
+            match decrypted.raw().deserialize_as_unchecked::<OriginalSyncRoomMessageEvent>() {
                 Ok(message) => retry_state.consider(message, room).await,
                 Err(_) => tracing::debug!(%event_id, "a late-decrypted event is not a message"),
             }
@@ -475,8 +475,8 @@ async fn forward_notices(client: Client, room: String, mut notices: broadcast::R
 
 async fn resolve_room(client: &Client, room: &str) -> Option<OwnedRoomId> {
     let id = RoomOrAliasId::parse(room).ok()?;
-    match <&RoomId>::try_from(id.as_ref()) {
-        Ok(room_id) => Some(room_id.to_owned()),
-        Err(alias) => client.resolve_room_alias(alias).await.ok().map(|response| response.room_id),
+    match OwnedRoomId::try_from(id) {
+        Ok(room_id) => Some(room_id),
+        Err(alias) => client.resolve_room_alias(&alias).await.ok().map(|response| response.room_id),
     }
 }

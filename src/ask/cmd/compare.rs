@@ -34,11 +34,11 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     };
     let left = match side(engine, &a) {
         Ok(side) => side,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     let right = match side(engine, &b) {
         Ok(side) => side,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     let mut answer = Answer::new("compare", Outcome::Facts, format!("{} compared with {}", side_name(&left), side_name(&right)));
     for current in [&left, &right] {
@@ -67,14 +67,16 @@ fn add_side(engine: &Engine, answer: &mut Answer, side: &Side, locale: &str) {
     }
 }
 
-fn side<'e>(engine: &'e Engine, text: &str) -> Result<Side<'e>, Answer> {
+fn side<'e>(engine: &'e Engine, text: &str) -> Result<Side<'e>, Box<Answer>> {
     let trimmed = text.trim();
     if year_of(trimmed).is_some() {
         let year = parse_year("compare", trimmed)?;
         let entries: Vec<&Entry> = super::year::entries_in_year(engine, year).into_iter().take(PER_YEAR).collect();
         if entries.is_empty() {
-            return Err(Answer::new("compare", Outcome::NotFound, format!("I don't know of anything dated {year}."))
-                .text("Pick years that have entries; `/timeline` shows which."));
+            return Err(Box::new(
+                Answer::new("compare", Outcome::NotFound, format!("I don't know of anything dated {year}."))
+                    .text("Pick years that have entries; `/timeline` shows which."),
+            ));
         }
         return Ok(Side::Year(year, entries));
     }

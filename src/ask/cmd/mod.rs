@@ -24,14 +24,14 @@ pub(crate) fn subject<'a>(invocation: &'a Invocation, name: &str) -> &'a str {
 
 /// Resolve the subject to one entry, preferring `kinds` (an entry of another
 /// kind still wins when it fits much better). `Err` is the reply to send.
-pub(crate) fn resolve_entry<'e>(engine: &'e Engine, intent: &str, text: &str, kinds: &[Kind]) -> Result<&'e Entry, Answer> {
+pub(crate) fn resolve_entry<'e>(engine: &'e Engine, intent: &str, text: &str, kinds: &[Kind]) -> Result<&'e Entry, Box<Answer>> {
     if text.trim().is_empty() {
-        return Err(missing_argument(intent));
+        return Err(Box::new(missing_argument(intent)));
     }
     match engine.resolve(text, Some(kinds)) {
-        Resolution::Found(index) => engine.entry(index).ok_or_else(|| engine.not_found(intent, text, &[])),
-        Resolution::Ambiguous(entries) => Err(engine.did_you_mean(intent, text, &entries)),
-        Resolution::NotFound(near) => Err(engine.not_found(intent, text, &near)),
+        Resolution::Found(index) => engine.entry(index).ok_or_else(|| Box::new(engine.not_found(intent, text, &[]))),
+        Resolution::Ambiguous(entries) => Err(Box::new(engine.did_you_mean(intent, text, &entries))),
+        Resolution::NotFound(near) => Err(Box::new(engine.not_found(intent, text, &near))),
     }
 }
 
@@ -42,12 +42,14 @@ pub(crate) fn missing_argument(intent: &str) -> Answer {
 }
 
 /// Parse a year argument within the table's bounds.
-pub(crate) fn parse_year(intent: &str, text: &str) -> Result<i32, Answer> {
+pub(crate) fn parse_year(intent: &str, text: &str) -> Result<i32, Box<Answer>> {
     let trimmed = text.trim().trim_end_matches('s');
     match trimmed.parse::<i64>() {
         Ok(year) if (super::commands::YEAR_MIN..=super::commands::YEAR_MAX).contains(&year) => Ok(year as i32),
-        _ => Err(Answer::new(intent, Outcome::Error, format!("“{}” is not a year I can look up.", text.trim()))
-            .text(format!("Give a year between {} and {}, e.g. `/{intent} 1948`.", super::commands::YEAR_MIN, super::commands::YEAR_MAX))),
+        _ => Err(Box::new(
+            Answer::new(intent, Outcome::Error, format!("“{}” is not a year I can look up.", text.trim()))
+                .text(format!("Give a year between {} and {}, e.g. `/{intent} 1948`.", super::commands::YEAR_MIN, super::commands::YEAR_MAX)),
+        )),
     }
 }
 

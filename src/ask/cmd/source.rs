@@ -9,7 +9,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, _locale: &str) -> Answer {
     let text = subject(invocation, "entry");
     let entry = match resolve_entry(engine, "source", text, &[crate::facts::Kind::Event, crate::facts::Kind::Treaty, crate::facts::Kind::Person]) {
         Ok(entry) => entry,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     let mut answer = Answer::new("source", Outcome::Facts, format!("Sources for {}", entry.title));
     for quote in &entry.quotes {

@@ -22,7 +22,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let page = parse_page(invocation.get("page").map(str::to_string).or_else(|| typed.next()).as_deref());
     let (mut from, mut to) = match (parse_year("timeline", &from_text), parse_year("timeline", &to_text)) {
         (Ok(from), Ok(to)) => (from, to),
-        (Err(reply), _) | (_, Err(reply)) => return reply,
+        (Err(reply), _) | (_, Err(reply)) => return *reply,
     };
     if from > to {
         std::mem::swap(&mut from, &mut to);

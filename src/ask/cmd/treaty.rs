@@ -10,7 +10,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let text = subject(invocation, "treaty");
     let treaty = match resolve_entry(engine, "treaty", text, &[Kind::Treaty]) {
         Ok(entry) => entry,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     if treaty.kind != Kind::Treaty {
         return engine.answer_entry(engine.base().index_of(&treaty.id).unwrap_or(0), locale);

@@ -10,7 +10,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let text = subject(invocation, "event");
     let entry = match resolve_entry(engine, "when", text, &[Kind::Event, Kind::Treaty]) {
         Ok(entry) => entry,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     if entry.kind == Kind::Person {
         return super::who::run(engine, &Invocation::new("who").arg("person", entry.id.clone()), locale);

@@ -14,7 +14,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let text = subject(invocation, "person");
     let person = match resolve_entry(engine, "who", text, &[Kind::Person]) {
         Ok(entry) => entry,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     if person.kind != Kind::Person {
         return engine.answer_entry(engine.base().index_of(&person.id).unwrap_or(0), locale);

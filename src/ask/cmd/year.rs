@@ -16,7 +16,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let page = parse_page(invocation.get("page").or(words.next()));
     let year = match parse_year("year", &year_text) {
         Ok(year) => year,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     let entries = entries_in_year(engine, year);
     if entries.is_empty() {
