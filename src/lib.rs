@@ -16,6 +16,9 @@
 //! - `matrix` (feature `matrix`): the Matrix front end.
 //! - `discord` (feature `discord`): the Discord front end, slash commands over the service.
 
+// matrix-sdk's futures are deeply nested; proving them `Send` needs more than the default 128.
+#![recursion_limit = "256"]
+
 pub mod ask;
 pub mod config;
 #[cfg(feature = "discord")]

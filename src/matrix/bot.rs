@@ -39,6 +39,8 @@ const SYNC_TIMEOUT: Duration = Duration::from_secs(30);
 /// Matrix events may be 64 KiB; keep each body well under half of that.
 const MAX_BODY_BYTES: usize = 24 * 1024;
 
+type Boxed<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;
+
 /// A running Matrix bot.
 pub struct Bot {
     client: Client,
@@ -98,6 +100,13 @@ impl Bot {
     /// once, and keep syncing in the background. When this returns, the bot
     /// answers.
     pub async fn start(service: Arc<Service>, config: MatrixConfig, store_dir: PathBuf) -> Result<Bot, MatrixError> {
+        // Boxed so callers (which may spawn this) need not prove the deeply
+        // nested matrix-sdk futures `Send` themselves.
+        let start: Boxed<Result<Bot, MatrixError>> = Box::pin(Bot::start_inner(service, config, store_dir));
+        start.await
+    }
+
+    async fn start_inner(service: Arc<Service>, config: MatrixConfig, store_dir: PathBuf) -> Result<Bot, MatrixError> {
         let notices = service.subscribe();
         let (client, fresh) = session::connect(&config, &store_dir).await?;
         let user_id = client.user_id().map(ToOwned::to_owned).ok_or_else(|| MatrixError::Login("logged in without a user id".into()))?;
