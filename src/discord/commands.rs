@@ -374,6 +374,21 @@ description = "x"
     }
 
     #[test]
+    fn shipped_translations_are_clean_and_complete() {
+        let (locales, problems) = Locales::parse(include_str!("../../config/discord-locales.toml")).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(locales.locales(), vec!["hr", "ru", "uk"]);
+        for command in payload(&locales) {
+            for locale in ["hr", "ru", "uk"] {
+                assert!(command["description_localizations"][locale].is_string(), "{} has no {locale} description", command["name"]);
+                for option in command["options"].as_array().into_iter().flatten() {
+                    assert!(option["description_localizations"][locale].is_string(), "{}/{} has no {locale} description", command["name"], option["name"]);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bad_names_are_dropped() {
         let (locales, problems) = Locales::parse("[ru.when]\nname = \"Когда Это\"\ndescription = \"x\"\n").unwrap();
         assert_eq!(problems.len(), 1);

@@ -519,7 +519,7 @@ mod tests {
         let mut answer = Answer::new("compare", Outcome::Facts, word.repeat(20));
         for i in 0..parts {
             answer.excerpts.push(excerpt(&word.repeat(40 + i)));
-            answer.parts.push(Part { heading: Some(word.repeat(8)), text: word.repeat(40), excerpts: vec![i] });
+            answer.parts.push(Part { heading: Some(format!("Part {i}: {}", word.repeat(8))), text: word.repeat(40), excerpts: vec![i] });
         }
         answer.suggestions = (0..60).map(|i| format!("{i}: {}", word.repeat(5))).collect();
         answer
