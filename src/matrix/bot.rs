@@ -10,6 +10,8 @@ use std::time::{Duration, SystemTime};
 
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::event_handler::{Ctx, RawEvent};
+use matrix_sdk::ruma::api::client::filter::FilterDefinition;
+use matrix_sdk::ruma::api::client::sync::sync_events;
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMemberEvent};
@@ -19,7 +21,7 @@ use matrix_sdk::ruma::events::room::message::{
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
 use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::{OwnedDeviceId, OwnedRoomId, OwnedUserId, RoomOrAliasId, TransactionId, UserId};
-use matrix_sdk::{Client, LoopCtrl, Room, RoomState};
+use matrix_sdk::{Client, LoopCtrl, Room, RoomMemberships, RoomState};
 use tokio::sync::{broadcast, mpsc};
 use tokio::task::{AbortHandle, JoinHandle};
 
@@ -128,7 +130,10 @@ impl Bot {
         client.add_event_handler_context(state.clone());
         client.add_event_handler(on_invite);
 
-        let settings = SyncSettings::default().timeout(SYNC_TIMEOUT);
+        // Lazy-loaded members: big rooms stay cheap, and the sync summary
+        // carries the member counts.
+        let filter = sync_events::v3::Filter::FilterDefinition(FilterDefinition::with_lazy_loading());
+        let settings = SyncSettings::default().timeout(SYNC_TIMEOUT).filter(filter);
         if fresh {
             // A new login: do not answer the history the first sync brings.
             first_sync(&client, settings.clone()).await?;
@@ -262,13 +267,22 @@ impl State {
         }
         let formatted = content.formatted.as_ref().filter(|f| f.format == MessageFormat::Html).map(|f| f.body.as_str());
         let mentions_bot = event.content.mentions.as_ref().is_some_and(|m| m.user_ids.contains(&self.user_id));
-        let direct = room.is_direct().await.unwrap_or(false) || room.joined_members_count() <= 2;
+        let direct = room.is_direct().await.unwrap_or(false) || matches!(joined_count(&room).await, 1 | 2);
         let incoming = Incoming { body: &content.body, formatted_body: formatted, mentions_bot, direct };
         let Decision::Run(line) = decide(incoming, &self.identity, &self.config.prefix) else { return };
         let room_id = room.room_id().to_owned();
         if let Err(error) = self.jobs.try_send(Job { room, event, line }) {
             tracing::warn!(%room_id, %error, "too many questions queued; dropping one");
         }
+    }
+}
+
+/// How many people have joined: the sync summary (sent with lazy-loaded
+/// members), else the members in the store.
+async fn joined_count(room: &Room) -> u64 {
+    match room.joined_members_count() {
+        0 => room.members_no_sync(RoomMemberships::JOIN).await.map(|members| members.len() as u64).unwrap_or(0),
+        count => count,
     }
 }
 

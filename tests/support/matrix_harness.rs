@@ -1,0 +1,382 @@
+//! Helpers for the Matrix tests: the homeserver from the environment,
+//! users registered with Synapse's shared secret, real matrix-sdk clients on
+//! the user side, and a histbot bot per test.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use hmac::{Hmac, Mac};
+use histbot::config::{Config, MatrixConfig};
+use histbot::matrix::Bot;
+use histbot::service::Service;
+use matrix_sdk::authentication::matrix::MatrixSession;
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoomRequest, RoomPreset};
+use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
+use matrix_sdk::ruma::events::room::member::MembershipState;
+use matrix_sdk::ruma::events::room::message::{MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent};
+use matrix_sdk::ruma::events::InitialStateEvent;
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId, RoomId, UserId};
+use matrix_sdk::{Client, Room, SessionMeta, SessionTokens};
+use tokio::sync::{Notify, RwLock};
+
+/// Every wait in these tests gives up after this long.
+pub const WAIT: Duration = Duration::from_secs(60);
+
+pub const SKIP: &str = "skipping: no homeserver (set HISTBOT_TEST_HOMESERVER, or run scripts/test-all.sh)";
+
+/// Tests share the homeserver; the Synapse-restart test takes it alone.
+pub static HOMESERVER_LOCK: RwLock<()> = RwLock::const_new(());
+
+/// The test homeserver, from `target/synapse/env` (see scripts/synapse.sh).
+#[derive(Debug, Clone)]
+pub struct Homeserver {
+    pub url: String,
+    pub secret: String,
+    pub ctl: Option<PathBuf>,
+}
+
+/// The homeserver, or `None` (after printing why) when there is none. With
+/// `HISTBOT_REQUIRE_HOMESERVER=1` a missing homeserver fails the test.
+pub fn homeserver() -> Option<Homeserver> {
+    let required = std::env::var("HISTBOT_REQUIRE_HOMESERVER").is_ok_and(|v| v == "1");
+    let url = std::env::var("HISTBOT_TEST_HOMESERVER").ok().filter(|v| !v.trim().is_empty());
+    let Some(url) = url else {
+        if required {
+            panic!("{SKIP}");
+        }
+        eprintln!("{SKIP}");
+        return None;
+    };
+    let secret = std::env::var("HISTBOT_TEST_SYNAPSE_SECRET")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| panic!("HISTBOT_TEST_HOMESERVER is set but HISTBOT_TEST_SYNAPSE_SECRET is not (source target/synapse/env)"));
+    let ctl = std::env::var("HISTBOT_TEST_SYNAPSE_CTL").ok().filter(|v| !v.trim().is_empty()).map(PathBuf::from);
+    Some(Homeserver { url: url.trim_end_matches('/').to_string(), secret, ctl })
+}
+
+/// The fact base and intents that ship with histbot, behind one service
+/// shared by every test in the binary.
+pub fn service() -> Arc<Service> {
+    static SERVICE: OnceLock<(Arc<Service>, tempfile::TempDir)> = OnceLock::new();
+    SERVICE
+        .get_or_init(|| {
+            let data = tempfile::tempdir().expect("temp dir");
+            let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+            let mut config = Config::default();
+            config.facts = manifest.join("facts");
+            config.intents = manifest.join("config/intents.toml");
+            config.data_dir = data.path().to_path_buf();
+            config.reload.watch = false;
+            let service = Service::start(&config).unwrap_or_else(|error| panic!("the shipped fact base must load: {error}"));
+            (service, data)
+        })
+        .0
+        .clone()
+}
+
+/// A fresh, unique user name (Synapse localparts: a-z 0-9 . _ = - /).
+pub fn unique_name(prefix: &str) -> String {
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{prefix}-{}-{nanos:x}-{n}", std::process::id())
+}
+
+/// A registered account.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub user_id: OwnedUserId,
+    pub password: String,
+    pub access_token: String,
+    pub device_id: String,
+}
+
+/// Register a user with the shared secret (`/_synapse/admin/v1/register`).
+pub async fn register(homeserver: &Homeserver, prefix: &str) -> Account {
+    let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().expect("http client");
+    let username = unique_name(prefix);
+    let password = format!("pw-{}", unique_name("x"));
+    let endpoint = format!("{}/_synapse/admin/v1/register", homeserver.url);
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let attempt = async {
+            let nonce: serde_json::Value = http.get(&endpoint).send().await?.error_for_status()?.json().await?;
+            let nonce = nonce["nonce"].as_str().unwrap_or_default().to_string();
+            let mut mac = Hmac::<sha1::Sha1>::new_from_slice(homeserver.secret.as_bytes()).expect("any key length works");
+            mac.update(format!("{nonce}\0{username}\0{password}\0notadmin").as_bytes());
+            let mac: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+            let body = serde_json::json!({ "nonce": nonce, "username": username, "password": password, "admin": false, "mac": mac });
+            let response: serde_json::Value = http.post(&endpoint).json(&body).send().await?.error_for_status()?.json().await?;
+            Ok::<_, reqwest::Error>(response)
+        };
+        match attempt.await {
+            Ok(response) => {
+                return Account {
+                    user_id: UserId::parse(response["user_id"].as_str().expect("user_id")).expect("valid user id"),
+                    password,
+                    access_token: response["access_token"].as_str().expect("access_token").to_string(),
+                    device_id: response["device_id"].as_str().expect("device_id").to_string(),
+                };
+            }
+            Err(error) if Instant::now() < deadline => {
+                eprintln!("registering {username} failed ({error}); retrying");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(error) => panic!("cannot register {username} on {}: {error}", homeserver.url),
+        }
+    }
+}
+
+/// A message the user's client received.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub room_id: OwnedRoomId,
+    pub event: OriginalSyncRoomMessageEvent,
+}
+
+impl Received {
+    pub fn is_notice(&self) -> bool {
+        matches!(self.event.content.msgtype, MessageType::Notice(_))
+    }
+
+    pub fn body(&self) -> &str {
+        self.event.content.body()
+    }
+
+    /// The HTML `formatted_body`, if any.
+    pub fn html(&self) -> Option<&str> {
+        match &self.event.content.msgtype {
+            MessageType::Notice(notice) => notice.formatted.as_ref().map(|f| f.body.as_str()),
+            MessageType::Text(text) => text.formatted.as_ref().map(|f| f.body.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The event this one replies to.
+    pub fn in_reply_to(&self) -> Option<&matrix_sdk::ruma::EventId> {
+        match &self.event.content.relates_to {
+            Some(Relation::Reply(reply)) => Some(&reply.in_reply_to.event_id),
+            Some(Relation::Thread(thread)) => thread.in_reply_to.as_ref().map(|r| &*r.event_id),
+            _ => None,
+        }
+    }
+}
+
+/// A person on the homeserver with a real (matrix-sdk) client that syncs in
+/// the background and records every message it sees.
+pub struct User {
+    pub account: Account,
+    pub client: Client,
+    received: Arc<Mutex<Vec<Received>>>,
+    arrived: Arc<Notify>,
+    sync: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for User {
+    fn drop(&mut self) {
+        self.sync.abort();
+    }
+}
+
+impl User {
+    pub async fn new(homeserver: &Homeserver, prefix: &str) -> User {
+        let account = register(homeserver, prefix).await;
+        User::with_account(homeserver, account).await
+    }
+
+    pub async fn with_account(homeserver: &Homeserver, account: Account) -> User {
+        let client = Client::builder().homeserver_url(&homeserver.url).build().await.expect("client");
+        let session = MatrixSession {
+            meta: SessionMeta { user_id: account.user_id.clone(), device_id: account.device_id.as_str().into() },
+            tokens: SessionTokens { access_token: account.access_token.clone(), refresh_token: None },
+        };
+        client.restore_session(session).await.expect("restore the user's session");
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let arrived = Arc::new(Notify::new());
+        {
+            let (received, arrived) = (received.clone(), arrived.clone());
+            client.add_event_handler(move |event: OriginalSyncRoomMessageEvent, room: Room| {
+                let (received, arrived) = (received.clone(), arrived.clone());
+                async move {
+                    received.lock().unwrap().push(Received { room_id: room.room_id().to_owned(), event });
+                    arrived.notify_waiters();
+                }
+            });
+        }
+        // The first sync, so the client knows its rooms and keys.
+        within(WAIT, "the user's first sync", async {
+            loop {
+                match client.sync_once(SyncSettings::default()).await {
+                    Ok(_) => break,
+                    Err(error) => {
+                        eprintln!("user sync failed ({error}); retrying");
+                        tokio::time::sleep(Duration::from_millis(500)).await;
+                    }
+                }
+            }
+        })
+        .await;
+        let syncing = client.clone();
+        let sync = tokio::spawn(async move {
+            loop {
+                // `sync` returns on any error (e.g. the homeserver restarting): go again.
+                if let Err(error) = syncing.sync(SyncSettings::default().timeout(Duration::from_secs(10))).await {
+                    eprintln!("user sync stopped ({error}); resuming");
+                }
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+        });
+        User { account, client, received, arrived, sync }
+    }
+
+    pub fn user_id(&self) -> &UserId {
+        &self.account.user_id
+    }
+
+    /// Create a room (room version: the server default, 12), inviting `invite`.
+    pub async fn create_room(&self, invite: &[&UserId], encrypted: bool) -> Room {
+        let mut request = CreateRoomRequest::new();
+        request.invite = invite.iter().map(|u| (*u).to_owned()).collect();
+        request.preset = Some(RoomPreset::PrivateChat);
+        request.name = Some(unique_name("room"));
+        if encrypted {
+            request.initial_state = vec![InitialStateEvent::with_empty_state_key(RoomEncryptionEventContent::with_recommended_defaults()).to_raw_any()];
+        }
+        within(WAIT, "creating a room", self.client.create_room(request)).await.expect("create a room")
+    }
+
+    /// Invite someone to a room.
+    pub async fn invite(&self, room: &Room, user: &UserId) {
+        within(WAIT, "inviting", room.invite_user_by_id(user)).await.expect("invite");
+    }
+
+    /// Join a room this user was invited to.
+    pub async fn join(&self, room_id: &RoomId) -> Room {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match self.client.join_room_by_id(room_id).await {
+                Ok(room) => return room,
+                Err(error) if Instant::now() < deadline => {
+                    eprintln!("joining failed ({error}); retrying");
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                }
+                Err(error) => panic!("{} cannot join {room_id}: {error}", self.user_id()),
+            }
+        }
+    }
+
+    /// Wait until this user's client sees `member` with `membership` in the room.
+    pub async fn wait_for_membership(&self, room_id: &RoomId, member: &UserId, membership: MembershipState) {
+        let what = format!("{} to see {member} as {membership} in {room_id}", self.user_id());
+        within(WAIT, &what, async {
+            loop {
+                if let Some(room) = self.client.get_room(room_id) {
+                    if let Ok(Some(m)) = room.get_member_no_sync(member).await {
+                        if *m.membership() == membership {
+                            return;
+                        }
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        })
+        .await;
+    }
+
+    /// Send a message, retrying while the homeserver is unreachable.
+    pub async fn send(&self, room_id: &RoomId, content: RoomMessageEventContent) -> OwnedEventId {
+        let room = self.client.get_room(room_id).expect("a room the user knows");
+        let transaction = matrix_sdk::ruma::TransactionId::new();
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match room.send(content.clone()).with_transaction_id(transaction.clone()).await {
+                Ok(response) => return response.response.event_id,
+                Err(error) if Instant::now() < deadline => {
+                    eprintln!("sending failed ({error}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(error) => panic!("cannot send to {room_id}: {error}"),
+            }
+        }
+    }
+
+    pub async fn say(&self, room_id: &RoomId, text: &str) -> OwnedEventId {
+        self.send(room_id, RoomMessageEventContent::text_plain(text)).await
+    }
+
+    /// Wait for the reply (from anyone but this user) to `question`.
+    pub async fn reply_to(&self, question: &matrix_sdk::ruma::EventId, timeout: Duration) -> Received {
+        let what = format!("a reply to {question}");
+        within(timeout, &what, async {
+            loop {
+                let arrived = self.arrived.notified();
+                tokio::pin!(arrived);
+                arrived.as_mut().enable();
+                if let Some(found) = self.received.lock().unwrap().iter().find(|r| r.in_reply_to() == Some(question) && r.event.sender != self.account.user_id) {
+                    return found.clone();
+                }
+                // Also wake up now and then, in case a notification raced.
+                let _ = tokio::time::timeout(Duration::from_millis(500), arrived).await;
+            }
+        })
+        .await
+    }
+
+    /// Every message from `sender` this client has seen in `room_id`.
+    pub fn messages_from(&self, room_id: &RoomId, sender: &UserId) -> Vec<Received> {
+        self.received.lock().unwrap().iter().filter(|r| r.room_id == room_id && r.event.sender == sender).cloned().collect()
+    }
+}
+
+/// Run `future`, failing the test with `what` if it takes longer than `limit`.
+pub async fn within<T>(limit: Duration, what: &str, future: impl std::future::Future<Output = T>) -> T {
+    match tokio::time::timeout(limit, future).await {
+        Ok(value) => value,
+        Err(_) => panic!("timed out after {limit:?} waiting for {what}"),
+    }
+}
+
+/// A bot account with its config and store, which can be started (again).
+pub struct BotSetup {
+    pub account: Account,
+    pub config: MatrixConfig,
+    pub store: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl BotSetup {
+    /// Register a bot account; the password goes in a file (never the environment, which tests share).
+    pub async fn new(homeserver: &Homeserver) -> BotSetup {
+        let account = register(homeserver, "histbot").await;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let password_file = dir.path().join("password");
+        std::fs::write(&password_file, &account.password).expect("write the password file");
+        let mut config = MatrixConfig::default();
+        config.enabled = true;
+        config.homeserver = Some(homeserver.url.clone());
+        config.user_id = Some(account.user_id.to_string());
+        config.password_env = "HISTBOT_TEST_UNSET_MATRIX_PASSWORD".into();
+        config.access_token_env = "HISTBOT_TEST_UNSET_MATRIX_TOKEN".into();
+        config.password_file = Some(password_file);
+        let store = dir.path().join("store");
+        BotSetup { account, config, store, _dir: dir }
+    }
+
+    pub fn user_id(&self) -> &UserId {
+        &self.account.user_id
+    }
+
+    pub async fn start(&self) -> Bot {
+        within(WAIT, "the bot to start", Bot::start(service(), self.config.clone(), self.store.clone()))
+            .await
+            .unwrap_or_else(|error| panic!("the bot did not start: {error}"))
+    }
+
+    pub fn store(&self) -> &Path {
+        &self.store
+    }
+}
