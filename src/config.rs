@@ -107,7 +107,8 @@ pub struct DiscordConfig {
     #[serde(default = "default_discord_locales")]
     pub locales: PathBuf,
     /// Answers that take longer than this are deferred ("thinking…") and
-    /// edited in when ready (Discord allows 3 s for the first response).
+    /// edited in when ready (Discord allows 3 s for the first response; at
+    /// most 2500 is used; 0 defers every command).
     #[serde(default = "default_defer_after_ms")]
     pub defer_after_ms: u64,
     /// HTTP mode: the largest request body accepted, in bytes.

@@ -198,7 +198,7 @@ pub fn no_mentions() -> Value {
 /// The message data (`content`-less, one embed, buttons when paged) for an
 /// interaction response, a webhook edit or a channel message.
 pub fn message(answer: &Answer, render: &Render) -> Value {
-    let title = truncate(&escape_markdown(&answer.headline), TITLE_MAX);
+    let title = truncate(&escape_inline(&answer.headline), TITLE_MAX);
     let fields = suggestion_fields(answer);
     let fields_len: usize = fields.iter().map(|(n, v)| discord_len(n) + discord_len(v)).sum();
     let description_budget = DESCRIPTION_MAX.min(EMBED_TOTAL_MAX - discord_len(&title) - fields_len - FOOTER_BUDGET);
@@ -318,6 +318,23 @@ fn part_block(answer: &Answer, part: &Part, budget: usize) -> String {
         block.push_str(&format!("> {quote}\n{citation}"));
     }
     block.trim_end().to_string()
+}
+
+/// Escaping for embed titles: they render only inline formatting, so only
+/// that is escaped (parentheses and brackets stay readable); mentions are broken.
+fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("@\u{200B}"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// `[Title](url), section “Section”`.
@@ -595,6 +612,11 @@ mod tests {
         assert_eq!(miss["flags"], json!(EPHEMERAL));
         let hit = message(&Answer::new("when", Outcome::Facts, "1955"), &render);
         assert!(hit.get("flags").is_none());
+    }
+
+    #[test]
+    fn titles_escape_formatting_and_mentions_only() {
+        assert_eq!(escape_inline("Tito (1892–1980) *bold* @everyone"), "Tito (1892–1980) \\*bold\\* @\u{200B}everyone");
     }
 
     #[test]

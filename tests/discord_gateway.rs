@@ -1,0 +1,309 @@
+//! Gateway mode end to end: serenity's real client against a fake Discord on
+//! loopback (REST through `HttpBuilder::proxy` with the rate limiter off, the
+//! WebSocket gateway from the fake's `/gateway`). Nothing contacts discord.com.
+#![cfg(feature = "discord")]
+
+#[path = "support/fake_discord.rs"]
+mod fake_discord;
+
+use fake_discord::*;
+use histbot::config::{DiscordConfig, DiscordMode};
+use histbot::discord::commands::{self, Locales, Registration};
+use histbot::discord::DiscordError;
+use serde_json::json;
+use serenity::model::id::ApplicationId;
+use tempfile::TempDir;
+
+/// A running bot and its fake Discord. Dropping it (with the test's runtime) stops both.
+struct Bot {
+    fake: FakeDiscord,
+    config: DiscordConfig,
+    _dir: TempDir,
+    task: tokio::task::JoinHandle<Result<(), DiscordError>>,
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+fn discord_config(fake: &FakeDiscord, dir: &TempDir, token: &str, defer_after_ms: u64) -> DiscordConfig {
+    let token_file = dir.path().join("discord-token");
+    std::fs::write(&token_file, format!("{token}\n")).unwrap();
+    DiscordConfig {
+        enabled: true,
+        mode: DiscordMode::Gateway,
+        // The token comes from the file: this variable is never set.
+        token_env: "HISTBOT_TEST_DISCORD_TOKEN_UNSET".into(),
+        token_file: Some(token_file),
+        api_base: Some(fake.http_url.clone()),
+        locales: root().join("config/discord-locales.toml"),
+        defer_after_ms,
+        moderator_channel: Some(MODERATOR_CHANNEL),
+        ..DiscordConfig::default()
+    }
+}
+
+async fn start_bot(defer_after_ms: u64) -> Bot {
+    capture_logs();
+    let fake = FakeDiscord::start().await;
+    let dir = TempDir::new().unwrap();
+    let service = start_service(dir.path());
+    let config = discord_config(&fake, &dir, TOKEN, defer_after_ms);
+    let task = tokio::spawn(histbot::discord::run(service, config.clone()));
+    fake.wait_for_sessions(1).await;
+    Bot { fake, config, _dir: dir, task }
+}
+
+const MODERATOR_CHANNEL: u64 = 1_000_000_000_000_000_077;
+
+fn commands_path() -> String {
+    format!("/api/v10/applications/{APPLICATION_ID}/commands")
+}
+
+#[test]
+fn fixtures_carry_every_field_serenity_requires() {
+    for name in ["command.json", "autocomplete.json", "dm-command.json", "component.json"] {
+        let parsed = serde_json::from_value::<serenity::all::Interaction>(fixture(name));
+        assert!(parsed.is_ok(), "{name}: {:?}", parsed.err());
+    }
+    let parsed: serenity::all::Interaction = serde_json::from_value(fixture("autocomplete.json")).unwrap();
+    assert!(matches!(parsed, serenity::all::Interaction::Autocomplete(_)));
+    // Without `locale`, serenity drops the event: keep the fixtures honest.
+    let mut broken = fixture("command.json");
+    broken.as_object_mut().unwrap().remove("locale");
+    assert!(serde_json::from_value::<serenity::all::Interaction>(broken).is_err());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registers_the_command_table_only_when_it_differs() {
+    let bot = start_bot(2000).await;
+    let put = bot.fake.wait_for("the command registration", |log| log.find("PUT", &commands_path()).into_iter().next()).await;
+    assert!(put.problems.is_empty(), "{:?}", put.problems);
+    let locales = Locales::load(&root().join("config/discord-locales.toml"));
+    let sent = put.body.as_array().expect("a list of commands").clone();
+    assert_eq!(sent, commands::payload(&locales));
+
+    let by_name = |name: &str| sent.iter().find(|c| c["name"] == name).cloned().unwrap_or_else(|| panic!("no /{name}"));
+    assert_eq!(sent.len(), histbot::ask::commands::COMMANDS.len());
+    let year = by_name("year");
+    assert_eq!(year["options"][0]["type"], 4);
+    assert_eq!((year["options"][0]["min_value"].as_i64(), year["options"][0]["max_value"].as_i64()), (Some(1300), Some(2100)));
+    assert_eq!(year["options"][1]["min_value"], 1);
+    let when = by_name("when");
+    assert_eq!(when["options"][0], json!({
+        "type": 3, "name": "event", "description": "An event or treaty, e.g. belgrade-declaration", "required": true,
+        "autocomplete": true, "max_length": 100,
+        "description_localizations": when["options"][0]["description_localizations"].clone(),
+    }));
+    for locale in ["ru", "uk", "hr"] {
+        assert!(when["description_localizations"][locale].is_string(), "{locale}");
+    }
+    assert!(when["description_localizations"].get("sr").is_none());
+    for moderator in ["reload", "facts"] {
+        assert_eq!(by_name(moderator)["default_member_permissions"], "32");
+        assert_eq!(by_name(moderator)["contexts"], json!([0]));
+    }
+    assert!(when.get("default_member_permissions").is_none());
+
+    // Registering again against what the fake now holds writes nothing.
+    let http = histbot::discord::rest_client(&bot.config, TOKEN);
+    let application = ApplicationId::new(APPLICATION_ID);
+    assert_eq!(commands::register(&http, application, &[], &locales).await.unwrap(), Registration::Unchanged);
+    assert_eq!(bot.fake.log(|log| log.find("PUT", &commands_path()).len()), 1);
+    // Guilds, for fast iteration: written once, then left alone.
+    assert_eq!(commands::register(&http, application, &[424242], &locales).await.unwrap(), Registration::Updated);
+    assert_eq!(commands::register(&http, application, &[424242], &locales).await.unwrap(), Registration::Unchanged);
+    assert_eq!(bot.fake.log(|log| log.find("PUT", "/guilds/424242/commands").len()), 1);
+    // A changed table (here: translations dropped) is written again.
+    assert_eq!(commands::register(&http, application, &[], &Locales::default()).await.unwrap(), Registration::Updated);
+    assert!(!logs().contains(TOKEN), "the token appeared in a log line");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slash_command_gets_an_embed_with_the_date_and_the_quote() {
+    let bot = start_bot(2000).await;
+    bot.fake.interaction(command("1301", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }])));
+    let reply = bot.fake.callback("1301").await;
+    assert!(reply.problems.is_empty(), "{:?}", reply.problems);
+    assert_eq!(reply.body["type"], 4);
+    let data = &reply.body["data"];
+    assert_eq!(data["allowed_mentions"], json!({ "parse": [] }));
+    assert!(data.get("flags").is_none(), "a found answer is public: {data}");
+    let embed = &data["embeds"][0];
+    let text = embed_text(data);
+    assert!(text.contains("1955"), "{text}");
+    assert!(embed["title"].as_str().unwrap().contains("Belgrade"), "{embed}");
+    let description = description(data);
+    assert!(
+        description.contains("> From 1953–1955, bilateral relations were restored with the signing of the Belgrade declaration"),
+        "the excerpt is a block quote: {description}"
+    );
+    assert!(description.contains("](https://"), "the source is linked: {description}");
+    assert!(description.contains("section “"), "{description}");
+    assert!(embed["footer"]["text"].as_str().unwrap().contains("CC BY-SA"), "{embed}");
+    assert!(!logs().contains(TOKEN), "the token appeared in a log line");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autocomplete_answers_from_the_resolver() {
+    let bot = start_bot(2000).await;
+    for (id, partial) in [("1401", "belgrad declaraton"), ("1402", "béograd declaration"), ("1403", "Београдска")] {
+        bot.fake.interaction(autocomplete(id, "when", "event", partial));
+        let reply = bot.fake.callback(id).await;
+        assert!(reply.problems.is_empty(), "{:?}", reply.problems);
+        assert_eq!(reply.body["type"], 8);
+        let choices = reply.body["data"]["choices"].as_array().unwrap();
+        assert!(!choices.is_empty() && choices.len() <= 25, "{partial}: {choices:?}");
+        assert!(choices.iter().any(|c| c["value"] == "belgrade-declaration"), "{partial}: {choices:?}");
+        assert!(choices.iter().all(|c| c["name"].as_str().unwrap().chars().count() <= 100));
+    }
+    // compare takes years or entries.
+    bot.fake.interaction(autocomplete("1404", "compare", "a", "1956"));
+    let reply = bot.fake.callback("1404").await;
+    assert_eq!(reply.body["data"]["choices"][0], json!({ "name": "1956", "value": "1956" }));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn not_found_is_ephemeral_with_suggestions() {
+    let bot = start_bot(2000).await;
+    bot.fake.interaction(command("1501", "when", json!([{ "name": "event", "type": 3, "value": "zzqx quux nothing" }])));
+    let reply = bot.fake.callback("1501").await;
+    let data = &reply.body["data"];
+    assert_eq!(reply.body["type"], 4);
+    assert_eq!(data["flags"], 64, "{data}");
+    assert!(embed_text(data).contains("I don't know"), "{data}");
+
+    bot.fake.interaction(command("1502", "when", json!([{ "name": "event", "type": 3, "value": "belgrade declaraton" }])));
+    let reply = bot.fake.callback("1502").await;
+    let data = &reply.body["data"];
+    let text = embed_text(data);
+    if data.get("flags").is_some() {
+        // A near miss is answered with what it might have meant.
+        assert!(text.contains("/when") || text.contains("/treaty"), "{text}");
+    } else {
+        assert!(text.contains("1955"), "{text}");
+    }
+
+    // Moderator commands from a direct message: refused, privately.
+    let mut dm = fixture("dm-command.json");
+    dm["id"] = json!("1503");
+    bot.fake.interaction(dm);
+    let reply = bot.fake.callback("1503").await;
+    assert_eq!(reply.body["data"]["flags"], 64);
+    assert!(embed_text(&reply.body["data"]).contains("Only moderators"), "{}", reply.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_from_the_asker_or_a_fact_can_ping() {
+    let bot = start_bot(2000).await;
+    let question = "@everyone @here <@&1000000000000000005> <@1000000000000000003> zzqx?";
+    bot.fake.interaction(command("1601", "ask", json!([{ "name": "question", "type": 3, "value": question }])));
+    let reply = bot.fake.callback("1601").await;
+    let data = &reply.body["data"];
+    assert!(reply.problems.is_empty(), "{:?}", reply.problems);
+    let text = embed_text(data);
+    assert!(text.contains("everyone"), "the question is echoed: {text}");
+    assert!(!text.contains("@everyone") && !text.contains("@here"), "mentions are broken up: {text}");
+    bot.fake.interaction(command("1602", "report", json!([{ "name": "entry", "type": 3, "value": "@everyone" }, { "name": "problem", "type": 3, "value": "@here <@&1>" }])));
+    let filed = bot.fake.callback("1602").await;
+    assert!(embed_text(&filed.body["data"]).contains("report #"), "{}", filed.body);
+    // The new report is posted to the moderator channel, pinging nobody either.
+    let channel = format!("/channels/{MODERATOR_CHANNEL}/messages");
+    let notice = bot.fake.wait_for("the moderator notice", |log| log.find("POST", &channel).into_iter().next()).await;
+    assert!(notice.problems.is_empty(), "{:?}", notice.problems);
+    assert!(!embed_text(&notice.body).contains("@here"), "{}", notice.body);
+    let messages = bot.fake.log(|log| log.messages());
+    assert!(messages.len() >= 2);
+    for message in messages {
+        assert_eq!(message["allowed_mentions"], json!({ "parse": [] }), "{message}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_again_after_the_gateway_drops() {
+    let bot = start_bot(2000).await;
+    bot.fake.wait_for("a heartbeat", |log| (log.heartbeats() >= 1).then_some(())).await;
+    bot.fake.interaction(command("1701", "year", json!([{ "name": "year", "type": 4, "value": 1948 }])));
+    assert_eq!(bot.fake.callback("1701").await.body["type"], 4);
+
+    bot.fake.drop_connection();
+    bot.fake.wait_for_sessions(2).await;
+    bot.fake.interaction(command("1702", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }])));
+    let reply = bot.fake.callback("1702").await;
+    assert!(embed_text(&reply.body["data"]).contains("1955"));
+
+    // And once more, to be sure the new session keeps going.
+    bot.fake.drop_connection();
+    bot.fake.wait_for_sessions(3).await;
+    bot.fake.interaction(command("1703", "who", json!([{ "name": "person", "type": 3, "value": "tito" }])));
+    assert_eq!(bot.fake.callback("1703").await.body["type"], 4);
+    assert!(!logs().contains(TOKEN), "the token appeared in a log line");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn long_lists_page_with_buttons() {
+    let bot = start_bot(2000).await;
+    bot.fake.interaction(command("1801", "timeline", json!([{ "name": "from", "type": 4, "value": 1900 }, { "name": "to", "type": 4, "value": 2000 }])));
+    let first = bot.fake.callback("1801").await;
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    let data = &first.body["data"];
+    let footer = data["embeds"][0]["footer"]["text"].as_str().unwrap().to_string();
+    assert!(footer.starts_with("Page 1 of"), "{footer}");
+    let row = &data["components"][0]["components"];
+    assert_eq!(row[0]["disabled"], true, "no previous page: {row}");
+    assert_eq!(row[1]["disabled"], false, "{row}");
+    let next = row[1]["custom_id"].as_str().unwrap().to_string();
+
+    bot.fake.interaction(button("1802", &next));
+    let second = bot.fake.callback("1802").await;
+    assert!(second.problems.is_empty(), "{:?}", second.problems);
+    assert_eq!(second.body["type"], 7, "a button updates the message");
+    let data = &second.body["data"];
+    assert!(data["embeds"][0]["footer"]["text"].as_str().unwrap().contains("of"), "{data}");
+    assert_ne!(description(data), description(&first.body["data"]));
+    let back = data["components"][0]["components"][0]["custom_id"].as_str().unwrap().to_string();
+    bot.fake.interaction(button("1803", &back));
+    let again = bot.fake.callback("1803").await;
+    assert_eq!(description(&again.body["data"]), description(&first.body["data"]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_answers_are_deferred_then_edited_in() {
+    let bot = start_bot(0).await;
+    bot.fake.interaction(command("1901", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }])));
+    let ack = bot.fake.callback("1901").await;
+    assert_eq!(ack.body["type"], 5);
+    let edit_path = format!("/api/v10/webhooks/{APPLICATION_ID}/");
+    let edit = bot.fake.wait_for("the webhook edit", |log| log.find("PATCH", &edit_path).into_iter().next()).await;
+    assert!(edit.path.ends_with("/messages/@original"), "{}", edit.path);
+    assert!(edit.problems.is_empty(), "{:?}", edit.problems);
+    assert!(embed_text(&edit.body).contains("1955"));
+    assert_eq!(edit.body["allowed_mentions"], json!({ "parse": [] }));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn errors_never_show_the_token() {
+    capture_logs();
+    let fake = FakeDiscord::start().await;
+    let dir = TempDir::new().unwrap();
+    let service = start_service(dir.path());
+    // A token the fake refuses: the error says so without repeating it.
+    let wrong = "wrong-token.not-valid.SHOULD-NOT-APPEAR-9876543210";
+    let config = discord_config(&fake, &dir, wrong, 2000);
+    let error = tokio::time::timeout(WAIT, histbot::discord::run(service.clone(), config)).await.expect("gives up").unwrap_err();
+    assert!(!error.to_string().contains(wrong), "{error}");
+    assert!(!format!("{error:?}").contains(wrong), "{error:?}");
+    // Nothing listening at `api_base`: an error, never a fallback to discord.com.
+    let mut config = discord_config(&fake, &dir, TOKEN, 2000);
+    config.api_base = Some("http://127.0.0.1:1".into());
+    let error = tokio::time::timeout(WAIT, histbot::discord::run(service.clone(), config)).await.expect("gives up").unwrap_err();
+    assert!(matches!(error, DiscordError::Gateway(_)) && !error.to_string().contains(TOKEN), "{error}");
+    // No token at all.
+    let config = DiscordConfig { token_env: "HISTBOT_TEST_DISCORD_TOKEN_UNSET".into(), ..DiscordConfig::default() };
+    let error = histbot::discord::run(service, config).await.unwrap_err();
+    assert!(error.to_string().contains("HISTBOT_TEST_DISCORD_TOKEN_UNSET"), "{error}");
+    let logged = logs();
+    assert!(!logged.contains(wrong) && !logged.contains(TOKEN), "a token appeared in a log line");
+}

@@ -1,0 +1,266 @@
+//! HTTP interactions endpoint mode, with requests signed by a test Ed25519
+//! key, over loopback. REST calls (registration, deferred edits) go to the
+//! fake Discord; nothing contacts discord.com.
+#![cfg(feature = "discord")]
+
+#[path = "support/fake_discord.rs"]
+mod fake_discord;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ed25519_dalek::{Signer, SigningKey};
+use fake_discord::*;
+use histbot::config::{DiscordConfig, DiscordMode};
+use histbot::discord::http::{serve, Endpoint};
+use histbot::discord::DiscordError;
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+const TIMESTAMP: &str = "1767225600";
+
+struct Server {
+    url: String,
+    key: SigningKey,
+    client: reqwest::Client,
+    _dir: TempDir,
+}
+
+fn http_config(key: &SigningKey, api_base: Option<String>, defer_after_ms: u64) -> DiscordConfig {
+    DiscordConfig {
+        enabled: true,
+        mode: DiscordMode::Http,
+        token_env: "HISTBOT_TEST_DISCORD_TOKEN_UNSET".into(),
+        public_key_env: "HISTBOT_TEST_DISCORD_PUBLIC_KEY_UNSET".into(),
+        public_key: Some(hex::encode(key.verifying_key().to_bytes())),
+        api_base,
+        defer_after_ms,
+        locales: root().join("config/discord-locales.toml"),
+        ..DiscordConfig::default()
+    }
+}
+
+async fn start(token: Option<&str>, api_base: Option<String>, defer_after_ms: u64) -> Server {
+    capture_logs();
+    let dir = TempDir::new().unwrap();
+    let service = start_service(dir.path());
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let config = http_config(&key, api_base, defer_after_ms);
+    let endpoint = Arc::new(Endpoint::new(service, &config, token).expect("valid endpoint config"));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/interactions", listener.local_addr().unwrap());
+    tokio::spawn(serve(listener, endpoint));
+    let client = reqwest::Client::builder().timeout(WAIT).build().unwrap();
+    Server { url, key, client, _dir: dir }
+}
+
+impl Server {
+    fn sign(&self, timestamp: &str, body: &[u8]) -> String {
+        let mut message = timestamp.as_bytes().to_vec();
+        message.extend_from_slice(body);
+        hex::encode(self.key.sign(&message).to_bytes())
+    }
+
+    /// POST `body` with the given signature headers (`None`: leave that header out).
+    async fn post_raw(&self, body: Vec<u8>, signature: Option<String>, timestamp: Option<&str>) -> reqwest::Result<reqwest::Response> {
+        let mut request = self.client.post(&self.url).header("content-type", "application/json");
+        if let Some(signature) = signature {
+            request = request.header("x-signature-ed25519", signature);
+        }
+        if let Some(timestamp) = timestamp {
+            request = request.header("x-signature-timestamp", timestamp);
+        }
+        request.body(body).send().await
+    }
+
+    /// POST a correctly signed interaction; the status and the JSON reply.
+    async fn interaction(&self, value: &Value) -> (u16, Value) {
+        let body = serde_json::to_vec(value).unwrap();
+        let signature = self.sign(TIMESTAMP, &body);
+        let response = self.post_raw(body, Some(signature), Some(TIMESTAMP)).await.expect("the endpoint answers");
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ping_slash_command_and_autocomplete_are_answered_inline() {
+    let server = start(None, None, 2000).await;
+    let (status, pong) = server.interaction(&json!({ "id": "1", "application_id": APPLICATION_ID.to_string(), "type": 1, "token": "t", "version": 1 })).await;
+    assert_eq!((status, pong), (200, json!({ "type": 1 })));
+
+    let (status, reply) = server.interaction(&command("2001", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }]))).await;
+    assert_eq!(status, 200);
+    assert_eq!(reply["type"], 4);
+    let data = &reply["data"];
+    assert_eq!(check_message(data), Vec::<String>::new());
+    assert_eq!(data["allowed_mentions"], json!({ "parse": [] }));
+    assert!(embed_text(data).contains("1955"));
+    assert!(description(data).contains("> From 1953–1955, bilateral relations were restored"), "{data}");
+
+    let (status, reply) = server.interaction(&autocomplete("2002", "treaty", "treaty", "belgrade declaraton")).await;
+    assert_eq!(status, 200);
+    assert_eq!(reply["type"], 8);
+    let choices = reply["data"]["choices"].as_array().unwrap();
+    assert!(choices.len() <= 25 && choices.iter().any(|c| c["value"] == "belgrade-declaration"), "{choices:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_signatures_and_bodies_are_refused_without_harm() {
+    let server = start(None, None, 2000).await;
+    let ping = serde_json::to_vec(&json!({ "id": "1", "type": 1, "token": "t", "version": 1 })).unwrap();
+    let good = server.sign(TIMESTAMP, &ping);
+    let other_key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let mut message = TIMESTAMP.as_bytes().to_vec();
+    message.extend_from_slice(&ping);
+    let foreign = hex::encode(other_key.sign(&message).to_bytes());
+
+    let status = |r: reqwest::Result<reqwest::Response>| r.expect("answered").status().as_u16();
+    // Signed by another key.
+    assert_eq!(status(server.post_raw(ping.clone(), Some(foreign), Some(TIMESTAMP)).await), 401);
+    // A tampered body.
+    let mut tampered = ping.clone();
+    let last_digit = tampered.len() - 2;
+    tampered[last_digit] = b'2';
+    assert_eq!(status(server.post_raw(tampered, Some(good.clone()), Some(TIMESTAMP)).await), 401);
+    // Another timestamp than the one signed.
+    assert_eq!(status(server.post_raw(ping.clone(), Some(good.clone()), Some("1767225601")).await), 401);
+    // Missing headers, empty and malformed signatures.
+    assert_eq!(status(server.post_raw(ping.clone(), None, Some(TIMESTAMP)).await), 401);
+    assert_eq!(status(server.post_raw(ping.clone(), Some(good.clone()), None).await), 401);
+    assert_eq!(status(server.post_raw(ping.clone(), Some(String::new()), Some(TIMESTAMP)).await), 401);
+    assert_eq!(status(server.post_raw(ping.clone(), Some("zz".repeat(64)), Some(TIMESTAMP)).await), 401);
+    assert_eq!(status(server.post_raw(ping.clone(), Some(good[..64].to_string()), Some(TIMESTAMP)).await), 401);
+    // Signed, but not JSON, or JSON but not an interaction.
+    for body in [b"{\"type\": 1,".to_vec(), b"not json at all".to_vec(), b"[1, 2, 3]".to_vec(), b"{\"type\": \"ping\"}".to_vec()] {
+        let signature = server.sign(TIMESTAMP, &body);
+        assert_eq!(status(server.post_raw(body, Some(signature), Some(TIMESTAMP)).await), 400);
+    }
+    // Over the size limit, even correctly signed: refused (413, or the connection cut).
+    let mut big = br#"{"type": 1, "id": "1", "token": "t", "padding": ""#.to_vec();
+    big.extend(std::iter::repeat_n(b'x', 512 * 1024));
+    big.extend_from_slice(b"\"}");
+    let signature = server.sign(TIMESTAMP, &big);
+    match server.post_raw(big, Some(signature), Some(TIMESTAMP)).await {
+        Ok(response) => assert_eq!(response.status().as_u16(), 413),
+        Err(error) => assert!(!error.is_timeout(), "{error}"),
+    }
+    // The wrong method.
+    let response = server.client.get(&server.url).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 405);
+
+    // None of it harmed the server.
+    assert_eq!(status(server.post_raw(ping.clone(), Some(good), Some(TIMESTAMP)).await), 200);
+    let (status, reply) = server.interaction(&command("2101", "who", json!([{ "name": "person", "type": 3, "value": "tito" }]))).await;
+    assert_eq!((status, reply["type"].as_u64()), (200, Some(4)));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_interaction_locale_picks_the_excerpt_language() {
+    let server = start(None, None, 2000).await;
+    let mut arabic = command("2201", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }]));
+    arabic["locale"] = json!("ar");
+    let (_, reply) = server.interaction(&arabic).await;
+    let text = description(&reply["data"]);
+    assert!(text.contains("إعلان بلغراد"), "an Arabic excerpt first: {text}");
+    assert!(text.contains("From 1953–1955"), "and the English one: {text}");
+    let (_, reply) = server.interaction(&command("2202", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }]))).await;
+    assert!(!description(&reply["data"]).contains("إعلان بلغراد"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moderator_commands_are_checked_on_the_server() {
+    let server = start(None, None, 2000).await;
+    let with_permissions = |id: &str, permissions: &str| {
+        let mut interaction = command(id, "facts", json!([{ "name": "action", "type": 3, "value": "status" }]));
+        interaction["member"]["permissions"] = json!(permissions);
+        interaction
+    };
+    // A member without Manage Server (e.g. the command's permissions were overridden in the server).
+    let (_, reply) = server.interaction(&with_permissions("2301", "1024")).await;
+    assert_eq!(reply["data"]["flags"], 64);
+    assert!(embed_text(&reply["data"]).contains("Only moderators"), "{reply}");
+    // Manage Server, or Administrator.
+    for (id, permissions) in [("2302", "32"), ("2303", "8")] {
+        let (_, reply) = server.interaction(&with_permissions(id, permissions)).await;
+        assert!(embed_text(&reply["data"]).contains("Fact base"), "{permissions}: {reply}");
+    }
+    // A direct message has no member, so no moderator.
+    let (_, reply) = server.interaction(&fixture("dm-command.json")).await;
+    assert!(embed_text(&reply["data"]).contains("Only moderators"), "{reply}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn buttons_page_inline() {
+    let server = start(None, None, 2000).await;
+    let options = json!([{ "name": "from", "type": 4, "value": 1941 }, { "name": "to", "type": 4, "value": 1991 }]);
+    let (_, first) = server.interaction(&command("2401", "timeline", options)).await;
+    let footer = first["data"]["embeds"][0]["footer"]["text"].as_str().unwrap_or_default().to_string();
+    assert!(footer.starts_with("Page 1 of"), "1941–1991 has more than one page: {footer}");
+    let next = first["data"]["components"][0]["components"][1]["custom_id"].as_str().unwrap().to_string();
+    let (_, second) = server.interaction(&button("2402", &next)).await;
+    assert_eq!(second["type"], 7);
+    assert!(second["data"].get("flags").is_none());
+    assert_eq!(check_message(&second["data"]), Vec::<String>::new());
+    assert_ne!(description(&second["data"]), description(&first["data"]));
+    // A custom id this bot did not make, or one that would write, is refused privately.
+    let (_, refused) = server.interaction(&button("2403", "hb|0|report|belgrade-declaration|spam")).await;
+    assert_eq!((refused["type"].as_u64(), refused["data"]["flags"].as_u64()), (Some(4), Some(64)));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_answers_are_acknowledged_then_edited_in_through_rest() {
+    let fake = FakeDiscord::start().await;
+    let server = start(Some(TOKEN), Some(fake.http_url.clone()), 0).await;
+    let (status, ack) = server.interaction(&command("2501", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }]))).await;
+    assert_eq!((status, ack["type"].as_u64()), (200, Some(5)));
+    let path = format!("/api/v10/webhooks/{APPLICATION_ID}/");
+    let edit = fake.wait_for("the webhook edit", |log| log.find("PATCH", &path).into_iter().next()).await;
+    assert!(edit.problems.is_empty(), "{:?}", edit.problems);
+    assert!(embed_text(&edit.body).contains("1955"));
+    assert!(!logs().contains(TOKEN), "the token appeared in a log line");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn run_registers_the_commands_and_serves() {
+    capture_logs();
+    let fake = FakeDiscord::start().await;
+    let dir = TempDir::new().unwrap();
+    let service = start_service(dir.path());
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let token_file = dir.path().join("token");
+    std::fs::write(&token_file, TOKEN).unwrap();
+    // A free port for `listen` (the endpoint binds it itself).
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let config = DiscordConfig { listen: format!("127.0.0.1:{port}"), token_file: Some(token_file), ..http_config(&key, Some(fake.http_url.clone()), 2000) };
+    let task = tokio::spawn(histbot::discord::run(service, config));
+
+    // The application id is looked up from the token, then the commands are registered.
+    let put = fake.wait_for("the registration", |log| log.find("PUT", &format!("/applications/{APPLICATION_ID}/commands")).into_iter().next()).await;
+    assert_eq!(put.body.as_array().map(Vec::len), Some(histbot::ask::commands::COMMANDS.len()));
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(5)).build().unwrap();
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        if let Ok(response) = client.get(format!("http://127.0.0.1:{port}/healthz")).send().await {
+            assert_eq!(response.text().await.unwrap(), "ok");
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the endpoint never listened");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(!task.is_finished());
+    task.abort();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_or_bad_public_key_is_a_clear_error() {
+    let dir = TempDir::new().unwrap();
+    let service = start_service(dir.path());
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let missing = DiscordConfig { public_key: None, ..http_config(&key, None, 2000) };
+    let error = histbot::discord::run(service.clone(), missing).await.unwrap_err();
+    assert!(matches!(error, DiscordError::MissingPublicKey { .. }), "{error}");
+    assert!(error.to_string().contains("HISTBOT_TEST_DISCORD_PUBLIC_KEY_UNSET"), "{error}");
+    let bad = DiscordConfig { public_key: Some("not-hex".into()), ..http_config(&key, None, 2000) };
+    assert!(matches!(histbot::discord::run(service, bad).await.unwrap_err(), DiscordError::BadPublicKey));
+}
