@@ -139,8 +139,8 @@ impl Rerun {
             number => number.parse().ok()?,
         };
         let target = pieces.next()?;
-        let rerun = if target.starts_with('/') {
-            let command = target[1..].split_whitespace().next()?;
+        let rerun = if let Some(line) = target.strip_prefix('/') {
+            let command = line.split_whitespace().next()?;
             Rerun::Line(target.to_string()).checked(command)?
         } else {
             let mut values = target.split('|');
@@ -201,7 +201,7 @@ pub fn message(answer: &Answer, render: &Render) -> Value {
     let title = truncate(&escape_inline(&answer.headline), TITLE_MAX);
     let fields = suggestion_fields(answer);
     let fields_len: usize = fields.iter().map(|(n, v)| discord_len(n) + discord_len(v)).sum();
-    let description_budget = DESCRIPTION_MAX.min(EMBED_TOTAL_MAX - discord_len(&title) - fields_len - FOOTER_BUDGET);
+    let description_budget = DESCRIPTION_MAX.min(EMBED_TOTAL_MAX.saturating_sub(discord_len(&title) + fields_len + FOOTER_BUDGET));
 
     let blocks: Vec<String> = answer.parts.iter().map(|part| part_block(answer, part, description_budget)).filter(|b| !b.is_empty()).collect();
     let mut views = pack(&blocks, description_budget);
@@ -445,11 +445,11 @@ fn suggestion_fields(answer: &Answer) -> Vec<(String, String)> {
 
 fn colour(outcome: Outcome) -> u32 {
     match outcome {
-        Outcome::Facts => 0x3B6E_A5,
-        Outcome::Help => 0x5865_F2,
-        Outcome::Notice => 0xE0A8_00,
-        Outcome::Ambiguous | Outcome::NotFound => 0x8C8C_8C,
-        Outcome::Error => 0xD9_534F,
+        Outcome::Facts => 0x003B_6EA5,
+        Outcome::Help => 0x0058_65F2,
+        Outcome::Notice => 0x00E0_A800,
+        Outcome::Ambiguous | Outcome::NotFound => 0x008C_8C8C,
+        Outcome::Error => 0x00D9_534F,
     }
 }
 
