@@ -154,11 +154,13 @@ async fn auto_join_on_invite_with_allow_list() {
 async fn moderator_commands_follow_power_levels() {
     let Some(hs) = homeserver() else { return };
     let _shared = HOMESERVER_LOCK.read().await;
-    let setup = BotSetup::new(&hs).await;
-    let bot = setup.start().await;
+    let mut setup = BotSetup::new(&hs).await;
     let alice = User::new(&hs, "alice").await; // creates the room: a creator, infinite power (room version 12)
     let bob = User::new(&hs, "bob").await;
+    // The room is also the moderator room; the bot joins it on start (the invite is pending).
     let room = alice.create_room(&[setup.user_id(), bob.user_id()], false).await;
+    setup.config.moderator_room = Some(room.room_id().to_string());
+    let bot = setup.start().await;
     bob.join(room.room_id()).await;
     alice.wait_for_membership(room.room_id(), setup.user_id(), MembershipState::Join).await;
     alice.wait_for_membership(room.room_id(), bob.user_id(), MembershipState::Join).await;
@@ -172,7 +174,6 @@ async fn moderator_commands_follow_power_levels() {
     let question = alice.say(room.room_id(), "!facts status").await;
     let reply = alice.reply_to(&question, WAIT).await;
     assert!(reply.body().starts_with("Fact base"), "{}", reply.body());
-    assert!(!reply.body().contains("Only moderators"), "{}", reply.body());
 
     // Raised to 50 (the default moderator level), Bob is one too.
     within(WAIT, "raising Bob's power level", room.update_power_levels(vec![(bob.user_id(), Int::new(50).unwrap())]))
@@ -181,6 +182,16 @@ async fn moderator_commands_follow_power_levels() {
     let question = bob.say(room.room_id(), "!facts status").await;
     let reply = bob.reply_to(&question, WAIT).await;
     assert!(reply.body().starts_with("Fact base"), "{}", reply.body());
+
+    // A report from anyone reaches the moderator room as a notice.
+    let question = bob.say(room.room_id(), "!report belgrade-declaration the quote is from the wrong section").await;
+    let reply = bob.reply_to(&question, WAIT).await;
+    assert!(reply.body().contains("report #"), "{}", reply.body());
+    let bot_id = setup.user_id().to_owned();
+    let notice = alice
+        .message_where(room.room_id(), "the new-report notice", |r| r.event.sender == bot_id && r.body().starts_with("New report #"))
+        .await;
+    assert!(notice.is_notice() && notice.body().contains("belgrade-declaration"), "{}", notice.body());
     bot.shutdown().await;
 }
 

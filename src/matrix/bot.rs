@@ -136,7 +136,7 @@ impl Bot {
         let settings = SyncSettings::default().timeout(SYNC_TIMEOUT).filter(filter);
         if fresh {
             // A new login: do not answer the history the first sync brings.
-            first_sync(&client, settings.clone()).await?;
+            first_sync(&client, settings.clone().timeout(Duration::ZERO)).await?;
             client.add_event_handler(on_message);
             client.add_event_handler(on_undecryptable);
         } else {
@@ -144,7 +144,7 @@ impl Bot {
             // (within MAX_AGE).
             client.add_event_handler(on_message);
             client.add_event_handler(on_undecryptable);
-            first_sync(&client, settings.clone()).await?;
+            first_sync(&client, settings.clone().timeout(Duration::ZERO)).await?;
         }
         for room in client.invited_rooms() {
             let inviter = room.invite_details().await.ok().map(|invite| invite.inviter_id);
@@ -193,6 +193,7 @@ impl Bot {
     }
 }
 
+/// One sync without long-polling (it returns at once even when nothing is new).
 async fn first_sync(client: &Client, settings: SyncSettings) -> Result<(), MatrixError> {
     let mut delay = Duration::from_millis(500);
     loop {

@@ -54,13 +54,20 @@ pub async fn connect(config: &MatrixConfig, store_dir: &Path) -> Result<(Client,
     create_private_dir(store_dir)?;
     let session_path = store_dir.join(SESSION_FILE);
     let saved = read_session(&session_path)?;
+    let credential = credential(config);
+    if saved.is_none() && credential.is_none() {
+        return Err(MatrixError::Config(format!(
+            "no Matrix credential: set {} (or password_file), or {} (or access_token_file)",
+            config.password_env, config.access_token_env
+        )));
+    }
     if saved.is_none() {
         // A store without its session cannot be used (its crypto account
         // belongs to a device we no longer have a token for): start afresh.
         remove_stale_store(store_dir)?;
     }
-    let client = build_client(homeserver, store_dir).await?;
-    let fresh = saved.is_none();
+    let mut client = build_client(homeserver, store_dir).await?;
+    let mut fresh = saved.is_none();
     match saved {
         Some(session) => {
             if session.meta.user_id != user_id {
@@ -76,32 +83,42 @@ pub async fn connect(config: &MatrixConfig, store_dir: &Path) -> Result<(Client,
                 Ok(()) => {
                     tracing::info!(user_id = %user_id, device_id = %device_id, "restored the Matrix session");
                 }
-                Err(RejectedToken) => {
-                    // The homeserver forgot the token (logged out, expired):
-                    // log in again *as the same device*, keeping its keys.
+                Err(RejectedToken { soft_logout }) => {
                     let Some(password) = password(config) else {
                         return Err(MatrixError::Login(format!(
-                            "the homeserver rejected the saved access token of device {device_id}; set the password ({} or password_file) so histbot can log in again as the same device, or delete {} to start as a new device",
+                            "the homeserver rejected the saved access token of device {device_id}; set the password ({} or password_file) so histbot can log in again, or delete {} to start as a new device",
                             config.password_env,
                             store_dir.display()
                         )));
                     };
-                    tracing::warn!(device_id = %device_id, "the saved access token was rejected; logging in again as the same device");
-                    login_password(&client, &user_id, &password, Some(device_id.as_str())).await?;
+                    // A client's session is set once: log in on a new client.
+                    drop(client);
+                    if soft_logout {
+                        // The token expired but the device lives on: log in
+                        // again as the same device, keeping its keys.
+                        tracing::warn!(device_id = %device_id, "the saved access token expired; logging in again as the same device");
+                        client = build_client(homeserver, store_dir).await?;
+                        login_password(&client, &user_id, &password, Some(device_id.as_str())).await?;
+                    } else {
+                        // Logged out: the homeserver deleted the device and its
+                        // keys, so its crypto store is useless. Start as a new device.
+                        tracing::warn!(device_id = %device_id, "the device was logged out on the homeserver; starting as a new device");
+                        let _ = std::fs::remove_file(&session_path);
+                        remove_stale_store(store_dir)?;
+                        client = build_client(homeserver, store_dir).await?;
+                        login_password(&client, &user_id, &password, None).await?;
+                        fresh = true;
+                    }
                     save_session(&client, &session_path)?;
+                    tracing::info!(user_id = %user_id, device_id = ?client.device_id(), "logged in to Matrix again; session saved");
                 }
             }
         }
         None => {
-            match credential(config) {
+            match credential {
                 Some(Credential::Password(password)) => login_password(&client, &user_id, &password, None).await?,
                 Some(Credential::AccessToken(token)) => login_token(&client, &user_id, token).await?,
-                None => {
-                    return Err(MatrixError::Config(format!(
-                        "no Matrix credential: set {} (or password_file), or {} (or access_token_file)",
-                        config.password_env, config.access_token_env
-                    )))
-                }
+                None => unreachable!("checked above"),
             }
             save_session(&client, &session_path)?;
             tracing::info!(user_id = %user_id, device_id = ?client.device_id(), "logged in to Matrix; session saved");
@@ -121,7 +138,10 @@ async fn build_client(homeserver: &str, store_dir: &Path) -> Result<Client, Matr
         .map_err(|error| MatrixError::Store(format!("cannot open the Matrix store in {}: {error}", store_dir.display())))
 }
 
-struct RejectedToken;
+struct RejectedToken {
+    /// The device survives (`M_UNKNOWN_TOKEN` with `soft_logout`).
+    soft_logout: bool,
+}
 
 /// Check the restored token. Network trouble is retried (the homeserver may
 /// be starting); only an explicit "unknown token" is a rejection.
@@ -131,8 +151,8 @@ async fn whoami_with_retry(client: &Client) -> Result<(), RejectedToken> {
         match client.whoami().await {
             Ok(_) => return Ok(()),
             Err(error) => {
-                if matches!(error.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) {
-                    return Err(RejectedToken);
+                if let Some(ErrorKind::UnknownToken(data)) = error.client_api_error_kind() {
+                    return Err(RejectedToken { soft_logout: data.soft_logout });
                 }
                 if error.client_api_error_kind().is_some() {
                     // Another API error: the token may still be fine; let sync decide.

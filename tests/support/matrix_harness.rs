@@ -45,7 +45,7 @@ pub fn homeserver() -> Option<Homeserver> {
     let url = std::env::var("HISTBOT_TEST_HOMESERVER").ok().filter(|v| !v.trim().is_empty());
     let Some(url) = url else {
         if required {
-            panic!("{SKIP}");
+            panic!("{SKIP}; HISTBOT_REQUIRE_HOMESERVER=1 says this test must run, not skip");
         }
         eprintln!("{SKIP}");
         return None;
@@ -320,6 +320,22 @@ impl User {
                     return found.clone();
                 }
                 // Also wake up now and then, in case a notification raced.
+                let _ = tokio::time::timeout(Duration::from_millis(500), arrived).await;
+            }
+        })
+        .await
+    }
+
+    /// Wait for a message in `room_id` that satisfies `predicate`.
+    pub async fn message_where(&self, room_id: &RoomId, what: &str, predicate: impl Fn(&Received) -> bool) -> Received {
+        within(WAIT, what, async {
+            loop {
+                let arrived = self.arrived.notified();
+                tokio::pin!(arrived);
+                arrived.as_mut().enable();
+                if let Some(found) = self.received.lock().unwrap().iter().find(|r| r.room_id == room_id && predicate(r)) {
+                    return found.clone();
+                }
                 let _ = tokio::time::timeout(Duration::from_millis(500), arrived).await;
             }
         })
