@@ -51,7 +51,8 @@ async fn unencrypted_room_round_trip() {
     // The command table, through the same prefix.
     let help = alice.say(room.room_id(), "!help").await;
     let reply = alice.reply_to(&help, WAIT).await;
-    assert!(reply.is_notice() && reply.body().contains("when"), "{}", reply.body());
+    assert!(reply.is_notice() && reply.body().contains("!when <event>"), "help shows the Matrix prefix: {}", reply.body());
+    assert!(!reply.body().contains("/when"), "no slash commands on Matrix: {}", reply.body());
 
     // A reply with an old-style fallback still runs the command after it.
     let fallback = RoomMessageEventContent::text_plain(format!(

@@ -26,7 +26,7 @@ use tokio::sync::{broadcast, mpsc};
 use tokio::task::{AbortHandle, JoinHandle};
 
 use super::session;
-use super::text::{clip, decide, AllowList, Decision, Identity, Incoming, CORE_PREFIX};
+use super::text::{clip, decide, localize_answer, AllowList, Decision, Identity, Incoming, CORE_PREFIX};
 use super::MatrixError;
 use crate::ask::render;
 use crate::ask::Answer;
@@ -151,7 +151,7 @@ impl Bot {
             consider_invite(&state, room, inviter.as_deref());
         }
         if let Some(room) = state.config.moderator_room.clone() {
-            tasks.add(tokio::spawn(forward_notices(client.clone(), room, notices)).abort_handle());
+            tasks.add(tokio::spawn(forward_notices(client.clone(), room, state.config.prefix.clone(), notices)).abort_handle());
         }
         let sync = tokio::spawn(sync_forever(client.clone(), settings));
         tracing::info!(user_id = %user_id, device_id = %device_id, "the Matrix bot is answering");
@@ -304,13 +304,14 @@ async fn answer(state: &State, job: Job) {
         locale: state.service.default_locale.clone(),
     };
     let service = state.service.clone();
-    let answer = match tokio::task::spawn_blocking(move || service.handle_line(&line, &[CORE_PREFIX], &asker)).await {
+    let mut answer = match tokio::task::spawn_blocking(move || service.handle_line(&line, &[CORE_PREFIX], &asker)).await {
         Ok(answer) => answer,
         Err(error) => {
             tracing::error!(%error, "answering a question panicked");
             return;
         }
     };
+    localize_answer(&mut answer, &state.config.prefix);
     let content = notice(&answer).make_reply_to(&event, ForwardThread::Yes, AddMentions::Yes);
     send(&room, content).await;
 }
@@ -462,7 +463,7 @@ async fn join_with_retry(room: &Room, inviter: &str) {
 
 /// Forward the service's moderator notices (reload errors, new reports) to
 /// the moderator room.
-async fn forward_notices(client: Client, room: String, mut notices: broadcast::Receiver<Notice>) {
+async fn forward_notices(client: Client, room: String, prefix: String, mut notices: broadcast::Receiver<Notice>) {
     let room_id = match resolve_room(&client, &room).await {
         Some(room_id) => room_id,
         None => {
@@ -487,7 +488,9 @@ async fn forward_notices(client: Client, room: String, mut notices: broadcast::R
                         }
                     },
                 };
-                send(&target, self::notice(&notice.answer)).await;
+                let mut answer = notice.answer;
+                localize_answer(&mut answer, &prefix);
+                send(&target, self::notice(&answer)).await;
             }
             Err(broadcast::error::RecvError::Lagged(skipped)) => {
                 tracing::warn!(skipped, "moderator notices were dropped (too many at once)");

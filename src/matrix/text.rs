@@ -1,7 +1,9 @@
 //! Deciding, from a message's text alone, whether it is for the bot and what
 //! line to run. No network, no Matrix client: unit-tested here.
 
+use crate::ask::commands;
 use crate::ask::parse::{parse_line, Line};
+use crate::ask::Answer;
 
 /// The prefix every line is normalized to before it reaches the core, so a
 /// configured prefix of any length (`!`, `hb!`, `.`) works the same way.
@@ -178,8 +180,58 @@ impl AllowList {
             return true;
         }
         let server = user_id.split_once(':').map(|(_, server)| server.to_ascii_lowercase()).unwrap_or_default();
-        self.servers.iter().any(|s| *s == server)
+        self.servers.contains(&server)
     }
+}
+
+/// The core writes commands with `/` (`/when x`, "Next: /year 1955 2");
+/// in Matrix `/` is the client's own command prefix, so show the bot's.
+/// Excerpts are verbatim quotes and are never touched.
+pub fn localize_answer(answer: &mut Answer, prefix: &str) {
+    if prefix == "/" {
+        return;
+    }
+    answer.headline = localize_commands(&answer.headline, prefix);
+    for part in &mut answer.parts {
+        part.text = localize_commands(&part.text, prefix);
+        if let Some(heading) = &mut part.heading {
+            *heading = localize_commands(heading, prefix);
+        }
+    }
+    for suggestion in &mut answer.suggestions {
+        *suggestion = localize_commands(suggestion, prefix);
+    }
+    if let Some(command) = &mut answer.page_command {
+        *command = localize_commands(command, prefix);
+    }
+}
+
+/// Replace `/name` with `<prefix>name` where `name` is a command and the
+/// slash starts a word (so URLs and paths are left alone).
+pub fn localize_commands(text: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let starts_word = previous.is_none_or(|p| p.is_whitespace() || "([“\"'«`*_".contains(p));
+        if c == '/' && starts_word {
+            let name_len = rest[1..].find(|ch: char| !ch.is_ascii_lowercase()).unwrap_or(rest.len() - 1);
+            let name = &rest[1..1 + name_len];
+            let after = rest[1 + name_len..].chars().next();
+            let ends_word = after.is_none_or(|a| !(a.is_alphanumeric() || a == '/' || a == '-' || a == '_'));
+            if !name.is_empty() && ends_word && commands::find(name).is_some_and(|spec| spec.name == name) {
+                out.push_str(prefix);
+                out.push_str(name);
+                previous = name.chars().last();
+                rest = &rest[1 + name_len..];
+                continue;
+            }
+        }
+        out.push(c);
+        previous = Some(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// Keep a message within Matrix's 64 KiB event limit (with room for the
@@ -278,6 +330,16 @@ mod tests {
         assert!(!list.allows("@bob:example.org"));
         assert!(list.allows("@bob:STUDY.example"));
         assert!(!list.allows("@mallory:evil.example"));
+    }
+
+    #[test]
+    fn commands_are_shown_with_the_matrix_prefix() {
+        assert_eq!(localize_commands("/when <event> — When did…", "!"), "!when <event> — When did…");
+        assert_eq!(localize_commands("Page 1 of 3. Next: /year 1955 2", "!"), "Page 1 of 3. Next: !year 1955 2");
+        assert_eq!(localize_commands("try “/help when” or (/who tito)", "hb!"), "try “hb!help when” or (hb!who tito)");
+        // Not commands, or not at a word start: untouched.
+        assert_eq!(localize_commands("https://en.wikipedia.org/when and /etc/hosts and /whenever", "!"), "https://en.wikipedia.org/when and /etc/hosts and /whenever");
+        assert_eq!(localize_commands("1953/1955 and/or /", "!"), "1953/1955 and/or /");
     }
 
     #[test]

@@ -66,11 +66,12 @@ pub fn service() -> Arc<Service> {
         .get_or_init(|| {
             let data = tempfile::tempdir().expect("temp dir");
             let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-            let mut config = Config::default();
-            config.facts = manifest.join("facts");
-            config.intents = manifest.join("config/intents.toml");
-            config.data_dir = data.path().to_path_buf();
-            config.reload.watch = false;
+            let config = Config {
+                facts: manifest.join("facts"),
+                intents: manifest.join("config/intents.toml"),
+                data_dir: data.path().to_path_buf(),
+                ..Config::default()
+            };
             let service = Service::start(&config).unwrap_or_else(|error| panic!("the shipped fact base must load: {error}"));
             (service, data)
         })
@@ -371,13 +372,15 @@ impl BotSetup {
         let dir = tempfile::tempdir().expect("temp dir");
         let password_file = dir.path().join("password");
         std::fs::write(&password_file, &account.password).expect("write the password file");
-        let mut config = MatrixConfig::default();
-        config.enabled = true;
-        config.homeserver = Some(homeserver.url.clone());
-        config.user_id = Some(account.user_id.to_string());
-        config.password_env = "HISTBOT_TEST_UNSET_MATRIX_PASSWORD".into();
-        config.access_token_env = "HISTBOT_TEST_UNSET_MATRIX_TOKEN".into();
-        config.password_file = Some(password_file);
+        let config = MatrixConfig {
+            enabled: true,
+            homeserver: Some(homeserver.url.clone()),
+            user_id: Some(account.user_id.to_string()),
+            password_env: "HISTBOT_TEST_UNSET_MATRIX_PASSWORD".into(),
+            access_token_env: "HISTBOT_TEST_UNSET_MATRIX_TOKEN".into(),
+            password_file: Some(password_file),
+            ..MatrixConfig::default()
+        };
         let store = dir.path().join("store");
         BotSetup { account, config, store, _dir: dir }
     }
