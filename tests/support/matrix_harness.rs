@@ -41,6 +41,8 @@ pub struct Homeserver {
 /// The homeserver, or `None` (after printing why) when there is none. With
 /// `HISTBOT_REQUIRE_HOMESERVER=1` a missing homeserver fails the test.
 pub fn homeserver() -> Option<Homeserver> {
+    // `RUST_LOG=histbot=debug cargo test … -- --nocapture` shows the bot's logs.
+    let _ = tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_default_env()).with_test_writer().try_init();
     let required = std::env::var("HISTBOT_REQUIRE_HOMESERVER").is_ok_and(|v| v == "1");
     let url = std::env::var("HISTBOT_TEST_HOMESERVER").ok().filter(|v| !v.trim().is_empty());
     let Some(url) = url else {
