@@ -183,13 +183,20 @@ impl Bot {
     }
 
     /// Stop syncing and answering, and release the store.
-    pub async fn shutdown(self) {
+    pub async fn shutdown(mut self) {
         self.sync.abort();
-        let _ = self.sync.await;
+        let _ = (&mut self.sync).await;
         self.tasks.abort_all();
         // Give aborted tasks a moment to drop their clients.
         tokio::task::yield_now().await;
-        drop(self.client);
+    }
+}
+
+impl Drop for Bot {
+    /// A dropped bot stops too (e.g. when `run` is cancelled).
+    fn drop(&mut self) {
+        self.sync.abort();
+        self.tasks.abort_all();
     }
 }
 
