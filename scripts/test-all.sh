@@ -25,4 +25,9 @@ echo "==> histbot check facts"
 cargo run --quiet --locked -- check facts
 
 echo "==> cargo test (all features)"
-HISTBOT_REQUIRE_HOMESERVER=1 cargo test --locked --all-features "$@"
+mkdir -p target
+HISTBOT_REQUIRE_HOMESERVER=1 cargo test --locked --all-features "$@" 2>&1 | tee target/test-all.log
+
+# One closing line for the whole run (cargo prints one per test binary,
+# the last of which is the doc tests').
+awk '/^test result:/ { passed += $4; failed += $6 } END { printf "tests: %d passed, %d failed\n", passed, failed }' target/test-all.log
