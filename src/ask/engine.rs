@@ -132,10 +132,8 @@ impl Engine {
     /// The best-scoring entries for a text, with their scores: why an answer
     /// was chosen (`histbot ask --explain`).
     pub fn explain(&self, text: &str) -> Vec<(String, f32, bool)> {
-        let mut query = index::Query::parse(text);
-        self.index.join_compounds(&mut query);
         self.index
-            .score(&query, None, false)
+            .score(&self.index.query(text), None, false)
             .into_iter()
             .take(8)
             .filter_map(|s| Some((self.entry(s.entry)?.id.clone(), s.score, s.name_hit)))

@@ -429,9 +429,16 @@ impl Index {
         scored
     }
 
+    /// A question's keys as the index sees them: parsed, with compounds joined.
+    pub fn query(&self, text: &str) -> Query {
+        let mut query = Query::parse(text);
+        self.join_compounds(&mut query);
+        query
+    }
+
     /// "break up" → "breakup", "non aligned" → "nonaligned": two adjacent
     /// query words that some entry's name writes as one word.
-    pub fn join_compounds(&self, query: &mut Query) {
+    fn join_compounds(&self, query: &mut Query) {
         let mut position = 0;
         while position + 1 < query.keys.len() {
             let joined = format!("{}{}", query.keys[position], query.keys[position + 1]);
@@ -476,11 +483,10 @@ impl Index {
         if let Some(id) = exact_id(base, text) {
             return Resolution::Found(id);
         }
-        let mut query = Query::parse(text);
+        let query = self.query(text);
         if query.is_empty() {
             return Resolution::NotFound(Vec::new());
         }
-        self.join_compounds(&mut query);
         let scored = self.score(&query, preferred, false);
         decide(self, &query, &scored)
     }

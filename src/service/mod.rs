@@ -85,10 +85,10 @@ pub struct Status {
 /// Why the service could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    #[error("the fact base in {dir} has errors (run `histbot check {dir}`):\n{rendered}")]
-    Facts { dir: String, rendered: String },
-    #[error("the intent rules have errors:\n{0}")]
-    Intents(String),
+    #[error("the fact base in {dir} has errors (run `histbot check {dir}`):\n{}", render(.diagnostics))]
+    Facts { dir: String, diagnostics: Vec<Diagnostic> },
+    #[error("the intent rules have errors:\n{}", render(.0))]
+    Intents(Vec<Diagnostic>),
     #[error(transparent)]
     Reports(#[from] ReportError),
 }
@@ -196,14 +196,21 @@ impl Service {
                 self.engine.store(Arc::new(engine));
                 ReloadOutcome::Swapped { version, entries }
             }
-            Err(StartError::Facts { .. }) | Err(StartError::Intents(_)) | Err(StartError::Reports(_)) => {
-                let mut diagnostics = check_dir(self.facts_dir.clone()).diagnostics;
+            Err(StartError::Facts { mut diagnostics, .. }) => {
+                // The facts failed first; report broken intent rules in the same notice.
                 if let Err(mut intent_problems) = Intents::load(&self.intents_path) {
                     diagnostics.append(&mut intent_problems);
                 }
                 diagnostics.retain(Diagnostic::is_error);
                 ReloadOutcome::Rejected { diagnostics }
             }
+            Err(StartError::Intents(mut diagnostics)) => {
+                diagnostics.retain(Diagnostic::is_error);
+                ReloadOutcome::Rejected { diagnostics }
+            }
+            Err(StartError::Reports(error)) => ReloadOutcome::Rejected {
+                diagnostics: vec![Diagnostic::error("unreadable-file", &self.facts_dir, "", None).message(error.to_string())],
+            },
         };
         state.last_reload = SystemTime::now();
         match &outcome {
@@ -384,13 +391,13 @@ fn diagnostic_lines(diagnostics: &[Diagnostic]) -> String {
     lines.join("\n")
 }
 
+fn render(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
 /// Load and check the base and the intents into a new engine.
 pub fn load_engine(facts: &std::path::Path, intents: &std::path::Path) -> Result<Engine, StartError> {
-    let base = FactBase::load(facts).map_err(|diagnostics| StartError::Facts {
-        dir: facts.display().to_string(),
-        rendered: diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
-    })?;
-    let intents = Intents::load(intents)
-        .map_err(|diagnostics| StartError::Intents(diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")))?;
+    let base = FactBase::load(facts).map_err(|diagnostics| StartError::Facts { dir: facts.display().to_string(), diagnostics })?;
+    let intents = Intents::load(intents).map_err(StartError::Intents)?;
     Ok(Engine::new(Arc::new(base), intents))
 }
