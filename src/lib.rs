@@ -6,6 +6,8 @@
 //!
 //! The core is platform-free; the front ends are thin renderers of the same answers.
 //!
+//! - [`text`]: folding, languages, stemming, question words, stopwords and
+//!   synonyms: the layer under both the fact base and the asking core.
 //! - [`facts`]: the fact base: schema, loading, the named checks, dates, source texts.
 //! - [`import`]: cleaning raw source documents into `facts/sources/`.
 //! - [`ask`]: the command table, the command grammar, the intent matcher, entity
@@ -28,3 +30,4 @@ pub mod import;
 #[cfg(feature = "matrix")]
 pub mod matrix;
 pub mod service;
+pub mod text;

@@ -1,11 +1,31 @@
-//! The question set (`tests/questions.toml`): prints the accuracy over every
-//! question and fails below 95%.
+//! The question sets (`tests/questions/`), measured, not fitted:
+//!
+//! - `dev.toml`: written sentence by sentence from the source texts by a
+//!   writer who never saw the fact files; the matcher may be tuned on it.
+//! - `holdout.toml`: written the same way by another writer; only measured.
+//!   Nothing may be tuned on its failures; rotate in fresh questions when
+//!   they have been looked at.
+//! - `legacy.toml`: the first question set, written against the fact files
+//!   (counted with dev, as regression).
+//!
+//! A question names the source fragment that answers it (`gold`) and the
+//! answer as the source writes it (`states`). An answer is right when its
+//! first fact is an entry that quotes the gold sentence, every gold is
+//! covered by an asserted entry, and every `states` appears in one of its
+//! excerpts: the quote proves the claim. Legacy questions name entry ids
+//! (`expect`) instead. An unanswerable question (`tier = "none"`) must
+//! assert nothing; asserting anything is a false assertion and fails the
+//! test outright.
+//!
+//! The test prints accuracy per part and per tier, and fails below 95% on
+//! dev, below 90% on holdout, or on any false assertion.
 
 mod support;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use histbot::ask::{Engine, Intents};
+use histbot::ask::{Answer, Engine, Intents};
 use histbot::facts::FactBase;
 use serde::Deserialize;
 
@@ -15,12 +35,21 @@ struct QuestionSet {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Question {
     text: String,
+    #[serde(default)]
+    tier: Option<String>,
     #[serde(default)]
     expect: Vec<String>,
     #[serde(default)]
     none: bool,
+    #[serde(default)]
+    gold: Vec<String>,
+    #[serde(default)]
+    states: Vec<String>,
+    #[serde(default)]
+    why: Option<String>,
     #[serde(default = "english")]
     locale: String,
 }
@@ -29,37 +58,148 @@ fn english() -> String {
     "en".into()
 }
 
-#[test]
-fn accuracy_on_the_question_set_is_at_least_95_percent() {
-    let text = std::fs::read_to_string(support::manifest_dir().join("tests/questions.toml")).expect("question set");
-    let set: QuestionSet = toml::from_str(&text).expect("question set parses");
-    assert!(set.q.len() >= 80, "the set needs at least 80 questions");
+impl Question {
+    fn unanswerable(&self) -> bool {
+        self.none || self.tier.as_deref() == Some("none")
+    }
+
+    fn tier(&self) -> String {
+        self.tier.clone().unwrap_or_else(|| if self.unanswerable() { "none".into() } else { "legacy".into() })
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Verdict {
+    Right,
+    Wrong(String),
+    FalseAssertion,
+}
+
+/// Compare texts the way a reader would: case, white space and quote marks aside.
+fn normal(text: &str) -> String {
+    let unified: String = text.chars().map(|c| if matches!(c, '′' | '’' | '‘' | 'ʼ') { '\'' } else { c }).collect();
+    unified.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The entries that quote a gold fragment.
+fn quoting(engine: &Engine, gold: &str) -> Vec<String> {
+    let gold = normal(gold);
+    engine.base().entries().iter().filter(|e| e.quotes.iter().any(|q| normal(&q.text).contains(&gold))).map(|e| e.id.clone()).collect()
+}
+
+fn grade(engine: &Engine, question: &Question, answer: &Answer) -> Verdict {
+    let asserted: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
+    if question.unanswerable() {
+        return if asserted.is_empty() { Verdict::Right } else { Verdict::FalseAssertion };
+    }
+    if asserted.is_empty() {
+        return Verdict::Wrong(format!("{:?}: {}", answer.outcome, answer.headline));
+    }
+    if !question.expect.is_empty() {
+        let first_right = asserted.first().copied() == question.expect.first().map(String::as_str);
+        let all = question.expect.iter().all(|id| asserted.contains(&id.as_str()));
+        return if first_right && all { Verdict::Right } else { Verdict::Wrong(format!("asserted {asserted:?}, expected {:?}", question.expect)) };
+    }
+    let accepted: Vec<Vec<String>> = question.gold.iter().map(|gold| quoting(engine, gold)).collect();
+    if let Some(missing) = question.gold.iter().zip(&accepted).find(|(_, ids)| ids.is_empty()) {
+        return Verdict::Wrong(format!("no entry quotes “{}”", missing.0));
+    }
+    let excerpts: Vec<String> = answer.excerpts.iter().map(|e| normal(&e.quote)).collect();
+    let stated = |text: &String| excerpts.iter().any(|e| e.contains(&normal(text)));
+    let list = answer.page.is_some() || matches!(answer.intent.as_str(), "year" | "timeline" | "compare");
+    for (position, ids) in accepted.iter().enumerate() {
+        let covered = ids.iter().any(|id| asserted.contains(&id.as_str()));
+        let says = question.states.get(position).is_none_or(stated);
+        if !(covered || list && says) {
+            return Verdict::Wrong(format!("asserted {asserted:?}, expected one of {ids:?}"));
+        }
+        if !says {
+            return Verdict::Wrong(format!("no excerpt states “{}”", question.states[position]));
+        }
+    }
+    let first = asserted.first().copied().unwrap_or_default();
+    if !list && !accepted.iter().flatten().any(|id| id == first) {
+        return Verdict::Wrong(format!("first fact {first}, expected one of {:?}", accepted.concat()));
+    }
+    Verdict::Right
+}
+
+#[derive(Default)]
+struct Tally {
+    right: usize,
+    total: usize,
+}
+
+impl Tally {
+    fn percent(&self) -> f64 {
+        if self.total == 0 { 100.0 } else { self.right as f64 / self.total as f64 * 100.0 }
+    }
+}
+
+fn load(part: &str) -> Vec<Question> {
+    let path = support::manifest_dir().join(format!("tests/questions/{part}.toml"));
+    let text = std::fs::read_to_string(&path).expect("question set");
+    let set: QuestionSet = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    set.q
+}
+
+fn engine() -> Engine {
     let base = FactBase::load(support::shipped_facts()).expect("shipped facts load");
-    let engine = Engine::new(Arc::new(base), Intents::load(&support::manifest_dir().join("config/intents.toml")).expect("intents"));
-    let mut wrong = Vec::new();
-    for question in &set.q {
-        assert!(question.none || !question.expect.is_empty(), "{}: expect something or none = true", question.text);
-        for id in &question.expect {
-            assert!(engine.base().get(id).is_some(), "{}: unknown expected id `{id}`", question.text);
-        }
+    Engine::new(Arc::new(base), Intents::load(&support::manifest_dir().join("config/intents.toml")).expect("intents"))
+}
+
+/// Run one part; print its accuracy per tier and its misses.
+fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<String>) {
+    let mut overall = Tally::default();
+    let mut tiers: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut misses = Vec::new();
+    let mut false_assertions = Vec::new();
+    for question in questions {
+        assert!(question.unanswerable() || !question.expect.is_empty() || !question.gold.is_empty(), "{}: give gold, expect, or tier = \"none\"", question.text);
+        assert!(!question.unanswerable() || question.why.is_some() || question.none, "{}: say why it is unanswerable", question.text);
         let answer = engine.ask(&question.text, &question.locale);
-        let asserted: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
-        let correct = if question.none {
-            asserted.is_empty()
-        } else {
-            asserted.first().copied() == question.expect.first().map(String::as_str)
-                && question.expect.iter().all(|id| asserted.contains(&id.as_str()))
-        };
-        if !correct {
-            wrong.push(format!("  {:?} → {:?} ({}), expected {}", question.text, asserted, answer.headline, if question.none { "nothing".into() } else { question.expect.join(", ") }));
+        let verdict = grade(engine, question, &answer);
+        let tier = tiers.entry(question.tier()).or_default();
+        tier.total += 1;
+        overall.total += 1;
+        match verdict {
+            Verdict::Right => {
+                tier.right += 1;
+                overall.right += 1;
+            }
+            Verdict::Wrong(why) => misses.push(format!("  [{}] {:?} → {why}", question.tier(), question.text)),
+            Verdict::FalseAssertion => false_assertions.push(format!(
+                "  [{}] {:?} asserted {:?} ({})",
+                question.tier(),
+                question.text,
+                answer.facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
+                answer.headline
+            )),
         }
     }
-    let total = set.q.len();
-    let right = total - wrong.len();
-    let accuracy = right as f64 / total as f64 * 100.0;
-    println!("question set accuracy: {right}/{total} = {accuracy:.1}%");
-    if !wrong.is_empty() {
-        println!("wrong answers:\n{}", wrong.join("\n"));
+    let per_tier: Vec<String> = tiers.iter().map(|(tier, t)| format!("{tier} {}/{} ({:.0}%)", t.right, t.total, t.percent())).collect();
+    println!("{name}: {}/{} = {:.1}%; {}", overall.right, overall.total, overall.percent(), per_tier.join(", "));
+    if !misses.is_empty() {
+        println!("{name} misses:\n{}", misses.join("\n"));
     }
-    assert!(accuracy >= 95.0, "accuracy {accuracy:.1}% is below 95%:\n{}", wrong.join("\n"));
+    if !false_assertions.is_empty() {
+        println!("{name} FALSE ASSERTIONS:\n{}", false_assertions.join("\n"));
+    }
+    (overall, false_assertions)
+}
+
+#[test]
+fn answers_hold_on_questions_written_from_the_sources() {
+    let engine = engine();
+    let mut dev = load("dev");
+    dev.extend(load("legacy"));
+    let holdout = load("holdout");
+    assert!(dev.len() + holdout.len() >= 300, "the sets need at least 300 questions");
+    let unanswerable = dev.iter().chain(&holdout).filter(|q| q.unanswerable()).count();
+    assert!(unanswerable >= 60, "the sets need at least 60 unanswerable questions, have {unanswerable}");
+    let (dev_tally, dev_false) = measure(&engine, "dev", &dev);
+    let (holdout_tally, holdout_false) = measure(&engine, "holdout", &holdout);
+    assert!(dev_false.is_empty() && holdout_false.is_empty(), "asserted a fact for an unanswerable question:\n{}", [dev_false, holdout_false].concat().join("\n"));
+    assert!(dev_tally.percent() >= 95.0, "dev accuracy {:.1}% is below 95%", dev_tally.percent());
+    assert!(holdout_tally.percent() >= 90.0, "holdout accuracy {:.1}% is below 90%", holdout_tally.percent());
 }

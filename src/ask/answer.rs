@@ -113,11 +113,10 @@ impl Answer {
         self
     }
 
-    /// Add a part about `entry`, backed by its best excerpt for `locale`
-    /// (and a second one in English when the first is in another language).
-    pub fn add_entry(&mut self, base: &FactBase, entry: &Entry, heading: Option<String>, text: String, locale: &str) {
-        let quotes = pick_quotes(base, entry, locale);
-        let excerpts = quotes.into_iter().filter_map(|q| self.add_excerpt(base, q)).collect();
+    /// Add a part about `entry`, backed by `quotes` (chosen by
+    /// [`super::evidence`]: the ones that state what the part asserts).
+    pub fn add_entry_quotes(&mut self, base: &FactBase, entry: &Entry, heading: Option<String>, text: String, quotes: &[&Quote]) {
+        let excerpts = quotes.iter().filter_map(|q| self.add_excerpt(base, q)).collect();
         self.parts.push(Part { heading, text, excerpts });
         self.assert_entry(entry);
     }
@@ -168,20 +167,6 @@ pub fn excerpt_of(base: &FactBase, quote: &Quote) -> Option<Excerpt> {
 /// Line breaks inside a quote are a property of the file, not of the text.
 fn collapse_white_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The quotes to show for `entry`: the first in the asker's language when
-/// one exists, followed by the first English one; English alone otherwise.
-pub fn pick_quotes<'a>(base: &FactBase, entry: &'a Entry, locale: &str) -> Vec<&'a Quote> {
-    let lang = locale_language(locale);
-    let in_lang = |wanted: &str| {
-        entry.quotes.iter().find(|q| base.source(q.source).is_some_and(|s| s.lang == wanted))
-    };
-    let english = in_lang("en").or_else(|| entry.quotes.first());
-    match (lang != "en").then(|| in_lang(&lang)).flatten() {
-        Some(local) => std::iter::once(local).chain(english.filter(|e| !std::ptr::eq(*e, local))).collect(),
-        None => english.into_iter().collect(),
-    }
 }
 
 /// `ar-EG` → `ar`; `en-US` → `en`; empty → `en`.

@@ -6,10 +6,23 @@ use std::sync::Arc;
 use super::answer::{Answer, Outcome};
 use super::cmd;
 use super::commands::{self, ArgKind};
-use super::index::{self, Index, Resolution};
+use super::decide::{self, Decision};
+use super::evidence::Focus;
+use super::index::{Index, Resolution};
 use super::intents::Intents;
 use super::parse::{parse_line, Invocation, Line};
+use super::question::Question;
 use crate::facts::{Entry, FactBase, Kind};
+use crate::text::lexicon::Asks;
+
+/// What `--explain` prints: each stage's result.
+#[derive(Debug, serde::Serialize)]
+pub struct Explanation {
+    pub question: Question,
+    /// (entry id, score, whether a name of it appears whole).
+    pub candidates: Vec<(String, f32, bool)>,
+    pub decision: Decision,
+}
 
 /// An autocomplete choice: what the user sees, and the value sent back.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -30,8 +43,14 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// An engine with the synonyms shipped in `config/synonyms.toml`.
     pub fn new(base: Arc<FactBase>, intents: Intents) -> Engine {
-        let index = Index::build(&base);
+        Engine::with_keyer(base, intents, super::synonyms::builtin())
+    }
+
+    /// An engine whose text keys use these synonyms (a loaded `synonyms.toml`).
+    pub fn with_keyer(base: Arc<FactBase>, intents: Intents, keyer: crate::text::Keyer) -> Engine {
+        let index = Index::build(&base, keyer);
         Engine { base, index, intents }
     }
 
@@ -79,7 +98,11 @@ impl Engine {
         }
     }
 
-    /// Route a free-text question: an intent rule first, then the best entry.
+    /// Answer a free-text question: a structural intent rule (compare,
+    /// timeline, year, source, help) first; otherwise the pipeline — parse
+    /// the question ([`Question`]), decide ([`decide`]) over the candidates
+    /// and their evidence, and compose the answer around the quote that
+    /// states it ([`super::evidence`]).
     pub fn free_text(&self, text: &str, locale: &str) -> Answer {
         let text = text.trim();
         if text.is_empty() {
@@ -90,37 +113,155 @@ impl Engine {
             if answer.outcome != Outcome::NotFound || invocation.command == "year" {
                 return answer;
             }
-            // The rule matched but its subject did not resolve; try the whole question.
-            let fallback = self.route_by_entry(text, locale);
-            return if fallback.outcome == Outcome::Facts { fallback } else { answer };
         }
-        self.route_by_entry(text, locale)
-    }
-
-    /// No rule matched: find the entry the question is about and answer with
-    /// the command that fits its kind; a bare year lists that year.
-    fn route_by_entry(&self, text: &str, locale: &str) -> Answer {
-        match self.resolve(text, None) {
-            Resolution::Found(entry) => self.answer_entry(entry, locale),
-            Resolution::Ambiguous(entries) => self.did_you_mean("ask", text, &entries),
-            Resolution::NotFound(near) => {
-                let query = index::Query::parse(text);
-                if let (Some(year), true) = (query.years.first(), query.keys.is_empty()) {
-                    return cmd::year::run(self, &Invocation::new("year").arg("year", year.to_string()), locale);
-                }
-                self.not_found("ask", text, &near)
+        let question = self.question(text);
+        if question.query.keys.is_empty() {
+            match question.years.as_slice() {
+                [year] => return cmd::year::run(self, &Invocation::new("year").arg("year", year.to_string()), locale),
+                [a, b] => return cmd::compare::run(self, &Invocation::new("compare").arg("a", a.to_string()).arg("b", b.to_string()), locale),
+                _ => {}
             }
         }
+        let decision = decide::decide(self, &question, question.preferred_kinds());
+        if let Some(answer) = self.two_things(&question, &decision, locale) {
+            return answer;
+        }
+        match decision {
+            Decision::Answer { entry } => self.compose(entry, &question, locale),
+            other => self.decline("ask", &question, &other),
+        }
+    }
+
+    /// Parse a question (stage 1).
+    pub fn question(&self, text: &str) -> Question {
+        Question::parse(&self.index, text)
+    }
+
+    /// "When were X and Y signed?": when the question splits at an "and"
+    /// into two halves that each clearly name a different entry, answer both.
+    fn two_things(&self, question: &Question, whole: &Decision, locale: &str) -> Option<Answer> {
+        let text = question.text.as_str();
+        let separators = [" and ", " & ", " as well as ", " i ", " и ", " و"];
+        let cuts = separators.iter().flat_map(|sep| text.to_lowercase().match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>());
+        for (at, length) in cuts {
+            let (left, right) = (text.get(..at)?, text.get(at + length..)?);
+            let entries: Vec<usize> = [left, right]
+                .iter()
+                .filter_map(|half| {
+                    let mut half_question = self.question(half);
+                    half_question.asks = question.asks;
+                    half_question.attribute = question.attribute;
+                    match decide::decide(self, &half_question, question.preferred_kinds()) {
+                        Decision::Answer { entry } => Some(entry),
+                        _ => None,
+                    }
+                })
+                .collect();
+            let fits_whole = match whole {
+                Decision::Answer { entry } => entries.contains(entry),
+                _ => true,
+            };
+            if entries.len() == 2 && entries[0] != entries[1] && fits_whole {
+                return Some(self.compose_many(&entries, question, locale));
+            }
+        }
+        None
+    }
+
+    /// The focus an answer to `question` about `entry` proves.
+    fn focus(&self, entry: &Entry, question: &Question) -> Focus {
+        let asks = match (question.attribute, entry.kind) {
+            (Some(attribute), Kind::Person) => attribute,
+            _ => question.asks,
+        };
+        Focus::asserting(asks).with_query(question.query.clone())
+    }
+
+    /// Stage 4: the answer about one entry, around the quote that states it.
+    fn compose(&self, entry: usize, question: &Question, locale: &str) -> Answer {
+        let Some(found) = self.entry(entry) else { return self.not_found("ask", &question.text, &[]) };
+        self.answer_entry_with(found, &self.focus(found, question), locale)
+    }
+
+    /// One answer about several entries (a two-fact question).
+    fn compose_many(&self, entries: &[usize], question: &Question, locale: &str) -> Answer {
+        let found: Vec<&Entry> = entries.iter().filter_map(|&i| self.entry(i)).collect();
+        let headline = found.iter().map(|e| headline(e)).collect::<Vec<_>>().join("; ");
+        let mut answer = Answer::new("ask", Outcome::Facts, headline);
+        for entry in &found {
+            let focus = self.focus(entry, question);
+            let text = if entry.kind == Kind::Person { entry.summary.clone() } else { cmd::entry_line(entry) };
+            cmd::add_entry(self, &mut answer, entry, Some(cmd::dated_heading(entry)), text, &focus, locale);
+        }
+        answer
+    }
+
+    /// The reply when the decision is not to answer: "did you mean", "I
+    /// don't know", or "the sources don't say".
+    pub fn decline(&self, intent: &str, question: &Question, decision: &Decision) -> Answer {
+        let text = question.text.as_str();
+        match decision {
+            Decision::Answer { entry } => self.compose(*entry, question, "en"),
+            Decision::Ask { entries } => self.did_you_mean(intent, text, entries),
+            Decision::Nothing { near } => self.not_found(intent, text, near),
+            Decision::NotStated { entry, asks } => match self.entry(*entry) {
+                Some(found) => self.not_stated(found, *asks),
+                None => self.not_found(intent, text, &[]),
+            },
+            Decision::Abstain { words, years, near } => self.abstain(intent, text, words, years, near),
+        }
+    }
+
+    /// "The sources don't say when X was born": the entry is known, the
+    /// attribute is not in its sources. Asserts nothing; offers the entry.
+    pub fn not_stated(&self, entry: &Entry, asks: Asks) -> Answer {
+        let title = &entry.title;
+        let headline = match asks {
+            Asks::Born => format!("The sources don't say when {title} was born."),
+            Asks::Died => format!("The sources don't say when {title} died."),
+            Asks::When => format!("The sources don't give a date for that about {title}."),
+            Asks::HowMany => format!("The sources don't give a number for that about {title}."),
+            Asks::Who => format!("The sources don't say who, about {title}."),
+            Asks::Where => format!("The sources don't say where, about {title}."),
+            _ => format!("The sources don't say that about {title}."),
+        };
+        Answer::new("ask", Outcome::NotFound, headline)
+            .text("histbot answers only from its sources, and they don't state this. What they do say about it:")
+            .suggest(vec![suggestion(entry)])
+    }
+
+    /// "I don't know": the question names things the sources don't hold.
+    fn abstain(&self, intent: &str, text: &str, words: &[String], years: &[i32], near: &[usize]) -> Answer {
+        let mut reasons = Vec::new();
+        if !words.is_empty() {
+            let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+            reasons.push(format!("The sources say nothing about {} in this connection.", or_list(quoted)));
+        }
+        if !years.is_empty() {
+            let years: Vec<String> = years.iter().map(i32::to_string).collect();
+            reasons.push(format!("The closest entries are not dated {}.", or_list(years)));
+        }
+        let suggestions: Vec<String> = near.iter().filter_map(|&i| self.entry(i)).map(suggestion).collect();
+        if !suggestions.is_empty() {
+            reasons.push("Closest entries:".to_string());
+        }
+        Answer::new(intent, Outcome::NotFound, format!("I don't know about “{}”.", truncate_chars(text, 80)))
+            .text(reasons.join(" "))
+            .suggest(suggestions)
     }
 
     /// The default answer about one entry, by its kind.
     pub fn answer_entry(&self, entry: usize, locale: &str) -> Answer {
         let Some(found) = self.base.entries().get(entry) else { return self.not_found("ask", "", &[]) };
-        let invocation = |command: &str| Invocation::new(command).arg(commands::find(command).map_or("arg", |c| c.args[0].name), found.id.clone());
-        match found.kind {
-            Kind::Person => cmd::who::run(self, &invocation("who"), locale),
-            Kind::Treaty => cmd::treaty::run(self, &invocation("treaty"), locale),
-            Kind::Event => cmd::when::run(self, &invocation("when"), locale),
+        self.answer_entry_with(found, &Focus::asserting(Asks::When), locale)
+    }
+
+    /// The answer about one entry, by its kind, proving what `focus` asks.
+    pub fn answer_entry_with(&self, entry: &Entry, focus: &Focus, locale: &str) -> Answer {
+        match entry.kind {
+            Kind::Person => cmd::who::answer(self, entry, focus, locale),
+            Kind::Treaty => cmd::treaty::answer(self, entry, focus, locale),
+            Kind::Event => cmd::when::answer(self, entry, focus, locale),
         }
     }
 
@@ -129,15 +270,19 @@ impl Engine {
         self.index.resolve(&self.base, text, kinds)
     }
 
-    /// The best-scoring entries for a text, with their scores: why an answer
-    /// was chosen (`histbot ask --explain`).
-    pub fn explain(&self, text: &str) -> Vec<(String, f32, bool)> {
-        self.index
-            .score(&self.index.query(text), None, false)
+    /// Why an answer was chosen (`histbot ask --explain`): the parsed
+    /// question, the best candidates with their scores, and the decision.
+    pub fn explain(&self, text: &str) -> Explanation {
+        let question = self.question(text);
+        let candidates = self
+            .index
+            .score(&question.query, Some(question.preferred_kinds()), false)
             .into_iter()
             .take(8)
             .filter_map(|s| Some((self.entry(s.entry)?.id.clone(), s.score, s.name_hit)))
-            .collect()
+            .collect();
+        let decision = decide::decide(self, &question, question.preferred_kinds());
+        Explanation { question, candidates, decision }
     }
 
     pub fn index(&self) -> &Index {
@@ -243,7 +388,7 @@ fn unknown_command(name: &str) -> Answer {
     let names: Vec<String> = commands::COMMANDS.iter().map(|c| c.name.to_string()).collect();
     let near = names
         .iter()
-        .filter(|n| super::normalize::edit_distance(&name.to_lowercase(), n) <= 2)
+        .filter(|n| crate::text::fold::edit_distance(&name.to_lowercase(), n) <= 2)
         .map(|n| format!("/{n}"))
         .collect::<Vec<_>>();
     Answer::new("help", Outcome::Error, format!("There is no command `{name}`."))

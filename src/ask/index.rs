@@ -1,8 +1,7 @@
 //! Entity resolution: maps what a student typed to entries of the base.
 //!
-//! Every entry is indexed under *keys*: its words folded
-//! ([`normalize::fold_for_search`]), lightly stemmed and collapsed to a
-//! [`normalize::loose_key`], each with the weight of the field it came from
+//! Every entry is indexed under *keys* ([`crate::text::keys`]: folded,
+//! stemmed, loosened, synonyms joined), each with the weight of the field it came from
 //! (names weigh most, then linked people, the summary, the quotes). A query
 //! is folded the same way; each of its keys is matched exactly, by prefix, or
 //! within one edit (a deletion-neighbourhood index keeps typo lookups fast).
@@ -15,8 +14,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::commands::ArgKind;
-use super::normalize::{self, fold_for_search, loose_key};
 use crate::facts::date::YearMatch;
+use crate::text::{fold, Keyer, Language};
 use crate::facts::{Entry, FactBase, Kind};
 
 /// Field weights: how much a key found in each field says about the entry.
@@ -58,26 +57,6 @@ const CLEAR_GAP: f32 = 0.12;
 /// Below ACCEPT, candidates above this are offered as suggestions.
 const SUGGEST: f32 = 0.25;
 
-/// Words that carry no meaning for finding an entry.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "is",
-    "was", "were", "are", "be", "been", "being", "did", "do", "does", "done", "when", "what", "which",
-    "who", "whom", "whose", "where", "why", "how", "happen", "happened", "happens", "take", "took",
-    "taken", "place", "get", "got", "tell", "me", "about", "please", "date", "dates", "give",
-    "show", "explain", "describe", "there", "their", "its", "it", "that", "this", "these", "those",
-    "as", "into", "s", "year", "years", "signed", "sign", "signing", "occur", "occurred", "start",
-    "started", "begin", "began", "any", "some", "you", "know", "can", "could", "would", "should",
-    "i", "we", "my", "his", "her", "he", "she", "they", "them", "has", "have", "had", "much",
-    "many", "did", "exactly", "day", "month", "time", "which", "role", "play", "played", "part",
-    "known", "called", "say", "said", "does", "mean", "meant", "did", "event", "events", "fact",
-    "facts", "anything", "something", "happening", "ever", "first time",
-    // Arabic question and function words
-    "متى", "ما", "ماذا", "من", "هو", "هي", "في", "عن", "على", "الى", "إلى", "تم", "كان", "كانت",
-    "هل", "اين", "كيف", "لماذا", "عام", "سنه", "سنة",
-    // Russian and Serbian question words
-    "когда", "кто", "что", "такой", "такая", "был", "была", "было", "kada", "ko", "sta", "je", "bio", "bila",
-];
-
 /// A candidate entry with its score in [0, 1+].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scored {
@@ -104,11 +83,17 @@ struct Doc {
     kind: Option<Kind>,
     /// Each name (title, aliases, id) as a sequence of keys.
     names: Vec<Vec<String>>,
+    /// Each quote's keys, sorted and deduplicated, in the entry's quote order.
+    quotes: Vec<Vec<String>>,
+    /// Keys of the names of the people the entry involves (or, for a person, their own).
+    people: Vec<String>,
 }
 
 /// The search index over one fact base. Built once per loaded base.
 #[derive(Debug, Default)]
 pub struct Index {
+    /// How text becomes keys (with the synonym groups).
+    keyer: Keyer,
     docs: Vec<Doc>,
     /// key → (doc, best field weight), sorted by doc.
     postings: HashMap<String, Vec<(u32, f32)>>,
@@ -132,97 +117,22 @@ pub struct Index {
 #[derive(Debug, Default, Clone)]
 pub struct Query {
     pub keys: Vec<String>,
+    /// Other keys each word may have (parallel to `keys`).
+    pub alts: Vec<Vec<String>>,
     pub years: Vec<i32>,
 }
 
-/// Abbreviations students use for names the sources spell out (and the
-/// reverse), expanded on both the index and the query side.
-const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("ussr", "soviet union"),
-    ("sssr", "soviet union"),
-    ("sfry", "socialist federal republic of yugoslavia"),
-    ("sfrj", "socialist federal republic of yugoslavia"),
-    ("fpry", "federal people's republic of yugoslavia"),
-    ("fry", "federal republic of yugoslavia"),
-    ("shs", "serbs croats and slovenes"),
-    ("un", "united nations"),
-    ("unga", "united nations general assembly"),
-    ("eu", "european union"),
-    ("cpsu", "communist party of the soviet union"),
-    ("ww1", "world war i"),
-    ("wwi", "world war i"),
-    ("ww2", "world war ii"),
-    ("wwii", "world war ii"),
-];
-
-/// Fold, split and key a text for the index.
-pub fn keys_of(text: &str) -> Vec<String> {
-    let folded = fold_for_search(text);
-    let mut keys = Vec::new();
-    for word in folded.split(' ').filter(|word| !word.is_empty()) {
-        match ABBREVIATIONS.iter().find(|(short, _)| *short == word) {
-            Some((_, long)) => keys.extend(long.split(' ').filter(|w| !STOPWORDS.contains(w)).map(key_of_word)),
-            None if !STOPWORDS.contains(&word) => keys.push(key_of_word(word)),
-            None => {}
-        }
-    }
-    keys.retain(|key| !key.is_empty());
-    keys
-}
-
-/// One folded word → its index key: stemmed, then loosened.
-fn key_of_word(word: &str) -> String {
-    let word = strip_arabic_article(word);
-    loose_key(&stem(word))
-}
-
-/// Arabic: the article `ال` and a leading conjunction `و` or `ب` are not part of the name.
-fn strip_arabic_article(word: &str) -> &str {
-    let mut word = word;
-    for prefix in ["وال", "بال", "ال"] {
-        if let Some(rest) = word.strip_prefix(prefix) {
-            if rest.chars().count() >= 3 {
-                word = rest;
-                break;
-            }
-        }
-    }
-    word
-}
-
-/// A light English stemmer: enough that `Hungarian`/`Hungary`,
-/// `condemned`/`condemn` and `treaties`/`treaty` share a key.
-fn stem(word: &str) -> String {
-    if !word.is_ascii() || word.len() <= 4 {
-        return word.to_string();
-    }
-    let mut stemmed = word.to_string();
-    for suffix in ["ians", "ian", "ies", "ings", "ing", "ations", "ation", "ions", "ion", "ed", "es", "s", "y"] {
-        if let Some(root) = word.strip_suffix(suffix) {
-            if root.len() >= 4 {
-                stemmed = root.to_string();
-                break;
-            }
-        }
-    }
-    // `declare`/`declar(es)`, `intervene`/`interven(ed)`: a final e or y carries no meaning.
-    if stemmed.len() > 4 && (stemmed.ends_with('e') || stemmed.ends_with('y')) {
-        stemmed.pop();
-    }
-    // British and American spellings: `recognise`/`recognize`.
-    if let Some(root) = stemmed.strip_suffix("iz") {
-        stemmed = format!("{root}is");
-    }
-    stemmed
-}
-
 impl Query {
-    pub fn parse(text: &str) -> Query {
+    /// Key a text written in `language`, setting years apart.
+    pub fn parse(keyer: &Keyer, text: &str, language: Language) -> Query {
         let mut query = Query::default();
-        for key in keys_of(text) {
-            match year_of(&key) {
+        for token in keyer.tokens(text, language) {
+            match year_of(&token.key) {
                 Some(year) => query.years.push(year),
-                None => query.keys.push(key),
+                None => {
+                    query.keys.push(token.key);
+                    query.alts.push(token.alts);
+                }
             }
         }
         query
@@ -243,12 +153,14 @@ pub fn year_of(word: &str) -> Option<i32> {
 
 impl Index {
     /// Index every entry of a base.
-    pub fn build(base: &FactBase) -> Index {
-        let mut index = Index::default();
+    pub fn build(base: &FactBase, keyer: Keyer) -> Index {
+        let mut index = Index { keyer, ..Index::default() };
         let mut weights: HashMap<String, HashMap<u32, f32>> = HashMap::new();
+        let keyer = index.keyer.clone();
+        let keys_of = |text: &str| keyer.index_keys(text);
         for (doc_id, entry) in base.entries().iter().enumerate() {
             let doc_id = doc_id as u32;
-            let mut doc = Doc { kind: Some(entry.kind), names: Vec::new() };
+            let mut doc = Doc { kind: Some(entry.kind), ..Doc::default() };
             let mut add = |text: &str, weight: f32| {
                 for key in keys_of(text) {
                     let slot = weights.entry(key).or_default().entry(doc_id).or_insert(0.0);
@@ -268,13 +180,21 @@ impl Index {
                 if let Some(person) = base.get(person) {
                     add(&person.title, PEOPLE);
                     person.aliases.iter().for_each(|alias| add(alias, PEOPLE));
+                    doc.people.extend(std::iter::once(&person.title).chain(&person.aliases).flat_map(|name| keys_of(name)));
                 }
+            }
+            if entry.kind == Kind::Person {
+                doc.people.extend(doc.names.iter().flatten().cloned());
             }
             add(&entry.summary, SUMMARY);
             entry.roles.iter().for_each(|role| add(role, ROLE));
             entry.parties.iter().for_each(|party| add(party, SUMMARY));
             for quote in &entry.quotes {
                 add(&quote.text, QUOTE);
+                let mut keys = keys_of(&quote.text);
+                keys.sort();
+                keys.dedup();
+                doc.quotes.push(keys);
             }
             index.index_date(doc_id, entry);
             index.docs.push(doc);
@@ -315,6 +235,61 @@ impl Index {
         }
     }
 
+    /// How this index turns text into keys.
+    pub fn keyer(&self) -> &Keyer {
+        &self.keyer
+    }
+
+    /// Whether entry `doc` has query word `position` in any field (names,
+    /// people, summary, roles, quotes), directly or by a close match.
+    pub fn covers(&self, doc: usize, query: &Query, position: usize) -> bool {
+        self.word_matches(query, position, false)
+            .iter()
+            .any(|(stored, _)| self.postings.get(*stored).is_some_and(|list| list.binary_search_by_key(&(doc as u32), |(d, _)| *d).is_ok()))
+    }
+
+    /// Whether the base knows query word `position` at all.
+    pub fn knows(&self, query: &Query, position: usize) -> bool {
+        !self.word_matches(query, position, false).is_empty()
+    }
+
+    /// How much query word `position` says: the idf of its best match, or
+    /// the largest idf for a word the base has never seen.
+    pub fn weight(&self, query: &Query, position: usize) -> f32 {
+        self.word_matches(query, position, false)
+            .iter()
+            .filter_map(|(stored, _)| self.idf.get(*stored))
+            .fold(None, |best: Option<f32>, idf| Some(best.map_or(*idf, |b| b.max(*idf))))
+            .unwrap_or(self.max_idf)
+    }
+
+    /// The largest idf of any key: how rare a word found in one entry is.
+    pub fn max_idf(&self) -> f32 {
+        self.max_idf
+    }
+
+    /// The index keys query word `position` matches (for quote evidence).
+    pub fn stored_matches(&self, query: &Query, position: usize) -> Vec<String> {
+        self.word_matches(query, position, false).into_iter().map(|(stored, _)| stored.to_string()).collect()
+    }
+
+    /// Each quote's sorted keys, in the entry's quote order.
+    pub fn quote_keys(&self, doc: usize) -> &[Vec<String>] {
+        self.docs.get(doc).map_or(&[], |d| d.quotes.as_slice())
+    }
+
+    /// The keys of the people an entry involves.
+    pub fn people_keys(&self, doc: usize) -> &[String] {
+        self.docs.get(doc).map_or(&[], |d| d.people.as_slice())
+    }
+
+    /// Whether query word `position` is part of one of the entry's names.
+    pub fn in_name(&self, doc: usize, query: &Query, position: usize) -> bool {
+        let Some(d) = self.docs.get(doc) else { return false };
+        let stored = self.stored_matches(query, position);
+        d.names.iter().flatten().any(|key| stored.contains(key))
+    }
+
     /// Entries dated in `year`, with how well they fit it.
     pub fn year_fits(&self, year: i32) -> impl Iterator<Item = (u32, f32)> + '_ {
         let broad = self.broad.iter().filter(move |(_, first, last)| (*first..=*last).contains(&year)).map(|(doc, _, _)| (*doc, BROAD_YEAR));
@@ -343,7 +318,7 @@ impl Index {
                 }
             }
             for candidate in candidates {
-                if seen.insert(candidate) && normalize::edit_distance_within(key, candidate, 1) <= 1 {
+                if seen.insert(candidate) && fold::edit_distance_within(key, candidate, 1) <= 1 {
                     found.push((candidate, ONE_EDIT));
                 }
             }
@@ -371,6 +346,19 @@ impl Index {
         found
     }
 
+    /// The index keys a query word matches: its own key first, then its
+    /// alternatives (exactly) when the key itself finds nothing.
+    fn word_matches(&self, query: &Query, position: usize, allow_prefix: bool) -> Vec<(&str, f32)> {
+        let Some(key) = query.keys.get(position) else { return Vec::new() };
+        let mut found = self.matches(key, allow_prefix);
+        if found.iter().all(|(_, quality)| *quality < EXACT) {
+            for alt in query.alts.get(position).into_iter().flatten() {
+                found.extend(self.matches(alt, true).into_iter().filter(|(_, quality)| *quality >= PREFIX));
+            }
+        }
+        found
+    }
+
     /// Score every entry that matches any part of the query. Entries of other
     /// kinds than `preferred` are kept but weighed down by [`OTHER_KIND`].
     pub fn score(&self, query: &Query, preferred: Option<&[Kind]>, prefix_last: bool) -> Vec<Scored> {
@@ -379,8 +367,8 @@ impl Index {
         let mut totals: Vec<(u32, f32)> = Vec::new();
         let mut denominator = 0.0;
         let last = query.keys.len().saturating_sub(1);
-        for (position, key) in query.keys.iter().enumerate() {
-            let matches = self.matches(key, prefix_last && position == last);
+        for position in 0..query.keys.len() {
+            let matches = self.word_matches(query, position, prefix_last && position == last);
             let weight = matches
                 .iter()
                 .filter_map(|(stored, _)| self.idf.get(*stored))
@@ -431,7 +419,12 @@ impl Index {
 
     /// A question's keys as the index sees them: parsed, with compounds joined.
     pub fn query(&self, text: &str) -> Query {
-        let mut query = Query::parse(text);
+        self.query_in(text, crate::text::lang::detect(text))
+    }
+
+    /// [`Index::query`] for a text whose language is known.
+    pub fn query_in(&self, text: &str, language: Language) -> Query {
+        let mut query = Query::parse(&self.keyer, text, language);
         self.join_compounds(&mut query);
         query
     }
@@ -444,6 +437,7 @@ impl Index {
             let joined = format!("{}{}", query.keys[position], query.keys[position + 1]);
             if self.is_name_key(&joined) {
                 query.keys.splice(position..position + 2, [joined]);
+                query.alts.splice(position..position + 2, [Vec::new()]);
             }
             position += 1;
         }
@@ -474,7 +468,7 @@ impl Index {
     }
 
     /// Whether the whole query is exactly one of the entry's names.
-    fn exact_name(&self, entry: usize, query: &[String]) -> bool {
+    pub(crate) fn exact_name(&self, entry: usize, query: &[String]) -> bool {
         self.docs.get(entry).is_some_and(|doc| doc.names.iter().any(|name| !name.is_empty() && name.as_slice() == query))
     }
 
@@ -494,7 +488,7 @@ impl Index {
     /// Entry suggestions for a partly typed argument, best first.
     pub fn complete(&self, base: &FactBase, partial: &str, kind: ArgKind, limit: usize) -> Vec<usize> {
         let kinds = kinds_for(kind);
-        let query = Query::parse(partial);
+        let query = Query::parse(&self.keyer, partial, crate::text::lang::detect(partial));
         if query.keys.is_empty() && query.years.is_empty() {
             // Nothing typed yet: the earliest entries of the wanted kinds, then undated ones (people).
             let wanted = |e: &&Entry| kinds.is_none_or(|k| k.contains(&e.kind));
@@ -623,18 +617,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_drop_stopwords_and_fold() {
-        assert_eq!(keys_of("When did Tito get the Order of Lenin?"), ["tito", "order", "lenin"]);
-        assert_eq!(keys_of("Pašić"), keys_of("Pasic"));
-        assert_eq!(keys_of("Hungarian"), keys_of("Hungary"));
-        assert_eq!(keys_of("treaties"), keys_of("treaty"));
-        assert_eq!(keys_of("condemned"), keys_of("condemn"));
-        assert_eq!(keys_of("Khruschev"), keys_of("Хрущёв"));
-    }
-
-    #[test]
     fn years_are_separated() {
-        let query = Query::parse("what happened in 1956?");
+        let query = Query::parse(&Keyer::default(), "what happened in 1956?", Language::En);
         assert_eq!(query.years, [1956]);
         assert!(query.keys.is_empty());
     }

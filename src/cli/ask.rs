@@ -36,9 +36,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let text = args.text.join(" ");
     if args.explain {
-        for (id, score, name_hit) in engine.explain(&text) {
-            eprintln!("{score:6.3} {}{id}", if name_hit { "(name) " } else { "" });
+        let explanation = engine.explain(&text);
+        let question = &explanation.question;
+        eprintln!("question: language {:?}, asks {:?}{}, terms {:?}, years {:?}", question.language, question.asks,
+            question.attribute.map(|a| format!(" ({a:?})")).unwrap_or_default(), question.terms, question.years);
+        eprintln!("candidates:");
+        for (id, score, name_hit) in &explanation.candidates {
+            eprintln!("  {score:6.3} {}{id}", if *name_hit { "(name) " } else { "" });
         }
+        eprintln!("decision: {}", serde_json::to_string(&explanation.decision)?);
     }
     let answer = engine.ask(&text, &args.locale);
     if args.json {

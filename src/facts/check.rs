@@ -25,7 +25,7 @@ use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
 
-use super::date::{month_name, ordinal, HistDate, Precision};
+use super::date::HistDate;
 use super::diagnostic::Diagnostic;
 use super::load::{Loaded, Parsed, Record};
 use super::schema::QuoteRecord;
@@ -119,7 +119,7 @@ pub fn is_slug(text: &str) -> bool {
 
 /// Suggest a slug for a text a moderator typed.
 pub fn slugify(text: &str) -> String {
-    let folded = crate::ask::normalize::fold_for_search(text);
+    let folded = crate::text::fold::fold_for_search(text);
     let words: Vec<&str> = folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     words.join("-")
 }
@@ -212,7 +212,7 @@ fn check_references(view: &View, kinds: &HashMap<String, Kind>, diagnostics: &mu
 }
 
 fn closest_id<'a>(id: &str, ids: impl Iterator<Item = &'a String>) -> Option<&'a String> {
-    ids.map(|candidate| (crate::ask::normalize::edit_distance(id, candidate), candidate))
+    ids.map(|candidate| (crate::text::fold::edit_distance(id, candidate), candidate))
         .filter(|(distance, candidate)| *distance <= 3.max(candidate.len() / 4))
         .min()
         .map(|(_, candidate)| candidate)
@@ -326,8 +326,8 @@ fn check_date_support(view: &View, dates: &BTreeMap<&'static str, HistDate>, dia
     for (key, text) in &view.dates {
         let Some(date) = dates.get(key) else { continue };
         for point in date.points() {
-            let needed = required_words(&point);
-            let supported = quotes.iter().any(|quote| needed.iter().all(|word| contains_word(quote, word)));
+            let needed = point.required_words();
+            let supported = quotes.iter().any(|quote| needed.iter().all(|word| super::date::contains_word(quote, word)));
             if !supported {
                 diagnostics.push(
                     view.error("date-not-in-quotes", Some(text.span()))
@@ -340,33 +340,6 @@ fn check_date_support(view: &View, dates: &BTreeMap<&'static str, HistDate>, dia
             }
         }
     }
-}
-
-/// What a quote must contain to support a date point.
-fn required_words(point: &super::date::Point) -> Vec<String> {
-    match point.precision {
-        Precision::Century => vec![format!("{} century", ordinal(point.year / 100 + 1))],
-        Precision::Decade => vec![format!("{}s", point.year)],
-        Precision::Year | Precision::Season(_) => vec![point.year.to_string()],
-        Precision::Month => vec![month_name(point.month.unwrap_or(1)).to_string(), point.year.to_string()],
-        Precision::Day => vec![
-            point.day.unwrap_or(1).to_string(),
-            month_name(point.month.unwrap_or(1)).to_string(),
-            point.year.to_string(),
-        ],
-    }
-}
-
-/// Whether `word` appears in `text` not as part of a longer number or word.
-fn contains_word(text: &str, word: &str) -> bool {
-    let text_lower = text.to_lowercase();
-    let word_lower = word.to_lowercase();
-    text_lower.match_indices(&word_lower).any(|(start, matched)| {
-        let before = text_lower[..start].chars().next_back();
-        let after = text_lower[start + matched.len()..].chars().next();
-        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        boundary(before) && boundary(after)
-    })
 }
 
 fn check_source_sections(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) {
@@ -394,7 +367,7 @@ fn check_shared_aliases(entries: &[Parsed], diagnostics: &mut Vec<Diagnostic>) {
         let names = std::iter::once(view.title).chain(view.aliases.iter().map(String::as_str));
         let mut own = HashSet::new();
         for name in names {
-            let key = crate::ask::normalize::fold_for_search(name);
+            let key = crate::text::fold::fold_for_search(name);
             if key.is_empty() || !own.insert(key.clone()) {
                 continue;
             }

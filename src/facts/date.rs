@@ -157,9 +157,46 @@ impl HistDate {
             _ => vec![self.start],
         }
     }
+
+    /// Whether `text` states this date's year (for a range, either end's;
+    /// for a decade or century, as the checker requires it: "1750s",
+    /// "14th century").
+    pub fn year_stated_by(&self, text: &str) -> bool {
+        self.points().iter().any(|point| point.year_words().iter().all(|word| contains_word(text, word)))
+    }
+}
+
+/// Whether `word` appears in `text` not as part of a longer number or word.
+pub fn contains_word(text: &str, word: &str) -> bool {
+    let text_lower = text.to_lowercase();
+    let word_lower = word.to_lowercase();
+    text_lower.match_indices(&word_lower).any(|(start, matched)| {
+        let before = text_lower[..start].chars().next_back();
+        let after = text_lower[start + matched.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        boundary(before) && boundary(after)
+    })
 }
 
 impl Point {
+    /// What a quote must contain to state this point (the checker's rule).
+    pub fn required_words(&self) -> Vec<String> {
+        match self.precision {
+            Precision::Month => vec![month_name(self.month.unwrap_or(1)).to_string(), self.year.to_string()],
+            Precision::Day => vec![self.day.unwrap_or(1).to_string(), month_name(self.month.unwrap_or(1)).to_string(), self.year.to_string()],
+            _ => self.year_words(),
+        }
+    }
+
+    /// What a quote must contain to state this point's year.
+    pub fn year_words(&self) -> Vec<String> {
+        match self.precision {
+            Precision::Century => vec![format!("{} century", ordinal(self.year / 100 + 1))],
+            Precision::Decade => vec![format!("{}s", self.year)],
+            _ => vec![self.year.to_string()],
+        }
+    }
+
     /// The earliest (year, month, day) this point covers.
     pub fn first_day(&self) -> (i32, u8, u8) {
         match self.precision {

@@ -8,7 +8,9 @@ use regex::Regex;
 use super::{dated_heading, entry_line, parse_year};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::engine::Engine;
+use crate::ask::evidence::Focus;
 use crate::ask::index::{year_of, Resolution};
+use crate::text::lexicon::Asks;
 use crate::ask::parse::Invocation;
 use crate::facts::Entry;
 
@@ -58,11 +60,11 @@ fn add_side(engine: &Engine, answer: &mut Answer, side: &Side, locale: &str) {
     match side {
         Side::Year(year, entries) => {
             for entry in entries {
-                answer.add_entry(engine.base(), entry, Some(format!("{year}: {}", dated_heading(entry))), entry_line(entry), locale);
+                super::add_entry(engine, answer, entry, Some(format!("{year}: {}", dated_heading(entry))), entry_line(entry), &Focus::year(*year), locale);
             }
         }
         Side::Entry(entry) => {
-            answer.add_entry(engine.base(), entry, Some(dated_heading(entry)), entry_line(entry), locale);
+            super::add_entry(engine, answer, entry, Some(dated_heading(entry)), entry_line(entry), &Focus::asserting(Asks::When), locale);
         }
     }
 }

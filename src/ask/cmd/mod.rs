@@ -10,11 +10,14 @@ pub mod when;
 pub mod who;
 pub mod year;
 
-use super::answer::{Answer, Outcome};
+use super::answer::{locale_language, Answer, Outcome};
+use super::decide::{self, Decision};
 use super::engine::Engine;
-use super::index::Resolution;
+use super::evidence::{self, Focus};
 use super::parse::Invocation;
-use crate::facts::{Entry, Kind};
+use super::question::Question;
+use crate::facts::{Entry, Kind, Quote};
+use crate::text::lexicon::Asks;
 
 /// The entry argument of a one-argument command: the named argument, or the
 /// typed rest of the line.
@@ -23,16 +26,57 @@ pub(crate) fn subject<'a>(invocation: &'a Invocation, name: &str) -> &'a str {
 }
 
 /// Resolve the subject to one entry, preferring `kinds` (an entry of another
-/// kind still wins when it fits much better). `Err` is the reply to send.
+/// kind still wins when it fits much better), through the same decision as
+/// free text: `/when tito born` is answered like "when was Tito born".
+/// `Err` is the reply to send.
 pub(crate) fn resolve_entry<'e>(engine: &'e Engine, intent: &str, text: &str, kinds: &[Kind]) -> Result<&'e Entry, Box<Answer>> {
     if text.trim().is_empty() {
         return Err(Box::new(missing_argument(intent)));
     }
-    match engine.resolve(text, Some(kinds)) {
-        Resolution::Found(index) => engine.entry(index).ok_or_else(|| Box::new(engine.not_found(intent, text, &[]))),
-        Resolution::Ambiguous(entries) => Err(Box::new(engine.did_you_mean(intent, text, &entries))),
-        Resolution::NotFound(near) => Err(Box::new(engine.not_found(intent, text, &near))),
+    let question = engine.question(text);
+    let decision = decide::decide(engine, &question, kinds);
+    match decision {
+        Decision::Answer { entry } => engine.entry(entry).ok_or_else(|| Box::new(engine.not_found(intent, text, &[]))),
+        other => Err(Box::new(engine.decline(intent, &question, &other))),
     }
+}
+
+/// The question a command's subject makes, for choosing its excerpts.
+pub(crate) fn subject_focus(engine: &Engine, text: &str, asks: Asks) -> Focus {
+    let question: Question = engine.question(text);
+    Focus::asserting(asks).with_query(question.query)
+}
+
+/// The quotes to show for `entry`: chosen by the evidence for `focus`,
+/// among the quotes in the asker's language first (with the English choice
+/// after them), English alone otherwise.
+pub(crate) fn quotes_for<'e>(engine: &Engine, entry: &'e Entry, focus: &Focus, locale: &str) -> Vec<&'e Quote> {
+    let base = engine.base();
+    let in_language = |wanted: &str| -> Vec<usize> {
+        entry.quotes.iter().enumerate().filter(|(_, q)| base.source(q.source).is_some_and(|s| s.lang == wanted)).map(|(i, _)| i).collect()
+    };
+    let mut english = in_language("en");
+    if english.is_empty() {
+        english = (0..entry.quotes.len()).collect();
+    }
+    let mut chosen = Vec::new();
+    let lang = locale_language(locale);
+    if lang != "en" {
+        let local = in_language(&lang);
+        chosen.extend(evidence::choose(base, engine.index(), entry, &local, focus).into_iter().take(1));
+    }
+    for quote in evidence::choose(base, engine.index(), entry, &english, focus) {
+        if !chosen.iter().any(|c: &&Quote| std::ptr::eq(*c, quote)) {
+            chosen.push(quote);
+        }
+    }
+    chosen
+}
+
+/// Add a part about `entry` to `answer`, backed by the quotes that state what `focus` asserts.
+pub(crate) fn add_entry(engine: &Engine, answer: &mut Answer, entry: &Entry, heading: Option<String>, text: String, focus: &Focus, locale: &str) {
+    let quotes = quotes_for(engine, entry, focus, locale);
+    answer.add_entry_quotes(engine.base(), entry, heading, text, &quotes);
 }
 
 /// The reply to a command typed without its argument.
@@ -74,12 +118,14 @@ pub(crate) fn dated_heading(entry: &Entry) -> String {
 /// How many list items fit one page.
 pub(crate) const PAGE_SIZE: usize = 5;
 
-/// Add one page of `entries` to `answer`, each with its excerpt.
-pub(crate) fn add_page(engine: &Engine, answer: &mut Answer, entries: &[&Entry], page: usize, locale: &str, page_command: String) {
+/// Add one page of `entries` to `answer`, each with the excerpt that states
+/// its date (or `year`, for a year's list).
+pub(crate) fn add_page(engine: &Engine, answer: &mut Answer, entries: &[&Entry], page: usize, locale: &str, page_command: String, year: Option<i32>) {
     let count = entries.len().div_ceil(PAGE_SIZE).max(1);
     let page = page.min(count);
+    let focus = year.map_or_else(|| Focus::asserting(Asks::When), Focus::year);
     for entry in entries.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE) {
-        answer.add_entry(engine.base(), entry, Some(dated_heading(entry)), entry_line(entry), locale);
+        add_entry(engine, answer, entry, Some(dated_heading(entry)), entry_line(entry), &focus, locale);
     }
     if count > 1 {
         answer.page = Some(super::answer::Page { number: page, count });

@@ -33,6 +33,6 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
             .text("No entry of the fact base starts in that range. Try a wider range, e.g. `/timeline 1941 1955`.");
     }
     let mut answer = Answer::new("timeline", Outcome::Facts, format!("Timeline {from}–{to}: {} entries", entries.len()));
-    add_page(engine, &mut answer, &entries, page, locale, format!("/timeline {from} {to}"));
+    add_page(engine, &mut answer, &entries, page, locale, format!("/timeline {from} {to}"), None);
     answer
 }

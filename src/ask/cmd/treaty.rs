@@ -1,10 +1,12 @@
 //! `treaty <treaty>`: parties and signatories, date, place, what it did, the excerpt.
 
-use super::{resolve_entry, subject};
+use super::{add_entry, resolve_entry, subject, subject_focus};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::engine::Engine;
+use crate::ask::evidence::Focus;
 use crate::ask::parse::Invocation;
-use crate::facts::Kind;
+use crate::facts::{Entry, Kind};
+use crate::text::lexicon::Asks;
 
 pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let text = subject(invocation, "treaty");
@@ -12,8 +14,15 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(entry) => entry,
         Err(reply) => return *reply,
     };
+    answer(engine, treaty, &subject_focus(engine, text, Asks::When), locale)
+}
+
+/// The answer about a treaty: parties, signatories, date, place, what it
+/// did, and the excerpt that states what `focus` asks (the date by default,
+/// the signatories for "who signed").
+pub fn answer(engine: &Engine, treaty: &Entry, focus: &Focus, locale: &str) -> Answer {
     if treaty.kind != Kind::Treaty {
-        return engine.answer_entry(engine.base().index_of(&treaty.id).unwrap_or(0), locale);
+        return engine.answer_entry_with(treaty, focus, locale);
     }
     let date = treaty.date_text().unwrap_or_else(|| "undated".into());
     let mut answer = Answer::new("treaty", Outcome::Facts, crate::ask::engine::headline(treaty));
@@ -30,7 +39,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         lines.push(format!("Place: {place}"));
     }
     lines.push(format!("What it did: {}", treaty.summary));
-    answer.add_entry(engine.base(), treaty, None, lines.join("\n"), locale);
+    add_entry(engine, &mut answer, treaty, None, lines.join("\n"), focus, locale);
     answer.suggestions = super::related_suggestions(engine, treaty);
     answer
 }

@@ -1,10 +1,13 @@
-//! `when <event or treaty>`: the date, what happened, the excerpt.
+//! `when <event or treaty>`: the date, what happened, and the excerpt that
+//! states the date.
 
-use super::{resolve_entry, subject};
+use super::{add_entry, resolve_entry, subject, subject_focus};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::engine::Engine;
+use crate::ask::evidence::Focus;
 use crate::ask::parse::Invocation;
-use crate::facts::Kind;
+use crate::facts::{Entry, Kind};
+use crate::text::lexicon::Asks;
 
 pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let text = subject(invocation, "event");
@@ -12,11 +15,17 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(entry) => entry,
         Err(reply) => return *reply,
     };
+    answer(engine, entry, &subject_focus(engine, text, Asks::When), locale)
+}
+
+/// The answer about a dated entry; its excerpt states the date (and,
+/// before it, the sentence that speaks of what was asked when that is another).
+pub fn answer(engine: &Engine, entry: &Entry, focus: &Focus, locale: &str) -> Answer {
     if entry.kind == Kind::Person {
-        return super::who::run(engine, &Invocation::new("who").arg("person", entry.id.clone()), locale);
+        return super::who::answer(engine, entry, focus, locale);
     }
     let mut answer = Answer::new("when", Outcome::Facts, crate::ask::engine::headline(entry));
-    answer.add_entry(engine.base(), entry, None, entry.summary.clone(), locale);
+    add_entry(engine, &mut answer, entry, None, entry.summary.clone(), focus, locale);
     answer.suggestions = super::related_suggestions(engine, entry);
     answer
 }

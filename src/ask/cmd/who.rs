@@ -1,11 +1,13 @@
 //! `who <person>`: who they were in these relations, and their dated
 //! involvement, each with its excerpt.
 
-use super::{dated_heading, entry_line, resolve_entry, subject};
+use super::{add_entry, dated_heading, entry_line, resolve_entry, subject, subject_focus};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::engine::Engine;
+use crate::ask::evidence::Focus;
 use crate::ask::parse::Invocation;
-use crate::facts::Kind;
+use crate::facts::{Entry, Kind};
+use crate::text::lexicon::Asks;
 
 /// How many involvements to list before pointing at the rest.
 const MAX_INVOLVEMENTS: usize = 6;
@@ -16,8 +18,16 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(entry) => entry,
         Err(reply) => return *reply,
     };
+    answer(engine, person, &subject_focus(engine, text, Asks::Who), locale)
+}
+
+/// The answer about a person: roles, life dates, summary, involvements.
+pub fn answer(engine: &Engine, person: &Entry, focus: &Focus, locale: &str) -> Answer {
     if person.kind != Kind::Person {
-        return engine.answer_entry(engine.base().index_of(&person.id).unwrap_or(0), locale);
+        return engine.answer_entry_with(person, focus, locale);
+    }
+    if let Some(asks @ (Asks::Born | Asks::Died)) = focus.asks {
+        return life_event(engine, person, asks, locale);
     }
     let mut answer = Answer::new("who", Outcome::Facts, person.title.clone());
     let mut about = Vec::new();
@@ -28,15 +38,32 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         about.push(life);
     }
     about.push(person.summary.clone());
-    answer.add_entry(engine.base(), person, None, about.join(". ").replace("..", "."), locale);
+    let own = Focus { asks: Some(Asks::Who), ..focus.clone() };
+    add_entry(engine, &mut answer, person, None, about.join(". ").replace("..", "."), &own, locale);
     let involved: Vec<_> = person.involved_in.iter().filter_map(|id| engine.base().get(id)).collect();
+    let dated = Focus::asserting(Asks::When);
     for entry in involved.iter().take(MAX_INVOLVEMENTS) {
-        answer.add_entry(engine.base(), entry, Some(dated_heading(entry)), entry_line(entry), locale);
+        add_entry(engine, &mut answer, entry, Some(dated_heading(entry)), entry_line(entry), &dated, locale);
     }
     if involved.len() > MAX_INVOLVEMENTS {
         let more: Vec<String> = involved[MAX_INVOLVEMENTS..].iter().map(|e| crate::ask::engine::suggestion(e)).collect();
         answer = answer.text(format!("…and {} more involvements listed below.", more.len()));
         answer.suggestions = more;
     }
+    answer
+}
+
+/// "When was X born / did X die": the date and the quote that states it.
+fn life_event(engine: &Engine, person: &Entry, asks: Asks, locale: &str) -> Answer {
+    let (verb, date) = match asks {
+        Asks::Born => ("born", person.born.as_ref()),
+        _ => ("died", person.died.as_ref()),
+    };
+    let Some(date) = date else {
+        return engine.not_stated(person, asks);
+    };
+    let mut answer = Answer::new("who", Outcome::Facts, format!("{} {verb} {date}", person.title));
+    add_entry(engine, &mut answer, person, None, format!("{} {verb} {date}.", person.title), &Focus::asserting(asks), locale);
+    answer.suggestions = vec![crate::ask::engine::suggestion(person)];
     answer
 }

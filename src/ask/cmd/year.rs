@@ -23,7 +23,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         return nothing_in(engine, year);
     }
     let mut answer = Answer::new("year", Outcome::Facts, format!("{year}: {} dated {}", entries.len(), if entries.len() == 1 { "entry" } else { "entries" }));
-    add_page(engine, &mut answer, &entries, page, locale, format!("/year {year}"));
+    add_page(engine, &mut answer, &entries, page, locale, format!("/year {year}"), Some(year));
     answer
 }
 

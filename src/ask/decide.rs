@@ -1,0 +1,227 @@
+//! Stage 3: decide whether to answer, ask ("did you mean"), or abstain.
+//!
+//! Candidates come from the index ([`Index::score`]: idf-weighted share of
+//! the question each entry explains, name bonuses, a kind prior). Then, in
+//! order:
+//!
+//! 1. **Context** re-weighs them: an entry dated in a year the question
+//!    names gains, one dated elsewhere loses; a question that names a kind
+//!    ("treaty") favours entries of that kind.
+//! 2. **Abstention**: the best entry must explain the question's
+//!    discriminative words. A word the base has never seen ("population",
+//!    "favourite"), a rare word the entry does not contain, or a year the
+//!    entry is not dated in means the sources do not answer this question,
+//!    whatever else matches: histbot says so and offers the closest entries.
+//! 3. **Answer type**: the entry must be able to state what is asked (a
+//!    date for "when", a number for "how many", a birth for "born"); a
+//!    known entry whose quotes lack it gets "the sources don't say".
+//! 4. **Ties**: "did you mean" only when contenders are still within the
+//!    ambiguity margin after all of the above.
+
+use serde::Serialize;
+
+use super::engine::Engine;
+use super::evidence::{self, Focus};
+use super::index::{Index, Scored};
+use super::question::Question;
+use crate::facts::date::YearMatch;
+use crate::facts::{Entry, Kind};
+use crate::text::lexicon::Asks;
+
+/// A winner must explain this share of the question…
+const ACCEPT: f32 = 0.55;
+/// …and beat the runner-up by this factor or this absolute gap, or the answer is "did you mean".
+const MARGIN: f32 = 1.18;
+const CLEAR_GAP: f32 = 0.12;
+/// Below ACCEPT, candidates above this are offered as suggestions.
+const SUGGEST: f32 = 0.25;
+/// How many candidates the context stage looks at.
+const CANDIDATES: usize = 10;
+/// An entry dated in a year the question names, and one dated in none of them.
+const YEAR_FIT: f32 = 1.15;
+const YEAR_MISS: f32 = 0.6;
+/// An entry of the kind the question names ("treaty").
+const KIND_FIT: f32 = 1.1;
+/// A word is discriminative when its idf is at least this share of the
+/// largest (it occurs in a handful of entries at most).
+const RARE: f32 = 0.62;
+/// A candidate able to state the answer may replace a better one that
+/// cannot when it scores at least this share of it.
+const CAPABLE_SHARE: f32 = 0.8;
+
+/// What to do with a question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum Decision {
+    /// One entry answers it.
+    Answer { entry: usize },
+    /// Several fit about equally well.
+    Ask { entries: Vec<usize> },
+    /// The question names things the base does not hold (`words`), or a
+    /// year the closest entry is not dated in; `near` are the closest entries.
+    Abstain { words: Vec<String>, years: Vec<i32>, near: Vec<usize> },
+    /// `entry` is what the question is about, but its sources do not state `asks`.
+    NotStated { entry: usize, asks: Asks },
+    /// Nothing fits well.
+    Nothing { near: Vec<usize> },
+}
+
+/// A candidate after the context stage.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    entry: usize,
+    score: f32,
+    name_hit: bool,
+}
+
+/// Decide how to answer `question`, preferring entries of `kinds`.
+pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision {
+    if let Some(entry) = engine.base().index_of(&question.text.trim().to_ascii_lowercase()) {
+        return Decision::Answer { entry };
+    }
+    let index = engine.index();
+    let query = &question.query;
+    if query.is_empty() {
+        return Decision::Nothing { near: Vec::new() };
+    }
+    let scored = index.score(query, Some(kinds), false);
+    let candidates = in_context(engine, question, &scored);
+    let Some(best) = candidates.first().copied() else { return Decision::Nothing { near: Vec::new() } };
+    if let Some(entry) = exact_name(index, query, &candidates) {
+        return check_answer_type(engine, question, entry, &candidates);
+    }
+    if best.score < ACCEPT {
+        let near = candidates.iter().filter(|c| c.score >= SUGGEST).take(3).map(|c| c.entry).collect();
+        return Decision::Nothing { near };
+    }
+    if let Some(abstain) = uncovered(engine, question, best.entry, &candidates) {
+        return abstain;
+    }
+    let capable: Vec<Candidate> = candidates.iter().copied().filter(|c| can_state(engine, question, c.entry)).collect();
+    let chosen = match capable.first() {
+        Some(first) if first.entry == best.entry || first.score >= best.score * CAPABLE_SHARE => *first,
+        _ => return not_stated(engine, question, best.entry),
+    };
+    let close = |c: &&Candidate| c.score * MARGIN >= chosen.score && chosen.score - c.score < CLEAR_GAP;
+    let contenders: Vec<&Candidate> = capable.iter().take_while(close).take(5).collect();
+    if contenders.len() <= 1 {
+        return Decision::Answer { entry: chosen.entry };
+    }
+    // Still tied: the one whose names the question uses, if only one.
+    let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
+    if named.len() == 1 {
+        return Decision::Answer { entry: named[0].entry };
+    }
+    Decision::Ask { entries: contenders.iter().map(|c| c.entry).collect() }
+}
+
+/// Stage 1: re-weigh the best candidates by the question's years and kind.
+fn in_context(engine: &Engine, question: &Question, scored: &[Scored]) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = scored
+        .iter()
+        .take(CANDIDATES)
+        .filter_map(|s| {
+            let entry = engine.entry(s.entry)?;
+            let mut score = s.score;
+            if !question.years.is_empty() {
+                score *= match year_fit(engine, entry, &question.years) {
+                    Some(true) => YEAR_FIT,
+                    Some(false) => YEAR_MISS,
+                    None => 1.0,
+                };
+            }
+            if question.kind.is_some_and(|kind| kind == entry.kind) {
+                score *= KIND_FIT;
+            }
+            Some(Candidate { entry: s.entry, score, name_hit: s.name_hit })
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+    candidates
+}
+
+/// Whether an entry is dated in one of `years` (`None` for an undated entry
+/// none of whose involvements is dated there either).
+fn year_fit(engine: &Engine, entry: &Entry, years: &[i32]) -> Option<bool> {
+    let fits = |e: &Entry| e.date.as_ref().map(|d| years.iter().any(|&y| matches!(d.year_match(y), YearMatch::Exact | YearMatch::Within)));
+    match fits(entry) {
+        Some(fit) => Some(fit),
+        None => entry.involved_in.iter().filter_map(|id| engine.base().get(id)).any(|e| fits(e) == Some(true)).then_some(true),
+    }
+}
+
+/// The one candidate whose name is the whole question, if there is one.
+fn exact_name(index: &Index, query: &super::index::Query, candidates: &[Candidate]) -> Option<usize> {
+    if !query.years.is_empty() {
+        return None;
+    }
+    let exact: Vec<usize> = candidates.iter().filter(|c| index.exact_name(c.entry, &query.keys)).map(|c| c.entry).collect();
+    (exact.len() == 1).then(|| exact[0])
+}
+
+fn check_answer_type(engine: &Engine, question: &Question, entry: usize, _candidates: &[Candidate]) -> Decision {
+    if can_state(engine, question, entry) { Decision::Answer { entry } } else { not_stated(engine, question, entry) }
+}
+
+/// Stage 2: the discriminative words and years the best entry does not explain.
+fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Candidate]) -> Option<Decision> {
+    let index = engine.index();
+    let query = &question.query;
+    let rare = RARE * index.max_idf();
+    let words: Vec<String> = (0..query.keys.len())
+        .filter(|&word| !index.covers(best, query, word))
+        .filter(|&word| !index.knows(query, word) || index.weight(query, word) >= rare)
+        .filter_map(|word| query.keys.get(word).cloned())
+        .filter(|key| key.chars().count() >= 3)
+        .collect();
+    let entry = engine.entry(best)?;
+    let years: Vec<i32> = match entry.date {
+        Some(_) if year_fit(engine, entry, &question.years) == Some(false) => question.years.clone(),
+        _ => Vec::new(),
+    };
+    if words.is_empty() && years.is_empty() {
+        return None;
+    }
+    let near = candidates.iter().filter(|c| c.score >= SUGGEST).take(3).map(|c| c.entry).collect();
+    Some(Decision::Abstain { words: surface_words(engine, question, &words), years, near })
+}
+
+/// The words as the student typed them, for keys of the question.
+fn surface_words(engine: &Engine, question: &Question, keys: &[String]) -> Vec<String> {
+    let keyer = engine.index().keyer();
+    let mut words: Vec<String> = question
+        .text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|word| keyer.tokens(word, question.language).iter().any(|t| keys.contains(&t.key)))
+        .map(str::to_string)
+        .collect();
+    words.dedup();
+    if words.is_empty() {
+        keys.to_vec()
+    } else {
+        words
+    }
+}
+
+/// Stage 3: whether an entry can state what the question asks.
+fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let Some(found) = engine.entry(entry) else { return false };
+    let asks = match (question.attribute, found.kind) {
+        (Some(attribute), Kind::Person) => attribute,
+        (_, Kind::Person) if question.asks == Asks::Who || question.asks == Asks::What => return true,
+        _ => question.asks,
+    };
+    match asks {
+        Asks::When | Asks::HowMany | Asks::Born | Asks::Died => evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(asks)),
+        Asks::Who => found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(Asks::Who)),
+        _ => true,
+    }
+}
+
+fn not_stated(engine: &Engine, question: &Question, entry: usize) -> Decision {
+    let asks = match (question.attribute, engine.entry(entry).map(|e| e.kind)) {
+        (Some(attribute), Some(Kind::Person)) => attribute,
+        _ => question.asks,
+    };
+    Decision::NotStated { entry, asks }
+}

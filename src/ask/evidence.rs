@@ -1,0 +1,151 @@
+//! Stage 2: evidence. Every quote is a unit the matcher can find, carrying
+//! its entry. For an entry and what a question asks, this module ranks the
+//! entry's quotes and says which of them *state* the answer: the date for
+//! when/year answers, a number for "how many", a person for "who".
+//!
+//! The excerpt an answer shows is the best-matching quote among those that
+//! state what the answer asserts; when the quote that matches the question
+//! best does not state it, both are shown (the claim needs two sentences).
+
+use super::index::{Index, Query};
+use crate::facts::{Entry, FactBase, Quote};
+use crate::text::lexicon::Asks;
+
+/// What an answer's excerpt must prove, and what the asker was looking for.
+#[derive(Debug, Clone, Default)]
+pub struct Focus {
+    /// What is asserted: a date (`When`), a count, a person…
+    pub asks: Option<Asks>,
+    /// The question's words, to prefer the quote that speaks of them.
+    pub query: Query,
+    /// A year the quote must state (`/year 1881`).
+    pub year: Option<i32>,
+}
+
+impl Focus {
+    /// The focus of a command that asserts `asks` about whatever it names.
+    pub fn asserting(asks: Asks) -> Focus {
+        Focus { asks: Some(asks), ..Focus::default() }
+    }
+
+    /// The focus of a year listing.
+    pub fn year(year: i32) -> Focus {
+        Focus { asks: Some(Asks::When), year: Some(year), ..Focus::default() }
+    }
+
+    pub fn with_query(mut self, query: Query) -> Focus {
+        self.query = query;
+        self
+    }
+}
+
+/// Number words a "how many" answer may state instead of digits.
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
+    "dozens", "half", "majority", "percent", "%",
+];
+
+/// Whether a quote states what `focus` asserts about `entry`.
+pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: usize, position: usize) -> bool {
+    let text = quote.text.as_str();
+    if let Some(year) = focus.year {
+        return contains_number(text, &year.to_string());
+    }
+    match focus.asks {
+        Some(Asks::When) => match &entry.date {
+            Some(date) => date.year_stated_by(text),
+            None => has_year(text),
+        },
+        Some(Asks::Born) => entry.born.as_ref().is_some_and(|d| d.year_stated_by(text)),
+        Some(Asks::Died) => entry.died.as_ref().is_some_and(|d| d.year_stated_by(text)),
+        Some(Asks::HowMany) => has_count(text),
+        Some(Asks::Who) => {
+            let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
+            index.people_keys(doc).iter().any(|person| keys.binary_search(person).is_ok())
+        }
+        _ => true,
+    }
+}
+
+/// How much of the question a quote speaks of: the idf of the question's
+/// words it contains.
+pub fn relevance(index: &Index, doc: usize, position: usize, query: &Query) -> f32 {
+    let Some(keys) = index.quote_keys(doc).get(position) else { return 0.0 };
+    (0..query.keys.len())
+        .filter(|&word| index.stored_matches(query, word).iter().any(|stored| keys.binary_search(stored).is_ok()))
+        .map(|word| index.weight(query, word))
+        .sum()
+}
+
+/// The quotes to show for `entry` among `candidates` (indexes into its
+/// quotes): the most relevant one that states the answer, and before it the
+/// most relevant one overall when that one does not state it.
+pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: &[usize], focus: &Focus) -> Vec<&'e Quote> {
+    let Some(doc) = base.index_of(&entry.id) else { return Vec::new() };
+    let scored: Vec<(usize, f32, bool)> = candidates
+        .iter()
+        .filter_map(|&position| {
+            let quote = entry.quotes.get(position)?;
+            let year_bonus = focus.query.years.iter().any(|y| contains_number(&quote.text, &y.to_string())) as u8 as f32 * index.max_idf();
+            Some((position, relevance(index, doc, position, &focus.query) + year_bonus, states(entry, quote, focus, index, doc, position)))
+        })
+        .collect();
+    // Best first; ties keep the entry's own order (its first quote is its lead sentence).
+    let best = |stating: bool| scored.iter().filter(|(_, _, s)| *s || !stating).fold(None, |best: Option<&(usize, f32, bool)>, item| match best {
+        Some(b) if b.1 >= item.1 => Some(b),
+        _ => Some(item),
+    });
+    let stating = best(true);
+    let overall = best(false);
+    let mut chosen: Vec<usize> = Vec::new();
+    match (stating, overall) {
+        (Some(stating), Some(overall)) if overall.1 > stating.1 && overall.0 != stating.0 => {
+            chosen.push(overall.0);
+            chosen.push(stating.0);
+        }
+        (Some(stating), _) => chosen.push(stating.0),
+        (None, Some(overall)) => chosen.push(overall.0),
+        (None, None) => {}
+    }
+    // A dated entry's answer shows its date: prove it too, when the chosen quotes don't.
+    if let (Some(date), false) = (&entry.date, matches!(focus.asks, Some(Asks::When)) || focus.year.is_some()) {
+        let dated = |position: &usize| entry.quotes.get(*position).is_some_and(|q| date.year_stated_by(&q.text));
+        if !chosen.iter().any(dated) {
+            if let Some(position) = candidates.iter().copied().find(dated) {
+                chosen.push(position);
+            }
+        }
+    }
+    chosen.into_iter().filter_map(|position| entry.quotes.get(position)).collect()
+}
+
+/// Whether any quote of the entry states what `focus` asserts.
+pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus) -> bool {
+    let Some(doc) = base.index_of(&entry.id) else { return false };
+    entry.quotes.iter().enumerate().any(|(position, quote)| states(entry, quote, focus, index, doc, position))
+}
+
+/// `number` in `text`, not as part of a longer number.
+pub fn contains_number(text: &str, number: &str) -> bool {
+    text.match_indices(number).any(|(start, _)| {
+        let before = text[..start].chars().next_back();
+        let after = text[start + number.len()..].chars().next();
+        before.is_none_or(|c| !c.is_ascii_digit()) && after.is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+fn has_year(text: &str) -> bool {
+    digit_runs(text).any(|run| super::index::year_of(run).is_some())
+}
+
+/// A count: digits that are not a year, or a number word.
+fn has_count(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    digit_runs(text).any(|run| super::index::year_of(run).is_none())
+        || lower.split(|c: char| !c.is_alphanumeric() && c != '%').any(|word| NUMBER_WORDS.contains(&word))
+}
+
+fn digit_runs(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_digit() && c != ',').map(|run| run.trim_matches(',')).filter(|run| !run.is_empty())
+}

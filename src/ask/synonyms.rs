@@ -1,0 +1,134 @@
+//! `config/synonyms.toml`: synonym groups as data, loaded into a
+//! [`Keyer`] and validated by `histbot check` like the intent rules.
+//!
+//! ```toml
+//! [[group]]
+//! en = ["split", "rift", "break"]
+//! sr = ["raskol", "sukob"]
+//! ru = ["раскол", "разрыв"]
+//! ```
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::facts::diagnostic::Diagnostic;
+use crate::facts::load::parse_toml;
+use crate::text::synonyms::Group;
+use crate::text::{Keyer, Language};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymsFile {
+    #[serde(default)]
+    group: Vec<GroupRecord>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupRecord {
+    #[serde(default)]
+    en: Vec<Spanned<String>>,
+    #[serde(default)]
+    sr: Vec<Spanned<String>>,
+    #[serde(default)]
+    ru: Vec<Spanned<String>>,
+    #[serde(default)]
+    ar: Vec<Spanned<String>>,
+}
+
+impl GroupRecord {
+    fn members(&self) -> impl Iterator<Item = (Language, &Spanned<String>)> {
+        fn tag(language: Language, words: &[Spanned<String>]) -> impl Iterator<Item = (Language, &Spanned<String>)> {
+            words.iter().map(move |word| (language, word))
+        }
+        tag(Language::En, &self.en).chain(tag(Language::Sr, &self.sr)).chain(tag(Language::Ru, &self.ru)).chain(tag(Language::Ar, &self.ar))
+    }
+}
+
+/// Load and validate a synonyms file; `Err` carries every problem.
+pub fn load(path: &Path) -> Result<Keyer, Vec<Diagnostic>> {
+    let content = std::fs::read_to_string(path).map_err(|error| {
+        vec![Diagnostic::error("unreadable-file", path, "", None)
+            .message(format!("cannot read the synonyms file: {error}"))
+            .help("create config/synonyms.toml next to config/intents.toml, or remove the reference to it")]
+    })?;
+    let mut diagnostics = Vec::new();
+    let keyer = parse(path, &content, &mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) { Err(diagnostics) } else { Ok(keyer) }
+}
+
+/// The groups shipped in `config/synonyms.toml`, compiled into the binary.
+pub fn builtin() -> Keyer {
+    parse(&PathBuf::from("config/synonyms.toml"), include_str!("../../config/synonyms.toml"), &mut Vec::new())
+}
+
+/// The synonyms file next to an intents file, if there is one.
+pub fn beside(intents: &Path) -> PathBuf {
+    intents.with_file_name("synonyms.toml")
+}
+
+/// Parse synonym groups, adding a diagnostic for every bad member.
+pub fn parse(path: &Path, content: &str, diagnostics: &mut Vec<Diagnostic>) -> Keyer {
+    let Some(file) = parse_toml::<SynonymsFile>(path, content, diagnostics) else { return Keyer::default() };
+    let bare = Keyer::default();
+    let mut groups = Vec::new();
+    let mut seen: HashMap<(Vec<String>, Language), usize> = HashMap::new();
+    for (number, record) in file.group.iter().enumerate() {
+        let mut group = Group::default();
+        for (language, word) in record.members() {
+            let keys: Vec<String> = bare.tokens(word.get_ref(), language).into_iter().map(|t| t.key).collect();
+            if keys.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error("empty-synonym", path, content, Some(word.span()))
+                        .message(format!("“{}” has no word that can be searched for (it is empty or only stopwords)", word.get_ref()))
+                        .help("remove it, or write the words that carry the meaning"),
+                );
+                continue;
+            }
+            if let Some(other) = seen.insert((keys, language), number) {
+                if other != number {
+                    diagnostics.push(
+                        Diagnostic::error("synonym-in-two-groups", path, content, Some(word.span()))
+                            .message(format!("“{}” is already in group {} (its words key the same way)", word.get_ref(), other + 1))
+                            .help("a word may belong to one group only: merge the two groups or remove one of the two"),
+                    );
+                    continue;
+                }
+            }
+            group.members.push((language, word.get_ref().clone()));
+        }
+        if group.members.len() < 2 {
+            diagnostics.push(
+                Diagnostic::warning("lonely-synonym", path, content, record.members().next().map(|(_, w)| w.span()))
+                    .message(format!("group {} has fewer than two members, so it does nothing", number + 1))
+                    .help("add the words that mean the same, or remove the group"),
+            );
+        }
+        groups.push(group);
+    }
+    Keyer::new(groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_synonyms_are_valid() {
+        let mut diagnostics = Vec::new();
+        parse(Path::new("config/synonyms.toml"), include_str!("../../config/synonyms.toml"), &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    #[test]
+    fn bad_members_are_reported_with_their_rule() {
+        let mut diagnostics = Vec::new();
+        parse(Path::new("s.toml"), "[[group]]\nen = [\"split\", \"the\"]\n[[group]]\nen = [\"split\", \"rift\"]\n", &mut diagnostics);
+        let rules: Vec<&str> = diagnostics.iter().map(|d| d.rule).collect();
+        assert!(rules.contains(&"empty-synonym"), "{rules:?}");
+        assert!(rules.contains(&"synonym-in-two-groups"), "{rules:?}");
+    }
+}

@@ -1,0 +1,179 @@
+//! Text → keys: the one function the index (over entries and quotes) and
+//! the question parser share, so both sides always agree.
+//!
+//! A word is lowercased, checked against the stopwords of its language,
+//! expanded if it is an abbreviation, stemmed in its own script with its
+//! language's Snowball stemmer, folded, loosened ([`fold::loose_key`]), and
+//! finally replaced by its synonym group's first member.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::fold::{self, fold_for_search, loose_key};
+use super::lexicon::{is_stopword, ABBREVIATIONS};
+use super::synonyms::{Group, Synonyms};
+use super::{stem, Language};
+
+/// One meaningful word of a text, keyed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The key matched against the index.
+    pub key: String,
+    /// Other keys the word may have (the unstemmed form of a Serbian or
+    /// Russian word, whose stem can be shorter than the name it inflects).
+    pub alts: Vec<String>,
+}
+
+/// Keys text with a set of synonyms.
+#[derive(Debug, Clone, Default)]
+pub struct Keyer {
+    synonyms: Synonyms,
+}
+
+impl Keyer {
+    /// A keyer with these synonym groups.
+    pub fn new(groups: Vec<Group>) -> Keyer {
+        let synonyms = Synonyms::from_groups(groups, |word, language| plain_tokens(word, language, false).into_iter().map(|t| t.key).collect());
+        Keyer { synonyms }
+    }
+
+    pub fn synonyms(&self) -> &Synonyms {
+        &self.synonyms
+    }
+
+    /// The keys of a text from the fact base (English or Arabic sources,
+    /// names in any script).
+    /// A Cyrillic or Arabic word is indexed both stemmed and as written, so
+    /// a name (`Хрущёв`, whose Russian stem is `хрущ`) still meets its
+    /// transliteration.
+    pub fn index_keys(&self, text: &str) -> Vec<String> {
+        self.tokens(text, Language::En).into_iter().flat_map(|t| std::iter::once(t.key).chain(t.alts)).collect()
+    }
+
+    /// The tokens of a question written in `language`.
+    pub fn tokens(&self, text: &str, language: Language) -> Vec<Token> {
+        let tokens = plain_tokens(text, language, true);
+        if self.synonyms.is_empty() {
+            return tokens;
+        }
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut position = 0;
+        while position < tokens.len() {
+            let keys: Vec<&str> = tokens[position..].iter().map(|t| t.key.as_str()).collect();
+            let by_alt = || tokens[position].alts.iter().find_map(|alt| self.synonyms.at(&[alt.as_str()]));
+            match self.synonyms.at(&keys).or_else(by_alt) {
+                Some((canonical, length)) => {
+                    out.push(Token { key: canonical.to_string(), alts: Vec::new() });
+                    position += length;
+                }
+                None => {
+                    out.push(tokens[position].clone());
+                    position += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Tokens without synonyms. `drop_stopwords` is off when keying a synonym
+/// member, which may itself be a common word.
+fn plain_tokens(text: &str, language: Language, drop_stopwords: bool) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for raw in text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c))) {
+        let lower: String = raw.nfkc().flat_map(char::to_lowercase).filter(|c| !is_apostrophe(*c)).collect();
+        let folded = fold_for_search(&lower);
+        if folded.is_empty() || (drop_stopwords && is_stopword(&folded, language)) {
+            continue;
+        }
+        if let Some((_, long)) = ABBREVIATIONS.iter().find(|(short, _)| *short == folded) {
+            tokens.extend(plain_tokens(long, Language::En, drop_stopwords));
+            continue;
+        }
+        if let Some(token) = word_token(&lower, &folded, language) {
+            tokens.push(token);
+        }
+    }
+    tokens
+}
+
+/// One lowercase word → its token, stemmed in the language its script says.
+fn word_token(lower: &str, folded: &str, language: Language) -> Option<Token> {
+    let script_language = if lower.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        Language::Ar
+    } else if lower.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        if language == Language::Sr { Language::Sr } else { Language::Ru }
+    } else if language == Language::Sr {
+        Language::Sr
+    } else {
+        Language::En
+    };
+    let stemmed = match script_language {
+        Language::En => stem::stem(folded, Language::En),
+        Language::Ar => stem::stem(strip_arabic_article(folded), Language::Ar),
+        other => fold_for_search(&stem::stem(lower, other)),
+    };
+    let stemmed = fold_for_search(&stemmed).replace(' ', "");
+    let key = loose_key(&if stemmed.is_empty() { folded.replace(' ', "") } else { stemmed });
+    if key.is_empty() {
+        return None;
+    }
+    let plain = loose_key(&folded.replace(' ', ""));
+    let alts = if script_language != Language::En && plain != key { vec![plain] } else { Vec::new() };
+    Some(Token { key, alts })
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '′' | 'ʼ' | '`')
+}
+
+/// Arabic: the article `ال` and a leading conjunction `و` or `ب` are not part of the name.
+fn strip_arabic_article(word: &str) -> &str {
+    for prefix in ["وال", "بال", "ال"] {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            if rest.chars().count() >= 3 {
+                return rest;
+            }
+        }
+    }
+    word
+}
+
+/// Whether a string is one edit or less from another (re-exported for the index).
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    fold::edit_distance_within(a, b, 1) <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        Keyer::default().index_keys(text)
+    }
+
+    #[test]
+    fn keys_drop_stopwords_and_fold() {
+        assert_eq!(keys("When did Tito get the Order of Lenin?"), ["tito", "order", "lenin"]);
+        assert_eq!(keys("Pašić"), keys("Pasic"));
+        assert_eq!(keys("Hungarian"), keys("Hungary"));
+        assert_eq!(keys("treaties"), keys("treaty"));
+        assert_eq!(keys("condemned"), keys("condemn"));
+        assert!(keys("Хрущёв").contains(&keys("Khruschev")[0]));
+        assert_eq!(keys("USSR"), keys("Soviet Union"));
+    }
+
+    #[test]
+    fn synonyms_replace_members_across_languages() {
+        let groups = vec![Group { members: vec![(Language::En, "split".into()), (Language::En, "break up".into()), (Language::Ru, "раскол".into())] }];
+        let keyer = Keyer::new(groups);
+        let split = keyer.index_keys("split");
+        assert_eq!(keyer.tokens("раскола", Language::Ru).into_iter().map(|t| t.key).collect::<Vec<_>>(), split);
+        assert_eq!(keyer.index_keys("the break up of"), split);
+    }
+
+    #[test]
+    fn inflected_serbian_and_russian_names_keep_their_plain_form() {
+        let tokens = Keyer::default().tokens("kada je umro tito", Language::Sr);
+        assert!(tokens.iter().any(|t| t.key == "tito" || t.alts.iter().any(|a| a == "tito")), "{tokens:?}");
+    }
+}

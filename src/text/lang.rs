@@ -1,0 +1,96 @@
+//! Which language a question is written in: English, Serbian (Latin or
+//! Cyrillic), Russian or Arabic. Decided from the script, then from the
+//! function words each language uses.
+
+use serde::Serialize;
+
+/// A language histbot understands questions in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Sr,
+    Ru,
+    Ar,
+}
+
+impl Language {
+    pub const ALL: [Language; 4] = [Language::En, Language::Sr, Language::Ru, Language::Ar];
+
+    /// The code used in data files (`en`, `sr`, `ru`, `ar`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Sr => "sr",
+            Language::Ru => "ru",
+            Language::Ar => "ar",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+/// Letters only Serbian (and Macedonian) Cyrillic has.
+const SERBIAN_CYRILLIC: &[char] = &['ђ', 'ј', 'љ', 'њ', 'ћ', 'џ'];
+
+/// Function and question words that tell Serbian from English (Latin script)
+/// and from Russian (Cyrillic), folded.
+const SERBIAN_WORDS: &[&str] = &[
+    "je", "su", "ko", "kad", "kada", "gde", "gdje", "sta", "zasto", "koliko", "koji", "koja", "koje",
+    "bio", "bila", "bilo", "bili", "li", "sa", "od", "izmedju", "godine", "godina", "potpisan",
+    "potpisana", "potpisao", "umro", "rodjen", "zbog", "kako", "sto", "se", "iz", "ili", "nakon",
+];
+const RUSSIAN_WORDS: &[&str] = &[
+    "kogda", "kto", "chto", "gde", "pochemu", "skolko", "kakoy", "kakaya", "kakie", "byl", "byla",
+    "bylo", "byli", "v", "s", "ot", "i", "eto", "takoy", "takaya", "mezhdu", "godu", "god",
+];
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "was", "were", "when", "who", "what", "did", "is", "of", "in", "and", "how", "why",
+    "where", "which", "year", "to", "a", "an", "does", "do", "with", "about",
+];
+
+/// The language of a piece of text (English when nothing says otherwise).
+pub fn detect(text: &str) -> Language {
+    let (mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize);
+    let mut serbian_letter = false;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        match c {
+            '\u{0600}'..='\u{06FF}' => arabic += 1,
+            '\u{0400}'..='\u{04FF}' => {
+                cyrillic += 1;
+                serbian_letter |= SERBIAN_CYRILLIC.contains(&c.to_lowercase().next().unwrap_or(c));
+            }
+            _ => latin += 1,
+        }
+    }
+    if arabic > cyrillic + latin {
+        return Language::Ar;
+    }
+    let words: Vec<String> = super::fold::fold_for_search(text).split(' ').map(str::to_string).collect();
+    let hits = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+    if cyrillic > latin {
+        return if serbian_letter || hits(SERBIAN_WORDS) > hits(RUSSIAN_WORDS) { Language::Sr } else { Language::Ru };
+    }
+    if hits(SERBIAN_WORDS) > hits(ENGLISH_WORDS) {
+        Language::Sr
+    } else {
+        Language::En
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_function_words() {
+        assert_eq!(detect("when did Tito get the Order of Lenin?"), Language::En);
+        assert_eq!(detect("who was Nikola Pašić"), Language::En);
+        assert_eq!(detect("kada je umro tito"), Language::Sr);
+        assert_eq!(detect("ко је био Тито"), Language::Sr);
+        assert_eq!(detect("когда был подписан договор о дружбе"), Language::Ru);
+        assert_eq!(detect("متى تم توقيع إعلان بلغراد"), Language::Ar);
+    }
+}

@@ -1,0 +1,210 @@
+//! Question words and stopwords per language, and abbreviations.
+//!
+//! Every word here is written folded (see [`super::fold::fold_for_search`]):
+//! lowercase, no diacritics, Cyrillic transliterated. These lists are about
+//! how each language asks, never about what the fact base holds.
+
+use super::Language;
+
+/// What a question word asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Asks {
+    /// when, what year, kada, когда, متى
+    When,
+    /// who, ko, кто, من
+    Who,
+    /// where, gde, где, أين
+    Where,
+    /// how many, how much, koliko, сколько, كم
+    HowMany,
+    /// why, zašto, почему, لماذا
+    Why,
+    /// how (in what way)
+    How,
+    /// what, which, tell me about…: an entry, by its kind.
+    What,
+    /// born, rođen, родился, ولد: a person's birth.
+    Born,
+    /// died, umro, умер, توفي: a person's death.
+    Died,
+}
+
+/// Question words, multi-word ones first so they win over their parts.
+/// Each is (language, folded words, what it asks).
+pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
+    (Language::En, "what year", Asks::When),
+    (Language::En, "which year", Asks::When),
+    (Language::En, "what date", Asks::When),
+    (Language::En, "what day", Asks::When),
+    (Language::En, "since when", Asks::When),
+    (Language::En, "until when", Asks::When),
+    (Language::En, "how many", Asks::HowMany),
+    (Language::En, "how much", Asks::HowMany),
+    (Language::En, "number of", Asks::HowMany),
+    (Language::En, "how long", Asks::When),
+    (Language::En, "what happened", Asks::What),
+    (Language::En, "who", Asks::Who),
+    (Language::En, "whom", Asks::Who),
+    (Language::En, "whose", Asks::Who),
+    (Language::En, "when", Asks::When),
+    (Language::En, "where", Asks::Where),
+    (Language::En, "why", Asks::Why),
+    (Language::En, "how", Asks::How),
+    (Language::En, "what", Asks::What),
+    (Language::En, "which", Asks::What),
+    (Language::En, "born", Asks::Born),
+    (Language::En, "birth", Asks::Born),
+    (Language::En, "birthday", Asks::Born),
+    (Language::En, "died", Asks::Died),
+    (Language::En, "die", Asks::Died),
+    (Language::En, "death", Asks::Died),
+    (Language::Sr, "koje godine", Asks::When),
+    (Language::Sr, "koja godina", Asks::When),
+    (Language::Sr, "kog datuma", Asks::When),
+    (Language::Sr, "od kada", Asks::When),
+    (Language::Sr, "kada", Asks::When),
+    (Language::Sr, "kad", Asks::When),
+    (Language::Sr, "ko", Asks::Who),
+    (Language::Sr, "koga", Asks::Who),
+    (Language::Sr, "kome", Asks::Who),
+    (Language::Sr, "gde", Asks::Where),
+    (Language::Sr, "gdje", Asks::Where),
+    (Language::Sr, "koliko", Asks::HowMany),
+    (Language::Sr, "zasto", Asks::Why),
+    (Language::Sr, "kako", Asks::How),
+    (Language::Sr, "sta", Asks::What),
+    (Language::Sr, "sto", Asks::What),
+    (Language::Sr, "rodjen", Asks::Born),
+    (Language::Sr, "rodjena", Asks::Born),
+    (Language::Sr, "rodio", Asks::Born),
+    (Language::Sr, "umro", Asks::Died),
+    (Language::Sr, "umrla", Asks::Died),
+    (Language::Sr, "preminuo", Asks::Died),
+    (Language::Sr, "smrt", Asks::Died),
+    (Language::Ru, "v kakom godu", Asks::When),
+    (Language::Ru, "v kotorom godu", Asks::When),
+    (Language::Ru, "kakogo chisla", Asks::When),
+    (Language::Ru, "kogda", Asks::When),
+    (Language::Ru, "kto", Asks::Who),
+    (Language::Ru, "gde", Asks::Where),
+    (Language::Ru, "skolko", Asks::HowMany),
+    (Language::Ru, "pochemu", Asks::Why),
+    (Language::Ru, "zachem", Asks::Why),
+    (Language::Ru, "kak", Asks::How),
+    (Language::Ru, "chto", Asks::What),
+    (Language::Ru, "rodilsya", Asks::Born),
+    (Language::Ru, "rodilas", Asks::Born),
+    (Language::Ru, "umer", Asks::Died),
+    (Language::Ru, "umerla", Asks::Died),
+    (Language::Ru, "smert", Asks::Died),
+    (Language::Ar, "في اي عام", Asks::When),
+    (Language::Ar, "متي", Asks::When),
+    (Language::Ar, "متى", Asks::When),
+    (Language::Ar, "من", Asks::Who),
+    (Language::Ar, "اين", Asks::Where),
+    (Language::Ar, "كم", Asks::HowMany),
+    (Language::Ar, "لماذا", Asks::Why),
+    (Language::Ar, "كيف", Asks::How),
+    (Language::Ar, "ما", Asks::What),
+    (Language::Ar, "ماذا", Asks::What),
+    (Language::Ar, "ولد", Asks::Born),
+    (Language::Ar, "توفي", Asks::Died),
+];
+
+/// Words that say nothing about which entry a question is about: function
+/// words, question words, and verbs every question uses ("happen", "sign").
+pub fn is_stopword(folded: &str, language: Language) -> bool {
+    ENGLISH.contains(&folded)
+        || match language {
+            Language::En => false,
+            Language::Sr => SERBIAN.contains(&folded),
+            Language::Ru => RUSSIAN.contains(&folded),
+            Language::Ar => ARABIC.contains(&folded),
+        }
+        || (language != Language::Ar && ARABIC.contains(&folded) && !folded.is_ascii())
+}
+
+const ENGLISH: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "is",
+    "was", "were", "are", "be", "been", "being", "did", "do", "does", "done", "when", "what", "which",
+    "who", "whom", "whose", "where", "why", "how", "happen", "happened", "happens", "take", "took",
+    "taken", "place", "get", "got", "tell", "me", "about", "please", "date", "dates", "give",
+    "show", "explain", "describe", "there", "their", "its", "it", "that", "this", "these", "those",
+    "as", "into", "s", "year", "years", "signed", "sign", "signing", "occur", "occurred", "start",
+    "started", "begin", "began", "any", "some", "you", "know", "can", "could", "would", "should",
+    "i", "we", "my", "his", "her", "he", "she", "they", "them", "has", "have", "had", "much",
+    "many", "exactly", "day", "month", "time", "role", "play", "played", "part", "known", "called",
+    "say", "said", "mean", "meant", "event", "events", "fact", "facts", "anything", "something",
+    "happening", "ever", "so", "then", "than", "also", "other", "was", "number", "kind", "sort",
+    "lol", "pls", "plz", "u", "ur", "like", "just", "really", "exact", "hey", "hi", "ok", "okay",
+    "thanks", "whats", "whos", "wat", "wen", "wut", "make", "made", "become", "became", "go", "went",
+];
+
+const SERBIAN: &[&str] = &[
+    "je", "su", "sam", "si", "smo", "ste", "bio", "bila", "bilo", "bili", "bile", "biti", "li", "da",
+    "ne", "i", "a", "u", "na", "o", "od", "do", "za", "sa", "s", "iz", "po", "pri", "kod", "ka",
+    "k", "se", "koji", "koja", "koje", "kojoj", "kojem", "kojim", "ko", "kada", "kad", "gde", "gdje",
+    "sta", "sto", "zasto", "kako", "koliko", "godine", "godina", "godini", "dogodilo", "desilo",
+    "potpisan", "potpisana", "potpisano", "potpisali", "potpisao", "ovo", "to", "taj", "ta", "ono",
+    "njegov", "njegova", "njen", "reci", "mi", "molim", "ili", "ima", "imao", "imala", "izmedju",
+    "tokom", "nakon", "posle", "pre", "vreme", "vremena", "datum", "dana",
+];
+
+const RUSSIAN: &[&str] = &[
+    "byl", "byla", "bylo", "byli", "byt", "est", "li", "ne", "i", "a", "v", "vo", "na", "o", "ob",
+    "ot", "do", "za", "s", "so", "iz", "po", "pri", "k", "ko", "u", "kto", "kogda", "gde", "chto",
+    "pochemu", "kak", "skolko", "kakoy", "kakaya", "kakoe", "kakie", "kakom", "kotoryy", "kotoraya",
+    "kotorom", "godu", "god", "goda", "takoy", "takaya", "eto", "etot", "eta", "proizoshlo",
+    "sluchilos", "podpisan", "podpisana", "podpisano", "podpisali", "mezhdu", "posle", "do",
+    "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla",
+];
+
+const ARABIC: &[&str] = &[
+    "متى", "ما", "ماذا", "من", "هو", "هي", "في", "عن", "على", "الى", "إلى", "تم", "كان", "كانت",
+    "هل", "اين", "كيف", "لماذا", "عام", "سنه", "سنة", "كم", "مع", "بين", "و", "او", "التي", "الذي",
+    "ذلك", "هذا", "هذه", "توقيع", "حدث",
+];
+
+/// Abbreviations students use for names the sources spell out, expanded on
+/// both the index and the question side.
+pub const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ussr", "soviet union"),
+    ("sssr", "soviet union"),
+    ("sfry", "socialist federal republic of yugoslavia"),
+    ("sfrj", "socialist federal republic of yugoslavia"),
+    ("fpry", "federal people's republic of yugoslavia"),
+    ("fry", "federal republic of yugoslavia"),
+    ("shs", "serbs croats and slovenes"),
+    ("un", "united nations"),
+    ("unga", "united nations general assembly"),
+    ("eu", "european union"),
+    ("cpsu", "communist party of the soviet union"),
+    ("ww1", "world war i"),
+    ("wwi", "world war i"),
+    ("ww2", "world war ii"),
+    ("wwii", "world war ii"),
+    ("yugo", "yugoslavia"),
+];
+
+/// The question words found in folded text, in order, with the word
+/// positions they cover.
+pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, std::ops::Range<usize>)> {
+    let mut found = Vec::new();
+    let mut position = 0;
+    while position < folded_words.len() {
+        let hit = QUESTION_WORDS.iter().filter(|(lang, _, _)| *lang == language || *lang == Language::En).find_map(|(_, words, asks)| {
+            let length = words.split(' ').count();
+            let window = folded_words.get(position..position + length)?;
+            (window.iter().copied().eq(words.split(' '))).then_some((*asks, position..position + length))
+        });
+        match hit {
+            Some((asks, range)) => {
+                position = range.end;
+                found.push((asks, range));
+            }
+            None => position += 1,
+        }
+    }
+    found
+}
