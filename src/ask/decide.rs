@@ -31,8 +31,8 @@ use crate::text::lexicon::Asks;
 /// A winner must explain this share of the question…
 const ACCEPT: f32 = 0.55;
 /// …and beat the runner-up by this factor or this absolute gap, or the answer is "did you mean".
-const MARGIN: f32 = 1.18;
-const CLEAR_GAP: f32 = 0.12;
+const MARGIN: f32 = 1.1;
+const CLEAR_GAP: f32 = 0.08;
 /// Below ACCEPT, candidates above this are offered as suggestions.
 const SUGGEST: f32 = 0.25;
 /// How many candidates the context stage looks at.
@@ -42,9 +42,10 @@ const YEAR_FIT: f32 = 1.15;
 const YEAR_MISS: f32 = 0.6;
 /// An entry of the kind the question names ("treaty").
 const KIND_FIT: f32 = 1.1;
-/// A word is discriminative when its idf is at least this share of the
-/// largest (it occurs in a handful of entries at most).
-const RARE: f32 = 0.62;
+/// A contender whose best quote holds this much more of the question wins a tie.
+const QUOTE_LEAD: f32 = 1.25;
+/// The longest span of years a date may cover and still answer "when".
+const MAX_SPAN: i32 = 15;
 /// A candidate able to state the answer may replace a better one that
 /// cannot when it scores at least this share of it.
 const CAPABLE_SHARE: f32 = 0.8;
@@ -90,7 +91,8 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     if let Some(entry) = exact_name(index, query, &candidates) {
         return check_answer_type(engine, question, entry, &candidates);
     }
-    if best.score < ACCEPT {
+    let exact_evidence = !query.years.is_empty() || (0..query.keys.len()).any(|word| index.covers_exactly(best.entry, query, word));
+    if best.score < ACCEPT || !exact_evidence {
         let near = candidates.iter().filter(|c| c.score >= SUGGEST).take(3).map(|c| c.entry).collect();
         return Decision::Nothing { near };
     }
@@ -107,7 +109,22 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     if contenders.len() <= 1 {
         return Decision::Answer { entry: chosen.entry };
     }
-    // Still tied: the one whose names the question uses, if only one.
+    // Still tied: those that explain every discriminative word, then the one
+    // whose name the question uses.
+    let gaps: Vec<usize> = contenders.iter().map(|c| discriminative_gaps(engine, question, c.entry).len()).collect();
+    let fewest = gaps.iter().copied().min().unwrap_or(0);
+    let contenders: Vec<&Candidate> = contenders.iter().zip(&gaps).filter(|(_, g)| **g == fewest).map(|(c, _)| *c).collect();
+    if contenders.len() == 1 {
+        return Decision::Answer { entry: contenders[0].entry };
+    }
+    // Then the one with one quote that says clearly more of the question.
+    let mut by_quote: Vec<(f32, usize)> = contenders.iter().map(|c| (engine.index().best_quote_weight(c.entry, &question.query), c.entry)).collect();
+    by_quote.sort_by(|a, b| b.0.total_cmp(&a.0));
+    if let [(first, entry), (second, _), ..] = by_quote.as_slice() {
+        if *first > second * QUOTE_LEAD {
+            return Decision::Answer { entry: *entry };
+        }
+    }
     let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
     if named.len() == 1 {
         return Decision::Answer { entry: named[0].entry };
@@ -163,17 +180,26 @@ fn check_answer_type(engine: &Engine, question: &Question, entry: usize, _candid
     if can_state(engine, question, entry) { Decision::Answer { entry } } else { not_stated(engine, question, entry) }
 }
 
-/// Stage 2: the discriminative words and years the best entry does not explain.
-fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Candidate]) -> Option<Decision> {
+/// The question's discriminative words that an entry does not contain: the
+/// names (of people, places, organisations) as the sources write them, and
+/// words the base has never seen that are not light ("population").
+fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Vec<String> {
     let index = engine.index();
     let query = &question.query;
-    let rare = RARE * index.max_idf();
-    let words: Vec<String> = (0..query.keys.len())
-        .filter(|&word| !index.covers(best, query, word))
-        .filter(|&word| !index.knows(query, word) || index.weight(query, word) >= rare)
+    let attribute_words = index.keyer().index_keys("born birth birthday died die death");
+    (0..query.keys.len())
+        .filter(|&word| !index.covers(entry, query, word))
+        .filter(|&word| !(question.attribute.is_some() && query.keys.get(word).is_some_and(|k| attribute_words.contains(k))))
+        .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
+        .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) } else { true })
         .filter_map(|word| query.keys.get(word).cloned())
         .filter(|key| key.chars().count() >= 3)
-        .collect();
+        .collect()
+}
+
+/// Stage 2: the discriminative words and years the best entry does not explain.
+fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Candidate]) -> Option<Decision> {
+    let words = discriminative_gaps(engine, question, best);
     let entry = engine.entry(best)?;
     let years: Vec<i32> = match entry.date {
         Some(_) if year_fit(engine, entry, &question.years) == Some(false) => question.years.clone(),
@@ -211,11 +237,25 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         (_, Kind::Person) if question.asks == Asks::Who || question.asks == Asks::What => return true,
         _ => question.asks,
     };
+    if asks == Asks::When && !precise_enough(question, found) {
+        return false;
+    }
     match asks {
-        Asks::When | Asks::HowMany | Asks::Born | Asks::Died => evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(asks)),
-        Asks::Who => found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(Asks::Who)),
+        Asks::When | Asks::HowMany | Asks::Born | Asks::Died | Asks::Where => {
+            evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(asks).with_query(question.query.clone()))
+        }
+        Asks::Who => found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(Asks::Who).with_query(question.query.clone())),
         _ => true,
     }
+}
+
+/// A date answers "when" only when it is a date: not a span of decades
+/// ("between 1813 and 1856"), and a day when the question asks for one.
+fn precise_enough(question: &Question, entry: &Entry) -> bool {
+    let Some(date) = &entry.date else { return true };
+    let span_ok = date.last_year().saturating_sub(date.first_year()) <= MAX_SPAN;
+    let day_ok = !question.wants_day || date.points().iter().all(|p| p.precision == crate::facts::date::Precision::Day);
+    span_ok && day_ok
 }
 
 fn not_stated(engine: &Engine, question: &Question, entry: usize) -> Decision {

@@ -43,7 +43,7 @@ impl Focus {
 const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
     "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
-    "dozens", "half", "majority", "percent", "%",
+    "dozens", "half", "percent", "%",
 ];
 
 /// Whether a quote states what `focus` asserts about `entry`.
@@ -62,10 +62,35 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::HowMany) => has_count(text),
         Some(Asks::Who) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
-            index.people_keys(doc).iter().any(|person| keys.binary_search(person).is_ok())
+            if entry.kind == crate::facts::Kind::Person {
+                // Who the person was: a quote that names them.
+                index.people_keys(doc).iter().any(|own| keys.binary_search(own).is_ok())
+            } else {
+                // Who did it: a person the question does not already name.
+                keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key))
+            }
         }
+        Some(Asks::Where) => names_something_new(text, &focus.query, index),
+        Some(Asks::Why) => gives_a_reason(text),
         _ => true,
     }
+}
+
+/// Words that introduce a reason.
+const REASON_WORDS: &[&str] = &["because", "as", "since", "due", "claiming", "fearing", "order", "so", "after", "for", "why", "reason", "owing", "thus", "therefore", "hoping", "leading", "led", "caused"];
+
+/// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
+fn gives_a_reason(text: &str) -> bool {
+    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|word| REASON_WORDS.contains(&word))
+}
+
+/// Whether a quote names something (a capitalised word past its first) that
+/// the question does not: the place a "where" question asks for.
+fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-').skip(1).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).any(|word| {
+        let keys = index.keyer().index_keys(word);
+        !keys.is_empty() && keys.iter().all(|k| !query.keys.contains(k))
+    })
 }
 
 /// How much of the question a quote speaks of: the idf of the question's

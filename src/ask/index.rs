@@ -30,6 +30,8 @@ const QUOTE: f32 = 0.3;
 const EXACT: f32 = 1.0;
 const PREFIX: f32 = 0.7;
 const ONE_EDIT: f32 = 0.8;
+/// Shorter words are not corrected: one edit away from "bread" is "break".
+const MIN_TYPO_LENGTH: usize = 4;
 /// At most this many name-word variants per query word.
 const MAX_VARIANTS: usize = 4;
 /// How much a decade, century or long period says about one year in it.
@@ -45,6 +47,10 @@ const OTHER_KIND: f32 = 0.75;
 const NAME_COVERAGE: f32 = 0.1;
 /// Bonus when a whole name of the entry appears in the query.
 const NAME_HIT: f32 = 0.15;
+/// Words found together in one quote of an entry: evidence as a unit.
+const QUOTE_UNIT: f32 = 0.85;
+/// The weight of a light word the base has never seen, as a share of the largest idf.
+const LIGHT_UNKNOWN: f32 = 0.3;
 /// How many entries, best base score first, get the name bonuses and a place in the ranking.
 const MAX_CANDIDATES: usize = 64;
 
@@ -105,6 +111,11 @@ pub struct Index {
     name_keys: std::collections::BTreeSet<String>,
     /// Deletion neighbourhood: a key with one character removed → the keys.
     deletions: HashMap<String, Vec<String>>,
+    /// Keys written capitalised inside sentences more often than not (names
+    /// of people, places, organisations): the words a question cannot do without.
+    proper: HashSet<String>,
+    /// Keys of people's names (rare ones only: not "serbia" of "Peter I of Serbia").
+    person_keys: HashSet<String>,
     /// The largest idf, used for query words the base has never seen.
     max_idf: f32,
     /// year → entries dated in it (exactly, or within a short range), with their fit.
@@ -119,6 +130,9 @@ pub struct Query {
     pub keys: Vec<String>,
     /// Other keys each word may have (parallel to `keys`).
     pub alts: Vec<Vec<String>>,
+    /// Whether each word is paraphrase-prone (parallel to `keys`): unknown
+    /// to the base, it weighs less.
+    pub light: Vec<bool>,
     pub years: Vec<i32>,
 }
 
@@ -132,6 +146,7 @@ impl Query {
                 None => {
                     query.keys.push(token.key);
                     query.alts.push(token.alts);
+                    query.light.push(token.light);
                 }
             }
         }
@@ -199,6 +214,14 @@ impl Index {
             index.index_date(doc_id, entry);
             index.docs.push(doc);
         }
+        let mut capitalised: HashMap<String, (u32, u32)> = HashMap::new();
+        for entry in base.entries() {
+            for text in entry.quotes.iter().map(|q| q.text.as_str()).chain(std::iter::once(entry.summary.as_str())) {
+                count_capitalised(&keyer, text, &mut capitalised);
+            }
+        }
+        index.proper = capitalised.into_iter().filter(|(_, (upper, lower))| upper > lower).map(|(key, _)| key).collect();
+        let person_names: Vec<String> = base.entries().iter().filter(|e| e.kind == Kind::Person).flat_map(|e| names_of(e).collect::<Vec<_>>()).flat_map(|n| keys_of(&n)).collect();
         let total = index.docs.len().max(1) as f32;
         for (key, docs) in weights {
             let mut list: Vec<(u32, f32)> = docs.into_iter().collect();
@@ -214,6 +237,8 @@ impl Index {
             index.sorted_keys.insert(key.clone(), ());
             index.postings.insert(key, list);
         }
+        let rare = index.max_idf * 0.5;
+        index.person_keys = person_names.into_iter().filter(|k| index.idf.get(k).is_some_and(|idf| *idf >= rare)).collect();
         index
     }
 
@@ -248,6 +273,14 @@ impl Index {
             .any(|(stored, _)| self.postings.get(*stored).is_some_and(|list| list.binary_search_by_key(&(doc as u32), |(d, _)| *d).is_ok()))
     }
 
+    /// Whether entry `doc` has query word `position` itself (not only a
+    /// typo-corrected, prefix or variant match of it).
+    pub fn covers_exactly(&self, doc: usize, query: &Query, position: usize) -> bool {
+        self.word_matches(query, position, false).iter().filter(|(_, quality)| *quality >= EXACT).any(|(stored, _)| {
+            self.postings.get(*stored).is_some_and(|list| list.binary_search_by_key(&(doc as u32), |(d, _)| *d).is_ok())
+        })
+    }
+
     /// Whether the base knows query word `position` at all.
     pub fn knows(&self, query: &Query, position: usize) -> bool {
         !self.word_matches(query, position, false).is_empty()
@@ -278,6 +311,27 @@ impl Index {
         self.docs.get(doc).map_or(&[], |d| d.quotes.as_slice())
     }
 
+    /// Whether query word `position` is a name (of a person, place or
+    /// organisation) as the sources write it.
+    pub fn is_proper(&self, query: &Query, position: usize) -> bool {
+        self.word_matches(query, position, false).iter().any(|(stored, quality)| *quality >= ONE_EDIT && self.proper.contains(*stored))
+    }
+
+    /// The weight of the question's words found together in the entry's best quote.
+    pub fn best_quote_weight(&self, doc: usize, query: &Query) -> f32 {
+        let Some(quotes) = self.docs.get(doc).map(|d| &d.quotes) else { return 0.0 };
+        let words: Vec<(Vec<String>, f32)> = (0..query.keys.len()).map(|w| (self.stored_matches(query, w), self.weight(query, w))).collect();
+        quotes
+            .iter()
+            .map(|keys| words.iter().filter(|(stored, _)| stored.iter().any(|s| keys.binary_search(s).is_ok())).map(|(_, weight)| weight).sum::<f32>())
+            .fold(0.0, f32::max)
+    }
+
+    /// Whether a key is part of some person's name.
+    pub fn is_person_key(&self, key: &str) -> bool {
+        self.person_keys.contains(key)
+    }
+
     /// The keys of the people an entry involves.
     pub fn people_keys(&self, doc: usize) -> &[String] {
         self.docs.get(doc).map_or(&[], |d| d.people.as_slice())
@@ -303,7 +357,7 @@ impl Index {
             found.push((stored.as_str(), EXACT));
         }
         let length = key.chars().count();
-        if found.is_empty() && length >= 4 {
+        if found.is_empty() && length >= MIN_TYPO_LENGTH {
             let mut seen = HashSet::new();
             let mut candidates: Vec<&str> = Vec::new();
             if let Some(keys) = self.deletions.get(key) {
@@ -367,20 +421,23 @@ impl Index {
         let mut totals: Vec<(u32, f32)> = Vec::new();
         let mut denominator = 0.0;
         let last = query.keys.len().saturating_sub(1);
+        let mut words: Vec<(Vec<(&str, f32)>, f32)> = Vec::with_capacity(query.keys.len());
         for position in 0..query.keys.len() {
             let matches = self.word_matches(query, position, prefix_last && position == last);
+            let unknown = if query.light.get(position).copied().unwrap_or(false) { self.max_idf * LIGHT_UNKNOWN } else { self.max_idf };
             let weight = matches
                 .iter()
                 .filter_map(|(stored, _)| self.idf.get(*stored))
                 .fold(None, |best: Option<f32>, idf| Some(best.map_or(*idf, |b| b.max(*idf))))
-                .unwrap_or(self.max_idf);
+                .unwrap_or(unknown);
             denominator += weight;
             let mut contributions: Vec<(u32, f32)> = Vec::new();
-            for (stored, quality) in matches {
-                let postings = self.postings.get(stored).map(Vec::as_slice).unwrap_or(&[]);
+            for (stored, quality) in &matches {
+                let postings = self.postings.get(*stored).map(Vec::as_slice).unwrap_or(&[]);
                 contributions.extend(postings.iter().map(|&(doc, field)| (doc, field * quality)));
             }
             merge_best(&mut totals, contributions, weight);
+            words.push((matches, weight));
         }
         let year_weight = self.max_idf * 0.8;
         for &year in &query.years {
@@ -391,8 +448,8 @@ impl Index {
             return Vec::new();
         }
         // Only the best candidates can matter (the decision looks at the top
-        // five, autocomplete at 25, and the name bonuses below add at most
-        // 0.25), so rank by the base score and keep the top ones.
+        // five, autocomplete at 25, and the bonuses below add a bounded
+        // amount), so rank by the base score and keep the top ones.
         if totals.len() > MAX_CANDIDATES {
             totals.select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
             totals.truncate(MAX_CANDIDATES);
@@ -403,6 +460,7 @@ impl Index {
                 let entry = doc as usize;
                 let kind = self.docs.get(entry)?.kind?;
                 let name_hit = self.name_hit(entry, &query.keys);
+                let total = total + self.quote_unit_gain(entry, &words);
                 let mut score = total / denominator + NAME_COVERAGE * self.name_coverage(entry, &query.keys);
                 if name_hit {
                     score = (score + NAME_HIT).min(1.2);
@@ -415,6 +473,41 @@ impl Index {
             .collect();
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         scored
+    }
+
+    /// Evidence as a unit: the question's words that occur together in one
+    /// quote of the entry count as [`QUOTE_UNIT`] rather than the weight of
+    /// the field they were found in. Returns what that adds to the entry's total.
+    fn quote_unit_gain(&self, doc: usize, words: &[(Vec<(&str, f32)>, f32)]) -> f32 {
+        let Some(quotes) = self.docs.get(doc).map(|d| &d.quotes) else { return 0.0 };
+        let in_quote = |keys: &[String], matches: &[(&str, f32)]| matches.iter().any(|(stored, _)| keys.binary_search_by(|k| k.as_str().cmp(stored)).is_ok());
+        let best = quotes
+            .iter()
+            .map(|keys| words.iter().filter(|(matches, _)| in_quote(keys, matches)).map(|(_, weight)| weight).sum::<f32>())
+            .enumerate()
+            .fold(None, |best: Option<(usize, f32)>, (i, sum)| match best {
+                Some((_, b)) if b >= sum => best,
+                _ => Some((i, sum)),
+            });
+        let Some((quote, _)) = best else { return 0.0 };
+        let keys = &quotes[quote];
+        words
+            .iter()
+            .filter(|(matches, _)| in_quote(keys, matches))
+            .map(|(matches, weight)| weight * (QUOTE_UNIT - self.field_weight(doc, matches)).max(0.0))
+            .sum()
+    }
+
+    /// The best field weight (times match quality) with which an entry holds a word.
+    fn field_weight(&self, doc: usize, matches: &[(&str, f32)]) -> f32 {
+        matches
+            .iter()
+            .filter_map(|(stored, quality)| {
+                let list = self.postings.get(*stored)?;
+                let found = list.binary_search_by_key(&(doc as u32), |(d, _)| *d).ok()?;
+                Some(list[found].1 * quality)
+            })
+            .fold(0.0, f32::max)
     }
 
     /// A question's keys as the index sees them: parsed, with compounds joined.
@@ -438,6 +531,7 @@ impl Index {
             if self.is_name_key(&joined) {
                 query.keys.splice(position..position + 2, [joined]);
                 query.alts.splice(position..position + 2, [Vec::new()]);
+                query.light.splice(position..position + 2, [false]);
             }
             position += 1;
         }
@@ -503,6 +597,25 @@ impl Index {
             .take(limit)
             .map(|s| s.entry)
             .collect()
+    }
+}
+
+/// Count, per key, the words of `text` written capitalised after the first
+/// word of a sentence, and those written in lowercase.
+fn count_capitalised(keyer: &Keyer, text: &str, counts: &mut HashMap<String, (u32, u32)>) {
+    let mut sentence_start = true;
+    for word in text.split_whitespace() {
+        let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let first = clean.chars().next();
+        if let Some(first) = first.filter(|c| c.is_alphabetic()) {
+            if !sentence_start {
+                for key in keyer.index_keys(clean) {
+                    let slot = counts.entry(key).or_default();
+                    if first.is_uppercase() { slot.0 += 1 } else { slot.1 += 1 }
+                }
+            }
+        }
+        sentence_start = word.ends_with(['.', '!', '?', ':']);
     }
 }
 

@@ -65,9 +65,15 @@ pub fn builtin() -> Keyer {
     parse(&PathBuf::from("config/synonyms.toml"), include_str!("../../config/synonyms.toml"), &mut Vec::new())
 }
 
-/// The synonyms file next to an intents file, if there is one.
+/// The synonyms file next to an intents file.
 pub fn beside(intents: &Path) -> PathBuf {
     intents.with_file_name("synonyms.toml")
+}
+
+/// The synonyms beside an intents file when that file exists, the shipped ones otherwise.
+pub fn load_beside(intents: &Path) -> Result<Keyer, Vec<Diagnostic>> {
+    let path = beside(intents);
+    if path.exists() { load(&path) } else { Ok(builtin()) }
 }
 
 /// Parse synonym groups, adding a diagnostic for every bad member.
@@ -109,7 +115,7 @@ pub fn parse(path: &Path, content: &str, diagnostics: &mut Vec<Diagnostic>) -> K
         }
         groups.push(group);
     }
-    Keyer::new(groups)
+    Keyer::new(groups).with_source(content)
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ pub struct Args {
     /// The fact directory.
     #[arg(default_value = "facts")]
     pub dir: PathBuf,
-    /// The intent rules to validate too (skipped when the file does not exist).
+    /// The intent rules to validate too (skipped when the file does not
+    /// exist); `synonyms.toml` beside it is validated as well.
     #[arg(long, default_value = "config/intents.toml")]
     pub intents: PathBuf,
     /// Print the diagnostics as a JSON array instead of text.
@@ -26,6 +27,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             report.diagnostics.append(&mut problems);
             report.base = None;
         }
+    }
+    let synonyms = histbot::ask::synonyms::beside(&args.intents);
+    if synonyms.exists() {
+        let content = std::fs::read_to_string(&synonyms)?;
+        let mut problems = Vec::new();
+        histbot::ask::synonyms::parse(&synonyms, &content, &mut problems);
+        if problems.iter().any(|p| p.is_error()) {
+            report.base = None;
+        }
+        report.diagnostics.append(&mut problems);
     }
     if args.json {
         super::print_line(&serde_json::to_string_pretty(&report.diagnostics)?);

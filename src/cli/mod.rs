@@ -69,8 +69,9 @@ pub fn load_engine(facts: &std::path::Path, intents: &std::path::Path) -> Result
             return Err(ExitCode::from(2));
         }
     };
-    let intents = match histbot::ask::Intents::load(intents) {
-        Ok(intents) => intents,
+    let loaded = histbot::ask::synonyms::load_beside(intents).and_then(|keyer| Ok((keyer, histbot::ask::Intents::load(intents)?)));
+    let (keyer, intents) = match loaded {
+        Ok(loaded) => loaded,
         Err(diagnostics) => {
             for diagnostic in &diagnostics {
                 eprintln!("{diagnostic}");
@@ -78,7 +79,7 @@ pub fn load_engine(facts: &std::path::Path, intents: &std::path::Path) -> Result
             return Err(ExitCode::from(2));
         }
     };
-    Ok(histbot::ask::Engine::new(std::sync::Arc::new(base), intents))
+    Ok(histbot::ask::Engine::with_keyer(std::sync::Arc::new(base), intents, keyer))
 }
 
 /// Print a line to stdout; a closed pipe (`histbot ask … | head`) is not an error.

@@ -87,7 +87,7 @@ pub struct Status {
 pub enum StartError {
     #[error("the fact base in {dir} has errors (run `histbot check {dir}`):\n{}", render(.diagnostics))]
     Facts { dir: String, diagnostics: Vec<Diagnostic> },
-    #[error("the intent rules have errors:\n{}", render(.0))]
+    #[error("the intent rules or synonyms have errors:\n{}", render(.0))]
     Intents(Vec<Diagnostic>),
     #[error(transparent)]
     Reports(#[from] ReportError),
@@ -379,8 +379,9 @@ fn split_report(rest: &str) -> (String, String) {
     }
 }
 
+/// Whether two engines have the same intent rules and synonyms.
 fn same_intents(a: &Engine, b: &Engine) -> bool {
-    a.intents().text() == b.intents().text()
+    a.intents().text() == b.intents().text() && a.index().keyer().source() == b.index().keyer().source()
 }
 
 fn diagnostic_lines(diagnostics: &[Diagnostic]) -> String {
@@ -398,6 +399,7 @@ fn render(diagnostics: &[Diagnostic]) -> String {
 /// Load and check the base and the intents into a new engine.
 pub fn load_engine(facts: &std::path::Path, intents: &std::path::Path) -> Result<Engine, StartError> {
     let base = FactBase::load(facts).map_err(|diagnostics| StartError::Facts { dir: facts.display().to_string(), diagnostics })?;
+    let keyer = crate::ask::synonyms::load_beside(intents).map_err(StartError::Intents)?;
     let intents = Intents::load(intents).map_err(StartError::Intents)?;
-    Ok(Engine::new(Arc::new(base), intents))
+    Ok(Engine::with_keyer(Arc::new(base), intents, keyer))
 }

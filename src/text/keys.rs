@@ -9,7 +9,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::fold::{self, fold_for_search, loose_key};
-use super::lexicon::{is_stopword, ABBREVIATIONS};
+use super::lexicon::{is_light, is_stopword, ABBREVIATIONS};
 use super::synonyms::{Group, Synonyms};
 use super::{stem, Language};
 
@@ -21,19 +21,33 @@ pub struct Token {
     /// Other keys the word may have (the unstemmed form of a Serbian or
     /// Russian word, whose stem can be shorter than the name it inflects).
     pub alts: Vec<String>,
+    /// A paraphrase-prone word ([`super::lexicon::is_light`]).
+    pub light: bool,
 }
 
 /// Keys text with a set of synonyms.
 #[derive(Debug, Clone, Default)]
 pub struct Keyer {
     synonyms: Synonyms,
+    /// The file text the synonyms came from (to tell whether a reload changed them).
+    source: String,
 }
 
 impl Keyer {
     /// A keyer with these synonym groups.
     pub fn new(groups: Vec<Group>) -> Keyer {
         let synonyms = Synonyms::from_groups(groups, |word, language| plain_tokens(word, language, false).into_iter().map(|t| t.key).collect());
-        Keyer { synonyms }
+        Keyer { synonyms, source: String::new() }
+    }
+
+    /// Remember the file text these synonyms came from.
+    pub fn with_source(mut self, source: &str) -> Keyer {
+        self.source = source.to_string();
+        self
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     pub fn synonyms(&self) -> &Synonyms {
@@ -62,7 +76,7 @@ impl Keyer {
             let by_alt = || tokens[position].alts.iter().find_map(|alt| self.synonyms.at(&[alt.as_str()]));
             match self.synonyms.at(&keys).or_else(by_alt) {
                 Some((canonical, length)) => {
-                    out.push(Token { key: canonical.to_string(), alts: Vec::new() });
+                    out.push(Token { key: canonical.to_string(), alts: Vec::new(), light: false });
                     position += length;
                 }
                 None => {
@@ -119,7 +133,7 @@ fn word_token(lower: &str, folded: &str, language: Language) -> Option<Token> {
     }
     let plain = loose_key(&folded.replace(' ', ""));
     let alts = if script_language != Language::En && plain != key { vec![plain] } else { Vec::new() };
-    Some(Token { key, alts })
+    Some(Token { key, alts, light: is_light(folded, language) })
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -4,6 +4,10 @@
 //! lowercase, no diacritics, Cyrillic transliterated. These lists are about
 //! how each language asks, never about what the fact base holds.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::fold::fold_for_search;
 use super::Language;
 
 /// What a question word asks for.
@@ -32,6 +36,9 @@ pub enum Asks {
 
 /// Question words, multi-word ones first so they win over their parts.
 /// Each is (language, folded words, what it asks).
+/// Question words that ask for a day, not a year ("on what day").
+pub const DAY_WORDS: &[&str] = &["what day", "which day", "what date", "which date", "exact date", "what exact day", "kog dana", "kojeg dana", "kakogo chisla", "kakoe chislo"];
+
 pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "what year", Asks::When),
     (Language::En, "which year", Asks::When),
@@ -42,7 +49,15 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "how many", Asks::HowMany),
     (Language::En, "how much", Asks::HowMany),
     (Language::En, "number of", Asks::HowMany),
-    (Language::En, "how long", Asks::When),
+    (Language::En, "how long", Asks::HowMany),
+    (Language::En, "what city", Asks::Where),
+    (Language::En, "which city", Asks::Where),
+    (Language::En, "what town", Asks::Where),
+    (Language::En, "which town", Asks::Where),
+    (Language::En, "what place", Asks::Where),
+    (Language::En, "which place", Asks::Where),
+    (Language::En, "what country", Asks::Where),
+    (Language::En, "which country", Asks::Where),
     (Language::En, "what happened", Asks::What),
     (Language::En, "who", Asks::Who),
     (Language::En, "whom", Asks::Who),
@@ -115,14 +130,15 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
 /// Words that say nothing about which entry a question is about: function
 /// words, question words, and verbs every question uses ("happen", "sign").
 pub fn is_stopword(folded: &str, language: Language) -> bool {
+    static FOLDED_ARABIC: OnceLock<HashSet<String>> = OnceLock::new();
+    let arabic = || FOLDED_ARABIC.get_or_init(|| ARABIC.iter().map(|w| fold_for_search(w)).collect());
     ENGLISH.contains(&folded)
         || match language {
-            Language::En => false,
             Language::Sr => SERBIAN.contains(&folded),
             Language::Ru => RUSSIAN.contains(&folded),
-            Language::Ar => ARABIC.contains(&folded),
+            Language::En | Language::Ar => false,
         }
-        || (language != Language::Ar && ARABIC.contains(&folded) && !folded.is_ascii())
+        || (!folded.is_ascii() && arabic().contains(folded))
 }
 
 const ENGLISH: &[&str] = &[
@@ -139,6 +155,7 @@ const ENGLISH: &[&str] = &[
     "happening", "ever", "so", "then", "than", "also", "other", "was", "number", "kind", "sort",
     "lol", "pls", "plz", "u", "ur", "like", "just", "really", "exact", "hey", "hi", "ok", "okay",
     "thanks", "whats", "whos", "wat", "wen", "wut", "make", "made", "become", "became", "go", "went",
+    "until", "since", "till", "did", "doing",
 ];
 
 const SERBIAN: &[&str] = &[
@@ -148,7 +165,8 @@ const SERBIAN: &[&str] = &[
     "sta", "sto", "zasto", "kako", "koliko", "godine", "godina", "godini", "dogodilo", "desilo",
     "potpisan", "potpisana", "potpisano", "potpisali", "potpisao", "ovo", "to", "taj", "ta", "ono",
     "njegov", "njegova", "njen", "reci", "mi", "molim", "ili", "ima", "imao", "imala", "izmedju",
-    "tokom", "nakon", "posle", "pre", "vreme", "vremena", "datum", "dana",
+    "tokom", "nakon", "posle", "pre", "vreme", "vremena", "datum", "dana", "dobio", "dobila", "dobili",
+    "dobiti", "imati", "bilo", "kog", "koga", "cijem", "ciji", "cija", "prvi", "prva", "prvo",
 ];
 
 const RUSSIAN: &[&str] = &[
@@ -157,13 +175,50 @@ const RUSSIAN: &[&str] = &[
     "pochemu", "kak", "skolko", "kakoy", "kakaya", "kakoe", "kakie", "kakom", "kotoryy", "kotoraya",
     "kotorom", "godu", "god", "goda", "takoy", "takaya", "eto", "etot", "eta", "proizoshlo",
     "sluchilos", "podpisan", "podpisana", "podpisano", "podpisali", "mezhdu", "posle", "do",
-    "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla",
+    "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
+    "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "pervyy", "pervaya",
 ];
 
 const ARABIC: &[&str] = &[
     "متى", "ما", "ماذا", "من", "هو", "هي", "في", "عن", "على", "الى", "إلى", "تم", "كان", "كانت",
     "هل", "اين", "كيف", "لماذا", "عام", "سنه", "سنة", "كم", "مع", "بين", "و", "او", "التي", "الذي",
-    "ذلك", "هذا", "هذه", "توقيع", "حدث",
+    "ذلك", "هذا", "هذه", "توقيع", "حدث", "أي", "اي", "منذ", "حتى", "عدد", "التي", "الذي", "هي", "هم",
+];
+
+/// Whether a word may be a paraphrase (a light verb, particle, adverb, or a
+/// verb form by its ending) rather than the thing the question is about. A
+/// discriminative word the evidence lacks that is *not* light
+/// ("population", "favourite", "посол") means the sources cannot answer; a
+/// light one ("put down", "finally", "ugušen") only weakens the match.
+pub fn is_light(folded: &str, language: Language) -> bool {
+    let ends = |suffixes: &[&str]| suffixes.iter().any(|suffix| folded.len() > suffix.len() + 3 && folded.ends_with(suffix));
+    LIGHT.contains(&folded)
+        || match language {
+            Language::En => ends(&["ly", "ed", "ing"]),
+            // Past tenses and participles: the verbs of a question, rarely its topic.
+            Language::Sr => ends(&["ao", "io", "la", "lo", "li", "en", "ena", "eni", "an", "ana", "ani", "ti"]),
+            Language::Ru => ends(&["l", "la", "li", "lo", "lsya", "las", "lis", "en", "ena", "ny", "t", "ti"]),
+            Language::Ar => false,
+        }
+}
+
+/// English words that are frequent in any question and name no topic.
+const LIGHT: &[&str] = &[
+    "put", "set", "let", "keep", "kept", "stop", "end", "come", "came", "go", "goes", "gone", "give",
+    "gave", "given", "try", "want", "turn", "bring", "brought", "hold", "held", "run", "ran", "move",
+    "leave", "left", "stay", "still", "again", "already", "actually", "officially", "finally",
+    "eventually", "first", "last", "later", "early", "soon", "long", "down", "up", "out", "off",
+    "over", "back", "away", "around", "between", "against", "during", "after", "before", "since",
+    "until", "while", "because", "both", "each", "every", "all", "most", "more", "less", "very", "too",
+    "only", "even", "well", "whole", "such", "same", "own", "another", "new", "old", "big", "small",
+    "good", "bad", "thing", "things", "stuff", "way", "ways", "country", "countries", "people",
+    "person", "man", "men", "guy", "guys", "someone", "anyone", "name", "names", "famous",
+    "important", "main", "kind", "get", "gets", "use", "used", "need", "see", "look", "think",
+    "thought", "find", "found", "work", "worked", "seem", "feel", "side", "sides", "part", "parts",
+    "result", "reason", "reasons", "point", "happen", "end", "ends", "become", "becomes", "lead",
+    "led", "mean", "means", "does", "cause", "caused", "affect", "effect", "deal", "far", "near",
+    "next", "towards", "toward", "upon", "within", "without", "through", "across", "among", "along",
+    "officially", "really", "basically", "exactly", "whats", "thing", "stuff", "so", "like",
 ];
 
 /// Abbreviations students use for names the sources spell out, expanded on
