@@ -42,6 +42,8 @@ const YEAR_FIT: f32 = 1.15;
 const YEAR_MISS: f32 = 0.6;
 /// An entry of the kind the question names ("treaty").
 const KIND_FIT: f32 = 1.1;
+/// The largest share of the question's known words the answer may leave unexplained.
+const MAX_UNCOVERED: f32 = 0.45;
 /// A contender whose best quote holds this much more of the question wins a tie.
 const QUOTE_LEAD: f32 = 1.25;
 /// The longest span of years a date may cover and still answer "when".
@@ -101,7 +103,13 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     }
     let capable: Vec<Candidate> = candidates.iter().copied().filter(|c| can_state(engine, question, c.entry)).collect();
     let chosen = match capable.first() {
-        Some(first) if first.entry == best.entry || first.score >= best.score * CAPABLE_SHARE => *first,
+        Some(first) if first.entry == best.entry => *first,
+        Some(first) if first.score >= best.score * CAPABLE_SHARE => {
+            if let Some(abstain) = uncovered(engine, question, first.entry, &candidates) {
+                return abstain;
+            }
+            *first
+        }
         _ => return not_stated(engine, question, best.entry),
     };
     let close = |c: &&Candidate| c.score * MARGIN >= chosen.score && chosen.score - c.score < CLEAR_GAP;
@@ -122,6 +130,18 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     by_quote.sort_by(|a, b| b.0.total_cmp(&a.0));
     if let [(first, entry), (second, _), ..] = by_quote.as_slice() {
         if *first > second * QUOTE_LEAD {
+            return Decision::Answer { entry: *entry };
+        }
+    }
+    // Then the one whose names hold more of the question's words.
+    let index = engine.index();
+    let mut by_name: Vec<(usize, usize)> = contenders
+        .iter()
+        .map(|c| ((0..question.query.keys.len()).filter(|&w| index.in_name(c.entry, &question.query, w)).count(), c.entry))
+        .collect();
+    by_name.sort_by(|a, b| b.0.cmp(&a.0));
+    if let [(first, entry), (second, _), ..] = by_name.as_slice() {
+        if first > second {
             return Decision::Answer { entry: *entry };
         }
     }
@@ -183,23 +203,61 @@ fn check_answer_type(engine: &Engine, question: &Question, entry: usize, _candid
 /// The question's discriminative words that an entry does not contain: the
 /// names (of people, places, organisations) as the sources write them, and
 /// words the base has never seen that are not light ("population").
+///
+/// An unknown word is not held against an entry the question names outright
+/// when the question asks when, who, where, why or how: there the question
+/// word says what is asked, and the unknown word is more likely a paraphrase
+/// ("why was Serbia unhappy after the Treaty of Berlin"). Asked *what* or
+/// *how many*, the unknown word is the attribute asked about.
 fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Vec<String> {
     let index = engine.index();
     let query = &question.query;
+    let named = index.name_hit(entry, &query.keys);
+    let person = engine.entry(entry).is_some_and(|e| e.kind == Kind::Person);
+    let paraphrase_ok = named && !person && matches!(question.asks, Asks::When | Asks::Who | Asks::Where | Asks::Why | Asks::How);
     let attribute_words = index.keyer().index_keys("born birth birthday died die death");
+    let head = question.head.as_ref().and_then(|head| query.keys.iter().position(|k| k == head));
     (0..query.keys.len())
         .filter(|&word| !index.covers(entry, query, word))
         .filter(|&word| !(question.attribute.is_some() && query.keys.get(word).is_some_and(|k| attribute_words.contains(k))))
         .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
-        .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) } else { true })
+        .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || Some(word) == head } else { !paraphrase_ok })
         .filter_map(|word| query.keys.get(word).cloned())
         .filter(|key| key.chars().count() >= 3)
         .collect()
 }
 
+/// The share of the question's weight in known content words (names
+/// aside) that an entry does not contain; light words count half.
+fn uncovered_share(engine: &Engine, question: &Question, entry: usize) -> f32 {
+    let index = engine.index();
+    let query = &question.query;
+    let (mut missing, mut total) = (0.0, 0.0);
+    for word in 0..query.keys.len() {
+        if !index.knows(query, word) {
+            continue;
+        }
+        let weight = index.weight(query, word) * if query.light.get(word).copied().unwrap_or(false) { 0.5 } else { 1.0 };
+        total += weight;
+        if !index.covers(entry, query, word) {
+            missing += weight;
+        }
+    }
+    if total > 0.0 { missing / total } else { 0.0 }
+}
+
 /// Stage 2: the discriminative words and years the best entry does not explain.
 fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Candidate]) -> Option<Decision> {
-    let words = discriminative_gaps(engine, question, best);
+    let mut words = discriminative_gaps(engine, question, best);
+    if words.is_empty() && uncovered_share(engine, question, best) > MAX_UNCOVERED {
+        let index = engine.index();
+        let query = &question.query;
+        let keys: Vec<String> = (0..query.keys.len())
+            .filter(|&word| index.knows(query, word) && !index.covers(best, query, word))
+            .filter_map(|word| query.keys.get(word).cloned())
+            .collect();
+        words = surface_words(engine, question, &keys);
+    }
     let entry = engine.entry(best)?;
     let years: Vec<i32> = match entry.date {
         Some(_) if year_fit(engine, entry, &question.years) == Some(false) => question.years.clone(),
@@ -209,7 +267,8 @@ fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Ca
         return None;
     }
     let near = candidates.iter().filter(|c| c.score >= SUGGEST).take(3).map(|c| c.entry).collect();
-    Some(Decision::Abstain { words: surface_words(engine, question, &words), years, near })
+    let words = if words.iter().all(|w| question.text.contains(w.as_str())) { words } else { surface_words(engine, question, &words) };
+    Some(Decision::Abstain { words, years, near })
 }
 
 /// The words as the student typed them, for keys of the question.
@@ -234,15 +293,29 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
     let asks = match (question.attribute, found.kind) {
         (Some(attribute), Kind::Person) => attribute,
-        (_, Kind::Person) if question.asks == Asks::Who || question.asks == Asks::What => return true,
+        // "When did X die" about an event: only an event that is a death or birth.
+        (Some(_), _) => {
+            let life = engine.index().keyer().index_keys("death birth died born");
+            let named = engine.index().name_keys(entry).iter().any(|k| life.contains(k));
+            return named && evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(Asks::When));
+        }
+        // Who a named person was, or what they did: but "who shot Franz
+        // Ferdinand" is not asking who Franz Ferdinand was.
+        (_, Kind::Person) => {
+            let index = engine.index();
+            let query = &question.query;
+            let identity = !index.name_hit(entry, &query.keys) || (0..query.keys.len()).all(|w| index.covers(entry, query, w));
+            return identity && matches!(question.asks, Asks::Who | Asks::What | Asks::How | Asks::Why);
+        }
         _ => question.asks,
     };
     if asks == Asks::When && !precise_enough(question, found) {
         return false;
     }
     match asks {
-        Asks::When | Asks::HowMany | Asks::Born | Asks::Died | Asks::Where => {
-            evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(asks).with_query(question.query.clone()))
+        Asks::When | Asks::HowMany | Asks::HowLong | Asks::Born | Asks::Died | Asks::Where => {
+            let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(asks).with_query(question.query.clone()) };
+            evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         Asks::Who => found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(Asks::Who).with_query(question.query.clone())),
         _ => true,
@@ -253,7 +326,11 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// ("between 1813 and 1856"), and a day when the question asks for one.
 fn precise_enough(question: &Question, entry: &Entry) -> bool {
     let Some(date) = &entry.date else { return true };
-    let span_ok = date.last_year().saturating_sub(date.first_year()) <= MAX_SPAN;
+    let points = date.points();
+    let span_ok = match points.as_slice() {
+        [start, end] => end.year.saturating_sub(start.year) <= MAX_SPAN,
+        _ => true,
+    };
     let day_ok = !question.wants_day || date.points().iter().all(|p| p.precision == crate::facts::date::Precision::Day);
     span_ok && day_ok
 }

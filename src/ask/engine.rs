@@ -174,7 +174,7 @@ impl Engine {
             (Some(attribute), Kind::Person) => attribute,
             _ => question.asks,
         };
-        Focus::asserting(asks).with_query(question.query.clone())
+        Focus { counted: question.counted.clone(), ..Focus::asserting(asks).with_query(question.query.clone()) }
     }
 
     /// Stage 4: the answer about one entry, around the quote that states it.
@@ -221,6 +221,7 @@ impl Engine {
             Asks::Died => format!("The sources don't say when {title} died."),
             Asks::When => format!("The sources don't give a date for that about {title}."),
             Asks::HowMany => format!("The sources don't give a number for that about {title}."),
+            Asks::HowLong => format!("The sources don't say how long, about {title}."),
             Asks::Who => format!("The sources don't say who, about {title}."),
             Asks::Where => format!("The sources don't say where, about {title}."),
             _ => format!("The sources don't say that about {title}."),

@@ -20,6 +20,9 @@ pub struct Focus {
     pub query: Query,
     /// A year the quote must state (`/year 1881`).
     pub year: Option<i32>,
+    /// What a "how many" question counts (the key of "robberies" in "how
+    /// many robberies"): the quote's number must come with it.
+    pub counted: Option<String>,
 }
 
 impl Focus {
@@ -59,7 +62,11 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         },
         Some(Asks::Born) => entry.born.as_ref().is_some_and(|d| d.year_stated_by(text)),
         Some(Asks::Died) => entry.died.as_ref().is_some_and(|d| d.year_stated_by(text)),
-        Some(Asks::HowMany) => has_count(text),
+        Some(Asks::HowMany) => {
+            let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
+            has_count(text) && focus.counted.as_ref().is_none_or(|counted| keys.binary_search(counted).is_ok())
+        }
+        Some(Asks::HowLong) => has_duration(text),
         Some(Asks::Who) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
             if entry.kind == crate::facts::Kind::Person {
@@ -77,19 +84,26 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
 }
 
 /// Words that introduce a reason.
-const REASON_WORDS: &[&str] = &["because", "as", "since", "due", "claiming", "fearing", "order", "so", "after", "for", "why", "reason", "owing", "thus", "therefore", "hoping", "leading", "led", "caused"];
+const REASON_WORDS: &[&str] = &["because", "since", "due", "claiming", "fearing", "order", "why", "reason", "owing", "thus", "therefore", "hoping", "caused", "explaining", "fear", "feared", "wanted", "seeking", "sought"];
 
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
 fn gives_a_reason(text: &str) -> bool {
     text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|word| REASON_WORDS.contains(&word))
 }
 
-/// Whether a quote names something (a capitalised word past its first) that
-/// the question does not: the place a "where" question asks for.
+/// Whether a quote names a place the question does not: a capitalised
+/// word after "in", "at", "to", "near" or "from" that is a name of its own,
+/// not the start of a longer one ("with the centre in Novomirgorod", but not
+/// "in Six-Day War").
 fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-').skip(1).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).any(|word| {
-        let keys = index.keyer().index_keys(word);
-        !keys.is_empty() && keys.iter().all(|k| !query.keys.contains(k))
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(3).any(|window| {
+        let (before, place, after) = (window[0], window[1].trim_end_matches([',', '.', ';', ')']), window[2]);
+        let ends_name = window[1] != place || !after.chars().next().is_some_and(char::is_uppercase);
+        ["in", "at", "to", "near", "from"].contains(&before) && place.chars().next().is_some_and(char::is_uppercase) && ends_name && {
+            let keys = index.keyer().index_keys(place);
+            !keys.is_empty() && keys.iter().all(|k| !query.keys.contains(k))
+        }
     })
 }
 
@@ -145,10 +159,16 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
     chosen.into_iter().filter_map(|position| entry.quotes.get(position)).collect()
 }
 
-/// Whether any quote of the entry states what `focus` asserts.
+/// Whether any quote of the entry states what `focus` asserts. For who,
+/// where and how many, that quote must also speak of what was asked (share
+/// a word with the question): a person named in another sentence of the
+/// entry did not do what the question asks about.
 pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus) -> bool {
     let Some(doc) = base.index_of(&entry.id) else { return false };
-    entry.quotes.iter().enumerate().any(|(position, quote)| states(entry, quote, focus, index, doc, position))
+    let needs_topic = !focus.query.keys.is_empty() && matches!(focus.asks, Some(Asks::Who | Asks::Where | Asks::HowMany | Asks::HowLong)) && entry.kind != crate::facts::Kind::Person;
+    entry.quotes.iter().enumerate().any(|(position, quote)| {
+        states(entry, quote, focus, index, doc, position) && (!needs_topic || relevance(index, doc, position, &focus.query) > 0.0)
+    })
 }
 
 /// `number` in `text`, not as part of a longer number.
@@ -169,6 +189,14 @@ fn has_count(text: &str) -> bool {
     let lower = text.to_lowercase();
     digit_runs(text).any(|run| super::index::year_of(run).is_none())
         || lower.split(|c: char| !c.is_alphanumeric() && c != '%').any(|word| NUMBER_WORDS.contains(&word))
+}
+
+/// A number with a unit of time or length ("three years", "40 km").
+fn has_duration(text: &str) -> bool {
+    const UNITS: &[&str] = &["year", "years", "month", "months", "week", "weeks", "day", "days", "hours", "km", "kilometres", "kilometers", "miles", "metres", "meters"];
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|pair| (pair[0].bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&pair[0])) && UNITS.contains(&pair[1]))
 }
 
 fn digit_runs(text: &str) -> impl Iterator<Item = &str> {

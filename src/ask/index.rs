@@ -111,8 +111,9 @@ pub struct Index {
     name_keys: std::collections::BTreeSet<String>,
     /// Deletion neighbourhood: a key with one character removed → the keys.
     deletions: HashMap<String, Vec<String>>,
-    /// Keys written capitalised inside sentences more often than not (names
-    /// of people, places, organisations): the words a question cannot do without.
+    /// Keys only ever written capitalised inside sentences (names of people,
+    /// places, organisations; not "army" of "Red Army", which is also a
+    /// common word): the words a question cannot do without.
     proper: HashSet<String>,
     /// Keys of people's names (rare ones only: not "serbia" of "Peter I of Serbia").
     person_keys: HashSet<String>,
@@ -220,7 +221,7 @@ impl Index {
                 count_capitalised(&keyer, text, &mut capitalised);
             }
         }
-        index.proper = capitalised.into_iter().filter(|(_, (upper, lower))| upper > lower).map(|(key, _)| key).collect();
+        index.proper = capitalised.into_iter().filter(|(_, (upper, lower))| *upper > 0 && *lower == 0).map(|(key, _)| key).collect();
         let person_names: Vec<String> = base.entries().iter().filter(|e| e.kind == Kind::Person).flat_map(|e| names_of(e).collect::<Vec<_>>()).flat_map(|n| keys_of(&n)).collect();
         let total = index.docs.len().max(1) as f32;
         for (key, docs) in weights {
@@ -325,6 +326,11 @@ impl Index {
             .iter()
             .map(|keys| words.iter().filter(|(stored, _)| stored.iter().any(|s| keys.binary_search(s).is_ok())).map(|(_, weight)| weight).sum::<f32>())
             .fold(0.0, f32::max)
+    }
+
+    /// The keys of all an entry's names.
+    pub fn name_keys(&self, doc: usize) -> Vec<String> {
+        self.docs.get(doc).map(|d| d.names.iter().flatten().cloned().collect()).unwrap_or_default()
     }
 
     /// Whether a key is part of some person's name.
@@ -543,7 +549,7 @@ impl Index {
     }
 
     /// Whether one of the entry's names occurs in the query as a phrase.
-    fn name_hit(&self, entry: usize, query: &[String]) -> bool {
+    pub(crate) fn name_hit(&self, entry: usize, query: &[String]) -> bool {
         self.docs.get(entry).is_some_and(|doc| {
             doc.names.iter().any(|name| !name.is_empty() && query.windows(name.len()).any(|window| window == name.as_slice()))
         })

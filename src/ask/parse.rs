@@ -69,6 +69,9 @@ pub fn parse_line(text: &str, prefixes: &[char]) -> Line {
         None => (body, ""),
     };
     match commands::find(name) {
+        // "who …" and "when …" without a prefix are questions: the question
+        // pipeline reads their question word.
+        Some(spec) if !prefixed && matches!(spec.name, "who" | "when") => Line::FreeText(text.to_string()),
         Some(spec) if prefixed || !looks_like_question(text) || spec.name == "ask" => {
             let mut invocation = Invocation::new(spec.name);
             invocation.rest = rest.to_string();
@@ -99,7 +102,8 @@ mod tests {
     fn commands_with_and_without_prefix() {
         assert_eq!(command("/when belgrade-declaration"), ("when".into(), "belgrade-declaration".into()));
         assert_eq!(command("!compare 1956 1968"), ("compare".into(), "1956 1968".into()));
-        assert_eq!(command("who tito"), ("who".into(), "tito".into()));
+        assert_eq!(command("year 1948"), ("year".into(), "1948".into()));
+        assert_eq!(parse_line("who tito", &['/']), Line::FreeText("who tito".into()));
         assert_eq!(command("/HELP"), ("help".into(), "".into()));
         assert_eq!(command("/ask when was it?"), ("ask".into(), "when was it?".into()));
     }

@@ -32,6 +32,11 @@ pub struct Question {
     pub kind: Option<Kind>,
     /// The question asks for a day ("on what day"), not just a year.
     pub wants_day: bool,
+    /// What a "how many" question counts.
+    pub counted: Option<String>,
+    /// The head of the noun phrase after "what"/"who" ("who was the soviet *ambassador*"):
+    /// the thing asked about, which the answer must contain.
+    pub head: Option<String>,
 }
 
 /// Words that name the treaty kind, folded.
@@ -40,20 +45,29 @@ const TREATY_WORDS: &[&str] = &[
     "deklaracija", "dogovor", "soglashenie", "deklaratsiya", "deklaratsii", "deklaraciju", "معاهده", "اعلان",
 ];
 
+/// Verbs that follow "how" when it asks for a manner.
+const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "could", "can", "would", "has", "have", "had"];
+
 /// Question words after which a noun names the kind of answer, not the topic
 /// ("what *town*", "which *newspaper*", "whose *troops*").
 const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
 
-/// Mark as light the noun right after "what"/"which"/"whose"/"how many":
-/// it says what kind of thing the answer is, which the evidence need not repeat.
-fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) {
+/// Mark as light the noun right after "what"/"which"/"how many": it says
+/// what kind of thing the answer is, which the evidence need not repeat.
+/// Returns the key of what a "how many" question counts.
+fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Option<String> {
+    let mut counted = None;
     for (asks, range) in found {
         if !TYPE_ASKING.contains(asks) {
             continue;
         }
-        let next = words.iter().skip(range.end).find(|w| !crate::text::lexicon::is_stopword(w, language));
-        let Some(next) = next else { continue };
+        // Only a noun right after the question word: in "what was the
+        // population of…", "population" is the attribute asked about, not its kind.
+        let Some(next) = words.get(range.end).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
         let keys: Vec<String> = index.keyer().tokens(next, language).into_iter().map(|t| t.key).collect();
+        if *asks == Asks::HowMany && counted.is_none() {
+            counted = keys.first().filter(|k| index.keyer().index_keys(k).len() == 1).cloned();
+        }
         for (position, key) in query.keys.iter().enumerate() {
             if keys.contains(key) {
                 if let Some(light) = query.light.get_mut(position) {
@@ -62,6 +76,28 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
             }
         }
     }
+    counted
+}
+
+/// The head of the noun phrase after the question word ("who was the soviet
+/// *ambassador* in…"), when the question asks what or who and that word is
+/// not light (a verb such as "organised" is not a head).
+fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks) -> Option<String> {
+    if !matches!(asks, Asks::What | Asks::Who) {
+        return None;
+    }
+    let (_, range) = found.iter().find(|(a, _)| *a == asks)?;
+    // The noun phrase after the question word ("the soviet ambassador"), and its last word.
+    let phrase: Vec<&&str> = words
+        .iter()
+        .skip(range.end)
+        .skip_while(|w| crate::text::lexicon::is_stopword(w, language))
+        .take_while(|w| !crate::text::lexicon::is_stopword(w, language))
+        .collect();
+    let last = phrase.last()?;
+    let key = index.keyer().tokens(last, language).into_iter().next()?;
+    let position = query.keys.iter().position(|k| *k == key.key)?;
+    (!query.light.get(position).copied().unwrap_or(true)).then_some(key.key)
 }
 
 impl Question {
@@ -72,14 +108,19 @@ impl Question {
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         let found = lexicon::question_words(&words, language);
         let attribute = found.iter().map(|(asks, _)| *asks).find(|a| matches!(a, Asks::Born | Asks::Died));
-        let asks = found
+        let mut asks = found
             .iter()
             .map(|(asks, _)| *asks)
             .find(|a| !matches!(a, Asks::Born | Asks::Died | Asks::What))
             .or(attribute)
             .unwrap_or(Asks::What);
+        // "How did…" asks for a manner; "how tall/old/big…" for an attribute.
+        if asks == Asks::How && !found.iter().any(|(a, range)| *a == Asks::How && words.get(range.end).is_some_and(|w| AUXILIARIES.contains(w))) {
+            asks = Asks::What;
+        }
         let mut query = index.query_in(text, language);
-        mark_answer_type_nouns(index, &mut query, &words, &found, language);
+        let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
+        let head = head_word(index, &query, &words, &found, language, asks);
         let numbers = words
             .iter()
             .filter(|w| w.bytes().all(|b| b.is_ascii_digit()) && super::index::year_of(w).is_none())
@@ -98,6 +139,8 @@ impl Question {
             numbers,
             kind,
             wants_day,
+            head,
+            counted,
         }
     }
 
@@ -107,7 +150,7 @@ impl Question {
             (_, _, Some(_)) => &[Kind::Person],
             (_, Some(Kind::Treaty), _) => &[Kind::Treaty],
             (Asks::Who, _, _) => &[Kind::Person, Kind::Treaty, Kind::Event],
-            (Asks::When | Asks::HowMany | Asks::Why | Asks::How | Asks::Where, _, _) => &[Kind::Event, Kind::Treaty],
+            (Asks::When | Asks::HowMany | Asks::HowLong | Asks::Why | Asks::How | Asks::Where, _, _) => &[Kind::Event, Kind::Treaty],
             _ => &[Kind::Event, Kind::Treaty, Kind::Person],
         }
     }

@@ -59,8 +59,14 @@ impl Keyer {
     /// A Cyrillic or Arabic word is indexed both stemmed and as written, so
     /// a name (`Хрущёв`, whose Russian stem is `хрущ`) still meets its
     /// transliteration.
+    /// A hyphenated word is also indexed joined ("re-settlement" → "resettlement").
     pub fn index_keys(&self, text: &str) -> Vec<String> {
-        self.tokens(text, Language::En).into_iter().flat_map(|t| std::iter::once(t.key).chain(t.alts)).collect()
+        let mut keys: Vec<String> = self.tokens(text, Language::En).into_iter().flat_map(|t| std::iter::once(t.key).chain(t.alts)).collect();
+        for word in text.split_whitespace().filter(|w| w.contains('-')) {
+            let joined: String = word.chars().filter(|c| *c != '-').collect();
+            keys.extend(self.tokens(&joined, Language::En).into_iter().map(|t| t.key));
+        }
+        keys
     }
 
     /// The tokens of a question written in `language`.

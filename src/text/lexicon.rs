@@ -24,6 +24,8 @@ pub enum Asks {
     HowMany,
     /// why, zašto, почему, لماذا
     Why,
+    /// how long (a duration or a length)
+    HowLong,
     /// how (in what way)
     How,
     /// what, which, tell me about…: an entry, by its kind.
@@ -49,15 +51,14 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "how many", Asks::HowMany),
     (Language::En, "how much", Asks::HowMany),
     (Language::En, "number of", Asks::HowMany),
-    (Language::En, "how long", Asks::HowMany),
+    (Language::En, "how long", Asks::HowLong),
     (Language::En, "what city", Asks::Where),
     (Language::En, "which city", Asks::Where),
     (Language::En, "what town", Asks::Where),
     (Language::En, "which town", Asks::Where),
     (Language::En, "what place", Asks::Where),
     (Language::En, "which place", Asks::Where),
-    (Language::En, "what country", Asks::Where),
-    (Language::En, "which country", Asks::Where),
+
     (Language::En, "what happened", Asks::What),
     (Language::En, "who", Asks::Who),
     (Language::En, "whom", Asks::Who),
@@ -218,7 +219,8 @@ const LIGHT: &[&str] = &[
     "result", "reason", "reasons", "point", "happen", "end", "ends", "become", "becomes", "lead",
     "led", "mean", "means", "does", "cause", "caused", "affect", "effect", "deal", "far", "near",
     "next", "towards", "toward", "upon", "within", "without", "through", "across", "among", "along",
-    "officially", "really", "basically", "exactly", "whats", "thing", "stuff", "so", "like",
+    "officially", "really", "basically", "exactly", "whats", "thing", "stuff", "so", "like", "worth",
+    "value", "total", "overall", "roughly", "approximately", "about",
 ];
 
 /// Abbreviations students use for names the sources spell out, expanded on
@@ -227,6 +229,7 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("ussr", "soviet union"),
     ("sssr", "soviet union"),
     ("sfry", "socialist federal republic of yugoslavia"),
+    ("sfr", "socialist federal republic"),
     ("sfrj", "socialist federal republic of yugoslavia"),
     ("fpry", "federal people's republic of yugoslavia"),
     ("fry", "federal republic of yugoslavia"),

@@ -33,7 +33,12 @@ pub(crate) fn resolve_entry<'e>(engine: &'e Engine, intent: &str, text: &str, ki
     if text.trim().is_empty() {
         return Err(Box::new(missing_argument(intent)));
     }
-    let question = engine.question(text);
+    let mut question = engine.question(text);
+    question.asks = match intent {
+        "when" => Asks::When,
+        "who" => Asks::Who,
+        _ => question.asks,
+    };
     let decision = decide::decide(engine, &question, kinds);
     match decision {
         Decision::Answer { entry } => engine.entry(entry).ok_or_else(|| Box::new(engine.not_found(intent, text, &[]))),
