@@ -2,9 +2,11 @@
 //!
 //! - `dev.toml`: written sentence by sentence from the source texts by a
 //!   writer who never saw the fact files; the matcher may be tuned on it.
+//! - `dev-2.toml`: the first holdout set, rotated into dev once its
+//!   failures had been looked at.
 //! - `holdout.toml`: written the same way by another writer; only measured.
-//!   Nothing may be tuned on its failures; rotate in fresh questions when
-//!   they have been looked at.
+//!   Nothing may be tuned on its failures; when they have been looked at,
+//!   rotate it into dev and have fresh questions written.
 //! - `legacy.toml`: the first question set, written against the fact files
 //!   (counted with dev, as regression).
 //!
@@ -192,6 +194,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
+    dev.extend(load("dev-2"));
     dev.extend(load("legacy"));
     let holdout = load("holdout");
     assert!(dev.len() + holdout.len() >= 300, "the sets need at least 300 questions");

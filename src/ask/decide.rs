@@ -93,7 +93,8 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     if let Some(entry) = exact_name(index, query, &candidates) {
         return check_answer_type(engine, question, entry, &candidates);
     }
-    let exact_evidence = !query.years.is_empty() || (0..query.keys.len()).any(|word| index.covers_exactly(best.entry, query, word));
+    // Several words, none of them found as typed: coincidences of spelling ("bake bread").
+    let exact_evidence = !query.years.is_empty() || query.keys.len() < 2 || (0..query.keys.len()).any(|word| index.covers_exactly(best.entry, query, word));
     if best.score < ACCEPT || !exact_evidence {
         let near = candidates.iter().filter(|c| c.score >= SUGGEST).take(3).map(|c| c.entry).collect();
         return Decision::Nothing { near };
@@ -142,6 +143,15 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     by_name.sort_by(|a, b| b.0.cmp(&a.0));
     if let [(first, entry), (second, _), ..] = by_name.as_slice() {
         if first > second {
+            return Decision::Answer { entry: *entry };
+        }
+    }
+    // Then the one more of whose name the question says ("Dissolution of the
+    // Soviet Union" over "Dissolution of the Soviet Union and breakup of Yugoslavia").
+    let mut by_coverage: Vec<(f32, usize)> = contenders.iter().map(|c| (index.name_coverage(c.entry, &question.query.keys), c.entry)).collect();
+    by_coverage.sort_by(|a, b| b.0.total_cmp(&a.0));
+    if let [(first, entry), (second, _), ..] = by_coverage.as_slice() {
+        if *first > second + 0.05 {
             return Decision::Answer { entry: *entry };
         }
     }

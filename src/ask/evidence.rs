@@ -64,7 +64,9 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::Died) => entry.died.as_ref().is_some_and(|d| d.year_stated_by(text)),
         Some(Asks::HowMany) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
-            has_count(text) && focus.counted.as_ref().is_none_or(|counted| keys.binary_search(counted).is_ok())
+            let counted = focus.counted.as_ref().and_then(|counted| focus.query.keys.iter().position(|k| k == counted));
+            let with_counted = counted.is_none_or(|word| index.stored_matches(&focus.query, word).iter().any(|stored| keys.binary_search(stored).is_ok()));
+            has_count(text) && with_counted
         }
         Some(Asks::HowLong) => has_duration(text),
         Some(Asks::Who) => {

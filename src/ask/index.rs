@@ -558,7 +558,7 @@ impl Index {
     /// The largest share of one of the entry's names that the query contains:
     /// `Cominform resolution` covers more of "Cominform resolution on
     /// Yugoslavia" than of "Second Cominform resolution against Yugoslavia".
-    fn name_coverage(&self, entry: usize, query: &[String]) -> f32 {
+    pub(crate) fn name_coverage(&self, entry: usize, query: &[String]) -> f32 {
         let Some(doc) = self.docs.get(entry) else { return 0.0 };
         doc.names
             .iter()

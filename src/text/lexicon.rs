@@ -60,6 +60,8 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "which place", Asks::Where),
 
     (Language::En, "what happened", Asks::What),
+    (Language::En, "wen", Asks::When),
+    (Language::En, "wat", Asks::What),
     (Language::En, "who", Asks::Who),
     (Language::En, "whom", Asks::Who),
     (Language::En, "whose", Asks::Who),

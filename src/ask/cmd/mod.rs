@@ -34,11 +34,10 @@ pub(crate) fn resolve_entry<'e>(engine: &'e Engine, intent: &str, text: &str, ki
         return Err(Box::new(missing_argument(intent)));
     }
     let mut question = engine.question(text);
-    question.asks = match intent {
-        "when" => Asks::When,
-        "who" => Asks::Who,
-        _ => question.asks,
-    };
+    // `/who x` asks who x was; `/when x` looks an entry up, whatever its date's precision.
+    if intent == "who" {
+        question.asks = Asks::Who;
+    }
     let decision = decide::decide(engine, &question, kinds);
     match decision {
         Decision::Answer { entry } => engine.entry(entry).ok_or_else(|| Box::new(engine.not_found(intent, text, &[]))),

@@ -14,7 +14,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(entry) => entry,
         Err(reply) => return *reply,
     };
-    answer(engine, treaty, &subject_focus(engine, text, Asks::When), locale)
+    answer(engine, treaty, &subject_focus(engine, text, Asks::What), locale)
 }
 
 /// The answer about a treaty: parties, signatories, date, place, what it
