@@ -43,7 +43,7 @@ const YEAR_MISS: f32 = 0.6;
 /// An entry of the kind the question names ("treaty").
 const KIND_FIT: f32 = 1.1;
 /// The largest share of the question's known words the answer may leave unexplained.
-const MAX_UNCOVERED: f32 = 0.45;
+const MAX_UNCOVERED: f32 = 0.5;
 /// A contender whose best quote holds this much more of the question wins a tie.
 const QUOTE_LEAD: f32 = 1.25;
 /// The longest span of years a date may cover and still answer "when".
@@ -230,26 +230,42 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     (0..query.keys.len())
         .filter(|&word| !index.covers(entry, query, word))
         .filter(|&word| !(question.attribute.is_some() && query.keys.get(word).is_some_and(|k| attribute_words.contains(k))))
-        .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
-        .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || Some(word) == head } else { !paraphrase_ok })
+        .filter(|&word| {
+            if index.knows(query, word) {
+                index.is_proper(query, word) || Some(word) == head
+            } else {
+                !query.light.get(word).copied().unwrap_or(false) && !paraphrase_ok
+            }
+        })
         .filter_map(|word| query.keys.get(word).cloned())
         .filter(|key| key.chars().count() >= 3)
         .collect()
 }
 
-/// The share of the question's weight in known content words (names
-/// aside) that an entry does not contain; light words count half.
+/// Whether the evidence for `entry` holds query word `word`: its names, the
+/// people it involves, or its two quotes that speak most of the question
+/// (what the answer would show).
+fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usize) -> bool {
+    let index = engine.index();
+    let query = &question.query;
+    let mut quotes: Vec<(f32, usize)> = (0..index.quote_keys(entry).len()).map(|q| (evidence::relevance(index, entry, q, query), q)).collect();
+    quotes.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let stored = index.stored_matches(query, word);
+    let in_quotes = quotes.iter().take(2).filter_map(|(_, q)| index.quote_keys(entry).get(*q)).any(|keys| stored.iter().any(|s| keys.binary_search(s).is_ok()));
+    in_quotes || index.in_name(entry, query, word) || index.people_keys(entry).iter().any(|k| stored.contains(k))
+}
+
+/// The share of the question's weight in known content words that the
+/// evidence does not hold: the entry's names and its two quotes that speak
+/// most of the question (what the answer would show). Light words count half.
 fn uncovered_share(engine: &Engine, question: &Question, entry: usize) -> f32 {
     let index = engine.index();
     let query = &question.query;
     let (mut missing, mut total) = (0.0, 0.0);
-    for word in 0..query.keys.len() {
-        if !index.knows(query, word) {
-            continue;
-        }
+    for word in (0..query.keys.len()).filter(|&word| index.knows(query, word)) {
         let weight = index.weight(query, word) * if query.light.get(word).copied().unwrap_or(false) { 0.5 } else { 1.0 };
         total += weight;
-        if !index.covers(entry, query, word) {
+        if !evidence_holds(engine, question, entry, word) {
             missing += weight;
         }
     }
@@ -266,7 +282,7 @@ fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Ca
             .filter(|&word| index.knows(query, word) && !index.covers(best, query, word))
             .filter_map(|word| query.keys.get(word).cloned())
             .collect();
-        words = surface_words(engine, question, &keys);
+        words = if keys.is_empty() { vec!["what exactly was asked".to_string()] } else { surface_words(engine, question, &keys) };
     }
     let entry = engine.entry(best)?;
     let years: Vec<i32> = match entry.date {

@@ -142,17 +142,23 @@ impl Engine {
     fn two_things(&self, question: &Question, whole: &Decision, locale: &str) -> Option<Answer> {
         let text = question.text.as_str();
         let separators = [" and ", " & ", " as well as ", " i ", " и ", " و"];
-        let cuts = separators.iter().flat_map(|sep| text.to_lowercase().match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>());
+        let lower = text.to_lowercase();
+        let cuts = separators.iter().flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>());
         for (at, length) in cuts {
             let (left, right) = (text.get(..at)?, text.get(at + length..)?);
+            // "between Yugoslavia and the USSR" joins two parties of one thing.
+            if lower.get(..at).is_some_and(|before| before.split_whitespace().rev().take(3).any(|w| matches!(w, "between" | "izmedju" | "između" | "између" | "между" | "بين"))) {
+                continue;
+            }
             let entries: Vec<usize> = [left, right]
                 .iter()
                 .filter_map(|half| {
                     let mut half_question = self.question(half);
                     half_question.asks = question.asks;
                     half_question.attribute = question.attribute;
+                    // Each half must name its entry outright, or date it by a year.
                     match decide::decide(self, &half_question, question.preferred_kinds()) {
-                        Decision::Answer { entry } => Some(entry),
+                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.years.is_empty() => Some(entry),
                         _ => None,
                     }
                 })
