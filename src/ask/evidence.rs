@@ -53,7 +53,10 @@ const NUMBER_WORDS: &[&str] = &[
 pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: usize, position: usize) -> bool {
     let text = quote.text.as_str();
     if let Some(year) = focus.year {
-        return contains_number(text, &year.to_string());
+        return match &entry.date {
+            Some(date) => date.states_year(text, year),
+            None => contains_number(text, &year.to_string()),
+        };
     }
     match focus.asks {
         Some(Asks::When) => match &entry.date {
@@ -64,8 +67,10 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::Died) => entry.died.as_ref().is_some_and(|d| d.year_stated_by(text)),
         Some(Asks::HowMany) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
-            let counted = focus.counted.as_ref().and_then(|counted| focus.query.keys.iter().position(|k| k == counted));
-            let with_counted = counted.is_none_or(|word| index.stored_matches(&focus.query, word).iter().any(|stored| keys.binary_search(stored).is_ok()));
+            // The number must come with what is counted ("members", "membership").
+            let with_counted = focus.counted.as_ref().is_none_or(|counted| {
+                keys.iter().any(|key| key == counted || (counted.len() >= 4 && key.starts_with(counted.as_str())) || (key.len() >= 4 && counted.starts_with(key.as_str())))
+            });
             has_count(text) && with_counted
         }
         Some(Asks::HowLong) => has_duration(text),
@@ -80,13 +85,17 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             }
         }
         Some(Asks::Where) => names_something_new(text, &focus.query, index),
-        Some(Asks::Why) => gives_a_reason(text),
+        // Any quote may give the reason; those with a reason word are preferred (see `choose`).
+        Some(Asks::Why) => true,
         _ => true,
     }
 }
 
+/// How much a reason word adds to a quote's relevance to a "why" question (share of the largest idf).
+const REASON_BONUS: f32 = 0.5;
+
 /// Words that introduce a reason.
-const REASON_WORDS: &[&str] = &["because", "since", "due", "claiming", "fearing", "order", "why", "reason", "owing", "thus", "therefore", "hoping", "caused", "explaining", "fear", "feared", "wanted", "seeking", "sought"];
+const REASON_WORDS: &[&str] = &["because", "as", "since", "due", "claiming", "fearing", "order", "why", "reason", "owing", "thus", "therefore", "hoping", "caused", "explaining", "fear", "feared", "wanted", "seeking", "sought", "so"];
 
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
 fn gives_a_reason(text: &str) -> bool {
@@ -129,7 +138,8 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
         .filter_map(|&position| {
             let quote = entry.quotes.get(position)?;
             let year_bonus = focus.query.years.iter().any(|y| contains_number(&quote.text, &y.to_string())) as u8 as f32 * index.max_idf();
-            Some((position, relevance(index, doc, position, &focus.query) + year_bonus, states(entry, quote, focus, index, doc, position)))
+            let reason_bonus = (focus.asks == Some(Asks::Why) && gives_a_reason(&quote.text)) as u8 as f32 * REASON_BONUS * index.max_idf();
+            Some((position, relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus, states(entry, quote, focus, index, doc, position)))
         })
         .collect();
     // Best first; ties keep the entry's own order (its first quote is its lead sentence).
@@ -148,6 +158,19 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
         (Some(stating), _) => chosen.push(stating.0),
         (None, Some(overall)) => chosen.push(overall.0),
         (None, None) => {}
+    }
+    // A year inside a range whose two ends no single quote states: show a quote for each end.
+    if let (Some(year), Some(date)) = (focus.year, &entry.date) {
+        if !chosen.iter().any(|&p| entry.quotes.get(p).is_some_and(|q| date.states_year(&q.text, year))) {
+            for point in date.points() {
+                let states_end = |p: &usize| entry.quotes.get(*p).is_some_and(|q| point.year_words().iter().all(|w| crate::facts::date::contains_word(&q.text, w)));
+                if !chosen.iter().any(states_end) {
+                    if let Some(position) = candidates.iter().copied().find(states_end) {
+                        chosen.push(position);
+                    }
+                }
+            }
+        }
     }
     // A dated entry's answer shows its date: prove it too, when the chosen quotes don't.
     if let (Some(date), false) = (&entry.date, matches!(focus.asks, Some(Asks::When)) || focus.year.is_some()) {

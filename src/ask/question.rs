@@ -65,7 +65,8 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         // population of…", "population" is the attribute asked about, not its kind.
         let Some(next) = words.get(range.end).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
         let keys: Vec<String> = index.keyer().tokens(next, language).into_iter().map(|t| t.key).collect();
-        if *asks == Asks::HowMany && counted.is_none() {
+        // What is counted, unless it is as general as "people".
+        if *asks == Asks::HowMany && counted.is_none() && !crate::text::lexicon::is_light(next, Language::En) {
             counted = keys.first().filter(|k| index.keyer().index_keys(k).len() == 1).cloned();
         }
         for (position, key) in query.keys.iter().enumerate() {

@@ -468,14 +468,4 @@ mod tests {
         assert!(!is_slug("pašić"));
         assert_eq!(slugify("Nikola Pašić"), "nikola-pasic");
     }
-
-    #[test]
-    fn words_need_boundaries() {
-        assert!(contains_word("On 5 June 1972 Josip", "5"));
-        assert!(contains_word("On 5 June 1972 Josip", "june"));
-        assert!(!contains_word("On 15 June 1972", "5"));
-        assert!(!contains_word("In 19555", "1955"));
-        assert!(contains_word("From 1953–1955, bilateral", "1955"));
-        assert!(contains_word("In the 1750s, in", "1750s"));
-    }
 }

@@ -166,6 +166,24 @@ impl HistDate {
     }
 }
 
+impl HistDate {
+    /// Whether `text` states the year `year` of this date: the year itself,
+    /// or, for a range that spans it, both ends of the range ("from 1953 to
+    /// 1955" states that 1954 is within it).
+    pub fn states_year(&self, text: &str, year: i32) -> bool {
+        self.states_year_in(&[text], year)
+    }
+
+    /// [`HistDate::states_year`] over several texts together: the ends of a
+    /// range may be stated by two quotes.
+    pub fn states_year_in(&self, texts: &[&str], year: i32) -> bool {
+        let points = self.points();
+        let spans = points.len() == 2 && (self.first_year()..=self.last_year()).contains(&year);
+        let stated = |word: &str| texts.iter().any(|text| contains_word(text, word));
+        stated(&year.to_string()) || (spans && points.iter().all(|p| p.year_words().iter().all(|w| stated(w))))
+    }
+}
+
 /// Whether `word` appears in `text` not as part of a longer number or word.
 pub fn contains_word(text: &str, word: &str) -> bool {
     let text_lower = text.to_lowercase();
@@ -438,5 +456,15 @@ mod tests {
         assert_eq!(ordinal(21), "21st");
         assert_eq!(ordinal(12), "12th");
         assert_eq!(ordinal(3), "3rd");
+    }
+
+    #[test]
+    fn words_need_boundaries() {
+        assert!(contains_word("On 5 June 1972 Josip", "5"));
+        assert!(contains_word("On 5 June 1972 Josip", "june"));
+        assert!(!contains_word("On 15 June 1972", "5"));
+        assert!(!contains_word("In 19555", "1955"));
+        assert!(contains_word("From 1953–1955, bilateral", "1955"));
+        assert!(contains_word("In the 1750s, in", "1750s"));
     }
 }
