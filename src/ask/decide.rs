@@ -230,13 +230,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     (0..query.keys.len())
         .filter(|&word| !index.covers(entry, query, word))
         .filter(|&word| !(question.attribute.is_some() && query.keys.get(word).is_some_and(|k| attribute_words.contains(k))))
-        .filter(|&word| {
-            if index.knows(query, word) {
-                index.is_proper(query, word) || Some(word) == head
-            } else {
-                !query.light.get(word).copied().unwrap_or(false) && !paraphrase_ok
-            }
-        })
+        .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
+        .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || Some(word) == head } else { !paraphrase_ok })
         .filter_map(|word| query.keys.get(word).cloned())
         .filter(|key| key.chars().count() >= 3)
         .collect()

@@ -51,6 +51,10 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "how many", Asks::HowMany),
     (Language::En, "how much", Asks::HowMany),
     (Language::En, "number of", Asks::HowMany),
+    (Language::En, "what percent", Asks::HowMany),
+    (Language::En, "what percentage", Asks::HowMany),
+    (Language::En, "wat percent", Asks::HowMany),
+    (Language::En, "what share", Asks::HowMany),
     (Language::En, "how long", Asks::HowLong),
     (Language::En, "what city", Asks::Where),
     (Language::En, "which city", Asks::Where),
@@ -245,6 +249,7 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("ww2", "world war ii"),
     ("wwii", "world war ii"),
     ("yugo", "yugoslavia"),
+    ("st", "saint"),
 ];
 
 /// The question words found in folded text, in order, with the word
