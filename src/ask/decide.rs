@@ -312,6 +312,9 @@ fn surface_words(engine: &Engine, question: &Question, keys: &[String]) -> Vec<S
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
+    if !evidence::binds_years(engine.base(), engine.index(), found, &question.query) {
+        return false;
+    }
     let asks = match (question.attribute, found.kind) {
         (Some(attribute), Kind::Person) => attribute,
         // "When did X die" about an event: only an event that is a death or birth.

@@ -190,11 +190,70 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
 /// entry did not do what the question asks about.
 pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus) -> bool {
     let Some(doc) = base.index_of(&entry.id) else { return false };
-    let needs_topic = !focus.query.keys.is_empty() && matches!(focus.asks, Some(Asks::Who | Asks::Where | Asks::HowMany | Asks::HowLong)) && entry.kind != crate::facts::Kind::Person;
+    let needs_topic = !focus.query.keys.is_empty() && matches!(focus.asks, Some(Asks::Who | Asks::Where | Asks::HowMany | Asks::HowLong | Asks::When)) && entry.kind != crate::facts::Kind::Person;
     entry.quotes.iter().enumerate().any(|(position, quote)| {
-        states(entry, quote, focus, index, doc, position) && (!needs_topic || relevance(index, doc, position, &focus.query) > 0.0)
+        states(entry, quote, focus, index, doc, position)
+            && (!needs_topic || speaks_of_all(index, doc, position, &focus.query, matches!(focus.asks, Some(Asks::When | Asks::Where))))
+            && years_bound(index, doc, &quote.text, &focus.query)
     })
 }
+
+/// Whether the entry's quotes that state one of the question's years bind
+/// the question's names to it ([`years_bound`]); true when none states one.
+pub fn binds_years(base: &FactBase, index: &Index, entry: &Entry, query: &Query) -> bool {
+    let Some(doc) = base.index_of(&entry.id) else { return false };
+    let stating: Vec<&Quote> = entry.quotes.iter().filter(|q| query.years.iter().any(|y| contains_number(&q.text, &y.to_string()))).collect();
+    stating.is_empty() || stating.iter().any(|q| years_bound(index, doc, &q.text, query))
+}
+
+/// In a sentence that lists several years ("Vladimir Putin 2000, 2011, 2014,
+/// and 2019; Dmitry Medvedev in 2009"), each name the question asks about
+/// (and the entry is not named after) belongs to the year nearest to it:
+/// that year must be one the question names.
+fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
+    if query.years.is_empty() {
+        return true;
+    }
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let years: Vec<(usize, i32)> = words.iter().enumerate().filter_map(|(i, w)| Some((i, super::index::year_of(w)?))).collect();
+    if years.iter().map(|(_, y)| y).collect::<std::collections::BTreeSet<_>>().len() < 2 {
+        return true;
+    }
+    let keyer = index.keyer();
+    (0..query.keys.len()).filter(|&word| index.is_proper(query, word) && !index.in_name(doc, query, word)).all(|word| {
+        let stored = index.stored_matches(query, word);
+        let places: Vec<usize> = words.iter().enumerate().filter(|(_, w)| keyer.index_keys(w).iter().any(|k| stored.contains(k))).map(|(i, _)| i).collect();
+        places.iter().all(|&place| {
+            let nearest = years.iter().min_by_key(|(i, _)| i.abs_diff(place)).map(|(_, y)| *y);
+            nearest.is_none_or(|year| query.years.contains(&year))
+        })
+    })
+}
+
+/// Whether a quote, with the entry's names, holds (nearly) all the words of
+/// the question the base knows: the sentence that proves a date, a number or
+/// a person must be about what was asked ("when did Yugoslavia *join* the
+/// UN" is not proven by a sentence on UN sanctions).
+///
+/// A date or place may rest on the entry's names ("the Belgrade declaration
+/// was signed in 1955" need not repeat the name); a person or a number must
+/// stand in the same sentence as what was asked (`names_count` false).
+fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
+    let Some(keys) = index.quote_keys(doc).get(position) else { return false };
+    let (mut missing, mut total) = (0.0, 0.0);
+    for word in (0..query.keys.len()).filter(|&word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false)) {
+        let stored = index.stored_matches(query, word);
+        let weight = index.weight(query, word);
+        total += weight;
+        if !(stored.iter().any(|s| keys.binary_search(s).is_ok()) || (names_count && index.in_name(doc, query, word))) {
+            missing += weight;
+        }
+    }
+    total <= 0.0 || missing / total <= MAX_MISSING
+}
+
+/// How much of the question (by weight) a proving quote may leave unsaid.
+const MAX_MISSING: f32 = 0.4;
 
 /// `number` in `text`, not as part of a longer number.
 pub fn contains_number(text: &str, number: &str) -> bool {
