@@ -42,6 +42,8 @@ const YEAR_FIT: f32 = 1.15;
 const YEAR_MISS: f32 = 0.6;
 /// An entry of the kind the question names ("treaty").
 const KIND_FIT: f32 = 1.1;
+/// A contender whose name the question covers by this much more wins a tie.
+const NAME_LEAD: f32 = 0.05;
 /// The largest share of the question's known words the answer may leave unexplained.
 const MAX_UNCOVERED: f32 = 0.5;
 /// A contender whose best quote holds this much more of the question wins a tie.
@@ -118,48 +120,43 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     if contenders.len() <= 1 {
         return Decision::Answer { entry: chosen.entry };
     }
-    // Still tied: those that explain every discriminative word, then the one
-    // whose name the question uses.
+    match break_tie(engine, question, &contenders) {
+        Some(entry) => Decision::Answer { entry },
+        None => Decision::Ask { entries: contenders.iter().map(|c| c.entry).collect() },
+    }
+}
+
+/// Stage 4: break a tie between contenders by the evidence, in order: the
+/// ones that explain every discriminative word; the one with a single quote
+/// that says clearly more of the question; the one whose names hold more of
+/// the question's words; the one more of whose name the question says
+/// ("Dissolution of the Soviet Union" over "… and breakup of Yugoslavia");
+/// the only one named outright. `None` when the evidence is truly tied.
+fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<usize> {
+    let index = engine.index();
+    let query = &question.query;
     let gaps: Vec<usize> = contenders.iter().map(|c| discriminative_gaps(engine, question, c.entry).len()).collect();
     let fewest = gaps.iter().copied().min().unwrap_or(0);
     let contenders: Vec<&Candidate> = contenders.iter().zip(&gaps).filter(|(_, g)| **g == fewest).map(|(c, _)| *c).collect();
-    if contenders.len() == 1 {
-        return Decision::Answer { entry: contenders[0].entry };
+    if let [only] = contenders.as_slice() {
+        return Some(only.entry);
     }
-    // Then the one with one quote that says clearly more of the question.
-    let mut by_quote: Vec<(f32, usize)> = contenders.iter().map(|c| (engine.index().best_quote_weight(c.entry, &question.query), c.entry)).collect();
-    by_quote.sort_by(|a, b| b.0.total_cmp(&a.0));
-    if let [(first, entry), (second, _), ..] = by_quote.as_slice() {
-        if *first > second * QUOTE_LEAD {
-            return Decision::Answer { entry: *entry };
+    let clear_lead = |measure: &dyn Fn(&Candidate) -> f32, lead: &dyn Fn(f32, f32) -> bool| {
+        let mut ranked: Vec<(f32, usize)> = contenders.iter().map(|c| (measure(c), c.entry)).collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match ranked.as_slice() {
+            [(first, entry), (second, _), ..] if lead(*first, *second) => Some(*entry),
+            _ => None,
         }
-    }
-    // Then the one whose names hold more of the question's words.
-    let index = engine.index();
-    let mut by_name: Vec<(usize, usize)> = contenders
-        .iter()
-        .map(|c| ((0..question.query.keys.len()).filter(|&w| index.in_name(c.entry, &question.query, w)).count(), c.entry))
-        .collect();
-    by_name.sort_by(|a, b| b.0.cmp(&a.0));
-    if let [(first, entry), (second, _), ..] = by_name.as_slice() {
-        if first > second {
-            return Decision::Answer { entry: *entry };
-        }
-    }
-    // Then the one more of whose name the question says ("Dissolution of the
-    // Soviet Union" over "Dissolution of the Soviet Union and breakup of Yugoslavia").
-    let mut by_coverage: Vec<(f32, usize)> = contenders.iter().map(|c| (index.name_coverage(c.entry, &question.query.keys), c.entry)).collect();
-    by_coverage.sort_by(|a, b| b.0.total_cmp(&a.0));
-    if let [(first, entry), (second, _), ..] = by_coverage.as_slice() {
-        if *first > second + 0.05 {
-            return Decision::Answer { entry: *entry };
-        }
-    }
-    let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
-    if named.len() == 1 {
-        return Decision::Answer { entry: named[0].entry };
-    }
-    Decision::Ask { entries: contenders.iter().map(|c| c.entry).collect() }
+    };
+    let in_names = |c: &Candidate| (0..query.keys.len()).filter(|&w| index.in_name(c.entry, query, w)).count() as f32;
+    clear_lead(&|c| index.best_quote_weight(c.entry, query), &|a, b| a > b * QUOTE_LEAD)
+        .or_else(|| clear_lead(&in_names, &|a, b| a > b))
+        .or_else(|| clear_lead(&|c| index.name_coverage(c.entry, &query.keys), &|a, b| a > b + NAME_LEAD))
+        .or_else(|| {
+            let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
+            (named.len() == 1).then(|| named[0].entry)
+        })
 }
 
 /// Stage 1: re-weigh the best candidates by the question's years and kind.

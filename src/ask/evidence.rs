@@ -241,9 +241,10 @@ fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
 fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
     let (mut missing, mut total) = (0.0, 0.0);
-    for word in (0..query.keys.len()).filter(|&word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false)) {
+    for word in (0..query.keys.len()).filter(|&word| index.knows(query, word)) {
         let stored = index.stored_matches(query, word);
-        let weight = index.weight(query, word);
+        let light = query.light.get(word).copied().unwrap_or(false);
+        let weight = index.weight(query, word) * if light { LIGHT_SHARE } else { 1.0 };
         total += weight;
         if !(stored.iter().any(|s| keys.binary_search(s).is_ok()) || (names_count && index.in_name(doc, query, word))) {
             missing += weight;
@@ -252,6 +253,8 @@ fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, name
     total <= 0.0 || missing / total <= MAX_MISSING
 }
 
+/// A light word the base knows counts this much of its weight.
+const LIGHT_SHARE: f32 = 0.5;
 /// How much of the question (by weight) a proving quote may leave unsaid.
 const MAX_MISSING: f32 = 0.4;
 
