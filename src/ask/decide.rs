@@ -225,7 +225,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let attribute_words = index.keyer().index_keys("born birth birthday died die death");
     let head = question.head.as_ref().and_then(|head| query.keys.iter().position(|k| k == head));
     (0..query.keys.len())
-        .filter(|&word| !index.covers(entry, query, word))
+        // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
+        .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word) } else { !index.covers(entry, query, word) })
         .filter(|&word| !(question.attribute.is_some() && query.keys.get(word).is_some_and(|k| attribute_words.contains(k))))
         .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
         .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || Some(word) == head } else { !paraphrase_ok })
