@@ -222,12 +222,10 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let named = index.name_hit(entry, &query.keys);
     let person = engine.entry(entry).is_some_and(|e| e.kind == Kind::Person);
     let paraphrase_ok = named && !person && matches!(question.asks, Asks::When | Asks::Who | Asks::Where | Asks::Why | Asks::How);
-    let attribute_words = index.keyer().index_keys("born birth birthday died die death");
     let head = question.head.as_ref().and_then(|head| query.keys.iter().position(|k| k == head));
     (0..query.keys.len())
         // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
         .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word) } else { !index.covers(entry, query, word) })
-        .filter(|&word| !(question.attribute.is_some() && query.keys.get(word).is_some_and(|k| attribute_words.contains(k))))
         .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
         .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || Some(word) == head } else { !paraphrase_ok })
         .filter_map(|word| query.keys.get(word).cloned())
@@ -265,28 +263,30 @@ fn uncovered_share(engine: &Engine, question: &Question, entry: usize) -> f32 {
     if total > 0.0 { missing / total } else { 0.0 }
 }
 
-/// Stage 2: the discriminative words and years the best entry does not explain.
+/// Stage 2: the discriminative words and years the best entry does not
+/// explain, or too much of the question missing from its evidence.
 fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Candidate]) -> Option<Decision> {
-    let mut words = discriminative_gaps(engine, question, best);
-    if words.is_empty() && uncovered_share(engine, question, best) > MAX_UNCOVERED {
-        let index = engine.index();
-        let query = &question.query;
-        let keys: Vec<String> = (0..query.keys.len())
-            .filter(|&word| index.knows(query, word) && !index.covers(best, query, word))
-            .filter_map(|word| query.keys.get(word).cloned())
-            .collect();
-        words = if keys.is_empty() { vec!["what exactly was asked".to_string()] } else { surface_words(engine, question, &keys) };
-    }
     let entry = engine.entry(best)?;
+    let gaps = discriminative_gaps(engine, question, best);
+    let thin = gaps.is_empty() && uncovered_share(engine, question, best) > MAX_UNCOVERED;
     let years: Vec<i32> = match entry.date {
         Some(_) if year_fit(engine, entry, &question.years) == Some(false) => question.years.clone(),
         _ => Vec::new(),
     };
-    if words.is_empty() && years.is_empty() {
+    if gaps.is_empty() && !thin && years.is_empty() {
         return None;
     }
+    let words = if thin {
+        let query = &question.query;
+        let missing: Vec<String> = (0..query.keys.len())
+            .filter(|&word| engine.index().knows(query, word) && !evidence_holds(engine, question, best, word))
+            .filter_map(|word| query.keys.get(word).cloned())
+            .collect();
+        surface_words(engine, question, &missing)
+    } else {
+        surface_words(engine, question, &gaps)
+    };
     let near = candidates.iter().filter(|c| c.score >= SUGGEST).take(3).map(|c| c.entry).collect();
-    let words = if words.iter().all(|w| question.text.contains(w.as_str())) { words } else { surface_words(engine, question, &words) };
     Some(Decision::Abstain { words, years, near })
 }
 

@@ -76,8 +76,8 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::HowLong) => has_duration(text),
         Some(Asks::Who) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
-            if entry.kind == crate::facts::Kind::Person {
-                // Who the person was: a quote that names them.
+            if entry.kind == crate::facts::Kind::Person || entry.kind == crate::facts::Kind::Treaty && !entry.people.is_empty() {
+                // Who the person was, or who signed the treaty: a quote that names them.
                 index.people_keys(doc).iter().any(|own| keys.binary_search(own).is_ok())
             } else {
                 // Who did it: a person the question does not already name.
@@ -193,7 +193,7 @@ pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
     let needs_topic = !focus.query.keys.is_empty() && matches!(focus.asks, Some(Asks::Who | Asks::Where | Asks::HowMany | Asks::HowLong | Asks::When)) && entry.kind != crate::facts::Kind::Person;
     entry.quotes.iter().enumerate().any(|(position, quote)| {
         states(entry, quote, focus, index, doc, position)
-            && (!needs_topic || speaks_of_all(index, doc, position, &focus.query, matches!(focus.asks, Some(Asks::When | Asks::Where))))
+            && (!needs_topic || speaks_of_all(index, doc, position, &focus.query, matches!(focus.asks, Some(Asks::When | Asks::Where)) || entry.kind == crate::facts::Kind::Treaty))
             && years_bound(index, doc, &quote.text, &focus.query)
     })
 }

@@ -45,6 +45,27 @@ const TREATY_WORDS: &[&str] = &[
     "deklaracija", "dogovor", "soglashenie", "deklaratsiya", "deklaratsii", "deklaraciju", "معاهده", "اعلان",
 ];
 
+/// "Born" and "died" say what is asked, like a question word: they are not
+/// looked for in the entries.
+fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) {
+    let attribute_keys: Vec<String> = found
+        .iter()
+        .filter(|(asks, _)| matches!(asks, Asks::Born | Asks::Died))
+        .flat_map(|(_, range)| words.get(range.clone()).unwrap_or_default().iter())
+        .flat_map(|word| index.keyer().tokens(word, language).into_iter().map(|t| t.key))
+        .collect();
+    let mut position = 0;
+    while position < query.keys.len() {
+        if attribute_keys.contains(&query.keys[position]) {
+            query.keys.remove(position);
+            query.alts.remove(position);
+            query.light.remove(position);
+        } else {
+            position += 1;
+        }
+    }
+}
+
 /// Verbs that follow "how" when it asks for a manner.
 const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "could", "can", "would", "has", "have", "had"];
 
@@ -120,6 +141,9 @@ impl Question {
             asks = Asks::What;
         }
         let mut query = index.query_in(text, language);
+        if attribute.is_some() {
+            drop_attribute_words(index, &mut query, &words, &found, language);
+        }
         let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let head = head_word(index, &query, &words, &found, language, asks);
         let numbers = words
