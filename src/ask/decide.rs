@@ -222,10 +222,11 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let named = index.name_hit(entry, &query.keys);
     let person = engine.entry(entry).is_some_and(|e| e.kind == Kind::Person);
     let paraphrase_ok = named && !person && matches!(question.asks, Asks::When | Asks::Who | Asks::Where | Asks::Why | Asks::How);
+    let shown = shown_quotes(engine, question, entry);
     let head = question.head.as_ref().and_then(|head| query.keys.iter().position(|k| k == head));
     (0..query.keys.len())
         // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
-        .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word) } else { !index.covers(entry, query, word) })
+        .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) } else { !index.covers(entry, query, word) })
         .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
         .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || Some(word) == head } else { !paraphrase_ok })
         .filter_map(|word| query.keys.get(word).cloned())
@@ -233,17 +234,22 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .collect()
 }
 
+/// The entry's two quotes that speak most of the question: what the answer would show.
+fn shown_quotes(engine: &Engine, question: &Question, entry: usize) -> Vec<usize> {
+    let index = engine.index();
+    let mut quotes: Vec<(f32, usize)> = (0..index.quote_keys(entry).len()).map(|q| (evidence::relevance(index, entry, q, &question.query), q)).collect();
+    quotes.sort_by(|a, b| b.0.total_cmp(&a.0));
+    quotes.into_iter().take(2).map(|(_, q)| q).collect()
+}
+
 /// Whether the evidence for `entry` holds query word `word`: its names, the
-/// people it involves, or its two quotes that speak most of the question
-/// (what the answer would show).
-fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usize) -> bool {
+/// people it involves, or the quotes it would show (`shown`).
+fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usize, shown: &[usize]) -> bool {
     let index = engine.index();
     let query = &question.query;
-    let mut quotes: Vec<(f32, usize)> = (0..index.quote_keys(entry).len()).map(|q| (evidence::relevance(index, entry, q, query), q)).collect();
-    quotes.sort_by(|a, b| b.0.total_cmp(&a.0));
     let stored = index.stored_matches(query, word);
-    let in_quotes = quotes.iter().take(2).filter_map(|(_, q)| index.quote_keys(entry).get(*q)).any(|keys| stored.iter().any(|s| keys.binary_search(s).is_ok()));
-    in_quotes || index.in_name(entry, query, word) || index.people_keys(entry).iter().any(|k| stored.contains(k))
+    let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| stored.iter().any(|s| super::index::contains_key(keys, s)));
+    in_quotes || index.in_name(entry, query, word) || index.people_keys(entry).iter().any(|k| stored.contains(&k.as_str()))
 }
 
 /// The share of the question's weight in known content words that the
@@ -252,11 +258,12 @@ fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usiz
 fn uncovered_share(engine: &Engine, question: &Question, entry: usize) -> f32 {
     let index = engine.index();
     let query = &question.query;
+    let shown = shown_quotes(engine, question, entry);
     let (mut missing, mut total) = (0.0, 0.0);
     for word in (0..query.keys.len()).filter(|&word| index.knows(query, word)) {
         let weight = index.weight(query, word) * if query.light.get(word).copied().unwrap_or(false) { 0.5 } else { 1.0 };
         total += weight;
-        if !evidence_holds(engine, question, entry, word) {
+        if !evidence_holds(engine, question, entry, word, &shown) {
             missing += weight;
         }
     }
@@ -278,8 +285,9 @@ fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Ca
     }
     let words = if thin {
         let query = &question.query;
+        let shown = shown_quotes(engine, question, best);
         let missing: Vec<String> = (0..query.keys.len())
-            .filter(|&word| engine.index().knows(query, word) && !evidence_holds(engine, question, best, word))
+            .filter(|&word| engine.index().knows(query, word) && !evidence_holds(engine, question, best, word, &shown))
             .filter_map(|word| query.keys.get(word).cloned())
             .collect();
         surface_words(engine, question, &missing)

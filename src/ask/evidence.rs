@@ -7,7 +7,7 @@
 //! state what the answer asserts; when the quote that matches the question
 //! best does not state it, both are shown (the claim needs two sentences).
 
-use super::index::{Index, Query};
+use super::index::{contains_key, Index, Query};
 use crate::facts::{Entry, FactBase, Quote};
 use crate::text::lexicon::Asks;
 
@@ -123,7 +123,7 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
 pub fn relevance(index: &Index, doc: usize, position: usize, query: &Query) -> f32 {
     let Some(keys) = index.quote_keys(doc).get(position) else { return 0.0 };
     (0..query.keys.len())
-        .filter(|&word| index.stored_matches(query, word).iter().any(|stored| keys.binary_search(stored).is_ok()))
+        .filter(|&word| index.stored_matches(query, word).iter().any(|stored| contains_key(keys, stored)))
         .map(|word| index.weight(query, word))
         .sum()
 }
@@ -222,7 +222,7 @@ fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
     let keyer = index.keyer();
     (0..query.keys.len()).filter(|&word| index.is_proper(query, word) && !index.in_name(doc, query, word)).all(|word| {
         let stored = index.stored_matches(query, word);
-        let places: Vec<usize> = words.iter().enumerate().filter(|(_, w)| keyer.index_keys(w).iter().any(|k| stored.contains(k))).map(|(i, _)| i).collect();
+        let places: Vec<usize> = words.iter().enumerate().filter(|(_, w)| keyer.index_keys(w).iter().any(|k| stored.contains(&k.as_str()))).map(|(i, _)| i).collect();
         places.iter().all(|&place| {
             let nearest = years.iter().min_by_key(|(i, _)| i.abs_diff(place)).map(|(_, y)| *y);
             nearest.is_none_or(|year| query.years.contains(&year))
@@ -246,7 +246,7 @@ fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, name
         let light = query.light.get(word).copied().unwrap_or(false);
         let weight = index.weight(query, word) * if light { LIGHT_SHARE } else { 1.0 };
         total += weight;
-        if !(stored.iter().any(|s| keys.binary_search(s).is_ok()) || (names_count && index.in_name(doc, query, word))) {
+        if !(stored.iter().any(|s| contains_key(keys, s)) || (names_count && index.in_name(doc, query, word))) {
             missing += weight;
         }
     }

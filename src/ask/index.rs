@@ -11,7 +11,10 @@
 //! [`Index::resolve`] turns scores into a decision with an ambiguity margin:
 //! a clear winner, a short "did you mean" list, or nothing.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+// Fx hashing: the keys come from the fact files; questions only look them up.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::commands::ArgKind;
 use crate::facts::date::YearMatch;
@@ -49,10 +52,14 @@ const NAME_COVERAGE: f32 = 0.1;
 const NAME_HIT: f32 = 0.15;
 /// Words found together in one quote of an entry: evidence as a unit.
 const QUOTE_UNIT: f32 = 0.85;
+/// The share of the question an entry must explain before its quotes are
+/// weighed as units: below it, even a full quote-unit gain (words at
+/// [`QUOTE_UNIT`] instead of [`QUOTE`]) would leave it far from an answer.
+const MIN_FOR_QUOTE_GAIN: f32 = 0.15;
 /// The weight of a light word the base has never seen, as a share of the largest idf.
 const LIGHT_UNKNOWN: f32 = 0.3;
 /// How many entries, best base score first, get the name bonuses and a place in the ranking.
-const MAX_CANDIDATES: usize = 64;
+const MAX_CANDIDATES: usize = 32;
 
 /// A winner must explain this share of the query…
 const ACCEPT: f32 = 0.55;
@@ -134,6 +141,9 @@ pub struct Query {
     /// Whether each word is paraphrase-prone (parallel to `keys`): unknown
     /// to the base, it weighs less.
     pub light: Vec<bool>,
+    /// The index keys each word matches, worked out once per question
+    /// ([`Index::query_in`]); empty for a query that was not prepared.
+    matched: Vec<Vec<(String, f32)>>,
     pub years: Vec<i32>,
 }
 
@@ -157,6 +167,31 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty() && self.years.is_empty()
     }
+
+    /// Take word `position` out of the query (with its alternatives and matches).
+    pub fn remove(&mut self, position: usize) {
+        for list in [&mut self.keys as &mut dyn Removable, &mut self.alts, &mut self.light, &mut self.matched] {
+            list.remove_at(position);
+        }
+    }
+}
+
+/// Whether sorted `keys` hold `key`.
+pub fn contains_key(keys: &[String], key: &str) -> bool {
+    keys.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+}
+
+/// The parallel vectors of a [`Query`], for removing one word from all of them.
+trait Removable {
+    fn remove_at(&mut self, position: usize);
+}
+
+impl<T> Removable for Vec<T> {
+    fn remove_at(&mut self, position: usize) {
+        if position < self.len() {
+            self.remove(position);
+        }
+    }
 }
 
 /// A four-digit year between 1000 and 2999.
@@ -171,9 +206,10 @@ impl Index {
     /// Index every entry of a base.
     pub fn build(base: &FactBase, keyer: Keyer) -> Index {
         let mut index = Index { keyer, ..Index::default() };
-        let mut weights: HashMap<String, HashMap<u32, f32>> = HashMap::new();
+        let mut weights: HashMap<String, HashMap<u32, f32>> = HashMap::default();
         let keyer = index.keyer.clone();
-        let keys_of = |text: &str| keyer.index_keys(text);
+        let memo = std::cell::RefCell::new(crate::text::WordMemo::default());
+        let keys_of = |text: &str| keyer.index_keys_memo(text, &mut memo.borrow_mut());
         for (doc_id, entry) in base.entries().iter().enumerate() {
             let doc_id = doc_id as u32;
             let mut doc = Doc { kind: Some(entry.kind), ..Doc::default() };
@@ -215,10 +251,10 @@ impl Index {
             index.index_date(doc_id, entry);
             index.docs.push(doc);
         }
-        let mut capitalised: HashMap<String, (u32, u32)> = HashMap::new();
+        let mut capitalised: HashMap<String, (u32, u32)> = HashMap::default();
         for entry in base.entries() {
             for text in entry.quotes.iter().map(|q| q.text.as_str()).chain(std::iter::once(entry.summary.as_str())) {
-                count_capitalised(&keyer, text, &mut capitalised);
+                count_capitalised(&keyer, text, &mut capitalised, &mut memo.borrow_mut());
             }
         }
         index.proper = capitalised.into_iter().filter(|(_, (upper, lower))| *upper > 0 && *lower == 0).map(|(key, _)| key).collect();
@@ -269,7 +305,7 @@ impl Index {
     /// Whether entry `doc` has query word `position` in any field (names,
     /// people, summary, roles, quotes), directly or by a close match.
     pub fn covers(&self, doc: usize, query: &Query, position: usize) -> bool {
-        self.word_matches(query, position, false)
+        self.matches_of(query, position)
             .iter()
             .any(|(stored, _)| self.postings.get(*stored).is_some_and(|list| list.binary_search_by_key(&(doc as u32), |(d, _)| *d).is_ok()))
     }
@@ -277,20 +313,20 @@ impl Index {
     /// Whether entry `doc` has query word `position` itself (not only a
     /// typo-corrected, prefix or variant match of it).
     pub fn covers_exactly(&self, doc: usize, query: &Query, position: usize) -> bool {
-        self.word_matches(query, position, false).iter().filter(|(_, quality)| *quality >= EXACT).any(|(stored, _)| {
+        self.matches_of(query, position).iter().filter(|(_, quality)| *quality >= EXACT).any(|(stored, _)| {
             self.postings.get(*stored).is_some_and(|list| list.binary_search_by_key(&(doc as u32), |(d, _)| *d).is_ok())
         })
     }
 
     /// Whether the base knows query word `position` at all.
     pub fn knows(&self, query: &Query, position: usize) -> bool {
-        !self.word_matches(query, position, false).is_empty()
+        !self.matches_of(query, position).is_empty()
     }
 
     /// How much query word `position` says: the idf of its best match, or
     /// the largest idf for a word the base has never seen.
     pub fn weight(&self, query: &Query, position: usize) -> f32 {
-        self.word_matches(query, position, false)
+        self.matches_of(query, position)
             .iter()
             .filter_map(|(stored, _)| self.idf.get(*stored))
             .fold(None, |best: Option<f32>, idf| Some(best.map_or(*idf, |b| b.max(*idf))))
@@ -303,8 +339,8 @@ impl Index {
     }
 
     /// The index keys query word `position` matches (for quote evidence).
-    pub fn stored_matches(&self, query: &Query, position: usize) -> Vec<String> {
-        self.word_matches(query, position, false).into_iter().map(|(stored, _)| stored.to_string()).collect()
+    pub fn stored_matches<'a>(&'a self, query: &'a Query, position: usize) -> Vec<&'a str> {
+        self.matches_of(query, position).into_iter().map(|(stored, _)| stored).collect()
     }
 
     /// Each quote's sorted keys, in the entry's quote order.
@@ -315,16 +351,16 @@ impl Index {
     /// Whether query word `position` is a name (of a person, place or
     /// organisation) as the sources write it.
     pub fn is_proper(&self, query: &Query, position: usize) -> bool {
-        self.word_matches(query, position, false).iter().any(|(stored, quality)| *quality >= ONE_EDIT && self.proper.contains(*stored))
+        self.matches_of(query, position).iter().any(|(stored, quality)| *quality >= ONE_EDIT && self.proper.contains(*stored))
     }
 
     /// The weight of the question's words found together in the entry's best quote.
     pub fn best_quote_weight(&self, doc: usize, query: &Query) -> f32 {
         let Some(quotes) = self.docs.get(doc).map(|d| &d.quotes) else { return 0.0 };
-        let words: Vec<(Vec<String>, f32)> = (0..query.keys.len()).map(|w| (self.stored_matches(query, w), self.weight(query, w))).collect();
+        let words: Vec<(Vec<&str>, f32)> = (0..query.keys.len()).map(|w| (self.stored_matches(query, w), self.weight(query, w))).collect();
         quotes
             .iter()
-            .map(|keys| words.iter().filter(|(stored, _)| stored.iter().any(|s| keys.binary_search(s).is_ok())).map(|(_, weight)| weight).sum::<f32>())
+            .map(|keys| words.iter().filter(|(stored, _)| stored.iter().any(|s| contains_key(keys, s))).map(|(_, weight)| weight).sum::<f32>())
             .fold(0.0, f32::max)
     }
 
@@ -347,7 +383,7 @@ impl Index {
     pub fn in_name(&self, doc: usize, query: &Query, position: usize) -> bool {
         let Some(d) = self.docs.get(doc) else { return false };
         let stored = self.stored_matches(query, position);
-        d.names.iter().flatten().any(|key| stored.contains(key))
+        d.names.iter().flatten().any(|key| stored.contains(&key.as_str()))
     }
 
     /// Entries dated in `year`, with how well they fit it.
@@ -364,7 +400,7 @@ impl Index {
         }
         let length = key.chars().count();
         if found.is_empty() && length >= MIN_TYPO_LENGTH {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             let mut candidates: Vec<&str> = Vec::new();
             if let Some(keys) = self.deletions.get(key) {
                 candidates.extend(keys.iter().map(String::as_str));
@@ -429,7 +465,7 @@ impl Index {
         let last = query.keys.len().saturating_sub(1);
         let mut words: Vec<(Vec<(&str, f32)>, f32)> = Vec::with_capacity(query.keys.len());
         for position in 0..query.keys.len() {
-            let matches = self.word_matches(query, position, prefix_last && position == last);
+            let matches = if prefix_last && position == last { self.word_matches(query, position, true) } else { self.matches_of(query, position) };
             let unknown = if query.light.get(position).copied().unwrap_or(false) { self.max_idf * LIGHT_UNKNOWN } else { self.max_idf };
             let weight = matches
                 .iter()
@@ -466,7 +502,8 @@ impl Index {
                 let entry = doc as usize;
                 let kind = self.docs.get(entry)?.kind?;
                 let name_hit = self.name_hit(entry, &query.keys);
-                let total = total + self.quote_unit_gain(entry, &words);
+                // Only an entry that explains some of the question can gain enough to matter.
+                let total = if total >= denominator * MIN_FOR_QUOTE_GAIN { total + self.quote_unit_gain(entry, &words) } else { total };
                 let mut score = total / denominator + NAME_COVERAGE * self.name_coverage(entry, &query.keys);
                 if name_hit {
                     score = (score + NAME_HIT).min(1.2);
@@ -525,7 +562,24 @@ impl Index {
     pub fn query_in(&self, text: &str, language: Language) -> Query {
         let mut query = Query::parse(&self.keyer, text, language);
         self.join_compounds(&mut query);
+        self.prepare(&mut query);
         query
+    }
+
+    /// Work out each word's matches once: every later look at the question
+    /// (scoring, coverage, evidence) reuses them.
+    pub fn prepare(&self, query: &mut Query) {
+        query.matched = (0..query.keys.len())
+            .map(|position| self.word_matches(query, position, false).into_iter().map(|(stored, quality)| (stored.to_string(), quality)).collect())
+            .collect();
+    }
+
+    /// Query word `position`'s matches, from the prepared cache when there is one.
+    fn matches_of<'a>(&'a self, query: &'a Query, position: usize) -> Vec<(&'a str, f32)> {
+        match query.matched.get(position) {
+            Some(list) if query.matched.len() == query.keys.len() => list.iter().map(|(stored, quality)| (stored.as_str(), *quality)).collect(),
+            _ => self.word_matches(query, position, false),
+        }
     }
 
     /// "break up" → "breakup", "non aligned" → "nonaligned": two adjacent
@@ -608,14 +662,14 @@ impl Index {
 
 /// Count, per key, the words of `text` written capitalised after the first
 /// word of a sentence, and those written in lowercase.
-fn count_capitalised(keyer: &Keyer, text: &str, counts: &mut HashMap<String, (u32, u32)>) {
+fn count_capitalised(keyer: &Keyer, text: &str, counts: &mut HashMap<String, (u32, u32)>, memo: &mut crate::text::WordMemo) {
     let mut sentence_start = true;
     for word in text.split_whitespace() {
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
         let first = clean.chars().next();
         if let Some(first) = first.filter(|c| c.is_alphabetic()) {
             if !sentence_start {
-                for key in keyer.index_keys(clean) {
+                for key in keyer.index_keys_memo(clean, memo) {
                     let slot = counts.entry(key).or_default();
                     if first.is_uppercase() { slot.0 += 1 } else { slot.1 += 1 }
                 }

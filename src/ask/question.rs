@@ -57,9 +57,7 @@ fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found:
     let mut position = 0;
     while position < query.keys.len() {
         if attribute_keys.contains(&query.keys[position]) {
-            query.keys.remove(position);
-            query.alts.remove(position);
-            query.light.remove(position);
+            query.remove(position);
         } else {
             position += 1;
         }
@@ -152,7 +150,10 @@ impl Question {
             .map(|w| w.to_string())
             .collect();
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
-        let wants_day = lexicon::DAY_WORDS.iter().any(|day| format!(" {folded} ").contains(&format!(" {day} ")));
+        let wants_day = lexicon::DAY_WORDS.iter().any(|day| {
+            let day: Vec<&str> = day.split(' ').collect();
+            words.windows(day.len()).any(|window| window == day.as_slice())
+        });
         Question {
             text: text.to_string(),
             language,

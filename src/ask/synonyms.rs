@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -55,14 +56,29 @@ pub fn load(path: &Path) -> Result<Keyer, Vec<Diagnostic>> {
             .message(format!("cannot read the synonyms file: {error}"))
             .help("create config/synonyms.toml next to config/intents.toml, or remove the reference to it")]
     })?;
+    // A reload usually finds the file unchanged: reuse the last keyer made from the same text.
+    static LAST: Mutex<Option<(String, Keyer)>> = Mutex::new(None);
+    if let Ok(last) = LAST.lock() {
+        if let Some((_, keyer)) = last.as_ref().filter(|(text, _)| *text == content) {
+            return Ok(keyer.clone());
+        }
+    }
     let mut diagnostics = Vec::new();
     let keyer = parse(path, &content, &mut diagnostics);
-    if diagnostics.iter().any(Diagnostic::is_error) { Err(diagnostics) } else { Ok(keyer) }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((content, keyer.clone()));
+    }
+    Ok(keyer)
 }
 
-/// The groups shipped in `config/synonyms.toml`, compiled into the binary.
+/// The groups shipped in `config/synonyms.toml`, compiled into the binary
+/// (parsed once per process).
 pub fn builtin() -> Keyer {
-    parse(&PathBuf::from("config/synonyms.toml"), include_str!("../../config/synonyms.toml"), &mut Vec::new())
+    static BUILTIN: OnceLock<Keyer> = OnceLock::new();
+    BUILTIN.get_or_init(|| parse(&PathBuf::from("config/synonyms.toml"), include_str!("../../config/synonyms.toml"), &mut Vec::new())).clone()
 }
 
 /// The synonyms file next to an intents file.

@@ -184,8 +184,19 @@ impl HistDate {
     }
 }
 
+/// [`contains_word`] for a word that has no case (a number).
+fn contains_exactly(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(start, matched)| {
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        boundary(text[..start].chars().next_back()) && boundary(text[start + matched.len()..].chars().next())
+    })
+}
+
 /// Whether `word` appears in `text` not as part of a longer number or word.
 pub fn contains_word(text: &str, word: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        return contains_exactly(text, word);
+    }
     let text_lower = text.to_lowercase();
     let word_lower = word.to_lowercase();
     text_lower.match_indices(&word_lower).any(|(start, matched)| {

@@ -23,7 +23,13 @@ pub struct Token {
     pub alts: Vec<String>,
     /// A paraphrase-prone word ([`super::lexicon::is_light`]).
     pub light: bool,
+    /// The language the word was stemmed in (by its script and the question's language).
+    pub language: Language,
 }
+
+/// Tokens of words already keyed (see [`Keyer::index_keys_memo`]).
+#[derive(Debug, Default)]
+pub struct WordMemo(rustc_hash::FxHashMap<String, Vec<Token>>);
 
 /// Keys text with a set of synonyms.
 #[derive(Debug, Clone, Default)]
@@ -69,20 +75,47 @@ impl Keyer {
         keys
     }
 
+    /// [`Keyer::index_keys`] remembering each word's tokens in `memo`: building
+    /// an index keys the same words over and over.
+    pub fn index_keys_memo(&self, text: &str, memo: &mut WordMemo) -> Vec<String> {
+        let mut tokens = Vec::new();
+        for raw in raw_words(text) {
+            match memo.0.get(raw) {
+                Some(known) => tokens.extend(known.iter().cloned()),
+                None => {
+                    let known = word_tokens(raw, Language::En, true);
+                    tokens.extend(known.iter().cloned());
+                    memo.0.insert(raw.to_string(), known);
+                }
+            }
+        }
+        let mut keys: Vec<String> = self.with_synonyms(tokens).into_iter().flat_map(|t| std::iter::once(t.key).chain(t.alts)).collect();
+        for word in text.split_whitespace().filter(|w| w.contains('-')) {
+            let joined: String = word.chars().filter(|c| *c != '-').collect();
+            keys.extend(self.tokens(&joined, Language::En).into_iter().map(|t| t.key));
+        }
+        keys
+    }
+
     /// The tokens of a question written in `language`.
     pub fn tokens(&self, text: &str, language: Language) -> Vec<Token> {
-        let tokens = plain_tokens(text, language, true);
+        self.with_synonyms(plain_tokens(text, language, true))
+    }
+
+    /// Replace synonym members by their group's first member.
+    fn with_synonyms(&self, tokens: Vec<Token>) -> Vec<Token> {
         if self.synonyms.is_empty() {
             return tokens;
         }
         let mut out = Vec::with_capacity(tokens.len());
         let mut position = 0;
         while position < tokens.len() {
-            let keys: Vec<&str> = tokens[position..].iter().map(|t| t.key.as_str()).collect();
-            let by_alt = || tokens[position].alts.iter().find_map(|alt| self.synonyms.at(&[alt.as_str()]));
-            match self.synonyms.at(&keys).or_else(by_alt) {
+            let language = tokens[position].language;
+            let keys: Vec<&str> = tokens[position..].iter().take_while(|t| t.language == language).map(|t| t.key.as_str()).collect();
+            let by_alt = || tokens[position].alts.iter().find_map(|alt| self.synonyms.at(language, &[alt.as_str()]));
+            match self.synonyms.at(language, &keys).or_else(by_alt) {
                 Some((canonical, length)) => {
-                    out.push(Token { key: canonical.to_string(), alts: Vec::new(), light: false });
+                    out.push(Token { key: canonical.to_string(), alts: Vec::new(), light: false, language });
                     position += length;
                 }
                 None => {
@@ -99,21 +132,28 @@ impl Keyer {
 /// member, which may itself be a common word.
 fn plain_tokens(text: &str, language: Language, drop_stopwords: bool) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for raw in text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c))) {
-        let lower: String = raw.nfkc().flat_map(char::to_lowercase).filter(|c| !is_apostrophe(*c)).collect();
-        let folded = fold_for_search(&lower);
-        if folded.is_empty() || (drop_stopwords && is_stopword(&folded, language)) {
-            continue;
-        }
-        if let Some((_, long)) = ABBREVIATIONS.iter().find(|(short, _)| *short == folded) {
-            tokens.extend(plain_tokens(long, Language::En, drop_stopwords));
-            continue;
-        }
-        if let Some(token) = word_token(&lower, &folded, language) {
-            tokens.push(token);
-        }
+    for raw in raw_words(text) {
+        tokens.extend(word_tokens(raw, language, drop_stopwords));
     }
     tokens
+}
+
+/// The words of a text, as written.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c))).filter(|raw| !raw.is_empty())
+}
+
+/// One written word → its tokens (none for a stopword, several for an abbreviation).
+fn word_tokens(raw: &str, language: Language, drop_stopwords: bool) -> Vec<Token> {
+    let lower: String = raw.nfkc().flat_map(char::to_lowercase).filter(|c| !is_apostrophe(*c)).collect();
+    let folded = fold_for_search(&lower);
+    if folded.is_empty() || (drop_stopwords && is_stopword(&folded, language)) {
+        return Vec::new();
+    }
+    if let Some((_, long)) = ABBREVIATIONS.iter().find(|(short, _)| *short == folded) {
+        return plain_tokens(long, Language::En, drop_stopwords);
+    }
+    word_token(&lower, &folded, language).into_iter().collect()
 }
 
 /// One lowercase word → its token, stemmed in the language its script says.
@@ -139,7 +179,7 @@ fn word_token(lower: &str, folded: &str, language: Language) -> Option<Token> {
     }
     let plain = loose_key(&folded.replace(' ', ""));
     let alts = if script_language != Language::En && plain != key { vec![plain] } else { Vec::new() };
-    Some(Token { key, alts, light: is_light(folded, language) })
+    Some(Token { key, alts, light: is_light(folded, language), language: script_language })
 }
 
 fn is_apostrophe(c: char) -> bool {

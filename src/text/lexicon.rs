@@ -137,15 +137,18 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
 /// Words that say nothing about which entry a question is about: function
 /// words, question words, and verbs every question uses ("happen", "sign").
 pub fn is_stopword(folded: &str, language: Language) -> bool {
-    static FOLDED_ARABIC: OnceLock<HashSet<String>> = OnceLock::new();
-    let arabic = || FOLDED_ARABIC.get_or_init(|| ARABIC.iter().map(|w| fold_for_search(w)).collect());
-    ENGLISH.contains(&folded)
+    static SETS: OnceLock<[HashSet<String>; 4]> = OnceLock::new();
+    let [english, serbian, russian, arabic] = SETS.get_or_init(|| {
+        let set = |words: &[&str]| words.iter().map(|w| fold_for_search(w)).collect::<HashSet<String>>();
+        [set(ENGLISH), set(SERBIAN), set(RUSSIAN), set(ARABIC)]
+    });
+    english.contains(folded)
         || match language {
-            Language::Sr => SERBIAN.contains(&folded),
-            Language::Ru => RUSSIAN.contains(&folded),
+            Language::Sr => serbian.contains(folded),
+            Language::Ru => russian.contains(folded),
             Language::En | Language::Ar => false,
         }
-        || (!folded.is_ascii() && arabic().contains(folded))
+        || (!folded.is_ascii() && arabic.contains(folded))
 }
 
 const ENGLISH: &[&str] = &[
@@ -174,6 +177,7 @@ const SERBIAN: &[&str] = &[
     "njegov", "njegova", "njen", "reci", "mi", "molim", "ili", "ima", "imao", "imala", "izmedju",
     "tokom", "nakon", "posle", "pre", "vreme", "vremena", "datum", "dana", "dobio", "dobila", "dobili",
     "dobiti", "imati", "bilo", "kog", "koga", "cijem", "ciji", "cija", "prvi", "prva", "prvo",
+    "ali", "vec", "vise", "oko", "potpisala", "jos", "samo", "kao", "neki", "neka",
 ];
 
 const RUSSIAN: &[&str] = &[
@@ -183,7 +187,8 @@ const RUSSIAN: &[&str] = &[
     "kotorom", "godu", "god", "goda", "takoy", "takaya", "eto", "etot", "eta", "proizoshlo",
     "sluchilos", "podpisan", "podpisana", "podpisano", "podpisali", "mezhdu", "posle", "do",
     "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
-    "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "pervyy", "pervaya",
+    "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "pervyy", "pervaya", "podpisal",
+    "podpisala", "no", "eshche", "tolko", "kak",
 ];
 
 const ARABIC: &[&str] = &[
@@ -198,8 +203,9 @@ const ARABIC: &[&str] = &[
 /// ("population", "favourite", "посол") means the sources cannot answer; a
 /// light one ("put down", "finally", "ugušen") only weakens the match.
 pub fn is_light(folded: &str, language: Language) -> bool {
+    static LIGHT_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let ends = |suffixes: &[&str]| suffixes.iter().any(|suffix| folded.len() > suffix.len() + 3 && folded.ends_with(suffix));
-    LIGHT.contains(&folded)
+    LIGHT_SET.get_or_init(|| LIGHT.iter().copied().collect()).contains(folded)
         || match language {
             Language::En => ends(&["ly", "ed", "ing"]),
             // Past tenses and participles: the verbs of a question, rarely its topic.
@@ -255,13 +261,23 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
 /// The question words found in folded text, in order, with the word
 /// positions they cover.
 pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, std::ops::Range<usize>)> {
+    // By first word: (language, all words, what it asks), longest first as listed.
+    static BY_FIRST: OnceLock<std::collections::HashMap<String, Vec<(Language, Vec<String>, Asks)>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut map: std::collections::HashMap<String, Vec<(Language, Vec<String>, Asks)>> = std::collections::HashMap::new();
+        for (lang, words, asks) in QUESTION_WORDS {
+            let words: Vec<String> = fold_for_search(words).split(' ').map(str::to_string).collect();
+            map.entry(words[0].clone()).or_default().push((*lang, words, *asks));
+        }
+        map
+    });
     let mut found = Vec::new();
     let mut position = 0;
     while position < folded_words.len() {
-        let hit = QUESTION_WORDS.iter().filter(|(lang, _, _)| *lang == language || *lang == Language::En).find_map(|(_, words, asks)| {
-            let length = words.split(' ').count();
-            let window = folded_words.get(position..position + length)?;
-            (window.iter().copied().eq(words.split(' '))).then_some((*asks, position..position + length))
+        let candidates = by_first.get(folded_words[position]).map(Vec::as_slice).unwrap_or_default();
+        let hit = candidates.iter().filter(|(lang, _, _)| *lang == language || *lang == Language::En).find_map(|(_, words, asks)| {
+            let window = folded_words.get(position..position + words.len())?;
+            window.iter().zip(words).all(|(a, b)| *a == b.as_str()).then_some((*asks, position..position + words.len()))
         });
         match hit {
             Some((asks, range)) => {

@@ -18,6 +18,6 @@ pub mod lexicon;
 pub mod stem;
 pub mod synonyms;
 
-pub use keys::{Keyer, Token};
+pub use keys::{Keyer, Token, WordMemo};
 pub use lang::Language;
 pub use synonyms::Synonyms;

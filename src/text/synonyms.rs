@@ -6,7 +6,7 @@
 //! The groups are data (`config/synonyms.toml`, loaded and validated by
 //! `ask::synonyms`); this module is the in-memory form.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Language;
 
@@ -20,8 +20,10 @@ pub struct Group {
 #[derive(Debug, Clone, Default)]
 pub struct Synonyms {
     groups: Vec<Group>,
-    /// member keys → the group's canonical key.
-    lookup: HashMap<Vec<String>, String>,
+    /// member keys (joined by spaces) → (member's language, the group's
+    /// canonical key). A member only stands for its group in its own
+    /// language: Serbian "ali" ("but") is not English "ally".
+    lookup: HashMap<String, Vec<(Language, String)>>,
     /// The longest member, in keys.
     longest: usize,
 }
@@ -30,7 +32,7 @@ impl Synonyms {
     /// Build from groups; `key` turns a member into its keys (the caller's
     /// keying without synonyms, so the two always agree).
     pub fn from_groups(groups: Vec<Group>, key: impl Fn(&str, Language) -> Vec<String>) -> Synonyms {
-        let mut lookup = HashMap::new();
+        let mut lookup = HashMap::default();
         let mut longest = 0;
         for group in &groups {
             let Some(canonical) = group.members.first().map(|(language, word)| key(word, *language).join(" ")) else { continue };
@@ -43,7 +45,10 @@ impl Synonyms {
                     continue;
                 }
                 longest = longest.max(keys.len());
-                lookup.entry(keys).or_insert_with(|| canonical.clone());
+                let members = lookup.entry(keys.join(" ")).or_insert_with(Vec::new);
+                if !members.iter().any(|(l, _)| l == language) {
+                    members.push((*language, canonical.clone()));
+                }
             }
         }
         Synonyms { groups, lookup, longest }
@@ -53,12 +58,23 @@ impl Synonyms {
         &self.groups
     }
 
-    /// The canonical key for the member that starts `keys`, and how many keys it covers.
-    pub fn at<'a>(&'a self, keys: &[&str]) -> Option<(&'a str, usize)> {
-        (1..=self.longest.min(keys.len())).rev().find_map(|length| {
-            let window: Vec<String> = keys[..length].iter().map(|k| k.to_string()).collect();
-            self.lookup.get(&window).map(|canonical| (canonical.as_str(), length))
-        })
+    /// The canonical key for the member of `language` that starts `keys`,
+    /// and how many keys it covers.
+    pub fn at<'a>(&'a self, language: Language, keys: &[&str]) -> Option<(&'a str, usize)> {
+        let longest = self.longest.min(keys.len());
+        let mut window = String::new();
+        let mut found = None;
+        for (length, key) in keys.iter().take(longest).enumerate() {
+            if length > 0 {
+                window.push(' ');
+            }
+            window.push_str(key);
+            let member = self.lookup.get(window.as_str()).and_then(|members| members.iter().find(|(l, _)| *l == language));
+            if let Some((_, canonical)) = member {
+                found = Some((canonical.as_str(), length + 1));
+            }
+        }
+        found
     }
 
     pub fn is_empty(&self) -> bool {

@@ -30,6 +30,11 @@ pub(crate) fn subject<'a>(invocation: &'a Invocation, name: &str) -> &'a str {
 /// free text: `/when tito born` is answered like "when was Tito born".
 /// `Err` is the reply to send.
 pub(crate) fn resolve_entry<'e>(engine: &'e Engine, intent: &str, text: &str, kinds: &[Kind]) -> Result<&'e Entry, Box<Answer>> {
+    resolve_subject(engine, intent, text, kinds).map(|(entry, _)| entry)
+}
+
+/// [`resolve_entry`], also returning the parsed subject (for the focus of the answer's excerpts).
+pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, kinds: &[Kind]) -> Result<(&'e Entry, Question), Box<Answer>> {
     if text.trim().is_empty() {
         return Err(Box::new(missing_argument(intent)));
     }
@@ -40,14 +45,16 @@ pub(crate) fn resolve_entry<'e>(engine: &'e Engine, intent: &str, text: &str, ki
     }
     let decision = decide::decide(engine, &question, kinds);
     match decision {
-        Decision::Answer { entry } => engine.entry(entry).ok_or_else(|| Box::new(engine.not_found(intent, text, &[]))),
+        Decision::Answer { entry } => match engine.entry(entry) {
+            Some(entry) => Ok((entry, question)),
+            None => Err(Box::new(engine.not_found(intent, text, &[]))),
+        },
         other => Err(Box::new(engine.decline(intent, &question, &other))),
     }
 }
 
-/// The question a command's subject makes, for choosing its excerpts.
-pub(crate) fn subject_focus(engine: &Engine, text: &str, asks: Asks) -> Focus {
-    let question: Question = engine.question(text);
+/// The focus of a command's answer: what it asserts, and the words of its subject.
+pub(crate) fn subject_focus(question: Question, asks: Asks) -> Focus {
     Focus::asserting(asks).with_query(question.query)
 }
 

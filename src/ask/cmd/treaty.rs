@@ -1,6 +1,6 @@
 //! `treaty <treaty>`: parties and signatories, date, place, what it did, the excerpt.
 
-use super::{add_entry, resolve_entry, subject, subject_focus};
+use super::{add_entry, resolve_subject, subject, subject_focus};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::engine::Engine;
 use crate::ask::evidence::Focus;
@@ -10,11 +10,11 @@ use crate::text::lexicon::Asks;
 
 pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let text = subject(invocation, "treaty");
-    let treaty = match resolve_entry(engine, "treaty", text, &[Kind::Treaty]) {
-        Ok(entry) => entry,
+    let (treaty, question) = match resolve_subject(engine, "treaty", text, &[Kind::Treaty]) {
+        Ok(found) => found,
         Err(reply) => return *reply,
     };
-    answer(engine, treaty, &subject_focus(engine, text, Asks::What), locale)
+    answer(engine, treaty, &subject_focus(question, Asks::What), locale)
 }
 
 /// The answer about a treaty: parties, signatories, date, place, what it

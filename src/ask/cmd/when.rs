@@ -1,7 +1,7 @@
 //! `when <event or treaty>`: the date, what happened, and the excerpt that
 //! states the date.
 
-use super::{add_entry, resolve_entry, subject, subject_focus};
+use super::{add_entry, resolve_subject, subject, subject_focus};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::engine::Engine;
 use crate::ask::evidence::Focus;
@@ -11,11 +11,11 @@ use crate::text::lexicon::Asks;
 
 pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let text = subject(invocation, "event");
-    let entry = match resolve_entry(engine, "when", text, &[Kind::Event, Kind::Treaty]) {
-        Ok(entry) => entry,
+    let (entry, question) = match resolve_subject(engine, "when", text, &[Kind::Event, Kind::Treaty]) {
+        Ok(found) => found,
         Err(reply) => return *reply,
     };
-    answer(engine, entry, &subject_focus(engine, text, Asks::When), locale)
+    answer(engine, entry, &subject_focus(question, Asks::When), locale)
 }
 
 /// The answer about a dated entry; its excerpt states the date (and,

@@ -1,7 +1,7 @@
 //! `who <person>`: who they were in these relations, and their dated
 //! involvement, each with its excerpt.
 
-use super::{add_entry, dated_heading, entry_line, resolve_entry, subject, subject_focus};
+use super::{add_entry, dated_heading, entry_line, resolve_subject, subject, subject_focus};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::engine::Engine;
 use crate::ask::evidence::Focus;
@@ -14,11 +14,11 @@ const MAX_INVOLVEMENTS: usize = 6;
 
 pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let text = subject(invocation, "person");
-    let person = match resolve_entry(engine, "who", text, &[Kind::Person]) {
-        Ok(entry) => entry,
+    let (person, question) = match resolve_subject(engine, "who", text, &[Kind::Person]) {
+        Ok(found) => found,
         Err(reply) => return *reply,
     };
-    answer(engine, person, &subject_focus(engine, text, Asks::Who), locale)
+    answer(engine, person, &subject_focus(question, Asks::Who), locale)
 }
 
 /// The answer about a person: roles, life dates, summary, involvements.
