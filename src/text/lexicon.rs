@@ -258,13 +258,16 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("st", "saint"),
 ];
 
+/// Question words by their first word: (language, all their words, what they ask).
+type ByFirstWord = std::collections::HashMap<String, Vec<(Language, Vec<String>, Asks)>>;
+
 /// The question words found in folded text, in order, with the word
 /// positions they cover.
 pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, std::ops::Range<usize>)> {
     // By first word: (language, all words, what it asks), longest first as listed.
-    static BY_FIRST: OnceLock<std::collections::HashMap<String, Vec<(Language, Vec<String>, Asks)>>> = OnceLock::new();
+    static BY_FIRST: OnceLock<ByFirstWord> = OnceLock::new();
     let by_first = BY_FIRST.get_or_init(|| {
-        let mut map: std::collections::HashMap<String, Vec<(Language, Vec<String>, Asks)>> = std::collections::HashMap::new();
+        let mut map = ByFirstWord::new();
         for (lang, words, asks) in QUESTION_WORDS {
             let words: Vec<String> = fold_for_search(words).split(' ').map(str::to_string).collect();
             map.entry(words[0].clone()).or_default().push((*lang, words, *asks));
