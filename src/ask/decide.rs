@@ -8,15 +8,17 @@
 //!    names gains, one dated elsewhere loses; a question that names a kind
 //!    ("treaty") favours entries of that kind.
 //! 2. **Abstention**: the best entry must explain the question's
-//!    discriminative words. A word the base has never seen ("population",
-//!    "favourite"), a rare word the entry does not contain, or a year the
-//!    entry is not dated in means the sources do not answer this question,
-//!    whatever else matches: histbot says so and offers the closest entries.
+//!    discriminative words: its names as the sources write them, its head
+//!    noun, and any non-light word the base has never seen ("population",
+//!    "favourite"); and the quotes it would show must hold most of the
+//!    question's other words. A gap, or a year the entry is not dated in,
+//!    means the sources do not answer this question, whatever else matches:
+//!    histbot says so and offers the closest entries.
 //! 3. **Answer type**: the entry must be able to state what is asked (a
 //!    date for "when", a number for "how many", a birth for "born"); a
 //!    known entry whose quotes lack it gets "the sources don't say".
 //! 4. **Ties**: "did you mean" only when contenders are still within the
-//!    ambiguity margin after all of the above.
+//!    ambiguity margin after the evidence has been weighed ([`break_tie`]).
 
 use serde::Serialize;
 
@@ -93,7 +95,7 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     let candidates = in_context(engine, question, &scored);
     let Some(best) = candidates.first().copied() else { return Decision::Nothing { near: Vec::new() } };
     if let Some(entry) = exact_name(index, query, &candidates) {
-        return check_answer_type(engine, question, entry, &candidates);
+        return check_answer_type(engine, question, entry);
     }
     // Several words, none of them found as typed: coincidences of spelling ("bake bread").
     let exact_evidence = !query.years.is_empty() || query.keys.len() < 2 || (0..query.keys.len()).any(|word| index.covers_exactly(best.entry, query, word));
@@ -203,7 +205,8 @@ fn exact_name(index: &Index, query: &super::index::Query, candidates: &[Candidat
     (exact.len() == 1).then(|| exact[0])
 }
 
-fn check_answer_type(engine: &Engine, question: &Question, entry: usize, _candidates: &[Candidate]) -> Decision {
+/// The answer about `entry` when it can state what is asked, else "the sources don't say".
+fn check_answer_type(engine: &Engine, question: &Question, entry: usize) -> Decision {
     if can_state(engine, question, entry) { Decision::Answer { entry } } else { not_stated(engine, question, entry) }
 }
 
