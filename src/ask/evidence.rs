@@ -102,19 +102,23 @@ fn gives_a_reason(text: &str) -> bool {
     text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|word| REASON_WORDS.contains(&word))
 }
 
-/// Whether a quote names a place the question does not: a capitalised
-/// word after "in", "at", "to", "near" or "from" that is a name of its own,
-/// not the start of a longer one ("with the centre in Novomirgorod", but not
-/// "in Six-Day War").
+/// Whether a quote names a place the question does not: the capitalised
+/// words after "in", "at", "to", "near" or "from", all of them names as the
+/// sources write them ("with the centre in Novomirgorod", "in Sremski
+/// Karlovci", but not "in Six-Day War", whose "war" is a common word).
 fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    words.windows(3).any(|window| {
-        let (before, place, after) = (window[0], window[1].trim_end_matches([',', '.', ';', ')']), window[2]);
-        let ends_name = window[1] != place || !after.chars().next().is_some_and(char::is_uppercase);
-        ["in", "at", "to", "near", "from"].contains(&before) && place.chars().next().is_some_and(char::is_uppercase) && ends_name && {
-            let keys = index.keyer().index_keys(place);
-            !keys.is_empty() && keys.iter().all(|k| !query.keys.contains(k))
+    words.iter().enumerate().any(|(position, before)| {
+        if !["in", "at", "to", "near", "from"].contains(before) {
+            return false;
         }
+        let run: Vec<&str> = words[position + 1..]
+            .iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| w.trim_end_matches([',', '.', ';', ')', ':']))
+            .collect();
+        let keys: Vec<String> = run.iter().flat_map(|w| index.keyer().index_keys(w)).collect();
+        !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !query.keys.contains(k))
     })
 }
 
@@ -137,7 +141,8 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
         .iter()
         .filter_map(|&position| {
             let quote = entry.quotes.get(position)?;
-            let year_bonus = focus.query.years.iter().any(|y| contains_number(&quote.text, &y.to_string())) as u8 as f32 * index.max_idf();
+            // The year a question names marks the sentence it asks about, unless it asks why.
+            let year_bonus = (focus.asks != Some(Asks::Why) && focus.query.years.iter().any(|y| contains_number(&quote.text, &y.to_string()))) as u8 as f32 * index.max_idf();
             let reason_bonus = (focus.asks == Some(Asks::Why) && gives_a_reason(&quote.text)) as u8 as f32 * REASON_BONUS * index.max_idf();
             Some((position, relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus, states(entry, quote, focus, index, doc, position)))
         })

@@ -34,7 +34,7 @@ const EXACT: f32 = 1.0;
 const PREFIX: f32 = 0.7;
 const ONE_EDIT: f32 = 0.8;
 /// Shorter words are not corrected: one edit away from "bread" is "break".
-const MIN_TYPO_LENGTH: usize = 4;
+const MIN_TYPO_LENGTH: usize = 5;
 /// At most this many name-word variants per query word.
 const MAX_VARIANTS: usize = 4;
 /// How much a decade, century or long period says about one year in it.
@@ -367,6 +367,11 @@ impl Index {
     /// The keys of all an entry's names.
     pub fn name_keys(&self, doc: usize) -> Vec<String> {
         self.docs.get(doc).map(|d| d.names.iter().flatten().cloned().collect()).unwrap_or_default()
+    }
+
+    /// Whether an index key is only ever written capitalised (a name).
+    pub fn is_proper_key(&self, key: &str) -> bool {
+        self.proper.contains(key)
     }
 
     /// Whether a key is part of some person's name.
