@@ -68,7 +68,7 @@ fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found:
 const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "could", "can", "would", "has", "have", "had"];
 
 /// Question words after which a noun names the kind of answer, not the topic
-/// ("what *town*", "which *newspaper*", "whose *troops*").
+/// ("what *town*", "which *newspaper*", "how many *members*").
 const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
 
 /// Mark as light the noun right after "what"/"which"/"how many": it says
