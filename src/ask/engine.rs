@@ -272,9 +272,16 @@ impl Engine {
         }
     }
 
-    /// Resolve text to entry indexes.
+    /// Resolve text to entry indexes through the same decision as every
+    /// question ([`decide`]), preferring `kinds` (all kinds when `None`).
     pub fn resolve(&self, text: &str, kinds: Option<&[Kind]>) -> Resolution {
-        self.index.resolve(&self.base, text, kinds)
+        let question = self.question(text);
+        match decide::decide(self, &question, kinds.unwrap_or(&Kind::ALL)) {
+            Decision::Answer { entry } => Resolution::Found(entry),
+            Decision::Ask { entries } => Resolution::Ambiguous(entries),
+            Decision::NotStated { entry, .. } => Resolution::NotFound(vec![entry]),
+            Decision::Abstain { near, .. } | Decision::Nothing { near } => Resolution::NotFound(near),
+        }
     }
 
     /// Why an answer was chosen (`histbot ask --explain`): the parsed

@@ -8,8 +8,8 @@
 //! An entry's score is the idf-weighted share of the query it explains,
 //! boosted when one of its names appears in the query as a phrase.
 //!
-//! [`Index::resolve`] turns scores into a decision with an ambiguity margin:
-//! a clear winner, a short "did you mean" list, or nothing.
+//! [`super::decide`] turns the scores into a decision: answer, "did you
+//! mean", or abstain.
 
 use std::collections::BTreeMap;
 
@@ -60,15 +60,6 @@ const MIN_FOR_QUOTE_GAIN: f32 = 0.15;
 const LIGHT_UNKNOWN: f32 = 0.3;
 /// How many entries, best base score first, get the name bonuses and a place in the ranking.
 const MAX_CANDIDATES: usize = 32;
-
-/// A winner must explain this share of the query…
-const ACCEPT: f32 = 0.55;
-/// …and beat the runner-up by this factor, or the answer is "did you mean".
-const MARGIN: f32 = 1.18;
-/// …or by this much in absolute terms.
-const CLEAR_GAP: f32 = 0.12;
-/// Below ACCEPT, candidates above this are offered as suggestions.
-const SUGGEST: f32 = 0.25;
 
 /// A candidate entry with its score in [0, 1+].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -558,12 +549,8 @@ impl Index {
             .fold(0.0, f32::max)
     }
 
-    /// A question's keys as the index sees them: parsed, with compounds joined.
-    pub fn query(&self, text: &str) -> Query {
-        self.query_in(text, crate::text::lang::detect(text))
-    }
-
-    /// [`Index::query`] for a text whose language is known.
+    /// A question's keys as the index sees them, for a text whose language
+    /// is known: parsed, with compounds joined, and its matches worked out.
     pub fn query_in(&self, text: &str, language: Language) -> Query {
         let mut query = Query::parse(&self.keyer, text, language);
         self.join_compounds(&mut query);
@@ -573,7 +560,7 @@ impl Index {
 
     /// Work out each word's matches once: every later look at the question
     /// (scoring, coverage, evidence) reuses them.
-    pub fn prepare(&self, query: &mut Query) {
+    fn prepare(&self, query: &mut Query) {
         query.matched = (0..query.keys.len())
             .map(|position| self.word_matches(query, position, false).into_iter().map(|(stored, quality)| (stored.to_string(), quality)).collect())
             .collect();
@@ -629,19 +616,6 @@ impl Index {
     /// Whether the whole query is exactly one of the entry's names.
     pub(crate) fn exact_name(&self, entry: usize, query: &[String]) -> bool {
         self.docs.get(entry).is_some_and(|doc| doc.names.iter().any(|name| !name.is_empty() && name.as_slice() == query))
-    }
-
-    /// Resolve text to an entry, preferring the given kinds.
-    pub fn resolve(&self, base: &FactBase, text: &str, preferred: Option<&[Kind]>) -> Resolution {
-        if let Some(id) = exact_id(base, text) {
-            return Resolution::Found(id);
-        }
-        let query = self.query(text);
-        if query.is_empty() {
-            return Resolution::NotFound(Vec::new());
-        }
-        let scored = self.score(&query, preferred, false);
-        decide(self, &query, &scored)
     }
 
     /// Entry suggestions for a partly typed argument, best first.
@@ -714,31 +688,6 @@ fn merge_best(totals: &mut Vec<(u32, f32)>, mut contributions: Vec<(u32, f32)>, 
         }
     }
     *totals = merged;
-}
-
-/// Turn scores into a decision.
-fn decide(index: &Index, query: &Query, scored: &[Scored]) -> Resolution {
-    let Some(best) = scored.first() else { return Resolution::NotFound(Vec::new()) };
-    let exact: Vec<usize> = scored.iter().filter(|s| index.exact_name(s.entry, &query.keys)).map(|s| s.entry).collect();
-    match exact.len() {
-        1 if query.years.is_empty() => return Resolution::Found(exact[0]),
-        n if n > 1 && query.years.is_empty() => return Resolution::Ambiguous(exact.into_iter().take(5).collect()),
-        _ => {}
-    }
-    let close = |s: &&Scored| s.score * MARGIN >= best.score && best.score - s.score < CLEAR_GAP;
-    let contenders: Vec<&Scored> = scored.iter().take_while(close).take(5).collect();
-    if best.score >= ACCEPT {
-        if contenders.len() == 1 {
-            return Resolution::Found(best.entry);
-        }
-        return Resolution::Ambiguous(contenders.iter().map(|s| s.entry).collect());
-    }
-    Resolution::NotFound(scored.iter().filter(|s| s.score >= SUGGEST).take(3).map(|s| s.entry).collect())
-}
-
-/// An argument that is exactly an id (`belgrade-declaration`).
-fn exact_id(base: &FactBase, text: &str) -> Option<usize> {
-    base.index_of(&text.trim().to_ascii_lowercase())
 }
 
 /// The kinds an argument kind may resolve to.
