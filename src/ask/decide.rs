@@ -259,18 +259,8 @@ fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usiz
 /// evidence does not hold: the entry's names and its two quotes that speak
 /// most of the question (what the answer would show). Light words count half.
 fn uncovered_share(engine: &Engine, question: &Question, entry: usize) -> f32 {
-    let index = engine.index();
-    let query = &question.query;
     let shown = shown_quotes(engine, question, entry);
-    let (mut missing, mut total) = (0.0, 0.0);
-    for word in (0..query.keys.len()).filter(|&word| index.knows(query, word)) {
-        let weight = index.weight(query, word) * if query.light.get(word).copied().unwrap_or(false) { 0.5 } else { 1.0 };
-        total += weight;
-        if !evidence_holds(engine, question, entry, word, &shown) {
-            missing += weight;
-        }
-    }
-    if total > 0.0 { missing / total } else { 0.0 }
+    evidence::missing_share(engine.index(), &question.query, |word| evidence_holds(engine, question, entry, word, &shown))
 }
 
 /// Stage 2: the discriminative words and years the best entry does not

@@ -245,17 +245,24 @@ fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
 /// stand in the same sentence as what was asked (`names_count` false).
 fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
+    let held = |word: usize| index.stored_matches(query, word).iter().any(|s| contains_key(keys, s)) || (names_count && index.in_name(doc, query, word));
+    missing_share(index, query, held) <= MAX_MISSING
+}
+
+/// The share of the question's weight, over the words the base knows, that
+/// `held` says the evidence lacks; a light word counts half its weight.
+/// 0 when the base knows none of the question's words.
+pub fn missing_share(index: &Index, query: &Query, held: impl Fn(usize) -> bool) -> f32 {
     let (mut missing, mut total) = (0.0, 0.0);
     for word in (0..query.keys.len()).filter(|&word| index.knows(query, word)) {
-        let stored = index.stored_matches(query, word);
         let light = query.light.get(word).copied().unwrap_or(false);
         let weight = index.weight(query, word) * if light { LIGHT_SHARE } else { 1.0 };
         total += weight;
-        if !(stored.iter().any(|s| contains_key(keys, s)) || (names_count && index.in_name(doc, query, word))) {
+        if !held(word) {
             missing += weight;
         }
     }
-    total <= 0.0 || missing / total <= MAX_MISSING
+    if total > 0.0 { missing / total } else { 0.0 }
 }
 
 /// A light word the base knows counts this much of its weight.
