@@ -169,8 +169,8 @@ fn in_context(engine: &Engine, question: &Question, scored: &[Scored]) -> Vec<Ca
         .filter_map(|s| {
             let entry = engine.entry(s.entry)?;
             let mut score = s.score;
-            if !question.years.is_empty() {
-                score *= match year_fit(engine, entry, &question.years) {
+            if !question.query.years.is_empty() {
+                score *= match year_fit(engine, entry, &question.query.years) {
                     Some(true) => YEAR_FIT,
                     Some(false) => YEAR_MISS,
                     None => 1.0,
@@ -270,7 +270,7 @@ fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Ca
     let gaps = discriminative_gaps(engine, question, best);
     let thin = gaps.is_empty() && uncovered_share(engine, question, best) > MAX_UNCOVERED;
     let years: Vec<i32> = match entry.date {
-        Some(_) if year_fit(engine, entry, &question.years) == Some(false) => question.years.clone(),
+        Some(_) if year_fit(engine, entry, &question.query.years) == Some(false) => question.query.years.clone(),
         _ => Vec::new(),
     };
     if gaps.is_empty() && !thin && years.is_empty() {

@@ -116,7 +116,7 @@ impl Engine {
         }
         let question = self.question(text);
         if question.query.keys.is_empty() {
-            match question.years.as_slice() {
+            match question.query.years.as_slice() {
                 [year] => return cmd::year::run(self, &Invocation::new("year").arg("year", year.to_string()), locale),
                 [a, b] => return cmd::compare::run(self, &Invocation::new("compare").arg("a", a.to_string()).arg("b", b.to_string()), locale),
                 _ => {}
@@ -158,7 +158,7 @@ impl Engine {
                     half_question.attribute = question.attribute;
                     // Each half must name its entry outright, or date it by a year.
                     match decide::decide(self, &half_question, question.preferred_kinds()) {
-                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.years.is_empty() => Some(entry),
+                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.query.years.is_empty() => Some(entry),
                         _ => None,
                     }
                 })

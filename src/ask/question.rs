@@ -21,13 +21,9 @@ pub struct Question {
     pub asks: Asks,
     /// A person's birth or death, asked about besides `asks` ("when did Tito die").
     pub attribute: Option<Asks>,
+    /// The keyed words and the years (`query.keys`, `query.years`).
     #[serde(skip)]
     pub query: Query,
-    /// The question's keys, for `--explain`.
-    pub terms: Vec<String>,
-    pub years: Vec<i32>,
-    /// Numbers that are not years ("how many of the 1204 …").
-    pub numbers: Vec<String>,
     /// A kind of entry the question names ("treaty", "declaration" → treaty).
     pub kind: Option<Kind>,
     /// The question asks for a day ("on what day"), not just a year.
@@ -144,11 +140,6 @@ impl Question {
         }
         let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let head = head_word(index, &query, &words, &found, language, asks);
-        let numbers = words
-            .iter()
-            .filter(|w| w.bytes().all(|b| b.is_ascii_digit()) && super::index::year_of(w).is_none())
-            .map(|w| w.to_string())
-            .collect();
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
         let wants_day = lexicon::DAY_WORDS.iter().any(|day| {
             let day: Vec<&str> = day.split(' ').collect();
@@ -159,10 +150,7 @@ impl Question {
             language,
             asks,
             attribute,
-            terms: query.keys.clone(),
-            years: query.years.clone(),
             query,
-            numbers,
             kind,
             wants_day,
             head,

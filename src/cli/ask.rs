@@ -39,7 +39,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let explanation = engine.explain(&text);
         let question = &explanation.question;
         eprintln!("question: language {:?}, asks {:?}{}, terms {:?}, years {:?}", question.language, question.asks,
-            question.attribute.map(|a| format!(" ({a:?})")).unwrap_or_default(), question.terms, question.years);
+            question.attribute.map(|a| format!(" ({a:?})")).unwrap_or_default(), question.query.keys, question.query.years);
         eprintln!("candidates:");
         for (id, score, name_hit) in &explanation.candidates {
             eprintln!("  {score:6.3} {}{id}", if *name_hit { "(name) " } else { "" });

@@ -8,7 +8,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::fold::{self, fold_for_search, loose_key};
+use super::fold::{fold_for_search, loose_key};
 use super::lexicon::{is_light, is_stopword, ABBREVIATIONS};
 use super::synonyms::{Group, Synonyms};
 use super::{stem, Language};
@@ -67,12 +67,7 @@ impl Keyer {
     /// transliteration.
     /// A hyphenated word is also indexed joined ("re-settlement" → "resettlement").
     pub fn index_keys(&self, text: &str) -> Vec<String> {
-        let mut keys: Vec<String> = self.tokens(text, Language::En).into_iter().flat_map(|t| std::iter::once(t.key).chain(t.alts)).collect();
-        for word in text.split_whitespace().filter(|w| w.contains('-')) {
-            let joined: String = word.chars().filter(|c| *c != '-').collect();
-            keys.extend(self.tokens(&joined, Language::En).into_iter().map(|t| t.key));
-        }
-        keys
+        self.index_keys_of(text, self.tokens(text, Language::En))
     }
 
     /// [`Keyer::index_keys`] remembering each word's tokens in `memo`: building
@@ -89,7 +84,13 @@ impl Keyer {
                 }
             }
         }
-        let mut keys: Vec<String> = self.with_synonyms(tokens).into_iter().flat_map(|t| std::iter::once(t.key).chain(t.alts)).collect();
+        self.index_keys_of(text, self.with_synonyms(tokens))
+    }
+
+    /// The index keys of `text`'s tokens: each key with its alternatives,
+    /// and each hyphenated word also joined.
+    fn index_keys_of(&self, text: &str, tokens: Vec<Token>) -> Vec<String> {
+        let mut keys: Vec<String> = tokens.into_iter().flat_map(|t| std::iter::once(t.key).chain(t.alts)).collect();
         for word in text.split_whitespace().filter(|w| w.contains('-')) {
             let joined: String = word.chars().filter(|c| *c != '-').collect();
             keys.extend(self.tokens(&joined, Language::En).into_iter().map(|t| t.key));
@@ -196,11 +197,6 @@ fn strip_arabic_article(word: &str) -> &str {
         }
     }
     word
-}
-
-/// Whether a string is one edit or less from another (re-exported for the index).
-pub fn within_one_edit(a: &str, b: &str) -> bool {
-    fold::edit_distance_within(a, b, 1) <= 1
 }
 
 #[cfg(test)]

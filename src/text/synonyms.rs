@@ -19,7 +19,6 @@ pub struct Group {
 /// Synonym groups, ready for lookups by key sequence.
 #[derive(Debug, Clone, Default)]
 pub struct Synonyms {
-    groups: Vec<Group>,
     /// member keys (joined by spaces) → (member's language, the group's
     /// canonical key). A member only stands for its group in its own
     /// language: Serbian "ali" ("but") is not English "ally".
@@ -51,11 +50,7 @@ impl Synonyms {
                 }
             }
         }
-        Synonyms { groups, lookup, longest }
-    }
-
-    pub fn groups(&self) -> &[Group] {
-        &self.groups
+        Synonyms { lookup, longest }
     }
 
     /// The canonical key for the member of `language` that starts `keys`,
