@@ -15,6 +15,9 @@ use super::question::Question;
 use crate::facts::{Entry, FactBase, Kind};
 use crate::text::lexicon::Asks;
 
+/// At most this many "and"s are tried as the seam of a two-fact question.
+const MAX_TWO_THING_CUTS: usize = 4;
+
 /// What `--explain` prints: each stage's result.
 #[derive(Debug, serde::Serialize)]
 pub struct Explanation {
@@ -143,7 +146,11 @@ impl Engine {
         let text = question.text.as_str();
         let separators = [" and ", " & ", " as well as ", " i ", " и ", " و"];
         let lower = text.to_lowercase();
-        let cuts = separators.iter().flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>());
+        let cuts: Vec<(usize, usize)> = separators.iter().flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>()).collect();
+        // Each cut costs two decisions: a text with many "and"s is a list, not two questions.
+        if cuts.len() > MAX_TWO_THING_CUTS {
+            return None;
+        }
         for (at, length) in cuts {
             let (left, right) = (text.get(..at)?, text.get(at + length..)?);
             // "between Yugoslavia and the USSR" joins two parties of one thing.
