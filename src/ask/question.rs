@@ -116,6 +116,21 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
     (!query.light.get(position).copied().unwrap_or(true)).then_some(key.key)
 }
 
+/// The fact base is written in English; a word of a Serbian, Russian or
+/// Arabic question the base has never seen is most likely a word no synonym
+/// translates ("počeo", "приказу"), not a thing the base lacks: it weighs
+/// like a light word and does not by itself make histbot abstain. Names
+/// and translated words still must be found.
+fn mark_untranslated_light(index: &Index, query: &mut Query) {
+    for position in 0..query.keys.len() {
+        if !index.knows(query, position) {
+            if let Some(light) = query.light.get_mut(position) {
+                *light = true;
+            }
+        }
+    }
+}
+
 impl Question {
     /// Parse a question against an index (for keys and compounds).
     pub fn parse(index: &Index, text: &str) -> Question {
@@ -135,6 +150,9 @@ impl Question {
             asks = Asks::What;
         }
         let mut query = index.query_in(text, language);
+        if language != Language::En {
+            mark_untranslated_light(index, &mut query);
+        }
         if attribute.is_some() {
             drop_attribute_words(index, &mut query, &words, &found, language);
         }
