@@ -95,6 +95,10 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
     counted
 }
 
+/// Forms of "to be" (folded) that put a noun phrase after a question word
+/// ("what *was* the population", "ko *je* bio", "кто *такой*").
+const BE_FORMS: &[&str] = &["is", "was", "were", "are", "s", "je", "su", "bio", "bila", "bili", "bilo", "byl", "byla", "byli", "bylo", "eto", "takoi", "takaia"];
+
 /// The head of the noun phrase after the question word ("who was the soviet
 /// *ambassador* in…"), when the question asks what or who and that word is
 /// not light (a verb such as "organised" is not a head).
@@ -103,6 +107,11 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
         return None;
     }
     let (_, range) = found.iter().find(|(a, _)| *a == asks)?;
+    // Only "what was the X", "who is the X": after "what did", the words
+    // that follow are the subject and its verb ("what did the resolution *call*…").
+    if !words.get(range.end).is_some_and(|w| BE_FORMS.contains(w)) {
+        return None;
+    }
     // The noun phrase after the question word ("the soviet ambassador"), and its last word.
     let phrase: Vec<&&str> = words
         .iter()
