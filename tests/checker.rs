@@ -156,3 +156,30 @@ fn intent_rules_are_validated() {
     assert!(rules.contains(&("bad-intent-group", 7)), "{rules:?}");
     assert!(Intents::load(&support::manifest_dir().join("config/intents.toml")).is_ok(), "shipped intents are valid");
 }
+
+/// The claim rules accept what the quotes state in other words: thousands
+/// separators, ranges, abbreviations, adjectives for states, combining
+/// forms, missing diacritics, a role's case, a date label's season as
+/// "fall" for "autumn", a surname for a signatory.
+#[test]
+fn claims_may_be_worded_as_the_quotes_word_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    support::copy_dir(&support::mini_facts(), dir.path());
+    let demo = dir.path().join("sources/demo.txt");
+    let mut text = std::fs::read_to_string(&demo).expect("demo source");
+    text.push_str("\nThe Kingdom of Yugoslavia became home for 40,000 exiles loyal to the late Russian Empire in the autumn of 1921. The new political regime of prime minister Nikola Pašić re-orientated Serbia towards Russia, and the Russo-Serbian treaty was signed by Pašić in Saint Petersburg.\n");
+    std::fs::write(&demo, text).expect("write demo source");
+    let quote = "The Kingdom of Yugoslavia became home for 40,000 exiles loyal to the late Russian Empire in the autumn of 1921.";
+    let treaty_quote = "The new political regime of prime minister Nikola Pašić re-orientated Serbia towards Russia, and the Russo-Serbian treaty was signed by Pašić in Saint Petersburg.";
+    let files = [
+        ("events/exiles.toml", format!("id = \"exiles\"\ntitle = \"40 000 exiles (1921)\"\ndate = \"1921-23\"\ndate_label = \"fall of 1921\"\nsummary = \"Yugoslavia took in 40000 exiles loyal to the Russian Empire.\"\n[[source]]\nsource = \"demo\"\nsection = \"Normalization\"\nquote = \"{quote}\"\n")),
+        ("people/nikola-pasic.toml", format!("id = \"nikola-pasic\"\ntitle = \"Nikola Pasic\"\nroles = [\"Prime Minister\"]\nsummary = \"Pasic re-orientated Serbia towards Russia.\"\n[[source]]\nsource = \"demo\"\nsection = \"Normalization\"\nquote = \"{treaty_quote}\"\n")),
+        ("treaties/russo-serbian-treaty.toml", format!("id = \"russo-serbian-treaty\"\ntitle = \"Russo-Serbian treaty\"\ndate = \"1921\"\nsummary = \"Serbia turned towards Russia.\"\nparties = [\"Russia\", \"the Kingdom of Serbia\"]\nsignatories = [\"nikola-pasic\"]\nplace = \"St Petersburg\"\n[[source]]\nsource = \"demo\"\nsection = \"Normalization\"\nquote = \"{treaty_quote}\"\n[[source]]\nsource = \"demo\"\nsection = \"Normalization\"\nquote = \"{quote}\"\n")),
+    ];
+    for (path, content) in &files {
+        std::fs::write(dir.path().join(path), content).expect("write fixture");
+    }
+    let report = check_dir(dir.path().to_path_buf());
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics.iter().map(|d| d.one_line()).collect::<Vec<_>>());
+    assert!(report.base.is_some());
+}
