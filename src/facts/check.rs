@@ -4,6 +4,7 @@
 //!
 //! | rule | what it catches |
 //! |---|---|
+//! | `not-a-regular-file`, `outside-fact-directory`, `file-too-large`, `binary-file` | a file that is not read at all: a FIFO, device or directory; a link or path leading out of the fact directory; over 1 MiB (source texts 8 MiB); control characters (see [`super::read`]) |
 //! | `toml-syntax`, `unknown-key`, `missing-key`, `wrong-type`, `duplicate-key` | file does not parse into the schema (see [`super::load`]) |
 //! | `id-not-slug` | an id, tag or reference that is not a slug |
 //! | `id-file-mismatch` | the id differs from the file name |

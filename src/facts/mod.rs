@@ -5,6 +5,7 @@
 //! - [`date`]: EDTF dates with precision.
 //! - [`source`]: source texts, sections and the verbatim-quote search.
 //! - [`load`]: reads a fact directory into a [`FactBase`], running every check.
+//! - [`read`]: reads only regular files inside the fact directory, capped in size.
 //! - [`check`]: the named checks, each collecting [`Diagnostic`]s.
 //! - [`claims`]: the checks that an entry's numbers, date words, place,
 //!   parties, signatories and roles are stated by its quotes.
@@ -18,6 +19,7 @@ pub mod claims;
 pub mod date;
 pub mod diagnostic;
 pub mod load;
+pub mod read;
 pub mod schema;
 pub mod source;
 
