@@ -1,5 +1,6 @@
 //! The shipped fact base: clean, big enough, covering every year its sources
-//! mention, and every excerpt of every answer verbatim in its source.
+//! mention and every sentence of their bodies, and every excerpt of every
+//! answer verbatim in its source.
 
 mod support;
 
@@ -7,6 +8,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use histbot::ask::{Engine, Intents};
+use histbot::facts::source::fold;
 use histbot::facts::{check_dir, FactBase, Kind};
 use regex::Regex;
 use serde::Deserialize;
@@ -61,6 +63,23 @@ fn the_base_meets_its_floors_and_has_the_required_treaties() {
 #[derive(Debug, Deserialize)]
 struct AllowList {
     allow: Vec<Allowed>,
+    #[serde(default)]
+    allow_sentence: Vec<AllowedSentence>,
+}
+
+/// A sentence of a source body that no entry needs to quote.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllowedSentence {
+    source: String,
+    /// The sentence, or a part of it that names it unambiguously.
+    sentence: String,
+    reason: String,
+}
+
+fn allow_list() -> AllowList {
+    let allow_text = std::fs::read_to_string(support::shipped_facts().join("coverage-allowlist.toml")).expect("allow-list");
+    toml::from_str(&allow_text).expect("allow-list parses")
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,8 +92,7 @@ struct Allowed {
 #[test]
 fn every_year_in_the_sources_is_covered_by_an_entry_quoting_it() {
     let base = shipped();
-    let allow_text = std::fs::read_to_string(support::shipped_facts().join("coverage-allowlist.toml")).expect("allow-list");
-    let allow: AllowList = toml::from_str(&allow_text).expect("allow-list parses");
+    let allow = allow_list();
     for allowed in &allow.allow {
         assert!(allowed.reason.trim().len() >= 10, "allow-list {} {}: give a reason", allowed.source, allowed.year);
     }
@@ -109,6 +127,122 @@ fn every_year_in_the_sources_is_covered_by_an_entry_quoting_it() {
     assert!(uncovered.is_empty(), "years with no entry quoting them (add an entry, or an allow-list line with a reason):\n{}", uncovered.into_iter().collect::<Vec<_>>().join("\n"));
     let stale: Vec<String> = (0..allow.allow.len()).filter(|i| !used_allowances.contains(i)).map(|i| format!("{} {}", allow.allow[i].source, allow.allow[i].year)).collect();
     assert!(stale.is_empty(), "allow-list lines no longer needed: {stale:?}");
+}
+
+/// The sentences of a section body, in order. The body is the section's text
+/// below its heading (headings are never part of a body). Each line is a
+/// paragraph or a list item (its `* ` or `- ` marker dropped), and a sentence
+/// ends at `.`, `?`, `!` or `؟`, after any closing quotes or brackets, where
+/// white space follows and the next word does not begin with a lower-case
+/// letter ("e.g., at" and "U.S.-led" do not end sentences).
+fn sentences(body: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in body.lines() {
+        let line = line.trim();
+        let line = line.strip_prefix("* ").or_else(|| line.strip_prefix("- ")).or_else(|| line.strip_prefix('*')).unwrap_or(line).trim();
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut start = 0;
+        for (i, &(_, c)) in chars.iter().enumerate() {
+            if !matches!(c, '.' | '?' | '!' | '؟') {
+                continue;
+            }
+            let mut end = i + 1;
+            while end < chars.len() && matches!(chars[end].1, '"' | '\'' | '″' | '”' | '’' | ')' | ']') {
+                end += 1;
+            }
+            let mut next = end;
+            while next < chars.len() && chars[next].1.is_whitespace() {
+                next += 1;
+            }
+            if next == end || next == chars.len() || chars[next].1.is_lowercase() {
+                continue;
+            }
+            let sentence = line[chars[start].0..chars[end].0].trim();
+            if !sentence.is_empty() {
+                found.push(sentence.to_string());
+            }
+            start = next;
+        }
+        let rest = chars.get(start).map_or("", |&(at, _)| line[at..].trim());
+        if !rest.is_empty() {
+            found.push(rest.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn sentences_split_where_a_sentence_ends() {
+    let body = "In 1950s Tito founded it, neither U.S.-led NATO, nor the Warsaw Pact. Films (e.g., at the Moscow Festival) are shown.\n\n* Russia has an embassy in Belgrade.\n\nHe said \"For us, Crimea is Ukraine.\" This mattered.... Then ″yes.″ Is it? ..But no! 1204 robberies.";
+    assert_eq!(
+        sentences(body),
+        [
+            "In 1950s Tito founded it, neither U.S.-led NATO, nor the Warsaw Pact.",
+            "Films (e.g., at the Moscow Festival) are shown.",
+            "Russia has an embassy in Belgrade.",
+            "He said \"For us, Crimea is Ukraine.\"",
+            "This mattered....",
+            "Then ″yes.″",
+            "Is it?",
+            "..But no!",
+            "1204 robberies.",
+        ]
+    );
+    assert_eq!(sentences("تطورت العلاقات. حتى عام 1940 كانت"), ["تطورت العلاقات.", "حتى عام 1940 كانت"]);
+}
+
+/// Every sentence of every source body (the sections the year test reads:
+/// all but [`NOT_BODY`]) is contained in a quote from that source, after the
+/// checker's folding, or is named in `[[allow_sentence]]` of
+/// `facts/coverage-allowlist.toml` with a reason.
+#[test]
+fn every_sentence_of_the_sources_is_quoted_by_an_entry() {
+    let base = shipped();
+    let allow = allow_list();
+    for allowed in &allow.allow_sentence {
+        assert!(allowed.reason.trim().len() >= 10, "allow-list sentence {} “{}”: give a reason", allowed.source, allowed.sentence);
+        assert!(!fold(&allowed.sentence).is_empty(), "allow-list sentence of {}: empty", allowed.source);
+    }
+    assert!(allow.allow_sentence.len() <= 10, "the sentence allow-list must stay short ({} entries)", allow.allow_sentence.len());
+    let mut uncovered = Vec::new();
+    let mut used_allowances = BTreeSet::new();
+    let mut checked = 0;
+    for (index, source) in base.sources().iter().enumerate() {
+        let quotes: Vec<String> = base.entries().iter().flat_map(|e| &e.quotes).filter(|q| q.source == index).map(|q| fold(&q.text)).collect();
+        for section in source.sections.iter().filter(|s| !NOT_BODY.contains(&s.title.as_str())) {
+            for sentence in sentences(&source.text[section.body.clone()]) {
+                checked += 1;
+                let folded = fold(&sentence);
+                if quotes.iter().any(|q| q.contains(&folded)) {
+                    continue;
+                }
+                let allowed: Vec<usize> = (0..allow.allow_sentence.len())
+                    .filter(|&i| allow.allow_sentence[i].source == source.id && folded.contains(&fold(&allow.allow_sentence[i].sentence)))
+                    .collect();
+                if allowed.is_empty() {
+                    uncovered.push(format!("facts/sources/{}.txt, section “{}”: {sentence}", source.id, section.title));
+                }
+                used_allowances.extend(allowed);
+            }
+        }
+    }
+    assert!(checked > 250, "only {checked} sentences checked");
+    let stale: Vec<String> = (0..allow.allow_sentence.len())
+        .filter(|i| !used_allowances.contains(i))
+        .map(|i| format!("facts/sources/{}.txt: “{}”", allow.allow_sentence[i].source, allow.allow_sentence[i].sentence))
+        .collect();
+    let mut problems = Vec::new();
+    if !uncovered.is_empty() {
+        problems.push(format!(
+            "{} sentences that no quote contains (quote them in an entry, or add an [[allow_sentence]] with a reason to facts/coverage-allowlist.toml):\n{}",
+            uncovered.len(),
+            uncovered.join("\n")
+        ));
+    }
+    if !stale.is_empty() {
+        problems.push(format!("[[allow_sentence]] lines no longer needed (the sentence is quoted now, or not in the source):\n{}", stale.join("\n")));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
 #[test]

@@ -34,7 +34,7 @@ pub enum Command {
     Console(run::Args),
     /// Ask one question and print the reply.
     Ask(ask::Args),
-    /// Check a fact directory and report every problem (exit 0 clean, 1 problems).
+    /// Check a fact directory and report every problem (exit 0 clean, 1 problems, 2 nothing to check).
     Check(check::Args),
     /// Write the JSON schema of the fact files (for editors).
     Schema(schema::Args),

@@ -4,6 +4,7 @@
 //!
 //! | rule | what it catches |
 //! |---|---|
+//! | `not-a-regular-file`, `outside-fact-directory`, `file-too-large`, `binary-file` | a file that is not read at all: a FIFO, device or directory; a link or path leading out of the fact directory; over 1 MiB (source texts 8 MiB); control characters (see [`super::read`]) |
 //! | `toml-syntax`, `unknown-key`, `missing-key`, `wrong-type`, `duplicate-key` | file does not parse into the schema (see [`super::load`]) |
 //! | `id-not-slug` | an id, tag or reference that is not a slug |
 //! | `id-file-mismatch` | the id differs from the file name |
@@ -17,6 +18,13 @@
 //! | `unknown-section` | a section the source does not have |
 //! | `quote-not-in-source` | a quote not found verbatim in its section |
 //! | `date-not-in-quotes` | a date whose year (month, day) no quote of the entry states |
+//! | `number-not-in-quotes` | a number (year, count, ordinal) in the title, summary or date label that no quote states |
+//! | `date-word-not-in-quotes` | a month in the summary or date label, or a season or early/mid/late in the date label, that no quote states |
+//! | `place-not-in-quotes` | a treaty's place that no quote names |
+//! | `party-not-in-quotes` | a treaty's party that no quote names |
+//! | `signatory-not-in-quotes` | a treaty's signatory that no quote names (by full name, alias or surname) |
+//! | `person-not-in-quotes` | an event's person that no quote names (by full name, alias or surname) |
+//! | `role-not-in-quotes` | a person's role that no quote of theirs gives |
 //! | `source-sections-mismatch` | sources.toml lists sections the text does not have |
 //! | `shared-alias` (warning) | one alias or title used by two entries |
 
@@ -25,6 +33,7 @@ use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
 
+use super::claims;
 use super::date::HistDate;
 use super::diagnostic::Diagnostic;
 use super::load::{Loaded, Parsed, Record};
@@ -35,6 +44,7 @@ use super::{Entry, Kind, Quote};
 pub fn run_all(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
     check_source_sections(loaded, diagnostics);
     let kinds = check_ids(&loaded.entries, diagnostics);
+    let people = claims::person_names(&loaded.entries);
     let mut entries = Vec::with_capacity(loaded.entries.len());
     for parsed in &loaded.entries {
         let view = View::of(parsed);
@@ -43,6 +53,7 @@ pub fn run_all(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry>
         let dates = check_dates(&view, diagnostics);
         let quotes = check_quotes(&view, loaded, diagnostics);
         check_date_support(&view, &dates, diagnostics);
+        claims::check(&view, &people, diagnostics);
         entries.push(build_entry(&view, dates, quotes));
     }
     check_shared_aliases(&loaded.entries, diagnostics);
@@ -51,21 +62,29 @@ pub fn run_all(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry>
 }
 
 /// A kind-independent view of one parsed entry, with spans for messages.
-struct View<'a> {
-    file: &'a Path,
-    content: &'a str,
-    kind: Kind,
-    id: &'a Spanned<String>,
-    title: &'a str,
-    aliases: &'a [String],
-    summary: &'a str,
+pub(super) struct View<'a> {
+    pub(super) file: &'a Path,
+    pub(super) content: &'a str,
+    pub(super) kind: Kind,
+    pub(super) id: &'a Spanned<String>,
+    pub(super) title: &'a Spanned<String>,
+    pub(super) aliases: &'a [String],
+    pub(super) summary: &'a Spanned<String>,
     tags: &'a [Spanned<String>],
     /// (key name, referenced id, the kinds it may name).
     references: Vec<(&'static str, &'a Spanned<String>, &'static [Kind])>,
     dates: Vec<(&'static str, &'a Spanned<String>)>,
-    date_label: Option<&'a str>,
-    quotes: &'a [QuoteRecord],
-    record: &'a Record,
+    pub(super) date_label: Option<&'a Spanned<String>>,
+    /// Treaties only; empty or `None` for the other kinds.
+    pub(super) place: Option<&'a Spanned<String>>,
+    pub(super) parties: &'a [Spanned<String>],
+    pub(super) signatories: &'a [Spanned<String>],
+    /// Events only: the people involved.
+    pub(super) people: &'a [Spanned<String>],
+    /// People only.
+    pub(super) roles: &'a [Spanned<String>],
+    pub(super) quotes: &'a [QuoteRecord],
+    pub(super) record: &'a Record,
 }
 
 const ANY: &[Kind] = &[Kind::Event, Kind::Treaty, Kind::Person];
@@ -80,14 +99,16 @@ impl<'a> View<'a> {
                 file, content, kind: Kind::Event, id: &r.id, title: &r.title, aliases: &r.aliases,
                 summary: &r.summary, tags: &r.tags,
                 references: refs("related", &r.related, ANY).chain(refs("people", &r.people, PERSON)).collect(),
-                dates: vec![("date", &r.date)], date_label: r.date_label.as_deref(),
+                dates: vec![("date", &r.date)], date_label: r.date_label.as_ref(),
+                place: None, parties: &[], signatories: &[], people: &r.people, roles: &[],
                 quotes: &r.source, record: &parsed.record,
             },
             Record::Treaty(r) => View {
                 file, content, kind: Kind::Treaty, id: &r.id, title: &r.title, aliases: &r.aliases,
                 summary: &r.summary, tags: &r.tags,
                 references: refs("related", &r.related, ANY).chain(refs("signatories", &r.signatories, PERSON)).collect(),
-                dates: vec![("date", &r.date)], date_label: r.date_label.as_deref(),
+                dates: vec![("date", &r.date)], date_label: r.date_label.as_ref(),
+                place: r.place.as_ref(), parties: &r.parties, signatories: &r.signatories, people: &[], roles: &[],
                 quotes: &r.source, record: &parsed.record,
             },
             Record::Person(r) => View {
@@ -96,12 +117,13 @@ impl<'a> View<'a> {
                 references: refs("related", &r.related, ANY).chain(refs("involved_in", &r.involved_in, HAPPENING)).collect(),
                 dates: r.born.iter().map(|d| ("born", d)).chain(r.died.iter().map(|d| ("died", d))).collect(),
                 date_label: None,
+                place: None, parties: &[], signatories: &[], people: &[], roles: &r.roles,
                 quotes: &r.source, record: &parsed.record,
             },
         }
     }
 
-    fn error(&self, rule: &'static str, span: Option<Range<usize>>) -> Diagnostic {
+    pub(super) fn error(&self, rule: &'static str, span: Option<Range<usize>>) -> Diagnostic {
         Diagnostic::error(rule, self.file, self.content, span)
     }
 }
@@ -164,7 +186,7 @@ fn check_ids(entries: &[Parsed], diagnostics: &mut Vec<Diagnostic>) -> HashMap<S
 
 fn check_text_fields(view: &View, diagnostics: &mut Vec<Diagnostic>) {
     let id_span = Some(view.id.span());
-    for (key, value) in [("title", view.title), ("summary", view.summary)] {
+    for (key, value) in [("title", view.title.get_ref()), ("summary", view.summary.get_ref())] {
         if value.trim().is_empty() {
             diagnostics.push(
                 view.error("empty-field", id_span.clone())
@@ -334,7 +356,7 @@ fn check_date_support(view: &View, dates: &BTreeMap<&'static str, HistDate>, dia
                         .message(format!("no quote of this entry states {}", needed.join(" ")))
                         .help(format!(
                             "add a quote that gives the date, or make `{key}` only as precise as the quotes ({})",
-                            view.date_label.map_or("the year alone if that is all they give".into(), |l| format!("label: \"{l}\""))
+                            view.date_label.map_or("the year alone if that is all they give".into(), |l| format!("label: \"{}\"", l.get_ref()))
                         )),
                 );
             }
@@ -364,7 +386,7 @@ fn check_shared_aliases(entries: &[Parsed], diagnostics: &mut Vec<Diagnostic>) {
     for parsed in entries {
         let view = View::of(parsed);
         let id = view.id.get_ref().as_str();
-        let names = std::iter::once(view.title).chain(view.aliases.iter().map(String::as_str));
+        let names = std::iter::once(view.title.get_ref().as_str()).chain(view.aliases.iter().map(String::as_str));
         let mut own = HashSet::new();
         for name in names {
             let key = crate::text::fold::fold_for_search(name);
@@ -394,11 +416,11 @@ fn build_entry(view: &View, mut dates: BTreeMap<&'static str, HistDate>, quotes:
     let mut entry = Entry {
         id: view.id.get_ref().clone(),
         kind: view.kind,
-        title: view.title.to_string(),
+        title: view.title.get_ref().clone(),
         aliases: view.aliases.to_vec(),
         date: dates.remove("date"),
-        date_label: view.date_label.map(str::to_string),
-        summary: view.summary.to_string(),
+        date_label: view.date_label.map(|label| label.get_ref().clone()),
+        summary: view.summary.get_ref().clone(),
         tags: ids(view.tags),
         related: Vec::new(),
         people: Vec::new(),
@@ -419,16 +441,20 @@ fn build_entry(view: &View, mut dates: BTreeMap<&'static str, HistDate>, quotes:
         Record::Treaty(r) => {
             entry.related = ids(&r.related);
             entry.people = ids(&r.signatories);
-            entry.parties = r.parties.clone();
-            entry.place = r.place.clone();
+            entry.parties = texts(&r.parties);
+            entry.place = r.place.as_ref().map(|place| place.get_ref().clone());
         }
         Record::Person(r) => {
             entry.related = ids(&r.related);
-            entry.roles = r.roles.clone();
+            entry.roles = texts(&r.roles);
             entry.involved_in = ids(&r.involved_in);
         }
     }
     entry
+}
+
+fn texts(list: &[Spanned<String>]) -> Vec<String> {
+    list.iter().map(|s| s.get_ref().clone()).collect()
 }
 
 /// Derive each person's involvement from the events and treaties that name

@@ -51,7 +51,7 @@ impl Diagnostic {
         let (line, column, snippet) = match span {
             Some(span) => {
                 let (line, column) = line_column(content, span.start);
-                let snippet = content.lines().nth(line.saturating_sub(1)).map(str::to_string);
+                let snippet = content.lines().nth(line.saturating_sub(1)).map(|line| printable(line, SNIPPET_MAX_CHARS));
                 (line, column, snippet)
             }
             None => (0, 0, None),
@@ -93,7 +93,7 @@ impl Diagnostic {
 
     /// One line: `file:line:column: error[rule]: message`.
     pub fn one_line(&self) -> String {
-        format!("{}: {}[{}]: {}", self.location(), self.severity, self.rule, self.message)
+        format!("{}: {}[{}]: {}", self.location(), self.severity, self.rule, printable(&self.message, MESSAGE_MAX_CHARS))
     }
 }
 
@@ -118,12 +118,12 @@ impl fmt::Display for Severity {
 /// ```
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}[{}]: {}", self.severity, self.rule, self.message)?;
+        writeln!(f, "{}[{}]: {}", self.severity, self.rule, printable(&self.message, MESSAGE_MAX_CHARS))?;
         let gutter = " ".repeat(self.line.to_string().len());
         writeln!(f, "{gutter}--> {}", self.location())?;
         if let Some(snippet) = &self.snippet {
             writeln!(f, "{gutter} |")?;
-            writeln!(f, "{} | {}", self.line, truncate(snippet, 160))?;
+            writeln!(f, "{} | {}", self.line, snippet)?;
             writeln!(f, "{gutter} |")?;
         }
         if !self.help.is_empty() {
@@ -133,13 +133,34 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-fn truncate(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max_chars).collect();
-        format!("{cut}…")
+/// How much of the offending line a diagnostic shows.
+const SNIPPET_MAX_CHARS: usize = 160;
+
+/// How much of a message is shown (messages can quote a value from the file).
+const MESSAGE_MAX_CHARS: usize = 600;
+
+/// Text from a file made safe to print on a terminal or in a chat: control
+/// characters (escape sequences, NUL) and bidirectional overrides are shown
+/// as `\u{…}` escapes, and the text is clipped to `max_chars` with `…`.
+pub fn printable(text: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    for (count, c) in text.chars().enumerate() {
+        if count == max_chars {
+            out.push('…');
+            break;
+        }
+        if (c.is_control() && c != '\t') || is_bidi_control(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
     }
+    out
+}
+
+/// Characters that reorder the text around them (U+202A–U+202E, U+2066–U+2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -179,6 +200,19 @@ mod tests {
         assert_eq!(line_column(content, 6), (2, 1));
         let offset = content.find('"').unwrap();
         assert_eq!(line_column(content, offset), (2, 6));
+    }
+
+    #[test]
+    fn snippets_and_messages_are_printable_and_clipped() {
+        let content = "title = \"\u{1b}]0;owned\u{7}\u{202E}x\"\n";
+        let diagnostic = Diagnostic::error("toml-syntax", Path::new("x.toml"), content, Some(0..1)).message("bad \u{1b}[31m");
+        let shown = diagnostic.to_string();
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202E}') && !shown.contains('\u{7}'), "{shown:?}");
+        assert!(shown.contains("\\u{1b}]0;owned"), "{shown}");
+        assert!(!diagnostic.one_line().contains('\u{1b}'));
+        let long = "x".repeat(500);
+        let clipped = Diagnostic::error("toml-syntax", Path::new("x.toml"), &long, Some(0..1));
+        assert_eq!(clipped.snippet.map(|s| s.chars().count()), Some(SNIPPET_MAX_CHARS + 1));
     }
 
     #[test]

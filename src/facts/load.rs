@@ -1,5 +1,7 @@
 //! Reading a fact directory: every file is read and parsed, every check runs,
-//! and all findings come back together. The loader never panics on any input.
+//! and all findings come back together. The loader never panics on any input,
+//! and reads only regular files inside the directory, of a bounded size
+//! (see [`super::read`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::check;
 use super::diagnostic::{self, Diagnostic};
+use super::read::{self, FACT_FILE_MAX_BYTES, SOURCE_TEXT_MAX_BYTES};
 use super::schema::{EventRecord, PersonRecord, SourceRecord, SourcesFile, TreatyRecord};
 use super::source::Source;
 use super::{FactBase, Kind};
@@ -33,7 +36,16 @@ impl CheckReport {
     pub fn warning_count(&self) -> usize {
         self.diagnostics.len() - self.error_count()
     }
+
+    /// Whether there was no fact directory to check at all (missing, or not a
+    /// directory): `histbot check` exits 2 then, not 1.
+    pub fn nothing_to_check(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.rule == NO_FACT_DIRECTORY)
+    }
 }
+
+/// The rule for a fact directory that does not exist or is not a directory.
+pub const NO_FACT_DIRECTORY: &str = "no-fact-directory";
 
 /// A parsed entry file, before the cross-file checks.
 #[derive(Debug)]
@@ -53,6 +65,8 @@ pub enum Record {
 /// Everything read from disk, for the checks.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// The fact directory's canonical path: no file outside it is read.
+    pub root: PathBuf,
     pub sources: Vec<Source>,
     /// `facts/sources.toml` and its text, for positions.
     pub sources_file: PathBuf,
@@ -68,15 +82,11 @@ struct Sha256Writer(Sha256);
 /// Load and check everything under `dir`.
 pub fn check_dir(dir: PathBuf) -> CheckReport {
     let mut diagnostics = Vec::new();
-    let mut loaded = Loaded::default();
-    if !dir.is_dir() {
-        diagnostics.push(
-            Diagnostic::error("no-fact-directory", &dir, "", None)
-                .message("this fact directory does not exist")
-                .help("pass the folder that holds sources.toml, events/, treaties/ and people/ (usually `facts`)"),
-        );
-        return CheckReport { base: None, diagnostics };
-    }
+    let root = match fact_root(&dir) {
+        Ok(root) => root,
+        Err(diagnostic) => return CheckReport { base: None, diagnostics: vec![diagnostic] },
+    };
+    let mut loaded = Loaded { root, ..Loaded::default() };
     load_sources(&dir, &mut loaded, &mut diagnostics);
     for kind in Kind::ALL {
         load_kind(&dir, kind, &mut loaded, &mut diagnostics);
@@ -93,46 +103,46 @@ pub fn check_dir(dir: PathBuf) -> CheckReport {
     CheckReport { base, diagnostics }
 }
 
+/// The canonical path of the fact directory, or why there is none to check.
+fn fact_root(dir: &Path) -> Result<PathBuf, Diagnostic> {
+    let no_directory = |message: &str| {
+        Diagnostic::error(NO_FACT_DIRECTORY, dir, "", None)
+            .message(message)
+            .help("pass the folder that holds sources.toml, events/, treaties/ and people/ (usually `facts`)")
+    };
+    match fs::metadata(dir) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Err(no_directory("this fact directory does not exist")),
+        Err(error) => Err(no_directory(&format!("cannot open this fact directory: {error}"))),
+        Ok(metadata) if metadata.is_file() => Err(no_directory("this is a file, not a fact directory")),
+        Ok(metadata) if !metadata.is_dir() => Err(no_directory("this is not a directory")),
+        Ok(_) => read::canonical_root(dir).map_err(|error| no_directory(&format!("cannot open this fact directory: {error}"))),
+    }
+}
+
 fn hex_digest(bytes: &[u8]) -> String {
     bytes.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
-/// Read a file as UTF-8, or report why not.
-fn read_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    match fs::read(path) {
+/// Read a file of the fact directory as UTF-8 text, or report why not.
+fn read_text(root: &Path, path: &Path, limit: u64, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    match read::read_text(root, path, limit) {
+        Ok(text) => Some(text),
         Err(error) => {
-            diagnostics.push(
-                Diagnostic::error("unreadable-file", path, "", None)
-                    .message(format!("cannot read this file: {error}"))
-                    .help("check that the file exists and is readable"),
-            );
+            diagnostics.push(error.diagnostic(path));
             None
         }
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
-            Err(error) => {
-                let offset = error.utf8_error().valid_up_to();
-                let valid = String::from_utf8_lossy(&error.as_bytes()[..offset]).into_owned();
-                diagnostics.push(
-                    Diagnostic::error("not-utf8", path, &valid, Some(offset..offset))
-                        .message("this file is not valid UTF-8")
-                        .help("save the file with UTF-8 encoding in your editor"),
-                );
-                None
-            }
-        },
     }
 }
 
 fn load_sources(dir: &Path, loaded: &mut Loaded, diagnostics: &mut Vec<Diagnostic>) {
     let path = dir.join("sources.toml");
     loaded.sources_file = path.clone();
-    let Some(content) = read_text(&path, diagnostics) else { return };
+    let Some(content) = read_text(&loaded.root, &path, FACT_FILE_MAX_BYTES, diagnostics) else { return };
     loaded.hasher.0.update(content.as_bytes());
     let Some(file) = parse_toml::<SourcesFile>(&path, &content, diagnostics) else { return };
     for record in &file.source {
         let text_path = dir.join("sources").join(format!("{}.txt", record.id));
-        let Some(text) = read_text(&text_path, diagnostics) else { continue };
+        let Some(text) = read_text(&loaded.root, &text_path, SOURCE_TEXT_MAX_BYTES, diagnostics) else { continue };
         loaded.hasher.0.update(text.as_bytes());
         loaded.sources.push(Source::new(record, text));
     }
@@ -142,6 +152,13 @@ fn load_sources(dir: &Path, loaded: &mut Loaded, diagnostics: &mut Vec<Diagnosti
 
 fn load_kind(dir: &Path, kind: Kind, loaded: &mut Loaded, diagnostics: &mut Vec<Diagnostic>) {
     let folder = dir.join(kind.folder());
+    if !folder.exists() {
+        return;
+    }
+    if let Err(error) = read::inside(&loaded.root, &folder) {
+        diagnostics.push(error.diagnostic(&folder));
+        return;
+    }
     let Ok(read_dir) = fs::read_dir(&folder) else { return };
     let mut files: Vec<PathBuf> = read_dir
         .filter_map(Result::ok)
@@ -150,7 +167,7 @@ fn load_kind(dir: &Path, kind: Kind, loaded: &mut Loaded, diagnostics: &mut Vec<
         .collect();
     files.sort();
     for file in files {
-        let Some(content) = read_text(&file, diagnostics) else { continue };
+        let Some(content) = read_text(&loaded.root, &file, FACT_FILE_MAX_BYTES, diagnostics) else { continue };
         loaded.hasher.0.update(file.to_string_lossy().as_bytes());
         loaded.hasher.0.update(content.as_bytes());
         let record = match kind {

@@ -5,16 +5,21 @@
 //! - [`date`]: EDTF dates with precision.
 //! - [`source`]: source texts, sections and the verbatim-quote search.
 //! - [`load`]: reads a fact directory into a [`FactBase`], running every check.
+//! - [`read`]: reads only regular files inside the fact directory, capped in size.
 //! - [`check`]: the named checks, each collecting [`Diagnostic`]s.
+//! - [`claims`]: the checks that an entry's numbers, date words, place,
+//!   parties, signatories and roles are stated by its quotes.
 //! - [`diagnostic`]: findings with file, line, rule and a plain-English fix.
 //!
 //! Invariant: a [`FactBase`] value only exists for a directory that checked
 //! without errors, so nothing served by the bot failed the checker.
 
 pub mod check;
+pub mod claims;
 pub mod date;
 pub mod diagnostic;
 pub mod load;
+pub mod read;
 pub mod schema;
 pub mod source;
 

@@ -41,7 +41,8 @@ pub struct EventRecord {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// What a student would call it.
-    pub title: String,
+    #[schemars(with = "String")]
+    pub title: Spanned<String>,
     /// Other names a student might type, in any script.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -62,9 +63,11 @@ pub struct EventRecord {
     #[schemars(with = "String")]
     pub date: Spanned<String>,
     /// How to show the date when the EDTF form is not what the source says ("early 1948").
-    pub date_label: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub date_label: Option<Spanned<String>>,
     /// What happened, in words that the quotes support.
-    pub summary: String,
+    #[schemars(with = "String")]
+    pub summary: Spanned<String>,
     /// People involved (person ids).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -79,7 +82,8 @@ pub struct TreatyRecord {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// What a student would call it.
-    pub title: String,
+    #[schemars(with = "String")]
+    pub title: Spanned<String>,
     /// Other names a student might type, in any script.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -100,18 +104,22 @@ pub struct TreatyRecord {
     #[schemars(with = "String")]
     pub date: Spanned<String>,
     /// How to show the date when the EDTF form is not what the source says ("early 1948").
-    pub date_label: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub date_label: Option<Spanned<String>>,
     /// What it did, in words that the quotes support.
-    pub summary: String,
+    #[schemars(with = "String")]
+    pub summary: Spanned<String>,
     /// The states or bodies that were party to it, as the sources name them.
     #[serde(default)]
-    pub parties: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub parties: Vec<Spanned<String>>,
     /// People who signed or concluded it (person ids).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub signatories: Vec<Spanned<String>>,
     /// Where it was signed, if a source says so.
-    pub place: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub place: Option<Spanned<String>>,
 }
 
 /// A person with a part in these relations.
@@ -122,7 +130,8 @@ pub struct PersonRecord {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// What a student would call it.
-    pub title: String,
+    #[schemars(with = "String")]
+    pub title: Spanned<String>,
     /// Other names a student might type, in any script.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -139,7 +148,8 @@ pub struct PersonRecord {
     pub source: Vec<QuoteRecord>,
     /// Roles as the sources give them ("President of Yugoslavia").
     #[serde(default)]
-    pub roles: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub roles: Vec<Spanned<String>>,
     /// Birth date (EDTF), only where a source gives it.
     #[schemars(with = "Option<String>")]
     pub born: Option<Spanned<String>>,
@@ -147,7 +157,8 @@ pub struct PersonRecord {
     #[schemars(with = "Option<String>")]
     pub died: Option<Spanned<String>>,
     /// Who they were in these relations, in words that the quotes support.
-    pub summary: String,
+    #[schemars(with = "String")]
+    pub summary: Spanned<String>,
     /// Events and treaties they took part in (ids).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
