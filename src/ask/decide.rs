@@ -234,7 +234,26 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || Some(word) == head } else { !paraphrase_ok })
         .filter_map(|word| query.keys.get(word).cloned())
         .filter(|key| key.chars().count() >= 3)
+        .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
+        .collect::<std::collections::BTreeSet<String>>()
+        .into_iter()
         .collect()
+}
+
+/// Whether the evidence says the question's head of the name it belongs to
+/// ("President of Yugoslavia" does not answer "president of
+/// Czechoslovakia"): within three words after the head, in a shown quote or
+/// one of the entry's names. True when the question names no owner.
+fn head_bound(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
+    let (Some(head), Some(owner)) = (&question.head, &question.head_of) else { return true };
+    let Some(found) = engine.entry(entry) else { return true };
+    let keyer = engine.index().keyer();
+    let says = |text: &str| {
+        let keys: Vec<Vec<String>> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| keyer.index_keys(w)).collect();
+        keys.iter().enumerate().any(|(i, k)| k.contains(head) && keys.iter().skip(i + 1).take(3).any(|next| next.contains(owner)))
+    };
+    let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
+    std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes).any(says)
 }
 
 /// The entry's two quotes that speak most of the question: what the answer would show.

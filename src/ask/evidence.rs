@@ -45,7 +45,7 @@ impl Focus {
 /// Number words a "how many" answer may state instead of digits.
 const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-    "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
     "dozens", "half", "percent", "%",
 ];
 
@@ -80,8 +80,9 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
                 // Who the person was, or who signed the treaty: a quote that names them.
                 index.people_keys(doc).iter().any(|own| keys.binary_search(own).is_ok())
             } else {
-                // Who did it: a person the question does not already name.
-                keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key))
+                // Who did it: a person the question does not already name, or
+                // a state, army or government standing as the doer.
+                keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key)) || names_a_doer(text, &focus.query, index)
             }
         }
         Some(Asks::Where) => names_something_new(text, &focus.query, index),
@@ -119,6 +120,29 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
             .collect();
         let keys: Vec<String> = run.iter().flat_map(|w| index.keyer().index_keys(w)).collect();
         !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !query.keys.contains(k))
+    })
+}
+
+/// Whether a quote names a doer the question does not: a name as the
+/// sources write it (a state, an army, a government) right after "by"
+/// ("supported *by Russia*", "backed by the British government"), or before
+/// every word of the question in the sentence ("*Hungarian and Soviet
+/// forces* were massing on the … frontier"). A name after the question's
+/// words is more likely what was done to ("… led Austria-Hungary to
+/// declare war"), and does not answer "who".
+fn names_a_doer(text: &str, query: &Query, index: &Index) -> bool {
+    let keyer = index.keyer();
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
+    let asked = |key: &str| (0..query.keys.len()).any(|w| index.stored_matches(query, w).contains(&key));
+    let keyed: Vec<Vec<String>> = words.iter().map(|w| keyer.index_keys(w)).collect();
+    let first_asked = keyed.iter().position(|keys| keys.iter().any(|k| asked(k)));
+    let is_new_name = |keys: &Vec<String>| !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !asked(k));
+    keyed.iter().enumerate().any(|(position, keys)| {
+        if !is_new_name(keys) || !words[position].starts_with(char::is_uppercase) {
+            return false;
+        }
+        let after_by = words[position.saturating_sub(3)..position].iter().any(|w| w.eq_ignore_ascii_case("by"));
+        after_by || first_asked.is_some_and(|first| position < first)
     })
 }
 

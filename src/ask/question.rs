@@ -33,6 +33,9 @@ pub struct Question {
     /// The head of the noun phrase after "what"/"who" ("who was the soviet *ambassador*"):
     /// the thing asked about, which the answer must contain.
     pub head: Option<String>,
+    /// The name the head belongs to ("who was the president *of
+    /// Czechoslovakia*"): the evidence must say the head of that name.
+    pub head_of: Option<String>,
 }
 
 /// Words that name the treaty kind, folded.
@@ -93,6 +96,19 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         }
     }
     counted
+}
+
+/// The key of the name after "HEAD of [the]" in the question, if any.
+fn owner_of_head(index: &Index, words: &[&str], head: &str, language: Language) -> Option<String> {
+    let keyer = index.keyer();
+    let at = words.iter().position(|w| keyer.tokens(w, language).iter().any(|t| t.key == head))?;
+    let rest: Vec<&&str> = words.iter().skip(at + 1).take(3).collect();
+    let [of, after @ ..] = rest.as_slice() else { return None };
+    if !["of", "od", "iz"].contains(*of) {
+        return None;
+    }
+    let owner = after.iter().find(|w| !crate::text::lexicon::is_stopword(w, language))?;
+    keyer.tokens(owner, language).into_iter().next().map(|t| t.key)
 }
 
 /// Forms of "to be" (folded) that put a noun phrase after a question word
@@ -167,6 +183,7 @@ impl Question {
         }
         let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let head = head_word(index, &query, &words, &found, language, asks);
+        let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
         let wants_day = lexicon::DAY_WORDS.iter().any(|day| {
             let day: Vec<&str> = day.split(' ').collect();
@@ -181,6 +198,7 @@ impl Question {
             kind,
             wants_day,
             head,
+            head_of,
             counted,
         }
     }
