@@ -176,7 +176,7 @@ const SERBIAN: &[&str] = &[
     "potpisan", "potpisana", "potpisano", "potpisali", "potpisao", "ovo", "to", "taj", "ta", "ono",
     "njegov", "njegova", "njen", "reci", "mi", "molim", "ili", "ima", "imao", "imala", "izmedju",
     "tokom", "nakon", "posle", "pre", "vreme", "vremena", "datum", "dana", "dobio", "dobila", "dobili",
-    "dobiti", "imati", "bilo", "kog", "koga", "cijem", "ciji", "cija", "prvi", "prva", "prvo",
+    "dobiti", "imati", "bilo", "kog", "koga", "cijem", "ciji", "cija",
     "ali", "vec", "vise", "oko", "potpisala", "jos", "samo", "kao", "neki", "neka",
 ];
 
