@@ -69,6 +69,9 @@ pub enum Decision {
     Abstain { words: Vec<String>, years: Vec<i32>, near: Vec<usize> },
     /// `entry` is what the question is about, but its sources do not state `asks`.
     NotStated { entry: usize, asks: Asks },
+    /// The same kind of event, repeated ("Vladimir Putin visits Belgrade"
+    /// in 2000, 2011, 2014 and 2019) and tied: every one answers.
+    Series { entries: Vec<usize> },
     /// Nothing fits well.
     Nothing { near: Vec<usize> },
 }
@@ -124,7 +127,10 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     }
     match break_tie(engine, question, &contenders) {
         Some(entry) => Decision::Answer { entry },
-        None => Decision::Ask { entries: contenders.iter().map(|c| c.entry).collect() },
+        None => {
+            let entries: Vec<usize> = contenders.iter().map(|c| c.entry).collect();
+            if is_series(engine, &entries) { Decision::Series { entries } } else { Decision::Ask { entries } }
+        }
     }
 }
 
@@ -159,6 +165,13 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
             let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
             (named.len() == 1).then(|| named[0].entry)
         })
+}
+
+/// Whether tied contenders are one event repeated: the same title but for
+/// the date in parentheses ("Vladimir Putin visits Belgrade (2011)").
+fn is_series(engine: &Engine, entries: &[usize]) -> bool {
+    let titles: Vec<String> = entries.iter().filter_map(|&e| engine.entry(e)).map(|e| super::index::without_parentheses(&e.title)).collect();
+    titles.len() == entries.len() && titles.len() >= 2 && titles.windows(2).all(|pair| pair[0] == pair[1])
 }
 
 /// Stage 1: re-weigh the best candidates by the question's years and kind.

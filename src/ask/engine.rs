@@ -196,6 +196,13 @@ impl Engine {
         self.answer_entry_with(found, &self.focus(found, question), locale)
     }
 
+    /// Entries in the order of their dates (undated last).
+    fn by_date(&self, entries: &[usize]) -> Vec<usize> {
+        let mut sorted = entries.to_vec();
+        sorted.sort_by_key(|&e| self.entry(e).and_then(|entry| entry.date.as_ref().and_then(|d| d.points().first().map(|p| p.year))).unwrap_or(i32::MAX));
+        sorted
+    }
+
     /// One answer about several entries (a two-fact question).
     fn compose_many(&self, entries: &[usize], question: &Question, locale: &str) -> Answer {
         let found: Vec<&Entry> = entries.iter().filter_map(|&i| self.entry(i)).collect();
@@ -216,6 +223,7 @@ impl Engine {
         match decision {
             Decision::Answer { entry } => self.compose(*entry, question, "en"),
             Decision::Ask { entries } => self.did_you_mean(intent, text, entries),
+            Decision::Series { entries } => self.compose_many(&self.by_date(entries), question, "en"),
             Decision::Nothing { near } => self.not_found(intent, text, near),
             Decision::NotStated { entry, asks } => match self.entry(*entry) {
                 Some(found) => self.not_stated(found, *asks),
@@ -285,7 +293,7 @@ impl Engine {
         let question = self.question(text);
         match decide::decide(self, &question, kinds.unwrap_or(&Kind::ALL)) {
             Decision::Answer { entry } => Resolution::Found(entry),
-            Decision::Ask { entries } => Resolution::Ambiguous(entries),
+            Decision::Ask { entries } | Decision::Series { entries } => Resolution::Ambiguous(entries),
             Decision::NotStated { entry, .. } => Resolution::NotFound(vec![entry]),
             Decision::Abstain { near, .. } | Decision::Nothing { near } => Resolution::NotFound(near),
         }

@@ -712,7 +712,7 @@ fn names_of(entry: &Entry) -> impl Iterator<Item = String> + '_ {
 }
 
 /// "Treaty of Berlin (Congress of Berlin)" → "Treaty of Berlin".
-fn without_parentheses(name: &str) -> String {
+pub(crate) fn without_parentheses(name: &str) -> String {
     let mut depth = 0usize;
     let kept: String = name
         .chars()

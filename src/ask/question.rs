@@ -113,7 +113,7 @@ fn owner_of_head(index: &Index, words: &[&str], head: &str, language: Language) 
 
 /// Forms of "to be" (folded) that put a noun phrase after a question word
 /// ("what *was* the population", "ko *je* bio", "кто *такой*").
-const BE_FORMS: &[&str] = &["is", "was", "were", "are", "s", "je", "su", "bio", "bila", "bili", "bilo", "byl", "byla", "byli", "bylo", "eto", "takoi", "takaia"];
+const BE_FORMS: &[&str] = &["is", "was", "were", "are", "s", "je", "su", "bio", "bila", "bili", "bilo", "byl", "byla", "byli", "bylo", "eto", "takoy", "takaya"];
 
 /// The head of the noun phrase after the question word ("who was the soviet
 /// *ambassador* in…"), when the question asks what or who and that word is

@@ -187,7 +187,7 @@ const RUSSIAN: &[&str] = &[
     "kotorom", "godu", "god", "goda", "takoy", "takaya", "eto", "etot", "eta", "proizoshlo",
     "sluchilos", "podpisan", "podpisana", "podpisano", "podpisali", "mezhdu", "posle", "do",
     "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
-    "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "pervyy", "pervaya", "podpisal",
+    "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "podpisal",
     "podpisala", "no", "eshche", "tolko", "kak",
 ];
 
