@@ -11,8 +11,12 @@
 //! Front ends say who is asking with an [`Asker`]; they decide
 //! `is_moderator` from their platform's permissions, and the service checks
 //! it again before running a moderator command.
+//!
+//! Stopping ([`shutdown`]) is shared the same way: every front end admits
+//! questions through [`Service::shutdown`] and stops accepting when it says so.
 
 pub mod reports;
+pub mod shutdown;
 pub mod watch;
 
 
@@ -107,6 +111,7 @@ pub struct Service {
     reload_lock: Mutex<ReloadState>,
     reports: ReportQueue,
     notices: broadcast::Sender<Notice>,
+    shutdown: shutdown::Shutdown,
     pub default_locale: String,
 }
 
@@ -133,6 +138,7 @@ impl Service {
             reload_lock: Mutex::new(ReloadState { last_reload: SystemTime::now(), last_error: None }),
             reports,
             notices,
+            shutdown: shutdown::Shutdown::default(),
             default_locale: config.default_locale.clone(),
         }))
     }
@@ -187,7 +193,7 @@ impl Service {
             Err(poisoned) => poisoned.into_inner(),
         };
         let current = self.engine();
-        let outcome = match load_engine(&self.facts_dir, &self.intents_path) {
+        let outcome = match watch::load_within(&self.facts_dir, &self.intents_path, watch::RELOAD_TIMEOUT) {
             Ok(engine) if engine.base().version() == current.base().version() && same_intents(&engine, &current) => {
                 ReloadOutcome::Unchanged { version: engine.base().version().to_string() }
             }
@@ -361,6 +367,16 @@ impl Service {
 
     pub fn reports(&self) -> &ReportQueue {
         &self.reports
+    }
+
+    /// Whether the bot is stopping, and the answers in flight.
+    pub fn shutdown(&self) -> &shutdown::Shutdown {
+        &self.shutdown
+    }
+
+    /// Flush what must survive the process (the report queue).
+    pub fn flush(&self) -> Result<(), ReportError> {
+        self.reports.flush()
     }
 
     pub fn facts_dir(&self) -> &std::path::Path {
