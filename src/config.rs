@@ -114,6 +114,11 @@ pub struct DiscordConfig {
     /// HTTP mode: the largest request body accepted, in bytes.
     #[serde(default = "default_max_body_bytes")]
     pub max_body_bytes: usize,
+    /// HTTP mode: requests whose `X-Signature-Timestamp` is further than this
+    /// from the local clock (either way) are refused, so a captured request
+    /// cannot be replayed later. At least 1.
+    #[serde(default = "default_timestamp_window_secs")]
+    pub timestamp_window_secs: u64,
 }
 
 /// A range of gateway shards.
@@ -174,6 +179,7 @@ fn default_http_listen() -> String { "127.0.0.1:8080".into() }
 fn default_discord_locales() -> PathBuf { PathBuf::from("config/discord-locales.toml") }
 fn default_defer_after_ms() -> u64 { 2000 }
 fn default_max_body_bytes() -> usize { 64 * 1024 }
+fn default_timestamp_window_secs() -> u64 { 300 }
 fn default_matrix_password_env() -> String { "MATRIX_PASSWORD".into() }
 fn default_matrix_token_env() -> String { "MATRIX_ACCESS_TOKEN".into() }
 fn default_prefix() -> String { "!".into() }
@@ -254,6 +260,13 @@ impl Config {
                 Diagnostic::error("config-missing-key", path, content, at("[matrix]"))
                     .message("[matrix] is enabled but `homeserver` or `user_id` is missing")
                     .help("set homeserver = \"https://…\" and user_id = \"@bot:server\" in [matrix]"),
+            );
+        }
+        if self.discord.timestamp_window_secs == 0 {
+            problems.push(
+                Diagnostic::error("config-bad-value", path, content, at("timestamp_window_secs"))
+                    .message("`timestamp_window_secs` must be at least 1")
+                    .help("the default, 300 (five minutes), allows for clock drift; a smaller window only tightens replay protection"),
             );
         }
         if let Some(shards) = self.discord.shards {

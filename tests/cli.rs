@@ -121,3 +121,78 @@ fn a_bad_config_names_the_key_and_line() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("unknown field `prefx`") && stderr.contains("histbot.toml:4:1"), "{stderr}");
 }
+
+/// A config for the console over the mini base, with its data in `dir`.
+fn console_config(dir: &std::path::Path) -> String {
+    let config = dir.join("histbot.toml");
+    std::fs::write(&config, format!("facts = {:?}\ndata_dir = {:?}\n[reload]\nwatch = false\n", mini(), dir.join("data").display().to_string())).unwrap();
+    config.display().to_string()
+}
+
+#[test]
+fn the_console_answers_a_bad_line_with_an_error_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = console_config(dir.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_histbot"))
+        .args(["console", "--config", &config])
+        .current_dir(support::manifest_dir())
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = b"/when belgrade-declaration\n\xff\xfe not UTF-8\n".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 100_000));
+    input.extend_from_slice(b"\n/who \x1b]0;pwned\x07tito \x1b[31m\n/who tito\n");
+    let mut stdin = child.stdin.take().unwrap();
+    // A console that gives up early closes its input: that shows below.
+    let writer = std::thread::spawn(move || drop(stdin.write_all(&input)));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).expect("the console writes UTF-8");
+    let replies: Vec<&str> = text.split("\n\n\n").collect();
+    assert!(text.contains("Belgrade"), "{text}");
+    assert!(text.contains("That line is not valid UTF-8 text."), "{text}");
+    assert!(text.contains("That line is too long (100000 bytes)."), "{text}");
+    assert!(text.contains("That line has control characters in it"), "{text}");
+    assert!(text.contains("Josip Broz Tito\n"), "the line after them is answered: {text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{replies:?}");
+}
+
+#[test]
+fn terminal_escapes_in_a_question_never_reach_the_terminal() {
+    let question = "what about \u{1b}]0;pwned\u{7} \u{1b}[31mred\u{1b}[0m and \u{202E}desrever?";
+    let output = histbot(&["ask", "--facts", &mini(), question]);
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("I don't know about"), "{text}");
+    assert!(!text.chars().any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202E}'), "{text:?}");
+}
+
+#[test]
+fn sigterm_stops_the_console_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = console_config(dir.path());
+    let mut bot = support::process::Histbot::start(&support::manifest_dir(), &["console", "--config", &config], &[]);
+    bot.stdin.as_mut().unwrap().write_all(b"/who tito\n").unwrap();
+    bot.wait_for_stdout("Josip Broz Tito\n");
+    // Standard input stays open: the console is waiting for the next line.
+    bot.signal("TERM");
+    let status = bot.wait();
+    assert_eq!(status.code(), Some(0), "stderr:\n{}", bot.stderr());
+    let log = bot.stderr();
+    assert!(log.contains("stopping: no new questions") && log.contains("shut down cleanly") && log.contains("SIGTERM"), "{log}");
+}
+
+#[test]
+fn sigint_stops_the_console_cleanly_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = console_config(dir.path());
+    let mut bot = support::process::Histbot::start(&support::manifest_dir(), &["console", "--config", &config], &[]);
+    bot.wait_for_stdout("Type /help");
+    bot.signal("INT");
+    assert_eq!(bot.wait().code(), Some(0), "stderr:\n{}", bot.stderr());
+    assert!(bot.stderr().contains("SIGINT"), "{}", bot.stderr());
+}

@@ -5,6 +5,10 @@
 
 #[path = "support/fake_discord.rs"]
 mod fake_discord;
+#[path = "support/process.rs"]
+mod process;
+
+use std::time::Duration;
 
 use fake_discord::*;
 use histbot::config::{DiscordConfig, DiscordMode};
@@ -306,4 +310,59 @@ async fn errors_never_show_the_token() {
     assert!(error.to_string().contains("HISTBOT_TEST_DISCORD_TOKEN_UNSET"), "{error}");
     let logged = logs();
     assert!(!logged.contains(wrong) && !logged.contains(TOKEN), "a token appeared in a log line");
+}
+
+/// Wait until the binary's log contains `needle`.
+async fn log_shows(bot: &process::Histbot, needle: &str) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !bot.stderr().contains(needle) {
+        assert!(tokio::time::Instant::now() < deadline, "no {needle:?} in the log:\n{}", bot.stderr());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The real binary in gateway mode against the fake Discord: an
+/// INTERACTION_CREATE serenity cannot read is logged at warn without its
+/// token (not dropped silently); SIGTERM closes the gateway and exits 0.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_reports_unreadable_interactions_and_stops_on_sigterm() {
+    let fake = FakeDiscord::start().await;
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("token"), TOKEN).unwrap();
+    let config = format!(
+        "facts = {facts:?}\nintents = {intents:?}\ndata_dir = {data:?}\n[reload]\nwatch = false\n[discord]\nenabled = true\nmode = \"gateway\"\ntoken_env = \"HISTBOT_TEST_DISCORD_TOKEN_UNSET\"\ntoken_file = {token:?}\napi_base = {api:?}\nlocales = {locales:?}\n",
+        facts = root().join("facts"),
+        intents = root().join("config/intents.toml"),
+        data = dir.path().join("data"),
+        token = dir.path().join("token"),
+        api = fake.http_url,
+        locales = root().join("config/discord-locales.toml"),
+    );
+    let config_path = dir.path().join("histbot.toml");
+    std::fs::write(&config_path, config).unwrap();
+    let mut bot = process::Histbot::start(&root(), &["run", "--config", &config_path.display().to_string()], &[]);
+    fake.wait_for_sessions(1).await;
+
+    // Without `locale`, serenity cannot read the interaction.
+    let secret = "SECRET-INTERACTION-TOKEN-0123456789-gateway";
+    let mut broken = command("3001", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }]));
+    broken.as_object_mut().unwrap().remove("locale");
+    broken["token"] = json!(secret);
+    fake.interaction(broken);
+    log_shows(&bot, "a gateway event could not be read").await;
+    let log = bot.stderr();
+    let line = log.lines().find(|l| l.contains("a gateway event could not be read")).unwrap_or_default();
+    assert!(line.contains("WARN") && line.contains("INTERACTION_CREATE") && line.contains("3001") && line.contains("locale"), "{line}");
+    assert!(!log.contains(secret) && !log.contains(TOKEN), "a token was logged:\n{log}");
+
+    // The next one is answered as usual.
+    fake.interaction(command("3002", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }])));
+    assert!(embed_text(&fake.callback("3002").await.body["data"]).contains("1955"));
+
+    bot.signal("TERM");
+    let (status, bot) = tokio::task::spawn_blocking(move || (bot.wait(), bot)).await.unwrap();
+    let log = bot.stderr();
+    assert_eq!(status.code(), Some(0), "{log}");
+    assert!(log.contains("SIGTERM") && log.contains("shut down cleanly"), "{log}");
+    fake.wait_for("the gateway connection closed", |log| log.gateway.iter().any(|e| matches!(e, GatewayEvent::Closed(_))).then_some(())).await;
 }

@@ -5,6 +5,8 @@
 
 #[path = "support/fake_discord.rs"]
 mod fake_discord;
+#[path = "support/process.rs"]
+mod process;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,7 +19,14 @@ use histbot::discord::DiscordError;
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
-const TIMESTAMP: &str = "1767225600";
+/// Now, as Unix seconds: the endpoint refuses timestamps outside five minutes of it.
+fn unix_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+}
+
+fn now() -> String {
+    unix_now().to_string()
+}
 
 struct Server {
     url: String,
@@ -76,8 +85,9 @@ impl Server {
     /// POST a correctly signed interaction; the status and the JSON reply.
     async fn interaction(&self, value: &Value) -> (u16, Value) {
         let body = serde_json::to_vec(value).unwrap();
-        let signature = self.sign(TIMESTAMP, &body);
-        let response = self.post_raw(body, Some(signature), Some(TIMESTAMP)).await.expect("the endpoint answers");
+        let timestamp = now();
+        let signature = self.sign(&timestamp, &body);
+        let response = self.post_raw(body, Some(signature), Some(&timestamp)).await.expect("the endpoint answers");
         let status = response.status().as_u16();
         (status, response.json().await.unwrap_or(Value::Null))
     }
@@ -109,39 +119,45 @@ async fn ping_slash_command_and_autocomplete_are_answered_inline() {
 async fn bad_signatures_and_bodies_are_refused_without_harm() {
     let server = start(None, None, 2000).await;
     let ping = serde_json::to_vec(&json!({ "id": "1", "type": 1, "token": "t", "version": 1 })).unwrap();
-    let good = server.sign(TIMESTAMP, &ping);
+    let timestamp = now();
+    let (timestamp, later) = (timestamp.as_str(), (unix_now() + 1).to_string());
+    let good = server.sign(timestamp, &ping);
     let other_key = SigningKey::generate(&mut rand::rngs::OsRng);
-    let mut message = TIMESTAMP.as_bytes().to_vec();
+    let mut message = timestamp.as_bytes().to_vec();
     message.extend_from_slice(&ping);
     let foreign = hex::encode(other_key.sign(&message).to_bytes());
 
     let status = |r: reqwest::Result<reqwest::Response>| r.expect("answered").status().as_u16();
     // Signed by another key.
-    assert_eq!(status(server.post_raw(ping.clone(), Some(foreign), Some(TIMESTAMP)).await), 401);
+    assert_eq!(status(server.post_raw(ping.clone(), Some(foreign), Some(timestamp)).await), 401);
     // A tampered body.
     let mut tampered = ping.clone();
     let last_digit = tampered.len() - 2;
     tampered[last_digit] = b'2';
-    assert_eq!(status(server.post_raw(tampered, Some(good.clone()), Some(TIMESTAMP)).await), 401);
+    assert_eq!(status(server.post_raw(tampered, Some(good.clone()), Some(timestamp)).await), 401);
     // Another timestamp than the one signed.
-    assert_eq!(status(server.post_raw(ping.clone(), Some(good.clone()), Some("1767225601")).await), 401);
+    assert_eq!(status(server.post_raw(ping.clone(), Some(good.clone()), Some(&later)).await), 401);
     // Missing headers, empty and malformed signatures.
-    assert_eq!(status(server.post_raw(ping.clone(), None, Some(TIMESTAMP)).await), 401);
+    assert_eq!(status(server.post_raw(ping.clone(), None, Some(timestamp)).await), 401);
     assert_eq!(status(server.post_raw(ping.clone(), Some(good.clone()), None).await), 401);
-    assert_eq!(status(server.post_raw(ping.clone(), Some(String::new()), Some(TIMESTAMP)).await), 401);
-    assert_eq!(status(server.post_raw(ping.clone(), Some("zz".repeat(64)), Some(TIMESTAMP)).await), 401);
-    assert_eq!(status(server.post_raw(ping.clone(), Some(good[..64].to_string()), Some(TIMESTAMP)).await), 401);
+    assert_eq!(status(server.post_raw(ping.clone(), Some(String::new()), Some(timestamp)).await), 401);
+    assert_eq!(status(server.post_raw(ping.clone(), Some("zz".repeat(64)), Some(timestamp)).await), 401);
+    assert_eq!(status(server.post_raw(ping.clone(), Some(good[..64].to_string()), Some(timestamp)).await), 401);
     // Signed, but not JSON, or JSON but not an interaction.
     for body in [b"{\"type\": 1,".to_vec(), b"not json at all".to_vec(), b"[1, 2, 3]".to_vec(), b"{\"type\": \"ping\"}".to_vec()] {
-        let signature = server.sign(TIMESTAMP, &body);
-        assert_eq!(status(server.post_raw(body, Some(signature), Some(TIMESTAMP)).await), 400);
+        let signature = server.sign(timestamp, &body);
+        assert_eq!(status(server.post_raw(body, Some(signature), Some(timestamp)).await), 400);
     }
     // Over the size limit, even correctly signed: refused (413, or the connection cut).
     let mut big = br#"{"type": 1, "id": "1", "token": "t", "padding": ""#.to_vec();
     big.extend(std::iter::repeat_n(b'x', 512 * 1024));
     big.extend_from_slice(b"\"}");
-    let signature = server.sign(TIMESTAMP, &big);
-    match server.post_raw(big, Some(signature), Some(TIMESTAMP)).await {
+    let signature = server.sign(timestamp, &big);
+    // On a connection of its own: the server may cut it, and a pooled one
+    // could then fail the next request.
+    let once = reqwest::Client::builder().pool_max_idle_per_host(0).timeout(WAIT).build().unwrap();
+    let request = once.post(&server.url).header("content-type", "application/json").header("x-signature-ed25519", signature).header("x-signature-timestamp", timestamp);
+    match request.body(big).send().await {
         Ok(response) => assert_eq!(response.status().as_u16(), 413),
         Err(error) => assert!(!error.is_timeout(), "{error}"),
     }
@@ -150,7 +166,7 @@ async fn bad_signatures_and_bodies_are_refused_without_harm() {
     assert_eq!(response.status().as_u16(), 405);
 
     // None of it harmed the server.
-    assert_eq!(status(server.post_raw(ping.clone(), Some(good), Some(TIMESTAMP)).await), 200);
+    assert_eq!(status(server.post_raw(ping.clone(), Some(good), Some(timestamp)).await), 200);
     let (status, reply) = server.interaction(&command("2101", "who", json!([{ "name": "person", "type": 3, "value": "tito" }]))).await;
     assert_eq!((status, reply["type"].as_u64()), (200, Some(4)));
 }
@@ -263,4 +279,116 @@ async fn a_missing_or_bad_public_key_is_a_clear_error() {
     assert!(error.to_string().contains("HISTBOT_TEST_DISCORD_PUBLIC_KEY_UNSET"), "{error}");
     let bad = DiscordConfig { public_key: Some("not-hex".into()), ..http_config(&key, None, 2000) };
     assert!(matches!(histbot::discord::run(service, bad).await.unwrap_err(), DiscordError::BadPublicKey));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replayed_or_badly_stamped_requests_are_refused() {
+    let server = start(None, None, 2000).await;
+    let ping = serde_json::to_vec(&json!({ "id": "1", "type": 1, "token": "t", "version": 1 })).unwrap();
+    let status_at = |timestamp: String| {
+        let (server, ping) = (&server, &ping);
+        async move {
+            let signature = server.sign(&timestamp, ping);
+            server.post_raw(ping.clone(), Some(signature), Some(&timestamp)).await.expect("answered").status().as_u16()
+        }
+    };
+    let now = unix_now();
+    // Within five minutes either way (clocks drift): accepted.
+    for timestamp in [now - 290, now, now + 290] {
+        assert_eq!(status_at(timestamp.to_string()).await, 200, "{timestamp} (now {now})");
+    }
+    // A captured request replayed later, or one stamped in the future: refused, signature and all.
+    for timestamp in [now - 301, now - 86_400, 1_767_225_600, now + 301] {
+        assert_eq!(status_at(timestamp.to_string()).await, 401, "{timestamp} (now {now})");
+    }
+    // Not a Unix time in seconds: refused even when signed.
+    for timestamp in ["abc", "-5", "+1767225600", "1.7e9", "0x69", "１７６７２２５６００", "99999999999999999999999", &format!("{now}.5")] {
+        assert_eq!(status_at(timestamp.to_string()).await, 401, "{timestamp:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_timestamp_window_is_configurable() {
+    let dir = TempDir::new().unwrap();
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let config = DiscordConfig { timestamp_window_secs: 10, ..http_config(&key, None, 2000) };
+    let endpoint = Endpoint::new(start_service(dir.path()), &config, None).unwrap();
+    let body = br#"{"id": "1", "type": 1, "token": "t"}"#;
+    let headers = |timestamp: u64| {
+        let mut message = timestamp.to_string().into_bytes();
+        message.extend_from_slice(body);
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert("x-signature-ed25519", hex::encode(key.sign(&message).to_bytes()).parse().unwrap());
+        headers.insert("x-signature-timestamp", timestamp.to_string().parse().unwrap());
+        headers
+    };
+    assert_eq!(endpoint.verify(&headers(unix_now() - 5), body), Ok(()));
+    assert_eq!(endpoint.verify(&headers(unix_now() - 60), body), Err(histbot::discord::http::Refusal::Stale));
+    let zero = histbot::config::Config::parse(std::path::Path::new("h.toml"), "[discord]\ntimestamp_window_secs = 0\n").unwrap_err().to_string();
+    assert!(zero.contains("timestamp_window_secs") && zero.contains("h.toml:2:1"), "{zero}");
+    assert_eq!(DiscordConfig::default().timestamp_window_secs, 300);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_body_that_is_not_an_interaction_is_logged_without_its_token() {
+    let server = start(None, None, 2000).await;
+    let secret = "SECRET-INTERACTION-TOKEN-0123456789-http";
+    let mut broken = command("2601", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }]));
+    broken.as_object_mut().unwrap().remove("id");
+    broken["token"] = json!(secret);
+    let (status, _) = server.interaction(&broken).await;
+    assert_eq!(status, 400);
+    let logs = logs();
+    let line = logs.lines().find(|l| l.contains("is not an interaction histbot can read")).unwrap_or_else(|| panic!("no warning logged:\n{logs}"));
+    assert!(line.contains("WARN") && line.contains("no `id`"), "{line}");
+    assert!(!logs.contains(secret), "the interaction token was logged");
+}
+
+/// A free port on loopback for the binary to listen on.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// SIGTERM while a deferred answer is still being edited in (the fake
+/// Discord answers the edit slowly): the answer is delivered, then histbot
+/// exits 0 and says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_finishes_answers_in_flight_and_exits_cleanly() {
+    let fake = FakeDiscord::start().await;
+    fake.delay_webhooks(Duration::from_secs(2));
+    let dir = TempDir::new().unwrap();
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let port = free_port();
+    std::fs::write(dir.path().join("token"), TOKEN).unwrap();
+    let config = format!(
+        "facts = {facts:?}\nintents = {intents:?}\ndata_dir = {data:?}\n[reload]\nwatch = false\n[discord]\nenabled = true\nmode = \"http\"\ntoken_env = \"HISTBOT_TEST_DISCORD_TOKEN_UNSET\"\ntoken_file = {token:?}\npublic_key = {key:?}\nlisten = \"127.0.0.1:{port}\"\napi_base = {api:?}\ndefer_after_ms = 0\nlocales = {locales:?}\n",
+        facts = root().join("facts"),
+        intents = root().join("config/intents.toml"),
+        data = dir.path().join("data"),
+        token = dir.path().join("token"),
+        key = hex::encode(key.verifying_key().to_bytes()),
+        api = fake.http_url,
+        locales = root().join("config/discord-locales.toml"),
+    );
+    std::fs::write(dir.path().join("histbot.toml"), config).unwrap();
+    let config_path = dir.path().join("histbot.toml").display().to_string();
+    let mut bot = process::Histbot::start(&root(), &["run", "--config", &config_path], &[]);
+    let server = Server { url: format!("http://127.0.0.1:{port}/interactions"), key, client: reqwest::Client::builder().timeout(WAIT).build().unwrap(), _dir: dir };
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while server.client.get(format!("http://127.0.0.1:{port}/healthz")).send().await.is_err() {
+        assert!(tokio::time::Instant::now() < deadline, "the endpoint never listened:\n{}", bot.stderr());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let (status, ack) = server.interaction(&command("2701", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }]))).await;
+    assert_eq!((status, ack["type"].as_u64()), (200, Some(5)), "deferred: {ack}");
+    bot.signal("TERM");
+    let (status, bot) = tokio::task::spawn_blocking(move || (bot.wait(), bot)).await.unwrap();
+    let log = bot.stderr();
+    assert_eq!(status.code(), Some(0), "{log}");
+    let path = format!("/api/v10/webhooks/{APPLICATION_ID}/");
+    let edits = fake.log(|log| log.find("PATCH", &path));
+    assert_eq!(edits.len(), 1, "the answer in flight was delivered before exiting:\n{log}");
+    assert!(embed_text(&edits[0].body).contains("1955"));
+    assert!(log.contains("SIGTERM") && log.contains("stopping: no new questions") && log.contains("shut down cleanly"), "{log}");
+    assert!(!log.contains("dropped") && !log.contains(TOKEN), "{log}");
 }

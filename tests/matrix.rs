@@ -13,7 +13,8 @@ mod harness;
 
 use std::time::Duration;
 
-use harness::{homeserver, within, BotSetup, User, HOMESERVER_LOCK, WAIT};
+use harness::{homeserver, within, BotProcess, BotSetup, User, HOMESERVER_LOCK, WAIT};
+use histbot::matrix::SyncTuning;
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
 use matrix_sdk::ruma::events::Mentions;
@@ -265,5 +266,172 @@ async fn survives_a_homeserver_restart() {
     // The bot's sync resumes by itself and it keeps answering.
     let question = alice.say(room.room_id(), "!when belgrade-declaration").await;
     assert_belgrade_answer(&alice.reply_to(&question, Duration::from_secs(120)).await);
+    bot.shutdown().await;
+}
+
+/// Every question got exactly one reply (the counts are per question, in order).
+fn assert_once_each(counts: &[usize]) {
+    let missing: Vec<usize> = counts.iter().enumerate().filter(|(_, &n)| n == 0).map(|(i, _)| i).collect();
+    let repeated: Vec<usize> = counts.iter().enumerate().filter(|(_, &n)| n > 1).map(|(i, _)| i).collect();
+    assert!(
+        missing.is_empty() && repeated.is_empty(),
+        "{} questions: {} unanswered (#{missing:?}), {} answered more than once (#{repeated:?})",
+        counts.len(),
+        missing.len(),
+        repeated.len()
+    );
+}
+
+/// `count` copies of a question that needs no mention.
+fn questions(count: usize) -> Vec<String> {
+    vec!["!when belgrade-declaration".to_string(); count]
+}
+
+/// Sync sizes that turn a few messages into a gap of several pages.
+const TINY: SyncTuning = SyncTuning { timeline_limit: 4, page_size: 6 };
+
+/// 50 questions at once, many more than one sync's timeline held by
+/// default: every one is answered, once, in order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_questions_is_answered_once_each() {
+    burst(SyncTuning::default()).await;
+}
+
+/// The same with four events per sync: the gaps are paged back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_is_answered_once_each_through_gaps() {
+    burst(TINY).await;
+}
+
+async fn burst(tuning: SyncTuning) {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let bot = setup.start_tuned(tuning).await;
+    let alice = User::new(&hs, "alice").await;
+    let room = alice.create_room(&[setup.user_id()], false).await;
+    alice.wait_for_membership(room.room_id(), setup.user_id(), MembershipState::Join).await;
+
+    let asked = alice.burst(room.room_id(), &questions(50)).await;
+    let counts = alice.replies_per_question(room.room_id(), setup.user_id(), &asked, Duration::from_secs(120)).await;
+    assert_once_each(&counts);
+    assert!(harness::replies_in_order(&alice.history(room.room_id()).await, setup.user_id(), &asked), "answered out of order");
+    bot.shutdown().await;
+}
+
+/// 30 questions asked while the bot is stopped (in an encrypted room) are
+/// all answered when it starts again, once each; the one answered before
+/// it stopped is not answered again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn questions_asked_while_stopped_are_answered_once_each() {
+    outage(SyncTuning::default()).await;
+}
+
+/// The same with four events per sync: the gap is paged back, to the last
+/// event the previous run saw.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn questions_asked_while_stopped_are_answered_once_each_through_a_gap() {
+    outage(TINY).await;
+}
+
+async fn outage(tuning: SyncTuning) {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let alice = User::new(&hs, "alice").await;
+    let bot = setup.start_tuned(tuning).await;
+    let room = alice.create_room(&[setup.user_id()], true).await;
+    alice.wait_for_membership(room.room_id(), setup.user_id(), MembershipState::Join).await;
+    let before = alice.say(room.room_id(), "!when belgrade-declaration").await;
+    assert_belgrade_answer(&alice.reply_to(&before, WAIT).await);
+    bot.shutdown().await;
+
+    let mut asked = vec![before];
+    asked.extend(alice.burst(room.room_id(), &questions(30)).await);
+    let bot = setup.start_tuned(tuning).await;
+    let counts = alice.replies_per_question(room.room_id(), setup.user_id(), &asked, Duration::from_secs(120)).await;
+    assert_once_each(&counts);
+    assert!(harness::replies_in_order(&alice.history(room.room_id()).await, setup.user_id(), &asked), "answered out of order");
+    bot.shutdown().await;
+}
+
+/// `histbot run` with the default log filter, through a fresh login and a
+/// restored session, answering in a plain and an encrypted room: a healthy
+/// bot logs nothing above INFO.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_healthy_bot_logs_nothing_above_info() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let config = setup.write_config_file();
+    let alice = User::new(&hs, "alice").await;
+
+    // A fresh login: the bot joins a plain and an encrypted room, and answers.
+    let process = BotProcess::spawn(&config);
+    process.wait_for_log("the Matrix bot is answering").await;
+    let plain = alice.create_room(&[setup.user_id()], false).await;
+    let encrypted = alice.create_room(&[setup.user_id()], true).await;
+    let rooms = [plain.room_id(), encrypted.room_id()];
+    for room in rooms {
+        alice.wait_for_membership(room, setup.user_id(), MembershipState::Join).await;
+    }
+    ask_in_each(&alice, &rooms).await;
+    // (Shutting down is not healthy operation: its logs are not looked at.)
+    let mut lines = process.lines();
+    process.stop().await;
+    // A restored session.
+    let process = BotProcess::spawn(&config);
+    process.wait_for_log("the Matrix bot is answering").await;
+    ask_in_each(&alice, &rooms).await;
+    lines.extend(process.lines());
+    process.stop().await;
+    let noisy = harness::warnings_and_errors(&lines);
+    assert!(noisy.is_empty(), "{} of {} log lines are above INFO:\n{}", noisy.len(), lines.len(), noisy.join("\n"));
+}
+
+/// Ask in each room and check the answer, then let a few idle syncs pass.
+async fn ask_in_each(alice: &User, rooms: &[&matrix_sdk::ruma::RoomId]) {
+    for room in rooms {
+        let question = alice.say(room, "!when belgrade-declaration").await;
+        assert_belgrade_answer(&alice.reply_to(&question, WAIT).await);
+    }
+    tokio::time::sleep(Duration::from_secs(3)).await;
+}
+
+/// How long a user waits for an answer, spaced out and back to back. Prints
+/// p50/p95 (see the README); asserts nothing about time.
+///
+/// `cargo test --all-features --test matrix latency -- --ignored --nocapture`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a measurement: run it with --ignored --nocapture"]
+async fn latency() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let bot = setup.start().await;
+    let alice = User::new(&hs, "alice").await;
+    let room = alice.create_room(&[setup.user_id()], false).await;
+    alice.wait_for_membership(room.room_id(), setup.user_id(), MembershipState::Join).await;
+    let rounds = 25;
+    for (name, pause) in [("warm-up", Duration::ZERO), ("spaced (2 s apart)", Duration::from_secs(2)), ("back to back", Duration::ZERO)] {
+        let mut seen = Vec::new();
+        let mut server = Vec::new();
+        for _ in 0..if name == "warm-up" { 3 } else { rounds } {
+            tokio::time::sleep(pause).await;
+            let start = std::time::Instant::now();
+            let question = alice.say(room.room_id(), "!when belgrade-declaration").await;
+            let reply = alice.reply_to(&question, WAIT).await;
+            seen.push(start.elapsed());
+            let asked = alice.message_where(room.room_id(), "the question", |m| m.event.event_id == question).await;
+            let millis = u64::from(reply.event.origin_server_ts.0).saturating_sub(u64::from(asked.event.origin_server_ts.0));
+            server.push(Duration::from_millis(millis));
+        }
+        if name != "warm-up" {
+            let (p50, p95) = harness::percentiles(&seen);
+            let (s50, s95) = harness::percentiles(&server);
+            println!("{name}: {rounds} questions; as the asker sees it p50 {p50:.2?} p95 {p95:.2?};");
+            println!("    from question to reply on the homeserver p50 {s50:.2?} p95 {s95:.2?}");
+        }
+    }
     bot.shutdown().await;
 }

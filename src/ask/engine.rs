@@ -13,6 +13,7 @@ use super::intents::Intents;
 use super::parse::{parse_line, Invocation, Line};
 use super::question::Question;
 use crate::facts::{Entry, FactBase, Kind};
+use crate::text::echo::echo;
 use crate::text::lexicon::Asks;
 
 /// At most this many "and"s are tried as the seam of a two-fact question.
@@ -256,7 +257,7 @@ impl Engine {
     fn abstain(&self, intent: &str, text: &str, words: &[String], years: &[i32], near: &[usize]) -> Answer {
         let mut reasons = Vec::new();
         if !words.is_empty() {
-            let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+            let quoted: Vec<String> = words.iter().map(|w| format!("“{}”", echo(w))).collect();
             reasons.push(format!("The sources say nothing about {} in this connection.", or_list(quoted)));
         }
         if !years.is_empty() {
@@ -267,7 +268,7 @@ impl Engine {
         if !suggestions.is_empty() {
             reasons.push("Closest entries:".to_string());
         }
-        Answer::new(intent, Outcome::NotFound, format!("I don't know about “{}”.", truncate_chars(text, 80)))
+        Answer::new(intent, Outcome::NotFound, format!("I don't know about “{}”.", echo(text)))
             .text(reasons.join(" "))
             .suggest(suggestions)
     }
@@ -340,7 +341,7 @@ impl Engine {
     pub fn did_you_mean(&self, intent: &str, text: &str, entries: &[usize]) -> Answer {
         let names: Vec<String> = entries.iter().filter_map(|&i| self.entry(i)).map(suggestion).collect();
         Answer::new(intent, Outcome::Ambiguous, format!("Did you mean {}?", or_list(entries.iter().filter_map(|&i| self.entry(i)).map(|e| e.title.clone()).collect())))
-            .text(format!("Several entries fit “{}”. Pick one:", text.trim()))
+            .text(format!("Several entries fit “{}”. Pick one:", echo(text)))
             .suggest(names)
     }
 
@@ -352,7 +353,8 @@ impl Engine {
         } else {
             "Nothing in the fact base matches that well enough to answer. Closest entries:"
         };
-        let headline = if text.trim().is_empty() { "I don't know.".to_string() } else { format!("I don't know about “{}”.", truncate_chars(text.trim(), 80)) };
+        let shown = echo(text);
+        let headline = if shown.is_empty() { "I don't know.".to_string() } else { format!("I don't know about “{shown}”.") };
         Answer::new(intent, Outcome::NotFound, headline).text(body).suggest(suggestions)
     }
 }
@@ -420,7 +422,7 @@ fn unknown_command(name: &str) -> Answer {
         .filter(|n| crate::text::fold::edit_distance(&name.to_lowercase(), n) <= 2)
         .map(|n| format!("/{n}"))
         .collect::<Vec<_>>();
-    Answer::new("help", Outcome::Error, format!("There is no command `{name}`."))
+    Answer::new("help", Outcome::Error, format!("There is no command `{}`.", echo(name)))
         .text(format!("Commands: {}. Type `/help` for details.", names.join(", ")))
         .suggest(near)
 }

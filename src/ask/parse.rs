@@ -55,7 +55,9 @@ pub enum Line {
 /// Parse a typed line. `prefixes` are the characters that introduce a
 /// command (`/` for the console, `!` for Matrix). A line that starts with a
 /// command name and no prefix is a command too, unless it is a question.
+/// Bidi marks (an RLM some clients put before `!when`) are ignored.
 pub fn parse_line(text: &str, prefixes: &[char]) -> Line {
+    let text = crate::text::echo::without_bidi_marks(text);
     let text = text.trim();
     if text.is_empty() {
         return Line::Empty;
@@ -114,5 +116,12 @@ mod tests {
         assert_eq!(parse_line("/frobnicate now", &['/']), Line::UnknownCommand("frobnicate".into()));
         assert_eq!(parse_line("   ", &['/']), Line::Empty);
         assert_eq!(parse_line("/", &['/']), Line::FreeText("".into()));
+    }
+
+    #[test]
+    fn bidi_marks_are_ignored() {
+        assert_eq!(command("\u{200F}/when tito"), ("when".into(), "tito".into()));
+        assert_eq!(command("\u{200E} !year 19\u{200F}48"), ("year".into(), "1948".into()));
+        assert_eq!(parse_line("\u{200F}who was Ti\u{202E}to?", &['/']), Line::FreeText("who was Tito?".into()));
     }
 }

@@ -3,7 +3,10 @@
 //!
 //! Everything that came from a fact file or from the asker is escaped for
 //! the target format: Markdown control characters are backslashed and
-//! mentions are broken, HTML is entity-escaped.
+//! mentions are broken, HTML is entity-escaped. The asker's own words reach
+//! an answer only through [`crate::text::echo`] (cleaned and clipped), and
+//! as a last line of defence every renderer drops control characters
+//! (terminal escapes) other than line breaks and tabs.
 
 use std::fmt::Write as _;
 
@@ -48,7 +51,13 @@ pub fn plain(answer: &Answer) -> String {
     if let Some(license) = license_line(answer) {
         let _ = writeln!(out, "\n{license}");
     }
-    out.trim_end().to_string()
+    without_controls(out.trim_end())
+}
+
+/// `text` without control characters other than line breaks and tabs: no
+/// escape sequence reaches a terminal or a client, whatever a fact file holds.
+pub fn without_controls(text: &str) -> String {
+    text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
 }
 
 fn next_page_hint(number: usize, count: usize, command: &str) -> String {
@@ -87,7 +96,7 @@ pub fn markdown(answer: &Answer) -> String {
     if let Some(license) = license_line(answer) {
         let _ = writeln!(out, "\n-# {}", escape_markdown(&license));
     }
-    out.trim_end().to_string()
+    without_controls(out.trim_end())
 }
 
 /// Escape Markdown control characters and break mentions, so nothing from a
@@ -144,7 +153,7 @@ pub fn html(answer: &Answer) -> String {
     if let Some(license) = license_line(answer) {
         let _ = write!(out, "<p><sub>{}</sub></p>", escape_html(&license));
     }
-    out
+    without_controls(&out)
 }
 
 pub fn escape_html(text: &str) -> String {
@@ -181,6 +190,14 @@ mod tests {
     #[test]
     fn markdown_escapes_and_breaks_mentions() {
         assert_eq!(escape_markdown("@everyone *bold* [x](y)"), "@\u{200B}everyone \\*bold\\* \\[x\\]\\(y\\)");
+    }
+
+    #[test]
+    fn no_renderer_passes_a_control_character() {
+        let answer = Answer::new("help", super::super::answer::Outcome::Help, "a\u{1b}]0;x\u{7}b").text("one\n\u{1b}[2Jtwo\u{9b}");
+        for rendered in [plain(&answer), markdown(&answer), html(&answer)] {
+            assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'), "{rendered:?}");
+        }
     }
 
     #[test]

@@ -1,5 +1,11 @@
 //! `histbot run [--config FILE]` (and a bare `histbot`): start every enabled
-//! front end, or the console when none is enabled.
+//! front end, or the console when none is enabled, and stop like a service.
+//!
+//! On SIGTERM or SIGINT: every front end stops accepting (the HTTP endpoint
+//! closes its listener, the gateway its shards, Matrix its sync, the console
+//! its input), the answers in flight are finished for at most
+//! [`DRAIN_LIMIT`], the report queue is flushed, a line is logged, and the
+//! process exits 0.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,13 +14,26 @@ use std::time::Duration;
 
 use anyhow::Context;
 use histbot::config::Config;
+use histbot::service::shutdown::DRAIN_LIMIT;
 use histbot::service::{watch, Service};
+use tokio::task::JoinSet;
+
+/// Front ends run as tasks; each returns when it stops.
+type FrontEnds = JoinSet<anyhow::Result<()>>;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The configuration file.
     #[arg(long, default_value = "config/histbot.toml")]
     pub config: PathBuf,
+}
+
+/// Why the bot stopped.
+enum Stop {
+    /// SIGTERM or SIGINT.
+    Signal(&'static str),
+    /// A front end ended on its own (the console at end of input, or an error).
+    Ended(anyhow::Result<()>),
 }
 
 /// Which front ends a config starts.
@@ -32,7 +51,10 @@ fn front_ends(config: &Config) -> Vec<&'static str> {
 pub fn run(args: Args, console_only: bool) -> anyhow::Result<ExitCode> {
     let config = load_config(&args.config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the async runtime")?;
-    runtime.block_on(serve(config, console_only))
+    let result = runtime.block_on(serve(config, console_only));
+    // A reload still running on a blocking thread must not hold the exit up.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    result
 }
 
 fn load_config(path: &std::path::Path) -> anyhow::Result<Config> {
@@ -44,6 +66,8 @@ fn load_config(path: &std::path::Path) -> anyhow::Result<Config> {
 }
 
 async fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
+    // Before anything else, so that a signal during start-up is handled too.
+    let mut signals = Signals::new().context("cannot listen for SIGTERM and SIGINT")?;
     let service = match Service::start(&config) {
         Ok(service) => service,
         Err(error) => {
@@ -53,32 +77,77 @@ async fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     };
     let _watch = config.reload.watch.then(|| watch::watch_files(service.clone(), Duration::from_millis(config.reload.debounce_ms))).flatten();
     watch::reload_on_sighup(service.clone());
+    let mut tasks = FrontEnds::new();
     let enabled = if console_only { Vec::new() } else { front_ends(&config) };
     if enabled.is_empty() {
-        let locale = config.default_locale.clone();
-        let console = service.clone();
-        tokio::task::spawn_blocking(move || super::console::chat(console, &locale)).await??;
-        return Ok(ExitCode::SUCCESS);
+        spawn_console(&mut tasks, &service, config.default_locale.clone());
+    } else {
+        tracing::info!(front_ends = ?enabled, "starting");
+        spawn_front_ends(&mut tasks, &service, &config)?;
     }
-    tracing::info!(front_ends = ?enabled, "starting");
-    let mut tasks = tokio::task::JoinSet::new();
-    spawn_front_ends(&mut tasks, &service, &config)?;
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {
-            tracing::info!("interrupted; shutting down");
+    let stop = tokio::select! {
+        signal = signals.recv() => Stop::Signal(signal),
+        Some(result) = tasks.join_next() => Stop::Ended(result.unwrap_or_else(|error| Err(anyhow::anyhow!("a front end crashed: {error}")))),
+    };
+    if let Stop::Signal(signal) = &stop {
+        tracing::info!(signal, "stopping: no new questions; finishing the answers in flight");
+    }
+    stop_service(&service, tasks).await;
+    match stop {
+        Stop::Signal(signal) => {
+            tracing::info!(signal, "shut down cleanly");
             Ok(ExitCode::SUCCESS)
         }
-        Some(result) = tasks.join_next() => {
-            match result {
-                Ok(Ok(())) => Ok(ExitCode::SUCCESS),
-                Ok(Err(error)) => Err(error),
-                Err(error) => Err(anyhow::anyhow!("a front end crashed: {error}")),
-            }
-        }
+        Stop::Ended(result) => result.map(|()| ExitCode::SUCCESS),
     }
 }
 
-fn spawn_front_ends(tasks: &mut tokio::task::JoinSet<anyhow::Result<()>>, service: &Arc<Service>, config: &Config) -> anyhow::Result<()> {
+/// Stop every front end, wait for the answers in flight (at most
+/// [`DRAIN_LIMIT`]), and flush the report queue.
+async fn stop_service(service: &Service, mut tasks: FrontEnds) {
+    service.shutdown().begin();
+    let front_ends_done = async {
+        while let Some(result) = tasks.join_next().await {
+            match result {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => tracing::warn!("while stopping: {error:#}"),
+                Err(error) => tracing::warn!(%error, "a front end crashed while stopping"),
+            }
+        }
+    };
+    if tokio::time::timeout(DRAIN_LIMIT, front_ends_done).await.is_err() {
+        tracing::warn!(after = ?DRAIN_LIMIT, "a front end did not stop in time; leaving it");
+    }
+    match service.shutdown().drained().await {
+        0 => {}
+        unfinished => tracing::warn!(unfinished, after = ?DRAIN_LIMIT, "answers still in flight were dropped"),
+    }
+    tasks.abort_all();
+    if let Err(error) = service.flush() {
+        tracing::error!(%error, "could not flush the report queue");
+    }
+}
+
+/// The console reads stdin on a thread of its own (a blocking read cannot
+/// be cancelled; the process does not wait for that thread). Its task ends
+/// at end of input, or as soon as the service stops: an answer being
+/// written then is waited for through the service's drain.
+fn spawn_console(tasks: &mut FrontEnds, service: &Arc<Service>, locale: String) {
+    let (done, finished) = tokio::sync::oneshot::channel();
+    let console = service.clone();
+    std::thread::spawn(move || {
+        let _ = done.send(super::console::chat(console, &locale));
+    });
+    let stopped = service.shutdown().stopped();
+    tasks.spawn(async move {
+        tokio::select! {
+            result = finished => result.context("the console thread ended")?.context("the console's input or output failed"),
+            () = stopped => Ok(()),
+        }
+    });
+}
+
+fn spawn_front_ends(tasks: &mut FrontEnds, service: &Arc<Service>, config: &Config) -> anyhow::Result<()> {
     if config.discord.enabled {
         #[cfg(feature = "discord")]
         {
@@ -99,4 +168,42 @@ fn spawn_front_ends(tasks: &mut tokio::task::JoinSet<anyhow::Result<()>>, servic
     }
     let _ = (tasks, service);
     Ok(())
+}
+
+/// SIGTERM (what systemd, Docker and Kubernetes send) and SIGINT (Ctrl-C).
+struct Signals {
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    #[cfg(unix)]
+    fn new() -> std::io::Result<Signals> {
+        use tokio::signal::unix::{signal, SignalKind};
+        Ok(Signals { terminate: signal(SignalKind::terminate())?, interrupt: signal(SignalKind::interrupt())? })
+    }
+
+    #[cfg(not(unix))]
+    fn new() -> std::io::Result<Signals> {
+        Ok(Signals {})
+    }
+
+    /// The name of the next signal received.
+    #[cfg(unix)]
+    async fn recv(&mut self) -> &'static str {
+        tokio::select! {
+            _ = self.terminate.recv() => "SIGTERM",
+            _ = self.interrupt.recv() => "SIGINT",
+        }
+    }
+
+    #[cfg(not(unix))]
+    async fn recv(&mut self) -> &'static str {
+        match tokio::signal::ctrl_c().await {
+            Ok(()) => "Ctrl-C",
+            Err(_) => std::future::pending().await,
+        }
+    }
 }

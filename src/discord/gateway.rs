@@ -4,12 +4,15 @@
 //! serenity resumes a dropped session (or identifies again when it cannot
 //! resume); if the whole client stops on an error that is not a
 //! configuration error, it is started again after a pause.
+//!
+//! When the service stops, the shards are shut down (no new interactions)
+//! and `run` returns; answers under way finish through the service's drain.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use serenity::all::{CommandDataOptionValue, CommandInteraction, ComponentInteraction, Context, EventHandler, GatewayIntents, Interaction, Ready, ResumedEvent};
+use serenity::all::{CommandDataOptionValue, CommandInteraction, ComponentInteraction, Context, EventHandler, GatewayIntents, Interaction, RawEventHandler, Ready, ResumedEvent};
 use serenity::http::Http;
 use serenity::model::id::InteractionId;
 use serenity::client::{Client, ClientBuilder};
@@ -21,13 +24,13 @@ use crate::ask::answer::{Answer, Outcome};
 use crate::config::DiscordConfig;
 use crate::service::Service;
 
-/// Run the gateway client until the process ends.
+/// Run the gateway client until the service stops.
 pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) -> Result<(), DiscordError> {
     let locales = Arc::new(Locales::load(&config.locales));
     let notices_http = Arc::new(super::rest_client(&config, &token));
     super::forward_notices(&service, notices_http, config.moderator_channel);
     let mut pause = Duration::from_secs(1);
-    loop {
+    while !service.shutdown().is_stopping() {
         let http = super::rest_client(&config, &token);
         // serenity falls back to Discord's real gateway when this call fails;
         // asking first means a bad `api_base` is an error, not a surprise.
@@ -37,21 +40,27 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) ->
                 return Err(DiscordError::Gateway(format!("cannot get the gateway address: {message}")));
             }
             tracing::warn!(error = %message, retry_in = ?pause, "cannot reach Discord; retrying");
-            tokio::time::sleep(pause).await;
-            pause = (pause * 2).min(Duration::from_secs(60));
+            pause_unless_stopping(&service, &mut pause).await;
             continue;
         }
         let handler = Handler { service: service.clone(), config: config.clone(), locales: locales.clone() };
         let mut client: Client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
             .event_handler(handler)
+            .raw_event_handler(UnreadableEvents)
             .await
             .map_err(|e| DiscordError::Gateway(redact_error(&e)))?;
+        let stopper = stop_shards_on_shutdown(&service, &client);
         let started = match config.shards {
             // serenity's range end is inclusive here: `first..last` runs first..=last.
             Some(shards) => client.start_shard_range(shards.first..shards.last, shards.total).await,
             None => client.start_autosharded().await,
         };
+        stopper.abort();
         match started {
+            Ok(()) if service.shutdown().is_stopping() => {
+                tracing::info!("the Discord gateway connection is closed");
+                return Ok(());
+            }
             Ok(()) => {
                 tracing::warn!("the Discord gateway client stopped; starting it again");
             }
@@ -61,9 +70,29 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) ->
             }
         }
         client.shard_manager.shutdown_all().await;
-        tokio::time::sleep(pause).await;
-        pause = (pause * 2).min(Duration::from_secs(60));
+        pause_unless_stopping(&service, &mut pause).await;
     }
+    Ok(())
+}
+
+/// When the service stops, shut the client's shards down (which makes its
+/// `start` return).
+fn stop_shards_on_shutdown(service: &Service, client: &Client) -> tokio::task::JoinHandle<()> {
+    let stopped = service.shutdown().stopped();
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        stopped.await;
+        shards.shutdown_all().await;
+    })
+}
+
+/// Wait `pause` before retrying (less if the service stops), then double it (at most a minute).
+async fn pause_unless_stopping(service: &Service, pause: &mut Duration) {
+    tokio::select! {
+        () = tokio::time::sleep(*pause) => {}
+        () = service.shutdown().stopped() => {}
+    }
+    *pause = (*pause * 2).min(Duration::from_secs(60));
 }
 
 fn is_auth_error(error: &serenity::Error) -> bool {
@@ -104,6 +133,8 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        // Held until the answer is sent (and edited in): stopping waits for it.
+        let Some(_in_flight) = self.service.shutdown().admit() else { return };
         let incoming = match &interaction {
             Interaction::Command(command) => from_command(command, Kind::Command),
             Interaction::Autocomplete(command) => from_command(command, Kind::Autocomplete),
@@ -111,6 +142,19 @@ impl EventHandler for Handler {
             _ => return,
         };
         answer(&ctx.http, self.service.clone(), incoming, super::defer_after(&self.config)).await;
+    }
+}
+
+/// Reports the events serenity could not read (it passes them on as
+/// unknown and would drop them silently): see [`super::gateway_log`].
+struct UnreadableEvents;
+
+#[serenity::async_trait]
+impl RawEventHandler for UnreadableEvents {
+    async fn raw_event(&self, _ctx: Context, event: serenity::model::event::Event) {
+        if let serenity::model::event::Event::Unknown(unknown) = &event {
+            super::gateway_log::Unreadable::from_unknown(&unknown.kind, &unknown.value).log();
+        }
     }
 }
 

@@ -2,16 +2,23 @@
 //!
 //! Discord POSTs each interaction here, signed with Ed25519 over
 //! `X-Signature-Timestamp` + body. Anything not signed by the application's
-//! public key gets 401; a body that is not an interaction gets 400; one over
+//! public key gets 401, and so does a timestamp that is not a number or is
+//! more than `timestamp_window_secs` (default 300) from the local clock, so a
+//! captured request cannot be replayed later; a body that is not an
+//! interaction gets 400 (and a warning in the log); one over
 //! `max_body_bytes` gets 413. A PING gets a PONG; everything else is answered
 //! in the response body. Slow answers are acknowledged and edited in through
 //! the REST API (which needs the bot token).
+//!
+//! When the service stops, the listener closes, requests under way are
+//! answered, and deferred answers still being edited in are waited for
+//! (through the service's shutdown drain).
 //!
 //! The endpoint keeps no state between requests and holds no gateway
 //! connection, so any number of replicas can run behind a load balancer.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
@@ -39,6 +46,21 @@ pub struct Endpoint {
     pub rest: Option<Arc<Http>>,
     pub defer_after: Duration,
     pub max_body_bytes: usize,
+    /// How far `X-Signature-Timestamp` may be from the local clock.
+    pub timestamp_window: Duration,
+}
+
+/// Why a request was refused before its body was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// `X-Signature-Ed25519` or `X-Signature-Timestamp` is missing.
+    Unsigned,
+    /// The timestamp is not a Unix time in seconds.
+    BadTimestamp,
+    /// The timestamp is outside the window (a replay, or a wrong clock).
+    Stale,
+    /// The signature is not our key's over timestamp + body.
+    BadSignature,
 }
 
 impl std::fmt::Debug for Endpoint {
@@ -69,22 +91,35 @@ impl Endpoint {
             rest: token.map(|token| Arc::new(super::rest_client(config, token))),
             defer_after: super::defer_after(config),
             max_body_bytes: config.max_body_bytes.max(1024),
+            timestamp_window: Duration::from_secs(config.timestamp_window_secs.max(1)),
         })
     }
 
-    /// Whether `signature` (hex) signs `timestamp` + `body` with our key.
-    pub fn verify(&self, headers: &HeaderMap, body: &[u8]) -> bool {
-        let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
-        let (Some(signature), Some(timestamp)) = (header("x-signature-ed25519"), header("x-signature-timestamp")) else { return false };
-        if timestamp.is_empty() {
-            return false;
-        }
-        let Some(signature) = hex::decode(signature).ok().and_then(|b| <[u8; 64]>::try_from(b).ok()) else { return false };
+    /// Accept a request only if its timestamp is a Unix time within the
+    /// window and `X-Signature-Ed25519` (hex) signs timestamp + `body` with our key.
+    pub fn verify(&self, headers: &HeaderMap, body: &[u8]) -> Result<(), Refusal> {
+        let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty());
+        let (Some(signature), Some(timestamp)) = (header("x-signature-ed25519"), header("x-signature-timestamp")) else { return Err(Refusal::Unsigned) };
+        self.check_timestamp(timestamp)?;
+        let signature = hex::decode(signature).ok().and_then(|b| <[u8; 64]>::try_from(b).ok()).ok_or(Refusal::BadSignature)?;
         let signature = Signature::from_bytes(&signature);
         let mut message = Vec::with_capacity(timestamp.len() + body.len());
         message.extend_from_slice(timestamp.as_bytes());
         message.extend_from_slice(body);
-        self.public_key.verify_strict(&message, &signature).is_ok()
+        self.public_key.verify_strict(&message, &signature).map_err(|_| Refusal::BadSignature)
+    }
+
+    /// The timestamp must be digits (Unix seconds) within the window of now.
+    fn check_timestamp(&self, timestamp: &str) -> Result<(), Refusal> {
+        if !timestamp.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Refusal::BadTimestamp);
+        }
+        let sent = timestamp.parse::<u64>().map_err(|_| Refusal::BadTimestamp)?;
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        if now.abs_diff(sent) > self.timestamp_window.as_secs() {
+            return Err(Refusal::Stale);
+        }
+        Ok(())
     }
 }
 
@@ -100,9 +135,11 @@ pub fn router(endpoint: Arc<Endpoint>) -> Router {
         .with_state(endpoint)
 }
 
-/// Serve on `listener` until the process ends.
+/// Serve on `listener` until the service stops: then the listener closes and
+/// the requests under way are answered before this returns.
 pub async fn serve(listener: TcpListener, endpoint: Arc<Endpoint>) -> Result<(), DiscordError> {
-    axum::serve(listener, router(endpoint)).await.map_err(DiscordError::Serve)
+    let stopped = endpoint.service.shutdown().stopped();
+    axum::serve(listener, router(endpoint)).with_graceful_shutdown(stopped).await.map_err(DiscordError::Serve)
 }
 
 /// HTTP mode: register the commands (with a token), then serve.
@@ -148,16 +185,17 @@ async fn application_id(http: &Http) -> Option<ApplicationId> {
 }
 
 async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap, body: Bytes) -> Response {
-    if !endpoint.verify(&headers, &body) {
-        return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
+    if let Err(refusal) = endpoint.verify(&headers, &body) {
+        tracing::debug!(?refusal, "refused an interactions request");
+        let message = if refusal == Refusal::Stale { "request timestamp outside the accepted window" } else { "invalid request signature" };
+        return (StatusCode::UNAUTHORIZED, message).into_response();
     }
-    let value: serde_json::Value = match serde_json::from_slice(&body) {
-        Ok(value) => value,
-        Err(_) => return (StatusCode::BAD_REQUEST, "the body is not JSON").into_response(),
-    };
-    let incoming = match Incoming::from_json(&value) {
+    let incoming = match read_interaction(&body) {
         Ok(incoming) => incoming,
-        Err(error) => return (StatusCode::BAD_REQUEST, error.to_string()).into_response(),
+        Err(response) => return response,
+    };
+    let Some(in_flight) = endpoint.service.shutdown().admit() else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response();
     };
     // Without a REST client a deferred answer could never be delivered: wait for it.
     let defer_after = endpoint.rest.as_ref().map(|_| endpoint.defer_after);
@@ -168,6 +206,8 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
         Outgoing::Deferred { ack, rest } => {
             if let Some(http) = endpoint.rest.clone() {
                 tokio::spawn(async move {
+                    // Stopping waits for the edit as well.
+                    let _in_flight = in_flight;
                     let Ok(data) = rest.await else { return };
                     let Some(application_id) = super::application_id_of(&application_id, &http) else { return };
                     if let Err(error) = super::edit_original(&http, application_id, &token, &data).await {
@@ -178,4 +218,15 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
             Json(ack).into_response()
         }
     }
+}
+
+/// A signed body as an interaction; a 400 response (and a warning, which
+/// names the problem but never the body or its token) if it is not one.
+fn read_interaction(body: &[u8]) -> Result<Incoming, Response> {
+    let refuse = |problem: String| {
+        tracing::warn!(%problem, "a signed request is not an interaction histbot can read; refused");
+        (StatusCode::BAD_REQUEST, problem).into_response()
+    };
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|error| refuse(format!("the body is not JSON: {error}")))?;
+    Incoming::from_json(&value).map_err(|error| refuse(error.to_string()))
 }

@@ -16,6 +16,7 @@ use crate::ask::answer::{Answer, Outcome};
 use crate::ask::commands::{self, Access, ArgKind};
 use crate::ask::Invocation;
 use crate::service::{Asker, Service};
+use crate::text::echo::without_bidi_marks;
 
 /// Discord interaction types.
 pub const PING: u64 = 1;
@@ -156,13 +157,15 @@ impl Incoming {
         }
     }
 
-    /// The command with its options as named arguments.
+    /// The command with its options as named arguments (bidi marks in the
+    /// values ignored, as in typed lines).
     pub fn invocation(&self) -> Invocation {
         let name = commands::find(&self.command).map_or(self.command.as_str(), |c| c.name);
         self.options
             .iter()
-            .filter(|o| !o.value.trim().is_empty())
-            .fold(Invocation::new(name), |invocation, o| invocation.arg(&o.name, o.value.trim()))
+            .map(|o| (o.name.as_str(), without_bidi_marks(&o.value)))
+            .filter(|(_, value)| !value.trim().is_empty())
+            .fold(Invocation::new(name), |invocation, (name, value)| invocation.arg(name, value.trim()))
     }
 }
 

@@ -16,11 +16,13 @@
 //!
 //! The bot token is read with [`crate::config::secret`] and never written to
 //! a log line or an error: errors from the REST client pass through
-//! [`redact`] first.
+//! [`redact`] first, and gateway events serenity cannot read are reported by
+//! [`gateway_log`] without the payload (and its interaction token).
 
 pub mod commands;
 pub mod embed;
 pub mod gateway;
+pub mod gateway_log;
 pub mod http;
 pub mod interaction;
 

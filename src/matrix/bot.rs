@@ -1,17 +1,14 @@
-//! The running bot: event handlers, the answering worker, moderator
-//! notices, joining on invite, and a sync loop that outlives homeserver
-//! restarts.
+//! The running bot: the messages each sync brings (see [`super::sync`]),
+//! the answering worker, moderator notices, joining on invite, and a sync
+//! loop that outlives homeserver restarts.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
-use matrix_sdk::config::SyncSettings;
-use matrix_sdk::event_handler::{Ctx, RawEvent};
-use matrix_sdk::ruma::api::client::filter::FilterDefinition;
-use matrix_sdk::ruma::api::client::sync::sync_events;
+use matrix_sdk::deserialized_responses::{TimelineEvent, TimelineEventKind};
+use matrix_sdk::event_handler::Ctx;
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMemberEvent};
@@ -19,13 +16,15 @@ use matrix_sdk::ruma::events::room::message::{
     AddMentions, ForwardThread, MessageFormat, MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
 };
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
+use matrix_sdk::ruma::events::AnySyncTimelineEvent;
 use matrix_sdk::ruma::serde::Raw;
-use matrix_sdk::ruma::{OwnedDeviceId, OwnedRoomId, OwnedUserId, RoomOrAliasId, TransactionId, UserId};
-use matrix_sdk::{Client, LoopCtrl, Room, RoomMemberships, RoomState};
+use matrix_sdk::ruma::{EventId, OwnedDeviceId, OwnedEventId, OwnedRoomId, OwnedUserId, RoomOrAliasId, TransactionId, UserId};
+use matrix_sdk::{Client, Room, RoomMemberships, RoomState};
 use tokio::sync::{broadcast, mpsc};
 use tokio::task::{AbortHandle, JoinHandle};
 
 use super::session;
+use super::sync::{RoomBatch, SyncTuning, Syncer, MAX_AGE};
 use super::text::{clip, decide, localize_answer, AllowList, Decision, Identity, Incoming, CORE_PREFIX};
 use super::MatrixError;
 use crate::ask::render;
@@ -33,11 +32,6 @@ use crate::ask::Answer;
 use crate::config::MatrixConfig;
 use crate::service::{Asker, Notice, Service};
 
-/// Messages older than this when they reach the bot (history seen on
-/// joining a room, or after a long outage) are not answered.
-const MAX_AGE: Duration = Duration::from_secs(15 * 60);
-/// The long-poll timeout of each sync request.
-const SYNC_TIMEOUT: Duration = Duration::from_secs(30);
 /// Matrix events may be 64 KiB; keep each body well under half of that.
 const MAX_BODY_BYTES: usize = 24 * 1024;
 
@@ -88,6 +82,36 @@ struct State {
     jobs: mpsc::Sender<Job>,
     tasks: Arc<Tasks>,
     joining: Mutex<HashSet<OwnedRoomId>>,
+    considered: Mutex<Considered>,
+}
+
+/// The messages already looked at, so that none is answered twice (a gap
+/// and a late decryption may both bring one). An id is forgotten after
+/// twice [`MAX_AGE`], when its message is too old to be answered anyway.
+#[derive(Default)]
+struct Considered {
+    ids: HashSet<OwnedEventId>,
+    order: VecDeque<(Instant, OwnedEventId)>,
+}
+
+impl Considered {
+    /// Record `event_id`; false if it was recorded already.
+    fn first_time(&mut self, event_id: &EventId) -> bool {
+        let now = Instant::now();
+        while let Some((at, _)) = self.order.front() {
+            if now.duration_since(*at) < MAX_AGE * 2 {
+                break;
+            }
+            if let Some((_, old)) = self.order.pop_front() {
+                self.ids.remove(&old);
+            }
+        }
+        if !self.ids.insert(event_id.to_owned()) {
+            return false;
+        }
+        self.order.push_back((now, event_id.to_owned()));
+        true
+    }
 }
 
 /// A message to answer.
@@ -102,13 +126,19 @@ impl Bot {
     /// once, and keep syncing in the background. When this returns, the bot
     /// answers.
     pub async fn start(service: Arc<Service>, config: MatrixConfig, store_dir: PathBuf) -> Result<Bot, MatrixError> {
+        Bot::start_with(service, config, store_dir, SyncTuning::default()).await
+    }
+
+    /// [`Bot::start`] with other sync sizes (tests use small ones to make
+    /// gaps with few messages).
+    pub async fn start_with(service: Arc<Service>, config: MatrixConfig, store_dir: PathBuf, tuning: SyncTuning) -> Result<Bot, MatrixError> {
         // Boxed so callers (which may spawn this) need not prove the deeply
         // nested matrix-sdk futures `Send` themselves.
-        let start: Boxed<Result<Bot, MatrixError>> = Box::pin(Bot::start_inner(service, config, store_dir));
+        let start: Boxed<Result<Bot, MatrixError>> = Box::pin(Bot::start_inner(service, config, store_dir, tuning));
         start.await
     }
 
-    async fn start_inner(service: Arc<Service>, config: MatrixConfig, store_dir: PathBuf) -> Result<Bot, MatrixError> {
+    async fn start_inner(service: Arc<Service>, config: MatrixConfig, store_dir: PathBuf, tuning: SyncTuning) -> Result<Bot, MatrixError> {
         let notices = service.subscribe();
         let (client, fresh) = session::connect(&config, &store_dir).await?;
         let user_id = client.user_id().map(ToOwned::to_owned).ok_or_else(|| MatrixError::Login("logged in without a user id".into()))?;
@@ -125,27 +155,21 @@ impl Bot {
             jobs,
             tasks: tasks.clone(),
             joining: Mutex::new(HashSet::new()),
+            considered: Mutex::new(Considered::default()),
         });
         tasks.add(tokio::spawn(worker(state.clone(), queue)).abort_handle());
         client.add_event_handler_context(state.clone());
         client.add_event_handler(on_invite);
 
-        // Lazy-loaded members: big rooms stay cheap, and the sync summary
-        // carries the member counts.
-        let filter = sync_events::v3::Filter::FilterDefinition(FilterDefinition::with_lazy_loading());
-        let settings = SyncSettings::default().timeout(SYNC_TIMEOUT).filter(filter);
-        if fresh {
-            // A new login: do not answer the history the first sync brings.
-            first_sync(&client, settings.clone().timeout(Duration::ZERO)).await?;
-            client.add_event_handler(on_message);
-            client.add_event_handler(on_undecryptable);
-        } else {
-            // A restored session: answer what was asked while we were away
-            // (within MAX_AGE).
-            client.add_event_handler(on_message);
-            client.add_event_handler(on_undecryptable);
-            first_sync(&client, settings.clone().timeout(Duration::ZERO)).await?;
+        let mut syncer = Syncer::new(client.clone(), user_id.clone(), &store_dir, tuning);
+        // A new login does not answer the history the first sync brings; a
+        // restored session answers what was asked while it was away (within
+        // MAX_AGE), gaps included.
+        let batches = syncer.first(!fresh).await?;
+        if !fresh {
+            state.take(batches).await;
         }
+        syncer.remember();
         for room in client.invited_rooms() {
             let inviter = room.invite_details().await.ok().map(|invite| invite.inviter_id);
             consider_invite(&state, room, inviter.as_deref());
@@ -153,7 +177,7 @@ impl Bot {
         if let Some(room) = state.config.moderator_room.clone() {
             tasks.add(tokio::spawn(forward_notices(client.clone(), room, state.config.prefix.clone(), notices)).abort_handle());
         }
-        let sync = tokio::spawn(sync_forever(client.clone(), settings));
+        let sync = tokio::spawn(sync_forever(state.clone(), syncer));
         tracing::info!(user_id = %user_id, device_id = %device_id, "the Matrix bot is answering");
         Ok(Bot { client, user_id, device_id, sync, tasks })
     }
@@ -200,66 +224,70 @@ impl Drop for Bot {
     }
 }
 
-/// One sync without long-polling (it returns at once even when nothing is new).
-async fn first_sync(client: &Client, settings: SyncSettings) -> Result<(), MatrixError> {
-    let mut delay = Duration::from_millis(500);
+/// Sync until the session is revoked, handing each sync's messages over in
+/// order. Every other failure (the homeserver restarting, the network) is
+/// retried with a capped backoff.
+async fn sync_forever(state: Arc<State>, mut syncer: Syncer) -> Result<(), MatrixError> {
     loop {
-        match client.sync_once(settings.clone()).await {
-            Ok(_) => return Ok(()),
-            Err(error) if is_revoked(error.client_api_error_kind()) => {
-                return Err(MatrixError::Sync(format!("the homeserver revoked the session: {error}")));
-            }
-            Err(error) => {
-                tracing::warn!(%error, retry_in = ?delay, "the first sync failed; retrying");
-                tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(Duration::from_secs(10));
-            }
-        }
+        let batches = syncer.next().await?;
+        state.take(batches).await;
+        syncer.remember();
     }
-}
-
-fn is_revoked(kind: Option<&ErrorKind>) -> bool {
-    matches!(kind, Some(ErrorKind::UnknownToken(_)) | Some(ErrorKind::UserDeactivated))
-}
-
-/// Sync until the session is revoked. Every other failure (the homeserver
-/// restarting, the network) is logged and retried with a capped backoff.
-async fn sync_forever(client: Client, settings: SyncSettings) -> Result<(), MatrixError> {
-    let failures = AtomicU32::new(0);
-    let failures = &failures;
-    let result = client
-        .sync_with_result_callback(settings, |result| async move {
-            match result {
-                Ok(_) => {
-                    if failures.swap(0, Ordering::Relaxed) > 0 {
-                        tracing::info!("Matrix sync resumed");
-                    }
-                    Ok(LoopCtrl::Continue)
-                }
-                Err(error) if is_revoked(error.client_api_error_kind()) => Err(error),
-                Err(error) => {
-                    let count = failures.fetch_add(1, Ordering::Relaxed);
-                    let delay = Duration::from_millis(500u64.saturating_mul(1 << count.min(5))).min(Duration::from_secs(10));
-                    tracing::warn!(%error, retry_in = ?delay, "Matrix sync failed; retrying");
-                    tokio::time::sleep(delay).await;
-                    Ok(LoopCtrl::Continue)
-                }
-            }
-        })
-        .await;
-    result.map_err(|error| MatrixError::Sync(format!("the homeserver revoked the session: {error}")))
 }
 
 // ---------------------------------------------------------------- messages
 
-async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, Ctx(state): Ctx<Arc<State>>) {
-    state.consider(event, room).await;
-}
-
 impl State {
+    /// Consider every event a sync brought, room by room, oldest first.
+    /// Questions the bot has replied to already (seen in the same batch,
+    /// e.g. after a restart) are not answered again.
+    async fn take(self: &Arc<Self>, batches: Vec<RoomBatch>) {
+        for RoomBatch { room, events } in batches {
+            let answered = self.answered_in(&events);
+            for event in events {
+                self.consider_event(&room, event, &answered).await;
+            }
+        }
+    }
+
+    /// The events the bot's own messages among `events` reply to.
+    fn answered_in(&self, events: &[TimelineEvent]) -> HashSet<OwnedEventId> {
+        events
+            .iter()
+            .filter(|event| event.sender().as_deref() == Some(&*self.user_id))
+            .filter_map(|event| event.raw().deserialize_as_unchecked::<OriginalSyncRoomMessageEvent>().ok())
+            .filter_map(|reply| match reply.content.relates_to {
+                Some(Relation::Reply(reply)) => Some(reply.in_reply_to.event_id),
+                Some(Relation::Thread(thread)) => thread.in_reply_to.map(|reply| reply.event_id),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Queue an answer if the event is a message for the bot not answered
+    /// yet; retry an event that could not be decrypted.
+    async fn consider_event(self: &Arc<Self>, room: &Room, event: TimelineEvent, answered: &HashSet<OwnedEventId>) {
+        if let TimelineEventKind::UnableToDecrypt { event: raw, .. } = event.kind {
+            self.decrypt_later(room.clone(), raw);
+            return;
+        }
+        if event.raw().get_field::<String>("type").ok().flatten().as_deref() != Some("m.room.message") {
+            return;
+        }
+        let Ok(message) = event.raw().deserialize_as_unchecked::<OriginalSyncRoomMessageEvent>() else { return };
+        if answered.contains(&message.event_id) {
+            tracing::debug!(event_id = %message.event_id, "already answered");
+            return;
+        }
+        self.consider(message, room.clone()).await;
+    }
+
     /// Queue an answer if the message is for the bot.
     async fn consider(&self, event: OriginalSyncRoomMessageEvent, room: Room) {
         if room.state() != RoomState::Joined || event.sender == self.user_id {
+            return;
+        }
+        if !self.considered.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).first_time(&event.event_id) {
             return;
         }
         // Only text: notices (other bots, including ourselves), emotes and media are ignored.
@@ -278,9 +306,10 @@ impl State {
         let direct = room.is_direct().await.unwrap_or(false) || matches!(joined_count(&room).await, 1 | 2);
         let incoming = Incoming { body: &content.body, formatted_body: formatted, mentions_bot, direct };
         let Decision::Run(line) = decide(incoming, &self.identity, &self.config.prefix) else { return };
-        let room_id = room.room_id().to_owned();
-        if let Err(error) = self.jobs.try_send(Job { room, event, line }) {
-            tracing::warn!(%room_id, %error, "too many questions queued; dropping one");
+        // When many questions are queued, this waits (and so does the sync
+        // loop) rather than dropping one.
+        if self.jobs.send(Job { room, event, line }).await.is_err() {
+            tracing::debug!("the answering worker has stopped");
         }
     }
 }
@@ -377,28 +406,30 @@ async fn is_moderator(room: &Room, user_id: &UserId, level: i64) -> bool {
     }
 }
 
-/// An encrypted event we could not decrypt (yet): its room key may arrive
-/// a little later, so try again a few times before giving up.
-async fn on_undecryptable(event: OriginalSyncRoomEncryptedEvent, room: Room, raw: RawEvent, Ctx(state): Ctx<Arc<State>>) {
-    let event_id = event.event_id.clone();
-    let raw: Raw<OriginalSyncRoomEncryptedEvent> = Raw::from_json(raw.0);
-    let retry_state = state.clone();
-    let task = tokio::spawn(async move {
-        for delay in [1, 2, 4, 8, 15] {
-            tokio::time::sleep(Duration::from_secs(delay)).await;
-            let Ok(decrypted) = room.decrypt_event(&raw, None).await else { continue };
-            if decrypted.encryption_info().is_none() {
-                continue;
+impl State {
+    /// An encrypted event we could not decrypt (yet): its room key may
+    /// arrive a little later, so try again a few times before giving up.
+    fn decrypt_later(self: &Arc<Self>, room: Room, raw: Raw<AnySyncTimelineEvent>) {
+        let event_id = raw.get_field::<OwnedEventId>("event_id").ok().flatten();
+        let raw: Raw<OriginalSyncRoomEncryptedEvent> = raw.cast_unchecked();
+        let state = self.clone();
+        let task = tokio::spawn(async move {
+            for delay in [1, 2, 4, 8, 15] {
+                tokio::time::sleep(Duration::from_secs(delay)).await;
+                let Ok(decrypted) = room.decrypt_event(&raw, None).await else { continue };
+                if decrypted.encryption_info().is_none() {
+                    continue;
+                }
+                match decrypted.raw().deserialize_as_unchecked::<OriginalSyncRoomMessageEvent>() {
+                    Ok(message) => state.consider(message, room).await,
+                    Err(_) => tracing::debug!(?event_id, "a late-decrypted event is not a message"),
+                }
+                return;
             }
-            match decrypted.raw().deserialize_as_unchecked::<OriginalSyncRoomMessageEvent>() {
-                Ok(message) => retry_state.consider(message, room).await,
-                Err(_) => tracing::debug!(%event_id, "a late-decrypted event is not a message"),
-            }
-            return;
-        }
-        tracing::warn!(%event_id, room_id = %room.room_id(), "could not decrypt a message (no room key arrived)");
-    });
-    state.tasks.add(task.abort_handle());
+            tracing::warn!(?event_id, room_id = %room.room_id(), "could not decrypt a message (no room key arrived)");
+        });
+        self.tasks.add(task.abort_handle());
+    }
 }
 
 // ----------------------------------------------------------------- invites

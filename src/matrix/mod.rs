@@ -5,8 +5,12 @@
 //!   end-to-end encryption keys, in the sqlite store) on every restart.
 //! - [`text`]: whether a message is for the bot and which line to run
 //!   (prefix commands, mentions, direct rooms, reply fallbacks).
-//! - [`bot`]: the event handlers (messages, invites, undecryptable events),
-//!   the answering worker, moderator notices and the sync loop.
+//! - [`sync`]: syncing with no pause between long polls, paging back
+//!   through the gap when a room's timeline was limited, and remembering the
+//!   last event seen in each room, so that every question is seen once.
+//! - [`bot`]: what to do with each sync's messages (and undecryptable
+//!   events), invites, the answering worker, moderator notices and the sync
+//!   loop.
 //!
 //! Only this module knows Matrix; the core sees an [`Asker`](crate::service::Asker)
 //! and returns an [`Answer`](crate::ask::Answer), which is sent as an
@@ -14,6 +18,7 @@
 
 pub mod bot;
 pub mod session;
+pub mod sync;
 pub mod text;
 
 use std::path::PathBuf;
@@ -23,6 +28,7 @@ use crate::config::MatrixConfig;
 use crate::service::Service;
 
 pub use bot::Bot;
+pub use sync::SyncTuning;
 
 /// Why the Matrix front end could not start or stopped.
 #[derive(Debug, thiserror::Error)]

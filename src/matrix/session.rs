@@ -248,7 +248,7 @@ fn save_session(client: &Client, path: &Path) -> Result<(), MatrixError> {
 }
 
 /// Write a file with mode 0600, atomically (write a temporary file, rename).
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let temporary = path.with_extension("json.tmp");
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);

@@ -64,7 +64,8 @@ pub struct Incoming<'a> {
 /// - A mention of the bot at the start (`histbot: …`) is removed first, and a
 ///   bare mention asks for help.
 pub fn decide(message: Incoming<'_>, identity: &Identity, prefix: &str) -> Decision {
-    let text = strip_reply_fallback(message.body).trim();
+    let body = crate::text::echo::without_bidi_marks(message.body);
+    let text = strip_reply_fallback(&body).trim();
     let (mentioned_in_text, rest) = strip_mention(text, identity);
     let mentioned = message.mentions_bot || mentioned_in_text || message.formatted_body.is_some_and(|html| links_to(html, &identity.user_id));
     let addressed = mentioned || message.direct;
@@ -271,6 +272,13 @@ mod tests {
         assert_eq!(decide(room("hb!when tito"), &bot(), "hb!"), Decision::Run("!when tito".into()));
         assert_eq!(decide(room("!when tito"), &bot(), "hb!"), Decision::Ignore);
         assert_eq!(decide(room(".who tito"), &bot(), "."), Decision::Run("!who tito".into()));
+    }
+
+    #[test]
+    fn bidi_marks_before_the_prefix_are_ignored() {
+        assert_eq!(decide(room("\u{200F}!when tito"), &bot(), "!"), Decision::Run("!when tito".into()));
+        assert_eq!(decide(room("\u{200E} hb!who ti\u{200F}to"), &bot(), "hb!"), Decision::Run("!who tito".into()));
+        assert_eq!(decide(room("\u{200F}histbot: \u{200F}who was tito?"), &bot(), "!"), Decision::Run("who was tito?".into()));
     }
 
     #[test]

@@ -11,8 +11,12 @@
 //! Front ends say who is asking with an [`Asker`]; they decide
 //! `is_moderator` from their platform's permissions, and the service checks
 //! it again before running a moderator command.
+//!
+//! Stopping ([`shutdown`]) is shared the same way: every front end admits
+//! questions through [`Service::shutdown`] and stops accepting when it says so.
 
 pub mod reports;
+pub mod shutdown;
 pub mod watch;
 
 
@@ -30,7 +34,8 @@ use crate::ask::parse::{parse_line, Invocation, Line};
 use crate::ask::{Engine, Intents};
 use crate::config::Config;
 use crate::facts::{check_dir, Diagnostic, FactBase};
-use reports::{NewReport, ReportQueue, ReportError};
+use crate::text::echo::{clean, clip, echo};
+use reports::{NewReport, Report, ReportError, ReportQueue, REPORT_TEXT_MAX_CHARS};
 
 /// Who sent a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +111,7 @@ pub struct Service {
     reload_lock: Mutex<ReloadState>,
     reports: ReportQueue,
     notices: broadcast::Sender<Notice>,
+    shutdown: shutdown::Shutdown,
     pub default_locale: String,
 }
 
@@ -132,6 +138,7 @@ impl Service {
             reload_lock: Mutex::new(ReloadState { last_reload: SystemTime::now(), last_error: None }),
             reports,
             notices,
+            shutdown: shutdown::Shutdown::default(),
             default_locale: config.default_locale.clone(),
         }))
     }
@@ -186,7 +193,7 @@ impl Service {
             Err(poisoned) => poisoned.into_inner(),
         };
         let current = self.engine();
-        let outcome = match load_engine(&self.facts_dir, &self.intents_path) {
+        let outcome = match watch::load_within(&self.facts_dir, &self.intents_path, watch::RELOAD_TIMEOUT) {
             Ok(engine) if engine.base().version() == current.base().version() && same_intents(&engine, &current) => {
                 ReloadOutcome::Unchanged { version: engine.base().version().to_string() }
             }
@@ -290,7 +297,7 @@ impl Service {
                 let open = self.reports.open_reports();
                 let mut answer = Answer::new("facts", Outcome::Notice, format!("{} open report{}", open.len(), if open.len() == 1 { "" } else { "s" }));
                 for report in open.iter().take(20) {
-                    answer = answer.text(format!("#{} {} — {} (from {} on {})", report.id, report.entry, report.text, report.reporter, report.platform));
+                    answer = answer.text(report_line(report));
                 }
                 if !open.is_empty() {
                     answer = answer.text("Close one with `facts close <number>`.");
@@ -326,24 +333,29 @@ impl Service {
             (Some(entry), Some(problem)) => (entry.to_string(), problem.to_string()),
             _ => split_report(&invocation.rest),
         };
-        if entry_text.is_empty() || problem.trim().is_empty() {
+        let (entry_text, problem) = (clean(&entry_text), clean(&problem));
+        if entry_text.is_empty() || problem.is_empty() {
             return Answer::new("report", Outcome::Error, "`report` needs an entry and what is wrong.")
                 .text("Example: `report belgrade-declaration the quote is from the wrong section`.");
+        }
+        if let Err(error) = reports::check_lengths(&entry_text, &problem) {
+            return report_refused(&error);
         }
         let engine = self.engine();
         let entry_id = match engine.resolve(&entry_text, None) {
             crate::ask::index::Resolution::Found(index) => engine.entry(index).map(|e| e.id.clone()).unwrap_or(entry_text.clone()),
             _ => entry_text.clone(),
         };
-        let new = NewReport { entry: entry_id.clone(), text: problem.trim().to_string(), reporter: asker.display_name.clone(), reporter_id: asker.user_id.clone(), platform: asker.platform.clone() };
+        let new = NewReport { entry: entry_id.clone(), text: problem, reporter: asker.display_name.clone(), reporter_id: asker.user_id.clone(), platform: asker.platform.clone() };
         match self.reports.file(new) {
             Ok(report) => {
-                let notice = Answer::new("report", Outcome::Notice, format!("New report #{} on {}", report.id, report.entry))
-                    .text(format!("{} ({}): {}", report.reporter, report.platform, report.text));
+                let notice = Answer::new("report", Outcome::Notice, format!("New report #{} on {}", report.id, echo(&report.entry)))
+                    .text(format!("{} ({}): {}", echo(&report.reporter), report.platform, report_text(&report)));
                 let _ = self.notices.send(Notice { answer: notice });
                 Answer::new("report", Outcome::Notice, format!("Thanks: report #{} filed.", report.id))
-                    .text(format!("Moderators will review “{}”.", entry_id))
+                    .text(format!("Moderators will review “{}”.", echo(&entry_id)))
             }
+            Err(error @ ReportError::TooLong { .. }) => report_refused(&error),
             Err(ReportError::RateLimited { retry_after }) => Answer::new("report", Outcome::Error, "You have filed many reports recently.")
                 .text(format!("Please try again in about {} minutes.", retry_after.as_secs().div_ceil(60))),
             Err(error) => {
@@ -357,6 +369,16 @@ impl Service {
         &self.reports
     }
 
+    /// Whether the bot is stopping, and the answers in flight.
+    pub fn shutdown(&self) -> &shutdown::Shutdown {
+        &self.shutdown
+    }
+
+    /// Flush what must survive the process (the report queue).
+    pub fn flush(&self) -> Result<(), ReportError> {
+        self.reports.flush()
+    }
+
     pub fn facts_dir(&self) -> &std::path::Path {
         &self.facts_dir
     }
@@ -364,6 +386,25 @@ impl Service {
     pub fn intents_path(&self) -> &std::path::Path {
         &self.intents_path
     }
+}
+
+/// The reply to a report over a length cap: nothing is filed.
+fn report_refused(error: &ReportError) -> Answer {
+    let ReportError::TooLong { field, chars, max } = error else {
+        return Answer::new("report", Outcome::Error, "Your report could not be stored.").text("Please tell a moderator directly.");
+    };
+    Answer::new("report", Outcome::Error, format!("That report is too long: its {field} has {chars} characters."))
+        .text(format!("Reports can have at most {max}; please say what is wrong in fewer words. Nothing was filed."))
+}
+
+/// One open report as moderators see it, every part from a user cleaned.
+fn report_line(report: &Report) -> String {
+    format!("#{} {} — {} (from {} on {})", report.id, echo(&report.entry), report_text(report), echo(&report.reporter), report.platform)
+}
+
+/// A report's problem text, cleaned (reports filed before the cap are clipped to it).
+fn report_text(report: &Report) -> String {
+    clip(&clean(&report.text), REPORT_TEXT_MAX_CHARS)
 }
 
 /// `report <entry> <problem>`: the first word is the entry unless a colon

@@ -45,12 +45,22 @@ enum Record {
     Close { id: u64, by: String, at: u64 },
 }
 
+/// The longest problem text a report may have, in characters. Discord's
+/// clients stop at 400, but other clients (and the API) do not; a longer
+/// report is refused with a message saying so, never silently cut.
+pub const REPORT_TEXT_MAX_CHARS: usize = 1000;
+/// The longest entry name a report may give, in characters.
+pub const REPORT_ENTRY_MAX_CHARS: usize = 200;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     #[error("cannot use the report queue {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("too many reports; try again in {} s", retry_after.as_secs())]
     RateLimited { retry_after: Duration },
+    /// A field is longer than its cap ([`REPORT_TEXT_MAX_CHARS`], [`REPORT_ENTRY_MAX_CHARS`]).
+    #[error("the report's {field} is {chars} characters long; at most {max} are accepted")]
+    TooLong { field: &'static str, chars: usize, max: usize },
 }
 
 struct State {
@@ -111,8 +121,10 @@ impl ReportQueue {
         }
     }
 
-    /// File a report, unless the reporter is over the rate limit.
+    /// File a report, unless a field is over its cap or the reporter is
+    /// over the rate limit (a refused long report does not count against it).
     pub fn file(&self, new: NewReport) -> Result<Report, ReportError> {
+        check_lengths(&new.entry, &new.text)?;
         let mut state = self.lock();
         let key = format!("{}:{}", new.platform, new.reporter_id);
         let now = Instant::now();
@@ -151,6 +163,13 @@ impl ReportQueue {
         Ok(true)
     }
 
+    /// Sync the log to disk (every record is synced as it is written; this
+    /// is the last word at shutdown).
+    pub fn flush(&self) -> Result<(), ReportError> {
+        let state = self.lock();
+        state.file.sync_all().map_err(|source| ReportError::Io { path: self.path.clone(), source })
+    }
+
     pub fn open_reports(&self) -> Vec<Report> {
         self.lock().open.clone()
     }
@@ -158,6 +177,17 @@ impl ReportQueue {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// Refuse an entry or a problem text over its cap ([`ReportError::TooLong`]).
+pub fn check_lengths(entry: &str, text: &str) -> Result<(), ReportError> {
+    for (field, value, max) in [("problem text", text, REPORT_TEXT_MAX_CHARS), ("entry", entry, REPORT_ENTRY_MAX_CHARS)] {
+        let chars = value.chars().count();
+        if chars > max {
+            return Err(ReportError::TooLong { field, chars, max });
+        }
+    }
+    Ok(())
 }
 
 /// Write one record as one line, then sync it to disk.
@@ -246,5 +276,18 @@ mod tests {
         queue.file(new("a", "u1")).unwrap();
         assert!(matches!(queue.file(new("a", "u1")), Err(ReportError::RateLimited { .. })));
         assert!(queue.file(new("a", "u2")).is_ok());
+    }
+
+    #[test]
+    fn long_reports_are_refused_without_using_the_rate_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let queue = ReportQueue::open(dir.path().join("r.jsonl"), 1, Duration::from_secs(600)).unwrap();
+        let long = NewReport { text: "ж".repeat(REPORT_TEXT_MAX_CHARS + 1), ..new("a", "u1") };
+        assert!(matches!(queue.file(long), Err(ReportError::TooLong { field: "problem text", chars: 1001, max: 1000 })));
+        let long_entry = NewReport { entry: "e".repeat(REPORT_ENTRY_MAX_CHARS + 1), ..new("a", "u1") };
+        assert!(matches!(queue.file(long_entry), Err(ReportError::TooLong { field: "entry", .. })));
+        let at_cap = NewReport { text: "ж".repeat(REPORT_TEXT_MAX_CHARS), ..new("a", "u1") };
+        assert!(queue.file(at_cap).is_ok());
+        queue.flush().unwrap();
     }
 }

@@ -8,9 +8,12 @@
 //! - [`synonyms`]: synonym groups across languages, kept as data in
 //!   `config/synonyms.toml` and validated by `histbot check`.
 //! - [`keys`]: text → the keys the index and the question parser share.
+//! - [`echo`]: an asker's text made safe to show back (controls and bidi
+//!   overrides removed, clipped), and bidi marks dropped before parsing.
 //!
 //! Nothing here knows about entries, answers or platforms.
 
+pub mod echo;
 pub mod fold;
 pub mod keys;
 pub mod lang;

@@ -104,6 +104,8 @@ struct Shared {
     /// The connection that last got READY or RESUMED.
     live: Mutex<Option<(u64, mpsc::UnboundedSender<Control>)>>,
     ws_url: String,
+    /// How long webhook edits (deferred answers) take to be answered.
+    webhook_delay: Mutex<Duration>,
 }
 
 impl Shared {
@@ -134,6 +136,7 @@ impl FakeDiscord {
             commands: Mutex::new(BTreeMap::new()),
             live: Mutex::new(None),
             ws_url: ws_url.clone(),
+            webhook_delay: Mutex::new(Duration::ZERO),
         });
         let app = axum::Router::new().fallback(rest).with_state(shared.clone());
         tokio::spawn(async move { axum::serve(http, app).await.ok() });
@@ -199,6 +202,12 @@ impl FakeDiscord {
         f(&self.shared.log.lock().unwrap())
     }
 
+    /// Make webhook edits (deferred answers) slow: each is recorded and
+    /// answered only after `delay`, as a slow Discord would.
+    pub fn delay_webhooks(&self, delay: Duration) {
+        *self.shared.webhook_delay.lock().unwrap() = delay;
+    }
+
     /// Commands as registered at `path` (e.g. `applications/111…/commands`).
     pub fn registered(&self, path: &str) -> Option<Vec<Value>> {
         self.shared.commands.lock().unwrap().get(path).cloned()
@@ -213,6 +222,10 @@ async fn rest(State(shared): State<Arc<Shared>>, method: Method, uri: Uri, heade
 
     let authorized = authorization.as_deref() == Some(&format!("Bot {TOKEN}"));
     let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
+    if segments.first() == Some(&"webhooks") {
+        let delay = *shared.webhook_delay.lock().unwrap();
+        tokio::time::sleep(delay).await;
+    }
     let response = if !path.starts_with("/api/v10/") {
         (StatusCode::NOT_FOUND, Json(json!({ "message": "404: Not Found", "code": 0 }))).into_response()
     } else if segments.first() == Some(&"interactions") || segments.first() == Some(&"webhooks") {

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use hmac::{Hmac, Mac};
 use histbot::config::{Config, MatrixConfig};
-use histbot::matrix::Bot;
+use histbot::matrix::{Bot, SyncTuning};
 use histbot::service::Service;
 use matrix_sdk::authentication::matrix::MatrixSession;
 use matrix_sdk::config::SyncSettings;
@@ -225,12 +225,15 @@ impl User {
         .await;
         let syncing = client.clone();
         let sync = tokio::spawn(async move {
+            // One long-poll after another, with no pause in between (the
+            // SDK's `sync` sleeps a second after a quick sync, which would
+            // delay what the tests see), and room for a burst in each.
+            let settings = SyncSettings::default().timeout(Duration::from_secs(10)).filter(timeline_filter(200));
             loop {
-                // `sync` returns on any error (e.g. the homeserver restarting): go again.
-                if let Err(error) = syncing.sync(SyncSettings::default().timeout(Duration::from_secs(10))).await {
-                    eprintln!("user sync stopped ({error}); resuming");
+                if let Err(error) = syncing.sync_once(settings.clone()).await {
+                    eprintln!("user sync failed ({error}); retrying");
+                    tokio::time::sleep(Duration::from_millis(300)).await;
                 }
-                tokio::time::sleep(Duration::from_millis(300)).await;
             }
         });
         User { account, client, received, arrived, sync }
@@ -392,7 +395,12 @@ impl BotSetup {
     }
 
     pub async fn start(&self) -> Bot {
-        within(WAIT, "the bot to start", Bot::start(service(), self.config.clone(), self.store.clone()))
+        self.start_tuned(SyncTuning::default()).await
+    }
+
+    /// Start with other sync sizes (small ones make gaps with few messages).
+    pub async fn start_tuned(&self, tuning: SyncTuning) -> Bot {
+        within(WAIT, "the bot to start", Bot::start_with(service(), self.config.clone(), self.store.clone(), tuning))
             .await
             .unwrap_or_else(|error| panic!("the bot did not start: {error}"))
     }
@@ -400,4 +408,200 @@ impl BotSetup {
     pub fn store(&self) -> &Path {
         &self.store
     }
+}
+
+/// A sync filter with lazy-loaded members and room for `limit` events per
+/// room timeline.
+pub fn timeline_filter(limit: u32) -> matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter {
+    use matrix_sdk::ruma::api::client::filter::FilterDefinition;
+    let mut filter = FilterDefinition::with_lazy_loading();
+    filter.room.timeline.limit = Some(limit.into());
+    matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter::FilterDefinition(filter)
+}
+
+impl User {
+    /// Every message in the room as the homeserver has it (`/messages`,
+    /// paged back to the start), oldest first: unlike [`User::messages_from`]
+    /// this cannot miss events the user's sync skipped.
+    pub async fn history(&self, room_id: &RoomId) -> Vec<Received> {
+        use matrix_sdk::room::MessagesOptions;
+        let room = self.client.get_room(room_id).expect("a room the user knows");
+        let mut messages = Vec::new();
+        let mut from = None;
+        loop {
+            let mut options = MessagesOptions::backward().from(from.as_deref());
+            options.limit = 100u32.into();
+            let page = within(WAIT, "a page of room history", room.messages(options)).await.expect("/messages");
+            for event in &page.chunk {
+                if let Ok(event) = event.raw().deserialize_as_unchecked::<OriginalSyncRoomMessageEvent>() {
+                    messages.push(Received { room_id: room_id.to_owned(), event });
+                }
+            }
+            match page.end {
+                Some(end) if !page.chunk.is_empty() => from = Some(end),
+                _ => break,
+            }
+        }
+        messages.reverse();
+        messages
+    }
+
+    /// Send every text at once (concurrently, as a burst), and return the
+    /// event ids in the order the homeserver put the messages in the room.
+    pub async fn burst(&self, room_id: &RoomId, texts: &[String]) -> Vec<OwnedEventId> {
+        let sent: Vec<OwnedEventId> = futures_util::future::join_all(texts.iter().map(|text| self.say(room_id, text))).await;
+        let order: Vec<OwnedEventId> = self.history(room_id).await.into_iter().map(|m| m.event.event_id).collect();
+        let mut sent = sent;
+        sent.sort_by_key(|id| order.iter().position(|o| o == id));
+        sent
+    }
+
+    /// Wait until `bot` has replied to every question (read from the room's
+    /// history), then a little longer to catch duplicates, and return how many
+    /// replies each question got, in order.
+    pub async fn replies_per_question(&self, room_id: &RoomId, bot: &UserId, questions: &[OwnedEventId], timeout: Duration) -> Vec<usize> {
+        let count = |history: &[Received]| -> Vec<usize> {
+            let replies: Vec<&Received> = history.iter().filter(|m| m.event.sender == bot).collect();
+            questions.iter().map(|q| replies.iter().filter(|r| r.in_reply_to() == Some(q)).count()).collect()
+        };
+        let deadline = Instant::now() + timeout;
+        loop {
+            let counts = count(&self.history(room_id).await);
+            if counts.iter().all(|&n| n > 0) || Instant::now() >= deadline {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        // Duplicates would come right after: give the bot a few more syncs.
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        count(&self.history(room_id).await)
+    }
+}
+
+/// The bot replies to each question in order of the questions.
+pub fn replies_in_order(history: &[Received], bot: &UserId, questions: &[OwnedEventId]) -> bool {
+    let position = |reply: &Received| reply.in_reply_to().and_then(|q| questions.iter().position(|x| x == q));
+    let answered: Vec<usize> = history.iter().filter(|m| m.event.sender == bot).filter_map(position).collect();
+    answered.windows(2).all(|pair| pair[0] < pair[1])
+}
+
+impl BotSetup {
+    /// A `histbot run` config file for this bot (the shipped facts, no file
+    /// watching), written next to the store.
+    pub fn write_config_file(&self) -> PathBuf {
+        let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let string = |text: &str| toml::Value::String(text.to_string()).to_string();
+        let path_string = |path: &Path| string(&path.to_string_lossy());
+        let data = self._dir.path().join("data");
+        let password_file = self.config.password_file.as_deref().expect("a password file");
+        let text = format!(
+            "facts = {}\nintents = {}\ndata_dir = {}\n\n[reload]\nwatch = false\n\n[matrix]\nenabled = true\nhomeserver = {}\nuser_id = {}\npassword_env = {}\naccess_token_env = {}\npassword_file = {}\nstore_dir = {}\n",
+            path_string(&manifest.join("facts")),
+            path_string(&manifest.join("config/intents.toml")),
+            path_string(&data),
+            string(self.config.homeserver.as_deref().expect("a homeserver")),
+            string(self.user_id().as_str()),
+            string(&self.config.password_env),
+            string(&self.config.access_token_env),
+            path_string(password_file),
+            path_string(&self.store),
+        );
+        let path = self._dir.path().join("histbot.toml");
+        std::fs::write(&path, text).expect("write the config file");
+        path
+    }
+}
+
+/// `histbot run` as a child process with the default log filter (no
+/// `RUST_LOG`), logging JSON lines to stderr, collected line by line.
+pub struct BotProcess {
+    child: std::process::Child,
+    lines: Arc<Mutex<Vec<String>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl BotProcess {
+    pub fn spawn(config: &Path) -> BotProcess {
+        use std::io::BufRead as _;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_histbot"))
+            .args(["run", "--log-json", "--config"])
+            .arg(config)
+            .env_remove("RUST_LOG")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start histbot run");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        let reader = std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+                sink.lock().unwrap().push(line);
+            }
+        });
+        BotProcess { child, lines, reader: Some(reader) }
+    }
+
+    /// Wait until a log line contains `needle`.
+    pub async fn wait_for_log(&self, needle: &str) {
+        within(WAIT, &format!("the log line {needle:?}"), async {
+            while !self.lines.lock().unwrap().iter().any(|line| line.contains(needle)) {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        })
+        .await;
+    }
+
+    /// What it has logged so far.
+    pub fn lines(&self) -> Vec<String> {
+        self.lines.lock().unwrap().clone()
+    }
+
+    /// Stop the process as Ctrl-C would (SIGINT, to this child only) and
+    /// return everything it logged.
+    pub async fn stop(mut self) -> Vec<String> {
+        let _ = std::process::Command::new("kill").args(["-INT", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.child.try_wait().ok().flatten().is_none() {
+            if Instant::now() >= deadline {
+                let _ = self.child.kill();
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let _ = self.child.wait();
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        std::mem::take(&mut *self.lines.lock().unwrap())
+    }
+}
+
+impl Drop for BotProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The log lines (JSON) at WARN or ERROR.
+pub fn warnings_and_errors(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|line| {
+            let level = serde_json::from_str::<serde_json::Value>(line).ok().and_then(|v| v["level"].as_str().map(str::to_string));
+            // A line that is not JSON is not from the logger: count it too.
+            level.is_none_or(|level| matches!(level.as_str(), "WARN" | "ERROR"))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The median and 95th percentile of a set of durations.
+pub fn percentiles(samples: &[Duration]) -> (Duration, Duration) {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    let at = |q: f64| sorted[((sorted.len() as f64 - 1.0) * q).round() as usize];
+    (at(0.5), at(0.95))
 }

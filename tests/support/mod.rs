@@ -1,7 +1,10 @@
-//! Shared test helpers: paths to the shipped and fixture fact bases.
+//! Shared test helpers: paths to the shipped and fixture fact bases, and the
+//! binary as a child process ([`process`]).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+
+pub mod process;
 
 pub fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -9,7 +9,7 @@ pub fn run(_engine: &Engine, command: Option<&str>) -> Answer {
     if let Some(name) = wanted {
         return match commands::find(name) {
             Some(spec) => one(spec),
-            None => Answer::new("help", Outcome::Error, format!("There is no command `{name}`.")).text(list_text()),
+            None => Answer::new("help", Outcome::Error, format!("There is no command `{}`.", crate::text::echo::echo(name))).text(list_text()),
         };
     }
     Answer::new("help", Outcome::Help, "histbot: Soviet–Yugoslav and Russian–Serbian relations, with sources")

@@ -102,7 +102,7 @@ pub(crate) fn parse_year(intent: &str, text: &str) -> Result<i32, Box<Answer>> {
     match trimmed.parse::<i64>() {
         Ok(year) if (super::commands::YEAR_MIN..=super::commands::YEAR_MAX).contains(&year) => Ok(year as i32),
         _ => Err(Box::new(
-            Answer::new(intent, Outcome::Error, format!("“{}” is not a year I can look up.", text.trim()))
+            Answer::new(intent, Outcome::Error, format!("“{}” is not a year I can look up.", crate::text::echo::echo(text)))
                 .text(format!("Give a year between {} and {}, e.g. `/{intent} 1948`.", super::commands::YEAR_MIN, super::commands::YEAR_MAX)),
         )),
     }
