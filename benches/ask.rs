@@ -120,9 +120,31 @@ fn shipped(c: &mut Criterion) {
         group.bench_function(name, |b| b.iter(|| ask(&engine, black_box(line))));
     }
     group.finish();
+    worst_case(c, &engine);
     let mut group = c.benchmark_group("load-and-check");
     group.sample_size(20);
     group.bench_function("shipped", |b| b.iter(|| check_dir(black_box(dir.clone())).base.is_some()));
+    group.finish();
+}
+
+/// Inputs built to cost the most: one 60,000-character word (a whole
+/// Matrix message), the same as a command's argument, and the longest
+/// question histbot reads made of the longest words it corrects for typos,
+/// and of "and"s (each a possible seam between two questions).
+fn worst_case(c: &mut Criterion, engine: &Engine) {
+    let long_word = "w".repeat(60_000);
+    let long_typos = (0..16).map(|i| format!("belgradedeclarationx{i:0>10}")).collect::<Vec<_>>().join(" ");
+    let many_ands = std::iter::repeat("tito and stalin").take(31).collect::<Vec<_>>().join(" and ");
+    let mut group = c.benchmark_group("ask/worst-case");
+    group.sample_size(20);
+    for (name, line) in [
+        ("60k-word", long_word.clone()),
+        ("60k-argument", format!("/when {long_word}")),
+        ("500-chars-of-long-words", long_typos),
+        ("500-chars-of-ands", many_ands),
+    ] {
+        group.bench_function(name, |b| b.iter(|| ask(engine, black_box(&line))));
+    }
     group.finish();
 }
 

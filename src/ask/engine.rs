@@ -37,6 +37,10 @@ pub struct Choice {
     pub value: String,
 }
 
+/// The longest free-text question histbot reads, in characters: a question
+/// is a sentence or two, and every step's work grows with its length.
+pub const MAX_QUESTION_CHARS: usize = 500;
+
 /// The asking core over one fact base. Immutable; share it behind an `Arc`
 /// and swap in a new one on reload.
 #[derive(Debug)]
@@ -112,6 +116,11 @@ impl Engine {
         if text.is_empty() {
             return cmd::help::run(self, None);
         }
+        let length = text.chars().count();
+        if length > MAX_QUESTION_CHARS {
+            return Answer::new("ask", Outcome::Error, format!("That question is {length} characters long; histbot reads questions of up to {MAX_QUESTION_CHARS}."))
+                .text("Ask it in fewer words, one question at a time.");
+        }
         if let Some(invocation) = self.intents.route(text) {
             let answer = self.invoke(&invocation, locale);
             if answer.outcome != Outcome::NotFound || invocation.command == "year" {
@@ -136,8 +145,14 @@ impl Engine {
         }
     }
 
-    /// Parse a question (stage 1).
+    /// Parse a question (stage 1). A command's argument longer than
+    /// [`MAX_QUESTION_CHARS`] is read by its beginning, so that no input,
+    /// whatever its size, costs more than a question of that length.
     pub fn question(&self, text: &str) -> Question {
+        let text = match text.char_indices().nth(MAX_QUESTION_CHARS) {
+            Some((end, _)) => &text[..end],
+            None => text,
+        };
         Question::parse(&self.index, text)
     }
 

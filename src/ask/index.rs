@@ -35,6 +35,10 @@ const PREFIX: f32 = 0.7;
 const ONE_EDIT: f32 = 0.8;
 /// Shorter words are not corrected: one edit away from "bread" is "break".
 const MIN_TYPO_LENGTH: usize = 5;
+/// The longest word looked up with a typo: no name in the base is longer,
+/// and each extra character costs a deletion variant (a 40,000-character
+/// "word" once took seconds and gigabytes).
+const MAX_TYPO_LENGTH: usize = 30;
 /// At most this many name-word variants per query word.
 const MAX_VARIANTS: usize = 4;
 /// How much a decade, century or long period says about one year in it.
@@ -257,7 +261,7 @@ impl Index {
             let idf = (1.0 + total / list.len() as f32).ln();
             index.max_idf = index.max_idf.max(idf);
             index.idf.insert(key.clone(), idf);
-            if key.chars().count() >= 4 {
+            if (4..=MAX_TYPO_LENGTH + 1).contains(&key.chars().count()) {
                 for deletion in deletions_of(&key) {
                     index.deletions.entry(deletion).or_default().push(key.clone());
                 }
@@ -395,7 +399,7 @@ impl Index {
             found.push((stored.as_str(), EXACT));
         }
         let length = key.chars().count();
-        if found.is_empty() && length >= MIN_TYPO_LENGTH {
+        if found.is_empty() && (MIN_TYPO_LENGTH..=MAX_TYPO_LENGTH).contains(&length) {
             let mut seen = HashSet::default();
             let mut candidates: Vec<&str> = Vec::new();
             if let Some(keys) = self.deletions.get(key) {

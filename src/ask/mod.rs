@@ -22,6 +22,6 @@ pub mod render;
 pub mod synonyms;
 
 pub use answer::{Answer, Excerpt, FactRef, Outcome, Part};
-pub use engine::{Choice, Engine};
+pub use engine::{Choice, Engine, MAX_QUESTION_CHARS};
 pub use intents::Intents;
 pub use parse::Invocation;
