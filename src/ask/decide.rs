@@ -37,6 +37,8 @@ const MARGIN: f32 = 1.1;
 const CLEAR_GAP: f32 = 0.08;
 /// Below ACCEPT, candidates above this are offered as suggestions.
 const SUGGEST: f32 = 0.25;
+/// A runner-up that explains every word the best leaves out may answer when it scores this share of the best.
+const RUNNER_UP_SHARE: f32 = 0.6;
 /// How many candidates the context stage looks at.
 const CANDIDATES: usize = 10;
 /// An entry dated in a year the question names, and one dated in none of them.
@@ -106,9 +108,13 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         let near = candidates.iter().filter(|c| c.score >= SUGGEST).take(3).map(|c| c.entry).collect();
         return Decision::Nothing { near };
     }
-    if let Some(abstain) = uncovered(engine, question, best.entry, &candidates) {
-        return abstain;
-    }
+    let best = match uncovered(engine, question, best.entry, &candidates) {
+        None => best,
+        Some(abstain) => match fully_covered_runner_up(engine, question, best, &candidates) {
+            Some(runner_up) => runner_up,
+            None => return abstain,
+        },
+    };
     let capable: Vec<Candidate> = candidates.iter().copied().filter(|c| can_state(engine, question, c.entry)).collect();
     let chosen = match capable.first() {
         Some(first) if first.entry == best.entry => *first,
@@ -132,6 +138,27 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
             if is_series(engine, &entries) { Decision::Series { entries } } else { Decision::Ask { entries } }
         }
     }
+}
+
+/// When the best candidate leaves a word of the question unexplained (not
+/// a year: a year decides), the next one that explains every word may still
+/// answer: the best may have scored on a common name ("Moscow") while the
+/// question's person is in another entry's evidence. It must score at least
+/// [`RUNNER_UP_SHARE`] of the best, be dated in the question's years if it
+/// names any, and pass the same abstention test.
+fn fully_covered_runner_up(engine: &Engine, question: &Question, best: Candidate, candidates: &[Candidate]) -> Option<Candidate> {
+    let years = &question.query.years;
+    let best_entry = engine.entry(best.entry)?;
+    if !years.is_empty() && best_entry.date.is_some() && year_fit(engine, best_entry, years) == Some(false) {
+        return None;
+    }
+    candidates
+        .iter()
+        .skip(1)
+        .take_while(|c| c.score >= best.score * RUNNER_UP_SHARE && c.score >= SUGGEST)
+        .filter(|c| years.is_empty() || engine.entry(c.entry).is_some_and(|e| year_fit(engine, e, years) == Some(true)))
+        .find(|c| uncovered(engine, question, c.entry, candidates).is_none() && can_state(engine, question, c.entry))
+        .copied()
 }
 
 /// Stage 4: break a tie between contenders by the evidence, in order: the
