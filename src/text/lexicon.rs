@@ -165,7 +165,7 @@ const ENGLISH: &[&str] = &[
     "happening", "ever", "so", "then", "than", "also", "other", "was", "number", "kind", "sort",
     "lol", "pls", "plz", "u", "ur", "like", "just", "really", "exact", "hey", "hi", "ok", "okay",
     "thanks", "whats", "whos", "wat", "wen", "wut", "make", "made", "become", "became", "go", "went",
-    "until", "since", "till", "did", "doing",
+    "until", "since", "till", "did", "doing", "via", "no",
 ];
 
 const SERBIAN: &[&str] = &[
