@@ -173,15 +173,19 @@ impl Engine {
             if lower.get(..at).is_some_and(|before| before.split_whitespace().rev().take(3).any(|w| matches!(w, "between" | "izmedju" | "između" | "између" | "между" | "بين"))) {
                 continue;
             }
-            let entries: Vec<usize> = [left, right]
+            // "the soviet and the british missions": the left half borrows the right's noun.
+            let left = self.distribute(left, right).unwrap_or_else(|| left.to_string());
+            let entries: Vec<usize> = [left.as_str(), right]
                 .iter()
                 .filter_map(|half| {
                     let mut half_question = self.question(half);
                     half_question.asks = question.asks;
                     half_question.attribute = question.attribute;
-                    // Each half must name its entry outright, or date it by a year.
+                    // Each half must name its entry outright, or date it by a
+                    // year, or pick one of the entries the whole question was torn between.
+                    let among_tied = |entry: usize| matches!(whole, Decision::Ask { entries } if entries.contains(&entry));
                     match decide::decide(self, &half_question, question.preferred_kinds()) {
-                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.query.years.is_empty() => Some(entry),
+                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_tied(entry) => Some(entry),
                         _ => None,
                     }
                 })
@@ -195,6 +199,22 @@ impl Engine {
             }
         }
         None
+    }
+
+    /// "When did the Soviet and the British missions arrive": a left half
+    /// that names at most one thing ("when did the Soviet") shares what the
+    /// right half says after its own first word ("British"): "when did the
+    /// Soviet missions arrive". `None` when the left half says enough.
+    fn distribute(&self, left: &str, right: &str) -> Option<String> {
+        if self.question(left).query.keys.len() > 1 {
+            return None;
+        }
+        let language = crate::text::lang::detect(right);
+        let words: Vec<&str> = right.split_whitespace().collect();
+        let content = |w: &&str| !self.index.keyer().tokens(w, language).is_empty();
+        let first = words.iter().position(content)?;
+        let rest = words.get(first + 1..)?;
+        (!rest.is_empty()).then(|| format!("{left} {}", rest.join(" ")))
     }
 
     /// The focus an answer to `question` about `entry` proves.
