@@ -545,3 +545,18 @@ async fn resolve_room(client: &Client, room: &str) -> Option<OwnedRoomId> {
         Err(alias) => client.resolve_room_alias(&alias).await.ok().map(|response| response.room_id),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use matrix_sdk::ruma::event_id;
+
+    use super::*;
+
+    #[test]
+    fn a_message_is_considered_once() {
+        let mut considered = Considered::default();
+        assert!(considered.first_time(event_id!("$question")));
+        assert!(!considered.first_time(event_id!("$question")), "a second look is refused");
+        assert!(considered.first_time(event_id!("$another")));
+    }
+}
