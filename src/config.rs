@@ -33,6 +33,36 @@ pub struct Config {
     pub discord: DiscordConfig,
     #[serde(default)]
     pub matrix: MatrixConfig,
+    #[serde(default)]
+    pub moderation: ModerationConfig,
+}
+
+/// The `[moderation]` section: who may run moderator commands (`reload`,
+/// `facts`) from chat. The fact base and the report queue are shared by
+/// every server and room the bot is in, so a server's or room's own
+/// permissions count only in the servers and rooms listed here. Empty (the
+/// default): nobody is a moderator from chat (the console always is).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModerationConfig {
+    /// Discord servers (guild ids) whose members with Manage Server or
+    /// Administrator are moderators, inside that server.
+    #[serde(default)]
+    pub discord_guilds: Vec<u64>,
+    /// Discord role ids: members holding one are moderators.
+    #[serde(default)]
+    pub discord_roles: Vec<u64>,
+    /// Discord user ids who are moderators wherever they ask.
+    #[serde(default)]
+    pub discord_users: Vec<u64>,
+    /// Matrix room ids (`!abc:example.org`) whose members at
+    /// `moderator_power_level` (and creators) are moderators, inside that room.
+    /// `[matrix] moderator_room` counts as listed here.
+    #[serde(default)]
+    pub matrix_rooms: Vec<String>,
+    /// Matrix user ids (`@alice:example.org`) who are moderators in any room.
+    #[serde(default)]
+    pub matrix_users: Vec<String>,
 }
 
 /// Live reload of the fact base.
@@ -269,6 +299,7 @@ impl Config {
                     .help("the default, 300 (five minutes), allows for clock drift; a smaller window only tightens replay protection"),
             );
         }
+        problems.extend(self.moderation.problems(path, content));
         if let Some(shards) = self.discord.shards {
             if shards.first > shards.last || shards.last >= shards.total {
                 problems.push(
@@ -285,6 +316,30 @@ impl Config {
     pub fn matrix_store(&self) -> PathBuf {
         self.matrix.store_dir.clone().unwrap_or_else(|| self.data_dir.join("matrix"))
     }
+}
+
+impl ModerationConfig {
+    /// Matrix entries that are not full ids: a room alias can be pointed
+    /// elsewhere by whoever owns it, so only room ids are accepted.
+    fn problems(&self, path: &Path, content: &str) -> Vec<Diagnostic> {
+        let at = |text: &str| content.find(text).map(|i| i..i + text.len());
+        let rooms = self.matrix_rooms.iter().filter(|room| !is_matrix_id(room, '!')).map(|room| {
+            Diagnostic::error("config-bad-value", path, content, at(room))
+                .message(format!("`matrix_rooms` takes room ids, not `{room}`"))
+                .help("a room id looks like \"!abcdef:example.org\" (room settings → Advanced); aliases are not accepted")
+        });
+        let users = self.matrix_users.iter().filter(|user| !is_matrix_id(user, '@')).map(|user| {
+            Diagnostic::error("config-bad-value", path, content, at(user))
+                .message(format!("`matrix_users` takes full user ids, not `{user}`"))
+                .help("a user id looks like \"@alice:example.org\"")
+        });
+        rooms.chain(users).collect()
+    }
+}
+
+/// `!local:server` or `@local:server`: the sigil, a localpart, a colon, a server name.
+fn is_matrix_id(text: &str, sigil: char) -> bool {
+    text.strip_prefix(sigil).and_then(|rest| rest.split_once(':')).is_some_and(|(local, server)| !local.is_empty() && !server.is_empty())
 }
 
 /// Read a secret from an environment variable, else from a file. Never logged.
@@ -315,6 +370,16 @@ mod tests {
         let text = error.to_string();
         assert!(text.contains("unknown field `enabld`"), "{text}");
         assert!(text.contains("c.toml:3:1"), "{text}");
+    }
+
+    #[test]
+    fn moderation_takes_full_matrix_ids() {
+        let good = "[moderation]\ndiscord_guilds = [1]\nmatrix_rooms = [\"!a:example.org\"]\nmatrix_users = [\"@mod:example.org\"]\n";
+        let config = Config::parse(Path::new("c.toml"), good).expect("valid");
+        assert_eq!(config.moderation.discord_guilds, [1]);
+        let error = Config::parse(Path::new("c.toml"), "[moderation]\nmatrix_rooms = [\"#mods:example.org\"]\nmatrix_users = [\"mod\"]\n").unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("takes room ids") && text.contains("full user ids"), "{text}");
     }
 
     #[test]

@@ -50,10 +50,15 @@ fn discord_config(fake: &FakeDiscord, dir: &TempDir, token: &str, defer_after_ms
 }
 
 async fn start_bot(defer_after_ms: u64) -> Bot {
+    start_scoped_bot(defer_after_ms, "").await
+}
+
+/// [`start_bot`] with a `[moderation]` section (its TOML body).
+async fn start_scoped_bot(defer_after_ms: u64, moderation: &str) -> Bot {
     capture_logs();
     let fake = FakeDiscord::start().await;
     let dir = TempDir::new().unwrap();
-    let service = start_service(dir.path());
+    let service = start_service_with(dir.path(), moderation);
     let config = discord_config(&fake, &dir, TOKEN, defer_after_ms);
     let task = tokio::spawn(histbot::discord::run(service, config.clone()));
     fake.wait_for_sessions(1).await;
@@ -365,4 +370,35 @@ async fn the_binary_reports_unreadable_interactions_and_stops_on_sigterm() {
     assert_eq!(status.code(), Some(0), "{log}");
     assert!(log.contains("SIGTERM") && log.contains("shut down cleanly"), "{log}");
     fake.wait_for("the gateway connection closed", |log| log.gateway.iter().any(|e| matches!(e, GatewayEvent::Closed(_))).then_some(())).await;
+}
+
+/// Through serenity's real client: Manage Server counts only in a listed
+/// server, and a moderator's answer, given inline, is only for them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moderator_replies_are_ephemeral_and_scoped_to_listed_servers() {
+    let bot = start_scoped_bot(2000, &format!("discord_guilds = [{FIXTURE_GUILD}]")).await;
+    let facts = |id: &str, guild: u64| {
+        let mut interaction = command(id, "facts", json!([{ "name": "action", "type": 3, "value": "reports" }]));
+        interaction["guild_id"] = json!(guild.to_string());
+        interaction["member"]["permissions"] = json!("32");
+        interaction["member"]["roles"] = json!(["1000000000000000444"]);
+        interaction
+    };
+    let mut report = command("1901", "report", json!([{ "name": "entry", "type": 3, "value": "belgrade-declaration" }, { "name": "problem", "type": 3, "value": "wrong year" }]));
+    report["guild_id"] = json!("1000000000000000555");
+    bot.fake.interaction(report);
+    assert!(embed_text(&bot.fake.callback("1901").await.body["data"]).contains("report #1"));
+
+    bot.fake.interaction(facts("1902", FIXTURE_GUILD));
+    let reply = bot.fake.callback("1902").await;
+    let data = &reply.body["data"];
+    assert_eq!(reply.body["type"], 4, "answered inline");
+    assert_eq!(data["flags"], 64, "the report list is not shown to the channel: {data}");
+    assert!(embed_text(data).contains("Discord server 1000000000000000555"), "{data}");
+
+    // The same member with Manage Server, in a server that is not listed.
+    bot.fake.interaction(facts("1903", 1_000_000_000_000_000_555));
+    let reply = bot.fake.callback("1903").await;
+    assert_eq!(reply.body["data"]["flags"], 64);
+    assert!(embed_text(&reply.body["data"]).contains("Only moderators"), "{}", reply.body);
 }

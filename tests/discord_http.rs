@@ -50,9 +50,14 @@ fn http_config(key: &SigningKey, api_base: Option<String>, defer_after_ms: u64) 
 }
 
 async fn start(token: Option<&str>, api_base: Option<String>, defer_after_ms: u64) -> Server {
+    start_scoped(token, api_base, defer_after_ms, "").await
+}
+
+/// [`start`] with a `[moderation]` section (its TOML body).
+async fn start_scoped(token: Option<&str>, api_base: Option<String>, defer_after_ms: u64, moderation: &str) -> Server {
     capture_logs();
     let dir = TempDir::new().unwrap();
-    let service = start_service(dir.path());
+    let service = start_service_with(dir.path(), moderation);
     let key = SigningKey::generate(&mut rand::rngs::OsRng);
     let config = http_config(&key, api_base, defer_after_ms);
     let endpoint = Arc::new(Endpoint::new(service, &config, token).expect("valid endpoint config"));
@@ -186,7 +191,7 @@ async fn the_interaction_locale_picks_the_excerpt_language() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn moderator_commands_are_checked_on_the_server() {
-    let server = start(None, None, 2000).await;
+    let server = start_scoped(None, None, 2000, &format!("discord_guilds = [{FIXTURE_GUILD}]")).await;
     let with_permissions = |id: &str, permissions: &str| {
         let mut interaction = command(id, "facts", json!([{ "name": "action", "type": 3, "value": "status" }]));
         interaction["member"]["permissions"] = json!(permissions);
@@ -196,10 +201,11 @@ async fn moderator_commands_are_checked_on_the_server() {
     let (_, reply) = server.interaction(&with_permissions("2301", "1024")).await;
     assert_eq!(reply["data"]["flags"], 64);
     assert!(embed_text(&reply["data"]).contains("Only moderators"), "{reply}");
-    // Manage Server, or Administrator.
+    // Manage Server, or Administrator, in a listed server; the answer is for the moderator only.
     for (id, permissions) in [("2302", "32"), ("2303", "8")] {
         let (_, reply) = server.interaction(&with_permissions(id, permissions)).await;
         assert!(embed_text(&reply["data"]).contains("Fact base"), "{permissions}: {reply}");
+        assert_eq!(reply["data"]["flags"], 64, "a moderator reply is ephemeral: {reply}");
     }
     // A direct message has no member, so no moderator.
     let (_, reply) = server.interaction(&fixture("dm-command.json")).await;
@@ -391,4 +397,72 @@ async fn sigterm_finishes_answers_in_flight_and_exits_cleanly() {
     assert!(embed_text(&edits[0].body).contains("1955"));
     assert!(log.contains("SIGTERM") && log.contains("stopping: no new questions") && log.contains("shut down cleanly"), "{log}");
     assert!(!log.contains("dropped") && !log.contains(TOKEN), "{log}");
+}
+
+/// `/facts` from `member` (permissions, roles) in `guild`.
+fn facts_from(id: &str, action: &str, guild: u64, user: u64, permissions: &str, roles: &[u64]) -> Value {
+    let mut interaction = command(id, "facts", json!([{ "name": "action", "type": 3, "value": action }]));
+    interaction["guild_id"] = json!(guild.to_string());
+    interaction["member"]["user"]["id"] = json!(user.to_string());
+    interaction["member"]["permissions"] = json!(permissions);
+    interaction["member"]["roles"] = json!(roles.iter().map(u64::to_string).collect::<Vec<_>>());
+    interaction
+}
+
+const OTHER_GUILD: u64 = 1_000_000_000_000_000_555;
+const MOD_ROLE: u64 = 1_000_000_000_000_000_666;
+const MOD_USER: u64 = 1_000_000_000_000_000_777;
+const STRANGER: u64 = 1_000_000_000_000_000_888;
+
+/// Manage Server counts only inside `[moderation] discord_guilds`; listed
+/// roles and users count wherever they ask; everyone else, the admin of a
+/// server that merely invited the bot included, gets the same refusal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moderators_are_only_those_the_moderation_scope_lists() {
+    // Nothing listed: nobody moderates from chat, not even a server's admins.
+    let unscoped = start(None, None, 2000).await;
+    let (_, reply) = unscoped.interaction(&facts_from("2351", "status", FIXTURE_GUILD, STRANGER, "8", &[])).await;
+    let refusal = embed_text(&reply["data"]);
+    assert!(refusal.contains("Only moderators"), "{reply}");
+    assert_eq!(reply["data"]["flags"], 64);
+
+    let scope = format!("discord_guilds = [{FIXTURE_GUILD}]\ndiscord_roles = [{MOD_ROLE}]\ndiscord_users = [{MOD_USER}]");
+    let server = start_scoped(None, None, 2000, &scope).await;
+    let allowed = [
+        ("2352", FIXTURE_GUILD, STRANGER, "32", vec![]),   // Manage Server in the listed server
+        ("2353", OTHER_GUILD, STRANGER, "1024", vec![MOD_ROLE]), // a listed role
+        ("2354", OTHER_GUILD, MOD_USER, "1024", vec![]),   // a listed user
+    ];
+    for (id, guild, user, permissions, roles) in allowed {
+        let (_, reply) = server.interaction(&facts_from(id, "status", guild, user, permissions, &roles)).await;
+        assert!(embed_text(&reply["data"]).contains("Fact base"), "{id}: {reply}");
+        assert_eq!(reply["data"]["flags"], 64, "{id}: {reply}");
+    }
+    let refused = [
+        ("2355", OTHER_GUILD, STRANGER, "8", vec![]),    // the Administrator of a server that invited the bot
+        ("2356", OTHER_GUILD, STRANGER, "32", vec![5]),  // Manage Server there, with an unlisted role
+        ("2357", FIXTURE_GUILD, STRANGER, "1024", vec![]), // a plain member of the listed server
+    ];
+    for (id, guild, user, permissions, roles) in refused {
+        for action in ["status", "reports", "close 1"] {
+            let (_, reply) = server.interaction(&facts_from(id, action, guild, user, permissions, &roles)).await;
+            assert_eq!(embed_text(&reply["data"]), refusal, "{id} {action}: the same polite refusal");
+            assert_eq!(reply["data"]["flags"], 64, "{id}: {reply}");
+        }
+    }
+}
+
+/// `/facts reports` names the server each report came from, and only the
+/// moderator sees it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reports_name_their_server_and_are_listed_privately() {
+    let server = start_scoped(None, None, 2000, &format!("discord_users = [{MOD_USER}]")).await;
+    let mut report = command("2361", "report", json!([{ "name": "entry", "type": 3, "value": "belgrade-declaration" }, { "name": "problem", "type": 3, "value": "wrong year" }]));
+    report["guild_id"] = json!(OTHER_GUILD.to_string());
+    let (_, filed) = server.interaction(&report).await;
+    assert!(embed_text(&filed["data"]).contains("report #1"), "{filed}");
+    let (_, listed) = server.interaction(&facts_from("2362", "reports", FIXTURE_GUILD, MOD_USER, "1024", &[])).await;
+    let text = embed_text(&listed["data"]);
+    assert!(text.contains("1 open report") && text.contains(&format!("Discord server {OTHER_GUILD}")), "{text}");
+    assert_eq!(listed["data"]["flags"], 64, "the report list is not shown to the channel: {listed}");
 }

@@ -194,6 +194,21 @@ async fn moderator_commands_follow_power_levels() {
         .message_where(room.room_id(), "the new-report notice", |r| r.event.sender == bot_id && r.body().starts_with("New report #"))
         .await;
     assert!(notice.is_notice() && notice.body().contains("belgrade-declaration"), "{}", notice.body());
+
+    // In a room of her own that is not listed in [moderation], Alice's
+    // creator power counts for nothing: the fact base is not her room's.
+    let own = alice.create_room(&[setup.user_id()], false).await;
+    alice.wait_for_membership(own.room_id(), setup.user_id(), MembershipState::Join).await;
+    let question = alice.say(own.room_id(), "!facts reports").await;
+    let reply = alice.reply_to(&question, WAIT).await;
+    assert!(reply.body().contains("Only moderators"), "{}", reply.body());
+    let question = alice.say(own.room_id(), "!report tito-stalin-split wrong year").await;
+    assert!(alice.reply_to(&question, WAIT).await.body().contains("report #"));
+
+    // In the moderator room she sees each report and the room it came from.
+    let question = alice.say(room.room_id(), "!facts reports").await;
+    let reply = alice.reply_to(&question, WAIT).await;
+    assert!(reply.body().contains(&format!("Matrix room {}", own.room_id())), "{}", reply.body());
     bot.shutdown().await;
 }
 

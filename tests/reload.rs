@@ -44,7 +44,7 @@ fn fresh_copy() -> tempfile::TempDir {
 }
 
 fn user() -> Asker {
-    Asker { platform: "test".into(), user_id: "student".into(), display_name: "student".into(), is_moderator: false, locale: "en".into() }
+    Asker { platform: "test".into(), user_id: "student".into(), display_name: "student".into(), is_moderator: false, locale: "en".into(), place: None }
 }
 
 #[test]
@@ -169,4 +169,23 @@ fn reports_survive_a_restart_and_moderators_can_close_them() {
     assert_eq!(closed.headline, "Report #1 closed.");
     let listed = service.handle_line("/facts reports", &['/'], &moderator);
     assert_eq!(listed.headline, "0 open reports");
+}
+
+#[test]
+fn the_report_rate_limit_survives_a_restart_and_reports_name_their_place() {
+    let dir = fresh_copy();
+    let from_room = Asker { place: Some("Matrix room !history:example.org".into()), ..user() };
+    {
+        let service = start(dir.path());
+        for n in 0..5 {
+            let answer = service.handle_line(&format!("/report belgrade-declaration wrong year {n}"), &['/'], &from_room);
+            assert_eq!(answer.outcome, Outcome::Notice, "{answer:?}");
+        }
+    }
+    let service = start(dir.path());
+    let refused = service.handle_line("/report belgrade-declaration once more", &['/'], &from_room);
+    assert_eq!(refused.headline, "You have filed many reports recently.", "a restart reset the limit");
+    let moderator = Asker { is_moderator: true, ..user() };
+    let listed = histbot::ask::render::plain(&service.handle_line("/facts reports", &['/'], &moderator));
+    assert!(listed.contains("(from student on test, Matrix room !history:example.org)"), "{listed}");
 }

@@ -83,6 +83,7 @@ async fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
         spawn_console(&mut tasks, &service, config.default_locale.clone());
     } else {
         tracing::info!(front_ends = ?enabled, "starting");
+        service.moderation().log_scope(config.matrix.enabled && config.matrix.moderator_room.is_some());
         spawn_front_ends(&mut tasks, &service, &config)?;
     }
     let stop = tokio::select! {

@@ -200,6 +200,11 @@ fn display_name(member_nick: Option<&str>, user: &serenity::all::User) -> String
     member_nick.map(str::to_string).or_else(|| user.global_name.clone()).unwrap_or_else(|| user.name.clone())
 }
 
+/// A member's role ids (none outside a server).
+fn role_ids(member: Option<&serenity::all::Member>) -> Vec<u64> {
+    member.map(|m| m.roles.iter().map(|role| role.get()).collect()).unwrap_or_default()
+}
+
 /// A serenity command or autocomplete interaction as an [`Incoming`].
 pub fn from_command(command: &CommandInteraction, kind: Kind) -> Incoming {
     let options = command
@@ -229,6 +234,8 @@ pub fn from_command(command: &CommandInteraction, kind: Kind) -> Incoming {
         user_id: command.user.id.get().to_string(),
         display_name: display_name(command.member.as_ref().and_then(|m| m.nick.as_deref()), &command.user),
         permissions: command.member.as_ref().map(|m| m.permissions.map_or(0, |p| p.bits())),
+        guild_id: command.guild_id.map(|id| id.get()),
+        roles: role_ids(command.member.as_deref()),
         locale: command.locale.clone(),
     }
 }
@@ -247,6 +254,8 @@ pub fn from_component(component: &ComponentInteraction) -> Incoming {
         user_id: user.id.get().to_string(),
         display_name: display_name(component.member.as_ref().and_then(|m| m.nick.as_deref()), user),
         permissions: component.member.as_ref().map(|m| m.permissions.map_or(0, |p| p.bits())),
+        guild_id: component.guild_id.map(|id| id.get()),
+        roles: role_ids(component.member.as_ref()),
         locale: component.locale.clone(),
     }
 }

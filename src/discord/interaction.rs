@@ -15,6 +15,7 @@ use super::embed::{self, Render, Rerun};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::commands::{self, Access, ArgKind};
 use crate::ask::Invocation;
+use crate::service::moderation::{DiscordStanding, Moderation};
 use crate::service::{Asker, Service};
 use crate::text::echo::without_bidi_marks;
 
@@ -36,7 +37,7 @@ pub const AUTOCOMPLETE_RESULT: u64 = 8;
 pub const ADMINISTRATOR: u64 = 1 << 3;
 pub const MANAGE_GUILD: u64 = 1 << 5;
 /// What moderator commands require (`default_member_permissions`), and what
-/// the bot checks again when one runs.
+/// the bot checks again when one runs (inside `[moderation] discord_guilds`).
 pub const MODERATOR_PERMISSIONS: u64 = MANAGE_GUILD;
 
 /// What kind of interaction arrived.
@@ -74,6 +75,10 @@ pub struct Incoming {
     pub display_name: String,
     /// The member's permissions in the channel; `None` outside a server.
     pub permissions: Option<u64>,
+    /// The server it was sent in; `None` in a direct message.
+    pub guild_id: Option<u64>,
+    /// The member's role ids in that server.
+    pub roles: Vec<u64>,
     /// The user's client language (`en-US`, `ru`, `uk`, `hr`, …).
     pub locale: String,
 }
@@ -114,6 +119,7 @@ impl Incoming {
             .or_else(|| user_text("username"))
             .unwrap_or_default();
         let permissions = value.get("member").map(|member| member.get("permissions").map(json_text).and_then(|p| p.parse().ok()).unwrap_or(0));
+        let roles = value.pointer("/member/roles").and_then(Value::as_array).map(|roles| roles.iter().filter_map(|r| json_text(r).parse().ok()).collect());
         let options = value
             .pointer("/data/options")
             .and_then(Value::as_array)
@@ -139,21 +145,29 @@ impl Incoming {
             user_id: user.and_then(|u| u.get("id")).map(json_text).unwrap_or_default(),
             display_name,
             permissions,
+            guild_id: value.get("guild_id").map(json_text).and_then(|id| id.parse().ok()),
+            roles: roles.unwrap_or_default(),
             locale: value.get("locale").and_then(Value::as_str).or_else(|| value.get("guild_locale").and_then(Value::as_str)).unwrap_or("en-US").to_string(),
         })
     }
 
-    /// Who is asking. A moderator is a server member whose permissions
-    /// include what moderator commands require (or Administrator); the
-    /// service checks this flag again before running one.
-    pub fn asker(&self) -> Asker {
-        let is_moderator = self.permissions.is_some_and(|p| p & ADMINISTRATOR != 0 || p & MODERATOR_PERMISSIONS == MODERATOR_PERMISSIONS);
+    /// Who is asking. Whether they moderate is decided by the `[moderation]`
+    /// scope: a listed user or role, or Manage Server (or Administrator)
+    /// inside a listed server; the service checks this flag again before
+    /// running a moderator command.
+    pub fn asker(&self, moderation: &Moderation) -> Asker {
+        let manages_guild = self.permissions.is_some_and(|p| p & ADMINISTRATOR != 0 || p & MODERATOR_PERMISSIONS == MODERATOR_PERMISSIONS);
+        let standing = DiscordStanding { guild: self.guild_id, user: self.user_id.parse().ok(), roles: &self.roles, manages_guild };
         Asker {
             platform: "discord".into(),
             user_id: self.user_id.clone(),
             display_name: if self.display_name.is_empty() { self.user_id.clone() } else { self.display_name.clone() },
-            is_moderator,
+            is_moderator: moderation.discord(&standing),
             locale: self.locale.clone(),
+            place: Some(match self.guild_id {
+                Some(guild) => format!("Discord server {guild}"),
+                None => "a Discord direct message".into(),
+            }),
         }
     }
 
@@ -198,7 +212,7 @@ pub async fn process(service: Arc<Service>, incoming: Incoming, defer_after: Opt
         }
         Kind::Command | Kind::Component => {
             let component = incoming.kind == Kind::Component;
-            let private = commands::find(&incoming.command).is_some_and(|c| c.access == Access::Moderator);
+            let private = is_moderator_command(&incoming.command);
             let mut task = tokio::task::spawn_blocking(move || respond(&service, &incoming));
             let finished = match defer_after {
                 None => Ok((&mut task).await),
@@ -234,6 +248,12 @@ pub async fn process(service: Arc<Service>, incoming: Incoming, defer_after: Opt
     }
 }
 
+/// Whether a command is for moderators: its replies (answers and refusals)
+/// are always ephemeral, never shown to the channel.
+pub fn is_moderator_command(command: &str) -> bool {
+    commands::find(command).is_some_and(|c| c.access == Access::Moderator)
+}
+
 /// The message data of a response, for a webhook edit (no flags there).
 pub fn edit_of(response: &Value) -> Value {
     let mut data = response.get("data").cloned().unwrap_or_else(|| json!({}));
@@ -252,7 +272,7 @@ fn crashed(component: bool) -> Value {
 
 /// Answer a command or a button press (blocking: runs the core).
 pub fn respond(service: &Service, incoming: &Incoming) -> Value {
-    let asker = incoming.asker();
+    let asker = incoming.asker(service.moderation());
     match incoming.kind {
         Kind::Component => match Rerun::parse(&incoming.custom_id) {
             Some((rerun, view)) => {
@@ -273,7 +293,11 @@ pub fn respond(service: &Service, incoming: &Incoming) -> Value {
             let answer = service.handle(&invocation, &asker);
             tracing::debug!(command = %invocation.command, outcome = ?answer.outcome, "answered a slash command");
             let render = Render { rerun: Rerun::of(&invocation.command, &invocation.args), view: 0, allow_ephemeral: true };
-            json!({ "type": CHANNEL_MESSAGE, "data": checked(&answer, embed::message(&answer, &render)) })
+            let mut data = checked(&answer, embed::message(&answer, &render));
+            if let Some(map) = data.as_object_mut().filter(|_| is_moderator_command(&invocation.command)) {
+                map.insert("flags".into(), json!(embed::EPHEMERAL));
+            }
+            json!({ "type": CHANNEL_MESSAGE, "data": data })
         }
     }
 }
@@ -332,22 +356,31 @@ mod tests {
         let value = json!({
             "type": 2, "id": "1", "token": "t", "application_id": "9", "locale": "ru",
             "data": { "name": "year", "options": [{ "name": "year", "type": 4, "value": 1948 }, { "name": "page", "type": 4, "value": 2 }] },
-            "member": { "nick": "Ana", "permissions": "32", "user": { "id": "7", "username": "ana" } }
+            "guild_id": "5",
+            "member": { "nick": "Ana", "permissions": "32", "roles": ["11", "12"], "user": { "id": "7", "username": "ana" } }
         });
         let incoming = Incoming::from_json(&value).unwrap();
         assert_eq!(incoming.invocation(), Invocation::new("year").arg("year", "1948").arg("page", "2"));
-        let asker = incoming.asker();
+        assert_eq!((incoming.guild_id, incoming.roles.as_slice()), (Some(5), [11, 12].as_slice()));
+        let asker = incoming.asker(&listing("discord_guilds = [5]"));
         assert!(asker.is_moderator);
+        assert_eq!(asker.place.as_deref(), Some("Discord server 5"));
+        assert!(!incoming.asker(&Moderation::default()).is_moderator, "Manage Server outside [moderation]");
         assert_eq!((asker.display_name.as_str(), asker.locale.as_str(), asker.user_id.as_str()), ("Ana", "ru", "7"));
     }
 
+    fn listing(text: &str) -> Moderation {
+        Moderation::from_config(&toml::from_str(text).expect("valid [moderation]"))
+    }
+
     #[test]
-    fn direct_messages_are_never_moderators() {
+    fn direct_messages_are_moderators_only_for_listed_users() {
         let value = json!({ "type": 2, "id": "1", "token": "t", "data": { "name": "reload" }, "user": { "id": "7", "username": "ana" }, "locale": "en-US" });
         let incoming = Incoming::from_json(&value).unwrap();
-        assert!(!incoming.asker().is_moderator);
-        let member = json!({ "type": 2, "id": "1", "token": "t", "data": { "name": "reload" }, "member": { "permissions": "2048", "user": { "id": "7" } } });
-        assert!(!Incoming::from_json(&member).unwrap().asker().is_moderator);
+        assert!(!incoming.asker(&listing("discord_guilds = [5]")).is_moderator);
+        assert!(incoming.asker(&listing("discord_users = [7]")).is_moderator);
+        let member = json!({ "type": 2, "id": "1", "token": "t", "guild_id": "5", "data": { "name": "reload" }, "member": { "permissions": "2048", "user": { "id": "7" } } });
+        assert!(!Incoming::from_json(&member).unwrap().asker(&listing("discord_guilds = [5]")).is_moderator);
     }
 
     #[test]

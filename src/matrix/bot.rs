@@ -30,6 +30,7 @@ use super::MatrixError;
 use crate::ask::render;
 use crate::ask::Answer;
 use crate::config::MatrixConfig;
+use crate::service::moderation::MatrixStanding;
 use crate::service::{Asker, Notice, Service};
 
 /// Matrix events may be 64 KiB; keep each body well under half of that.
@@ -83,6 +84,8 @@ struct State {
     tasks: Arc<Tasks>,
     joining: Mutex<HashSet<OwnedRoomId>>,
     considered: Mutex<Considered>,
+    /// `moderator_room`, resolved at start: it counts as a `[moderation]` room.
+    moderator_room: Option<OwnedRoomId>,
 }
 
 /// The messages already looked at, so that none is answered twice (a gap
@@ -146,6 +149,10 @@ impl Bot {
         let display_name = client.account().get_display_name().await.ok().flatten();
         let tasks = Arc::new(Tasks::default());
         let (jobs, queue) = mpsc::channel(256);
+        let moderator_room = match config.moderator_room.as_deref() {
+            Some(room) => resolve_moderator_room(&client, room).await,
+            None => None,
+        };
         let state = Arc::new(State {
             identity: Identity::new(user_id.as_str(), display_name.as_deref()),
             allow: AllowList::new(&config.allowed_inviters),
@@ -156,6 +163,7 @@ impl Bot {
             tasks: tasks.clone(),
             joining: Mutex::new(HashSet::new()),
             considered: Mutex::new(Considered::default()),
+            moderator_room,
         });
         tasks.add(tokio::spawn(worker(state.clone(), queue)).abort_handle());
         client.add_event_handler_context(state.clone());
@@ -174,8 +182,8 @@ impl Bot {
             let inviter = room.invite_details().await.ok().map(|invite| invite.inviter_id);
             consider_invite(&state, room, inviter.as_deref());
         }
-        if let Some(room) = state.config.moderator_room.clone() {
-            tasks.add(tokio::spawn(forward_notices(client.clone(), room, state.config.prefix.clone(), notices)).abort_handle());
+        if let Some(room_id) = state.moderator_room.clone() {
+            tasks.add(tokio::spawn(forward_notices(client.clone(), room_id, state.config.prefix.clone(), notices)).abort_handle());
         }
         let sync = tokio::spawn(sync_forever(state.clone(), syncer));
         tracing::info!(user_id = %user_id, device_id = %device_id, "the Matrix bot is answering");
@@ -336,8 +344,9 @@ async fn answer(state: &State, job: Job) {
         platform: "matrix".into(),
         user_id: event.sender.to_string(),
         display_name: display_name(&room, &event.sender).await,
-        is_moderator: is_moderator(&room, &event.sender, state.config.moderator_power_level).await,
+        is_moderator: state.is_moderator(&room, &event.sender).await,
         locale: state.service.default_locale.clone(),
+        place: Some(format!("Matrix room {}", room.room_id())),
     };
     let service = state.service.clone();
     let mut answer = match tokio::task::spawn_blocking(move || service.handle_line(&line, &[CORE_PREFIX], &asker)).await {
@@ -392,9 +401,23 @@ async fn display_name(room: &Room, user_id: &UserId) -> String {
     }
 }
 
-/// A moderator has at least `level` in the room, or is a room creator
-/// (infinite power from room version 12 on).
-async fn is_moderator(room: &Room, user_id: &UserId, level: i64) -> bool {
+impl State {
+    /// A moderator is listed in `[moderation] matrix_users`, or has the
+    /// moderator power level inside a listed room or the moderator room.
+    async fn is_moderator(&self, room: &Room, user_id: &UserId) -> bool {
+        let moderation = self.service.moderation();
+        let room_id = room.room_id().as_str();
+        let moderator_room = self.moderator_room.as_deref() == Some(room.room_id());
+        // Power levels are read only where they count.
+        let counts = moderator_room || moderation.lists_matrix_room(room_id);
+        let has_power = counts && has_power(room, user_id, self.config.moderator_power_level).await;
+        moderation.matrix(&MatrixStanding { room: room_id, user: user_id.as_str(), has_power, moderator_room })
+    }
+}
+
+/// At least `level` in the room, or a room creator (infinite power from
+/// room version 12 on).
+async fn has_power(room: &Room, user_id: &UserId, level: i64) -> bool {
     match room.get_user_power_level(user_id).await {
         Ok(UserPowerLevel::Infinite) => true,
         Ok(UserPowerLevel::Int(power)) => i64::from(power) >= level,
@@ -499,16 +522,18 @@ async fn join_with_retry(room: &Room, inviter: &str) {
 
 // ----------------------------------------------------------------- notices
 
+/// The moderator room's id (an alias is resolved once, at start).
+async fn resolve_moderator_room(client: &Client, room: &str) -> Option<OwnedRoomId> {
+    let room_id = resolve_room(client, room).await;
+    if room_id.is_none() {
+        tracing::warn!(room = %room, "moderator_room is not a room id or alias this bot can resolve; notices are not forwarded and it is no moderators' room");
+    }
+    room_id
+}
+
 /// Forward the service's moderator notices (reload errors, new reports) to
 /// the moderator room.
-async fn forward_notices(client: Client, room: String, prefix: String, mut notices: broadcast::Receiver<Notice>) {
-    let room_id = match resolve_room(&client, &room).await {
-        Some(room_id) => room_id,
-        None => {
-            tracing::warn!(room = %room, "moderator_room is not a room id or alias this bot can resolve; notices are not forwarded");
-            return;
-        }
-    };
+async fn forward_notices(client: Client, room_id: OwnedRoomId, prefix: String, mut notices: broadcast::Receiver<Notice>) {
     loop {
         match notices.recv().await {
             Ok(notice) => {
@@ -543,5 +568,20 @@ async fn resolve_room(client: &Client, room: &str) -> Option<OwnedRoomId> {
     match OwnedRoomId::try_from(id) {
         Ok(room_id) => Some(room_id),
         Err(alias) => client.resolve_room_alias(&alias).await.ok().map(|response| response.room_id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use matrix_sdk::ruma::event_id;
+
+    use super::*;
+
+    #[test]
+    fn a_message_is_considered_once() {
+        let mut considered = Considered::default();
+        assert!(considered.first_time(event_id!("$question")));
+        assert!(!considered.first_time(event_id!("$question")), "a second look is refused");
+        assert!(considered.first_time(event_id!("$another")));
     }
 }

@@ -321,3 +321,104 @@ impl Seen {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use matrix_sdk::ruma::serde::Raw;
+    use matrix_sdk::ruma::{event_id, user_id};
+    use serde_json::json;
+
+    use super::*;
+
+    const BOT: &str = "@histbot:example.org";
+
+    fn event(json: serde_json::Value) -> TimelineEvent {
+        TimelineEvent::from_plaintext(Raw::from_json_string(json.to_string()).expect("valid JSON"))
+    }
+
+    fn member(id: &str, who: &str, membership: &str, before: Option<&str>) -> TimelineEvent {
+        let mut unsigned = json!({});
+        if let Some(before) = before {
+            unsigned["prev_content"] = json!({ "membership": before });
+        }
+        event(json!({
+            "type": "m.room.member", "event_id": id, "sender": "@alice:example.org", "state_key": who,
+            "origin_server_ts": 1, "content": { "membership": membership }, "unsigned": unsigned,
+        }))
+    }
+
+    fn message(id: &str, sent_ms: u64) -> TimelineEvent {
+        event(json!({
+            "type": "m.room.message", "event_id": id, "sender": "@alice:example.org",
+            "origin_server_ts": sent_ms, "content": { "msgtype": "m.text", "body": "!help" },
+        }))
+    }
+
+    fn now_ms() -> u64 {
+        SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
+    }
+
+    #[test]
+    fn the_bot_arrives_by_invite_or_by_a_join_without_one() {
+        let bot = user_id!("@histbot:example.org");
+        assert!(is_arrival(&member("$1", BOT, "invite", None), bot));
+        assert!(is_arrival(&member("$1", BOT, "join", None), bot));
+        assert!(is_arrival(&member("$1", BOT, "join", Some("leave")), bot));
+        // Joining after the invite, or changing its display name, is no arrival.
+        assert!(!is_arrival(&member("$1", BOT, "join", Some("invite")), bot));
+        assert!(!is_arrival(&member("$1", BOT, "join", Some("join")), bot));
+        assert!(!is_arrival(&member("$1", "@bob:example.org", "invite", None), bot));
+        assert!(!is_arrival(&member("$1", BOT, "leave", Some("join")), bot));
+        assert!(!is_arrival(&message("$1", 1), bot));
+    }
+
+    #[test]
+    fn nothing_from_before_the_latest_arrival_is_kept() {
+        let bot = user_id!("@histbot:example.org");
+        let events = [message("$a", 1), member("$i", BOT, "invite", None), message("$b", 2), member("$j", BOT, "join", Some("invite")), message("$c", 3)];
+        let (arrived, kept) = since_arrival(&events, bot);
+        assert!(arrived);
+        let ids: Vec<String> = kept.iter().filter_map(|e| e.event_id()).map(|id| id.to_string()).collect();
+        assert_eq!(ids, ["$b", "$j", "$c"]);
+        let (arrived, kept) = since_arrival(&events[..1], bot);
+        assert!(!arrived && kept.len() == 1);
+    }
+
+    #[test]
+    fn a_gap_ends_at_the_last_event_seen_or_at_max_age() {
+        let bot = user_id!("@histbot:example.org");
+        let oldest = SystemTime::now() - MAX_AGE;
+        let fresh = now_ms();
+        assert!(!is_end_of_gap(&message("$new", fresh), Some(event_id!("$seen")), oldest, bot));
+        assert!(is_end_of_gap(&message("$seen", fresh), Some(event_id!("$seen")), oldest, bot));
+        let stale = fresh - (MAX_AGE.as_millis() as u64) - 1_000;
+        assert!(is_end_of_gap(&message("$old", stale), None, oldest, bot));
+        assert!(is_end_of_gap(&member("$i", BOT, "invite", None), None, SystemTime::UNIX_EPOCH, bot));
+    }
+
+    #[test]
+    fn backoff_doubles_up_to_ten_seconds() {
+        assert_eq!(backoff(0), Duration::from_millis(500));
+        assert_eq!(backoff(1), Duration::from_secs(1));
+        assert_eq!(backoff(4), Duration::from_secs(8));
+        assert_eq!(backoff(5), MAX_BACKOFF);
+        assert_eq!(backoff(u32::MAX), MAX_BACKOFF);
+    }
+
+    #[test]
+    fn seen_positions_survive_a_restart() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(SEEN_FILE);
+        let room: OwnedRoomId = "!room:example.org".try_into().expect("room id");
+        let gone: OwnedRoomId = "!gone:example.org".try_into().expect("room id");
+        let mut seen = Seen::load(path.clone());
+        seen.update([(room.clone(), event_id!("$1").to_owned()), (gone.clone(), event_id!("$2").to_owned())].into_iter(), std::iter::empty());
+        seen.update([(room.clone(), event_id!("$3").to_owned())].into_iter(), [gone.clone()].into_iter());
+        let again = Seen::load(path.clone());
+        assert_eq!(again.get(&room).map(|id| id.as_str()), Some("$3"));
+        assert_eq!(again.get(&gone), None);
+        // An unreadable file is no position at all, not an error.
+        std::fs::write(&path, "not json").expect("write");
+        assert_eq!(Seen::load(path).get(&room), None);
+    }
+}

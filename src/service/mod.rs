@@ -9,12 +9,15 @@
 //!   wrong-answer reports, with notices broadcast to the front ends.
 //!
 //! Front ends say who is asking with an [`Asker`]; they decide
-//! `is_moderator` from their platform's permissions, and the service checks
-//! it again before running a moderator command.
+//! `is_moderator` with the shared [`moderation::Moderation`] scope (a
+//! server's or room's own permissions count only in the servers and rooms
+//! `[moderation]` lists), and the service checks it again before running a
+//! moderator command.
 //!
 //! Stopping ([`shutdown`]) is shared the same way: every front end admits
 //! questions through [`Service::shutdown`] and stops accepting when it says so.
 
+pub mod moderation;
 pub mod reports;
 pub mod shutdown;
 pub mod watch;
@@ -45,16 +48,19 @@ pub struct Asker {
     /// The platform's stable user id.
     pub user_id: String,
     pub display_name: String,
-    /// As the front end judged from platform permissions.
+    /// As the front end decided with [`Service::moderation`].
     pub is_moderator: bool,
     /// The asker's locale (`en`, `ar`, `ru`…).
     pub locale: String,
+    /// Where the request came from, for moderators (`Discord server 123…`,
+    /// `Matrix room !abc:example.org`); `None` in the console.
+    pub place: Option<String>,
 }
 
 impl Asker {
     /// The person at the terminal: a moderator of their own copy.
     pub fn console() -> Asker {
-        Asker { platform: "console".into(), user_id: "console".into(), display_name: "console".into(), is_moderator: true, locale: "en".into() }
+        Asker { platform: "console".into(), user_id: "console".into(), display_name: "console".into(), is_moderator: true, locale: "en".into(), place: None }
     }
 }
 
@@ -112,6 +118,7 @@ pub struct Service {
     reports: ReportQueue,
     notices: broadcast::Sender<Notice>,
     shutdown: shutdown::Shutdown,
+    moderation: moderation::Moderation,
     pub default_locale: String,
 }
 
@@ -139,6 +146,7 @@ impl Service {
             reports,
             notices,
             shutdown: shutdown::Shutdown::default(),
+            moderation: moderation::Moderation::from_config(&config.moderation),
             default_locale: config.default_locale.clone(),
         }))
     }
@@ -170,7 +178,7 @@ impl Service {
         let spec = commands::find(&invocation.command);
         if spec.is_some_and(|s| s.access == Access::Moderator) && !asker.is_moderator {
             return Answer::new(&invocation.command, Outcome::Error, "Only moderators can do that.")
-                .text("This command changes or inspects the fact base; ask a moderator of this server or room.");
+                .text("This command changes or inspects the fact base that every server and room shares; ask one of histbot's moderators.");
         }
         match invocation.command.as_str() {
             "reload" => self.reload_answer(),
@@ -346,11 +354,18 @@ impl Service {
             crate::ask::index::Resolution::Found(index) => engine.entry(index).map(|e| e.id.clone()).unwrap_or(entry_text.clone()),
             _ => entry_text.clone(),
         };
-        let new = NewReport { entry: entry_id.clone(), text: problem, reporter: asker.display_name.clone(), reporter_id: asker.user_id.clone(), platform: asker.platform.clone() };
+        let new = NewReport {
+            entry: entry_id.clone(),
+            text: problem,
+            reporter: asker.display_name.clone(),
+            reporter_id: asker.user_id.clone(),
+            platform: asker.platform.clone(),
+            place: asker.place.clone(),
+        };
         match self.reports.file(new) {
             Ok(report) => {
                 let notice = Answer::new("report", Outcome::Notice, format!("New report #{} on {}", report.id, echo(&report.entry)))
-                    .text(format!("{} ({}): {}", echo(&report.reporter), report.platform, report_text(&report)));
+                    .text(format!("{} ({}): {}", echo(&report.reporter), origin(&report), report_text(&report)));
                 let _ = self.notices.send(Notice { answer: notice });
                 Answer::new("report", Outcome::Notice, format!("Thanks: report #{} filed.", report.id))
                     .text(format!("Moderators will review “{}”.", echo(&entry_id)))
@@ -367,6 +382,11 @@ impl Service {
 
     pub fn reports(&self) -> &ReportQueue {
         &self.reports
+    }
+
+    /// Who may moderate from chat: front ends decide `is_moderator` with it.
+    pub fn moderation(&self) -> &moderation::Moderation {
+        &self.moderation
     }
 
     /// Whether the bot is stopping, and the answers in flight.
@@ -399,7 +419,16 @@ fn report_refused(error: &ReportError) -> Answer {
 
 /// One open report as moderators see it, every part from a user cleaned.
 fn report_line(report: &Report) -> String {
-    format!("#{} {} — {} (from {} on {})", report.id, echo(&report.entry), report_text(report), echo(&report.reporter), report.platform)
+    format!("#{} {} — {} (from {} on {})", report.id, echo(&report.entry), report_text(report), echo(&report.reporter), origin(report))
+}
+
+/// The platform and, when recorded, the server or room a report came from
+/// (reports filed before places were recorded have none).
+fn origin(report: &Report) -> String {
+    match &report.place {
+        Some(place) => format!("{}, {}", report.platform, echo(place)),
+        None => report.platform.clone(),
+    }
 }
 
 /// A report's problem text, cleaned (reports filed before the cap are clipped to it).

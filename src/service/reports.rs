@@ -4,13 +4,17 @@
 //! is written as one line with a single `write` and then synced, so a crash
 //! can at worst leave a partial last line; on open, such a line is cut off
 //! (and logged) and every complete record before it is kept.
+//!
+//! The per-user rate limit is kept in the same log: every filed report
+//! records its reporter and time, so on open the reports filed within the
+//! window count again, and a restart does not reset anyone's limit.
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +27,10 @@ pub struct Report {
     pub reporter: String,
     pub reporter_id: String,
     pub platform: String,
+    /// The server or room it was filed from (`Discord server 123…`); absent
+    /// in reports filed before places were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// Seconds since the Unix epoch.
     pub created: u64,
 }
@@ -35,6 +43,8 @@ pub struct NewReport {
     pub reporter: String,
     pub reporter_id: String,
     pub platform: String,
+    /// The server or room it is filed from, if any.
+    pub place: Option<String>,
 }
 
 /// One line of the log.
@@ -67,7 +77,9 @@ struct State {
     file: File,
     open: Vec<Report>,
     next_id: u64,
-    recent: HashMap<String, Vec<Instant>>,
+    /// Per reporter (`platform:user id`), when their recent reports were
+    /// filed, in Unix seconds.
+    recent: HashMap<String, Vec<u64>>,
 }
 
 /// The queue, safe to share between front ends.
@@ -99,19 +111,9 @@ impl ReportQueue {
             file.set_len(good_length).map_err(io)?;
             file.sync_all().map_err(io)?;
         }
-        let mut open: Vec<Report> = Vec::new();
-        let mut next_id = 1;
-        for record in records {
-            match record {
-                Record::Open(report) => {
-                    next_id = next_id.max(report.id + 1);
-                    open.push(report);
-                }
-                Record::Close { id, .. } => open.retain(|r| r.id != id),
-            }
-        }
+        let (open, next_id, recent) = replay(records, window);
         let file = OpenOptions::new().append(true).open(&path).map_err(io)?;
-        Ok(ReportQueue { path, per_user, window, state: Mutex::new(State { file, open, next_id, recent: HashMap::new() }) })
+        Ok(ReportQueue { path, per_user, window, state: Mutex::new(State { file, open, next_id, recent }) })
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -126,16 +128,14 @@ impl ReportQueue {
     pub fn file(&self, new: NewReport) -> Result<Report, ReportError> {
         check_lengths(&new.entry, &new.text)?;
         let mut state = self.lock();
-        let key = format!("{}:{}", new.platform, new.reporter_id);
-        let now = Instant::now();
-        let window = self.window;
-        let recent = state.recent.entry(key).or_default();
-        recent.retain(|at| now.duration_since(*at) < window);
+        let now = unix_now();
+        let window = self.window.as_secs();
+        let recent = state.recent.entry(reporter_key(&new.platform, &new.reporter_id)).or_default();
+        recent.retain(|&at| within(at, now, window));
         if recent.len() >= self.per_user {
             let oldest = recent.first().copied().unwrap_or(now);
-            return Err(ReportError::RateLimited { retry_after: window.saturating_sub(now.duration_since(oldest)) });
+            return Err(ReportError::RateLimited { retry_after: Duration::from_secs(window.saturating_sub(now.saturating_sub(oldest))) });
         }
-        recent.push(now);
         let report = Report {
             id: state.next_id,
             entry: new.entry,
@@ -143,9 +143,11 @@ impl ReportQueue {
             reporter: new.reporter,
             reporter_id: new.reporter_id,
             platform: new.platform,
-            created: unix_now(),
+            place: new.place,
+            created: now,
         };
         append(&mut state.file, &Record::Open(report.clone())).map_err(|source| ReportError::Io { path: self.path.clone(), source })?;
+        state.recent.entry(reporter_key(&report.platform, &report.reporter_id)).or_default().push(now);
         state.next_id += 1;
         state.open.push(report.clone());
         Ok(report)
@@ -177,6 +179,39 @@ impl ReportQueue {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// The open reports, the next id and the recent filings per reporter (within
+/// `window` of now) that a log's records add up to.
+fn replay(records: Vec<Record>, window: Duration) -> (Vec<Report>, u64, HashMap<String, Vec<u64>>) {
+    let (now, window) = (unix_now(), window.as_secs());
+    let mut open: Vec<Report> = Vec::new();
+    let mut next_id = 1;
+    let mut recent: HashMap<String, Vec<u64>> = HashMap::new();
+    for record in records {
+        match record {
+            Record::Open(report) => {
+                next_id = next_id.max(report.id + 1);
+                if within(report.created, now, window) {
+                    recent.entry(reporter_key(&report.platform, &report.reporter_id)).or_default().push(report.created);
+                }
+                open.push(report);
+            }
+            Record::Close { id, .. } => open.retain(|r| r.id != id),
+        }
+    }
+    (open, next_id, recent)
+}
+
+/// The rate limit's key for one reporter.
+fn reporter_key(platform: &str, reporter_id: &str) -> String {
+    format!("{platform}:{reporter_id}")
+}
+
+/// Whether a report filed at `at` still counts at `now` (Unix seconds; one
+/// stamped in the future, after the clock went back, counts).
+fn within(at: u64, now: u64, window: u64) -> bool {
+    now.saturating_sub(at) < window
 }
 
 /// Refuse an entry or a problem text over its cap ([`ReportError::TooLong`]).
@@ -241,7 +276,42 @@ mod tests {
     use super::*;
 
     fn new(entry: &str, user: &str) -> NewReport {
-        NewReport { entry: entry.into(), text: "wrong".into(), reporter: user.into(), reporter_id: user.into(), platform: "test".into() }
+        NewReport { entry: entry.into(), text: "wrong".into(), reporter: user.into(), reporter_id: user.into(), platform: "test".into(), place: None }
+    }
+
+    #[test]
+    fn the_rate_limit_survives_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("reports.jsonl");
+        {
+            let queue = ReportQueue::open(path.clone(), 2, Duration::from_secs(600)).unwrap();
+            queue.file(new("a", "u1")).unwrap();
+            queue.file(new("b", "u1")).unwrap();
+            assert!(queue.close(1, "mod").unwrap(), "closing a report gives no report back");
+        }
+        let queue = ReportQueue::open(path.clone(), 2, Duration::from_secs(600)).unwrap();
+        assert!(matches!(queue.file(new("c", "u1")), Err(ReportError::RateLimited { .. })), "the limit was reset by a restart");
+        assert!(queue.file(new("c", "u2")).is_ok(), "other reporters are not limited");
+        // Reports older than the window no longer count.
+        let old = Report { id: 9, entry: "d".into(), text: "old".into(), reporter: "u3".into(), reporter_id: "u3".into(), platform: "test".into(), place: None, created: unix_now() - 601 };
+        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+        append(&mut file, &Record::Open(old.clone())).unwrap();
+        append(&mut file, &Record::Open(Report { id: 10, ..old })).unwrap();
+        let queue = ReportQueue::open(path, 2, Duration::from_secs(600)).unwrap();
+        assert!(queue.file(new("e", "u3")).is_ok());
+    }
+
+    #[test]
+    fn reports_record_their_place_and_old_lines_without_one_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("reports.jsonl");
+        let old = r#"{"op":"open","id":1,"entry":"a","text":"wrong","reporter":"Ana","reporter_id":"7","platform":"discord","created":1700000000}"#;
+        fs::write(&path, format!("{old}\n")).unwrap();
+        let queue = ReportQueue::open(path.clone(), 10, Duration::from_secs(60)).unwrap();
+        queue.file(NewReport { place: Some("Matrix room !r:example.org".into()), ..new("b", "u1") }).unwrap();
+        let again = ReportQueue::open(path, 10, Duration::from_secs(60)).unwrap();
+        let places: Vec<Option<String>> = again.open_reports().into_iter().map(|r| r.place).collect();
+        assert_eq!(places, [None, Some("Matrix room !r:example.org".to_string())]);
     }
 
     #[test]

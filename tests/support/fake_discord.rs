@@ -520,16 +520,26 @@ pub fn root() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The service over the shipped fact base, with its state in `data_dir`.
+/// The service over the shipped fact base, with its state in `data_dir`
+/// and nobody a moderator from chat (the default `[moderation]`).
 pub fn start_service(data_dir: &std::path::Path) -> Arc<histbot::service::Service> {
+    start_service_with(data_dir, "")
+}
+
+/// [`start_service`] with a `[moderation]` section (its TOML body).
+pub fn start_service_with(data_dir: &std::path::Path, moderation: &str) -> Arc<histbot::service::Service> {
     let config = histbot::config::Config {
         facts: root().join("facts"),
         intents: root().join("config/intents.toml"),
         data_dir: data_dir.to_path_buf(),
+        moderation: toml::from_str(moderation).expect("a valid [moderation] section"),
         ..histbot::config::Config::default()
     };
     histbot::service::Service::start(&config).expect("the shipped fact base loads")
 }
+
+/// The server (guild), the member and their channel in `command.json`.
+pub const FIXTURE_GUILD: u64 = 1_000_000_000_000_000_001;
 
 /// A fixture from `tests/fixtures/discord/`.
 pub fn fixture(name: &str) -> Value {
