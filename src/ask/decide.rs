@@ -309,9 +309,8 @@ fn shown_quotes(engine: &Engine, question: &Question, entry: usize) -> Vec<usize
 fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usize, shown: &[usize]) -> bool {
     let index = engine.index();
     let query = &question.query;
-    let stored = index.stored_matches(query, word);
-    let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| stored.iter().any(|s| super::index::contains_key(keys, s)));
-    in_quotes || index.in_name(entry, query, word) || index.people_keys(entry).iter().any(|k| stored.contains(&k.as_str()))
+    let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| index.word_in(query, word, keys));
+    in_quotes || index.in_name(entry, query, word) || index.people_keys(entry).iter().any(|k| index.word_is(query, word, k))
 }
 
 /// The share of the question's weight in known content words that the

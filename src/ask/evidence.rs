@@ -7,7 +7,7 @@
 //! state what the answer asserts; when the quote that matches the question
 //! best does not state it, both are shown (the claim needs two sentences).
 
-use super::index::{contains_key, Index, Query};
+use super::index::{Index, Query};
 use crate::facts::{Entry, FactBase, Quote};
 use crate::text::lexicon::Asks;
 
@@ -133,7 +133,7 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
 fn names_a_doer(text: &str, query: &Query, index: &Index) -> bool {
     let keyer = index.keyer();
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
-    let asked = |key: &str| (0..query.keys.len()).any(|w| index.stored_matches(query, w).contains(&key));
+    let asked = |key: &str| (0..query.keys.len()).any(|w| index.word_is(query, w, key));
     let keyed: Vec<Vec<String>> = words.iter().map(|w| keyer.index_keys(w)).collect();
     let first_asked = keyed.iter().position(|keys| keys.iter().any(|k| asked(k)));
     let is_new_name = |keys: &Vec<String>| !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !asked(k));
@@ -151,7 +151,7 @@ fn names_a_doer(text: &str, query: &Query, index: &Index) -> bool {
 pub fn relevance(index: &Index, doc: usize, position: usize, query: &Query) -> f32 {
     let Some(keys) = index.quote_keys(doc).get(position) else { return 0.0 };
     (0..query.keys.len())
-        .filter(|&word| index.stored_matches(query, word).iter().any(|stored| contains_key(keys, stored)))
+        .filter(|&word| index.word_in(query, word, keys))
         .map(|word| index.weight(query, word))
         .sum()
 }
@@ -269,7 +269,7 @@ fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
 /// stand in the same sentence as what was asked (`names_count` false).
 fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
-    let held = |word: usize| index.stored_matches(query, word).iter().any(|s| contains_key(keys, s)) || (names_count && index.in_name(doc, query, word));
+    let held = |word: usize| index.word_in(query, word, keys) || (names_count && index.in_name(doc, query, word));
     missing_share(index, query, held) <= MAX_MISSING
 }
 

@@ -171,6 +171,29 @@ impl Query {
     }
 }
 
+/// A query word's matches: borrowed from the prepared query, or worked out.
+pub(crate) enum Matches<'a> {
+    Prepared(&'a [(String, f32)]),
+    Computed(Vec<(&'a str, f32)>),
+}
+
+impl<'a> Matches<'a> {
+    fn iter(&self) -> impl Iterator<Item = (&'a str, f32)> + '_ {
+        let (prepared, computed) = match self {
+            Matches::Prepared(list) => (Some(list.iter().map(|(stored, quality)| (stored.as_str(), *quality))), None),
+            Matches::Computed(list) => (None, Some(list.iter().copied())),
+        };
+        prepared.into_iter().flatten().chain(computed.into_iter().flatten())
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Matches::Prepared(list) => list.is_empty(),
+            Matches::Computed(list) => list.is_empty(),
+        }
+    }
+}
+
 /// Whether sorted `keys` hold `key`.
 pub fn contains_key(keys: &[String], key: &str) -> bool {
     keys.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
@@ -302,14 +325,14 @@ impl Index {
     pub fn covers(&self, doc: usize, query: &Query, position: usize) -> bool {
         self.matches_of(query, position)
             .iter()
-            .any(|(stored, _)| self.postings.get(*stored).is_some_and(|list| list.binary_search_by_key(&(doc as u32), |(d, _)| *d).is_ok()))
+            .any(|(stored, _)| self.postings.get(stored).is_some_and(|list| list.binary_search_by_key(&(doc as u32), |(d, _)| *d).is_ok()))
     }
 
     /// Whether entry `doc` has query word `position` itself (not only a
     /// typo-corrected, prefix or variant match of it).
     pub fn covers_exactly(&self, doc: usize, query: &Query, position: usize) -> bool {
         self.matches_of(query, position).iter().filter(|(_, quality)| *quality >= EXACT).any(|(stored, _)| {
-            self.postings.get(*stored).is_some_and(|list| list.binary_search_by_key(&(doc as u32), |(d, _)| *d).is_ok())
+            self.postings.get(stored).is_some_and(|list| list.binary_search_by_key(&(doc as u32), |(d, _)| *d).is_ok())
         })
     }
 
@@ -323,7 +346,7 @@ impl Index {
     pub fn weight(&self, query: &Query, position: usize) -> f32 {
         self.matches_of(query, position)
             .iter()
-            .filter_map(|(stored, _)| self.idf.get(*stored))
+            .filter_map(|(stored, _)| self.idf.get(stored))
             .fold(None, |best: Option<f32>, idf| Some(best.map_or(*idf, |b| b.max(*idf))))
             .unwrap_or(self.max_idf)
     }
@@ -335,7 +358,17 @@ impl Index {
 
     /// The index keys query word `position` matches (for quote evidence).
     pub fn stored_matches<'a>(&'a self, query: &'a Query, position: usize) -> Vec<&'a str> {
-        self.matches_of(query, position).into_iter().map(|(stored, _)| stored).collect()
+        self.matches_of(query, position).iter().map(|(stored, _)| stored).collect()
+    }
+
+    /// Whether query word `position` matches one of sorted `keys` (a quote's keys).
+    pub fn word_in(&self, query: &Query, position: usize, keys: &[String]) -> bool {
+        self.matches_of(query, position).iter().any(|(stored, _)| contains_key(keys, stored))
+    }
+
+    /// Whether query word `position` matches index key `key`.
+    pub fn word_is(&self, query: &Query, position: usize, key: &str) -> bool {
+        self.matches_of(query, position).iter().any(|(stored, _)| stored == key)
     }
 
     /// Each quote's sorted keys, in the entry's quote order.
@@ -346,7 +379,7 @@ impl Index {
     /// Whether query word `position` is a name (of a person, place or
     /// organisation) as the sources write it.
     pub fn is_proper(&self, query: &Query, position: usize) -> bool {
-        self.matches_of(query, position).iter().any(|(stored, quality)| *quality >= ONE_EDIT && self.proper.contains(*stored))
+        self.matches_of(query, position).iter().any(|(stored, quality)| quality >= ONE_EDIT && self.proper.contains(stored))
     }
 
     /// The weight of the question's words found together in the entry's best quote.
@@ -382,8 +415,7 @@ impl Index {
     /// Whether query word `position` is part of one of the entry's names.
     pub fn in_name(&self, doc: usize, query: &Query, position: usize) -> bool {
         let Some(d) = self.docs.get(doc) else { return false };
-        let stored = self.stored_matches(query, position);
-        d.names.iter().flatten().any(|key| stored.contains(&key.as_str()))
+        d.names.iter().flatten().any(|key| self.word_is(query, position, key))
     }
 
     /// Entries dated in `year`, with how well they fit it.
@@ -465,7 +497,7 @@ impl Index {
         let last = query.keys.len().saturating_sub(1);
         let mut words: Vec<(Vec<(&str, f32)>, f32)> = Vec::with_capacity(query.keys.len());
         for position in 0..query.keys.len() {
-            let matches = if prefix_last && position == last { self.word_matches(query, position, true) } else { self.matches_of(query, position) };
+            let matches = if prefix_last && position == last { self.word_matches(query, position, true) } else { self.matches_of(query, position).iter().collect() };
             let unknown = if query.light.get(position).copied().unwrap_or(false) { self.max_idf * LIGHT_UNKNOWN } else { self.max_idf };
             let weight = matches
                 .iter()
@@ -570,11 +602,12 @@ impl Index {
             .collect();
     }
 
-    /// Query word `position`'s matches, from the prepared cache when there is one.
-    fn matches_of<'a>(&'a self, query: &'a Query, position: usize) -> Vec<(&'a str, f32)> {
+    /// Query word `position`'s matches, from the prepared cache when there
+    /// is one (borrowed: this runs for every word, quote and candidate).
+    fn matches_of<'a>(&'a self, query: &'a Query, position: usize) -> Matches<'a> {
         match query.matched.get(position) {
-            Some(list) if query.matched.len() == query.keys.len() => list.iter().map(|(stored, quality)| (stored.as_str(), *quality)).collect(),
-            _ => self.word_matches(query, position, false),
+            Some(list) if query.matched.len() == query.keys.len() => Matches::Prepared(list),
+            _ => Matches::Computed(self.word_matches(query, position, false)),
         }
     }
 
