@@ -107,6 +107,8 @@ pub struct Index {
     postings: HashMap<String, Vec<(u32, f32)>>,
     /// key → idf.
     idf: HashMap<String, f32>,
+    /// key → the quotes that hold it, as (doc, quote position), in doc order.
+    quote_postings: HashMap<String, Vec<(u32, u32)>>,
     /// All keys, for prefix search.
     sorted_keys: BTreeMap<String, ()>,
     /// Keys that occur in names, for morphological variants.
@@ -259,11 +261,14 @@ impl Index {
             add(&entry.summary, SUMMARY);
             entry.roles.iter().for_each(|role| add(role, ROLE));
             entry.parties.iter().for_each(|party| add(party, SUMMARY));
-            for quote in &entry.quotes {
+            for (position, quote) in entry.quotes.iter().enumerate() {
                 add(&quote.text, QUOTE);
                 let mut keys = keys_of(&quote.text);
                 keys.sort();
                 keys.dedup();
+                for key in &keys {
+                    index.quote_postings.entry(key.clone()).or_default().push((doc_id, position as u32));
+                }
                 doc.quotes.push(keys);
             }
             index.index_date(doc_id, entry);
@@ -528,6 +533,8 @@ impl Index {
             totals.select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
             totals.truncate(MAX_CANDIDATES);
         }
+        let gaining: HashSet<u32> = totals.iter().filter(|(_, total)| *total >= denominator * MIN_FOR_QUOTE_GAIN).map(|(doc, _)| *doc).collect();
+        let best_quotes = self.best_quotes(&words, &gaining);
         let mut scored: Vec<Scored> = totals
             .into_iter()
             .filter_map(|(doc, total)| {
@@ -535,7 +542,7 @@ impl Index {
                 let kind = self.docs.get(entry)?.kind?;
                 let name_hit = self.name_hit(entry, &query.keys);
                 // Only an entry that explains some of the question can gain enough to matter.
-                let total = if total >= denominator * MIN_FOR_QUOTE_GAIN { total + self.quote_unit_gain(entry, &words) } else { total };
+                let total = if total >= denominator * MIN_FOR_QUOTE_GAIN { total + self.quote_unit_gain(entry, &words, best_quotes.get(&doc).copied()) } else { total };
                 let mut score = total / denominator + NAME_COVERAGE * self.name_coverage(entry, &query.keys);
                 if name_hit {
                     score = (score + NAME_HIT).min(1.2);
@@ -550,25 +557,49 @@ impl Index {
         scored
     }
 
+    /// For each of `docs`, its quote that holds the most of the question's
+    /// weight (the first such quote on a tie), found through the quote
+    /// postings rather than by searching every quote for every word.
+    fn best_quotes(&self, words: &[(Vec<(&str, f32)>, f32)], docs: &HashSet<u32>) -> HashMap<u32, u32> {
+        if docs.is_empty() {
+            return HashMap::default();
+        }
+        // (doc, quote) → (weight held, last word counted), so a word with several matches counts once.
+        let mut sums: HashMap<(u32, u32), (f32, usize)> = HashMap::default();
+        for (word, (matches, weight)) in words.iter().enumerate() {
+            for (stored, _) in matches {
+                for &(doc, quote) in self.quote_postings.get(*stored).map(Vec::as_slice).unwrap_or(&[]) {
+                    if !docs.contains(&doc) {
+                        continue;
+                    }
+                    let slot = sums.entry((doc, quote)).or_insert((0.0, usize::MAX));
+                    if slot.1 != word {
+                        slot.0 += weight;
+                        slot.1 = word;
+                    }
+                }
+            }
+        }
+        let mut best: HashMap<u32, (u32, f32)> = HashMap::default();
+        for ((doc, quote), (sum, _)) in sums {
+            let slot = best.entry(doc).or_insert((quote, sum));
+            if sum > slot.1 || (sum == slot.1 && quote < slot.0) {
+                *slot = (quote, sum);
+            }
+        }
+        best.into_iter().map(|(doc, (quote, _))| (doc, quote)).collect()
+    }
+
     /// Evidence as a unit: the question's words that occur together in one
-    /// quote of the entry count as [`QUOTE_UNIT`] rather than the weight of
-    /// the field they were found in. Returns what that adds to the entry's total.
-    fn quote_unit_gain(&self, doc: usize, words: &[(Vec<(&str, f32)>, f32)]) -> f32 {
-        let Some(quotes) = self.docs.get(doc).map(|d| &d.quotes) else { return 0.0 };
-        let in_quote = |keys: &[String], matches: &[(&str, f32)]| matches.iter().any(|(stored, _)| keys.binary_search_by(|k| k.as_str().cmp(stored)).is_ok());
-        let best = quotes
-            .iter()
-            .map(|keys| words.iter().filter(|(matches, _)| in_quote(keys, matches)).map(|(_, weight)| weight).sum::<f32>())
-            .enumerate()
-            .fold(None, |best: Option<(usize, f32)>, (i, sum)| match best {
-                Some((_, b)) if b >= sum => best,
-                _ => Some((i, sum)),
-            });
-        let Some((quote, _)) = best else { return 0.0 };
-        let keys = &quotes[quote];
+    /// quote of the entry (its best, [`Index::best_quotes`]) count as
+    /// [`QUOTE_UNIT`] rather than the weight of the field they were found
+    /// in. Returns what that adds to the entry's total.
+    fn quote_unit_gain(&self, doc: usize, words: &[(Vec<(&str, f32)>, f32)], best_quote: Option<u32>) -> f32 {
+        let Some(keys) = best_quote.and_then(|quote| self.docs.get(doc)?.quotes.get(quote as usize)) else { return 0.0 };
+        let in_quote = |matches: &[(&str, f32)]| matches.iter().any(|(stored, _)| contains_key(keys, stored));
         words
             .iter()
-            .filter(|(matches, _)| in_quote(keys, matches))
+            .filter(|(matches, _)| in_quote(matches))
             .map(|(matches, weight)| weight * (QUOTE_UNIT - self.field_weight(doc, matches)).max(0.0))
             .sum()
     }
