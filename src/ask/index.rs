@@ -665,7 +665,7 @@ impl Index {
     /// Whether one of the entry's names occurs in the query as a phrase.
     pub(crate) fn name_hit(&self, entry: usize, query: &[String]) -> bool {
         self.docs.get(entry).is_some_and(|doc| {
-            doc.names.iter().any(|name| !name.is_empty() && query.windows(name.len()).any(|window| window == name.as_slice()))
+            doc.names.iter().any(|name| name.first().is_some_and(|first| query.contains(first)) && query.windows(name.len()).any(|window| window == name.as_slice()))
         })
     }
 
