@@ -372,6 +372,32 @@ async fn outage(tuning: SyncTuning) {
     bot.shutdown().await;
 }
 
+/// Questions in a sync that histbot never handed over (the run stopped or
+/// was killed while matrix-sdk processed it, after it had saved the sync
+/// token) are found on the next start, from the last event seen, and
+/// answered once each.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn questions_in_a_sync_cut_short_are_answered_on_restart() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let alice = User::new(&hs, "alice").await;
+    let bot = setup.start().await;
+    let room = alice.create_room(&[setup.user_id()], false).await;
+    alice.wait_for_membership(room.room_id(), setup.user_id(), MembershipState::Join).await;
+    let before = alice.say(room.room_id(), "!when belgrade-declaration").await;
+    assert_belgrade_answer(&alice.reply_to(&before, WAIT).await);
+    bot.shutdown().await;
+
+    let mut asked = vec![before];
+    asked.extend(alice.burst(room.room_id(), &questions(5)).await);
+    setup.sync_behind_the_bots_back().await;
+    let bot = setup.start().await;
+    let counts = alice.replies_per_question(room.room_id(), setup.user_id(), &asked, Duration::from_secs(60)).await;
+    assert_once_each(&counts);
+    bot.shutdown().await;
+}
+
 /// `histbot run` with the default log filter, through a fresh login and a
 /// restored session, answering in a plain and an encrypted room: a healthy
 /// bot logs nothing above INFO.
