@@ -25,6 +25,14 @@ pub struct Config {
     /// Locale used when a front end does not say (`en`, `ar`, …).
     #[serde(default = "default_locale")]
     pub default_locale: String,
+    /// The store: unset for SQLite in `data_dir/histbot.sqlite3`, or a
+    /// `postgres://user@host:port/db` URL (no password in it).
+    pub database: Option<String>,
+    /// The environment variable holding the PostgreSQL password.
+    #[serde(default = "default_database_password_env")]
+    pub database_password_env: String,
+    /// Or a file holding it.
+    pub database_password_file: Option<PathBuf>,
     #[serde(default)]
     pub reload: ReloadConfig,
     #[serde(default)]
@@ -200,6 +208,7 @@ fn default_facts() -> PathBuf { PathBuf::from("facts") }
 fn default_intents() -> PathBuf { PathBuf::from("config/intents.toml") }
 fn default_data_dir() -> PathBuf { PathBuf::from("data") }
 fn default_locale() -> String { "en".into() }
+fn default_database_password_env() -> String { "HISTBOT_DATABASE_PASSWORD".into() }
 fn default_debounce() -> u64 { 500 }
 fn default_reports_per_window() -> usize { 5 }
 fn default_report_window() -> u64 { 3600 }
@@ -300,6 +309,7 @@ impl Config {
             );
         }
         problems.extend(self.moderation.problems(path, content));
+        problems.extend(self.database_problems(path, content));
         if let Some(shards) = self.discord.shards {
             if shards.first > shards.last || shards.last >= shards.total {
                 problems.push(
@@ -312,9 +322,43 @@ impl Config {
         problems
     }
 
+    /// Where the store lives: `database` with its password read from the
+    /// environment or a file, else SQLite in the data directory.
+    pub fn store_location(&self) -> crate::store::Location {
+        match &self.database {
+            Some(url) => crate::store::Location::Postgres {
+                url: url.clone(),
+                password: secret(&self.database_password_env, self.database_password_file.as_deref()),
+            },
+            None => crate::store::Location::in_data_dir(&self.data_dir),
+        }
+    }
+
     /// Where the Matrix store lives.
     pub fn matrix_store(&self) -> PathBuf {
         self.matrix.store_dir.clone().unwrap_or_else(|| self.data_dir.join("matrix"))
+    }
+}
+
+impl Config {
+    /// `database` must be a `postgres://` URL without a password in it.
+    fn database_problems(&self, path: &Path, content: &str) -> Option<Diagnostic> {
+        let url = self.database.as_deref()?;
+        let at = content.find(url).map(|i| i..i + url.len());
+        let rest = url.strip_prefix("postgres://").or_else(|| url.strip_prefix("postgresql://"));
+        let Some(rest) = rest else {
+            return Some(
+                Diagnostic::error("config-bad-value", path, content, at)
+                    .message("`database` takes a PostgreSQL URL (`postgres://user@host:port/db`)")
+                    .help("leave it out for the SQLite default in data_dir/histbot.sqlite3"),
+            );
+        };
+        let credentials = rest.split(['/', '?']).next().unwrap_or("").rsplit_once('@').map(|(who, _)| who);
+        credentials.filter(|who| who.contains(':')).map(|_| {
+            Diagnostic::error("config-bad-value", path, content, at)
+                .message("`database` must not hold a password")
+                .help("put it in the variable named by `database_password_env` (default HISTBOT_DATABASE_PASSWORD) or a file named by `database_password_file`")
+        })
     }
 }
 

@@ -30,4 +30,5 @@ pub mod import;
 #[cfg(feature = "matrix")]
 pub mod matrix;
 pub mod service;
+pub mod store;
 pub mod text;

@@ -93,10 +93,10 @@ fn a_report_over_the_cap_is_refused_and_not_filed() {
     assert_eq!(refused.outcome, histbot::ask::answer::Outcome::Error);
     assert!(refused.headline.contains("too long"), "{}", refused.headline);
     assert!(render::plain(&refused).contains(&format!("at most {cap}")), "{}", render::plain(&refused));
-    assert!(service.reports().open_reports().is_empty());
+    assert!(service.reports().open_reports().unwrap().is_empty());
     let at_cap = format!("/report belgrade-declaration {}", "w".repeat(cap));
     assert!(ask(&service, &at_cap).headline.contains("filed"));
-    assert_eq!(service.reports().open_reports().len(), 1);
+    assert_eq!(service.reports().open_reports().unwrap().len(), 1);
 }
 
 #[test]

@@ -10,6 +10,8 @@
 
 #[path = "support/matrix_harness.rs"]
 mod harness;
+#[path = "support/process.rs"]
+mod process;
 
 use std::time::Duration;
 
@@ -370,6 +372,32 @@ async fn outage(tuning: SyncTuning) {
     bot.shutdown().await;
 }
 
+/// Questions in a sync that histbot never handed over (the run stopped or
+/// was killed while matrix-sdk processed it, after it had saved the sync
+/// token) are found on the next start, from the last event seen, and
+/// answered once each.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn questions_in_a_sync_cut_short_are_answered_on_restart() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let alice = User::new(&hs, "alice").await;
+    let bot = setup.start().await;
+    let room = alice.create_room(&[setup.user_id()], false).await;
+    alice.wait_for_membership(room.room_id(), setup.user_id(), MembershipState::Join).await;
+    let before = alice.say(room.room_id(), "!when belgrade-declaration").await;
+    assert_belgrade_answer(&alice.reply_to(&before, WAIT).await);
+    bot.shutdown().await;
+
+    let mut asked = vec![before];
+    asked.extend(alice.burst(room.room_id(), &questions(5)).await);
+    setup.sync_behind_the_bots_back().await;
+    let bot = setup.start().await;
+    let counts = alice.replies_per_question(room.room_id(), setup.user_id(), &asked, Duration::from_secs(60)).await;
+    assert_once_each(&counts);
+    bot.shutdown().await;
+}
+
 /// `histbot run` with the default log filter, through a fresh login and a
 /// restored session, answering in a plain and an encrypted room: a healthy
 /// bot logs nothing above INFO.
@@ -449,4 +477,41 @@ async fn latency() {
         }
     }
     bot.shutdown().await;
+}
+
+/// SIGTERM (what systemd and Docker send) while questions are queued:
+/// syncing stops, every question already taken is answered, and `histbot
+/// run` logs it and exits 0, without waiting out the 10 s limit (the
+/// Matrix front end stops on its own).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_answers_what_was_taken_and_exits_cleanly() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let config = setup.write_config_file();
+    let alice = User::new(&hs, "alice").await;
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut bot = process::Histbot::start(&root, &["run", "--config", &config.display().to_string()], &[]);
+    within(WAIT, "the bot to start", async {
+        while !bot.stderr().contains("the Matrix bot is answering") {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    })
+    .await;
+    let room = alice.create_room(&[setup.user_id()], false).await;
+    alice.wait_for_membership(room.room_id(), setup.user_id(), MembershipState::Join).await;
+    let asked = alice.burst(room.room_id(), &questions(5)).await;
+    assert_belgrade_answer(&alice.reply_to(&asked[0], WAIT).await);
+    // The rest are taken (queued) by now, or being answered.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    bot.signal("TERM");
+    let started = std::time::Instant::now();
+    let (status, bot) = tokio::task::spawn_blocking(move || (bot.wait(), bot)).await.unwrap();
+    let log = bot.stderr();
+    assert_eq!(status.code(), Some(0), "{log}");
+    assert!(log.contains("SIGTERM") && log.contains("shut down cleanly"), "{log}");
+    assert!(!log.contains("did not stop in time") && !log.contains("dropped"), "{log}");
+    assert!(started.elapsed() < Duration::from_secs(9), "took {:?} to stop", started.elapsed());
+    let counts = alice.replies_per_question(room.room_id(), setup.user_id(), &asked, Duration::from_secs(30)).await;
+    assert_once_each(&counts);
 }

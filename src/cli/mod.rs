@@ -3,6 +3,7 @@
 
 pub mod ask;
 pub mod check;
+pub mod db;
 pub mod console;
 pub mod logging;
 pub mod run;
@@ -41,6 +42,9 @@ pub enum Command {
     /// Manage source texts.
     #[command(subcommand)]
     Source(source::Command),
+    /// The store (reports, audit log): migrate, back up, check.
+    #[command(subcommand)]
+    Db(db::Command),
 }
 
 /// Run the parsed command line.
@@ -52,6 +56,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Schema(args)) => schema::run(args),
         Some(Command::Source(command)) => source::run(command),
+        Some(Command::Db(command)) => db::run(command),
         None => run::run(run::Args { config: PathBuf::from("config/histbot.toml") }, false),
     }
 }

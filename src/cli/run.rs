@@ -93,10 +93,14 @@ async fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     if let Stop::Signal(signal) = &stop {
         tracing::info!(signal, "stopping: no new questions; finishing the answers in flight");
     }
-    stop_service(&service, tasks).await;
+    let clean = stop_service(&service, tasks).await;
     match stop {
         Stop::Signal(signal) => {
-            tracing::info!(signal, "shut down cleanly");
+            if clean {
+                tracing::info!(signal, "shut down cleanly");
+            } else {
+                tracing::warn!(signal, "shut down; not everything could be finished (see above)");
+            }
             Ok(ExitCode::SUCCESS)
         }
         Stop::Ended(result) => result.map(|()| ExitCode::SUCCESS),
@@ -104,8 +108,8 @@ async fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
 }
 
 /// Stop every front end, wait for the answers in flight (at most
-/// [`DRAIN_LIMIT`]), and flush the report queue.
-async fn stop_service(service: &Service, mut tasks: FrontEnds) {
+/// [`DRAIN_LIMIT`]), and flush the report queue. Whether all of it went well.
+async fn stop_service(service: &Service, mut tasks: FrontEnds) -> bool {
     service.shutdown().begin();
     let front_ends_done = async {
         while let Some(result) = tasks.join_next().await {
@@ -116,17 +120,24 @@ async fn stop_service(service: &Service, mut tasks: FrontEnds) {
             }
         }
     };
+    let mut clean = true;
     if tokio::time::timeout(DRAIN_LIMIT, front_ends_done).await.is_err() {
         tracing::warn!(after = ?DRAIN_LIMIT, "a front end did not stop in time; leaving it");
+        clean = false;
     }
     match service.shutdown().drained().await {
         0 => {}
-        unfinished => tracing::warn!(unfinished, after = ?DRAIN_LIMIT, "answers still in flight were dropped"),
+        unfinished => {
+            tracing::warn!(unfinished, after = ?DRAIN_LIMIT, "answers still in flight were dropped");
+            clean = false;
+        }
     }
     tasks.abort_all();
     if let Err(error) = service.flush() {
         tracing::error!(%error, "could not flush the report queue");
+        clean = false;
     }
+    clean
 }
 
 /// The console reads stdin on a thread of its own (a blocking read cannot

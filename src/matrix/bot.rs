@@ -32,6 +32,7 @@ use crate::ask::Answer;
 use crate::config::MatrixConfig;
 use crate::service::moderation::MatrixStanding;
 use crate::service::{Asker, Notice, Service};
+use crate::service::shutdown::InFlight;
 
 /// Matrix events may be 64 KiB; keep each body well under half of that.
 const MAX_BODY_BYTES: usize = 24 * 1024;
@@ -45,6 +46,8 @@ pub struct Bot {
     device_id: OwnedDeviceId,
     sync: JoinHandle<Result<(), MatrixError>>,
     tasks: Arc<Tasks>,
+    /// For the drain when stopping.
+    service: Arc<Service>,
 }
 
 impl std::fmt::Debug for Bot {
@@ -122,6 +125,8 @@ struct Job {
     room: Room,
     event: OriginalSyncRoomMessageEvent,
     line: String,
+    /// Counted until answered: stopping waits for queued questions too.
+    _in_flight: InFlight,
 }
 
 impl Bot {
@@ -187,7 +192,7 @@ impl Bot {
         }
         let sync = tokio::spawn(sync_forever(state.clone(), syncer));
         tracing::info!(user_id = %user_id, device_id = %device_id, "the Matrix bot is answering");
-        Ok(Bot { client, user_id, device_id, sync, tasks })
+        Ok(Bot { client, user_id, device_id, sync, tasks, service: state.service.clone() })
     }
 
     pub fn user_id(&self) -> &UserId {
@@ -204,12 +209,17 @@ impl Bot {
         &self.client
     }
 
-    /// Wait until syncing stops for good.
+    /// Wait until syncing stops for good, or the service stops: then the
+    /// questions already taken are answered (at most the service's drain
+    /// limit) before the bot lets go.
     pub async fn wait(mut self) -> Result<(), MatrixError> {
         let result = match (&mut self.sync).await {
             Ok(result) => result,
             Err(error) => Err(MatrixError::Sync(format!("the sync task ended: {error}"))),
         };
+        if self.service.shutdown().is_stopping() {
+            self.service.shutdown().drained().await;
+        }
         self.tasks.abort_all();
         result
     }
@@ -236,8 +246,15 @@ impl Drop for Bot {
 /// order. Every other failure (the homeserver restarting, the network) is
 /// retried with a capped backoff.
 async fn sync_forever(state: Arc<State>, mut syncer: Syncer) -> Result<(), MatrixError> {
+    let stopped = state.service.shutdown().stopped();
+    tokio::pin!(stopped);
     loop {
-        let batches = syncer.next().await?;
+        // Stopping ends the loop between syncs: a long poll under way is
+        // dropped before it hands anything over, a batch handed over is taken.
+        let batches = tokio::select! {
+            batches = syncer.next() => batches?,
+            () = &mut stopped => return Ok(()),
+        };
         state.take(batches).await;
         syncer.remember();
     }
@@ -316,7 +333,8 @@ impl State {
         let Decision::Run(line) = decide(incoming, &self.identity, &self.config.prefix) else { return };
         // When many questions are queued, this waits (and so does the sync
         // loop) rather than dropping one.
-        if self.jobs.send(Job { room, event, line }).await.is_err() {
+        let _in_flight = self.service.shutdown().track();
+        if self.jobs.send(Job { room, event, line, _in_flight }).await.is_err() {
             tracing::debug!("the answering worker has stopped");
         }
     }
@@ -339,7 +357,7 @@ async fn worker(state: Arc<State>, mut queue: mpsc::Receiver<Job>) {
 }
 
 async fn answer(state: &State, job: Job) {
-    let Job { room, event, line } = job;
+    let Job { room, event, line, _in_flight } = job;
     let asker = Asker {
         platform: "matrix".into(),
         user_id: event.sender.to_string(),

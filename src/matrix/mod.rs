@@ -47,9 +47,15 @@ pub enum MatrixError {
     Sync(String),
 }
 
-/// Run the Matrix bot until the process ends (or the homeserver revokes its
-/// session). Network trouble is retried, never fatal.
+/// Run the Matrix bot until the service stops (or the homeserver revokes
+/// its session). Network trouble is retried, never fatal. When the service
+/// stops, syncing stops (no new questions), the questions already taken are
+/// answered, and this returns.
 pub async fn run(service: Arc<Service>, config: MatrixConfig, store_dir: PathBuf) -> Result<(), MatrixError> {
-    let bot = Bot::start(service, config, store_dir).await?;
+    let stopped = service.shutdown().stopped();
+    let bot = tokio::select! {
+        bot = Bot::start(service, config, store_dir) => bot?,
+        () = stopped => return Ok(()),
+    };
     bot.wait().await
 }

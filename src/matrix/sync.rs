@@ -12,8 +12,10 @@
 //!   [`MAX_AGE`], whichever comes first, and handed over before the
 //!   timeline, so every question is seen, in order.
 //! - The last event seen in each room is kept in [`SEEN_FILE`] in the store
-//!   directory, so that a gap after a restart is paged back to where the
-//!   previous run stopped (matrix-sdk keeps the sync token itself).
+//!   directory. On a restart every room is caught up from there, limited or
+//!   not: matrix-sdk saves the sync token while it processes a response, so
+//!   the events of a sync cut short (the process stopped or killed before
+//!   they were handed over) would otherwise never be seen.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -102,18 +104,24 @@ impl Syncer {
     }
 
     /// The first sync, without long-polling (it returns at once even when
-    /// nothing is new). With `fill_gaps` false (a new login, whose history
-    /// is not to be answered) limited timelines are taken as they are.
-    pub async fn first(&mut self, fill_gaps: bool) -> Result<Vec<RoomBatch>, MatrixError> {
+    /// nothing is new). A restored session (`catch_up`) then brings every
+    /// room up from the last event seen in it; a new login, whose history
+    /// is not to be answered, takes the timelines as they are.
+    pub async fn first(&mut self, catch_up: bool) -> Result<Vec<RoomBatch>, MatrixError> {
         let response = self.sync(self.settings.clone().timeout(Duration::ZERO)).await?;
-        Ok(self.batches(&response, fill_gaps).await)
+        if !catch_up {
+            return Ok(self.batches(&response, Gaps::Ignore).await);
+        }
+        let mut batches = self.batches(&response, Gaps::Any).await;
+        batches.extend(self.catch_up_quiet_rooms(&response).await);
+        Ok(batches)
     }
 
     /// The next sync: a long poll, sent as soon as the previous one was
     /// handled. Failures are retried; only a revoked session ends it.
     pub async fn next(&mut self) -> Result<Vec<RoomBatch>, MatrixError> {
         let response = self.sync(self.settings.clone()).await?;
-        Ok(self.batches(&response, true).await)
+        Ok(self.batches(&response, Gaps::Limited).await)
     }
 
     /// Remember the newest event of each room handed out last (call this
@@ -150,9 +158,9 @@ impl Syncer {
         }
     }
 
-    /// Each joined room's new events, with the gap filled in when its
-    /// timeline was limited.
-    async fn batches(&mut self, response: &SyncResponse, fill_gaps: bool) -> Vec<RoomBatch> {
+    /// Each joined room's new events, with the gap before them filled in as
+    /// `gaps` says.
+    async fn batches(&mut self, response: &SyncResponse, gaps: Gaps) -> Vec<RoomBatch> {
         self.left.extend(response.rooms.left.keys().cloned());
         let mut batches = Vec::new();
         for (room_id, update) in &response.rooms.joined {
@@ -161,9 +169,14 @@ impl Syncer {
             self.pending.push((room_id.clone(), newest));
             let Some(room) = self.client.get_room(room_id) else { continue };
             let (arrived, mut events) = since_arrival(&timeline.events, &self.user_id);
-            if fill_gaps && timeline.limited && !arrived {
+            let fill = match gaps {
+                Gaps::Ignore => false,
+                Gaps::Limited => timeline.limited,
+                Gaps::Any => true,
+            };
+            if fill && !arrived {
                 if let Some(prev_batch) = &timeline.prev_batch {
-                    let mut gap = self.gap(&room, prev_batch).await;
+                    let mut gap = self.gap(&room, Some(prev_batch)).await;
                     gap.append(&mut events);
                     events = gap;
                 }
@@ -173,15 +186,35 @@ impl Syncer {
         batches
     }
 
-    /// The events between the last one seen in the room and `prev_batch`,
-    /// oldest first, paged back no further than the bot's arrival in the
-    /// room, [`MAX_AGE`] or [`MAX_GAP_EVENTS`].
-    async fn gap(&self, room: &Room, prev_batch: &str) -> Vec<TimelineEvent> {
+    /// The joined rooms the first sync did not mention (nothing new since
+    /// the sync token), each caught up from the last event seen in it to the
+    /// newest: events of a sync that was cut short lie there.
+    async fn catch_up_quiet_rooms(&mut self, response: &SyncResponse) -> Vec<RoomBatch> {
+        let mut batches = Vec::new();
+        for room in self.client.joined_rooms() {
+            if response.rooms.joined.contains_key(room.room_id()) || self.seen.get(room.room_id()).is_none() {
+                continue;
+            }
+            let events = self.gap(&room, None).await;
+            if let Some(newest) = events.last().and_then(TimelineEvent::event_id) {
+                tracing::info!(room_id = %room.room_id(), events = events.len(), "caught up with events the last run did not see");
+                self.pending.push((room.room_id().to_owned(), newest));
+                batches.push(RoomBatch { room, events });
+            }
+        }
+        batches
+    }
+
+    /// The events between the last one seen in the room and `from` (a
+    /// timeline's `prev_batch`, or `None` for the newest event), oldest
+    /// first, paged back no further than the bot's arrival in the room,
+    /// [`MAX_AGE`] or [`MAX_GAP_EVENTS`].
+    async fn gap(&self, room: &Room, from: Option<&str>) -> Vec<TimelineEvent> {
         let last_seen = self.seen.get(room.room_id());
         let oldest = SystemTime::now().checked_sub(MAX_AGE).unwrap_or(SystemTime::UNIX_EPOCH);
         let mut gap = Vec::new();
-        let mut from = prev_batch.to_owned();
-        'pages: while let Some(Messages { end, chunk, .. }) = self.page(room, &from).await {
+        let mut from = from.map(str::to_owned);
+        'pages: while let Some(Messages { end, chunk, .. }) = self.page(room, from.as_deref()).await {
             let last_page = chunk.is_empty();
             // Backwards: the newest event first.
             for event in chunk {
@@ -195,7 +228,7 @@ impl Syncer {
                 }
             }
             match end {
-                Some(end) if !last_page => from = end,
+                Some(end) if !last_page => from = Some(end),
                 _ => break,
             }
         }
@@ -207,7 +240,7 @@ impl Syncer {
     /// One page of the room's history, backwards from `from`. Network
     /// failures and rate limits are retried (for at most [`MAX_AGE`]: older
     /// questions are not answered anyway); any other refusal ends the gap.
-    async fn page(&self, room: &Room, from: &str) -> Option<Messages> {
+    async fn page(&self, room: &Room, from: Option<&str>) -> Option<Messages> {
         let started = Instant::now();
         let mut failures = 0u32;
         loop {
@@ -230,6 +263,17 @@ impl Syncer {
             }
         }
     }
+}
+
+/// Which rooms of a sync response get the gap before their timeline filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gaps {
+    /// None: a new login's history is not answered.
+    Ignore,
+    /// Rooms whose timeline was limited.
+    Limited,
+    /// Every room: the first sync after a restart.
+    Any,
 }
 
 /// The wait before the next attempt after `failures` failures in a row:

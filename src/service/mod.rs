@@ -102,6 +102,8 @@ pub enum StartError {
     Intents(Vec<Diagnostic>),
     #[error(transparent)]
     Reports(#[from] ReportError),
+    #[error("the store ({store}): {source}")]
+    Store { store: String, source: crate::store::StoreError },
 }
 
 struct ReloadState {
@@ -132,11 +134,7 @@ impl Service {
     /// Load the fact base and intents; refuse to start on a broken base.
     pub fn start(config: &Config) -> Result<Arc<Service>, StartError> {
         let engine = load_engine(&config.facts, &config.intents)?;
-        let reports = ReportQueue::open(
-            config.data_dir.join("reports.jsonl"),
-            config.reports.per_user,
-            Duration::from_secs(config.reports.window_secs),
-        )?;
+        let reports = open_reports(config)?;
         let (notices, _) = broadcast::channel(64);
         Ok(Arc::new(Service {
             engine: ArcSwap::from_pointee(engine),
@@ -223,7 +221,7 @@ impl Service {
                 diagnostics.retain(Diagnostic::is_error);
                 ReloadOutcome::Rejected { diagnostics }
             }
-            Err(StartError::Reports(error)) => ReloadOutcome::Rejected {
+            Err(error @ (StartError::Reports(_) | StartError::Store { .. })) => ReloadOutcome::Rejected {
                 diagnostics: vec![Diagnostic::error("unreadable-file", &self.facts_dir, "", None).message(error.to_string())],
             },
         };
@@ -280,7 +278,10 @@ impl Service {
             people: base.count(crate::facts::Kind::Person),
             last_reload,
             last_error,
-            open_reports: self.reports.open_reports().len(),
+            open_reports: self.reports.count_open().unwrap_or_else(|error| {
+                tracing::error!(%error, "could not count the open reports");
+                0
+            }) as usize,
         }
     }
 
@@ -302,7 +303,13 @@ impl Service {
                 answer
             }
             "reports" => {
-                let open = self.reports.open_reports();
+                let open = match self.reports.open_reports() {
+                    Ok(open) => open,
+                    Err(error) => {
+                        tracing::error!(%error, "could not list the reports");
+                        return Answer::new("facts", Outcome::Error, "The reports could not be read.").text("The store failed; see histbot's log.");
+                    }
+                };
                 let mut answer = Answer::new("facts", Outcome::Notice, format!("{} open report{}", open.len(), if open.len() == 1 { "" } else { "s" }));
                 for report in open.iter().take(20) {
                     answer = answer.text(report_line(report));
@@ -314,7 +321,10 @@ impl Service {
             }
             "close" => match argument.as_deref().map(|a| a.trim_start_matches('#').parse::<u64>()) {
                 Some(Ok(id)) => match self.reports.close(id, &asker.display_name) {
-                    Ok(true) => Answer::new("facts", Outcome::Notice, format!("Report #{id} closed.")),
+                    Ok(true) => {
+                        self.audit(asker, "close-report", &format!("#{id}"));
+                        Answer::new("facts", Outcome::Notice, format!("Report #{id} closed."))
+                    }
                     Ok(false) => Answer::new("facts", Outcome::Error, format!("There is no open report #{id}.")).text("`facts reports` lists the open ones."),
                     Err(error) => Answer::new("facts", Outcome::Error, "Could not close the report.").text(error.to_string()),
                 },
@@ -384,6 +394,19 @@ impl Service {
         &self.reports
     }
 
+    /// Everything histbot remembers (reports, audit log, unanswered questions).
+    pub fn store(&self) -> &Arc<dyn crate::store::Store> {
+        self.reports.store()
+    }
+
+    /// Record a moderator's action in the audit log (a failure is logged, not fatal).
+    fn audit(&self, asker: &Asker, action: &str, detail: &str) {
+        let actor = format!("{}:{} ({})", asker.platform, asker.user_id, clean(&asker.display_name));
+        if let Err(error) = self.store().audit(&actor, action, detail, crate::store::unix_now()) {
+            tracing::error!(%error, action, "could not write the audit log");
+        }
+    }
+
     /// Who may moderate from chat: front ends decide `is_moderator` with it.
     pub fn moderation(&self) -> &moderation::Moderation {
         &self.moderation
@@ -405,6 +428,24 @@ impl Service {
 
     pub fn intents_path(&self) -> &std::path::Path {
         &self.intents_path
+    }
+}
+
+/// Open the store (migrated), import the old JSON Lines queue once, and
+/// put the report queue on it.
+fn open_reports(config: &Config) -> Result<ReportQueue, StartError> {
+    let location = config.store_location();
+    let failed = |source| StartError::Store { store: describe(&location), source };
+    let store = crate::store::open_migrated(&location).map_err(failed)?;
+    reports::import_jsonl(store.as_ref(), &config.data_dir.join(reports::JSONL_QUEUE))?;
+    Ok(ReportQueue::new(store, config.reports.per_user, Duration::from_secs(config.reports.window_secs)))
+}
+
+/// A store's location for an error message (never a password).
+fn describe(location: &crate::store::Location) -> String {
+    match location {
+        crate::store::Location::Sqlite(path) => path.display().to_string(),
+        crate::store::Location::Postgres { .. } => "PostgreSQL, the `database` URL".into(),
     }
 }
 

@@ -1,53 +1,32 @@
-//! The wrong-answer report queue: a JSON Lines file in the data directory.
+//! Wrong-answer reports: the queue moderators work through, kept in the
+//! [store](crate::store), and the one-time importer of the old JSON Lines
+//! queue (`data_dir/reports.jsonl`).
 //!
-//! The file is an append-only log of `open` and `close` records. Each record
-//! is written as one line with a single `write` and then synced, so a crash
-//! can at worst leave a partial last line; on open, such a line is cut off
-//! (and logged) and every complete record before it is kept.
+//! Every report is committed to the store before it is acknowledged. The
+//! per-user rate limit is counted from the stored reports themselves, so a
+//! restart does not reset anyone's limit, and replicas sharing a PostgreSQL
+//! database share it.
 //!
-//! The per-user rate limit is kept in the same log: every filed report
-//! records its reporter and time, so on open the reports filed within the
-//! window count again, and a restart does not reset anyone's limit.
+//! The old queue was an append-only log of `open` and `close` records, one
+//! JSON object per line. On first start it is imported once (the import is
+//! recorded in the store, so it never runs twice), then left alone on disk; a
+//! torn last line (a crash mid-write) is skipped and logged.
 
-use std::collections::HashMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::fs::File;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::Arc;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-/// One report as moderators see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Report {
-    pub id: u64,
-    pub entry: String,
-    pub text: String,
-    pub reporter: String,
-    pub reporter_id: String,
-    pub platform: String,
-    /// The server or room it was filed from (`Discord server 123…`); absent
-    /// in reports filed before places were recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
-    /// Seconds since the Unix epoch.
-    pub created: u64,
-}
+use crate::store::{self, Filed, ImportedReport, Limit, Page, Store, StoreError, Which};
+pub use crate::store::{NewReport, Report};
 
-/// What a user files.
-#[derive(Debug, Clone)]
-pub struct NewReport {
-    pub entry: String,
-    pub text: String,
-    pub reporter: String,
-    pub reporter_id: String,
-    pub platform: String,
-    /// The server or room it is filed from, if any.
-    pub place: Option<String>,
-}
+/// The old queue's file name in the data directory.
+pub const JSONL_QUEUE: &str = "reports.jsonl";
 
-/// One line of the log.
+/// One line of the old log.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "lowercase")]
 enum Record {
@@ -61,11 +40,15 @@ enum Record {
 pub const REPORT_TEXT_MAX_CHARS: usize = 1000;
 /// The longest entry name a report may give, in characters.
 pub const REPORT_ENTRY_MAX_CHARS: usize = 200;
+/// How many open reports a listing shows at most.
+pub const LISTING_MAX: u64 = 1000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    #[error("cannot use the report queue {path}: {source}")]
+    #[error("cannot read the old report queue {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("the report store failed: {0}")]
+    Store(#[from] StoreError),
     #[error("too many reports; try again in {} s", retry_after.as_secs())]
     RateLimited { retry_after: Duration },
     /// A field is longer than its cap ([`REPORT_TEXT_MAX_CHARS`], [`REPORT_ENTRY_MAX_CHARS`]).
@@ -73,145 +56,96 @@ pub enum ReportError {
     TooLong { field: &'static str, chars: usize, max: usize },
 }
 
-struct State {
-    file: File,
-    open: Vec<Report>,
-    next_id: u64,
-    /// Per reporter (`platform:user id`), when their recent reports were
-    /// filed, in Unix seconds.
-    recent: HashMap<String, Vec<u64>>,
-}
-
-/// The queue, safe to share between front ends.
+/// The queue, safe to share between front ends: the store and the limit.
 pub struct ReportQueue {
-    path: PathBuf,
-    per_user: usize,
-    window: Duration,
-    state: Mutex<State>,
+    store: Arc<dyn Store>,
+    limit: Limit,
 }
 
 impl std::fmt::Debug for ReportQueue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReportQueue").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("ReportQueue").field("store", &self.store.describe()).finish_non_exhaustive()
     }
 }
 
 impl ReportQueue {
-    /// Open (or create) the queue file, recovering from a torn last line.
-    pub fn open(path: PathBuf, per_user: usize, window: Duration) -> Result<ReportQueue, ReportError> {
-        let io = |source| ReportError::Io { path: path.clone(), source };
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(io)?;
-        }
-        let (records, good_length) = read_log(&path).map_err(io)?;
-        let file = OpenOptions::new().create(true).read(true).write(true).truncate(false).open(&path).map_err(io)?;
-        let length = file.metadata().map_err(io)?.len();
-        if length > good_length {
-            tracing::warn!(path = %path.display(), kept = good_length, dropped = length - good_length, "report queue had a torn last line (a crash mid-write); cutting it off");
-            file.set_len(good_length).map_err(io)?;
-            file.sync_all().map_err(io)?;
-        }
-        let (open, next_id, recent) = replay(records, window);
-        let file = OpenOptions::new().append(true).open(&path).map_err(io)?;
-        Ok(ReportQueue { path, per_user, window, state: Mutex::new(State { file, open, next_id, recent }) })
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        match self.state.lock() {
-            Ok(state) => state,
-            Err(poisoned) => poisoned.into_inner(),
-        }
+    /// The queue in `store`, with `per_user` reports per `window`.
+    pub fn new(store: Arc<dyn Store>, per_user: usize, window: Duration) -> ReportQueue {
+        ReportQueue { store, limit: Limit { per_user, window_secs: window.as_secs() } }
     }
 
     /// File a report, unless a field is over its cap or the reporter is
     /// over the rate limit (a refused long report does not count against it).
     pub fn file(&self, new: NewReport) -> Result<Report, ReportError> {
+        self.file_at(new, store::unix_now())
+    }
+
+    /// [`file`](Self::file) as if it were `now` (Unix seconds).
+    pub fn file_at(&self, new: NewReport, now: u64) -> Result<Report, ReportError> {
         check_lengths(&new.entry, &new.text)?;
-        let mut state = self.lock();
-        let now = unix_now();
-        let window = self.window.as_secs();
-        let recent = state.recent.entry(reporter_key(&new.platform, &new.reporter_id)).or_default();
-        recent.retain(|&at| within(at, now, window));
-        if recent.len() >= self.per_user {
-            let oldest = recent.first().copied().unwrap_or(now);
-            return Err(ReportError::RateLimited { retry_after: Duration::from_secs(window.saturating_sub(now.saturating_sub(oldest))) });
+        match self.store.file_report(&new, now, self.limit)? {
+            Filed::Stored(report) => Ok(report),
+            Filed::Limited { oldest } => {
+                let waited = now.saturating_sub(oldest);
+                Err(ReportError::RateLimited { retry_after: Duration::from_secs(self.limit.window_secs.saturating_sub(waited)) })
+            }
         }
-        let report = Report {
-            id: state.next_id,
-            entry: new.entry,
-            text: new.text,
-            reporter: new.reporter,
-            reporter_id: new.reporter_id,
-            platform: new.platform,
-            place: new.place,
-            created: now,
-        };
-        append(&mut state.file, &Record::Open(report.clone())).map_err(|source| ReportError::Io { path: self.path.clone(), source })?;
-        state.recent.entry(reporter_key(&report.platform, &report.reporter_id)).or_default().push(now);
-        state.next_id += 1;
-        state.open.push(report.clone());
-        Ok(report)
     }
 
     /// Close an open report; `Ok(false)` when there is no such open report.
     pub fn close(&self, id: u64, by: &str) -> Result<bool, ReportError> {
-        let mut state = self.lock();
-        if !state.open.iter().any(|r| r.id == id) {
-            return Ok(false);
-        }
-        append(&mut state.file, &Record::Close { id, by: by.to_string(), at: unix_now() })
-            .map_err(|source| ReportError::Io { path: self.path.clone(), source })?;
-        state.open.retain(|r| r.id != id);
-        Ok(true)
+        Ok(self.store.close_report(id, by, store::unix_now())?)
     }
 
-    /// Sync the log to disk (every record is synced as it is written; this
-    /// is the last word at shutdown).
+    /// The last word at shutdown (every report is committed as it is filed).
     pub fn flush(&self) -> Result<(), ReportError> {
-        let state = self.lock();
-        state.file.sync_all().map_err(|source| ReportError::Io { path: self.path.clone(), source })
+        Ok(self.store.flush()?)
     }
 
-    pub fn open_reports(&self) -> Vec<Report> {
-        self.lock().open.clone()
+    /// The open reports, oldest first (at most [`LISTING_MAX`]).
+    pub fn open_reports(&self) -> Result<Vec<Report>, ReportError> {
+        Ok(self.store.reports(Which::Open, Page::first(LISTING_MAX))?)
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// How many reports are open.
+    pub fn count_open(&self) -> Result<u64, ReportError> {
+        Ok(self.store.count_open_reports()?)
+    }
+
+    /// The store the queue lives in.
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
     }
 }
 
-/// The open reports, the next id and the recent filings per reporter (within
-/// `window` of now) that a log's records add up to.
-fn replay(records: Vec<Record>, window: Duration) -> (Vec<Report>, u64, HashMap<String, Vec<u64>>) {
-    let (now, window) = (unix_now(), window.as_secs());
-    let mut open: Vec<Report> = Vec::new();
-    let mut next_id = 1;
-    let mut recent: HashMap<String, Vec<u64>> = HashMap::new();
+/// Import the old JSON Lines queue at `path` into `store`, once: `Ok(None)`
+/// when there is no such file, `Ok(Some(false))` when it was imported before.
+pub fn import_jsonl(store: &dyn Store, path: &Path) -> Result<Option<bool>, ReportError> {
+    let Some(records) = read_log(path).map_err(|source| ReportError::Io { path: path.to_path_buf(), source })? else {
+        return Ok(None);
+    };
+    let reports = replay(records);
+    let imported = store.import_reports(&path.display().to_string(), &reports, store::unix_now())?;
+    if imported {
+        tracing::info!(path = %path.display(), reports = reports.len(), "imported the old report queue into the store; the file is no longer used");
+    }
+    Ok(Some(imported))
+}
+
+/// Every report a log's records add up to, with how each was closed.
+fn replay(records: Vec<Record>) -> Vec<ImportedReport> {
+    let mut reports: Vec<ImportedReport> = Vec::new();
     for record in records {
         match record {
-            Record::Open(report) => {
-                next_id = next_id.max(report.id + 1);
-                if within(report.created, now, window) {
-                    recent.entry(reporter_key(&report.platform, &report.reporter_id)).or_default().push(report.created);
+            Record::Open(report) => reports.push(ImportedReport { report, closed: None }),
+            Record::Close { id, by, at } => {
+                if let Some(item) = reports.iter_mut().find(|item| item.report.id == id && item.closed.is_none()) {
+                    item.closed = Some((by, at));
                 }
-                open.push(report);
             }
-            Record::Close { id, .. } => open.retain(|r| r.id != id),
         }
     }
-    (open, next_id, recent)
-}
-
-/// The rate limit's key for one reporter.
-fn reporter_key(platform: &str, reporter_id: &str) -> String {
-    format!("{platform}:{reporter_id}")
-}
-
-/// Whether a report filed at `at` still counts at `now` (Unix seconds; one
-/// stamped in the future, after the clock went back, counts).
-fn within(at: u64, now: u64, window: u64) -> bool {
-    now.saturating_sub(at) < window
+    reports
 }
 
 /// Refuse an entry or a problem text over its cap ([`ReportError::TooLong`]).
@@ -225,24 +159,17 @@ pub fn check_lengths(entry: &str, text: &str) -> Result<(), ReportError> {
     Ok(())
 }
 
-/// Write one record as one line, then sync it to disk.
-fn append(file: &mut File, record: &Record) -> std::io::Result<()> {
-    let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
-    line.push(b'\n');
-    file.write_all(&line)?;
-    file.sync_data()
-}
-
-/// Read every complete record; return them and the byte length they span.
-fn read_log(path: &Path) -> std::io::Result<(Vec<Record>, u64)> {
+/// Read every complete record (`None` when there is no file); a torn last
+/// line and complete but unreadable lines are skipped and logged.
+fn read_log(path: &Path) -> std::io::Result<Option<Vec<Record>>> {
     let file = match File::open(path) {
         Ok(file) => file,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), 0)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(error),
     };
     let mut reader = BufReader::new(file);
     let mut records = Vec::new();
-    let mut good_length = 0u64;
+    let mut offset = 0u64;
     let mut line = Vec::new();
     loop {
         line.clear();
@@ -250,98 +177,97 @@ fn read_log(path: &Path) -> std::io::Result<(Vec<Record>, u64)> {
         if read == 0 {
             break;
         }
-        let complete = line.ends_with(b"\n");
         match serde_json::from_slice::<Record>(line.trim_ascii()) {
-            Ok(record) if complete => {
-                records.push(record);
-                good_length += read as u64;
+            Ok(record) if line.ends_with(b"\n") => records.push(record),
+            _ if !line.ends_with(b"\n") => {
+                tracing::warn!(path = %path.display(), offset, "the old report queue ends in a torn line (a crash mid-write); skipping it");
+                break;
             }
-            _ if !complete => break,
-            _ => {
-                // A complete but unreadable line (edited by hand): skip it, keep the rest.
-                tracing::warn!(path = %path.display(), offset = good_length, "skipping an unreadable line in the report queue");
-                good_length += read as u64;
-            }
+            _ => tracing::warn!(path = %path.display(), offset, "skipping an unreadable line in the old report queue"),
         }
+        offset += read as u64;
     }
-    Ok((records, good_length))
-}
-
-fn unix_now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    Ok(Some(records))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Location;
 
     fn new(entry: &str, user: &str) -> NewReport {
         NewReport { entry: entry.into(), text: "wrong".into(), reporter: user.into(), reporter_id: user.into(), platform: "test".into(), place: None }
     }
 
+    /// The queue in a SQLite store in `dir`, opened as a start would.
+    fn queue(dir: &Path, per_user: usize, window_secs: u64) -> ReportQueue {
+        let store = store::open_migrated(&Location::in_data_dir(dir)).unwrap();
+        import_jsonl(store.as_ref(), &dir.join(JSONL_QUEUE)).unwrap();
+        ReportQueue::new(store, per_user, Duration::from_secs(window_secs))
+    }
+
+    fn entries(queue: &ReportQueue) -> Vec<String> {
+        queue.open_reports().unwrap().into_iter().map(|r| r.entry).collect()
+    }
+
     #[test]
     fn the_rate_limit_survives_a_restart() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("reports.jsonl");
         {
-            let queue = ReportQueue::open(path.clone(), 2, Duration::from_secs(600)).unwrap();
+            let queue = queue(dir.path(), 2, 600);
             queue.file(new("a", "u1")).unwrap();
             queue.file(new("b", "u1")).unwrap();
             assert!(queue.close(1, "mod").unwrap(), "closing a report gives no report back");
         }
-        let queue = ReportQueue::open(path.clone(), 2, Duration::from_secs(600)).unwrap();
+        let queue = queue(dir.path(), 2, 600);
         assert!(matches!(queue.file(new("c", "u1")), Err(ReportError::RateLimited { .. })), "the limit was reset by a restart");
         assert!(queue.file(new("c", "u2")).is_ok(), "other reporters are not limited");
         // Reports older than the window no longer count.
-        let old = Report { id: 9, entry: "d".into(), text: "old".into(), reporter: "u3".into(), reporter_id: "u3".into(), platform: "test".into(), place: None, created: unix_now() - 601 };
-        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
-        append(&mut file, &Record::Open(old.clone())).unwrap();
-        append(&mut file, &Record::Open(Report { id: 10, ..old })).unwrap();
-        let queue = ReportQueue::open(path, 2, Duration::from_secs(600)).unwrap();
+        let old = store::unix_now() - 601;
+        queue.file_at(new("d", "u3"), old).unwrap();
+        queue.file_at(new("d", "u3"), old).unwrap();
+        let queue = super::tests::queue(dir.path(), 2, 600);
         assert!(queue.file(new("e", "u3")).is_ok());
     }
 
     #[test]
     fn reports_record_their_place_and_old_lines_without_one_still_load() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("reports.jsonl");
         let old = r#"{"op":"open","id":1,"entry":"a","text":"wrong","reporter":"Ana","reporter_id":"7","platform":"discord","created":1700000000}"#;
-        fs::write(&path, format!("{old}\n")).unwrap();
-        let queue = ReportQueue::open(path.clone(), 10, Duration::from_secs(60)).unwrap();
-        queue.file(NewReport { place: Some("Matrix room !r:example.org".into()), ..new("b", "u1") }).unwrap();
-        let again = ReportQueue::open(path, 10, Duration::from_secs(60)).unwrap();
-        let places: Vec<Option<String>> = again.open_reports().into_iter().map(|r| r.place).collect();
+        std::fs::write(dir.path().join(JSONL_QUEUE), format!("{old}\n")).unwrap();
+        queue(dir.path(), 10, 60).file(NewReport { place: Some("Matrix room !r:example.org".into()), ..new("b", "u1") }).unwrap();
+        let again = queue(dir.path(), 10, 60);
+        let places: Vec<Option<String>> = again.open_reports().unwrap().into_iter().map(|r| r.place).collect();
         assert_eq!(places, [None, Some("Matrix room !r:example.org".to_string())]);
     }
 
     #[test]
-    fn reports_survive_a_restart_and_a_torn_line() {
+    fn the_old_queue_is_imported_once_torn_line_and_all_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("reports.jsonl");
-        {
-            let queue = ReportQueue::open(path.clone(), 10, Duration::from_secs(60)).unwrap();
-            queue.file(new("a", "u1")).unwrap();
-            queue.file(new("b", "u2")).unwrap();
-            queue.file(new("c", "u3")).unwrap();
-            assert!(queue.close(2, "mod").unwrap());
-        }
-        // A crash mid-write leaves half a record at the end.
-        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
-        file.write_all(b"{\"op\":\"open\",\"id\":4,\"entry\":\"d\",\"te").unwrap();
-        drop(file);
-        let queue = ReportQueue::open(path.clone(), 10, Duration::from_secs(60)).unwrap();
-        let open: Vec<String> = queue.open_reports().iter().map(|r| r.entry.clone()).collect();
-        assert_eq!(open, ["a", "c"]);
-        let next = queue.file(new("e", "u4")).unwrap();
-        assert_eq!(next.id, 4);
-        let text = fs::read_to_string(&path).unwrap();
-        assert!(text.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()), "{text}");
+        let path = dir.path().join(JSONL_QUEUE);
+        let line = |id: u64, entry: &str| serde_json::to_string(&Record::Open(Report { id, created: 1_700_000_000, ..report(entry) })).unwrap();
+        let close = serde_json::to_string(&Record::Close { id: 2, by: "mod".into(), at: 1_700_000_100 }).unwrap();
+        // A crash mid-write left half a record at the end.
+        let old = format!("{}\n{}\n{}\n{close}\n{{\"op\":\"open\",\"id\":4,\"entry\":\"d\",\"te", line(1, "a"), line(2, "b"), line(3, "c"));
+        std::fs::write(&path, &old).unwrap();
+        let queue = queue(dir.path(), 10, 60);
+        assert_eq!(entries(&queue), ["a", "c"]);
+        assert_eq!(queue.file(new("e", "u4")).unwrap().id, 4);
+        assert_eq!(import_jsonl(queue.store().as_ref(), &path).unwrap(), Some(false), "imported twice");
+        drop(queue);
+        let queue = super::tests::queue(dir.path(), 10, 60);
+        assert_eq!(entries(&queue), ["a", "c", "e"], "a restart imported the old queue again");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), old, "the old queue was changed");
+    }
+
+    fn report(entry: &str) -> Report {
+        Report { id: 0, entry: entry.into(), text: "wrong".into(), reporter: "u".into(), reporter_id: "u".into(), platform: "test".into(), place: None, created: 0 }
     }
 
     #[test]
     fn reports_are_rate_limited_per_user() {
         let dir = tempfile::tempdir().unwrap();
-        let queue = ReportQueue::open(dir.path().join("r.jsonl"), 2, Duration::from_secs(600)).unwrap();
+        let queue = queue(dir.path(), 2, 600);
         queue.file(new("a", "u1")).unwrap();
         queue.file(new("a", "u1")).unwrap();
         assert!(matches!(queue.file(new("a", "u1")), Err(ReportError::RateLimited { .. })));
@@ -351,7 +277,7 @@ mod tests {
     #[test]
     fn long_reports_are_refused_without_using_the_rate_limit() {
         let dir = tempfile::tempdir().unwrap();
-        let queue = ReportQueue::open(dir.path().join("r.jsonl"), 1, Duration::from_secs(600)).unwrap();
+        let queue = queue(dir.path(), 1, 600);
         let long = NewReport { text: "ж".repeat(REPORT_TEXT_MAX_CHARS + 1), ..new("a", "u1") };
         assert!(matches!(queue.file(long), Err(ReportError::TooLong { field: "problem text", chars: 1001, max: 1000 })));
         let long_entry = NewReport { entry: "e".repeat(REPORT_ENTRY_MAX_CHARS + 1), ..new("a", "u1") };

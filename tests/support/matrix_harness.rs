@@ -408,6 +408,23 @@ impl BotSetup {
     pub fn store(&self) -> &Path {
         &self.store
     }
+
+    /// Sync once on the bot's stopped store with a bare matrix-sdk client,
+    /// as a run cut short would have: the sync token moves on past whatever
+    /// arrived, and histbot never saw it.
+    pub async fn sync_behind_the_bots_back(&self) {
+        let text = std::fs::read_to_string(self.store.join(histbot::matrix::session::SESSION_FILE)).expect("the bot's saved session");
+        let session: MatrixSession = serde_json::from_str(&text).expect("a saved session");
+        let client = Client::builder()
+            .homeserver_url(self.config.homeserver.as_deref().expect("a homeserver"))
+            .sqlite_store(&self.store, None)
+            .build()
+            .await
+            .expect("a client on the bot's store");
+        client.restore_session(session).await.expect("restore the bot's session");
+        let settings = SyncSettings::default().timeout(Duration::ZERO).filter(timeline_filter(50));
+        within(WAIT, "a sync on the bot's store", client.sync_once(settings)).await.expect("sync on the bot's store");
+    }
 }
 
 /// A sync filter with lazy-loaded members and room for `limit` events per

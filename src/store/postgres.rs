@@ -1,0 +1,288 @@
+//! The PostgreSQL backend, for several histbot processes sharing one
+//! database: a pool of synchronous `postgres` connections (`r2d2`).
+//!
+//! The `postgres` client drives its own small runtime, which may not be
+//! started from inside tokio's; every call therefore runs through
+//! [`off_runtime`], on a scoped thread of its own when called from async code.
+//! The rate limit and the import take transaction-scoped advisory locks, so
+//! replicas neither double-count nor double-import.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use postgres::{Client, NoTls, Row};
+use r2d2_postgres::PostgresConnectionManager;
+
+use super::{migrations, signed, unsigned, AuditEntry, Filed, Health, ImportedReport, Limit, Migrated, NewReport, Page, Report, Store, StoreError, Unanswered, Which};
+
+/// The advisory lock key migrations take (any constant, the same in every process).
+const MIGRATION_LOCK: i64 = 0x6869_7374_626f_74;
+/// Connections per process.
+const POOL_SIZE: u32 = 8;
+/// How long to wait for a connection.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+
+/// A PostgreSQL database.
+pub struct PostgresStore {
+    pool: Pool,
+    description: String,
+}
+
+impl std::fmt::Debug for PostgresStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PostgresStore").field("database", &self.description).finish_non_exhaustive()
+    }
+}
+
+/// Run blocking database work where the `postgres` client may block: on a
+/// scoped thread when the caller is inside a tokio runtime, else right here.
+fn off_runtime<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    if tokio::runtime::Handle::try_current().is_err() {
+        return work();
+    }
+    std::thread::scope(|scope| match scope.spawn(work).join() {
+        Ok(value) => value,
+        Err(panic) => std::panic::resume_unwind(panic),
+    })
+}
+
+impl PostgresStore {
+    /// Connect a pool to `url`, with `password` unless the URL has one.
+    pub fn connect(url: &str, password: Option<&str>) -> Result<PostgresStore, StoreError> {
+        let bad = |message: String| StoreError::Open { what: "PostgreSQL (the `database` URL)".into(), message };
+        let mut config = postgres::Config::from_str(url).map_err(|error| bad(error.to_string()))?;
+        if let (Some(password), None) = (password, config.get_password()) {
+            config.password(password);
+        }
+        config.connect_timeout(CONNECT_TIMEOUT);
+        let description = describe(&config);
+        let manager = PostgresConnectionManager::new(config, NoTls);
+        let pool = off_runtime(|| {
+            r2d2::Pool::builder().max_size(POOL_SIZE).min_idle(Some(1)).connection_timeout(CONNECT_TIMEOUT).build(manager)
+        })
+        .map_err(|error| StoreError::Open { what: description.clone(), message: error.to_string() })?;
+        Ok(PostgresStore { pool, description })
+    }
+
+    /// Run `work` with a pooled connection, off the async runtime.
+    fn with<T: Send>(&self, work: impl FnOnce(&mut Client) -> Result<T, StoreError> + Send) -> Result<T, StoreError> {
+        off_runtime(|| {
+            let mut client = self.pool.get()?;
+            work(&mut client)
+        })
+    }
+}
+
+/// `postgres user@host:port/db`, never the password.
+fn describe(config: &postgres::Config) -> String {
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(host)) => host.clone(),
+        #[cfg(unix)]
+        Some(postgres::config::Host::Unix(path)) => path.display().to_string(),
+        None => "localhost".into(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    format!("postgres {}@{host}:{port}/{}", config.get_user().unwrap_or(""), config.get_dbname().unwrap_or(""))
+}
+
+fn version(client: &mut impl postgres::GenericClient) -> Result<i64, StoreError> {
+    Ok(client.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &[])?.try_get(0)?)
+}
+
+fn report_from(row: &Row) -> Result<Report, StoreError> {
+    Ok(Report {
+        id: unsigned(row.try_get("id")?)?,
+        entry: row.try_get("entry")?,
+        text: row.try_get("text")?,
+        reporter: row.try_get("reporter")?,
+        reporter_id: row.try_get("reporter_id")?,
+        platform: row.try_get("platform")?,
+        place: row.try_get("place")?,
+        created: unsigned(row.try_get("created")?)?,
+    })
+}
+
+impl Store for PostgresStore {
+    fn migrate(&self) -> Result<Migrated, StoreError> {
+        self.with(|client| {
+            let mut transaction = client.transaction()?;
+            transaction.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+            transaction.batch_execute(migrations::BOOKKEEPING)?;
+            let from = version(&mut transaction)?;
+            let known = migrations::latest();
+            if from > known {
+                return Err(StoreError::TooNew { found: from, known });
+            }
+            for migration in migrations::all().into_iter().filter(|m| m.version > from) {
+                transaction.batch_execute(migration.postgres)?;
+                transaction.execute(
+                    "INSERT INTO schema_migrations (version, name, applied) VALUES ($1, $2, $3)",
+                    &[&migration.version, &migration.name, &signed(super::unix_now())?],
+                )?;
+            }
+            let to = version(&mut transaction)?;
+            transaction.commit()?;
+            Ok(Migrated { from, to })
+        })
+    }
+
+    fn file_report(&self, new: &NewReport, now: u64, limit: Limit) -> Result<Filed, StoreError> {
+        self.with(|client| {
+            let mut transaction = client.transaction()?;
+            let key = format!("{}:{}", new.platform, new.reporter_id);
+            transaction.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", &[&key])?;
+            let since = signed(now.saturating_sub(limit.window_secs.saturating_sub(1)))?;
+            let row = transaction.query_one(
+                "SELECT COUNT(*), MIN(created) FROM reports WHERE platform = $1 AND reporter_id = $2 AND created >= $3",
+                &[&new.platform, &new.reporter_id, &since],
+            )?;
+            let (count, oldest): (i64, Option<i64>) = (row.try_get(0)?, row.try_get(1)?);
+            if unsigned(count)? >= limit.per_user as u64 {
+                return Ok(Filed::Limited { oldest: oldest.map(unsigned).transpose()?.unwrap_or(now) });
+            }
+            let row = transaction.query_one(
+                "INSERT INTO reports (entry, text, reporter, reporter_id, platform, place, created) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *",
+                &[&new.entry, &new.text, &new.reporter, &new.reporter_id, &new.platform, &new.place, &signed(now)?],
+            )?;
+            let report = report_from(&row)?;
+            transaction.commit()?;
+            Ok(Filed::Stored(report))
+        })
+    }
+
+    fn close_report(&self, id: u64, by: &str, at: u64) -> Result<bool, StoreError> {
+        let (id, at) = (signed(id)?, signed(at)?);
+        self.with(|client| {
+            let changed = client.execute("UPDATE reports SET closed_by = $1, closed_at = $2 WHERE id = $3 AND closed_at IS NULL", &[&by, &at, &id])?;
+            Ok(changed == 1)
+        })
+    }
+
+    fn reports(&self, which: Which, page: Page) -> Result<Vec<Report>, StoreError> {
+        let filter = match which {
+            Which::Open => "WHERE closed_at IS NULL",
+            Which::All => "",
+        };
+        let (limit, offset) = (signed(page.limit)?, signed(page.offset)?);
+        self.with(|client| {
+            let rows = client.query(&format!("SELECT * FROM reports {filter} ORDER BY id LIMIT $1 OFFSET $2"), &[&limit, &offset])?;
+            rows.iter().map(report_from).collect()
+        })
+    }
+
+    fn count_open_reports(&self) -> Result<u64, StoreError> {
+        self.with(|client| unsigned(client.query_one("SELECT COUNT(*) FROM reports WHERE closed_at IS NULL", &[])?.try_get(0)?))
+    }
+
+    fn count_reports_since(&self, platform: &str, reporter_id: &str, since: u64) -> Result<u64, StoreError> {
+        let since = signed(since)?;
+        self.with(|client| {
+            let row = client.query_one("SELECT COUNT(*) FROM reports WHERE platform = $1 AND reporter_id = $2 AND created >= $3", &[&platform, &reporter_id, &since])?;
+            unsigned(row.try_get(0)?)
+        })
+    }
+
+    fn import_reports(&self, source: &str, reports: &[ImportedReport], now: u64) -> Result<bool, StoreError> {
+        self.with(|client| {
+            let mut transaction = client.transaction()?;
+            transaction.batch_execute("LOCK TABLE imports IN SHARE ROW EXCLUSIVE MODE")?;
+            if transaction.query_opt("SELECT items FROM imports WHERE source = $1", &[&source])?.is_some() {
+                return Ok(false);
+            }
+            for item in reports {
+                let r = &item.report;
+                let closed_by = item.closed.as_ref().map(|(by, _)| by.as_str());
+                let closed_at = item.closed.as_ref().map(|(_, at)| signed(*at)).transpose()?;
+                transaction.execute(
+                    "INSERT INTO reports (id, entry, text, reporter, reporter_id, platform, place, created, closed_by, closed_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING",
+                    &[&signed(r.id)?, &r.entry, &r.text, &r.reporter, &r.reporter_id, &r.platform, &r.place, &signed(r.created)?, &closed_by, &closed_at],
+                )?;
+            }
+            transaction.execute("SELECT setval(pg_get_serial_sequence('reports', 'id'), MAX(id)) FROM reports HAVING MAX(id) IS NOT NULL", &[])?;
+            transaction.execute("INSERT INTO imports (source, items, at) VALUES ($1, $2, $3)", &[&source, &signed(reports.len() as u64)?, &signed(now)?])?;
+            transaction.commit()?;
+            Ok(true)
+        })
+    }
+
+    fn log_unanswered(&self, question: &str, locale: &str, platform: &str, at: u64) -> Result<u64, StoreError> {
+        let at = signed(at)?;
+        self.with(|client| {
+            let row = client.query_one("INSERT INTO unanswered (question, locale, platform, asked) VALUES ($1, $2, $3, $4) RETURNING id", &[&question, &locale, &platform, &at])?;
+            unsigned(row.try_get(0)?)
+        })
+    }
+
+    fn unanswered(&self, page: Page) -> Result<Vec<Unanswered>, StoreError> {
+        let (limit, offset) = (signed(page.limit)?, signed(page.offset)?);
+        self.with(|client| {
+            let rows = client.query("SELECT id, question, locale, platform, asked FROM unanswered ORDER BY id LIMIT $1 OFFSET $2", &[&limit, &offset])?;
+            rows.iter()
+                .map(|row| {
+                    Ok(Unanswered { id: unsigned(row.try_get(0)?)?, question: row.try_get(1)?, locale: row.try_get(2)?, platform: row.try_get(3)?, asked: unsigned(row.try_get(4)?)? })
+                })
+                .collect()
+        })
+    }
+
+    fn audit(&self, actor: &str, action: &str, detail: &str, at: u64) -> Result<u64, StoreError> {
+        let at = signed(at)?;
+        self.with(|client| {
+            let row = client.query_one("INSERT INTO audit_log (actor, action, detail, at) VALUES ($1, $2, $3, $4) RETURNING id", &[&actor, &action, &detail, &at])?;
+            unsigned(row.try_get(0)?)
+        })
+    }
+
+    fn audit_log(&self, page: Page) -> Result<Vec<AuditEntry>, StoreError> {
+        let (limit, offset) = (signed(page.limit)?, signed(page.offset)?);
+        self.with(|client| {
+            let rows = client.query("SELECT id, actor, action, detail, at FROM audit_log ORDER BY id LIMIT $1 OFFSET $2", &[&limit, &offset])?;
+            rows.iter()
+                .map(|row| Ok(AuditEntry { id: unsigned(row.try_get(0)?)?, actor: row.try_get(1)?, action: row.try_get(2)?, detail: row.try_get(3)?, at: unsigned(row.try_get(4)?)? }))
+                .collect()
+        })
+    }
+
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.with(|client| Ok(client.query_opt("SELECT value FROM kv WHERE key = $1", &[&key])?.map(|row| row.try_get(0)).transpose()?))
+    }
+
+    fn put(&self, key: &str, value: &str, at: u64) -> Result<(), StoreError> {
+        let at = signed(at)?;
+        self.with(|client| {
+            client.execute(
+                "INSERT INTO kv (key, value, updated) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated = excluded.updated",
+                &[&key, &value, &at],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn check(&self) -> Result<Health, StoreError> {
+        self.with(|client| {
+            client.query_one("SELECT 1", &[])?;
+            let exists: bool = client.query_one("SELECT to_regclass('schema_migrations') IS NOT NULL", &[])?.try_get(0)?;
+            let version = if exists { version(client)? } else { 0 };
+            Ok(Health { backend: self.describe(), version, known: migrations::latest(), problems: Vec::new() })
+        })
+    }
+
+    fn backup(&self, _to: &Path) -> Result<(), StoreError> {
+        Err(StoreError::Unsupported(format!(
+            "histbot does not back up PostgreSQL itself; use pg_dump (e.g. `pg_dump --format=custom --file=histbot.dump` against {}), and pg_restore to restore",
+            self.description
+        )))
+    }
+
+    fn flush(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    fn describe(&self) -> String {
+        self.description.clone()
+    }
+}
