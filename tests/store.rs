@@ -303,3 +303,72 @@ fn a_database_that_cannot_be_reached_is_a_clear_error() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cannot open the database") || err.contains("without PostgreSQL"), "{err}");
 }
+
+/// The environment variable that turns [`sigkill_child`] into a writer.
+const CHILD_STORE: &str = "HISTBOT_SIGKILL_CHILD_STORE";
+/// Writes the child makes at once, and how many acknowledgements the parent waits for before the kill.
+const CHILD_WRITES: usize = 200;
+const KILL_AFTER: usize = 40;
+
+/// Run only as a child of [`a_sigkill_in_the_middle_of_200_concurrent_writes_loses_no_acknowledged_one`]:
+/// file 200 reports from 8 threads, printing `ack <id>` after each commit.
+#[test]
+#[ignore = "a child process of the SIGKILL test"]
+fn sigkill_child() {
+    use std::io::Write;
+    let Ok(spec) = std::env::var(CHILD_STORE) else { return };
+    let location = match spec.strip_prefix("sqlite:") {
+        Some(path) => Location::Sqlite(path.into()),
+        None => Location::Postgres { url: spec, password: postgres_password() },
+    };
+    let store = store::open_migrated(&location).expect("open the store");
+    thread::scope(|scope| {
+        for thread in 0..8 {
+            let store = store.clone();
+            scope.spawn(move || {
+                for n in 0..CHILD_WRITES / 8 {
+                    let report = filed(store.as_ref(), &new(&format!("w{thread}-{n}"), &format!("user{thread}")), store::unix_now(), LIMIT);
+                    let mut out = std::io::stdout().lock();
+                    let _ = writeln!(out, "ack {}", report.id);
+                    let _ = out.flush();
+                }
+            });
+        }
+    });
+}
+
+#[test]
+fn a_sigkill_in_the_middle_of_200_concurrent_writes_loses_no_acknowledged_one() {
+    use std::io::BufRead;
+    for backend in backends("sigkill") {
+        let spec = match &backend.location {
+            Location::Sqlite(path) => format!("sqlite:{}", path.display()),
+            Location::Postgres { url, .. } => url.clone(),
+        };
+        let mut child = std::process::Command::new(std::env::current_exe().expect("the test binary"))
+            .args(["--exact", "sigkill_child", "--ignored", "--nocapture", "--test-threads=1"])
+            .env(CHILD_STORE, spec)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start the child");
+        let stdout = child.stdout.take().expect("the child's stdout");
+        let mut acknowledged = Vec::new();
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        while let Some(Ok(line)) = lines.next() {
+            if let Some(id) = line.strip_prefix("ack ") {
+                acknowledged.push(id.parse::<u64>().expect("an id"));
+                if acknowledged.len() == KILL_AFTER {
+                    child.kill().expect("SIGKILL the child");
+                }
+            }
+        }
+        child.wait().expect("reap the child");
+        assert!(acknowledged.len() >= KILL_AFTER, "{}: the child acknowledged only {} writes", backend.name, acknowledged.len());
+        let store = store::open_migrated(&backend.location).unwrap();
+        let stored: std::collections::HashSet<u64> = ids(&store.reports(Which::All, Page::first(1000)).unwrap()).into_iter().collect();
+        let lost: Vec<&u64> = acknowledged.iter().filter(|id| !stored.contains(id)).collect();
+        assert!(lost.is_empty(), "{}: acknowledged but lost: {lost:?}", backend.name);
+        assert!(store.check().unwrap().problems.is_empty(), "{}", backend.name);
+        eprintln!("{}: killed after {} acknowledged writes, {} stored, none lost", backend.name, acknowledged.len(), stored.len());
+    }
+}
