@@ -3,16 +3,23 @@
 #
 # - Installs and starts a local Synapse (pinned, from PyPI, in .venv-synapse/,
 #   bound to 127.0.0.1) for the Matrix tests, and stops it afterwards.
+# - Starts a throwaway PostgreSQL (Debian's package, installed by
+#   scripts/postgres.sh if missing, on 127.0.0.1) for the store tests, and
+#   stops it afterwards.
 # - Runs the whole test suite with every front end built in; the Matrix tests
-#   must run (HISTBOT_REQUIRE_HOMESERVER=1), not skip.
+#   and the PostgreSQL half of the store tests must run
+#   (HISTBOT_REQUIRE_HOMESERVER=1, HISTBOT_REQUIRE_POSTGRES=1), not skip.
 # - Checks the shipped fact base with the binary, as a moderator would.
 #
 # Usage: bash scripts/test-all.sh [extra cargo test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-stop_synapse() { bash scripts/synapse.sh stop >/dev/null 2>&1 || true; }
-trap stop_synapse EXIT
+stop_servers() {
+    bash scripts/synapse.sh stop >/dev/null 2>&1 || true
+    bash scripts/postgres.sh stop >/dev/null 2>&1 || true
+}
+trap stop_servers EXIT
 
 echo "==> starting a local Synapse for the Matrix tests"
 bash scripts/synapse.sh start
@@ -21,12 +28,21 @@ set -a
 . target/synapse/env
 set +a
 
+echo "==> starting a local PostgreSQL for the store tests"
+started=$SECONDS
+bash scripts/postgres.sh start
+echo "    PostgreSQL ready in $((SECONDS - started)) s"
+set -a
+# shellcheck disable=SC1091
+. target/postgres/env
+set +a
+
 echo "==> histbot check facts"
 cargo run --quiet --locked -- check facts
 
 echo "==> cargo test (all features)"
 mkdir -p target
-HISTBOT_REQUIRE_HOMESERVER=1 cargo test --locked --all-features "$@" 2>&1 | tee target/test-all.log
+HISTBOT_REQUIRE_HOMESERVER=1 HISTBOT_REQUIRE_POSTGRES=1 cargo test --locked --all-features "$@" 2>&1 | tee target/test-all.log
 
 # One closing line for the whole run (cargo prints one per test binary,
 # the last of which is the doc tests').

@@ -59,11 +59,14 @@ impl PostgresStore {
         }
         config.connect_timeout(CONNECT_TIMEOUT);
         let description = describe(&config);
+        let unreachable = |error: &dyn std::fmt::Display| StoreError::Open { what: description.clone(), message: error.to_string() };
+        // One connection first: a refused or failed login is said at once, with its reason.
+        off_runtime(|| config.connect(NoTls).map(drop)).map_err(|error| unreachable(&error))?;
         let manager = PostgresConnectionManager::new(config, NoTls);
         let pool = off_runtime(|| {
             r2d2::Pool::builder().max_size(POOL_SIZE).min_idle(Some(1)).connection_timeout(CONNECT_TIMEOUT).build(manager)
         })
-        .map_err(|error| StoreError::Open { what: description.clone(), message: error.to_string() })?;
+        .map_err(|error| unreachable(&error))?;
         Ok(PostgresStore { pool, description })
     }
 
