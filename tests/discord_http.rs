@@ -7,6 +7,8 @@
 mod fake_discord;
 #[path = "support/process.rs"]
 mod process;
+#[path = "support/postgres.rs"]
+mod pg;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -465,4 +467,69 @@ async fn reports_name_their_server_and_are_listed_privately() {
     let text = embed_text(&listed["data"]);
     assert!(text.contains("1 open report") && text.contains(&format!("Discord server {OTHER_GUILD}")), "{text}");
     assert_eq!(listed["data"]["flags"], 64, "the report list is not shown to the channel: {listed}");
+}
+
+/// One `histbot run` in HTTP mode on `database`, on a free port; its
+/// process and the endpoint's base URL once `/healthz` answers.
+async fn replica(dir: &std::path::Path, name: &str, key: &SigningKey, database: &str) -> (process::Histbot, String) {
+    let port = free_port();
+    let config = format!(
+        "facts = {facts:?}\nintents = {intents:?}\ndata_dir = {data:?}\ndatabase = {database:?}\n[reload]\nwatch = false\n[moderation]\ndiscord_users = [{MOD_USER}]\n[discord]\nenabled = true\nmode = \"http\"\ntoken_env = \"HISTBOT_TEST_DISCORD_TOKEN_UNSET\"\npublic_key = {key:?}\nlisten = \"127.0.0.1:{port}\"\nlocales = {locales:?}\n",
+        facts = root().join("facts"),
+        intents = root().join("config/intents.toml"),
+        data = dir.join(name),
+        key = hex::encode(key.verifying_key().to_bytes()),
+        locales = root().join("config/discord-locales.toml"),
+    );
+    let path = dir.join(format!("{name}.toml"));
+    std::fs::write(&path, config).unwrap();
+    let bot = process::Histbot::start(&root(), &["run", "--config", &path.display().to_string()], &[]);
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while client.get(format!("{base}/healthz")).send().await.is_err() {
+        assert!(tokio::time::Instant::now() < deadline, "{name} never listened:\n{}", bot.stderr());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    (bot, base)
+}
+
+/// Two HTTP-mode replicas on one PostgreSQL, as behind a load balancer: a
+/// report filed through one is listed and closed through the other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_replicas_on_one_postgres_share_the_report_queue() {
+    let Some(url) = pg::url() else { return };
+    let database = tokio::task::spawn_blocking(move || pg::schema(&url, "replicas")).await.unwrap();
+    let dir = TempDir::new().unwrap();
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let (mut one, one_url) = replica(dir.path(), "one", &key, &database).await;
+    let (mut two, two_url) = replica(dir.path(), "two", &key, &database).await;
+    let client = reqwest::Client::builder().timeout(WAIT).build().unwrap();
+    let through = |base: &str| Server { url: format!("{base}/interactions"), key: key.clone(), client: client.clone(), _dir: TempDir::new().unwrap() };
+    let (one_server, two_server) = (through(&one_url), through(&two_url));
+
+    let mut report = command("2801", "report", json!([{ "name": "entry", "type": 3, "value": "belgrade-declaration" }, { "name": "problem", "type": 3, "value": "wrong year" }]));
+    report["guild_id"] = json!(OTHER_GUILD.to_string());
+    let (_, filed) = one_server.interaction(&report).await;
+    assert!(embed_text(&filed["data"]).contains("report #1 filed"), "{filed}\n{}", one.stderr());
+    let (_, listed) = two_server.interaction(&facts_from("2802", "reports", FIXTURE_GUILD, MOD_USER, "1024", &[])).await;
+    let text = embed_text(&listed["data"]);
+    assert!(text.contains("1 open report") && text.contains("wrong year") && text.contains(&format!("Discord server {OTHER_GUILD}")), "{text}");
+    let mut close = facts_from("2803", "close", FIXTURE_GUILD, MOD_USER, "1024", &[]);
+    close["data"]["options"].as_array_mut().unwrap().push(json!({ "name": "report", "type": 3, "value": "1" }));
+    let (_, closed) = two_server.interaction(&close).await;
+    assert!(embed_text(&closed["data"]).contains("Report #1 closed"), "{closed}");
+    let (_, listed) = one_server.interaction(&facts_from("2804", "reports", FIXTURE_GUILD, MOD_USER, "1024", &[])).await;
+    assert!(embed_text(&listed["data"]).contains("0 open reports"), "{listed}");
+
+    for bot in [&mut one, &mut two] {
+        bot.signal("TERM");
+    }
+    let (one, two) = tokio::task::spawn_blocking(move || {
+        let statuses = (one.wait(), two.wait());
+        (statuses, (one.stderr(), two.stderr()))
+    })
+    .await
+    .unwrap();
+    assert_eq!((one.0.code(), one.1.code()), (Some(0), Some(0)), "{}\n{}", two.0, two.1);
 }

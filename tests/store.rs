@@ -4,14 +4,13 @@
 //! half is skipped with a printed reason; `HISTBOT_REQUIRE_POSTGRES=1` makes
 //! that a failure instead.
 
-mod support;
+#[path = "support/postgres.rs"]
+mod pg;
 
 use std::sync::Arc;
 use std::thread;
 
 use histbot::store::{self, Filed, ImportedReport, Limit, Location, NewReport, Page, Report, Store, StoreError, Which};
-
-const SKIP: &str = "skipping the PostgreSQL half: no server (set HISTBOT_TEST_POSTGRES, or run scripts/test-all.sh)";
 
 /// A database to run one test on, and what keeps it alive.
 struct Backend {
@@ -20,35 +19,7 @@ struct Backend {
     _dir: Option<tempfile::TempDir>,
 }
 
-/// The PostgreSQL URL to test on, or `None` (after printing why).
-fn postgres_url() -> Option<String> {
-    let required = std::env::var("HISTBOT_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
-    match std::env::var("HISTBOT_TEST_POSTGRES").ok().filter(|v| !v.trim().is_empty()) {
-        Some(url) => Some(url),
-        None if required => panic!("{SKIP}; HISTBOT_REQUIRE_POSTGRES=1 says this test must run, not skip"),
-        None => {
-            eprintln!("{SKIP}");
-            None
-        }
-    }
-}
-
-fn postgres_password() -> Option<String> {
-    std::env::var("HISTBOT_DATABASE_PASSWORD").ok()
-}
-
-/// A fresh schema on the test server, as a URL whose connections use it.
-fn postgres_schema(url: &str, test: &str) -> String {
-    let schema = format!("t_{test}_{}_{}", std::process::id(), store::unix_now() % 100_000);
-    let mut config: postgres::Config = url.parse().expect("HISTBOT_TEST_POSTGRES is a PostgreSQL URL");
-    if let Some(password) = postgres_password() {
-        config.password(password);
-    }
-    let mut client = config.connect(postgres::NoTls).expect("connect to the test PostgreSQL");
-    client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).expect("create a test schema");
-    let separator = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{separator}options=-c%20search_path%3D{schema}")
-}
+use pg::{password as postgres_password, schema as postgres_schema, url as postgres_url};
 
 /// SQLite in a temporary directory, and PostgreSQL when there is one.
 fn backends(test: &str) -> Vec<Backend> {

@@ -27,7 +27,9 @@ type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
 
 /// A PostgreSQL database.
 pub struct PostgresStore {
-    pool: Pool,
+    /// Always `Some` until dropped: the pool is dropped off the runtime (a
+    /// `postgres` client blocks when it closes).
+    pool: Option<Pool>,
     description: String,
 }
 
@@ -67,15 +69,25 @@ impl PostgresStore {
             r2d2::Pool::builder().max_size(POOL_SIZE).min_idle(Some(1)).connection_timeout(CONNECT_TIMEOUT).build(manager)
         })
         .map_err(|error| unreachable(&error))?;
-        Ok(PostgresStore { pool, description })
+        Ok(PostgresStore { pool: Some(pool), description })
     }
 
     /// Run `work` with a pooled connection, off the async runtime.
     fn with<T: Send>(&self, work: impl FnOnce(&mut Client) -> Result<T, StoreError> + Send) -> Result<T, StoreError> {
+        let pool = self.pool.as_ref().ok_or_else(|| StoreError::Unsupported("the PostgreSQL store is closed".into()))?;
         off_runtime(|| {
-            let mut client = self.pool.get()?;
+            let mut client = pool.get()?;
             work(&mut client)
         })
+    }
+}
+
+impl Drop for PostgresStore {
+    /// Close the connections where closing may block (not on a runtime thread).
+    fn drop(&mut self) {
+        if let Some(pool) = self.pool.take() {
+            off_runtime(move || drop(pool));
+        }
     }
 }
 
