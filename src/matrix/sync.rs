@@ -172,7 +172,8 @@ impl Syncer {
             let fill = match gaps {
                 Gaps::Ignore => false,
                 Gaps::Limited => timeline.limited,
-                Gaps::Any => true,
+                // Back to the last event seen, if there is one.
+                Gaps::Any => timeline.limited || self.seen.get(room_id).is_some(),
             };
             if fill && !arrived {
                 if let Some(prev_batch) = &timeline.prev_batch {
@@ -186,13 +187,14 @@ impl Syncer {
         batches
     }
 
-    /// The joined rooms the first sync did not mention (nothing new since
-    /// the sync token), each caught up from the last event seen in it to the
-    /// newest: events of a sync that was cut short lie there.
+    /// The joined rooms the first sync brought no events for (nothing new
+    /// since the sync token), each caught up from the last event seen in it
+    /// to the newest: events of a sync that was cut short lie there.
     async fn catch_up_quiet_rooms(&mut self, response: &SyncResponse) -> Vec<RoomBatch> {
         let mut batches = Vec::new();
         for room in self.client.joined_rooms() {
-            if response.rooms.joined.contains_key(room.room_id()) || self.seen.get(room.room_id()).is_none() {
+            let has_events = response.rooms.joined.get(room.room_id()).is_some_and(|update| !update.timeline.events.is_empty());
+            if has_events || self.seen.get(room.room_id()).is_none() {
                 continue;
             }
             let events = self.gap(&room, None).await;
@@ -272,7 +274,8 @@ enum Gaps {
     Ignore,
     /// Rooms whose timeline was limited.
     Limited,
-    /// Every room: the first sync after a restart.
+    /// Every room with a last event seen, and rooms whose timeline was
+    /// limited: the first sync after a restart.
     Any,
 }
 
