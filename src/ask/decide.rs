@@ -13,12 +13,16 @@
 //!    "favourite"); and the quotes it would show must hold most of the
 //!    question's other words. A gap, or a year the entry is not dated in,
 //!    means the sources do not answer this question, whatever else matches:
-//!    histbot says so and offers the closest entries.
+//!    histbot says so and offers the closest entries. When the gap is a
+//!    word (not a year), a runner-up that explains every word may answer
+//!    instead ([`fully_covered_runner_up`]).
 //! 3. **Answer type**: the entry must be able to state what is asked (a
 //!    date for "when", a number for "how many", a birth for "born"); a
 //!    known entry whose quotes lack it gets "the sources don't say".
 //! 4. **Ties**: "did you mean" only when contenders are still within the
-//!    ambiguity margin after the evidence has been weighed ([`break_tie`]).
+//!    ambiguity margin after the evidence has been weighed ([`break_tie`]);
+//!    tied contenders that are one event repeated (the same title but for
+//!    the date) are a series, and all of them answer.
 
 use serde::Serialize;
 
