@@ -291,9 +291,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
 fn head_bound(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
     let (Some(head), Some(owner)) = (&question.head, &question.head_of) else { return true };
     let Some(found) = engine.entry(entry) else { return true };
-    let keyer = engine.index().keyer();
     let says = |text: &str| {
-        let keys: Vec<Vec<String>> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| keyer.index_keys(w)).collect();
+        let keys = evidence::keyed_words(engine.index(), text);
         keys.iter().enumerate().any(|(i, k)| k.contains(head) && keys.iter().skip(i + 1).take(3).any(|next| next.contains(owner)))
     };
     let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());

@@ -248,15 +248,20 @@ fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
     if years.iter().map(|(_, y)| y).collect::<std::collections::BTreeSet<_>>().len() < 2 {
         return true;
     }
-    let keyer = index.keyer();
+    let keyed = keyed_words(index, text);
     (0..query.keys.len()).filter(|&word| index.is_proper(query, word) && !index.in_name(doc, query, word)).all(|word| {
-        let stored = index.stored_matches(query, word);
-        let places: Vec<usize> = words.iter().enumerate().filter(|(_, w)| keyer.index_keys(w).iter().any(|k| stored.contains(&k.as_str()))).map(|(i, _)| i).collect();
+        let places: Vec<usize> = keyed.iter().enumerate().filter(|(_, keys)| keys.iter().any(|k| index.word_is(query, word, k))).map(|(i, _)| i).collect();
         places.iter().all(|&place| {
             let nearest = years.iter().min_by_key(|(i, _)| i.abs_diff(place)).map(|(_, y)| *y);
             nearest.is_none_or(|year| query.years.contains(&year))
         })
     })
+}
+
+/// The index keys of each word of `text`, in order (words split where
+/// [`years_bound`] splits them), keyed once for every look at the text.
+pub(crate) fn keyed_words(index: &Index, text: &str) -> Vec<Vec<String>> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| index.keyer().index_keys(w)).collect()
 }
 
 /// Whether a quote, with the entry's names, holds (nearly) all the words of
