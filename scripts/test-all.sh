@@ -10,6 +10,7 @@
 #   and the PostgreSQL half of the store tests must run
 #   (HISTBOT_REQUIRE_HOMESERVER=1, HISTBOT_REQUIRE_POSTGRES=1), not skip.
 # - Checks the shipped fact base with the binary, as a moderator would.
+# - Prints how long each stage took, so a slow CI run shows where.
 #
 # Usage: bash scripts/test-all.sh [extra cargo test arguments]
 set -euo pipefail
@@ -37,13 +38,24 @@ set -a
 . target/postgres/env
 set +a
 
+# Build the tests first and check the facts with the binary they built: a
+# plain `cargo run` would build every dependency a second time, because the
+# dev-dependencies turn on more features of shared crates (reqwest, futures,
+# zerocopy) and cargo compiles each feature set separately.
+echo "==> cargo test --no-run (all features)"
+started=$SECONDS
+cargo test --locked --all-features --no-run
+echo "    built in $((SECONDS - started)) s"
+
 echo "==> histbot check facts"
-cargo run --quiet --locked -- check facts
+"${CARGO_TARGET_DIR:-target}/debug/histbot" check facts
 
 echo "==> cargo test (all features)"
 mkdir -p target
+started=$SECONDS
 HISTBOT_REQUIRE_HOMESERVER=1 HISTBOT_REQUIRE_POSTGRES=1 cargo test --locked --all-features "$@" 2>&1 | tee target/test-all.log
 
 # One closing line for the whole run (cargo prints one per test binary,
 # the last of which is the doc tests').
 awk '/^test result:/ { passed += $4; failed += $6 } END { printf "tests: %d passed, %d failed\n", passed, failed }' target/test-all.log
+echo "tests ran in $((SECONDS - started)) s"
