@@ -174,6 +174,8 @@ mod terminal {
         assert!(first.wait().success());
         let history = std::fs::read_to_string(dir.path().join("data/console_history")).expect("the history file, in the data directory");
         assert!(history.contains("/who tito") && history.contains("/year 1948"), "{history}");
+        let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(dir.path().join("data/console_history")).unwrap().permissions());
+        assert_eq!(mode & 0o777, 0o600, "the history is readable by its owner only");
 
         let mut second = start(dir.path(), &[]);
         // ↑ recalls the last line, ↑ again the one before.
@@ -244,8 +246,26 @@ mod terminal {
         let dir = tempfile::tempdir().unwrap();
         let mut terminal = start(dir.path(), &[]);
         terminal.type_keys("/who ti");
+        terminal.expect("/who ti");
+        assert!(!terminal.is_in_line_mode(), "the line editor has the terminal in raw mode");
         terminal.type_keys("\x03");
         assert!(terminal.wait().success());
+        assert!(terminal.is_in_line_mode(), "the terminal is back in line mode");
+    }
+
+    #[test]
+    fn sigterm_in_the_middle_of_a_line_leaves_the_terminal_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut terminal = start(dir.path(), &[("RUST_LOG", "info")]);
+        terminal.type_keys("/who ti");
+        terminal.expect("/who ti");
+        assert!(!terminal.is_in_line_mode(), "the line editor has the terminal in raw mode");
+        let status = Command::new("kill").arg("-TERM").arg(terminal.id().to_string()).status().expect("run kill");
+        assert!(status.success());
+        terminal.expect("shut down cleanly");
+        assert!(terminal.wait().success());
+        assert!(terminal.is_in_line_mode(), "the terminal is back in line mode");
+        assert!(terminal.output().contains("\x1b[?2004l"), "bracketed paste is turned off again");
     }
 }
 

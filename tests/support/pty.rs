@@ -100,6 +100,19 @@ impl Terminal {
         }
     }
 
+    /// The program's process id.
+    pub fn id(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Whether the terminal is in its usual line mode (canonical input
+    /// with echo), as a shell expects it to be left.
+    pub fn is_in_line_mode(&self) -> bool {
+        use nix::sys::termios::{tcgetattr, LocalFlags};
+        let settings = tcgetattr(&self.keyboard).expect("read the terminal's settings");
+        settings.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    }
+
     /// Everything the terminal has shown so far.
     pub fn output(&self) -> String {
         String::from_utf8_lossy(&self.screen.0.lock().unwrap().bytes).into_owned()
