@@ -62,12 +62,13 @@ fn lcs_ops(old: &[&str], new: &[&str]) -> Vec<Op> {
             ops.push(Op::Same);
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lengths[at(i, j + 1)] >= lengths[at(i + 1, j)]) {
-            ops.push(Op::Added);
-            j += 1;
-        } else {
+        } else if i < n && (j == m || lengths[at(i + 1, j)] >= lengths[at(i, j + 1)]) {
+            // Removals before additions, as `diff -u` shows a changed line.
             ops.push(Op::Removed);
             i += 1;
+        } else {
+            ops.push(Op::Added);
+            j += 1;
         }
     }
     ops
