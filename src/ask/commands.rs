@@ -174,11 +174,11 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "facts",
-        summary: "Moderators: fact base status, check, or wrong-answer reports.",
-        help: "`facts status`, `facts check`, `facts reports`, `facts close <report-id>`.",
+        summary: "Moderators: status, check, reports, unanswered questions (gaps).",
+        help: "`facts status`, `facts check`, `facts reports`, `facts close <report-id>`, `facts gaps [page]`, `facts gaps done <n>`, `facts gaps out-of-scope <n>`.",
         args: &[
-            arg("action", "status, check, reports or close", ArgKind::Text, true),
-            arg("report", "Report id (for close)", ArgKind::Text, false),
+            arg("action", "status, check, reports, close or gaps", ArgKind::Text, true),
+            arg("what", "A report or gap number, a page, or done/out-of-scope and a number", ArgKind::Text, false),
         ],
         access: Access::Moderator,
     },
@@ -190,7 +190,7 @@ pub fn find(name: &str) -> Option<&'static CommandSpec> {
 }
 
 /// Actions of the `facts` moderator command.
-pub const FACTS_ACTIONS: &[&str] = &["status", "check", "reports", "close"];
+pub const FACTS_ACTIONS: &[&str] = &["status", "check", "reports", "close", "gaps"];
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,7 @@
 //! Stopping ([`shutdown`]) is shared the same way: every front end admits
 //! questions through [`Service::shutdown`] and stops accepting when it says so.
 
+pub mod gaps;
 pub mod moderation;
 pub mod reports;
 pub mod shutdown;
@@ -118,6 +119,7 @@ pub struct Service {
     intents_path: PathBuf,
     reload_lock: Mutex<ReloadState>,
     reports: ReportQueue,
+    gaps: gaps::GapLog,
     notices: broadcast::Sender<Notice>,
     shutdown: shutdown::Shutdown,
     moderation: moderation::Moderation,
@@ -135,6 +137,10 @@ impl Service {
     pub fn start(config: &Config) -> Result<Arc<Service>, StartError> {
         let engine = load_engine(&config.facts, &config.intents)?;
         let reports = open_reports(config)?;
+        let gaps = gaps::GapLog::new(reports.store().clone(), &config.gaps);
+        if let Err(error) = gaps.prune(crate::store::unix_now()) {
+            tracing::error!(%error, "could not prune the unanswered-question log");
+        }
         let (notices, _) = broadcast::channel(64);
         Ok(Arc::new(Service {
             engine: ArcSwap::from_pointee(engine),
@@ -142,6 +148,7 @@ impl Service {
             intents_path: config.intents.clone(),
             reload_lock: Mutex::new(ReloadState { last_reload: SystemTime::now(), last_error: None }),
             reports,
+            gaps,
             notices,
             shutdown: shutdown::Shutdown::default(),
             moderation: moderation::Moderation::from_config(&config.moderation),
@@ -160,19 +167,33 @@ impl Service {
         self.notices.subscribe()
     }
 
-    /// Answer a typed line (`/when x`, `!when x`, or free text).
+    /// Answer a typed line (`/when x`, `!when x`, or free text). An "I
+    /// don't know" or an unresolved "did you mean" goes into the
+    /// unanswered-question log ([`gaps`]).
     pub fn handle_line(&self, text: &str, prefixes: &[char], asker: &Asker) -> Answer {
         match parse_line(text, prefixes) {
             Line::Command(invocation) => {
                 let locale = crate::ask::engine::locale_for(text, &asker.locale);
                 self.handle(&invocation, &Asker { locale, ..asker.clone() })
             }
-            _ => self.engine().ask_with_prefixes(text, prefixes, &asker.locale),
+            _ => {
+                let engine = self.engine();
+                let answer = engine.ask_with_prefixes(text, prefixes, &asker.locale);
+                self.gaps.after_answer(&engine, asker, text, &answer);
+                answer
+            }
         }
     }
 
-    /// Run one command for `asker`.
+    /// Run one command for `asker` (its "I don't know" logged like a question's).
     pub fn handle(&self, invocation: &Invocation, asker: &Asker) -> Answer {
+        let answer = self.run(invocation, asker);
+        self.gaps.after_answer(&self.engine(), asker, &gaps::question_of(invocation), &answer);
+        answer
+    }
+
+    /// Run one command for `asker`.
+    fn run(&self, invocation: &Invocation, asker: &Asker) -> Answer {
         let spec = commands::find(&invocation.command);
         if spec.is_some_and(|s| s.access == Access::Moderator) && !asker.is_moderator {
             return Answer::new(&invocation.command, Outcome::Error, "Only moderators can do that.")
@@ -286,10 +307,10 @@ impl Service {
     }
 
     fn facts_command(&self, invocation: &Invocation, asker: &Asker) -> Answer {
-        let mut words = invocation.rest.split_whitespace();
-        let action = invocation.get("action").map(str::to_string).or_else(|| words.next().map(str::to_string)).unwrap_or_default();
-        let argument = invocation.get("report").map(str::to_string).or_else(|| words.next().map(str::to_string));
-        match action.to_lowercase().as_str() {
+        let words = facts_words(invocation);
+        let action = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let argument = words.get(1).cloned();
+        match action.as_str() {
             "status" => self.status_answer(),
             "check" => {
                 let report = check_dir(self.facts_dir.clone());
@@ -302,35 +323,70 @@ impl Service {
                 }
                 answer
             }
-            "reports" => {
-                let open = match self.reports.open_reports() {
-                    Ok(open) => open,
-                    Err(error) => {
-                        tracing::error!(%error, "could not list the reports");
-                        return Answer::new("facts", Outcome::Error, "The reports could not be read.").text("The store failed; see histbot's log.");
-                    }
-                };
-                let mut answer = Answer::new("facts", Outcome::Notice, format!("{} open report{}", open.len(), if open.len() == 1 { "" } else { "s" }));
-                for report in open.iter().take(20) {
-                    answer = answer.text(report_line(report));
+            "reports" => self.reports_answer(),
+            "close" => self.close_answer(argument.as_deref(), asker),
+            "gaps" => self.gaps_command(&words[1..], asker),
+            _ => Answer::new("facts", Outcome::Error, "`facts` needs an action.").text(format!("One of: {}.", FACTS_USAGE)),
+        }
+    }
+
+    fn reports_answer(&self) -> Answer {
+        let open = match self.reports.open_reports() {
+            Ok(open) => open,
+            Err(error) => {
+                tracing::error!(%error, "could not list the reports");
+                return Answer::new("facts", Outcome::Error, "The reports could not be read.").text("The store failed; see histbot's log.");
+            }
+        };
+        let mut answer = Answer::new("facts", Outcome::Notice, format!("{} open report{}", open.len(), if open.len() == 1 { "" } else { "s" }));
+        for report in open.iter().take(20) {
+            answer = answer.text(report_line(report));
+        }
+        if !open.is_empty() {
+            answer = answer.text("Close one with `facts close <number>`.");
+        }
+        answer
+    }
+
+    fn close_answer(&self, argument: Option<&str>, asker: &Asker) -> Answer {
+        match argument.map(|a| a.trim_start_matches('#').parse::<u64>()) {
+            Some(Ok(id)) => match self.reports.close(id, &asker.display_name) {
+                Ok(true) => {
+                    self.audit(asker, "close-report", &format!("#{id}"));
+                    Answer::new("facts", Outcome::Notice, format!("Report #{id} closed."))
                 }
-                if !open.is_empty() {
-                    answer = answer.text("Close one with `facts close <number>`.");
+                Ok(false) => Answer::new("facts", Outcome::Error, format!("There is no open report #{id}.")).text("`facts reports` lists the open ones."),
+                Err(error) => Answer::new("facts", Outcome::Error, "Could not close the report.").text(error.to_string()),
+            },
+            _ => Answer::new("facts", Outcome::Error, "`facts close` needs a report number.").text("Example: `facts close 3`."),
+        }
+    }
+
+    /// `facts gaps [page]`, `facts gaps done|out-of-scope|open <n>`.
+    fn gaps_command(&self, words: &[String], asker: &Asker) -> Answer {
+        let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let number = |word: Option<&String>| word.and_then(|w| w.trim_start_matches('#').parse::<u64>().ok());
+        let status = match first.as_str() {
+            "done" | "handled" => Some(crate::store::GapStatus::Done),
+            "out-of-scope" | "scope" | "oos" => Some(crate::store::GapStatus::OutOfScope),
+            "open" | "reopen" => Some(crate::store::GapStatus::Open),
+            _ => None,
+        };
+        match status {
+            Some(status) => {
+                let id = number(words.get(1));
+                let answer = gaps::mark_answer(&self.gaps, status, id, &self.actor(asker));
+                if answer.outcome == Outcome::Notice {
+                    self.audit(asker, &format!("gap-{}", status.as_str()), &format!("#{}", id.unwrap_or_default()));
                 }
                 answer
             }
-            "close" => match argument.as_deref().map(|a| a.trim_start_matches('#').parse::<u64>()) {
-                Some(Ok(id)) => match self.reports.close(id, &asker.display_name) {
-                    Ok(true) => {
-                        self.audit(asker, "close-report", &format!("#{id}"));
-                        Answer::new("facts", Outcome::Notice, format!("Report #{id} closed."))
-                    }
-                    Ok(false) => Answer::new("facts", Outcome::Error, format!("There is no open report #{id}.")).text("`facts reports` lists the open ones."),
-                    Err(error) => Answer::new("facts", Outcome::Error, "Could not close the report.").text(error.to_string()),
-                },
-                _ => Answer::new("facts", Outcome::Error, "`facts close` needs a report number.").text("Example: `facts close 3`."),
+            None if first.is_empty() => gaps::list_answer(&self.gaps, &self.engine(), 1),
+            None => match number(words.first()) {
+                Some(page) => gaps::list_answer(&self.gaps, &self.engine(), page),
+                None => Answer::new("facts", Outcome::Error, format!("`facts gaps {}` is not something histbot can do.", crate::text::echo::echo(&first)))
+                    .text("`facts gaps [page]`, `facts gaps done <n>`, `facts gaps out-of-scope <n>`, `facts gaps open <n>`."),
             },
-            _ => Answer::new("facts", Outcome::Error, "`facts` needs an action.").text("One of: status, check, reports, close <number>."),
         }
     }
 
@@ -399,12 +455,22 @@ impl Service {
         self.reports.store()
     }
 
+    /// How the audit log names a moderator: `discord:123 (Ana)`.
+    fn actor(&self, asker: &Asker) -> String {
+        format!("{}:{} ({})", asker.platform, asker.user_id, clip(&clean(&asker.display_name), 64))
+    }
+
     /// Record a moderator's action in the audit log (a failure is logged, not fatal).
     fn audit(&self, asker: &Asker, action: &str, detail: &str) {
-        let actor = format!("{}:{} ({})", asker.platform, asker.user_id, clean(&asker.display_name));
-        if let Err(error) = self.store().audit(&actor, action, detail, crate::store::unix_now()) {
+        let new = crate::store::NewAudit::action(&self.actor(asker), &asker.platform, action, detail);
+        if let Err(error) = self.store().audit(&new, crate::store::unix_now()) {
             tracing::error!(%error, action, "could not write the audit log");
         }
+    }
+
+    /// The unanswered-question log.
+    pub fn gaps(&self) -> &gaps::GapLog {
+        &self.gaps
     }
 
     /// Who may moderate from chat: front ends decide `is_moderator` with it.
@@ -417,8 +483,10 @@ impl Service {
         &self.shutdown
     }
 
-    /// Flush what must survive the process (the report queue).
+    /// Flush what must survive the process (the "did you mean"s still
+    /// waiting for an answer, the store).
     pub fn flush(&self) -> Result<(), ReportError> {
+        self.gaps.flush();
         self.reports.flush()
     }
 
@@ -447,6 +515,21 @@ fn describe(location: &crate::store::Location) -> String {
         crate::store::Location::Sqlite(path) => path.display().to_string(),
         crate::store::Location::Postgres { .. } => "PostgreSQL, the `database` URL".into(),
     }
+}
+
+/// The actions of `facts`, for its error message.
+const FACTS_USAGE: &str = "status, check, reports, close <number>, gaps [page], gaps done <n>, gaps out-of-scope <n>";
+
+/// The words of a `facts` command, from its options (Discord) or its typed text.
+fn facts_words(invocation: &Invocation) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for name in ["action", "what", "report"] {
+        if let Some(value) = invocation.get(name) {
+            words.extend(value.split_whitespace().map(str::to_string));
+        }
+    }
+    words.extend(invocation.rest.split_whitespace().map(str::to_string));
+    words
 }
 
 /// The reply to a report over a length cap: nothing is filed.
