@@ -17,8 +17,9 @@ use histbot::service::{Asker, Service};
 use histbot::store::Page;
 
 const DECLARATION: &str = "treaties/belgrade-declaration.toml";
-const NEW_FILE: &str = "events/relations-improve-1971.toml";
-const NEW_ENTRY: &str = "id = \"relations-improve-1971\"\ntitle = \"Relations improve after the 24th Congress\"\ndate = \"1971\"\nsummary = \"Relations improved once again following the 24th Congress in 1971.\"\ntags = [\"cold-war\"]\n\n[[source]]\nsource = \"demo\"\nsection = \"Normalization\"\nquote = \"Relations improved once again following the 24th Congress of the Communist Party of the Soviet Union in 1971.\"\n";
+const NEW_ID: &str = "tito-interview-times-1945";
+const NEW_FILE: &str = "events/tito-interview-times-1945.toml";
+const NEW_ENTRY: &str = "id = \"tito-interview-times-1945\"\ntitle = \"Tito gives an interview to the Times\"\ndate = \"1945-11\"\nsummary = \"In November 1945 Tito gave an interview to the Times.\"\npeople = [\"josip-broz-tito\"]\ntags = [\"cold-war\"]\n\n[[source]]\nsource = \"demo\"\nsection = \"Cold War\"\nquote = \"In November 1945 President of Yugoslavia Josip Broz Tito gave an interview to the Times.\"\n";
 
 fn start(dir: &Path) -> Arc<Service> {
     let mut config = Config { facts: dir.join("facts"), intents: support::manifest_dir().join("config/intents.toml"), data_dir: dir.join("data"), ..Config::default() };
@@ -126,28 +127,29 @@ fn a_new_entry_is_created_from_its_template_answered_and_undone() {
     let service = start(dir.path());
     assert!(service.new_draft(&moderator(), "treaty", "belgrade-declaration").is_err(), "an existing id");
     assert!(service.new_draft(&moderator(), "planet", "x").is_err());
-    let draft = service.new_draft(&moderator(), "event", "relations-improve-1971").unwrap();
+    let draft = service.new_draft(&moderator(), "event", NEW_ID).unwrap();
     assert_eq!((draft.file.as_str(), draft.new), (NEW_FILE, true));
     // The template itself does not pass the checker: it has to be filled in.
     let unfilled = service.submit_edit(&moderator(), &draft.file, &draft.fingerprint, &draft.text);
     assert_eq!(unfilled.outcome, Outcome::Error, "{}", text_of(&unfilled));
     assert!(!dir.path().join("facts").join(NEW_FILE).exists());
 
-    let question = "when did relations improve after the 24th congress?";
-    assert_eq!(service.handle_line(question, &['/'], &moderator()).outcome, Outcome::NotFound);
+    let question = "when did tito give an interview to the times?";
+    let before = service.handle_line(question, &['/'], &moderator());
+    assert!(before.facts.iter().all(|f| f.id != NEW_ID), "{}", text_of(&before));
     let created = service.submit_edit(&moderator(), &draft.file, &draft.fingerprint, NEW_ENTRY);
     assert_eq!(created.outcome, Outcome::Facts, "{}", text_of(&created));
-    assert!(text_of(&created).contains("created (+10 −0)"), "{}", text_of(&created));
+    assert!(text_of(&created).contains("created (+11 −0)"), "{}", text_of(&created));
     let answered = service.handle_line(question, &['/'], &moderator());
-    assert_eq!(answered.facts.first().map(|f| f.id.as_str()), Some("relations-improve-1971"), "{}", text_of(&answered));
+    assert_eq!(answered.facts.first().map(|f| f.id.as_str()), Some(NEW_ID), "{}", text_of(&answered));
 
-    let change = service.store().history(Some("relations-improve-1971"), Page::first(1)).unwrap().remove(0);
+    let change = service.store().history(Some(NEW_ID), Page::first(1)).unwrap().remove(0);
     assert_eq!(change.action, "new");
     assert!(change.diff.as_deref().unwrap().starts_with("--- /dev/null\n"));
     let undone = service.handle_line(&format!("/facts undo #{}", change.id), &['/'], &moderator());
     assert_eq!(undone.outcome, Outcome::Notice, "{}", text_of(&undone));
     assert!(!dir.path().join("facts").join(NEW_FILE).exists(), "the undo removed the file");
-    assert!(service.engine().base().get("relations-improve-1971").is_none());
+    assert!(service.engine().base().get(NEW_ID).is_none());
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {
@@ -167,7 +169,7 @@ fn in_a_git_work_tree_each_accepted_edit_is_committed_naming_the_moderator() {
     std::fs::write(facts.join("notes.txt"), "work in progress\n").unwrap();
     git(&facts, &["add", "notes.txt"]);
     let service = start(dir.path());
-    let draft = service.new_draft(&moderator(), "event", "relations-improve-1971").unwrap();
+    let draft = service.new_draft(&moderator(), "event", NEW_ID).unwrap();
     let created = service.submit_edit(&moderator(), &draft.file, &draft.fingerprint, NEW_ENTRY);
     assert!(text_of(&created).contains("Committed as "), "{}", text_of(&created));
     let change = service.store().history(None, Page::first(1)).unwrap().remove(0);

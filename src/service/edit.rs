@@ -47,6 +47,7 @@ pub fn kind_named(text: &str) -> Option<Kind> {
         "event" | "events" => Some(Kind::Event),
         "treaty" | "treaties" | "agreement" => Some(Kind::Treaty),
         "person" | "people" => Some(Kind::Person),
+        "period" | "periods" => Some(Kind::Period),
         _ => None,
     }
 }
@@ -69,7 +70,7 @@ pub fn file_of(kind: Kind, id: &str) -> String {
 /// anything that is not `events|treaties|people/<slug>.toml`.
 pub fn parse_file(file: &str) -> Option<(Kind, String)> {
     let (folder, name) = file.split_once('/')?;
-    let kind = [Kind::Event, Kind::Treaty, Kind::Person].into_iter().find(|k| k.folder() == folder)?;
+    let kind = Kind::LOADED.into_iter().find(|k| k.folder() == folder)?;
     let id = name.strip_suffix(".toml")?;
     is_slug(id).then(|| (kind, id.to_string()))
 }
@@ -80,6 +81,7 @@ pub fn template(kind: Kind, id: &str) -> String {
         Kind::Person => "roles = [\"ROLE, as the quote words it\"]\n".to_string(),
         Kind::Treaty => "date = \"YYYY-MM-DD\"\nparties = [\"Soviet Union\", \"Yugoslavia\"]\n".to_string(),
         Kind::Event => "date = \"YYYY-MM-DD\"\n".to_string(),
+        Kind::Period => "date = \"YYYY/YYYY\"\ndate_label = \"from YYYY to YYYY\"\n".to_string(),
     };
     format!(
         "id = \"{id}\"\ntitle = \"TITLE\"\naliases = []\n{dated}summary = \"ONE SENTENCE THAT SAYS NO MORE THAN THE QUOTE\"\ntags = []\n\n[[source]]\nsource = \"SOURCE-ID from facts/sources.toml\"\nsection = \"SECTION of that source\"\nquote = \"A SENTENCE COPIED WORD FOR WORD FROM THE SOURCE\"\n"
