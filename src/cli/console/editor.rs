@@ -43,9 +43,11 @@ pub(super) fn interactive(mut session: Session, history: Option<&Path>) -> std::
     let mut editor = new_editor(session.service.clone(), screen.styled).map_err(std::io::Error::other)?;
     let history = history.and_then(|path| open_history(&mut editor, path));
     let mut out = std::io::stdout();
-    writeln!(out, "{}", banner(&session.service))?;
     if screen.styled {
-        writeln!(out, "\x1b[2m{KEYS}\x1b[0m")?;
+        let width = columns(&mut editor);
+        writeln!(out, "{}\n{}", screen::note(&banner(&session.service), false, width), screen::note(KEYS, true, width))?;
+    } else {
+        writeln!(out, "{}", banner(&session.service))?;
     }
     loop {
         writeln!(out)?;

@@ -102,6 +102,11 @@ pub fn styled(answer: &Answer, columns: usize, hyperlinks: bool) -> String {
     out.trim_end().to_string()
 }
 
+/// A line of the console's own (the banner), wrapped; dimmed when `dim`.
+pub fn note(text: &str, dim: bool, columns: usize) -> String {
+    paragraphs(text, if dim { DIM } else { "" }, "", columns.clamp(MIN_WIDTH, MAX_WIDTH)).join("\n")
+}
+
 fn lay_out_part(answer: &Answer, part: &Part, width: usize, hyperlinks: bool, lines: &mut Vec<String>) {
     if let Some(heading) = &part.heading {
         lines.extend(paragraphs(heading, "1;4", "", width));
