@@ -197,18 +197,22 @@ fn paging_of(answer: &Answer) -> Option<Paging> {
 /// macOS; `%APPDATA%\histbot` on Windows). `None` when there is neither.
 pub fn history_file(data_dir: Option<&std::path::Path>) -> Option<PathBuf> {
     const FILE: &str = "console_history";
-    if let Some(dir) = data_dir {
-        return Some(dir.join(FILE));
+    match data_dir {
+        Some(dir) => Some(dir.join(FILE)),
+        None => platform_data_dir(&|name| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from)).map(|dir| dir.join("histbot").join(FILE)),
     }
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    let platform = if cfg!(windows) {
+}
+
+/// The platform's directory for an application's data, from its
+/// environment variables.
+fn platform_data_dir(var: &dyn Fn(&str) -> Option<PathBuf>) -> Option<PathBuf> {
+    if cfg!(windows) {
         var("APPDATA")
     } else if cfg!(target_os = "macos") {
         var("HOME").map(|home| home.join("Library/Application Support"))
     } else {
         var("XDG_DATA_HOME").filter(|dir| dir.is_absolute()).or_else(|| var("HOME").map(|home| home.join(".local/share")))
-    };
-    platform.map(|dir| dir.join("histbot").join(FILE))
+    }
 }
 
 fn not_text() -> Answer {
@@ -290,6 +294,18 @@ mod tests {
                 Input::Line("last".into())
             ]
         );
+    }
+
+    #[test]
+    fn the_history_lives_in_the_data_directory_or_the_platforms() {
+        assert_eq!(history_file(Some(std::path::Path::new("data"))), Some(PathBuf::from("data/console_history")));
+        #[cfg(all(unix, not(target_os = "macos")))]
+        {
+            let env = |pairs: &'static [(&'static str, &'static str)]| move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| PathBuf::from(v));
+            assert_eq!(platform_data_dir(&env(&[("XDG_DATA_HOME", "/x/data"), ("HOME", "/home/a")])), Some(PathBuf::from("/x/data")));
+            assert_eq!(platform_data_dir(&env(&[("XDG_DATA_HOME", "relative"), ("HOME", "/home/a")])), Some(PathBuf::from("/home/a/.local/share")));
+            assert_eq!(platform_data_dir(&env(&[])), None);
+        }
     }
 
     #[test]

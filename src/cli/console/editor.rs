@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use histbot::ask::commands::{self, ArgKind, ArgSpec, CommandSpec, COMMANDS, FACTS_ACTIONS, YEAR_MAX, YEAR_MIN};
 use histbot::ask::render;
@@ -170,7 +170,7 @@ fn remember(editor: &mut LineEditor, file: Option<&Path>, line: &str) {
 /// them, so that a stop by a signal in the middle of a line leaves the
 /// terminal usable.
 #[cfg(unix)]
-static SAVED_TERMINAL: Mutex<Option<nix::sys::termios::Termios>> = Mutex::new(None);
+static SAVED_TERMINAL: std::sync::Mutex<Option<nix::sys::termios::Termios>> = std::sync::Mutex::new(None);
 
 #[cfg(unix)]
 fn save_terminal() {
