@@ -5,7 +5,7 @@
 use super::subject;
 use crate::ask::answer::{locale_language, Answer, Outcome};
 use crate::ask::engine::{self, Engine};
-use crate::ask::index::{year_of, Resolution};
+use crate::ask::index::Resolution;
 use crate::ask::parse::Invocation;
 use crate::facts::date::{End, Precision};
 use crate::facts::{Entry, FactBase, Kind, Quote};
@@ -78,6 +78,22 @@ pub(crate) fn find<'e>(engine: &'e Engine, text: &str) -> Result<Found<'e>, Box<
     ))
 }
 
+/// The period whose id, title or an alias is `text` (folded).
+pub(crate) fn exactly_named<'b>(base: &'b FactBase, text: &str) -> Option<&'b Entry> {
+    match by_name(base, text).as_slice() {
+        [period] if names_of(period).contains(&fold_for_search(&text.replace('-', " "))) => Some(period),
+        _ => None,
+    }
+}
+
+fn names_of(p: &Entry) -> Vec<String> {
+    std::iter::once(p.id.replace('-', " "))
+        .chain(std::iter::once(p.title.clone()))
+        .chain(p.aliases.iter().cloned())
+        .map(|n| fold_for_search(&n.replace('-', " ")))
+        .collect()
+}
+
 /// Periods whose id, title or an alias is `text` (folded), or else whose
 /// names hold every word of it.
 pub(crate) fn by_name<'b>(base: &'b FactBase, text: &str) -> Vec<&'b Entry> {
@@ -86,13 +102,7 @@ pub(crate) fn by_name<'b>(base: &'b FactBase, text: &str) -> Vec<&'b Entry> {
     if words.is_empty() {
         return Vec::new();
     }
-    let names = |p: &Entry| -> Vec<String> {
-        std::iter::once(p.id.replace('-', " "))
-            .chain(std::iter::once(p.title.clone()))
-            .chain(p.aliases.iter().cloned())
-            .map(|n| fold_for_search(&n.replace('-', " ")))
-            .collect()
-    };
+    let names = names_of;
     let exact: Vec<&Entry> = base.periods().iter().filter(|p| names(p).iter().any(|n| *n == wanted)).collect();
     if !exact.is_empty() {
         return exact;
@@ -203,14 +213,4 @@ pub(crate) fn add_period_part(engine: &Engine, answer: &mut Answer, period: &Ent
     let quotes = boundary_quotes(engine.base(), period, locale);
     let text = format!("{} More: `/period {}`.", period.summary.trim(), period.id);
     answer.add_entry_quotes(engine.base(), period, Some(heading), text, &quotes);
-}
-
-/// `Title (1953–1968)`.
-pub(crate) fn period_label(period: &Entry) -> String {
-    engine::label(period)
-}
-
-/// Whether `text` is a year (for the sides of a comparison).
-pub(crate) fn is_year(text: &str) -> bool {
-    year_of(text.trim()).is_some()
 }
