@@ -4,7 +4,7 @@
 //!   its start and end), the quotes that speak of both years (the "bridge":
 //!   a quote stating both, or one sentence that an entry of each year
 //!   quotes), then every entry of both years, in pages like `/year`
-//!   (`/compare 1956 1968 2`). A year without entries says so and names the
+//!   (`/compare 1956 1968 2`), each page with the next entries of both years. A year without entries says so and names the
 //!   nearest years that have some.
 //! - **Two entries** (any kinds, periods included; a year stands for its
 //!   period): a [`Comparison`] of date, parties, people, place, period and
@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{dated_heading, entry_line, parse_page, parse_year, quotes_for, PAGE_SIZE};
+use super::{dated_heading, entry_line, parse_page, parse_year, quotes_for};
 use crate::ask::answer::{Answer, CompareCell, CompareRow, CompareSide, Comparison, Outcome, Page, Part};
 use crate::ask::engine::{self, Engine};
 use crate::ask::evidence::Focus;
@@ -114,12 +114,14 @@ fn as_entry<'e>(engine: &'e Engine, side: Side<'e>) -> Result<&'e Entry, Box<Ans
 // ---------------------------------------------------------------------------
 // Two years.
 
+/// How many entries of each year one page shows: every page has both years side by side.
+const PER_YEAR: usize = 3;
+
 fn years(engine: &Engine, a: i32, b: i32, page: usize, locale: &str) -> Answer {
     let base = engine.base();
     let lists = [(a, super::year::entries_in_year(engine, a)), (b, super::year::entries_in_year(engine, b))];
     let mut answer = Answer::new("compare", Outcome::Facts, format!("{a} compared with {b}"));
-    let items: Vec<(i32, &Entry)> = lists.iter().flat_map(|(year, list)| list.iter().map(move |e| (*year, *e))).collect();
-    let count = items.len().div_ceil(PAGE_SIZE).max(1);
+    let count = lists.iter().map(|(_, list)| list.len().div_ceil(PER_YEAR)).max().unwrap_or(0).max(1);
     let page = page.min(count);
     if page == 1 {
         add_periods(engine, &mut answer, a, b, locale);
@@ -130,14 +132,18 @@ fn years(engine: &Engine, a: i32, b: i32, page: usize, locale: &str) -> Answer {
             }
         }
     }
-    for (year, entry) in items.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE) {
-        let heading = format!("{year} · {}", dated_heading(entry));
-        super::add_entry(engine, &mut answer, entry, Some(heading), entry_line(entry), &Focus::year(*year), locale);
+    for (year, list) in &lists {
+        for entry in list.iter().skip((page - 1) * PER_YEAR).take(PER_YEAR) {
+            let heading = format!("{year} · {}", dated_heading(entry));
+            super::add_entry(engine, &mut answer, entry, Some(heading), entry_line(entry), &Focus::year(*year), locale);
+        }
     }
     if count > 1 {
         answer.page = Some(Page { number: page, count });
         answer.page_command = Some(format!("/compare {a} {b}"));
     }
+    // The years' entries are what the answer is about; their periods frame them.
+    answer.facts.sort_by_key(|fact| fact.kind == Kind::Period);
     if answer.facts.is_empty() {
         answer.outcome = Outcome::NotFound;
     }
@@ -157,7 +163,11 @@ fn add_periods(engine: &Engine, answer: &mut Answer, a: i32, b: i32, locale: &st
                 let heading = format!("{year}: {}", engine::label(period));
                 super::period::add_period_part(engine, answer, period, heading, locale);
             }
-            None => answer.parts.push(Part { heading: Some(year.to_string()), text: "The sources name no period that this year falls in.".into(), excerpts: Vec::new() }),
+            None => answer.parts.push(Part {
+                heading: Some(year.to_string()),
+                text: "The sources name no period that this year falls in.".into(),
+                excerpts: Vec::new(),
+            }),
         }
     }
 }
@@ -198,7 +208,10 @@ fn add_bridge<'e>(engine: &'e Engine, answer: &mut Answer, lists: &[(i32, Vec<&'
 
 /// Whether two quotes are (parts of) the same sentence: they overlap in one source text.
 fn same_sentence(base: &FactBase, one: &Quote, other: &Quote) -> bool {
-    let same_text = base.source(one.source).zip(base.source(other.source)).is_some_and(|(x, y)| x.lang == y.lang && fold_for_search(&one.text) == fold_for_search(&other.text));
+    let same_text = base
+        .source(one.source)
+        .zip(base.source(other.source))
+        .is_some_and(|(x, y)| x.lang == y.lang && fold_for_search(&one.text) == fold_for_search(&other.text));
     same_text || (one.source == other.source && one.range.start < other.range.end && other.range.start < one.range.end)
 }
 
@@ -340,11 +353,8 @@ impl Property {
 
 /// The quotes of `entry` that name the most of `names` (at least one each).
 fn best_quotes<'e>(entry: &'e Entry, names: &[String]) -> Vec<&'e Quote> {
-    let words: Vec<String> = names
-        .iter()
-        .flat_map(|n| fold_for_search(n).split_whitespace().map(str::to_string).collect::<Vec<_>>())
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
+    let words: Vec<String> =
+        names.iter().flat_map(|n| fold_for_search(n).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|w| w.chars().count() >= 4).collect();
     let score = |q: &Quote| {
         let folded = fold_for_search(&q.text);
         words.iter().filter(|w| folded.contains(w.as_str())).count()
@@ -390,7 +400,8 @@ fn quotes_naming_both<'e>(base: &FactBase, left: &'e Entry, right: &'e Entry) ->
 /// Whether `quote` names `entry`.
 fn names(quote: &Quote, entry: &Entry) -> bool {
     let text = fold_for_search(&quote.text);
-    let mut names: Vec<String> = std::iter::once(&entry.title).chain(&entry.aliases).map(|n| fold_for_search(&crate::ask::index::without_parentheses(n))).collect();
+    let mut names: Vec<String> =
+        std::iter::once(&entry.title).chain(&entry.aliases).map(|n| fold_for_search(&crate::ask::index::without_parentheses(n))).collect();
     if entry.kind == Kind::Person {
         names.extend(entry.title.split_whitespace().last().map(fold_for_search));
     }
@@ -412,9 +423,7 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 /// words, else at the word boundary where both halves resolve.
 fn split_sides(engine: &Engine, text: &str) -> Option<(String, String)> {
     static SEPARATOR: OnceLock<Regex> = OnceLock::new();
-    let separator = SEPARATOR.get_or_init(|| {
-        Regex::new(r"(?i)\s+(?:and|with|vs\.?|versus|against|to|i|и|و)\s+|\s*[,|;]\s*").expect("valid regex")
-    });
+    let separator = SEPARATOR.get_or_init(|| Regex::new(r"(?i)\s+(?:and|with|vs\.?|versus|against|to|i|и|و)\s+|\s*[,|;]\s*").expect("valid regex"));
     let text = text.trim();
     if let Some(found) = separator.find(text) {
         let (a, b) = (&text[..found.start()], &text[found.end()..]);

@@ -24,7 +24,10 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(found) => {
             let mut reply = answer(engine, found.period, locale);
             if let Some(entry) = found.via {
-                reply.parts.insert(0, crate::ask::answer::Part { heading: None, text: format!("{} falls in this period.", engine::label(entry)), excerpts: Vec::new() });
+                reply.parts.insert(
+                    0,
+                    crate::ask::answer::Part { heading: None, text: format!("{} falls in this period.", engine::label(entry)), excerpts: Vec::new() },
+                );
             }
             reply
         }
@@ -50,6 +53,15 @@ pub(crate) fn find<'e>(engine: &'e Engine, text: &str) -> Result<Found<'e>, Box<
             Some(period) => Ok(Found { period, via: None }),
             None => Err(Box::new(no_period_in(base, year))),
         };
+    }
+    if let Some(period) = exactly_named(base, trimmed) {
+        return Ok(Found { period, via: None });
+    }
+    // An event or treaty typed by its id leads to its period.
+    if let Some(entry) = base.get(trimmed).filter(|e| matches!(e.kind, Kind::Event | Kind::Treaty)) {
+        if let Some(period) = base.period_of(entry) {
+            return Ok(Found { period, via: Some(entry) });
+        }
     }
     let named = by_name(base, trimmed);
     match named.as_slice() {
@@ -210,7 +222,19 @@ pub(crate) fn boundary_quotes<'e>(base: &FactBase, period: &'e Entry, locale: &s
 /// Add a part naming the period `entry` (or `year`) falls in, backed by the
 /// quotes that state the period's start and end.
 pub(crate) fn add_period_part(engine: &Engine, answer: &mut Answer, period: &Entry, heading: String, locale: &str) {
-    let quotes = boundary_quotes(engine.base(), period, locale);
     let text = format!("{} More: `/period {}`.", period.summary.trim(), period.id);
+    add_period_line(engine, answer, period, heading, text, locale);
+}
+
+/// [`add_period_part`] with its own text (a one-line mention in `/year` and `/when`).
+pub(crate) fn add_period_line(engine: &Engine, answer: &mut Answer, period: &Entry, heading: String, text: String, locale: &str) {
+    let quotes = boundary_quotes(engine.base(), period, locale);
     answer.add_entry_quotes(engine.base(), period, Some(heading), text, &quotes);
+}
+
+/// The one-line mention of the period `what` falls in, for `/year` and `/when`.
+pub(crate) fn mention(engine: &Engine, answer: &mut Answer, period: &Entry, what: &str, locale: &str) {
+    let heading = format!("Period: {}", engine::label(period));
+    let text = format!("{what} falls in this period. More: `/period {}`.", period.id);
+    add_period_line(engine, answer, period, heading, text, locale);
 }
