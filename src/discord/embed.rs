@@ -117,9 +117,7 @@ impl Rerun {
                     return None;
                 }
                 let mut id = format!("{ID_PREFIX}|{view}|{command}");
-                // Optional arguments left empty at the end need no room.
-                let used = values.iter().rposition(|v| !v.is_empty()).map_or(0, |last| last + 1);
-                for value in &values[..used] {
+                for value in values {
                     id.push('|');
                     id.push_str(value);
                 }
@@ -167,11 +165,15 @@ impl Rerun {
         if !RERUNNABLE.contains(&spec.name) {
             return None;
         }
-        let values = spec
+        let mut values: Vec<String> = spec
             .args
             .iter()
             .map(|arg| args.iter().find(|(name, _)| name == arg.name).map(|(_, v)| v.clone()).unwrap_or_default())
             .collect();
+        // Optional arguments left empty at the end are not carried.
+        while values.last().is_some_and(String::is_empty) {
+            values.pop();
+        }
         Some(Rerun::Invocation { command: spec.name.to_string(), values })
     }
 }
