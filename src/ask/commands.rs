@@ -174,11 +174,11 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "facts",
-        summary: "Moderators: status, check, reports, unanswered questions (gaps).",
-        help: "`facts status`, `facts check`, `facts reports`, `facts close <report-id>`, `facts gaps [page]`, `facts gaps done <n>`, `facts gaps out-of-scope <n>`.",
+        summary: "Moderators: status, reports, unanswered questions, edits and their history.",
+        help: "`facts status`, `facts check`, `facts reports`, `facts close <report> [change]`, `facts gaps [page]`, `facts gaps done <n>`, `facts gaps out-of-scope <n>`, `facts edit <entry>`, `facts new <kind> <id>`, `facts history [entry]`, `facts undo <change>`.",
         args: &[
-            arg("action", "status, check, reports, close or gaps", ArgKind::Text, true),
-            arg("what", "A report or gap number, a page, or done/out-of-scope and a number", ArgKind::Text, false),
+            arg("action", "status, check, reports, close, gaps, edit, new, history or undo", ArgKind::Text, true),
+            arg("what", "An entry, a report, gap or change number, a page, or done/out-of-scope and a number", ArgKind::Text, false),
         ],
         access: Access::Moderator,
     },
@@ -190,7 +190,7 @@ pub fn find(name: &str) -> Option<&'static CommandSpec> {
 }
 
 /// Actions of the `facts` moderator command.
-pub const FACTS_ACTIONS: &[&str] = &["status", "check", "reports", "close", "gaps"];
+pub const FACTS_ACTIONS: &[&str] = &["status", "check", "reports", "close", "gaps", "edit", "new", "history", "undo"];
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,8 @@
 //! Stopping ([`shutdown`]) is shared the same way: every front end admits
 //! questions through [`Service::shutdown`] and stops accepting when it says so.
 
+pub mod diff;
+pub mod edit;
 pub mod gaps;
 pub mod moderation;
 pub mod reports;
@@ -120,6 +122,8 @@ pub struct Service {
     reload_lock: Mutex<ReloadState>,
     reports: ReportQueue,
     gaps: gaps::GapLog,
+    /// Held while a chat edit is checked and written: one at a time.
+    edit_lock: Mutex<()>,
     notices: broadcast::Sender<Notice>,
     shutdown: shutdown::Shutdown,
     moderation: moderation::Moderation,
@@ -149,6 +153,7 @@ impl Service {
             reload_lock: Mutex::new(ReloadState { last_reload: SystemTime::now(), last_error: None }),
             reports,
             gaps,
+            edit_lock: Mutex::new(()),
             notices,
             shutdown: shutdown::Shutdown::default(),
             moderation: moderation::Moderation::from_config(&config.moderation),
@@ -200,7 +205,11 @@ impl Service {
                 .text("This command changes or inspects the fact base that every server and room shares; ask one of histbot's moderators.");
         }
         match invocation.command.as_str() {
-            "reload" => self.reload_answer(),
+            "reload" => {
+                let answer = self.reload_answer();
+                self.audit(asker, "reload", &answer.headline);
+                answer
+            }
             "facts" => self.facts_command(invocation, asker),
             "report" => self.report_command(invocation, asker),
             _ => self.engine().invoke(invocation, &asker.locale),
@@ -326,6 +335,16 @@ impl Service {
             "reports" => self.reports_answer(),
             "close" => self.close_answer(argument.as_deref(), asker),
             "gaps" => self.gaps_command(&words[1..], asker),
+            "history" => self.history_answer(argument.as_deref()),
+            "undo" => self.undo(asker, argument.as_deref().and_then(|a| a.trim_start_matches('#').parse().ok())),
+            "edit" => match self.edit_draft(asker, &words[1..].join(" ")) {
+                Ok(draft) => draft_answer(&draft),
+                Err(refused) => refused,
+            },
+            "new" => match self.new_draft(asker, words.get(1).map_or("", String::as_str), words.get(2).map_or("", String::as_str)) {
+                Ok(draft) => draft_answer(&draft),
+                Err(refused) => refused,
+            },
             _ => Answer::new("facts", Outcome::Error, "`facts` needs an action.").text(format!("One of: {}.", FACTS_USAGE)),
         }
     }
@@ -360,6 +379,207 @@ impl Service {
             },
             _ => Answer::new("facts", Outcome::Error, "`facts close` needs a report number.").text("Example: `facts close 3`."),
         }
+    }
+
+    /// The text of an existing entry, for `facts edit` (a moderator only).
+    pub fn edit_draft(&self, asker: &Asker, entry_text: &str) -> Result<edit::Draft, Answer> {
+        refuse_unless_moderator(asker)?;
+        let engine = self.engine();
+        let wanted = entry_text.trim();
+        let entry = match engine.base().get(wanted) {
+            Some(entry) => entry,
+            None => match engine.resolve(wanted, None) {
+                crate::ask::index::Resolution::Found(index) => engine.entry(index).ok_or_else(|| no_such_entry(wanted))?,
+                _ => return Err(no_such_entry(wanted)),
+            },
+        };
+        let file = edit::file_of(entry.kind, &entry.id);
+        let text = std::fs::read_to_string(self.facts_dir.join(&file)).map_err(|error| {
+            Answer::new("facts", Outcome::Error, format!("Could not read {file}.")).text(format!("{error}. Entries edited from chat must live in `{file}`."))
+        })?;
+        Ok(edit::Draft { entry: entry.id.clone(), kind: entry.kind, file, fingerprint: edit::fingerprint(&text), text, new: false })
+    }
+
+    /// A template for a new entry, for `facts new <kind> <id>` (a moderator only).
+    pub fn new_draft(&self, asker: &Asker, kind: &str, id: &str) -> Result<edit::Draft, Answer> {
+        refuse_unless_moderator(asker)?;
+        let Some(kind) = edit::kind_named(kind) else {
+            return Err(Answer::new("facts", Outcome::Error, "`facts new` needs a kind and an id.").text("The kind is event, treaty or person; the id a slug: `facts new event tito-visits-moscow-1956`."));
+        };
+        let id = id.trim();
+        if !edit::is_slug(id) {
+            return Err(Answer::new("facts", Outcome::Error, format!("“{}” is not an id histbot can use.", echo(id))).text("An id is lower-case letters, digits and dashes: `tito-visits-moscow-1956`."));
+        }
+        let file = edit::file_of(kind, id);
+        if self.engine().base().get(id).is_some() || self.facts_dir.join(&file).exists() {
+            return Err(Answer::new("facts", Outcome::Error, format!("There is already an entry `{id}`.")).text(format!("Edit it with `facts edit {id}`.")));
+        }
+        Ok(edit::Draft { entry: id.to_string(), kind, text: edit::template(kind, id), file, fingerprint: String::new(), new: true })
+    }
+
+    /// Check and apply a moderator's new text for `file` (`events/x.toml`):
+    /// the whole base is checked with it; on errors nothing is written and
+    /// the errors come back with their lines and fixes; a clean change is
+    /// written atomically, the base reloaded, the change audited (with a
+    /// unified diff) and committed when the fact directory is in git.
+    /// `fingerprint` is the draft's: an edit of a text that changed since is
+    /// refused (empty: the file must not exist yet).
+    pub fn submit_edit(&self, asker: &Asker, file: &str, fingerprint: &str, text: &str) -> Answer {
+        if let Err(refused) = refuse_unless_moderator(asker) {
+            return refused;
+        }
+        if edit::parse_file(file).is_none() {
+            return Answer::new("facts", Outcome::Error, "That is not an entry file histbot edits.").text("Entries live in events/, treaties/ or people/, one `<id>.toml` each.");
+        }
+        if text.len() > edit::EDIT_MAX_BYTES {
+            return Answer::new("facts", Outcome::Error, format!("That text is {} bytes; an entry edited from chat can have at most {}.", text.len(), edit::EDIT_MAX_BYTES))
+                .text("Nothing was written.");
+        }
+        let _editing = lock(&self.edit_lock);
+        let current = std::fs::read_to_string(self.facts_dir.join(file)).ok();
+        let stale = match (&current, fingerprint.is_empty()) {
+            (Some(_), true) => Some(format!("`{file}` was created since you started; edit it with `facts edit`.")),
+            (Some(current), false) if edit::fingerprint(current) != fingerprint => Some(format!("`{file}` changed since you opened it (another edit, or on disk). Open it again and redo your change.")),
+            (None, false) => Some(format!("`{file}` was removed since you opened it.")),
+            _ => None,
+        };
+        if let Some(stale) = stale {
+            return Answer::new("facts", Outcome::Error, "Not saved: the entry changed meanwhile.").text(stale).text("Nothing was written.");
+        }
+        let action = if current.is_none() { "new" } else { "edit" };
+        self.apply_change(asker, file, current, Some(edit::normalized_text(text)), action, file.to_string())
+    }
+
+    /// `facts undo <change>`: put a file back as it was before an edit, through the checker.
+    fn undo(&self, asker: &Asker, change: Option<u64>) -> Answer {
+        let Some(change) = change else {
+            return Answer::new("facts", Outcome::Error, "`facts undo` needs a change number.").text("`facts history` lists the changes (#12).");
+        };
+        let line = match self.store().audit_entry(change) {
+            Ok(Some(line)) if matches!(line.action.as_str(), "edit" | "new" | "undo") && line.file.is_some() => line,
+            Ok(_) => return Answer::new("facts", Outcome::Error, format!("Change #{change} is not an edit histbot can undo.")).text("`facts history` lists the edits."),
+            Err(error) => return store_failed(&error),
+        };
+        let Some(file) = line.file.clone() else { return store_failed(&"no file") };
+        let _editing = lock(&self.edit_lock);
+        let current = std::fs::read_to_string(self.facts_dir.join(&file)).ok();
+        if current != line.after {
+            return Answer::new("facts", Outcome::Error, format!("Change #{change} cannot be undone: `{file}` changed since."))
+                .text(format!("Undo the later changes first (`facts history {}`), or edit the entry.", line.entry.as_deref().unwrap_or("")));
+        }
+        self.apply_change(asker, &file, current, line.before.clone(), "undo", format!("#{change}"))
+    }
+
+    /// Check, write, reload, audit and commit one change (the edit lock held).
+    fn apply_change(&self, asker: &Asker, file: &str, before: Option<String>, after: Option<String>, action: &str, detail: String) -> Answer {
+        if before == after {
+            return Answer::new("facts", Outcome::Notice, "No change: the text is the same as the file's.").text("Nothing was written.");
+        }
+        let errors = match edit::check_with_change(&self.facts_dir, file, after.as_deref()) {
+            Ok(errors) => errors,
+            Err(error) => return Answer::new("facts", Outcome::Error, "The change could not be checked.").text(format!("{error}. Nothing was written.")),
+        };
+        if !errors.is_empty() {
+            return Answer::new("facts", Outcome::Error, format!("Not saved: the checker found {} error{}.", errors.len(), if errors.len() == 1 { "" } else { "s" }))
+                .text(edit::error_lines(&errors))
+                .text("Nothing was written. Fix these and submit again (MODERATING.md lists every rule).");
+        }
+        let path = self.facts_dir.join(file);
+        if let Err(error) = edit::write_atomically(&path, after.as_deref()) {
+            return Answer::new("facts", Outcome::Error, format!("Could not write {file}.")).text(format!("{error}. The fact base is unchanged."));
+        }
+        if let ReloadOutcome::Rejected { diagnostics } = self.reload() {
+            let _ = edit::write_atomically(&path, before.as_deref());
+            self.reload();
+            return Answer::new("facts", Outcome::Error, "Not saved: the base did not reload with the change.")
+                .text(diagnostic_lines(&diagnostics))
+                .text("The file was put back as it was.");
+        }
+        let diff = diff::unified(file, before.as_deref(), after.as_deref());
+        let entry = edit::parse_file(file).map(|(_, id)| id);
+        let new = crate::store::NewAudit {
+            entry: entry.clone(),
+            file: Some(file.to_string()),
+            diff: Some(diff.clone()),
+            before,
+            after,
+            ..crate::store::NewAudit::action(&self.actor(asker), &asker.platform, action, &detail)
+        };
+        let change = match self.store().audit(&new, crate::store::unix_now()) {
+            Ok(id) => Some(id),
+            Err(error) => {
+                tracing::error!(%error, file, "could not write an edit to the audit log");
+                None
+            }
+        };
+        let number = change.map(|id| format!("#{id}")).unwrap_or_else(|| "(not in the audit log: see histbot's log)".into());
+        let (added, removed) = diff::counts(&diff);
+        let what = match action {
+            "undo" => format!("Change {number}: {detail} undone in {file}"),
+            "new" => format!("Change {number}: {file} created"),
+            _ => format!("Change {number}: {file} edited"),
+        };
+        let mut note = format!("{what} (+{added} −{removed}), checked clean and live.");
+        let message = format!("facts: {} {file} (histbot change {number})\n\nBy {} via histbot{}.", action, clean(&asker.display_name), asker.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default());
+        match edit::git_commit(&self.facts_dir, file, &message, &edit::git_author(&asker.display_name, &asker.platform, &asker.user_id)) {
+            Ok(Some(hash)) => note.push_str(&format!(" Committed as {hash}.")),
+            Ok(None) => {}
+            Err(error) => {
+                tracing::warn!(%error, file, "the change is live but could not be committed");
+                note.push_str(" (The git commit failed; see histbot's log.)");
+            }
+        }
+        if let Some(id) = change {
+            note.push_str(&format!(" Undo with `facts undo {id}`."));
+        }
+        let _ = self.notices.send(Notice { answer: Answer::new("facts", Outcome::Notice, format!("{what} by {}", echo(&asker.display_name))).text(diff_block(&diff)) });
+        let engine = self.engine();
+        let mut answer = match entry.as_deref().and_then(|id| engine.base().index_of(id)) {
+            Some(index) => engine.answer_entry(index, &asker.locale),
+            None => Answer::new("facts", Outcome::Notice, what.clone()),
+        };
+        answer.parts.insert(0, crate::ask::answer::Part { heading: None, text: note, excerpts: Vec::new() });
+        answer
+    }
+
+    /// `facts history [entry | change]`: the newest audit lines, or one change with its diff.
+    fn history_answer(&self, argument: Option<&str>) -> Answer {
+        if let Some(id) = argument.and_then(|a| a.trim_start_matches('#').parse::<u64>().ok()) {
+            return match self.store().audit_entry(id) {
+                Ok(Some(line)) => {
+                    let mut answer = Answer::new("facts", Outcome::Notice, format!("Change #{id}: {}", audit_summary(&line)));
+                    if let Some(diff) = line.diff.as_deref().filter(|d| !d.is_empty()) {
+                        answer = answer.text(diff_block(diff));
+                    }
+                    answer
+                }
+                Ok(None) => Answer::new("facts", Outcome::Error, format!("There is no change #{id}.")),
+                Err(error) => store_failed(&error),
+            };
+        }
+        let entry = argument.map(|a| {
+            let engine = self.engine();
+            match engine.base().get(a) {
+                Some(entry) => entry.id.clone(),
+                None => match engine.resolve(a, None) {
+                    crate::ask::index::Resolution::Found(index) => engine.entry(index).map(|e| e.id.clone()).unwrap_or_else(|| a.to_string()),
+                    _ => a.to_string(),
+                },
+            }
+        });
+        let lines = match self.store().history(entry.as_deref(), crate::store::Page::first(HISTORY_SHOWN)) {
+            Ok(lines) => lines,
+            Err(error) => return store_failed(&error),
+        };
+        let about = entry.as_deref().map(|e| format!(" of {}", echo(e))).unwrap_or_default();
+        if lines.is_empty() {
+            return Answer::new("facts", Outcome::Notice, format!("No moderator actions{about} yet."));
+        }
+        let mut answer = Answer::new("facts", Outcome::Notice, format!("The latest moderator actions{about}, newest first"));
+        for line in &lines {
+            answer = answer.text(format!("#{} · {}", line.id, audit_summary(line)));
+        }
+        answer.text("`facts history <n>` shows a change's diff; `facts undo <n>` reverts an edit.")
     }
 
     /// `facts gaps [page]`, `facts gaps done|out-of-scope|open <n>`.
@@ -518,7 +738,60 @@ fn describe(location: &crate::store::Location) -> String {
 }
 
 /// The actions of `facts`, for its error message.
-const FACTS_USAGE: &str = "status, check, reports, close <number>, gaps [page], gaps done <n>, gaps out-of-scope <n>";
+const FACTS_USAGE: &str =
+    "status, check, reports, close <number>, gaps [page], gaps done <n>, gaps out-of-scope <n>, edit <entry>, new <kind> <id>, history [entry], undo <change>";
+
+/// Audit lines `facts history` shows.
+const HISTORY_SHOWN: u64 = 15;
+
+/// `Only moderators can do that.` for anyone else.
+fn refuse_unless_moderator(asker: &Asker) -> Result<(), Answer> {
+    if asker.is_moderator {
+        Ok(())
+    } else {
+        Err(Answer::new("facts", Outcome::Error, "Only moderators can do that.").text("Editing the fact base is for histbot's moderators."))
+    }
+}
+
+fn no_such_entry(text: &str) -> Answer {
+    Answer::new("facts", Outcome::Error, format!("There is no entry “{}”.", echo(text))).text("Give its id (autocomplete helps on Discord), or create it with `facts new <kind> <id>`.")
+}
+
+fn store_failed(error: &dyn std::fmt::Display) -> Answer {
+    tracing::error!(%error, "the store failed");
+    Answer::new("facts", Outcome::Error, "The store failed.").text("See histbot's log.")
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match mutex.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
+/// A diff as a fenced block (clipped: the audit log keeps it whole).
+fn diff_block(diff: &str) -> String {
+    format!("```diff\n{}\n```", clip(diff.trim_end(), 1500))
+}
+
+/// `2026-11-30 07:40 UTC · edit treaties/x.toml (+3 −1) · discord:1 (Ana)`.
+fn audit_summary(line: &crate::store::AuditEntry) -> String {
+    let mut what = format!("{} {}", line.action, echo(&line.detail));
+    if let Some(diff) = line.diff.as_deref().filter(|d| !d.is_empty()) {
+        let (added, removed) = diff::counts(diff);
+        what.push_str(&format!(" (+{added} −{removed})"));
+    }
+    format!("{} · {what} · {}", edit::utc(line.at), echo(&line.actor))
+}
+
+/// `facts edit` / `facts new` where there is no form to fill in (the
+/// console, a typed line): the text, and how to change it.
+fn draft_answer(draft: &edit::Draft) -> Answer {
+    let verb = if draft.new { "New entry" } else { "Entry" };
+    Answer::new("facts", Outcome::Notice, format!("{verb} {}: {}", draft.entry, draft.file))
+        .text(format!("```toml\n{}```", draft.text))
+        .text("On Discord, `/facts edit` opens this in a form; on Matrix, reply to the bot's message with the edited TOML in a code block. With a shell, edit the file: histbot checks and reloads it by itself.")
+}
 
 /// The words of a `facts` command, from its options (Discord) or its typed text.
 fn facts_words(invocation: &Invocation) -> Vec<String> {
