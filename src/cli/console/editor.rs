@@ -438,6 +438,8 @@ mod tests {
         let completion = complete(&service, "/source order of len");
         assert_eq!(completion.start, "/source ".len());
         assert!(replacements(&completion).contains(&"tito-order-of-lenin"), "{:?}", completion.offers);
+        let periods = complete(&service, "/period norm");
+        assert!(replacements(&periods).contains(&"normalization-after-stalin"), "{:?}", periods.offers);
     }
 
     #[test]
