@@ -42,7 +42,7 @@ fn on_every_backend(name: &str, test: impl Fn(&Backend, Arc<dyn Store>)) {
 }
 
 fn new(entry: &str, user: &str) -> NewReport {
-    NewReport { entry: entry.into(), text: "wrong".into(), reporter: user.into(), reporter_id: user.into(), platform: "test".into(), place: None }
+    NewReport { entry: entry.into(), text: "wrong".into(), reporter: user.into(), reporter_id: user.into(), platform: "test".into(), place: None, reply_to: None }
 }
 
 const LIMIT: Limit = Limit { per_user: 1000, window_secs: 3600 };
@@ -164,7 +164,7 @@ fn an_import_runs_once_keeps_ids_and_closed_reports_and_ids_go_on_after_it() {
 }
 
 fn filed_shape(entry: &str) -> Report {
-    Report { id: 0, entry: entry.into(), text: "wrong".into(), reporter: "u".into(), reporter_id: "u".into(), platform: "test".into(), place: None, created: 0 }
+    Report { id: 0, entry: entry.into(), text: "wrong".into(), reporter: "u".into(), reporter_id: "u".into(), platform: "test".into(), place: None, created: 0, reply_to: None, fixed_by: None }
 }
 
 fn ask(question: &str, platform: &str, place: Option<&str>) -> UnansweredAsk {
