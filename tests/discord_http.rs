@@ -575,7 +575,7 @@ async fn a_new_entry_is_created_through_a_form_on_the_http_endpoint() {
     assert_eq!(status, 200);
     assert_eq!(reply["data"]["flags"], 64, "{reply}");
     let text = embed_text(&reply["data"]);
-    assert!(text.contains("created (+10 −0), checked clean and live") && text.contains("November 1945"), "{text}");
+    assert!(text.contains("tito-interview-times-1945.toml created") && text.contains("checked clean and live") && text.contains("November 1945"), "{text}");
     assert_eq!(std::fs::read_to_string(dir.path().join("facts/events/tito-interview-times-1945.toml")).unwrap(), entry);
 }
 

@@ -521,6 +521,7 @@ async fn send(room: &Room, content: RoomMessageEventContent) -> Option<OwnedEven
             }
         }
     }
+    None
 }
 
 async fn display_name(room: &Room, user_id: &UserId) -> String {
