@@ -255,6 +255,21 @@ fn free_text_reaches_compare() {
     }
 }
 
+#[test]
+fn free_text_reaches_period() {
+    let engine = engine();
+    for (question, id) in [
+        ("which period was 1950 in?", "tito-stalin-split-and-after"),
+        ("what period does the Belgrade declaration belong to", "normalization-after-stalin"),
+        ("what was the period of rapprochement", "rapprochement-1945-1948"),
+        ("what was the interwar period", "interwar-period"),
+    ] {
+        let answer = engine.ask(question, "en");
+        assert_eq!((answer.intent.as_str(), answer.facts.first().map(|f| f.id.as_str())), ("period", Some(id)), "{question}: {}", answer.headline);
+    }
+    assert_eq!(engine.ask("what were the periods of the relations?", "en").suggestions.len(), engine.base().periods().len());
+}
+
 #[cfg(feature = "matrix")]
 #[test]
 fn matrix_pages_compare_with_its_own_prefix() {

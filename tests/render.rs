@@ -75,3 +75,31 @@ fn nothing_from_the_asker_reaches_markup_unescaped() {
     assert!(!markdown.contains("@everyone"), "a mention would ping: {markdown}");
     assert!(markdown.contains("\\*now\\*"), "{markdown}");
 }
+
+/// The Discord embeds of every compare shape and of `/period`, over the mini
+/// base: within every limit, and as the snapshots (`<name>.discord.json`).
+#[cfg(feature = "discord")]
+#[test]
+fn discord_embeds_match_their_snapshots() {
+    use histbot::discord::embed::{limit_problems, message, Render, Rerun};
+    let engine = engine();
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut mismatches = Vec::new();
+    for name in ["compare", "compare-empty-year", "compare-entries", "compare-periods", "period", "year"] {
+        let (_, locale, line) = CASES.iter().find(|(n, _, _)| *n == name).expect("a renderer case");
+        let answer = engine.ask(line, locale);
+        let data = message(&answer, &Render { rerun: Some(Rerun::Line(line.to_string())), view: 0, allow_ephemeral: true });
+        assert_eq!(limit_problems(&data), Vec::<String>::new(), "{line}");
+        let rendered = serde_json::to_string_pretty(&data).expect("json");
+        let path = support::manifest_dir().join("tests/snapshots").join(format!("{name}.discord.json"));
+        if update {
+            std::fs::write(&path, format!("{rendered}\n")).expect("write snapshot");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        if expected.trim_end() != rendered.trim_end() {
+            mismatches.push(format!("{}:\n--- expected\n{}\n--- got\n{}", path.display(), expected.trim_end(), rendered));
+        }
+    }
+    assert!(mismatches.is_empty(), "snapshots differ (UPDATE_SNAPSHOTS=1 to accept):\n{}", mismatches.join("\n\n"));
+}

@@ -131,6 +131,31 @@ pub(crate) fn by_name<'b>(base: &'b FactBase, text: &str) -> Vec<&'b Entry> {
         .collect()
 }
 
+/// Periods for autocomplete: all of them (in order) for nothing typed or a
+/// year's digits, else those whose names hold the typed words.
+pub fn completions<'b>(base: &'b FactBase, partial: &str) -> Vec<&'b Entry> {
+    let typed = partial.trim();
+    if let Ok(year) = typed.parse::<i32>() {
+        if typed.len() == 4 {
+            return base.period_of_year(year).into_iter().collect();
+        }
+    }
+    if typed.is_empty() || typed.bytes().all(|b| b.is_ascii_digit()) {
+        return base.periods().iter().collect();
+    }
+    let folded = fold_for_search(&typed.replace('-', " "));
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    base.periods()
+        .iter()
+        .filter(|p| {
+            names_of(p).iter().any(|name| {
+                let name_words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                words.iter().all(|w| name_words.iter().any(|n| n.starts_with(w)))
+            })
+        })
+        .collect()
+}
+
 /// `/period` alone: every period, in order.
 fn overview(engine: &Engine) -> Answer {
     Answer::new("period", Outcome::Help, "The periods of the relations, as the sources name them")
