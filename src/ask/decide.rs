@@ -369,6 +369,32 @@ fn surface_words(engine: &Engine, question: &Question, keys: &[String]) -> Vec<S
     }
 }
 
+/// What the abstention and answer-type stages found for one entry (for `--explain`).
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryCheck {
+    pub entry: String,
+    /// Discriminative words of the question the entry's evidence lacks.
+    pub gaps: Vec<String>,
+    /// The share of the question's weight its evidence leaves unsaid.
+    pub uncovered_share: f32,
+    /// Whether one of its quotes states what is asked.
+    pub can_state: bool,
+    pub quotes: Vec<evidence::QuoteCheck>,
+}
+
+/// The abstention and answer-type checks of `entry` against `question`.
+pub fn check_entry(engine: &Engine, question: &Question, entry: usize) -> Option<EntryCheck> {
+    let found = engine.entry(entry)?;
+    let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(question.asks).with_query(question.query.clone()) };
+    Some(EntryCheck {
+        entry: found.id.clone(),
+        gaps: discriminative_gaps(engine, question, entry),
+        uncovered_share: uncovered_share(engine, question, entry),
+        can_state: can_state(engine, question, entry),
+        quotes: evidence::quote_checks(engine.base(), engine.index(), found, &focus),
+    })
+}
+
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };

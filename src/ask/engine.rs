@@ -26,6 +26,8 @@ pub struct Explanation {
     /// (entry id, score, whether a name of it appears whole).
     pub candidates: Vec<(String, f32, bool)>,
     pub decision: Decision,
+    /// The abstention and answer-type checks of the two best candidates.
+    pub checks: Vec<decide::EntryCheck>,
 }
 
 /// An autocomplete choice: what the user sees, and the value sent back.
@@ -347,7 +349,14 @@ impl Engine {
             .filter_map(|s| Some((self.entry(s.entry)?.id.clone(), s.score, s.name_hit)))
             .collect();
         let decision = decide::decide(self, &question, question.preferred_kinds());
-        Explanation { question, candidates, decision }
+        let checks = self
+            .index
+            .score(&question.query, Some(question.preferred_kinds()), false)
+            .into_iter()
+            .take(2)
+            .filter_map(|s| decide::check_entry(self, &question, s.entry))
+            .collect();
+        Explanation { question, candidates, decision, checks }
     }
 
     pub fn index(&self) -> &Index {

@@ -222,7 +222,7 @@ pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
     let needs_topic = !focus.query.keys.is_empty() && matches!(focus.asks, Some(Asks::Who | Asks::Where | Asks::HowMany | Asks::HowLong | Asks::When)) && entry.kind != crate::facts::Kind::Person;
     entry.quotes.iter().enumerate().any(|(position, quote)| {
         states(entry, quote, focus, index, doc, position)
-            && (!needs_topic || speaks_of_all(index, doc, position, &focus.query, matches!(focus.asks, Some(Asks::When | Asks::Where)) || entry.kind == crate::facts::Kind::Treaty))
+            && (!needs_topic || speaks_of_topic(index, doc, position, focus, entry.kind))
             && years_bound(index, doc, &quote.text, &focus.query)
     })
 }
@@ -233,6 +233,37 @@ pub fn binds_years(base: &FactBase, index: &Index, entry: &Entry, query: &Query)
     let Some(doc) = base.index_of(&entry.id) else { return false };
     let stating: Vec<&Quote> = entry.quotes.iter().filter(|q| query.years.iter().any(|y| contains_number(&q.text, &y.to_string()))).collect();
     stating.is_empty() || stating.iter().any(|q| years_bound(index, doc, &q.text, query))
+}
+
+/// One quote of an entry as the evidence stage sees it (for `--explain`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct QuoteCheck {
+    pub position: usize,
+    /// How much of the question the quote speaks of.
+    pub relevance: f32,
+    /// Whether it states what the question asks (a date, a number, a doer…).
+    pub states: bool,
+    /// Whether it holds nearly all of the question's known words.
+    pub speaks_of_all: bool,
+    /// Whether each name near a listed year belongs to one of the question's years.
+    pub years_bound: bool,
+}
+
+/// Every quote of `entry` checked against `focus` (what `--explain` prints).
+pub fn quote_checks(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus) -> Vec<QuoteCheck> {
+    let Some(doc) = base.index_of(&entry.id) else { return Vec::new() };
+    entry
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(position, quote)| QuoteCheck {
+            position,
+            relevance: relevance(index, doc, position, &focus.query),
+            states: states(entry, quote, focus, index, doc, position),
+            speaks_of_all: speaks_of_all(index, doc, position, &focus.query, false),
+            years_bound: years_bound(index, doc, &quote.text, &focus.query),
+        })
+        .collect()
 }
 
 /// In a sentence that lists several years ("Vladimir Putin 2000, 2011, 2014,
@@ -262,6 +293,25 @@ fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
 /// [`years_bound`] splits them), keyed once for every look at the text.
 pub(crate) fn keyed_words(index: &Index, text: &str) -> Vec<Vec<String>> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| index.keyer().index_keys(w)).collect()
+}
+
+/// Whether quote `position` is about what was asked, for an answer of
+/// `focus.asks`: it holds (nearly) all the question's words, counting the
+/// entry's names for a date, a place, a treaty's signatories, or a doer the
+/// quote names beside one of the question's own words ("*Authors of the
+/// mosaics* were …" for "who designed the mosaics in the Church of Saint
+/// Sava"). A quote that holds none of the question's words does not speak
+/// of it, however well the entry's names do.
+fn speaks_of_topic(index: &Index, doc: usize, position: usize, focus: &Focus, kind: crate::facts::Kind) -> bool {
+    let query = &focus.query;
+    let names_count = match focus.asks {
+        Some(Asks::When | Asks::Where) => true,
+        Some(Asks::Who) => index.quote_keys(doc).get(position).is_some_and(|keys| {
+            (0..query.keys.len()).any(|word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false) && index.word_in(query, word, keys))
+        }),
+        _ => false,
+    };
+    speaks_of_all(index, doc, position, query, names_count || kind == crate::facts::Kind::Treaty)
 }
 
 /// Whether a quote, with the entry's names, holds (nearly) all the words of
