@@ -189,8 +189,8 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
         }
     };
     let in_names = |c: &Candidate| (0..query.keys.len()).filter(|&w| index.in_name(c.entry, query, w)).count() as f32;
-    clear_lead(&|c| index.best_quote_weight(c.entry, query), &|a, b| a > b * QUOTE_LEAD)
-        .or_else(|| clear_lead(&in_names, &|a, b| a > b))
+    clear_lead(&in_names, &|a, b| a > b)
+        .or_else(|| clear_lead(&|c| index.best_quote_weight(c.entry, query), &|a, b| a > b * QUOTE_LEAD))
         .or_else(|| clear_lead(&|c| index.name_coverage(c.entry, &query.keys), &|a, b| a > b + NAME_LEAD))
         .or_else(|| {
             let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();

@@ -319,12 +319,14 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, focus: &Focus, ki
 /// a person must be about what was asked ("when did Yugoslavia *join* the
 /// UN" is not proven by a sentence on UN sanctions).
 ///
-/// A date or place may rest on the entry's names ("the Belgrade declaration
-/// was signed in 1955" need not repeat the name); a person or a number must
+/// A date or place may rest on the entry's names and the people it involves
+/// ("the Belgrade declaration was signed in 1955" need not repeat the name); a person or a number must
 /// stand in the same sentence as what was asked (`names_count` false).
 fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
-    let held = |word: usize| index.word_in(query, word, keys) || (names_count && index.in_name(doc, query, word));
+    let held = |word: usize| {
+        index.word_in(query, word, keys) || names_count && (index.in_name(doc, query, word) || index.people_keys(doc).iter().any(|k| index.word_is(query, word, k)))
+    };
     missing_share(index, query, held) <= MAX_MISSING
 }
 

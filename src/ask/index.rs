@@ -311,6 +311,7 @@ impl Index {
         index.index_spellings();
         let rare = index.max_idf * 0.5;
         index.person_keys = person_names.into_iter().filter(|k| index.idf.get(k).is_some_and(|idf| *idf >= rare)).collect();
+        index.add_people_quoted();
         index
     }
 
@@ -439,6 +440,21 @@ impl Index {
     pub fn year_fits(&self, year: i32) -> impl Iterator<Item = (u32, f32)> + '_ {
         let broad = self.broad.iter().filter(move |(_, first, last)| (*first..=*last).contains(&year)).map(|(doc, _, _)| (*doc, BROAD_YEAR));
         self.years.get(&year).into_iter().flatten().copied().chain(broad)
+    }
+
+    /// The people an entry's quotes name count among the people it
+    /// involves, whether or not its file lists them ("Karađorđe refused the
+    /// proposition…" makes him part of the alliance of 1807).
+    fn add_people_quoted(&mut self) {
+        let person_keys = &self.person_keys;
+        for doc in &mut self.docs {
+            let quoted: Vec<String> = doc.quotes.iter().flatten().filter(|k| person_keys.contains(*k) && !doc.people.contains(k)).cloned().collect();
+            for key in quoted {
+                if !doc.people.contains(&key) {
+                    doc.people.push(key);
+                }
+            }
+        }
     }
 
     /// Remember how `entry` spells its words (each word once per entry).
