@@ -156,6 +156,33 @@ fn mark_untranslated_light(index: &Index, query: &mut Query) {
     }
 }
 
+/// Auxiliaries after which, past the subject, comes the question's main verb.
+const DO_FORMS: &[&str] = &["did", "does", "do"];
+
+/// In "what missiles *did* Serbia *buy*", the content word after the
+/// auxiliary's one-word subject is the main verb: a verb the sources may
+/// phrase otherwise ("purchased", "acquired"), not an attribute they lack.
+/// When the base has never seen it, it weighs like a light word (an unknown
+/// noun such as "population" still counts in full; in "when did Tito visit
+/// China" the verb is "visit", and "China" still counts). English only.
+fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) {
+    if language != Language::En {
+        return;
+    }
+    let Some(question_end) = found.iter().map(|(_, range)| range.end).min() else { return };
+    let Some(aux) = words.iter().enumerate().skip(question_end).find(|(_, w)| DO_FORMS.contains(w)).map(|(i, _)| i) else { return };
+    let keyer = index.keyer();
+    let mut content = words.iter().skip(aux + 1).filter_map(|word| keyer.tokens(word, language).into_iter().next());
+    let (Some(_subject), Some(verb)) = (content.next(), content.next()) else { return };
+    if let Some(position) = query.keys.iter().position(|k| *k == verb.key) {
+        if !index.knows(query, position) {
+            if let Some(light) = query.light.get_mut(position) {
+                *light = true;
+            }
+        }
+    }
+}
+
 impl Question {
     /// Parse a question against an index (for keys and compounds).
     pub fn parse(index: &Index, text: &str) -> Question {
@@ -181,6 +208,7 @@ impl Question {
         if attribute.is_some() {
             drop_attribute_words(index, &mut query, &words, &found, language);
         }
+        mark_main_verb_light(index, &mut query, &words, &found, language);
         let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let head = head_word(index, &query, &words, &found, language, asks);
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));

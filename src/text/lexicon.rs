@@ -66,6 +66,11 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "what happened", Asks::What),
     (Language::En, "wen", Asks::When),
     (Language::En, "wat", Asks::What),
+    // Question words as they are commonly mistyped.
+    (Language::En, "wich", Asks::What),
+    (Language::En, "whitch", Asks::What),
+    (Language::En, "wher", Asks::Where),
+    (Language::En, "whn", Asks::When),
     (Language::En, "who", Asks::Who),
     (Language::En, "whom", Asks::Who),
     (Language::En, "whose", Asks::Who),
@@ -164,7 +169,7 @@ const ENGLISH: &[&str] = &[
     "say", "said", "mean", "meant", "event", "events", "fact", "facts", "anything", "something",
     "happening", "ever", "so", "then", "than", "also", "other", "was", "number", "kind", "sort",
     "lol", "pls", "plz", "u", "ur", "like", "just", "really", "exact", "hey", "hi", "ok", "okay",
-    "thanks", "whats", "whos", "wat", "wen", "wut", "make", "made", "become", "became", "go", "went",
+    "thanks", "whats", "whos", "wat", "wen", "wut", "wich", "whitch", "wher", "whn", "make", "made", "become", "became", "go", "went",
     "until", "since", "till", "did", "doing", "via", "no",
 ];
 
