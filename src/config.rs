@@ -43,6 +43,21 @@ pub struct Config {
     pub matrix: MatrixConfig,
     #[serde(default)]
     pub moderation: ModerationConfig,
+    #[serde(default)]
+    pub gaps: GapsConfig,
+}
+
+/// The `[gaps]` section: the log of questions histbot could not answer
+/// (the question, platform, server or room and time; never who asked).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapsConfig {
+    /// Days an unanswered question is kept; 0 records nothing at all.
+    #[serde(default = "default_gap_retention_days")]
+    pub retention_days: u64,
+    /// The days `facts gaps` counts (the most-asked of the last N days).
+    #[serde(default = "default_gap_window_days")]
+    pub window_days: u64,
 }
 
 /// The `[moderation]` section: who may run moderator commands (`reload`,
@@ -210,6 +225,8 @@ fn default_data_dir() -> PathBuf { PathBuf::from("data") }
 fn default_locale() -> String { "en".into() }
 fn default_database_password_env() -> String { "HISTBOT_DATABASE_PASSWORD".into() }
 fn default_debounce() -> u64 { 500 }
+fn default_gap_retention_days() -> u64 { 90 }
+fn default_gap_window_days() -> u64 { 30 }
 fn default_reports_per_window() -> usize { 5 }
 fn default_report_window() -> u64 { 3600 }
 fn default_discord_token_env() -> String { "DISCORD_TOKEN".into() }
@@ -226,6 +243,10 @@ fn default_power_level() -> i64 { 50 }
 
 impl Default for ReloadConfig {
     fn default() -> Self { ReloadConfig { watch: true, debounce_ms: default_debounce() } }
+}
+
+impl Default for GapsConfig {
+    fn default() -> Self { GapsConfig { retention_days: default_gap_retention_days(), window_days: default_gap_window_days() } }
 }
 
 impl Default for ReportsConfig {

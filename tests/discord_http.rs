@@ -516,7 +516,7 @@ async fn two_replicas_on_one_postgres_share_the_report_queue() {
     let text = embed_text(&listed["data"]);
     assert!(text.contains("1 open report") && text.contains("wrong year") && text.contains(&format!("Discord server {OTHER_GUILD}")), "{text}");
     let mut close = facts_from("2803", "close", FIXTURE_GUILD, MOD_USER, "1024", &[]);
-    close["data"]["options"].as_array_mut().unwrap().push(json!({ "name": "report", "type": 3, "value": "1" }));
+    close["data"]["options"].as_array_mut().unwrap().push(json!({ "name": "what", "type": 3, "value": "1" }));
     let (_, closed) = two_server.interaction(&close).await;
     assert!(embed_text(&closed["data"]).contains("Report #1 closed"), "{closed}");
     let (_, listed) = one_server.interaction(&facts_from("2804", "reports", FIXTURE_GUILD, MOD_USER, "1024", &[])).await;

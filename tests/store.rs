@@ -10,7 +10,7 @@ mod pg;
 use std::sync::Arc;
 use std::thread;
 
-use histbot::store::{self, Filed, ImportedReport, Limit, Location, NewReport, Page, Report, Store, StoreError, Which};
+use histbot::store::{self, Filed, GapStatus, ImportedReport, Limit, Location, NewAudit, NewReport, Page, Report, Store, StoreError, UnansweredAsk, Which};
 
 /// A database to run one test on, and what keeps it alive.
 struct Backend {
@@ -167,21 +167,116 @@ fn filed_shape(entry: &str) -> Report {
     Report { id: 0, entry: entry.into(), text: "wrong".into(), reporter: "u".into(), reporter_id: "u".into(), platform: "test".into(), place: None, created: 0 }
 }
 
+fn ask(question: &str, platform: &str, place: Option<&str>) -> UnansweredAsk {
+    UnansweredAsk { question: question.into(), platform: platform.into(), place: place.map(str::to_string), considered: vec!["tito".into()] }
+}
+
 #[test]
-fn the_unanswered_and_audit_logs_append_and_list_in_pages() {
+fn gaps_count_repeated_questions_most_asked_first_without_the_asker() {
+    on_every_backend("gaps", |backend, store| {
+        let rare = store.log_unanswered(&ask("who was ivan", "matrix", Some("Matrix room !a:x")), NOW).unwrap();
+        let common = store.log_unanswered(&ask("when did x happen", "discord", Some("Discord server 5")), NOW + 1).unwrap();
+        assert_eq!(store.log_unanswered(&ask("when did x happen", "matrix", Some("Matrix room !a:x")), NOW + 2).unwrap(), common, "{}: the same question is one gap", backend.name);
+        let again = UnansweredAsk { considered: vec!["belgrade-declaration".into()], ..ask("when did x happen", "discord", Some("Discord server 5")) };
+        store.log_unanswered(&again, NOW + 3).unwrap();
+        let (gaps, total) = store.gaps(NOW, Page::first(10)).unwrap();
+        assert_eq!(total, 2);
+        assert_eq!(gaps.iter().map(|g| (g.id, g.asked)).collect::<Vec<_>>(), [(common, 3), (rare, 1)], "{}", backend.name);
+        assert_eq!((gaps[0].first_asked, gaps[0].last_asked), (NOW + 1, NOW + 3));
+        assert_eq!(gaps[0].considered, ["belgrade-declaration"], "the latest considered entries");
+        assert_eq!(gaps[0].places, ["discord: Discord server 5", "matrix: Matrix room !a:x"]);
+        assert_eq!(gaps[0].status, GapStatus::Open);
+        // The window: asks before `since` do not count.
+        let (gaps, total) = store.gaps(NOW + 2, Page::first(10)).unwrap();
+        assert_eq!((total, gaps[0].asked), (1, 2));
+        // Pages.
+        assert_eq!(store.gaps(NOW, Page { offset: 1, limit: 1 }).unwrap().0.iter().map(|g| g.id).collect::<Vec<_>>(), [rare]);
+        // Nothing about who asked is in the database: only these columns exist.
+        let columns = column_names(backend, "gap_asks");
+        assert_eq!(columns, ["asked", "gap", "place", "platform"], "{}", backend.name);
+    });
+}
+
+#[test]
+fn gaps_marked_done_come_back_only_when_asked_again_and_out_of_scope_never() {
+    on_every_backend("gap_marks", |backend, store| {
+        let done = store.log_unanswered(&ask("a", "console", None), NOW).unwrap();
+        let scope = store.log_unanswered(&ask("b", "console", None), NOW).unwrap();
+        assert_eq!(store.mark_gap(done, GapStatus::Done, "mod", NOW + 10).unwrap().as_deref(), Some("a"), "{}", backend.name);
+        assert_eq!(store.mark_gap(scope, GapStatus::OutOfScope, "mod", NOW + 10).unwrap().as_deref(), Some("b"));
+        assert_eq!(store.mark_gap(9999, GapStatus::Done, "mod", NOW + 10).unwrap(), None);
+        assert_eq!(store.gaps(0, Page::first(10)).unwrap(), (vec![], 0));
+        store.log_unanswered(&ask("a", "console", None), NOW + 20).unwrap();
+        store.log_unanswered(&ask("b", "console", None), NOW + 20).unwrap();
+        let (gaps, _) = store.gaps(0, Page::first(10)).unwrap();
+        assert_eq!(gaps.iter().map(|g| (g.id, g.asked, g.status)).collect::<Vec<_>>(), [(done, 1, GapStatus::Done)], "{}", backend.name);
+        store.mark_gap(scope, GapStatus::Open, "mod", NOW + 30).unwrap();
+        assert_eq!(store.gaps(0, Page::first(10)).unwrap().1, 2, "reopened: every ask counts again");
+    });
+}
+
+#[test]
+fn old_asks_are_pruned_and_gaps_without_asks_go() {
+    on_every_backend("gap_prune", |backend, store| {
+        let old = store.log_unanswered(&ask("old", "console", None), NOW).unwrap();
+        let both = store.log_unanswered(&ask("both", "console", None), NOW).unwrap();
+        store.log_unanswered(&ask("both", "console", None), NOW + 100).unwrap();
+        assert_eq!(store.prune_unanswered(NOW + 50).unwrap(), 2, "{}", backend.name);
+        let (gaps, total) = store.gaps(0, Page::first(10)).unwrap();
+        assert_eq!((total, gaps[0].id, gaps[0].asked), (1, both, 1));
+        assert_eq!(store.mark_gap(old, GapStatus::Done, "mod", NOW).unwrap(), None, "the empty gap is gone");
+    });
+}
+
+/// A table's column names, sorted.
+fn column_names(backend: &Backend, table: &str) -> Vec<String> {
+    let mut names: Vec<String> = match &backend.location {
+        Location::Sqlite(path) => {
+            let connection = rusqlite::Connection::open(path).unwrap();
+            let mut statement = connection.prepare(&format!("SELECT name FROM pragma_table_info('{table}')")).unwrap();
+            statement.query_map([], |row| row.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+        }
+        Location::Postgres { url, password } => {
+            let mut config: postgres::Config = url.parse().unwrap();
+            if let Some(password) = password {
+                config.password(password);
+            }
+            let mut client = config.connect(postgres::NoTls).unwrap();
+            let rows = client.query("SELECT column_name::TEXT FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema()", &[&table]).unwrap();
+            rows.iter().map(|row| row.get(0)).collect()
+        }
+    };
+    names.sort();
+    names
+}
+
+#[test]
+fn the_audit_log_appends_lists_in_pages_and_by_entry() {
     on_every_backend("logs", |backend, store| {
         for n in 0..5u64 {
-            store.log_unanswered(&format!("question {n}"), "en", "console", NOW + n).unwrap();
-            store.audit("console", "close-report", &format!("#{n}"), NOW + n).unwrap();
+            store.audit(&NewAudit::action("console", "console", "close-report", &format!("#{n}")), NOW + n).unwrap();
         }
-        let page = store.unanswered(Page { offset: 1, limit: 2 }).unwrap();
-        let questions: Vec<&str> = page.iter().map(|u| u.question.as_str()).collect();
-        assert_eq!(questions, ["question 1", "question 2"], "{}", backend.name);
-        assert_eq!(page[0].asked, NOW + 1);
+        let edit = NewAudit {
+            entry: Some("tito".into()),
+            file: Some("people/tito.toml".into()),
+            diff: Some("-a\n+b\n".into()),
+            before: Some("a\n".into()),
+            after: Some("b\n".into()),
+            ..NewAudit::action("discord:1 (Ana)", "discord", "edit", "people/tito.toml")
+        };
+        let id = store.audit(&edit, NOW + 9).unwrap();
         let log = store.audit_log(Page { offset: 3, limit: 10 }).unwrap();
         let details: Vec<&str> = log.iter().map(|a| a.detail.as_str()).collect();
-        assert_eq!(details, ["#3", "#4"]);
-        assert_eq!((log[0].actor.as_str(), log[0].action.as_str()), ("console", "close-report"));
+        assert_eq!(details, ["#3", "#4", "people/tito.toml"], "{}", backend.name);
+        assert_eq!((log[0].actor.as_str(), log[0].action.as_str(), log[0].entry.as_deref()), ("console", "close-report", None));
+        let history = store.history(Some("tito"), Page::first(10)).unwrap();
+        assert_eq!(history.len(), 1);
+        let line = &history[0];
+        assert_eq!((line.id, line.platform.as_str(), line.at), (id, "discord", NOW + 9));
+        assert_eq!((line.diff.as_deref(), line.before.as_deref(), line.after.as_deref()), (Some("-a\n+b\n"), Some("a\n"), Some("b\n")));
+        assert_eq!(store.history(None, Page::first(2)).unwrap().iter().map(|a| a.detail.as_str()).collect::<Vec<_>>(), ["people/tito.toml", "#4"], "newest first");
+        assert_eq!(store.audit_entry(id).unwrap().as_ref(), Some(line));
+        assert_eq!(store.audit_entry(id + 100).unwrap(), None);
     });
 }
 

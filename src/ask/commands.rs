@@ -118,12 +118,20 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "compare",
-        summary: "Two years or two entries side by side, each with its excerpt.",
-        help: "Example: `compare 1956 1968` (Hungary against Czechoslovakia), or `compare tito-stalin-split belgrade-declaration`.",
+        summary: "Two years (their periods, what links them, every entry) or two entries side by side.",
+        help: "Two years: the period each falls in, the quotes that speak of both, then every entry of both years, in pages. Two entries (events, treaties, people or periods): date, parties, people, place, period and what each did, side by side. Examples: `compare 1956 1968`, `compare tito-stalin-split belgrade-declaration`.",
         args: &[
             arg("a", "A year or an entry", ArgKind::YearOrEntry, true),
             arg("b", "Another year or entry", ArgKind::YearOrEntry, true),
+            arg("page", "Page of a long comparison of two years", ArgKind::Page, false),
         ],
+        access: Access::Everyone,
+    },
+    CommandSpec {
+        name: "period",
+        summary: "A period of the relations (by name or year): its dates, quotes and main entries.",
+        help: "The period as the sources describe it, the quotes that give its start and end, and its main events and treaties. Without an argument, every period. Examples: `period 1950`, `period normalization`.",
+        args: &[arg("period", "A period's name, or a year, e.g. 1950", ArgKind::Text, false)],
         access: Access::Everyone,
     },
     CommandSpec {
@@ -166,11 +174,11 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "facts",
-        summary: "Moderators: fact base status, check, or wrong-answer reports.",
-        help: "`facts status`, `facts check`, `facts reports`, `facts close <report-id>`.",
+        summary: "Moderators: status, reports, unanswered questions, edits and their history.",
+        help: "`facts status`, `facts check`, `facts reports`, `facts close <report> [change]`, `facts gaps [page]`, `facts gaps done <n>`, `facts gaps out-of-scope <n>`, `facts edit <entry>`, `facts new <kind> <id>`, `facts history [entry]`, `facts undo <change>`.",
         args: &[
-            arg("action", "status, check, reports or close", ArgKind::Text, true),
-            arg("report", "Report id (for close)", ArgKind::Text, false),
+            arg("action", "status, check, reports, close, gaps, edit, new, history or undo", ArgKind::Text, true),
+            arg("what", "An entry, a report, gap or change number, a page, or done/out-of-scope and a number", ArgKind::Text, false),
         ],
         access: Access::Moderator,
     },
@@ -182,7 +190,7 @@ pub fn find(name: &str) -> Option<&'static CommandSpec> {
 }
 
 /// Actions of the `facts` moderator command.
-pub const FACTS_ACTIONS: &[&str] = &["status", "check", "reports", "close"];
+pub const FACTS_ACTIONS: &[&str] = &["status", "check", "reports", "close", "gaps", "edit", "new", "history", "undo"];
 
 #[cfg(test)]
 mod tests {

@@ -99,6 +99,7 @@ impl Engine {
             "year" => cmd::year::run(self, invocation, locale),
             "timeline" => cmd::timeline::run(self, invocation, locale),
             "compare" => cmd::compare::run(self, invocation, locale),
+            "period" => cmd::period::run(self, invocation, locale),
             "source" => cmd::source::run(self, invocation, locale),
             "ask" => self.free_text(&invocation.all_text(), locale),
             "help" => cmd::help::run(self, invocation.get("command").or(Some(invocation.rest.as_str()))),
@@ -322,6 +323,7 @@ impl Engine {
             Kind::Person => cmd::who::answer(self, entry, focus, locale),
             Kind::Treaty => cmd::treaty::answer(self, entry, focus, locale),
             Kind::Event => cmd::when::answer(self, entry, focus, locale),
+            Kind::Period => cmd::period::answer(self, entry, locale),
         }
     }
 
@@ -434,6 +436,7 @@ pub fn suggestion(entry: &Entry) -> String {
         Kind::Person => "who",
         Kind::Treaty => "treaty",
         Kind::Event => "when",
+        Kind::Period => "period",
     };
     format!("{}: /{command} {}", label(entry), entry.id)
 }

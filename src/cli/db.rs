@@ -55,7 +55,7 @@ fn with_store(args: &Args, work: impl FnOnce(&dyn Store) -> ExitCode) -> anyhow:
 }
 
 /// The config file, or the defaults when the default file is missing.
-fn load_config(path: &Path) -> anyhow::Result<Config> {
+pub fn load_config(path: &Path) -> anyhow::Result<Config> {
     if !path.exists() && path == Path::new("config/histbot.toml") {
         return Ok(Config::default());
     }

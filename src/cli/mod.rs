@@ -3,8 +3,9 @@
 
 pub mod ask;
 pub mod check;
-pub mod db;
 pub mod console;
+pub mod db;
+pub mod facts;
 pub mod logging;
 pub mod run;
 pub mod schema;
@@ -45,6 +46,9 @@ pub enum Command {
     /// The store (reports, audit log): migrate, back up, check.
     #[command(subcommand)]
     Db(db::Command),
+    /// The moderators' logs: unanswered questions (gaps), the audit log (history).
+    #[command(subcommand)]
+    Facts(facts::Command),
 }
 
 /// Run the parsed command line.
@@ -57,6 +61,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Schema(args)) => schema::run(args),
         Some(Command::Source(command)) => source::run(command),
         Some(Command::Db(command)) => db::run(command),
+        Some(Command::Facts(command)) => facts::run(command),
         None => run::run(run::Args { config: PathBuf::from("config/histbot.toml") }, false),
     }
 }

@@ -10,7 +10,7 @@
 //! | `id-file-mismatch` | the id differs from the file name |
 //! | `duplicate-id` | an id used twice anywhere in the base |
 //! | `dangling-reference` | a link to an entry that does not exist |
-//! | `wrong-kind-reference` | `people`/`signatories` naming a non-person, `involved_in` naming a person |
+//! | `wrong-kind-reference` | `people`/`signatories` naming a non-person, `involved_in` naming a person, `period` naming a non-period |
 //! | `bad-date` | a date that does not parse, or a range that ends before it starts |
 //! | `no-source` | an entry without any quote |
 //! | `empty-field` | an empty title, summary or quote |
@@ -25,6 +25,9 @@
 //! | `signatory-not-in-quotes` | a treaty's signatory that no quote names (by full name, alias or surname) |
 //! | `person-not-in-quotes` | an event's person that no quote names (by full name, alias or surname) |
 //! | `role-not-in-quotes` | a person's role that no quote of theirs gives |
+//! | `period-not-a-span` | a period whose date is a single point, not a range `start/end` or `start/..` |
+//! | `periods-overlap` | two periods that share more than the year one ends and the other begins |
+//! | `outside-period` | an event or treaty whose date does not fall within the period it names |
 //! | `source-sections-mismatch` | sources.toml lists sections the text does not have |
 //! | `shared-alias` (warning) | one alias or title used by two entries |
 
@@ -57,6 +60,7 @@ pub fn run_all(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry>
         entries.push(build_entry(&view, dates, quotes));
     }
     check_shared_aliases(&loaded.entries, diagnostics);
+    super::periods::check(&loaded.entries, diagnostics);
     link_people(&mut entries);
     entries
 }
@@ -87,8 +91,9 @@ pub(super) struct View<'a> {
     pub(super) record: &'a Record,
 }
 
-const ANY: &[Kind] = &[Kind::Event, Kind::Treaty, Kind::Person];
+const ANY: &[Kind] = &[Kind::Event, Kind::Treaty, Kind::Person, Kind::Period];
 const PERSON: &[Kind] = &[Kind::Person];
+const PERIOD: &[Kind] = &[Kind::Period];
 const HAPPENING: &[Kind] = &[Kind::Event, Kind::Treaty];
 
 impl<'a> View<'a> {
@@ -98,7 +103,7 @@ impl<'a> View<'a> {
             Record::Event(r) => View {
                 file, content, kind: Kind::Event, id: &r.id, title: &r.title, aliases: &r.aliases,
                 summary: &r.summary, tags: &r.tags,
-                references: refs("related", &r.related, ANY).chain(refs("people", &r.people, PERSON)).collect(),
+                references: refs("related", &r.related, ANY).chain(refs("people", &r.people, PERSON)).chain(refs("period", r.period.as_slice(), PERIOD)).collect(),
                 dates: vec![("date", &r.date)], date_label: r.date_label.as_ref(),
                 place: None, parties: &[], signatories: &[], people: &r.people, roles: &[],
                 quotes: &r.source, record: &parsed.record,
@@ -106,7 +111,7 @@ impl<'a> View<'a> {
             Record::Treaty(r) => View {
                 file, content, kind: Kind::Treaty, id: &r.id, title: &r.title, aliases: &r.aliases,
                 summary: &r.summary, tags: &r.tags,
-                references: refs("related", &r.related, ANY).chain(refs("signatories", &r.signatories, PERSON)).collect(),
+                references: refs("related", &r.related, ANY).chain(refs("signatories", &r.signatories, PERSON)).chain(refs("period", r.period.as_slice(), PERIOD)).collect(),
                 dates: vec![("date", &r.date)], date_label: r.date_label.as_ref(),
                 place: r.place.as_ref(), parties: &r.parties, signatories: &r.signatories, people: &[], roles: &[],
                 quotes: &r.source, record: &parsed.record,
@@ -118,6 +123,14 @@ impl<'a> View<'a> {
                 dates: r.born.iter().map(|d| ("born", d)).chain(r.died.iter().map(|d| ("died", d))).collect(),
                 date_label: None,
                 place: None, parties: &[], signatories: &[], people: &[], roles: &r.roles,
+                quotes: &r.source, record: &parsed.record,
+            },
+            Record::Period(r) => View {
+                file, content, kind: Kind::Period, id: &r.id, title: &r.title, aliases: &r.aliases,
+                summary: &r.summary, tags: &r.tags,
+                references: refs("related", &r.related, ANY).collect(),
+                dates: vec![("date", &r.date)], date_label: r.date_label.as_ref(),
+                place: None, parties: &[], signatories: &[], people: &[], roles: &[],
                 quotes: &r.source, record: &parsed.record,
             },
         }
@@ -430,6 +443,7 @@ fn build_entry(view: &View, mut dates: BTreeMap<&'static str, HistDate>, quotes:
         born: dates.remove("born"),
         died: dates.remove("died"),
         involved_in: Vec::new(),
+        period: None,
         quotes,
         file: view.file.to_path_buf(),
     };
@@ -437,17 +451,22 @@ fn build_entry(view: &View, mut dates: BTreeMap<&'static str, HistDate>, quotes:
         Record::Event(r) => {
             entry.related = ids(&r.related);
             entry.people = ids(&r.people);
+            entry.period = r.period.as_ref().map(|p| p.get_ref().clone());
         }
         Record::Treaty(r) => {
             entry.related = ids(&r.related);
             entry.people = ids(&r.signatories);
             entry.parties = texts(&r.parties);
             entry.place = r.place.as_ref().map(|place| place.get_ref().clone());
+            entry.period = r.period.as_ref().map(|p| p.get_ref().clone());
         }
         Record::Person(r) => {
             entry.related = ids(&r.related);
             entry.roles = texts(&r.roles);
             entry.involved_in = ids(&r.involved_in);
+        }
+        Record::Period(r) => {
+            entry.related = ids(&r.related);
         }
     }
     entry

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use super::check;
 use super::diagnostic::{self, Diagnostic};
 use super::read::{self, FACT_FILE_MAX_BYTES, SOURCE_TEXT_MAX_BYTES};
-use super::schema::{EventRecord, PersonRecord, SourceRecord, SourcesFile, TreatyRecord};
+use super::schema::{EventRecord, PeriodRecord, PersonRecord, SourceRecord, SourcesFile, TreatyRecord};
 use super::source::Source;
 use super::{FactBase, Kind};
 
@@ -60,6 +60,7 @@ pub enum Record {
     Event(EventRecord),
     Treaty(TreatyRecord),
     Person(PersonRecord),
+    Period(PeriodRecord),
 }
 
 /// Everything read from disk, for the checks.
@@ -88,7 +89,7 @@ pub fn check_dir(dir: PathBuf) -> CheckReport {
     };
     let mut loaded = Loaded { root, ..Loaded::default() };
     load_sources(&dir, &mut loaded, &mut diagnostics);
-    for kind in Kind::ALL {
+    for kind in Kind::LOADED {
         load_kind(&dir, kind, &mut loaded, &mut diagnostics);
     }
     warn_about_stray_files(&dir, &mut diagnostics);
@@ -108,7 +109,7 @@ fn fact_root(dir: &Path) -> Result<PathBuf, Diagnostic> {
     let no_directory = |message: &str| {
         Diagnostic::error(NO_FACT_DIRECTORY, dir, "", None)
             .message(message)
-            .help("pass the folder that holds sources.toml, events/, treaties/ and people/ (usually `facts`)")
+            .help("pass the folder that holds sources.toml, events/, treaties/, people/ and periods/ (usually `facts`)")
     };
     match fs::metadata(dir) {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Err(no_directory("this fact directory does not exist")),
@@ -174,6 +175,7 @@ fn load_kind(dir: &Path, kind: Kind, loaded: &mut Loaded, diagnostics: &mut Vec<
             Kind::Event => parse_toml(&file, &content, diagnostics).map(Record::Event),
             Kind::Treaty => parse_toml(&file, &content, diagnostics).map(Record::Treaty),
             Kind::Person => parse_toml(&file, &content, diagnostics).map(Record::Person),
+            Kind::Period => parse_toml(&file, &content, diagnostics).map(Record::Period),
         };
         if let Some(record) = record {
             loaded.entries.push(Parsed { file, content, record });
@@ -197,7 +199,7 @@ fn warn_about_stray_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
     for path in stray {
         diagnostics.push(
             Diagnostic::warning("file-not-loaded", &path, "", None)
-                .message("this file is not loaded: entries live in events/, treaties/ or people/")
+                .message("this file is not loaded: entries live in events/, treaties/, people/ or periods/")
                 .help("move it into the folder of its kind, one entry per file"),
         );
     }

@@ -1,5 +1,5 @@
-//! The fact base: entries (events, treaties, people) backed by verbatim quotes
-//! from imported source texts.
+//! The fact base: entries (events, treaties, people, periods) backed by
+//! verbatim quotes from imported source texts.
 //!
 //! - [`schema`]: the TOML file format (serde types; `facts/schema.json` is generated from them).
 //! - [`date`]: EDTF dates with precision.
@@ -7,6 +7,8 @@
 //! - [`load`]: reads a fact directory into a [`FactBase`], running every check.
 //! - [`read`]: reads only regular files inside the fact directory, capped in size.
 //! - [`check`]: the named checks, each collecting [`Diagnostic`]s.
+//! - [`periods`]: the rules that periods are spans, do not overlap, and hold
+//!   the events and treaties that name them.
 //! - [`claims`]: the checks that an entry's numbers, date words, place,
 //!   parties, signatories and roles are stated by its quotes.
 //! - [`diagnostic`]: findings with file, line, rule and a plain-English fix.
@@ -19,6 +21,7 @@ pub mod claims;
 pub mod date;
 pub mod diagnostic;
 pub mod load;
+pub mod periods;
 pub mod read;
 pub mod schema;
 pub mod source;
@@ -35,17 +38,24 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use load::{check_dir, CheckReport};
 pub use source::Source;
 
-/// The three kinds of entry.
+/// The four kinds of entry. Periods (named stretches of the relations) are
+/// kept apart from the other three: they are not in the free-text index nor
+/// in year lists and timelines, and are reached through `/period`,
+/// `/compare` and the period lines of `/year` and `/when`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Event,
     Treaty,
     Person,
+    Period,
 }
 
 impl Kind {
+    /// The kinds a question or a command argument resolves to through the index.
     pub const ALL: [Kind; 3] = [Kind::Event, Kind::Treaty, Kind::Person];
+    /// Every kind the loader reads, each from its own folder.
+    pub const LOADED: [Kind; 4] = [Kind::Event, Kind::Treaty, Kind::Person, Kind::Period];
 
     /// The folder under `facts/` that holds this kind.
     pub fn folder(self) -> &'static str {
@@ -53,6 +63,7 @@ impl Kind {
             Kind::Event => "events",
             Kind::Treaty => "treaties",
             Kind::Person => "people",
+            Kind::Period => "periods",
         }
     }
 
@@ -61,6 +72,7 @@ impl Kind {
             Kind::Event => "event",
             Kind::Treaty => "treaty",
             Kind::Person => "person",
+            Kind::Period => "period",
         }
     }
 }
@@ -90,7 +102,7 @@ pub struct Entry {
     pub kind: Kind,
     pub title: String,
     pub aliases: Vec<String>,
-    /// Events and treaties always have one; people don't.
+    /// Events, treaties and periods always have one; people don't.
     pub date: Option<HistDate>,
     pub date_label: Option<String>,
     pub summary: String,
@@ -106,6 +118,8 @@ pub struct Entry {
     /// For people: the events and treaties they took part in, in date order
     /// (their own `involved_in` plus every entry that lists them).
     pub involved_in: Vec<String>,
+    /// Events and treaties: the period a moderator placed them in (a period id).
+    pub period: Option<String>,
     pub quotes: Vec<Quote>,
     /// The file it was loaded from.
     pub file: PathBuf,
@@ -137,6 +151,8 @@ impl Entry {
 pub struct FactBase {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
+    /// The periods, in the order of their start.
+    periods: Vec<Entry>,
     /// Indexes of dated entries in chronological order.
     chronological: Vec<usize>,
     sources: Vec<Source>,
@@ -147,12 +163,14 @@ pub struct FactBase {
 }
 
 impl FactBase {
-    pub(crate) fn new(mut entries: Vec<Entry>, sources: Vec<Source>, version: String, warnings: Vec<Diagnostic>) -> FactBase {
+    pub(crate) fn new(all: Vec<Entry>, sources: Vec<Source>, version: String, warnings: Vec<Diagnostic>) -> FactBase {
+        let (mut periods, mut entries): (Vec<Entry>, Vec<Entry>) = all.into_iter().partition(|e| e.kind == Kind::Period);
+        periods.sort_by(|a, b| a.date.as_ref().map(HistDate::sort_key).cmp(&b.date.as_ref().map(HistDate::sort_key)).then_with(|| a.id.cmp(&b.id)));
         entries.sort_by(|a, b| a.id.cmp(&b.id));
         let by_id = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         let mut chronological: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].date.is_some()).collect();
         chronological.sort_by_key(|&i| entries[i].date.as_ref().map(HistDate::sort_key));
-        FactBase { entries, by_id, chronological, sources, version, warnings }
+        FactBase { entries, by_id, periods, chronological, sources, version, warnings }
     }
 
     /// Load and check a fact directory; `Err` carries every diagnostic when
@@ -174,8 +192,42 @@ impl FactBase {
         self.by_id.get(id).copied()
     }
 
+    /// The entry (of any kind, periods included) with this id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+        self.by_id.get(id).map(|&i| &self.entries[i]).or_else(|| self.period(id))
+    }
+
+    /// The periods, in the order of their start.
+    pub fn periods(&self) -> &[Entry] {
+        &self.periods
+    }
+
+    /// The period with this id.
+    pub fn period(&self, id: &str) -> Option<&Entry> {
+        self.periods.iter().find(|p| p.id == id)
+    }
+
+    /// Every entry: events, treaties and people, then the periods.
+    pub fn all_entries(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.entries.iter().chain(&self.periods)
+    }
+
+    /// The period `year` falls in. Where two periods meet in one year (one
+    /// ends in the year the next begins), the one that begins in it.
+    pub fn period_of_year(&self, year: i32) -> Option<&Entry> {
+        self.periods.iter().rev().find(|p| p.date.as_ref().is_some_and(|d| d.covers_year(year)))
+    }
+
+    /// The period of an event or treaty: the one it names, else the one its
+    /// date begins in.
+    pub fn period_of(&self, entry: &Entry) -> Option<&Entry> {
+        if entry.kind == Kind::Period {
+            return None;
+        }
+        match &entry.period {
+            Some(id) => self.period(id),
+            None => entry.date.as_ref().and_then(|d| self.period_of_year(d.first_year())),
+        }
     }
 
     pub fn sources(&self) -> &[Source] {
@@ -196,7 +248,7 @@ impl FactBase {
 
     /// How many entries of each kind.
     pub fn count(&self, kind: Kind) -> usize {
-        self.entries.iter().filter(|e| e.kind == kind).count()
+        self.all_entries().filter(|e| e.kind == kind).count()
     }
 
     /// Entries with a date, in chronological order (ties by id).
@@ -218,16 +270,17 @@ impl FactBase {
             .iter()
             .enumerate()
             .map(|(index, source)| {
-                let quotes = self.entries.iter().flat_map(|e| &e.quotes).filter(|q| q.source == index).count();
+                let quotes = self.all_entries().flat_map(|e| &e.quotes).filter(|q| q.source == index).count();
                 format!("{} {}", quotes, source.id)
             })
             .collect();
         per_source.sort();
         format!(
-            "{} events, {} treaties, {} people; quotes per source: {}",
+            "{} events, {} treaties, {} people, {} periods; quotes per source: {}",
             self.count(Kind::Event),
             self.count(Kind::Treaty),
             self.count(Kind::Person),
+            self.count(Kind::Period),
             per_source.join(", ")
         )
     }

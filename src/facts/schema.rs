@@ -1,7 +1,7 @@
 //! The on-disk schema of the fact base: the serde types *are* the schema.
 //!
 //! Moderators write one TOML file per entry: `facts/events/<id>.toml`,
-//! `facts/treaties/<id>.toml` or `facts/people/<id>.toml`. The folder gives the
+//! `facts/treaties/<id>.toml`, `facts/people/<id>.toml` or `facts/periods/<id>.toml`. The folder gives the
 //! kind and the file name is the id:
 //!
 //! ```toml
@@ -72,6 +72,10 @@ pub struct EventRecord {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub people: Vec<Spanned<String>>,
+    /// The period it belongs to (a period id from `facts/periods/`), when
+    /// its date alone does not place it; its date must fall within that period.
+    #[schemars(with = "Option<String>")]
+    pub period: Option<Spanned<String>>,
 }
 
 /// An agreement, declaration, convention or treaty.
@@ -120,6 +124,10 @@ pub struct TreatyRecord {
     /// Where it was signed, if a source says so.
     #[schemars(with = "Option<String>")]
     pub place: Option<Spanned<String>>,
+    /// The period it belongs to (a period id from `facts/periods/`), when
+    /// its date alone does not place it; its date must fall within that period.
+    #[schemars(with = "Option<String>")]
+    pub period: Option<Spanned<String>>,
 }
 
 /// A person with a part in these relations.
@@ -165,6 +173,44 @@ pub struct PersonRecord {
     pub involved_in: Vec<Spanned<String>>,
 }
 
+/// A named stretch of the relations ("the normalization after Stalin's
+/// death"), with the years the sources give for its start and end.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodRecord {
+    /// A stable slug: lowercase ASCII letters, digits and single hyphens (`normalization-1953-1968`).
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// What the sources call it.
+    #[schemars(with = "String")]
+    pub title: Spanned<String>,
+    /// Other names a student might type, in any script.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Tags (slugs), e.g. `cold-war`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub tags: Vec<Spanned<String>>,
+    /// Other entries this one is related to (ids).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub related: Vec<Spanned<String>>,
+    /// The quotes that state its start, its end and what it was. At least one;
+    /// each end of `date` must be stated by one of them.
+    #[serde(default)]
+    pub source: Vec<QuoteRecord>,
+    /// Its span (EDTF): a closed range `1953/1968`, `175X/1917`, or an
+    /// open one `2000/..`. Periods may meet in one year but not overlap.
+    #[schemars(with = "String")]
+    pub date: Spanned<String>,
+    /// How to show the span when the EDTF form is not what the source says.
+    #[schemars(with = "Option<String>")]
+    pub date_label: Option<Spanned<String>>,
+    /// How relations stood, in words that the quotes support.
+    #[schemars(with = "String")]
+    pub summary: Spanned<String>,
+}
+
 /// A verbatim quote from one imported source.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -203,25 +249,28 @@ pub struct SourceRecord {
     pub sections: Vec<String>,
 }
 
-/// The JSON schema of the three entry kinds, for editors (`facts/schema.json`).
+/// The JSON schema of the four entry kinds, for editors (`facts/schema.json`).
 pub fn json_schema() -> Result<String, serde_json::Error> {
     let event = schemars::schema_for!(EventRecord);
     let treaty = schemars::schema_for!(TreatyRecord);
     let person = schemars::schema_for!(PersonRecord);
+    let period = schemars::schema_for!(PeriodRecord);
     let sources = schemars::schema_for!(SourcesFile);
     let combined = serde_json::json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "histbot fact file",
-        "description": "One entry per file: facts/events/<id>.toml, facts/treaties/<id>.toml or facts/people/<id>.toml. Point your editor at the definition for the folder (see MODERATING.md).",
+        "description": "One entry per file: facts/events/<id>.toml, facts/treaties/<id>.toml, facts/people/<id>.toml or facts/periods/<id>.toml. Point your editor at the definition for the folder (see MODERATING.md).",
         "oneOf": [
             {"$ref": "#/definitions/event"},
             {"$ref": "#/definitions/treaty"},
-            {"$ref": "#/definitions/person"}
+            {"$ref": "#/definitions/person"},
+            {"$ref": "#/definitions/period"}
         ],
         "definitions": {
             "event": event,
             "treaty": treaty,
             "person": person,
+            "period": period,
             "sources": sources
         }
     });

@@ -17,6 +17,9 @@
 //! Stopping ([`shutdown`]) is shared the same way: every front end admits
 //! questions through [`Service::shutdown`] and stops accepting when it says so.
 
+pub mod diff;
+pub mod edit;
+pub mod gaps;
 pub mod moderation;
 pub mod reports;
 pub mod shutdown;
@@ -118,6 +121,9 @@ pub struct Service {
     intents_path: PathBuf,
     reload_lock: Mutex<ReloadState>,
     reports: ReportQueue,
+    gaps: gaps::GapLog,
+    /// Held while a chat edit is checked and written: one at a time.
+    edit_lock: Mutex<()>,
     notices: broadcast::Sender<Notice>,
     shutdown: shutdown::Shutdown,
     moderation: moderation::Moderation,
@@ -135,6 +141,10 @@ impl Service {
     pub fn start(config: &Config) -> Result<Arc<Service>, StartError> {
         let engine = load_engine(&config.facts, &config.intents)?;
         let reports = open_reports(config)?;
+        let gaps = gaps::GapLog::new(reports.store().clone(), &config.gaps);
+        if let Err(error) = gaps.prune(crate::store::unix_now()) {
+            tracing::error!(%error, "could not prune the unanswered-question log");
+        }
         let (notices, _) = broadcast::channel(64);
         Ok(Arc::new(Service {
             engine: ArcSwap::from_pointee(engine),
@@ -142,6 +152,8 @@ impl Service {
             intents_path: config.intents.clone(),
             reload_lock: Mutex::new(ReloadState { last_reload: SystemTime::now(), last_error: None }),
             reports,
+            gaps,
+            edit_lock: Mutex::new(()),
             notices,
             shutdown: shutdown::Shutdown::default(),
             moderation: moderation::Moderation::from_config(&config.moderation),
@@ -160,26 +172,44 @@ impl Service {
         self.notices.subscribe()
     }
 
-    /// Answer a typed line (`/when x`, `!when x`, or free text).
+    /// Answer a typed line (`/when x`, `!when x`, or free text). An "I
+    /// don't know" or an unresolved "did you mean" goes into the
+    /// unanswered-question log ([`gaps`]).
     pub fn handle_line(&self, text: &str, prefixes: &[char], asker: &Asker) -> Answer {
         match parse_line(text, prefixes) {
             Line::Command(invocation) => {
                 let locale = crate::ask::engine::locale_for(text, &asker.locale);
                 self.handle(&invocation, &Asker { locale, ..asker.clone() })
             }
-            _ => self.engine().ask_with_prefixes(text, prefixes, &asker.locale),
+            _ => {
+                let engine = self.engine();
+                let answer = engine.ask_with_prefixes(text, prefixes, &asker.locale);
+                self.gaps.after_answer(&engine, asker, text, &answer);
+                answer
+            }
         }
     }
 
-    /// Run one command for `asker`.
+    /// Run one command for `asker` (its "I don't know" logged like a question's).
     pub fn handle(&self, invocation: &Invocation, asker: &Asker) -> Answer {
+        let answer = self.run(invocation, asker);
+        self.gaps.after_answer(&self.engine(), asker, &gaps::question_of(invocation), &answer);
+        answer
+    }
+
+    /// Run one command for `asker`.
+    fn run(&self, invocation: &Invocation, asker: &Asker) -> Answer {
         let spec = commands::find(&invocation.command);
         if spec.is_some_and(|s| s.access == Access::Moderator) && !asker.is_moderator {
             return Answer::new(&invocation.command, Outcome::Error, "Only moderators can do that.")
                 .text("This command changes or inspects the fact base that every server and room shares; ask one of histbot's moderators.");
         }
         match invocation.command.as_str() {
-            "reload" => self.reload_answer(),
+            "reload" => {
+                let answer = self.reload_answer();
+                self.audit(asker, "reload", &answer.headline);
+                answer
+            }
             "facts" => self.facts_command(invocation, asker),
             "report" => self.report_command(invocation, asker),
             _ => self.engine().invoke(invocation, &asker.locale),
@@ -286,10 +316,10 @@ impl Service {
     }
 
     fn facts_command(&self, invocation: &Invocation, asker: &Asker) -> Answer {
-        let mut words = invocation.rest.split_whitespace();
-        let action = invocation.get("action").map(str::to_string).or_else(|| words.next().map(str::to_string)).unwrap_or_default();
-        let argument = invocation.get("report").map(str::to_string).or_else(|| words.next().map(str::to_string));
-        match action.to_lowercase().as_str() {
+        let words = facts_words(invocation);
+        let action = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let argument = words.get(1).cloned();
+        match action.as_str() {
             "status" => self.status_answer(),
             "check" => {
                 let report = check_dir(self.facts_dir.clone());
@@ -302,35 +332,281 @@ impl Service {
                 }
                 answer
             }
-            "reports" => {
-                let open = match self.reports.open_reports() {
-                    Ok(open) => open,
-                    Err(error) => {
-                        tracing::error!(%error, "could not list the reports");
-                        return Answer::new("facts", Outcome::Error, "The reports could not be read.").text("The store failed; see histbot's log.");
-                    }
-                };
-                let mut answer = Answer::new("facts", Outcome::Notice, format!("{} open report{}", open.len(), if open.len() == 1 { "" } else { "s" }));
-                for report in open.iter().take(20) {
-                    answer = answer.text(report_line(report));
+            "reports" => self.reports_answer(),
+            "close" => self.close_answer(argument.as_deref(), asker),
+            "gaps" => self.gaps_command(&words[1..], asker),
+            "history" => self.history_answer(argument.as_deref()),
+            "undo" => self.undo(asker, argument.as_deref().and_then(|a| a.trim_start_matches('#').parse().ok())),
+            "edit" => match self.edit_draft(asker, &words[1..].join(" ")) {
+                Ok(draft) => draft_answer(&draft),
+                Err(refused) => refused,
+            },
+            "new" => match self.new_draft(asker, words.get(1).map_or("", String::as_str), words.get(2).map_or("", String::as_str)) {
+                Ok(draft) => draft_answer(&draft),
+                Err(refused) => refused,
+            },
+            _ => Answer::new("facts", Outcome::Error, "`facts` needs an action.").text(format!("One of: {}.", FACTS_USAGE)),
+        }
+    }
+
+    fn reports_answer(&self) -> Answer {
+        let open = match self.reports.open_reports() {
+            Ok(open) => open,
+            Err(error) => {
+                tracing::error!(%error, "could not list the reports");
+                return Answer::new("facts", Outcome::Error, "The reports could not be read.").text("The store failed; see histbot's log.");
+            }
+        };
+        let mut answer = Answer::new("facts", Outcome::Notice, format!("{} open report{}", open.len(), if open.len() == 1 { "" } else { "s" }));
+        for report in open.iter().take(20) {
+            answer = answer.text(report_line(report));
+        }
+        if !open.is_empty() {
+            answer = answer.text("Close one with `facts close <number>`.");
+        }
+        answer
+    }
+
+    fn close_answer(&self, argument: Option<&str>, asker: &Asker) -> Answer {
+        match argument.map(|a| a.trim_start_matches('#').parse::<u64>()) {
+            Some(Ok(id)) => match self.reports.close(id, &asker.display_name) {
+                Ok(true) => {
+                    self.audit(asker, "close-report", &format!("#{id}"));
+                    Answer::new("facts", Outcome::Notice, format!("Report #{id} closed."))
                 }
-                if !open.is_empty() {
-                    answer = answer.text("Close one with `facts close <number>`.");
+                Ok(false) => Answer::new("facts", Outcome::Error, format!("There is no open report #{id}.")).text("`facts reports` lists the open ones."),
+                Err(error) => Answer::new("facts", Outcome::Error, "Could not close the report.").text(error.to_string()),
+            },
+            _ => Answer::new("facts", Outcome::Error, "`facts close` needs a report number.").text("Example: `facts close 3`."),
+        }
+    }
+
+    /// The text of an existing entry, for `facts edit` (a moderator only).
+    pub fn edit_draft(&self, asker: &Asker, entry_text: &str) -> Result<edit::Draft, Answer> {
+        refuse_unless_moderator(asker)?;
+        let engine = self.engine();
+        let wanted = entry_text.trim();
+        let entry = match engine.base().get(wanted) {
+            Some(entry) => entry,
+            None => match engine.resolve(wanted, None) {
+                crate::ask::index::Resolution::Found(index) => engine.entry(index).ok_or_else(|| no_such_entry(wanted))?,
+                _ => return Err(no_such_entry(wanted)),
+            },
+        };
+        let file = edit::file_of(entry.kind, &entry.id);
+        let text = std::fs::read_to_string(self.facts_dir.join(&file)).map_err(|error| {
+            Answer::new("facts", Outcome::Error, format!("Could not read {file}.")).text(format!("{error}. Entries edited from chat must live in `{file}`."))
+        })?;
+        Ok(edit::Draft { entry: entry.id.clone(), kind: entry.kind, file, fingerprint: edit::fingerprint(&text), text, new: false })
+    }
+
+    /// A template for a new entry, for `facts new <kind> <id>` (a moderator only).
+    pub fn new_draft(&self, asker: &Asker, kind: &str, id: &str) -> Result<edit::Draft, Answer> {
+        refuse_unless_moderator(asker)?;
+        let Some(kind) = edit::kind_named(kind) else {
+            return Err(Answer::new("facts", Outcome::Error, "`facts new` needs a kind and an id.").text("The kind is event, treaty or person; the id a slug: `facts new event tito-visits-moscow-1956`."));
+        };
+        let id = id.trim();
+        if !edit::is_slug(id) {
+            return Err(Answer::new("facts", Outcome::Error, format!("“{}” is not an id histbot can use.", echo(id))).text("An id is lower-case letters, digits and dashes: `tito-visits-moscow-1956`."));
+        }
+        let file = edit::file_of(kind, id);
+        if self.engine().base().get(id).is_some() || self.facts_dir.join(&file).exists() {
+            return Err(Answer::new("facts", Outcome::Error, format!("There is already an entry `{id}`.")).text(format!("Edit it with `facts edit {id}`.")));
+        }
+        Ok(edit::Draft { entry: id.to_string(), kind, text: edit::template(kind, id), file, fingerprint: String::new(), new: true })
+    }
+
+    /// Check and apply a moderator's new text for `file` (`events/x.toml`):
+    /// the whole base is checked with it; on errors nothing is written and
+    /// the errors come back with their lines and fixes; a clean change is
+    /// written atomically, the base reloaded, the change audited (with a
+    /// unified diff) and committed when the fact directory is in git.
+    /// `fingerprint` is the draft's: an edit of a text that changed since is
+    /// refused (empty: the file must not exist yet).
+    pub fn submit_edit(&self, asker: &Asker, file: &str, fingerprint: &str, text: &str) -> Answer {
+        if let Err(refused) = refuse_unless_moderator(asker) {
+            return refused;
+        }
+        if edit::parse_file(file).is_none() {
+            return Answer::new("facts", Outcome::Error, "That is not an entry file histbot edits.").text("Entries live in events/, treaties/ or people/, one `<id>.toml` each.");
+        }
+        if text.len() > edit::EDIT_MAX_BYTES {
+            return Answer::new("facts", Outcome::Error, format!("That text is {} bytes; an entry edited from chat can have at most {}.", text.len(), edit::EDIT_MAX_BYTES))
+                .text("Nothing was written.");
+        }
+        let _editing = lock(&self.edit_lock);
+        let current = std::fs::read_to_string(self.facts_dir.join(file)).ok();
+        let stale = match (&current, fingerprint.is_empty()) {
+            (Some(_), true) => Some(format!("`{file}` was created since you started; edit it with `facts edit`.")),
+            (Some(current), false) if edit::fingerprint(current) != fingerprint => Some(format!("`{file}` changed since you opened it (another edit, or on disk). Open it again and redo your change.")),
+            (None, false) => Some(format!("`{file}` was removed since you opened it.")),
+            _ => None,
+        };
+        if let Some(stale) = stale {
+            return Answer::new("facts", Outcome::Error, "Not saved: the entry changed meanwhile.").text(stale).text("Nothing was written.");
+        }
+        let action = if current.is_none() { "new" } else { "edit" };
+        self.apply_change(asker, file, current, Some(edit::normalized_text(text)), action, file.to_string())
+    }
+
+    /// `facts undo <change>`: put a file back as it was before an edit, through the checker.
+    fn undo(&self, asker: &Asker, change: Option<u64>) -> Answer {
+        let Some(change) = change else {
+            return Answer::new("facts", Outcome::Error, "`facts undo` needs a change number.").text("`facts history` lists the changes (#12).");
+        };
+        let line = match self.store().audit_entry(change) {
+            Ok(Some(line)) if matches!(line.action.as_str(), "edit" | "new" | "undo") && line.file.is_some() => line,
+            Ok(_) => return Answer::new("facts", Outcome::Error, format!("Change #{change} is not an edit histbot can undo.")).text("`facts history` lists the edits."),
+            Err(error) => return store_failed(&error),
+        };
+        let Some(file) = line.file.clone() else { return store_failed(&"no file") };
+        let _editing = lock(&self.edit_lock);
+        let current = std::fs::read_to_string(self.facts_dir.join(&file)).ok();
+        if current != line.after {
+            return Answer::new("facts", Outcome::Error, format!("Change #{change} cannot be undone: `{file}` changed since."))
+                .text(format!("Undo the later changes first (`facts history {}`), or edit the entry.", line.entry.as_deref().unwrap_or("")));
+        }
+        self.apply_change(asker, &file, current, line.before.clone(), "undo", format!("#{change}"))
+    }
+
+    /// Check, write, reload, audit and commit one change (the edit lock held).
+    fn apply_change(&self, asker: &Asker, file: &str, before: Option<String>, after: Option<String>, action: &str, detail: String) -> Answer {
+        if before == after {
+            return Answer::new("facts", Outcome::Notice, "No change: the text is the same as the file's.").text("Nothing was written.");
+        }
+        let errors = match edit::check_with_change(&self.facts_dir, file, after.as_deref()) {
+            Ok(errors) => errors,
+            Err(error) => return Answer::new("facts", Outcome::Error, "The change could not be checked.").text(format!("{error}. Nothing was written.")),
+        };
+        if !errors.is_empty() {
+            return Answer::new("facts", Outcome::Error, format!("Not saved: the checker found {} error{}.", errors.len(), if errors.len() == 1 { "" } else { "s" }))
+                .text(edit::error_lines(&errors))
+                .text("Nothing was written. Fix these and submit again (MODERATING.md lists every rule).");
+        }
+        let path = self.facts_dir.join(file);
+        if let Err(error) = edit::write_atomically(&path, after.as_deref()) {
+            return Answer::new("facts", Outcome::Error, format!("Could not write {file}.")).text(format!("{error}. The fact base is unchanged."));
+        }
+        if let ReloadOutcome::Rejected { diagnostics } = self.reload() {
+            let _ = edit::write_atomically(&path, before.as_deref());
+            self.reload();
+            return Answer::new("facts", Outcome::Error, "Not saved: the base did not reload with the change.")
+                .text(diagnostic_lines(&diagnostics))
+                .text("The file was put back as it was.");
+        }
+        let diff = diff::unified(file, before.as_deref(), after.as_deref());
+        let entry = edit::parse_file(file).map(|(_, id)| id);
+        let new = crate::store::NewAudit {
+            entry: entry.clone(),
+            file: Some(file.to_string()),
+            diff: Some(diff.clone()),
+            before,
+            after,
+            ..crate::store::NewAudit::action(&self.actor(asker), &asker.platform, action, &detail)
+        };
+        let change = match self.store().audit(&new, crate::store::unix_now()) {
+            Ok(id) => Some(id),
+            Err(error) => {
+                tracing::error!(%error, file, "could not write an edit to the audit log");
+                None
+            }
+        };
+        let number = change.map(|id| format!("#{id}")).unwrap_or_else(|| "(not in the audit log: see histbot's log)".into());
+        let (added, removed) = diff::counts(&diff);
+        let what = match action {
+            "undo" => format!("Change {number}: {detail} undone in {file}"),
+            "new" => format!("Change {number}: {file} created"),
+            _ => format!("Change {number}: {file} edited"),
+        };
+        let mut note = format!("{what} (+{added} −{removed}), checked clean and live.");
+        let message = format!("facts: {} {file} (histbot change {number})\n\nBy {} via histbot{}.", action, clean(&asker.display_name), asker.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default());
+        match edit::git_commit(&self.facts_dir, file, &message, &edit::git_author(&asker.display_name, &asker.platform, &asker.user_id)) {
+            Ok(Some(hash)) => note.push_str(&format!(" Committed as {hash}.")),
+            Ok(None) => {}
+            Err(error) => {
+                tracing::warn!(%error, file, "the change is live but could not be committed");
+                note.push_str(" (The git commit failed; see histbot's log.)");
+            }
+        }
+        if let Some(id) = change {
+            note.push_str(&format!(" Undo with `facts undo {id}`."));
+        }
+        let _ = self.notices.send(Notice { answer: Answer::new("facts", Outcome::Notice, format!("{what} by {}", echo(&asker.display_name))).text(diff_block(&diff)) });
+        let engine = self.engine();
+        let mut answer = match entry.as_deref().and_then(|id| engine.base().index_of(id)) {
+            Some(index) => engine.answer_entry(index, &asker.locale),
+            None => Answer::new("facts", Outcome::Notice, what.clone()),
+        };
+        answer.parts.insert(0, crate::ask::answer::Part { heading: None, text: note, excerpts: Vec::new() });
+        answer
+    }
+
+    /// `facts history [entry | change]`: the newest audit lines, or one change with its diff.
+    fn history_answer(&self, argument: Option<&str>) -> Answer {
+        if let Some(id) = argument.and_then(|a| a.trim_start_matches('#').parse::<u64>().ok()) {
+            return match self.store().audit_entry(id) {
+                Ok(Some(line)) => {
+                    let mut answer = Answer::new("facts", Outcome::Notice, format!("Change #{id}: {}", audit_summary(&line)));
+                    if let Some(diff) = line.diff.as_deref().filter(|d| !d.is_empty()) {
+                        answer = answer.text(diff_block(diff));
+                    }
+                    answer
+                }
+                Ok(None) => Answer::new("facts", Outcome::Error, format!("There is no change #{id}.")),
+                Err(error) => store_failed(&error),
+            };
+        }
+        let entry = argument.map(|a| {
+            let engine = self.engine();
+            match engine.base().get(a) {
+                Some(entry) => entry.id.clone(),
+                None => match engine.resolve(a, None) {
+                    crate::ask::index::Resolution::Found(index) => engine.entry(index).map(|e| e.id.clone()).unwrap_or_else(|| a.to_string()),
+                    _ => a.to_string(),
+                },
+            }
+        });
+        let lines = match self.store().history(entry.as_deref(), crate::store::Page::first(HISTORY_SHOWN)) {
+            Ok(lines) => lines,
+            Err(error) => return store_failed(&error),
+        };
+        let about = entry.as_deref().map(|e| format!(" of {}", echo(e))).unwrap_or_default();
+        if lines.is_empty() {
+            return Answer::new("facts", Outcome::Notice, format!("No moderator actions{about} yet."));
+        }
+        let mut answer = Answer::new("facts", Outcome::Notice, format!("The latest moderator actions{about}, newest first"));
+        for line in &lines {
+            answer = answer.text(format!("#{} · {}", line.id, audit_summary(line)));
+        }
+        answer.text("`facts history <n>` shows a change's diff; `facts undo <n>` reverts an edit.")
+    }
+
+    /// `facts gaps [page]`, `facts gaps done|out-of-scope|open <n>`.
+    fn gaps_command(&self, words: &[String], asker: &Asker) -> Answer {
+        let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let number = |word: Option<&String>| word.and_then(|w| w.trim_start_matches('#').parse::<u64>().ok());
+        let status = match first.as_str() {
+            "done" | "handled" => Some(crate::store::GapStatus::Done),
+            "out-of-scope" | "scope" | "oos" => Some(crate::store::GapStatus::OutOfScope),
+            "open" | "reopen" => Some(crate::store::GapStatus::Open),
+            _ => None,
+        };
+        match status {
+            Some(status) => {
+                let id = number(words.get(1));
+                let answer = gaps::mark_answer(&self.gaps, status, id, &self.actor(asker));
+                if answer.outcome == Outcome::Notice {
+                    self.audit(asker, &format!("gap-{}", status.as_str()), &format!("#{}", id.unwrap_or_default()));
                 }
                 answer
             }
-            "close" => match argument.as_deref().map(|a| a.trim_start_matches('#').parse::<u64>()) {
-                Some(Ok(id)) => match self.reports.close(id, &asker.display_name) {
-                    Ok(true) => {
-                        self.audit(asker, "close-report", &format!("#{id}"));
-                        Answer::new("facts", Outcome::Notice, format!("Report #{id} closed."))
-                    }
-                    Ok(false) => Answer::new("facts", Outcome::Error, format!("There is no open report #{id}.")).text("`facts reports` lists the open ones."),
-                    Err(error) => Answer::new("facts", Outcome::Error, "Could not close the report.").text(error.to_string()),
-                },
-                _ => Answer::new("facts", Outcome::Error, "`facts close` needs a report number.").text("Example: `facts close 3`."),
+            None if first.is_empty() => gaps::list_answer(&self.gaps, &self.engine(), 1),
+            None => match number(words.first()) {
+                Some(page) => gaps::list_answer(&self.gaps, &self.engine(), page),
+                None => Answer::new("facts", Outcome::Error, format!("`facts gaps {}` is not something histbot can do.", crate::text::echo::echo(&first)))
+                    .text("`facts gaps [page]`, `facts gaps done <n>`, `facts gaps out-of-scope <n>`, `facts gaps open <n>`."),
             },
-            _ => Answer::new("facts", Outcome::Error, "`facts` needs an action.").text("One of: status, check, reports, close <number>."),
         }
     }
 
@@ -399,12 +675,22 @@ impl Service {
         self.reports.store()
     }
 
+    /// How the audit log names a moderator: `discord:123 (Ana)`.
+    fn actor(&self, asker: &Asker) -> String {
+        format!("{}:{} ({})", asker.platform, asker.user_id, clip(&clean(&asker.display_name), 64))
+    }
+
     /// Record a moderator's action in the audit log (a failure is logged, not fatal).
     fn audit(&self, asker: &Asker, action: &str, detail: &str) {
-        let actor = format!("{}:{} ({})", asker.platform, asker.user_id, clean(&asker.display_name));
-        if let Err(error) = self.store().audit(&actor, action, detail, crate::store::unix_now()) {
+        let new = crate::store::NewAudit::action(&self.actor(asker), &asker.platform, action, detail);
+        if let Err(error) = self.store().audit(&new, crate::store::unix_now()) {
             tracing::error!(%error, action, "could not write the audit log");
         }
+    }
+
+    /// The unanswered-question log.
+    pub fn gaps(&self) -> &gaps::GapLog {
+        &self.gaps
     }
 
     /// Who may moderate from chat: front ends decide `is_moderator` with it.
@@ -417,8 +703,10 @@ impl Service {
         &self.shutdown
     }
 
-    /// Flush what must survive the process (the report queue).
+    /// Flush what must survive the process (the "did you mean"s still
+    /// waiting for an answer, the store).
     pub fn flush(&self) -> Result<(), ReportError> {
+        self.gaps.flush();
         self.reports.flush()
     }
 
@@ -447,6 +735,74 @@ fn describe(location: &crate::store::Location) -> String {
         crate::store::Location::Sqlite(path) => path.display().to_string(),
         crate::store::Location::Postgres { .. } => "PostgreSQL, the `database` URL".into(),
     }
+}
+
+/// The actions of `facts`, for its error message.
+const FACTS_USAGE: &str =
+    "status, check, reports, close <number>, gaps [page], gaps done <n>, gaps out-of-scope <n>, edit <entry>, new <kind> <id>, history [entry], undo <change>";
+
+/// Audit lines `facts history` shows.
+const HISTORY_SHOWN: u64 = 15;
+
+/// `Only moderators can do that.` for anyone else.
+fn refuse_unless_moderator(asker: &Asker) -> Result<(), Answer> {
+    if asker.is_moderator {
+        Ok(())
+    } else {
+        Err(Answer::new("facts", Outcome::Error, "Only moderators can do that.").text("Editing the fact base is for histbot's moderators."))
+    }
+}
+
+fn no_such_entry(text: &str) -> Answer {
+    Answer::new("facts", Outcome::Error, format!("There is no entry “{}”.", echo(text))).text("Give its id (autocomplete helps on Discord), or create it with `facts new <kind> <id>`.")
+}
+
+fn store_failed(error: &dyn std::fmt::Display) -> Answer {
+    tracing::error!(%error, "the store failed");
+    Answer::new("facts", Outcome::Error, "The store failed.").text("See histbot's log.")
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match mutex.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
+/// A diff as a fenced block (clipped: the audit log keeps it whole).
+fn diff_block(diff: &str) -> String {
+    format!("```diff\n{}\n```", clip(diff.trim_end(), 1500))
+}
+
+/// `2026-11-30 07:40 UTC · edit treaties/x.toml (+3 −1) · discord:1 (Ana)`.
+fn audit_summary(line: &crate::store::AuditEntry) -> String {
+    let mut what = format!("{} {}", line.action, echo(&line.detail));
+    if let Some(diff) = line.diff.as_deref().filter(|d| !d.is_empty()) {
+        let (added, removed) = diff::counts(diff);
+        what.push_str(&format!(" (+{added} −{removed})"));
+    }
+    format!("{} · {what} · {}", edit::utc(line.at), echo(&line.actor))
+}
+
+/// `facts edit` / `facts new` where there is no form to fill in (the
+/// console, a typed line): the text, and how to change it.
+fn draft_answer(draft: &edit::Draft) -> Answer {
+    let verb = if draft.new { "New entry" } else { "Entry" };
+    Answer::new("facts", Outcome::Notice, format!("{verb} {}: {}", draft.entry, draft.file))
+        .text(format!("```toml\n{}```", draft.text))
+        .text("On Discord, `/facts edit` opens this in a form; on Matrix, reply to the bot's message with the edited TOML in a code block. With a shell, edit the file: histbot checks and reloads it by itself.")
+}
+
+/// The words of a `facts` command, from its options (Discord) or its typed text.
+fn facts_words(invocation: &Invocation) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for name in ["action", "what", "report"] {
+        if let Some(value) = invocation.get(name) {
+            words.extend(value.split_whitespace().map(str::to_string));
+        }
+    }
+    words.extend(invocation.rest.split_whitespace().map(str::to_string));
+    words
 }
 
 /// The reply to a report over a length cap: nothing is filed.

@@ -104,25 +104,118 @@ impl Page {
     }
 }
 
-/// A question histbot could not answer.
+/// One question histbot could not answer, as the service logs it: never
+/// who asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unanswered {
+pub struct UnansweredAsk {
+    /// Normalized (cleaned, lower case, one space, no closing punctuation)
+    /// and clipped to [`GAP_QUESTION_MAX_CHARS`]: the same question asked
+    /// twice is one gap.
+    pub question: String,
+    /// `discord`, `matrix`, `console`.
+    pub platform: String,
+    /// The server or room (`Discord server 5`), if any.
+    pub place: Option<String>,
+    /// The entry ids the matcher considered (the "did you mean" or closest entries).
+    pub considered: Vec<String>,
+}
+
+/// The longest question text the unanswered log keeps, in characters.
+pub const GAP_QUESTION_MAX_CHARS: usize = 300;
+
+/// What a moderator said about a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GapStatus {
+    /// Listed until handled.
+    Open,
+    /// Handled (a fact was added): asks before the mark no longer count;
+    /// if it is asked again and still not answered, it is listed again.
+    Done,
+    /// Not for this fact base: never listed again.
+    OutOfScope,
+}
+
+impl GapStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapStatus::Open => "open",
+            GapStatus::Done => "done",
+            GapStatus::OutOfScope => "out-of-scope",
+        }
+    }
+
+    fn parse(text: &str) -> GapStatus {
+        match text {
+            "done" => GapStatus::Done,
+            "out-of-scope" => GapStatus::OutOfScope,
+            _ => GapStatus::Open,
+        }
+    }
+}
+
+/// A question histbot could not answer, with how often it was asked in a window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gap {
     pub id: u64,
     pub question: String,
-    pub locale: String,
-    pub platform: String,
+    /// How many times it was asked in the window (since it was last marked done).
     pub asked: u64,
+    pub first_asked: u64,
+    pub last_asked: u64,
+    /// The entry ids the matcher considered, the last time it was asked.
+    pub considered: Vec<String>,
+    /// Where it was asked (`discord: Discord server 5`), at most ten.
+    pub places: Vec<String>,
+    pub status: GapStatus,
+}
+
+/// A moderator action for the audit log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewAudit {
+    /// Who did it (`discord:123 (Ana)`, `console`).
+    pub actor: String,
+    /// `discord`, `matrix`, `console`, `cli`.
+    pub platform: String,
+    /// What (`close-report`, `reload`, `gap-done`, `edit`, `undo`).
+    pub action: String,
+    /// The entry an edit changed.
+    pub entry: Option<String>,
+    /// The changed file, relative to the fact directory.
+    pub file: Option<String>,
+    pub detail: String,
+    /// A unified diff of an edit.
+    pub diff: Option<String>,
+    /// The file's text before and after an edit (`None`: did not exist / was removed).
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl NewAudit {
+    /// A plain action with its detail.
+    pub fn action(actor: &str, platform: &str, action: &str, detail: &str) -> NewAudit {
+        NewAudit { actor: actor.into(), platform: platform.into(), action: action.into(), detail: detail.into(), ..NewAudit::default() }
+    }
 }
 
 /// One line of the moderation audit log.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditEntry {
     pub id: u64,
-    /// Who did it (`discord:123`, `console`).
+    /// Who did it (`discord:123 (Ana)`, `console`).
     pub actor: String,
-    /// What (`close-report`, `reload`).
+    /// `discord`, `matrix`, `console` (empty in lines written before it was recorded).
+    pub platform: String,
+    /// What (`close-report`, `reload`, `edit`, `undo`).
     pub action: String,
+    pub entry: Option<String>,
+    pub file: Option<String>,
     pub detail: String,
+    pub diff: Option<String>,
+    #[serde(skip)]
+    pub before: Option<String>,
+    #[serde(skip)]
+    pub after: Option<String>,
     pub at: u64,
 }
 
@@ -202,14 +295,26 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn count_reports_since(&self, platform: &str, reporter_id: &str, since: u64) -> Result<u64, StoreError>;
     /// Bring over the old queue's reports once: `false` when `source` was already imported.
     fn import_reports(&self, source: &str, reports: &[ImportedReport], now: u64) -> Result<bool, StoreError>;
-    /// Log a question histbot could not answer.
-    fn log_unanswered(&self, question: &str, locale: &str, platform: &str, at: u64) -> Result<u64, StoreError>;
-    /// The unanswered questions, oldest first.
-    fn unanswered(&self, page: Page) -> Result<Vec<Unanswered>, StoreError>;
-    /// Append to the moderation audit log.
-    fn audit(&self, actor: &str, action: &str, detail: &str, at: u64) -> Result<u64, StoreError>;
+    /// Log one unanswered question (a gap is created the first time it is
+    /// asked); returns the gap's id.
+    fn log_unanswered(&self, ask: &UnansweredAsk, at: u64) -> Result<u64, StoreError>;
+    /// The gaps asked at or after `since` and not marked out of scope, most
+    /// asked first (then most recently asked), with how many there are in all.
+    fn gaps(&self, since: u64, page: Page) -> Result<(Vec<Gap>, u64), StoreError>;
+    /// Mark a gap done or out of scope (or open again); its question, or
+    /// `None` when there is no such gap.
+    fn mark_gap(&self, id: u64, status: GapStatus, by: &str, at: u64) -> Result<Option<String>, StoreError>;
+    /// Forget the asks older than `before`, and the gaps left without asks;
+    /// how many asks were removed.
+    fn prune_unanswered(&self, before: u64) -> Result<u64, StoreError>;
+    /// Append to the moderation audit log; returns the new line's id.
+    fn audit(&self, new: &NewAudit, at: u64) -> Result<u64, StoreError>;
     /// The audit log, oldest first.
     fn audit_log(&self, page: Page) -> Result<Vec<AuditEntry>, StoreError>;
+    /// The audit log, newest first, only about `entry` when given.
+    fn history(&self, entry: Option<&str>, page: Page) -> Result<Vec<AuditEntry>, StoreError>;
+    /// One line of the audit log.
+    fn audit_entry(&self, id: u64) -> Result<Option<AuditEntry>, StoreError>;
     /// A value of interaction state.
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Set a value of interaction state.
@@ -246,6 +351,53 @@ pub fn open_migrated(location: &Location) -> Result<Arc<dyn Store>, StoreError> 
         tracing::info!(store = %store.describe(), from = migrated.from, to = migrated.to, "database migrated");
     }
     Ok(store)
+}
+
+/// The SQL both backends share, written with SQLite's `?N` parameters
+/// (PostgreSQL's are `$N`: see `postgres::dollars`).
+mod shared_sql {
+    /// Create the gap or keep it, with the latest considered entries.
+    pub const UPSERT_GAP: &str = "INSERT INTO gaps (question, considered) VALUES (?1, ?2)
+        ON CONFLICT (question) DO UPDATE SET considered = excluded.considered RETURNING id";
+    pub const INSERT_ASK: &str = "INSERT INTO gap_asks (gap, platform, place, asked) VALUES (?1, ?2, ?3, ?4)";
+    /// The asks that count: in the window, after the last "done".
+    const COUNTED: &str = "FROM gaps g JOIN gap_asks a ON a.gap = g.id
+        WHERE g.status <> 'out-of-scope' AND a.asked >= ?1 AND a.asked > COALESCE(g.handled_at, -1)";
+    pub fn gaps_page() -> String {
+        format!(
+            "SELECT g.id, g.question, g.considered, g.status, COUNT(*), MIN(a.asked), MAX(a.asked) {COUNTED}
+             GROUP BY g.id, g.question, g.considered, g.status ORDER BY COUNT(*) DESC, MAX(a.asked) DESC, g.id LIMIT ?2 OFFSET ?3"
+        )
+    }
+    pub fn gaps_count() -> String {
+        format!("SELECT COUNT(*) FROM (SELECT g.id {COUNTED} GROUP BY g.id) counted")
+    }
+    pub fn gap_places() -> String {
+        format!("SELECT DISTINCT a.platform, a.place {COUNTED} AND g.id = ?2 ORDER BY 1, 2 LIMIT 10")
+    }
+    pub const MARK_GAP: &str = "UPDATE gaps SET status = ?1, handled_by = ?2, handled_at = ?3 WHERE id = ?4 RETURNING question";
+    pub const PRUNE_ASKS: &str = "DELETE FROM gap_asks WHERE asked < ?1";
+    pub const PRUNE_GAPS: &str = "DELETE FROM gaps WHERE NOT EXISTS (SELECT 1 FROM gap_asks WHERE gap_asks.gap = gaps.id)";
+    pub const INSERT_AUDIT: &str = "INSERT INTO audit_log (actor, platform, action, entry, file, detail, diff, before_text, after_text, at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id";
+    pub const AUDIT_COLUMNS: &str = "id, actor, platform, action, entry, file, detail, diff, before_text, after_text, at";
+}
+
+/// A place as a gap lists it: `discord: Discord server 5`, or the platform alone.
+fn place_label(platform: &str, place: Option<&str>) -> String {
+    match place {
+        Some(place) => format!("{platform}: {place}"),
+        None => platform.to_string(),
+    }
+}
+
+/// The considered entries as stored (a JSON array).
+fn considered_json(ids: &[String]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
+
+fn considered_from(json: &str) -> Vec<String> {
+    serde_json::from_str(json).unwrap_or_default()
 }
 
 /// A stored number as `u64`.

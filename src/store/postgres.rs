@@ -14,7 +14,10 @@ use std::time::Duration;
 use postgres::{Client, NoTls, Row};
 use r2d2_postgres::PostgresConnectionManager;
 
-use super::{migrations, signed, unsigned, AuditEntry, Filed, Health, ImportedReport, Limit, Migrated, NewReport, Page, Report, Store, StoreError, Unanswered, Which};
+use super::{
+    considered_from, considered_json, migrations, place_label, shared_sql, signed, unsigned, AuditEntry, Filed, Gap, GapStatus, Health, ImportedReport, Limit, Migrated, NewAudit, NewReport, Page, Report, Store,
+    StoreError, UnansweredAsk, Which,
+};
 
 /// The advisory lock key migrations take (any constant, the same in every process).
 const MIGRATION_LOCK: i64 = 0x6869_7374_626f_74;
@@ -105,6 +108,27 @@ fn describe(config: &postgres::Config) -> String {
 
 fn version(client: &mut impl postgres::GenericClient) -> Result<i64, StoreError> {
     Ok(client.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &[])?.try_get(0)?)
+}
+
+/// The shared SQL with PostgreSQL's parameters: `?1` becomes `$1`.
+fn dollars(sql: &str) -> String {
+    sql.replace('?', "$")
+}
+
+fn audit_from(row: &Row) -> Result<AuditEntry, StoreError> {
+    Ok(AuditEntry {
+        id: unsigned(row.try_get(0)?)?,
+        actor: row.try_get(1)?,
+        platform: row.try_get(2)?,
+        action: row.try_get(3)?,
+        entry: row.try_get(4)?,
+        file: row.try_get(5)?,
+        detail: row.try_get(6)?,
+        diff: row.try_get(7)?,
+        before: row.try_get(8)?,
+        after: row.try_get(9)?,
+        at: unsigned(row.try_get(10)?)?,
+    })
 }
 
 fn report_from(row: &Row) -> Result<Report, StoreError> {
@@ -224,42 +248,92 @@ impl Store for PostgresStore {
         })
     }
 
-    fn log_unanswered(&self, question: &str, locale: &str, platform: &str, at: u64) -> Result<u64, StoreError> {
+    fn log_unanswered(&self, ask: &UnansweredAsk, at: u64) -> Result<u64, StoreError> {
         let at = signed(at)?;
+        let considered = considered_json(&ask.considered);
         self.with(|client| {
-            let row = client.query_one("INSERT INTO unanswered (question, locale, platform, asked) VALUES ($1, $2, $3, $4) RETURNING id", &[&question, &locale, &platform, &at])?;
-            unsigned(row.try_get(0)?)
+            let mut transaction = client.transaction()?;
+            let gap: i64 = transaction.query_one(&dollars(shared_sql::UPSERT_GAP), &[&ask.question, &considered])?.try_get(0)?;
+            transaction.execute(&dollars(shared_sql::INSERT_ASK), &[&gap, &ask.platform, &ask.place, &at])?;
+            transaction.commit()?;
+            unsigned(gap)
         })
     }
 
-    fn unanswered(&self, page: Page) -> Result<Vec<Unanswered>, StoreError> {
-        let (limit, offset) = (signed(page.limit)?, signed(page.offset)?);
+    fn gaps(&self, since: u64, page: Page) -> Result<(Vec<Gap>, u64), StoreError> {
+        let (since, limit, offset) = (signed(since)?, signed(page.limit)?, signed(page.offset)?);
         self.with(|client| {
-            let rows = client.query("SELECT id, question, locale, platform, asked FROM unanswered ORDER BY id LIMIT $1 OFFSET $2", &[&limit, &offset])?;
-            rows.iter()
-                .map(|row| {
-                    Ok(Unanswered { id: unsigned(row.try_get(0)?)?, question: row.try_get(1)?, locale: row.try_get(2)?, platform: row.try_get(3)?, asked: unsigned(row.try_get(4)?)? })
-                })
-                .collect()
+            let total: i64 = client.query_one(&dollars(&shared_sql::gaps_count()), &[&since])?.try_get(0)?;
+            let rows = client.query(&dollars(&shared_sql::gaps_page()), &[&since, &limit, &offset])?;
+            let places = client.prepare(&dollars(&shared_sql::gap_places()))?;
+            let mut gaps = Vec::new();
+            for row in rows {
+                let id: i64 = row.try_get(0)?;
+                let places = client
+                    .query(&places, &[&since, &id])?
+                    .iter()
+                    .map(|place| Ok(place_label(&place.try_get::<_, String>(0)?, place.try_get::<_, Option<String>>(1)?.as_deref())))
+                    .collect::<Result<Vec<_>, StoreError>>()?;
+                gaps.push(Gap {
+                    id: unsigned(id)?,
+                    question: row.try_get(1)?,
+                    considered: considered_from(row.try_get(2)?),
+                    status: GapStatus::parse(row.try_get(3)?),
+                    asked: unsigned(row.try_get(4)?)?,
+                    first_asked: unsigned(row.try_get(5)?)?,
+                    last_asked: unsigned(row.try_get(6)?)?,
+                    places,
+                });
+            }
+            Ok((gaps, unsigned(total)?))
         })
     }
 
-    fn audit(&self, actor: &str, action: &str, detail: &str, at: u64) -> Result<u64, StoreError> {
+    fn mark_gap(&self, id: u64, status: GapStatus, by: &str, at: u64) -> Result<Option<String>, StoreError> {
+        let handled_at = match status {
+            GapStatus::Open => None,
+            _ => Some(signed(at)?),
+        };
+        let id = signed(id)?;
+        self.with(|client| Ok(client.query_opt(&dollars(shared_sql::MARK_GAP), &[&status.as_str(), &by, &handled_at, &id])?.map(|row| row.try_get(0)).transpose()?))
+    }
+
+    fn prune_unanswered(&self, before: u64) -> Result<u64, StoreError> {
+        let before = signed(before)?;
+        self.with(|client| {
+            let mut transaction = client.transaction()?;
+            let removed = transaction.execute(&dollars(shared_sql::PRUNE_ASKS), &[&before])?;
+            transaction.execute(shared_sql::PRUNE_GAPS, &[])?;
+            transaction.commit()?;
+            Ok(removed)
+        })
+    }
+
+    fn audit(&self, new: &NewAudit, at: u64) -> Result<u64, StoreError> {
         let at = signed(at)?;
         self.with(|client| {
-            let row = client.query_one("INSERT INTO audit_log (actor, action, detail, at) VALUES ($1, $2, $3, $4) RETURNING id", &[&actor, &action, &detail, &at])?;
+            let row = client.query_one(
+                &dollars(shared_sql::INSERT_AUDIT),
+                &[&new.actor, &new.platform, &new.action, &new.entry, &new.file, &new.detail, &new.diff, &new.before, &new.after, &at],
+            )?;
             unsigned(row.try_get(0)?)
         })
     }
 
     fn audit_log(&self, page: Page) -> Result<Vec<AuditEntry>, StoreError> {
         let (limit, offset) = (signed(page.limit)?, signed(page.offset)?);
-        self.with(|client| {
-            let rows = client.query("SELECT id, actor, action, detail, at FROM audit_log ORDER BY id LIMIT $1 OFFSET $2", &[&limit, &offset])?;
-            rows.iter()
-                .map(|row| Ok(AuditEntry { id: unsigned(row.try_get(0)?)?, actor: row.try_get(1)?, action: row.try_get(2)?, detail: row.try_get(3)?, at: unsigned(row.try_get(4)?)? }))
-                .collect()
-        })
+        self.with(|client| client.query(&format!("SELECT {} FROM audit_log ORDER BY id LIMIT $1 OFFSET $2", shared_sql::AUDIT_COLUMNS), &[&limit, &offset])?.iter().map(audit_from).collect())
+    }
+
+    fn history(&self, entry: Option<&str>, page: Page) -> Result<Vec<AuditEntry>, StoreError> {
+        let (limit, offset) = (signed(page.limit)?, signed(page.offset)?);
+        let sql = format!("SELECT {} FROM audit_log WHERE ($1::TEXT IS NULL OR entry = $1) ORDER BY id DESC LIMIT $2 OFFSET $3", shared_sql::AUDIT_COLUMNS);
+        self.with(|client| client.query(&sql, &[&entry, &limit, &offset])?.iter().map(audit_from).collect())
+    }
+
+    fn audit_entry(&self, id: u64) -> Result<Option<AuditEntry>, StoreError> {
+        let id = signed(id)?;
+        self.with(|client| client.query_opt(&format!("SELECT {} FROM audit_log WHERE id = $1", shared_sql::AUDIT_COLUMNS), &[&id])?.as_ref().map(audit_from).transpose())
     }
 
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {

@@ -9,7 +9,10 @@ use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
-use super::{migrations, signed, unsigned, AuditEntry, Filed, Health, ImportedReport, Limit, Migrated, NewReport, Page, Report, Store, StoreError, Unanswered, Which};
+use super::{
+    considered_from, considered_json, migrations, place_label, shared_sql, signed, unsigned, AuditEntry, Filed, Gap, GapStatus, Health, ImportedReport, Limit, Migrated, NewAudit, NewReport, Page, Report, Store,
+    StoreError, UnansweredAsk, Which,
+};
 
 /// How long a write waits for another process's write before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -38,6 +41,36 @@ impl SqliteStore {
         connection.pragma_update(None, "synchronous", "FULL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
         Ok(SqliteStore { path: path.to_path_buf(), connection: Mutex::new(connection) })
+    }
+
+    /// Audit log lines selected by `sql` (which selects `AUDIT_COLUMNS`).
+    fn audit_query(&self, sql: &str, parameters: impl rusqlite::Params) -> Result<Vec<AuditEntry>, StoreError> {
+        let connection = self.lock();
+        let mut statement = connection.prepare_cached(sql)?;
+        let rows = statement.query_map(parameters, |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                AuditEntry {
+                    id: 0,
+                    actor: row.get(1)?,
+                    platform: row.get(2)?,
+                    action: row.get(3)?,
+                    entry: row.get(4)?,
+                    file: row.get(5)?,
+                    detail: row.get(6)?,
+                    diff: row.get(7)?,
+                    before: row.get(8)?,
+                    after: row.get(9)?,
+                    at: 0,
+                },
+                row.get::<_, i64>(10)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, entry, at) = row?;
+            Ok(AuditEntry { id: unsigned(id)?, at: unsigned(at)?, ..entry })
+        })
+        .collect()
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -181,42 +214,87 @@ impl Store for SqliteStore {
         Ok(true)
     }
 
-    fn log_unanswered(&self, question: &str, locale: &str, platform: &str, at: u64) -> Result<u64, StoreError> {
-        let connection = self.lock();
-        connection.execute("INSERT INTO unanswered (question, locale, platform, asked) VALUES (?1, ?2, ?3, ?4)", params![question, locale, platform, signed(at)?])?;
-        unsigned(connection.last_insert_rowid())
+    fn log_unanswered(&self, ask: &UnansweredAsk, at: u64) -> Result<u64, StoreError> {
+        let mut connection = self.lock();
+        let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let gap: i64 = transaction.query_row(shared_sql::UPSERT_GAP, params![ask.question, considered_json(&ask.considered)], |row| row.get(0))?;
+        transaction.execute(shared_sql::INSERT_ASK, params![gap, ask.platform, ask.place, signed(at)?])?;
+        transaction.commit()?;
+        unsigned(gap)
     }
 
-    fn unanswered(&self, page: Page) -> Result<Vec<Unanswered>, StoreError> {
+    fn gaps(&self, since: u64, page: Page) -> Result<(Vec<Gap>, u64), StoreError> {
         let connection = self.lock();
-        let mut statement = connection.prepare_cached("SELECT id, question, locale, platform, asked FROM unanswered ORDER BY id LIMIT ?1 OFFSET ?2")?;
-        let rows = statement.query_map(params![signed(page.limit)?, signed(page.offset)?], |row| {
-            Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get::<_, i64>(4)?))
+        let since = signed(since)?;
+        let total: i64 = connection.query_row(&shared_sql::gaps_count(), params![since], |row| row.get(0))?;
+        let mut statement = connection.prepare_cached(&shared_sql::gaps_page())?;
+        let rows = statement.query_map(params![since, signed(page.limit)?, signed(page.offset)?], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get::<_, String>(3)?, row.get::<_, i64>(4)?, row.get::<_, i64>(5)?, row.get::<_, i64>(6)?))
         })?;
-        rows.map(|row| {
-            let (id, question, locale, platform, asked) = row?;
-            Ok(Unanswered { id: unsigned(id)?, question, locale, platform, asked: unsigned(asked)? })
-        })
-        .collect()
+        let mut gaps = Vec::new();
+        for row in rows {
+            let (id, question, considered, status, asked, first, last) = row?;
+            gaps.push(Gap {
+                id: unsigned(id)?,
+                question,
+                asked: unsigned(asked)?,
+                first_asked: unsigned(first)?,
+                last_asked: unsigned(last)?,
+                considered: considered_from(&considered),
+                places: Vec::new(),
+                status: GapStatus::parse(&status),
+            });
+        }
+        let mut places = connection.prepare_cached(&shared_sql::gap_places())?;
+        for gap in &mut gaps {
+            let rows = places.query_map(params![since, signed(gap.id)?], |row| Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?)))?;
+            for row in rows {
+                let (platform, place) = row?;
+                gap.places.push(place_label(&platform, place.as_deref()));
+            }
+        }
+        Ok((gaps, unsigned(total)?))
     }
 
-    fn audit(&self, actor: &str, action: &str, detail: &str, at: u64) -> Result<u64, StoreError> {
-        let connection = self.lock();
-        connection.execute("INSERT INTO audit_log (actor, action, detail, at) VALUES (?1, ?2, ?3, ?4)", params![actor, action, detail, signed(at)?])?;
-        unsigned(connection.last_insert_rowid())
+    fn mark_gap(&self, id: u64, status: GapStatus, by: &str, at: u64) -> Result<Option<String>, StoreError> {
+        let handled_at = match status {
+            GapStatus::Open => None,
+            _ => Some(signed(at)?),
+        };
+        Ok(self.lock().query_row(shared_sql::MARK_GAP, params![status.as_str(), by, handled_at, signed(id)?], |row| row.get(0)).optional()?)
+    }
+
+    fn prune_unanswered(&self, before: u64) -> Result<u64, StoreError> {
+        let mut connection = self.lock();
+        let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let removed = transaction.execute(shared_sql::PRUNE_ASKS, params![signed(before)?])?;
+        transaction.execute(shared_sql::PRUNE_GAPS, [])?;
+        transaction.commit()?;
+        Ok(removed as u64)
+    }
+
+    fn audit(&self, new: &NewAudit, at: u64) -> Result<u64, StoreError> {
+        let id: i64 = self.lock().query_row(
+            shared_sql::INSERT_AUDIT,
+            params![new.actor, new.platform, new.action, new.entry, new.file, new.detail, new.diff, new.before, new.after, signed(at)?],
+            |row| row.get(0),
+        )?;
+        unsigned(id)
     }
 
     fn audit_log(&self, page: Page) -> Result<Vec<AuditEntry>, StoreError> {
-        let connection = self.lock();
-        let mut statement = connection.prepare_cached("SELECT id, actor, action, detail, at FROM audit_log ORDER BY id LIMIT ?1 OFFSET ?2")?;
-        let rows = statement.query_map(params![signed(page.limit)?, signed(page.offset)?], |row| {
-            Ok((row.get::<_, i64>(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get::<_, i64>(4)?))
-        })?;
-        rows.map(|row| {
-            let (id, actor, action, detail, at) = row?;
-            Ok(AuditEntry { id: unsigned(id)?, actor, action, detail, at: unsigned(at)? })
-        })
-        .collect()
+        self.audit_query(&format!("SELECT {} FROM audit_log ORDER BY id LIMIT ?1 OFFSET ?2", shared_sql::AUDIT_COLUMNS), params![signed(page.limit)?, signed(page.offset)?])
+    }
+
+    fn history(&self, entry: Option<&str>, page: Page) -> Result<Vec<AuditEntry>, StoreError> {
+        self.audit_query(
+            &format!("SELECT {} FROM audit_log WHERE (?1 IS NULL OR entry = ?1) ORDER BY id DESC LIMIT ?2 OFFSET ?3", shared_sql::AUDIT_COLUMNS),
+            params![entry, signed(page.limit)?, signed(page.offset)?],
+        )
+    }
+
+    fn audit_entry(&self, id: u64) -> Result<Option<AuditEntry>, StoreError> {
+        Ok(self.audit_query(&format!("SELECT {} FROM audit_log WHERE id = ?1", shared_sql::AUDIT_COLUMNS), params![signed(id)?])?.pop())
     }
 
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {

@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod help;
+pub mod period;
 pub mod source;
 pub mod timeline;
 pub mod treaty;
