@@ -98,6 +98,17 @@ const REASON_BONUS: f32 = 0.5;
 /// Words that introduce a reason.
 const REASON_WORDS: &[&str] = &["because", "as", "since", "due", "claiming", "fearing", "order", "why", "reason", "owing", "thus", "therefore", "hoping", "caused", "explaining", "fear", "feared", "wanted", "seeking", "sought", "so"];
 
+/// Whether `text` states an entry's date as the answer shows it: its label
+/// ("early 1948") or every point's day, month and year.
+fn states_whole_date(entry: &Entry, text: &str) -> bool {
+    use crate::facts::date::contains_word;
+    match (&entry.date_label, &entry.date) {
+        (Some(label), _) => contains_word(text, label),
+        (None, Some(date)) => date.points().iter().all(|point| point.required_words().iter().all(|word| contains_word(text, word))),
+        (None, None) => false,
+    }
+}
+
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
 fn gives_a_reason(text: &str) -> bool {
     text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|word| REASON_WORDS.contains(&word))
@@ -161,21 +172,28 @@ pub fn relevance(index: &Index, doc: usize, position: usize, query: &Query) -> f
 /// most relevant one overall when that one does not state it.
 pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: &[usize], focus: &Focus) -> Vec<&'e Quote> {
     let Some(doc) = base.index_of(&entry.id) else { return Vec::new() };
-    let scored: Vec<(usize, f32, bool)> = candidates
+    let scored: Vec<(usize, f32, bool, f32)> = candidates
         .iter()
         .filter_map(|&position| {
             let quote = entry.quotes.get(position)?;
             // The year a question names marks the sentence it asks about, unless it asks why.
             let year_bonus = (focus.asks != Some(Asks::Why) && focus.query.years.iter().any(|y| contains_number(&quote.text, &y.to_string()))) as u8 as f32 * index.max_idf();
             let reason_bonus = (focus.asks == Some(Asks::Why) && gives_a_reason(&quote.text)) as u8 as f32 * REASON_BONUS * index.max_idf();
-            Some((position, relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus, states(entry, quote, focus, index, doc, position)))
+            // "When" asserts the whole date ("early 1948", "5 June 1972"): the sentence that says all of it proves it.
+            let date_bonus = (focus.asks == Some(Asks::When) && focus.year.is_none() && states_whole_date(entry, &quote.text)) as u8 as f32 * index.max_idf();
+            let score = relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus;
+            Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus))
         })
         .collect();
     // Best first; ties keep the entry's own order (its first quote is its lead sentence).
-    let best = |stating: bool| scored.iter().filter(|(_, _, s)| *s || !stating).fold(None, |best: Option<&(usize, f32, bool)>, item| match best {
-        Some(b) if b.1 >= item.1 => Some(b),
-        _ => Some(item),
-    });
+    // Among the quotes that state the answer, the one stating the whole date comes first.
+    let best = |stating: bool| {
+        let rank = |item: &(usize, f32, bool, f32)| if stating { item.1 + item.3 * WHOLE_DATE_LEAD } else { item.1 };
+        scored.iter().filter(|(_, _, s, _)| *s || !stating).fold(None, |best: Option<&(usize, f32, bool, f32)>, item| match best {
+            Some(b) if rank(b) >= rank(item) => Some(b),
+            _ => Some(item),
+        })
+    };
     let stating = best(true);
     let overall = best(false);
     let mut chosen: Vec<usize> = Vec::new();
@@ -345,6 +363,12 @@ pub fn missing_share(index: &Index, query: &Query, held: impl Fn(usize) -> bool)
     }
     if total > 0.0 { missing / total } else { 0.0 }
 }
+
+/// Among the quotes that state a date, one that states it whole ("early
+/// 1948", not only "1948") comes first, whatever else the others say: it is
+/// the sentence that proves the answer's date. A more relevant one is shown
+/// beside it.
+const WHOLE_DATE_LEAD: f32 = 100.0;
 
 /// A light word the base knows counts this much of its weight.
 const LIGHT_SHARE: f32 = 0.5;
