@@ -196,6 +196,37 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
             let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
             (named.len() == 1).then(|| named[0].entry)
         })
+        .or_else(|| (question.asks == Asks::Who).then(|| sentence_subject(engine, question, &contenders)).flatten())
+}
+
+/// "Who proposed …?" with two people tied: the sentence that speaks most of
+/// the question names its doer first ("Borislav Milošević, the brother of
+/// Slobodan Milošević, … proposed …"). The person contender named earliest
+/// in it wins.
+fn sentence_subject(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<usize> {
+    let index = engine.index();
+    let best_quote = contenders
+        .iter()
+        .filter_map(|c| {
+            let quotes = engine.entry(c.entry)?.quotes.iter().enumerate().map(move |(q, quote)| (evidence::relevance(index, c.entry, q, &question.query), quote.text.as_str()));
+            quotes.max_by(|a, b| a.0.total_cmp(&b.0))
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))?
+        .1;
+    let words = evidence::keyed_words(index, best_quote);
+    let first_mention = |entry: usize| {
+        let found = engine.entry(entry).filter(|e| e.kind == Kind::Person)?;
+        let name = index.keyer().index_keys(&found.title);
+        let rare: Vec<&String> = name.iter().filter(|k| index.is_person_key(k)).collect();
+        words.iter().position(|keys| keys.iter().any(|k| rare.contains(&k)))
+    };
+    let mut people: Vec<(usize, usize)> = contenders.iter().filter_map(|c| Some((first_mention(c.entry)?, c.entry))).collect();
+    people.sort();
+    match people.as_slice() {
+        [(first, entry), (second, _), ..] if first < second => Some(*entry),
+        [(_, entry)] => Some(*entry),
+        _ => None,
+    }
 }
 
 /// Whether tied contenders are one event repeated: the same title but for
@@ -419,7 +450,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         }
         _ => question.asks,
     };
-    if asks == Asks::When && !precise_enough(question, found) {
+    if asks == Asks::When && (!precise_enough(question, found) || question.boundary && !names_the_event(engine, question, entry)) {
         return false;
     }
     match asks {
@@ -430,6 +461,20 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         Asks::Who => found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(Asks::Who).with_query(question.query.clone())),
         _ => true,
     }
+}
+
+/// Whether an entry is the event a start-or-end question is about: the
+/// question's rarest word (that the base knows and is not light) is in one
+/// of its names or its people ("when did the Russian civil war end" is
+/// about the Russian Civil War; "when did the NATO bombing of Yugoslavia
+/// end" is not about the Kosovo War, whose dates are not the bombing's).
+fn names_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let index = engine.index();
+    let query = &question.query;
+    let rarest = (0..query.keys.len())
+        .filter(|&word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false))
+        .max_by(|&a, &b| index.weight(query, a).total_cmp(&index.weight(query, b)));
+    rarest.is_none_or(|word| index.in_name(entry, query, word) || index.people_keys(entry).iter().any(|k| index.word_is(query, word, k)))
 }
 
 /// A date answers "when" only when it is a date: not a span of decades

@@ -36,6 +36,31 @@ pub struct Question {
     /// The name the head belongs to ("who was the president *of
     /// Czechoslovakia*"): the evidence must say the head of that name.
     pub head_of: Option<String>,
+    /// The question asks when something began or ended ("when did the
+    /// bombing *end*"): a date answers it only when that something is the
+    /// entry itself, not an event its quotes mention.
+    pub boundary: bool,
+}
+
+/// Words that ask for the start or the end of something, folded.
+const BOUNDARY_WORDS: &[&str] = &[
+    "end", "ended", "ends", "finish", "finished", "stop", "stopped", "begin", "began", "begun", "start", "started",
+    "conclude", "concluded", "completed", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "pocela", "poceo", "pocelo",
+    "zakonchilas", "zakonchilsya", "zakonchilos", "nachalas", "nachalsya", "nachalos",
+];
+
+/// In a "how many" question an adverb or participle says which quantity is
+/// asked ("how many *stayed permanently*"): it counts in full, not light.
+fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], language: Language) {
+    for word in words.iter().filter(|w| lexicon::is_light_by_ending(w, language)) {
+        for token in index.keyer().tokens(word, language) {
+            if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
+                if let Some(light) = query.light.get_mut(position) {
+                    *light = false;
+                }
+            }
+        }
+    }
 }
 
 /// Words that name the treaty kind, folded.
@@ -209,7 +234,11 @@ impl Question {
             drop_attribute_words(index, &mut query, &words, &found, language);
         }
         mark_main_verb_light(index, &mut query, &words, &found, language);
+        if asks == Asks::HowMany {
+            weigh_quantity_words(index, &mut query, &words, language);
+        }
         let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
+        let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
         let head = head_word(index, &query, &words, &found, language, asks);
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
@@ -228,6 +257,7 @@ impl Question {
             head,
             head_of,
             counted,
+            boundary,
         }
     }
 

@@ -53,6 +53,13 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "number of", Asks::HowMany),
     (Language::En, "what percent", Asks::HowMany),
     (Language::En, "what percentage", Asks::HowMany),
+    // "What was the value of the trade": a quantity, answered by a number.
+    (Language::En, "what was the value", Asks::HowMany),
+    (Language::En, "what is the value", Asks::HowMany),
+    (Language::En, "what was the amount", Asks::HowMany),
+    (Language::En, "what was the total", Asks::HowMany),
+    // "How old was Tito": an age, which only a birth date would give.
+    (Language::En, "how old", Asks::Born),
     (Language::En, "wat percent", Asks::HowMany),
     (Language::En, "what share", Asks::HowMany),
     (Language::En, "how long", Asks::HowLong),
@@ -207,6 +214,12 @@ const ARABIC: &[&str] = &[
 /// discriminative word the evidence lacks that is *not* light
 /// ("population", "favourite", "посол") means the sources cannot answer; a
 /// light one ("put down", "finally", "ugušen") only weakens the match.
+/// Whether `folded` is light only for its ending (an English adverb in
+/// "-ly", a participle in "-ed"), not because it is listed as light.
+pub fn is_light_by_ending(folded: &str, language: Language) -> bool {
+    language == Language::En && is_light(folded, language) && !LIGHT.contains(&folded)
+}
+
 pub fn is_light(folded: &str, language: Language) -> bool {
     static LIGHT_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let ends = |suffixes: &[&str]| suffixes.iter().any(|suffix| folded.len() > suffix.len() + 3 && folded.ends_with(suffix));
