@@ -66,3 +66,16 @@ fn an_arabic_question_gets_the_arabic_excerpt_whatever_the_locale() {
     let english = engine.ask("/when belgrade-declaration", "en-US");
     assert_eq!(english.excerpts.first().map(|e| e.lang.as_str()), Some("en"));
 }
+
+#[test]
+fn periods_complete_by_name_and_year_and_beside_entries_in_compare() {
+    let engine = engine();
+    assert_eq!(values(&engine, ArgKind::Period, "").len(), engine.base().periods().len(), "every period when nothing is typed");
+    assert_eq!(values(&engine, ArgKind::Period, "norm"), vec!["normalization-after-stalin".to_string()]);
+    assert_eq!(values(&engine, ArgKind::Period, "1950"), vec!["tito-stalin-split-and-after".to_string()]);
+    assert!(values(&engine, ArgKind::Period, "interw").contains(&"interwar-period".to_string()));
+    assert!(values(&engine, ArgKind::YearOrEntry, "antagonism").contains(&"antagonism-1968-1971".to_string()));
+    for id in values(&engine, ArgKind::Period, "the") {
+        assert_eq!(engine.base().get(&id).map(|e| e.kind), Some(histbot::facts::Kind::Period), "{id}");
+    }
+}

@@ -402,3 +402,129 @@ async fn moderator_replies_are_ephemeral_and_scoped_to_listed_servers() {
     assert_eq!(reply.body["data"]["flags"], 64);
     assert!(embed_text(&reply.body["data"]).contains("Only moderators"), "{}", reply.body);
 }
+
+/// A form (modal) submission from `component.json`'s member and server: `custom_id` and the text of its one input.
+fn form_submit(id: &str, custom_id: &str, text: &str) -> serde_json::Value {
+    let mut interaction = fixture("command.json");
+    interaction["id"] = json!(id);
+    interaction["type"] = json!(5);
+    interaction["data"] = json!({ "custom_id": custom_id, "components": [{ "type": 1, "components": [{ "type": 4, "custom_id": "toml", "value": text }] }] });
+    interaction["member"]["permissions"] = json!("32");
+    interaction
+}
+
+/// `/facts edit` through serenity's real client: the form with the entry's
+/// TOML, a broken submission refused with the checker's line and fix (and
+/// nothing written), a clean one written and answered, an entry too long
+/// for a Discord form refused with what to do instead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_edits_an_entry_through_a_form() {
+    capture_logs();
+    let fake = FakeDiscord::start().await;
+    let dir = TempDir::new().unwrap();
+    copy_tree(&root().join("tests/fixtures/mini"), &dir.path().join("facts"));
+    let mut config = histbot::config::Config {
+        facts: dir.path().join("facts"),
+        intents: root().join("config/intents.toml"),
+        data_dir: dir.path().join("data"),
+        moderation: toml::from_str(&format!("discord_guilds = [{FIXTURE_GUILD}]")).unwrap(),
+        ..histbot::config::Config::default()
+    };
+    config.reload.watch = false;
+    let service = histbot::service::Service::start(&config).expect("the mini base loads");
+    let task = tokio::spawn(histbot::discord::run(service, discord_config(&fake, &dir, TOKEN, 2000)));
+    fake.wait_for_sessions(1).await;
+    let file = dir.path().join("facts/treaties/belgrade-declaration.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let facts = |id: &str, action: &str, what: &str| {
+        let mut interaction = command(id, "facts", json!([{ "name": "action", "type": 3, "value": action }, { "name": "what", "type": 3, "value": what }]));
+        interaction["member"]["permissions"] = json!("32");
+        interaction
+    };
+
+    fake.interaction(facts("2101", "edit", "belgrade-declaration"));
+    let form = fake.callback("2101").await;
+    assert!(form.problems.is_empty(), "{:?}", form.problems);
+    assert_eq!(form.body["type"], 9, "a form: {}", form.body);
+    let custom_id = form.body["data"]["custom_id"].as_str().unwrap().to_string();
+    assert!(custom_id.starts_with("hbedit|") && custom_id.ends_with("|treaties/belgrade-declaration.toml"), "{custom_id}");
+    let input = &form.body["data"]["components"][0]["components"][0];
+    assert_eq!((input["type"].as_u64(), input["style"].as_u64(), input["max_length"].as_u64()), (Some(4), Some(2), Some(4000)));
+    assert_eq!(input["value"].as_str(), Some(original.as_str()));
+    assert!(form.body["data"]["title"].as_str().is_some_and(|t| t.chars().count() <= 45));
+
+    // Broken: refused privately with the line and the fix; nothing written.
+    let broken = original.replace("bilateral relations were restored with the signing of the Belgrade declaration, but", "bilateral relations were restored by a treaty, but");
+    fake.interaction(form_submit("2102", &custom_id, &broken));
+    let refused = fake.callback("2102").await;
+    assert_eq!((refused.body["type"].as_u64(), refused.body["data"]["flags"].as_u64()), (Some(4), Some(64)), "{}", refused.body);
+    let text = plain_text(&refused.body["data"]);
+    assert!(text.contains("Not saved") && text.contains("treaties/belgrade-declaration.toml:") && text.contains("fix:"), "{text}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+
+    // Clean: written, and the moderator sees the new answer.
+    let edited = original.replace("Bilateral relations were restored", "Relations were restored");
+    fake.interaction(form_submit("2103", &custom_id, &edited));
+    let accepted = fake.callback("2103").await;
+    assert!(accepted.problems.is_empty(), "{:?}", accepted.problems);
+    let text = plain_text(&accepted.body["data"]);
+    assert!(text.contains("checked clean and live") && text.contains("Relations were restored with the signing"), "{text}");
+    assert_eq!(accepted.body["data"]["flags"], 64);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
+
+    // A student's report from the fixture's channel, closed with the fix: the student is told there.
+    fake.interaction(command("2110", "report", json!([{ "name": "entry", "type": 3, "value": "belgrade-declaration" }, { "name": "problem", "type": 3, "value": "the summary says more than the quote" }])));
+    assert!(plain_text(&fake.callback("2110").await.body["data"]).contains("report #1"));
+    let change: String = text.split("Change #").nth(1).unwrap_or_default().chars().take_while(char::is_ascii_digit).collect();
+    fake.interaction(facts("2111", "close", &format!("1 {change}")));
+    let closed = plain_text(&fake.callback("2111").await.body["data"]);
+    assert!(closed.contains(&format!("Report #1 closed, fixed by change #{change}")), "{closed}");
+    let channel = "/channels/1000000000000000002/messages";
+    let told = fake.wait_for("the reporter's notice", |log| log.find("POST", channel).into_iter().next()).await;
+    assert!(told.problems.is_empty(), "{:?}", told.problems);
+    assert!(plain_text(&told.body).contains(&format!("fixed by change #{change}")), "{}", told.body);
+
+    // The same form again: the entry changed since it was opened.
+    fake.interaction(form_submit("2104", &custom_id, &original));
+    assert!(plain_text(&fake.callback("2104").await.body["data"]).contains("changed meanwhile"));
+
+    // Too long for a form: a clear refusal, no form.
+    std::fs::write(&file, format!("{edited}# {}\n", "long note ".repeat(420))).unwrap();
+    fake.interaction(facts("2105", "edit", "belgrade-declaration"));
+    let refusal = fake.callback("2105").await;
+    assert_eq!((refusal.body["type"].as_u64(), refusal.body["data"]["flags"].as_u64()), (Some(4), Some(64)), "{}", refusal.body);
+    let text = plain_text(&refusal.body["data"]);
+    assert!(text.contains("too long for a Discord form") && text.contains("4000") && text.contains("!facts edit belgrade-declaration"), "{text}");
+
+    // A student gets no form.
+    let mut student = facts("2106", "edit", "belgrade-declaration");
+    student["member"]["permissions"] = json!("1024");
+    fake.interaction(student);
+    let reply = fake.callback("2106").await;
+    assert_eq!(reply.body["type"], 4);
+    assert!(plain_text(&reply.body["data"]).contains("Only moderators"), "{}", reply.body);
+    task.abort();
+}
+
+/// Copy a directory tree (a fact base to edit).
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_form_submission_is_an_interaction_serenity_reads() {
+    let parsed = serde_json::from_value::<serenity::all::Interaction>(form_submit("1", "hbedit|ab|events/x.toml", "id = \"x\"\n"));
+    assert!(matches!(parsed, Ok(serenity::all::Interaction::Modal(_))), "{parsed:?}");
+}
+
+/// A message's embed text without Markdown escapes.
+fn plain_text(data: &serde_json::Value) -> String {
+    embed_text(data).replace('\\', "")
+}

@@ -533,3 +533,60 @@ async fn two_replicas_on_one_postgres_share_the_report_queue() {
     .unwrap();
     assert_eq!((one.0.code(), one.1.code()), (Some(0), Some(0)), "{}\n{}", two.0, two.1);
 }
+
+/// `/facts new` and the form's submission through the signed HTTP endpoint:
+/// a template in a form, the filled-in entry checked, written and answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_entry_is_created_through_a_form_on_the_http_endpoint() {
+    capture_logs();
+    let dir = TempDir::new().unwrap();
+    copy_tree(&root().join("tests/fixtures/mini"), &dir.path().join("facts"));
+    let mut config = histbot::config::Config {
+        facts: dir.path().join("facts"),
+        intents: root().join("config/intents.toml"),
+        data_dir: dir.path().join("data"),
+        moderation: toml::from_str(&format!("discord_guilds = [{FIXTURE_GUILD}]")).unwrap(),
+        ..histbot::config::Config::default()
+    };
+    config.reload.watch = false;
+    let service = histbot::service::Service::start(&config).expect("the mini base loads");
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let endpoint = Arc::new(Endpoint::new(service, &http_config(&key, None, 2000), None).expect("valid endpoint config"));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/interactions", listener.local_addr().unwrap());
+    tokio::spawn(serve(listener, endpoint));
+    let server = Server { url, key, client: reqwest::Client::builder().timeout(WAIT).build().unwrap(), _dir: TempDir::new().unwrap() };
+
+    let mut open = command("2901", "facts", json!([{ "name": "action", "type": 3, "value": "new" }, { "name": "what", "type": 3, "value": "event tito-interview-times-1945" }]));
+    open["member"]["permissions"] = json!("32");
+    let (status, form) = server.interaction(&open).await;
+    assert_eq!((status, form["type"].as_u64()), (200, Some(9)), "{form}");
+    let custom_id = form["data"]["custom_id"].as_str().unwrap();
+    assert_eq!(custom_id, "hbedit||events/tito-interview-times-1945.toml");
+    assert!(form["data"]["components"][0]["components"][0]["value"].as_str().unwrap().starts_with("id = \"tito-interview-times-1945\""));
+
+    let entry = "id = \"tito-interview-times-1945\"\ntitle = \"Tito gives an interview to the Times\"\ndate = \"1945-11\"\nsummary = \"In November 1945 Tito gave an interview to the Times.\"\npeople = [\"josip-broz-tito\"]\n\n[[source]]\nsource = \"demo\"\nsection = \"Cold War\"\nquote = \"In November 1945 President of Yugoslavia Josip Broz Tito gave an interview to the Times.\"\n";
+    let mut submit = fixture("command.json");
+    submit["id"] = json!("2902");
+    submit["type"] = json!(5);
+    submit["data"] = json!({ "custom_id": custom_id, "components": [{ "type": 1, "components": [{ "type": 4, "custom_id": "toml", "value": entry }] }] });
+    submit["member"]["permissions"] = json!("32");
+    let (status, reply) = server.interaction(&submit).await;
+    assert_eq!(status, 200);
+    assert_eq!(reply["data"]["flags"], 64, "{reply}");
+    let text = embed_text(&reply["data"]);
+    assert!(text.contains("tito-interview-times-1945.toml created") && text.contains("checked clean and live") && text.contains("November 1945"), "{text}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("facts/events/tito-interview-times-1945.toml")).unwrap(), entry);
+}
+
+/// Copy a directory tree (a fact base to edit).
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}

@@ -185,3 +185,33 @@ fn in_a_git_work_tree_each_accepted_edit_is_committed_naming_the_moderator() {
     assert!(log.starts_with(&format!("facts: undo {NEW_FILE}")), "{log}");
     assert_eq!(git(&facts, &["status", "--porcelain", "--", NEW_FILE]).trim(), "", "the removal is committed");
 }
+
+#[test]
+fn closing_a_report_names_the_fix_and_tells_the_reporter_where_they_reported() {
+    let dir = fresh();
+    let service = start(dir.path());
+    let mut notices = service.subscribe();
+    let student = Asker { is_moderator: false, user_id: "7".into(), display_name: "Student".into(), ..moderator() };
+    let filed = service.handle_line_from("/report belgrade-declaration the summary says more than the quote", &['/'], &student, Some("discord:1234"));
+    assert!(filed.headline.contains("report #1"), "{}", filed.headline);
+    let _ = notices.try_recv(); // the new-report notice for moderators
+
+    let draft = service.edit_draft(&moderator(), "belgrade-declaration").unwrap();
+    service.submit_edit(&moderator(), &draft.file, &draft.fingerprint, &draft.text.replace("Bilateral relations were restored", "Relations were restored"));
+    let change = service.store().history(None, Page::first(1)).unwrap().remove(0).id;
+    let _ = notices.try_recv(); // the change's notice for moderators
+
+    let unknown = service.handle_line(&format!("/facts close 1 {}", change + 50), &['/'], &moderator());
+    assert_eq!(unknown.outcome, Outcome::Error, "{}", text_of(&unknown));
+    assert_eq!(service.store().count_open_reports().unwrap(), 1, "nothing closed on a bad change number");
+
+    let closed = service.handle_line(&format!("/facts close 1 {change}"), &['/'], &moderator());
+    let text = text_of(&closed);
+    assert!(text.contains(&format!("Report #1 closed, fixed by change #{change} ({DECLARATION})")) && text.contains("Student is told where they reported it (Discord server 5)"), "{text}");
+    assert_eq!(service.store().report(1).unwrap().unwrap().fixed_by, Some(change));
+    let told = notices.try_recv().expect("a notice for the reporter");
+    assert_eq!(told.to.as_deref(), Some("discord:1234"));
+    assert!(text_of(&told.answer).contains(&format!("fixed by change #{change} to belgrade-declaration")), "{}", text_of(&told.answer));
+    let audit = service.store().history(None, Page::first(1)).unwrap().remove(0);
+    assert_eq!((audit.action.as_str(), audit.detail.as_str()), ("close-report", format!("#1, fixed by change #{change} ({DECLARATION})").as_str()));
+}

@@ -5,7 +5,9 @@
 //!   (or both ends of its range);
 //! - `/year Y`, for every year the sources mention, shows for every entry it
 //!   lists an excerpt stating Y (a range counts when it spans Y and its
-//!   excerpts state both its ends).
+//!   excerpts state both its ends); the period the year falls in is shown
+//!   with excerpts stating its start and end (only its start when it is
+//!   open-ended), and the year lies between them.
 
 mod support;
 
@@ -13,7 +15,8 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use histbot::ask::{Engine, Intents, Outcome};
-use histbot::facts::FactBase;
+use histbot::facts::date::contains_word;
+use histbot::facts::{FactBase, Kind};
 
 fn engine() -> Engine {
     Engine::new(Arc::new(FactBase::load(support::shipped_facts()).expect("shipped facts")), Intents::builtin())
@@ -58,6 +61,7 @@ fn year_lists_show_an_excerpt_stating_the_year_for_every_entry() {
     let engine = engine();
     let mut failures = Vec::new();
     let mut listed = 0;
+    let mut periods = 0;
     let years = years_in_sources(engine.base());
     for &year in &years {
         for page in 1..=20 {
@@ -68,9 +72,15 @@ fn year_lists_show_an_excerpt_stating_the_year_for_every_entry() {
             assert_eq!(answer.parts.len(), answer.facts.len(), "/year {year} {page}: one part per entry");
             for (part, fact) in answer.parts.iter().zip(&answer.facts) {
                 listed += 1;
-                let Some(date) = engine.base().get(&fact.id).and_then(|e| e.date.clone()) else { continue };
+                let Some(entry) = engine.base().get(&fact.id) else { continue };
+                let Some(date) = entry.date.clone() else { continue };
                 let quotes: Vec<&str> = part.excerpts.iter().filter_map(|&i| answer.excerpts.get(i)).map(|e| e.quote.as_str()).collect();
-                let proven = date.states_year_in(&quotes, year);
+                let proven = if entry.kind == Kind::Period {
+                    periods += 1;
+                    date.covers_year(year) && date.points().iter().all(|p| p.year_words().iter().all(|w| quotes.iter().any(|q| contains_word(q, w))))
+                } else {
+                    date.states_year_in(&quotes, year)
+                };
                 if !proven {
                     failures.push(format!("  /year {year}: {} ({date})", fact.id));
                 }
@@ -82,5 +92,6 @@ fn year_lists_show_an_excerpt_stating_the_year_for_every_entry() {
     }
     println!("/year: {} of {listed} listed entries show the year in an excerpt, over {} years", listed - failures.len(), years.len());
     assert!(listed > 100, "only {listed} entries listed");
+    assert!(periods > 50, "only {periods} /year answers name their period");
     assert!(failures.is_empty(), "/year lists with entries whose excerpts do not state the year:\n{}", failures.join("\n"));
 }

@@ -38,6 +38,12 @@ fn the_base_meets_its_floors_and_has_the_required_treaties() {
     let base = shipped();
     let (events, treaties, people) = (base.count(Kind::Event), base.count(Kind::Treaty), base.count(Kind::Person));
     assert!(events >= 110 && treaties >= 14 && people >= 55, "{events} events, {treaties} treaties, {people} people");
+    // The periods the sources name, from the Middle Ages to the present, in order and without overlaps.
+    let periods: Vec<&str> = base.periods().iter().map(|p| p.id.as_str()).collect();
+    assert!(periods.len() >= 9, "{periods:?}");
+    for id in ["interwar-period", "second-world-war", "rapprochement-1945-1948", "tito-stalin-split-and-after", "normalization-after-stalin", "antagonism-1968-1971", "breakup-years-1991-1999", "russia-and-serbia-since-2000"] {
+        assert!(periods.contains(&id), "missing period `{id}`: {periods:?}");
+    }
     for id in [
         "russo-serbian-alliance-1807",
         "akkerman-convention",
@@ -208,7 +214,8 @@ fn every_sentence_of_the_sources_is_quoted_by_an_entry() {
     let mut used_allowances = BTreeSet::new();
     let mut checked = 0;
     for (index, source) in base.sources().iter().enumerate() {
-        let quotes: Vec<String> = base.entries().iter().flat_map(|e| &e.quotes).filter(|q| q.source == index).map(|q| fold(&q.text)).collect();
+        // Every kind's quotes count, periods included.
+        let quotes: Vec<String> = base.all_entries().flat_map(|e| &e.quotes).filter(|q| q.source == index).map(|q| fold(&q.text)).collect();
         for section in source.sections.iter().filter(|s| !NOT_BODY.contains(&s.title.as_str())) {
             for sentence in sentences(&source.text[section.body.clone()]) {
                 checked += 1;
@@ -260,7 +267,13 @@ fn every_excerpt_of_every_answer_is_verbatim_in_its_source() {
             lines.push(format!("/year {}", date.first_year()));
         }
     }
+    for period in base.periods() {
+        lines.push(format!("/period {}", period.id));
+    }
     lines.push("/compare 1956 1968".into());
+    lines.push("/compare 1956 1968 2".into());
+    lines.push("/compare treaty-of-friendship-and-non-aggression-1941 treaty-of-friendship-and-cooperation-1945".into());
+    lines.push("/compare tito-stalin-split normalization".into());
     lines.push("/timeline 1941 1948".into());
     let mut checked = 0;
     for line in &lines {

@@ -515,3 +515,93 @@ async fn sigterm_answers_what_was_taken_and_exits_cleanly() {
     let counts = alice.replies_per_question(room.room_id(), setup.user_id(), &asked, Duration::from_secs(30)).await;
     assert_once_each(&counts);
 }
+
+/// Copy a directory tree (the mini fact base, to edit).
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// Reply to `to` with `text` in a code block, as a client's rich reply does.
+async fn reply_with_code(user: &User, room_id: &matrix_sdk::ruma::RoomId, to: &matrix_sdk::ruma::EventId, text: &str) -> matrix_sdk::ruma::OwnedEventId {
+    use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
+    use matrix_sdk::ruma::events::room::message::Relation;
+    let mut content = RoomMessageEventContent::text_plain(format!("here it is:\n```toml\n{text}```"));
+    content.relates_to = Some(Relation::Reply(Reply::new(InReplyTo::new(to.to_owned()))));
+    user.send(room_id, content).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_edits_an_entry_by_replying_with_a_code_block() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let mut setup = BotSetup::new(&hs).await;
+    let alice = User::new(&hs, "alice").await; // the room's creator: a moderator in the moderator room
+    let room = alice.create_room(&[setup.user_id()], false).await;
+    setup.config.moderator_room = Some(room.room_id().to_string());
+    // A service of its own, over a copy of the mini base that this test edits.
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    copy_tree(&manifest.join("tests/fixtures/mini"), &dir.path().join("facts"));
+    let mut config = histbot::config::Config {
+        facts: dir.path().join("facts"),
+        intents: manifest.join("config/intents.toml"),
+        data_dir: dir.path().join("data"),
+        ..histbot::config::Config::default()
+    };
+    config.reload.watch = false;
+    let service = histbot::service::Service::start(&config).expect("the mini base loads");
+    let bot = within(WAIT, "the bot to start", histbot::matrix::Bot::start_with(service, setup.config.clone(), setup.store().to_path_buf(), SyncTuning::default()))
+        .await
+        .expect("the bot starts");
+    alice.wait_for_membership(room.room_id(), setup.user_id(), MembershipState::Join).await;
+    let file = dir.path().join("facts/treaties/belgrade-declaration.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+
+    let request = alice.say(room.room_id(), "!facts edit belgrade-declaration").await;
+    let draft = alice.reply_to(&request, WAIT).await;
+    assert!(draft.body().contains("```toml\nid = \"belgrade-declaration\""), "{}", draft.body());
+    assert!(draft.html().is_some_and(|html| html.contains("<pre><code class=\"language-toml\">id = &quot;belgrade-declaration&quot;")), "{:?}", draft.html());
+
+    // A broken edit: the checker's error with its line and fix, nothing written.
+    let broken = original.replace("bilateral relations were restored with the signing of the Belgrade declaration, but", "bilateral relations were restored by a treaty, but");
+    let sent = reply_with_code(&alice, room.room_id(), &draft.event.event_id, &broken).await;
+    let refused = alice.reply_to(&sent, WAIT).await;
+    assert!(refused.body().contains("Not saved: the checker found") && refused.body().contains("treaties/belgrade-declaration.toml:") && refused.body().contains("fix:"), "{}", refused.body());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original, "nothing written");
+
+    // A clean one: written, live, and the reply shows the new answer.
+    let edited = original.replace("Bilateral relations were restored", "Relations were restored");
+    let sent = reply_with_code(&alice, room.room_id(), &draft.event.event_id, &edited).await;
+    let accepted = alice.reply_to(&sent, WAIT).await;
+    assert!(accepted.body().contains("edited (+1 −1), checked clean and live") && accepted.body().contains("Relations were restored with the signing"), "{}", accepted.body());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
+    let question = alice.say(room.room_id(), "!treaty belgrade-declaration").await;
+    assert!(alice.reply_to(&question, WAIT).await.body().contains("Relations were restored with the signing"));
+
+    // The history names the change; undo puts the file back.
+    let question = alice.say(room.room_id(), "!facts history belgrade-declaration").await;
+    let history = alice.reply_to(&question, WAIT).await;
+    let change: u64 = history.body().split('#').nth(1).and_then(|rest| rest.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("a change number: {}", history.body()));
+    assert!(history.body().contains("edit treaties/belgrade-declaration.toml (+1 −1)") && history.body().contains("matrix:@alice"), "{}", history.body());
+    // A report from this room, closed with the fix: the reporter is told here.
+    let report = alice.say(room.room_id(), "!report belgrade-declaration the summary says more than the quote").await;
+    assert!(alice.reply_to(&report, WAIT).await.body().contains("report #1"));
+    let close = alice.say(room.room_id(), &format!("!facts close 1 {change}")).await;
+    assert!(alice.reply_to(&close, WAIT).await.body().contains(&format!("Report #1 closed, fixed by change #{change}")));
+    let bot_id = setup.user_id().to_owned();
+    let told = alice.message_where(room.room_id(), "the reporter's notice", |r| r.event.sender == bot_id && r.body().starts_with("Your report #1")).await;
+    assert!(told.body().contains(&format!("fixed by change #{change}")), "{}", told.body());
+
+    let question = alice.say(room.room_id(), &format!("!facts undo {change}")).await;
+    let undone = alice.reply_to(&question, WAIT).await;
+    assert!(undone.body().contains(&format!("#{change} undone")), "{}", undone.body());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+    bot.shutdown().await;
+}

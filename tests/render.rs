@@ -17,6 +17,10 @@ const CASES: &[(&str, &str, &str)] = &[
     ("treaty", "en", "/treaty belgrade declaration"),
     ("year", "en", "/year 1972"),
     ("compare", "en", "/compare 1948 1972"),
+    ("compare-empty-year", "en", "/compare 1950 1972"),
+    ("compare-entries", "en", "/compare tito-stalin-split belgrade-declaration"),
+    ("compare-periods", "en", "/compare split-years improvement"),
+    ("period", "en", "/period 1950"),
     ("source", "en", "/source tito-stalin-split"),
     ("not-found", "en", "who built the Eiffel Tower?"),
     ("source-person", "en", "/source tito"),
@@ -70,4 +74,32 @@ fn nothing_from_the_asker_reaches_markup_unescaped() {
     let markdown = render::markdown(&answer);
     assert!(!markdown.contains("@everyone"), "a mention would ping: {markdown}");
     assert!(markdown.contains("\\*now\\*"), "{markdown}");
+}
+
+/// The Discord embeds of every compare shape and of `/period`, over the mini
+/// base: within every limit, and as the snapshots (`<name>.discord.json`).
+#[cfg(feature = "discord")]
+#[test]
+fn discord_embeds_match_their_snapshots() {
+    use histbot::discord::embed::{limit_problems, message, Render, Rerun};
+    let engine = engine();
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut mismatches = Vec::new();
+    for name in ["compare", "compare-empty-year", "compare-entries", "compare-periods", "period", "year"] {
+        let (_, locale, line) = CASES.iter().find(|(n, _, _)| *n == name).expect("a renderer case");
+        let answer = engine.ask(line, locale);
+        let data = message(&answer, &Render { rerun: Some(Rerun::Line(line.to_string())), view: 0, allow_ephemeral: true });
+        assert_eq!(limit_problems(&data), Vec::<String>::new(), "{line}");
+        let rendered = serde_json::to_string_pretty(&data).expect("json");
+        let path = support::manifest_dir().join("tests/snapshots").join(format!("{name}.discord.json"));
+        if update {
+            std::fs::write(&path, format!("{rendered}\n")).expect("write snapshot");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        if expected.trim_end() != rendered.trim_end() {
+            mismatches.push(format!("{}:\n--- expected\n{}\n--- got\n{}", path.display(), expected.trim_end(), rendered));
+        }
+    }
+    assert!(mismatches.is_empty(), "snapshots differ (UPDATE_SNAPSHOTS=1 to accept):\n{}", mismatches.join("\n\n"));
 }

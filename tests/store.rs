@@ -42,7 +42,7 @@ fn on_every_backend(name: &str, test: impl Fn(&Backend, Arc<dyn Store>)) {
 }
 
 fn new(entry: &str, user: &str) -> NewReport {
-    NewReport { entry: entry.into(), text: "wrong".into(), reporter: user.into(), reporter_id: user.into(), platform: "test".into(), place: None }
+    NewReport { entry: entry.into(), text: "wrong".into(), reporter: user.into(), reporter_id: user.into(), platform: "test".into(), place: None, reply_to: None }
 }
 
 const LIMIT: Limit = Limit { per_user: 1000, window_secs: 3600 };
@@ -164,7 +164,7 @@ fn an_import_runs_once_keeps_ids_and_closed_reports_and_ids_go_on_after_it() {
 }
 
 fn filed_shape(entry: &str) -> Report {
-    Report { id: 0, entry: entry.into(), text: "wrong".into(), reporter: "u".into(), reporter_id: "u".into(), platform: "test".into(), place: None, created: 0 }
+    Report { id: 0, entry: entry.into(), text: "wrong".into(), reporter: "u".into(), reporter_id: "u".into(), platform: "test".into(), place: None, created: 0, reply_to: None, fixed_by: None }
 }
 
 fn ask(question: &str, platform: &str, place: Option<&str>) -> UnansweredAsk {
@@ -436,5 +436,38 @@ fn a_sigkill_in_the_middle_of_200_concurrent_writes_loses_no_acknowledged_one() 
         assert!(lost.is_empty(), "{}: acknowledged but lost: {lost:?}", backend.name);
         assert!(store.check().unwrap().problems.is_empty(), "{}", backend.name);
         eprintln!("{}: killed after {} acknowledged writes, {} stored, none lost", backend.name, acknowledged.len(), stored.len());
+    }
+}
+
+#[test]
+fn a_version_1_unanswered_log_becomes_gaps_when_migrated() {
+    for backend in backends("migrate_unanswered") {
+        let first = &store::migrations::all()[0];
+        let rows = "INSERT INTO unanswered (question, locale, platform, asked) VALUES ('who was x', 'en', 'discord', 1800000000), ('who was x', 'en', 'matrix', 1800000001), ('why y', 'en', 'console', 1800000002)";
+        let record = "INSERT INTO schema_migrations (version, name, applied) VALUES (1, 'initial', 0)";
+        match &backend.location {
+            Location::Sqlite(path) => {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                let connection = rusqlite::Connection::open(path).unwrap();
+                connection.execute_batch(store::migrations::BOOKKEEPING).unwrap();
+                connection.execute_batch(first.sqlite).unwrap();
+                connection.execute_batch(&format!("{record}; {rows};")).unwrap();
+            }
+            Location::Postgres { url, password } => {
+                let mut config: postgres::Config = url.parse().unwrap();
+                if let Some(password) = password {
+                    config.password(password);
+                }
+                let mut client = config.connect(postgres::NoTls).unwrap();
+                client.batch_execute(store::migrations::BOOKKEEPING).unwrap();
+                client.batch_execute(first.postgres).unwrap();
+                client.batch_execute(&format!("{record}; {rows};")).unwrap();
+            }
+        }
+        let store = store::open_migrated(&backend.location).unwrap();
+        let (gaps, total) = store.gaps(0, Page::first(10)).unwrap();
+        assert_eq!(total, 2, "{}", backend.name);
+        assert_eq!((gaps[0].question.as_str(), gaps[0].asked), ("who was x", 2), "{}", backend.name);
+        assert_eq!(gaps[0].places, ["discord", "matrix"]);
     }
 }

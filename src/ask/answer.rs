@@ -69,6 +69,39 @@ pub struct Page {
     pub count: usize,
 }
 
+/// One entry of a side-by-side comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CompareSide {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+}
+
+/// One cell of a comparison: what the entry says, and the excerpts (indexes
+/// into [`Answer::excerpts`]) it came from. Empty text: the sources don't say.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CompareCell {
+    pub text: String,
+    pub excerpts: Vec<usize>,
+}
+
+/// One row of a comparison: a property ("Date", "Parties"…) of both entries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CompareRow {
+    pub label: String,
+    pub left: CompareCell,
+    pub right: CompareCell,
+}
+
+/// Two entries side by side (`/compare <entry> <entry>`): every renderer
+/// shows the rows as columns (a table, inline fields, aligned text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Comparison {
+    pub left: CompareSide,
+    pub right: CompareSide,
+    pub rows: Vec<CompareRow>,
+}
+
 /// The reply to one question or command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Answer {
@@ -85,6 +118,8 @@ pub struct Answer {
     /// For paged answers: the command line that shows another page is this
     /// with the page number appended.
     pub page_command: Option<String>,
+    /// A side-by-side comparison of two entries, shown before the parts.
+    pub compare: Option<Comparison>,
 }
 
 impl Answer {
@@ -99,6 +134,7 @@ impl Answer {
             suggestions: Vec::new(),
             page: None,
             page_command: None,
+            compare: None,
         }
     }
 

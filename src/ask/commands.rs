@@ -18,6 +18,8 @@ pub enum ArgKind {
     Entry,
     /// A year or any entry (`compare`).
     YearOrEntry,
+    /// A period, by name or by a year in it (`period`).
+    Period,
     /// A year, within bounds.
     Year,
     /// A page number, from 1.
@@ -29,7 +31,7 @@ pub enum ArgKind {
 impl ArgKind {
     /// Whether the argument names entries (and so gets autocomplete).
     pub fn names_entries(self) -> bool {
-        matches!(self, ArgKind::Happening | ArgKind::Treaty | ArgKind::Person | ArgKind::Entry | ArgKind::YearOrEntry)
+        matches!(self, ArgKind::Happening | ArgKind::Treaty | ArgKind::Person | ArgKind::Entry | ArgKind::YearOrEntry | ArgKind::Period)
     }
 }
 
@@ -131,7 +133,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "period",
         summary: "A period of the relations (by name or year): its dates, quotes and main entries.",
         help: "The period as the sources describe it, the quotes that give its start and end, and its main events and treaties. Without an argument, every period. Examples: `period 1950`, `period normalization`.",
-        args: &[arg("period", "A period's name, or a year, e.g. 1950", ArgKind::Text, false)],
+        args: &[arg("period", "A period's name, or a year, e.g. 1950", ArgKind::Period, false)],
         access: Access::Everyone,
     },
     CommandSpec {

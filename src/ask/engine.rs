@@ -394,12 +394,19 @@ impl Engine {
             return Vec::new();
         }
         let limit = limit.min(25);
-        self.index
-            .complete(&self.base, partial, kind, limit)
-            .into_iter()
-            .filter_map(|i| self.base.entries().get(i))
-            .map(|entry| Choice { name: truncate_chars(&label(entry), 100), value: entry.id.clone() })
-            .collect()
+        let choice = |entry: &Entry| Choice { name: truncate_chars(&label(entry), 100), value: entry.id.clone() };
+        let periods = cmd::period::completions(&self.base, partial);
+        if kind == ArgKind::Period {
+            return periods.into_iter().take(limit).map(choice).collect();
+        }
+        let mut choices: Vec<Choice> =
+            self.index.complete(&self.base, partial, kind, limit).into_iter().filter_map(|i| self.base.entries().get(i)).map(choice).collect();
+        // A comparison may name periods too: the ones whose names fit what is typed, after the entries.
+        if kind == ArgKind::YearOrEntry && !partial.trim().is_empty() {
+            let room = limit.saturating_sub(choices.len());
+            choices.extend(periods.into_iter().take(room).map(choice));
+        }
+        choices
     }
 
     /// "Did you mean A, B or C?"

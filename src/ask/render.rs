@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::answer::{Answer, Excerpt};
+use super::answer::{Answer, CompareCell, Comparison, Excerpt};
 
 /// The attribution line under answers that quote sources.
 pub fn license_line(answer: &Answer) -> Option<String> {
@@ -24,6 +24,10 @@ pub fn license_line(answer: &Answer) -> Option<String> {
 pub fn plain(answer: &Answer) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", answer.headline);
+    if let Some(comparison) = &answer.compare {
+        out.push('\n');
+        out.push_str(&columns(answer, comparison));
+    }
     for part in &answer.parts {
         out.push('\n');
         if let Some(heading) = &part.heading {
@@ -54,6 +58,67 @@ pub fn plain(answer: &Answer) -> String {
     without_controls(out.trim_end())
 }
 
+/// Width of the label column and of each entry's column in plain text.
+const LABEL_WIDTH: usize = 16;
+const COLUMN_WIDTH: usize = 38;
+
+/// A comparison as aligned columns, each cell followed by the numbers of
+/// its excerpts (`[1]`), then the numbered excerpts.
+fn columns(answer: &Answer, comparison: &Comparison) -> String {
+    let mut out = String::new();
+    let numbered = |cell: &CompareCell| -> String {
+        let text = if cell.text.is_empty() { "—".to_string() } else { cell.text.clone() };
+        let marks: String = cell.excerpts.iter().map(|i| format!(" [{}]", i + 1)).collect();
+        format!("{text}{marks}")
+    };
+    let row = |out: &mut String, label: &str, left: &str, right: &str| {
+        let (label, left, right) = (wrap(label, LABEL_WIDTH), wrap(left, COLUMN_WIDTH), wrap(right, COLUMN_WIDTH));
+        for line in 0..label.len().max(left.len()).max(right.len()) {
+            let cell = |lines: &[String]| lines.get(line).cloned().unwrap_or_default();
+            let text = format!("{:<lw$} | {:<cw$} | {}", cell(&label), cell(&left), cell(&right), lw = LABEL_WIDTH, cw = COLUMN_WIDTH);
+            let _ = writeln!(out, "{}", text.trim_end());
+        }
+    };
+    row(&mut out, "", &comparison.left.title, &comparison.right.title);
+    row(&mut out, "", comparison.left.kind.name(), comparison.right.kind.name());
+    let _ = writeln!(out, "{}", "-".repeat(LABEL_WIDTH + 2 * COLUMN_WIDTH + 6));
+    for compare_row in &comparison.rows {
+        row(&mut out, &compare_row.label, &numbered(&compare_row.left), &numbered(&compare_row.right));
+    }
+    let mut cited: Vec<usize> = comparison.rows.iter().flat_map(|r| r.left.excerpts.iter().chain(&r.right.excerpts)).copied().collect();
+    cited.sort_unstable();
+    cited.dedup();
+    if !cited.is_empty() {
+        out.push('\n');
+    }
+    for index in cited {
+        if let Some(excerpt) = answer.excerpts.get(index) {
+            let _ = writeln!(out, "[{}] “{}”", index + 1, excerpt.quote);
+            let _ = writeln!(out, "    — {}", citation_plain(excerpt));
+        }
+    }
+    out
+}
+
+/// Words of `text` in lines of at most `width` characters (a longer word stands alone).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
 /// `text` without control characters other than line breaks and tabs: no
 /// escape sequence reaches a terminal or a client, whatever a fact file holds.
 pub fn without_controls(text: &str) -> String {
@@ -72,6 +137,19 @@ fn citation_plain(excerpt: &Excerpt) -> String {
 pub fn markdown(answer: &Answer) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "**{}**", escape_markdown(&answer.headline));
+    if let Some(comparison) = &answer.compare {
+        for row in &comparison.rows {
+            let _ = writeln!(out, "\n__{}__", escape_markdown(&row.label));
+            for (side, cell) in [(&comparison.left, &row.left), (&comparison.right, &row.right)] {
+                let text = if cell.text.is_empty() { "—".to_string() } else { escape_markdown(&cell.text) };
+                let _ = writeln!(out, "• **{}**: {text}", escape_markdown(&side.title));
+                for excerpt in cell.excerpts.iter().filter_map(|&i| answer.excerpts.get(i)) {
+                    let _ = writeln!(out, "> {}", escape_markdown(&excerpt.quote));
+                    let _ = writeln!(out, "> — [{}](<{}>), section “{}”", escape_markdown(&excerpt.title), excerpt.url, escape_markdown(&excerpt.section));
+                }
+            }
+        }
+    }
     for part in &answer.parts {
         out.push('\n');
         if let Some(heading) = &part.heading {
@@ -120,6 +198,9 @@ pub fn escape_markdown(text: &str) -> String {
 pub fn html(answer: &Answer) -> String {
     let mut out = String::new();
     let _ = write!(out, "<p><strong>{}</strong></p>", escape_html(&answer.headline));
+    if let Some(comparison) = &answer.compare {
+        out.push_str(&html_table(answer, comparison));
+    }
     for part in &answer.parts {
         if let Some(heading) = &part.heading {
             let _ = write!(out, "<p><em>{}</em></p>", escape_html(heading));
@@ -156,6 +237,39 @@ pub fn html(answer: &Answer) -> String {
     without_controls(&out)
 }
 
+/// A comparison as an HTML table (Matrix), each cell followed by its
+/// excerpts as block quotes with their citations.
+fn html_table(answer: &Answer, comparison: &Comparison) -> String {
+    let mut out = String::from("<table>");
+    let _ = write!(
+        out,
+        "<tr><th></th><th>{} <em>({})</em></th><th>{} <em>({})</em></th></tr>",
+        escape_html(&comparison.left.title),
+        comparison.left.kind.name(),
+        escape_html(&comparison.right.title),
+        comparison.right.kind.name()
+    );
+    let cell = |cell: &CompareCell| -> String {
+        let mut html = if cell.text.is_empty() { "—".to_string() } else { escape_html(&cell.text) };
+        for excerpt in cell.excerpts.iter().filter_map(|&i| answer.excerpts.get(i)) {
+            let _ = write!(
+                html,
+                "<blockquote>{}<br>— <a href=\"{}\">{}</a>, section “{}”</blockquote>",
+                escape_html(&excerpt.quote),
+                escape_html(&excerpt.url),
+                escape_html(&excerpt.title),
+                escape_html(&excerpt.section)
+            );
+        }
+        html
+    };
+    for row in &comparison.rows {
+        let _ = write!(out, "<tr><th>{}</th><td>{}</td><td>{}</td></tr>", escape_html(&row.label), cell(&row.left), cell(&row.right));
+    }
+    out.push_str("</table>");
+    out
+}
+
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -172,15 +286,28 @@ pub fn escape_html(text: &str) -> String {
 }
 
 /// The JSON object `histbot ask --json` prints.
+/// A side-by-side comparison adds `"compare": {"left", "right", "rows"}`,
+/// whose cells name their excerpts by index into `excerpts`; a paged answer
+/// adds `"page": {"number", "count"}` and the `"page_command"` for another page.
 pub fn json(answer: &Answer) -> serde_json::Value {
-    json!({
+    let mut value = json!({
         "intent": answer.intent,
         "outcome": answer.outcome,
         "text": plain(answer),
         "facts": answer.facts,
         "excerpts": answer.excerpts,
         "suggestions": answer.suggestions,
-    })
+    });
+    if let Some(object) = value.as_object_mut() {
+        if let Some(comparison) = &answer.compare {
+            object.insert("compare".into(), json!(comparison));
+        }
+        if let (Some(page), Some(command)) = (answer.page, &answer.page_command) {
+            object.insert("page".into(), json!(page));
+            object.insert("page_command".into(), json!(command));
+        }
+    }
+    value
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::ask::answer::{Answer, Outcome, Part};
+use crate::ask::answer::{Answer, CompareCell, Comparison, Outcome, Part};
 use crate::ask::commands;
 use crate::ask::render::{escape_markdown, license_line};
 
@@ -165,11 +165,15 @@ impl Rerun {
         if !RERUNNABLE.contains(&spec.name) {
             return None;
         }
-        let values = spec
+        let mut values: Vec<String> = spec
             .args
             .iter()
             .map(|arg| args.iter().find(|(name, _)| name == arg.name).map(|(_, v)| v.clone()).unwrap_or_default())
             .collect();
+        // Optional arguments left empty at the end are not carried.
+        while values.last().is_some_and(String::is_empty) {
+            values.pop();
+        }
         Some(Rerun::Invocation { command: spec.name.to_string(), values })
     }
 }
@@ -198,6 +202,9 @@ pub fn no_mentions() -> Value {
 /// The message data (`content`-less, one embed, buttons when paged) for an
 /// interaction response, a webhook edit or a channel message.
 pub fn message(answer: &Answer, render: &Render) -> Value {
+    if let Some(comparison) = &answer.compare {
+        return compare_message(answer, comparison, render);
+    }
     let title = truncate(&escape_inline(&answer.headline), TITLE_MAX);
     let fields = suggestion_fields(answer);
     let fields_len: usize = fields.iter().map(|(n, v)| discord_len(n) + discord_len(v)).sum();
@@ -257,6 +264,105 @@ pub fn message(answer: &Answer, render: &Render) -> Value {
         data.insert("flags".into(), json!(EPHEMERAL));
     }
     Value::Object(data)
+}
+
+/// Budgets of a side-by-side comparison's fields.
+const CELL_TEXT_MAX: usize = 300;
+const CELL_NAME_MAX: usize = 120;
+/// Rows per view: three inline fields each (left, right, and an empty one
+/// that ends the line), and room for none other.
+const ROWS_PER_VIEW: usize = FIELDS_MAX / 3;
+const ZERO_WIDTH: &str = "\u{200B}";
+
+/// A side-by-side comparison: each row as inline fields (the left entry's
+/// cell beside the right one's, each with its excerpts), the other parts in
+/// the description. Rows that do not fit one embed go to further views,
+/// walked with ◀ ▶ like a long answer; without a way to rerun it, the rows
+/// that fit are shown and the footer says how many are not.
+fn compare_message(answer: &Answer, comparison: &Comparison, render: &Render) -> Value {
+    let title = truncate(&escape_inline(&answer.headline), TITLE_MAX);
+    let description_budget = 1500;
+    let blocks: Vec<String> = answer.parts.iter().map(|part| part_block(answer, part, description_budget)).filter(|b| !b.is_empty()).collect();
+    let description = squeeze(&blocks, description_budget);
+    let rows: Vec<[(String, String); 2]> = comparison
+        .rows
+        .iter()
+        .map(|row| {
+            [(&comparison.left.title, &row.left), (&comparison.right.title, &row.right)]
+                .map(|(side, cell)| (truncate(&format!("{} · {}", row.label, escape_inline(side)), CELL_NAME_MAX), cell_value(answer, cell)))
+        })
+        .collect();
+    let fixed = discord_len(&title) + FOOTER_BUDGET;
+    let mut views: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = fixed + discord_len(&description);
+    for (index, row) in rows.iter().enumerate() {
+        let size: usize = row.iter().map(|(n, v)| discord_len(n) + discord_len(v)).sum::<usize>() + 2;
+        let current = views.last_mut().expect("one view at least");
+        if !current.is_empty() && (current.len() >= ROWS_PER_VIEW || used + size > EMBED_TOTAL_MAX) {
+            views.push(vec![index]);
+            used = fixed + size;
+        } else {
+            current.push(index);
+            used += size;
+        }
+    }
+    let navigable = views.len() > 1 && render.rerun.as_ref().and_then(|r| r.custom_id(LAST)).is_some();
+    let view = if render.view == LAST { views.len() - 1 } else { render.view.min(views.len() - 1) };
+    let shown: &[usize] = if navigable { &views[view] } else { &views[0] };
+    let mut fields = Vec::new();
+    for &index in shown {
+        for (name, value) in &rows[index] {
+            fields.push(json!({ "name": name, "value": value, "inline": true }));
+        }
+        fields.push(json!({ "name": ZERO_WIDTH, "value": ZERO_WIDTH, "inline": true }));
+    }
+    let mut footer_items = Vec::new();
+    if navigable {
+        footer_items.push(format!("Page {} of {}", view + 1, views.len()));
+    } else if views.len() > 1 {
+        let hidden = rows.len() - views[0].len();
+        footer_items.push(format!("{hidden} more rows: run the command again to page through them"));
+    }
+    if let Some(license) = license_line(answer) {
+        footer_items.push(license);
+    }
+    let mut embed = Map::new();
+    embed.insert("title".into(), json!(title));
+    // The description goes with the first view only.
+    if (view == 0 || !navigable) && !description.is_empty() {
+        embed.insert("description".into(), json!(description));
+    }
+    embed.insert("color".into(), json!(colour(answer.outcome)));
+    embed.insert("fields".into(), Value::Array(fields));
+    if !footer_items.is_empty() {
+        embed.insert("footer".into(), json!({ "text": truncate(&footer_items.join(" · "), FOOTER_BUDGET.min(FOOTER_MAX)) }));
+    }
+    let mut data = Map::new();
+    data.insert("embeds".into(), json!([Value::Object(embed)]));
+    data.insert("allowed_mentions".into(), no_mentions());
+    let rerun_for = |_: Option<usize>| render.rerun.clone();
+    let buttons = if navigable { buttons(None, view, views.len(), &rerun_for) } else { None };
+    data.insert("components".into(), buttons.map_or_else(|| json!([]), |row| json!([row])));
+    if render.allow_ephemeral && is_ephemeral(answer) {
+        data.insert("flags".into(), json!(EPHEMERAL));
+    }
+    Value::Object(data)
+}
+
+/// One cell of a comparison: its text, then each excerpt as a block quote
+/// with its citation, within a field's 1024.
+fn cell_value(answer: &Answer, cell: &CompareCell) -> String {
+    let mut value = if cell.text.trim().is_empty() { "—".to_string() } else { truncate(&escape_markdown(&cell.text), CELL_TEXT_MAX) };
+    for excerpt in cell.excerpts.iter().filter_map(|&i| answer.excerpts.get(i)) {
+        let citation = format!("> — {}", citation(&excerpt.title, &excerpt.section, &excerpt.url));
+        let room = FIELD_VALUE_MAX.saturating_sub(discord_len(&value) + discord_len(&citation) + 4);
+        if room < 80 {
+            break;
+        }
+        let quote = truncate(&escape_markdown(&excerpt.quote), room);
+        value.push_str(&format!("\n> {quote}\n{citation}"));
+    }
+    truncate(&value, FIELD_VALUE_MAX)
 }
 
 /// The ◀ ▶ row, or `None` when there is nowhere to go.
@@ -577,6 +683,62 @@ mod tests {
             let buttons = &paged["components"][0]["components"];
             assert!(buttons[0]["custom_id"].as_str().unwrap().starts_with("hb|L|/timeline 1941 1948 1"), "{buttons}");
         }
+    }
+
+    fn huge_comparison(rows: usize) -> Answer {
+        use crate::ask::answer::{CompareCell, CompareRow, CompareSide, Comparison};
+        use crate::facts::Kind;
+        let word = "Yugoslavia and the Soviet Union signed @everyone ";
+        let mut answer = Answer::new("compare", Outcome::Facts, "A compared with B");
+        let side = |id: &str| CompareSide { id: id.into(), kind: Kind::Treaty, title: format!("{id} {}", word.repeat(5)) };
+        let mut compare_rows = Vec::new();
+        for i in 0..rows {
+            answer.excerpts.push(excerpt(&word.repeat(10 + i)));
+            let cell = |n: usize| CompareCell { text: format!("row {i} cell {n} {}", word.repeat(3)), excerpts: vec![i] };
+            compare_rows.push(CompareRow { label: format!("Row {i}"), left: cell(0), right: cell(1) });
+        }
+        answer.compare = Some(Comparison { left: side("a"), right: side("b"), rows: compare_rows });
+        answer.parts.push(Part { heading: None, text: "A came 4 years before B.".into(), excerpts: Vec::new() });
+        answer
+    }
+
+    #[test]
+    fn comparisons_are_inline_fields_paged_within_every_limit() {
+        for rows in [1, 6, 9, 20] {
+            let answer = huge_comparison(rows);
+            let rerun = Rerun::of("compare", &[("a".into(), "a".into()), ("b".into(), "b".into())]);
+            let render = Render { rerun: rerun.clone(), view: 0, allow_ephemeral: false };
+            let mut seen = Vec::new();
+            let mut view = 0;
+            loop {
+                let data = message(&answer, &Render { view, ..render.clone() });
+                assert_eq!(limit_problems(&data), Vec::<String>::new(), "{rows} rows, view {view}");
+                let fields = data["embeds"][0]["fields"].as_array().unwrap();
+                assert!(fields.iter().all(|f| f["inline"] == json!(true)));
+                seen.extend(fields.iter().filter_map(|f| f["name"].as_str()).filter(|n| n.starts_with("Row ")).map(str::to_string));
+                let next = &data["components"][0]["components"][1];
+                if next.is_null() || next["disabled"] == json!(true) {
+                    break;
+                }
+                let (parsed, next_view) = Rerun::parse(next["custom_id"].as_str().unwrap()).unwrap();
+                assert_eq!(Some(parsed), rerun);
+                view = next_view;
+            }
+            // Every row of both entries, none cut: two fields per row.
+            assert_eq!(seen.len(), 2 * rows, "{rows} rows: {seen:?}");
+            if rows > ROWS_PER_VIEW {
+                assert!(view > 0, "{rows} rows need more than one view");
+            }
+        }
+    }
+
+    #[test]
+    fn trailing_empty_options_take_no_room_in_a_custom_id() {
+        let rerun = Rerun::of("compare", &[("a".into(), "treaty-of-friendship-and-non-aggression-1941".into()), ("b".into(), "treaty-of-friendship-and-cooperation-1945".into())]).unwrap();
+        let id = rerun.custom_id(1).expect("fits 100");
+        assert!(!id.ends_with('|'), "{id}");
+        let (parsed, _) = Rerun::parse(&id).unwrap();
+        assert_eq!(parsed, Rerun::Invocation { command: "compare".into(), values: vec!["treaty-of-friendship-and-non-aggression-1941".into(), "treaty-of-friendship-and-cooperation-1945".into()] });
     }
 
     #[test]

@@ -12,7 +12,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use serenity::all::{CommandDataOptionValue, CommandInteraction, ComponentInteraction, Context, EventHandler, GatewayIntents, Interaction, RawEventHandler, Ready, ResumedEvent};
+use serenity::all::{
+    ActionRowComponent, CommandDataOptionValue, CommandInteraction, ComponentInteraction, Context, EventHandler, GatewayIntents, Interaction, ModalInteraction, RawEventHandler, Ready,
+    ResumedEvent,
+};
 use serenity::http::Http;
 use serenity::model::id::InteractionId;
 use serenity::client::{Client, ClientBuilder};
@@ -139,6 +142,7 @@ impl EventHandler for Handler {
             Interaction::Command(command) => from_command(command, Kind::Command),
             Interaction::Autocomplete(command) => from_command(command, Kind::Autocomplete),
             Interaction::Component(component) => from_component(component),
+            Interaction::Modal(modal) => from_modal(modal),
             _ => return,
         };
         answer(&ctx.http, self.service.clone(), incoming, super::defer_after(&self.config)).await;
@@ -231,10 +235,12 @@ pub fn from_command(command: &CommandInteraction, kind: Kind) -> Incoming {
         command: command.data.name.clone(),
         options,
         custom_id: String::new(),
+        fields: Vec::new(),
         user_id: command.user.id.get().to_string(),
         display_name: display_name(command.member.as_ref().and_then(|m| m.nick.as_deref()), &command.user),
         permissions: command.member.as_ref().map(|m| m.permissions.map_or(0, |p| p.bits())),
         guild_id: command.guild_id.map(|id| id.get()),
+        channel_id: Some(command.channel_id.get()),
         roles: role_ids(command.member.as_deref()),
         locale: command.locale.clone(),
     }
@@ -251,11 +257,45 @@ pub fn from_component(component: &ComponentInteraction) -> Incoming {
         command: String::new(),
         options: Vec::new(),
         custom_id: component.data.custom_id.clone(),
+        fields: Vec::new(),
         user_id: user.id.get().to_string(),
         display_name: display_name(component.member.as_ref().and_then(|m| m.nick.as_deref()), user),
         permissions: component.member.as_ref().map(|m| m.permissions.map_or(0, |p| p.bits())),
         guild_id: component.guild_id.map(|id| id.get()),
+        channel_id: Some(component.channel_id.get()),
         roles: role_ids(component.member.as_ref()),
         locale: component.locale.clone(),
+    }
+}
+
+/// A serenity form (modal) submission as an [`Incoming`].
+pub fn from_modal(modal: &ModalInteraction) -> Incoming {
+    let user = modal.member.as_ref().map_or(&modal.user, |m| &m.user);
+    let fields = modal
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .filter_map(|component| match component {
+            ActionRowComponent::InputText(input) => Some((input.custom_id.clone(), input.value.clone().unwrap_or_default())),
+            _ => None,
+        })
+        .collect();
+    Incoming {
+        kind: Kind::ModalSubmit,
+        id: modal.id.get().to_string(),
+        token: modal.token.clone(),
+        application_id: modal.application_id.get().to_string(),
+        command: String::new(),
+        options: Vec::new(),
+        custom_id: modal.data.custom_id.clone(),
+        fields,
+        user_id: user.id.get().to_string(),
+        display_name: display_name(modal.member.as_ref().and_then(|m| m.nick.as_deref()), user),
+        permissions: modal.member.as_ref().map(|m| m.permissions.map_or(0, |p| p.bits())),
+        guild_id: modal.guild_id.map(|id| id.get()),
+        channel_id: Some(modal.channel_id.get()),
+        roles: role_ids(modal.member.as_ref()),
+        locale: modal.locale.clone(),
     }
 }

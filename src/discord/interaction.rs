@@ -24,6 +24,7 @@ pub const PING: u64 = 1;
 pub const APPLICATION_COMMAND: u64 = 2;
 pub const MESSAGE_COMPONENT: u64 = 3;
 pub const AUTOCOMPLETE: u64 = 4;
+pub const MODAL_SUBMIT: u64 = 5;
 
 /// Interaction callback types.
 pub const PONG: u64 = 1;
@@ -32,6 +33,18 @@ pub const DEFERRED_CHANNEL_MESSAGE: u64 = 5;
 pub const DEFERRED_UPDATE_MESSAGE: u64 = 6;
 pub const UPDATE_MESSAGE: u64 = 7;
 pub const AUTOCOMPLETE_RESULT: u64 = 8;
+pub const MODAL: u64 = 9;
+
+/// The most a Discord text input holds, in characters.
+pub const TEXT_INPUT_MAX_CHARS: usize = 4000;
+/// A modal's title and a text input's label, at most.
+const MODAL_TITLE_MAX_CHARS: usize = 45;
+/// A component's custom id, at most.
+const CUSTOM_ID_MAX_CHARS: usize = 100;
+/// Custom ids of the edit forms: `hbedit|<fingerprint>|<file>`.
+const EDIT_FORM_PREFIX: &str = "hbedit";
+/// The text input of an edit form.
+const EDIT_FIELD: &str = "toml";
 
 /// Permission bits.
 pub const ADMINISTRATOR: u64 = 1 << 3;
@@ -47,6 +60,8 @@ pub enum Kind {
     Command,
     Autocomplete,
     Component,
+    /// A form (modal) sent back: `/facts edit`'s.
+    ModalSubmit,
     Other(u64),
 }
 
@@ -69,14 +84,18 @@ pub struct Incoming {
     /// The command's (default, English) name.
     pub command: String,
     pub options: Vec<OptionValue>,
-    /// For buttons.
+    /// For buttons and forms.
     pub custom_id: String,
+    /// A form's text inputs: (custom id, value).
+    pub fields: Vec<(String, String)>,
     pub user_id: String,
     pub display_name: String,
     /// The member's permissions in the channel; `None` outside a server.
     pub permissions: Option<u64>,
     /// The server it was sent in; `None` in a direct message.
     pub guild_id: Option<u64>,
+    /// The channel it was sent in (where a reporter is told their report was closed).
+    pub channel_id: Option<u64>,
     /// The member's role ids in that server.
     pub roles: Vec<u64>,
     /// The user's client language (`en-US`, `ru`, `uk`, `hr`, …).
@@ -97,6 +116,7 @@ impl Incoming {
             Some(APPLICATION_COMMAND) => Kind::Command,
             Some(MESSAGE_COMPONENT) => Kind::Component,
             Some(AUTOCOMPLETE) => Kind::Autocomplete,
+            Some(MODAL_SUBMIT) => Kind::ModalSubmit,
             Some(other) => Kind::Other(other),
             None => return Err(Malformed("no numeric `type`".into())),
         };
@@ -142,10 +162,12 @@ impl Incoming {
             command: text("/data/name"),
             options,
             custom_id: text("/data/custom_id"),
+            fields: form_fields(value.pointer("/data/components")),
             user_id: user.and_then(|u| u.get("id")).map(json_text).unwrap_or_default(),
             display_name,
             permissions,
             guild_id: value.get("guild_id").map(json_text).and_then(|id| id.parse().ok()),
+            channel_id: value.get("channel_id").or_else(|| value.pointer("/channel/id")).map(json_text).and_then(|id| id.parse().ok()),
             roles: roles.unwrap_or_default(),
             locale: value.get("locale").and_then(Value::as_str).or_else(|| value.get("guild_locale").and_then(Value::as_str)).unwrap_or("en-US").to_string(),
         })
@@ -183,6 +205,17 @@ impl Incoming {
     }
 }
 
+/// A form's text inputs from `data.components` (rows of inputs).
+fn form_fields(rows: Option<&Value>) -> Vec<(String, String)> {
+    rows.and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|row| row.get("components").and_then(Value::as_array))
+        .flatten()
+        .map(|input| (input.get("custom_id").map(json_text).unwrap_or_default(), input.get("value").map(json_text).unwrap_or_default()))
+        .collect()
+}
+
 /// A JSON value as text: strings as they are, numbers and booleans written out.
 fn json_text(value: &Value) -> String {
     match value {
@@ -210,9 +243,14 @@ pub async fn process(service: Arc<Service>, incoming: Incoming, defer_after: Opt
             let task = tokio::task::spawn_blocking(move || autocomplete(&service, &incoming));
             Outgoing::Now(task.await.unwrap_or_else(|_| json!({ "type": AUTOCOMPLETE_RESULT, "data": { "choices": [] } })))
         }
-        Kind::Command | Kind::Component => {
+        // A form must be the first response: never deferred (reading a draft is quick).
+        Kind::Command if opens_form(&incoming) => {
+            let task = tokio::task::spawn_blocking(move || respond(&service, &incoming));
+            Outgoing::Now(task.await.unwrap_or_else(|_| crashed(false)))
+        }
+        Kind::Command | Kind::Component | Kind::ModalSubmit => {
             let component = incoming.kind == Kind::Component;
-            let private = is_moderator_command(&incoming.command);
+            let private = is_moderator_command(&incoming.command) || incoming.kind == Kind::ModalSubmit;
             let mut task = tokio::task::spawn_blocking(move || respond(&service, &incoming));
             let finished = match defer_after {
                 None => Ok((&mut task).await),
@@ -288,9 +326,17 @@ pub fn respond(service: &Service, incoming: &Incoming) -> Value {
                 json!({ "type": CHANNEL_MESSAGE, "data": embed::message(&answer, &Render { allow_ephemeral: true, ..Render::default() }) })
             }
         },
+        Kind::ModalSubmit => {
+            let answer = submit_form(service, incoming, &asker);
+            json!({ "type": CHANNEL_MESSAGE, "data": private_message(&answer) })
+        }
         _ => {
             let invocation = incoming.invocation();
-            let answer = service.handle(&invocation, &asker);
+            if let Some(form) = edit_form(service, &invocation, &asker) {
+                return form;
+            }
+            let reply_to = incoming.channel_id.map(|channel| format!("discord:{channel}"));
+            let answer = service.handle_from(&invocation, &asker, reply_to.as_deref());
             tracing::debug!(command = %invocation.command, outcome = ?answer.outcome, "answered a slash command");
             let render = Render { rerun: Rerun::of(&invocation.command, &invocation.args), view: 0, allow_ephemeral: true };
             let mut data = checked(&answer, embed::message(&answer, &render));
@@ -300,6 +346,89 @@ pub fn respond(service: &Service, incoming: &Incoming) -> Value {
             json!({ "type": CHANNEL_MESSAGE, "data": data })
         }
     }
+}
+
+/// An answer only its asker sees.
+fn private_message(answer: &Answer) -> Value {
+    let mut data = checked(answer, embed::message(answer, &Render { allow_ephemeral: true, ..Render::default() }));
+    if let Some(map) = data.as_object_mut() {
+        map.insert("flags".into(), json!(embed::EPHEMERAL));
+    }
+    data
+}
+
+/// The words of a `facts` invocation (its options, or its typed text).
+fn facts_words(invocation: &Invocation) -> Vec<String> {
+    invocation.all_text().split_whitespace().map(str::to_string).collect()
+}
+
+/// Whether this command answers with a form: `/facts edit …`, `/facts new …`.
+fn opens_form(incoming: &Incoming) -> bool {
+    let invocation = incoming.invocation();
+    invocation.command == "facts" && facts_words(&invocation).first().is_some_and(|w| w.eq_ignore_ascii_case("edit") || w.eq_ignore_ascii_case("new"))
+}
+
+/// `/facts edit <entry>` and `/facts new <kind> <id>`: a form holding the
+/// entry's TOML (or a template), or why there is none. `None` for other commands.
+fn edit_form(service: &Service, invocation: &Invocation, asker: &Asker) -> Option<Value> {
+    if invocation.command != "facts" {
+        return None;
+    }
+    let words = facts_words(invocation);
+    let draft = match words.first().map(|w| w.to_lowercase()).as_deref() {
+        Some("edit") => service.edit_draft(asker, &words[1..].join(" ")),
+        Some("new") => service.new_draft(asker, words.get(1).map_or("", String::as_str), words.get(2).map_or("", String::as_str)),
+        _ => return None,
+    };
+    let draft = match draft {
+        Ok(draft) => draft,
+        Err(refused) => return Some(json!({ "type": CHANNEL_MESSAGE, "data": private_message(&refused) })),
+    };
+    let characters = draft.text.chars().count();
+    let custom_id = format!("{EDIT_FORM_PREFIX}|{}|{}", draft.fingerprint, draft.file);
+    let refusal = if characters > TEXT_INPUT_MAX_CHARS {
+        Some(
+            Answer::new("facts", Outcome::Error, format!("{} is too long for a Discord form: {characters} characters, and a form holds {TEXT_INPUT_MAX_CHARS}.", draft.file))
+                .text(format!("Nothing was changed. Edit it on Matrix (`!facts edit {}`, the whole entry in one message) or in the file itself (histbot checks and reloads it); or move some of its quotes into a new entry.", draft.entry)),
+        )
+    } else if custom_id.chars().count() > CUSTOM_ID_MAX_CHARS {
+        Some(Answer::new("facts", Outcome::Error, format!("The id `{}` is too long for a Discord form.", draft.entry)).text("Edit it on Matrix or in the file."))
+    } else {
+        None
+    };
+    if let Some(refusal) = refusal {
+        return Some(json!({ "type": CHANNEL_MESSAGE, "data": private_message(&refusal) }));
+    }
+    let title = if draft.new { format!("New {}: {}", draft.kind.name(), draft.entry) } else { format!("Edit {}", draft.entry) };
+    Some(json!({
+        "type": MODAL,
+        "data": {
+            "custom_id": custom_id,
+            "title": embed::truncate(&title, MODAL_TITLE_MAX_CHARS),
+            "components": [{ "type": 1, "components": [{
+                "type": 4,
+                "custom_id": EDIT_FIELD,
+                "label": "The entry's TOML (checked before saving)",
+                "style": 2,
+                "min_length": 1,
+                "max_length": TEXT_INPUT_MAX_CHARS,
+                "required": true,
+                "value": draft.text,
+            }] }],
+        }
+    }))
+}
+
+/// A submitted edit form: check and apply the text through the service.
+fn submit_form(service: &Service, incoming: &Incoming, asker: &Asker) -> Answer {
+    let mut pieces = incoming.custom_id.splitn(3, '|');
+    let (Some(EDIT_FORM_PREFIX), Some(fingerprint), Some(file)) = (pieces.next(), pieces.next(), pieces.next()) else {
+        return Answer::new("facts", Outcome::Error, "histbot does not know this form.").text("Run the command again.");
+    };
+    let Some((_, text)) = incoming.fields.iter().find(|(id, _)| id == EDIT_FIELD) else {
+        return Answer::new("facts", Outcome::Error, "The form came back without its text.").text("Nothing was written; run `/facts edit` again.");
+    };
+    service.submit_edit(asker, file, fingerprint, text)
 }
 
 /// Last line of defence: a message that would break a limit is replaced by

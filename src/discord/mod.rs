@@ -122,15 +122,21 @@ pub(crate) fn application_id_of(text: &str, http: &Http) -> Option<ApplicationId
 }
 
 /// Forward moderator notices (reload failures, new reports) to the
-/// moderator channel, if one is configured.
-pub(crate) fn forward_notices(service: &Arc<Service>, http: Arc<Http>, channel: Option<u64>) {
-    let Some(channel) = channel.filter(|&c| c != 0) else { return };
+/// moderator channel, if one is configured, and a reporter's notice (their
+/// report closed) to the channel they reported in.
+pub(crate) fn forward_notices(service: &Arc<Service>, http: Arc<Http>, moderator_channel: Option<u64>) {
+    let moderator_channel = moderator_channel.filter(|&c| c != 0);
     let mut notices = service.subscribe();
     tokio::spawn(async move {
-        let channel_id = ChannelId::new(channel);
         loop {
             match notices.recv().await {
                 Ok(notice) => {
+                    let channel = match notice.to.as_deref() {
+                        None => moderator_channel,
+                        Some(to) => to.strip_prefix("discord:").and_then(|id| id.parse::<u64>().ok()).filter(|&c| c != 0),
+                    };
+                    let Some(channel) = channel else { continue };
+                    let channel_id = ChannelId::new(channel);
                     let data = embed::message(&notice.answer, &embed::Render::default());
                     let body = match serde_json::to_vec(&data) {
                         Ok(body) => body,
@@ -138,7 +144,7 @@ pub(crate) fn forward_notices(service: &Arc<Service>, http: Arc<Http>, channel: 
                     };
                     let request = Request::new(Route::ChannelMessages { channel_id }, LightMethod::Post).body(Some(body));
                     if let Err(error) = http.request(request).await {
-                        tracing::warn!(channel, error = %redact_error(&error), "could not post a moderator notice");
+                        tracing::warn!(channel, error = %redact_error(&error), "could not post a notice");
                     }
                 }
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(missed)) => {

@@ -25,7 +25,7 @@ use tokio::task::{AbortHandle, JoinHandle};
 
 use super::session;
 use super::sync::{RoomBatch, SyncTuning, Syncer, MAX_AGE};
-use super::text::{clip, decide, localize_answer, AllowList, Decision, Identity, Incoming, CORE_PREFIX};
+use super::text::{clip, code_block, decide, localize_answer, AllowList, Decision, Identity, Incoming, CORE_PREFIX};
 use super::MatrixError;
 use crate::ask::render;
 use crate::ask::Answer;
@@ -124,7 +124,11 @@ impl Considered {
 struct Job {
     room: Room,
     event: OriginalSyncRoomMessageEvent,
+    /// The line to answer (empty: only an edit, if it is one).
     line: String,
+    /// A reply with a code block: the message it replies to and the code,
+    /// an edit when that message is one of the bot's `!facts edit` drafts.
+    edit: Option<(OwnedEventId, String)>,
     /// Counted until answered: stopping waits for queued questions too.
     _in_flight: InFlight,
 }
@@ -187,9 +191,7 @@ impl Bot {
             let inviter = room.invite_details().await.ok().map(|invite| invite.inviter_id);
             consider_invite(&state, room, inviter.as_deref());
         }
-        if let Some(room_id) = state.moderator_room.clone() {
-            tasks.add(tokio::spawn(forward_notices(client.clone(), room_id, state.config.prefix.clone(), notices)).abort_handle());
-        }
+        tasks.add(tokio::spawn(forward_notices(client.clone(), state.moderator_room.clone(), state.config.prefix.clone(), notices)).abort_handle());
         let sync = tokio::spawn(sync_forever(state.clone(), syncer));
         tracing::info!(user_id = %user_id, device_id = %device_id, "the Matrix bot is answering");
         Ok(Bot { client, user_id, device_id, sync, tasks, service: state.service.clone() })
@@ -330,11 +332,19 @@ impl State {
         let mentions_bot = event.content.mentions.as_ref().is_some_and(|m| m.user_ids.contains(&self.user_id));
         let direct = room.is_direct().await.unwrap_or(false) || matches!(joined_count(&room).await, 1 | 2);
         let incoming = Incoming { body: &content.body, formatted_body: formatted, mentions_bot, direct };
-        let Decision::Run(line) = decide(incoming, &self.identity, &self.config.prefix) else { return };
+        let edit = match &event.content.relates_to {
+            Some(Relation::Reply(reply)) => code_block(&content.body).map(|code| (reply.in_reply_to.event_id.clone(), code)),
+            _ => None,
+        };
+        let line = match decide(incoming, &self.identity, &self.config.prefix) {
+            Decision::Run(line) => line,
+            Decision::Ignore if edit.is_some() => String::new(),
+            Decision::Ignore => return,
+        };
         // When many questions are queued, this waits (and so does the sync
         // loop) rather than dropping one.
         let _in_flight = self.service.shutdown().track();
-        if self.jobs.send(Job { room, event, line, _in_flight }).await.is_err() {
+        if self.jobs.send(Job { room, event, line, edit, _in_flight }).await.is_err() {
             tracing::debug!("the answering worker has stopped");
         }
     }
@@ -357,7 +367,7 @@ async fn worker(state: Arc<State>, mut queue: mpsc::Receiver<Job>) {
 }
 
 async fn answer(state: &State, job: Job) {
-    let Job { room, event, line, _in_flight } = job;
+    let Job { room, event, line, edit, _in_flight } = job;
     let asker = Asker {
         platform: "matrix".into(),
         user_id: event.sender.to_string(),
@@ -366,8 +376,35 @@ async fn answer(state: &State, job: Job) {
         locale: state.service.default_locale.clone(),
         place: Some(format!("Matrix room {}", room.room_id())),
     };
+    if let Some((draft_event, code)) = edit {
+        if let Some(answer) = edit_reply(state, &asker, &draft_event, code).await {
+            send(&room, notice(&answer).make_reply_to(&event, ForwardThread::Yes, AddMentions::Yes)).await;
+            return;
+        }
+    }
+    if line.is_empty() {
+        return;
+    }
+    if let Some(draft) = draft_request(&line) {
+        let service = state.service.clone();
+        let asker = asker.clone();
+        let drafted = tokio::task::spawn_blocking(move || match draft {
+            DraftRequest::Edit(entry) => service.edit_draft(&asker, &entry),
+            DraftRequest::New(kind, id) => service.new_draft(&asker, &kind, &id),
+        })
+        .await;
+        match drafted {
+            Ok(Ok(draft)) => send_draft(state, &room, &event, &draft).await,
+            Ok(Err(refused)) => {
+                send(&room, notice(&refused).make_reply_to(&event, ForwardThread::Yes, AddMentions::Yes)).await;
+            }
+            Err(error) => tracing::error!(%error, "preparing a draft panicked"),
+        }
+        return;
+    }
     let service = state.service.clone();
-    let mut answer = match tokio::task::spawn_blocking(move || service.handle_line(&line, &[CORE_PREFIX], &asker)).await {
+    let reply_to = format!("matrix:{}", room.room_id());
+    let mut answer = match tokio::task::spawn_blocking(move || service.handle_line_from(&line, &[CORE_PREFIX], &asker, Some(&reply_to))).await {
         Ok(answer) => answer,
         Err(error) => {
             tracing::error!(%error, "answering a question panicked");
@@ -389,20 +426,94 @@ pub fn notice(answer: &Answer) -> RoomMessageEventContent {
     RoomMessageEventContent::notice_html(plain, html)
 }
 
+/// `!facts edit <entry>` or `!facts new <kind> <id>`: a draft to send as a code block.
+enum DraftRequest {
+    Edit(String),
+    New(String, String),
+}
+
+fn draft_request(line: &str) -> Option<DraftRequest> {
+    let words: Vec<&str> = line.strip_prefix(CORE_PREFIX)?.split_whitespace().collect();
+    match words.as_slice() {
+        [facts, edit, entry @ ..] if facts.eq_ignore_ascii_case("facts") && edit.eq_ignore_ascii_case("edit") && !entry.is_empty() => Some(DraftRequest::Edit(entry.join(" "))),
+        [facts, new, kind, id] if facts.eq_ignore_ascii_case("facts") && new.eq_ignore_ascii_case("new") => Some(DraftRequest::New(kind.to_string(), id.to_string())),
+        _ => None,
+    }
+}
+
+/// The key under which a draft message's file and fingerprint are kept (in
+/// the store: a reply may reach another replica, or come after a restart).
+fn draft_key(event_id: &EventId) -> String {
+    format!("matrix-edit-draft:{event_id}")
+}
+
+/// Send a draft as a code block, replying to the request, and remember it.
+async fn send_draft(state: &State, room: &Room, request: &OriginalSyncRoomMessageEvent, draft: &crate::service::edit::Draft) {
+    let prefix = &state.config.prefix;
+    if draft.text.len() > MAX_BODY_BYTES - 2048 {
+        let refused = Answer::new("facts", crate::ask::Outcome::Error, format!("{} is too long to edit in a Matrix message ({} bytes).", draft.file, draft.text.len()))
+            .text("Edit the file itself (histbot checks and reloads it), or split the entry.");
+        send(room, notice(&refused).make_reply_to(request, ForwardThread::Yes, AddMentions::Yes)).await;
+        return;
+    }
+    let how = format!("Reply to this message with the edited TOML in a code block (```toml … ```); histbot checks the whole base with it before writing anything. {prefix}facts history {} lists its changes.", draft.entry);
+    let verb = if draft.new { "New entry" } else { "Entry" };
+    let plain = format!("{verb} {}: {}\n{how}\n```toml\n{}```", draft.entry, draft.file, draft.text);
+    let html = format!(
+        "<p>{verb} <code>{}</code>: <code>{}</code></p><p>{}</p><pre><code class=\"language-toml\">{}</code></pre>",
+        render::escape_html(&draft.entry),
+        render::escape_html(&draft.file),
+        render::escape_html(&how),
+        render::escape_html(&draft.text)
+    );
+    let content = RoomMessageEventContent::notice_html(plain, html).make_reply_to(request, ForwardThread::Yes, AddMentions::Yes);
+    let Some(sent) = send(room, content).await else { return };
+    let value = serde_json::json!({ "file": draft.file, "fingerprint": draft.fingerprint }).to_string();
+    let service = state.service.clone();
+    let key = draft_key(&sent);
+    let stored = tokio::task::spawn_blocking(move || service.store().put(&key, &value, crate::store::unix_now())).await;
+    if !matches!(stored, Ok(Ok(()))) {
+        tracing::error!(?stored, "could not remember a draft; a reply to it will not be taken as an edit");
+    }
+}
+
+/// A reply with a code block to one of the bot's drafts: check and apply
+/// it. `None` when the message it replies to is not a draft.
+async fn edit_reply(state: &State, asker: &Asker, draft_event: &EventId, code: String) -> Option<Answer> {
+    let service = state.service.clone();
+    let key = draft_key(draft_event);
+    let asker = asker.clone();
+    let outcome = tokio::task::spawn_blocking(move || {
+        let value = service.store().get(&key).ok().flatten()?;
+        let draft: serde_json::Value = serde_json::from_str(&value).ok()?;
+        let file = draft.get("file")?.as_str()?.to_string();
+        let fingerprint = draft.get("fingerprint")?.as_str()?.to_string();
+        Some(service.submit_edit(&asker, &file, &fingerprint, &code))
+    })
+    .await;
+    match outcome {
+        Ok(answer) => answer,
+        Err(error) => {
+            tracing::error!(%error, "applying an edit panicked");
+            None
+        }
+    }
+}
+
 /// Send, retrying network failures and rate limits with the same
-/// transaction id (so a retry never posts twice).
-async fn send(room: &Room, content: RoomMessageEventContent) {
+/// transaction id (so a retry never posts twice); the sent event's id.
+async fn send(room: &Room, content: RoomMessageEventContent) -> Option<OwnedEventId> {
     let transaction = TransactionId::new();
     let mut delay = Duration::from_millis(500);
     for attempt in 1..=8 {
         match room.send(content.clone()).with_transaction_id(transaction.clone()).await {
-            Ok(_) => return,
+            Ok(sent) => return Some(sent.response.event_id),
             Err(error) => {
                 let kind = error.client_api_error_kind();
                 let retry = kind.is_none() || matches!(kind, Some(ErrorKind::LimitExceeded(_)));
                 if !retry || attempt == 8 {
                     tracing::error!(room_id = %room.room_id(), %error, "could not send a reply");
-                    return;
+                    return None;
                 }
                 tracing::warn!(room_id = %room.room_id(), %error, retry_in = ?delay, "sending a reply failed; retrying");
                 tokio::time::sleep(delay).await;
@@ -410,6 +521,7 @@ async fn send(room: &Room, content: RoomMessageEventContent) {
             }
         }
     }
+    None
 }
 
 async fn display_name(room: &Room, user_id: &UserId) -> String {
@@ -550,11 +662,28 @@ async fn resolve_moderator_room(client: &Client, room: &str) -> Option<OwnedRoom
 }
 
 /// Forward the service's moderator notices (reload errors, new reports) to
-/// the moderator room.
-async fn forward_notices(client: Client, room_id: OwnedRoomId, prefix: String, mut notices: broadcast::Receiver<Notice>) {
+/// the moderator room, if there is one, and a reporter's notice (their
+/// report closed) to the room they reported in, if the bot is still there.
+async fn forward_notices(client: Client, moderator_room: Option<OwnedRoomId>, prefix: String, mut notices: broadcast::Receiver<Notice>) {
     loop {
         match notices.recv().await {
             Ok(notice) => {
+                let room_id = match notice.to.as_deref() {
+                    None => moderator_room.clone(),
+                    Some(to) => to.strip_prefix("matrix:").and_then(|id| OwnedRoomId::try_from(id).ok()),
+                };
+                let Some(room_id) = room_id else { continue };
+                if notice.to.is_some() {
+                    match client.get_room(&room_id) {
+                        Some(room) if room.state() == RoomState::Joined => {
+                            let mut answer = notice.answer;
+                            localize_answer(&mut answer, &prefix);
+                            send(&room, self::notice(&answer)).await;
+                        }
+                        _ => tracing::info!(%room_id, "a reporter's room is one the bot has left; they are not told"),
+                    }
+                    continue;
+                }
                 let target = match client.get_room(&room_id) {
                     Some(target) if target.state() == RoomState::Joined => target,
                     Some(target) if target.state() == RoomState::Invited => {

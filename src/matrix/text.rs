@@ -105,6 +105,25 @@ pub fn strip_reply_fallback(body: &str) -> &str {
     rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).unwrap_or(rest)
 }
 
+/// The first fenced code block of a message (after any reply fallback):
+/// the lines between a line starting with three backticks (```` ```toml ````)
+/// and the next line of three backticks, each line ending with a line end.
+/// `None` when there is no closed block.
+pub fn code_block(body: &str) -> Option<String> {
+    let body = strip_reply_fallback(body);
+    let mut lines = body.lines();
+    lines.by_ref().find(|line| line.trim_start().starts_with("```"))?;
+    let mut code = String::new();
+    for line in lines {
+        if line.trim() == "```" {
+            return Some(code);
+        }
+        code.push_str(line);
+        code.push('\n');
+    }
+    None
+}
+
 /// If `text` starts with a mention of the bot (`@histbot:server`, `histbot:`,
 /// `Histbot,`, `histbot …`), return true and the text after it. A user id
 /// anywhere in the text also counts (and is removed).
@@ -251,6 +270,13 @@ pub fn clip(text: &str, max_bytes: usize) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_block_is_found_after_a_reply_fallback() {
+        assert_eq!(code_block("> <@bot:x> the draft\n\nfixed:\n```toml\nid = \"a\"\n\ntitle = \"b\"\n```\nthanks").as_deref(), Some("id = \"a\"\n\ntitle = \"b\"\n"));
+        assert_eq!(code_block("```\nunclosed"), None);
+        assert_eq!(code_block("no code"), None);
+    }
 
     fn bot() -> Identity {
         Identity::new("@histbot:example.org", Some("HistBot"))

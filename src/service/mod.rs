@@ -71,6 +71,9 @@ impl Asker {
 #[derive(Debug, Clone)]
 pub struct Notice {
     pub answer: Answer,
+    /// Where to post it: `None` for the moderators' channel or room; a
+    /// report's `reply_to` (`discord:<channel id>`, `matrix:<room id>`) to tell a reporter.
+    pub to: Option<String>,
 }
 
 /// The outcome of a reload.
@@ -176,10 +179,17 @@ impl Service {
     /// don't know" or an unresolved "did you mean" goes into the
     /// unanswered-question log ([`gaps`]).
     pub fn handle_line(&self, text: &str, prefixes: &[char], asker: &Asker) -> Answer {
+        self.handle_line_from(text, prefixes, asker, None)
+    }
+
+    /// [`Service::handle_line`] for a message that can be answered later
+    /// at `reply_to` (`discord:<channel id>`, `matrix:<room id>`): a report
+    /// filed there is closed with a word to its reporter there.
+    pub fn handle_line_from(&self, text: &str, prefixes: &[char], asker: &Asker, reply_to: Option<&str>) -> Answer {
         match parse_line(text, prefixes) {
             Line::Command(invocation) => {
                 let locale = crate::ask::engine::locale_for(text, &asker.locale);
-                self.handle(&invocation, &Asker { locale, ..asker.clone() })
+                self.handle_from(&invocation, &Asker { locale, ..asker.clone() }, reply_to)
             }
             _ => {
                 let engine = self.engine();
@@ -192,13 +202,18 @@ impl Service {
 
     /// Run one command for `asker` (its "I don't know" logged like a question's).
     pub fn handle(&self, invocation: &Invocation, asker: &Asker) -> Answer {
-        let answer = self.run(invocation, asker);
+        self.handle_from(invocation, asker, None)
+    }
+
+    /// [`Service::handle`] from a place the reporter can be told at later (see [`Service::handle_line_from`]).
+    pub fn handle_from(&self, invocation: &Invocation, asker: &Asker, reply_to: Option<&str>) -> Answer {
+        let answer = self.run(invocation, asker, reply_to);
         self.gaps.after_answer(&self.engine(), asker, &gaps::question_of(invocation), &answer);
         answer
     }
 
     /// Run one command for `asker`.
-    fn run(&self, invocation: &Invocation, asker: &Asker) -> Answer {
+    fn run(&self, invocation: &Invocation, asker: &Asker, reply_to: Option<&str>) -> Answer {
         let spec = commands::find(&invocation.command);
         if spec.is_some_and(|s| s.access == Access::Moderator) && !asker.is_moderator {
             return Answer::new(&invocation.command, Outcome::Error, "Only moderators can do that.")
@@ -211,7 +226,7 @@ impl Service {
                 answer
             }
             "facts" => self.facts_command(invocation, asker),
-            "report" => self.report_command(invocation, asker),
+            "report" => self.report_command(invocation, asker, reply_to),
             _ => self.engine().invoke(invocation, &asker.locale),
         }
     }
@@ -272,7 +287,7 @@ impl Service {
                 let notice = Answer::new("reload", Outcome::Notice, "Reload rejected: the fact files have errors")
                     .text("histbot keeps answering from the last good fact base. Fix these and save again:")
                     .text(diagnostic_lines(diagnostics));
-                let _ = self.notices.send(Notice { answer: notice });
+                let _ = self.notices.send(Notice { answer: notice, to: None });
             }
         }
         outcome
@@ -333,7 +348,7 @@ impl Service {
                 answer
             }
             "reports" => self.reports_answer(),
-            "close" => self.close_answer(argument.as_deref(), asker),
+            "close" => self.close_answer(argument.as_deref(), words.get(2).map(String::as_str), asker),
             "gaps" => self.gaps_command(&words[1..], asker),
             "history" => self.history_answer(argument.as_deref()),
             "undo" => self.undo(asker, argument.as_deref().and_then(|a| a.trim_start_matches('#').parse().ok())),
@@ -347,6 +362,25 @@ impl Service {
             },
             _ => Answer::new("facts", Outcome::Error, "`facts` needs an action.").text(format!("One of: {}.", FACTS_USAGE)),
         }
+    }
+
+    /// Tell a report's reporter, where they reported, that it is closed (and
+    /// by which change); what the moderator is told about that.
+    fn tell_reporter(&self, id: u64, change: Option<&crate::store::AuditEntry>) -> String {
+        let report = match self.store().report(id) {
+            Ok(Some(report)) => report,
+            _ => return String::new(),
+        };
+        let Some(reply_to) = report.reply_to.clone() else {
+            return "The reporter cannot be told: this report does not say where it was filed.".into();
+        };
+        let mut answer = Answer::new("report", Outcome::Notice, format!("Your report #{id} on {} was handled by the moderators.", echo(&report.entry)));
+        answer = match change {
+            Some(line) => answer.text(format!("It was fixed by change #{} to {}: ask again to see the new answer.", line.id, line.entry.as_deref().map(echo).unwrap_or_default())),
+            None => answer.text("It is closed; thank you for telling us."),
+        };
+        let _ = self.notices.send(Notice { answer, to: Some(reply_to) });
+        format!("{} is told where they reported it ({}).", echo(&report.reporter), report.place.as_deref().map(echo).unwrap_or_else(|| report.platform.clone()))
     }
 
     fn reports_answer(&self) -> Answer {
@@ -367,12 +401,30 @@ impl Service {
         answer
     }
 
-    fn close_answer(&self, argument: Option<&str>, asker: &Asker) -> Answer {
+    /// `facts close <report> [change]`: close a report, naming the change
+    /// that fixed it; the reporter is told where they reported.
+    fn close_answer(&self, argument: Option<&str>, change: Option<&str>, asker: &Asker) -> Answer {
+        let change = match change.map(|c| c.trim_start_matches('#').parse::<u64>()) {
+            None => None,
+            Some(Ok(change)) => match self.store().audit_entry(change) {
+                Ok(Some(line)) if line.file.is_some() => Some(line),
+                Ok(_) => return Answer::new("facts", Outcome::Error, format!("There is no change #{change} to name as the fix.")).text("`facts history` lists the changes; nothing was closed."),
+                Err(error) => return store_failed(&error),
+            },
+            Some(Err(_)) => return Answer::new("facts", Outcome::Error, "The fix must be a change number.").text("Example: `facts close 3 14` (report 3, fixed by change 14)."),
+        };
         match argument.map(|a| a.trim_start_matches('#').parse::<u64>()) {
             Some(Ok(id)) => match self.reports.close(id, &asker.display_name) {
                 Ok(true) => {
-                    self.audit(asker, "close-report", &format!("#{id}"));
-                    Answer::new("facts", Outcome::Notice, format!("Report #{id} closed."))
+                    let fix = change.as_ref().map(|line| format!(", fixed by change #{} ({})", line.id, line.file.as_deref().unwrap_or_default())).unwrap_or_default();
+                    self.audit(asker, "close-report", &format!("#{id}{fix}"));
+                    if let Some(line) = &change {
+                        if let Err(error) = self.store().link_fix(id, line.id) {
+                            tracing::error!(%error, report = id, "could not record the fix of a report");
+                        }
+                    }
+                    let told = self.tell_reporter(id, change.as_ref());
+                    Answer::new("facts", Outcome::Notice, format!("Report #{id} closed{fix}.")).text(told)
                 }
                 Ok(false) => Answer::new("facts", Outcome::Error, format!("There is no open report #{id}.")).text("`facts reports` lists the open ones."),
                 Err(error) => Answer::new("facts", Outcome::Error, "Could not close the report.").text(error.to_string()),
@@ -532,7 +584,8 @@ impl Service {
         if let Some(id) = change {
             note.push_str(&format!(" Undo with `facts undo {id}`."));
         }
-        let _ = self.notices.send(Notice { answer: Answer::new("facts", Outcome::Notice, format!("{what} by {}", echo(&asker.display_name))).text(diff_block(&diff)) });
+        let notice = Answer::new("facts", Outcome::Notice, format!("{what} by {}", echo(&asker.display_name))).text(diff_block(&diff));
+        let _ = self.notices.send(Notice { answer: notice, to: None });
         let engine = self.engine();
         let mut answer = match entry.as_deref().and_then(|id| engine.base().index_of(id)) {
             Some(index) => engine.answer_entry(index, &asker.locale),
@@ -622,7 +675,7 @@ impl Service {
         answer
     }
 
-    fn report_command(&self, invocation: &Invocation, asker: &Asker) -> Answer {
+    fn report_command(&self, invocation: &Invocation, asker: &Asker, reply_to: Option<&str>) -> Answer {
         let (entry_text, problem) = match (invocation.get("entry"), invocation.get("problem")) {
             (Some(entry), Some(problem)) => (entry.to_string(), problem.to_string()),
             _ => split_report(&invocation.rest),
@@ -647,12 +700,13 @@ impl Service {
             reporter_id: asker.user_id.clone(),
             platform: asker.platform.clone(),
             place: asker.place.clone(),
+            reply_to: reply_to.map(str::to_string),
         };
         match self.reports.file(new) {
             Ok(report) => {
                 let notice = Answer::new("report", Outcome::Notice, format!("New report #{} on {}", report.id, echo(&report.entry)))
                     .text(format!("{} ({}): {}", echo(&report.reporter), origin(&report), report_text(&report)));
-                let _ = self.notices.send(Notice { answer: notice });
+                let _ = self.notices.send(Notice { answer: notice, to: None });
                 Answer::new("report", Outcome::Notice, format!("Thanks: report #{} filed.", report.id))
                     .text(format!("Moderators will review “{}”.", echo(&entry_id)))
             }
@@ -739,7 +793,7 @@ fn describe(location: &crate::store::Location) -> String {
 
 /// The actions of `facts`, for its error message.
 const FACTS_USAGE: &str =
-    "status, check, reports, close <number>, gaps [page], gaps done <n>, gaps out-of-scope <n>, edit <entry>, new <kind> <id>, history [entry], undo <change>";
+    "status, check, reports, close <number> [change], gaps [page], gaps done <n>, gaps out-of-scope <n>, edit <entry>, new <kind> <id>, history [entry], undo <change>";
 
 /// Audit lines `facts history` shows.
 const HISTORY_SHOWN: u64 = 15;

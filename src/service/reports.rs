@@ -196,7 +196,7 @@ mod tests {
     use crate::store::Location;
 
     fn new(entry: &str, user: &str) -> NewReport {
-        NewReport { entry: entry.into(), text: "wrong".into(), reporter: user.into(), reporter_id: user.into(), platform: "test".into(), place: None }
+        NewReport { entry: entry.into(), text: "wrong".into(), reporter: user.into(), reporter_id: user.into(), platform: "test".into(), place: None, reply_to: None }
     }
 
     /// The queue in a SQLite store in `dir`, opened as a start would.
@@ -261,7 +261,7 @@ mod tests {
     }
 
     fn report(entry: &str) -> Report {
-        Report { id: 0, entry: entry.into(), text: "wrong".into(), reporter: "u".into(), reporter_id: "u".into(), platform: "test".into(), place: None, created: 0 }
+        Report { id: 0, entry: entry.into(), text: "wrong".into(), reporter: "u".into(), reporter_id: "u".into(), platform: "test".into(), place: None, created: 0, reply_to: None, fixed_by: None }
     }
 
     #[test]

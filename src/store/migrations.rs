@@ -25,6 +25,7 @@ pub fn all() -> Vec<Migration> {
     vec![
         Migration { version: 1, name: "reports, unanswered, audit_log, kv, imports", sqlite: SQLITE_1, postgres: POSTGRES_1 },
         Migration { version: 2, name: "gaps and gap_asks (replacing unanswered), audit_log edits, reports.fixed_by", sqlite: SQLITE_2, postgres: POSTGRES_2 },
+        Migration { version: 3, name: "reports.reply_to", sqlite: SQLITE_3, postgres: POSTGRES_3 },
     ]
 }
 
@@ -47,6 +48,9 @@ const POSTGRES_1: &str = include_str!("sql/0001_initial.postgres.sql");
 /// and their asks; the audit log's edit columns; the change that fixed a report.
 const SQLITE_2: &str = include_str!("sql/0002_gaps_audit.sqlite.sql");
 const POSTGRES_2: &str = include_str!("sql/0002_gaps_audit.postgres.sql");
+/// Where a reporter can be told about their report (`discord:<channel>`, `matrix:<room>`).
+const SQLITE_3: &str = include_str!("sql/0003_report_reply_to.sqlite.sql");
+const POSTGRES_3: &str = include_str!("sql/0003_report_reply_to.postgres.sql");
 
 #[cfg(test)]
 mod tests {

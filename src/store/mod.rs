@@ -43,6 +43,13 @@ pub struct Report {
     pub place: Option<String>,
     /// Seconds since the Unix epoch.
     pub created: u64,
+    /// Where the reporter can be told about it: `discord:<channel id>`,
+    /// `matrix:<room id>` (never shown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<String>,
+    /// The change (audit log line) that fixed it, when a moderator named one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_by: Option<u64>,
 }
 
 /// What a user files.
@@ -55,6 +62,8 @@ pub struct NewReport {
     pub platform: String,
     /// The server or room it is filed from, if any.
     pub place: Option<String>,
+    /// Where the reporter can be told about it (`discord:<channel id>`, `matrix:<room id>`).
+    pub reply_to: Option<String>,
 }
 
 /// A report brought over from the old JSON Lines queue, with its id and,
@@ -287,6 +296,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn file_report(&self, new: &NewReport, now: u64, limit: Limit) -> Result<Filed, StoreError>;
     /// Close an open report; `false` when there is no such open report.
     fn close_report(&self, id: u64, by: &str, at: u64) -> Result<bool, StoreError>;
+    /// Record the change that fixed a report.
+    fn link_fix(&self, id: u64, change: u64) -> Result<(), StoreError>;
+    /// One report, open or closed.
+    fn report(&self, id: u64) -> Result<Option<Report>, StoreError>;
     /// Reports in id order.
     fn reports(&self, which: Which, page: Page) -> Result<Vec<Report>, StoreError>;
     /// How many reports are open.

@@ -141,6 +141,8 @@ fn report_from(row: &Row) -> Result<Report, StoreError> {
         platform: row.try_get("platform")?,
         place: row.try_get("place")?,
         created: unsigned(row.try_get("created")?)?,
+        reply_to: row.try_get("reply_to")?,
+        fixed_by: row.try_get::<_, Option<i64>>("fixed_by")?.map(unsigned).transpose()?,
     })
 }
 
@@ -183,8 +185,8 @@ impl Store for PostgresStore {
                 return Ok(Filed::Limited { oldest: oldest.map(unsigned).transpose()?.unwrap_or(now) });
             }
             let row = transaction.query_one(
-                "INSERT INTO reports (entry, text, reporter, reporter_id, platform, place, created) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *",
-                &[&new.entry, &new.text, &new.reporter, &new.reporter_id, &new.platform, &new.place, &signed(now)?],
+                "INSERT INTO reports (entry, text, reporter, reporter_id, platform, place, created, reply_to) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *",
+                &[&new.entry, &new.text, &new.reporter, &new.reporter_id, &new.platform, &new.place, &signed(now)?, &new.reply_to],
             )?;
             let report = report_from(&row)?;
             transaction.commit()?;
@@ -198,6 +200,19 @@ impl Store for PostgresStore {
             let changed = client.execute("UPDATE reports SET closed_by = $1, closed_at = $2 WHERE id = $3 AND closed_at IS NULL", &[&by, &at, &id])?;
             Ok(changed == 1)
         })
+    }
+
+    fn link_fix(&self, id: u64, change: u64) -> Result<(), StoreError> {
+        let (id, change) = (signed(id)?, signed(change)?);
+        self.with(|client| {
+            client.execute("UPDATE reports SET fixed_by = $1 WHERE id = $2", &[&change, &id])?;
+            Ok(())
+        })
+    }
+
+    fn report(&self, id: u64) -> Result<Option<Report>, StoreError> {
+        let id = signed(id)?;
+        self.with(|client| client.query_opt("SELECT * FROM reports WHERE id = $1", &[&id])?.as_ref().map(report_from).transpose())
     }
 
     fn reports(&self, which: Which, page: Page) -> Result<Vec<Report>, StoreError> {

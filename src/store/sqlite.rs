@@ -96,9 +96,12 @@ fn report_from(row: &Row<'_>) -> rusqlite::Result<(i64, Report)> {
         platform: row.get("platform")?,
         place: row.get("place")?,
         created: 0,
+        reply_to: row.get("reply_to")?,
+        fixed_by: None,
     };
     let created: i64 = row.get("created")?;
-    Ok((row.get("id")?, Report { created: u64::try_from(created).unwrap_or(0), ..report }))
+    let fixed_by: Option<i64> = row.get("fixed_by")?;
+    Ok((row.get("id")?, Report { created: u64::try_from(created).unwrap_or(0), fixed_by: fixed_by.and_then(|id| u64::try_from(id).ok()), ..report }))
 }
 
 impl Store for SqliteStore {
@@ -138,8 +141,8 @@ impl Store for SqliteStore {
             return Ok(Filed::Limited { oldest: oldest.map(unsigned).transpose()?.unwrap_or(now) });
         }
         transaction.execute(
-            "INSERT INTO reports (entry, text, reporter, reporter_id, platform, place, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![new.entry, new.text, new.reporter, new.reporter_id, new.platform, new.place, signed(now)?],
+            "INSERT INTO reports (entry, text, reporter, reporter_id, platform, place, created, reply_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![new.entry, new.text, new.reporter, new.reporter_id, new.platform, new.place, signed(now)?, new.reply_to],
         )?;
         let id = unsigned(transaction.last_insert_rowid())?;
         transaction.commit()?;
@@ -152,6 +155,8 @@ impl Store for SqliteStore {
             platform: new.platform.clone(),
             place: new.place.clone(),
             created: now,
+            reply_to: new.reply_to.clone(),
+            fixed_by: None,
         }))
     }
 
@@ -161,6 +166,17 @@ impl Store for SqliteStore {
             params![by, signed(at)?, signed(id)?],
         )?;
         Ok(changed == 1)
+    }
+
+    fn link_fix(&self, id: u64, change: u64) -> Result<(), StoreError> {
+        self.lock().execute("UPDATE reports SET fixed_by = ?1 WHERE id = ?2", params![signed(change)?, signed(id)?])?;
+        Ok(())
+    }
+
+    fn report(&self, id: u64) -> Result<Option<Report>, StoreError> {
+        let connection = self.lock();
+        let found = connection.query_row("SELECT * FROM reports WHERE id = ?1", params![signed(id)?], report_from).optional()?;
+        found.map(|(id, report)| Ok(Report { id: unsigned(id)?, ..report })).transpose()
     }
 
     fn reports(&self, which: Which, page: Page) -> Result<Vec<Report>, StoreError> {

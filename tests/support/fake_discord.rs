@@ -323,8 +323,45 @@ fn check_body(segments: &[&str], body: &Value) -> Vec<String> {
             }
             problems
         }
+        Some(9) => check_modal(body.get("data").unwrap_or(&Value::Null)),
         other => vec![format!("unknown callback type {other:?}")],
     }
+}
+
+/// Discord's limits for a modal (a form): a custom id of 1–100
+/// characters, a title of 1–45, 1–5 rows of one text input each, whose
+/// label has 1–45 characters, style 1 or 2, and a value of at most 4000.
+pub fn check_modal(data: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let length = |value: &Value| value.as_str().map_or(0, |s| s.chars().count());
+    if !(1..=100).contains(&length(&data["custom_id"])) {
+        problems.push(format!("modal custom_id {}", data["custom_id"]));
+    }
+    if !(1..=45).contains(&length(&data["title"])) {
+        problems.push(format!("modal title {}", data["title"]));
+    }
+    let rows = data["components"].as_array().cloned().unwrap_or_default();
+    if !(1..=5).contains(&rows.len()) {
+        problems.push(format!("{} rows in a modal", rows.len()));
+    }
+    for row in rows {
+        let inputs = row["components"].as_array().cloned().unwrap_or_default();
+        if row["type"] != 1 || inputs.len() != 1 {
+            problems.push(format!("a modal row must be an action row with one input: {row}"));
+        }
+        for input in inputs {
+            if input["type"] != 4 || !matches!(input["style"].as_u64(), Some(1 | 2)) {
+                problems.push(format!("not a text input: {input}"));
+            }
+            if !(1..=45).contains(&length(&input["label"])) || !(1..=100).contains(&length(&input["custom_id"])) {
+                problems.push(format!("text input label or custom_id: {input}"));
+            }
+            if length(&input["value"]) > 4000 || input["max_length"].as_u64().is_some_and(|max| max > 4000) {
+                problems.push("a text input over 4000 characters".into());
+            }
+        }
+    }
+    problems
 }
 
 /// Discord's message limits, checked independently of the bot's own code.

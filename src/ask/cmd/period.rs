@@ -5,7 +5,7 @@
 use super::subject;
 use crate::ask::answer::{locale_language, Answer, Outcome};
 use crate::ask::engine::{self, Engine};
-use crate::ask::index::{year_of, Resolution};
+use crate::ask::index::Resolution;
 use crate::ask::parse::Invocation;
 use crate::facts::date::{End, Precision};
 use crate::facts::{Entry, FactBase, Kind, Quote};
@@ -24,7 +24,10 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(found) => {
             let mut reply = answer(engine, found.period, locale);
             if let Some(entry) = found.via {
-                reply.parts.insert(0, crate::ask::answer::Part { heading: None, text: format!("{} falls in this period.", engine::label(entry)), excerpts: Vec::new() });
+                reply.parts.insert(
+                    0,
+                    crate::ask::answer::Part { heading: None, text: format!("{} falls in this period.", engine::label(entry)), excerpts: Vec::new() },
+                );
             }
             reply
         }
@@ -50,6 +53,15 @@ pub(crate) fn find<'e>(engine: &'e Engine, text: &str) -> Result<Found<'e>, Box<
             Some(period) => Ok(Found { period, via: None }),
             None => Err(Box::new(no_period_in(base, year))),
         };
+    }
+    if let Some(period) = exactly_named(base, trimmed) {
+        return Ok(Found { period, via: None });
+    }
+    // An event or treaty typed by its id leads to its period.
+    if let Some(entry) = base.get(trimmed).filter(|e| matches!(e.kind, Kind::Event | Kind::Treaty)) {
+        if let Some(period) = base.period_of(entry) {
+            return Ok(Found { period, via: Some(entry) });
+        }
     }
     let named = by_name(base, trimmed);
     match named.as_slice() {
@@ -78,6 +90,22 @@ pub(crate) fn find<'e>(engine: &'e Engine, text: &str) -> Result<Found<'e>, Box<
     ))
 }
 
+/// The period whose id, title or an alias is `text` (folded).
+pub(crate) fn exactly_named<'b>(base: &'b FactBase, text: &str) -> Option<&'b Entry> {
+    match by_name(base, text).as_slice() {
+        [period] if names_of(period).contains(&fold_for_search(&text.replace('-', " "))) => Some(period),
+        _ => None,
+    }
+}
+
+fn names_of(p: &Entry) -> Vec<String> {
+    std::iter::once(p.id.replace('-', " "))
+        .chain(std::iter::once(p.title.clone()))
+        .chain(p.aliases.iter().cloned())
+        .map(|n| fold_for_search(&n.replace('-', " ")))
+        .collect()
+}
+
 /// Periods whose id, title or an alias is `text` (folded), or else whose
 /// names hold every word of it.
 pub(crate) fn by_name<'b>(base: &'b FactBase, text: &str) -> Vec<&'b Entry> {
@@ -86,13 +114,7 @@ pub(crate) fn by_name<'b>(base: &'b FactBase, text: &str) -> Vec<&'b Entry> {
     if words.is_empty() {
         return Vec::new();
     }
-    let names = |p: &Entry| -> Vec<String> {
-        std::iter::once(p.id.replace('-', " "))
-            .chain(std::iter::once(p.title.clone()))
-            .chain(p.aliases.iter().cloned())
-            .map(|n| fold_for_search(&n.replace('-', " ")))
-            .collect()
-    };
+    let names = names_of;
     let exact: Vec<&Entry> = base.periods().iter().filter(|p| names(p).iter().any(|n| *n == wanted)).collect();
     if !exact.is_empty() {
         return exact;
@@ -104,6 +126,31 @@ pub(crate) fn by_name<'b>(base: &'b FactBase, text: &str) -> Vec<&'b Entry> {
             names.iter().any(|name| {
                 let name_words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).collect();
                 words.iter().all(|w| name_words.iter().any(|n| n == w || (w.len() >= 5 && n.starts_with(w))))
+            })
+        })
+        .collect()
+}
+
+/// Periods for autocomplete: all of them (in order) for nothing typed or a
+/// year's digits, else those whose names hold the typed words.
+pub fn completions<'b>(base: &'b FactBase, partial: &str) -> Vec<&'b Entry> {
+    let typed = partial.trim();
+    if let Ok(year) = typed.parse::<i32>() {
+        if typed.len() == 4 {
+            return base.period_of_year(year).into_iter().collect();
+        }
+    }
+    if typed.is_empty() || typed.bytes().all(|b| b.is_ascii_digit()) {
+        return base.periods().iter().collect();
+    }
+    let folded = fold_for_search(&typed.replace('-', " "));
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    base.periods()
+        .iter()
+        .filter(|p| {
+            names_of(p).iter().any(|name| {
+                let name_words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                words.iter().all(|w| name_words.iter().any(|n| n.starts_with(w)))
             })
         })
         .collect()
@@ -200,17 +247,19 @@ pub(crate) fn boundary_quotes<'e>(base: &FactBase, period: &'e Entry, locale: &s
 /// Add a part naming the period `entry` (or `year`) falls in, backed by the
 /// quotes that state the period's start and end.
 pub(crate) fn add_period_part(engine: &Engine, answer: &mut Answer, period: &Entry, heading: String, locale: &str) {
-    let quotes = boundary_quotes(engine.base(), period, locale);
     let text = format!("{} More: `/period {}`.", period.summary.trim(), period.id);
+    add_period_line(engine, answer, period, heading, text, locale);
+}
+
+/// [`add_period_part`] with its own text (a one-line mention in `/year` and `/when`).
+pub(crate) fn add_period_line(engine: &Engine, answer: &mut Answer, period: &Entry, heading: String, text: String, locale: &str) {
+    let quotes = boundary_quotes(engine.base(), period, locale);
     answer.add_entry_quotes(engine.base(), period, Some(heading), text, &quotes);
 }
 
-/// `Title (1953–1968)`.
-pub(crate) fn period_label(period: &Entry) -> String {
-    engine::label(period)
-}
-
-/// Whether `text` is a year (for the sides of a comparison).
-pub(crate) fn is_year(text: &str) -> bool {
-    year_of(text.trim()).is_some()
+/// The one-line mention of the period `what` falls in, for `/year` and `/when`.
+pub(crate) fn mention(engine: &Engine, answer: &mut Answer, period: &Entry, what: &str, locale: &str) {
+    let heading = format!("Period: {}", engine::label(period));
+    let text = format!("{what} falls in this period. More: `/period {}`.", period.id);
+    add_period_line(engine, answer, period, heading, text, locale);
 }

@@ -1,4 +1,5 @@
-//! `year <year> [page]`: everything dated in that year, in order, each with its excerpt.
+//! `year <year> [page]`: everything dated in that year, in order, each with
+//! its excerpt, and (on the first page) the period the year falls in.
 
 use super::{add_page, parse_page, parse_year};
 use crate::ask::answer::{Answer, Outcome};
@@ -24,6 +25,11 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     }
     let mut answer = Answer::new("year", Outcome::Facts, format!("{year}: {} dated {}", entries.len(), if entries.len() == 1 { "entry" } else { "entries" }));
     add_page(engine, &mut answer, &entries, page, locale, format!("/year {year}"), Some(year));
+    if answer.page.is_none_or(|p| p.number == 1) {
+        if let Some(period) = engine.base().period_of_year(year) {
+            super::period::mention(engine, &mut answer, period, &year.to_string(), locale);
+        }
+    }
     answer
 }
 
