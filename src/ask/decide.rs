@@ -61,6 +61,9 @@ const MAX_SPAN: i32 = 15;
 /// A candidate able to state the answer may replace a better one that
 /// cannot when it scores at least this share of it.
 const CAPABLE_SHARE: f32 = 0.8;
+/// …or this share, when the better one is a person asked about a deed of
+/// theirs and the capable one involves them.
+const DEED_SHARE: f32 = 0.5;
 
 /// What to do with a question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -120,9 +123,12 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         },
     };
     let capable: Vec<Candidate> = candidates.iter().copied().filter(|c| can_state(engine, question, c.entry)).collect();
+    // "Why did Karađorđe refuse…": the person's profile cannot say; an
+    // event their name is part of may, though it scores lower.
+    let share = if deed_of_person(engine, question, best.entry) { DEED_SHARE } else { CAPABLE_SHARE };
     let chosen = match capable.first() {
         Some(first) if first.entry == best.entry => *first,
-        Some(first) if first.score >= best.score * CAPABLE_SHARE => {
+        Some(first) if first.score >= best.score * share && (share == CAPABLE_SHARE || involves_person(engine, question, best.entry, first.entry)) => {
             if let Some(abstain) = uncovered(engine, question, first.entry, &candidates) {
                 return abstain;
             }
@@ -475,6 +481,26 @@ fn names_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
         .filter(|&word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false))
         .max_by(|&a, &b| index.weight(query, a).total_cmp(&index.weight(query, b)));
     rarest.is_none_or(|word| index.in_name(entry, query, word) || index.people_keys(entry).iter().any(|k| index.word_is(query, word, k)))
+}
+
+/// Whether the question asks what a person it names did ("why did
+/// Karađorđe refuse the protectorate"), not who they were: the best entry
+/// is that person and cannot state the answer.
+fn deed_of_person(engine: &Engine, question: &Question, entry: usize) -> bool {
+    engine.entry(entry).is_some_and(|e| e.kind == Kind::Person) && engine.index().name_hit(entry, &question.query.keys) && !can_state(engine, question, entry)
+}
+
+/// Whether `other`'s evidence (names, people, quotes) holds the person
+/// `person`'s own name; `other` is an event or treaty, or, when the
+/// question asks who, another person.
+fn involves_person(engine: &Engine, question: &Question, person: usize, other: usize) -> bool {
+    if engine.entry(other).is_none_or(|e| e.kind == Kind::Person && question.asks != Asks::Who) {
+        return false;
+    }
+    let index = engine.index();
+    let query = &question.query;
+    let all_quotes: Vec<usize> = (0..index.quote_keys(other).len()).collect();
+    (0..query.keys.len()).filter(|&word| index.in_name(person, query, word) && index.is_proper(query, word)).any(|word| evidence_holds(engine, question, other, word, &all_quotes))
 }
 
 /// A date answers "when" only when it is a date: not a span of decades

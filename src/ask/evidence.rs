@@ -86,8 +86,10 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             }
         }
         Some(Asks::Where) => names_something_new(text, &focus.query, index),
-        // Any quote may give the reason; those with a reason word are preferred (see `choose`).
-        Some(Asks::Why) => true,
+        // A reason is stated by a sentence that gives one ("claiming…",
+        // "because…"); when none does, the most relevant sentence is shown
+        // and no reason is invented.
+        Some(Asks::Why) => gives_a_reason(text),
         _ => true,
     }
 }
@@ -96,7 +98,9 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
 const REASON_BONUS: f32 = 0.5;
 
 /// Words that introduce a reason.
-const REASON_WORDS: &[&str] = &["because", "as", "since", "due", "claiming", "fearing", "order", "why", "reason", "owing", "thus", "therefore", "hoping", "caused", "explaining", "fear", "feared", "wanted", "seeking", "sought", "so"];
+/// ("as", "since" and "so" are left out: "as well as", "since 2022" and
+/// "so-called" give no reason.)
+const REASON_WORDS: &[&str] = &["because", "due", "claiming", "fearing", "why", "reason", "owing", "thus", "therefore", "hoping", "caused", "explaining", "fear", "feared", "wanted", "seeking", "sought"];
 
 /// Whether `text` states an entry's date as the answer shows it: its label
 /// ("early 1948") or every point's day, month and year.
