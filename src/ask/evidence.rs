@@ -156,7 +156,7 @@ fn names_a_doer(text: &str, query: &Query, index: &Index) -> bool {
         if !is_new_name(keys) || !words[position].starts_with(char::is_uppercase) {
             return false;
         }
-        let after_by = words[position.saturating_sub(3)..position].iter().any(|w| w.eq_ignore_ascii_case("by"));
+        let after_by = words[position.saturating_sub(DOER_AFTER_BY)..position].iter().any(|w| w.eq_ignore_ascii_case("by"));
         after_by || first_asked.is_some_and(|first| position < first)
     })
 }
@@ -373,6 +373,10 @@ pub fn missing_share(index: &Index, query: &Query, held: impl Fn(usize) -> bool)
 /// the sentence that proves the answer's date. A more relevant one is shown
 /// beside it.
 const WHOLE_DATE_LEAD: f32 = 100.0;
+
+/// How many words after "by" a doer's name may begin ("owned *by* the
+/// Russian company *Gazprom* Neft").
+const DOER_AFTER_BY: usize = 5;
 
 /// A light word the base knows counts this much of its weight.
 const LIGHT_SHARE: f32 = 0.5;
