@@ -459,6 +459,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if asks == Asks::When && (!precise_enough(question, found) || question.boundary && !names_the_event(engine, question, entry)) {
         return false;
     }
+    if asks == Asks::When && question.asks_end && !found.quotes.iter().any(|q| evidence::states_end(found, &q.text)) {
+        return false;
+    }
     match asks {
         Asks::When | Asks::HowMany | Asks::HowLong | Asks::Born | Asks::Died | Asks::Where => {
             let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(asks).with_query(question.query.clone()) };

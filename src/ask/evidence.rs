@@ -113,6 +113,31 @@ fn states_whole_date(entry: &Entry, text: &str) -> bool {
     }
 }
 
+/// Words that mark an end in a sentence ("until 1927", "was finally
+/// defeated in 1920", "Serbia withdrew in 2021").
+const END_MARKERS: &[&str] = &[
+    "until", "till", "ended", "end", "ending", "finished", "concluded", "dissolved", "dissolution", "closed", "left", "withdrew",
+    "withdrawn", "withdrawal", "suppressed", "defeated", "abolished", "collapsed", "ceased", "terminated", "expired", "finally",
+];
+
+/// Whether `text` states the end of an entry's date as an end: the last
+/// year with a word that marks an end, or with the first year of its range
+/// ("from 1917 to 1922", "1917–1922"). A sentence that only mentions the
+/// last year ("the 1999 Kosovo conflict") does not say that anything ended.
+pub fn states_end(entry: &Entry, text: &str) -> bool {
+    use crate::facts::date::contains_word;
+    let Some(date) = &entry.date else { return false };
+    let points = date.points();
+    let (Some(first), Some(last)) = (points.first(), points.last()) else { return false };
+    let has = |point: &crate::facts::date::Point| point.year_words().iter().all(|word| contains_word(text, word));
+    if !has(last) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let marked = lower.split(|c: char| !c.is_alphanumeric()).any(|word| END_MARKERS.contains(&word));
+    marked || points.len() == 2 && has(first)
+}
+
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
 fn gives_a_reason(text: &str) -> bool {
     text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|word| REASON_WORDS.contains(&word))

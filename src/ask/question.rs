@@ -40,7 +40,17 @@ pub struct Question {
     /// bombing *end*"): a date answers it only when that something is the
     /// entry itself, not an event its quotes mention.
     pub boundary: bool,
+    /// The question asks when something *ended* ("when did the war end",
+    /// "when did the Red Army leave"): the date must be stated as an end.
+    pub asks_end: bool,
 }
+
+/// Words that ask for the end of something, folded.
+const END_WORDS: &[&str] = &[
+    "end", "ended", "ends", "finish", "finished", "stop", "stopped", "conclude", "concluded", "leave", "left", "close", "closed",
+    "withdraw", "withdrew", "dissolve", "dissolved", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "napustio", "napustila",
+    "zatvoren", "zatvorena", "zakonchilas", "zakonchilsya", "zakonchilos", "pokinul", "pokinula", "zakryt", "zakryli",
+];
 
 /// Words that ask for the start or the end of something, folded.
 const BOUNDARY_WORDS: &[&str] = &[
@@ -239,6 +249,7 @@ impl Question {
         }
         let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
+        let asks_end = words.iter().any(|w| END_WORDS.contains(w));
         let head = head_word(index, &query, &words, &found, language, asks);
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
@@ -258,6 +269,7 @@ impl Question {
             head_of,
             counted,
             boundary,
+            asks_end,
         }
     }
 
