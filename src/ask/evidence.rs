@@ -421,11 +421,23 @@ fn has_year(text: &str) -> bool {
     digit_runs(text).any(|run| super::index::year_of(run).is_some())
 }
 
-/// A count: digits that are not a year, or a number word.
+/// A count: digits that are not a year, or a number word. Digits that are
+/// part of a name ("Mi-35", "MiG-29", "R-77") count nothing.
 fn has_count(text: &str) -> bool {
     let lower = text.to_lowercase();
-    digit_runs(text).any(|run| super::index::year_of(run).is_none())
-        || lower.split(|c: char| !c.is_alphanumeric() && c != '%').any(|word| NUMBER_WORDS.contains(&word))
+    let counts = text
+        .split_whitespace()
+        .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|token| !token.chars().any(char::is_alphabetic) || token.ends_with('%') || is_number_with_unit(token))
+        .any(|token| digit_runs(token).any(|run| super::index::year_of(run).is_none()));
+    counts || lower.split(|c: char| !c.is_alphanumeric() && c != '%').any(|word| NUMBER_WORDS.contains(&word))
+}
+
+/// "1.7bn", "4.8m", "40km": digits followed by a short unit, not a name.
+fn is_number_with_unit(token: &str) -> bool {
+    let digits = token.trim_end_matches(char::is_alphabetic);
+    let unit = &token[digits.len()..];
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') && unit.len() <= 3
 }
 
 /// A number with a unit of time or length ("three years", "40 km").
