@@ -462,6 +462,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if asks == Asks::When && question.asks_end && !found.quotes.iter().any(|q| evidence::states_end(found, &q.text)) {
         return false;
     }
+    if hedged_superlative(question, found) {
+        return false;
+    }
     match asks {
         Asks::When | Asks::HowMany | Asks::HowLong | Asks::Born | Asks::Died | Asks::Where => {
             let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(asks).with_query(question.query.clone()) };
@@ -504,6 +507,23 @@ fn involves_person(engine: &Engine, question: &Question, person: usize, other: u
     let query = &question.query;
     let all_quotes: Vec<usize> = (0..index.quote_keys(other).len()).collect();
     (0..query.keys.len()).filter(|&word| index.in_name(person, query, word) && index.is_proper(query, word)).any(|word| evidence_holds(engine, question, other, word, &all_quotes))
+}
+
+/// Superlatives a question may ask for ("the very *last* country to…").
+const SUPERLATIVES: &[&str] = &["first", "last", "earliest", "latest", "biggest", "largest", "greatest"];
+
+/// Whether the question asks for a superlative that the entry's sources
+/// only hedge: "which was the last country to recognise the USSR" is not
+/// answered by "one of the last European countries".
+fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
+    let folded = crate::text::fold::fold_for_search(&question.text);
+    let asked: Vec<&str> = folded.split(' ').filter(|w| SUPERLATIVES.contains(w)).collect();
+    asked.iter().any(|word| {
+        let hedged = format!("one of the {word}");
+        let texts: Vec<String> = entry.quotes.iter().map(|q| crate::text::fold::fold_for_search(&q.text)).collect();
+        let plain = texts.iter().any(|t| t.split(' ').any(|w| w == *word) && !t.contains(&hedged));
+        texts.iter().any(|t| t.contains(&hedged)) && !plain
+    })
 }
 
 /// A date answers "when" only when it is a date: not a span of decades
