@@ -113,7 +113,7 @@ fn history(args: &Args, entry: Option<&str>, limit: u64) -> anyhow::Result<ExitC
     }
     for line in &lines {
         let entry = line.entry.as_deref().map(|e| format!(" {e}")).unwrap_or_default();
-        print_line(&format!("#{}\t{}\t{}\t{}{entry}\t{}", line.id, line.at, line.actor, line.action, line.detail));
+        print_line(&format!("#{}\t{}\t{}\t{}{entry}\t{}", line.id, histbot::service::edit::utc(line.at), line.actor, line.action, line.detail));
     }
     Ok(ExitCode::SUCCESS)
 }
