@@ -15,6 +15,8 @@
 //! - [`service`]: the running bot's state: the live engine behind an atomic swap,
 //!   reload, moderator commands and wrong-answer reports.
 //! - [`config`]: the configuration file, `config/histbot.toml`.
+//! - [`study`]: study mode: quiz questions generated from the base, rounds,
+//!   spaced repetition, leaderboards.
 //! - `matrix` (feature `matrix`): the Matrix front end.
 //! - `discord` (feature `discord`): the Discord front end, slash commands over the service.
 
@@ -31,4 +33,5 @@ pub mod import;
 pub mod matrix;
 pub mod service;
 pub mod store;
+pub mod study;
 pub mod text;

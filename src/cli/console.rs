@@ -17,6 +17,7 @@
 //! the pages of the last paged answer (`/timeline 1941 1948`).
 
 mod editor;
+mod quiz;
 mod screen;
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -58,6 +59,8 @@ enum Input {
 /// What to do with one line.
 enum Step {
     Reply(Answer),
+    /// Several replies in turn (a quiz answer's reveal and the next question).
+    Replies(Vec<Answer>),
     Skip,
     Quit,
 }
@@ -66,6 +69,7 @@ enum Step {
 /// stops (a line read after that is not answered). Blocking: run it on its
 /// own thread.
 pub fn chat(service: Arc<Service>, options: Options) -> std::io::Result<()> {
+    quiz::resume(&service);
     let session = Session::new(service, &options.locale);
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return editor::interactive(session, options.history.as_deref());
@@ -90,14 +94,17 @@ fn piped(mut session: Session) -> std::io::Result<()> {
         let Some(_in_flight) = session.service.shutdown().admit() else {
             break;
         };
-        let answer = match session.step(line) {
-            Step::Reply(answer) => answer,
+        let answers = match session.step(line) {
+            Step::Reply(answer) => vec![answer],
+            Step::Replies(answers) => answers,
             Step::Skip => continue,
             Step::Quit => break,
         };
-        writeln!(out, "{}", render::plain(&answer))?;
-        if !prompt {
-            writeln!(out)?;
+        for answer in answers {
+            writeln!(out, "{}", render::plain(&answer))?;
+            if !prompt {
+                writeln!(out)?;
+            }
         }
         out.flush()?;
     }
@@ -154,6 +161,12 @@ impl Session {
             ));
         }
         let trimmed = line.trim();
+        if let Some(args) = quiz::arguments(trimmed) {
+            return Step::Replies(quiz::command(&self.service, args));
+        }
+        if let Some(replies) = quiz::answer(&self.service, trimmed) {
+            return Step::Replies(replies);
+        }
         let answer = match trimmed {
             "" => return Step::Skip,
             "/quit" | "/exit" | "quit" | "exit" => return Step::Quit,

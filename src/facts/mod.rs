@@ -42,7 +42,7 @@ pub use source::Source;
 /// kept apart from the other three: they are not in the free-text index nor
 /// in year lists and timelines, and are reached through `/period`,
 /// `/compare` and the period lines of `/year` and `/when`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Event,

@@ -26,6 +26,7 @@ pub fn all() -> Vec<Migration> {
         Migration { version: 1, name: "reports, unanswered, audit_log, kv, imports", sqlite: SQLITE_1, postgres: POSTGRES_1 },
         Migration { version: 2, name: "gaps and gap_asks (replacing unanswered), audit_log edits, reports.fixed_by", sqlite: SQLITE_2, postgres: POSTGRES_2 },
         Migration { version: 3, name: "reports.reply_to", sqlite: SQLITE_3, postgres: POSTGRES_3 },
+        Migration { version: 4, name: "quiz_rounds, quiz_answers, quiz_cards (study mode)", sqlite: SQLITE_4, postgres: POSTGRES_4 },
     ]
 }
 
@@ -51,6 +52,9 @@ const POSTGRES_2: &str = include_str!("sql/0002_gaps_audit.postgres.sql");
 /// Where a reporter can be told about their report (`discord:<channel>`, `matrix:<room>`).
 const SQLITE_3: &str = include_str!("sql/0003_report_reply_to.sqlite.sql");
 const POSTGRES_3: &str = include_str!("sql/0003_report_reply_to.postgres.sql");
+/// Study mode: quiz rounds (one open per place), answers, Leitner cards.
+const SQLITE_4: &str = include_str!("sql/0004_study.sqlite.sql");
+const POSTGRES_4: &str = include_str!("sql/0004_study.postgres.sql");
 
 #[cfg(test)]
 mod tests {

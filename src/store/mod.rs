@@ -22,6 +22,7 @@ pub mod migrations;
 #[cfg(feature = "postgres")]
 pub mod postgres;
 pub mod sqlite;
+pub mod study;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -269,6 +270,9 @@ pub enum StoreError {
     /// A number in the database does not fit (a negative id).
     #[error("the database holds a value out of range: {0}")]
     Range(String),
+    /// A stored value (a quiz round's JSON) that this histbot cannot read.
+    #[error("the database holds a value that cannot be read: {0}")]
+    Unreadable(String),
 }
 
 /// Where the store lives.
@@ -288,7 +292,7 @@ impl Location {
 }
 
 /// Everything histbot remembers. Every write is committed before it returns.
-pub trait Store: Send + Sync + std::fmt::Debug {
+pub trait Store: study::StudyStore + Send + Sync + std::fmt::Debug {
     /// Apply the migrations this database lacks, each in a transaction.
     fn migrate(&self) -> Result<Migrated, StoreError>;
     /// File a report under `limit`, atomically with the count (replicas

@@ -7,6 +7,8 @@
 //! The rate limit and the import take transaction-scoped advisory locks, so
 //! replicas neither double-count nor double-import.
 
+mod study;
+
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;

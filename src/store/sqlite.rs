@@ -3,6 +3,8 @@
 //! failing), `synchronous = FULL` (a write that returned survives a crash or
 //! a power cut), foreign keys on.
 
+mod study;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;

@@ -30,8 +30,12 @@ const PROMPT: &str = "histbot> ";
 const HISTORY_LINES: usize = 1000;
 /// Commands only the console has (they page and leave; the others come
 /// from the command table).
-const CONSOLE_COMMANDS: &[(&str, &str)] =
-    &[("next", "The next page of the last list."), ("prev", "The previous page of the last list."), ("quit", "Leave the console.")];
+const CONSOLE_COMMANDS: &[(&str, &str)] = &[
+    ("next", "The next page of the last list."),
+    ("prev", "The previous page of the last list."),
+    ("quit", "Leave the console."),
+    ("quiz", "Study mode: /quiz [topic] [count], /quiz me, /quiz stop, /quiz leaderboard, /quiz stats."),
+];
 
 type LineEditor = Editor<ConsoleHelper, DefaultHistory>;
 
@@ -76,6 +80,11 @@ pub(super) fn interactive(mut session: Session, history: Option<&Path>) -> std::
             };
             match session.step(input) {
                 Step::Reply(answer) => show(&mut out, &mut editor, screen, &answer)?,
+                Step::Replies(answers) => {
+                    for answer in &answers {
+                        show(&mut out, &mut editor, screen, answer)?;
+                    }
+                }
                 Step::Skip => {}
                 Step::Quit => return Ok(()),
             }
@@ -290,6 +299,7 @@ fn complete(service: &Service, before: &str) -> Completion {
     let body = &text[prefix.len_utf8()..];
     match body.split_once(char::is_whitespace) {
         None => Completion { start: lead, offers: command_offers(&prefix.to_string(), body), arg: None },
+        Some(("quiz", _)) => quiz_completion(service, before, lead + prefix.len_utf8() + "quiz".len()),
         Some((name, _)) => match commands::find(name) {
             Some(spec) => complete_arguments(service, spec, before, lead + prefix.len_utf8() + name.len()),
             None => Completion { start: before.len(), ..Completion::default() },
@@ -306,6 +316,21 @@ fn command_offers(prefix: &str, partial: &str) -> Vec<Offer> {
         .filter(|(name, _)| name.starts_with(&partial))
         .map(|(name, summary)| Offer { replacement: format!("{prefix}{name} "), label: summary.to_string() })
         .collect()
+}
+
+/// `/quiz` completes its first word: a sub-command or a topic (kinds, tags, periods).
+fn quiz_completion(service: &Service, before: &str, args_at: usize) -> Completion {
+    let rest = &before[args_at..];
+    let start = args_at + (rest.len() - rest.trim_start().len());
+    let typed = &before[start..];
+    if typed.contains(char::is_whitespace) {
+        return Completion { start: before.len(), ..Completion::default() };
+    }
+    let engine = service.engine();
+    let words = ["me", "stop", "leaderboard", "stats"].iter().filter(|w| w.starts_with(typed)).map(|w| w.to_string());
+    let topics = histbot::study::topic::completions(engine.base(), typed, 25);
+    let offers = words.chain(topics).map(|word| Offer { replacement: word, label: String::new() }).collect();
+    Completion { start, offers, arg: None }
 }
 
 /// Complete the argument under the cursor; `args_at` is where the text
