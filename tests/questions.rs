@@ -4,10 +4,10 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml`, `dev-4.toml`, `dev-5.toml`: the second, third and fourth
-//!   holdout sets, rotated into dev the same way once measured (dev-4 at its
-//!   one measurement: 110/156 = 70.5%, 4 false assertions; dev-5: 99/137 =
-//!   72.3%, 7 false assertions).
+//! - `dev-3.toml` … `dev-6.toml`: the second to fifth holdout sets, rotated
+//!   into dev the same way once measured (at their one measurement: dev-4
+//!   110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7 false
+//!   assertions; dev-6 87/141 = 61.7%, 5 false assertions).
 //! - `holdout.toml`: written the same way by another writer; only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -200,28 +200,34 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 82.5;
+const DEV_FLOOR: f64 = 81.5;
 const HOLDOUT_FLOOR: f64 = 61.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's one
-/// measurement (2026-11-30: 87/141 = 61.7%). Not tuned on: they are listed
-/// so that the test still fails on any new false assertion and on a fixed
-/// one (remove it), while the mechanisms are fixed on dev. When this set is
-/// rotated into dev, the list moves with it.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "how many times did tito go to moscow",
-    "who replaced gerasim vashchenko as russian consul",
-    "which country took in the most white russian emigres",
-    "what did the belgrade declaration say about trade",
-    "when did the first serbian uprising start",
-];
+/// measurement. Not tuned on: they are listed so that the test still fails
+/// on any new false assertion and on a fixed one (remove it), while the
+/// mechanisms are fixed on dev. When this set is rotated into dev, the list
+/// moves with it.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "who replaced gerasim vashchenko as russian consul",
+        "the entry names Vashchenko as the consul; that the question asks for his successor, whom no source names, needs the relation \"replaced\" expresses, which bags of words lack",
+    ),
+    (
+        "which country took in the most white russian emigres",
+        "the emigration entry names the countries; that none is said to have taken the most needs the superlative checked against a sentence that ranks them",
+    ),
+    (
+        "what did the belgrade declaration say about trade",
+        "\"trade\" is a word the base knows elsewhere, so the declaration's lack of it only weighs in the uncovered share, which the declaration's name keeps low",
+    ),
     (
         "what did the 1948 treaty of friendship between yugoslavia and the ussr say",
         "the 1945–1948 treaties with East European states fit the year and the words; that the USSR is not one of their parties needs the treaty's parties weighed against the question",
@@ -256,6 +262,7 @@ fn answers_hold_on_questions_written_from_the_sources() {
     dev.extend(load("dev-3"));
     dev.extend(load("dev-4"));
     dev.extend(load("dev-5"));
+    dev.extend(load("dev-6"));
     dev.extend(load("legacy"));
     let holdout = load("holdout");
     assert!(dev.len() + holdout.len() >= 300, "the sets need at least 300 questions");

@@ -50,6 +50,9 @@ const YEAR_FIT: f32 = 1.15;
 const YEAR_MISS: f32 = 0.6;
 /// An entry of the kind the question names ("treaty").
 const KIND_FIT: f32 = 1.1;
+/// An entry whose name holds another ordinal than the question's ("the
+/// *second* Cominform resolution" for "the first resolution").
+const ORDINAL_MISS: f32 = 0.6;
 /// A contender whose name the question covers by this much more wins a tie.
 const NAME_LEAD: f32 = 0.05;
 /// The largest share of the question's known words the answer may leave unexplained.
@@ -260,11 +263,27 @@ fn in_context(engine: &Engine, question: &Question, scored: &[Scored]) -> Vec<Ca
             if question.kind.is_some_and(|kind| kind == entry.kind) {
                 score *= KIND_FIT;
             }
+            if other_ordinal(engine, question, s.entry) {
+                score *= ORDINAL_MISS;
+            }
             Some(Candidate { entry: s.entry, score, name_hit: s.name_hit })
         })
         .collect();
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
     candidates
+}
+
+/// Whether the question names an ordinal ("the first resolution") and the
+/// entry's names hold only other ones ("Second Cominform resolution").
+fn other_ordinal(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let index = engine.index();
+    let ordinals = index.ordinal_keys();
+    let asked: Vec<&String> = question.query.keys.iter().filter(|k| ordinals.contains(*k)).collect();
+    if asked.is_empty() {
+        return false;
+    }
+    let named: Vec<String> = index.name_keys(entry).into_iter().filter(|k| ordinals.contains(k)).collect();
+    !named.is_empty() && !named.iter().any(|k| asked.contains(&k))
 }
 
 /// Whether an entry is dated in one of `years` (`None` for an undated entry
@@ -323,13 +342,15 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
 
 /// Whether the evidence says the question's head of the name it belongs to
 /// ("President of Yugoslavia" does not answer "president of
-/// Czechoslovakia"): within three words after the head, in a shown quote or
+/// Czechoslovakia"): within three words after the head (not counting
+/// stopwords), in a shown quote or
 /// one of the entry's names. True when the question names no owner.
 fn head_bound(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
     let (Some(head), Some(owner)) = (&question.head, &question.head_of) else { return true };
     let Some(found) = engine.entry(entry) else { return true };
     let says = |text: &str| {
-        let keys = evidence::keyed_words(engine.index(), text);
+        // Stopwords key to nothing: "mother of Russian emperor Ivan" has the owner third.
+        let keys: Vec<Vec<String>> = evidence::keyed_words(engine.index(), text).into_iter().filter(|k| !k.is_empty()).collect();
         keys.iter().enumerate().any(|(i, k)| k.contains(head) && keys.iter().skip(i + 1).take(3).any(|next| next.contains(owner)))
     };
     let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
@@ -345,12 +366,13 @@ fn shown_quotes(engine: &Engine, question: &Question, entry: usize) -> Vec<usize
 }
 
 /// Whether the evidence for `entry` holds query word `word`: its names, the
-/// people it involves, or the quotes it would show (`shown`).
+/// people it involves, or the quotes it would show (`shown`), the word
+/// itself or what it stands for ("Moscow" for the Soviet Union).
 fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usize, shown: &[usize]) -> bool {
     let index = engine.index();
     let query = &question.query;
     let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| index.word_in(query, word, keys));
-    in_quotes || index.in_names_or_people(entry, query, word)
+    in_quotes || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
 }
 
 /// The share of the question's weight in known content words that the
@@ -460,6 +482,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         return false;
     }
     if asks == Asks::When && question.asks_end && !found.quotes.iter().any(|q| evidence::states_end(found, &q.text)) {
+        return false;
+    }
+    if asks == Asks::When && question.asks_start && !found.quotes.iter().any(|q| evidence::states_start(found, &q.text)) {
         return false;
     }
     if hedged_superlative(question, found) {
