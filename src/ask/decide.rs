@@ -35,7 +35,7 @@ use crate::facts::{Entry, Kind};
 use crate::text::lexicon::Asks;
 
 /// A winner must explain this share of the question…
-const ACCEPT: f32 = 0.55;
+const ACCEPT: f32 = 0.45;
 /// …and beat the runner-up by this factor or this absolute gap, or the answer is "did you mean".
 const MARGIN: f32 = 1.1;
 const CLEAR_GAP: f32 = 0.08;
@@ -327,6 +327,14 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let paraphrase_ok = named && !person && matches!(question.asks, Asks::When | Asks::Who | Asks::Where | Asks::Why | Asks::How);
     let shown = shown_quotes(engine, question, entry);
     let head = question.head.as_ref().and_then(|head| query.keys.iter().position(|k| k == head));
+    // "When did Serbia *apply* to join the EU": a date or a doer answers for
+    // the event the question's verbs say; when the evidence holds none of
+    // them, the entry is about something else that happened to the same names.
+    let event_missing = matches!(question.asks, Asks::When | Asks::Who)
+        && !named
+        && !question.event_words.is_empty()
+        && !question.event_words.iter().any(|&word| evidence_holds(engine, question, entry, word, &shown));
+    let event_gaps = question.event_words.iter().filter(move |_| event_missing).filter_map(|&word| query.keys.get(word).cloned());
     (0..query.keys.len())
         // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
         .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) } else { !index.covers(entry, query, word) })
@@ -335,6 +343,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .filter_map(|word| query.keys.get(word).cloned())
         .filter(|key| key.chars().count() >= 3)
         .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
+        .chain(event_gaps)
         .collect::<std::collections::BTreeSet<String>>()
         .into_iter()
         .collect()

@@ -868,7 +868,8 @@ fn count_capitalised(keyer: &Keyer, text: &str, counts: &mut HashMap<String, (u3
     for word in text.split_whitespace() {
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
         let first = clean.chars().next();
-        if let Some(first) = first.filter(|c| c.is_alphabetic()) {
+        // Arabic has no capitals: its words say nothing about which are names.
+        if let Some(first) = first.filter(|c| c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase())) {
             if !sentence_start {
                 for key in keyer.index_keys_memo(clean, memo) {
                     let slot = counts.entry(key).or_default();
