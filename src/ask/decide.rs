@@ -333,8 +333,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let event_missing = matches!(question.asks, Asks::When | Asks::Who)
         && !named
         && !question.event_words.is_empty()
-        && !question.event_words.iter().any(|&word| evidence_holds(engine, question, entry, word, &shown));
-    let event_gaps = question.event_words.iter().filter(move |_| event_missing).filter_map(|&word| query.keys.get(word).cloned());
+        && !question.event_words.iter().any(|forms| forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown)));
+    let event_gaps = question.event_words.iter().filter(move |_| event_missing).filter_map(|forms| forms.first().cloned());
     (0..query.keys.len())
         // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
         .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) } else { !index.covers(entry, query, word) })
@@ -382,6 +382,14 @@ fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usiz
     let query = &question.query;
     let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| index.word_in(query, word, keys));
     in_quotes || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
+}
+
+/// Whether index key `key` is in the entry's names, its people, or one of
+/// its quotes at `shown`.
+fn evidence_holds_key(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> bool {
+    let index = engine.index();
+    let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| super::index::contains_key(keys, key));
+    in_quotes || index.name_keys(entry).iter().any(|k| k == key) || index.people_keys(entry).iter().any(|k| k == key)
 }
 
 /// The share of the question's weight in known content words that the

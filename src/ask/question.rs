@@ -46,10 +46,11 @@ pub struct Question {
     /// The question asks when something *began* ("when did the uprising
     /// start"): the date must be stated as a beginning.
     pub asks_start: bool,
-    /// Query positions of the words that say what happened and are light
-    /// only for being verbs or modifiers ("apply", "won"): a date or a doer
-    /// is about that event only when the evidence holds one of them.
-    pub event_words: Vec<usize>,
+    /// The words that say what happened and are light only for being verbs
+    /// or modifiers ("apply", "overthrew"), each as the keys of all its
+    /// forms ("overthrow", "overthrown"): a date or a doer is about that
+    /// event only when the evidence holds one of them.
+    pub event_words: Vec<Vec<String>>,
 }
 
 /// Words that ask for the beginning of something, folded.
@@ -235,25 +236,22 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
     }
 }
 
-/// The query positions of the question's English verbs and modifiers
-/// that are not among the generic light words ("happen", "get").
+/// The question's English verbs and modifiers that are not among the
+/// generic light words ("happen", "get"), each as the keys of its forms.
 ///
 /// A question of two things joined by "and" or "compared to" is left
 /// without: each verb may belong to either half, and the halves are
 /// weighed one by one.
-fn event_words(index: &Index, query: &Query, words: &[&str], language: Language) -> Vec<usize> {
+fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<String>> {
     if language != Language::En || words.iter().any(|w| matches!(*w, "and" | "compared" | "vs" | "versus")) {
         return Vec::new();
     }
-    let mut positions: Vec<usize> = words
+    words
         .iter()
-        .filter(|w| lexicon::is_english_predicate(w))
-        .flat_map(|word| index.keyer().tokens(word, language))
-        .filter_map(|token| query.keys.iter().position(|k| *k == token.key))
-        .collect();
-    positions.sort_unstable();
-    positions.dedup();
-    positions
+        .filter(|w| lexicon::is_light_by_ending(w, language))
+        .map(|word| lexicon::verb_forms(word).into_iter().flat_map(|form| index.keyer().tokens(form, language)).map(|t| t.key).collect())
+        .filter(|keys: &Vec<String>| !keys.is_empty())
+        .collect()
 }
 
 impl Question {
@@ -289,7 +287,7 @@ impl Question {
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
         let asks_end = words.iter().any(|w| END_WORDS.contains(w));
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
-        let event_words = event_words(index, &query, &words, language);
+        let event_words = event_words(index, &words, language);
         let head = head_word(index, &query, &words, &found, language, asks);
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
