@@ -53,6 +53,9 @@ const KIND_FIT: f32 = 1.1;
 /// An entry whose name holds another ordinal than the question's ("the
 /// *second* Cominform resolution" for "the first resolution").
 const ORDINAL_MISS: f32 = 0.6;
+/// An entry whose name holds a later ordinal than "first" that the question
+/// does not say ("Second Cominform resolution" for "the Cominform resolution").
+const UNASKED_ORDINAL: f32 = 0.9;
 /// A contender whose name the question covers by this much more wins a tie.
 const NAME_LEAD: f32 = 0.05;
 /// The largest share of the question's known words the answer may leave unexplained.
@@ -263,8 +266,10 @@ fn in_context(engine: &Engine, question: &Question, scored: &[Scored]) -> Vec<Ca
             if question.kind.is_some_and(|kind| kind == entry.kind) {
                 score *= KIND_FIT;
             }
-            if other_ordinal(engine, question, s.entry) {
-                score *= ORDINAL_MISS;
+            match other_ordinal(engine, question, s.entry) {
+                Some(true) => score *= ORDINAL_MISS,
+                Some(false) => score *= UNASKED_ORDINAL,
+                None => {}
             }
             Some(Candidate { entry: s.entry, score, name_hit: s.name_hit })
         })
@@ -273,17 +278,24 @@ fn in_context(engine: &Engine, question: &Question, scored: &[Scored]) -> Vec<Ca
     candidates
 }
 
-/// Whether the question names an ordinal ("the first resolution") and the
-/// entry's names hold only other ones ("Second Cominform resolution").
-fn other_ordinal(engine: &Engine, question: &Question, entry: usize) -> bool {
+/// Whether the entry's names hold an ordinal the question does not say:
+/// `Some(true)` when the question names another one ("the first
+/// resolution" against "Second Cominform resolution"), `Some(false)` when it
+/// names none and the entry's ordinal is a later one (a student who means
+/// the second of a series says so), `None` otherwise.
+fn other_ordinal(engine: &Engine, question: &Question, entry: usize) -> Option<bool> {
     let index = engine.index();
     let ordinals = index.ordinal_keys();
+    let named: Vec<String> = index.name_keys(entry).into_iter().filter(|k| ordinals.contains(k)).collect();
+    if named.is_empty() {
+        return None;
+    }
     let asked: Vec<&String> = question.query.keys.iter().filter(|k| ordinals.contains(*k)).collect();
     if asked.is_empty() {
-        return false;
+        let first = ordinals.first();
+        return named.iter().any(|k| Some(k) != first).then_some(false);
     }
-    let named: Vec<String> = index.name_keys(entry).into_iter().filter(|k| ordinals.contains(k)).collect();
-    !named.is_empty() && !named.iter().any(|k| asked.contains(&k))
+    (!named.iter().any(|k| asked.contains(&k))).then_some(true)
 }
 
 /// Whether an entry is dated in one of `years` (`None` for an undated entry
