@@ -22,7 +22,7 @@ pub struct Focus {
     pub year: Option<i32>,
     /// What a "how many" question counts (the key of "robberies" in "how
     /// many robberies"): the quote's number must come with it.
-    pub counted: Option<String>,
+    pub counted: Vec<String>,
 }
 
 impl Focus {
@@ -68,9 +68,10 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::HowMany) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
             // The number must come with what is counted ("members", "membership").
-            let with_counted = focus.counted.as_ref().is_none_or(|counted| {
-                keys.iter().any(|key| key == counted || (counted.len() >= 4 && key.starts_with(counted.as_str())) || (key.len() >= 4 && counted.starts_with(key.as_str())))
-            });
+            let with_counted = focus.counted.is_empty()
+                || focus.counted.iter().any(|counted| {
+                    keys.iter().any(|key| key == counted || (counted.len() >= 4 && key.starts_with(counted.as_str())) || (key.len() >= 4 && counted.starts_with(key.as_str())))
+                });
             has_count(text) && with_counted
         }
         Some(Asks::HowLong) => has_duration(text),

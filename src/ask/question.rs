@@ -29,7 +29,7 @@ pub struct Question {
     /// The question asks for a day ("on what day"), not just a year.
     pub wants_day: bool,
     /// What a "how many" question counts.
-    pub counted: Option<String>,
+    pub counted: Vec<String>,
     /// The head of the noun phrase after "what"/"who" ("who was the soviet *ambassador*"):
     /// the thing asked about, which the answer must contain.
     pub head: Option<String>,
@@ -124,9 +124,10 @@ const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
 /// Mark as light the noun right after "what"/"which"/"how many" (past up to
 /// two modifiers: "which *British* paper"): it says what kind of thing the
 /// answer is, which the evidence need not repeat.
-/// Returns the key of what a "how many" question counts.
-fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Option<String> {
-    let mut counted = None;
+/// Returns the keys of what a "how many" question counts: the noun, and the
+/// one after it in a compound ("how many petrol *stations*").
+fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Vec<String> {
+    let mut counted = Vec::new();
     for (asks, range) in found {
         if !TYPE_ASKING.contains(asks) {
             continue;
@@ -143,8 +144,10 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         let Some(next) = words.get(at).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
         let keys: Vec<String> = index.keyer().tokens(next, language).into_iter().map(|t| t.key).collect();
         // What is counted, unless it is as general as "people".
-        if *asks == Asks::HowMany && counted.is_none() && !crate::text::lexicon::is_light(next, Language::En) {
-            counted = keys.first().filter(|k| index.keyer().index_keys(k).len() == 1).cloned();
+        if *asks == Asks::HowMany && counted.is_empty() && !crate::text::lexicon::is_light(next, Language::En) {
+            let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && !crate::text::lexicon::is_light(w, language));
+            let single = |word: &&str| index.keyer().tokens(word, language).into_iter().next().map(|t| t.key).filter(|k| index.keyer().index_keys(k).len() == 1);
+            counted = std::iter::once(next).chain(compound).filter_map(single).collect();
         }
         for position in 0..query.keys.len() {
             if keys.contains(&query.keys[position]) {
