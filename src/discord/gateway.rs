@@ -14,8 +14,9 @@ use std::time::Duration;
 use serde_json::{json, Value};
 use serenity::all::{
     ActionRowComponent, CommandDataOptionValue, CommandInteraction, ComponentInteraction, Context, EventHandler, GatewayIntents, Interaction, ModalInteraction, RawEventHandler, Ready,
-    ResumedEvent,
+    ResumedEvent, ShardStageUpdateEvent,
 };
+use serenity::gateway::ConnectionStage;
 use serenity::http::Http;
 use serenity::model::id::InteractionId;
 use serenity::client::{Client, ClientBuilder};
@@ -59,6 +60,7 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) ->
             None => client.start_autosharded().await,
         };
         stopper.abort();
+        service.readiness().set(READINESS, false, "gateway client stopped");
         match started {
             Ok(()) if service.shutdown().is_stopping() => {
                 tracing::info!("the Discord gateway connection is closed");
@@ -98,6 +100,18 @@ async fn pause_unless_stopping(service: &Service, pause: &mut Duration) {
     *pause = (*pause * 2).min(Duration::from_secs(60));
 }
 
+fn stage_name(stage: ConnectionStage) -> &'static str {
+    match stage {
+        ConnectionStage::Connected => "connected",
+        ConnectionStage::Connecting => "connecting",
+        ConnectionStage::Disconnected => "disconnected",
+        ConnectionStage::Handshake => "handshake",
+        ConnectionStage::Identifying => "identifying",
+        ConnectionStage::Resuming => "resuming",
+        _ => "reconnecting",
+    }
+}
+
 fn is_auth_error(error: &serenity::Error) -> bool {
     matches!(error, serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(response)) if response.status_code.as_u16() == 401)
 }
@@ -111,6 +125,12 @@ fn is_fatal(error: &serenity::Error) -> bool {
     ) || is_auth_error(error)
 }
 
+/// The front end's name in [`Service::readiness`].
+const READINESS: &str = "discord";
+
+/// Reconnections and resumes, by `event` (`connected`, `resumed`, `disconnected`).
+const GATEWAY_EVENTS: &str = "histbot_discord_gateway_events_total";
+
 struct Handler {
     service: Arc<Service>,
     config: DiscordConfig,
@@ -122,6 +142,8 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         let shard = ready.shard.map(|s| s.id.0);
         tracing::info!(bot = %ready.user.name, guilds = ready.guilds.len(), ?shard, "connected to the Discord gateway");
+        self.service.readiness().set(READINESS, true, format!("gateway connected (shard {})", shard.unwrap_or(0)));
+        metrics::counter!(GATEWAY_EVENTS, "event" => "connected").increment(1);
         // One shard registers for all of them.
         if shard.unwrap_or(0) == 0 {
             let application_id = ctx.http.application_id().unwrap_or(ready.application.id);
@@ -133,6 +155,22 @@ impl EventHandler for Handler {
 
     async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
         tracing::info!("Discord gateway session resumed");
+        metrics::counter!(GATEWAY_EVENTS, "event" => "resumed").increment(1);
+    }
+
+    /// A shard that is not connected makes the bot not ready until a shard
+    /// connects again (with several shards, the latest change wins).
+    async fn shard_stage_update(&self, _ctx: Context, event: ShardStageUpdateEvent) {
+        let shard = event.shard_id.0;
+        match event.new {
+            ConnectionStage::Connected => self.service.readiness().set(READINESS, true, format!("gateway connected (shard {shard})")),
+            stage => {
+                if event.old == ConnectionStage::Connected {
+                    metrics::counter!(GATEWAY_EVENTS, "event" => "disconnected").increment(1);
+                }
+                self.service.readiness().set(READINESS, false, format!("gateway shard {shard}: {}", stage_name(stage)));
+            }
+        }
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {

@@ -24,7 +24,7 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::{Json, Router};
 use ed25519_dalek::{Signature, VerifyingKey};
 use serenity::http::Http;
@@ -37,6 +37,9 @@ use super::interaction::{self, Incoming, Outgoing};
 use super::{redact_error, DiscordError};
 use crate::config::{secret, DiscordConfig};
 use crate::service::Service;
+
+/// The front end's name in [`Service::readiness`].
+const READINESS: &str = "discord";
 
 /// Everything one request needs; shared by all requests.
 pub struct Endpoint {
@@ -124,15 +127,19 @@ impl Endpoint {
 }
 
 /// The endpoint's routes: `POST /` and `POST /interactions` for Discord,
-/// `GET /healthz` for load balancers.
+/// and for probes `GET /healthz`, with the `ops` feature also `/readyz` and
+/// `/metrics` (the same as on `metrics_listen`).
 pub fn router(endpoint: Arc<Endpoint>) -> Router {
     let limit = endpoint.max_body_bytes;
-    Router::new()
+    let interactions = Router::new()
         .route("/", post(interactions))
         .route("/interactions", post(interactions))
-        .route("/healthz", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(limit))
-        .with_state(endpoint)
+        .with_state(endpoint.clone());
+    #[cfg(feature = "ops")]
+    return interactions.merge(crate::ops::router(endpoint.service.clone()));
+    #[cfg(not(feature = "ops"))]
+    interactions.route("/healthz", get(|| async { "ok" }))
 }
 
 /// Serve on `listener` until the service stops: then the listener closes and
@@ -162,7 +169,11 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: Option<Str
     }
     let listener = TcpListener::bind(&config.listen).await.map_err(|source| DiscordError::Listen { addr: config.listen.clone(), source })?;
     tracing::info!(listen = %config.listen, "Discord interactions endpoint listening");
-    serve(listener, endpoint).await
+    let address = listener.local_addr().map_or_else(|_| config.listen.clone(), |address| address.to_string());
+    service.readiness().set(READINESS, true, format!("HTTP endpoint listening on {address}"));
+    let served = serve(listener, endpoint).await;
+    service.readiness().set(READINESS, false, "HTTP endpoint closed");
+    served
 }
 
 /// The configured application id, or the one the token belongs to.

@@ -179,6 +179,7 @@ impl Bot {
         client.add_event_handler(on_invite);
 
         let mut syncer = Syncer::new(client.clone(), user_id.clone(), &store_dir, tuning);
+        syncer.report_to(state.service.readiness().clone());
         // A new login does not answer the history the first sync brings; a
         // restored session answers what was asked while it was away (within
         // MAX_AGE), gaps included.

@@ -19,6 +19,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use matrix_sdk::config::SyncSettings;
@@ -34,6 +35,7 @@ use matrix_sdk::{Client, Room};
 
 use super::session::write_private;
 use super::MatrixError;
+use crate::service::health::Readiness;
 
 /// Messages older than this when they reach the bot (history seen on
 /// joining a room, or after a long outage) are not answered, so a gap is
@@ -90,7 +92,16 @@ pub struct Syncer {
     pending: Vec<(OwnedRoomId, OwnedEventId)>,
     /// Rooms left in the last sync.
     left: Vec<OwnedRoomId>,
+    /// Told after each sync whether syncing works (`/readyz`).
+    readiness: Option<Arc<Readiness>>,
 }
+
+/// The front end's name in the service's readiness.
+const READINESS: &str = "matrix";
+/// Sync requests, by `result` (`ok`, `error`).
+const SYNCS: &str = "histbot_matrix_syncs_total";
+/// How long a sync request took (a long poll waits up to its timeout).
+const SYNC_SECONDS: &str = "histbot_matrix_sync_seconds";
 
 impl Syncer {
     pub fn new(client: Client, user_id: OwnedUserId, store_dir: &Path, tuning: SyncTuning) -> Syncer {
@@ -100,7 +111,18 @@ impl Syncer {
         // carries the member counts.
         let settings = SyncSettings::default().timeout(SYNC_TIMEOUT).filter(sync_events::v3::Filter::FilterDefinition(filter));
         let seen = Seen::load(store_dir.join(SEEN_FILE));
-        Syncer { client, user_id, settings, tuning, seen, pending: Vec::new(), left: Vec::new() }
+        Syncer { client, user_id, settings, tuning, seen, pending: Vec::new(), left: Vec::new(), readiness: None }
+    }
+
+    /// Report whether syncing works to `readiness` after each sync.
+    pub fn report_to(&mut self, readiness: Arc<Readiness>) {
+        self.readiness = Some(readiness);
+    }
+
+    fn report(&self, ready: bool, detail: impl Into<String>) {
+        if let Some(readiness) = &self.readiness {
+            readiness.set(READINESS, ready, detail);
+        }
     }
 
     /// The first sync, without long-polling (it returns at once even when
@@ -138,20 +160,27 @@ impl Syncer {
     async fn sync(&self, settings: SyncSettings) -> Result<SyncResponse, MatrixError> {
         let mut failures = 0u32;
         loop {
-            match self.client.sync_once(settings.clone()).await {
+            let started = std::time::Instant::now();
+            let synced = self.client.sync_once(settings.clone()).await;
+            metrics::histogram!(SYNC_SECONDS).record(started.elapsed().as_secs_f64());
+            metrics::counter!(SYNCS, "result" => if synced.is_ok() { "ok" } else { "error" }).increment(1);
+            match synced {
                 Ok(response) => {
+                    self.report(true, "syncing");
                     if failures > 0 {
                         tracing::info!("Matrix sync resumed");
                     }
                     return Ok(response);
                 }
                 Err(error) if is_revoked(error.client_api_error_kind()) => {
+                    self.report(false, "the homeserver revoked the session");
                     return Err(MatrixError::Sync(format!("the homeserver revoked the session: {error}")));
                 }
                 Err(error) => {
                     let delay = backoff(failures);
                     failures = failures.saturating_add(1);
                     tracing::warn!(%error, retry_in = ?delay, "Matrix sync failed; retrying");
+                    self.report(false, format!("sync failing ({failures} in a row)"));
                     tokio::time::sleep(delay).await;
                 }
             }
