@@ -61,6 +61,9 @@ const MAX_SPAN: i32 = 15;
 /// A candidate able to state the answer may replace a better one that
 /// cannot when it scores at least this share of it.
 const CAPABLE_SHARE: f32 = 0.8;
+/// …or this share, when the better one is a person asked about a deed of
+/// theirs and the capable one involves them.
+const DEED_SHARE: f32 = 0.5;
 
 /// What to do with a question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -120,9 +123,12 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         },
     };
     let capable: Vec<Candidate> = candidates.iter().copied().filter(|c| can_state(engine, question, c.entry)).collect();
+    // "Why did Karađorđe refuse…": the person's profile cannot say; an
+    // event their name is part of may, though it scores lower.
+    let share = if deed_of_person(engine, question, best.entry) { DEED_SHARE } else { CAPABLE_SHARE };
     let chosen = match capable.first() {
         Some(first) if first.entry == best.entry => *first,
-        Some(first) if first.score >= best.score * CAPABLE_SHARE => {
+        Some(first) if first.score >= best.score * share && (share == CAPABLE_SHARE || involves_person(engine, question, best.entry, first.entry)) => {
             if let Some(abstain) = uncovered(engine, question, first.entry, &candidates) {
                 return abstain;
             }
@@ -189,13 +195,44 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
         }
     };
     let in_names = |c: &Candidate| (0..query.keys.len()).filter(|&w| index.in_name(c.entry, query, w)).count() as f32;
-    clear_lead(&|c| index.best_quote_weight(c.entry, query), &|a, b| a > b * QUOTE_LEAD)
-        .or_else(|| clear_lead(&in_names, &|a, b| a > b))
+    clear_lead(&in_names, &|a, b| a > b)
+        .or_else(|| clear_lead(&|c| index.best_quote_weight(c.entry, query), &|a, b| a > b * QUOTE_LEAD))
         .or_else(|| clear_lead(&|c| index.name_coverage(c.entry, &query.keys), &|a, b| a > b + NAME_LEAD))
         .or_else(|| {
             let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
             (named.len() == 1).then(|| named[0].entry)
         })
+        .or_else(|| (question.asks == Asks::Who).then(|| sentence_subject(engine, question, &contenders)).flatten())
+}
+
+/// "Who proposed …?" with two people tied: the sentence that speaks most of
+/// the question names its doer first ("Borislav Milošević, the brother of
+/// Slobodan Milošević, … proposed …"). The person contender named earliest
+/// in it wins.
+fn sentence_subject(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<usize> {
+    let index = engine.index();
+    let best_quote = contenders
+        .iter()
+        .filter_map(|c| {
+            let quotes = engine.entry(c.entry)?.quotes.iter().enumerate().map(move |(q, quote)| (evidence::relevance(index, c.entry, q, &question.query), quote.text.as_str()));
+            quotes.max_by(|a, b| a.0.total_cmp(&b.0))
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))?
+        .1;
+    let words = evidence::keyed_words(index, best_quote);
+    let first_mention = |entry: usize| {
+        let found = engine.entry(entry).filter(|e| e.kind == Kind::Person)?;
+        let name = index.keyer().index_keys(&found.title);
+        let rare: Vec<&String> = name.iter().filter(|k| index.is_person_key(k)).collect();
+        words.iter().position(|keys| keys.iter().any(|k| rare.contains(&k)))
+    };
+    let mut people: Vec<(usize, usize)> = contenders.iter().filter_map(|c| Some((first_mention(c.entry)?, c.entry))).collect();
+    people.sort();
+    match people.as_slice() {
+        [(first, entry), (second, _), ..] if first < second => Some(*entry),
+        [(_, entry)] => Some(*entry),
+        _ => None,
+    }
 }
 
 /// Whether tied contenders are one event repeated: the same title but for
@@ -369,6 +406,32 @@ fn surface_words(engine: &Engine, question: &Question, keys: &[String]) -> Vec<S
     }
 }
 
+/// What the abstention and answer-type stages found for one entry (for `--explain`).
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryCheck {
+    pub entry: String,
+    /// Discriminative words of the question the entry's evidence lacks.
+    pub gaps: Vec<String>,
+    /// The share of the question's weight its evidence leaves unsaid.
+    pub uncovered_share: f32,
+    /// Whether one of its quotes states what is asked.
+    pub can_state: bool,
+    pub quotes: Vec<evidence::QuoteCheck>,
+}
+
+/// The abstention and answer-type checks of `entry` against `question`.
+pub fn check_entry(engine: &Engine, question: &Question, entry: usize) -> Option<EntryCheck> {
+    let found = engine.entry(entry)?;
+    let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(question.asks).with_query(question.query.clone()) };
+    Some(EntryCheck {
+        entry: found.id.clone(),
+        gaps: discriminative_gaps(engine, question, entry),
+        uncovered_share: uncovered_share(engine, question, entry),
+        can_state: can_state(engine, question, entry),
+        quotes: evidence::quote_checks(engine.base(), engine.index(), found, &focus),
+    })
+}
+
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
@@ -393,7 +456,13 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         }
         _ => question.asks,
     };
-    if asks == Asks::When && !precise_enough(question, found) {
+    if asks == Asks::When && (!precise_enough(question, found) || question.boundary && !names_the_event(engine, question, entry)) {
+        return false;
+    }
+    if asks == Asks::When && question.asks_end && !found.quotes.iter().any(|q| evidence::states_end(found, &q.text)) {
+        return false;
+    }
+    if hedged_superlative(question, found) {
         return false;
     }
     match asks {
@@ -404,6 +473,57 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         Asks::Who => found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(Asks::Who).with_query(question.query.clone())),
         _ => true,
     }
+}
+
+/// Whether an entry is the event a start-or-end question is about: the
+/// question's rarest word (that the base knows and is not light) is in one
+/// of its names or its people ("when did the Russian civil war end" is
+/// about the Russian Civil War; "when did the NATO bombing of Yugoslavia
+/// end" is not about the Kosovo War, whose dates are not the bombing's).
+fn names_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let index = engine.index();
+    let query = &question.query;
+    let rarest = (0..query.keys.len())
+        .filter(|&word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false))
+        .max_by(|&a, &b| index.weight(query, a).total_cmp(&index.weight(query, b)));
+    rarest.is_none_or(|word| index.in_name(entry, query, word) || index.people_keys(entry).iter().any(|k| index.word_is(query, word, k)))
+}
+
+/// Whether the question asks what a person it names did ("why did
+/// Karađorđe refuse the protectorate"), not who they were: the best entry
+/// is that person and cannot state the answer.
+fn deed_of_person(engine: &Engine, question: &Question, entry: usize) -> bool {
+    engine.entry(entry).is_some_and(|e| e.kind == Kind::Person) && engine.index().name_hit(entry, &question.query.keys) && !can_state(engine, question, entry)
+}
+
+/// Whether `other`'s evidence (names, people, quotes) holds the person
+/// `person`'s own name; `other` is an event or treaty, or, when the
+/// question asks who, another person.
+fn involves_person(engine: &Engine, question: &Question, person: usize, other: usize) -> bool {
+    if engine.entry(other).is_none_or(|e| e.kind == Kind::Person && question.asks != Asks::Who) {
+        return false;
+    }
+    let index = engine.index();
+    let query = &question.query;
+    let all_quotes: Vec<usize> = (0..index.quote_keys(other).len()).collect();
+    (0..query.keys.len()).filter(|&word| index.in_name(person, query, word) && index.is_proper(query, word)).any(|word| evidence_holds(engine, question, other, word, &all_quotes))
+}
+
+/// Superlatives a question may ask for ("the very *last* country to…").
+const SUPERLATIVES: &[&str] = &["first", "last", "earliest", "latest", "biggest", "largest", "greatest"];
+
+/// Whether the question asks for a superlative that the entry's sources
+/// only hedge: "which was the last country to recognise the USSR" is not
+/// answered by "one of the last European countries".
+fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
+    let folded = crate::text::fold::fold_for_search(&question.text);
+    let asked: Vec<&str> = folded.split(' ').filter(|w| SUPERLATIVES.contains(w)).collect();
+    asked.iter().any(|word| {
+        let hedged = format!("one of the {word}");
+        let texts: Vec<String> = entry.quotes.iter().map(|q| crate::text::fold::fold_for_search(&q.text)).collect();
+        let plain = texts.iter().any(|t| t.split(' ').any(|w| w == *word) && !t.contains(&hedged));
+        texts.iter().any(|t| t.contains(&hedged)) && !plain
+    })
 }
 
 /// A date answers "when" only when it is a date: not a span of decades

@@ -19,6 +19,11 @@ use crate::text::lexicon::Asks;
 /// At most this many "and"s are tried as the seam of a two-fact question.
 const MAX_TWO_THING_CUTS: usize = 4;
 
+/// A half of a two-fact question that names no entry outright still
+/// answers when both halves ask their own question and its best entry
+/// explains this share of it.
+const CONFIDENT_HALF: f32 = 0.8;
+
 /// What `--explain` prints: each stage's result.
 #[derive(Debug, serde::Serialize)]
 pub struct Explanation {
@@ -26,6 +31,8 @@ pub struct Explanation {
     /// (entry id, score, whether a name of it appears whole).
     pub candidates: Vec<(String, f32, bool)>,
     pub decision: Decision,
+    /// The abstention and answer-type checks of the two best candidates.
+    pub checks: Vec<decide::EntryCheck>,
 }
 
 /// An autocomplete choice: what the user sees, and the value sent back.
@@ -161,7 +168,7 @@ impl Engine {
     /// into two halves that each clearly name a different entry, answer both.
     fn two_things(&self, question: &Question, whole: &Decision, locale: &str) -> Option<Answer> {
         let text = question.text.as_str();
-        let separators = [" and ", " & ", " as well as ", " i ", " и ", " و"];
+        let separators = [" and ", " & ", " as well as ", " compared to ", " compared with ", " vs ", " vs. ", " versus ", " i ", " и ", " و"];
         let lower = text.to_lowercase();
         let cuts: Vec<(usize, usize)> = separators.iter().flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>()).collect();
         // Each cut costs two decisions: a text with many "and"s is a list, not two questions.
@@ -176,6 +183,8 @@ impl Engine {
             }
             // "the soviet and the british missions": the left half borrows the right's noun.
             let left = self.distribute(left, right).unwrap_or_else(|| left.to_string());
+            // "What year did … and when did …": each half asks its own question.
+            let both_ask = [left.as_str(), right].iter().all(|half| self.asks_something(half));
             let entries: Vec<usize> = [left.as_str(), right]
                 .iter()
                 .filter_map(|half| {
@@ -183,10 +192,15 @@ impl Engine {
                     half_question.asks = question.asks;
                     half_question.attribute = question.attribute;
                     // Each half must name its entry outright, or date it by a
-                    // year, or pick one of the entries the whole question was torn between.
+                    // year, or pick one of the entries the whole question was torn between,
                     let among_tied = |entry: usize| matches!(whole, Decision::Ask { entries } if entries.contains(&entry));
+                    // Or explain most of the half by itself, as the clear best.
+                    let confident = |entry: usize| {
+                        let scored = self.index.score(&half_question.query, Some(question.preferred_kinds()), false);
+                        both_ask && scored.first().is_some_and(|best| best.entry == entry && best.score >= CONFIDENT_HALF)
+                    };
                     match decide::decide(self, &half_question, question.preferred_kinds()) {
-                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_tied(entry) => Some(entry),
+                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_tied(entry) || confident(entry) => Some(entry),
                         _ => None,
                     }
                 })
@@ -200,6 +214,13 @@ impl Engine {
             }
         }
         None
+    }
+
+    /// Whether `text` holds a question word of its own ("when did…").
+    fn asks_something(&self, text: &str) -> bool {
+        let folded = crate::text::fold::fold_for_search(text);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        !crate::text::lexicon::question_words(&words, crate::text::lang::detect(text)).is_empty()
     }
 
     /// "When did the Soviet and the British missions arrive": a left half
@@ -349,7 +370,14 @@ impl Engine {
             .filter_map(|s| Some((self.entry(s.entry)?.id.clone(), s.score, s.name_hit)))
             .collect();
         let decision = decide::decide(self, &question, question.preferred_kinds());
-        Explanation { question, candidates, decision }
+        let checks = self
+            .index
+            .score(&question.query, Some(question.preferred_kinds()), false)
+            .into_iter()
+            .take(2)
+            .filter_map(|s| decide::check_entry(self, &question, s.entry))
+            .collect();
+        Explanation { question, candidates, decision, checks }
     }
 
     pub fn index(&self) -> &Index {

@@ -86,8 +86,10 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             }
         }
         Some(Asks::Where) => names_something_new(text, &focus.query, index),
-        // Any quote may give the reason; those with a reason word are preferred (see `choose`).
-        Some(Asks::Why) => true,
+        // A reason is stated by a sentence that gives one ("claiming…",
+        // "because…"); when none does, the most relevant sentence is shown
+        // and no reason is invented.
+        Some(Asks::Why) => gives_a_reason(text),
         _ => true,
     }
 }
@@ -96,7 +98,45 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
 const REASON_BONUS: f32 = 0.5;
 
 /// Words that introduce a reason.
-const REASON_WORDS: &[&str] = &["because", "as", "since", "due", "claiming", "fearing", "order", "why", "reason", "owing", "thus", "therefore", "hoping", "caused", "explaining", "fear", "feared", "wanted", "seeking", "sought", "so"];
+/// ("as", "since" and "so" are left out: "as well as", "since 2022" and
+/// "so-called" give no reason.)
+const REASON_WORDS: &[&str] = &["because", "due", "claiming", "fearing", "why", "reason", "owing", "thus", "therefore", "hoping", "caused", "explaining", "fear", "feared", "wanted", "seeking", "sought"];
+
+/// Whether `text` states an entry's date as the answer shows it: its label
+/// ("early 1948") or every point's day, month and year.
+fn states_whole_date(entry: &Entry, text: &str) -> bool {
+    use crate::facts::date::contains_word;
+    match (&entry.date_label, &entry.date) {
+        (Some(label), _) => contains_word(text, label),
+        (None, Some(date)) => date.points().iter().all(|point| point.required_words().iter().all(|word| contains_word(text, word))),
+        (None, None) => false,
+    }
+}
+
+/// Words that mark an end in a sentence ("until 1927", "was finally
+/// defeated in 1920", "Serbia withdrew in 2021").
+const END_MARKERS: &[&str] = &[
+    "until", "till", "ended", "end", "ending", "finished", "concluded", "dissolved", "dissolution", "closed", "left", "withdrew",
+    "withdrawn", "withdrawal", "suppressed", "defeated", "abolished", "collapsed", "ceased", "terminated", "expired", "finally",
+];
+
+/// Whether `text` states the end of an entry's date as an end: the last
+/// year with a word that marks an end, or with the first year of its range
+/// ("from 1917 to 1922", "1917–1922"). A sentence that only mentions the
+/// last year ("the 1999 Kosovo conflict") does not say that anything ended.
+pub fn states_end(entry: &Entry, text: &str) -> bool {
+    use crate::facts::date::contains_word;
+    let Some(date) = &entry.date else { return false };
+    let points = date.points();
+    let (Some(first), Some(last)) = (points.first(), points.last()) else { return false };
+    let has = |point: &crate::facts::date::Point| point.year_words().iter().all(|word| contains_word(text, word));
+    if !has(last) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let marked = lower.split(|c: char| !c.is_alphanumeric()).any(|word| END_MARKERS.contains(&word));
+    marked || points.len() == 2 && has(first)
+}
 
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
 fn gives_a_reason(text: &str) -> bool {
@@ -141,7 +181,7 @@ fn names_a_doer(text: &str, query: &Query, index: &Index) -> bool {
         if !is_new_name(keys) || !words[position].starts_with(char::is_uppercase) {
             return false;
         }
-        let after_by = words[position.saturating_sub(3)..position].iter().any(|w| w.eq_ignore_ascii_case("by"));
+        let after_by = words[position.saturating_sub(DOER_AFTER_BY)..position].iter().any(|w| w.eq_ignore_ascii_case("by"));
         after_by || first_asked.is_some_and(|first| position < first)
     })
 }
@@ -161,21 +201,28 @@ pub fn relevance(index: &Index, doc: usize, position: usize, query: &Query) -> f
 /// most relevant one overall when that one does not state it.
 pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: &[usize], focus: &Focus) -> Vec<&'e Quote> {
     let Some(doc) = base.index_of(&entry.id) else { return Vec::new() };
-    let scored: Vec<(usize, f32, bool)> = candidates
+    let scored: Vec<(usize, f32, bool, f32)> = candidates
         .iter()
         .filter_map(|&position| {
             let quote = entry.quotes.get(position)?;
             // The year a question names marks the sentence it asks about, unless it asks why.
             let year_bonus = (focus.asks != Some(Asks::Why) && focus.query.years.iter().any(|y| contains_number(&quote.text, &y.to_string()))) as u8 as f32 * index.max_idf();
             let reason_bonus = (focus.asks == Some(Asks::Why) && gives_a_reason(&quote.text)) as u8 as f32 * REASON_BONUS * index.max_idf();
-            Some((position, relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus, states(entry, quote, focus, index, doc, position)))
+            // "When" asserts the whole date ("early 1948", "5 June 1972"): the sentence that says all of it proves it.
+            let date_bonus = (focus.asks == Some(Asks::When) && focus.year.is_none() && states_whole_date(entry, &quote.text)) as u8 as f32 * index.max_idf();
+            let score = relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus;
+            Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus))
         })
         .collect();
     // Best first; ties keep the entry's own order (its first quote is its lead sentence).
-    let best = |stating: bool| scored.iter().filter(|(_, _, s)| *s || !stating).fold(None, |best: Option<&(usize, f32, bool)>, item| match best {
-        Some(b) if b.1 >= item.1 => Some(b),
-        _ => Some(item),
-    });
+    // Among the quotes that state the answer, the one stating the whole date comes first.
+    let best = |stating: bool| {
+        let rank = |item: &(usize, f32, bool, f32)| if stating { item.1 + item.3 * WHOLE_DATE_LEAD } else { item.1 };
+        scored.iter().filter(|(_, _, s, _)| *s || !stating).fold(None, |best: Option<&(usize, f32, bool, f32)>, item| match best {
+            Some(b) if rank(b) >= rank(item) => Some(b),
+            _ => Some(item),
+        })
+    };
     let stating = best(true);
     let overall = best(false);
     let mut chosen: Vec<usize> = Vec::new();
@@ -222,7 +269,7 @@ pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
     let needs_topic = !focus.query.keys.is_empty() && matches!(focus.asks, Some(Asks::Who | Asks::Where | Asks::HowMany | Asks::HowLong | Asks::When)) && entry.kind != crate::facts::Kind::Person;
     entry.quotes.iter().enumerate().any(|(position, quote)| {
         states(entry, quote, focus, index, doc, position)
-            && (!needs_topic || speaks_of_all(index, doc, position, &focus.query, matches!(focus.asks, Some(Asks::When | Asks::Where)) || entry.kind == crate::facts::Kind::Treaty))
+            && (!needs_topic || speaks_of_topic(index, doc, position, focus, entry.kind))
             && years_bound(index, doc, &quote.text, &focus.query)
     })
 }
@@ -233,6 +280,37 @@ pub fn binds_years(base: &FactBase, index: &Index, entry: &Entry, query: &Query)
     let Some(doc) = base.index_of(&entry.id) else { return false };
     let stating: Vec<&Quote> = entry.quotes.iter().filter(|q| query.years.iter().any(|y| contains_number(&q.text, &y.to_string()))).collect();
     stating.is_empty() || stating.iter().any(|q| years_bound(index, doc, &q.text, query))
+}
+
+/// One quote of an entry as the evidence stage sees it (for `--explain`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct QuoteCheck {
+    pub position: usize,
+    /// How much of the question the quote speaks of.
+    pub relevance: f32,
+    /// Whether it states what the question asks (a date, a number, a doer…).
+    pub states: bool,
+    /// Whether it holds nearly all of the question's known words.
+    pub speaks_of_all: bool,
+    /// Whether each name near a listed year belongs to one of the question's years.
+    pub years_bound: bool,
+}
+
+/// Every quote of `entry` checked against `focus` (what `--explain` prints).
+pub fn quote_checks(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus) -> Vec<QuoteCheck> {
+    let Some(doc) = base.index_of(&entry.id) else { return Vec::new() };
+    entry
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(position, quote)| QuoteCheck {
+            position,
+            relevance: relevance(index, doc, position, &focus.query),
+            states: states(entry, quote, focus, index, doc, position),
+            speaks_of_all: speaks_of_all(index, doc, position, &focus.query, false),
+            years_bound: years_bound(index, doc, &quote.text, &focus.query),
+        })
+        .collect()
 }
 
 /// In a sentence that lists several years ("Vladimir Putin 2000, 2011, 2014,
@@ -264,17 +342,38 @@ pub(crate) fn keyed_words(index: &Index, text: &str) -> Vec<Vec<String>> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| index.keyer().index_keys(w)).collect()
 }
 
+/// Whether quote `position` is about what was asked, for an answer of
+/// `focus.asks`: it holds (nearly) all the question's words, counting the
+/// entry's names for a date, a place, a treaty's signatories, or a doer the
+/// quote names beside one of the question's own words ("*Authors of the
+/// mosaics* were …" for "who designed the mosaics in the Church of Saint
+/// Sava"). A quote that holds none of the question's words does not speak
+/// of it, however well the entry's names do.
+fn speaks_of_topic(index: &Index, doc: usize, position: usize, focus: &Focus, kind: crate::facts::Kind) -> bool {
+    let query = &focus.query;
+    let names_count = match focus.asks {
+        Some(Asks::When | Asks::Where) => true,
+        Some(Asks::Who) => index.quote_keys(doc).get(position).is_some_and(|keys| {
+            (0..query.keys.len()).any(|word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false) && index.word_in(query, word, keys))
+        }),
+        _ => false,
+    };
+    speaks_of_all(index, doc, position, query, names_count || kind == crate::facts::Kind::Treaty)
+}
+
 /// Whether a quote, with the entry's names, holds (nearly) all the words of
 /// the question the base knows: the sentence that proves a date, a number or
 /// a person must be about what was asked ("when did Yugoslavia *join* the
 /// UN" is not proven by a sentence on UN sanctions).
 ///
-/// A date or place may rest on the entry's names ("the Belgrade declaration
-/// was signed in 1955" need not repeat the name); a person or a number must
+/// A date or place may rest on the entry's names and the people it involves
+/// ("the Belgrade declaration was signed in 1955" need not repeat the name); a person or a number must
 /// stand in the same sentence as what was asked (`names_count` false).
 fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
-    let held = |word: usize| index.word_in(query, word, keys) || (names_count && index.in_name(doc, query, word));
+    let held = |word: usize| {
+        index.word_in(query, word, keys) || names_count && (index.in_name(doc, query, word) || index.people_keys(doc).iter().any(|k| index.word_is(query, word, k)))
+    };
     missing_share(index, query, held) <= MAX_MISSING
 }
 
@@ -294,6 +393,16 @@ pub fn missing_share(index: &Index, query: &Query, held: impl Fn(usize) -> bool)
     if total > 0.0 { missing / total } else { 0.0 }
 }
 
+/// Among the quotes that state a date, one that states it whole ("early
+/// 1948", not only "1948") comes first, whatever else the others say: it is
+/// the sentence that proves the answer's date. A more relevant one is shown
+/// beside it.
+const WHOLE_DATE_LEAD: f32 = 100.0;
+
+/// How many words after "by" a doer's name may begin ("owned *by* the
+/// Russian company *Gazprom* Neft").
+const DOER_AFTER_BY: usize = 5;
+
 /// A light word the base knows counts this much of its weight.
 const LIGHT_SHARE: f32 = 0.5;
 /// How much of the question (by weight) a proving quote may leave unsaid.
@@ -312,11 +421,23 @@ fn has_year(text: &str) -> bool {
     digit_runs(text).any(|run| super::index::year_of(run).is_some())
 }
 
-/// A count: digits that are not a year, or a number word.
+/// A count: digits that are not a year, or a number word. Digits that are
+/// part of a name ("Mi-35", "MiG-29", "R-77") count nothing.
 fn has_count(text: &str) -> bool {
     let lower = text.to_lowercase();
-    digit_runs(text).any(|run| super::index::year_of(run).is_none())
-        || lower.split(|c: char| !c.is_alphanumeric() && c != '%').any(|word| NUMBER_WORDS.contains(&word))
+    let counts = text
+        .split_whitespace()
+        .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|token| !token.chars().any(char::is_alphabetic) || token.ends_with('%') || is_number_with_unit(token))
+        .any(|token| digit_runs(token).any(|run| super::index::year_of(run).is_none()));
+    counts || lower.split(|c: char| !c.is_alphanumeric() && c != '%').any(|word| NUMBER_WORDS.contains(&word))
+}
+
+/// "1.7bn", "4.8m", "40km": digits followed by a short unit, not a name.
+fn is_number_with_unit(token: &str) -> bool {
+    let digits = token.trim_end_matches(char::is_alphabetic);
+    let unit = &token[digits.len()..];
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') && unit.len() <= 3
 }
 
 /// A number with a unit of time or length ("three years", "40 km").

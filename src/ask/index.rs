@@ -115,6 +115,13 @@ pub struct Index {
     name_keys: std::collections::BTreeSet<String>,
     /// Deletion neighbourhood: a key with one character removed → the keys.
     deletions: HashMap<String, Vec<String>>,
+    /// Words as the base spells them (folded, before stemming) → how many
+    /// entries use them: a misspelt word is corrected against these first,
+    /// because a typo can change a word's stem more than its spelling
+    /// ("russain" keys far from "russian").
+    spellings: HashMap<String, u32>,
+    /// A spelling with one character removed → the spellings.
+    spelling_deletions: HashMap<String, Vec<String>>,
     /// Keys only ever written capitalised inside sentences (names of people,
     /// places, organisations; not "army" of "Red Army", which is also a
     /// common word): the words a question cannot do without.
@@ -142,6 +149,9 @@ pub struct Query {
     /// ([`Index::query_in`]); empty for a query that was not prepared.
     matched: Vec<Vec<(String, f32)>>,
     pub years: Vec<i32>,
+    /// Keys of words the question misspelt, as corrected ([`Index::respell`]):
+    /// they match no better than a typo.
+    pub respelled: Vec<String>,
 }
 
 impl Query {
@@ -258,6 +268,7 @@ impl Index {
             if entry.kind == Kind::Person {
                 doc.people.extend(doc.names.iter().flatten().cloned());
             }
+            index.count_spellings(entry);
             add(&entry.summary, SUMMARY);
             entry.roles.iter().for_each(|role| add(role, ROLE));
             entry.parties.iter().for_each(|party| add(party, SUMMARY));
@@ -297,8 +308,10 @@ impl Index {
             index.sorted_keys.insert(key.clone(), ());
             index.postings.insert(key, list);
         }
+        index.index_spellings();
         let rare = index.max_idf * 0.5;
         index.person_keys = person_names.into_iter().filter(|k| index.idf.get(k).is_some_and(|idf| *idf >= rare)).collect();
+        index.add_people_quoted();
         index
     }
 
@@ -429,6 +442,94 @@ impl Index {
         self.years.get(&year).into_iter().flatten().copied().chain(broad)
     }
 
+    /// The people an entry's quotes name count among the people it
+    /// involves, whether or not its file lists them ("Karađorđe refused the
+    /// proposition…" makes him part of the alliance of 1807).
+    fn add_people_quoted(&mut self) {
+        let person_keys = &self.person_keys;
+        for doc in &mut self.docs {
+            let quoted: Vec<String> = doc.quotes.iter().flatten().filter(|k| person_keys.contains(*k) && !doc.people.contains(k)).cloned().collect();
+            for key in quoted {
+                if !doc.people.contains(&key) {
+                    doc.people.push(key);
+                }
+            }
+        }
+    }
+
+    /// Remember how `entry` spells its words (each word once per entry).
+    fn count_spellings(&mut self, entry: &Entry) {
+        let texts = names_of(entry).chain(std::iter::once(entry.summary.clone())).chain(entry.quotes.iter().map(|q| q.text.clone()));
+        let mut words: HashSet<String> = HashSet::default();
+        for text in texts {
+            words.extend(fold::fold_for_search(&text).split(' ').filter(|w| is_spelling(w)).map(str::to_string));
+        }
+        for word in words {
+            *self.spellings.entry(word).or_insert(0) += 1;
+        }
+    }
+
+    /// Build the deletion neighbourhood of the spellings.
+    fn index_spellings(&mut self) {
+        for word in self.spellings.keys() {
+            if (MIN_TYPO_LENGTH..=MAX_TYPO_LENGTH + 1).contains(&word.chars().count()) {
+                for deletion in deletions_of(word) {
+                    self.spelling_deletions.entry(deletion).or_default().push(word.clone());
+                }
+            }
+        }
+    }
+
+    /// The spelling the base uses for a word it does not know, one edit
+    /// away (a letter missing, extra, wrong, or two swapped) and starting
+    /// with the same letter: the most used one. `None` for a word the base
+    /// spells this way, a real English word
+    /// ([`crate::text::lexicon::is_english_word`]), or one too short to tell.
+    pub fn respell(&self, word: &str) -> Option<&str> {
+        if !(MIN_TYPO_LENGTH..=MAX_TYPO_LENGTH).contains(&word.chars().count()) || !is_spelling(word) || self.spellings.contains_key(word) || crate::text::lexicon::is_english_word(word) {
+            return None;
+        }
+        let mut candidates: Vec<&str> = self.spelling_deletions.get(word).into_iter().flatten().map(String::as_str).collect();
+        for deletion in deletions_of(word) {
+            if let Some((stored, _)) = self.spellings.get_key_value(&deletion) {
+                candidates.push(stored);
+            }
+            candidates.extend(self.spelling_deletions.get(&deletion).into_iter().flatten().map(String::as_str));
+        }
+        candidates
+            .into_iter()
+            // Typists rarely miss the first letter; "worth" is not "north".
+            .filter(|candidate| candidate.bytes().next() == word.bytes().next() || swapped_first_two(word, candidate))
+            .filter(|candidate| fold::edit_distance_within(word, candidate, 1) <= 1)
+            .max_by(|a, b| self.spellings.get(*a).cmp(&self.spellings.get(*b)).then_with(|| b.cmp(a)))
+    }
+
+    /// An English question with its misspelt words corrected
+    /// ([`Index::respell`]), and the keys of the corrections. A word is
+    /// corrected only when the base knows none of its keys as written.
+    fn respell_text(&self, text: &str, language: Language) -> (String, Vec<String>) {
+        if language != Language::En {
+            return (text.to_string(), Vec::new());
+        }
+        let mut respelled = Vec::new();
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(|chunk| {
+                let folded = fold::fold_for_search(chunk);
+                let tokens = self.keyer.tokens(&folded, language);
+                let known = tokens.is_empty() || tokens.iter().any(|t| self.postings.contains_key(&t.key));
+                match (!known && !folded.contains(' ')).then(|| self.respell(&folded)).flatten() {
+                    Some(correct) => {
+                        respelled.extend(self.keyer.tokens(correct, language).into_iter().map(|t| t.key));
+                        correct.to_string()
+                    }
+                    None => chunk.to_string(),
+                }
+            })
+            .collect();
+        (words.join(" "), respelled)
+    }
+
     /// The index keys a query key matches, each with a match quality.
     fn matches(&self, key: &str, allow_prefix: bool) -> Vec<(&str, f32)> {
         let mut found = Vec::new();
@@ -484,6 +585,10 @@ impl Index {
     fn word_matches(&self, query: &Query, position: usize, allow_prefix: bool) -> Vec<(&str, f32)> {
         let Some(key) = query.keys.get(position) else { return Vec::new() };
         let mut found = self.matches(key, allow_prefix);
+        if query.respelled.contains(key) {
+            found.iter_mut().for_each(|(_, quality)| *quality = quality.min(ONE_EDIT));
+            return found;
+        }
         if found.iter().all(|(_, quality)| *quality < EXACT) {
             for alt in query.alts.get(position).into_iter().flatten() {
                 found.extend(self.matches(alt, true).into_iter().filter(|(_, quality)| *quality >= PREFIX));
@@ -619,7 +724,9 @@ impl Index {
     /// A question's keys as the index sees them, for a text whose language
     /// is known: parsed, with compounds joined, and its matches worked out.
     pub fn query_in(&self, text: &str, language: Language) -> Query {
-        let mut query = Query::parse(&self.keyer, text, language);
+        let (text, respelled) = self.respell_text(text, language);
+        let mut query = Query::parse(&self.keyer, &text, language);
+        query.respelled = respelled;
         self.join_compounds(&mut query);
         self.prepare(&mut query);
         query
@@ -770,6 +877,17 @@ pub fn kinds_for(kind: ArgKind) -> Option<&'static [Kind]> {
 
 /// Every name a student might call an entry. A title such as "Yugoslavia
 /// recognises the USSR (June 1940)" also counts without its parenthesis.
+/// "hte" for "the": the same word but its first two letters swapped.
+fn swapped_first_two(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..]
+}
+
+/// A word the spelling corrector knows: lowercase ASCII letters only.
+fn is_spelling(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 fn names_of(entry: &Entry) -> impl Iterator<Item = String> + '_ {
     let names = std::iter::once(&entry.title).chain(&entry.aliases);
     names.flat_map(|name| {

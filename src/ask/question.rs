@@ -36,6 +36,41 @@ pub struct Question {
     /// The name the head belongs to ("who was the president *of
     /// Czechoslovakia*"): the evidence must say the head of that name.
     pub head_of: Option<String>,
+    /// The question asks when something began or ended ("when did the
+    /// bombing *end*"): a date answers it only when that something is the
+    /// entry itself, not an event its quotes mention.
+    pub boundary: bool,
+    /// The question asks when something *ended* ("when did the war end",
+    /// "when did the Red Army leave"): the date must be stated as an end.
+    pub asks_end: bool,
+}
+
+/// Words that ask for the end of something, folded.
+const END_WORDS: &[&str] = &[
+    "end", "ended", "ends", "finish", "finished", "stop", "stopped", "conclude", "concluded", "leave", "left", "close", "closed",
+    "withdraw", "withdrew", "dissolve", "dissolved", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "napustio", "napustila",
+    "zatvoren", "zatvorena", "zakonchilas", "zakonchilsya", "zakonchilos", "pokinul", "pokinula", "zakryt", "zakryli",
+];
+
+/// Words that ask for the start or the end of something, folded.
+const BOUNDARY_WORDS: &[&str] = &[
+    "end", "ended", "ends", "finish", "finished", "stop", "stopped", "begin", "began", "begun", "start", "started",
+    "conclude", "concluded", "completed", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "pocela", "poceo", "pocelo",
+    "zakonchilas", "zakonchilsya", "zakonchilos", "nachalas", "nachalsya", "nachalos",
+];
+
+/// In a "how many" question an adverb or participle says which quantity is
+/// asked ("how many *stayed permanently*"): it counts in full, not light.
+fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], language: Language) {
+    for word in words.iter().filter(|w| lexicon::is_light_by_ending(w, language)) {
+        for token in index.keyer().tokens(word, language) {
+            if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
+                if let Some(light) = query.light.get_mut(position) {
+                    *light = false;
+                }
+            }
+        }
+    }
 }
 
 /// Words that name the treaty kind, folded.
@@ -156,6 +191,33 @@ fn mark_untranslated_light(index: &Index, query: &mut Query) {
     }
 }
 
+/// Auxiliaries after which, past the subject, comes the question's main verb.
+const DO_FORMS: &[&str] = &["did", "does", "do"];
+
+/// In "what missiles *did* Serbia *buy*", the content word after the
+/// auxiliary's one-word subject is the main verb: a verb the sources may
+/// phrase otherwise ("purchased", "acquired"), not an attribute they lack.
+/// When the base has never seen it, it weighs like a light word (an unknown
+/// noun such as "population" still counts in full; in "when did Tito visit
+/// China" the verb is "visit", and "China" still counts). English only.
+fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) {
+    if language != Language::En {
+        return;
+    }
+    let Some(question_end) = found.iter().map(|(_, range)| range.end).min() else { return };
+    let Some(aux) = words.iter().enumerate().skip(question_end).find(|(_, w)| DO_FORMS.contains(w)).map(|(i, _)| i) else { return };
+    let keyer = index.keyer();
+    let mut content = words.iter().skip(aux + 1).filter_map(|word| keyer.tokens(word, language).into_iter().next());
+    let (Some(_subject), Some(verb)) = (content.next(), content.next()) else { return };
+    if let Some(position) = query.keys.iter().position(|k| *k == verb.key) {
+        if !index.knows(query, position) {
+            if let Some(light) = query.light.get_mut(position) {
+                *light = true;
+            }
+        }
+    }
+}
+
 impl Question {
     /// Parse a question against an index (for keys and compounds).
     pub fn parse(index: &Index, text: &str) -> Question {
@@ -181,7 +243,13 @@ impl Question {
         if attribute.is_some() {
             drop_attribute_words(index, &mut query, &words, &found, language);
         }
+        mark_main_verb_light(index, &mut query, &words, &found, language);
+        if asks == Asks::HowMany {
+            weigh_quantity_words(index, &mut query, &words, language);
+        }
         let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
+        let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
+        let asks_end = words.iter().any(|w| END_WORDS.contains(w));
         let head = head_word(index, &query, &words, &found, language, asks);
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
@@ -200,6 +268,8 @@ impl Question {
             head,
             head_of,
             counted,
+            boundary,
+            asks_end,
         }
     }
 

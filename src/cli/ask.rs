@@ -44,6 +44,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         for (id, score, name_hit) in &explanation.candidates {
             eprintln!("  {score:6.3} {}{id}", if *name_hit { "(name) " } else { "" });
         }
+        for check in &explanation.checks {
+            eprintln!("checks of {}: gaps {:?}, uncovered {:.2}, can state {}", check.entry, check.gaps, check.uncovered_share, check.can_state);
+            for quote in &check.quotes {
+                eprintln!("  quote {}: relevance {:.2}, states {}, speaks of all {}, years bound {}", quote.position, quote.relevance, quote.states, quote.speaks_of_all, quote.years_bound);
+            }
+        }
         eprintln!("decision: {}", serde_json::to_string(&explanation.decision)?);
     }
     let answer = engine.ask(&text, &args.locale);

@@ -49,23 +49,48 @@ fn front_ends(config: &Config) -> Vec<&'static str> {
 }
 
 pub fn run(args: Args, console_only: bool) -> anyhow::Result<ExitCode> {
-    let config = load_config(&args.config)?;
+    let (config, configured) = load_config(&args.config)?;
+    if !console_only {
+        if let Some(missing) = missing_front_end(&config) {
+            anyhow::bail!("{missing}");
+        }
+    }
+    // The data directory the config names, or the platform's when there is no config.
+    let history = super::console::history_file(configured.then_some(config.data_dir.as_path()));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the async runtime")?;
-    let result = runtime.block_on(serve(config, console_only));
+    let result = runtime.block_on(serve(config, console_only, history));
     // A reload still running on a blocking thread must not hold the exit up.
     runtime.shutdown_timeout(Duration::from_secs(1));
+    super::console::restore_terminal();
     result
 }
 
-fn load_config(path: &std::path::Path) -> anyhow::Result<Config> {
+/// The config, and whether it came from a file (the default config, used
+/// when `config/histbot.toml` is missing, did not).
+fn load_config(path: &std::path::Path) -> anyhow::Result<(Config, bool)> {
     if !path.exists() && path == std::path::Path::new("config/histbot.toml") {
         tracing::warn!("config/histbot.toml not found; using defaults (facts in ./facts)");
-        return Ok(Config::default());
+        return Ok((Config::default(), false));
     }
-    Ok(Config::load(path)?)
+    Ok((Config::load(path)?, true))
 }
 
-async fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
+/// Each front end's cargo feature, its name, and whether this binary has it.
+const FEATURES: &[(&str, &str, bool)] = &[("discord", "Discord", cfg!(feature = "discord")), ("matrix", "Matrix", cfg!(feature = "matrix"))];
+
+/// What to do about a front end the config enables but this binary was
+/// built without, naming the cargo feature that brings it in.
+fn missing_front_end(config: &Config) -> Option<String> {
+    let enabled = front_ends(config);
+    let (feature, name, _) = FEATURES.iter().find(|(feature, _, built)| !built && enabled.contains(feature))?;
+    Some(format!(
+        "[{feature}] is enabled in the config, but this histbot was built without the {name} front end. \
+         Build it in with the `{feature}` cargo feature (`cargo run --features {feature} -- run`, or leave out \
+         `--no-default-features`), or set `enabled = false` under [{feature}] to use the console."
+    ))
+}
+
+async fn serve(config: Config, console_only: bool, history: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     // Before anything else, so that a signal during start-up is handled too.
     let mut signals = Signals::new().context("cannot listen for SIGTERM and SIGINT")?;
     let service = match Service::start(&config) {
@@ -80,7 +105,7 @@ async fn serve(config: Config, console_only: bool) -> anyhow::Result<ExitCode> {
     let mut tasks = FrontEnds::new();
     let enabled = if console_only { Vec::new() } else { front_ends(&config) };
     if enabled.is_empty() {
-        spawn_console(&mut tasks, &service, config.default_locale.clone());
+        spawn_console(&mut tasks, &service, super::console::Options { locale: config.default_locale.clone(), history });
     } else {
         tracing::info!(front_ends = ?enabled, "starting");
         service.moderation().log_scope(config.matrix.enabled && config.matrix.moderator_room.is_some());
@@ -148,11 +173,11 @@ async fn stop_service(service: &Service, mut tasks: FrontEnds) -> bool {
 /// be cancelled; the process does not wait for that thread). Its task ends
 /// at end of input, or as soon as the service stops: an answer being
 /// written then is waited for through the service's drain.
-fn spawn_console(tasks: &mut FrontEnds, service: &Arc<Service>, locale: String) {
+fn spawn_console(tasks: &mut FrontEnds, service: &Arc<Service>, options: super::console::Options) {
     let (done, finished) = tokio::sync::oneshot::channel();
     let console = service.clone();
     std::thread::spawn(move || {
-        let _ = done.send(super::console::chat(console, &locale));
+        let _ = done.send(super::console::chat(console, options));
     });
     let stopped = service.shutdown().stopped();
     tasks.spawn(async move {
@@ -171,7 +196,7 @@ fn spawn_front_ends(tasks: &mut FrontEnds, service: &Arc<Service>, config: &Conf
             tasks.spawn(async move { histbot::discord::run(service, discord).await.context("the Discord front end stopped") });
         }
         #[cfg(not(feature = "discord"))]
-        anyhow::bail!("[discord] is enabled, but this histbot was built without the `discord` feature");
+        anyhow::bail!(missing_front_end(config).unwrap_or_default());
     }
     if config.matrix.enabled {
         #[cfg(feature = "matrix")]
@@ -180,7 +205,7 @@ fn spawn_front_ends(tasks: &mut FrontEnds, service: &Arc<Service>, config: &Conf
             tasks.spawn(async move { histbot::matrix::run(service, matrix, store).await.context("the Matrix front end stopped") });
         }
         #[cfg(not(feature = "matrix"))]
-        anyhow::bail!("[matrix] is enabled, but this histbot was built without the `matrix` feature");
+        anyhow::bail!(missing_front_end(config).unwrap_or_default());
     }
     let _ = (tasks, service);
     Ok(())

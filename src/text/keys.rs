@@ -67,14 +67,17 @@ impl Keyer {
     /// transliteration.
     /// A hyphenated word is also indexed joined ("re-settlement" → "resettlement").
     pub fn index_keys(&self, text: &str) -> Vec<String> {
-        self.index_keys_of(text, self.tokens(text, Language::En))
+        let text = join_privative(text);
+        self.index_keys_of(&text, self.tokens(&text, Language::En))
     }
 
     /// [`Keyer::index_keys`] remembering each word's tokens in `memo`: building
     /// an index keys the same words over and over.
     pub fn index_keys_memo(&self, text: &str, memo: &mut WordMemo) -> Vec<String> {
+        let text = join_privative(text);
+        let text = text.as_ref();
         let mut tokens = Vec::new();
-        for raw in raw_words(text) {
+        for raw in words_without_ordinal_endings(text) {
             match memo.0.get(raw) {
                 Some(known) => tokens.extend(known.iter().cloned()),
                 None => {
@@ -100,7 +103,7 @@ impl Keyer {
 
     /// The tokens of a question written in `language`.
     pub fn tokens(&self, text: &str, language: Language) -> Vec<Token> {
-        self.with_synonyms(plain_tokens(text, language, true))
+        self.with_synonyms(plain_tokens(&join_privative(text), language, true))
     }
 
     /// Replace synonym members by their group's first member.
@@ -133,7 +136,7 @@ impl Keyer {
 /// member, which may itself be a common word.
 fn plain_tokens(text: &str, language: Language, drop_stopwords: bool) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for raw in raw_words(text) {
+    for raw in words_without_ordinal_endings(text) {
         tokens.extend(word_tokens(raw, language, drop_stopwords));
     }
     tokens
@@ -142,6 +145,35 @@ fn plain_tokens(text: &str, language: Language, drop_stopwords: bool) -> Vec<Tok
 /// The words of a text, as written.
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c))).filter(|raw| !raw.is_empty())
+}
+
+/// "visa-free" is one word that says the opposite of "visa": a word with
+/// "-free" is keyed whole ("visafree"), never as its parts, so a question
+/// about visas does not find the sentence on visa-free travel.
+fn join_privative(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("-free") && !text.contains("-Free") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.replace("-free", "free").replace("-Free", "free"))
+}
+
+/// Russian endings written after an ordinal's digits ("24-й", "24-го").
+const RUSSIAN_ORDINAL_ENDINGS: &[&str] = &["й", "го", "я", "е", "м", "ой", "ый", "ий", "ом", "ая", "ое", "му"];
+
+/// The words of a text, as written, with an ordinal's ending dropped:
+/// "24th", "24-й" and "24" are one number to a reader.
+fn words_without_ordinal_endings(text: &str) -> impl Iterator<Item = &str> {
+    let mut previous_digits = false;
+    raw_words(text).filter_map(move |raw| {
+        let after_digits = std::mem::replace(&mut previous_digits, raw.bytes().all(|b| b.is_ascii_digit()));
+        if after_digits && RUSSIAN_ORDINAL_ENDINGS.contains(&raw.to_lowercase().as_str()) {
+            return None;
+        }
+        let digits = raw.trim_end_matches(|c: char| c.is_alphabetic());
+        let ending = &raw[digits.len()..];
+        let ordinal = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && ["st", "nd", "rd", "th"].contains(&ending.to_lowercase().as_str());
+        Some(if ordinal { digits } else { raw })
+    })
 }
 
 /// One written word → its tokens (none for a stopword, several for an abbreviation).
@@ -205,6 +237,20 @@ mod tests {
 
     fn keys(text: &str) -> Vec<String> {
         Keyer::default().index_keys(text)
+    }
+
+    #[test]
+    fn a_free_compound_is_not_its_parts() {
+        assert_eq!(keys("visa-free travel"), keys("visafree travel"));
+        assert!(!keys("visa-free travel").contains(&keys("visa")[0]));
+    }
+
+    #[test]
+    fn ordinal_endings_are_dropped() {
+        assert_eq!(keys("24th Congress"), keys("24 Congress"));
+        assert_eq!(Keyer::default().tokens("24-й съезд", Language::Ru)[0].key, "24");
+        assert_eq!(keys("Nikolay 1st"), keys("Nikolay 1"));
+        assert_eq!(keys("1990s"), ["1990s"]);
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Shared test helpers: paths to the shipped and fixture fact bases, and the
-//! binary as a child process ([`process`]).
+//! binary as a child process ([`process`]) or on a pseudo-terminal (`pty`).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
 pub mod process;
+#[cfg(unix)]
+pub mod pty;
 
 pub fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
