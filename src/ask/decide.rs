@@ -350,7 +350,7 @@ fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usiz
     let index = engine.index();
     let query = &question.query;
     let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| index.word_in(query, word, keys));
-    in_quotes || index.in_name(entry, query, word) || index.people_keys(entry).iter().any(|k| index.word_is(query, word, k))
+    in_quotes || index.in_names_or_people(entry, query, word)
 }
 
 /// The share of the question's weight in known content words that the
@@ -486,7 +486,7 @@ fn names_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
     let rarest = (0..query.keys.len())
         .filter(|&word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false))
         .max_by(|&a, &b| index.weight(query, a).total_cmp(&index.weight(query, b)));
-    rarest.is_none_or(|word| index.in_name(entry, query, word) || index.people_keys(entry).iter().any(|k| index.word_is(query, word, k)))
+    rarest.is_none_or(|word| index.in_names_or_people(entry, query, word))
 }
 
 /// Whether the question asks what a person it names did ("why did

@@ -371,9 +371,7 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, focus: &Focus, ki
 /// stand in the same sentence as what was asked (`names_count` false).
 fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
-    let held = |word: usize| {
-        index.word_in(query, word, keys) || names_count && (index.in_name(doc, query, word) || index.people_keys(doc).iter().any(|k| index.word_is(query, word, k)))
-    };
+    let held = |word: usize| index.word_in(query, word, keys) || names_count && index.in_names_or_people(doc, query, word);
     missing_share(index, query, held) <= MAX_MISSING
 }
 

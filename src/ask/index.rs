@@ -175,6 +175,13 @@ impl Query {
         self.keys.is_empty() && self.years.is_empty()
     }
 
+    /// Mark word `position` light (paraphrase-prone) or not.
+    pub fn set_light(&mut self, position: usize, light: bool) {
+        if let Some(slot) = self.light.get_mut(position) {
+            *slot = light;
+        }
+    }
+
     /// Take word `position` out of the query (with its alternatives and matches).
     pub fn remove(&mut self, position: usize) {
         for list in [&mut self.keys as &mut dyn Removable, &mut self.alts, &mut self.light, &mut self.matched] {
@@ -434,6 +441,13 @@ impl Index {
     pub fn in_name(&self, doc: usize, query: &Query, position: usize) -> bool {
         let Some(d) = self.docs.get(doc) else { return false };
         d.names.iter().flatten().any(|key| self.word_is(query, position, key))
+    }
+
+    /// Whether query word `position` is in one of the entry's names or the
+    /// names of the people it involves: the entry's identity, whatever its
+    /// quotes say.
+    pub fn in_names_or_people(&self, doc: usize, query: &Query, position: usize) -> bool {
+        self.in_name(doc, query, position) || self.people_keys(doc).iter().any(|k| self.word_is(query, position, k))
     }
 
     /// Entries dated in `year`, with how well they fit it.

@@ -65,9 +65,7 @@ fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], langua
     for word in words.iter().filter(|w| lexicon::is_light_by_ending(w, language)) {
         for token in index.keyer().tokens(word, language) {
             if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
-                if let Some(light) = query.light.get_mut(position) {
-                    *light = false;
-                }
+                query.set_light(position, false);
             }
         }
     }
@@ -122,11 +120,9 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         if *asks == Asks::HowMany && counted.is_none() && !crate::text::lexicon::is_light(next, Language::En) {
             counted = keys.first().filter(|k| index.keyer().index_keys(k).len() == 1).cloned();
         }
-        for (position, key) in query.keys.iter().enumerate() {
-            if keys.contains(key) {
-                if let Some(light) = query.light.get_mut(position) {
-                    *light = true;
-                }
+        for position in 0..query.keys.len() {
+            if keys.contains(&query.keys[position]) {
+                query.set_light(position, true);
             }
         }
     }
@@ -184,9 +180,7 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
 fn mark_untranslated_light(index: &Index, query: &mut Query) {
     for position in 0..query.keys.len() {
         if !index.knows(query, position) {
-            if let Some(light) = query.light.get_mut(position) {
-                *light = true;
-            }
+            query.set_light(position, true);
         }
     }
 }
@@ -211,9 +205,7 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
     let (Some(_subject), Some(verb)) = (content.next(), content.next()) else { return };
     if let Some(position) = query.keys.iter().position(|k| *k == verb.key) {
         if !index.knows(query, position) {
-            if let Some(light) = query.light.get_mut(position) {
-                *light = true;
-            }
+            query.set_light(position, true);
         }
     }
 }
