@@ -77,7 +77,8 @@ pub async fn run(service: Arc<Service>, addr: &str) -> Result<(), OpsError> {
             addr: addr.to_string(),
             source,
         })?;
-    tracing::info!(listen = %addr, "health and metrics listening (/healthz, /readyz, /metrics)");
+    let bound = listener.local_addr().map_or_else(|_| addr.to_string(), |bound| bound.to_string());
+    tracing::info!(listen = %bound, "health and metrics listening (/healthz, /readyz, /metrics)");
     serve(listener, service).await
 }
 

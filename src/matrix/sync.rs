@@ -36,6 +36,7 @@ use matrix_sdk::{Client, Room};
 use super::session::write_private;
 use super::MatrixError;
 use crate::service::health::Readiness;
+use crate::service::measure;
 
 /// Messages older than this when they reach the bot (history seen on
 /// joining a room, or after a long outage) are not answered, so a gap is
@@ -97,11 +98,13 @@ pub struct Syncer {
 }
 
 /// The front end's name in the service's readiness.
-const READINESS: &str = "matrix";
-/// Sync requests, by `result` (`ok`, `error`).
-const SYNCS: &str = "histbot_matrix_syncs_total";
-/// How long a sync request took (a long poll waits up to its timeout).
-const SYNC_SECONDS: &str = "histbot_matrix_sync_seconds";
+pub const READINESS: &str = "matrix";
+/// Syncs failing this many times in a row make the bot not ready (one
+/// failure is often a homeserver hiccup, retried within a second).
+pub const FAILURES_BEFORE_NOT_READY: u32 = 3;
+/// A successful sync counts as "syncing" for one long poll and this much
+/// more: a sync loop that hangs or has stopped makes the bot not ready.
+const STALL_GRACE: Duration = Duration::from_secs(30);
 
 impl Syncer {
     pub fn new(client: Client, user_id: OwnedUserId, store_dir: &Path, tuning: SyncTuning) -> Syncer {
@@ -119,10 +122,22 @@ impl Syncer {
         self.readiness = Some(readiness);
     }
 
-    fn report(&self, ready: bool, detail: impl Into<String>) {
+    fn report_down(&self, detail: impl Into<String>) {
         if let Some(readiness) = &self.readiness {
-            readiness.set(READINESS, ready, detail);
+            readiness.set(READINESS, false, detail);
         }
+    }
+
+    /// Syncing works: up until the next sync is overdue.
+    fn report_syncing(&self) {
+        if let Some(readiness) = &self.readiness {
+            readiness.set_until(READINESS, "syncing", Instant::now() + SYNC_TIMEOUT + STALL_GRACE);
+        }
+    }
+
+    /// The sync loop has ended (the bot stopped, or the session was revoked).
+    pub fn report_stopped(&self, why: &str) {
+        self.report_down(format!("sync stopped: {why}"));
     }
 
     /// The first sync, without long-polling (it returns at once even when
@@ -160,27 +175,28 @@ impl Syncer {
     async fn sync(&self, settings: SyncSettings) -> Result<SyncResponse, MatrixError> {
         let mut failures = 0u32;
         loop {
-            let started = std::time::Instant::now();
+            let started = Instant::now();
             let synced = self.client.sync_once(settings.clone()).await;
-            metrics::histogram!(SYNC_SECONDS).record(started.elapsed().as_secs_f64());
-            metrics::counter!(SYNCS, "result" => if synced.is_ok() { "ok" } else { "error" }).increment(1);
+            measure::matrix_sync(synced.is_ok(), started.elapsed());
             match synced {
                 Ok(response) => {
-                    self.report(true, "syncing");
+                    self.report_syncing();
                     if failures > 0 {
                         tracing::info!("Matrix sync resumed");
                     }
                     return Ok(response);
                 }
                 Err(error) if is_revoked(error.client_api_error_kind()) => {
-                    self.report(false, "the homeserver revoked the session");
+                    self.report_down("the homeserver revoked the session");
                     return Err(MatrixError::Sync(format!("the homeserver revoked the session: {error}")));
                 }
                 Err(error) => {
                     let delay = backoff(failures);
                     failures = failures.saturating_add(1);
                     tracing::warn!(%error, retry_in = ?delay, "Matrix sync failed; retrying");
-                    self.report(false, format!("sync failing ({failures} in a row)"));
+                    if failures >= FAILURES_BEFORE_NOT_READY {
+                        self.report_down(format!("sync failing ({failures} in a row)"));
+                    }
                     tokio::time::sleep(delay).await;
                 }
             }

@@ -5,9 +5,14 @@
 //! it listens, Matrix after each sync that succeeds or fails. The bot is
 //! ready when the fact base is loaded, it is not stopping, and every part
 //! declared is up.
+//!
+//! A part can be up only *until* a moment ([`Readiness::set_until`]): Matrix
+//! says "syncing" for a little longer than one long poll, so a sync loop
+//! that hangs or has stopped stops counting as up by itself.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
+use std::time::Instant;
 
 /// One front end's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +20,15 @@ pub struct Part {
     pub ready: bool,
     /// What it is doing, for the operator (`gateway connected`, `sync failing: …`).
     pub detail: String,
+    /// When an up part stops counting as up unless it says so again.
+    pub until: Option<Instant>,
+}
+
+impl Part {
+    /// Whether the part is up at `now` (an expired part is down).
+    pub fn is_up(&self, now: Instant) -> bool {
+        self.ready && self.until.is_none_or(|until| now < until)
+    }
 }
 
 /// The front ends' states, shared through the [`Service`](super::Service).
@@ -31,16 +45,29 @@ impl Readiness {
             parts.entry(name.to_string()).or_insert_with(|| Part {
                 ready: false,
                 detail: "starting".into(),
+                until: None,
             });
         });
     }
 
     /// A front end says whether it is up (declaring it if it was not).
     pub fn set(&self, name: &str, ready: bool, detail: impl Into<String>) {
-        let part = Part {
-            ready,
-            detail: detail.into(),
-        };
+        self.put(name, Part { ready, detail: detail.into(), until: None });
+    }
+
+    /// A front end says it is up, but only until `until`: if it does not
+    /// say so again by then, it counts as down ("… (no news since …)").
+    pub fn set_until(&self, name: &str, detail: impl Into<String>, until: Instant) {
+        self.put(name, Part { ready: true, detail: detail.into(), until: Some(until) });
+    }
+
+    /// Whether a part is up now (`None`: never declared).
+    pub fn is_up(&self, name: &str) -> Option<bool> {
+        let now = Instant::now();
+        self.with_parts(|parts| parts.get(name).map(|part| part.is_up(now)))
+    }
+
+    fn put(&self, name: &str, part: Part) {
         self.with_parts(|parts| {
             parts.insert(name.to_string(), part);
         });
@@ -99,13 +126,12 @@ pub fn report(service: &super::Service) -> Report {
         ready = false;
         lines.push("stopping: not accepting questions".into());
     }
+    let now = Instant::now();
     for (name, part) in service.readiness().parts() {
-        ready &= part.ready;
-        lines.push(format!(
-            "{name}: {} ({})",
-            if part.ready { "ok" } else { "down" },
-            part.detail
-        ));
+        let up = part.is_up(now);
+        ready &= up;
+        let stale = if part.ready && !up { ", and nothing since: stalled" } else { "" };
+        lines.push(format!("{name}: {} ({}{stale})", if up { "ok" } else { "down" }, part.detail));
     }
     Report { ready, lines }
 }
@@ -125,10 +151,27 @@ mod tests {
             readiness.parts()[0].1,
             Part {
                 ready: true,
-                detail: "gateway connected".into()
+                detail: "gateway connected".into(),
+                until: None,
             }
         );
         readiness.set("discord", false, "gateway disconnected");
         assert!(!readiness.parts()[0].1.ready);
+        assert_eq!(readiness.is_up("discord"), Some(false));
+        assert_eq!(readiness.is_up("matrix"), None);
+    }
+
+    #[test]
+    fn a_part_up_until_a_moment_is_down_after_it() {
+        let readiness = Readiness::default();
+        let now = Instant::now();
+        readiness.set_until("matrix", "syncing", now + std::time::Duration::from_secs(60));
+        assert_eq!(readiness.is_up("matrix"), Some(true));
+        let part = &readiness.parts()[0].1;
+        assert!(part.is_up(now));
+        assert!(!part.is_up(now + std::time::Duration::from_secs(61)));
+        // Saying it again moves the moment on; saying "down" ends it.
+        readiness.set("matrix", false, "sync failing (3 in a row)");
+        assert_eq!(readiness.is_up("matrix"), Some(false));
     }
 }

@@ -25,6 +25,30 @@ pub const FACT_BASE_INFO: &str = "histbot_fact_base_info";
 pub const REPORTS_FILED: &str = "histbot_reports_filed_total";
 /// Wrong-answer reports still open.
 pub const REPORTS_OPEN: &str = "histbot_reports_open";
+/// End to end, by `platform` and `transport`: from the moment a front end
+/// has a question (the interaction's request or event, the Matrix sync
+/// that brought the message) to the moment its reply was sent (seconds).
+pub const REPLY_SECONDS: &str = "histbot_reply_seconds";
+/// Discord interactions, by `transport` (`http`, `gateway`), `type`
+/// (`ping`, `command`, `autocomplete`, `component`, `modal_submit`,
+/// `other`, `unreadable`) and `status`: the HTTP status of the response
+/// (in HTTP mode the endpoint's own, `401` for a bad signature; through the
+/// gateway Discord's answer to the callback, `204` when accepted), or
+/// `error` when no status came back.
+pub const DISCORD_INTERACTIONS: &str = "histbot_discord_interactions_total";
+/// Gateway sessions, by `event`: `connected` (READY: a new session, the
+/// first or after a reconnect), `resumed` (RESUMED), `disconnected` (the
+/// bot stopped being connected).
+pub const GATEWAY_EVENTS: &str = "histbot_discord_gateway_events_total";
+/// Matrix sync requests, by `result` (`ok`, `error`).
+pub const MATRIX_SYNCS: &str = "histbot_matrix_syncs_total";
+/// How long a Matrix sync request took (a long poll waits up to 30 s).
+pub const MATRIX_SYNC_SECONDS: &str = "histbot_matrix_sync_seconds";
+/// From a message's `origin_server_ts` to the sync that brought it to the
+/// bot (seconds; the two clocks are the homeserver's and the bot's).
+pub const MATRIX_SYNC_LAG_SECONDS: &str = "histbot_matrix_sync_lag_seconds";
+/// Store calls that failed, by `backend` and `operation`.
+pub const STORE_ERRORS: &str = "histbot_store_errors_total";
 
 /// The command label: a command of the table, `text` for free text, and
 /// `unknown` for a command name the table does not have.
@@ -94,4 +118,54 @@ pub fn fact_base(base: &FactBase, before: Option<&str>) {
 /// Open reports, counted when metrics are scraped.
 pub fn open_reports(count: usize) {
     metrics::gauge!(REPORTS_OPEN).set(count as f64);
+}
+
+/// One reply sent, `took` after its question arrived.
+pub fn reply(platform: &'static str, transport: &'static str, took: Duration) {
+    metrics::histogram!(REPLY_SECONDS, "platform" => platform, "transport" => transport).record(took.as_secs_f64());
+}
+
+/// One Discord interaction answered (see [`DISCORD_INTERACTIONS`]).
+pub fn discord_interaction(transport: &'static str, kind: &'static str, status: &'static str) {
+    metrics::counter!(DISCORD_INTERACTIONS, "transport" => transport, "type" => kind, "status" => status).increment(1);
+}
+
+/// An HTTP status as a label (a closed set: the codes histbot sends or
+/// Discord answers with; anything else is `other`).
+pub fn status_label(code: u16) -> &'static str {
+    match code {
+        200 => "200",
+        204 => "204",
+        400 => "400",
+        401 => "401",
+        403 => "403",
+        404 => "404",
+        413 => "413",
+        429 => "429",
+        500 => "500",
+        502 => "502",
+        503 => "503",
+        _ => "other",
+    }
+}
+
+/// A gateway session event (see [`GATEWAY_EVENTS`]).
+pub fn gateway_event(event: &'static str) {
+    metrics::counter!(GATEWAY_EVENTS, "event" => event).increment(1);
+}
+
+/// One Matrix sync request.
+pub fn matrix_sync(ok: bool, took: Duration) {
+    metrics::histogram!(MATRIX_SYNC_SECONDS).record(took.as_secs_f64());
+    metrics::counter!(MATRIX_SYNCS, "result" => if ok { "ok" } else { "error" }).increment(1);
+}
+
+/// How late a message reached the bot (negative clock skew counts as 0).
+pub fn matrix_sync_lag(lag: Duration) {
+    metrics::histogram!(MATRIX_SYNC_LAG_SECONDS).record(lag.as_secs_f64());
+}
+
+/// A store call that failed.
+pub fn store_error(backend: &'static str, operation: &'static str) {
+    metrics::counter!(STORE_ERRORS, "backend" => backend, "operation" => operation).increment(1);
 }
