@@ -4,11 +4,12 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml`, `dev-4.toml`, `dev-5.toml`: the second, third and fourth
-//!   holdout sets, rotated into dev the same way once measured (dev-4 at its
-//!   one measurement: 110/156 = 70.5%, 4 false assertions; dev-5: 99/137 =
-//!   72.3%, 7 false assertions).
-//! - `holdout.toml`: written the same way by another writer; only measured.
+//! - `dev-3.toml` … `dev-6.toml`: the second to fifth holdout sets, rotated
+//!   into dev the same way once measured (at their one measurement: dev-4
+//!   110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7 false
+//!   assertions; dev-6 87/141 = 61.7%, 5 false assertions).
+//! - `holdout.toml`: the fifth set, written the same way by another writer
+//!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
 //! - `legacy.toml`: the first question set, written against the fact files
@@ -200,51 +201,45 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 82.5;
-const HOLDOUT_FLOOR: f64 = 61.5;
+const DEV_FLOOR: f64 = 82.0;
+const HOLDOUT_FLOOR: f64 = 70.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's one
-/// measurement (2026-11-30: 87/141 = 61.7%). Not tuned on: they are listed
+/// measurement (2026-11-30: 89/127 = 70.1%). Not tuned on: they are listed
 /// so that the test still fails on any new false assertion and on a fixed
 /// one (remove it), while the mechanisms are fixed on dev. When this set is
 /// rotated into dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "how many times did tito go to moscow",
-    "who replaced gerasim vashchenko as russian consul",
-    "which country took in the most white russian emigres",
-    "what did the belgrade declaration say about trade",
-    "when did the first serbian uprising start",
+    "who signed the belgrade declaration for the soviet side",
+    "where did the russian all-military union move its headquarters after 1927",
+    "why did tito skip the cominform conference in june 1948",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
+        "who won the pig war",
+        "keys fold \"w\" into \"v\" for transliterated names, so \"won\" meets the \"von\" of \"von Ribbentrop\" and counts as a word the base knows; that it is the event asked about, and no source says who won, needs the verb told apart from the name part",
+    ),
+    (
+        "which country took in the most white russian emigres",
+        "the emigration entry names the countries; that none is said to have taken the most needs the superlative checked against a sentence that ranks them",
+    ),
+    (
+        "what did the belgrade declaration say about trade",
+        "\"trade\" is a word the base knows elsewhere, so the declaration's lack of it only weighs in the uncovered share, which the declaration's name keeps low",
+    ),
+    (
         "what did the 1948 treaty of friendship between yugoslavia and the ussr say",
         "the 1945–1948 treaties with East European states fit the year and the words; that the USSR is not one of their parties needs the treaty's parties weighed against the question",
     ),
     (
-        "when was the church of saint sava in belgrade finished",
-        "the mosaics entry names the church and is dated; that \"finished\" (a light -ed verb) is the event asked about, not the mosaics, needs the question's predicate",
-    ),
-    (
-        "when did serbia introduce visas for russians",
-        "\"introduce\" is a word the base has never seen, taken for a paraphrase of the named entry's verb; that it says the opposite of \"abolished\" needs the meaning of verbs, which bags of words lack",
-    ),
-    (
         "who signed the 1974 agreement on cultural, scientific and educational cooperation",
         "Croatia stands before the agreement's name in the sentence that recognises it, so it reads as the doer; that it recognised rather than signed needs the sentence's verb",
-    ),
-    (
-        "what was the name of the russian minister in belgrade who saved pasic's government in 1914",
-        "the sentence names Dimitrijević before the question's words; that the minister it asks about is left unnamed needs the sentence's structure, not its words",
-    ),
-    (
-        "when did soviet troops invade yugoslavia in 1949",
-        "the 1949 crisis entry holds Soviet troops, Yugoslavia and 1949; \"invade\" is the one missing word and weighs less than the missing-share limit",
     ),
 ];
 
@@ -256,6 +251,7 @@ fn answers_hold_on_questions_written_from_the_sources() {
     dev.extend(load("dev-3"));
     dev.extend(load("dev-4"));
     dev.extend(load("dev-5"));
+    dev.extend(load("dev-6"));
     dev.extend(load("legacy"));
     let holdout = load("holdout");
     assert!(dev.len() + holdout.len() >= 300, "the sets need at least 300 questions");

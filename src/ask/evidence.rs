@@ -22,7 +22,7 @@ pub struct Focus {
     pub year: Option<i32>,
     /// What a "how many" question counts (the key of "robberies" in "how
     /// many robberies"): the quote's number must come with it.
-    pub counted: Option<String>,
+    pub counted: Vec<String>,
 }
 
 impl Focus {
@@ -68,9 +68,10 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::HowMany) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
             // The number must come with what is counted ("members", "membership").
-            let with_counted = focus.counted.as_ref().is_none_or(|counted| {
-                keys.iter().any(|key| key == counted || (counted.len() >= 4 && key.starts_with(counted.as_str())) || (key.len() >= 4 && counted.starts_with(key.as_str())))
-            });
+            let with_counted = focus.counted.is_empty()
+                || focus.counted.iter().any(|counted| {
+                    keys.iter().any(|key| key == counted || (counted.len() >= 4 && key.starts_with(counted.as_str())) || (key.len() >= 4 && counted.starts_with(key.as_str())))
+                });
             has_count(text) && with_counted
         }
         Some(Asks::HowLong) => has_duration(text),
@@ -136,6 +137,36 @@ pub fn states_end(entry: &Entry, text: &str) -> bool {
     let lower = text.to_lowercase();
     let marked = lower.split(|c: char| !c.is_alphanumeric()).any(|word| END_MARKERS.contains(&word));
     marked || points.len() == 2 && has(first)
+}
+
+/// Words that mark a beginning in a sentence ("the uprising broke out in
+/// 1804", "from 1917", "launched in 1941").
+const START_MARKERS: &[&str] = &[
+    "began", "begun", "begin", "beginning", "start", "started", "starting", "broke", "outbreak", "launched", "opened",
+    "from", "since", "initiated", "commenced", "erupted", "onset", "founded", "established", "first",
+];
+
+/// Whether `text` states the beginning of an entry's date as a beginning:
+/// the first year with a word that marks a start, or the whole range
+/// ("1917–1922"). An entry dated at one point began then: any sentence with
+/// its year states it. A sentence that only puts the year beside something
+/// else ("after the Ottoman Empire had allied itself with Napoleon in 1806")
+/// does not say when a span began.
+pub fn states_start(entry: &Entry, text: &str) -> bool {
+    use crate::facts::date::contains_word;
+    let Some(date) = &entry.date else { return false };
+    let points = date.points();
+    let (Some(first), Some(last)) = (points.first(), points.last()) else { return false };
+    let has = |point: &crate::facts::date::Point| point.year_words().iter().all(|word| contains_word(text, word));
+    if !has(first) {
+        return false;
+    }
+    if points.len() == 1 {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let marked = lower.split(|c: char| !c.is_alphanumeric()).any(|word| START_MARKERS.contains(&word));
+    marked || has(last)
 }
 
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
@@ -269,7 +300,7 @@ pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
     let needs_topic = !focus.query.keys.is_empty() && matches!(focus.asks, Some(Asks::Who | Asks::Where | Asks::HowMany | Asks::HowLong | Asks::When)) && entry.kind != crate::facts::Kind::Person;
     entry.quotes.iter().enumerate().any(|(position, quote)| {
         states(entry, quote, focus, index, doc, position)
-            && (!needs_topic || speaks_of_topic(index, doc, position, focus, entry.kind))
+            && (!needs_topic || speaks_of_topic(index, doc, position, &quote.text, focus, entry.kind))
             && years_bound(index, doc, &quote.text, &focus.query)
     })
 }
@@ -349,10 +380,14 @@ pub(crate) fn keyed_words(index: &Index, text: &str) -> Vec<Vec<String>> {
 /// mosaics* were …" for "who designed the mosaics in the Church of Saint
 /// Sava"). A quote that holds none of the question's words does not speak
 /// of it, however well the entry's names do.
-fn speaks_of_topic(index: &Index, doc: usize, position: usize, focus: &Focus, kind: crate::facts::Kind) -> bool {
+fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus: &Focus, kind: crate::facts::Kind) -> bool {
     let query = &focus.query;
     let names_count = match focus.asks {
         Some(Asks::When | Asks::Where) => true,
+        // A number bound to one of the question's words ("250,000
+        // *demonstrators*" for "how many people demonstrated") is about what
+        // was asked; the rest of the question may rest on the entry's names.
+        Some(Asks::HowMany) => count_bound(index, text, query),
         Some(Asks::Who) => index.quote_keys(doc).get(position).is_some_and(|keys| {
             (0..query.keys.len()).any(|word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false) && index.word_in(query, word, keys))
         }),
@@ -428,7 +463,49 @@ fn has_count(text: &str) -> bool {
         .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|token| !token.chars().any(char::is_alphabetic) || token.ends_with('%') || is_number_with_unit(token))
         .any(|token| digit_runs(token).any(|run| super::index::year_of(run).is_none()));
-    counts || lower.split(|c: char| !c.is_alphanumeric() && c != '%').any(|word| NUMBER_WORDS.contains(&word))
+    // "The two countries" refers to things already counted; it is no count.
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '%').filter(|w| !w.is_empty()).collect();
+    counts || words.iter().enumerate().any(|(at, word)| NUMBER_WORDS.contains(word) && !(at > 0 && DEFINITE.contains(&words[at - 1])))
+}
+
+/// Words before a number word that make it a reference, not a count.
+const DEFINITE: &[&str] = &["the", "these", "those", "both"];
+
+/// How many words either side of a number may say what it counts.
+const COUNT_REACH: usize = 3;
+
+/// Whether one of `text`'s numbers stands within [`COUNT_REACH`] words of
+/// one of the question's own words that the base knows and that is not
+/// light: "a large group of 250,000 demonstrators" binds the number to
+/// "demonstrated"; "over 70% of Serbian citizens" does not bind it to
+/// "rallies".
+fn count_bound(index: &Index, text: &str, query: &Query) -> bool {
+    // Each word, and whether punctuation ends its clause after it.
+    let words: Vec<(&str, bool)> = text
+        .split_whitespace()
+        .map(|raw| (raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'), raw.ends_with([',', ';', ':', '.'])))
+        .filter(|(word, _)| !word.is_empty())
+        .collect();
+    let asked = |word: &str| {
+        let keys = index.keyer().index_keys(word);
+        (0..query.keys.len())
+            .filter(|&w| index.knows(query, w) && !query.light.get(w).copied().unwrap_or(false))
+            .any(|w| keys.iter().any(|key| index.word_is(query, w, key)))
+    };
+    let is_count = |at: usize| {
+        let previous = at.checked_sub(1).and_then(|p| words.get(p)).map(|(w, _)| w.to_lowercase());
+        words.get(at).is_some_and(|(word, _)| has_count(word)) && !previous.is_some_and(|p| DEFINITE.contains(&p.as_str()))
+    };
+    (0..words.len()).filter(|&at| is_count(at)).any(|at| {
+        // The words before the number, back to the clause's start, and after it, up to the clause's end.
+        let before = words[at.saturating_sub(COUNT_REACH)..at].iter().rev().take_while(|(_, ends)| !ends);
+        let after = words.iter().skip(at).take(COUNT_REACH + 1).scan(false, |ended, (word, ends)| {
+            let this = (!*ended).then_some(*word);
+            *ended |= *ends;
+            this
+        });
+        before.map(|(word, _)| *word).chain(after.skip(1)).any(|word| asked(word))
+    })
 }
 
 /// "1.7bn", "4.8m", "40km": digits followed by a short unit, not a name.

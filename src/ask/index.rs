@@ -127,6 +127,8 @@ pub struct Index {
     /// common word): the words a question cannot do without.
     proper: HashSet<String>,
     /// Keys of people's names (rare ones only: not "serbia" of "Peter I of Serbia").
+    /// The keys of the ordinal words ("first", "second", …).
+    ordinal_keys: Vec<String>,
     person_keys: HashSet<String>,
     /// The largest idf, used for query words the base has never seen.
     max_idf: f32,
@@ -281,7 +283,10 @@ impl Index {
             entry.parties.iter().for_each(|party| add(party, SUMMARY));
             for (position, quote) in entry.quotes.iter().enumerate() {
                 add(&quote.text, QUOTE);
+                let initials = acronyms(&quote.text).join(" ");
+                add(&initials, QUOTE);
                 let mut keys = keys_of(&quote.text);
+                keys.extend(keys_of(&initials));
                 keys.sort();
                 keys.dedup();
                 for key in &keys {
@@ -299,6 +304,9 @@ impl Index {
             }
         }
         index.proper = capitalised.into_iter().filter(|(_, (upper, lower))| *upper > 0 && *lower == 0).map(|(key, _)| key).collect();
+        for quote in base.entries().iter().flat_map(|e| &e.quotes) {
+            index.proper.extend(acronyms(&quote.text).iter().flat_map(|initials| keys_of(initials)));
+        }
         let person_names: Vec<String> = base.entries().iter().filter(|e| e.kind == Kind::Person).flat_map(|e| names_of(e).collect::<Vec<_>>()).flat_map(|n| keys_of(&n)).collect();
         let total = index.docs.len().max(1) as f32;
         for (key, docs) in weights {
@@ -319,7 +327,13 @@ impl Index {
         let rare = index.max_idf * 0.5;
         index.person_keys = person_names.into_iter().filter(|k| index.idf.get(k).is_some_and(|idf| *idf >= rare)).collect();
         index.add_people_quoted();
+        index.ordinal_keys = index.keyer.index_keys(ORDINALS);
         index
+    }
+
+    /// The keys of the ordinal words ("first", "second", …, "tenth").
+    pub fn ordinal_keys(&self) -> &[String] {
+        &self.ordinal_keys
     }
 
     /// Record which years an entry is dated in (see [`HistDate::year_match`]).
@@ -448,6 +462,25 @@ impl Index {
     /// quotes say.
     pub fn in_names_or_people(&self, doc: usize, query: &Query, position: usize) -> bool {
         self.in_name(doc, query, position) || self.people_keys(doc).iter().any(|k| self.word_is(query, position, k))
+    }
+
+    /// Whether query word `position` is a name that stands for another
+    /// ("Moscow" for the Soviet government: "when did Moscow recognise…")
+    /// and that other is in the entry's names, its people, or one of its
+    /// quotes at `quotes`.
+    pub fn held_by_metonym(&self, doc: usize, query: &Query, position: usize, quotes: &[usize]) -> bool {
+        let Some(key) = query.keys.get(position) else { return false };
+        let meanings = self.keyer.stands_for(key);
+        // "The Moscow Declaration" names a thing: a capital followed by a
+        // word that is not light is part of a name, not a government.
+        let names_a_thing = query.light.get(position + 1).is_some_and(|light| !light);
+        if meanings.is_empty() || names_a_thing {
+            return false;
+        }
+        let Some(d) = self.docs.get(doc) else { return false };
+        let in_identity = |meaning: &Vec<String>| meaning.iter().all(|k| d.names.iter().flatten().any(|n| n == k) || d.people.iter().any(|p| p == k));
+        let in_quote = |meaning: &Vec<String>| quotes.iter().filter_map(|&q| d.quotes.get(q)).any(|keys| meaning.iter().all(|k| contains_key(keys, k)));
+        meanings.iter().any(|meaning| in_identity(meaning) || in_quote(meaning))
     }
 
     /// Entries dated in `year`, with how well they fit it.
@@ -835,7 +868,8 @@ fn count_capitalised(keyer: &Keyer, text: &str, counts: &mut HashMap<String, (u3
     for word in text.split_whitespace() {
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
         let first = clean.chars().next();
-        if let Some(first) = first.filter(|c| c.is_alphabetic()) {
+        // Arabic has no capitals: its words say nothing about which are names.
+        if let Some(first) = first.filter(|c| c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase())) {
             if !sentence_start {
                 for key in keyer.index_keys_memo(clean, memo) {
                     let slot = counts.entry(key).or_default();
@@ -902,6 +936,50 @@ fn is_spelling(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
+/// Ordinals, as words; the synonyms make "prva" and "первый" "first".
+const ORDINALS: &str = "first second third fourth fifth sixth seventh eighth ninth tenth";
+
+/// Words that may stand inside a name without giving it an initial
+/// ("Communist Party *of the* Soviet Union").
+const NAME_JOINERS: &[&str] = &["of", "the", "for", "de"];
+
+/// The initials of the names of three or more words a text spells out,
+/// lowercased: "Naftna Industrija Srbije" → "nis", "League of Communists of
+/// Yugoslavia" → "lcy". Students write the abbreviation the sources spell
+/// out; an initial "The" or "In" that only starts the sentence is not part
+/// of a name.
+pub(crate) fn acronyms(text: &str) -> Vec<String> {
+    // Each word, and whether punctuation closes the name after it ("Srbije, Serbian…").
+    let words: Vec<(&str, bool)> = text
+        .split_whitespace()
+        .map(|raw| (raw.trim_matches(|c: char| !c.is_alphanumeric()), raw.ends_with([',', ';', ':', '.', ')', '"']) || raw.starts_with('(')))
+        .filter(|(word, _)| !word.is_empty())
+        .collect();
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase) && word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’');
+    let mut found = Vec::new();
+    let mut run: Vec<char> = Vec::new();
+    let mut close = |run: &mut Vec<char>| {
+        if run.len() >= 3 {
+            found.push(run.iter().flat_map(|c| c.to_lowercase()).collect());
+        }
+        run.clear();
+    };
+    for (position, (word, closes)) in words.iter().enumerate() {
+        let folded = word.to_lowercase();
+        let joiner = NAME_JOINERS.contains(&folded.as_str());
+        if capitalised(word) && !joiner && !crate::text::lexicon::is_stopword(&folded, crate::text::Language::En) {
+            run.extend(word.chars().next());
+        } else if !(joiner && !run.is_empty() && words.iter().skip(position + 1).find(|(next, _)| !NAME_JOINERS.contains(&next.to_lowercase().as_str())).is_some_and(|(next, _)| capitalised(next))) {
+            close(&mut run);
+        }
+        if *closes {
+            close(&mut run);
+        }
+    }
+    close(&mut run);
+    found
+}
+
 fn names_of(entry: &Entry) -> impl Iterator<Item = String> + '_ {
     let names = std::iter::once(&entry.title).chain(&entry.aliases);
     names.flat_map(|name| {
@@ -942,6 +1020,14 @@ fn deletions_of(key: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_give_their_initials() {
+        assert_eq!(acronyms("Naftna Industrija Srbije, Serbian national oil and gas company"), ["nis"]);
+        assert_eq!(acronyms("the League of Communists of Yugoslavia and the Communist Party of the Soviet Union"), ["lcy", "cpsu"]);
+        assert!(acronyms("The Soviet Union and Yugoslavia").is_empty());
+        assert!(acronyms("In 1948 Tito broke with Stalin").is_empty());
+    }
 
     #[test]
     fn years_are_separated() {

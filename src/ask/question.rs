@@ -29,7 +29,7 @@ pub struct Question {
     /// The question asks for a day ("on what day"), not just a year.
     pub wants_day: bool,
     /// What a "how many" question counts.
-    pub counted: Option<String>,
+    pub counted: Vec<String>,
     /// The head of the noun phrase after "what"/"who" ("who was the soviet *ambassador*"):
     /// the thing asked about, which the answer must contain.
     pub head: Option<String>,
@@ -43,7 +43,21 @@ pub struct Question {
     /// The question asks when something *ended* ("when did the war end",
     /// "when did the Red Army leave"): the date must be stated as an end.
     pub asks_end: bool,
+    /// The question asks when something *began* ("when did the uprising
+    /// start"): the date must be stated as a beginning.
+    pub asks_start: bool,
+    /// The words that say what happened and are light only for being verbs
+    /// or modifiers ("apply", "overthrew"), each as the keys of all its
+    /// forms ("overthrow", "overthrown"): a date or a doer is about that
+    /// event only when the evidence holds one of them.
+    pub event_words: Vec<Vec<String>>,
 }
+
+/// Words that ask for the beginning of something, folded.
+const START_WORDS: &[&str] = &[
+    "start", "started", "starts", "begin", "began", "begun", "begins", "commence", "commenced", "pocela", "poceo", "pocelo",
+    "poceli", "zapoceo", "zapocela", "nachalas", "nachalsya", "nachalos", "nachali",
+];
 
 /// Words that ask for the end of something, folded.
 const END_WORDS: &[&str] = &[
@@ -61,11 +75,15 @@ const BOUNDARY_WORDS: &[&str] = &[
 
 /// In a "how many" question an adverb or participle says which quantity is
 /// asked ("how many *stayed permanently*"): it counts in full, not light.
+/// A word the sources only ever write capitalised ("Count Orlov") is a
+/// name there, not the participle the question uses ("counted"): it stays light.
 fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], language: Language) {
     for word in words.iter().filter(|w| lexicon::is_light_by_ending(w, language)) {
         for token in index.keyer().tokens(word, language) {
             if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
-                query.set_light(position, false);
+                if !index.is_proper(query, position) {
+                    query.set_light(position, false);
+                }
             }
         }
     }
@@ -103,22 +121,33 @@ const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "are", 
 /// ("what *town*", "which *newspaper*", "how many *members*").
 const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
 
-/// Mark as light the noun right after "what"/"which"/"how many": it says
-/// what kind of thing the answer is, which the evidence need not repeat.
-/// Returns the key of what a "how many" question counts.
-fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Option<String> {
-    let mut counted = None;
+/// Mark as light the noun right after "what"/"which"/"how many" (past up to
+/// two modifiers: "which *British* paper"): it says what kind of thing the
+/// answer is, which the evidence need not repeat.
+/// Returns the keys of what a "how many" question counts: the noun, and the
+/// one after it in a compound ("how many petrol *stations*").
+fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Vec<String> {
+    let mut counted = Vec::new();
     for (asks, range) in found {
         if !TYPE_ASKING.contains(asks) {
             continue;
         }
         // Only a noun right after the question word: in "what was the
         // population of…", "population" is the attribute asked about, not its kind.
-        let Some(next) = words.get(range.end).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
+        // Past up to two modifiers: "which *egyptian* newspaper", "what *british* paper".
+        let modifier = |word: &&&str| {
+            let keys: Vec<String> = index.keyer().tokens(word, language).into_iter().map(|t| t.key).collect();
+            crate::text::lexicon::is_light(word, language) || keys.iter().any(|k| index.is_proper_key(k))
+        };
+        let skipped = words.iter().skip(range.end).take(2).take_while(modifier).count();
+        let at = if words.get(range.end + skipped).is_some_and(|w| !crate::text::lexicon::is_stopword(w, language)) { range.end + skipped } else { range.end };
+        let Some(next) = words.get(at).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
         let keys: Vec<String> = index.keyer().tokens(next, language).into_iter().map(|t| t.key).collect();
         // What is counted, unless it is as general as "people".
-        if *asks == Asks::HowMany && counted.is_none() && !crate::text::lexicon::is_light(next, Language::En) {
-            counted = keys.first().filter(|k| index.keyer().index_keys(k).len() == 1).cloned();
+        if *asks == Asks::HowMany && counted.is_empty() && !crate::text::lexicon::is_light(next, Language::En) {
+            let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && !crate::text::lexicon::is_light(w, language));
+            let single = |word: &&str| index.keyer().tokens(word, language).into_iter().next().map(|t| t.key).filter(|k| index.keyer().index_keys(k).len() == 1);
+            counted = std::iter::once(next).chain(compound).filter_map(single).collect();
         }
         for position in 0..query.keys.len() {
             if keys.contains(&query.keys[position]) {
@@ -210,6 +239,24 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
     }
 }
 
+/// The question's English verbs and modifiers that are not among the
+/// generic light words ("happen", "get"), each as the keys of its forms.
+///
+/// A question of two things joined by "and" or "compared to" is left
+/// without: each verb may belong to either half, and the halves are
+/// weighed one by one.
+fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<String>> {
+    if language != Language::En || words.iter().any(|w| matches!(*w, "and" | "compared" | "vs" | "versus")) {
+        return Vec::new();
+    }
+    words
+        .iter()
+        .filter(|w| lexicon::is_light_by_ending(w, language))
+        .map(|word| lexicon::verb_forms(word).into_iter().flat_map(|form| index.keyer().tokens(form, language)).map(|t| t.key).collect())
+        .filter(|keys: &Vec<String>| !keys.is_empty())
+        .collect()
+}
+
 impl Question {
     /// Parse a question against an index (for keys and compounds).
     pub fn parse(index: &Index, text: &str) -> Question {
@@ -242,6 +289,8 @@ impl Question {
         let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
         let asks_end = words.iter().any(|w| END_WORDS.contains(w));
+        let asks_start = words.iter().any(|w| START_WORDS.contains(w));
+        let event_words = event_words(index, &words, language);
         let head = head_word(index, &query, &words, &found, language, asks);
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
@@ -262,6 +311,8 @@ impl Question {
             counted,
             boundary,
             asks_end,
+            asks_start,
+            event_words,
         }
     }
 

@@ -25,6 +25,17 @@ use crate::text::{Keyer, Language};
 struct SynonymsFile {
     #[serde(default)]
     group: Vec<GroupRecord>,
+    #[serde(default)]
+    metonym: Vec<MetonymRecord>,
+}
+
+/// A name a question may use for another ("Moscow" for the Soviet
+/// government): read on the question's side only.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetonymRecord {
+    name: Spanned<String>,
+    means: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,7 +142,48 @@ pub fn parse(path: &Path, content: &str, diagnostics: &mut Vec<Diagnostic>) -> K
         }
         groups.push(group);
     }
-    Keyer::new(groups).with_source(content)
+    let keyer = Keyer::new(groups);
+    let metonyms = parse_metonyms(path, content, &file.metonym, &keyer, diagnostics);
+    keyer.with_metonyms(&metonyms).with_source(content)
+}
+
+/// Check the metonyms (a one-word name, meanings that key to something)
+/// and return the good ones.
+fn parse_metonyms(path: &Path, content: &str, records: &[MetonymRecord], keyer: &Keyer, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, Vec<String>)> {
+    let mut good = Vec::new();
+    for record in records {
+        let name_keys = keyer.index_keys(record.name.get_ref());
+        if name_keys.len() != 1 {
+            diagnostics.push(
+                Diagnostic::error("metonym-name", path, content, Some(record.name.span()))
+                    .message(format!("the metonym name “{}” must be one word that can be searched for", record.name.get_ref()))
+                    .help("write a single name, such as \"Moscow\""),
+            );
+            continue;
+        }
+        let mut meanings = Vec::new();
+        for meaning in &record.means {
+            if keyer.index_keys(meaning.get_ref()).is_empty() {
+                diagnostics.push(
+                    Diagnostic::error("empty-metonym", path, content, Some(meaning.span()))
+                        .message(format!("“{}” has no word that can be searched for", meaning.get_ref()))
+                        .help("write the name the metonym stands for, or remove it"),
+                );
+                continue;
+            }
+            meanings.push(meaning.get_ref().clone());
+        }
+        if meanings.is_empty() {
+            diagnostics.push(
+                Diagnostic::warning("lonely-metonym", path, content, Some(record.name.span()))
+                    .message(format!("“{}” stands for nothing, so it does nothing", record.name.get_ref()))
+                    .help("list in `means` the names it may stand for, or remove it"),
+            );
+            continue;
+        }
+        good.push((record.name.get_ref().clone(), meanings));
+    }
+    good
 }
 
 #[cfg(test)]
@@ -152,5 +204,15 @@ mod tests {
         let rules: Vec<&str> = diagnostics.iter().map(|d| d.rule).collect();
         assert!(rules.contains(&"empty-synonym"), "{rules:?}");
         assert!(rules.contains(&"synonym-in-two-groups"), "{rules:?}");
+    }
+
+    #[test]
+    fn metonyms_are_keyed_and_checked() {
+        let mut diagnostics = Vec::new();
+        let keyer = parse(Path::new("s.toml"), "[[metonym]]\nname = \"Moscow\"\nmeans = [\"Soviet Union\", \"the\"]\n[[metonym]]\nname = \"New York\"\nmeans = [\"USA\"]\n", &mut diagnostics);
+        let rules: Vec<&str> = diagnostics.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, ["empty-metonym", "metonym-name"], "{diagnostics:?}");
+        let moscow = keyer.index_keys("Moscow");
+        assert_eq!(keyer.stands_for(&moscow[0]), [keyer.index_keys("Soviet Union")]);
     }
 }

@@ -35,6 +35,9 @@ pub struct WordMemo(rustc_hash::FxHashMap<String, Vec<Token>>);
 #[derive(Debug, Clone, Default)]
 pub struct Keyer {
     synonyms: Synonyms,
+    /// A question word's key → the keys of what it may stand for
+    /// ("Moscow" → "Soviet Union", "Russia"): the capital for its government.
+    metonyms: rustc_hash::FxHashMap<String, Vec<Vec<String>>>,
     /// The file text the synonyms came from (to tell whether a reload changed them).
     source: String,
 }
@@ -43,7 +46,23 @@ impl Keyer {
     /// A keyer with these synonym groups.
     pub fn new(groups: Vec<Group>) -> Keyer {
         let synonyms = Synonyms::from_groups(groups, |word, language| plain_tokens(word, language, false).into_iter().map(|t| t.key).collect());
-        Keyer { synonyms, source: String::new() }
+        Keyer { synonyms, metonyms: Default::default(), source: String::new() }
+    }
+
+    /// Add metonyms: each `(name, meanings)`, a one-word name and the names
+    /// (of any length) it may stand for, keyed with this keyer's synonyms.
+    pub fn with_metonyms(mut self, metonyms: &[(String, Vec<String>)]) -> Keyer {
+        for (name, meanings) in metonyms {
+            let Some(key) = self.index_keys(name).into_iter().next() else { continue };
+            let keyed: Vec<Vec<String>> = meanings.iter().map(|meaning| self.index_keys(meaning)).filter(|keys| !keys.is_empty()).collect();
+            self.metonyms.entry(key).or_default().extend(keyed);
+        }
+        self
+    }
+
+    /// What a question word's key may stand for, each as its keys.
+    pub fn stands_for(&self, key: &str) -> &[Vec<String>] {
+        self.metonyms.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Remember the file text these synonyms came from.
@@ -149,12 +168,14 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 
 /// "visa-free" is one word that says the opposite of "visa": a word with
 /// "-free" is keyed whole ("visafree"), never as its parts, so a question
-/// about visas does not find the sentence on visa-free travel.
+/// about visas does not find the sentence on visa-free travel. And "%" is
+/// the word "percent".
 fn join_privative(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("-free") && !text.contains("-Free") {
+    if !text.contains("-free") && !text.contains("-Free") && !text.contains('%') {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(text.replace("-free", "free").replace("-Free", "free"))
+    // "70%" is "70 percent" to a reader: the sign becomes a word to find.
+    std::borrow::Cow::Owned(text.replace("-free", "free").replace("-Free", "free").replace('%', " percent "))
 }
 
 /// Russian endings written after an ordinal's digits ("24-й", "24-го").
