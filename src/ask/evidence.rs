@@ -23,6 +23,10 @@ pub struct Focus {
     /// What a "how many" question counts (the key of "robberies" in "how
     /// many robberies"): the quote's number must come with it.
     pub counted: Vec<String>,
+    /// The question asks when something ended (or began): the quote that
+    /// states the end (or the beginning) as such proves the answer.
+    pub asks_end: bool,
+    pub asks_start: bool,
 }
 
 impl Focus {
@@ -241,6 +245,9 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             let reason_bonus = (focus.asks == Some(Asks::Why) && gives_a_reason(&quote.text)) as u8 as f32 * REASON_BONUS * index.max_idf();
             // "When" asserts the whole date ("early 1948", "5 June 1972"): the sentence that says all of it proves it.
             let date_bonus = (focus.asks == Some(Asks::When) && focus.year.is_none() && states_whole_date(entry, &quote.text)) as u8 as f32 * index.max_idf();
+            // "When did the war end": the sentence that states the end as an end comes before one that states the whole span.
+            let boundary = focus.asks == Some(Asks::When) && (focus.asks_end && states_end(entry, &quote.text) || focus.asks_start && states_start(entry, &quote.text));
+            let date_bonus = date_bonus + boundary as u8 as f32 * 2.0 * index.max_idf();
             let score = relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus;
             Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus))
         })
