@@ -201,7 +201,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 82.5;
+const DEV_FLOOR: f64 = 83.0;
 const HOLDOUT_FLOOR: f64 = 70.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;

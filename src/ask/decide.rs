@@ -208,7 +208,13 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
             let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
             (named.len() == 1).then(|| named[0].entry)
         })
-        .or_else(|| (question.asks == Asks::Who).then(|| sentence_subject(engine, question, &contenders)).flatten())
+        .or_else(|| (question.asks == Asks::Who || all_people(engine, &contenders)).then(|| sentence_subject(engine, question, &contenders)).flatten())
+}
+
+/// Whether every contender is a person ("which mother of a tsar…" is a
+/// "who" question in other words).
+fn all_people(engine: &Engine, contenders: &[&Candidate]) -> bool {
+    contenders.iter().all(|c| engine.entry(c.entry).is_some_and(|e| e.kind == Kind::Person))
 }
 
 /// "Who proposed …?" with two people tied: the sentence that speaks most of
