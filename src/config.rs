@@ -22,6 +22,9 @@ pub struct Config {
     /// Where reports and front-end state (the Matrix store) live.
     #[serde(default = "default_data_dir")]
     pub data_dir: PathBuf,
+    /// The operator's listener (`127.0.0.1:9184`): `/healthz`, `/readyz`
+    /// and Prometheus `/metrics`. Unset: none (the default).
+    pub metrics_listen: Option<String>,
     /// Locale used when a front end does not say (`en`, `ar`, …).
     #[serde(default = "default_locale")]
     pub default_locale: String,

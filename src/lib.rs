@@ -31,6 +31,8 @@ pub mod facts;
 pub mod import;
 #[cfg(feature = "matrix")]
 pub mod matrix;
+#[cfg(feature = "ops")]
+pub mod ops;
 pub mod service;
 pub mod store;
 pub mod study;

@@ -266,7 +266,7 @@ async fn run_registers_the_commands_and_serves() {
     let deadline = tokio::time::Instant::now() + WAIT;
     loop {
         if let Ok(response) = client.get(format!("http://127.0.0.1:{port}/healthz")).send().await {
-            assert_eq!(response.text().await.unwrap(), "ok");
+            assert_eq!(response.text().await.unwrap().trim_end(), "ok");
             break;
         }
         assert!(tokio::time::Instant::now() < deadline, "the endpoint never listened");

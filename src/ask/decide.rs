@@ -151,7 +151,13 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         Some(entry) => Decision::Answer { entry },
         None => {
             let entries: Vec<usize> = contenders.iter().map(|c| c.entry).collect();
-            if is_series(engine, &entries) { Decision::Series { entries } } else { Decision::Ask { entries } }
+            if is_series(engine, &entries) {
+                Decision::Series { entries }
+            } else if let Some(series) = named_series(engine, question, &contenders) {
+                Decision::Series { entries: series }
+            } else {
+                Decision::Ask { entries }
+            }
         }
     }
 }
@@ -245,6 +251,19 @@ fn sentence_subject(engine: &Engine, question: &Question, contenders: &[&Candida
         [(_, entry)] => Some(*entry),
         _ => None,
     }
+}
+
+/// "When did Nikolić visit Moscow" with every visit tied (one sentence lists
+/// them all): the contenders whose names hold the most of the question,
+/// when they are one event repeated ("Tomislav Nikolić visits Moscow" in
+/// 2012 and 2016) and not all of the contenders.
+fn named_series(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<Vec<usize>> {
+    let index = engine.index();
+    let query = &question.query;
+    let in_names = |c: &Candidate| (0..query.keys.len()).filter(|&w| index.in_name(c.entry, query, w)).count();
+    let most = contenders.iter().map(|c| in_names(c)).max()?;
+    let leading: Vec<usize> = contenders.iter().filter(|c| in_names(c) == most).map(|c| c.entry).collect();
+    (leading.len() < contenders.len() && is_series(engine, &leading)).then_some(leading)
 }
 
 /// Whether tied contenders are one event repeated: the same title but for

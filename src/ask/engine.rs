@@ -183,9 +183,11 @@ impl Engine {
             }
             // "the soviet and the british missions": the left half borrows the right's noun.
             let left = self.distribute(left, right).unwrap_or_else(|| left.to_string());
+            // "when did Tadić visit Moscow and when did Nikolić": the right half borrows the left's predicate.
+            let right = self.borrow_predicate(right, &left).unwrap_or_else(|| right.to_string());
             // "What year did … and when did …": each half asks its own question.
-            let both_ask = [left.as_str(), right].iter().all(|half| self.asks_something(half));
-            let entries: Vec<usize> = [left.as_str(), right]
+            let both_ask = [left.as_str(), right.as_str()].iter().all(|half| self.asks_something(half));
+            let halves: Vec<Vec<usize>> = [left.as_str(), right.as_str()]
                 .iter()
                 .filter_map(|half| {
                     let mut half_question = self.question(half);
@@ -200,17 +202,27 @@ impl Engine {
                         both_ask && scored.first().is_some_and(|best| best.entry == entry && best.score >= CONFIDENT_HALF)
                     };
                     match decide::decide(self, &half_question, question.preferred_kinds()) {
-                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_tied(entry) || confident(entry) => Some(entry),
+                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_tied(entry) || confident(entry) => Some(vec![entry]),
+                        // One event repeated ("Tadić visits Moscow" in 2004 and 2009): all of it answers the half.
+                        Decision::Series { entries } => Some(self.by_date(&entries)),
                         _ => None,
                     }
                 })
                 .collect();
+            let entries: Vec<usize> = halves.iter().flatten().copied().fold(Vec::new(), |mut all, entry| {
+                if !all.contains(&entry) {
+                    all.push(entry);
+                }
+                all
+            });
             let fits_whole = match whole {
                 Decision::Answer { entry } => entries.contains(entry),
                 _ => true,
             };
-            if entries.len() == 2 && entries[0] != entries[1] && fits_whole {
-                return Some(self.compose_many(&entries, question, locale));
+            if let [first, second] = halves.as_slice() {
+                if first != second && entries.len() >= 2 && fits_whole {
+                    return Some(self.compose_many(&entries, question, locale));
+                }
             }
         }
         None
@@ -237,6 +249,22 @@ impl Engine {
         let first = words.iter().position(content)?;
         let rest = words.get(first + 1..)?;
         (!rest.is_empty()).then(|| format!("{left} {}", rest.join(" ")))
+    }
+
+    /// "when did Tadić visit Moscow and when did Nikolić": a right half that
+    /// names only its subject borrows what the left half says after its own
+    /// subject ("when did Nikolić visit Moscow"). `None` when the right half
+    /// says enough.
+    fn borrow_predicate(&self, right: &str, left: &str) -> Option<String> {
+        if self.question(right).query.keys.len() > 1 {
+            return None;
+        }
+        let language = crate::text::lang::detect(left);
+        let words: Vec<&str> = left.split_whitespace().collect();
+        let content = |w: &&str| !self.index.keyer().tokens(w, language).is_empty();
+        let subject = words.iter().position(content)?;
+        let rest = words.get(subject + 1..)?;
+        (!rest.is_empty()).then(|| format!("{} {}", right.trim_end(), rest.join(" ")))
     }
 
     /// The focus an answer to `question` about `entry` proves.

@@ -90,6 +90,7 @@ fn piped(mut session: Session) -> std::io::Result<()> {
             out.flush()?;
         }
         let line = next_line(&mut input, MAX_LINE_BYTES)?;
+        let received = std::time::Instant::now();
         // Held until the reply is written: stopping waits for it.
         let Some(_in_flight) = session.service.shutdown().admit() else {
             break;
@@ -107,6 +108,7 @@ fn piped(mut session: Session) -> std::io::Result<()> {
             }
         }
         out.flush()?;
+        histbot::service::measure::reply("console", "pipe", received.elapsed());
     }
     Ok(())
 }

@@ -109,8 +109,12 @@ async fn serve(config: Config, console_only: bool, history: Option<PathBuf>) -> 
     } else {
         tracing::info!(front_ends = ?enabled, "starting");
         service.moderation().log_scope(config.matrix.enabled && config.matrix.moderator_room.is_some());
+        for name in &enabled {
+            service.readiness().expect(name);
+        }
         spawn_front_ends(&mut tasks, &service, &config)?;
     }
+    spawn_metrics_listener(&mut tasks, &service, &config)?;
     let stop = tokio::select! {
         signal = signals.recv() => Stop::Signal(signal),
         Some(result) = tasks.join_next() => Stop::Ended(result.unwrap_or_else(|error| Err(anyhow::anyhow!("a front end crashed: {error}")))),
@@ -205,6 +209,23 @@ fn spawn_front_ends(tasks: &mut FrontEnds, service: &Arc<Service>, config: &Conf
     }
     let _ = (tasks, service);
     Ok(())
+}
+
+/// `/healthz`, `/readyz` and `/metrics` on `metrics_listen`, whatever the
+/// front ends (the console included).
+fn spawn_metrics_listener(tasks: &mut FrontEnds, service: &Arc<Service>, config: &Config) -> anyhow::Result<()> {
+    let Some(addr) = config.metrics_listen.clone().filter(|addr| !addr.trim().is_empty()) else { return Ok(()) };
+    #[cfg(feature = "ops")]
+    {
+        let service = service.clone();
+        tasks.spawn(async move { histbot::ops::run(service, &addr).await.context("the metrics listener stopped") });
+        Ok(())
+    }
+    #[cfg(not(feature = "ops"))]
+    {
+        let _ = (tasks, service);
+        anyhow::bail!("metrics_listen is set to {addr}, but this histbot was built without the `ops` feature")
+    }
 }
 
 /// SIGTERM (what systemd, Docker and Kubernetes send) and SIGINT (Ctrl-C).

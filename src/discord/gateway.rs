@@ -7,15 +7,25 @@
 //!
 //! When the service stops, the shards are shut down (no new interactions)
 //! and `run` returns; answers under way finish through the service's drain.
+//!
+//! Readiness (`/readyz`) follows the shard manager ([`watch_shards`]): the
+//! bot is ready while every shard it runs is connected. serenity reports a
+//! shard's stage to its manager when the stage changes, on each heartbeat
+//! acknowledgement, and when a shard is restarted (then the shard leaves the
+//! manager until it connects again); a resume that succeeds at once is too
+//! quick to be seen, one that fails makes the bot not ready until a shard
+//! connects again.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use serenity::all::{
     ActionRowComponent, CommandDataOptionValue, CommandInteraction, ComponentInteraction, Context, EventHandler, GatewayIntents, Interaction, ModalInteraction, RawEventHandler, Ready,
-    ResumedEvent,
+    ResumedEvent, ShardStageUpdateEvent,
 };
+use serenity::gateway::{ConnectionStage, ShardManager};
 use serenity::http::Http;
 use serenity::model::id::InteractionId;
 use serenity::client::{Client, ClientBuilder};
@@ -25,7 +35,7 @@ use super::interaction::{self, Incoming, Kind, OptionValue, Outgoing};
 use super::{redact, redact_error, DiscordError};
 use crate::ask::answer::{Answer, Outcome};
 use crate::config::DiscordConfig;
-use crate::service::Service;
+use crate::service::{measure, Service};
 
 /// Run the gateway client until the service stops.
 pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) -> Result<(), DiscordError> {
@@ -46,19 +56,23 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) ->
             pause_unless_stopping(&service, &mut pause).await;
             continue;
         }
-        let handler = Handler { service: service.clone(), config: config.clone(), locales: locales.clone() };
+        let shards = Arc::new(ShardWatch::new(config.shards.map_or(1, |range| range.last.saturating_sub(range.first).saturating_add(1))));
+        let handler = Handler { service: service.clone(), config: config.clone(), locales: locales.clone(), shards: shards.clone() };
         let mut client: Client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
             .event_handler(handler)
             .raw_event_handler(UnreadableEvents)
             .await
             .map_err(|e| DiscordError::Gateway(redact_error(&e)))?;
         let stopper = stop_shards_on_shutdown(&service, &client);
+        let watcher = tokio::spawn(watch_shards(service.clone(), client.shard_manager.clone(), shards));
         let started = match config.shards {
             // serenity's range end is inclusive here: `first..last` runs first..=last.
             Some(shards) => client.start_shard_range(shards.first..shards.last, shards.total).await,
             None => client.start_autosharded().await,
         };
         stopper.abort();
+        watcher.abort();
+        service.readiness().set(READINESS, false, "gateway client stopped");
         match started {
             Ok(()) if service.shutdown().is_stopping() => {
                 tracing::info!("the Discord gateway connection is closed");
@@ -98,6 +112,79 @@ async fn pause_unless_stopping(service: &Service, pause: &mut Duration) {
     *pause = (*pause * 2).min(Duration::from_secs(60));
 }
 
+fn stage_name(stage: ConnectionStage) -> &'static str {
+    match stage {
+        ConnectionStage::Connected => "connected",
+        ConnectionStage::Connecting => "connecting",
+        ConnectionStage::Disconnected => "disconnected",
+        ConnectionStage::Handshake => "handshake",
+        ConnectionStage::Identifying => "identifying",
+        ConnectionStage::Resuming => "resuming",
+        _ => "reconnecting",
+    }
+}
+
+/// How often the shard manager is read when nothing wakes the watcher.
+const SHARD_POLL: Duration = Duration::from_millis(500);
+
+/// What [`watch_shards`] needs from the event handler: how many shards
+/// should run, and a nudge when a shard's state changed.
+struct ShardWatch {
+    /// Shards that must be connected (the configured range; with
+    /// autosharding, the total the first READY names).
+    expected: AtomicU32,
+    wake: tokio::sync::Notify,
+}
+
+impl ShardWatch {
+    fn new(expected: u32) -> ShardWatch {
+        ShardWatch { expected: AtomicU32::new(expected.max(1)), wake: tokio::sync::Notify::new() }
+    }
+}
+
+/// Whether the shards are up, and what to tell the operator.
+fn shards_ready(expected: usize, stages: &[(u32, ConnectionStage)]) -> (bool, String) {
+    if stages.is_empty() {
+        return (false, "gateway: no shard running (reconnecting)".into());
+    }
+    if let Some((shard, stage)) = stages.iter().find(|(_, stage)| *stage != ConnectionStage::Connected) {
+        return (false, format!("gateway shard {shard}: {}", stage_name(*stage)));
+    }
+    if stages.len() < expected {
+        return (false, format!("gateway: {} of {expected} shards connected", stages.len()));
+    }
+    let shards = if stages.len() == 1 { "1 shard".to_string() } else { format!("{} shards", stages.len()) };
+    (true, format!("gateway connected ({shards})"))
+}
+
+/// Keep the `discord` readiness true to the shard manager until aborted:
+/// read its shards every [`SHARD_POLL`] and whenever the handler wakes us;
+/// count each fall from connected to not (`disconnected`).
+async fn watch_shards(service: Arc<Service>, manager: Arc<ShardManager>, watch: Arc<ShardWatch>) {
+    let mut was_ready = false;
+    let mut down_since: Option<Instant> = None;
+    loop {
+        let mut stages: Vec<(u32, ConnectionStage)> = manager.runners.lock().await.iter().map(|(id, info)| (id.0, info.stage)).collect();
+        stages.sort_by_key(|(id, _)| *id);
+        let (ready, detail) = shards_ready(watch.expected.load(Ordering::Relaxed) as usize, &stages);
+        if was_ready && !ready {
+            measure::gateway_event("disconnected");
+            tracing::warn!(%detail, "the Discord gateway is not connected");
+            down_since = Some(Instant::now());
+        } else if ready && !was_ready {
+            if let Some(since) = down_since.take() {
+                tracing::info!(down_for = ?since.elapsed(), "the Discord gateway is connected again");
+            }
+        }
+        was_ready = ready;
+        service.readiness().set(READINESS, ready, detail);
+        tokio::select! {
+            () = tokio::time::sleep(SHARD_POLL) => {}
+            () = watch.wake.notified() => {}
+        }
+    }
+}
+
 fn is_auth_error(error: &serenity::Error) -> bool {
     matches!(error, serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(response)) if response.status_code.as_u16() == 401)
 }
@@ -111,10 +198,14 @@ fn is_fatal(error: &serenity::Error) -> bool {
     ) || is_auth_error(error)
 }
 
+/// The front end's name in [`Service::readiness`].
+const READINESS: &str = "discord";
+
 struct Handler {
     service: Arc<Service>,
     config: DiscordConfig,
     locales: Arc<Locales>,
+    shards: Arc<ShardWatch>,
 }
 
 #[serenity::async_trait]
@@ -122,6 +213,13 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         let shard = ready.shard.map(|s| s.id.0);
         tracing::info!(bot = %ready.user.name, guilds = ready.guilds.len(), ?shard, "connected to the Discord gateway");
+        measure::gateway_event("connected");
+        if self.config.shards.is_none() {
+            if let Some(total) = ready.shard.map(|info| info.total) {
+                self.shards.expected.fetch_max(total, Ordering::Relaxed);
+            }
+        }
+        self.shards.wake.notify_one();
         // One shard registers for all of them.
         if shard.unwrap_or(0) == 0 {
             let application_id = ctx.http.application_id().unwrap_or(ready.application.id);
@@ -133,9 +231,18 @@ impl EventHandler for Handler {
 
     async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
         tracing::info!("Discord gateway session resumed");
+        measure::gateway_event("resumed");
+        self.shards.wake.notify_one();
+    }
+
+    /// A shard's stage changed: read the manager now rather than at the next poll.
+    async fn shard_stage_update(&self, _ctx: Context, event: ShardStageUpdateEvent) {
+        tracing::debug!(shard = event.shard_id.0, old = stage_name(event.old), new = stage_name(event.new), "gateway shard stage");
+        self.shards.wake.notify_one();
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let received = Instant::now();
         // Held until the answer is sent (and edited in): stopping waits for it.
         let Some(_in_flight) = self.service.shutdown().admit() else { return };
         let incoming = match &interaction {
@@ -145,7 +252,7 @@ impl EventHandler for Handler {
             Interaction::Modal(modal) => from_modal(modal),
             _ => return,
         };
-        answer(&ctx.http, self.service.clone(), incoming, super::defer_after(&self.config)).await;
+        answer(&ctx.http, self.service.clone(), incoming, super::defer_after(&self.config), received).await;
     }
 }
 
@@ -162,32 +269,53 @@ impl RawEventHandler for UnreadableEvents {
     }
 }
 
-/// Answer one interaction through the REST callback (and a webhook edit when deferred).
-async fn answer(http: &Http, service: Arc<Service>, incoming: Incoming, defer_after: Duration) {
+/// Answer one interaction through the REST callback (and a webhook edit
+/// when deferred), counted by type and Discord's status, and timed from
+/// `received` to the reply sent.
+async fn answer(http: &Http, service: Arc<Service>, incoming: Incoming, defer_after: Duration, received: Instant) {
     let Ok(id) = incoming.id.parse::<u64>().map(InteractionId::new) else { return };
     let kind = incoming.kind;
     let token = incoming.token.clone();
     let application_id = incoming.application_id.clone();
     match interaction::process(service, incoming, Some(defer_after)).await {
-        Outgoing::Now(response) => send(http, id, &token, kind, &response).await,
+        Outgoing::Now(response) => {
+            let status = send(http, id, &token, kind, &response).await;
+            measure::discord_interaction("gateway", kind.label(), status);
+            measure::reply("discord", "gateway", received.elapsed());
+        }
         Outgoing::Deferred { ack, rest } => {
-            send(http, id, &token, kind, &ack).await;
+            let status = send(http, id, &token, kind, &ack).await;
+            measure::discord_interaction("gateway", kind.label(), status);
             let Ok(data) = rest.await else { return };
             let Some(application_id) = super::application_id_of(&application_id, http) else {
                 tracing::error!("no application id to edit a deferred answer with");
                 return;
             };
-            if let Err(error) = super::edit_original(http, application_id, &token, &data).await {
-                tracing::warn!(%error, "could not edit in a deferred answer");
+            match super::edit_original(http, application_id, &token, &data).await {
+                Ok(()) => measure::reply("discord", "gateway", received.elapsed()),
+                Err(error) => tracing::warn!(%error, "could not edit in a deferred answer"),
             }
         }
     }
 }
 
+/// The status label of a REST call's outcome: Discord's HTTP status, or
+/// `error` when none came back.
+fn status_of(result: &Result<(), serenity::Error>) -> &'static str {
+    match result {
+        Ok(()) => "204",
+        Err(serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(response))) => measure::status_label(response.status_code.as_u16()),
+        Err(_) => "error",
+    }
+}
+
 /// Send an interaction response; if Discord refuses it, send a short
 /// apology instead, so the user is never left with "interaction failed".
-async fn send(http: &Http, id: InteractionId, token: &str, kind: Kind, response: &Value) {
-    let Err(error) = http.create_interaction_response(id, token, response, Vec::new()).await else { return };
+/// Returns the status of the first response (see [`status_of`]).
+async fn send(http: &Http, id: InteractionId, token: &str, kind: Kind, response: &Value) -> &'static str {
+    let sent = http.create_interaction_response(id, token, response, Vec::new()).await;
+    let status = status_of(&sent);
+    let Err(error) = sent else { return status };
     let refused = matches!(&error, serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 400);
     tracing::warn!(error = %redact_error(&error), "Discord refused an interaction response");
     if refused && matches!(kind, Kind::Command | Kind::Component) {
@@ -198,6 +326,7 @@ async fn send(http: &Http, id: InteractionId, token: &str, kind: Kind, response:
             tracing::warn!(error = %redact(&error.to_string()), "Discord refused the fallback response too");
         }
     }
+    status
 }
 
 fn display_name(member_nick: Option<&str>, user: &serenity::all::User) -> String {

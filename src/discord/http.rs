@@ -18,13 +18,13 @@
 //! connection, so any number of replicas can run behind a load balancer.
 
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::{Json, Router};
 use ed25519_dalek::{Signature, VerifyingKey};
 use serenity::http::Http;
@@ -33,10 +33,13 @@ use serenity::model::id::ApplicationId;
 use tokio::net::TcpListener;
 
 use super::commands::{self, Locales};
-use super::interaction::{self, Incoming, Outgoing};
+use super::interaction::{self, Incoming, Kind, Outgoing};
 use super::{redact_error, DiscordError};
 use crate::config::{secret, DiscordConfig};
-use crate::service::Service;
+use crate::service::{measure, Service};
+
+/// The front end's name in [`Service::readiness`].
+const READINESS: &str = "discord";
 
 /// Everything one request needs; shared by all requests.
 pub struct Endpoint {
@@ -124,15 +127,19 @@ impl Endpoint {
 }
 
 /// The endpoint's routes: `POST /` and `POST /interactions` for Discord,
-/// `GET /healthz` for load balancers.
+/// and for probes `GET /healthz`, with the `ops` feature also `/readyz` and
+/// `/metrics` (the same as on `metrics_listen`).
 pub fn router(endpoint: Arc<Endpoint>) -> Router {
     let limit = endpoint.max_body_bytes;
-    Router::new()
+    let interactions = Router::new()
         .route("/", post(interactions))
         .route("/interactions", post(interactions))
-        .route("/healthz", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(limit))
-        .with_state(endpoint)
+        .with_state(endpoint.clone());
+    #[cfg(feature = "ops")]
+    return interactions.merge(crate::ops::router(endpoint.service.clone()));
+    #[cfg(not(feature = "ops"))]
+    interactions.route("/healthz", axum::routing::get(|| async { "ok\n" }))
 }
 
 /// Serve on `listener` until the service stops: then the listener closes and
@@ -162,7 +169,11 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: Option<Str
     }
     let listener = TcpListener::bind(&config.listen).await.map_err(|source| DiscordError::Listen { addr: config.listen.clone(), source })?;
     tracing::info!(listen = %config.listen, "Discord interactions endpoint listening");
-    serve(listener, endpoint).await
+    let address = listener.local_addr().map_or_else(|_| config.listen.clone(), |address| address.to_string());
+    service.readiness().set(READINESS, true, format!("HTTP endpoint listening on {address}"));
+    let served = serve(listener, endpoint).await;
+    service.readiness().set(READINESS, false, "HTTP endpoint closed");
+    served
 }
 
 /// The configured application id, or the one the token belongs to.
@@ -185,24 +196,36 @@ async fn application_id(http: &Http) -> Option<ApplicationId> {
 }
 
 async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap, body: Bytes) -> Response {
+    let received = Instant::now();
     if let Err(refusal) = endpoint.verify(&headers, &body) {
         tracing::debug!(?refusal, "refused an interactions request");
+        measure::discord_interaction("http", "unverified", "401");
         let message = if refusal == Refusal::Stale { "request timestamp outside the accepted window" } else { "invalid request signature" };
         return (StatusCode::UNAUTHORIZED, message).into_response();
     }
     let incoming = match read_interaction(&body) {
         Ok(incoming) => incoming,
-        Err(response) => return response,
+        Err(response) => {
+            measure::discord_interaction("http", "unreadable", "400");
+            return response;
+        }
     };
+    let kind = incoming.kind;
     let Some(in_flight) = endpoint.service.shutdown().admit() else {
+        measure::discord_interaction("http", kind.label(), "503");
         return (StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response();
     };
     // Without a REST client a deferred answer could never be delivered: wait for it.
     let defer_after = endpoint.rest.as_ref().map(|_| endpoint.defer_after);
     let token = incoming.token.clone();
     let application_id = incoming.application_id.clone();
-    match interaction::process(endpoint.service.clone(), incoming, defer_after).await {
-        Outgoing::Now(response) => Json(response).into_response(),
+    let response = match interaction::process(endpoint.service.clone(), incoming, defer_after).await {
+        Outgoing::Now(response) => {
+            if kind != Kind::Ping {
+                measure::reply("discord", "http", received.elapsed());
+            }
+            Json(response).into_response()
+        }
         Outgoing::Deferred { ack, rest } => {
             if let Some(http) = endpoint.rest.clone() {
                 tokio::spawn(async move {
@@ -210,14 +233,17 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
                     let _in_flight = in_flight;
                     let Ok(data) = rest.await else { return };
                     let Some(application_id) = super::application_id_of(&application_id, &http) else { return };
-                    if let Err(error) = super::edit_original(&http, application_id, &token, &data).await {
-                        tracing::warn!(%error, "could not edit in a deferred answer");
+                    match super::edit_original(&http, application_id, &token, &data).await {
+                        Ok(()) => measure::reply("discord", "http", received.elapsed()),
+                        Err(error) => tracing::warn!(%error, "could not edit in a deferred answer"),
                     }
                 });
             }
             Json(ack).into_response()
         }
-    }
+    };
+    measure::discord_interaction("http", kind.label(), "200");
+    response
 }
 
 /// A signed body as an interaction; a 400 response (and a warning, which

@@ -74,6 +74,20 @@ pub struct OptionValue {
     pub focused: bool,
 }
 
+impl Kind {
+    /// The `type` label of the interaction metrics.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Ping => "ping",
+            Kind::Command => "command",
+            Kind::Autocomplete => "autocomplete",
+            Kind::Component => "component",
+            Kind::ModalSubmit => "modal_submit",
+            Kind::Other(_) => "other",
+        }
+    }
+}
+
 /// An interaction, reduced to what histbot needs.
 #[derive(Debug, Clone)]
 pub struct Incoming {

@@ -31,7 +31,7 @@ use crate::ask::render;
 use crate::ask::Answer;
 use crate::config::MatrixConfig;
 use crate::service::moderation::MatrixStanding;
-use crate::service::{Asker, Notice, Service};
+use crate::service::{measure, Asker, Notice, Service};
 use crate::service::shutdown::InFlight;
 
 /// Matrix events may be 64 KiB; keep each body well under half of that.
@@ -131,6 +131,8 @@ struct Job {
     edit: Option<(OwnedEventId, String)>,
     /// Counted until answered: stopping waits for queued questions too.
     _in_flight: InFlight,
+    /// When the sync that brought it was handed over (the reply's latency is measured from here).
+    received: Instant,
 }
 
 impl Bot {
@@ -179,6 +181,7 @@ impl Bot {
         client.add_event_handler(on_invite);
 
         let mut syncer = Syncer::new(client.clone(), user_id.clone(), &store_dir, tuning);
+        syncer.report_to(state.service.readiness().clone());
         // A new login does not answer the history the first sync brings; a
         // restored session answers what was asked while it was away (within
         // MAX_AGE), gaps included.
@@ -229,6 +232,7 @@ impl Bot {
     /// Stop syncing and answering, and release the store.
     pub async fn shutdown(mut self) {
         self.sync.abort();
+        self.service.readiness().set(READINESS, false, "sync stopped: the bot was shut down");
         let _ = (&mut self.sync).await;
         self.tasks.abort_all();
         // Give aborted tasks a moment to drop their clients.
@@ -241,6 +245,9 @@ impl Drop for Bot {
     fn drop(&mut self) {
         self.sync.abort();
         self.tasks.abort_all();
+        if self.service.readiness().is_up(READINESS) == Some(true) {
+            self.service.readiness().set(READINESS, false, "sync stopped: the bot was dropped");
+        }
     }
 }
 
@@ -254,8 +261,18 @@ async fn sync_forever(state: Arc<State>, mut syncer: Syncer) -> Result<(), Matri
         // Stopping ends the loop between syncs: a long poll under way is
         // dropped before it hands anything over, a batch handed over is taken.
         let batches = tokio::select! {
-            batches = syncer.next() => batches?,
-            () = &mut stopped => return Ok(()),
+            batches = syncer.next() => batches,
+            () = &mut stopped => {
+                syncer.report_stopped("the bot is stopping");
+                return Ok(());
+            }
+        };
+        let batches = match batches {
+            Ok(batches) => batches,
+            Err(error) => {
+                syncer.report_stopped(&error.to_string());
+                return Err(error);
+            }
         };
         state.take(batches).await;
         syncer.remember();
@@ -322,7 +339,9 @@ impl State {
         if matches!(event.content.relates_to, Some(Relation::Replacement(_))) {
             return; // an edit; the original was answered (or not) already
         }
+        let received = Instant::now();
         if let Some(sent) = event.origin_server_ts.to_system_time() {
+            measure::matrix_sync_lag(SystemTime::now().duration_since(sent).unwrap_or_default());
             if SystemTime::now().duration_since(sent).is_ok_and(|age| age > MAX_AGE) {
                 tracing::debug!(event_id = %event.event_id, "not answering an old message");
                 return;
@@ -344,7 +363,7 @@ impl State {
         // When many questions are queued, this waits (and so does the sync
         // loop) rather than dropping one.
         let _in_flight = self.service.shutdown().track();
-        if self.jobs.send(Job { room, event, line, edit, _in_flight }).await.is_err() {
+        if self.jobs.send(Job { room, event, line, edit, _in_flight, received }).await.is_err() {
             tracing::debug!("the answering worker has stopped");
         }
     }
@@ -360,6 +379,9 @@ async fn joined_count(room: &Room) -> u64 {
 }
 
 /// Answer queued messages one at a time, in order.
+/// The front end's name in the service's readiness (as the syncer reports it).
+const READINESS: &str = super::sync::READINESS;
+
 async fn worker(state: Arc<State>, mut queue: mpsc::Receiver<Job>) {
     while let Some(job) = queue.recv().await {
         answer(&state, job).await;
@@ -367,7 +389,7 @@ async fn worker(state: Arc<State>, mut queue: mpsc::Receiver<Job>) {
 }
 
 async fn answer(state: &State, job: Job) {
-    let Job { room, event, line, edit, _in_flight } = job;
+    let Job { room, event, line, edit, _in_flight, received } = job;
     let asker = Asker {
         platform: "matrix".into(),
         user_id: event.sender.to_string(),
@@ -378,7 +400,9 @@ async fn answer(state: &State, job: Job) {
     };
     if let Some((draft_event, code)) = edit {
         if let Some(answer) = edit_reply(state, &asker, &draft_event, code).await {
-            send(&room, notice(&answer).make_reply_to(&event, ForwardThread::Yes, AddMentions::Yes)).await;
+            if send(&room, notice(&answer).make_reply_to(&event, ForwardThread::Yes, AddMentions::Yes)).await.is_some() {
+                measure::reply("matrix", "sync", received.elapsed());
+            }
             return;
         }
     }
@@ -413,7 +437,9 @@ async fn answer(state: &State, job: Job) {
     };
     localize_answer(&mut answer, &state.config.prefix);
     let content = notice(&answer).make_reply_to(&event, ForwardThread::Yes, AddMentions::Yes);
-    send(&room, content).await;
+    if send(&room, content).await.is_some() {
+        measure::reply("matrix", "sync", received.elapsed());
+    }
 }
 
 /// An answer as an `m.notice`: HTML `formatted_body`, plain `body`.

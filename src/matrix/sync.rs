@@ -19,6 +19,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use matrix_sdk::config::SyncSettings;
@@ -34,6 +35,8 @@ use matrix_sdk::{Client, Room};
 
 use super::session::write_private;
 use super::MatrixError;
+use crate::service::health::Readiness;
+use crate::service::measure;
 
 /// Messages older than this when they reach the bot (history seen on
 /// joining a room, or after a long outage) are not answered, so a gap is
@@ -90,7 +93,18 @@ pub struct Syncer {
     pending: Vec<(OwnedRoomId, OwnedEventId)>,
     /// Rooms left in the last sync.
     left: Vec<OwnedRoomId>,
+    /// Told after each sync whether syncing works (`/readyz`).
+    readiness: Option<Arc<Readiness>>,
 }
+
+/// The front end's name in the service's readiness.
+pub const READINESS: &str = "matrix";
+/// Syncs failing this many times in a row make the bot not ready (one
+/// failure is often a homeserver hiccup, retried within a second).
+pub const FAILURES_BEFORE_NOT_READY: u32 = 3;
+/// A successful sync counts as "syncing" for one long poll and this much
+/// more: a sync loop that hangs or has stopped makes the bot not ready.
+const STALL_GRACE: Duration = Duration::from_secs(30);
 
 impl Syncer {
     pub fn new(client: Client, user_id: OwnedUserId, store_dir: &Path, tuning: SyncTuning) -> Syncer {
@@ -100,7 +114,30 @@ impl Syncer {
         // carries the member counts.
         let settings = SyncSettings::default().timeout(SYNC_TIMEOUT).filter(sync_events::v3::Filter::FilterDefinition(filter));
         let seen = Seen::load(store_dir.join(SEEN_FILE));
-        Syncer { client, user_id, settings, tuning, seen, pending: Vec::new(), left: Vec::new() }
+        Syncer { client, user_id, settings, tuning, seen, pending: Vec::new(), left: Vec::new(), readiness: None }
+    }
+
+    /// Report whether syncing works to `readiness` after each sync.
+    pub fn report_to(&mut self, readiness: Arc<Readiness>) {
+        self.readiness = Some(readiness);
+    }
+
+    fn report_down(&self, detail: impl Into<String>) {
+        if let Some(readiness) = &self.readiness {
+            readiness.set(READINESS, false, detail);
+        }
+    }
+
+    /// Syncing works: up until the next sync is overdue.
+    fn report_syncing(&self) {
+        if let Some(readiness) = &self.readiness {
+            readiness.set_until(READINESS, "syncing", Instant::now() + SYNC_TIMEOUT + STALL_GRACE);
+        }
+    }
+
+    /// The sync loop has ended (the bot stopped, or the session was revoked).
+    pub fn report_stopped(&self, why: &str) {
+        self.report_down(format!("sync stopped: {why}"));
     }
 
     /// The first sync, without long-polling (it returns at once even when
@@ -138,20 +175,28 @@ impl Syncer {
     async fn sync(&self, settings: SyncSettings) -> Result<SyncResponse, MatrixError> {
         let mut failures = 0u32;
         loop {
-            match self.client.sync_once(settings.clone()).await {
+            let started = Instant::now();
+            let synced = self.client.sync_once(settings.clone()).await;
+            measure::matrix_sync(synced.is_ok(), started.elapsed());
+            match synced {
                 Ok(response) => {
+                    self.report_syncing();
                     if failures > 0 {
                         tracing::info!("Matrix sync resumed");
                     }
                     return Ok(response);
                 }
                 Err(error) if is_revoked(error.client_api_error_kind()) => {
+                    self.report_down("the homeserver revoked the session");
                     return Err(MatrixError::Sync(format!("the homeserver revoked the session: {error}")));
                 }
                 Err(error) => {
                     let delay = backoff(failures);
                     failures = failures.saturating_add(1);
                     tracing::warn!(%error, retry_in = ?delay, "Matrix sync failed; retrying");
+                    if failures >= FAILURES_BEFORE_NOT_READY {
+                        self.report_down(format!("sync failing ({failures} in a row)"));
+                    }
                     tokio::time::sleep(delay).await;
                 }
             }

@@ -20,6 +20,8 @@
 pub mod diff;
 pub mod edit;
 pub mod gaps;
+pub mod health;
+pub mod measure;
 pub mod moderation;
 pub mod reports;
 pub mod shutdown;
@@ -28,7 +30,7 @@ pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use arc_swap::ArcSwap;
 use tokio::sync::broadcast;
@@ -130,6 +132,8 @@ pub struct Service {
     notices: broadcast::Sender<Notice>,
     shutdown: shutdown::Shutdown,
     moderation: moderation::Moderation,
+    /// Whether each front end is up, for `/readyz`.
+    readiness: Arc<health::Readiness>,
     pub default_locale: String,
 }
 
@@ -149,6 +153,7 @@ impl Service {
             tracing::error!(%error, "could not prune the unanswered-question log");
         }
         let (notices, _) = broadcast::channel(64);
+        measure::fact_base(engine.base(), None);
         Ok(Arc::new(Service {
             engine: ArcSwap::from_pointee(engine),
             facts_dir: config.facts.clone(),
@@ -160,6 +165,7 @@ impl Service {
             notices,
             shutdown: shutdown::Shutdown::default(),
             moderation: moderation::Moderation::from_config(&config.moderation),
+            readiness: Arc::default(),
             default_locale: config.default_locale.clone(),
         }))
     }
@@ -192,8 +198,10 @@ impl Service {
                 self.handle_from(&invocation, &Asker { locale, ..asker.clone() }, reply_to)
             }
             _ => {
+                let started = Instant::now();
                 let engine = self.engine();
                 let answer = engine.ask_with_prefixes(text, prefixes, &asker.locale);
+                measure::question(&asker.platform, measure::command_label(None), &answer, started.elapsed());
                 self.gaps.after_answer(&engine, asker, text, &answer);
                 answer
             }
@@ -207,7 +215,9 @@ impl Service {
 
     /// [`Service::handle`] from a place the reporter can be told at later (see [`Service::handle_line_from`]).
     pub fn handle_from(&self, invocation: &Invocation, asker: &Asker, reply_to: Option<&str>) -> Answer {
+        let started = Instant::now();
         let answer = self.run(invocation, asker, reply_to);
+        measure::question(&asker.platform, measure::command_label(Some(&invocation.command)), &answer, started.elapsed());
         self.gaps.after_answer(&self.engine(), asker, &gaps::question_of(invocation), &answer);
         answer
     }
@@ -246,11 +256,14 @@ impl Service {
         let current = self.engine();
         let outcome = match watch::load_within(&self.facts_dir, &self.intents_path, watch::RELOAD_TIMEOUT) {
             Ok(engine) if engine.base().version() == current.base().version() && same_intents(&engine, &current) => {
+                measure::reload("unchanged");
                 ReloadOutcome::Unchanged { version: engine.base().version().to_string() }
             }
             Ok(engine) => {
                 let version = engine.base().version().to_string();
                 let entries = engine.base().entries().len();
+                measure::reload("swapped");
+                measure::fact_base(engine.base(), Some(current.base().version()));
                 self.engine.store(Arc::new(engine));
                 ReloadOutcome::Swapped { version, entries }
             }
@@ -278,6 +291,7 @@ impl Service {
             }
             ReloadOutcome::Unchanged { .. } => state.last_error = None,
             ReloadOutcome::Rejected { diagnostics } => {
+                measure::reload("rejected");
                 let summary = diagnostics.iter().map(Diagnostic::one_line).collect::<Vec<_>>().join("\n");
                 for diagnostic in diagnostics {
                     tracing::warn!(location = %diagnostic.location(), rule = diagnostic.rule, "{}", diagnostic.message);
@@ -704,6 +718,7 @@ impl Service {
         };
         match self.reports.file(new) {
             Ok(report) => {
+                measure::report_filed();
                 let notice = Answer::new("report", Outcome::Notice, format!("New report #{} on {}", report.id, echo(&report.entry)))
                     .text(format!("{} ({}): {}", echo(&report.reporter), origin(&report), report_text(&report)));
                 let _ = self.notices.send(Notice { answer: notice, to: None });
@@ -755,6 +770,21 @@ impl Service {
     /// Whether the bot is stopping, and the answers in flight.
     pub fn shutdown(&self) -> &shutdown::Shutdown {
         &self.shutdown
+    }
+
+    /// Whether each front end is up: the binary declares the enabled ones,
+    /// each sets its own state (see [`health`]).
+    pub fn readiness(&self) -> &Arc<health::Readiness> {
+        &self.readiness
+    }
+
+    /// Refresh the figures that are counted rather than recorded as they
+    /// happen (open reports); called before metrics are rendered.
+    pub fn refresh_metrics(&self) {
+        match self.reports.count_open() {
+            Ok(open) => measure::open_reports(open as usize),
+            Err(error) => tracing::error!(%error, "could not count the open reports"),
+        }
     }
 
     /// Flush what must survive the process (the "did you mean"s still

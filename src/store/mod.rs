@@ -18,6 +18,7 @@
 //! The core only: no platform types. Times are Unix seconds, passed in by
 //! the caller, so that tests can file a report "an hour ago".
 
+pub mod counted;
 pub mod migrations;
 #[cfg(feature = "postgres")]
 pub mod postgres;
@@ -346,13 +347,14 @@ pub trait Store: study::StudyStore + Send + Sync + std::fmt::Debug {
     fn describe(&self) -> String;
 }
 
-/// Open the store at `location` (creating a SQLite file and its directory).
-/// Migrations are not applied: call [`Store::migrate`].
+/// Open the store at `location` (creating a SQLite file and its directory),
+/// its errors counted ([`counted::Counted`]). Migrations are not applied:
+/// call [`Store::migrate`].
 pub fn open(location: &Location) -> Result<Arc<dyn Store>, StoreError> {
     match location {
-        Location::Sqlite(path) => Ok(Arc::new(sqlite::SqliteStore::open(path)?)),
+        Location::Sqlite(path) => Ok(Arc::new(counted::Counted::new(sqlite::SqliteStore::open(path)?, "sqlite"))),
         #[cfg(feature = "postgres")]
-        Location::Postgres { url, password } => Ok(Arc::new(postgres::PostgresStore::connect(url, password.as_deref())?)),
+        Location::Postgres { url, password } => Ok(Arc::new(counted::Counted::new(postgres::PostgresStore::connect(url, password.as_deref())?, "postgres"))),
         #[cfg(not(feature = "postgres"))]
         Location::Postgres { .. } => Err(StoreError::Unsupported(
             "this histbot was built without PostgreSQL (cargo feature `postgres`); use the SQLite default or a full build".into(),

@@ -106,6 +106,8 @@ struct Shared {
     ws_url: String,
     /// How long webhook edits (deferred answers) take to be answered.
     webhook_delay: Mutex<Duration>,
+    /// While set, the gateway closes every new connection at once (Discord unreachable).
+    refusing: std::sync::atomic::AtomicBool,
 }
 
 impl Shared {
@@ -137,6 +139,7 @@ impl FakeDiscord {
             live: Mutex::new(None),
             ws_url: ws_url.clone(),
             webhook_delay: Mutex::new(Duration::ZERO),
+            refusing: std::sync::atomic::AtomicBool::new(false),
         });
         let app = axum::Router::new().fallback(rest).with_state(shared.clone());
         tokio::spawn(async move { axum::serve(http, app).await.ok() });
@@ -144,6 +147,10 @@ impl FakeDiscord {
         tokio::spawn(async move {
             let mut next = 0;
             while let Ok((stream, peer)) = ws.accept().await {
+                if gateway.refusing.load(std::sync::atomic::Ordering::SeqCst) {
+                    drop(stream);
+                    continue;
+                }
                 next += 1;
                 tokio::spawn(connection(gateway.clone(), stream, peer, next));
             }
@@ -195,6 +202,12 @@ impl FakeDiscord {
         if let Some((_, sender)) = self.shared.live.lock().unwrap().take() {
             let _ = sender.send(Control::Close);
         }
+    }
+
+    /// While `refuse` is set, the gateway closes new connections before the
+    /// WebSocket handshake, as an unreachable Discord would (the REST API still answers).
+    pub fn refuse_connections(&self, refuse: bool) {
+        self.shared.refusing.store(refuse, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Everything received so far.
