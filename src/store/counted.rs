@@ -128,3 +128,40 @@ impl<S: Store> Store for Counted<S> {
         self.inner.describe()
     }
 }
+
+/// Study mode's calls, counted like the others.
+impl<S: Store> super::study::StudyStore for Counted<S> {
+    fn begin_round(&self, round: &crate::study::Round) -> Result<super::study::Begun, StoreError> {
+        self.count("begin_round", self.inner.begin_round(round))
+    }
+    fn quiz_round(&self, id: u64) -> Result<Option<crate::study::Round>, StoreError> {
+        self.count("quiz_round", self.inner.quiz_round(id))
+    }
+    fn active_round(&self, place: &str) -> Result<Option<crate::study::Round>, StoreError> {
+        self.count("active_round", self.inner.active_round(place))
+    }
+    fn active_rounds(&self) -> Result<Vec<crate::study::Round>, StoreError> {
+        self.count("active_rounds", self.inner.active_rounds())
+    }
+    fn save_round(&self, round: &crate::study::Round, from_step: u64, now: u64) -> Result<bool, StoreError> {
+        self.count("save_round", self.inner.save_round(round, from_step, now))
+    }
+    fn record_answer(&self, answer: &super::study::NewAnswer) -> Result<super::study::Recorded, StoreError> {
+        self.count("record_answer", self.inner.record_answer(answer))
+    }
+    fn round_answers(&self, round: u64) -> Result<Vec<super::study::StoredAnswer>, StoreError> {
+        self.count("round_answers", self.inner.round_answers(round))
+    }
+    fn player_answers(&self, player: &str) -> Result<Vec<super::study::StoredAnswer>, StoreError> {
+        self.count("player_answers", self.inner.player_answers(player))
+    }
+    fn cards(&self, player: &str) -> Result<Vec<crate::study::leitner::Card>, StoreError> {
+        self.count("cards", self.inner.cards(player))
+    }
+    fn put_card(&self, player: &str, card: &crate::study::leitner::Card) -> Result<(), StoreError> {
+        self.count("put_card", self.inner.put_card(player, card))
+    }
+    fn leaderboard(&self, scope: &str, since: u64, limit: u64) -> Result<Vec<super::study::Standing>, StoreError> {
+        self.count("leaderboard", self.inner.leaderboard(scope, since, limit))
+    }
+}
