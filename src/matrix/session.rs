@@ -127,12 +127,18 @@ pub async fn connect(config: &MatrixConfig, store_dir: &Path) -> Result<(Client,
     Ok((client, fresh))
 }
 
+/// How often matrix-sdk retries one failed request before reporting it.
+const REQUEST_RETRIES: usize = 3;
+
 async fn build_client(homeserver: &str, store_dir: &Path) -> Result<Client, MatrixError> {
     Client::builder()
         .homeserver_url(homeserver)
         .sqlite_store(store_dir, None)
         .with_encryption_settings(EncryptionSettings::default())
-        .request_config(RequestConfig::new().timeout(Duration::from_secs(60)))
+        // matrix-sdk retries a failed request forever by default, so a sync
+        // during an outage never returned and /readyz never saw it; the sync
+        // loop retries on its own, with its own backoff, and counts failures.
+        .request_config(RequestConfig::new().timeout(Duration::from_secs(60)).retry_limit(REQUEST_RETRIES))
         .build()
         .await
         .map_err(|error| MatrixError::Store(format!("cannot open the Matrix store in {}: {error}", store_dir.display())))
