@@ -206,7 +206,7 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
             _ => None,
         }
     };
-    let in_names = |c: &Candidate| (0..query.keys.len()).filter(|&w| index.in_name(c.entry, query, w)).count() as f32;
+    let in_names = |c: &Candidate| words_in_names(engine, question, c.entry) as f32;
     clear_lead(&in_names, &|a, b| a > b)
         .or_else(|| clear_lead(&|c| index.best_quote_weight(c.entry, query), &|a, b| a > b * QUOTE_LEAD))
         .or_else(|| clear_lead(&|c| index.name_coverage(c.entry, &query.keys), &|a, b| a > b + NAME_LEAD))
@@ -258,12 +258,16 @@ fn sentence_subject(engine: &Engine, question: &Question, contenders: &[&Candida
 /// when they are one event repeated ("Tomislav Nikolić visits Moscow" in
 /// 2012 and 2016) and not all of the contenders.
 fn named_series(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<Vec<usize>> {
-    let index = engine.index();
-    let query = &question.query;
-    let in_names = |c: &Candidate| (0..query.keys.len()).filter(|&w| index.in_name(c.entry, query, w)).count();
-    let most = contenders.iter().map(|c| in_names(c)).max()?;
+    let in_names = |c: &&Candidate| words_in_names(engine, question, c.entry);
+    let most = contenders.iter().map(in_names).max()?;
     let leading: Vec<usize> = contenders.iter().filter(|c| in_names(c) == most).map(|c| c.entry).collect();
     (leading.len() < contenders.len() && is_series(engine, &leading)).then_some(leading)
+}
+
+/// How many of the question's words are in one of the entry's names.
+fn words_in_names(engine: &Engine, question: &Question, entry: usize) -> usize {
+    let query = &question.query;
+    (0..query.keys.len()).filter(|&word| engine.index().in_name(entry, query, word)).count()
 }
 
 /// Whether tied contenders are one event repeated: the same title but for
@@ -311,16 +315,16 @@ fn in_context(engine: &Engine, question: &Question, scored: &[Scored]) -> Vec<Ca
 fn other_ordinal(engine: &Engine, question: &Question, entry: usize) -> Option<bool> {
     let index = engine.index();
     let ordinals = index.ordinal_keys();
-    let named: Vec<String> = index.name_keys(entry).into_iter().filter(|k| ordinals.contains(k)).collect();
+    let named: Vec<&String> = index.name_keys_iter(entry).filter(|k| ordinals.contains(*k)).collect();
     if named.is_empty() {
         return None;
     }
     let asked: Vec<&String> = question.query.keys.iter().filter(|k| ordinals.contains(*k)).collect();
     if asked.is_empty() {
         let first = ordinals.first();
-        return named.iter().any(|k| Some(k) != first).then_some(false);
+        return named.iter().any(|k| Some(*k) != first).then_some(false);
     }
-    (!named.iter().any(|k| asked.contains(&k))).then_some(true)
+    (!named.iter().any(|k| asked.contains(k))).then_some(true)
 }
 
 /// Whether an entry is dated in one of `years` (`None` for an undated entry
@@ -426,7 +430,7 @@ fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usiz
 fn evidence_holds_key(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> bool {
     let index = engine.index();
     let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| super::index::contains_key(keys, key));
-    in_quotes || index.name_keys(entry).iter().any(|k| k == key) || index.people_keys(entry).iter().any(|k| k == key)
+    in_quotes || index.identity_has_key(entry, key)
 }
 
 /// The share of the question's weight in known content words that the

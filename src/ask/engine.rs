@@ -243,12 +243,8 @@ impl Engine {
         if self.question(left).query.keys.len() > 1 {
             return None;
         }
-        let language = crate::text::lang::detect(right);
-        let words: Vec<&str> = right.split_whitespace().collect();
-        let content = |w: &&str| !self.index.keyer().tokens(w, language).is_empty();
-        let first = words.iter().position(content)?;
-        let rest = words.get(first + 1..)?;
-        (!rest.is_empty()).then(|| format!("{left} {}", rest.join(" ")))
+        let rest = self.after_first_content_word(right)?;
+        Some(format!("{left} {rest}"))
     }
 
     /// "when did Tadić visit Moscow and when did Nikolić": a right half that
@@ -259,12 +255,19 @@ impl Engine {
         if self.question(right).query.keys.len() > 1 {
             return None;
         }
-        let language = crate::text::lang::detect(left);
-        let words: Vec<&str> = left.split_whitespace().collect();
+        let rest = self.after_first_content_word(left)?;
+        Some(format!("{} {rest}", right.trim_end()))
+    }
+
+    /// What `text` says after its first word that is not a stopword (its
+    /// subject, in a half question); `None` when nothing follows it.
+    fn after_first_content_word(&self, text: &str) -> Option<String> {
+        let language = crate::text::lang::detect(text);
+        let words: Vec<&str> = text.split_whitespace().collect();
         let content = |w: &&str| !self.index.keyer().tokens(w, language).is_empty();
-        let subject = words.iter().position(content)?;
-        let rest = words.get(subject + 1..)?;
-        (!rest.is_empty()).then(|| format!("{} {}", right.trim_end(), rest.join(" ")))
+        let first = words.iter().position(content)?;
+        let rest = words.get(first + 1..)?;
+        (!rest.is_empty()).then(|| rest.join(" "))
     }
 
     /// The focus an answer to `question` about `entry` proves.

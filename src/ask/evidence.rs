@@ -138,8 +138,7 @@ pub fn states_end(entry: &Entry, text: &str) -> bool {
     if !has(last) {
         return false;
     }
-    let lower = text.to_lowercase();
-    let marked = lower.split(|c: char| !c.is_alphanumeric()).any(|word| END_MARKERS.contains(&word));
+    let marked = has_any_word(text, END_MARKERS);
     marked || points.len() == 2 && has(first)
 }
 
@@ -168,14 +167,18 @@ pub fn states_start(entry: &Entry, text: &str) -> bool {
     if points.len() == 1 {
         return true;
     }
-    let lower = text.to_lowercase();
-    let marked = lower.split(|c: char| !c.is_alphanumeric()).any(|word| START_MARKERS.contains(&word));
+    let marked = has_any_word(text, START_MARKERS);
     marked || has(last)
 }
 
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
 fn gives_a_reason(text: &str) -> bool {
-    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|word| REASON_WORDS.contains(&word))
+    has_any_word(text, REASON_WORDS)
+}
+
+/// Whether `text` holds one of `words` (lowercase) as a whole word.
+fn has_any_word(text: &str, words: &[&str]) -> bool {
+    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|word| words.contains(&word))
 }
 
 /// Whether a quote names a place the question does not: the capitalised
@@ -511,7 +514,7 @@ fn count_bound(index: &Index, text: &str, query: &Query) -> bool {
             *ended |= *ends;
             this
         });
-        before.map(|(word, _)| *word).chain(after.skip(1)).any(|word| asked(word))
+        before.map(|(word, _)| *word).chain(after.skip(1)).any(&asked)
     })
 }
 

@@ -436,6 +436,17 @@ impl Index {
         self.docs.get(doc).map(|d| d.names.iter().flatten().cloned().collect()).unwrap_or_default()
     }
 
+    /// The keys of all an entry's names, without copying them.
+    pub fn name_keys_iter(&self, doc: usize) -> impl Iterator<Item = &String> + '_ {
+        self.docs.get(doc).into_iter().flat_map(|d| d.names.iter().flatten())
+    }
+
+    /// Whether index key `key` is in one of the entry's names or the names
+    /// of the people it involves.
+    pub fn identity_has_key(&self, doc: usize, key: &str) -> bool {
+        self.name_keys_iter(doc).any(|n| n == key) || self.people_keys(doc).iter().any(|p| p == key)
+    }
+
     /// Whether an index key is only ever written capitalised (a name).
     pub fn is_proper_key(&self, key: &str) -> bool {
         self.proper.contains(key)
@@ -478,7 +489,7 @@ impl Index {
             return false;
         }
         let Some(d) = self.docs.get(doc) else { return false };
-        let in_identity = |meaning: &Vec<String>| meaning.iter().all(|k| d.names.iter().flatten().any(|n| n == k) || d.people.iter().any(|p| p == k));
+        let in_identity = |meaning: &Vec<String>| meaning.iter().all(|k| self.identity_has_key(doc, k));
         let in_quote = |meaning: &Vec<String>| quotes.iter().filter_map(|&q| d.quotes.get(q)).any(|keys| meaning.iter().all(|k| contains_key(keys, k)));
         meanings.iter().any(|meaning| in_identity(meaning) || in_quote(meaning))
     }
