@@ -422,7 +422,7 @@ fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usiz
     let index = engine.index();
     let query = &question.query;
     let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| index.word_in(query, word, keys));
-    in_quotes || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
+    in_quotes || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown) || index.held_by_setting(entry, query, word, shown)
 }
 
 /// Whether index key `key` is in the entry's names, its people, or one of

@@ -416,7 +416,8 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
 /// stand in the same sentence as what was asked (`names_count` false).
 fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
-    let held = |word: usize| index.word_in(query, word, keys) || names_count && index.in_names_or_people(doc, query, word);
+    let antecedent = index.antecedent_keys(doc, position);
+    let held = |word: usize| index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word);
     missing_share(index, query, held) <= MAX_MISSING
 }
 
@@ -500,7 +501,7 @@ fn count_bound(index: &Index, text: &str, query: &Query) -> bool {
         let keys = index.keyer().index_keys(word);
         (0..query.keys.len())
             .filter(|&w| index.knows(query, w) && !query.light.get(w).copied().unwrap_or(false))
-            .any(|w| keys.iter().any(|key| index.word_is(query, w, key)))
+            .any(|w| keys.iter().any(|key| index.word_is(query, w, key) || part_of_compound(index, query, w, key)))
     };
     let is_count = |at: usize| {
         let previous = at.checked_sub(1).and_then(|p| words.get(p)).map(|(w, _)| w.to_lowercase());
@@ -516,6 +517,13 @@ fn count_bound(index: &Index, text: &str, query: &Query) -> bool {
         });
         before.map(|(word, _)| *word).chain(after.skip(1)).any(&asked)
     })
+}
+
+/// Whether `key` is one word of a compound that query word `position`
+/// matches: "filling" is part of "filling stations", counted by "334
+/// filling stations".
+fn part_of_compound(index: &Index, query: &Query, position: usize, key: &str) -> bool {
+    index.stored_matches(query, position).iter().any(|stored| stored.contains(' ') && stored.split(' ').any(|part| part == key))
 }
 
 /// "1.7bn", "4.8m", "40km": digits followed by a short unit, not a name.
