@@ -72,7 +72,9 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::HowMany) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
             // The number must come with what is counted ("members", "membership").
-            let with_counted = focus.counted.is_empty()
+            // A counted word the base never uses ("pumpi", where the sources
+            // say "filling stations") cannot be required of its sentences.
+            let with_counted = !focus.counted.iter().any(|counted| index.has_key(counted))
                 || focus.counted.iter().any(|counted| {
                     keys.iter().any(|key| key == counted || (counted.len() >= 4 && key.starts_with(counted.as_str())) || (key.len() >= 4 && counted.starts_with(key.as_str())))
                 });

@@ -418,6 +418,11 @@ impl Index {
         self.matches_of(query, position).iter().any(|(stored, _)| contains_key(keys, stored))
     }
 
+    /// Whether the base uses index key `key` anywhere.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.postings.contains_key(key)
+    }
+
     /// Whether query word `position` matches index key `key`.
     pub fn word_is(&self, query: &Query, position: usize, key: &str) -> bool {
         self.matches_of(query, position).iter().any(|(stored, _)| stored == key)
