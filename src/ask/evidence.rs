@@ -399,7 +399,7 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
         // A number bound to one of the question's words ("250,000
         // *demonstrators*" for "how many people demonstrated") is about what
         // was asked; the rest of the question may rest on the entry's names.
-        Some(Asks::HowMany) => count_bound(index, text, query),
+        Some(Asks::HowMany) => count_bound(index, text, query, &focus.counted),
         Some(Asks::Who) => index.quote_keys(doc).get(position).is_some_and(|keys| {
             (0..query.keys.len()).any(|word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false) && index.word_in(query, word, keys))
         }),
@@ -491,8 +491,8 @@ const COUNT_REACH: usize = 3;
 /// one of the question's own words that the base knows and that is not
 /// light: "a large group of 250,000 demonstrators" binds the number to
 /// "demonstrated"; "over 70% of Serbian citizens" does not bind it to
-/// "rallies".
-fn count_bound(index: &Index, text: &str, query: &Query) -> bool {
+/// "rallies". What the question counts (`counted`) binds too.
+fn count_bound(index: &Index, text: &str, query: &Query, counted: &[String]) -> bool {
     // Each word, and whether punctuation ends its clause after it.
     let words: Vec<(&str, bool)> = text
         .split_whitespace()
@@ -501,7 +501,9 @@ fn count_bound(index: &Index, text: &str, query: &Query) -> bool {
         .collect();
     let asked = |word: &str| {
         let keys = index.keyer().index_keys(word);
-        (0..query.keys.len())
+        // What the question counts binds, though it is light in the question ("10,486 *Russians*").
+        keys.iter().any(|key| counted.contains(key))
+            || (0..query.keys.len())
             .filter(|&w| index.knows(query, w) && !query.light.get(w).copied().unwrap_or(false))
             .any(|w| keys.iter().any(|key| index.word_is(query, w, key) || part_of_compound(index, query, w, key)))
     };
