@@ -671,6 +671,12 @@ impl Index {
                 .take(MAX_VARIANTS);
             found.extend(variants.map(|stored| (stored.as_str(), SHARED_PREFIX)));
         }
+        if length >= 4 && !key.contains(' ') {
+            // A compound the key begins: "Austria" for "Austria-Hungary".
+            let head = format!("{key} ");
+            let compounds = self.name_keys.range(head.clone()..).take_while(|stored| stored.starts_with(&head)).take(MAX_VARIANTS);
+            found.extend(compounds.map(|stored| (stored.as_str(), SHARED_PREFIX)));
+        }
         if allow_prefix && length >= 2 {
             let prefixed = self
                 .sorted_keys
