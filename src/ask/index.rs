@@ -258,6 +258,7 @@ impl Index {
         for (doc_id, entry) in base.entries().iter().enumerate() {
             let doc_id = doc_id as u32;
             let mut doc = Doc { kind: Some(entry.kind), ..Doc::default() };
+            let mut serbian_keys: Vec<(Vec<String>, f32)> = Vec::new();
             let mut add = |text: &str, weight: f32| {
                 for key in keys_of(text) {
                     let slot = weights.entry(key).or_default().entry(doc_id).or_insert(0.0);
@@ -278,10 +279,16 @@ impl Index {
                     add(&person.title, PEOPLE);
                     person.aliases.iter().for_each(|alias| add(alias, PEOPLE));
                     doc.people.extend(std::iter::once(&person.title).chain(&person.aliases).flat_map(|name| keys_of(name)));
+                    let serbian = serbian_name_keys(&keyer, person);
+                    doc.people.extend(serbian.iter().cloned());
+                    serbian_keys.push((serbian, PEOPLE));
                 }
             }
             if entry.kind == Kind::Person {
                 doc.people.extend(doc.names.iter().flatten().cloned());
+                let serbian = serbian_name_keys(&keyer, entry);
+                doc.people.extend(serbian.iter().cloned());
+                serbian_keys.push((serbian, NAME));
             }
             index.count_spellings(entry);
             add(&entry.summary, SUMMARY);
@@ -306,6 +313,9 @@ impl Index {
                 doc.settings.push(setting);
                 let previous = position.checked_sub(1).and_then(|p| entry.quotes.get(p));
                 doc.antecedents.push(previous.filter(|p| p.source == quote.source && refers_back(&quote.text)).map(|_| position - 1));
+            }
+            for (keys, weight) in serbian_keys {
+                add_keys(&mut weights, doc_id, &keys, weight);
             }
             index.index_date(doc_id, entry);
             index.docs.push(doc);
@@ -1003,6 +1013,23 @@ fn refers_back(text: &str) -> bool {
         Some("the") => words.next().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase),
         Some(first) => OPENERS.contains(&first),
         None => false,
+    }
+}
+
+/// A person's names keyed as Serbian words, where that differs from their
+/// English keys: the base writes "Aleksandar Vučić", and a Serbian question
+/// keys "Aleksandar" as the name "Alexander".
+fn serbian_name_keys(keyer: &Keyer, person: &Entry) -> Vec<String> {
+    let names = std::iter::once(&person.title).chain(&person.aliases);
+    let english: HashSet<String> = names.clone().flat_map(|name| keyer.index_keys(name)).collect();
+    names.flat_map(|name| keyer.tokens(name, Language::Sr)).map(|token| token.key).filter(|key| !english.contains(key)).collect()
+}
+
+/// Add `keys` to the postings of `doc` with field weight `weight`.
+fn add_keys(weights: &mut HashMap<String, HashMap<u32, f32>>, doc: u32, keys: &[String], weight: f32) {
+    for key in keys {
+        let slot = weights.entry(key.clone()).or_default().entry(doc).or_insert(0.0);
+        *slot = slot.max(weight);
     }
 }
 
