@@ -175,8 +175,13 @@ pub fn states_start(entry: &Entry, text: &str) -> bool {
 
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
 fn gives_a_reason(text: &str) -> bool {
-    has_any_word(text, REASON_WORDS)
+    let clause = |conjunction: &&str| text.match_indices(conjunction).any(|(at, _)| !text[at + conjunction.len()..].starts_with("well "));
+    has_any_word(text, REASON_WORDS) || REASON_CLAUSES.iter().any(clause)
 }
+
+/// Conjunctions that give a reason only after a comma: "the plan failed,
+/// *as* Zubov … refused" (not "…, as well as", "since 2022").
+const REASON_CLAUSES: &[&str] = &[", as ", ", since ", ", for "];
 
 /// Whether `text` holds one of `words` (lowercase) as a whole word.
 fn has_any_word(text: &str, words: &[&str]) -> bool {
