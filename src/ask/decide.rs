@@ -70,6 +70,8 @@ const CAPABLE_SHARE: f32 = 0.8;
 /// …or this share, when the better one is a person asked about a deed of
 /// theirs and the capable one involves them.
 const DEED_SHARE: f32 = 0.5;
+/// Questions with more words than this are not compared phrase by phrase ([`longest_phrase`]).
+const MAX_PHRASE_WORDS: usize = 16;
 
 /// What to do with a question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -227,6 +229,11 @@ fn longest_phrase(engine: &Engine, question: &Question, entry: usize) -> usize {
     let index = engine.index();
     let query = &question.query;
     let Some(found) = engine.entry(entry) else { return 0 };
+    // Bounded work: a phrase decides between a few readings of a question,
+    // not of a list of hundreds of words.
+    if query.keys.len() > MAX_PHRASE_WORDS {
+        return 0;
+    }
     let run_at = |words: &[Vec<String>], start: usize, first: usize| {
         (0..).take_while(|&step| {
             let (Some(keys), true) = (words.get(start + step), first + step < query.keys.len()) else { return false };
