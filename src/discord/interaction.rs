@@ -483,7 +483,7 @@ pub fn autocomplete(service: &Service, incoming: &Incoming) -> Value {
                 }
             }
         }
-        if kind.names_entries() {
+        if kind.autocompletes() {
             choices.extend(service.autocomplete(kind, partial, embed::CHOICES_MAX));
         }
     }

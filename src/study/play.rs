@@ -45,6 +45,8 @@ pub fn question_pool(base: &FactBase) -> Arc<Vec<Question>> {
 pub enum QuizError {
     #[error(transparent)]
     Topic(#[from] TopicError),
+    #[error("`{text}` is not {expected}")]
+    Argument { text: String, expected: &'static str },
     #[error("the fact base has no questions about {0}")]
     NoQuestions(String),
     #[error("a round is already being played here")]
