@@ -44,7 +44,7 @@ set +a
 # zerocopy) and cargo compiles each feature set separately.
 echo "==> cargo test --no-run (all features)"
 started=$SECONDS
-cargo test --locked --all-features --no-run
+cargo test --locked --all-features --no-run --timings
 echo "    built in $((SECONDS - started)) s"
 
 echo "==> histbot check facts"
