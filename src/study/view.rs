@@ -96,6 +96,49 @@ fn who_answered(answers: &[&StoredAnswer]) -> String {
     format!("Right: {}. Wrong: {}.", list(&right), list(&wrong))
 }
 
+/// The reveal shown in place of the question (a front end that edits the
+/// question's message): the question and its options, the right one marked,
+/// then the answer with its proof and who answered what.
+pub fn reveal_in_place(base: &FactBase, round: &Round, index: usize, answers: &[StoredAnswer]) -> Answer {
+    let mut answer = reveal(base, round, index, answers);
+    if let Some(asked) = round.questions.get(index) {
+        let mut lines = vec![asked.prompt.clone()];
+        if let Some(passage) = &asked.passage {
+            lines.push(format!("“{passage}”"));
+        }
+        lines.extend(asked.options.iter().enumerate().map(|(i, option)| {
+            let mark = if i == asked.correct { "  ✔" } else { "" };
+            format!("{}. {option}{mark}", Question::letter(i))
+        }));
+        answer.parts.insert(0, Part { heading: None, text: lines.join("\n"), excerpts: Vec::new() });
+    }
+    answer
+}
+
+/// A question whose round was stopped before its answer was shown.
+pub fn closed_question(round: &Round, index: usize) -> Answer {
+    let mut answer = question(round, index);
+    answer.parts.pop();
+    answer.text("The round was stopped.")
+}
+
+/// A round begun in a channel or room: what it is about and how to play.
+pub fn started(base: &FactBase, round: &Round, prefix: &str) -> Answer {
+    let what = if round.personal { "Your personal round".to_string() } else { format!("A quiz on {}", round.topic.label(base)) };
+    let count = round.questions.len();
+    let questions = if count == 1 { "1 question".to_string() } else { format!("{count} questions") };
+    let timing = if round.question_secs > 0 { format!(", {} s each", round.question_secs) } else { String::new() };
+    let who = if round.personal {
+        "Missed entries come back in later rounds.".to_string()
+    } else {
+        format!("Started by {}. Everyone here may answer; each person's first answer counts.", echo(&round.starter.name))
+    };
+    Answer::new(INTENT, Outcome::Notice, format!("{what}: {questions}{timing}")).text(format!(
+        "{who} Each answer is shown with the quote that proves it. `{prefix}quiz stop` ends the round ({} or a moderator).",
+        if round.personal { "you".to_string() } else { echo(&round.starter.name) }
+    ))
+}
+
 /// The end of a round: each player's score.
 pub fn results(base: &FactBase, round: &Round, answers: &[StoredAnswer]) -> Answer {
     let stopped = round.phase == Phase::Stopped;

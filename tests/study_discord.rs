@@ -1,0 +1,439 @@
+//! `/quiz` on Discord, end to end, in both modes: serenity's real client
+//! against the fake Discord on loopback (gateway), and Ed25519-signed
+//! requests to the interactions endpoint (HTTP). A round of `/quiz cold-war 3`
+//! with button clicks from three people, each acknowledged to the clicker
+//! alone; each question's message edited into its reveal, quoting its
+//! source verbatim; the results agreeing with the clicks; one round per
+//! channel; `/quiz stop` for the starter only; `/quiz me` in a direct
+//! message; the leaderboard.
+//!
+//! The quiz clock is the test's own ([`ManualClock`]): a question's time is
+//! up when the test moves the clock, after every click was acknowledged, so
+//! nothing depends on how fast the machine is and nothing is timed.
+#![cfg(feature = "discord")]
+
+#[path = "support/fake_discord.rs"]
+mod fake_discord;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use ed25519_dalek::{Signer, SigningKey};
+use fake_discord::*;
+use histbot::config::{DiscordConfig, DiscordMode};
+use histbot::discord::http::{serve, Endpoint};
+use histbot::service::daily::Clock;
+use histbot::service::Service;
+use histbot::study::round::{Round, DEFAULT_QUESTION_SECS, REVEAL_PAUSE_SECS};
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+/// The channel of the fixtures, and its round's place.
+const CHANNEL: u64 = 1_000_000_000_000_000_002;
+const GUILD: u64 = FIXTURE_GUILD;
+const ALICE: (u64, &str) = (1_000_000_000_000_000_003, "Alice");
+const BOB: (u64, &str) = (1_000_000_000_000_000_013, "Bob");
+const CAROL: (u64, &str) = (1_000_000_000_000_000_023, "Carol");
+
+/// A clock the test moves.
+struct ManualClock(AtomicU64);
+
+impl Clock for ManualClock {
+    fn now(&self) -> u64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+impl ManualClock {
+    fn start() -> Arc<ManualClock> {
+        Arc::new(ManualClock(AtomicU64::new(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs())))
+    }
+
+    fn advance(&self, secs: u64) {
+        self.0.fetch_add(secs, Ordering::SeqCst);
+    }
+}
+
+/// How interactions reach the bot.
+enum Transport {
+    Gateway,
+    Http { url: String, key: SigningKey, client: reqwest::Client },
+}
+
+/// A running bot (either mode), its fake Discord, service and clock.
+struct Bot {
+    fake: FakeDiscord,
+    service: Arc<Service>,
+    clock: Arc<ManualClock>,
+    transport: Transport,
+    _dir: TempDir,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn gateway_bot() -> Bot {
+    capture_logs();
+    let fake = FakeDiscord::start().await;
+    let dir = TempDir::new().unwrap();
+    let service = start_service(dir.path());
+    let token_file = dir.path().join("discord-token");
+    std::fs::write(&token_file, TOKEN).unwrap();
+    let config = DiscordConfig {
+        enabled: true,
+        mode: DiscordMode::Gateway,
+        token_env: "HISTBOT_TEST_DISCORD_TOKEN_UNSET".into(),
+        token_file: Some(token_file),
+        api_base: Some(fake.http_url.clone()),
+        locales: root().join("config/discord-locales.toml"),
+        defer_after_ms: 2000,
+        ..DiscordConfig::default()
+    };
+    let clock = ManualClock::start();
+    let running = histbot::discord::run_with_clock(service.clone(), config, clock.clone());
+    let task = tokio::spawn(async move {
+        let _ = running.await;
+    });
+    fake.wait_for_sessions(1).await;
+    Bot { fake, service, clock, transport: Transport::Gateway, _dir: dir, task }
+}
+
+async fn http_bot() -> Bot {
+    capture_logs();
+    let fake = FakeDiscord::start().await;
+    let dir = TempDir::new().unwrap();
+    let service = start_service(dir.path());
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let config = DiscordConfig {
+        enabled: true,
+        mode: DiscordMode::Http,
+        token_env: "HISTBOT_TEST_DISCORD_TOKEN_UNSET".into(),
+        public_key_env: "HISTBOT_TEST_DISCORD_PUBLIC_KEY_UNSET".into(),
+        public_key: Some(hex::encode(key.verifying_key().to_bytes())),
+        api_base: Some(fake.http_url.clone()),
+        application_id: Some(APPLICATION_ID),
+        defer_after_ms: 2000,
+        locales: root().join("config/discord-locales.toml"),
+        ..DiscordConfig::default()
+    };
+    let clock = ManualClock::start();
+    let endpoint = Endpoint::new(service.clone(), &config, Some(TOKEN)).expect("valid endpoint config").with_clock(clock.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/interactions", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        let _ = serve(listener, Arc::new(endpoint)).await;
+    });
+    let client = reqwest::Client::builder().timeout(WAIT).build().unwrap();
+    Bot { fake, service, clock, transport: Transport::Http { url, key, client }, _dir: dir, task }
+}
+
+impl Bot {
+    /// Send an interaction; the first response to it.
+    async fn send(&self, interaction: Value) -> Value {
+        let id = interaction["id"].as_str().unwrap().to_string();
+        match &self.transport {
+            Transport::Gateway => {
+                self.fake.interaction(interaction);
+                self.fake.callback(&id).await.body
+            }
+            Transport::Http { url, key, client } => {
+                let body = serde_json::to_vec(&interaction).unwrap();
+                let timestamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs().to_string();
+                let mut message = timestamp.as_bytes().to_vec();
+                message.extend_from_slice(&body);
+                let signature = hex::encode(key.sign(&message).to_bytes());
+                let response = client
+                    .post(url)
+                    .header("content-type", "application/json")
+                    .header("x-signature-ed25519", signature)
+                    .header("x-signature-timestamp", timestamp)
+                    .body(body)
+                    .send()
+                    .await
+                    .expect("the endpoint answers");
+                assert_eq!(response.status().as_u16(), 200);
+                response.json().await.expect("a JSON response")
+            }
+        }
+    }
+
+    /// The open round of the fixtures' channel.
+    fn round(&self) -> Option<Round> {
+        self.service.store().active_round(&format!("discord:{CHANNEL}")).unwrap()
+    }
+
+    /// The channel message whose data satisfies `check`, as (its id, its data).
+    async fn posted(&self, channel: u64, what: &str, check: impl Fn(&Value) -> bool) -> (String, Value) {
+        let path = format!("/channels/{channel}/messages");
+        self.fake
+            .wait_for(what, |log| {
+                log.requests.iter().find(|r| r.method == "POST" && r.path.ends_with(&path) && check(&r.body)).map(|r| (r.made.clone().expect("a message id"), r.body.clone()))
+            })
+            .await
+    }
+
+    /// The edit of message `id` whose data satisfies `check`.
+    async fn edited(&self, channel: u64, id: &str, what: &str, check: impl Fn(&Value) -> bool) -> Value {
+        let path = format!("/channels/{channel}/messages/{id}");
+        self.fake.wait_for(what, |log| log.requests.iter().find(|r| r.method == "PATCH" && r.path.ends_with(&path) && check(&r.body)).map(|r| r.body.clone())).await
+    }
+
+    /// The edit of interaction `id`'s deferred reply (its webhook's `@original`).
+    async fn edited_reply(&self, id: &str) -> Value {
+        let path = format!("/{}/messages/@original", token_of(id));
+        self.fake.wait_for(&format!("the edit of the reply to {id}"), |log| log.requests.iter().find(|r| r.method == "PATCH" && r.path.ends_with(&path)).map(|r| r.body.clone())).await
+    }
+}
+
+/// Each interaction's own token, so its deferred reply's edit is told apart.
+fn token_of(id: &str) -> String {
+    format!("interaction-token-{id}")
+}
+
+/// Make an interaction come from `user` (in the fixtures' server).
+fn from(mut interaction: Value, (id, name): (u64, &str)) -> Value {
+    interaction["token"] = json!(token_of(interaction["id"].as_str().unwrap()));
+    interaction["member"]["user"]["id"] = json!(id.to_string());
+    interaction["member"]["user"]["username"] = json!(name.to_lowercase());
+    interaction["member"]["user"]["global_name"] = json!(name);
+    interaction
+}
+
+/// `/quiz` with these options, from `user`.
+fn quiz(id: &str, user: (u64, &str), options: Value) -> Value {
+    from(command(id, "quiz", options), user)
+}
+
+/// A click on a quiz button, from `user`.
+fn click(id: &str, user: (u64, &str), round: u64, question: usize, choice: usize) -> Value {
+    from(button(id, &format!("hbquiz|{round}|{question}|{choice}")), user)
+}
+
+fn title(data: &Value) -> String {
+    data["embeds"][0]["title"].as_str().unwrap_or_default().to_string()
+}
+
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The quotes of an embed description (`> …` lines but the citations),
+/// with Discord's Markdown escapes taken off and a cut's `…` dropped.
+fn quotes(description: &str) -> Vec<String> {
+    description
+        .lines()
+        .filter_map(|line| line.strip_prefix("> "))
+        .filter(|line| !line.starts_with("— "))
+        .map(|line| {
+            let mut out = String::new();
+            let mut chars = line.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '\\' {
+                    if let Some(next) = chars.next() {
+                        out.push(next);
+                    }
+                } else if c != '\u{200B}' {
+                    out.push(c);
+                }
+            }
+            out.trim_end_matches('…').trim().to_string()
+        })
+        .collect()
+}
+
+/// The title of the reply to interaction `id` (`reply`, its first response),
+/// which only its sender sees: an ephemeral message, or an ephemeral
+/// acknowledgement whose edit is waited for.
+async fn private_reply(bot: &Bot, id: &str, reply: &Value) -> String {
+    assert_eq!(reply["data"]["flags"], 64, "only the clicker or asker sees this: {reply}");
+    match reply["type"].as_u64() {
+        Some(4) => title(&reply["data"]),
+        Some(5) => title(&bot.edited_reply(id).await),
+        other => panic!("unexpected response type {other:?}: {reply}"),
+    }
+}
+
+/// A message's buttons' custom ids.
+fn buttons(data: &Value) -> Vec<String> {
+    data["components"].as_array().into_iter().flatten().flat_map(|row| row["components"].as_array().cloned().unwrap_or_default()).filter_map(|b| b["custom_id"].as_str().map(str::to_string)).collect()
+}
+
+/// A full round of `/quiz cold-war 3`: three people click, every reveal
+/// edits its question's message and quotes its source verbatim, the results
+/// agree with the clicks, a second round in the channel is refused while
+/// this one runs, and the leaderboard counts it.
+async fn a_full_round(bot: &Bot) {
+    let reply = bot.send(quiz("9001", ALICE, json!([{ "name": "topic", "type": 3, "value": "cold-war" }, { "name": "count", "type": 4, "value": 3 }]))).await;
+    assert_eq!(reply["type"], 5, "the round is announced in the channel: {reply}");
+    assert!(reply["data"].get("flags").is_none(), "the announcement is public: {reply}");
+    let round = bot.round().expect("a round is open in the channel");
+    assert_eq!(round.questions.len(), 3);
+    assert_eq!(round.question_secs, DEFAULT_QUESTION_SECS);
+    let announcement = bot.edited_reply("9001").await;
+    assert!(title(&announcement).starts_with("A quiz on cold-war: 3 questions"), "{announcement}");
+    assert!(description(&announcement).contains("Started by Alice"), "{announcement}");
+
+    let base = bot.service.engine();
+    let sources: Vec<String> = base.base().sources().iter().map(|s| collapsed(&s.text)).collect();
+    let mut right = [0u64; 3];
+    for n in 0..3 {
+        let asked = &round.questions[n];
+        let prefix = format!("hbquiz|{}|{n}|", round.id);
+        let (message, question) = bot.posted(CHANNEL, &format!("question {}", n + 1), |data| buttons(data).iter().any(|b| b.starts_with(&prefix))).await;
+        assert_eq!(check_message(&question), Vec::<String>::new());
+        assert!(title(&question).starts_with(&format!("Question {} of 3: ", n + 1)), "{question}");
+        assert_eq!(buttons(&question).len(), asked.options.len());
+        for button in question["components"][0]["components"].as_array().unwrap() {
+            assert!(button["label"].as_str().unwrap().chars().count() <= 80);
+        }
+
+        // Alice right, Bob wrong, Carol right on the first two questions and wrong on the last.
+        let wrong = (asked.correct + 1) % asked.options.len();
+        let choices = [asked.correct, wrong, if n < 2 { asked.correct } else { wrong }];
+        for (i, (user, choice)) in [ALICE, BOB, CAROL].into_iter().zip(choices).enumerate() {
+            let id = format!("91{n}{i}");
+            let reply = bot.send(click(&id, user, round.id, n, choice)).await;
+            let said = private_reply(bot, &id, &reply).await;
+            assert!(said.starts_with(&format!("Question {}: you answered {}", n + 1, histbot::study::Question::letter(choice))), "{said}");
+            right[i] += u64::from(choice == asked.correct);
+        }
+        // A second click counts for nothing: the first answer stands.
+        let id = format!("92{n}0");
+        let again = bot.send(click(&id, ALICE, round.id, n, wrong)).await;
+        let said = private_reply(bot, &id, &again).await;
+        assert!(said.starts_with(&format!("You already answered question {}", n + 1)), "{said}");
+        if n == 0 {
+            let second = bot.send(quiz("9002", BOB, json!([{ "name": "topic", "type": 3, "value": "1941-1948" }]))).await;
+            assert_eq!(private_reply(bot, "9002", &second).await, "A round is already being played here.");
+        }
+
+        bot.clock.advance(round.question_secs);
+        let reveal = bot.edited(CHANNEL, &message, &format!("the reveal of question {}", n + 1), |data| title(data).starts_with("Answer ")).await;
+        assert_eq!(title(&reveal), format!("Answer {} of 3: {}", n + 1, asked.answer_text()));
+        assert!(buttons(&reveal).is_empty(), "the buttons are gone: {reveal}");
+        let text = description(&reveal);
+        assert!(collapsed(&text).contains(&collapsed(&histbot::ask::render::escape_markdown(&asked.prompt))), "the question stays: {text}");
+        let quoted = quotes(&text);
+        assert!(!quoted.is_empty(), "reveal {} quotes nothing: {text}", n + 1);
+        for quote in &quoted {
+            assert!(sources.iter().any(|s| s.contains(&collapsed(quote))), "not verbatim: {quote}");
+        }
+        for proof in &asked.proofs {
+            assert!(quoted.iter().any(|q| collapsed(&proof.quote).starts_with(&collapsed(q))), "the proof {:?} is shown: {text}", proof.quote);
+        }
+        let letter = |choice: usize| histbot::study::Question::letter(choice);
+        assert!(text.contains(&format!("Alice ({})", letter(choices[0]))) && text.contains(&format!("Bob ({})", letter(choices[1]))), "{text}");
+        bot.clock.advance(REVEAL_PAUSE_SECS);
+    }
+
+    let (_, results) = bot.posted(CHANNEL, "the results", |data| title(data) == "The round on cold-war is over.").await;
+    let text = description(&results);
+    for ((_, name), points) in [ALICE, BOB, CAROL].into_iter().zip(right) {
+        assert!(text.contains(&format!("{name} — {points} of 3")), "{name}: {points}: {text}");
+    }
+    assert!(text.starts_with("1. Alice — 3 of 3"), "{text}");
+    assert!(bot.round().is_none(), "the round is closed");
+
+    // A late click on a closed round's button is answered, and counts for nothing.
+    let late = bot.send(click("9300", BOB, round.id, 2, round.questions[2].correct)).await;
+    assert_eq!(private_reply(bot, "9300", &late).await, "This round is over.");
+
+    let board = bot.send(quiz("9400", CAROL, json!([{ "name": "topic", "type": 3, "value": "leaderboard all" }]))).await;
+    assert_eq!(board["type"], 4);
+    assert!(board["data"].get("flags").is_none(), "the leaderboard is for the channel");
+    assert_eq!(title(&board["data"]), "Quiz leaderboard, all time (this server)");
+    assert!(description(&board["data"]).starts_with("1. Alice — 3 right of 3 (100%)"), "{board}");
+    let _ = GUILD;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_a_full_round_with_three_players() {
+    let bot = gateway_bot().await;
+    a_full_round(&bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http_a_full_round_with_three_players() {
+    let bot = http_bot().await;
+    a_full_round(&bot).await;
+}
+
+/// `/quiz stop`: refused to another player, done by the starter: the
+/// results so far for the channel, the open question's buttons taken
+/// away; then the channel is free for a new round.
+async fn stop_by_the_starter_only(bot: &Bot) {
+    let reply = bot.send(quiz("9501", ALICE, json!([{ "name": "topic", "type": 3, "value": "treaties" }, { "name": "count", "type": 4, "value": 2 }]))).await;
+    assert_eq!(reply["type"], 5, "{reply}");
+    let round = bot.round().expect("a round is open");
+    let prefix = format!("hbquiz|{}|0|", round.id);
+    let (message, _) = bot.posted(CHANNEL, "question 1", |data| buttons(data).iter().any(|b| b.starts_with(&prefix))).await;
+    let said = private_reply(bot, "9502", &bot.send(click("9502", BOB, round.id, 0, 0)).await).await;
+    assert!(said.starts_with("Question 1: you answered A"), "{said}");
+
+    let refused = bot.send(quiz("9503", BOB, json!([{ "name": "topic", "type": 3, "value": "stop" }]))).await;
+    assert_eq!(private_reply(bot, "9503", &refused).await, "Only the person who started the round or a moderator can stop it.");
+    assert!(bot.round().is_some(), "the round goes on");
+
+    let stopped = bot.send(quiz("9504", ALICE, json!([{ "name": "topic", "type": 3, "value": "stop" }]))).await;
+    assert_eq!(stopped["type"], 4);
+    assert!(stopped["data"].get("flags").is_none(), "the results are for the channel");
+    assert_eq!(title(&stopped["data"]), "The round on treaties was stopped after 1 of 2 questions.");
+    assert!(description(&stopped["data"]).contains("Bob — "), "{stopped}");
+    let closed = bot.edited(CHANNEL, &message, "the open question closed", |data| buttons(data).is_empty()).await;
+    assert!(description(&closed).contains("The round was stopped."), "{closed}");
+    assert!(bot.round().is_none());
+
+    let after = bot.send(click("9505", CAROL, round.id, 0, 0)).await;
+    assert_eq!(private_reply(bot, "9505", &after).await, "This round is over.");
+    let again = bot.send(quiz("9506", BOB, json!([{ "name": "count", "type": 4, "value": 1 }]))).await;
+    assert_eq!(again["type"], 5, "the channel is free again: {again}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_quiz_stop_is_for_the_starter() {
+    let bot = gateway_bot().await;
+    stop_by_the_starter_only(&bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http_quiz_stop_is_for_the_starter() {
+    let bot = http_bot().await;
+    stop_by_the_starter_only(&bot).await;
+}
+
+/// `/quiz me` in a server opens a direct message with a personal round;
+/// its question is revealed as soon as its one player answers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_quiz_me_plays_in_a_direct_message() {
+    let bot = gateway_bot().await;
+    let reply = bot.send(quiz("9601", ALICE, json!([{ "name": "topic", "type": 3, "value": "me" }, { "name": "count", "type": 4, "value": 1 }]))).await;
+    assert_eq!((reply["type"].as_u64(), reply["data"]["flags"].as_u64()), (Some(5), Some(64)), "{reply}");
+    let told = bot.edited_reply("9601").await;
+    assert_eq!(title(&told), "Your personal round is in your direct messages.");
+    assert!(description(&told).contains("1 question"), "{told}");
+    let dm = ALICE.0 + DM_CHANNEL_OFFSET;
+    let round = bot.service.store().active_round(&format!("discord:{dm}")).unwrap().expect("a personal round in the direct message");
+    assert!(round.personal && round.place.scope.is_none());
+    let (message, _) = bot.posted(dm, "the personal question", |data| !buttons(data).is_empty()).await;
+
+    // The click comes from the direct message: no server, a user instead of a member.
+    let mut press = click("9602", ALICE, round.id, 0, round.questions[0].correct);
+    press["user"] = press["member"]["user"].clone();
+    for key in ["member", "guild_id", "guild_locale"] {
+        press.as_object_mut().unwrap().remove(key);
+    }
+    press["channel_id"] = json!(dm.to_string());
+    press["channel"] = json!({ "id": dm.to_string(), "type": 1 });
+    press["context"] = json!(1);
+    let said = private_reply(&bot, "9602", &bot.send(press).await).await;
+    assert!(said.starts_with("Question 1: you answered"), "{said}");
+    let reveal = bot.edited(dm, &message, "the personal reveal", |data| title(data).starts_with("Answer 1 of 1")).await;
+    assert!(!quotes(&description(&reveal)).is_empty(), "{reveal}");
+    bot.clock.advance(REVEAL_PAUSE_SECS);
+    let (_, results) = bot.posted(dm, "the personal results", |data| title(data) == "Your round is over.").await;
+    assert!(description(&results).contains("Alice — 1 of 1"), "{results}");
+}
