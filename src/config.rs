@@ -130,7 +130,7 @@ impl DailyConfig {
         if let Some(channel) = self.channel.as_ref().filter(|c| c.get_ref().id().is_none()) {
             problems.push(bad(channel.span(), "`channel` takes a Discord channel id".into(), "copy it with Developer Mode on: right-click the channel → Copy Channel ID"));
         }
-        if let Some(room) = self.room.as_ref().filter(|r| !is_matrix_id(r.get_ref(), '!')) {
+        if let Some(room) = self.room.as_ref().filter(|r| !is_room_id(r.get_ref())) {
             problems.push(bad(
                 room.span(),
                 format!("`room` takes a room id, not `{}`", crate::text::echo::echo(room.get_ref())),
@@ -503,7 +503,7 @@ impl ModerationConfig {
     /// elsewhere by whoever owns it, so only room ids are accepted.
     fn problems(&self, path: &Path, content: &str) -> Vec<Diagnostic> {
         let at = |text: &str| content.find(text).map(|i| i..i + text.len());
-        let rooms = self.matrix_rooms.iter().filter(|room| !is_matrix_id(room, '!')).map(|room| {
+        let rooms = self.matrix_rooms.iter().filter(|room| !is_room_id(room)).map(|room| {
             Diagnostic::error("config-bad-value", path, content, at(room))
                 .message(format!("`matrix_rooms` takes room ids, not `{room}`"))
                 .help("a room id looks like \"!abcdef:example.org\" (room settings → Advanced); aliases are not accepted")
@@ -515,6 +515,14 @@ impl ModerationConfig {
         });
         rooms.chain(users).collect()
     }
+}
+
+/// A room id: `!opaque:server`, or since room version 12 `!opaque` alone
+/// (an alias, `#name:server`, is not one).
+fn is_room_id(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('!') else { return false };
+    let local = rest.split_once(':').map_or(rest, |(local, server)| if server.is_empty() { "" } else { local });
+    !local.is_empty() && !text.chars().any(char::is_whitespace)
 }
 
 /// `!local:server` or `@local:server`: the sigil, a localpart, a colon, a server name.
@@ -577,6 +585,8 @@ mod tests {
         assert!(text.contains("c.toml:4:8") && text.contains("`25:00` is not a time of day"), "{text}");
         assert!(text.contains("c.toml:5:12") && text.contains("`Europe/Belgrad` is not a time zone"), "{text}");
         assert!(text.contains("c.toml:3:8") && text.contains("takes a room id"), "{text}");
+        let v12 = "[study]\ndaily = { room = \"!DRdi4yzS0shbH65GzvJWR1myqmIgGwFGtzhXw39ge9M\", time = \"09:00\", timezone = \"UTC\" }\n";
+        assert!(Config::parse(Path::new("c.toml"), v12).is_ok(), "room version 12 ids have no server part");
         let nowhere = Config::parse(Path::new("c.toml"), "[study]\ndaily = { time = \"09:00\", timezone = \"UTC\" }\n").unwrap_err().to_string();
         assert!(nowhere.contains("c.toml:2:1") && nowhere.contains("neither a `channel` nor a `room`"), "{nowhere}");
         let offset = Config::parse(Path::new("c.toml"), "[study]\ndaily = { channel = \"1\", time = \"09:00\", timezone = \"+01:00\" }\n").unwrap_err().to_string();

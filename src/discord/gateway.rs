@@ -44,6 +44,7 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String, cl
     let locales = Arc::new(Locales::load(&config.locales));
     let notices_http = Arc::new(super::rest_client(&config, &token));
     super::forward_notices(&service, notices_http.clone(), config.moderator_channel);
+    super::post_daily(&service, notices_http.clone());
     let quizzes = Quizzes::new(Some(notices_http), clock, service.study().question_secs);
     let driver = AbortOnDrop(tokio::spawn(quiz::drive(quizzes.clone(), service.clone())));
     let outcome = connect(service, config, token, locales, quizzes).await;
