@@ -221,27 +221,28 @@ fn collapsed(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text as Discord shows it: Markdown escapes and broken mentions undone.
+fn plain(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            '\u{200B}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The quotes of an embed description (`> …` lines but the citations),
-/// with Discord's Markdown escapes taken off and a cut's `…` dropped.
+/// as shown, a cut's `…` dropped.
 fn quotes(description: &str) -> Vec<String> {
-    description
+    plain(description)
         .lines()
         .filter_map(|line| line.strip_prefix("> "))
         .filter(|line| !line.starts_with("— "))
-        .map(|line| {
-            let mut out = String::new();
-            let mut chars = line.chars().peekable();
-            while let Some(c) = chars.next() {
-                if c == '\\' {
-                    if let Some(next) = chars.next() {
-                        out.push(next);
-                    }
-                } else if c != '\u{200B}' {
-                    out.push(c);
-                }
-            }
-            out.trim_end_matches('…').trim().to_string()
-        })
+        .map(|line| line.trim_end_matches('…').trim().to_string())
         .collect()
 }
 
@@ -316,7 +317,7 @@ async fn a_full_round(bot: &Bot) {
         assert_eq!(title(&reveal), format!("Answer {} of 3: {}", n + 1, asked.answer_text()));
         assert!(buttons(&reveal).is_empty(), "the buttons are gone: {reveal}");
         let text = description(&reveal);
-        assert!(collapsed(&text).contains(&collapsed(&histbot::ask::render::escape_markdown(&asked.prompt))), "the question stays: {text}");
+        assert!(collapsed(&plain(&text)).contains(&collapsed(&asked.prompt)), "the question stays: {text}");
         let quoted = quotes(&text);
         assert!(!quoted.is_empty(), "reveal {} quotes nothing: {text}", n + 1);
         for quote in &quoted {
@@ -326,12 +327,13 @@ async fn a_full_round(bot: &Bot) {
             assert!(quoted.iter().any(|q| collapsed(&proof.quote).starts_with(&collapsed(q))), "the proof {:?} is shown: {text}", proof.quote);
         }
         let letter = |choice: usize| histbot::study::Question::letter(choice);
-        assert!(text.contains(&format!("Alice ({})", letter(choices[0]))) && text.contains(&format!("Bob ({})", letter(choices[1]))), "{text}");
+        let shown = plain(&text);
+        assert!(shown.contains(&format!("Alice ({})", letter(choices[0]))) && shown.contains(&format!("Bob ({})", letter(choices[1]))), "{text}");
         bot.clock.advance(REVEAL_PAUSE_SECS);
     }
 
     let (_, results) = bot.posted(CHANNEL, "the results", |data| title(data) == "The round on cold-war is over.").await;
-    let text = description(&results);
+    let text = plain(&description(&results));
     for ((_, name), points) in [ALICE, BOB, CAROL].into_iter().zip(right) {
         assert!(text.contains(&format!("{name} — {points} of 3")), "{name}: {points}: {text}");
     }
@@ -346,7 +348,7 @@ async fn a_full_round(bot: &Bot) {
     assert_eq!(board["type"], 4);
     assert!(board["data"].get("flags").is_none(), "the leaderboard is for the channel");
     assert_eq!(title(&board["data"]), "Quiz leaderboard, all time (this server)");
-    assert!(description(&board["data"]).starts_with("1. Alice — 3 right of 3 (100%)"), "{board}");
+    assert!(plain(&description(&board["data"])).starts_with("1. Alice — 3 right of 3 (100%)"), "{board}");
     let _ = GUILD;
 }
 
@@ -354,6 +356,44 @@ async fn a_full_round(bot: &Bot) {
 async fn gateway_a_full_round_with_three_players() {
     let bot = gateway_bot().await;
     a_full_round(&bot).await;
+    if std::env::var_os("HISTBOT_QUIZ_TRANSCRIPT").is_some() {
+        eprintln!("{}", transcript(&bot));
+    }
+}
+
+/// What the round looked like, message by message (`HISTBOT_QUIZ_TRANSCRIPT=1`
+/// prints it; the README's transcript comes from it).
+fn transcript(bot: &Bot) -> String {
+    let shown = |data: &Value| {
+        let mut text = format!("  **{}**\n", plain(&title(data)));
+        for line in plain(&description(data)).lines() {
+            text.push_str(&format!("  {line}\n"));
+        }
+        let labels: Vec<String> = data["components"].as_array().into_iter().flatten().flat_map(|row| row["components"].as_array().cloned().unwrap_or_default()).filter_map(|b| b["label"].as_str().map(|l| format!("[{l}]"))).collect();
+        if !labels.is_empty() {
+            text.push_str(&format!("  {}\n", labels.join(" ")));
+        }
+        text
+    };
+    bot.fake.log(|log| {
+        let mut out = String::new();
+        for request in &log.requests {
+            let (what, data) = if request.path.ends_with("/callback") && request.body["type"] == 4 {
+                let private = request.body["data"]["flags"] == 64;
+                (if private { "reply (only the clicker sees it)" } else { "reply" }, &request.body["data"])
+            } else if request.path.contains("/webhooks/") && request.method == "PATCH" {
+                ("reply, edited in", &request.body)
+            } else if request.path.contains("/channels/") && request.method == "POST" {
+                ("message", &request.body)
+            } else if request.path.contains("/channels/") && request.method == "PATCH" {
+                ("the question's message, edited", &request.body)
+            } else {
+                continue;
+            };
+            out.push_str(&format!("{what}:\n{}\n", shown(data)));
+        }
+        out
+    })
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

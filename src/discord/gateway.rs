@@ -46,19 +46,8 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String, cl
     super::forward_notices(&service, notices_http.clone(), config.moderator_channel);
     super::post_daily(&service, notices_http.clone());
     let quizzes = Quizzes::new(Some(notices_http), clock, service.study().question_secs);
-    let driver = AbortOnDrop(tokio::spawn(quiz::drive(quizzes.clone(), service.clone())));
-    let outcome = connect(service, config, token, locales, quizzes).await;
-    drop(driver);
-    outcome
-}
-
-/// Aborts its task when dropped (when [`run`] returns, however it returns).
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
+    let _driver = quiz::spawn_driver(quizzes.clone(), service.clone());
+    connect(service, config, token, locales, quizzes).await
 }
 
 /// Run the gateway client, starting it again after errors, until the service stops.

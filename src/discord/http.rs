@@ -159,10 +159,8 @@ pub fn router(endpoint: Arc<Endpoint>) -> Router {
 /// Quiz rounds are moved on by the clock meanwhile ([`quiz::drive`]).
 pub async fn serve(listener: TcpListener, endpoint: Arc<Endpoint>) -> Result<(), DiscordError> {
     let stopped = endpoint.service.shutdown().stopped();
-    let driver = tokio::spawn(quiz::drive(endpoint.quizzes.clone(), endpoint.service.clone()));
-    let served = axum::serve(listener, router(endpoint)).with_graceful_shutdown(stopped).await.map_err(DiscordError::Serve);
-    driver.abort();
-    served
+    let _driver = quiz::spawn_driver(endpoint.quizzes.clone(), endpoint.service.clone());
+    axum::serve(listener, router(endpoint)).with_graceful_shutdown(stopped).await.map_err(DiscordError::Serve)
 }
 
 /// HTTP mode: register the commands (with a token), then serve.

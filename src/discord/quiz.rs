@@ -657,6 +657,22 @@ pub async fn drive(quizzes: Arc<Quizzes>, service: Arc<Service>) {
     }
 }
 
+/// [`drive`] as a task that ends when the returned guard is dropped (when
+/// the front end stops, however it stops).
+pub fn spawn_driver(quizzes: Arc<Quizzes>, service: Arc<Service>) -> DriverGuard {
+    DriverGuard(tokio::spawn(drive(quizzes, service)))
+}
+
+/// Aborts [`drive`] when dropped.
+#[derive(Debug)]
+pub struct DriverGuard(tokio::task::JoinHandle<()>);
+
+impl Drop for DriverGuard {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 fn is_discord(round: &Round) -> bool {
     round.place.platform == "discord"
 }
