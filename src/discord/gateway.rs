@@ -32,26 +32,17 @@ use serenity::client::{Client, ClientBuilder};
 
 use super::commands::{self, Locales};
 use super::interaction::{self, Incoming, Kind, OptionValue, Outgoing};
-use super::quiz::{self, Quizzes};
 use super::{redact, redact_error, DiscordError};
 use crate::ask::answer::{Answer, Outcome};
 use crate::config::DiscordConfig;
-use crate::service::daily::Clock;
 use crate::service::{measure, Service};
 
 /// Run the gateway client until the service stops.
-pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String, clock: Arc<dyn Clock>) -> Result<(), DiscordError> {
+pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) -> Result<(), DiscordError> {
     let locales = Arc::new(Locales::load(&config.locales));
     let notices_http = Arc::new(super::rest_client(&config, &token));
     super::forward_notices(&service, notices_http.clone(), config.moderator_channel);
-    super::post_daily(&service, notices_http.clone());
-    let quizzes = Quizzes::new(Some(notices_http), clock, service.study().question_secs);
-    let _driver = quiz::spawn_driver(quizzes.clone(), service.clone());
-    connect(service, config, token, locales, quizzes).await
-}
-
-/// Run the gateway client, starting it again after errors, until the service stops.
-async fn connect(service: Arc<Service>, config: DiscordConfig, token: String, locales: Arc<Locales>, quizzes: Arc<Quizzes>) -> Result<(), DiscordError> {
+    super::post_daily(&service, notices_http);
     let mut pause = Duration::from_secs(1);
     while !service.shutdown().is_stopping() {
         let http = super::rest_client(&config, &token);
@@ -67,7 +58,7 @@ async fn connect(service: Arc<Service>, config: DiscordConfig, token: String, lo
             continue;
         }
         let shards = Arc::new(ShardWatch::new(config.shards.map_or(1, |range| range.last.saturating_sub(range.first).saturating_add(1))));
-        let handler = Handler { service: service.clone(), config: config.clone(), locales: locales.clone(), shards: shards.clone(), quizzes: quizzes.clone() };
+        let handler = Handler { service: service.clone(), config: config.clone(), locales: locales.clone(), shards: shards.clone() };
         let mut client: Client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
             .event_handler(handler)
             .raw_event_handler(UnreadableEvents)
@@ -216,7 +207,6 @@ struct Handler {
     config: DiscordConfig,
     locales: Arc<Locales>,
     shards: Arc<ShardWatch>,
-    quizzes: Arc<Quizzes>,
 }
 
 #[serenity::async_trait]
@@ -263,7 +253,7 @@ impl EventHandler for Handler {
             Interaction::Modal(modal) => from_modal(modal),
             _ => return,
         };
-        answer(&ctx.http, self.service.clone(), incoming, super::defer_after(&self.config), received, &self.quizzes).await;
+        answer(&ctx.http, self.service.clone(), incoming, super::defer_after(&self.config), received).await;
     }
 }
 
@@ -283,12 +273,12 @@ impl RawEventHandler for UnreadableEvents {
 /// Answer one interaction through the REST callback (and a webhook edit
 /// when deferred), counted by type and Discord's status, and timed from
 /// `received` to the reply sent.
-async fn answer(http: &Http, service: Arc<Service>, incoming: Incoming, defer_after: Duration, received: Instant, quizzes: &Arc<Quizzes>) {
+async fn answer(http: &Http, service: Arc<Service>, incoming: Incoming, defer_after: Duration, received: Instant) {
     let Ok(id) = incoming.id.parse::<u64>().map(InteractionId::new) else { return };
     let kind = incoming.kind;
     let token = incoming.token.clone();
     let application_id = incoming.application_id.clone();
-    match interaction::process(service, incoming, Some(defer_after), quizzes).await {
+    match interaction::process(service, incoming, Some(defer_after)).await {
         Outgoing::Now(response) => {
             let status = send(http, id, &token, kind, &response).await;
             measure::discord_interaction("gateway", kind.label(), status);

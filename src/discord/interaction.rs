@@ -12,7 +12,6 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use super::embed::{self, Render, Rerun};
-use super::quiz::Quizzes;
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::commands::{self, Access, ArgKind};
 use crate::ask::Invocation;
@@ -251,12 +250,7 @@ pub enum Outgoing {
 /// Answer an interaction. Commands and buttons run on the blocking pool; if
 /// one takes longer than `defer_after` (when given; zero defers always), the
 /// caller gets an acknowledgement to send now and the answer to edit in later.
-///
-/// `/quiz` and its buttons go to [`super::quiz`], which plays rounds with `quizzes`.
-pub async fn process(service: Arc<Service>, incoming: Incoming, defer_after: Option<Duration>, quizzes: &Arc<Quizzes>) -> Outgoing {
-    if super::quiz::handles(&incoming) {
-        return super::quiz::process(quizzes.clone(), service, incoming, defer_after).await;
-    }
+pub async fn process(service: Arc<Service>, incoming: Incoming, defer_after: Option<Duration>) -> Outgoing {
     match incoming.kind {
         Kind::Ping => Outgoing::Now(json!({ "type": PONG })),
         Kind::Autocomplete => {
@@ -322,8 +316,7 @@ pub fn edit_of(response: &Value) -> Value {
     data
 }
 
-/// The reply when answering failed unexpectedly.
-pub(crate) fn crashed(component: bool) -> Value {
+fn crashed(component: bool) -> Value {
     let answer = Answer::new("help", Outcome::Error, "Something went wrong while answering.").text("Please try again; if it keeps happening, tell a moderator.");
     let data = embed::message(&answer, &Render { allow_ephemeral: !component, ..Render::default() });
     json!({ "type": if component { UPDATE_MESSAGE } else { CHANNEL_MESSAGE }, "data": data })
