@@ -780,3 +780,39 @@ async fn a_quiz_round_is_played_with_polls_by_two_users() {
 fn alice_name(user: &User) -> String {
     user.user_id().localpart().to_string()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quiz_round_survives_a_restart_and_only_its_starter_stops_it() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let (alice, bob) = (User::new(&hs, "alice").await, User::new(&hs, "bob").await);
+    let room = alice.create_room(&[setup.user_id(), bob.user_id()], false).await;
+    let room_id = room.room_id().to_owned();
+    bob.join(&room_id).await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let service = quiz_service(8, data.path());
+    let start = || within(WAIT, "the bot to start", histbot::matrix::Bot::start_with(service.clone(), setup.config.clone(), setup.store().to_path_buf(), SyncTuning::default()));
+    let bot = start().await.expect("the bot starts");
+    alice.wait_for_membership(&room_id, setup.user_id(), MembershipState::Join).await;
+    let bot_id = setup.user_id().to_owned();
+
+    alice.say(&room_id, "!quiz treaties 2").await;
+    nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.start", 1).await;
+    let personal = bob.say(&room_id, "!quiz me").await;
+    assert!(bob.reply_to(&personal, WAIT).await.body().contains("direct room"), "a personal round is for a direct room");
+    let refused = bob.say(&room_id, "!quiz stop").await;
+    assert!(bob.reply_to(&refused, WAIT).await.body().contains("Only the person who started the round or a moderator"));
+
+    // Stopped while the question is open; started again: the round goes on from the store.
+    bot.shutdown().await;
+    let bot = start().await.expect("the bot starts again");
+    alice.message_where(&room_id, "the reveal after the restart", |m| m.event.sender == bot_id && m.body().starts_with("Answer 1 of 2")).await;
+    nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.start", 2).await;
+    let stop = alice.say(&room_id, "!quiz stop").await;
+    let stopped = alice.reply_to(&stop, WAIT).await;
+    assert!(stopped.body().contains("was stopped after"), "{}", stopped.body());
+    nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.end", 2).await;
+    assert!(service.store().active_round(&format!("matrix:{room_id}")).unwrap().is_none(), "the round is closed");
+    bot.shutdown().await;
+}
