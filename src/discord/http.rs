@@ -166,7 +166,12 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: Option<Str
             super::forward_notices(&service, http.clone(), config.moderator_channel);
             super::post_daily(&service, http.clone());
         }
-        None => tracing::warn!(env = %config.token_env, "no bot token: slash commands are not registered and slow answers cannot be deferred"),
+        None => {
+            tracing::warn!(env = %config.token_env, "no bot token: slash commands are not registered and slow answers cannot be deferred");
+            if service.study().daily.as_ref().and_then(|daily| daily.channel_id()).is_some() {
+                tracing::warn!(env = %config.token_env, "no bot token: the daily fact cannot be posted in its Discord channel");
+            }
+        }
     }
     let listener = TcpListener::bind(&config.listen).await.map_err(|source| DiscordError::Listen { addr: config.listen.clone(), source })?;
     tracing::info!(listen = %config.listen, "Discord interactions endpoint listening");
