@@ -48,6 +48,105 @@ pub struct Config {
     pub moderation: ModerationConfig,
     #[serde(default)]
     pub gaps: GapsConfig,
+    #[serde(default)]
+    pub study: StudyConfig,
+}
+
+/// The `[study]` section: quizzes and the daily fact.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StudyConfig {
+    /// How long each quiz question stays open in a channel or room, in seconds.
+    #[serde(default = "default_question_secs")]
+    pub question_secs: u64,
+    /// The daily fact: where and when (local time) it is posted. Unset: none.
+    pub daily: Option<DailyConfig>,
+}
+
+/// `daily = { channel = "…", room = "…", time = "09:00", timezone = "Europe/Belgrade" }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DailyConfig {
+    /// A Discord channel id (text or a number).
+    pub channel: Option<toml::Spanned<Snowflake>>,
+    /// A Matrix room id (`!abc:example.org`).
+    pub room: Option<toml::Spanned<String>>,
+    /// The local time of day, `HH:MM` (24-hour).
+    pub time: toml::Spanned<String>,
+    /// An IANA time zone (`Europe/Belgrade`); DST follows the tz database.
+    pub timezone: toml::Spanned<String>,
+}
+
+/// A Discord id written as text (`"123…"`) or as a number.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Snowflake {
+    Number(u64),
+    Text(String),
+}
+
+impl Snowflake {
+    /// The id, when it is one (digits, not zero).
+    pub fn id(&self) -> Option<u64> {
+        match self {
+            Snowflake::Number(n) => Some(*n),
+            Snowflake::Text(text) => text.trim().parse().ok(),
+        }
+        .filter(|&n| n != 0)
+    }
+}
+
+impl DailyConfig {
+    /// When to post, checked (the config loader refuses a bad time or zone).
+    pub fn schedule(&self) -> Result<crate::study::daily::Schedule, crate::study::daily::ScheduleError> {
+        crate::study::daily::Schedule::new(self.time.get_ref(), self.timezone.get_ref())
+    }
+
+    /// The Discord channel to post in.
+    pub fn channel_id(&self) -> Option<u64> {
+        self.channel.as_ref().and_then(|c| c.get_ref().id())
+    }
+
+    /// The Matrix room to post in.
+    pub fn room_id(&self) -> Option<&str> {
+        self.room.as_ref().map(|r| r.get_ref().as_str())
+    }
+
+    fn problems(&self, path: &Path, content: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let bad = |span: std::ops::Range<usize>, message: String, help: &str| {
+            Diagnostic::error("config-bad-value", path, content, Some(span)).message(message).help(help.to_string())
+        };
+        if let Err(error) = crate::study::daily::parse_time(self.time.get_ref()) {
+            problems.push(bad(self.time.span(), format!("`time`: {error}"), "write the local time of day as HH:MM, 24-hour: \"09:00\", \"18:30\""));
+        }
+        if let Err(error) = crate::study::daily::parse_zone(self.timezone.get_ref()) {
+            problems.push(bad(
+                self.timezone.span(),
+                format!("`timezone`: {error}"),
+                "name an IANA time zone such as \"Europe/Belgrade\", \"Europe/Moscow\" or \"UTC\" (not an abbreviation like CET, nor an offset)",
+            ));
+        }
+        if let Some(channel) = self.channel.as_ref().filter(|c| c.get_ref().id().is_none()) {
+            problems.push(bad(channel.span(), "`channel` takes a Discord channel id".into(), "copy it with Developer Mode on: right-click the channel → Copy Channel ID"));
+        }
+        if let Some(room) = self.room.as_ref().filter(|r| !is_room_id(r.get_ref())) {
+            problems.push(bad(
+                room.span(),
+                format!("`room` takes a room id, not `{}`", crate::text::echo::echo(room.get_ref())),
+                "a room id looks like \"!abcdef:example.org\" (room settings → Advanced); aliases are not accepted",
+            ));
+        }
+        if self.channel.is_none() && self.room.is_none() {
+            let span = content.find("daily").map(|i| i..i + "daily".len());
+            problems.push(
+                Diagnostic::error("config-missing-key", path, content, span)
+                    .message("`daily` names neither a `channel` nor a `room` to post in")
+                    .help("add channel = \"<Discord channel id>\" or room = \"!room:server\", or remove `daily`"),
+            );
+        }
+        problems
+    }
 }
 
 /// The `[gaps]` section: the log of questions histbot could not answer
@@ -243,6 +342,11 @@ fn default_matrix_password_env() -> String { "MATRIX_PASSWORD".into() }
 fn default_matrix_token_env() -> String { "MATRIX_ACCESS_TOKEN".into() }
 fn default_prefix() -> String { "!".into() }
 fn default_power_level() -> i64 { 50 }
+fn default_question_secs() -> u64 { crate::study::round::DEFAULT_QUESTION_SECS }
+
+impl Default for StudyConfig {
+    fn default() -> Self { StudyConfig { question_secs: default_question_secs(), daily: None } }
+}
 
 impl Default for ReloadConfig {
     fn default() -> Self { ReloadConfig { watch: true, debounce_ms: default_debounce() } }
@@ -333,6 +437,14 @@ impl Config {
             );
         }
         problems.extend(self.moderation.problems(path, content));
+        problems.extend(self.study.daily.iter().flat_map(|daily| daily.problems(path, content)));
+        if self.study.question_secs == 0 || self.study.question_secs > 600 {
+            problems.push(
+                Diagnostic::error("config-bad-value", path, content, at("question_secs"))
+                    .message("`question_secs` must be from 1 to 600")
+                    .help("the default, 20, gives everyone time to read the question and its options"),
+            );
+        }
         problems.extend(self.database_problems(path, content));
         if let Some(shards) = self.discord.shards {
             if shards.first > shards.last || shards.last >= shards.total {
@@ -391,7 +503,7 @@ impl ModerationConfig {
     /// elsewhere by whoever owns it, so only room ids are accepted.
     fn problems(&self, path: &Path, content: &str) -> Vec<Diagnostic> {
         let at = |text: &str| content.find(text).map(|i| i..i + text.len());
-        let rooms = self.matrix_rooms.iter().filter(|room| !is_matrix_id(room, '!')).map(|room| {
+        let rooms = self.matrix_rooms.iter().filter(|room| !is_room_id(room)).map(|room| {
             Diagnostic::error("config-bad-value", path, content, at(room))
                 .message(format!("`matrix_rooms` takes room ids, not `{room}`"))
                 .help("a room id looks like \"!abcdef:example.org\" (room settings → Advanced); aliases are not accepted")
@@ -403,6 +515,14 @@ impl ModerationConfig {
         });
         rooms.chain(users).collect()
     }
+}
+
+/// A room id: `!opaque:server`, or since room version 12 `!opaque` alone
+/// (an alias, `#name:server`, is not one).
+fn is_room_id(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('!') else { return false };
+    let local = rest.split_once(':').map_or(rest, |(local, server)| if server.is_empty() { "" } else { local });
+    !local.is_empty() && !text.chars().any(char::is_whitespace)
 }
 
 /// `!local:server` or `@local:server`: the sigil, a localpart, a colon, a server name.
@@ -448,6 +568,31 @@ mod tests {
         let error = Config::parse(Path::new("c.toml"), "[moderation]\nmatrix_rooms = [\"#mods:example.org\"]\nmatrix_users = [\"mod\"]\n").unwrap_err();
         let text = error.to_string();
         assert!(text.contains("takes room ids") && text.contains("full user ids"), "{text}");
+    }
+
+    #[test]
+    fn the_daily_fact_is_checked_with_file_and_line() {
+        let good = "[study]\ndaily = { channel = \"123456789012345678\", room = \"!r:example.org\", time = \"09:00\", timezone = \"Europe/Belgrade\" }\n";
+        let config = Config::parse(Path::new("c.toml"), good).expect("valid");
+        let daily = config.study.daily.as_ref().expect("daily");
+        assert_eq!((daily.channel_id(), daily.room_id()), (Some(123456789012345678), Some("!r:example.org")));
+        assert!(daily.schedule().is_ok());
+        let number = Config::parse(Path::new("c.toml"), "[study]\ndaily = { channel = 42, time = \"9:30\", timezone = \"UTC\" }\n").expect("valid");
+        assert_eq!(number.study.daily.and_then(|d| d.channel_id()), Some(42));
+
+        let bad = "facts = \"facts\"\n[study.daily]\nroom = \"#r:example.org\"\ntime = \"25:00\"\ntimezone = \"Europe/Belgrad\"\n";
+        let text = Config::parse(Path::new("c.toml"), bad).unwrap_err().to_string();
+        assert!(text.contains("c.toml:4:8") && text.contains("`25:00` is not a time of day"), "{text}");
+        assert!(text.contains("c.toml:5:12") && text.contains("`Europe/Belgrad` is not a time zone"), "{text}");
+        assert!(text.contains("c.toml:3:8") && text.contains("takes a room id"), "{text}");
+        let v12 = "[study]\ndaily = { room = \"!DRdi4yzS0shbH65GzvJWR1myqmIgGwFGtzhXw39ge9M\", time = \"09:00\", timezone = \"UTC\" }\n";
+        assert!(Config::parse(Path::new("c.toml"), v12).is_ok(), "room version 12 ids have no server part");
+        let nowhere = Config::parse(Path::new("c.toml"), "[study]\ndaily = { time = \"09:00\", timezone = \"UTC\" }\n").unwrap_err().to_string();
+        assert!(nowhere.contains("c.toml:2:1") && nowhere.contains("neither a `channel` nor a `room`"), "{nowhere}");
+        let offset = Config::parse(Path::new("c.toml"), "[study]\ndaily = { channel = \"1\", time = \"09:00\", timezone = \"+01:00\" }\n").unwrap_err().to_string();
+        assert!(offset.contains("not a time zone"), "{offset}");
+        let secs = Config::parse(Path::new("c.toml"), "[study]\nquestion_secs = 0\n").unwrap_err().to_string();
+        assert!(secs.contains("c.toml:2:1") && secs.contains("from 1 to 600"), "{secs}");
     }
 
     #[test]

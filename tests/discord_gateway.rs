@@ -528,3 +528,65 @@ fn a_form_submission_is_an_interaction_serenity_reads() {
 fn plain_text(data: &serde_json::Value) -> String {
     embed_text(data).replace('\\', "")
 }
+
+const DAILY_CHANNEL: u64 = 1_000_000_000_000_000_088;
+
+/// A service whose `[study] daily` posts in [`DAILY_CHANNEL`] at 00:00 UTC
+/// (so it is due the moment the bot starts), its state in `dir`.
+fn daily_service(dir: &std::path::Path) -> std::sync::Arc<histbot::service::Service> {
+    let text = format!("[study]\ndaily = {{ channel = \"{DAILY_CHANNEL}\", time = \"00:00\", timezone = \"UTC\" }}\n");
+    let parsed = histbot::config::Config::parse(std::path::Path::new("daily.toml"), &text).expect("a valid [study] section");
+    let config = histbot::config::Config { facts: root().join("facts"), intents: root().join("config/intents.toml"), data_dir: dir.to_path_buf(), ..parsed };
+    histbot::service::Service::start(&config).expect("the shipped fact base loads")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_daily_fact_is_posted_in_its_channel_once_across_a_restart() {
+    capture_logs();
+    let fake = FakeDiscord::start().await;
+    let dir = TempDir::new().unwrap();
+    let config = discord_config(&fake, &dir, TOKEN, 2000);
+    let path = format!("/channels/{DAILY_CHANNEL}/messages");
+    let service = daily_service(dir.path());
+    let task = tokio::spawn(histbot::discord::run(service.clone(), config.clone()));
+    let post = fake.wait_for("the daily fact", |log| log.find("POST", &path).first().cloned()).await;
+    assert!(post.problems.is_empty(), "{:?}", post.problems);
+    let title = post.body["embeds"][0]["title"].as_str().unwrap_or_default().to_string();
+    assert!(title.starts_with("Fact of the day: ") || title.starts_with("On this day, "), "{title}");
+    // The stored day's entry, and the excerpt its post must quote.
+    let schedule = histbot::study::daily::Schedule::new("00:00", "UTC").unwrap();
+    let day = schedule.today(histbot::store::unix_now());
+    // Marked sent once Discord answered (the fake logs the request before it answers).
+    let stored = tokio::time::timeout(WAIT, async {
+        loop {
+            let stored = service.store().daily_posts_of(&histbot::study::daily::day_key(day)).unwrap();
+            if stored.iter().all(|post| post.posted.is_some()) {
+                return stored;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    })
+    .await
+    .expect("the post is marked sent");
+    assert_eq!(stored.len(), 1);
+    let engine = service.engine();
+    let entry = engine.base().get(&stored[0].entry).expect("a known entry");
+    let expected = histbot::study::daily::message(&engine, entry, day, "en");
+    let quote: String = expected.excerpts[0].quote.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+    let text = embed_text(&post.body).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&quote), "the excerpt {quote:?} is quoted: {text}");
+    assert_eq!(post.body["allowed_mentions"], json!({ "parse": [] }));
+
+    // Stopped and started again on the same store: the day is not posted twice.
+    service.shutdown().begin();
+    let _ = tokio::time::timeout(WAIT, task).await;
+    let again = daily_service(dir.path());
+    let task = tokio::spawn(histbot::discord::run(again.clone(), config));
+    fake.wait_for_sessions(2).await;
+    // A command answered after the restart: the daily task had its look by then.
+    fake.interaction(command("9101", "when", json!([{ "name": "event", "type": 3, "value": "belgrade-declaration" }])));
+    fake.callback("9101").await;
+    assert_eq!(fake.log(|log| log.find("POST", &path).len()), 1, "posted once");
+    again.shutdown().begin();
+    let _ = tokio::time::timeout(WAIT, task).await;
+}

@@ -605,3 +605,58 @@ async fn a_moderator_edits_an_entry_by_replying_with_a_code_block() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
     bot.shutdown().await;
 }
+
+/// A service whose `[study] daily` posts in `room` at 00:00 UTC (due the
+/// moment the bot starts), its state in `data`.
+fn daily_service(room: &matrix_sdk::ruma::RoomId, data: &std::path::Path) -> std::sync::Arc<histbot::service::Service> {
+    let text = format!("[study]\ndaily = {{ room = \"{room}\", time = \"00:00\", timezone = \"UTC\" }}\n");
+    let parsed = histbot::config::Config::parse(std::path::Path::new("daily.toml"), &text).expect("a valid [study] section");
+    let manifest = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let config = histbot::config::Config { facts: manifest.join("facts"), intents: manifest.join("config/intents.toml"), data_dir: data.to_path_buf(), ..parsed };
+    histbot::service::Service::start(&config).expect("the shipped fact base loads")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_daily_fact_is_posted_as_a_notice_once_across_a_restart() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let alice = User::new(&hs, "alice").await;
+    let room = alice.create_room(&[setup.user_id()], false).await;
+    // The bot joins on its first start (no daily fact yet).
+    let bot = setup.start().await;
+    alice.wait_for_membership(room.room_id(), setup.user_id(), MembershipState::Join).await;
+    bot.shutdown().await;
+
+    let data = tempfile::tempdir().expect("temp dir");
+    let service = daily_service(room.room_id(), data.path());
+    let start = |service| within(WAIT, "the bot to start", histbot::matrix::Bot::start_with(service, setup.config.clone(), setup.store().to_path_buf(), SyncTuning::default()));
+    let bot = start(service.clone()).await.expect("the bot starts");
+    let post = alice
+        .message_where(room.room_id(), "the daily fact", |m| m.event.sender == setup.user_id() && (m.body().starts_with("Fact of the day: ") || m.body().starts_with("On this day, ")))
+        .await;
+    assert!(post.is_notice(), "an m.notice: {:?}", post.event.content.msgtype);
+    assert!(post.in_reply_to().is_none(), "a post of its own, not a reply");
+    // The day's entry from the store, and the excerpt the post must quote verbatim.
+    let day = histbot::study::daily::Schedule::new("00:00", "UTC").unwrap().today(histbot::store::unix_now());
+    let stored = service.store().daily_posts_of(&histbot::study::daily::day_key(day)).unwrap();
+    assert_eq!(stored.len(), 1);
+    let engine = service.engine();
+    let expected = histbot::study::daily::message(&engine, engine.base().get(&stored[0].entry).expect("a known entry"), day, "en");
+    let html = post.html().expect("an HTML formatted_body");
+    assert!(html.contains("<blockquote>"), "{html}");
+    let quote: String = expected.excerpts[0].quote.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+    assert!(post.body().split_whitespace().collect::<Vec<_>>().join(" ").contains(&quote), "the excerpt {quote:?} in {}", post.body());
+    service.shutdown().begin();
+    bot.shutdown().await;
+
+    // Started again on the same store: a question is answered, and the day is not posted again.
+    let again = daily_service(room.room_id(), data.path());
+    let bot = start(again.clone()).await.expect("the bot starts again");
+    let question = alice.say(room.room_id(), "!when belgrade-declaration").await;
+    assert_belgrade_answer(&alice.reply_to(&question, WAIT).await);
+    let posts = alice.history(room.room_id()).await.into_iter().filter(|m| m.event.sender == setup.user_id() && m.body().starts_with(post.body().lines().next().unwrap_or("?"))).count();
+    assert_eq!(posts, 1, "posted once");
+    again.shutdown().begin();
+    bot.shutdown().await;
+}

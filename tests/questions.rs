@@ -4,11 +4,12 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-6.toml`: the second to fifth holdout sets, rotated
+//! - `dev-3.toml` … `dev-7.toml`: the second to sixth holdout sets, rotated
 //!   into dev the same way once measured (at their one measurement: dev-4
 //!   110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7 false
-//!   assertions; dev-6 87/141 = 61.7%, 5 false assertions).
-//! - `holdout.toml`: the fifth set, written the same way by another writer
+//!   assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7 89/127 =
+//!   70.1%, 3 false assertions).
+//! - `holdout.toml`: the seventh set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -201,26 +202,38 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 83.0;
-const HOLDOUT_FLOOR: f64 = 70.0;
+const DEV_FLOOR: f64 = 86.0;
+const HOLDOUT_FLOOR: f64 = 75.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's one
-/// measurement (2026-11-30: 89/127 = 70.1%). Not tuned on: they are listed
+/// measurement (2026-11-30: 89/118 = 75.4%). Not tuned on: they are listed
 /// so that the test still fails on any new false assertion and on a fixed
 /// one (remove it), while the mechanisms are fixed on dev. When this set is
 /// rotated into dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who signed the belgrade declaration for the soviet side",
-    "where did the russian all-military union move its headquarters after 1927",
-    "why did tito skip the cominform conference in june 1948",
+    "who succeeded tito as president of yugoslavia",
+    "what was the name of the russian minister in belgrade in 1914",
+    "why did the first serbian uprising start",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "who signed the belgrade declaration for the soviet side",
+        "the declaration's parties are states, and a state counts as the doer of a \"who\" question about an event; that \"for the Soviet side\" asks for a person needs the question's phrase read, not only its words",
+    ),
+    (
+        "where did the russian all-military union move its headquarters after 1927",
+        "the sentence names a place and the year, but its place holds \"until 1927\", before the time asked about; telling \"after\" from \"until\" needs the time relation, not the year",
+    ),
+    (
+        "why did tito skip the cominform conference in june 1948",
+        "when no sentence gives a reason, a \"why\" answer shows the most relevant one (inventing no reason), which still asserts the entry; the sources give none here, so the answer should be that they don't say",
+    ),
     (
         "who won the pig war",
         "keys fold \"w\" into \"v\" for transliterated names, so \"won\" meets the \"von\" of \"von Ribbentrop\" and counts as a word the base knows; that it is the event asked about, and no source says who won, needs the verb told apart from the name part",
@@ -252,6 +265,7 @@ fn answers_hold_on_questions_written_from_the_sources() {
     dev.extend(load("dev-4"));
     dev.extend(load("dev-5"));
     dev.extend(load("dev-6"));
+    dev.extend(load("dev-7"));
     dev.extend(load("legacy"));
     let holdout = load("holdout");
     assert!(dev.len() + holdout.len() >= 300, "the sets need at least 300 questions");

@@ -185,7 +185,8 @@ fn fully_covered_runner_up(engine: &Engine, question: &Question, best: Candidate
 
 /// Stage 4: break a tie between contenders by the evidence, in order: the
 /// ones that explain every discriminative word; the one with a single quote
-/// that says clearly more of the question; the one whose names hold more of
+/// that says clearly more of the question; the one with a quote that says
+/// more of the question's words as a phrase; the one whose names hold more of
 /// the question's words; the one more of whose name the question says
 /// ("Dissolution of the Soviet Union" over "… and breakup of Yugoslavia");
 /// the only one named outright. `None` when the evidence is truly tied.
@@ -209,12 +210,39 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
     let in_names = |c: &Candidate| words_in_names(engine, question, c.entry) as f32;
     clear_lead(&in_names, &|a, b| a > b)
         .or_else(|| clear_lead(&|c| index.best_quote_weight(c.entry, query), &|a, b| a > b * QUOTE_LEAD))
+        .or_else(|| clear_lead(&|c| longest_phrase(engine, question, c.entry) as f32, &|a, b| a >= 2.0 && a > b))
         .or_else(|| clear_lead(&|c| index.name_coverage(c.entry, &query.keys), &|a, b| a > b + NAME_LEAD))
         .or_else(|| {
             let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
             (named.len() == 1).then(|| named[0].entry)
         })
         .or_else(|| (question.asks == Asks::Who || all_people(engine, &contenders)).then(|| sentence_subject(engine, question, &contenders)).flatten())
+}
+
+/// The longest run of the question's words that one of the entry's quotes
+/// says in the same order, word after word (stopwords aside): "the
+/// *Russian Revolution* in 1917" says the question's phrase, "the October
+/// Revolution … the Russian Civil War" only its words.
+fn longest_phrase(engine: &Engine, question: &Question, entry: usize) -> usize {
+    let index = engine.index();
+    let query = &question.query;
+    let Some(found) = engine.entry(entry) else { return 0 };
+    let run_at = |words: &[Vec<String>], start: usize, first: usize| {
+        (0..).take_while(|&step| {
+            let (Some(keys), true) = (words.get(start + step), first + step < query.keys.len()) else { return false };
+            keys.iter().any(|key| index.word_is(query, first + step, key))
+        })
+        .count()
+    };
+    found
+        .quotes
+        .iter()
+        .map(|quote| {
+            let words: Vec<Vec<String>> = evidence::keyed_words(index, &quote.text).into_iter().filter(|keys| !keys.is_empty()).collect();
+            (0..words.len()).flat_map(|start| (0..query.keys.len()).map(move |first| (start, first))).map(|(start, first)| run_at(&words, start, first)).max().unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Whether every contender is a person ("which mother of a tsar…" is a
@@ -422,7 +450,7 @@ fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usiz
     let index = engine.index();
     let query = &question.query;
     let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| index.word_in(query, word, keys));
-    in_quotes || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
+    in_quotes || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown) || index.held_by_setting(entry, query, word, shown)
 }
 
 /// Whether index key `key` is in the entry's names, its people, or one of

@@ -177,8 +177,10 @@ impl Engine {
         }
         for (at, length) in cuts {
             let (left, right) = (text.get(..at)?, text.get(at + length..)?);
+            // "difference between X and Y" asks about X and about Y.
+            let left = without_comparison_lead(left);
             // "between Yugoslavia and the USSR" joins two parties of one thing.
-            if lower.get(..at).is_some_and(|before| before.split_whitespace().rev().take(3).any(|w| matches!(w, "between" | "izmedju" | "između" | "између" | "между" | "بين"))) {
+            if left.len() == at && lower.get(..at).is_some_and(|before| before.split_whitespace().rev().take(3).any(|w| matches!(w, "between" | "izmedju" | "između" | "између" | "между" | "بين"))) {
                 continue;
             }
             // "the soviet and the british missions": the left half borrows the right's noun.
@@ -529,4 +531,18 @@ fn unknown_command(name: &str) -> Answer {
     Answer::new("help", Outcome::Error, format!("There is no command `{}`.", echo(name)))
         .text(format!("Commands: {}. Type `/help` for details.", names.join(", ")))
         .suggest(near)
+}
+
+/// The text after a lead-in that asks to compare ("what is the difference
+/// between", "razlika između", "разница между"); the text itself when it
+/// has none.
+fn without_comparison_lead(text: &str) -> &str {
+    const LEADS: &[&str] = &["difference between ", "differences between ", "razlika između ", "razlika izmedju ", "разлика између ", "разница между ", "различие между "];
+    let lower = text.to_lowercase();
+    LEADS
+        .iter()
+        .find_map(|lead| lower.find(lead).map(|at| at + lead.len()))
+        .filter(|end| lower[..*end].split_whitespace().count() <= 6)
+        .and_then(|end| text.get(end..))
+        .unwrap_or(text)
 }

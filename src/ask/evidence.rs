@@ -72,7 +72,9 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::HowMany) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
             // The number must come with what is counted ("members", "membership").
-            let with_counted = focus.counted.is_empty()
+            // A counted word the base never uses ("pumpi", where the sources
+            // say "filling stations") cannot be required of its sentences.
+            let with_counted = !focus.counted.iter().any(|counted| index.has_key(counted))
                 || focus.counted.iter().any(|counted| {
                     keys.iter().any(|key| key == counted || (counted.len() >= 4 && key.starts_with(counted.as_str())) || (key.len() >= 4 && counted.starts_with(key.as_str())))
                 });
@@ -173,8 +175,13 @@ pub fn states_start(entry: &Entry, text: &str) -> bool {
 
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
 fn gives_a_reason(text: &str) -> bool {
-    has_any_word(text, REASON_WORDS)
+    let clause = |conjunction: &&str| text.match_indices(conjunction).any(|(at, _)| !text[at + conjunction.len()..].starts_with("well "));
+    has_any_word(text, REASON_WORDS) || REASON_CLAUSES.iter().any(clause)
 }
+
+/// Conjunctions that give a reason only after a comma: "the plan failed,
+/// *as* Zubov … refused" (not "…, as well as", "since 2022").
+const REASON_CLAUSES: &[&str] = &[", as ", ", since ", ", for "];
 
 /// Whether `text` holds one of `words` (lowercase) as a whole word.
 fn has_any_word(text: &str, words: &[&str]) -> bool {
@@ -397,7 +404,7 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
         // A number bound to one of the question's words ("250,000
         // *demonstrators*" for "how many people demonstrated") is about what
         // was asked; the rest of the question may rest on the entry's names.
-        Some(Asks::HowMany) => count_bound(index, text, query),
+        Some(Asks::HowMany) => count_bound(index, text, query, &focus.counted),
         Some(Asks::Who) => index.quote_keys(doc).get(position).is_some_and(|keys| {
             (0..query.keys.len()).any(|word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false) && index.word_in(query, word, keys))
         }),
@@ -416,7 +423,8 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
 /// stand in the same sentence as what was asked (`names_count` false).
 fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
-    let held = |word: usize| index.word_in(query, word, keys) || names_count && index.in_names_or_people(doc, query, word);
+    let antecedent = index.antecedent_keys(doc, position);
+    let held = |word: usize| index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word);
     missing_share(index, query, held) <= MAX_MISSING
 }
 
@@ -488,8 +496,8 @@ const COUNT_REACH: usize = 3;
 /// one of the question's own words that the base knows and that is not
 /// light: "a large group of 250,000 demonstrators" binds the number to
 /// "demonstrated"; "over 70% of Serbian citizens" does not bind it to
-/// "rallies".
-fn count_bound(index: &Index, text: &str, query: &Query) -> bool {
+/// "rallies". What the question counts (`counted`) binds too.
+fn count_bound(index: &Index, text: &str, query: &Query, counted: &[String]) -> bool {
     // Each word, and whether punctuation ends its clause after it.
     let words: Vec<(&str, bool)> = text
         .split_whitespace()
@@ -498,9 +506,11 @@ fn count_bound(index: &Index, text: &str, query: &Query) -> bool {
         .collect();
     let asked = |word: &str| {
         let keys = index.keyer().index_keys(word);
-        (0..query.keys.len())
+        // What the question counts binds, though it is light in the question ("10,486 *Russians*").
+        keys.iter().any(|key| counted.contains(key))
+            || (0..query.keys.len())
             .filter(|&w| index.knows(query, w) && !query.light.get(w).copied().unwrap_or(false))
-            .any(|w| keys.iter().any(|key| index.word_is(query, w, key)))
+            .any(|w| keys.iter().any(|key| index.word_is(query, w, key) || part_of_compound(index, query, w, key)))
     };
     let is_count = |at: usize| {
         let previous = at.checked_sub(1).and_then(|p| words.get(p)).map(|(w, _)| w.to_lowercase());
@@ -516,6 +526,13 @@ fn count_bound(index: &Index, text: &str, query: &Query) -> bool {
         });
         before.map(|(word, _)| *word).chain(after.skip(1)).any(&asked)
     })
+}
+
+/// Whether `key` is one word of a compound that query word `position`
+/// matches: "filling" is part of "filling stations", counted by "334
+/// filling stations".
+fn part_of_compound(index: &Index, query: &Query, position: usize, key: &str) -> bool {
+    index.stored_matches(query, position).iter().any(|stored| stored.contains(' ') && stored.split(' ').any(|part| part == key))
 }
 
 /// "1.7bn", "4.8m", "40km": digits followed by a short unit, not a name.

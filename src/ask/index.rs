@@ -93,6 +93,12 @@ struct Doc {
     names: Vec<Vec<String>>,
     /// Each quote's keys, sorted and deduplicated, in the entry's quote order.
     quotes: Vec<Vec<String>>,
+    /// Each quote's setting: the keys of its source's title and its
+    /// section's heading, sorted (see [`Index::held_by_setting`]).
+    settings: Vec<Vec<String>>,
+    /// For each quote, the quote before it when it refers back to it
+    /// ("*The company's* refinery…" after the sentence naming the company).
+    antecedents: Vec<Option<usize>>,
     /// Keys of the names of the people the entry involves (or, for a person, their own).
     people: Vec<String>,
 }
@@ -252,6 +258,7 @@ impl Index {
         for (doc_id, entry) in base.entries().iter().enumerate() {
             let doc_id = doc_id as u32;
             let mut doc = Doc { kind: Some(entry.kind), ..Doc::default() };
+            let mut serbian_keys: Vec<(Vec<String>, f32)> = Vec::new();
             let mut add = |text: &str, weight: f32| {
                 for key in keys_of(text) {
                     let slot = weights.entry(key).or_default().entry(doc_id).or_insert(0.0);
@@ -272,10 +279,16 @@ impl Index {
                     add(&person.title, PEOPLE);
                     person.aliases.iter().for_each(|alias| add(alias, PEOPLE));
                     doc.people.extend(std::iter::once(&person.title).chain(&person.aliases).flat_map(|name| keys_of(name)));
+                    let serbian = serbian_name_keys(&keyer, person);
+                    doc.people.extend(serbian.iter().cloned());
+                    serbian_keys.push((serbian, PEOPLE));
                 }
             }
             if entry.kind == Kind::Person {
                 doc.people.extend(doc.names.iter().flatten().cloned());
+                let serbian = serbian_name_keys(&keyer, entry);
+                doc.people.extend(serbian.iter().cloned());
+                serbian_keys.push((serbian, NAME));
             }
             index.count_spellings(entry);
             add(&entry.summary, SUMMARY);
@@ -293,6 +306,16 @@ impl Index {
                     index.quote_postings.entry(key.clone()).or_default().push((doc_id, position as u32));
                 }
                 doc.quotes.push(keys);
+                let source_title = base.source(quote.source).map_or("", |source| source.title.as_str());
+                let mut setting = keys_of(&format!("{source_title} {}", quote.section));
+                setting.sort();
+                setting.dedup();
+                doc.settings.push(setting);
+                let previous = position.checked_sub(1).and_then(|p| entry.quotes.get(p));
+                doc.antecedents.push(previous.filter(|p| p.source == quote.source && refers_back(&quote.text)).map(|_| position - 1));
+            }
+            for (keys, weight) in serbian_keys {
+                add_keys(&mut weights, doc_id, &keys, weight);
             }
             index.index_date(doc_id, entry);
             index.docs.push(doc);
@@ -405,9 +428,21 @@ impl Index {
         self.matches_of(query, position).iter().any(|(stored, _)| contains_key(keys, stored))
     }
 
+    /// Whether the base uses index key `key` anywhere.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.postings.contains_key(key)
+    }
+
     /// Whether query word `position` matches index key `key`.
     pub fn word_is(&self, query: &Query, position: usize, key: &str) -> bool {
         self.matches_of(query, position).iter().any(|(stored, _)| stored == key)
+    }
+
+    /// The keys of the quote that quote `position` of `doc` refers back to,
+    /// if it opens by referring back (see [`refers_back`]).
+    pub fn antecedent_keys(&self, doc: usize, position: usize) -> &[String] {
+        let Some(d) = self.docs.get(doc) else { return &[] };
+        d.antecedents.get(position).copied().flatten().and_then(|p| d.quotes.get(p)).map_or(&[], Vec::as_slice)
     }
 
     /// Each quote's sorted keys, in the entry's quote order.
@@ -494,6 +529,16 @@ impl Index {
         meanings.iter().any(|meaning| in_identity(meaning) || in_quote(meaning))
     }
 
+    /// Whether query word `position` is a name held by the setting of one of
+    /// the entry's quotes at `quotes`: the title of the source it is from
+    /// ("Russia–Serbia relations") or the heading of its section. Every
+    /// sentence of an article on Russia and Serbia is about them, whether or
+    /// not it repeats their names ("the road Wrangel's men built *in Serbia*").
+    pub fn held_by_setting(&self, doc: usize, query: &Query, position: usize, quotes: &[usize]) -> bool {
+        let Some(d) = self.docs.get(doc) else { return false };
+        self.is_proper(query, position) && quotes.iter().filter_map(|&q| d.settings.get(q)).any(|keys| self.word_in(query, position, keys))
+    }
+
     /// Entries dated in `year`, with how well they fit it.
     pub fn year_fits(&self, year: i32) -> impl Iterator<Item = (u32, f32)> + '_ {
         let broad = self.broad.iter().filter(move |(_, first, last)| (*first..=*last).contains(&year)).map(|(doc, _, _)| (*doc, BROAD_YEAR));
@@ -543,8 +588,14 @@ impl Index {
     /// with the same letter: the most used one. `None` for a word the base
     /// spells this way, a real English word
     /// ([`crate::text::lexicon::is_english_word`]), or one too short to tell.
+    ///
+    /// A doubled letter typed once or a letter typed twice ("masing" for
+    /// "massing", "kinng" for "king") is the likeliest slip, so such a
+    /// spelling wins over a more used one ("making"), and it is the only
+    /// correction tried for a four-letter word ("agre").
     pub fn respell(&self, word: &str) -> Option<&str> {
-        if !(MIN_TYPO_LENGTH..=MAX_TYPO_LENGTH).contains(&word.chars().count()) || !is_spelling(word) || self.spellings.contains_key(word) || crate::text::lexicon::is_english_word(word) {
+        let length = word.chars().count();
+        if !(MIN_TYPO_LENGTH - 1..=MAX_TYPO_LENGTH).contains(&length) || !is_spelling(word) || self.spellings.contains_key(word) || crate::text::lexicon::is_english_word(word) {
             return None;
         }
         let mut candidates: Vec<&str> = self.spelling_deletions.get(word).into_iter().flatten().map(String::as_str).collect();
@@ -559,7 +610,11 @@ impl Index {
             // Typists rarely miss the first letter; "worth" is not "north".
             .filter(|candidate| candidate.bytes().next() == word.bytes().next() || swapped_first_two(word, candidate))
             .filter(|candidate| fold::edit_distance_within(word, candidate, 1) <= 1)
-            .max_by(|a, b| self.spellings.get(*a).cmp(&self.spellings.get(*b)).then_with(|| b.cmp(a)))
+            .filter(|candidate| length >= MIN_TYPO_LENGTH || doubling_slip(word, candidate))
+            .max_by(|a, b| {
+                let slip = doubling_slip(word, a).cmp(&doubling_slip(word, b));
+                slip.then_with(|| self.spellings.get(*a).cmp(&self.spellings.get(*b))).then_with(|| b.cmp(a))
+            })
     }
 
     /// An English question with its misspelt words corrected
@@ -625,6 +680,12 @@ impl Index {
                 .filter(|stored| stored.chars().count() <= length + 3 && stored.as_str() != key)
                 .take(MAX_VARIANTS);
             found.extend(variants.map(|stored| (stored.as_str(), SHARED_PREFIX)));
+        }
+        if length >= 4 && !key.contains(' ') {
+            // A compound the key begins: "Austria" for "Austria-Hungary".
+            let head = format!("{key} ");
+            let compounds = self.name_keys.range(head.clone()..).take_while(|stored| stored.starts_with(&head)).take(MAX_VARIANTS);
+            found.extend(compounds.map(|stored| (stored.as_str(), SHARED_PREFIX)));
         }
         if allow_prefix && length >= 2 {
             let prefixed = self
@@ -942,6 +1003,47 @@ fn swapped_first_two(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..]
 }
 
+/// Whether a sentence opens by referring back to the one before it: a
+/// pronoun ("It also operates…", "Their…") or "the" and a common noun
+/// ("The company's refinery…"), not a name ("The Belgrade Declaration…").
+fn refers_back(text: &str) -> bool {
+    const OPENERS: &[&str] = &["it", "its", "he", "his", "she", "her", "they", "their", "this", "these", "those", "there"];
+    let mut words = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    match words.next().map(str::to_lowercase).as_deref() {
+        Some("the") => words.next().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase),
+        Some(first) => OPENERS.contains(&first),
+        None => false,
+    }
+}
+
+/// A person's names keyed as Serbian words, where that differs from their
+/// English keys: the base writes "Aleksandar Vučić", and a Serbian question
+/// keys "Aleksandar" as the name "Alexander".
+fn serbian_name_keys(keyer: &Keyer, person: &Entry) -> Vec<String> {
+    let names = std::iter::once(&person.title).chain(&person.aliases);
+    let english: HashSet<String> = names.clone().flat_map(|name| keyer.index_keys(name)).collect();
+    names.flat_map(|name| keyer.tokens(name, Language::Sr)).map(|token| token.key).filter(|key| !english.contains(key)).collect()
+}
+
+/// Add `keys` to the postings of `doc` with field weight `weight`.
+fn add_keys(weights: &mut HashMap<String, HashMap<u32, f32>>, doc: u32, keys: &[String], weight: f32) {
+    for key in keys {
+        let slot = weights.entry(key.clone()).or_default().entry(doc).or_insert(0.0);
+        *slot = slot.max(weight);
+    }
+}
+
+/// Whether `a` and `b` differ only by one letter of a doubled pair: one has
+/// "ss" where the other has "s".
+fn doubling_slip(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() > b.len() { (a.as_bytes(), b.as_bytes()) } else { (b.as_bytes(), a.as_bytes()) };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let at = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+    long[at + 1..] == short[at..] && (long.get(at + 1) == Some(&long[at]) || (at > 0 && long[at - 1] == long[at]))
+}
+
 /// A word the spelling corrector knows: lowercase ASCII letters only.
 fn is_spelling(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
@@ -1031,6 +1133,16 @@ fn deletions_of(key: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_doubling_slip_is_one_letter_of_a_pair() {
+        assert!(doubling_slip("masing", "massing"));
+        assert!(doubling_slip("kinng", "king"));
+        assert!(doubling_slip("agre", "agree"));
+        assert!(!doubling_slip("masing", "making"));
+        assert!(!doubling_slip("wich", "which"));
+        assert!(!doubling_slip("king", "kings"));
+    }
 
     #[test]
     fn names_give_their_initials() {

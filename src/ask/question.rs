@@ -78,7 +78,7 @@ const BOUNDARY_WORDS: &[&str] = &[
 /// A word the sources only ever write capitalised ("Count Orlov") is a
 /// name there, not the participle the question uses ("counted"): it stays light.
 fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], language: Language) {
-    for word in words.iter().filter(|w| lexicon::is_light_by_ending(w, language)) {
+    for word in words.iter().filter(|w| lexicon::is_light_by_ending(w, language) && !COUNTING_VERBS.contains(w)) {
         for token in index.keyer().tokens(word, language) {
             if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
                 if !index.is_proper(query, position) {
@@ -88,6 +88,10 @@ fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], langua
         }
     }
 }
+
+/// Participles that only restate "how many" ("how many Russians were
+/// *counted*"): they stay light.
+const COUNTING_VERBS: &[&str] = &["counted", "recorded", "registered", "numbered", "estimated", "tallied", "listed", "enumerated"];
 
 /// Words that name the treaty kind, folded.
 const TREATY_WORDS: &[&str] = &[

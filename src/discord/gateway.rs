@@ -41,7 +41,8 @@ use crate::service::{measure, Service};
 pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) -> Result<(), DiscordError> {
     let locales = Arc::new(Locales::load(&config.locales));
     let notices_http = Arc::new(super::rest_client(&config, &token));
-    super::forward_notices(&service, notices_http, config.moderator_channel);
+    super::forward_notices(&service, notices_http.clone(), config.moderator_channel);
+    super::post_daily(&service, notices_http);
     let mut pause = Duration::from_secs(1);
     while !service.shutdown().is_stopping() {
         let http = super::rest_client(&config, &token);

@@ -164,6 +164,7 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: Option<Str
                 None => tracing::error!("no application id (set application_id in [discord]); slash commands not registered"),
             }
             super::forward_notices(&service, http.clone(), config.moderator_channel);
+            super::post_daily(&service, http.clone());
         }
         None => tracing::warn!(env = %config.token_env, "no bot token: slash commands are not registered and slow answers cannot be deferred"),
     }

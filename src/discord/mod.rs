@@ -36,7 +36,8 @@ use serenity::http::{Http, HttpBuilder, LightMethod, Request, Route};
 use serenity::model::id::{ApplicationId, ChannelId};
 
 use crate::config::{secret, DiscordConfig, DiscordMode};
-use crate::service::Service;
+use crate::ask::Answer;
+use crate::service::{daily, Service};
 
 /// Why the Discord front end could not run. No variant ever holds a secret.
 #[derive(Debug, thiserror::Error)]
@@ -155,6 +156,34 @@ pub(crate) fn forward_notices(service: &Arc<Service>, http: Arc<Http>, moderator
             }
         }
     });
+}
+
+/// Post the daily fact in the configured channel (`[study] daily.channel`),
+/// if there is one, until the service stops.
+pub(crate) fn post_daily(service: &Arc<Service>, http: Arc<Http>) {
+    let Some(channel) = service.study().daily.as_ref().and_then(|daily| daily.channel_id()) else { return };
+    let Some(schedule) = daily::schedule(service) else { return };
+    tokio::spawn(daily::run(service.clone(), schedule, ChannelPoster { http, channel }, Arc::new(daily::SystemClock)));
+}
+
+/// The daily fact as a channel message (one embed, no mentions).
+struct ChannelPoster {
+    http: Arc<Http>,
+    channel: u64,
+}
+
+impl daily::Poster for ChannelPoster {
+    fn target(&self) -> String {
+        format!("discord:{}", self.channel)
+    }
+
+    async fn post(&self, answer: Answer) -> Result<(), String> {
+        let data = embed::message(&answer, &embed::Render::default());
+        let body = serde_json::to_vec(&data).map_err(|error| error.to_string())?;
+        let channel_id = ChannelId::new(self.channel);
+        let request = Request::new(Route::ChannelMessages { channel_id }, LightMethod::Post).body(Some(body));
+        self.http.request(request).await.map(|_| ()).map_err(|error| redact_error(&error))
+    }
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ use crate::ask::render;
 use crate::ask::Answer;
 use crate::config::MatrixConfig;
 use crate::service::moderation::MatrixStanding;
-use crate::service::{measure, Asker, Notice, Service};
+use crate::service::{daily, measure, Asker, Notice, Service};
 use crate::service::shutdown::InFlight;
 
 /// Matrix events may be 64 KiB; keep each body well under half of that.
@@ -195,6 +195,9 @@ impl Bot {
             consider_invite(&state, room, inviter.as_deref());
         }
         tasks.add(tokio::spawn(forward_notices(client.clone(), state.moderator_room.clone(), state.config.prefix.clone(), notices)).abort_handle());
+        if let Some(handle) = post_daily(&state.service, &client) {
+            tasks.add(handle);
+        }
         let sync = tokio::spawn(sync_forever(state.clone(), syncer));
         tracing::info!(user_id = %user_id, device_id = %device_id, "the Matrix bot is answering");
         Ok(Bot { client, user_id, device_id, sync, tasks, service: state.service.clone() })
@@ -733,6 +736,38 @@ async fn forward_notices(client: Client, moderator_room: Option<OwnedRoomId>, pr
             }
             Err(broadcast::error::RecvError::Closed) => return,
         }
+    }
+}
+
+/// Post the daily fact as an `m.notice` in the configured room
+/// (`[study] daily.room`), if there is one, until the service stops.
+fn post_daily(service: &Arc<Service>, client: &Client) -> Option<AbortHandle> {
+    let room = service.study().daily.as_ref()?.room_id()?;
+    let room = OwnedRoomId::try_from(room).ok()?;
+    let schedule = daily::schedule(service)?;
+    let poster = RoomPoster { client: client.clone(), room };
+    Some(tokio::spawn(daily::run(service.clone(), schedule, poster, Arc::new(daily::SystemClock))).abort_handle())
+}
+
+/// The daily fact as an `m.notice` (HTML and plain text) in one room.
+struct RoomPoster {
+    client: Client,
+    room: OwnedRoomId,
+}
+
+impl daily::Poster for RoomPoster {
+    fn target(&self) -> String {
+        format!("matrix:{}", self.room)
+    }
+
+    fn post(&self, answer: Answer) -> impl std::future::Future<Output = Result<(), String>> + Send {
+        let (client, room_id) = (self.client.clone(), self.room.clone());
+        let sent: Boxed<Result<(), String>> = Box::pin(async move {
+            let room = client.get_room(&room_id).filter(|room| room.state() == RoomState::Joined);
+            let room = room.ok_or_else(|| format!("the bot is not in {room_id} (invite it)"))?;
+            send(&room, notice(&answer)).await.map(|_| ()).ok_or_else(|| format!("could not send to {room_id}"))
+        });
+        sent
     }
 }
 

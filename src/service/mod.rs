@@ -17,6 +17,7 @@
 //! Stopping ([`shutdown`]) is shared the same way: every front end admits
 //! questions through [`Service::shutdown`] and stops accepting when it says so.
 
+pub mod daily;
 pub mod diff;
 pub mod edit;
 pub mod gaps;
@@ -143,6 +144,8 @@ pub struct Service {
     /// Whether each front end is up, for `/readyz`.
     readiness: Arc<health::Readiness>,
     pub default_locale: String,
+    /// The `[study]` section (question time, the daily fact).
+    study: crate::config::StudyConfig,
 }
 
 impl std::fmt::Debug for Service {
@@ -175,6 +178,7 @@ impl Service {
             moderation: moderation::Moderation::from_config(&config.moderation),
             readiness: Arc::default(),
             default_locale: config.default_locale.clone(),
+            study: config.study.clone(),
         }))
     }
 
@@ -829,6 +833,11 @@ impl Service {
     /// Whether the bot is stopping, and the answers in flight.
     pub fn shutdown(&self) -> &shutdown::Shutdown {
         &self.shutdown
+    }
+
+    /// The `[study]` section: the question time and the daily fact.
+    pub fn study(&self) -> &crate::config::StudyConfig {
+        &self.study
     }
 
     /// Whether each front end is up: the binary declares the enabled ones,

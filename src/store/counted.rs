@@ -164,4 +164,16 @@ impl<S: Store> super::study::StudyStore for Counted<S> {
     fn leaderboard(&self, scope: &str, since: u64, limit: u64) -> Result<Vec<super::study::Standing>, StoreError> {
         self.count("leaderboard", self.inner.leaderboard(scope, since, limit))
     }
+    fn daily_posts_of(&self, day: &str) -> Result<Vec<super::study::DailyPost>, StoreError> {
+        self.count("daily_posts_of", self.inner.daily_posts_of(day))
+    }
+    fn daily_last_days(&self) -> Result<Vec<(String, String)>, StoreError> {
+        self.count("daily_last_days", self.inner.daily_last_days())
+    }
+    fn claim_daily(&self, post: &super::study::DailyPost, stale_before: u64) -> Result<Option<String>, StoreError> {
+        self.count("claim_daily", self.inner.claim_daily(post, stale_before))
+    }
+    fn daily_sent(&self, target: &str, day: &str, at: u64) -> Result<(), StoreError> {
+        self.count("daily_sent", self.inner.daily_sent(target, day, at))
+    }
 }

@@ -27,6 +27,7 @@ pub fn all() -> Vec<Migration> {
         Migration { version: 2, name: "gaps and gap_asks (replacing unanswered), audit_log edits, reports.fixed_by", sqlite: SQLITE_2, postgres: POSTGRES_2 },
         Migration { version: 3, name: "reports.reply_to", sqlite: SQLITE_3, postgres: POSTGRES_3 },
         Migration { version: 4, name: "quiz_rounds, quiz_answers, quiz_cards (study mode)", sqlite: SQLITE_4, postgres: POSTGRES_4 },
+        Migration { version: 5, name: "daily_posts (the daily fact)", sqlite: SQLITE_5, postgres: POSTGRES_5 },
     ]
 }
 
@@ -55,6 +56,10 @@ const POSTGRES_3: &str = include_str!("sql/0003_report_reply_to.postgres.sql");
 /// Study mode: quiz rounds (one open per place), answers, Leitner cards.
 const SQLITE_4: &str = include_str!("sql/0004_study.sqlite.sql");
 const POSTGRES_4: &str = include_str!("sql/0004_study.postgres.sql");
+/// The daily fact: one row per target (`discord:<channel>`, `matrix:<room>`)
+/// and local day, claimed before it is sent and marked when it was.
+const SQLITE_5: &str = include_str!("sql/0005_daily_posts.sqlite.sql");
+const POSTGRES_5: &str = include_str!("sql/0005_daily_posts.postgres.sql");
 
 #[cfg(test)]
 mod tests {

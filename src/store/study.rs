@@ -74,6 +74,20 @@ pub enum Begun {
     Busy(Box<Round>),
 }
 
+/// One day's daily fact for one target, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DailyPost {
+    /// Where it goes: `discord:<channel id>` or `matrix:<room id>`.
+    pub target: String,
+    /// The local day it is for, `YYYY-MM-DD`.
+    pub day: String,
+    pub entry: String,
+    /// When a process claimed it (to send it).
+    pub claimed: u64,
+    /// When it was sent; `None` while it is being sent (or the sender died).
+    pub posted: Option<u64>,
+}
+
 /// The study half of the store (every [`super::Store`] is one).
 pub trait StudyStore {
     /// Store a new round, unless its place already has an open one.
@@ -100,6 +114,17 @@ pub trait StudyStore {
     /// The best players of a scope since `since`: most right answers, then
     /// fewest answers, then id.
     fn leaderboard(&self, scope: &str, since: u64, limit: u64) -> Result<Vec<Standing>, StoreError>;
+    /// Every target's daily fact for the local day `day` (`YYYY-MM-DD`).
+    fn daily_posts_of(&self, day: &str) -> Result<Vec<DailyPost>, StoreError>;
+    /// Each entry ever chosen as a daily fact, with the last day it was (any target).
+    fn daily_last_days(&self) -> Result<Vec<(String, String)>, StoreError>;
+    /// Claim `post` (target, day, entry, `claimed` = now) for sending: a new
+    /// row, or one nobody marked sent and claimed before `stale_before` (its
+    /// sender died). The entry to send when this
+    /// caller holds the claim; `None` when the day is sent or being sent.
+    fn claim_daily(&self, post: &DailyPost, stale_before: u64) -> Result<Option<String>, StoreError>;
+    /// Mark a claimed daily fact sent.
+    fn daily_sent(&self, target: &str, day: &str, at: u64) -> Result<(), StoreError>;
 }
 
 /// The SQL both backends share, with SQLite's `?N` parameters.
@@ -115,6 +140,12 @@ pub(super) mod sql {
     pub const CARDS: &str = "SELECT entry, level, due, seen, misses FROM quiz_cards WHERE player = ?1 ORDER BY entry";
     pub const PUT_CARD: &str = "INSERT INTO quiz_cards (player, entry, level, due, seen, misses) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
         ON CONFLICT (player, entry) DO UPDATE SET level = excluded.level, due = excluded.due, seen = excluded.seen, misses = excluded.misses";
+    pub const DAILY_OF_DAY: &str = "SELECT target, day, entry, claimed, posted FROM daily_posts WHERE day = ?1 ORDER BY target";
+    pub const DAILY_LAST_DAYS: &str = "SELECT entry, MAX(day) FROM daily_posts GROUP BY entry ORDER BY entry";
+    pub const CLAIM_DAILY: &str = "INSERT INTO daily_posts (target, day, entry, claimed) VALUES (?1, ?2, ?3, ?4)
+        ON CONFLICT (target, day) DO UPDATE SET claimed = excluded.claimed, entry = excluded.entry
+        WHERE daily_posts.posted IS NULL AND daily_posts.claimed < ?5 RETURNING entry";
+    pub const DAILY_SENT: &str = "UPDATE daily_posts SET posted = ?3 WHERE target = ?1 AND day = ?2";
     pub const LEADERBOARD: &str = "SELECT player, MAX(name), CAST(SUM(correct) AS BIGINT), COUNT(*) FROM quiz_answers
         WHERE scope = ?1 AND answered >= ?2 GROUP BY player ORDER BY 3 DESC, 4 ASC, player LIMIT ?3";
 }

@@ -9,11 +9,15 @@
 //! - [`play`]: rounds against the store ([`crate::store::study`]): start,
 //!   answer, move on, stop, resume after a restart, personal rounds,
 //!   leaderboards, statistics.
+//! - [`daily`]: the daily fact: its local time across DST, the choice
+//!   (an anniversary, else the fact posted least recently), the claim in
+//!   the store that keeps a restart from posting twice or skipping.
 //! - [`view`]: every study reply as an [`crate::ask::Answer`].
 //! - [`rng`]: the deterministic generator behind every random choice.
 //!
 //! Core only: no platform types, no clock, no global state.
 
+pub mod daily;
 pub mod leitner;
 pub mod play;
 pub mod question;

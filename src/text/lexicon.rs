@@ -175,7 +175,7 @@ const ENGLISH: &[&str] = &[
     "many", "exactly", "day", "month", "time", "role", "play", "played", "part", "known", "called",
     "say", "said", "mean", "meant", "event", "events", "fact", "facts", "anything", "something",
     "happening", "ever", "so", "then", "than", "also", "other", "was", "number", "kind", "sort",
-    "lol", "pls", "plz", "u", "ur", "like", "just", "really", "exact", "hey", "hi", "ok", "okay",
+    "lol", "pls", "plz", "u", "ur", "r", "like", "just", "really", "exact", "hey", "hi", "ok", "okay",
     "thanks", "whats", "whos", "wat", "wen", "wut", "wich", "whitch", "wher", "whn", "make", "made", "become", "became", "go", "went",
     "until", "since", "till", "did", "doing", "via", "no",
 ];

@@ -5,7 +5,7 @@
 use postgres::Row;
 
 use super::{dollars, PostgresStore};
-use crate::store::study::{ended_at, round_body, round_from, sql, Begun, NewAnswer, Recorded, Standing, StoredAnswer, StudyStore};
+use crate::store::study::{ended_at, round_body, round_from, sql, Begun, DailyPost, NewAnswer, Recorded, Standing, StoredAnswer, StudyStore};
 use crate::store::{signed, unsigned, StoreError};
 use crate::study::leitner::Card;
 use crate::study::round::Round;
@@ -139,6 +139,44 @@ impl StudyStore for PostgresStore {
                     Ok(Standing { player: row.try_get(0)?, name: row.try_get(1)?, points: unsigned(row.try_get(2)?)?, answered: unsigned(row.try_get(3)?)? })
                 })
                 .collect()
+        })
+    }
+
+    fn daily_posts_of(&self, day: &str) -> Result<Vec<DailyPost>, StoreError> {
+        self.with(|client| {
+            client
+                .query(&dollars(sql::DAILY_OF_DAY), &[&day])?
+                .iter()
+                .map(|row| {
+                    Ok(DailyPost {
+                        target: row.try_get(0)?,
+                        day: row.try_get(1)?,
+                        entry: row.try_get(2)?,
+                        claimed: unsigned(row.try_get(3)?)?,
+                        posted: row.try_get::<_, Option<i64>>(4)?.map(unsigned).transpose()?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn daily_last_days(&self) -> Result<Vec<(String, String)>, StoreError> {
+        self.with(|client| client.query(sql::DAILY_LAST_DAYS, &[])?.iter().map(|row| Ok((row.try_get(0)?, row.try_get(1)?))).collect())
+    }
+
+    fn claim_daily(&self, post: &DailyPost, stale_before: u64) -> Result<Option<String>, StoreError> {
+        let (claimed, stale_before) = (signed(post.claimed)?, signed(stale_before)?);
+        self.with(|client| {
+            let row = client.query_opt(&dollars(sql::CLAIM_DAILY), &[&post.target, &post.day, &post.entry, &claimed, &stale_before])?;
+            row.map(|row| row.try_get(0)).transpose().map_err(StoreError::from)
+        })
+    }
+
+    fn daily_sent(&self, target: &str, day: &str, at: u64) -> Result<(), StoreError> {
+        let at = signed(at)?;
+        self.with(|client| {
+            client.execute(&dollars(sql::DAILY_SENT), &[&target, &day, &at])?;
+            Ok(())
         })
     }
 }

@@ -3,7 +3,7 @@
 use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
 
 use super::SqliteStore;
-use crate::store::study::{ended_at, round_body, round_from, sql, Begun, NewAnswer, Recorded, Standing, StoredAnswer, StudyStore};
+use crate::store::study::{ended_at, round_body, round_from, sql, Begun, DailyPost, NewAnswer, Recorded, Standing, StoredAnswer, StudyStore};
 use crate::store::{signed, unsigned, StoreError};
 use crate::study::leitner::Card;
 use crate::study::round::Round;
@@ -163,5 +163,36 @@ impl StudyStore for SqliteStore {
             Ok(Standing { player, name, points: unsigned(points)?, answered: unsigned(answered)? })
         })
         .collect()
+    }
+
+    fn daily_posts_of(&self, day: &str) -> Result<Vec<DailyPost>, StoreError> {
+        let connection = self.lock();
+        let mut statement = connection.prepare_cached(sql::DAILY_OF_DAY)?;
+        let rows = statement.query_map([day], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get::<_, i64>(3)?, row.get::<_, Option<i64>>(4)?))
+        })?;
+        rows.map(|row| {
+            let (target, day, entry, claimed, posted) = row?;
+            Ok(DailyPost { target, day, entry, claimed: unsigned(claimed)?, posted: posted.map(unsigned).transpose()? })
+        })
+        .collect()
+    }
+
+    fn daily_last_days(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let connection = self.lock();
+        let mut statement = connection.prepare_cached(sql::DAILY_LAST_DAYS)?;
+        let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn claim_daily(&self, post: &DailyPost, stale_before: u64) -> Result<Option<String>, StoreError> {
+        let connection = self.lock();
+        let parameters = params![post.target, post.day, post.entry, signed(post.claimed)?, signed(stale_before)?];
+        Ok(connection.query_row(sql::CLAIM_DAILY, parameters, |row| row.get(0)).optional()?)
+    }
+
+    fn daily_sent(&self, target: &str, day: &str, at: u64) -> Result<(), StoreError> {
+        self.lock().execute(sql::DAILY_SENT, params![target, day, signed(at)?])?;
+        Ok(())
     }
 }
