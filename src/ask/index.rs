@@ -617,6 +617,17 @@ impl Index {
             })
     }
 
+    /// The question word a misspelt word stands for ("whwn", "meny",
+    /// "mutch"): one edit from it, with the same first letter, and neither
+    /// a word of the base nor an English word.
+    pub(crate) fn question_word_slip(&self, word: &str) -> Option<&'static str> {
+        const QUESTION_WORDS: &[&str] = &["when", "what", "where", "which", "who", "why", "how", "many", "much"];
+        if word.len() < 4 || QUESTION_WORDS.contains(&word) || !is_spelling(word) || self.spellings.contains_key(word) || crate::text::lexicon::is_english_word(word) {
+            return None;
+        }
+        QUESTION_WORDS.iter().copied().find(|asked| asked.as_bytes()[0] == word.as_bytes()[0] && fold::edit_distance_within(word, asked, 1) <= 1)
+    }
+
     /// An English question with its misspelt words corrected
     /// ([`Index::respell`]), and the keys of the corrections. A word is
     /// corrected only when the base knows none of its keys as written.
@@ -629,6 +640,9 @@ impl Index {
             .split_whitespace()
             .map(|chunk| {
                 let folded = fold::fold_for_search(chunk);
+                if let Some(question_word) = self.question_word_slip(&folded) {
+                    return question_word.to_string();
+                }
                 let tokens = self.keyer.tokens(&folded, language);
                 let known = tokens.is_empty() || tokens.iter().any(|t| self.postings.contains_key(&t.key));
                 match (!known && !folded.contains(' ')).then(|| self.respell(&folded)).flatten() {

@@ -181,6 +181,35 @@ impl<'a> Quiz<'a> {
         }
     }
 
+    /// A player's answer to the open question of `round` where the last
+    /// answer counts (a Matrix poll, whose voters may change their vote
+    /// until it closes). `first` is false when it replaced an earlier one;
+    /// the Leitner card is filed for the first answer only.
+    pub fn revise(&self, round: Round, player: &Player, choice: usize, now: u64) -> Result<Ack, QuizError> {
+        let (open, correct) = round.check_answer(choice, now)?;
+        let asked = round.questions.get(open).ok_or(QuizError::Round(RoundError::NotAsking))?;
+        let new = NewAnswer {
+            round: round.id,
+            step: round.step,
+            question: open,
+            player: &player.id,
+            name: &player.name,
+            choice,
+            correct,
+            entry: &asked.entry,
+            scope: round.place.scope.as_deref(),
+            at: now,
+        };
+        match self.store.revise_answer(&new)? {
+            Recorded::Recorded => {
+                self.file_card(&player.id, &asked.entry, correct, now)?;
+                Ok(Ack { question: open, choice, first: true, round })
+            }
+            Recorded::Already { .. } => Ok(Ack { question: open, choice, first: false, round }),
+            Recorded::Closed => Err(QuizError::Round(RoundError::NotAsking)),
+        }
+    }
+
     fn file_card(&self, player: &str, entry: &str, correct: bool, now: u64) -> Result<(), StoreError> {
         let existing = self.store.cards(player)?.into_iter().find(|c| c.entry == entry);
         let card = match existing {

@@ -238,7 +238,7 @@ pub fn is_light(folded: &str, language: Language) -> bool {
 const LIGHT: &[&str] = &[
     "put", "set", "let", "keep", "kept", "stop", "end", "come", "came", "go", "goes", "gone", "give",
     "gave", "given", "try", "want", "turn", "bring", "brought", "hold", "held", "run", "ran", "move",
-    "leave", "left", "stay", "still", "again", "already", "actually", "officially", "finally",
+    "leave", "left", "stay", "still", "again", "already", "actually", "officially", "finally", "together",
     "eventually", "first", "last", "later", "early", "soon", "long", "down", "up", "out", "off",
     "over", "back", "away", "around", "between", "against", "during", "after", "before", "since",
     "until", "while", "because", "both", "each", "every", "all", "most", "more", "less", "very", "too",
