@@ -255,10 +255,9 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
 /// A signed body as an interaction; a 400 response (and a warning, which
 /// names the problem but never the body or its token) if it is not one.
 fn read_interaction(body: &[u8]) -> Result<Incoming, Response> {
-    let refuse = |problem: String| {
+    Incoming::from_slice(body).map_err(|error| {
+        let problem = error.to_string();
         tracing::warn!(%problem, "a signed request is not an interaction histbot can read; refused");
         (StatusCode::BAD_REQUEST, problem).into_response()
-    };
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|error| refuse(format!("the body is not JSON: {error}")))?;
-    Incoming::from_json(&value).map_err(|error| refuse(error.to_string()))
+    })
 }
