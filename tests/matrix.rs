@@ -816,3 +816,33 @@ async fn a_quiz_round_survives_a_restart_and_only_its_starter_stops_it() {
     assert!(service.store().active_round(&format!("matrix:{room_id}")).unwrap().is_none(), "the round is closed");
     bot.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_personal_round_is_played_in_a_direct_room() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let alice = User::new(&hs, "alice").await;
+    let room = alice.create_room(&[setup.user_id()], false).await;
+    let room_id = room.room_id().to_owned();
+    let data = tempfile::tempdir().expect("temp dir");
+    let service = quiz_service(6, data.path());
+    let bot = within(WAIT, "the bot to start", histbot::matrix::Bot::start_with(service.clone(), setup.config.clone(), setup.store().to_path_buf(), SyncTuning::default()))
+        .await
+        .expect("the bot starts");
+    alice.wait_for_membership(&room_id, setup.user_id(), MembershipState::Join).await;
+    let bot_id = setup.user_id().to_owned();
+    // No prefix needed in a direct room.
+    alice.say(&room_id, "quiz me 1").await;
+    nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.start", 1).await;
+    let (right, _) = right_option(&service, &room_id);
+    alice.say(&room_id, &((b'a' + right as u8) as char).to_string()).await;
+    let reveal = alice.message_where(&room_id, "the reveal", |m| m.event.sender == bot_id && m.body().starts_with("Answer 1 of 1")).await;
+    assert!(reveal.body().contains("Right: "), "{}", reveal.body());
+    let results = alice.message_where(&room_id, "the results", |m| m.event.sender == bot_id && m.body().starts_with("Your round is over")).await;
+    assert!(results.body().contains("1 of 1"), "{}", results.body());
+    // A personal round counts for no leaderboard, but files the Leitner card.
+    assert!(service.store().leaderboard(&format!("matrix:{room_id}"), 0, 10).unwrap().is_empty());
+    assert_eq!(service.store().cards(&format!("matrix:{}", alice.user_id())).unwrap().len(), 1);
+    bot.shutdown().await;
+}

@@ -46,9 +46,10 @@ use crate::study::{view, Board, Place, Player, Quiz, QuizError, Round};
 const LOOK_EVERY: Duration = Duration::from_secs(5);
 
 /// The arguments of a `!quiz` line (the room's prefix already read as
-/// [`super::CORE_PREFIX`]), or `None` for any other line.
+/// [`super::CORE_PREFIX`]; a line for the bot, in a direct room or
+/// addressed to it, may leave the prefix out), or `None` for any other line.
 pub(super) fn arguments(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix(super::CORE_PREFIX)?;
+    let rest = line.strip_prefix(super::CORE_PREFIX).unwrap_or(line);
     let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
     rest[..word_end].eq_ignore_ascii_case("quiz").then(|| rest[word_end..].trim())
 }
@@ -482,6 +483,7 @@ mod tests {
         assert_eq!(arguments("!quiz cold-war 5"), Some("cold-war 5"));
         assert_eq!(arguments("!QUIZ"), Some(""));
         assert_eq!(arguments("!quizzes"), None);
+        assert_eq!(arguments("quiz me 2"), Some("me 2"));
         assert_eq!(arguments("!when x"), None);
         assert_eq!(topic_and_count("cold-war 3"), ("cold-war", 3));
         assert_eq!(topic_and_count("1948"), ("1948", DEFAULT_COUNT));
