@@ -660,3 +660,189 @@ async fn the_daily_fact_is_posted_as_a_notice_once_across_a_restart() {
     again.shutdown().begin();
     bot.shutdown().await;
 }
+
+/// A service whose quiz questions stay open `secs` seconds, its state in `data`.
+fn quiz_service(secs: u64, data: &std::path::Path) -> std::sync::Arc<histbot::service::Service> {
+    let parsed = histbot::config::Config::parse(std::path::Path::new("quiz.toml"), &format!("[study]\nquestion_secs = {secs}\n")).expect("a valid [study] section");
+    let manifest = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let config = histbot::config::Config { facts: manifest.join("facts"), intents: manifest.join("config/intents.toml"), data_dir: data.to_path_buf(), ..parsed };
+    histbot::service::Service::start(&config).expect("the shipped fact base loads")
+}
+
+/// Every event of `kind` from `sender` in the room, as JSON, oldest first.
+async fn raw_events(user: &User, room_id: &matrix_sdk::ruma::RoomId, sender: &matrix_sdk::ruma::UserId, kind: &str) -> Vec<serde_json::Value> {
+    use matrix_sdk::room::MessagesOptions;
+    let room = user.client.get_room(room_id).expect("a known room");
+    let mut options = MessagesOptions::backward();
+    options.limit = 100u32.into();
+    let page = within(WAIT, "the room's history", room.messages(options)).await.expect("/messages");
+    let mut events: Vec<serde_json::Value> = page
+        .chunk
+        .iter()
+        .filter_map(|event| event.raw().deserialize_as_unchecked::<serde_json::Value>().ok())
+        .filter(|event| event["type"] == kind && event["sender"] == sender.as_str())
+        .collect();
+    events.reverse();
+    events
+}
+
+/// Wait for the `n`-th (from 1) event of `kind` from `sender`.
+async fn nth_event(user: &User, room_id: &matrix_sdk::ruma::RoomId, sender: &matrix_sdk::ruma::UserId, kind: &str, n: usize) -> serde_json::Value {
+    within(WAIT, &format!("event {n} of type {kind}"), async {
+        loop {
+            if let Some(event) = raw_events(user, room_id, sender, kind).await.into_iter().nth(n - 1) {
+                return event;
+            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    })
+    .await
+}
+
+/// The open question's right option, from the store.
+fn right_option(service: &histbot::service::Service, room_id: &matrix_sdk::ruma::RoomId) -> (usize, usize) {
+    let round = service.store().active_round(&format!("matrix:{room_id}")).unwrap().expect("an open round");
+    let (_, question) = round.current().expect("a question");
+    (question.correct, question.options.len())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quiz_round_is_played_with_polls_by_two_users() {
+    use matrix_sdk::ruma::events::poll::unstable_response::UnstablePollResponseEventContent;
+    use matrix_sdk::ruma::events::reaction::ReactionEventContent;
+    use matrix_sdk::ruma::events::relation::Annotation;
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let (alice, bob) = (User::new(&hs, "alice").await, User::new(&hs, "bob").await);
+    let room = alice.create_room(&[setup.user_id(), bob.user_id()], false).await;
+    let room_id = room.room_id().to_owned();
+    bob.join(&room_id).await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let service = quiz_service(12, data.path());
+    let bot = within(WAIT, "the bot to start", histbot::matrix::Bot::start_with(service.clone(), setup.config.clone(), setup.store().to_path_buf(), SyncTuning::default()))
+        .await
+        .expect("the bot starts");
+    alice.wait_for_membership(&room_id, setup.user_id(), MembershipState::Join).await;
+    bob.wait_for_membership(&room_id, setup.user_id(), MembershipState::Join).await;
+    let bot_id = setup.user_id().to_owned();
+
+    alice.say(&room_id, "!quiz cold-war 2").await;
+    let poll = nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.start", 1).await;
+    let start = &poll["content"]["org.matrix.msc3381.poll.start"];
+    assert!(start["question"]["org.matrix.msc1767.text"].as_str().unwrap_or_default().starts_with("Question 1 of 2: "), "{poll}");
+    assert_eq!(start["max_selections"], 1);
+    let fallback = poll["content"]["org.matrix.msc1767.text"].as_str().unwrap_or_default();
+    assert!(fallback.contains("A. ") && fallback.contains("B. "), "the text fallback lists the options: {fallback}");
+    eprintln!("poll fallback:\n{fallback}");
+    let poll_id = matrix_sdk::ruma::OwnedEventId::try_from(poll["event_id"].as_str().unwrap()).unwrap();
+    let (right, options) = right_option(&service, &room_id);
+    let wrong = (right + 1) % options;
+    let id = |i: usize| ((b'a' + i as u8) as char).to_string();
+    let letter = |i: usize| ((b'A' + i as u8) as char).to_string();
+
+    // Alice votes wrong, then changes her vote: the last one counts. Bob answers with a typed letter.
+    alice.send_event(&room_id, UnstablePollResponseEventContent::new(vec![id(wrong)], poll_id.clone())).await;
+    alice.send_event(&room_id, UnstablePollResponseEventContent::new(vec![id(right)], poll_id.clone())).await;
+    bob.say(&room_id, &letter(wrong)).await;
+
+    let reveal = alice.message_where(&room_id, "the first reveal", |m| m.event.sender == bot_id && m.body().starts_with("Answer 1 of 2")).await;
+    assert!(reveal.is_notice());
+    assert_eq!(reveal.in_reply_to(), Some(&*poll_id), "the reveal replies to the poll");
+    assert!(reveal.html().expect("HTML").contains("<blockquote>"), "the excerpt is quoted");
+    let body = reveal.body();
+    eprintln!("reveal:\n{body}");
+    assert!(body.contains(&format!("Right: {} ({})", alice_name(&alice), letter(right))) && body.contains(&format!("({})", letter(wrong))), "{body}");
+    let ended = nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.end", 1).await;
+    assert_eq!(ended["content"]["m.relates_to"]["event_id"], poll_id.as_str());
+
+    // The second question: Alice reacts with the regional-indicator letter, Bob votes in the poll.
+    let poll = nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.start", 2).await;
+    let poll_id = matrix_sdk::ruma::OwnedEventId::try_from(poll["event_id"].as_str().unwrap()).unwrap();
+    let (right, _) = right_option(&service, &room_id);
+    let indicator = char::from_u32(0x1F1E6 + right as u32).unwrap().to_string();
+    alice.send_event(&room_id, ReactionEventContent::new(Annotation::new(poll_id.clone(), indicator))).await;
+    bob.send_event(&room_id, UnstablePollResponseEventContent::new(vec![id(right)], poll_id.clone())).await;
+    alice.message_where(&room_id, "the second reveal", |m| m.event.sender == bot_id && m.body().starts_with("Answer 2 of 2")).await;
+    let results = alice.message_where(&room_id, "the results", |m| m.event.sender == bot_id && m.body().contains("is over")).await;
+    assert!(results.body().contains("2 of 2") && results.body().contains("1 of 2"), "{}", results.body());
+
+    // The scores are the room's leaderboard.
+    let standings = service.store().leaderboard(&format!("matrix:{room_id}"), 0, 10).unwrap();
+    let points: Vec<(String, u64, u64)> = standings.iter().map(|s| (s.player.clone(), s.points, s.answered)).collect();
+    assert_eq!(points, [(format!("matrix:{}", alice.user_id()), 2, 2), (format!("matrix:{}", bob.user_id()), 1, 2)]);
+    let question = alice.say(&room_id, "!quiz leaderboard").await;
+    let board = alice.reply_to(&question, WAIT).await;
+    assert!(board.body().contains("2"), "{}", board.body());
+    bot.shutdown().await;
+}
+
+fn alice_name(user: &User) -> String {
+    user.user_id().localpart().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quiz_round_survives_a_restart_and_only_its_starter_stops_it() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let (alice, bob) = (User::new(&hs, "alice").await, User::new(&hs, "bob").await);
+    let room = alice.create_room(&[setup.user_id(), bob.user_id()], false).await;
+    let room_id = room.room_id().to_owned();
+    bob.join(&room_id).await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let service = quiz_service(8, data.path());
+    let start = || within(WAIT, "the bot to start", histbot::matrix::Bot::start_with(service.clone(), setup.config.clone(), setup.store().to_path_buf(), SyncTuning::default()));
+    let bot = start().await.expect("the bot starts");
+    alice.wait_for_membership(&room_id, setup.user_id(), MembershipState::Join).await;
+    let bot_id = setup.user_id().to_owned();
+
+    alice.say(&room_id, "!quiz treaties 2").await;
+    nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.start", 1).await;
+    let personal = bob.say(&room_id, "!quiz me").await;
+    assert!(bob.reply_to(&personal, WAIT).await.body().contains("direct room"), "a personal round is for a direct room");
+    let refused = bob.say(&room_id, "!quiz stop").await;
+    assert!(bob.reply_to(&refused, WAIT).await.body().contains("Only the person who started the round or a moderator"));
+
+    // Stopped while the question is open; started again: the round goes on from the store.
+    bot.shutdown().await;
+    let bot = start().await.expect("the bot starts again");
+    alice.message_where(&room_id, "the reveal after the restart", |m| m.event.sender == bot_id && m.body().starts_with("Answer 1 of 2")).await;
+    nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.start", 2).await;
+    let stop = alice.say(&room_id, "!quiz stop").await;
+    let stopped = alice.reply_to(&stop, WAIT).await;
+    assert!(stopped.body().contains("was stopped after"), "{}", stopped.body());
+    nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.end", 2).await;
+    assert!(service.store().active_round(&format!("matrix:{room_id}")).unwrap().is_none(), "the round is closed");
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_personal_round_is_played_in_a_direct_room() {
+    let Some(hs) = homeserver() else { return };
+    let _shared = HOMESERVER_LOCK.read().await;
+    let setup = BotSetup::new(&hs).await;
+    let alice = User::new(&hs, "alice").await;
+    let room = alice.create_room(&[setup.user_id()], false).await;
+    let room_id = room.room_id().to_owned();
+    let data = tempfile::tempdir().expect("temp dir");
+    let service = quiz_service(6, data.path());
+    let bot = within(WAIT, "the bot to start", histbot::matrix::Bot::start_with(service.clone(), setup.config.clone(), setup.store().to_path_buf(), SyncTuning::default()))
+        .await
+        .expect("the bot starts");
+    alice.wait_for_membership(&room_id, setup.user_id(), MembershipState::Join).await;
+    let bot_id = setup.user_id().to_owned();
+    // No prefix needed in a direct room.
+    alice.say(&room_id, "quiz me 1").await;
+    nth_event(&alice, &room_id, &bot_id, "org.matrix.msc3381.poll.start", 1).await;
+    let (right, _) = right_option(&service, &room_id);
+    alice.say(&room_id, &((b'a' + right as u8) as char).to_string()).await;
+    let reveal = alice.message_where(&room_id, "the reveal", |m| m.event.sender == bot_id && m.body().starts_with("Answer 1 of 1")).await;
+    assert!(reveal.body().contains("Right: "), "{}", reveal.body());
+    let results = alice.message_where(&room_id, "the results", |m| m.event.sender == bot_id && m.body().starts_with("Your round is over")).await;
+    assert!(results.body().contains("1 of 1"), "{}", results.body());
+    // A personal round counts for no leaderboard, but files the Leitner card.
+    assert!(service.store().leaderboard(&format!("matrix:{room_id}"), 0, 10).unwrap().is_empty());
+    assert_eq!(service.store().cards(&format!("matrix:{}", alice.user_id())).unwrap().len(), 1);
+    bot.shutdown().await;
+}

@@ -83,7 +83,7 @@ fn a_round_left_open_is_answered_after_a_restart_and_mistakes_are_refused() {
     assert!(second.contains("The round on treaties is over."), "{second}");
     assert!(!second.contains("Question 1 of"), "{second}");
     let third = console(&config, &["/quiz stop", "/quiz no-such-topic", "/quiz me 2", "/quiz stop"]);
-    assert!(third.contains("No round is being played."), "{third}");
+    assert!(third.contains("No round is being played"), "{third}");
     assert!(third.contains("There is no quiz topic `no-such-topic`."), "{third}");
     assert!(third.contains("Question 1 of 2: ") && third.contains("Your round was stopped after 0 of 2 questions."), "{third}");
 }

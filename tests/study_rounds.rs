@@ -262,3 +262,28 @@ fn missed_entries_come_back_in_the_next_personal_round_at_growing_intervals() {
         assert!(shown.contains("3 right of 4") && shown.contains(&missed_entry.id), "{shown}");
     });
 }
+
+#[test]
+fn a_poll_answer_can_be_changed_until_the_question_closes() {
+    on_every_backend("study_revise", |backend, store, base| {
+        let quiz = Quiz::new(store.as_ref(), base);
+        let place = channel(9);
+        let ana = player("Ana");
+        let mut round = quiz.start(&place, &ana, "", 2, SECS, 3, NOW).unwrap();
+        let (right, wrong) = right_and_wrong(&quiz, &place);
+        let first = quiz.revise(round.clone(), &ana, wrong, NOW + 1).unwrap();
+        assert!(first.first, "{}", backend.name);
+        let changed = quiz.revise(round.clone(), &ana, right, NOW + 2).unwrap();
+        assert!(!changed.first);
+        let answers = quiz.answers(&round).unwrap();
+        assert_eq!(answers.iter().map(|a| (a.choice, a.correct)).collect::<Vec<_>>(), [(right, true)], "the last answer counts");
+        // After the time is up, and after the reveal, nothing changes any more.
+        assert!(matches!(quiz.revise(round.clone(), &ana, wrong, NOW + SECS), Err(QuizError::Round(RoundError::TimeUp))));
+        let stale = round.clone();
+        assert_eq!(quiz.tick(&mut round, NOW + SECS).unwrap(), Some(Moved::Revealed(0)));
+        assert!(matches!(quiz.revise(stale, &ana, wrong, NOW + 3), Err(QuizError::Round(RoundError::NotAsking))), "a round that moved on refuses");
+        assert_eq!(quiz.answers(&round).unwrap()[0].choice, right);
+        // The Leitner card was filed once, for the first answer.
+        assert_eq!(store.cards(&ana.id).unwrap().len(), 1);
+    });
+}

@@ -24,6 +24,11 @@ pub enum ArgKind {
     Year,
     /// A page number, from 1.
     Page,
+    /// What a quiz round is about (a tag, a period, years, a kind), or one
+    /// of [`QUIZ_ACTIONS`] (`stop`, `me`, `leaderboard`, `stats`).
+    QuizTopic,
+    /// How many quiz questions, from 1 to [`QUIZ_COUNT_MAX`].
+    Count,
     /// Free text.
     Text,
 }
@@ -33,7 +38,20 @@ impl ArgKind {
     pub fn names_entries(self) -> bool {
         matches!(self, ArgKind::Happening | ArgKind::Treaty | ArgKind::Person | ArgKind::Entry | ArgKind::YearOrEntry | ArgKind::Period)
     }
+
+    /// Whether front ends offer completions for the argument (entries, or
+    /// quiz topics and actions).
+    pub fn autocompletes(self) -> bool {
+        self.names_entries() || self == ArgKind::QuizTopic
+    }
 }
+
+/// The most questions a quiz round may have.
+pub const QUIZ_COUNT_MAX: i64 = 20;
+
+/// The words of `quiz` that are not topics: `quiz stop`, `quiz me [count]`,
+/// `quiz leaderboard [week|all]`, `quiz stats`.
+pub const QUIZ_ACTIONS: &[&str] = &["stop", "me", "leaderboard", "stats"];
 
 /// The years the fact base can be asked about.
 pub const YEAR_MIN: i64 = 1300;
@@ -157,6 +175,16 @@ pub const COMMANDS: &[CommandSpec] = &[
         args: &[
             arg("entry", "The entry that is wrong", ArgKind::Entry, true),
             arg("problem", "What is wrong", ArgKind::Text, true),
+        ],
+        access: Access::Everyone,
+    },
+    CommandSpec {
+        name: "quiz",
+        summary: "Study mode: a quiz round from the fact base; each answer shown with its source.",
+        help: "`quiz [topic] [count]`: a round of questions (default 5, at most 20) for everyone here, each open for a while, then its answer with the quote that proves it, and the scores at the end. The topic is a tag (`cold-war`), a period, years (`1941-1948`) or a kind (`treaties`); none means everything. `quiz stop` stops the round (its starter or a moderator); `quiz me [count]`: a personal round from what you missed and have not seen (spaced repetition); `quiz leaderboard [week|all]`; `quiz stats`: your accuracy and what to reread. Example: `quiz cold-war 5`.",
+        args: &[
+            arg("topic", "A tag, period, years (1941-1948) or kind; or stop, me, leaderboard, stats", ArgKind::QuizTopic, false),
+            arg("count", "How many questions (1 to 20)", ArgKind::Count, false),
         ],
         access: Access::Everyone,
     },

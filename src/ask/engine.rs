@@ -108,6 +108,8 @@ impl Engine {
             "source" => cmd::source::run(self, invocation, locale),
             "ask" => self.free_text(&invocation.all_text(), locale),
             "help" => cmd::help::run(self, invocation.get("command").or(Some(invocation.rest.as_str()))),
+            "quiz" => Answer::new("quiz", Outcome::Error, "Quiz rounds cannot be played here yet.")
+                .text("They are played in `histbot console` (`/quiz cold-war 5`); `/help quiz` explains the command."),
             "report" | "reload" | "facts" => Answer::new(&invocation.command, Outcome::Error, "This command needs the bot service")
                 .text("Moderation commands and reports are handled by a running bot (`histbot console` or `histbot run`)."),
             other => unknown_command(other),
@@ -423,10 +425,13 @@ impl Engine {
 
     /// Autocomplete for an argument: at most `limit` (≤ 25) choices, names ≤ 100 characters.
     pub fn autocomplete(&self, kind: ArgKind, partial: &str, limit: usize) -> Vec<Choice> {
+        let limit = limit.min(25);
+        if kind == ArgKind::QuizTopic {
+            return quiz_topic_choices(&self.base, partial, limit);
+        }
         if !kind.names_entries() {
             return Vec::new();
         }
-        let limit = limit.min(25);
         let choice = |entry: &Entry| Choice { name: truncate_chars(&label(entry), 100), value: entry.id.clone() };
         let periods = cmd::period::completions(&self.base, partial);
         if kind == ArgKind::Period {
@@ -498,6 +503,15 @@ pub fn suggestion(entry: &Entry) -> String {
         Kind::Period => "period",
     };
     format!("{}: /{command} {}", label(entry), entry.id)
+}
+
+/// `quiz`'s topic argument: the actions (`stop`, `me`, …) that start with
+/// what is typed, then the topics (kinds, tags, periods) that fit it.
+fn quiz_topic_choices(base: &FactBase, partial: &str, limit: usize) -> Vec<Choice> {
+    let typed = partial.trim().to_lowercase();
+    let actions = crate::study::command::ACTION_CHOICES.iter().filter(|a| a.starts_with(&typed)).map(|a| a.to_string());
+    let topics = crate::study::topic::completions(base, partial.trim(), limit);
+    actions.chain(topics).take(limit).map(|name| Choice { name: truncate_chars(&name, 100), value: truncate_chars(&name, 100) }).collect()
 }
 
 /// "A, B or C".

@@ -164,7 +164,7 @@ impl Session {
         }
         let trimmed = line.trim();
         if let Some(args) = quiz::arguments(trimmed) {
-            return Step::Replies(quiz::command(&self.service, args));
+            return Step::Replies(quiz::command(&self.service, &args));
         }
         if let Some(replies) = quiz::answer(&self.service, trimmed) {
             return Step::Replies(replies);

@@ -177,7 +177,7 @@ fn command_json(command: &CommandSpec, locales: &Locales) -> Value {
 fn option_json(command: &CommandSpec, arg: &ArgSpec, locales: &Locales) -> Value {
     let mut out = Map::new();
     let kind = match arg.kind {
-        ArgKind::Year | ArgKind::Page => INTEGER,
+        ArgKind::Year | ArgKind::Page | ArgKind::Count => INTEGER,
         _ => STRING,
     };
     out.insert("type".into(), json!(kind));
@@ -194,7 +194,11 @@ fn option_json(command: &CommandSpec, arg: &ArgSpec, locales: &Locales) -> Value
         ArgKind::Page => {
             out.insert("min_value".into(), json!(1));
         }
-        kind if kind.names_entries() => {
+        ArgKind::Count => {
+            out.insert("min_value".into(), json!(1));
+            out.insert("max_value".into(), json!(commands::QUIZ_COUNT_MAX));
+        }
+        kind if kind.autocompletes() => {
             out.insert("autocomplete".into(), json!(true));
             out.insert("max_length".into(), json!(100));
         }

@@ -575,16 +575,16 @@ pub fn choices(choices: &[crate::ask::Choice]) -> Value {
 pub fn limit_problems(data: &Value) -> Vec<String> {
     let mut problems = Vec::new();
     let text_len = |v: Option<&Value>| v.and_then(Value::as_str).map_or(0, discord_len);
-    let embeds = data.get("embeds").and_then(Value::as_array).cloned().unwrap_or_default();
+    let embeds: &[Value] = data.get("embeds").and_then(Value::as_array).map_or(&[], Vec::as_slice);
     if embeds.len() > 10 {
         problems.push(format!("{} embeds (max 10)", embeds.len()));
     }
     let mut total = 0;
-    for embed in &embeds {
+    for embed in embeds {
         let title = text_len(embed.get("title"));
         let description = text_len(embed.get("description"));
         let footer = text_len(embed.pointer("/footer/text"));
-        let fields = embed.get("fields").and_then(Value::as_array).cloned().unwrap_or_default();
+        let fields: &[Value] = embed.get("fields").and_then(Value::as_array).map_or(&[], Vec::as_slice);
         if title > TITLE_MAX {
             problems.push(format!("title {title} > {TITLE_MAX}"));
         }
@@ -598,7 +598,7 @@ pub fn limit_problems(data: &Value) -> Vec<String> {
             problems.push(format!("{} fields > {FIELDS_MAX}", fields.len()));
         }
         total += title + description + footer;
-        for field in &fields {
+        for field in fields {
             let (name, value) = (text_len(field.get("name")), text_len(field.get("value")));
             if name == 0 || name > FIELD_NAME_MAX || value == 0 || value > FIELD_VALUE_MAX {
                 problems.push(format!("field name {name} / value {value} out of bounds"));

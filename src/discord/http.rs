@@ -166,7 +166,12 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: Option<Str
             super::forward_notices(&service, http.clone(), config.moderator_channel);
             super::post_daily(&service, http.clone());
         }
-        None => tracing::warn!(env = %config.token_env, "no bot token: slash commands are not registered and slow answers cannot be deferred"),
+        None => {
+            tracing::warn!(env = %config.token_env, "no bot token: slash commands are not registered and slow answers cannot be deferred");
+            if service.study().daily.as_ref().and_then(|daily| daily.channel_id()).is_some() {
+                tracing::warn!(env = %config.token_env, "no bot token: the daily fact cannot be posted in its Discord channel");
+            }
+        }
     }
     let listener = TcpListener::bind(&config.listen).await.map_err(|source| DiscordError::Listen { addr: config.listen.clone(), source })?;
     tracing::info!(listen = %config.listen, "Discord interactions endpoint listening");
@@ -250,10 +255,9 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
 /// A signed body as an interaction; a 400 response (and a warning, which
 /// names the problem but never the body or its token) if it is not one.
 fn read_interaction(body: &[u8]) -> Result<Incoming, Response> {
-    let refuse = |problem: String| {
+    Incoming::from_slice(body).map_err(|error| {
+        let problem = error.to_string();
         tracing::warn!(%problem, "a signed request is not an interaction histbot can read; refused");
         (StatusCode::BAD_REQUEST, problem).into_response()
-    };
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|error| refuse(format!("the body is not JSON: {error}")))?;
-    Incoming::from_json(&value).map_err(|error| refuse(error.to_string()))
+    })
 }

@@ -9,14 +9,17 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::embed::{self, Render, Rerun};
+use super::wire::{self, Scalar, Wire};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::commands::{self, Access, ArgKind};
 use crate::ask::Invocation;
 use crate::service::moderation::{DiscordStanding, Moderation};
-use crate::service::{Asker, Service};
+use crate::service::gaps::GapWrites;
+use crate::service::{Asker, InMemory, Service};
 use crate::text::echo::without_bidi_marks;
 
 /// Discord interaction types.
@@ -116,16 +119,53 @@ pub struct Incoming {
     pub locale: String,
 }
 
-/// Why an HTTP body is not an interaction.
+/// Why a JSON value is not an interaction.
 #[derive(Debug, thiserror::Error)]
 #[error("not an interaction: {0}")]
 pub struct Malformed(pub String);
 
+/// Why an HTTP body is not an interaction. The messages never quote the body.
+#[derive(Debug, thiserror::Error)]
+pub enum Unreadable {
+    #[error("the body is not JSON: {0}")]
+    NotJson(String),
+    #[error(transparent)]
+    Malformed(#[from] Malformed),
+}
+
 impl Incoming {
-    /// Read an interaction from its JSON (HTTP mode). Lenient: only the
-    /// fields histbot uses are required.
+    /// Read an interaction from the body of an HTTP request, straight into
+    /// the fields histbot uses (no JSON tree in between). Lenient: only the
+    /// fields histbot uses are required; ids may be strings or numbers.
+    pub fn from_slice(body: &[u8]) -> Result<Incoming, Unreadable> {
+        // Only an object can be an interaction (serde would also read an
+        // array as the fields in order).
+        if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+            return match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+                Err(error) if !error.is_data() => Err(Unreadable::NotJson(error.to_string())),
+                _ => Err(Malformed("no numeric `type`".into()).into()),
+            };
+        }
+        match serde_json::from_slice::<Wire>(body) {
+            Ok(wire) => Ok(Incoming::from_wire(&wire)?),
+            // serde's message for a field of the wrong type quotes the
+            // value (it could be a token): say only where it is.
+            Err(error) if error.is_data() => Err(Malformed(format!("a field has the wrong JSON type (line {}, column {})", error.line(), error.column())).into()),
+            Err(error) => Err(Unreadable::NotJson(error.to_string())),
+        }
+    }
+
+    /// Read an interaction from its JSON value (see [`Incoming::from_slice`]).
     pub fn from_json(value: &Value) -> Result<Incoming, Malformed> {
-        let kind = match value.get("type").and_then(Value::as_u64) {
+        if !value.is_object() {
+            return Err(Malformed("no numeric `type`".into()));
+        }
+        let wire = Wire::deserialize(value).map_err(|_| Malformed("a field has the wrong JSON type".into()))?;
+        Incoming::from_wire(&wire)
+    }
+
+    fn from_wire(wire: &Wire<'_>) -> Result<Incoming, Malformed> {
+        let kind = match wire.kind.as_u64() {
             Some(PING) => Kind::Ping,
             Some(APPLICATION_COMMAND) => Kind::Command,
             Some(MESSAGE_COMPONENT) => Kind::Component,
@@ -134,56 +174,53 @@ impl Incoming {
             Some(other) => Kind::Other(other),
             None => return Err(Malformed("no numeric `type`".into())),
         };
-        let text = |pointer: &str| value.pointer(pointer).map(json_text).unwrap_or_default();
-        let id = text("/id");
+        let id = wire.id.text();
         if id.is_empty() {
             return Err(Malformed("no `id`".into()));
         }
-        let token = text("/token");
+        let token = wire.token.text();
         if token.is_empty() && kind != Kind::Ping {
             return Err(Malformed("no `token`".into()));
         }
-        let user = value.pointer("/member/user").or_else(|| value.get("user"));
-        let user_text = |key: &str| user.and_then(|u| u.get(key)).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string);
-        let display_name = value
-            .pointer("/member/nick")
-            .and_then(Value::as_str)
+        let user = wire.member.as_ref().and_then(|m| m.user.as_ref()).or(wire.user.as_ref());
+        let non_empty = |text: Option<&Scalar<'_>>| text.and_then(Scalar::as_str).filter(|s| !s.is_empty()).map(str::to_string);
+        let display_name = wire
+            .member
+            .as_ref()
+            .and_then(|m| m.nick.as_str())
             .map(str::to_string)
-            .or_else(|| user_text("global_name"))
-            .or_else(|| user_text("username"))
+            .or_else(|| non_empty(user.map(|u| &u.global_name)))
+            .or_else(|| non_empty(user.map(|u| &u.username)))
             .unwrap_or_default();
-        let permissions = value.get("member").map(|member| member.get("permissions").map(json_text).and_then(|p| p.parse().ok()).unwrap_or(0));
-        let roles = value.pointer("/member/roles").and_then(Value::as_array).map(|roles| roles.iter().filter_map(|r| json_text(r).parse().ok()).collect());
-        let options = value
-            .pointer("/data/options")
-            .and_then(Value::as_array)
+        let permissions = wire.member.as_ref().map(|member| member.permissions.text().parse().unwrap_or(0));
+        let roles = wire.member.as_ref().and_then(|m| m.roles.as_ref()).map(|roles| roles.iter().filter_map(|r| r.text().parse().ok()).collect());
+        let data = wire.data.as_ref();
+        let options = data
+            .and_then(|d| d.options.as_ref())
             .map(|options| {
                 options
                     .iter()
-                    .map(|o| OptionValue {
-                        name: o.get("name").map(json_text).unwrap_or_default(),
-                        value: o.get("value").map(json_text).unwrap_or_default(),
-                        focused: o.get("focused").and_then(Value::as_bool).unwrap_or(false),
-                    })
+                    .map(|o| OptionValue { name: o.name.text(), value: o.value.text(), focused: o.focused.as_bool().unwrap_or(false) })
                     .collect()
             })
             .unwrap_or_default();
+        let channel = if wire.channel_id.is_present() { Some(&wire.channel_id) } else { wire.channel.as_ref().map(|c| &c.id) };
         Ok(Incoming {
             kind,
             id,
             token,
-            application_id: text("/application_id"),
-            command: text("/data/name"),
+            application_id: wire.application_id.text(),
+            command: data.map(|d| d.name.text()).unwrap_or_default(),
             options,
-            custom_id: text("/data/custom_id"),
-            fields: form_fields(value.pointer("/data/components")),
-            user_id: user.and_then(|u| u.get("id")).map(json_text).unwrap_or_default(),
+            custom_id: data.map(|d| d.custom_id.text()).unwrap_or_default(),
+            fields: form_fields(data.and_then(|d| d.components.as_deref())),
+            user_id: user.map(|u| u.id.text()).unwrap_or_default(),
             display_name,
             permissions,
-            guild_id: value.get("guild_id").map(json_text).and_then(|id| id.parse().ok()),
-            channel_id: value.get("channel_id").or_else(|| value.pointer("/channel/id")).map(json_text).and_then(|id| id.parse().ok()),
+            guild_id: wire.guild_id.text().parse().ok(),
+            channel_id: channel.and_then(|c| c.text().parse().ok()),
             roles: roles.unwrap_or_default(),
-            locale: value.get("locale").and_then(Value::as_str).or_else(|| value.get("guild_locale").and_then(Value::as_str)).unwrap_or("en-US").to_string(),
+            locale: wire.locale.as_str().or_else(|| wire.guild_locale.as_str()).unwrap_or("en-US").to_string(),
         })
     }
 
@@ -220,23 +257,13 @@ impl Incoming {
 }
 
 /// A form's text inputs from `data.components` (rows of inputs).
-fn form_fields(rows: Option<&Value>) -> Vec<(String, String)> {
-    rows.and_then(Value::as_array)
-        .into_iter()
+fn form_fields(rows: Option<&[wire::Row<'_>]>) -> Vec<(String, String)> {
+    rows.into_iter()
         .flatten()
-        .filter_map(|row| row.get("components").and_then(Value::as_array))
+        .filter_map(|row| row.components.as_ref())
         .flatten()
-        .map(|input| (input.get("custom_id").map(json_text).unwrap_or_default(), input.get("value").map(json_text).unwrap_or_default()))
+        .map(|input| (input.custom_id.text(), input.value.text()))
         .collect()
-}
-
-/// A JSON value as text: strings as they are, numbers and booleans written out.
-fn json_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
 }
 
 /// What to send back.
@@ -247,15 +274,32 @@ pub enum Outgoing {
     Deferred { ack: Value, rest: tokio::task::JoinHandle<Value> },
 }
 
-/// Answer an interaction. Commands and buttons run on the blocking pool; if
-/// one takes longer than `defer_after` (when given; zero defers always), the
-/// caller gets an acknowledgement to send now and the answer to edit in later.
+/// Answer an interaction. Autocomplete, and commands and buttons that only
+/// read the fact base, are answered at once on the calling task (they are
+/// pure in-memory work, microseconds to a millisecond; an "I don't know"
+/// they leave for the unanswered-question log is written on the blocking
+/// pool afterwards). Everything that needs the store runs on the blocking
+/// pool; if one takes longer than `defer_after` (when given; zero defers
+/// always, even what could be answered at once), the caller gets an
+/// acknowledgement to send now and the answer to edit in later.
 pub async fn process(service: Arc<Service>, incoming: Incoming, defer_after: Option<Duration>) -> Outgoing {
+    let may_answer_now = defer_after.is_none_or(|limit| !limit.is_zero());
+    if may_answer_now && matches!(incoming.kind, Kind::Command | Kind::Component) {
+        let component = incoming.kind == Kind::Component;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| respond_in_memory(&service, &incoming))) {
+            Ok(Some((response, writes))) => {
+                write_gaps_later(&service, writes);
+                return Outgoing::Now(response);
+            }
+            Ok(None) => {}
+            Err(_) => return Outgoing::Now(crashed(component)),
+        }
+    }
     match incoming.kind {
         Kind::Ping => Outgoing::Now(json!({ "type": PONG })),
         Kind::Autocomplete => {
-            let task = tokio::task::spawn_blocking(move || autocomplete(&service, &incoming));
-            Outgoing::Now(task.await.unwrap_or_else(|_| json!({ "type": AUTOCOMPLETE_RESULT, "data": { "choices": [] } })))
+            let choices = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| autocomplete(&service, &incoming)));
+            Outgoing::Now(choices.unwrap_or_else(|_| json!({ "type": AUTOCOMPLETE_RESULT, "data": { "choices": [] } })))
         }
         // A form must be the first response: never deferred (reading a draft is quick).
         Kind::Command if opens_form(&incoming) => {
@@ -322,8 +366,77 @@ fn crashed(component: bool) -> Value {
     json!({ "type": if component { UPDATE_MESSAGE } else { CHANNEL_MESSAGE }, "data": data })
 }
 
-/// Answer a command or a button press (blocking: runs the core).
+/// The unanswered-question log's writes, on the blocking pool (counted as
+/// in flight, so stopping waits for them).
+fn write_gaps_later(service: &Arc<Service>, writes: GapWrites) {
+    if writes.is_empty() {
+        return;
+    }
+    let in_flight = service.shutdown().track();
+    let service = service.clone();
+    tokio::task::spawn_blocking(move || {
+        service.write_gaps(writes);
+        drop(in_flight);
+    });
+}
+
+/// Answer a command or a button press (blocking: runs the core, and the
+/// store for moderator commands, reports and forms).
 pub fn respond(service: &Service, incoming: &Incoming) -> Value {
+    if let Some((response, writes)) = respond_in_memory(service, incoming) {
+        service.write_gaps(writes);
+        return response;
+    }
+    respond_with_store(service, incoming)
+}
+
+/// A command or a button press that only reads the fact base, answered
+/// without the store: the response and what the unanswered-question log
+/// still has to write. `None` for everything else.
+pub fn respond_in_memory(service: &Service, incoming: &Incoming) -> Option<(Value, GapWrites)> {
+    match incoming.kind {
+        Kind::Component => {
+            let (rerun, view) = Rerun::parse(&incoming.custom_id)?;
+            let asker = incoming.asker(service.moderation());
+            let (answer, writes) = match &rerun {
+                Rerun::Line(line) => service.answer_in_memory(&InMemory::Line { text: line, prefixes: &['/'] }, &asker)?,
+                Rerun::Invocation { command, values } => service.answer_in_memory(&InMemory::Invocation(&invocation_of(command, values)), &asker)?,
+            };
+            Some((component_response(&answer, rerun, view), writes))
+        }
+        Kind::Command => {
+            let invocation = incoming.invocation();
+            if !Service::reads_only(&invocation.command) {
+                return None;
+            }
+            let asker = incoming.asker(service.moderation());
+            let (answer, writes) = service.answer_in_memory(&InMemory::Invocation(&invocation), &asker)?;
+            Some((command_response(&answer, &invocation), writes))
+        }
+        _ => None,
+    }
+}
+
+/// A button's answer: the message it belongs to, updated.
+fn component_response(answer: &Answer, rerun: Rerun, view: usize) -> Value {
+    let render = Render { rerun: Some(rerun), view, allow_ephemeral: false };
+    json!({ "type": UPDATE_MESSAGE, "data": checked(answer, embed::message(answer, &render)) })
+}
+
+/// A command's answer as a new message (ephemeral for moderator commands).
+fn command_response(answer: &Answer, invocation: &Invocation) -> Value {
+    tracing::debug!(command = %invocation.command, outcome = ?answer.outcome, "answered a slash command");
+    let render = Render { rerun: Rerun::of(&invocation.command, &invocation.args), view: 0, allow_ephemeral: true };
+    let mut data = checked(answer, embed::message(answer, &render));
+    if let Some(map) = data.as_object_mut().filter(|_| is_moderator_command(&invocation.command)) {
+        map.insert("flags".into(), json!(embed::EPHEMERAL));
+    }
+    json!({ "type": CHANNEL_MESSAGE, "data": data })
+}
+
+/// [`respond`] for what [`respond_in_memory`] leaves: moderator commands,
+/// reports, forms, buttons this bot did not make.
+fn respond_with_store(service: &Service, incoming: &Incoming) -> Value {
     let asker = incoming.asker(service.moderation());
     match incoming.kind {
         Kind::Component => match Rerun::parse(&incoming.custom_id) {
@@ -332,8 +445,7 @@ pub fn respond(service: &Service, incoming: &Incoming) -> Value {
                     Rerun::Line(line) => service.handle_line(line, &['/'], &asker),
                     Rerun::Invocation { command, values } => service.handle(&invocation_of(command, values), &asker),
                 };
-                let render = Render { rerun: Some(rerun), view, allow_ephemeral: false };
-                json!({ "type": UPDATE_MESSAGE, "data": checked(&answer, embed::message(&answer, &render)) })
+                component_response(&answer, rerun, view)
             }
             None => {
                 let answer = Answer::new("help", Outcome::Error, "That button no longer works.").text("Run the command again.");
@@ -351,13 +463,7 @@ pub fn respond(service: &Service, incoming: &Incoming) -> Value {
             }
             let reply_to = incoming.channel_id.map(|channel| format!("discord:{channel}"));
             let answer = service.handle_from(&invocation, &asker, reply_to.as_deref());
-            tracing::debug!(command = %invocation.command, outcome = ?answer.outcome, "answered a slash command");
-            let render = Render { rerun: Rerun::of(&invocation.command, &invocation.args), view: 0, allow_ephemeral: true };
-            let mut data = checked(&answer, embed::message(&answer, &render));
-            if let Some(map) = data.as_object_mut().filter(|_| is_moderator_command(&invocation.command)) {
-                map.insert("flags".into(), json!(embed::EPHEMERAL));
-            }
-            json!({ "type": CHANNEL_MESSAGE, "data": data })
+            command_response(&answer, &invocation)
         }
     }
 }
@@ -483,7 +589,7 @@ pub fn autocomplete(service: &Service, incoming: &Incoming) -> Value {
                 }
             }
         }
-        if kind.names_entries() {
+        if kind.autocompletes() {
             choices.extend(service.autocomplete(kind, partial, embed::CHOICES_MAX));
         }
     }

@@ -25,6 +25,7 @@ pub mod gateway;
 pub mod gateway_log;
 pub mod http;
 pub mod interaction;
+mod wire;
 
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;

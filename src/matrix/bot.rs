@@ -37,6 +37,8 @@ use crate::service::shutdown::InFlight;
 /// Matrix events may be 64 KiB; keep each body well under half of that.
 const MAX_BODY_BYTES: usize = 24 * 1024;
 
+mod quiz;
+
 type Boxed<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;
 
 /// A running Matrix bot.
@@ -89,6 +91,8 @@ struct State {
     considered: Mutex<Considered>,
     /// `moderator_room`, resolved at start: it counts as a `[moderation]` room.
     moderator_room: Option<OwnedRoomId>,
+    /// The rooms whose quiz round a task is driving (one task per room).
+    quiz_rooms: Mutex<HashSet<OwnedRoomId>>,
 }
 
 /// The messages already looked at, so that none is answered twice (a gap
@@ -175,6 +179,7 @@ impl Bot {
             joining: Mutex::new(HashSet::new()),
             considered: Mutex::new(Considered::default()),
             moderator_room,
+            quiz_rooms: Mutex::new(HashSet::new()),
         });
         tasks.add(tokio::spawn(worker(state.clone(), queue)).abort_handle());
         client.add_event_handler_context(state.clone());
@@ -190,6 +195,7 @@ impl Bot {
             state.take(batches).await;
         }
         syncer.remember();
+        quiz::resume(&state, &client).await;
         for room in client.invited_rooms() {
             let inviter = room.invite_details().await.ok().map(|invite| invite.inviter_id);
             consider_invite(&state, room, inviter.as_deref());
@@ -285,6 +291,11 @@ async fn sync_forever(state: Arc<State>, mut syncer: Syncer) -> Result<(), Matri
 // ---------------------------------------------------------------- messages
 
 impl State {
+    /// Record `event_id` as looked at; false if it was already.
+    fn first_time(&self, event_id: &EventId) -> bool {
+        self.considered.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).first_time(event_id)
+    }
+
     /// Consider every event a sync brought, room by room, oldest first.
     /// Questions the bot has replied to already (seen in the same batch,
     /// e.g. after a restart) are not answered again.
@@ -318,8 +329,10 @@ impl State {
             self.decrypt_later(room.clone(), raw);
             return;
         }
-        if event.raw().get_field::<String>("type").ok().flatten().as_deref() != Some("m.room.message") {
-            return;
+        match event.raw().get_field::<String>("type").ok().flatten().as_deref() {
+            Some("m.room.message") => {}
+            Some("m.poll.response" | "org.matrix.msc3381.poll.response" | "m.reaction") => return quiz::response(self, room, &event).await,
+            _ => return,
         }
         let Ok(message) = event.raw().deserialize_as_unchecked::<OriginalSyncRoomMessageEvent>() else { return };
         if answered.contains(&message.event_id) {
@@ -352,7 +365,10 @@ impl State {
         }
         let formatted = content.formatted.as_ref().filter(|f| f.format == MessageFormat::Html).map(|f| f.body.as_str());
         let mentions_bot = event.content.mentions.as_ref().is_some_and(|m| m.user_ids.contains(&self.user_id));
-        let direct = room.is_direct().await.unwrap_or(false) || matches!(joined_count(&room).await, 1 | 2);
+        if quiz::typed_answer(self, &room, &event, &content.body).await {
+            return;
+        }
+        let direct = is_direct(&room).await;
         let incoming = Incoming { body: &content.body, formatted_body: formatted, mentions_bot, direct };
         let edit = match &event.content.relates_to {
             Some(Relation::Reply(reply)) => code_block(&content.body).map(|code| (reply.in_reply_to.event_id.clone(), code)),
@@ -370,6 +386,11 @@ impl State {
             tracing::debug!("the answering worker has stopped");
         }
     }
+}
+
+/// A direct room: marked so, or the bot and one other person.
+async fn is_direct(room: &Room) -> bool {
+    room.is_direct().await.unwrap_or(false) || matches!(joined_count(room).await, 1 | 2)
 }
 
 /// How many people have joined: the sync summary (sent with lazy-loaded
@@ -391,7 +412,7 @@ async fn worker(state: Arc<State>, mut queue: mpsc::Receiver<Job>) {
     }
 }
 
-async fn answer(state: &State, job: Job) {
+async fn answer(state: &Arc<State>, job: Job) {
     let Job { room, event, line, edit, _in_flight, received } = job;
     let asker = Asker {
         platform: "matrix".into(),
@@ -410,6 +431,11 @@ async fn answer(state: &State, job: Job) {
         }
     }
     if line.is_empty() {
+        return;
+    }
+    if let Some(args) = quiz::arguments(&line) {
+        let direct = is_direct(&room).await;
+        quiz::command(state, &room, &event, &asker, args, direct).await;
         return;
     }
     if let Some(draft) = draft_request(&line) {

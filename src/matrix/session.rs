@@ -139,6 +139,12 @@ async fn build_client(homeserver: &str, store_dir: &Path) -> Result<Client, Matr
         // during an outage never returned and /readyz never saw it; the sync
         // loop retries on its own, with its own backoff, and counts failures.
         .request_config(RequestConfig::new().timeout(Duration::from_secs(60)).retry_limit(REQUEST_RETRIES))
+        // The configured homeserver is the one histbot talks to, after a
+        // fresh login as after a restored session: matrix-sdk would
+        // otherwise switch to the base URL a login response advertises
+        // (Synapse's `public_baseurl`), bypassing the configured address
+        // (a proxy, an internal name) until the next restart.
+        .respect_login_well_known(false)
         .build()
         .await
         .map_err(|error| MatrixError::Store(format!("cannot open the Matrix store in {}: {error}", store_dir.display())))

@@ -42,6 +42,22 @@ struct Pending {
     at: u64,
 }
 
+/// What an answer left for the store: the asks to log and whether the
+/// hourly pruning fell to it. Empty for most answers.
+#[derive(Debug, Default)]
+#[must_use = "the asks are only logged by GapLog::write"]
+pub struct GapWrites {
+    due: Vec<Pending>,
+    prune_at: Option<u64>,
+}
+
+impl GapWrites {
+    /// Nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.due.is_empty() && self.prune_at.is_none()
+    }
+}
+
 /// The log, shared by every front end through the service.
 pub struct GapLog {
     store: Arc<dyn Store>,
@@ -92,40 +108,60 @@ impl GapLog {
     /// don't know", hold it when it is a "did you mean", and settle the
     /// asker's previous "did you mean".
     pub fn after_answer(&self, engine: &Engine, asker: &Asker, question: &str, answer: &Answer) {
+        let writes = self.settle(engine, asker, question, answer);
+        self.write(writes);
+    }
+
+    /// [`GapLog::after_answer`]'s decisions, in memory only: what is left
+    /// to write to the store is returned (nothing, for most answers), for
+    /// [`GapLog::write`] where blocking is allowed.
+    pub fn settle(&self, engine: &Engine, asker: &Asker, question: &str, answer: &Answer) -> GapWrites {
+        let mut writes = GapWrites::default();
         if !self.enabled() {
-            return;
+            return writes;
         }
         let now = unix_now();
-        let key = (asker.platform.clone(), asker.user_id.clone());
-        let mut due = Vec::new();
         {
             let mut pending = self.lock();
-            if let Some(previous) = pending.remove(&key) {
-                let picked = answer.outcome == Outcome::Facts && answer.facts.iter().any(|fact| previous.ask.considered.contains(&fact.id));
-                if !picked {
-                    due.push(previous);
+            if !pending.is_empty() {
+                let key = (asker.platform.clone(), asker.user_id.clone());
+                if let Some(previous) = pending.remove(&key) {
+                    let picked = answer.outcome == Outcome::Facts && answer.facts.iter().any(|fact| previous.ask.considered.contains(&fact.id));
+                    if !picked {
+                        writes.due.push(previous);
+                    }
                 }
+                pending.retain(|_, waiting| {
+                    let expired = now.saturating_sub(waiting.at) >= RESOLVE_WINDOW_SECS;
+                    if expired {
+                        writes.due.push(waiting.clone());
+                    }
+                    !expired
+                });
             }
-            pending.retain(|_, waiting| {
-                let expired = now.saturating_sub(waiting.at) >= RESOLVE_WINDOW_SECS;
-                if expired {
-                    due.push(waiting.clone());
-                }
-                !expired
-            });
             if let Some(ask) = unanswered(engine, asker, question, answer) {
                 match answer.outcome {
                     Outcome::Ambiguous => {
-                        pending.insert(key, Pending { ask, at: now });
+                        pending.insert((asker.platform.clone(), asker.user_id.clone()), Pending { ask, at: now });
                     }
-                    _ => due.push(Pending { ask, at: now }),
+                    _ => writes.due.push(Pending { ask, at: now }),
                 }
             }
         }
-        for waiting in due {
-            self.log(&waiting);
+        writes.prune_at = self.claim_prune(now);
+        writes
+    }
+
+    /// Write what [`GapLog::settle`] left (store calls: may block).
+    pub fn write(&self, writes: GapWrites) {
+        for waiting in &writes.due {
+            self.log(waiting);
         }
-        self.prune_now_and_then(now);
+        if let Some(now) = writes.prune_at {
+            if let Err(error) = self.prune(now) {
+                tracing::error!(%error, "could not prune the unanswered-question log");
+            }
+        }
     }
 
     /// Log every "did you mean" still waiting (the bot is stopping).
@@ -142,15 +178,14 @@ impl GapLog {
         }
     }
 
-    /// Forget asks older than the retention, at most once an hour.
-    fn prune_now_and_then(&self, now: u64) {
+    /// Whether pruning is due (at most once an hour): `Some(now)` for the
+    /// one caller that claimed it.
+    fn claim_prune(&self, now: u64) -> Option<u64> {
         let last = self.last_prune.load(Ordering::Relaxed);
         if now.saturating_sub(last) < PRUNE_EVERY_SECS || self.last_prune.compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed).is_err() {
-            return;
+            return None;
         }
-        if let Err(error) = self.prune(now) {
-            tracing::error!(%error, "could not prune the unanswered-question log");
-        }
+        Some(now)
     }
 
     /// Forget the asks older than the retention (all of them when nothing

@@ -70,6 +70,14 @@ impl Asker {
     }
 }
 
+/// A question [`Service::answer_in_memory`] can answer: a command, or a
+/// typed line (free text, or a command written out) with its prefixes.
+#[derive(Debug, Clone, Copy)]
+pub enum InMemory<'a> {
+    Invocation(&'a Invocation),
+    Line { text: &'a str, prefixes: &'a [char] },
+}
+
 /// A message for moderators (reload failures, new reports).
 #[derive(Debug, Clone)]
 pub struct Notice {
@@ -202,14 +210,22 @@ impl Service {
                 self.handle_from(&invocation, &Asker { locale, ..asker.clone() }, reply_to)
             }
             _ => {
-                let started = Instant::now();
-                let engine = self.engine();
-                let answer = engine.ask_with_prefixes(text, prefixes, &asker.locale);
-                measure::question(&asker.platform, measure::command_label(None), &answer, started.elapsed());
-                self.gaps.after_answer(&engine, asker, text, &answer);
+                let (answer, writes) = self.ask_text(text, prefixes, asker);
+                self.gaps.write(writes);
                 answer
             }
         }
+    }
+
+    /// Free text (a line that is not a command), answered from memory; the
+    /// gap log's writes are left to the caller.
+    fn ask_text(&self, text: &str, prefixes: &[char], asker: &Asker) -> (Answer, gaps::GapWrites) {
+        let started = Instant::now();
+        let engine = self.engine();
+        let answer = engine.ask_with_prefixes(text, prefixes, &asker.locale);
+        measure::question(&asker.platform, measure::command_label(None), &answer, started.elapsed());
+        let writes = self.gaps.settle(&engine, asker, text, &answer);
+        (answer, writes)
     }
 
     /// Run one command for `asker` (its "I don't know" logged like a question's).
@@ -224,6 +240,49 @@ impl Service {
         measure::question(&asker.platform, measure::command_label(Some(&invocation.command)), &answer, started.elapsed());
         self.gaps.after_answer(&self.engine(), asker, &gaps::question_of(invocation), &answer);
         answer
+    }
+
+    /// Whether `command` is answered from the live engine alone: not a
+    /// moderator command, not `report` (which files, audits or reloads).
+    /// [`Service::answer_in_memory`] answers these without the store.
+    pub fn reads_only(command: &str) -> bool {
+        let spec = commands::find(command);
+        spec.is_some_and(|s| s.access != Access::Moderator) && !matches!(spec.map(|s| s.name), Some("report" | "facts" | "reload"))
+    }
+
+    /// Answer a command for which [`Service::reads_only`] holds, or a typed
+    /// line, from memory, never blocking on the store: the answer, and what
+    /// the unanswered-question log still has to write (usually nothing;
+    /// give it to [`Service::write_gaps`] where blocking is allowed).
+    /// Anything else is refused with `None`.
+    pub fn answer_in_memory(&self, question: &InMemory<'_>, asker: &Asker) -> Option<(Answer, gaps::GapWrites)> {
+        match question {
+            InMemory::Invocation(invocation) => self.invoke_in_memory(invocation, asker),
+            InMemory::Line { text, prefixes } => match parse_line(text, prefixes) {
+                Line::Command(invocation) => {
+                    let locale = crate::ask::engine::locale_for(text, &asker.locale);
+                    self.invoke_in_memory(&invocation, &Asker { locale, ..asker.clone() })
+                }
+                _ => Some(self.ask_text(text, prefixes, asker)),
+            },
+        }
+    }
+
+    fn invoke_in_memory(&self, invocation: &Invocation, asker: &Asker) -> Option<(Answer, gaps::GapWrites)> {
+        if !Self::reads_only(&invocation.command) {
+            return None;
+        }
+        let started = Instant::now();
+        let engine = self.engine();
+        let answer = engine.invoke(invocation, &asker.locale);
+        measure::question(&asker.platform, measure::command_label(Some(&invocation.command)), &answer, started.elapsed());
+        let writes = self.gaps.settle(&engine, asker, &gaps::question_of(invocation), &answer);
+        Some((answer, writes))
+    }
+
+    /// Write what [`Service::answer_in_memory`] left for the store (may block).
+    pub fn write_gaps(&self, writes: gaps::GapWrites) {
+        self.gaps.write(writes);
     }
 
     /// Run one command for `asker`.

@@ -149,6 +149,9 @@ impl<S: Store> super::study::StudyStore for Counted<S> {
     fn record_answer(&self, answer: &super::study::NewAnswer) -> Result<super::study::Recorded, StoreError> {
         self.count("record_answer", self.inner.record_answer(answer))
     }
+    fn revise_answer(&self, answer: &super::study::NewAnswer) -> Result<super::study::Recorded, StoreError> {
+        self.count("revise_answer", self.inner.revise_answer(answer))
+    }
     fn round_answers(&self, round: u64) -> Result<Vec<super::study::StoredAnswer>, StoreError> {
         self.count("round_answers", self.inner.round_answers(round))
     }

@@ -103,6 +103,11 @@ pub trait StudyStore {
     fn save_round(&self, round: &Round, from_step: u64, now: u64) -> Result<bool, StoreError>;
     /// Record one answer (see [`Recorded`]).
     fn record_answer(&self, answer: &NewAnswer) -> Result<Recorded, StoreError>;
+    /// Record one answer, or replace this person's earlier answer to the
+    /// same question (a Matrix poll: the last response counts) while the
+    /// round is still at `answer.step`: `Recorded` for a first answer,
+    /// `Already` with the replaced choice, `Closed` when the round moved on.
+    fn revise_answer(&self, answer: &NewAnswer) -> Result<Recorded, StoreError>;
     /// A round's answers, by question then time.
     fn round_answers(&self, round: u64) -> Result<Vec<StoredAnswer>, StoreError>;
     /// Every answer a person gave, oldest first.
@@ -136,6 +141,10 @@ pub(super) mod sql {
     pub const ACTIVE_ROUNDS: &str = "SELECT id, body FROM quiz_rounds WHERE ended IS NULL ORDER BY id";
     pub const SAVE_ROUND: &str = "UPDATE quiz_rounds SET body = ?1, step = ?2, ended = ?3 WHERE id = ?4 AND step = ?5 AND ended IS NULL";
     pub const EXISTING_ANSWER: &str = "SELECT choice FROM quiz_answers WHERE round = ?1 AND question = ?2 AND player = ?3";
+    pub const ROUND_AT_STEP: &str = "SELECT 1 FROM quiz_rounds WHERE id = ?1 AND step = ?2 AND ended IS NULL";
+    pub const UPSERT_ANSWER: &str = "INSERT INTO quiz_answers (round, question, player, name, choice, correct, entry, scope, answered)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (round, question, player)
+        DO UPDATE SET name = excluded.name, choice = excluded.choice, correct = excluded.correct, answered = excluded.answered";
     pub const ANSWER_COLUMNS: &str = "round, question, player, name, choice, correct, entry, answered";
     pub const CARDS: &str = "SELECT entry, level, due, seen, misses FROM quiz_cards WHERE player = ?1 ORDER BY entry";
     pub const PUT_CARD: &str = "INSERT INTO quiz_cards (player, entry, level, due, seen, misses) VALUES (?1, ?2, ?3, ?4, ?5, ?6)

@@ -5,6 +5,7 @@
 //! - [`topic`]: what a round is about (a period, a tag, years, a kind).
 //! - [`round`]: a round as plain data and a state machine driven by a
 //!   clock the caller passes in; round composition.
+//! - [`command`]: the `quiz` command's grammar, shared by the front ends.
 //! - [`leitner`]: spaced repetition (Leitner boxes per person and entry).
 //! - [`play`]: rounds against the store ([`crate::store::study`]): start,
 //!   answer, move on, stop, resume after a restart, personal rounds,
@@ -17,6 +18,7 @@
 //!
 //! Core only: no platform types, no clock, no global state.
 
+pub mod command;
 pub mod daily;
 pub mod leitner;
 pub mod play;
@@ -26,6 +28,7 @@ pub mod round;
 pub mod topic;
 pub mod view;
 
+pub use command::QuizCommand;
 pub use play::{Board, Quiz, QuizError};
 pub use question::{all_questions, Question, QuestionKind};
 pub use round::{Place, Player, Round};

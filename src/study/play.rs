@@ -45,6 +45,8 @@ pub fn question_pool(base: &FactBase) -> Arc<Vec<Question>> {
 pub enum QuizError {
     #[error(transparent)]
     Topic(#[from] TopicError),
+    #[error("`{text}` is not {expected}")]
+    Argument { text: String, expected: &'static str },
     #[error("the fact base has no questions about {0}")]
     NoQuestions(String),
     #[error("a round is already being played here")]
@@ -177,6 +179,35 @@ impl<'a> Quiz<'a> {
                 Ok(Ack { question: open, choice, first: true, round })
             }
             Recorded::Already { choice } => Ok(Ack { question: open, choice, first: false, round }),
+            Recorded::Closed => Err(QuizError::Round(RoundError::NotAsking)),
+        }
+    }
+
+    /// A player's answer to the open question of `round` where the last
+    /// answer counts (a Matrix poll, whose voters may change their vote
+    /// until it closes). `first` is false when it replaced an earlier one;
+    /// the Leitner card is filed for the first answer only.
+    pub fn revise(&self, round: Round, player: &Player, choice: usize, now: u64) -> Result<Ack, QuizError> {
+        let (open, correct) = round.check_answer(choice, now)?;
+        let asked = round.questions.get(open).ok_or(QuizError::Round(RoundError::NotAsking))?;
+        let new = NewAnswer {
+            round: round.id,
+            step: round.step,
+            question: open,
+            player: &player.id,
+            name: &player.name,
+            choice,
+            correct,
+            entry: &asked.entry,
+            scope: round.place.scope.as_deref(),
+            at: now,
+        };
+        match self.store.revise_answer(&new)? {
+            Recorded::Recorded => {
+                self.file_card(&player.id, &asked.entry, correct, now)?;
+                Ok(Ack { question: open, choice, first: true, round })
+            }
+            Recorded::Already { .. } => Ok(Ack { question: open, choice, first: false, round }),
             Recorded::Closed => Err(QuizError::Round(RoundError::NotAsking)),
         }
     }

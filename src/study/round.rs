@@ -23,7 +23,7 @@ use crate::facts::FactBase;
 /// The default number of questions in a round.
 pub const DEFAULT_COUNT: usize = 5;
 /// The most questions a round may have.
-pub const MAX_COUNT: usize = 20;
+pub const MAX_COUNT: usize = crate::ask::commands::QUIZ_COUNT_MAX as usize;
 /// The default time a question is open, in seconds.
 pub const DEFAULT_QUESTION_SECS: u64 = 20;
 /// How long a reveal stays before the next question, in seconds.

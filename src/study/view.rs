@@ -4,9 +4,11 @@
 //! excerpts, verbatim from the source; players' names are echoed through
 //! [`echo`].
 
-use super::play::{Board, Stats, Tally};
+use super::play::{Board, QuizError, Stats, Tally};
 use super::question::{Proof, Question};
 use super::round::{Phase, Round};
+use super::round::{DEFAULT_COUNT, MAX_COUNT};
+use super::topic::TopicError;
 use crate::ask::answer::{Answer, Excerpt, Outcome, Part};
 use crate::facts::FactBase;
 use crate::store::study::{Standing, StoredAnswer};
@@ -94,6 +96,49 @@ fn who_answered(answers: &[&StoredAnswer]) -> String {
     format!("Right: {}. Wrong: {}.", list(&right), list(&wrong))
 }
 
+/// The reveal shown in place of the question (a front end that edits the
+/// question's message): the question and its options, the right one marked,
+/// then the answer with its proof and who answered what.
+pub fn reveal_in_place(base: &FactBase, round: &Round, index: usize, answers: &[StoredAnswer]) -> Answer {
+    let mut answer = reveal(base, round, index, answers);
+    if let Some(asked) = round.questions.get(index) {
+        let mut lines = vec![asked.prompt.clone()];
+        if let Some(passage) = &asked.passage {
+            lines.push(format!("“{passage}”"));
+        }
+        lines.extend(asked.options.iter().enumerate().map(|(i, option)| {
+            let mark = if i == asked.correct { "  ✔" } else { "" };
+            format!("{}. {option}{mark}", Question::letter(i))
+        }));
+        answer.parts.insert(0, Part { heading: None, text: lines.join("\n"), excerpts: Vec::new() });
+    }
+    answer
+}
+
+/// A question whose round was stopped before its answer was shown.
+pub fn closed_question(round: &Round, index: usize) -> Answer {
+    let mut answer = question(round, index);
+    answer.parts.pop();
+    answer.text("The round was stopped.")
+}
+
+/// A round begun in a channel or room: what it is about and how to play.
+pub fn started(base: &FactBase, round: &Round, prefix: &str) -> Answer {
+    let what = if round.personal { "Your personal round".to_string() } else { format!("A quiz on {}", round.topic.label(base)) };
+    let count = round.questions.len();
+    let questions = if count == 1 { "1 question".to_string() } else { format!("{count} questions") };
+    let timing = if round.question_secs > 0 { format!(", {} s each", round.question_secs) } else { String::new() };
+    let who = if round.personal {
+        "Missed entries come back in later rounds.".to_string()
+    } else {
+        format!("Started by {}. Everyone here may answer; each person's first answer counts.", echo(&round.starter.name))
+    };
+    Answer::new(INTENT, Outcome::Notice, format!("{what}: {questions}{timing}")).text(format!(
+        "{who} Each answer is shown with the quote that proves it. `{prefix}quiz stop` ends the round ({} or a moderator).",
+        if round.personal { "you".to_string() } else { echo(&round.starter.name) }
+    ))
+}
+
 /// The end of a round: each player's score.
 pub fn results(base: &FactBase, round: &Round, answers: &[StoredAnswer]) -> Answer {
     let stopped = round.phase == Phase::Stopped;
@@ -168,5 +213,51 @@ fn percent(right: u64, of: u64) -> u64 {
         0
     } else {
         (right * 100 + of / 2) / of
+    }
+}
+
+/// `quiz help`: the grammar, with commands written with `prefix` (`/`, `!`).
+pub fn help(prefix: &str) -> Answer {
+    Answer::new(INTENT, Outcome::Help, "Study mode: quizzes from the fact base").text(format!(
+        "`{prefix}quiz [topic] [count]` — a round of questions (default {DEFAULT_COUNT}, at most {MAX_COUNT}); the topic is a tag (`cold-war`), a period, years (`1941-1948`) or a kind (`treaties`).\n\
+         Answer with A–D. Each answer is shown with the quote that proves it.\n\
+         `{prefix}quiz me [count]` — a personal round from what you missed and what you have not seen yet.\n\
+         `{prefix}quiz stop` — stop the round.  `{prefix}quiz leaderboard [week|all]` — the scores.  `{prefix}quiz stats` — your accuracy and what to reread."
+    ))
+}
+
+/// Why a quiz request was refused, for the person who made it; commands
+/// are written with `prefix`. A store failure is logged, not shown.
+pub fn refusal(base: &FactBase, error: &QuizError, prefix: &str) -> Answer {
+    match error {
+        QuizError::Busy(round) => Answer::new(INTENT, Outcome::Error, "A round is already being played here.").text(format!(
+            "Answer its open question, or wait for it to end; {} or a moderator can stop it with `{prefix}quiz stop`.",
+            echo(&round.starter.name)
+        )),
+        QuizError::Topic(TopicError::Unknown { text, suggestions }) => {
+            let tags = super::topic::all_tags(base).join(", ");
+            Answer::new(INTENT, Outcome::Error, format!("There is no quiz topic `{text}`."))
+                .text(format!(
+                    "A topic is a tag ({tags}), a period (`{prefix}period` lists them), a year range (`1941-1948`) or a kind (events, treaties, people)."
+                ))
+                .suggest(suggestions.iter().map(|s| format!("{prefix}quiz {s}")).collect())
+        }
+        QuizError::NoRound => {
+            Answer::new(INTENT, Outcome::Error, "No round is being played here.").text(format!("Start one with `{prefix}quiz [topic] [count]`."))
+        }
+        QuizError::Store(error) => {
+            tracing::error!(%error, "the store failed during a quiz");
+            Answer::new(INTENT, Outcome::Error, "The quiz could not be saved.").text("See histbot's log.")
+        }
+        other => Answer::new(INTENT, Outcome::Error, sentence(&other.to_string())),
+    }
+}
+
+/// "the round is over" → "The round is over."
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
     }
 }

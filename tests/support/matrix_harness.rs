@@ -310,6 +310,27 @@ impl User {
         }
     }
 
+    /// Send any message-like event (a poll response, a reaction), retrying
+    /// while the homeserver is unreachable.
+    pub async fn send_event<C>(&self, room_id: &RoomId, content: C) -> OwnedEventId
+    where
+        C: matrix_sdk::ruma::events::MessageLikeEventContent + Clone + Send + Sync + 'static,
+    {
+        let room = self.client.get_room(room_id).expect("a room the user knows");
+        let transaction = matrix_sdk::ruma::TransactionId::new();
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match room.send(content.clone()).with_transaction_id(transaction.clone()).await {
+                Ok(response) => return response.response.event_id,
+                Err(error) if Instant::now() < deadline => {
+                    eprintln!("sending failed ({error}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(error) => panic!("cannot send to {room_id}: {error}"),
+            }
+        }
+    }
+
     pub async fn say(&self, room_id: &RoomId, text: &str) -> OwnedEventId {
         self.send(room_id, RoomMessageEventContent::text_plain(text)).await
     }

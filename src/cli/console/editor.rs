@@ -30,12 +30,8 @@ const PROMPT: &str = "histbot> ";
 const HISTORY_LINES: usize = 1000;
 /// Commands only the console has (they page and leave; the others come
 /// from the command table).
-const CONSOLE_COMMANDS: &[(&str, &str)] = &[
-    ("next", "The next page of the last list."),
-    ("prev", "The previous page of the last list."),
-    ("quit", "Leave the console."),
-    ("quiz", "Study mode: /quiz [topic] [count], /quiz me, /quiz stop, /quiz leaderboard, /quiz stats."),
-];
+const CONSOLE_COMMANDS: &[(&str, &str)] =
+    &[("next", "The next page of the last list."), ("prev", "The previous page of the last list."), ("quit", "Leave the console.")];
 
 type LineEditor = Editor<ConsoleHelper, DefaultHistory>;
 
@@ -318,7 +314,8 @@ fn command_offers(prefix: &str, partial: &str) -> Vec<Offer> {
         .collect()
 }
 
-/// `/quiz` completes its first word: a sub-command or a topic (kinds, tags, periods).
+/// `/quiz` completes its first word: an action or a topic (kinds, tags,
+/// periods), from the autocomplete Discord uses.
 fn quiz_completion(service: &Service, before: &str, args_at: usize) -> Completion {
     let rest = &before[args_at..];
     let start = args_at + (rest.len() - rest.trim_start().len());
@@ -326,11 +323,13 @@ fn quiz_completion(service: &Service, before: &str, args_at: usize) -> Completio
     if typed.contains(char::is_whitespace) {
         return Completion { start: before.len(), ..Completion::default() };
     }
-    let engine = service.engine();
-    let words = ["me", "stop", "leaderboard", "stats"].iter().filter(|w| w.starts_with(typed)).map(|w| w.to_string());
-    let topics = histbot::study::topic::completions(engine.base(), typed, 25);
-    let offers = words.chain(topics).map(|word| Offer { replacement: word, label: String::new() }).collect();
-    Completion { start, offers, arg: None }
+    let offers = service
+        .autocomplete(ArgKind::QuizTopic, typed, 25)
+        .into_iter()
+        .filter(|choice| !choice.value.contains(' '))
+        .map(|choice| Offer { replacement: choice.value, label: String::new() })
+        .collect();
+    Completion { start, offers, arg: commands::find("quiz").and_then(|spec| spec.args.first()) }
 }
 
 /// Complete the argument under the cursor; `args_at` is where the text

@@ -13,11 +13,13 @@
 //! Questions are not timed here: the terminal waits for the answer.
 
 use histbot::ask::answer::{Answer, Outcome};
+use histbot::ask::parse::{parse_line, Line};
+use histbot::ask::Invocation;
 use histbot::service::Service;
+use histbot::study::command::{self, QuizCommand};
 use histbot::study::question::parse_choice;
-use histbot::study::round::{Moved, DEFAULT_COUNT, MAX_COUNT};
-use histbot::study::topic::TopicError;
-use histbot::study::{view, Board, Place, Player, Quiz, QuizError, Round};
+use histbot::study::round::Moved;
+use histbot::study::{view, Place, Player, Quiz, QuizError, Round};
 
 /// The console's one player.
 fn player() -> Player {
@@ -29,11 +31,13 @@ fn place(personal: bool) -> Place {
     Place { platform: "console".into(), key: "console".into(), scope: (!personal).then(|| "console".into()) }
 }
 
-/// The arguments of a `/quiz` line (`/quiz`, `!quiz`), or `None` for any other line.
-pub(super) fn arguments(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix('/').or_else(|| line.strip_prefix('!'))?;
-    let rest = rest.strip_prefix("quiz")?;
-    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
+/// The arguments of a `quiz` line (`/quiz …`, `!quiz …`, or `quiz …` as
+/// the command grammar reads it), or `None` for any other line.
+pub(super) fn arguments(line: &str) -> Option<String> {
+    match parse_line(line, &['/', '!']) {
+        Line::Command(invocation) if invocation.command == "quiz" => Some(invocation.rest),
+        _ => None,
+    }
 }
 
 /// Close rounds left open too long by an earlier run (see `Quiz::resume`).
@@ -44,25 +48,24 @@ pub(super) fn resume(service: &Service) {
     }
 }
 
-/// The replies to `/quiz …`.
+/// The replies to `/quiz …` (the text after `/quiz`), read by the grammar
+/// every front end shares.
 pub(super) fn command(service: &Service, args: &str) -> Vec<Answer> {
     let engine = service.engine();
     let quiz = Quiz::new(service.store().as_ref(), engine.base());
     let now = histbot::store::unix_now();
-    let (first, rest) = args.split_once(char::is_whitespace).map_or((args, ""), |(a, b)| (a, b.trim()));
-    let result = match first {
-        "stop" => quiz.stop("console", &player(), true, now).and_then(|round| Ok(vec![view::results(engine.base(), &round, &quiz.answers(&round)?)])),
-        "me" => {
-            count_only(rest).and_then(|count| quiz.start_personal(&place(true), &player(), count, 0, seed(), now)).map(|round| vec![view::question(&round, 0)])
+    let mut invocation = Invocation::new("quiz");
+    invocation.rest = args.to_string();
+    let result = command::parse(&invocation).and_then(|request| match request {
+        QuizCommand::Stop => {
+            quiz.stop("console", &player(), true, now).and_then(|round| Ok(vec![view::results(engine.base(), &round, &quiz.answers(&round)?)]))
         }
-        "leaderboard" | "top" => board(rest).and_then(|board| Ok(vec![view::leaderboard(&quiz.leaderboard("console", board, now)?, board, "the console")])),
-        "stats" => quiz.stats("console").map(|stats| vec![view::stats(&stats)]),
-        "help" => Ok(vec![help()]),
-        _ => {
-            let (topic, count) = topic_and_count(args);
-            quiz.start(&place(false), &player(), topic, count, 0, seed(), now).map(|round| vec![view::question(&round, 0)])
-        }
-    };
+        QuizCommand::Personal { count } => quiz.start_personal(&place(true), &player(), count, 0, seed(), now).map(|round| vec![view::question(&round, 0)]),
+        QuizCommand::Leaderboard(board) => Ok(vec![view::leaderboard(&quiz.leaderboard("console", board, now)?, board, "the console")]),
+        QuizCommand::Stats => quiz.stats("console").map(|stats| vec![view::stats(&stats)]),
+        QuizCommand::Help => Ok(vec![view::help("/")]),
+        QuizCommand::Start { topic, count } => quiz.start(&place(false), &player(), &topic, count, 0, seed(), now).map(|round| vec![view::question(&round, 0)]),
+    });
     result.unwrap_or_else(|error| vec![refusal(&quiz, error)])
 }
 
@@ -98,6 +101,7 @@ fn play(quiz: &Quiz, round: &mut Round, choice: usize, now: u64) -> Result<Vec<A
     Ok(replies)
 }
 
+/// A refusal; a busy console shows its open question again.
 fn refusal(quiz: &Quiz, error: QuizError) -> Answer {
     match error {
         QuizError::Busy(round) => {
@@ -108,18 +112,7 @@ fn refusal(quiz: &Quiz, error: QuizError) -> Answer {
             }
             merge(shown)
         }
-        QuizError::Topic(TopicError::Unknown { text, suggestions }) => {
-            let tags = histbot::study::topic::all_tags(quiz.base).join(", ");
-            Answer::new(view::INTENT, Outcome::Error, format!("There is no quiz topic `{text}`."))
-                .text(format!("A topic is a tag ({tags}), a period (`/period` lists them), a year range (`1941-1948`) or a kind (events, treaties, people)."))
-                .suggest(suggestions.iter().map(|s| format!("/quiz {s}")).collect())
-        }
-        QuizError::NoRound => Answer::new(view::INTENT, Outcome::Error, "No round is being played.").text("Start one with `/quiz [topic] [count]`."),
-        QuizError::Store(error) => {
-            tracing::error!(%error, "the store failed during a quiz");
-            Answer::new(view::INTENT, Outcome::Error, "The quiz could not be saved.").text("See histbot's log.")
-        }
-        other => Answer::new(view::INTENT, Outcome::Error, sentence(&other.to_string())),
+        other => view::refusal(quiz.base, &other, "/"),
     }
 }
 
@@ -133,59 +126,6 @@ fn merge(mut answers: Vec<Answer>) -> Answer {
     first
 }
 
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => String::new(),
-    }
-}
-
-fn help() -> Answer {
-    Answer::new(view::INTENT, Outcome::Help, "Study mode: quizzes from the fact base").text(format!(
-        "`/quiz [topic] [count]` — a round of questions (default {DEFAULT_COUNT}, at most {MAX_COUNT}); the topic is a tag (`cold-war`), a period, years (`1941-1948`) or a kind (`treaties`).\n\
-         Answer with a–d. Each answer is shown with the quote that proves it.\n\
-         `/quiz me [count]` — a personal round from what you missed and what you have not seen yet.\n\
-         `/quiz stop` — stop the round.  `/quiz leaderboard [week|all]` — the scores.  `/quiz stats` — your accuracy and what to reread."
-    ))
-}
-
-/// `cold-war 5` → (`cold-war`, 5); a last word from 1 to [`MAX_COUNT`] is the count.
-fn topic_and_count(args: &str) -> (&str, usize) {
-    match args.rsplit_once(char::is_whitespace) {
-        Some((topic, last)) => match count_of(last) {
-            Some(count) => (topic.trim(), count),
-            None => (args, DEFAULT_COUNT),
-        },
-        None => match count_of(args) {
-            Some(count) => ("", count),
-            None => (args, DEFAULT_COUNT),
-        },
-    }
-}
-
-fn count_of(word: &str) -> Option<usize> {
-    word.parse::<usize>().ok().filter(|n| (1..=MAX_COUNT).contains(n))
-}
-
-fn count_only(args: &str) -> Result<usize, QuizError> {
-    if args.is_empty() {
-        return Ok(DEFAULT_COUNT);
-    }
-    count_of(args).ok_or_else(|| QuizError::Topic(TopicError::Unknown { text: histbot::text::echo::echo(args), suggestions: vec!["me 5".into()] }))
-}
-
-fn board(args: &str) -> Result<Board, QuizError> {
-    match args {
-        "" | "week" | "this-week" => Ok(Board::Week),
-        "all" | "all-time" | "alltime" | "ever" => Ok(Board::AllTime),
-        other => Err(QuizError::Topic(TopicError::Unknown {
-            text: histbot::text::echo::echo(other),
-            suggestions: vec!["leaderboard week".into(), "leaderboard all".into()],
-        })),
-    }
-}
-
 /// A seed for a new round.
 fn seed() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
@@ -197,14 +137,10 @@ mod tests {
 
     #[test]
     fn quiz_lines_and_their_arguments() {
-        assert_eq!(arguments("/quiz cold-war 5"), Some("cold-war 5"));
-        assert_eq!(arguments("!quiz"), Some(""));
+        assert_eq!(arguments("/quiz cold-war 5").as_deref(), Some("cold-war 5"));
+        assert_eq!(arguments("!quiz").as_deref(), Some(""));
+        assert_eq!(arguments("quiz me").as_deref(), Some("me"));
         assert_eq!(arguments("/quizzes"), None);
-        assert_eq!(arguments("quiz"), None);
-        assert_eq!(topic_and_count("cold-war 5"), ("cold-war", 5));
-        assert_eq!(topic_and_count("5"), ("", 5));
-        assert_eq!(topic_and_count("1948"), ("1948", DEFAULT_COUNT));
-        assert_eq!(topic_and_count("interwar period 3"), ("interwar period", 3));
-        assert_eq!(topic_and_count(""), ("", DEFAULT_COUNT));
+        assert_eq!(arguments("what was the quiz about?"), None);
     }
 }

@@ -91,6 +91,30 @@ impl StudyStore for PostgresStore {
         })
     }
 
+    fn revise_answer(&self, answer: &NewAnswer) -> Result<Recorded, StoreError> {
+        let (round, question, choice, at, step) =
+            (signed(answer.round)?, signed(answer.question as u64)?, signed(answer.choice as u64)?, signed(answer.at)?, signed(answer.step)?);
+        let correct = i64::from(answer.correct);
+        self.with(|client| {
+            let mut transaction = client.transaction()?;
+            // FOR SHARE holds the round's row: it cannot move on before this commits.
+            if transaction.query_opt(&format!("{} FOR SHARE", dollars(sql::ROUND_AT_STEP)), &[&round, &step])?.is_none() {
+                return Ok(Recorded::Closed);
+            }
+            let earlier = transaction.query_opt(&dollars(sql::EXISTING_ANSWER), &[&round, &question, &answer.player])?;
+            let earlier: Option<i64> = earlier.map(|row| row.try_get(0)).transpose()?;
+            transaction.execute(
+                &dollars(sql::UPSERT_ANSWER),
+                &[&round, &question, &answer.player, &answer.name, &choice, &correct, &answer.entry, &answer.scope, &at],
+            )?;
+            transaction.commit()?;
+            Ok(match earlier {
+                Some(choice) => Recorded::Already { choice: unsigned(choice)? as usize },
+                None => Recorded::Recorded,
+            })
+        })
+    }
+
     fn round_answers(&self, round: u64) -> Result<Vec<StoredAnswer>, StoreError> {
         let round = signed(round)?;
         let sql = format!("SELECT {} FROM quiz_answers WHERE round = $1 ORDER BY question, answered, player", sql::ANSWER_COLUMNS);

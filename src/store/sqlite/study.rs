@@ -120,6 +120,36 @@ impl StudyStore for SqliteStore {
         Ok(recorded)
     }
 
+    fn revise_answer(&self, answer: &NewAnswer) -> Result<Recorded, StoreError> {
+        let mut connection = self.lock();
+        let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (round, question) = (signed(answer.round)?, signed(answer.question as u64)?);
+        let open = transaction.query_row(sql::ROUND_AT_STEP, params![round, signed(answer.step)?], |_| Ok(())).optional()?.is_some();
+        if !open {
+            return Ok(Recorded::Closed);
+        }
+        let earlier: Option<i64> = transaction.query_row(sql::EXISTING_ANSWER, params![round, question, answer.player], |row| row.get(0)).optional()?;
+        transaction.execute(
+            sql::UPSERT_ANSWER,
+            params![
+                round,
+                question,
+                answer.player,
+                answer.name,
+                signed(answer.choice as u64)?,
+                i64::from(answer.correct),
+                answer.entry,
+                answer.scope,
+                signed(answer.at)?
+            ],
+        )?;
+        transaction.commit()?;
+        Ok(match earlier {
+            Some(choice) => Recorded::Already { choice: unsigned(choice)? as usize },
+            None => Recorded::Recorded,
+        })
+    }
+
     fn round_answers(&self, round: u64) -> Result<Vec<StoredAnswer>, StoreError> {
         self.answers(&format!("SELECT {} FROM quiz_answers WHERE round = ?1 ORDER BY question, answered, player", sql::ANSWER_COLUMNS), params![signed(round)?])
     }
