@@ -259,12 +259,7 @@ impl Index {
             let doc_id = doc_id as u32;
             let mut doc = Doc { kind: Some(entry.kind), ..Doc::default() };
             let mut serbian_keys: Vec<(Vec<String>, f32)> = Vec::new();
-            let mut add = |text: &str, weight: f32| {
-                for key in keys_of(text) {
-                    let slot = weights.entry(key).or_default().entry(doc_id).or_insert(0.0);
-                    *slot = slot.max(weight);
-                }
-            };
+            let mut add = |text: &str, weight: f32| add_keys(&mut weights, doc_id, &keys_of(text), weight);
             for name in names_of(entry) {
                 add(&name, NAME);
                 doc.names.push(keys_of(&name));

@@ -267,12 +267,11 @@ impl Question {
         let language = lang::detect(text);
         let folded = fold_for_search(text);
         // "whwn", "meny": misspelt question words still ask.
-        let corrected: Vec<&str> = folded
+        let words: Vec<&str> = folded
             .split(' ')
             .filter(|w| !w.is_empty())
             .map(|w| if language == Language::En { index.question_word_slip(w).unwrap_or(w) } else { w })
             .collect();
-        let words: Vec<&str> = corrected;
         let found = lexicon::question_words(&words, language);
         let attribute = found.iter().map(|(asks, _)| *asks).find(|a| matches!(a, Asks::Born | Asks::Died));
         let mut asks = found
