@@ -161,18 +161,7 @@ impl<'a> Quiz<'a> {
             return Err(QuizError::Round(RoundError::NotAsking));
         }
         let asked = round.questions.get(open).ok_or(QuizError::Round(RoundError::NotAsking))?;
-        let new = NewAnswer {
-            round: round.id,
-            step: round.step,
-            question: open,
-            player: &player.id,
-            name: &player.name,
-            choice,
-            correct,
-            entry: &asked.entry,
-            scope: round.place.scope.as_deref(),
-            at: now,
-        };
+        let new = new_answer(&round, open, player, choice, correct, &asked.entry, now);
         match self.store.record_answer(&new)? {
             Recorded::Recorded => {
                 self.file_card(&player.id, &asked.entry, correct, now)?;
@@ -190,18 +179,7 @@ impl<'a> Quiz<'a> {
     pub fn revise(&self, round: Round, player: &Player, choice: usize, now: u64) -> Result<Ack, QuizError> {
         let (open, correct) = round.check_answer(choice, now)?;
         let asked = round.questions.get(open).ok_or(QuizError::Round(RoundError::NotAsking))?;
-        let new = NewAnswer {
-            round: round.id,
-            step: round.step,
-            question: open,
-            player: &player.id,
-            name: &player.name,
-            choice,
-            correct,
-            entry: &asked.entry,
-            scope: round.place.scope.as_deref(),
-            at: now,
-        };
+        let new = new_answer(&round, open, player, choice, correct, &asked.entry, now);
         match self.store.revise_answer(&new)? {
             Recorded::Recorded => {
                 self.file_card(&player.id, &asked.entry, correct, now)?;
@@ -381,6 +359,12 @@ fn stats_of(base: &FactBase, answers: &[StoredAnswer], cards: &[Card]) -> Stats 
         by_tag: tags,
         reread,
     }
+}
+
+/// What the store records for `player` choosing `choice` on question
+/// `question` (about `entry`) of `round` at `now`.
+fn new_answer<'a>(round: &'a Round, question: usize, player: &'a Player, choice: usize, correct: bool, entry: &'a str, now: u64) -> NewAnswer<'a> {
+    NewAnswer { round: round.id, step: round.step, question, player: &player.id, name: &player.name, choice, correct, entry, scope: round.place.scope.as_deref(), at: now }
 }
 
 #[cfg(test)]
