@@ -203,7 +203,7 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(|w| w.trim_end_matches([',', '.', ';', ')', ':']))
             .collect();
-        let keys: Vec<String> = run.iter().flat_map(|w| index.keyer().index_keys(w)).collect();
+        let keys: Vec<String> = run.iter().flat_map(|w| index.word_keys(w)).collect();
         !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !query.keys.contains(k))
     })
 }
@@ -216,10 +216,9 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
 /// words is more likely what was done to ("… led Austria-Hungary to
 /// declare war"), and does not answer "who".
 fn names_a_doer(text: &str, query: &Query, index: &Index) -> bool {
-    let keyer = index.keyer();
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
     let asked = |key: &str| (0..query.keys.len()).any(|w| index.word_is(query, w, key));
-    let keyed: Vec<Vec<String>> = words.iter().map(|w| keyer.index_keys(w)).collect();
+    let keyed: Vec<Vec<String>> = words.iter().map(|w| index.word_keys(w)).collect();
     let first_asked = keyed.iter().position(|keys| keys.iter().any(|k| asked(k)));
     let is_new_name = |keys: &Vec<String>| !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !asked(k));
     keyed.iter().enumerate().any(|(position, keys)| {
@@ -387,7 +386,7 @@ fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
 /// The index keys of each word of `text`, in order (words split where
 /// [`years_bound`] splits them), keyed once for every look at the text.
 pub(crate) fn keyed_words(index: &Index, text: &str) -> Vec<Vec<String>> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| index.keyer().index_keys(w)).collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| index.word_keys(w)).collect()
 }
 
 /// Whether quote `position` is about what was asked, for an answer of
@@ -505,7 +504,7 @@ fn count_bound(index: &Index, text: &str, query: &Query, counted: &[String]) -> 
         .filter(|(word, _)| !word.is_empty())
         .collect();
     let asked = |word: &str| {
-        let keys = index.keyer().index_keys(word);
+        let keys = index.word_keys(word);
         // What the question counts binds, though it is light in the question ("10,486 *Russians*").
         keys.iter().any(|key| counted.contains(key))
             || (0..query.keys.len())
