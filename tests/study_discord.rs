@@ -139,6 +139,8 @@ impl Bot {
             intents: root().join("config/intents.toml"),
             data_dir: data_dir.clone(),
             database: self.database.clone(),
+            // Carol moderates (as a listed user); Alice and Bob do not.
+            moderation: toml::from_str(&format!("discord_users = [{}]", CAROL.0)).expect("a valid [moderation] section"),
             ..histbot::config::Config::default()
         };
         let service = Service::start(&config).expect("the shipped fact base loads");
@@ -257,17 +259,33 @@ impl Bot {
     /// The channel message whose data satisfies `check`, as (its id, its data).
     async fn posted(&self, channel: u64, what: &str, check: impl Fn(&Value) -> bool) -> (String, Value) {
         let path = format!("/channels/{channel}/messages");
-        self.fake
-            .wait_for(what, |log| {
-                log.requests.iter().find(|r| r.method == "POST" && r.path.ends_with(&path) && check(&r.body)).map(|r| (r.made.clone().expect("a message id"), r.body.clone()))
-            })
-            .await
+        self.wait_for(what, |log| {
+            log.requests.iter().find(|r| r.method == "POST" && r.path.ends_with(&path) && check(&r.body)).map(|r| (r.made.clone().expect("a message id"), r.body.clone()))
+        })
+        .await
     }
 
     /// The edit of message `id` whose data satisfies `check`.
     async fn edited(&self, channel: u64, id: &str, what: &str, check: impl Fn(&Value) -> bool) -> Value {
         let path = format!("/channels/{channel}/messages/{id}");
-        self.fake.wait_for(what, |log| log.requests.iter().find(|r| r.method == "PATCH" && r.path.ends_with(&path) && check(&r.body)).map(|r| r.body.clone())).await
+        self.wait_for(what, |log| log.requests.iter().find(|r| r.method == "PATCH" && r.path.ends_with(&path) && check(&r.body)).map(|r| r.body.clone())).await
+    }
+
+    /// [`FakeDiscord::wait_for`], failing with the requests' titles and the
+    /// bot's quiz log lines, so a failure says what the bot did instead.
+    async fn wait_for<T>(&self, what: &str, check: impl Fn(&fake_discord::Log) -> Option<T>) -> T {
+        let deadline = tokio::time::Instant::now() + WAIT - std::time::Duration::from_secs(1);
+        loop {
+            if let Some(found) = self.fake.log(&check) {
+                return found;
+            }
+            if tokio::time::Instant::now() >= deadline {
+                let requests = self.fake.log(|log| log.requests.iter().map(|r| format!("{} {} {:?}", r.method, r.path, title(&r.body))).collect::<Vec<_>>());
+                let quiz_lines: Vec<String> = logs().lines().filter(|l| l.contains("quiz")).map(str::to_string).collect();
+                panic!("timed out waiting for {what}; requests: {requests:#?}; quiz log lines: {quiz_lines:#?}");
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
     }
 
     /// The edit of interaction `id`'s deferred reply (its webhook's `@original`).
@@ -560,7 +578,7 @@ fn transcript(bot: &Bot) -> String {
 
 /// `/quiz stop`: refused to another player, done by the starter: the
 /// results so far for the channel, the open question's buttons taken
-/// away; then the channel is free for a new round.
+/// away; then the channel is free for a new round, which a moderator stops.
 async fn stop_by_the_starter_only(bot: &Bot) {
     let (_, round) = start_round(bot, "9501", ALICE, json!([{ "name": "topic", "type": 3, "value": "treaties" }, { "name": "count", "type": 4, "value": 2 }])).await;
     let (message, _) = question_message(bot, CHANNEL, &round, 0).await;
@@ -581,8 +599,14 @@ async fn stop_by_the_starter_only(bot: &Bot) {
 
     let after = bot.send(click("9505", CAROL, round.id, 0, 0)).await;
     assert_eq!(private_reply(bot, "9505", &after).await, "This round is over.");
-    let again = bot.send(quiz("9506", BOB, json!([{ "name": "count", "type": 4, "value": 1 }]))).await;
-    assert_eq!(again["type"], 5, "the channel is free again: {again}");
+    let (_, again) = start_round(bot, "9506", BOB, json!([{ "name": "count", "type": 4, "value": 1 }])).await;
+    assert_ne!(again.id, round.id, "the channel is free again");
+
+    // A moderator stops anyone's round.
+    let stopped = bot.send(quiz_topic("9507", CAROL, "stop")).await;
+    let stopped = public_reply(bot, "9507", &stopped).await;
+    assert!(plain(&title(&stopped)).ends_with("was stopped after 0 of 1 questions."), "{stopped}");
+    assert!(bot.round().is_none());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

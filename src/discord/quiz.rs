@@ -14,8 +14,9 @@
 //!
 //! Nothing about a round lives in memory: the round is in the store, a
 //! button's custom id carries the round id, question and choice
-//! (`hbquiz|<round>|<question>|<choice>`), and [`Round::message`] holds
-//! `<question>:<message id>`, the message showing the current question. Every
+//! (`hbquiz|<round>|<question>|<choice>`), and the message showing each
+//! question is remembered in the store's key/value
+//! (`discord-quiz-message:<round>:<question>`). Every
 //! move is a compare-and-set on the round's step, and only the process
 //! whose move it was shows it, so any HTTP replica can take the next click
 //! and several [`drive`] loops (one per process) never show a move twice.
@@ -63,6 +64,9 @@ pub const LABEL_MAX: usize = 80;
 const POLL: Duration = Duration::from_secs(1);
 /// The shortest, so a move another process won does not make it spin.
 const MIN_SLEEP: Duration = Duration::from_millis(100);
+/// How many times a question's message is looked up (every [`MIN_SLEEP`])
+/// before its reveal is posted as a new message instead.
+const MESSAGE_LOOKUPS: usize = 20;
 /// Button style: blurple.
 const PRIMARY: u64 = 1;
 /// How the command replies write commands.
@@ -161,10 +165,34 @@ fn player_of(asker: &Asker) -> Player {
     Player { id: format!("discord:{}", asker.user_id), name: asker.display_name.clone() }
 }
 
-/// The message showing question `question`, if it was posted.
-fn message_of(round: &Round, question: usize) -> Option<u64> {
-    let (shown, message) = round.message.as_deref()?.split_once(':')?;
-    (shown.parse::<usize>().ok()? == question).then(|| message.parse().ok()).flatten()
+/// The store key (its key/value) under which the message showing question
+/// `question` of round `round` is remembered. Kept beside the round, not
+/// in it: a move another process commits writes the whole round, and
+/// would drop a message id written in between.
+fn message_key(round: u64, question: usize) -> String {
+    format!("discord-quiz-message:{round}:{question}")
+}
+
+/// The message showing question `question` of `round`, if it was posted.
+/// Its post may still be under way on another replica (the id is written
+/// once Discord answers): looked up a few times before giving up.
+async fn message_of(service: &Arc<Service>, round: &Round, question: usize) -> Option<u64> {
+    for attempt in 0..MESSAGE_LOOKUPS {
+        if attempt > 0 {
+            tokio::time::sleep(MIN_SLEEP).await;
+        }
+        let (service, key) = (service.clone(), message_key(round.id, question));
+        match tokio::task::spawn_blocking(move || service.store().get(&key)).await {
+            Ok(Ok(Some(id))) => return id.parse().ok(),
+            Ok(Ok(None)) => {}
+            Ok(Err(error)) => {
+                tracing::warn!(%error, round = round.id, "could not look up a quiz question's message");
+                return None;
+            }
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 /// A new round's seed.
@@ -341,8 +369,8 @@ async fn stop(quizzes: Arc<Quizzes>, service: Arc<Service>, asker: Asker, place:
         match quiz.stop(&place.key, &player_of(&asker), asker.is_moderator, quizzes.now()) {
             Ok(round) => {
                 if let Some(question) = open {
-                    let (quizzes, round) = (quizzes.clone(), round.clone());
-                    runtime.spawn(async move { close_question(&quizzes, &round, question).await });
+                    let (quizzes, service, round) = (quizzes.clone(), service.clone(), round.clone());
+                    runtime.spawn(async move { close_question(&quizzes, &service, &round, question).await });
                 }
                 let answers = quiz.answers(&round).unwrap_or_default();
                 public_response(&view::results(engine.base(), &round, &answers))
@@ -543,17 +571,9 @@ async fn post_question(quizzes: &Arc<Quizzes>, service: &Arc<Service>, round: Ro
     let http = quizzes.http.as_ref().ok_or("no bot token")?;
     let channel = channel_of(&round).ok_or("not a Discord channel")?;
     let message = post_message(http, channel, &question_message(&round, question)).await?;
-    let (quizzes, service) = (quizzes.clone(), service.clone());
-    let saved = tokio::task::spawn_blocking(move || {
-        let engine = service.engine();
-        let quiz = Quiz::new(service.store().as_ref(), engine.base());
-        let mut round = round;
-        quiz.set_message(&mut round, &format!("{question}:{message}"), quizzes.now())
-    })
-    .await;
-    match saved {
-        // `false`: the round moved on meanwhile; its reveal is then posted anew.
-        Ok(Ok(_)) => Ok(()),
+    let (service, key, now) = (service.clone(), message_key(round.id, question), quizzes.now());
+    match tokio::task::spawn_blocking(move || service.store().put(&key, &message.to_string(), now)).await {
+        Ok(Ok(())) => Ok(()),
         Ok(Err(error)) => Err(error.to_string()),
         Err(error) => Err(error.to_string()),
     }
@@ -564,7 +584,8 @@ async fn post_question(quizzes: &Arc<Quizzes>, service: &Arc<Service>, round: Ro
 async fn show_reveal(quizzes: &Arc<Quizzes>, service: &Arc<Service>, round: Round, question: usize) {
     let answers = round_answers(service, &round).await;
     let data = message_data(&view::reveal_in_place(service.engine().base(), &round, question, &answers));
-    show(quizzes, &round, message_of(&round, question), &data, "a quiz answer").await;
+    let message = message_of(service, &round, question).await;
+    show(quizzes, &round, message, &data, "a quiz answer").await;
 }
 
 /// Post a finished round's results.
@@ -575,8 +596,8 @@ async fn post_results(quizzes: &Arc<Quizzes>, service: &Arc<Service>, round: Rou
 }
 
 /// Take the buttons off a stopped round's open question.
-async fn close_question(quizzes: &Quizzes, round: &Round, question: usize) {
-    if let Some(message) = message_of(round, question) {
+async fn close_question(quizzes: &Quizzes, service: &Arc<Service>, round: &Round, question: usize) {
+    if let Some(message) = message_of(service, round, question).await {
         show(quizzes, round, Some(message), &message_data(&view::closed_question(round, question)), "a stopped quiz question").await;
     }
 }
@@ -713,7 +734,7 @@ async fn resume(quizzes: &Arc<Quizzes>, service: &Arc<Service>) {
     };
     for closed in resumed.closed {
         if let Some(question) = closed.open {
-            close_question(quizzes, &closed.round, question).await;
+            close_question(quizzes, service, &closed.round, question).await;
         }
         let answers = round_answers(service, &closed.round).await;
         let mut results = view::results(service.engine().base(), &closed.round, &answers);
@@ -723,7 +744,7 @@ async fn resume(quizzes: &Arc<Quizzes>, service: &Arc<Service>) {
     let now = quizzes.now();
     for round in resumed.kept {
         if let Phase::Asking { question, closes_at } = round.phase {
-            if message_of(&round, question).is_none() && now < closes_at {
+            if now < closes_at && !posted(service, &round, question).await {
                 let id = round.id;
                 if let Err(error) = post_question(quizzes, service, round, question).await {
                     tracing::warn!(%error, round = id, "could not post a resumed round's question");
@@ -731,6 +752,12 @@ async fn resume(quizzes: &Arc<Quizzes>, service: &Arc<Service>) {
             }
         }
     }
+}
+
+/// Whether question `question` of `round` was posted (its message remembered).
+async fn posted(service: &Arc<Service>, round: &Round, question: usize) -> bool {
+    let (service, key) = (service.clone(), message_key(round.id, question));
+    matches!(tokio::task::spawn_blocking(move || service.store().get(&key)).await, Ok(Ok(Some(_))))
 }
 
 /// One look at the open rounds: make the moves that are due and show the
@@ -763,6 +790,9 @@ async fn tick_all(quizzes: &Arc<Quizzes>, service: &Arc<Service>) -> Option<u64>
         Err(_) => return None,
     };
     for (round, moved) in &rounds {
+        if let Some(moved) = moved {
+            tracing::debug!(round = round.id, ?moved, "a quiz round moved on here");
+        }
         match moved {
             Some(Moved::Revealed(question)) => show_reveal(quizzes, service, round.clone(), *question).await,
             Some(Moved::Asked(question)) => {
@@ -793,14 +823,14 @@ mod tests {
     }
 
     #[test]
-    fn the_message_of_a_question_is_known_only_for_that_question() {
+    fn places_and_message_keys() {
         let place = place_of(7, Some(9));
         assert_eq!((place.key.as_str(), place.scope.as_deref()), ("discord:7", Some("discord:9")));
         let starter = Player { id: "discord:1".into(), name: "Ana".into() };
-        let mut round = Round::new(place, starter, crate::study::Topic::All, false, Vec::new(), 20, 0);
+        let round = Round::new(place, starter, crate::study::Topic::All, false, Vec::new(), 20, 0);
         assert_eq!(channel_of(&round), Some(7));
-        assert_eq!(message_of(&round, 0), None);
-        round.message = Some("0:123".into());
-        assert_eq!((message_of(&round, 0), message_of(&round, 1)), (Some(123), None));
+        assert_ne!(message_key(1, 0), message_key(1, 1));
+        assert_ne!(message_key(1, 12), message_key(11, 2));
+        assert_eq!(place_of(7, None).scope, None);
     }
 }
