@@ -438,13 +438,16 @@ fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, name
 }
 
 /// The share of the question's weight, over the words the base knows, that
-/// `held` says the evidence lacks; a light word counts half its weight.
+/// `held` says the evidence lacks; a light word counts half its weight,
+/// capped at [`LIGHT_CAP`].
 /// 0 when the base knows none of the question's words.
 pub fn missing_share(index: &Index, query: &Query, held: impl Fn(usize) -> bool) -> f32 {
     let (mut missing, mut total) = (0.0, 0.0);
     for word in (0..query.keys.len()).filter(|&word| index.knows(query, word)) {
         let light = query.light.get(word).copied().unwrap_or(false);
-        let weight = index.weight(query, word) * if light { LIGHT_SHARE } else { 1.0 };
+        // A light word is a paraphrase more often than not: however rare its
+        // spelling in the base ("came"), it weighs no more than a common word.
+        let weight = if light { index.weight(query, word).min(index.max_idf() * LIGHT_CAP) * LIGHT_SHARE } else { index.weight(query, word) };
         total += weight;
         if !held(word) {
             missing += weight;
@@ -465,6 +468,8 @@ const DOER_AFTER_BY: usize = 5;
 
 /// A light word the base knows counts this much of its weight.
 const LIGHT_SHARE: f32 = 0.5;
+/// The largest weight a light word counts with, as a share of the largest idf.
+const LIGHT_CAP: f32 = 0.3;
 /// How much of the question (by weight) a proving quote may leave unsaid.
 const MAX_MISSING: f32 = 0.4;
 
