@@ -165,15 +165,20 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
     counted
 }
 
-/// Whether a "who" question asks for the object of its verb: "whom", or
+/// Whether a "who" question asks for the object of its verb: "whom" (or
+/// its Serbian and Russian forms), or
 /// "who" followed by an auxiliary and then the verb's own subject ("who
 /// *did Yugoslavia* turn to"), not "who was…" (identity) or "who signed…".
 fn asks_for_object(words: &[&str], found: &[(Asks, std::ops::Range<usize>)]) -> bool {
     found.iter().filter(|(asks, _)| *asks == Asks::Who).any(|(_, range)| {
         let word = words.get(range.start).copied().unwrap_or_default();
-        word == "whom" || word == "who" && words.get(range.end).is_some_and(|next| OBJECT_AUXILIARIES.contains(next))
+        OBJECT_PRONOUNS.contains(&word) || word == "who" && words.get(range.end).is_some_and(|next| OBJECT_AUXILIARIES.contains(next))
     })
 }
+
+/// "Whom" in the languages histbot reads (folded): Serbian "koga", "kome",
+/// Russian "кого", "кому".
+const OBJECT_PRONOUNS: &[&str] = &["whom", "koga", "kome", "kogo", "komu"];
 
 /// Auxiliaries that put the subject after "who" ("who *did* Tito ask").
 const OBJECT_AUXILIARIES: &[&str] = &["did", "does", "do", "will", "would", "could", "should", "can"];
