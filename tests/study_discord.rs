@@ -496,7 +496,8 @@ async fn a_full_round(bot: &Bot) {
     let board = public_reply(bot, "9400", &board).await;
     assert_eq!(title(&board), "Quiz leaderboard, all time (this server)");
     assert!(plain(&description(&board)).starts_with("1. Alice — 3 right of 3 (100%)"), "{board}");
-    // Each reveal was shown once, and the results once.
+    // Each question was posted once, and the results once.
+    assert_eq!(bot.fake.log(|log| log.requests.iter().filter(|r| r.method == "POST" && buttons(&r.body).iter().any(|b| b.starts_with("hbquiz|"))).count()), 3);
     assert_eq!(bot.fake.log(|log| log.requests.iter().filter(|r| r.method == "POST" && title(&r.body) == "The round on cold-war is over.").count()), 1);
 }
 

@@ -64,6 +64,8 @@ pub const LABEL_MAX: usize = 80;
 const POLL: Duration = Duration::from_secs(1);
 /// The shortest, so a move another process won does not make it spin.
 const MIN_SLEEP: Duration = Duration::from_millis(100);
+/// How long after a question was asked its post may still be under way.
+const POST_GRACE_SECS: u64 = 5;
 /// How many times a question's message is looked up (every [`MIN_SLEEP`])
 /// before its reveal is posted as a new message instead.
 const MESSAGE_LOOKUPS: usize = 20;
@@ -744,7 +746,12 @@ async fn resume(quizzes: &Arc<Quizzes>, service: &Arc<Service>) {
     let now = quizzes.now();
     for round in resumed.kept {
         if let Phase::Asking { question, closes_at } = round.phase {
-            if now < closes_at && !posted(service, &round, question).await {
+            // A question asked moments ago may be being posted right now
+            // (by this process's first `/quiz`, or by another replica):
+            // only one asked [`POST_GRACE_SECS`] ago and still unposted was
+            // left by a process that stopped.
+            let asked_at = closes_at.saturating_sub(round.question_secs);
+            if now >= asked_at.saturating_add(POST_GRACE_SECS) && now < closes_at && !posted(service, &round, question).await {
                 let id = round.id;
                 if let Err(error) = post_question(quizzes, service, round, question).await {
                     tracing::warn!(%error, round = id, "could not post a resumed round's question");
