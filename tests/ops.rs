@@ -426,14 +426,18 @@ async fn post_interaction(url: &str, key: &SigningKey, body: &serde_json::Value,
 }
 
 /// The interactions endpoint's URL, read from `/readyz` once it listens.
+/// `/readyz` may answer 200 before the endpoint has registered (the fact
+/// base alone is ready), so wait for the line that names the address.
 async fn endpoint_url(ops_url: &str) -> String {
-    let body = wait_for_status(&format!("{ops_url}/readyz"), 200).await;
-    let address = body
-        .split("listening on ")
-        .nth(1)
-        .and_then(|rest| rest.split(')').next())
-        .unwrap_or_else(|| panic!("no address in:\n{body}"));
-    format!("http://{address}")
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let body = wait_for_status(&format!("{ops_url}/readyz"), 200).await;
+        if let Some(address) = body.split("listening on ").nth(1).and_then(|rest| rest.split(')').next()) {
+            return format!("http://{address}");
+        }
+        assert!(tokio::time::Instant::now() < deadline, "/readyz never named the endpoint's address:\n{body}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 /// How much `series` grew between two scrapes.

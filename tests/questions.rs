@@ -13,6 +13,8 @@
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
+//! - `holdout-8.toml`: the eighth set, written the same way by a third
+//!   writer (less dev repeats); only measured, like `holdout.toml`.
 //! - `legacy.toml`: the first question set, written against the fact files
 //!   (counted with dev, as regression).
 //!
@@ -202,14 +204,16 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 86.0;
-const HOLDOUT_FLOOR: f64 = 75.0;
+const DEV_FLOOR: f64 = 86.5;
+const HOLDOUT_FLOOR: f64 = 75.5;
+const HOLDOUT_8_FLOOR: f64 = 75.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's one
-/// measurement (2026-11-30: 89/118 = 75.4%). Not tuned on: they are listed
+/// measurement (2026-11-30: 89/118 = 75.4%; measured again after the next
+/// session's dev changes: 90/118 = 76.3%). Not tuned on: they are listed
 /// so that the test still fails on any new false assertion and on a fixed
 /// one (remove it), while the mechanisms are fixed on dev. When this set is
 /// rotated into dev, the list moves with it.
@@ -217,6 +221,16 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who succeeded tito as president of yugoslavia",
     "what was the name of the russian minister in belgrade in 1914",
     "why did the first serbian uprising start",
+];
+
+/// The same for the eighth holdout set (`holdout-8.toml`).
+/// First measured 2026-11-30, after the session's changes had been made on
+/// dev alone: 90/118 = 76.3%.
+const KNOWN_HOLDOUT_8_FALSE_ASSERTIONS: &[&str] = &[
+    "what was the name of the russian minister in belgrade in 1914",
+    "which yugoslav writer sold the most books in the soviet union",
+    "what language did tito and stalin speak when they met",
+    "why were the serbian officers judged unfit for the 1938 coup",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -268,11 +282,23 @@ fn answers_hold_on_questions_written_from_the_sources() {
     dev.extend(load("dev-7"));
     dev.extend(load("legacy"));
     let holdout = load("holdout");
-    assert!(dev.len() + holdout.len() >= 300, "the sets need at least 300 questions");
-    let unanswerable = dev.iter().chain(&holdout).filter(|q| q.unanswerable()).count();
+    let holdout_8 = load("holdout-8");
+    assert!(dev.len() + holdout.len() + holdout_8.len() >= 300, "the sets need at least 300 questions");
+    let unanswerable = dev.iter().chain(&holdout).chain(&holdout_8).filter(|q| q.unanswerable()).count();
     assert!(unanswerable >= 60, "the sets need at least 60 unanswerable questions, have {unanswerable}");
     let (dev_tally, dev_false) = measure(&engine, "dev", &dev);
     let (holdout_tally, holdout_false) = measure(&engine, "holdout", &holdout);
+    let (holdout_8_tally, holdout_8_false) = measure(&engine, "holdout-8", &holdout_8);
+    println!(
+        "holdout-8: {:.1}% of {HOLDOUT_TARGET}%{}",
+        holdout_8_tally.percent(),
+        if holdout_8_tally.percent() >= HOLDOUT_TARGET { " (met)" } else { " (not met yet)" }
+    );
+    let new_holdout_8_false: Vec<&String> = holdout_8_false.iter().filter(|line| !KNOWN_HOLDOUT_8_FALSE_ASSERTIONS.iter().any(|text| line.contains(&format!("{text:?}")))).collect();
+    assert!(new_holdout_8_false.is_empty(), "asserted a fact for an unanswerable holdout-8 question:\n{}", new_holdout_8_false.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+    let fixed_holdout_8: Vec<&str> = KNOWN_HOLDOUT_8_FALSE_ASSERTIONS.iter().copied().filter(|text| !holdout_8_false.iter().any(|line| line.contains(&format!("{text:?}")))).collect();
+    assert!(fixed_holdout_8.is_empty(), "no longer a false assertion, remove it from KNOWN_HOLDOUT_8_FALSE_ASSERTIONS: {fixed_holdout_8:?}");
+    assert!(holdout_8_tally.percent() >= HOLDOUT_8_FLOOR, "holdout-8 accuracy {:.1}% is below its floor {HOLDOUT_8_FLOOR}%", holdout_8_tally.percent());
     println!(
         "targets: dev {:.1}% of {DEV_TARGET}%, holdout {:.1}% of {HOLDOUT_TARGET}%{}",
         dev_tally.percent(),

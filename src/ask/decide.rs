@@ -130,13 +130,19 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
             None => return abstain,
         },
     };
-    let capable: Vec<Candidate> = candidates.iter().copied().filter(|c| can_state(engine, question, c.entry)).collect();
     // "Why did Karađorđe refuse…": the person's profile cannot say; an
     // event their name is part of may, though it scores lower.
     let share = if deed_of_person(engine, question, best.entry) { DEED_SHARE } else { CAPABLE_SHARE };
-    let chosen = match capable.first() {
+    // The candidates that can state the answer, checked lazily in score
+    // order (the check reads quotes): only the first and those close to it
+    // matter, and none below the share of the best can be chosen.
+    let mut capable = candidates
+        .iter()
+        .take_while(|c| c.entry == best.entry || c.score >= best.score * share)
+        .filter(|c| can_state(engine, question, c.entry));
+    let chosen = match capable.next() {
         Some(first) if first.entry == best.entry => *first,
-        Some(first) if first.score >= best.score * share && (share == CAPABLE_SHARE || involves_person(engine, question, best.entry, first.entry)) => {
+        Some(first) if share == CAPABLE_SHARE || involves_person(engine, question, best.entry, first.entry) => {
             if let Some(abstain) = uncovered(engine, question, first.entry, &candidates) {
                 return abstain;
             }
@@ -145,7 +151,7 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         _ => return not_stated(engine, question, best.entry),
     };
     let close = |c: &&Candidate| c.score * MARGIN >= chosen.score && chosen.score - c.score < CLEAR_GAP;
-    let contenders: Vec<&Candidate> = capable.iter().take_while(close).take(5).collect();
+    let contenders: Vec<&Candidate> = std::iter::once(&chosen).chain(capable.take_while(close)).take(5).collect();
     if contenders.len() <= 1 {
         return Decision::Answer { entry: chosen.entry };
     }
@@ -275,7 +281,7 @@ fn sentence_subject(engine: &Engine, question: &Question, contenders: &[&Candida
     let words = evidence::keyed_words(index, best_quote);
     let first_mention = |entry: usize| {
         let found = engine.entry(entry).filter(|e| e.kind == Kind::Person)?;
-        let name = index.keyer().index_keys(&found.title);
+        let name = index.word_keys(&found.title);
         let rare: Vec<&String> = name.iter().filter(|k| index.is_person_key(k)).collect();
         words.iter().position(|keys| keys.iter().any(|k| rare.contains(&k)))
     };
@@ -557,7 +563,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         (Some(attribute), Kind::Person) => attribute,
         // "When did X die" about an event: only an event that is a death or birth.
         (Some(_), _) => {
-            let life = engine.index().keyer().index_keys("death birth died born");
+            let life = engine.index().word_keys("death birth died born");
             let named = engine.index().name_keys(entry).iter().any(|k| life.contains(k));
             return named && evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(Asks::When));
         }

@@ -203,7 +203,7 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(|w| w.trim_end_matches([',', '.', ';', ')', ':']))
             .collect();
-        let keys: Vec<String> = run.iter().flat_map(|w| index.keyer().index_keys(w)).collect();
+        let keys: Vec<String> = run.iter().flat_map(|w| index.word_keys(w)).collect();
         !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !query.keys.contains(k))
     })
 }
@@ -216,10 +216,9 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
 /// words is more likely what was done to ("… led Austria-Hungary to
 /// declare war"), and does not answer "who".
 fn names_a_doer(text: &str, query: &Query, index: &Index) -> bool {
-    let keyer = index.keyer();
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
     let asked = |key: &str| (0..query.keys.len()).any(|w| index.word_is(query, w, key));
-    let keyed: Vec<Vec<String>> = words.iter().map(|w| keyer.index_keys(w)).collect();
+    let keyed: Vec<Vec<String>> = words.iter().map(|w| index.word_keys(w)).collect();
     let first_asked = keyed.iter().position(|keys| keys.iter().any(|k| asked(k)));
     let is_new_name = |keys: &Vec<String>| !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !asked(k));
     keyed.iter().enumerate().any(|(position, keys)| {
@@ -318,7 +317,7 @@ pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
     entry.quotes.iter().enumerate().any(|(position, quote)| {
         states(entry, quote, focus, index, doc, position)
             && (!needs_topic || speaks_of_topic(index, doc, position, &quote.text, focus, entry.kind))
-            && years_bound(index, doc, &quote.text, &focus.query)
+            && years_bound(index, doc, position, &quote.text, &focus.query)
     })
 }
 
@@ -326,8 +325,8 @@ pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
 /// the question's names to it ([`years_bound`]); true when none states one.
 pub fn binds_years(base: &FactBase, index: &Index, entry: &Entry, query: &Query) -> bool {
     let Some(doc) = base.index_of(&entry.id) else { return false };
-    let stating: Vec<&Quote> = entry.quotes.iter().filter(|q| query.years.iter().any(|y| contains_number(&q.text, &y.to_string()))).collect();
-    stating.is_empty() || stating.iter().any(|q| years_bound(index, doc, &q.text, query))
+    let stating: Vec<(usize, &Quote)> = entry.quotes.iter().enumerate().filter(|(_, q)| query.years.iter().any(|y| contains_number(&q.text, &y.to_string()))).collect();
+    stating.is_empty() || stating.iter().any(|(position, q)| years_bound(index, doc, *position, &q.text, query))
 }
 
 /// One quote of an entry as the evidence stage sees it (for `--explain`).
@@ -356,7 +355,7 @@ pub fn quote_checks(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
             relevance: relevance(index, doc, position, &focus.query),
             states: states(entry, quote, focus, index, doc, position),
             speaks_of_all: speaks_of_all(index, doc, position, &focus.query, false),
-            years_bound: years_bound(index, doc, &quote.text, &focus.query),
+            years_bound: years_bound(index, doc, position, &quote.text, &focus.query),
         })
         .collect()
 }
@@ -364,8 +363,10 @@ pub fn quote_checks(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
 /// In a sentence that lists several years ("Vladimir Putin 2000, 2011, 2014,
 /// and 2019; Dmitry Medvedev in 2009"), each name the question asks about
 /// (and the entry is not named after) belongs to the year nearest to it:
-/// that year must be one the question names.
-fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
+/// that year must be one the question names. Names the quote's setting
+/// holds (its source's title and section heading) frame every sentence there
+/// and bind no year.
+fn years_bound(index: &Index, doc: usize, position: usize, text: &str, query: &Query) -> bool {
     if query.years.is_empty() {
         return true;
     }
@@ -375,7 +376,11 @@ fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
         return true;
     }
     let keyed = keyed_words(index, text);
-    (0..query.keys.len()).filter(|&word| index.is_proper(query, word) && !index.in_name(doc, query, word)).all(|word| {
+    // A name the quote's setting holds ("Serbia" and "Russia" in the
+    // article on Russia–Serbia relations) frames every sentence there and
+    // binds no year; the names the question adds do.
+    let binding = |word: usize| index.is_proper(query, word) && !index.in_name(doc, query, word) && !index.held_by_setting(doc, query, word, &[position]);
+    (0..query.keys.len()).filter(|&word| binding(word)).all(|word| {
         let places: Vec<usize> = keyed.iter().enumerate().filter(|(_, keys)| keys.iter().any(|k| index.word_is(query, word, k))).map(|(i, _)| i).collect();
         places.iter().all(|&place| {
             let nearest = years.iter().min_by_key(|(i, _)| i.abs_diff(place)).map(|(_, y)| *y);
@@ -387,7 +392,7 @@ fn years_bound(index: &Index, doc: usize, text: &str, query: &Query) -> bool {
 /// The index keys of each word of `text`, in order (words split where
 /// [`years_bound`] splits them), keyed once for every look at the text.
 pub(crate) fn keyed_words(index: &Index, text: &str) -> Vec<Vec<String>> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| index.keyer().index_keys(w)).collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| index.word_keys(w)).collect()
 }
 
 /// Whether quote `position` is about what was asked, for an answer of
@@ -505,7 +510,7 @@ fn count_bound(index: &Index, text: &str, query: &Query, counted: &[String]) -> 
         .filter(|(word, _)| !word.is_empty())
         .collect();
     let asked = |word: &str| {
-        let keys = index.keyer().index_keys(word);
+        let keys = index.word_keys(word);
         // What the question counts binds, though it is light in the question ("10,486 *Russians*").
         keys.iter().any(|key| counted.contains(key))
             || (0..query.keys.len())

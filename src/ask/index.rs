@@ -140,6 +140,9 @@ pub struct Index {
     max_idf: f32,
     /// year → entries dated in it (exactly, or within a short range), with their fit.
     years: HashMap<i32, Vec<(u32, f32)>>,
+    /// The tokens of every word of the base, kept from the build: keying a
+    /// quote's words while answering looks them up ([`Index::word_keys`]).
+    words: crate::text::WordMemo,
     /// Entries with broad dates (decades, centuries, long periods): (doc, first, last).
     broad: Vec<(u32, i32, i32)>,
 }
@@ -346,7 +349,15 @@ impl Index {
         index.person_keys = person_names.into_iter().filter(|k| index.idf.get(k).is_some_and(|idf| *idf >= rare)).collect();
         index.add_people_quoted();
         index.ordinal_keys = index.keyer.index_keys(ORDINALS);
+        index.words = memo.into_inner();
         index
+    }
+
+    /// The index keys of a text from the base (a quote's word, a title), as
+    /// [`Keyer::index_keys`] gives them, reading known words' tokens from
+    /// the build's memo.
+    pub fn word_keys(&self, text: &str) -> Vec<String> {
+        self.keyer.index_keys_known(text, &self.words)
     }
 
     /// The keys of the ordinal words ("first", "second", …, "tenth").

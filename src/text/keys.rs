@@ -109,6 +109,22 @@ impl Keyer {
         self.index_keys_of(text, self.with_synonyms(tokens))
     }
 
+    /// [`Keyer::index_keys`] reading the tokens of words `memo` already
+    /// holds (an index keeps the memo of every word of its base, so keying
+    /// a quote's words while answering costs a lookup, not a stemming).
+    pub fn index_keys_known(&self, text: &str, memo: &WordMemo) -> Vec<String> {
+        let text = join_privative(text);
+        let text = text.as_ref();
+        let mut tokens = Vec::new();
+        for raw in words_without_ordinal_endings(text) {
+            match memo.0.get(raw) {
+                Some(known) => tokens.extend(known.iter().cloned()),
+                None => tokens.extend(word_tokens(raw, Language::En, true)),
+            }
+        }
+        self.index_keys_of(text, self.with_synonyms(tokens))
+    }
+
     /// The index keys of `text`'s tokens: each key with its alternatives,
     /// and each hyphenated word also joined.
     fn index_keys_of(&self, text: &str, tokens: Vec<Token>) -> Vec<String> {
