@@ -12,25 +12,7 @@ use std::thread;
 
 use histbot::store::{self, Filed, GapStatus, ImportedReport, Limit, Location, NewAudit, NewReport, Page, Report, Store, StoreError, UnansweredAsk, Which};
 
-/// A database to run one test on, and what keeps it alive.
-struct Backend {
-    name: &'static str,
-    location: Location,
-    _dir: Option<tempfile::TempDir>,
-}
-
-use pg::{password as postgres_password, schema as postgres_schema, url as postgres_url};
-
-/// SQLite in a temporary directory, and PostgreSQL when there is one.
-fn backends(test: &str) -> Vec<Backend> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut backends = vec![Backend { name: "sqlite", location: Location::in_data_dir(dir.path()), _dir: Some(dir) }];
-    if let Some(url) = postgres_url() {
-        let url = postgres_schema(&url, test);
-        backends.push(Backend { name: "postgres", location: Location::Postgres { url, password: postgres_password() }, _dir: None });
-    }
-    backends
-}
+use pg::{backends, password as postgres_password, Backend};
 
 /// Run `test` on a migrated store of every backend.
 fn on_every_backend(name: &str, test: impl Fn(&Backend, Arc<dyn Store>)) {

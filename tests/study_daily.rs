@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use histbot::ask::{Answer, Engine};
 use histbot::service::daily::{look, Looked, Poster};
-use histbot::store::{self, Location, Store};
+use histbot::store::{self, Store};
 use histbot::study::daily::{choose, day_key, Daily, Schedule, CLAIM_LEASE_SECS};
 
 const HOUR: u64 = 3600;
@@ -68,20 +68,7 @@ impl Poster for Recorder {
     }
 }
 
-struct Backend {
-    name: &'static str,
-    location: Location,
-    _dir: Option<tempfile::TempDir>,
-}
-
-fn backends(test: &str) -> Vec<Backend> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut backends = vec![Backend { name: "sqlite", location: Location::in_data_dir(dir.path()), _dir: Some(dir) }];
-    if let Some(url) = pg::url() {
-        backends.push(Backend { name: "postgres", location: Location::Postgres { url: pg::schema(&url, test), password: pg::password() }, _dir: None });
-    }
-    backends
-}
+use pg::{backends, Backend};
 
 /// A process's view of the store: opened anew for each "restart".
 fn open(backend: &Backend) -> Arc<dyn Store> {

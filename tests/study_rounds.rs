@@ -11,7 +11,7 @@ mod support;
 use std::sync::Arc;
 
 use histbot::facts::FactBase;
-use histbot::store::{self, Location, Store};
+use histbot::store::{self, Store};
 use histbot::study::leitner::DAY;
 use histbot::study::play::{week_start, ABANDONED_AFTER_SECS};
 use histbot::study::round::{Moved, Phase, RoundError, REVEAL_PAUSE_SECS};
@@ -21,20 +21,7 @@ use histbot::study::{view, Board, Place, Player, Quiz, QuizError};
 const NOW: u64 = 1_796_029_200;
 const SECS: u64 = 20;
 
-struct Backend {
-    name: &'static str,
-    location: Location,
-    _dir: Option<tempfile::TempDir>,
-}
-
-fn backends(test: &str) -> Vec<Backend> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut backends = vec![Backend { name: "sqlite", location: Location::in_data_dir(dir.path()), _dir: Some(dir) }];
-    if let Some(url) = pg::url() {
-        backends.push(Backend { name: "postgres", location: Location::Postgres { url: pg::schema(&url, test), password: pg::password() }, _dir: None });
-    }
-    backends
-}
+use pg::{backends, Backend};
 
 fn on_every_backend(name: &str, test: impl Fn(&Backend, Arc<dyn Store>, &FactBase)) {
     let base = FactBase::load(support::shipped_facts()).expect("clean base");

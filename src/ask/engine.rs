@@ -108,8 +108,8 @@ impl Engine {
             "source" => cmd::source::run(self, invocation, locale),
             "ask" => self.free_text(&invocation.all_text(), locale),
             "help" => cmd::help::run(self, invocation.get("command").or(Some(invocation.rest.as_str()))),
-            "quiz" => Answer::new("quiz", Outcome::Error, "Quiz rounds cannot be played here yet.")
-                .text("They are played in `histbot console` (`/quiz cold-war 5`); `/help quiz` explains the command."),
+            "quiz" => Answer::new("quiz", Outcome::Error, "Quiz rounds are played in a chat, not here.")
+                .text("Start one with `/quiz cold-war 5` on Discord or in `histbot console`, or `!quiz cold-war 5` in a Matrix room; `/help quiz` explains the command."),
             "report" | "reload" | "facts" => Answer::new(&invocation.command, Outcome::Error, "This command needs the bot service")
                 .text("Moderation commands and reports are handled by a running bot (`histbot console` or `histbot run`)."),
             other => unknown_command(other),
@@ -268,7 +268,7 @@ impl Engine {
     fn after_first_content_word(&self, text: &str) -> Option<String> {
         let language = crate::text::lang::detect(text);
         let words: Vec<&str> = text.split_whitespace().collect();
-        let content = |w: &&str| !self.index.keyer().tokens(w, language).is_empty();
+        let content = |w: &&str| !self.index.tokens(w, language).is_empty();
         let first = words.iter().position(content)?;
         let rest = words.get(first + 1..)?;
         (!rest.is_empty()).then(|| rest.join(" "))

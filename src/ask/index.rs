@@ -168,8 +168,13 @@ pub struct Query {
 impl Query {
     /// Key a text written in `language`, setting years apart.
     pub fn parse(keyer: &Keyer, text: &str, language: Language) -> Query {
+        Query::from_tokens(keyer.tokens(text, language))
+    }
+
+    /// A query of a text's tokens, setting years apart.
+    fn from_tokens(tokens: Vec<crate::text::Token>) -> Query {
         let mut query = Query::default();
-        for token in keyer.tokens(text, language) {
+        for token in tokens {
             match year_of(&token.key) {
                 Some(year) => query.years.push(year),
                 None => {
@@ -350,7 +355,13 @@ impl Index {
         index.add_people_quoted();
         index.ordinal_keys = index.keyer.index_keys(ORDINALS);
         index.words = memo.into_inner();
+        index.words.add_lowercase();
         index
+    }
+
+    /// [`Keyer::tokens`], reading the words of the base from the build's memo.
+    pub fn tokens(&self, text: &str, language: Language) -> Vec<crate::text::Token> {
+        self.keyer.tokens_known(text, language, &self.words)
     }
 
     /// The index keys of a text from the base (a quote's word, a title), as
@@ -649,11 +660,11 @@ impl Index {
                 if let Some(question_word) = self.question_word_slip(&folded) {
                     return question_word.to_string();
                 }
-                let tokens = self.keyer.tokens(&folded, language);
+                let tokens = self.tokens(&folded, language);
                 let known = tokens.is_empty() || tokens.iter().any(|t| self.postings.contains_key(&t.key));
                 match (!known && !folded.contains(' ')).then(|| self.respell(&folded)).flatten() {
                     Some(correct) => {
-                        respelled.extend(self.keyer.tokens(correct, language).into_iter().map(|t| t.key));
+                        respelled.extend(self.tokens(correct, language).into_iter().map(|t| t.key));
                         correct.to_string()
                     }
                     None => chunk.to_string(),
@@ -864,7 +875,7 @@ impl Index {
     /// is known: parsed, with compounds joined, and its matches worked out.
     pub fn query_in(&self, text: &str, language: Language) -> Query {
         let (text, respelled) = self.respell_text(text, language);
-        let mut query = Query::parse(&self.keyer, &text, language);
+        let mut query = Query::from_tokens(self.tokens(&text, language));
         query.respelled = respelled;
         self.join_compounds(&mut query);
         self.prepare(&mut query);

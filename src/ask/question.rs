@@ -79,7 +79,7 @@ const BOUNDARY_WORDS: &[&str] = &[
 /// name there, not the participle the question uses ("counted"): it stays light.
 fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], language: Language) {
     for word in words.iter().filter(|w| lexicon::is_light_by_ending(w, language) && !COUNTING_VERBS.contains(w)) {
-        for token in index.keyer().tokens(word, language) {
+        for token in index.tokens(word, language) {
             if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
                 if !index.is_proper(query, position) {
                     query.set_light(position, false);
@@ -106,7 +106,7 @@ fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found:
         .iter()
         .filter(|(asks, _)| matches!(asks, Asks::Born | Asks::Died))
         .flat_map(|(_, range)| words.get(range.clone()).unwrap_or_default().iter())
-        .flat_map(|word| index.keyer().tokens(word, language).into_iter().map(|t| t.key))
+        .flat_map(|word| index.tokens(word, language).into_iter().map(|t| t.key))
         .collect();
     let mut position = 0;
     while position < query.keys.len() {
@@ -140,17 +140,17 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         // population of…", "population" is the attribute asked about, not its kind.
         // Past up to two modifiers: "which *egyptian* newspaper", "what *british* paper".
         let modifier = |word: &&&str| {
-            let keys: Vec<String> = index.keyer().tokens(word, language).into_iter().map(|t| t.key).collect();
+            let keys: Vec<String> = index.tokens(word, language).into_iter().map(|t| t.key).collect();
             crate::text::lexicon::is_light(word, language) || keys.iter().any(|k| index.is_proper_key(k))
         };
         let skipped = words.iter().skip(range.end).take(2).take_while(modifier).count();
         let at = if words.get(range.end + skipped).is_some_and(|w| !crate::text::lexicon::is_stopword(w, language)) { range.end + skipped } else { range.end };
         let Some(next) = words.get(at).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
-        let keys: Vec<String> = index.keyer().tokens(next, language).into_iter().map(|t| t.key).collect();
+        let keys: Vec<String> = index.tokens(next, language).into_iter().map(|t| t.key).collect();
         // What is counted, unless it is as general as "people".
         if *asks == Asks::HowMany && counted.is_empty() && !crate::text::lexicon::is_light(next, Language::En) {
             let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && !crate::text::lexicon::is_light(w, language));
-            let single = |word: &&str| index.keyer().tokens(word, language).into_iter().next().map(|t| t.key).filter(|k| index.keyer().index_keys(k).len() == 1);
+            let single = |word: &&str| index.tokens(word, language).into_iter().next().map(|t| t.key).filter(|k| index.keyer().index_keys(k).len() == 1);
             counted = std::iter::once(next).chain(compound).filter_map(single).collect();
         }
         for position in 0..query.keys.len() {
@@ -164,15 +164,14 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
 
 /// The key of the name after "HEAD of [the]" in the question, if any.
 fn owner_of_head(index: &Index, words: &[&str], head: &str, language: Language) -> Option<String> {
-    let keyer = index.keyer();
-    let at = words.iter().position(|w| keyer.tokens(w, language).iter().any(|t| t.key == head))?;
+    let at = words.iter().position(|w| index.tokens(w, language).iter().any(|t| t.key == head))?;
     let rest: Vec<&&str> = words.iter().skip(at + 1).take(3).collect();
     let [of, after @ ..] = rest.as_slice() else { return None };
     if !["of", "od", "iz"].contains(*of) {
         return None;
     }
     let owner = after.iter().find(|w| !crate::text::lexicon::is_stopword(w, language))?;
-    keyer.tokens(owner, language).into_iter().next().map(|t| t.key)
+    index.tokens(owner, language).into_iter().next().map(|t| t.key)
 }
 
 /// Forms of "to be" (folded) that put a noun phrase after a question word
@@ -200,7 +199,7 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
         .take_while(|w| !crate::text::lexicon::is_stopword(w, language))
         .collect();
     let last = phrase.last()?;
-    let key = index.keyer().tokens(last, language).into_iter().next()?;
+    let key = index.tokens(last, language).into_iter().next()?;
     let position = query.keys.iter().position(|k| *k == key.key)?;
     (!query.light.get(position).copied().unwrap_or(true)).then_some(key.key)
 }
@@ -233,8 +232,7 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
     }
     let Some(question_end) = found.iter().map(|(_, range)| range.end).min() else { return };
     let Some(aux) = words.iter().enumerate().skip(question_end).find(|(_, w)| DO_FORMS.contains(w)).map(|(i, _)| i) else { return };
-    let keyer = index.keyer();
-    let mut content = words.iter().skip(aux + 1).filter_map(|word| keyer.tokens(word, language).into_iter().next());
+    let mut content = words.iter().skip(aux + 1).filter_map(|word| index.tokens(word, language).into_iter().next());
     let (Some(_subject), Some(verb)) = (content.next(), content.next()) else { return };
     if let Some(position) = query.keys.iter().position(|k| *k == verb.key) {
         if !index.knows(query, position) {
@@ -256,7 +254,7 @@ fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<Str
     words
         .iter()
         .filter(|w| lexicon::is_light_by_ending(w, language))
-        .map(|word| lexicon::verb_forms(word).into_iter().flat_map(|form| index.keyer().tokens(form, language)).map(|t| t.key).collect())
+        .map(|word| lexicon::verb_forms(word).into_iter().flat_map(|form| index.tokens(form, language)).map(|t| t.key).collect())
         .filter(|keys: &Vec<String>| !keys.is_empty())
         .collect()
 }

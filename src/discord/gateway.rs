@@ -32,17 +32,23 @@ use serenity::client::{Client, ClientBuilder};
 
 use super::commands::{self, Locales};
 use super::interaction::{self, Incoming, Kind, OptionValue, Outgoing};
+use super::quiz::{self, Quizzes};
 use super::{redact, redact_error, DiscordError};
 use crate::ask::answer::{Answer, Outcome};
 use crate::config::DiscordConfig;
+use crate::service::daily::Clock;
 use crate::service::{measure, Service};
 
-/// Run the gateway client until the service stops.
-pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) -> Result<(), DiscordError> {
+/// Run the gateway client until the service stops; quiz rounds are timed
+/// by `clock` and moved on by this process's [`quiz::drive`] meanwhile.
+pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String, clock: Arc<dyn Clock>) -> Result<(), DiscordError> {
     let locales = Arc::new(Locales::load(&config.locales));
     let notices_http = Arc::new(super::rest_client(&config, &token));
     super::forward_notices(&service, notices_http.clone(), config.moderator_channel);
-    super::post_daily(&service, notices_http);
+    super::post_daily(&service, notices_http.clone());
+    let quizzes = Quizzes::new(Some(notices_http), clock, service.study().question_secs);
+    // Dropped (the driver stopped) however this returns.
+    let _driver = quiz::spawn_driver(quizzes.clone(), service.clone());
     let mut pause = Duration::from_secs(1);
     while !service.shutdown().is_stopping() {
         let http = super::rest_client(&config, &token);
@@ -58,7 +64,7 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: String) ->
             continue;
         }
         let shards = Arc::new(ShardWatch::new(config.shards.map_or(1, |range| range.last.saturating_sub(range.first).saturating_add(1))));
-        let handler = Handler { service: service.clone(), config: config.clone(), locales: locales.clone(), shards: shards.clone() };
+        let handler = Handler { service: service.clone(), config: config.clone(), locales: locales.clone(), shards: shards.clone(), quizzes: quizzes.clone() };
         let mut client: Client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
             .event_handler(handler)
             .raw_event_handler(UnreadableEvents)
@@ -207,6 +213,7 @@ struct Handler {
     config: DiscordConfig,
     locales: Arc<Locales>,
     shards: Arc<ShardWatch>,
+    quizzes: Arc<Quizzes>,
 }
 
 #[serenity::async_trait]
@@ -253,7 +260,7 @@ impl EventHandler for Handler {
             Interaction::Modal(modal) => from_modal(modal),
             _ => return,
         };
-        answer(&ctx.http, self.service.clone(), incoming, super::defer_after(&self.config), received).await;
+        answer(&ctx.http, self.service.clone(), incoming, super::defer_after(&self.config), received, &self.quizzes).await;
     }
 }
 
@@ -273,12 +280,17 @@ impl RawEventHandler for UnreadableEvents {
 /// Answer one interaction through the REST callback (and a webhook edit
 /// when deferred), counted by type and Discord's status, and timed from
 /// `received` to the reply sent.
-async fn answer(http: &Http, service: Arc<Service>, incoming: Incoming, defer_after: Duration, received: Instant) {
+async fn answer(http: &Http, service: Arc<Service>, incoming: Incoming, defer_after: Duration, received: Instant, quizzes: &Arc<Quizzes>) {
     let Ok(id) = incoming.id.parse::<u64>().map(InteractionId::new) else { return };
     let kind = incoming.kind;
     let token = incoming.token.clone();
     let application_id = incoming.application_id.clone();
-    match interaction::process(service, incoming, Some(defer_after)).await {
+    let outgoing = if quiz::handles(&incoming) {
+        quiz::process(quizzes.clone(), service, incoming, Some(defer_after)).await
+    } else {
+        interaction::process(service, incoming, Some(defer_after)).await
+    };
+    match outgoing {
         Outgoing::Now(response) => {
             let status = send(http, id, &token, kind, &response).await;
             measure::discord_interaction("gateway", kind.label(), status);

@@ -34,8 +34,10 @@ use tokio::net::TcpListener;
 
 use super::commands::{self, Locales};
 use super::interaction::{self, Incoming, Kind, Outgoing};
+use super::quiz::{self, Quizzes};
 use super::{redact_error, DiscordError};
 use crate::config::{secret, DiscordConfig};
+use crate::service::daily::Clock;
 use crate::service::rendered::{Rendered, RenderedAnswers};
 use crate::service::{measure, Service};
 
@@ -52,6 +54,8 @@ pub struct Endpoint {
     pub max_body_bytes: usize,
     /// How far `X-Signature-Timestamp` may be from the local clock.
     pub timestamp_window: Duration,
+    /// Quiz rounds (posted through `rest`); [`serve`] runs their clock.
+    pub quizzes: Arc<Quizzes>,
     /// The JSON of answers to commands that only read the fact base, kept
     /// until it changes (`answer_cache_entries`).
     pub rendered: RenderedAnswers<Rendered<Bytes>>,
@@ -94,16 +98,24 @@ impl Endpoint {
             .filter(|k| !k.trim().is_empty())
             .or_else(|| secret(&config.public_key_env, None))
             .ok_or_else(|| DiscordError::MissingPublicKey { env: config.public_key_env.clone() })?;
+        let rest = token.map(|token| Arc::new(super::rest_client(config, token)));
         Ok(Endpoint {
+            quizzes: Quizzes::for_service(&service, rest.clone()),
             service,
             public_key: parse_public_key(&key_text)?,
-            rest: token.map(|token| Arc::new(super::rest_client(config, token))),
+            rest,
             defer_after: super::defer_after(config),
             max_body_bytes: config.max_body_bytes.max(1024),
             timestamp_window: Duration::from_secs(config.timestamp_window_secs.max(1)),
             rendered: RenderedAnswers::new(config.answer_cache_entries),
             completions: RenderedAnswers::new(config.answer_cache_entries),
         })
+    }
+
+    /// Time quiz rounds by `clock` (tests move theirs by hand).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Endpoint {
+        self.quizzes = Quizzes::new(self.rest.clone(), clock, self.service.study().question_secs);
+        self
     }
 
     /// Accept a request only if its timestamp is a Unix time within the
@@ -151,15 +163,18 @@ pub fn router(endpoint: Arc<Endpoint>) -> Router {
 }
 
 /// Serve on `listener` until the service stops: then the listener closes and
-/// the requests under way are answered before this returns.
+/// the requests under way are answered before this returns. Quiz rounds
+/// are moved on by the clock meanwhile ([`quiz::drive`]; without a bot
+/// token there are none).
 pub async fn serve(listener: TcpListener, endpoint: Arc<Endpoint>) -> Result<(), DiscordError> {
     let stopped = endpoint.service.shutdown().stopped();
+    let _driver = quiz::spawn_driver(endpoint.quizzes.clone(), endpoint.service.clone());
     axum::serve(listener, router(endpoint)).with_graceful_shutdown(stopped).await.map_err(DiscordError::Serve)
 }
 
 /// HTTP mode: register the commands (with a token), then serve.
-pub async fn run(service: Arc<Service>, config: DiscordConfig, token: Option<String>) -> Result<(), DiscordError> {
-    let endpoint = Arc::new(Endpoint::new(service.clone(), &config, token.as_deref())?);
+pub async fn run(service: Arc<Service>, config: DiscordConfig, token: Option<String>, clock: Arc<dyn Clock>) -> Result<(), DiscordError> {
+    let endpoint = Arc::new(Endpoint::new(service.clone(), &config, token.as_deref())?.with_clock(clock));
     match &endpoint.rest {
         Some(http) => {
             let locales = Locales::load(&config.locales);
@@ -175,7 +190,7 @@ pub async fn run(service: Arc<Service>, config: DiscordConfig, token: Option<Str
             super::post_daily(&service, http.clone());
         }
         None => {
-            tracing::warn!(env = %config.token_env, "no bot token: slash commands are not registered and slow answers cannot be deferred");
+            tracing::warn!(env = %config.token_env, "no bot token: slash commands are not registered, slow answers cannot be deferred and quiz rounds cannot be played");
             if service.study().daily.as_ref().and_then(|daily| daily.channel_id()).is_some() {
                 tracing::warn!(env = %config.token_env, "no bot token: the daily fact cannot be posted in its Discord channel");
             }
@@ -232,6 +247,8 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
     // Without a REST client a deferred answer could never be delivered: wait for it.
     let defer_after = endpoint.rest.as_ref().map(|_| endpoint.defer_after);
     let quick = match kind {
+        // Quiz rounds are played in the store, never kept.
+        _ if quiz::handles(&incoming) => None,
         Kind::Command => interaction::command_json_now(&endpoint.service, &incoming, defer_after, &endpoint.rendered),
         Kind::Autocomplete => Some(interaction::autocomplete_json(&endpoint.service, &incoming, &endpoint.completions)),
         _ => None,
@@ -244,7 +261,12 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
     }
     let token = incoming.token.clone();
     let application_id = incoming.application_id.clone();
-    let response = match interaction::process(endpoint.service.clone(), incoming, defer_after).await {
+    let outgoing = if quiz::handles(&incoming) {
+        quiz::process(endpoint.quizzes.clone(), endpoint.service.clone(), incoming, defer_after).await
+    } else {
+        interaction::process(endpoint.service.clone(), incoming, defer_after).await
+    };
+    let response = match outgoing {
         Outgoing::Now(response) => {
             if kind != Kind::Ping {
                 measure::reply("discord", "http", received.elapsed());

@@ -394,7 +394,8 @@ pub fn edit_of(response: &Value) -> Value {
     data
 }
 
-fn crashed(component: bool) -> Value {
+/// The reply when answering failed unexpectedly (a panic in the answer).
+pub(crate) fn crashed(component: bool) -> Value {
     let answer = Answer::new("help", Outcome::Error, "Something went wrong while answering.").text("Please try again; if it keeps happening, tell a moderator.");
     let data = embed::message(&answer, &Render { allow_ephemeral: !component, ..Render::default() });
     json!({ "type": if component { UPDATE_MESSAGE } else { CHANNEL_MESSAGE }, "data": data })

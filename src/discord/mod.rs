@@ -10,7 +10,10 @@
 //!   connection, so any number of replicas can run behind a load balancer.
 //!
 //! Both turn an interaction into an [`interaction::Incoming`], answer it with
-//! the core, and render the [`crate::ask::Answer`] with [`embed`]. Commands
+//! the core, and render the [`crate::ask::Answer`] with [`embed`]. `/quiz`
+//! and its answer buttons go to [`quiz`] instead: rounds live in the store
+//! and are moved on by one [`quiz::drive`] loop per process, in either
+//! mode. Commands
 //! come from the one command table ([`commands`]). Nothing outside this
 //! module knows a Discord type.
 //!
@@ -25,6 +28,7 @@ pub mod gateway;
 pub mod gateway_log;
 pub mod http;
 pub mod interaction;
+pub mod quiz;
 mod wire;
 
 use std::sync::{Arc, OnceLock};
@@ -37,6 +41,7 @@ use serenity::model::id::{ApplicationId, ChannelId};
 
 use crate::config::{secret, DiscordConfig, DiscordMode};
 use crate::ask::Answer;
+use crate::service::daily::{Clock, SystemClock};
 use crate::service::{daily, Service};
 
 /// Why the Discord front end could not run. No variant ever holds a secret.
@@ -60,13 +65,18 @@ pub enum DiscordError {
 
 /// Run the Discord front end in the configured mode until the process ends.
 pub async fn run(service: Arc<Service>, config: DiscordConfig) -> Result<(), DiscordError> {
+    run_with_clock(service, config, Arc::new(SystemClock)).await
+}
+
+/// [`run`], with quiz rounds timed by `clock` (tests pass one they move by hand).
+pub async fn run_with_clock(service: Arc<Service>, config: DiscordConfig, clock: Arc<dyn Clock>) -> Result<(), DiscordError> {
     let token = secret(&config.token_env, config.token_file.as_deref());
     match config.mode {
         DiscordMode::Gateway => {
             let token = token.ok_or_else(|| DiscordError::MissingToken { env: config.token_env.clone(), file: config.token_file.clone() })?;
-            gateway::run(service, config, token).await
+            gateway::run(service, config, token, clock).await
         }
-        DiscordMode::Http => http::run(service, config, token).await,
+        DiscordMode::Http => http::run(service, config, token, clock).await,
     }
 }
 

@@ -435,7 +435,7 @@ async fn answer(state: &Arc<State>, job: Job) {
     }
     if let Some(args) = quiz::arguments(&line) {
         let direct = is_direct(&room).await;
-        quiz::command(state, &room, &event, &asker, args, direct).await;
+        quiz::command(state, &room, &event, &asker, &args, direct).await;
         return;
     }
     if let Some(draft) = draft_request(&line) {

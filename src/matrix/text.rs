@@ -74,9 +74,9 @@ pub fn decide(message: Incoming<'_>, identity: &Identity, prefix: &str) -> Decis
     if let Some(command) = rest.strip_prefix(prefix) {
         let line = format!("{CORE_PREFIX}{}", command.trim_start());
         return match parse_line(&line, &[CORE_PREFIX]) {
+            // `quiz` is in the command table too (the front end plays it).
             Line::Command(_) => Decision::Run(line),
-            // Study mode's `quiz` is played by the front end itself.
-            _ if addressed || is_quiz(&line) => Decision::Run(line),
+            _ if addressed => Decision::Run(line),
             _ => Decision::Ignore,
         };
     }
@@ -87,12 +87,6 @@ pub fn decide(message: Incoming<'_>, identity: &Identity, prefix: &str) -> Decis
         return Decision::Run(format!("{CORE_PREFIX}help"));
     }
     Decision::Run(rest.to_string())
-}
-
-/// `!quiz …` (after the prefix was read as [`CORE_PREFIX`]).
-fn is_quiz(line: &str) -> bool {
-    let word = line.trim_start_matches(CORE_PREFIX).split_whitespace().next().unwrap_or("");
-    word.eq_ignore_ascii_case("quiz")
 }
 
 /// Remove a rich-reply fallback: the leading `> ` quote lines (and the blank

@@ -4,6 +4,7 @@
 
 use super::play::{Board, QuizError};
 use super::round::{DEFAULT_COUNT, MAX_COUNT};
+use crate::ask::parse::{parse_line, Line};
 use crate::ask::Invocation;
 use crate::text::echo::echo;
 
@@ -44,6 +45,24 @@ pub fn parse(invocation: &Invocation) -> Result<QuizCommand, QuizError> {
             Ok(QuizCommand::Start { topic: topic.to_string(), count: count.unwrap_or(typed_count) })
         }
     }
+}
+
+/// The text after the command of a typed `quiz` line (`/quiz …`, `!quiz
+/// …`, or `quiz …` where the command grammar reads a bare command), or
+/// `None` for any other line. `prefixes` are the characters that introduce
+/// a command on the front end (`/` for the console, `!` for Matrix).
+pub fn arguments(line: &str, prefixes: &[char]) -> Option<String> {
+    match parse_line(line, prefixes) {
+        Line::Command(invocation) if invocation.command == "quiz" => Some(invocation.rest),
+        _ => None,
+    }
+}
+
+/// Read the typed text after `quiz` (`cold-war 5`, `leaderboard all`).
+pub fn parse_typed(args: &str) -> Result<QuizCommand, QuizError> {
+    let mut invocation = Invocation::new("quiz");
+    invocation.rest = args.to_string();
+    parse(&invocation)
 }
 
 /// `cold-war 5` → (`cold-war`, 5); a last word from 1 to [`MAX_COUNT`] is the
@@ -97,9 +116,17 @@ mod tests {
     use super::*;
 
     fn typed(rest: &str) -> Option<QuizCommand> {
-        let mut invocation = Invocation::new("quiz");
-        invocation.rest = rest.to_string();
-        parse(&invocation).ok()
+        parse_typed(rest).ok()
+    }
+
+    #[test]
+    fn quiz_lines_and_their_arguments() {
+        assert_eq!(arguments("/quiz cold-war 5", &['/']).as_deref(), Some("cold-war 5"));
+        assert_eq!(arguments("!QUIZ", &['!']).as_deref(), Some(""));
+        assert_eq!(arguments("quiz me 2", &['!']).as_deref(), Some("me 2"));
+        assert_eq!(arguments("!quizzes", &['!']), None);
+        assert_eq!(arguments("!when tito", &['!']), None);
+        assert_eq!(arguments("what was the quiz about?", &['/']), None);
     }
 
     fn options(invocation: Invocation) -> Option<QuizCommand> {

@@ -72,6 +72,23 @@ pub struct Ack {
     pub round: Round,
 }
 
+/// What [`Quiz::resume_platform`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resumed {
+    /// Open rounds to drive on.
+    pub kept: Vec<Round>,
+    /// Rounds left idle too long, closed (as stopped) by this call.
+    pub closed: Vec<Closed>,
+}
+
+/// A round closed at start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closed {
+    pub round: Round,
+    /// The question that was open (its message still shows its options).
+    pub open: Option<usize>,
+}
+
 /// Which leaderboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Board {
@@ -254,18 +271,37 @@ impl<'a> Quiz<'a> {
     /// and driven on by its place's front end) or, when nothing happened in
     /// it for [`ABANDONED_AFTER_SECS`], closed as stopped.
     pub fn resume(&self, now: u64) -> Result<Vec<Round>, QuizError> {
-        let mut kept = Vec::new();
-        for mut round in self.store.active_rounds()? {
-            if now.saturating_sub(last_move(&round)) >= ABANDONED_AFTER_SECS {
-                let from = round.step;
-                round.phase = Phase::Stopped;
-                round.step += 1;
-                self.store.save_round(&round, from, now)?;
-            } else {
-                kept.push(round);
+        Ok(self.resume_where(now, |_| true)?.kept)
+    }
+
+    /// [`Quiz::resume`] for one platform's rounds only (`discord`,
+    /// `matrix`), so one front end never closes another's rounds without
+    /// the notice that front end would post; also what was closed, and by
+    /// this process (another replica that closed a round first keeps its
+    /// notice to itself).
+    pub fn resume_platform(&self, platform: &str, now: u64) -> Result<Resumed, QuizError> {
+        self.resume_where(now, |round| round.place.platform == platform)
+    }
+
+    fn resume_where(&self, now: u64, include: impl Fn(&Round) -> bool) -> Result<Resumed, QuizError> {
+        let mut resumed = Resumed::default();
+        for mut round in self.store.active_rounds()?.into_iter().filter(|round| include(round)) {
+            if now.saturating_sub(last_move(&round)) < ABANDONED_AFTER_SECS {
+                resumed.kept.push(round);
+                continue;
+            }
+            let open = match round.phase {
+                Phase::Asking { question, .. } => Some(question),
+                _ => None,
+            };
+            let from = round.step;
+            round.phase = Phase::Stopped;
+            round.step += 1;
+            if self.store.save_round(&round, from, now)? {
+                resumed.closed.push(Closed { round, open });
             }
         }
-        Ok(kept)
+        Ok(resumed)
     }
 
     /// A round's answers.

@@ -31,6 +31,24 @@ pub struct Token {
 #[derive(Debug, Default)]
 pub struct WordMemo(rustc_hash::FxHashMap<String, Vec<Token>>);
 
+impl WordMemo {
+    /// Also remember each word under its lowercase spelling, which keys the
+    /// same (keying lowercases first): questions are mostly typed lowercase.
+    pub fn add_lowercase(&mut self) {
+        let lowered: Vec<(String, Vec<Token>)> = self
+            .0
+            .iter()
+            .filter_map(|(raw, tokens)| {
+                let lower: String = raw.nfkc().flat_map(char::to_lowercase).collect();
+                (lower != *raw).then(|| (lower, tokens.clone()))
+            })
+            .collect();
+        for (lower, tokens) in lowered {
+            self.0.entry(lower).or_insert(tokens);
+        }
+    }
+}
+
 /// Keys text with a set of synonyms.
 #[derive(Debug, Clone, Default)]
 pub struct Keyer {
@@ -139,6 +157,24 @@ impl Keyer {
     /// The tokens of a question written in `language`.
     pub fn tokens(&self, text: &str, language: Language) -> Vec<Token> {
         self.with_synonyms(plain_tokens(&join_privative(text), language, true))
+    }
+
+    /// [`Keyer::tokens`] reading English words' tokens from `memo` where it
+    /// holds them (a word's tokens do not depend on its case; see
+    /// [`WordMemo::add_lowercase`]).
+    pub fn tokens_known(&self, text: &str, language: Language, memo: &WordMemo) -> Vec<Token> {
+        if language != Language::En {
+            return self.tokens(text, language);
+        }
+        let text = join_privative(text);
+        let mut tokens = Vec::new();
+        for raw in words_without_ordinal_endings(&text) {
+            match memo.0.get(raw) {
+                Some(known) => tokens.extend(known.iter().cloned()),
+                None => tokens.extend(word_tokens(raw, Language::En, true)),
+            }
+        }
+        self.with_synonyms(tokens)
     }
 
     /// Replace synonym members by their group's first member.

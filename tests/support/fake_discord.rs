@@ -2,8 +2,10 @@
 //! serenity uses (gateway address, application commands, interaction
 //! callbacks, webhook edits, channel messages) and a WebSocket gateway
 //! (HELLO, IDENTIFY → READY, RESUME → RESUMED, heartbeats and ACKs,
-//! dispatched events). It records everything, and checks every message it is
-//! sent against Discord's limits, answering 400 where Discord would.
+//! dispatched events; channel messages posted and edited, each posted one with
+//! an id of its own; direct-message channels). It records everything, and
+//! checks every message it is sent against Discord's limits, answering 400
+//! where Discord would.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -42,6 +44,8 @@ pub struct Received {
     pub body: Value,
     /// The Discord limits the body broke (the fake answered 400 if any).
     pub problems: Vec<String>,
+    /// The id of the message or channel the fake made for it, if it made one.
+    pub made: Option<String>,
 }
 
 /// One thing that happened on the gateway.
@@ -108,7 +112,15 @@ struct Shared {
     webhook_delay: Mutex<Duration>,
     /// While set, the gateway closes every new connection at once (Discord unreachable).
     refusing: std::sync::atomic::AtomicBool,
+    /// The id of the next channel message posted.
+    next_message: std::sync::atomic::AtomicU64,
 }
+
+/// The first id the fake gives a posted message.
+pub const FIRST_MESSAGE_ID: u64 = 1_500_000_000_000_000_001;
+
+/// The direct-message channel the fake opens with a user: the user's id plus this.
+pub const DM_CHANNEL_OFFSET: u64 = 1_000;
 
 impl Shared {
     fn record(&self, f: impl FnOnce(&mut Log)) {
@@ -140,6 +152,7 @@ impl FakeDiscord {
             ws_url: ws_url.clone(),
             webhook_delay: Mutex::new(Duration::ZERO),
             refusing: std::sync::atomic::AtomicBool::new(false),
+            next_message: std::sync::atomic::AtomicU64::new(FIRST_MESSAGE_ID),
         });
         let app = axum::Router::new().fallback(rest).with_state(shared.clone());
         tokio::spawn(async move { axum::serve(http, app).await.ok() });
@@ -231,7 +244,7 @@ async fn rest(State(shared): State<Arc<Shared>>, method: Method, uri: Uri, heade
     let path = uri.path().to_string();
     let authorization = headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string);
     let body: Value = if body.is_empty() { Value::Null } else { serde_json::from_slice(&body).unwrap_or_else(|_| json!({ "unparsable": String::from_utf8_lossy(&body) })) };
-    let mut received = Received { method: method.to_string(), path: path.clone(), authorization: authorization.clone(), body: body.clone(), problems: Vec::new() };
+    let mut received = Received { method: method.to_string(), path: path.clone(), authorization: authorization.clone(), body: body.clone(), problems: Vec::new(), made: None };
 
     let authorized = authorization.as_deref() == Some(&format!("Bot {TOKEN}"));
     let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
@@ -291,14 +304,31 @@ async fn rest(State(shared): State<Arc<Shared>>, method: Method, uri: Uri, heade
                     Json(json!(stored)).into_response()
                 }
             }
-            ("POST", ["channels", _, "messages"]) => {
+            ("POST", ["channels", channel, "messages"]) => {
                 received.problems = check_message(&body);
                 if received.problems.is_empty() {
-                    Json(json!({ "id": "2" })).into_response()
+                    let id = shared.next_message.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    received.made = Some(id.to_string());
+                    Json(json!({ "id": id.to_string(), "channel_id": channel, "type": 0 })).into_response()
                 } else {
                     (StatusCode::BAD_REQUEST, Json(json!({ "message": "Invalid Form Body", "code": 50035 }))).into_response()
                 }
             }
+            ("PATCH", ["channels", channel, "messages", message]) => {
+                received.problems = check_message(&body);
+                if received.problems.is_empty() {
+                    Json(json!({ "id": message, "channel_id": channel, "type": 0 })).into_response()
+                } else {
+                    (StatusCode::BAD_REQUEST, Json(json!({ "message": "Invalid Form Body", "code": 50035 }))).into_response()
+                }
+            }
+            ("POST", ["users", "@me", "channels"]) => match body["recipient_id"].as_str().and_then(|id| id.parse::<u64>().ok()) {
+                Some(user) => {
+                    received.made = Some((user + DM_CHANNEL_OFFSET).to_string());
+                    Json(json!({ "id": (user + DM_CHANNEL_OFFSET).to_string(), "type": 1 })).into_response()
+                }
+                None => (StatusCode::BAD_REQUEST, Json(json!({ "message": "Invalid Form Body", "code": 50035 }))).into_response(),
+            },
             _ => (StatusCode::NOT_FOUND, Json(json!({ "message": "404: Not Found", "code": 0 }))).into_response(),
         }
     };

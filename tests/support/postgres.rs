@@ -2,11 +2,17 @@
 //! holds its URL and `HISTBOT_DATABASE_PASSWORD` the password. Without the
 //! URL a test skips with a printed reason; `HISTBOT_REQUIRE_POSTGRES=1`
 //! makes that a failure.
+#![allow(dead_code)] // each test binary uses its own part of this module
 
 pub const SKIP: &str = "skipping the PostgreSQL half: no server (set HISTBOT_TEST_POSTGRES, or run scripts/test-all.sh)";
 
-/// The server's URL, or `None` (after printing why).
+/// The server's URL, or `None` (after printing why). A build without the
+/// `postgres` feature cannot open one, so it always skips.
 pub fn url() -> Option<String> {
+    if !cfg!(feature = "postgres") {
+        eprintln!("skipping the PostgreSQL half: this build has no `postgres` feature");
+        return None;
+    }
     let required = std::env::var("HISTBOT_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
     match std::env::var("HISTBOT_TEST_POSTGRES").ok().filter(|v| !v.trim().is_empty()) {
         Some(url) => Some(url),
@@ -35,4 +41,22 @@ pub fn schema(url: &str, test: &str) -> String {
     client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).expect("create a test schema");
     let separator = if url.contains('?') { '&' } else { '?' };
     format!("{url}{separator}options=-c%20search_path%3D{schema}")
+}
+
+/// A store to run one test on, and what keeps it alive.
+pub struct Backend {
+    pub name: &'static str,
+    pub location: histbot::store::Location,
+    pub _dir: Option<tempfile::TempDir>,
+}
+
+/// SQLite in a temporary directory, and PostgreSQL (a schema of its own,
+/// named after `test`) when there is a server.
+pub fn backends(test: &str) -> Vec<Backend> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut backends = vec![Backend { name: "sqlite", location: histbot::store::Location::in_data_dir(dir.path()), _dir: Some(dir) }];
+    if let Some(url) = url() {
+        backends.push(Backend { name: "postgres", location: histbot::store::Location::Postgres { url: schema(&url, test), password: password() }, _dir: None });
+    }
+    backends
 }

@@ -13,8 +13,6 @@
 //! Questions are not timed here: the terminal waits for the answer.
 
 use histbot::ask::answer::{Answer, Outcome};
-use histbot::ask::parse::{parse_line, Line};
-use histbot::ask::Invocation;
 use histbot::service::Service;
 use histbot::study::command::{self, QuizCommand};
 use histbot::study::question::parse_choice;
@@ -34,10 +32,7 @@ fn place(personal: bool) -> Place {
 /// The arguments of a `quiz` line (`/quiz …`, `!quiz …`, or `quiz …` as
 /// the command grammar reads it), or `None` for any other line.
 pub(super) fn arguments(line: &str) -> Option<String> {
-    match parse_line(line, &['/', '!']) {
-        Line::Command(invocation) if invocation.command == "quiz" => Some(invocation.rest),
-        _ => None,
-    }
+    command::arguments(line, &['/', '!'])
 }
 
 /// Close rounds left open too long by an earlier run (see `Quiz::resume`).
@@ -54,9 +49,7 @@ pub(super) fn command(service: &Service, args: &str) -> Vec<Answer> {
     let engine = service.engine();
     let quiz = Quiz::new(service.store().as_ref(), engine.base());
     let now = histbot::store::unix_now();
-    let mut invocation = Invocation::new("quiz");
-    invocation.rest = args.to_string();
-    let result = command::parse(&invocation).and_then(|request| match request {
+    let result = command::parse_typed(args).and_then(|request| match request {
         QuizCommand::Stop => {
             quiz.stop("console", &player(), true, now).and_then(|round| Ok(vec![view::results(engine.base(), &round, &quiz.answers(&round)?)]))
         }

@@ -38,20 +38,19 @@ use crate::ask::render;
 use crate::service::Asker;
 use crate::store::unix_now;
 use crate::study::question::{parse_choice, Question};
+use crate::study::command::{self, QuizCommand};
 use crate::study::round::{Moved, Phase, DEFAULT_COUNT, MAX_COUNT};
-use crate::study::topic::TopicError;
-use crate::study::{view, Board, Place, Player, Quiz, QuizError, Round};
+use crate::study::{view, Place, Player, Quiz, QuizError, Round};
 
 /// The longest the round's task sleeps before looking at the store again.
 const LOOK_EVERY: Duration = Duration::from_secs(5);
 
 /// The arguments of a `!quiz` line (the room's prefix already read as
 /// [`super::CORE_PREFIX`]; a line for the bot, in a direct room or
-/// addressed to it, may leave the prefix out), or `None` for any other line.
-pub(super) fn arguments(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix(super::CORE_PREFIX).unwrap_or(line);
-    let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    rest[..word_end].eq_ignore_ascii_case("quiz").then(|| rest[word_end..].trim())
+/// addressed to it, may leave the prefix out), or `None` for any other
+/// line: the shared grammar's [`command::arguments`].
+pub(super) fn arguments(line: &str) -> Option<String> {
+    command::arguments(line, &[super::CORE_PREFIX])
 }
 
 fn place_key(room_id: &matrix_sdk::ruma::RoomId) -> String {
@@ -81,41 +80,36 @@ pub(super) async fn command(state: &Arc<State>, room: &Room, event: &OriginalSyn
     let key = place_key(room.room_id());
     let now = unix_now();
     let secs = state.service.study().question_secs.max(1);
-    let (first, rest) = args.split_once(char::is_whitespace).map_or((args, ""), |(a, b)| (a, b.trim()));
-    let reply = match first.to_lowercase().as_str() {
-        "stop" => match quiz.stop(&key, &me, asker.is_moderator, now) {
+    let prefix = state.config.prefix.as_str();
+    let reply = match command::parse_typed(args) {
+        Err(error) => refusal(&quiz, error, prefix),
+        Ok(QuizCommand::Stop) => match quiz.stop(&key, &me, asker.is_moderator, now) {
             Ok(round) => {
                 end_poll(room, &round, "The round was stopped.").await;
                 let answers = quiz.answers(&round).unwrap_or_default();
                 view::results(engine.base(), &round, &answers)
             }
-            Err(error) => refusal(&quiz, error, &state.config.prefix),
+            Err(error) => refusal(&quiz, error, prefix),
         },
-        "me" if !direct => Answer::new(view::INTENT, Outcome::Error, "A personal round is played in a direct room.")
-            .text(format!("Start a direct chat with me and send `{}quiz me` there.", state.config.prefix)),
-        "me" => match count_only(rest).and_then(|count| quiz.start_personal(&place(room, true), &me, count, secs, seed(), now)) {
+        Ok(QuizCommand::Personal { .. }) if !direct => Answer::new(view::INTENT, Outcome::Error, "A personal round is played in a direct room.")
+            .text(format!("Start a direct chat with me and send `{prefix}quiz me` there.")),
+        Ok(QuizCommand::Personal { count }) => match quiz.start_personal(&place(room, true), &me, count, secs, seed(), now) {
             Ok(round) => return begin(state, room, round).await,
-            Err(error) => refusal(&quiz, error, &state.config.prefix),
+            Err(error) => refusal(&quiz, error, prefix),
         },
-        "leaderboard" | "top" | "scores" => match board(rest) {
-            Ok(board) => match quiz.leaderboard(&key, board, now) {
-                Ok(standings) => view::leaderboard(&standings, board, "this room"),
-                Err(error) => refusal(&quiz, error, &state.config.prefix),
-            },
-            Err(error) => refusal(&quiz, error, &state.config.prefix),
+        Ok(QuizCommand::Leaderboard(board)) => match quiz.leaderboard(&key, board, now) {
+            Ok(standings) => view::leaderboard(&standings, board, "this room"),
+            Err(error) => refusal(&quiz, error, prefix),
         },
-        "stats" => match quiz.stats(&me.id) {
+        Ok(QuizCommand::Stats) => match quiz.stats(&me.id) {
             Ok(stats) => view::stats(&stats),
-            Err(error) => refusal(&quiz, error, &state.config.prefix),
+            Err(error) => refusal(&quiz, error, prefix),
         },
-        "help" => help(&state.config.prefix),
-        _ => {
-            let (topic, count) = topic_and_count(args);
-            match quiz.start(&place(room, direct), &me, topic, count, secs, seed(), now) {
-                Ok(round) => return begin(state, room, round).await,
-                Err(error) => refusal(&quiz, error, &state.config.prefix),
-            }
-        }
+        Ok(QuizCommand::Help) => help(prefix),
+        Ok(QuizCommand::Start { topic, count }) => match quiz.start(&place(room, direct), &me, &topic, count, secs, seed(), now) {
+            Ok(round) => return begin(state, room, round).await,
+            Err(error) => refusal(&quiz, error, prefix),
+        },
     };
     let mut reply = reply;
     super::localize_answer(&mut reply, &state.config.prefix);
@@ -351,37 +345,30 @@ fn choice_of_key(key: &str) -> Option<usize> {
 }
 
 /// At start: drive every open Matrix round on; close those left idle too
-/// long (see [`Quiz::resume`]) and say so in their rooms.
+/// long (see [`Quiz::resume_platform`]) and say so in their rooms.
 pub(super) async fn resume(state: &Arc<State>, client: &Client) {
     let engine = state.service.engine();
     let quiz = Quiz::new(state.service.store().as_ref(), engine.base());
-    let open = match state.service.store().active_rounds() {
-        Ok(open) => open,
-        Err(error) => {
-            tracing::error!(%error, "could not read the open quiz rounds");
-            return;
-        }
-    };
-    let kept = match quiz.resume(unix_now()) {
-        Ok(kept) => kept,
+    let resumed = match quiz.resume_platform("matrix", unix_now()) {
+        Ok(resumed) => resumed,
         Err(error) => {
             tracing::error!(%error, "could not resume the open quiz rounds");
             return;
         }
     };
-    for round in open.into_iter().filter(|round| round.place.platform == "matrix") {
-        let Some(room) = round.place.key.strip_prefix("matrix:").and_then(|id| OwnedRoomId::try_from(id).ok()).and_then(|id| client.get_room(&id)) else {
-            continue;
-        };
-        if kept.iter().any(|k| k.id == round.id) {
+    let room_of = |round: &Round| round.place.key.strip_prefix("matrix:").and_then(|id| OwnedRoomId::try_from(id).ok()).and_then(|id| client.get_room(&id));
+    for round in &resumed.kept {
+        if let Some(room) = room_of(round) {
             drive(state, room);
-        } else if let Ok(Some(closed)) = quiz.store.quiz_round(round.id) {
-            end_poll(&room, &closed, "The round was closed: histbot was away too long.").await;
-            let answers = quiz.answers(&closed).unwrap_or_default();
-            let mut results = view::results(engine.base(), &closed, &answers);
-            results.headline = format!("{} (closed: histbot was away too long)", results.headline);
-            send(&room, notice(&results)).await;
         }
+    }
+    for closed in resumed.closed {
+        let Some(room) = room_of(&closed.round) else { continue };
+        end_poll(&room, &closed.round, "The round was closed: histbot was away too long.").await;
+        let answers = quiz.answers(&closed.round).unwrap_or_default();
+        let mut results = view::results(engine.base(), &closed.round, &answers);
+        results.headline = format!("{} (closed: histbot was away too long)", results.headline);
+        send(&room, notice(&results)).await;
     }
 }
 
@@ -407,59 +394,14 @@ where
     None
 }
 
-/// `cold-war 5` → (`cold-war`, 5); a last word from 1 to [`MAX_COUNT`] is the count.
-fn topic_and_count(args: &str) -> (&str, usize) {
-    let args = args.trim();
-    let count_of = |word: &str| word.parse::<usize>().ok().filter(|n| (1..=MAX_COUNT).contains(n));
-    match args.rsplit_once(char::is_whitespace) {
-        Some((topic, last)) => count_of(last).map_or((args, DEFAULT_COUNT), |count| (topic.trim(), count)),
-        None => count_of(args).map_or((args, DEFAULT_COUNT), |count| ("", count)),
-    }
-}
-
-fn count_only(args: &str) -> Result<usize, QuizError> {
-    if args.is_empty() {
-        return Ok(DEFAULT_COUNT);
-    }
-    args.parse::<usize>()
-        .ok()
-        .filter(|n| (1..=MAX_COUNT).contains(n))
-        .ok_or_else(|| QuizError::Topic(TopicError::Unknown { text: crate::text::echo::echo(args), suggestions: vec!["me 5".into()] }))
-}
-
-fn board(args: &str) -> Result<Board, QuizError> {
-    match args.to_lowercase().as_str() {
-        "" | "week" => Ok(Board::Week),
-        "all" | "all-time" => Ok(Board::AllTime),
-        _ => Err(QuizError::Topic(TopicError::Unknown {
-            text: crate::text::echo::echo(args),
-            suggestions: vec!["leaderboard week".into(), "leaderboard all".into()],
-        })),
-    }
-}
-
+/// A refusal in a room's words; the rest as every front end says them.
 fn refusal(quiz: &Quiz, error: QuizError, prefix: &str) -> Answer {
     match error {
         QuizError::Busy(_) => Answer::new(view::INTENT, Outcome::Error, "A round is already being played in this room.")
             .text(format!("Answer its poll, or `{prefix}quiz stop` (its starter or a moderator).")),
-        QuizError::Topic(TopicError::Unknown { text, suggestions }) => {
-            let tags = crate::study::topic::all_tags(quiz.base).join(", ");
-            Answer::new(view::INTENT, Outcome::Error, format!("There is no quiz topic `{text}`."))
-                .text(format!("A topic is a tag ({tags}), a period, a year range (`1941-1948`) or a kind (events, treaties, people)."))
-                .suggest(suggestions.iter().map(|s| format!("{prefix}quiz {s}")).collect())
-        }
         QuizError::NoRound => Answer::new(view::INTENT, Outcome::Error, "No round is being played in this room.")
             .text(format!("Start one with `{prefix}quiz [topic] [count]`.")),
-        QuizError::Store(error) => {
-            tracing::error!(%error, "the store failed during a quiz");
-            Answer::new(view::INTENT, Outcome::Error, "The quiz could not be saved.").text("See histbot's log.")
-        }
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            let sentence = chars.next().map(|first| format!("{}{}.", first.to_uppercase(), chars.as_str())).unwrap_or_default();
-            Answer::new(view::INTENT, Outcome::Error, sentence)
-        }
+        other => view::refusal(quiz.base, &other, prefix),
     }
 }
 
@@ -480,14 +422,11 @@ mod tests {
 
     #[test]
     fn quiz_lines() {
-        assert_eq!(arguments("!quiz cold-war 5"), Some("cold-war 5"));
-        assert_eq!(arguments("!QUIZ"), Some(""));
+        assert_eq!(arguments("!quiz cold-war 5").as_deref(), Some("cold-war 5"));
+        assert_eq!(arguments("!QUIZ").as_deref(), Some(""));
         assert_eq!(arguments("!quizzes"), None);
-        assert_eq!(arguments("quiz me 2"), Some("me 2"));
+        assert_eq!(arguments("quiz me 2").as_deref(), Some("me 2"));
         assert_eq!(arguments("!when x"), None);
-        assert_eq!(topic_and_count("cold-war 3"), ("cold-war", 3));
-        assert_eq!(topic_and_count("1948"), ("1948", DEFAULT_COUNT));
-        assert_eq!(topic_and_count("2"), ("", 2));
     }
 
     #[test]
