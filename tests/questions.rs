@@ -4,17 +4,15 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-7.toml`: the second to sixth holdout sets, rotated
+//! - `dev-3.toml` … `dev-8.toml`: the second to seventh holdout sets, rotated
 //!   into dev the same way once measured (at their one measurement: dev-4
 //!   110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7 false
 //!   assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7 89/127 =
-//!   70.1%, 3 false assertions).
-//! - `holdout.toml`: the seventh set, written the same way by another writer
+//!   70.1%, 3 false assertions; dev-8 89/118 = 75.4%, 3 false assertions).
+//! - `holdout.toml`: the eighth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
-//! - `holdout-8.toml`: the eighth set, written the same way by a third
-//!   writer (less dev repeats); only measured, like `holdout.toml`.
 //! - `legacy.toml`: the first question set, written against the fact files
 //!   (counted with dev, as regression).
 //!
@@ -204,30 +202,19 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 86.5;
-const HOLDOUT_FLOOR: f64 = 75.5;
-const HOLDOUT_8_FLOOR: f64 = 75.0;
+const DEV_FLOOR: f64 = 86.0;
+const HOLDOUT_FLOOR: f64 = 75.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's one
-/// measurement (2026-11-30: 89/118 = 75.4%; measured again after the next
-/// session's dev changes: 90/118 = 76.3%). Not tuned on: they are listed
-/// so that the test still fails on any new false assertion and on a fixed
-/// one (remove it), while the mechanisms are fixed on dev. When this set is
+/// measurement (2026-11-30: 90/118 = 76.3%, 90/117 once the question that
+/// repeats a later dev set was dropped). Not tuned on: they are listed so
+/// that the test still fails on any new false assertion and on a fixed one
+/// (remove it), while the mechanisms are fixed on dev. When this set is
 /// rotated into dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who succeeded tito as president of yugoslavia",
-    "what was the name of the russian minister in belgrade in 1914",
-    "why did the first serbian uprising start",
-];
-
-/// The same for the eighth holdout set (`holdout-8.toml`).
-/// First measured 2026-11-30, after the session's changes had been made on
-/// dev alone: 90/118 = 76.3%.
-const KNOWN_HOLDOUT_8_FALSE_ASSERTIONS: &[&str] = &[
-    "what was the name of the russian minister in belgrade in 1914",
     "which yugoslav writer sold the most books in the soviet union",
     "what language did tito and stalin speak when they met",
     "why were the serbian officers judged unfit for the 1938 coup",
@@ -236,6 +223,18 @@ const KNOWN_HOLDOUT_8_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "who succeeded tito as president of yugoslavia",
+        "every word but the relation is Tito's (his name, \"president\", \"Yugoslavia\"), and a person is the answer type his own entries satisfy; that the question asks for someone after him, whom no sentence names, needs \"succeeded\" read as a relation to him",
+    ),
+    (
+        "what was the name of the russian minister in belgrade in 1914",
+        "the sentence says \"the Russian Minister in Belgrade intervened\" in May 1914 without naming him; a \"what\" question is stated by any sentence that speaks of all its words, so that the name itself is what is asked needs \"the name of\" read as the answer type",
+    ),
+    (
+        "why did the first serbian uprising start",
+        "no sentence gives the uprising's cause; as with the Cominform conference, a \"why\" answer shows the most relevant sentence (inventing no reason), which still asserts the entry",
+    ),
     (
         "who signed the belgrade declaration for the soviet side",
         "the declaration's parties are states, and a state counts as the doer of a \"who\" question about an event; that \"for the Soviet side\" asks for a person needs the question's phrase read, not only its words",
@@ -280,25 +279,14 @@ fn answers_hold_on_questions_written_from_the_sources() {
     dev.extend(load("dev-5"));
     dev.extend(load("dev-6"));
     dev.extend(load("dev-7"));
+    dev.extend(load("dev-8"));
     dev.extend(load("legacy"));
     let holdout = load("holdout");
-    let holdout_8 = load("holdout-8");
-    assert!(dev.len() + holdout.len() + holdout_8.len() >= 300, "the sets need at least 300 questions");
-    let unanswerable = dev.iter().chain(&holdout).chain(&holdout_8).filter(|q| q.unanswerable()).count();
+    assert!(dev.len() + holdout.len() >= 300, "the sets need at least 300 questions");
+    let unanswerable = dev.iter().chain(&holdout).filter(|q| q.unanswerable()).count();
     assert!(unanswerable >= 60, "the sets need at least 60 unanswerable questions, have {unanswerable}");
     let (dev_tally, dev_false) = measure(&engine, "dev", &dev);
     let (holdout_tally, holdout_false) = measure(&engine, "holdout", &holdout);
-    let (holdout_8_tally, holdout_8_false) = measure(&engine, "holdout-8", &holdout_8);
-    println!(
-        "holdout-8: {:.1}% of {HOLDOUT_TARGET}%{}",
-        holdout_8_tally.percent(),
-        if holdout_8_tally.percent() >= HOLDOUT_TARGET { " (met)" } else { " (not met yet)" }
-    );
-    let new_holdout_8_false: Vec<&String> = holdout_8_false.iter().filter(|line| !KNOWN_HOLDOUT_8_FALSE_ASSERTIONS.iter().any(|text| line.contains(&format!("{text:?}")))).collect();
-    assert!(new_holdout_8_false.is_empty(), "asserted a fact for an unanswerable holdout-8 question:\n{}", new_holdout_8_false.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
-    let fixed_holdout_8: Vec<&str> = KNOWN_HOLDOUT_8_FALSE_ASSERTIONS.iter().copied().filter(|text| !holdout_8_false.iter().any(|line| line.contains(&format!("{text:?}")))).collect();
-    assert!(fixed_holdout_8.is_empty(), "no longer a false assertion, remove it from KNOWN_HOLDOUT_8_FALSE_ASSERTIONS: {fixed_holdout_8:?}");
-    assert!(holdout_8_tally.percent() >= HOLDOUT_8_FLOOR, "holdout-8 accuracy {:.1}% is below its floor {HOLDOUT_8_FLOOR}%", holdout_8_tally.percent());
     println!(
         "targets: dev {:.1}% of {DEV_TARGET}%, holdout {:.1}% of {HOLDOUT_TARGET}%{}",
         dev_tally.percent(),

@@ -594,7 +594,10 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(asks).with_query(question.query.clone()) };
             evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
-        Asks::Who => found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(Asks::Who).with_query(question.query.clone())),
+        Asks::Who => {
+            let focus = Focus { asks_object: question.asks_object, ..Focus::asserting(Asks::Who).with_query(question.query.clone()) };
+            found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &focus)
+        }
         _ => true,
     }
 }

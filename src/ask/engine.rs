@@ -280,7 +280,13 @@ impl Engine {
             (Some(attribute), Kind::Person) => attribute,
             _ => question.asks,
         };
-        Focus { counted: question.counted.clone(), asks_end: question.asks_end, asks_start: question.asks_start, ..Focus::asserting(asks).with_query(question.query.clone()) }
+        Focus {
+            counted: question.counted.clone(),
+            asks_end: question.asks_end,
+            asks_start: question.asks_start,
+            asks_object: question.asks_object,
+            ..Focus::asserting(asks).with_query(question.query.clone())
+        }
     }
 
     /// Stage 4: the answer about one entry, around the quote that states it.

@@ -27,6 +27,10 @@ pub struct Focus {
     /// states the end (or the beginning) as such proves the answer.
     pub asks_end: bool,
     pub asks_start: bool,
+    /// "Who did Yugoslavia turn to", "with whom…": the person asked about is
+    /// the object, so a new name anywhere in the sentence can be the answer,
+    /// not only one standing as the doer.
+    pub asks_object: bool,
 }
 
 impl Focus {
@@ -89,7 +93,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             } else {
                 // Who did it: a person the question does not already name, or
                 // a state, army or government standing as the doer.
-                keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key)) || names_a_doer(text, &focus.query, index)
+                keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key)) || names_a_doer(text, &focus.query, index, focus.asks_object)
             }
         }
         Some(Asks::Where) => names_something_new(text, &focus.query, index),
@@ -215,7 +219,7 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
 /// forces* were massing on the … frontier"). A name after the question's
 /// words is more likely what was done to ("… led Austria-Hungary to
 /// declare war"), and does not answer "who".
-fn names_a_doer(text: &str, query: &Query, index: &Index) -> bool {
+fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> bool {
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
     let asked = |key: &str| (0..query.keys.len()).any(|w| index.word_is(query, w, key));
     let keyed: Vec<Vec<String>> = words.iter().map(|w| index.word_keys(w)).collect();
@@ -226,7 +230,7 @@ fn names_a_doer(text: &str, query: &Query, index: &Index) -> bool {
             return false;
         }
         let after_by = words[position.saturating_sub(DOER_AFTER_BY)..position].iter().any(|w| w.eq_ignore_ascii_case("by"));
-        after_by || first_asked.is_some_and(|first| position < first)
+        anywhere || after_by || first_asked.is_some_and(|first| position < first)
     })
 }
 
@@ -434,13 +438,16 @@ fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, name
 }
 
 /// The share of the question's weight, over the words the base knows, that
-/// `held` says the evidence lacks; a light word counts half its weight.
+/// `held` says the evidence lacks; a light word counts half its weight,
+/// capped at [`LIGHT_CAP`].
 /// 0 when the base knows none of the question's words.
 pub fn missing_share(index: &Index, query: &Query, held: impl Fn(usize) -> bool) -> f32 {
     let (mut missing, mut total) = (0.0, 0.0);
     for word in (0..query.keys.len()).filter(|&word| index.knows(query, word)) {
         let light = query.light.get(word).copied().unwrap_or(false);
-        let weight = index.weight(query, word) * if light { LIGHT_SHARE } else { 1.0 };
+        // A light word is a paraphrase more often than not: however rare its
+        // spelling in the base ("came"), it weighs no more than a common word.
+        let weight = if light { index.weight(query, word).min(index.max_idf() * LIGHT_CAP) * LIGHT_SHARE } else { index.weight(query, word) };
         total += weight;
         if !held(word) {
             missing += weight;
@@ -461,6 +468,8 @@ const DOER_AFTER_BY: usize = 5;
 
 /// A light word the base knows counts this much of its weight.
 const LIGHT_SHARE: f32 = 0.5;
+/// The largest weight a light word counts with, as a share of the largest idf.
+const LIGHT_CAP: f32 = 0.3;
 /// How much of the question (by weight) a proving quote may leave unsaid.
 const MAX_MISSING: f32 = 0.4;
 

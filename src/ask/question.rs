@@ -42,6 +42,9 @@ pub struct Question {
     pub boundary: bool,
     /// The question asks when something *ended* ("when did the war end",
     /// "when did the Red Army leave"): the date must be stated as an end.
+    /// "Who did Yugoslavia turn to", "with whom did…": a "who" question
+    /// whose person is the object of the verb, not its doer.
+    pub asks_object: bool,
     pub asks_end: bool,
     /// The question asks when something *began* ("when did the uprising
     /// start"): the date must be stated as a beginning.
@@ -161,6 +164,24 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
     }
     counted
 }
+
+/// Whether a "who" question asks for the object of its verb: "whom" (or
+/// its Serbian and Russian forms), or
+/// "who" followed by an auxiliary and then the verb's own subject ("who
+/// *did Yugoslavia* turn to"), not "who was…" (identity) or "who signed…".
+fn asks_for_object(words: &[&str], found: &[(Asks, std::ops::Range<usize>)]) -> bool {
+    found.iter().filter(|(asks, _)| *asks == Asks::Who).any(|(_, range)| {
+        let word = words.get(range.start).copied().unwrap_or_default();
+        OBJECT_PRONOUNS.contains(&word) || word == "who" && words.get(range.end).is_some_and(|next| OBJECT_AUXILIARIES.contains(next))
+    })
+}
+
+/// "Whom" in the languages histbot reads (folded): Serbian "koga", "kome",
+/// Russian "кого", "кому".
+const OBJECT_PRONOUNS: &[&str] = &["whom", "koga", "kome", "kogo", "komu"];
+
+/// Auxiliaries that put the subject after "who" ("who *did* Tito ask").
+const OBJECT_AUXILIARIES: &[&str] = &["did", "does", "do", "will", "would", "could", "should", "can"];
 
 /// The key of the name after "HEAD of [the]" in the question, if any.
 fn owner_of_head(index: &Index, words: &[&str], head: &str, language: Language) -> Option<String> {
@@ -295,6 +316,7 @@ impl Question {
         }
         let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
+        let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         let asks_end = words.iter().any(|w| END_WORDS.contains(w));
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let event_words = event_words(index, &words, language);
@@ -317,6 +339,7 @@ impl Question {
             head_of,
             counted,
             boundary,
+            asks_object,
             asks_end,
             asks_start,
             event_words,

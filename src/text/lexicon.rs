@@ -121,6 +121,8 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "kakogo chisla", Asks::When),
     (Language::Ru, "kogda", Asks::When),
     (Language::Ru, "kto", Asks::Who),
+    (Language::Ru, "kogo", Asks::Who),
+    (Language::Ru, "komu", Asks::Who),
     (Language::Ru, "gde", Asks::Where),
     (Language::Ru, "skolko", Asks::HowMany),
     (Language::Ru, "pochemu", Asks::Why),
@@ -194,7 +196,7 @@ const SERBIAN: &[&str] = &[
 
 const RUSSIAN: &[&str] = &[
     "byl", "byla", "bylo", "byli", "byt", "est", "li", "ne", "i", "a", "v", "vo", "na", "o", "ob",
-    "ot", "do", "za", "s", "so", "iz", "po", "pri", "k", "ko", "u", "kto", "kogda", "gde", "chto",
+    "ot", "do", "za", "s", "so", "iz", "po", "pri", "k", "ko", "u", "kto", "kogo", "komu", "kogda", "gde", "chto",
     "pochemu", "kak", "skolko", "kakoy", "kakaya", "kakoe", "kakie", "kakom", "kotoryy", "kotoraya",
     "kotorom", "godu", "god", "goda", "takoy", "takaya", "eto", "etot", "eta", "proizoshlo",
     "sluchilos", "podpisan", "podpisana", "podpisano", "podpisali", "mezhdu", "posle", "do",

@@ -11,6 +11,8 @@
 //!   what each did, every cell with the excerpt it came from, then how many
 //!   years apart they are and any quote that speaks of both.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -179,14 +181,17 @@ fn add_bridge<'e>(engine: &'e Engine, answer: &mut Answer, lists: &[(i32, Vec<&'
     let [(a, left), (b, right)] = lists;
     let mut bridges: Vec<(&'e Quote, Vec<&'e Entry>)> = Vec::new();
     let all: Vec<&'e Entry> = left.iter().chain(right.iter()).copied().collect();
+    // Each quote folded once, not once per pair compared.
+    let folded: HashMap<(usize, usize, usize), String> = all.iter().flat_map(|e| &e.quotes).map(|q| (quote_key(q), fold_for_search(&q.text))).collect();
+    let same_sentence = |one: &Quote, other: &Quote| same_sentence_folded(base, one, other, &folded);
     for entry in &all {
         for quote in &entry.quotes {
             let states_both = contains_word(&quote.text, &a.to_string()) && contains_word(&quote.text, &b.to_string());
             let shared_with: Vec<&Entry> = if left.iter().any(|e| e.id == entry.id) { right.clone() } else { left.clone() }
                 .into_iter()
-                .filter(|other| other.id != entry.id && other.quotes.iter().any(|q| same_sentence(base, q, quote)))
+                .filter(|other| other.id != entry.id && other.quotes.iter().any(|q| same_sentence(q, quote)))
                 .collect();
-            if (states_both || !shared_with.is_empty()) && !bridges.iter().any(|(q, _)| same_sentence(base, q, quote)) {
+            if (states_both || !shared_with.is_empty()) && !bridges.iter().any(|(q, _)| same_sentence(q, quote)) {
                 let mut owners = vec![*entry];
                 owners.extend(shared_with);
                 bridges.push((quote, owners));
@@ -204,6 +209,24 @@ fn add_bridge<'e>(engine: &'e Engine, answer: &mut Answer, lists: &[(i32, Vec<&'
             answer.assert_entry(owner);
         }
     }
+}
+
+/// Where a quote is: its source and its range there.
+fn quote_key(quote: &Quote) -> (usize, usize, usize) {
+    (quote.source, quote.range.start, quote.range.end)
+}
+
+/// [`same_sentence`] with the quotes' folded texts worked out beforehand
+/// (a quote missing from `folded` is folded here).
+fn same_sentence_folded(base: &FactBase, one: &Quote, other: &Quote, folded: &HashMap<(usize, usize, usize), String>) -> bool {
+    let fold = |quote: &Quote| -> Cow<'_, str> {
+        match folded.get(&quote_key(quote)) {
+            Some(text) => Cow::Borrowed(text.as_str()),
+            None => Cow::Owned(fold_for_search(&quote.text)),
+        }
+    };
+    let same_text = base.source(one.source).zip(base.source(other.source)).is_some_and(|(x, y)| x.lang == y.lang && fold(one) == fold(other));
+    same_text || (one.source == other.source && one.range.start < other.range.end && other.range.start < one.range.end)
 }
 
 /// Whether two quotes are (parts of) the same sentence: they overlap in one source text.
