@@ -30,6 +30,7 @@
 //! | `outside-period` | an event or treaty whose date does not fall within the period it names |
 //! | `source-sections-mismatch` | sources.toml lists sections the text does not have |
 //! | `shared-alias` (warning) | one alias or title used by two entries |
+//! | `date-less-precise-than-quotes` (warning) | an event's or treaty's date given as a year alone while one of its quotes names the month ("in November 1945"), unless a date label says how it is dated |
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -56,6 +57,7 @@ pub fn run_all(loaded: &Loaded, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry>
         let dates = check_dates(&view, diagnostics);
         let quotes = check_quotes(&view, loaded, diagnostics);
         check_date_support(&view, &dates, diagnostics);
+        check_date_precision(&view, &dates, diagnostics);
         claims::check(&view, &people, diagnostics);
         entries.push(build_entry(&view, dates, quotes));
     }
@@ -371,6 +373,37 @@ fn check_date_support(view: &View, dates: &BTreeMap<&'static str, HistDate>, dia
                             "add a quote that gives the date, or make `{key}` only as precise as the quotes ({})",
                             view.date_label.map_or("the year alone if that is all they give".into(), |l| format!("label: \"{}\"", l.get_ref()))
                         )),
+                );
+            }
+        }
+    }
+}
+
+/// A date given as a year alone while a quote of the entry names the month
+/// ("in September 1922") is less precise than its sources: a warning, since
+/// the month may belong to something else the sentence tells. A precise
+/// date lets `/when` show the sentence that states it whole.
+///
+/// An entry whose date has a label (the moderator has said in words how it
+/// is dated, "later in 1945") and a period (a span of history, not an
+/// event) are left alone.
+fn check_date_precision(view: &View, dates: &BTreeMap<&'static str, HistDate>, diagnostics: &mut Vec<Diagnostic>) {
+    if view.date_label.is_some() || view.kind == Kind::Period {
+        return;
+    }
+    let quotes: Vec<&str> = view.quotes.iter().map(|q| q.quote.get_ref().as_str()).collect();
+    for (key, text) in &view.dates {
+        let Some(date) = dates.get(key) else { continue };
+        for point in date.points().iter().filter(|point| point.precision == super::date::Precision::Year && !point.approximate) {
+            let month_year = |month: u8| format!("{} {}", super::date::month_name(month), point.year);
+            let stated = (1..=12u8).find(|&month| quotes.iter().any(|quote| super::date::contains_word(quote, &month_year(month))));
+            if let Some(month) = stated {
+                let month_year = month_year(month);
+                let precise = format!("{}-{month:02}", point.year);
+                diagnostics.push(
+                    Diagnostic::warning("date-less-precise-than-quotes", view.file, view.content, Some(text.span()))
+                        .message(format!("`{key}` gives the year {} alone, but a quote of this entry says \"{month_year}\"", point.year))
+                        .help(format!("if that month is when this entry's event happened, give it (\"{precise}\"); if it dates something else in the sentence, leave the year")),
                 );
             }
         }
