@@ -13,6 +13,7 @@
 #
 # Usage: bash scripts/load-bench.sh [--rate 2000] [--seconds 20]
 #            [--connections 64] [--phases when,ask,autocomplete]
+#            [--answer-cache-entries 0]   # 0: the server keeps no answers
 # CARGO_TARGET_DIR is honoured. Linux only (/proc).
 set -euo pipefail
 cd "$(dirname "$0")/.."

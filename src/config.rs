@@ -274,6 +274,10 @@ pub struct DiscordConfig {
     /// cannot be replayed later. At least 1.
     #[serde(default = "default_timestamp_window_secs")]
     pub timestamp_window_secs: u64,
+    /// HTTP mode: how many answers to commands that only read the fact
+    /// base are kept, as the JSON sent, until the base changes (0: none).
+    #[serde(default = "default_answer_cache_entries")]
+    pub answer_cache_entries: usize,
 }
 
 /// A range of gateway shards.
@@ -338,6 +342,7 @@ fn default_discord_locales() -> PathBuf { PathBuf::from("config/discord-locales.
 fn default_defer_after_ms() -> u64 { 2000 }
 fn default_max_body_bytes() -> usize { 64 * 1024 }
 fn default_timestamp_window_secs() -> u64 { 300 }
+fn default_answer_cache_entries() -> usize { 2048 }
 fn default_matrix_password_env() -> String { "MATRIX_PASSWORD".into() }
 fn default_matrix_token_env() -> String { "MATRIX_ACCESS_TOKEN".into() }
 fn default_prefix() -> String { "!".into() }

@@ -8,6 +8,7 @@
 //! so an HTTP-mode deployment can be probed on its one port.
 
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use axum::extract::State;
 use axum::http::{header, StatusCode};
@@ -45,7 +46,10 @@ pub fn recorder() -> Option<&'static PrometheusHandle> {
         .get_or_init(|| {
             let builder = PrometheusBuilder::new().set_buckets_for_metric(Matcher::Suffix("_seconds".into()), SECONDS_BUCKETS);
             match builder.and_then(|builder| builder.install_recorder()) {
-                Ok(handle) => Some(handle),
+                Ok(handle) => {
+                    keep_up(handle.clone());
+                    Some(handle)
+                }
                 Err(error) => {
                     tracing::error!(%error, "cannot install the Prometheus recorder; /metrics stays empty");
                     None
@@ -53,6 +57,23 @@ pub fn recorder() -> Option<&'static PrometheusHandle> {
             }
         })
         .as_ref()
+}
+
+/// How often the recorded histogram samples are folded into their buckets.
+const UPKEEP_EVERY: Duration = Duration::from_secs(5);
+
+/// Fold the histograms' samples into their buckets every few seconds on a
+/// thread of its own: the recorder keeps every sample until then, so
+/// without it memory would grow with every request while nobody scrapes
+/// `/metrics`.
+fn keep_up(handle: PrometheusHandle) {
+    let spawned = std::thread::Builder::new().name("metrics-upkeep".into()).spawn(move || loop {
+        std::thread::sleep(UPKEEP_EVERY);
+        handle.run_upkeep();
+    });
+    if let Err(error) = spawned {
+        tracing::error!(%error, "cannot start the metrics upkeep thread; histograms are folded only when /metrics is read");
+    }
 }
 
 /// `/healthz`, `/readyz` and `/metrics` over `service`. Installs the

@@ -590,3 +590,100 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// The raw body of a signed interaction's response.
+async fn raw_reply(client: &reqwest::Client, url: &str, key: &SigningKey, value: &Value) -> Vec<u8> {
+    let body = serde_json::to_vec(value).unwrap();
+    let timestamp = now();
+    let mut message = timestamp.as_bytes().to_vec();
+    message.extend_from_slice(&body);
+    let signature = hex::encode(key.sign(&message).to_bytes());
+    let response = client
+        .post(url)
+        .header("content-type", "application/json")
+        .header("x-signature-ed25519", signature)
+        .header("x-signature-timestamp", timestamp)
+        .body(body)
+        .send()
+        .await
+        .expect("the endpoint answers");
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    response.bytes().await.unwrap().to_vec()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kept_answers_are_the_same_bytes_until_the_fact_base_changes() {
+    capture_logs();
+    let dir = TempDir::new().unwrap();
+    copy_tree(&root().join("tests/fixtures/mini"), &dir.path().join("facts"));
+    let mut config = histbot::config::Config {
+        facts: dir.path().join("facts"),
+        intents: root().join("config/intents.toml"),
+        data_dir: dir.path().join("data"),
+        ..histbot::config::Config::default()
+    };
+    config.reload.watch = false;
+    let service = histbot::service::Service::start(&config).expect("the mini base loads");
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    // Two endpoints on one service: one keeps answers, one never does.
+    let mut urls = Vec::new();
+    let mut endpoints = Vec::new();
+    for entries in [2048, 0] {
+        let endpoint = Arc::new(Endpoint::new(service.clone(), &DiscordConfig { answer_cache_entries: entries, ..http_config(&key, None, 2000) }, None).expect("valid endpoint config"));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        urls.push(format!("http://{}/interactions", listener.local_addr().unwrap()));
+        tokio::spawn(serve(listener, endpoint.clone()));
+        endpoints.push(endpoint);
+    }
+    let client = reqwest::Client::builder().timeout(WAIT).build().unwrap();
+    let when = |id: &str| command(id, "when", json!([{ "name": "event", "type": 3, "value": "tito-stalin-split" }]));
+
+    let first = raw_reply(&client, &urls[0], &key, &when("3001")).await;
+    let again = raw_reply(&client, &urls[0], &key, &when("3002")).await;
+    let never_kept = raw_reply(&client, &urls[1], &key, &when("3003")).await;
+    assert_eq!(first, again, "the kept answer is the one sent the first time");
+    assert_eq!(first, never_kept, "keeping an answer does not change it");
+    assert_eq!((endpoints[0].rendered.len(), endpoints[1].rendered.len()), (1, 0));
+    let reply: Value = serde_json::from_slice(&first).unwrap();
+    assert!(embed_text(&reply["data"]).contains("Relations drastically deteriorated in early 1948."), "{reply}");
+    // Autocompletion is kept the same way.
+    let typing = |id: &str| autocomplete(id, "when", "event", "tito st");
+    let offered = raw_reply(&client, &urls[0], &key, &typing("3010")).await;
+    assert_eq!(offered, raw_reply(&client, &urls[0], &key, &typing("3011")).await);
+    assert_eq!(offered, raw_reply(&client, &urls[1], &key, &typing("3012")).await);
+    assert!(String::from_utf8_lossy(&offered).contains("tito-stalin-split"), "{}", String::from_utf8_lossy(&offered));
+    assert_eq!((endpoints[0].completions.len(), endpoints[1].completions.len()), (1, 0));
+    // Another locale is another answer.
+    let mut in_russian = when("3004");
+    in_russian["locale"] = json!("ru");
+    raw_reply(&client, &urls[0], &key, &in_russian).await;
+    assert_eq!(endpoints[0].rendered.len(), 2);
+
+    // An edit to the entry, reloaded: the next answer is the new one.
+    let file = dir.path().join("facts/events/tito-stalin-split.toml");
+    let edited = std::fs::read_to_string(&file).unwrap().replace("Relations drastically deteriorated in early 1948.", "Relations broke down in early 1948.");
+    std::fs::write(&file, edited).unwrap();
+    assert!(matches!(service.reload(), histbot::service::ReloadOutcome::Swapped { .. }));
+    let after = raw_reply(&client, &urls[0], &key, &when("3005")).await;
+    assert_ne!(after, first);
+    assert_eq!(after, raw_reply(&client, &urls[1], &key, &when("3006")).await);
+    assert!(String::from_utf8_lossy(&after).contains("Relations broke down in early 1948."));
+    assert_eq!(endpoints[0].rendered.len(), 1, "the old engine's answers were dropped");
+
+    // A question histbot cannot answer reaches the unanswered-question log
+    // every time, kept or not.
+    let atlantis = |id: &str| command(id, "when", json!([{ "name": "event", "type": 3, "value": "atlantis" }]));
+    for id in ["3007", "3008", "3009"] {
+        raw_reply(&client, &urls[0], &key, &atlantis(id)).await;
+    }
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let (gaps, _) = service.store().gaps(0, histbot::store::Page::first(10)).unwrap();
+        if gaps.iter().any(|gap| gap.question == "when atlantis" && gap.asked == 3) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the log has {gaps:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}

@@ -218,7 +218,8 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
 /// every word of the question in the sentence ("*Hungarian and Soviet
 /// forces* were massing on the … frontier"). A name after the question's
 /// words is more likely what was done to ("… led Austria-Hungary to
-/// declare war"), and does not answer "who".
+/// declare war"), and does not answer "who", unless the question asks for
+/// the object (`anywhere`: "who did Yugoslavia turn to").
 fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> bool {
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
     let asked = |key: &str| (0..query.keys.len()).any(|w| index.word_is(query, w, key));

@@ -247,6 +247,15 @@ impl<T> Removable for Vec<T> {
     }
 }
 
+/// "90s" as the sources write it, "1990s": a decade of the 20th century
+/// named by its last two digits (the 1930s to the 1990s; "20s" could be
+/// the 1920s or the 2020s, so "00s" to "20s" are left as typed).
+fn decade_in_full(word: &str) -> Option<String> {
+    let digits = word.strip_suffix('s')?;
+    let bytes = digits.as_bytes();
+    (bytes.len() == 2 && (b'3'..=b'9').contains(&bytes[0]) && bytes[1] == b'0').then(|| format!("19{digits}s"))
+}
+
 /// A four-digit year between 1000 and 2999.
 pub fn year_of(word: &str) -> Option<i32> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
@@ -659,6 +668,9 @@ impl Index {
                 let folded = fold::fold_for_search(chunk);
                 if let Some(question_word) = self.question_word_slip(&folded) {
                     return question_word.to_string();
+                }
+                if let Some(decade) = decade_in_full(&folded) {
+                    return decade;
                 }
                 let tokens = self.tokens(&folded, language);
                 let known = tokens.is_empty() || tokens.iter().any(|t| self.postings.contains_key(&t.key));
@@ -1164,6 +1176,16 @@ fn deletions_of(key: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_two_digit_decade_is_the_twentieth_centurys() {
+        assert_eq!(decade_in_full("90s").as_deref(), Some("1990s"));
+        assert_eq!(decade_in_full("30s").as_deref(), Some("1930s"));
+        // The 1920s or the 2020s: left as typed.
+        assert_eq!(decade_in_full("20s"), None);
+        assert_eq!(decade_in_full("95s"), None);
+        assert_eq!(decade_in_full("1990s"), None);
+    }
 
     #[test]
     fn a_doubling_slip_is_one_letter_of_a_pair() {

@@ -40,11 +40,11 @@ pub struct Question {
     /// bombing *end*"): a date answers it only when that something is the
     /// entry itself, not an event its quotes mention.
     pub boundary: bool,
-    /// The question asks when something *ended* ("when did the war end",
-    /// "when did the Red Army leave"): the date must be stated as an end.
     /// "Who did Yugoslavia turn to", "with whom did…": a "who" question
     /// whose person is the object of the verb, not its doer.
     pub asks_object: bool,
+    /// The question asks when something *ended* ("when did the war end",
+    /// "when did the Red Army leave"): the date must be stated as an end.
     pub asks_end: bool,
     /// The question asks when something *began* ("when did the uprising
     /// start"): the date must be stated as a beginning.
@@ -166,9 +166,9 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
 }
 
 /// Whether a "who" question asks for the object of its verb: "whom" (or
-/// its Serbian and Russian forms), or
-/// "who" followed by an auxiliary and then the verb's own subject ("who
-/// *did Yugoslavia* turn to"), not "who was…" (identity) or "who signed…".
+/// its Serbian and Russian forms), or "who" followed by an auxiliary and
+/// then the verb's own subject ("who *did Yugoslavia* turn to"); not "who
+/// was…" (identity) or "who signed…" (the doer).
 fn asks_for_object(words: &[&str], found: &[(Asks, std::ops::Range<usize>)]) -> bool {
     found.iter().filter(|(asks, _)| *asks == Asks::Who).any(|(_, range)| {
         let word = words.get(range.start).copied().unwrap_or_default();

@@ -59,6 +59,10 @@ struct Args {
     /// Iterations of each stage in the stage timings (0: skip them).
     #[arg(long, default_value_t = 20_000)]
     stage_iterations: u32,
+    /// The server's `answer_cache_entries` (0: every request is answered
+    /// and rendered afresh); its default when not given.
+    #[arg(long)]
+    answer_cache_entries: Option<usize>,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -336,6 +340,13 @@ fn stages(
             }),
         ),
         (
+            "answer + embed + JSON, kept (cache hit)",
+            time(iterations, || {
+                interaction::command_json_now(service, &incoming, None, &endpoint.rendered)
+                    .is_some_and(|json| !json.is_empty())
+            }),
+        ),
+        (
             "response Value → JSON bytes",
             time(iterations, || {
                 serde_json::to_vec(&response).is_ok_and(|bytes| !bytes.is_empty())
@@ -402,6 +413,10 @@ impl Server {
             toml_string(&hex::encode(key.verifying_key().to_bytes())),
             quoted(&repo.join("config/discord-locales.toml")),
         );
+        let config = match args.answer_cache_entries {
+            Some(entries) => format!("{config}answer_cache_entries = {entries}\n"),
+            None => config,
+        };
         let config_path = dir.0.join("histbot.toml");
         std::fs::write(&config_path, config)?;
         let log = std::fs::File::create(dir.0.join("histbot.log"))?;

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
@@ -38,6 +38,7 @@ use super::quiz::{self, Quizzes};
 use super::{redact_error, DiscordError};
 use crate::config::{secret, DiscordConfig};
 use crate::service::daily::Clock;
+use crate::service::rendered::{Rendered, RenderedAnswers};
 use crate::service::{measure, Service};
 
 /// The front end's name in [`Service::readiness`].
@@ -55,6 +56,11 @@ pub struct Endpoint {
     pub timestamp_window: Duration,
     /// Quiz rounds (posted through `rest`); [`serve`] runs their clock.
     pub quizzes: Arc<Quizzes>,
+    /// The JSON of answers to commands that only read the fact base, kept
+    /// until it changes (`answer_cache_entries`).
+    pub rendered: RenderedAnswers<Rendered<Bytes>>,
+    /// The JSON of autocompletions, kept the same way.
+    pub completions: RenderedAnswers<Bytes>,
 }
 
 /// Why a request was refused before its body was read.
@@ -101,6 +107,8 @@ impl Endpoint {
             defer_after: super::defer_after(config),
             max_body_bytes: config.max_body_bytes.max(1024),
             timestamp_window: Duration::from_secs(config.timestamp_window_secs.max(1)),
+            rendered: RenderedAnswers::new(config.answer_cache_entries),
+            completions: RenderedAnswers::new(config.answer_cache_entries),
         })
     }
 
@@ -238,6 +246,19 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
     };
     // Without a REST client a deferred answer could never be delivered: wait for it.
     let defer_after = endpoint.rest.as_ref().map(|_| endpoint.defer_after);
+    let quick = match kind {
+        // Quiz rounds are played in the store, never kept.
+        _ if quiz::handles(&incoming) => None,
+        Kind::Command => interaction::command_json_now(&endpoint.service, &incoming, defer_after, &endpoint.rendered),
+        Kind::Autocomplete => Some(interaction::autocomplete_json(&endpoint.service, &incoming, &endpoint.completions)),
+        _ => None,
+    };
+    if let Some(json) = quick {
+        drop(in_flight);
+        measure::reply("discord", "http", received.elapsed());
+        measure::discord_interaction("http", kind.label(), "200");
+        return ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response();
+    }
     let token = incoming.token.clone();
     let application_id = incoming.application_id.clone();
     let outgoing = if quiz::handles(&incoming) {

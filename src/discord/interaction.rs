@@ -9,6 +9,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::body::Bytes;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -16,9 +17,10 @@ use super::embed::{self, Render, Rerun};
 use super::wire::{self, Scalar, Wire};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::commands::{self, Access, ArgKind};
-use crate::ask::Invocation;
+use crate::ask::{Engine, Invocation};
 use crate::service::moderation::{DiscordStanding, Moderation};
 use crate::service::gaps::GapWrites;
+use crate::service::rendered::{self, Rendered, RenderedAnswers};
 use crate::service::{Asker, InMemory, Service};
 use crate::text::echo::without_bidi_marks;
 
@@ -299,7 +301,7 @@ pub async fn process(service: Arc<Service>, incoming: Incoming, defer_after: Opt
         Kind::Ping => Outgoing::Now(json!({ "type": PONG })),
         Kind::Autocomplete => {
             let choices = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| autocomplete(&service, &incoming)));
-            Outgoing::Now(choices.unwrap_or_else(|_| json!({ "type": AUTOCOMPLETE_RESULT, "data": { "choices": [] } })))
+            Outgoing::Now(choices.unwrap_or_else(|_| no_completions()))
         }
         // A form must be the first response: never deferred (reading a draft is quick).
         Kind::Command if opens_form(&incoming) => {
@@ -342,6 +344,38 @@ pub async fn process(service: Arc<Service>, incoming: Incoming, defer_after: Opt
             Outgoing::Now(json!({ "type": CHANNEL_MESSAGE, "data": embed::message(&answer, &Render { allow_ephemeral: true, ..Render::default() }) }))
         }
     }
+}
+
+/// HTTP mode's quick path: a command that only reads the fact base,
+/// answered on the calling task as the response's JSON bytes (the bytes
+/// [`process`] would send), kept in `cache` until the fact base changes.
+/// `None` for everything else, and when `defer_after` is zero (every
+/// command is acknowledged first).
+pub fn command_json_now(service: &Arc<Service>, incoming: &Incoming, defer_after: Option<Duration>, cache: &RenderedAnswers<Rendered<Bytes>>) -> Option<Bytes> {
+    if incoming.kind != Kind::Command || defer_after.is_some_and(|limit| limit.is_zero()) {
+        return None;
+    }
+    let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let invocation = incoming.invocation();
+        if !Service::reads_only(&invocation.command) {
+            return None;
+        }
+        let asker = incoming.asker(service.moderation());
+        service.answer_rendered(&invocation, &asker, cache, |answer| json_bytes(&command_response(answer, &invocation)))
+    }));
+    match answered {
+        Ok(Some((json, writes))) => {
+            write_gaps_later(service, writes);
+            Some(json)
+        }
+        Ok(None) => None,
+        Err(_) => Some(json_bytes(&crashed(false))),
+    }
+}
+
+/// A response as the JSON bytes sent (compact, as `axum::Json` writes it).
+pub fn json_bytes(response: &Value) -> Bytes {
+    Bytes::from(response.to_string())
 }
 
 /// Whether a command is for moderators: its replies (answers and refusals)
@@ -576,6 +610,35 @@ fn invocation_of(command: &str, values: &[String]) -> Invocation {
 
 /// Autocomplete from the same resolver that answers questions.
 pub fn autocomplete(service: &Service, incoming: &Incoming) -> Value {
+    completions(&service.engine(), incoming)
+}
+
+/// HTTP mode's autocompletion: the response's JSON bytes (the bytes
+/// [`process`] would send), kept in `cache` until the fact base changes.
+pub fn autocomplete_json(service: &Service, incoming: &Incoming, cache: &RenderedAnswers<Bytes>) -> Bytes {
+    let engine = service.engine();
+    let focused = incoming.options.iter().find(|o| o.focused);
+    // What the completions depend on: the command and the focused option.
+    let key = rendered::key([incoming.command.as_str(), if focused.is_some() { "focused" } else { "none" }, focused.map_or("", |o| o.name.as_str()), focused.map_or("", |o| o.value.as_str())]);
+    if let Some(json) = cache.get(&engine, &key) {
+        return json;
+    }
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| json_bytes(&completions(&engine, incoming)))) {
+        Ok(json) => {
+            cache.insert(&engine, key, json.clone());
+            json
+        }
+        Err(_) => json_bytes(&no_completions()),
+    }
+}
+
+/// An autocomplete response offering nothing.
+fn no_completions() -> Value {
+    json!({ "type": AUTOCOMPLETE_RESULT, "data": { "choices": [] } })
+}
+
+/// The choices `engine` offers for the focused option.
+fn completions(engine: &Engine, incoming: &Incoming) -> Value {
     let focused = incoming.options.iter().find(|o| o.focused);
     let kind = focused.and_then(|option| {
         commands::find(&incoming.command)?.args.iter().find(|a| a.name == option.name).map(|a| a.kind)
@@ -591,7 +654,7 @@ pub fn autocomplete(service: &Service, incoming: &Incoming) -> Value {
             }
         }
         if kind.autocompletes() {
-            choices.extend(service.autocomplete(kind, partial, embed::CHOICES_MAX));
+            choices.extend(engine.autocomplete(kind, partial, embed::CHOICES_MAX));
         }
     }
     json!({ "type": AUTOCOMPLETE_RESULT, "data": embed::choices(&choices) })

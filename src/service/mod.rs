@@ -24,6 +24,7 @@ pub mod gaps;
 pub mod health;
 pub mod measure;
 pub mod moderation;
+pub mod rendered;
 pub mod reports;
 pub mod shutdown;
 pub mod watch;
@@ -278,6 +279,39 @@ impl Service {
         measure::question(&asker.platform, measure::command_label(Some(&invocation.command)), &answer, started.elapsed());
         let writes = self.gaps.settle(&engine, asker, &gaps::question_of(invocation), &answer);
         Some((answer, writes))
+    }
+
+    /// [`Service::answer_in_memory`] for a command, with what `render`
+    /// makes of the answer kept in `cache` until the fact base changes: an
+    /// invocation answered before in the same locale by the same engine is
+    /// not answered or rendered again. The metrics and the
+    /// unanswered-question log see every request, cached or not.
+    pub fn answer_rendered<T: Clone>(
+        &self,
+        invocation: &Invocation,
+        asker: &Asker,
+        cache: &rendered::RenderedAnswers<rendered::Rendered<T>>,
+        render: impl FnOnce(&Answer) -> T,
+    ) -> Option<(T, gaps::GapWrites)> {
+        if !Self::reads_only(&invocation.command) {
+            return None;
+        }
+        let started = Instant::now();
+        let engine = self.engine();
+        let key = rendered::invocation_key(invocation, &asker.locale);
+        let (kept, took) = match cache.get(&engine, &key) {
+            Some(kept) => (kept, started.elapsed()),
+            None => {
+                let answer = Arc::new(engine.invoke(invocation, &asker.locale));
+                let took = started.elapsed();
+                let kept = rendered::Rendered { rendered: render(&answer), answer };
+                cache.insert(&engine, key, kept.clone());
+                (kept, took)
+            }
+        };
+        measure::question(&asker.platform, measure::command_label(Some(&invocation.command)), &kept.answer, took);
+        let writes = self.gaps.settle(&engine, asker, &gaps::question_of(invocation), &kept.answer);
+        Some((kept.rendered, writes))
     }
 
     /// Write what [`Service::answer_in_memory`] left for the store (may block).

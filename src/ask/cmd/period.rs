@@ -115,7 +115,7 @@ pub(crate) fn by_name<'b>(base: &'b FactBase, text: &str) -> Vec<&'b Entry> {
         return Vec::new();
     }
     let names = names_of;
-    let exact: Vec<&Entry> = base.periods().iter().filter(|p| names(p).iter().any(|n| *n == wanted)).collect();
+    let exact: Vec<&Entry> = base.periods().iter().filter(|p| names(p).contains(&wanted)).collect();
     if !exact.is_empty() {
         return exact;
     }
