@@ -249,7 +249,7 @@ impl<'b> Context<'b> {
         }
         let year = date.first_year();
         let title = quiz_title(&entry.title)?;
-        let proof = self.date_proof(entry, year)?;
+        let proofs = self.date_proofs(entry, year)?;
         let taken = self.years_by_title.get(&fold_for_search(&title_without_years(&entry.title)));
         let near: Vec<i32> = (1..=NEAR_MISS_YEARS)
             .flat_map(|offset| [year - offset, year + offset])
@@ -277,7 +277,7 @@ impl<'b> Context<'b> {
             options: years.iter().map(i32::to_string).collect(),
             correct,
             explanation: format!("{}.", crate::ask::engine::headline(entry)),
-            proofs: vec![proof],
+            proofs,
         })
     }
 
@@ -577,6 +577,25 @@ impl<'b> Context<'b> {
         let words = date.start.required_words();
         self.proof_where(entry, |text| words.iter().all(|w| contains_word(text, w)))
             .or_else(|| self.proof_where(entry, |text| contains_word(text, &year.to_string())))
+    }
+
+    /// The proofs of a year question: the quote that states the date, and
+    /// before it, when another quote says more of what the entry's title
+    /// names ("troops mass on the border", where the dated sentence is about
+    /// a protest), that quote, so the reveal shows what happened as well as when.
+    fn date_proofs(&self, entry: &Entry, year: i32) -> Option<Vec<Proof>> {
+        let dated = self.date_proof(entry, year)?;
+        let title_words: Vec<String> = fold_for_search(&title_without_years(&entry.title)).split(' ').filter(|w| w.len() >= 4).map(str::to_string).collect();
+        let says = |text: &str| {
+            let folded = fold_for_search(text);
+            let words: Vec<&str> = folded.split(' ').collect();
+            title_words.iter().filter(|w| words.contains(&w.as_str())).count()
+        };
+        let describing = english_quotes(self.base, entry).into_iter().rev().max_by_key(|(_, text)| says(text)).filter(|(_, text)| says(text) > says(&dated.quote));
+        match describing.and_then(|(quote, _)| proof_of(self.base, entry, quote)) {
+            Some(describing) if describing.quote != dated.quote => Some(vec![describing, dated]),
+            _ => Some(vec![dated]),
+        }
     }
 
     /// The first English quote of `entry` (as it stands in the source) that `test` accepts.
