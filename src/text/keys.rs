@@ -32,6 +32,19 @@ pub struct Token {
 pub struct WordMemo(rustc_hash::FxHashMap<String, Vec<Token>>);
 
 impl WordMemo {
+    /// The English tokens of `text`'s words (before synonyms), read from the
+    /// memo where it holds them and keyed afresh where it does not.
+    fn english_tokens(&self, text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        for raw in words_without_ordinal_endings(text) {
+            match self.0.get(raw) {
+                Some(known) => tokens.extend(known.iter().cloned()),
+                None => tokens.extend(word_tokens(raw, Language::En, true)),
+            }
+        }
+        tokens
+    }
+
     /// Also remember each word under its lowercase spelling, which keys the
     /// same (keying lowercases first): questions are mostly typed lowercase.
     pub fn add_lowercase(&mut self) {
@@ -132,15 +145,7 @@ impl Keyer {
     /// a quote's words while answering costs a lookup, not a stemming).
     pub fn index_keys_known(&self, text: &str, memo: &WordMemo) -> Vec<String> {
         let text = join_privative(text);
-        let text = text.as_ref();
-        let mut tokens = Vec::new();
-        for raw in words_without_ordinal_endings(text) {
-            match memo.0.get(raw) {
-                Some(known) => tokens.extend(known.iter().cloned()),
-                None => tokens.extend(word_tokens(raw, Language::En, true)),
-            }
-        }
-        self.index_keys_of(text, self.with_synonyms(tokens))
+        self.index_keys_of(&text, self.with_synonyms(memo.english_tokens(&text)))
     }
 
     /// The index keys of `text`'s tokens: each key with its alternatives,
@@ -166,15 +171,7 @@ impl Keyer {
         if language != Language::En {
             return self.tokens(text, language);
         }
-        let text = join_privative(text);
-        let mut tokens = Vec::new();
-        for raw in words_without_ordinal_endings(&text) {
-            match memo.0.get(raw) {
-                Some(known) => tokens.extend(known.iter().cloned()),
-                None => tokens.extend(word_tokens(raw, Language::En, true)),
-            }
-        }
-        self.with_synonyms(tokens)
+        self.with_synonyms(memo.english_tokens(&join_privative(text)))
     }
 
     /// Replace synonym members by their group's first member.
