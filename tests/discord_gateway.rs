@@ -5,8 +5,8 @@
 
 #[path = "support/fake_discord.rs"]
 mod fake_discord;
-#[path = "support/process.rs"]
-mod process;
+mod support;
+use support::process;
 
 use std::time::Duration;
 
@@ -422,16 +422,7 @@ async fn a_moderator_edits_an_entry_through_a_form() {
     capture_logs();
     let fake = FakeDiscord::start().await;
     let dir = TempDir::new().unwrap();
-    copy_tree(&root().join("tests/fixtures/mini"), &dir.path().join("facts"));
-    let mut config = histbot::config::Config {
-        facts: dir.path().join("facts"),
-        intents: root().join("config/intents.toml"),
-        data_dir: dir.path().join("data"),
-        moderation: toml::from_str(&format!("discord_guilds = [{FIXTURE_GUILD}]")).unwrap(),
-        ..histbot::config::Config::default()
-    };
-    config.reload.watch = false;
-    let service = histbot::service::Service::start(&config).expect("the mini base loads");
+    let service = support::mini_base_service(dir.path(), &format!("discord_guilds = [{FIXTURE_GUILD}]"));
     let task = tokio::spawn(histbot::discord::run(service, discord_config(&fake, &dir, TOKEN, 2000)));
     fake.wait_for_sessions(1).await;
     let file = dir.path().join("facts/treaties/belgrade-declaration.toml");
@@ -504,18 +495,6 @@ async fn a_moderator_edits_an_entry_through_a_form() {
     assert_eq!(reply.body["type"], 4);
     assert!(plain_text(&reply.body["data"]).contains("Only moderators"), "{}", reply.body);
     task.abort();
-}
-
-/// Copy a directory tree (a fact base to edit).
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]

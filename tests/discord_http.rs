@@ -5,8 +5,8 @@
 
 #[path = "support/fake_discord.rs"]
 mod fake_discord;
-#[path = "support/process.rs"]
-mod process;
+mod support;
+use support::process;
 #[path = "support/postgres.rs"]
 mod pg;
 
@@ -72,9 +72,7 @@ async fn start_scoped(token: Option<&str>, api_base: Option<String>, defer_after
 
 impl Server {
     fn sign(&self, timestamp: &str, body: &[u8]) -> String {
-        let mut message = timestamp.as_bytes().to_vec();
-        message.extend_from_slice(body);
-        hex::encode(self.key.sign(&message).to_bytes())
+        sign_interaction(&self.key, timestamp, body)
     }
 
     /// POST `body` with the given signature headers (`None`: leave that header out).
@@ -540,16 +538,7 @@ async fn two_replicas_on_one_postgres_share_the_report_queue() {
 async fn a_new_entry_is_created_through_a_form_on_the_http_endpoint() {
     capture_logs();
     let dir = TempDir::new().unwrap();
-    copy_tree(&root().join("tests/fixtures/mini"), &dir.path().join("facts"));
-    let mut config = histbot::config::Config {
-        facts: dir.path().join("facts"),
-        intents: root().join("config/intents.toml"),
-        data_dir: dir.path().join("data"),
-        moderation: toml::from_str(&format!("discord_guilds = [{FIXTURE_GUILD}]")).unwrap(),
-        ..histbot::config::Config::default()
-    };
-    config.reload.watch = false;
-    let service = histbot::service::Service::start(&config).expect("the mini base loads");
+    let service = support::mini_base_service(dir.path(), &format!("discord_guilds = [{FIXTURE_GUILD}]"));
     let key = SigningKey::generate(&mut rand::rngs::OsRng);
     let endpoint = Arc::new(Endpoint::new(service, &http_config(&key, None, 2000), None).expect("valid endpoint config"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -579,25 +568,11 @@ async fn a_new_entry_is_created_through_a_form_on_the_http_endpoint() {
     assert_eq!(std::fs::read_to_string(dir.path().join("facts/events/tito-interview-times-1945.toml")).unwrap(), entry);
 }
 
-/// Copy a directory tree (a fact base to edit).
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 /// The raw body of a signed interaction's response.
 async fn raw_reply(client: &reqwest::Client, url: &str, key: &SigningKey, value: &Value) -> Vec<u8> {
     let body = serde_json::to_vec(value).unwrap();
     let timestamp = now();
-    let mut message = timestamp.as_bytes().to_vec();
-    message.extend_from_slice(&body);
-    let signature = hex::encode(key.sign(&message).to_bytes());
+    let signature = sign_interaction(key, &timestamp, &body);
     let response = client
         .post(url)
         .header("content-type", "application/json")
@@ -616,15 +591,7 @@ async fn raw_reply(client: &reqwest::Client, url: &str, key: &SigningKey, value:
 async fn kept_answers_are_the_same_bytes_until_the_fact_base_changes() {
     capture_logs();
     let dir = TempDir::new().unwrap();
-    copy_tree(&root().join("tests/fixtures/mini"), &dir.path().join("facts"));
-    let mut config = histbot::config::Config {
-        facts: dir.path().join("facts"),
-        intents: root().join("config/intents.toml"),
-        data_dir: dir.path().join("data"),
-        ..histbot::config::Config::default()
-    };
-    config.reload.watch = false;
-    let service = histbot::service::Service::start(&config).expect("the mini base loads");
+    let service = support::mini_base_service(dir.path(), "");
     let key = SigningKey::generate(&mut rand::rngs::OsRng);
     // Two endpoints on one service: one keeps answers, one never does.
     let mut urls = Vec::new();

@@ -10,8 +10,8 @@
 
 #[path = "support/matrix_harness.rs"]
 mod harness;
-#[path = "support/process.rs"]
-mod process;
+mod support;
+use support::process;
 
 use std::time::Duration;
 
@@ -516,18 +516,6 @@ async fn sigterm_answers_what_was_taken_and_exits_cleanly() {
     assert_once_each(&counts);
 }
 
-/// Copy a directory tree (the mini fact base, to edit).
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 /// Reply to `to` with `text` in a code block, as a client's rich reply does.
 async fn reply_with_code(user: &User, room_id: &matrix_sdk::ruma::RoomId, to: &matrix_sdk::ruma::EventId, text: &str) -> matrix_sdk::ruma::OwnedEventId {
     use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
@@ -547,16 +535,7 @@ async fn a_moderator_edits_an_entry_by_replying_with_a_code_block() {
     setup.config.moderator_room = Some(room.room_id().to_string());
     // A service of its own, over a copy of the mini base that this test edits.
     let dir = tempfile::tempdir().unwrap();
-    let manifest = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    copy_tree(&manifest.join("tests/fixtures/mini"), &dir.path().join("facts"));
-    let mut config = histbot::config::Config {
-        facts: dir.path().join("facts"),
-        intents: manifest.join("config/intents.toml"),
-        data_dir: dir.path().join("data"),
-        ..histbot::config::Config::default()
-    };
-    config.reload.watch = false;
-    let service = histbot::service::Service::start(&config).expect("the mini base loads");
+    let service = support::mini_base_service(dir.path(), "");
     let bot = within(WAIT, "the bot to start", histbot::matrix::Bot::start_with(service, setup.config.clone(), setup.store().to_path_buf(), SyncTuning::default()))
         .await
         .expect("the bot starts");

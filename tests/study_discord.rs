@@ -22,7 +22,7 @@ mod pg;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use ed25519_dalek::{Signer, SigningKey};
+use ed25519_dalek::SigningKey;
 use fake_discord::*;
 use histbot::config::{DiscordConfig, DiscordMode};
 use histbot::discord::http::{serve, Endpoint};
@@ -232,9 +232,7 @@ impl Bot {
                 let replica = &self.replicas[self.turn.fetch_add(1, Ordering::SeqCst) % self.replicas.len()];
                 let body = serde_json::to_vec(&interaction).unwrap();
                 let timestamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs().to_string();
-                let mut message = timestamp.as_bytes().to_vec();
-                message.extend_from_slice(&body);
-                let signature = hex::encode(self.key.sign(&message).to_bytes());
+                let signature = sign_interaction(&self.key, &timestamp, &body);
                 let response = self
                     .client
                     .post(&replica.url)

@@ -698,3 +698,12 @@ pub fn capture_logs() {
 pub fn logs() -> String {
     LOGS.get().map(|b| String::from_utf8_lossy(&b.lock().unwrap()).into_owned()).unwrap_or_default()
 }
+
+/// The `x-signature-ed25519` header Discord sends with an interaction: the
+/// hex of the Ed25519 signature of the timestamp followed by the body.
+pub fn sign_interaction(key: &ed25519_dalek::SigningKey, timestamp: &str, body: &[u8]) -> String {
+    use ed25519_dalek::Signer as _;
+    let mut message = timestamp.as_bytes().to_vec();
+    message.extend_from_slice(body);
+    hex::encode(key.sign(&message).to_bytes())
+}
