@@ -82,7 +82,11 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
                 || focus.counted.iter().any(|counted| {
                     keys.iter().any(|key| key == counted || (counted.len() >= 4 && key.starts_with(counted.as_str())) || (key.len() >= 4 && counted.starts_with(key.as_str())))
                 });
-            has_count(text) && with_counted
+            // And the number must be the count of it, not of something else
+            // the sentence also mentions ("$200,000 in cash … for the officers").
+            // Only for a plain noun the question counts: a name ("how many *Russians*") may be what a number stands beside, however it is phrased.
+            let counted_known = !focus.counted.is_empty() && focus.counted.iter().all(|counted| index.has_key(counted) && !index.is_proper_key(counted));
+            has_count(text) && with_counted && (!counted_known || counts_what_is_asked(index, text, &focus.counted))
         }
         Some(Asks::HowLong) => has_duration(text),
         Some(Asks::Who) => {
@@ -540,6 +544,67 @@ fn count_bound(index: &Index, text: &str, query: &Query, counted: &[String]) -> 
             this
         });
         before.map(|(word, _)| *word).chain(after.skip(1)).any(&asked)
+    })
+}
+
+/// Words that scale a number rather than say what it counts ("$3 *billion*").
+const MAGNITUDES: &[&str] = &["hundred", "thousand", "million", "millions", "billion", "billions", "bn", "m", "per", "cent", "percent"];
+
+/// How far after a number, within its clause, what it counts may stand
+/// ("some 300 Serbian nationals were *fighting*").
+const COUNTED_AFTER: usize = 5;
+
+/// How far back from a number, within its clause, what it counts may stand
+/// ("the Union's *membership* in the Kingdom of Yugoslavia totaled 25,000").
+const COUNTED_BEFORE: usize = 8;
+
+/// Whether one of `text`'s numbers counts what the question counts
+/// (`counted`, as keys): the counted word follows the number closely
+/// ("1,204 *robberies*"), or the number follows a verb or preposition and
+/// the counted word stands before it in the clause ("*membership* …
+/// totaled 25,000"). "$200,000 in cash meant for the Serbian officers"
+/// counts cash, not officers.
+fn counts_what_is_asked(index: &Index, text: &str, counted: &[String]) -> bool {
+    let words: Vec<(&str, bool)> = text
+        .split_whitespace()
+        .map(|raw| (raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'), raw.ends_with([',', ';', ':', '.'])))
+        .filter(|(word, _)| !word.is_empty())
+        .collect();
+    let percent = counted.iter().any(|c| c.starts_with("percent"));
+    let is_counted = |word: &str| {
+        (percent && word.ends_with('%'))
+            || index.tokens(word, crate::text::Language::En).iter().any(|token| {
+                let key = &token.key;
+                counted.iter().any(|c| key == c || (c.len() >= 4 && key.starts_with(c.as_str())) || (key.len() >= 4 && c.starts_with(key.as_str())))
+            })
+    };
+    let is_stopword = |word: &str| crate::text::lexicon::is_stopword(&word.to_lowercase(), crate::text::Language::En);
+    let has_digit = |word: &str| word.chars().any(|c| c.is_ascii_digit());
+    (0..words.len()).filter(|&at| words.get(at).is_some_and(|(word, _)| has_count(word) || has_digit(word))).any(|at| {
+        if is_counted(words[at].0) {
+            return true;
+        }
+        if !has_count(words[at].0) {
+            // A number that could be a year counts only what follows it at once ("1204 robberies").
+            return !words[at].1 && words.get(at + 1).is_some_and(|(next, _)| is_counted(next));
+        }
+        let after: Vec<&str> = if words[at].1 {
+            Vec::new()
+        } else {
+            words[at + 1..].iter().take(COUNTED_AFTER).scan(false, |ended, (word, ends)| {
+                let this = (!*ended).then_some(*word);
+                *ended |= *ends;
+                this
+            }).collect()
+        };
+        if after.iter().any(|word| is_counted(word)) {
+            return true;
+        }
+        // "$200,000 in *cash*": the first word after the number that is not
+        // a stopword says what it counts; "totaled 25,000 in 1934" leaves
+        // that to the words before it.
+        let names_its_own = after.iter().find(|word| !is_stopword(word) && !MAGNITUDES.contains(&word.to_lowercase().as_str())).is_some_and(|word| word.chars().any(char::is_alphabetic));
+        !names_its_own && words[at.saturating_sub(COUNTED_BEFORE)..at].iter().rev().take_while(|(_, ends)| !ends).any(|(word, _)| is_counted(word))
     })
 }
 

@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::commands::ArgKind;
 use crate::facts::date::YearMatch;
-use crate::text::{fold, Keyer, Language};
+use crate::text::{fold, lexicon, Keyer, Language};
 use crate::facts::{Entry, FactBase, Kind};
 
 /// Field weights: how much a key found in each field says about the entry.
@@ -33,6 +33,8 @@ const QUOTE: f32 = 0.3;
 const EXACT: f32 = 1.0;
 const PREFIX: f32 = 0.7;
 const ONE_EDIT: f32 = 0.8;
+/// A word the base does not use, standing for one it does ("beat" for "defeat").
+const PARAPHRASE: f32 = 0.7;
 /// Shorter words are not corrected: one edit away from "bread" is "break".
 const MIN_TYPO_LENGTH: usize = 5;
 /// The longest word looked up with a typo: no name in the base is longer,
@@ -163,6 +165,9 @@ pub struct Query {
     /// Keys of words the question misspelt, as corrected ([`Index::respell`]):
     /// they match no better than a typo.
     pub respelled: Vec<String>,
+    /// Keys of words the base does not use, with the keys of the base they
+    /// may stand for ([`Index::query_in`]).
+    pub paraphrased: Vec<(String, Vec<String>)>,
 }
 
 impl Query {
@@ -673,7 +678,7 @@ impl Index {
                     return decade;
                 }
                 let tokens = self.tokens(&folded, language);
-                let known = tokens.is_empty() || tokens.iter().any(|t| self.postings.contains_key(&t.key));
+                let known = tokens.is_empty() || tokens.iter().any(|t| self.postings.contains_key(&t.key)) || !self.paraphrase_keys(&folded).is_empty();
                 match (!known && !folded.contains(' ')).then(|| self.respell(&folded)).flatten() {
                     Some(correct) => {
                         respelled.extend(self.tokens(correct, language).into_iter().map(|t| t.key));
@@ -744,7 +749,7 @@ impl Index {
 
     /// The index keys a query word matches: its own key first, then its
     /// alternatives (exactly) when the key itself finds nothing.
-    fn word_matches(&self, query: &Query, position: usize, allow_prefix: bool) -> Vec<(&str, f32)> {
+    fn word_matches<'a>(&'a self, query: &'a Query, position: usize, allow_prefix: bool) -> Vec<(&'a str, f32)> {
         let Some(key) = query.keys.get(position) else { return Vec::new() };
         let mut found = self.matches(key, allow_prefix);
         if query.respelled.contains(key) {
@@ -754,6 +759,11 @@ impl Index {
         if found.iter().all(|(_, quality)| *quality < EXACT) {
             for alt in query.alts.get(position).into_iter().flatten() {
                 found.extend(self.matches(alt, true).into_iter().filter(|(_, quality)| *quality >= PREFIX));
+            }
+        }
+        if found.iter().all(|(_, quality)| *quality < EXACT) {
+            if let Some((_, partners)) = query.paraphrased.iter().find(|(word, _)| word == key) {
+                found.extend(partners.iter().map(|partner| (partner.as_str(), PARAPHRASE)));
             }
         }
         found
@@ -889,9 +899,45 @@ impl Index {
         let (text, respelled) = self.respell_text(text, language);
         let mut query = Query::from_tokens(self.tokens(&text, language));
         query.respelled = respelled;
+        if language == Language::En {
+            query.paraphrased = self.paraphrased(&text, &query);
+        }
         self.join_compounds(&mut query);
         self.prepare(&mut query);
         query
+    }
+
+    /// The question's words that the base does not use but that stand for
+    /// words it does ("beat" for "defeat"): each word's key with the keys
+    /// it may stand for. Looked up by the word as typed, so that a word is
+    /// never taken for another that happens to share its stem.
+    fn paraphrased(&self, text: &str, query: &Query) -> Vec<(String, Vec<String>)> {
+        let mut found = Vec::new();
+        for word in fold::fold_for_search(text).split(' ') {
+            let tokens = self.tokens(word, Language::En);
+            let [token] = tokens.as_slice() else { continue };
+            if self.postings.contains_key(&token.key) || !query.keys.contains(&token.key) || found.iter().any(|(key, _)| key == &token.key) {
+                continue;
+            }
+            let partners = self.paraphrase_keys(word);
+            if !partners.is_empty() {
+                found.push((token.key.clone(), partners));
+            }
+        }
+        found
+    }
+
+    /// The keys of the base that English word `folded` may stand for.
+    pub(crate) fn paraphrase_keys(&self, folded: &str) -> Vec<String> {
+        let mut keys: Vec<String> = lexicon::paraphrases(folded)
+            .iter()
+            .flat_map(|partner| self.tokens(partner, Language::En))
+            .map(|token| token.key)
+            .filter(|key| self.postings.contains_key(key) && !self.proper.contains(key))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     }
 
     /// Work out each word's matches once: every later look at the question

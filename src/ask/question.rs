@@ -275,7 +275,11 @@ fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<Str
     words
         .iter()
         .filter(|w| lexicon::is_light_by_ending(w, language))
-        .map(|word| lexicon::verb_forms(word).into_iter().flat_map(|form| index.tokens(form, language)).map(|t| t.key).collect())
+        .map(|word| {
+            // Its forms first (the first key names the word in an abstention), then what it may stand for ("merged": "incorporated").
+            let forms = lexicon::verb_forms(word).into_iter().flat_map(|form| index.tokens(form, language)).map(|t| t.key);
+            forms.chain(index.paraphrase_keys(word)).collect()
+        })
         .filter(|keys: &Vec<String>| !keys.is_empty())
         .collect()
 }

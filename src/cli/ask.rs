@@ -38,8 +38,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.explain {
         let explanation = engine.explain(&text);
         let question = &explanation.question;
-        eprintln!("question: language {:?}, asks {:?}{}, terms {:?}, years {:?}", question.language, question.asks,
-            question.attribute.map(|a| format!(" ({a:?})")).unwrap_or_default(), question.query.keys, question.query.years);
+        eprintln!("question: language {:?}, asks {:?}{}, terms {:?}, years {:?}{}", question.language, question.asks,
+            question.attribute.map(|a| format!(" ({a:?})")).unwrap_or_default(), question.query.keys, question.query.years,
+            if question.counted.is_empty() { String::new() } else { format!(", counts {:?}", question.counted) });
         eprintln!("candidates:");
         for (id, score, name_hit) in &explanation.candidates {
             eprintln!("  {score:6.3} {}{id}", if *name_hit { "(name) " } else { "" });
