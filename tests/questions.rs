@@ -4,12 +4,13 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-8.toml`: the second to seventh holdout sets, rotated
+//! - `dev-3.toml` … `dev-9.toml`: the second to eighth holdout sets, rotated
 //!   into dev the same way once measured (at their one measurement: dev-4
 //!   110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7 false
 //!   assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7 89/127 =
-//!   70.1%, 3 false assertions; dev-8 89/118 = 75.4%, 3 false assertions).
-//! - `holdout.toml`: the eighth set, written the same way by another writer
+//!   70.1%, 3 false assertions; dev-8 89/118 = 75.4%, 3 false assertions;
+//!   dev-9 90/118 = 76.3%, 4 false assertions).
+//! - `holdout.toml`: the ninth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -203,26 +204,38 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 86.0;
-const HOLDOUT_FLOOR: f64 = 75.0;
+const HOLDOUT_FLOOR: f64 = 74.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's one
-/// measurement (2026-11-30: 90/118 = 76.3%, 90/117 once the question that
-/// repeats a later dev set was dropped). Not tuned on: they are listed so
+/// measurement (2026-11-30: 77/103 = 74.8%). Not tuned on: they are listed so
 /// that the test still fails on any new false assertion and on a fixed one
 /// (remove it), while the mechanisms are fixed on dev. When this set is
 /// rotated into dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "which yugoslav writer sold the most books in the soviet union",
-    "what language did tito and stalin speak when they met",
-    "why were the serbian officers judged unfit for the 1938 coup",
+    "was soviet-yugoslav trade bigger in the 1960s or the 1980s",
+    "who was the most important serb in medieval russia",
+    "why did tito leave vis in september 1944",
+    "what government post did momcilo nincic hold",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "which yugoslav writer sold the most books in the soviet union",
+        "from dev-9's one measurement as the holdout: the trade entry's sentence speaks of Yugoslav books and writers in the Soviet Union, and \"most\" weighs light; that a superlative asks for a ranking no sentence gives needs the comparison read as the claim",
+    ),
+    (
+        "what language did tito and stalin speak when they met",
+        "from dev-9's one measurement as the holdout: after \"what\", \"language\" is read as the kind of answer and weighs light, and the meeting's sentence holds every other word; that the kind asked for is absent from the sentence needs the answer type checked against it",
+    ),
+    (
+        "why were the serbian officers judged unfit for the 1938 coup",
+        "from dev-9's one measurement as the holdout: the sentence says Zubov judged them unfit but not why; a \"why\" answer shows the most relevant sentence (inventing no reason), which still asserts the entry",
+    ),
     (
         "who succeeded tito as president of yugoslavia",
         "every word but the relation is Tito's (his name, \"president\", \"Yugoslavia\"), and a person is the answer type his own entries satisfy; that the question asks for someone after him, whom no sentence names, needs \"succeeded\" read as a relation to him",
@@ -280,6 +293,7 @@ fn answers_hold_on_questions_written_from_the_sources() {
     dev.extend(load("dev-6"));
     dev.extend(load("dev-7"));
     dev.extend(load("dev-8"));
+    dev.extend(load("dev-9"));
     dev.extend(load("legacy"));
     let holdout = load("holdout");
     assert!(dev.len() + holdout.len() >= 300, "the sets need at least 300 questions");
