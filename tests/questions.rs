@@ -225,6 +225,10 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
+        "which soviet marshal commanded the belgrade offensive",
+        "after \"which\" and a name (\"Soviet\"), \"marshal\" is read as the kind of answer and weighs light, and the offensive's sentences hold every other word; keeping a kind the base never names as a required word instead lost 7 dev questions (misspelt kinds), so the kind must be checked against the answer, not weighed",
+    ),
+    (
         "which yugoslav writer sold the most books in the soviet union",
         "from dev-9's one measurement as the holdout: the trade entry's sentence speaks of Yugoslav books and writers in the Soviet Union, and \"most\" weighs light; that a superlative asks for a ranking no sentence gives needs the comparison read as the claim",
     ),

@@ -1028,13 +1028,25 @@ fn count_capitalised(keyer: &Keyer, text: &str, counts: &mut HashMap<String, (u3
     let mut sentence_start = true;
     for word in text.split_whitespace() {
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let first = clean.chars().next();
+        let parts: Vec<&str> = clean.split(['-', '–', '/']).map(|p| p.trim_matches(|c: char| !c.is_alphanumeric())).collect();
         // Arabic has no capitals: its words say nothing about which are names.
-        if let Some(first) = first.filter(|c| c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase())) {
-            if !sentence_start {
-                for key in keyer.index_keys_memo(clean, memo) {
+        let case = |text: &str| text.chars().next().filter(|c| c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase())).map(char::is_uppercase);
+        if let (Some(upper), false) = (case(clean), sentence_start) {
+            // A lowercase compound speaks only for its own first part: "pro-*Russian*" writes a name.
+            let own: Vec<String> = if upper || parts.len() < 2 { Vec::new() } else { keyer.index_keys_memo(parts[0], memo) };
+            for key in keyer.index_keys_memo(clean, memo) {
+                if upper || parts.len() < 2 || own.contains(&key) {
                     let slot = counts.entry(key).or_default();
-                    if first.is_uppercase() { slot.0 += 1 } else { slot.1 += 1 }
+                    if upper { slot.0 += 1 } else { slot.1 += 1 }
+                }
+            }
+        }
+        // Each later part of a compound has its own case.
+        for part in parts.iter().skip(1) {
+            if let Some(upper) = case(part) {
+                for key in keyer.index_keys_memo(part, memo) {
+                    let slot = counts.entry(key).or_default();
+                    if upper { slot.0 += 1 } else { slot.1 += 1 }
                 }
             }
         }
