@@ -203,7 +203,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 86.0;
+const DEV_FLOOR: f64 = 85.5;
 const HOLDOUT_FLOOR: f64 = 74.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -217,13 +217,24 @@ const HOLDOUT_TARGET: f64 = 90.0;
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "was soviet-yugoslav trade bigger in the 1960s or the 1980s",
     "who was the most important serb in medieval russia",
-    "why did tito leave vis in september 1944",
     "what government post did momcilo nincic hold",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "was soviet-yugoslav trade bigger in the 1960s or the 1980s",
+        "from dev-10's one measurement as the holdout: the trade entry spans both decades and its sentences speak of its trade; that \"bigger … or\" asks for a comparison no sentence makes needs the comparative read as the claim",
+    ),
+    (
+        "who was the most important serb in medieval russia",
+        "from dev-10's one measurement as the holdout: the refugees' sentence names Serbs in Russia and a person with them; that \"most important\" asks for a ranking the sources never give needs the superlative read as the claim",
+    ),
+    (
+        "what government post did momcilo nincic hold",
+        "from dev-10's one measurement as the holdout: \"post\" is read as the kind of answer and weighs light, and the agreement bearing his name holds the rest; that the sentence gives him no post needs the kind checked against the answer",
+    ),
     (
         "which soviet marshal commanded the belgrade offensive",
         "after \"which\" and a name (\"Soviet\"), \"marshal\" is read as the kind of answer and weighs light, and the offensive's sentences hold every other word; keeping a kind the base never names as a required word instead lost 7 dev questions (misspelt kinds), so the kind must be checked against the answer, not weighed",
@@ -261,10 +272,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "the sentence names a place and the year, but its place holds \"until 1927\", before the time asked about; telling \"after\" from \"until\" needs the time relation, not the year",
     ),
     (
-        "why did tito skip the cominform conference in june 1948",
-        "when no sentence gives a reason, a \"why\" answer shows the most relevant one (inventing no reason), which still asserts the entry; the sources give none here, so the answer should be that they don't say",
-    ),
-    (
         "who won the pig war",
         "keys fold \"w\" into \"v\" for transliterated names, so \"won\" meets the \"von\" of \"von Ribbentrop\" and counts as a word the base knows; that it is the event asked about, and no source says who won, needs the verb told apart from the name part",
     ),
@@ -298,6 +305,7 @@ fn answers_hold_on_questions_written_from_the_sources() {
     dev.extend(load("dev-7"));
     dev.extend(load("dev-8"));
     dev.extend(load("dev-9"));
+    dev.extend(load("dev-10"));
     dev.extend(load("legacy"));
     let holdout = load("holdout");
     assert!(dev.len() + holdout.len() >= 300, "the sets need at least 300 questions");

@@ -598,6 +598,8 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let focus = Focus { asks_object: question.asks_object, ..Focus::asserting(Asks::Who).with_query(question.query.clone()) };
             found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
+        // A reason is stated only by a sentence that gives one; none does, and the sources don't say why.
+        Asks::Why => found.quotes.iter().any(|quote| evidence::gives_a_reason(&quote.text)),
         _ => true,
     }
 }

@@ -344,6 +344,7 @@ impl Engine {
             Asks::HowLong => format!("The sources don't say how long, about {title}."),
             Asks::Who => format!("The sources don't say who, about {title}."),
             Asks::Where => format!("The sources don't say where, about {title}."),
+            Asks::Why => format!("The sources don't say why, about {title}."),
             _ => format!("The sources don't say that about {title}."),
         };
         Answer::new("ask", Outcome::NotFound, headline)

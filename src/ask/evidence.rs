@@ -182,10 +182,18 @@ pub fn states_start(entry: &Entry, text: &str) -> bool {
 }
 
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
-fn gives_a_reason(text: &str) -> bool {
+pub fn gives_a_reason(text: &str) -> bool {
     let clause = |conjunction: &&str| text.match_indices(conjunction).any(|(at, _)| !text[at + conjunction.len()..].starts_with("well "));
-    has_any_word(text, REASON_WORDS) || REASON_CLAUSES.iter().any(clause)
+    let lower = text.to_lowercase();
+    has_any_word(text, REASON_WORDS) || REASON_CLAUSES.iter().any(clause) || REASON_PHRASES.iter().any(|phrase| lower.contains(phrase))
 }
+
+/// Phrases that give a purpose or a cause: "attended … *in an effort to*
+/// convince", "disgruntled at Russia, who was *seen as* favoring Bulgaria".
+const REASON_PHRASES: &[&str] = &[
+    "in an effort to", "in order to", "so as to", "in response to", "as a result", "in protest", "seen as", "for fear", "aimed at", "intended to",
+    "accused", "accusing", "blamed", "in retaliation", "on the grounds",
+];
 
 /// Conjunctions that give a reason only after a comma: "the plan failed,
 /// *as* Zubov … refused" (not "…, as well as", "since 2022").
