@@ -18,19 +18,7 @@ import re
 
 from wordnet_notice import NOTICE
 
-WORDNET = "/usr/share/wordnet/"
-DICTS = ["/usr/share/dict/american-english", "/usr/share/dict/british-english"]
-
-
-def lemmas(pos):
-    with open(WORDNET + "index." + pos, encoding="utf-8") as f:
-        return {line.split(" ")[0] for line in f if not line.startswith(" ") and "_" not in line.split(" ")[0]}
-
-
-def exceptions(pos):
-    with open(WORDNET + pos + ".exc", encoding="utf-8") as f:
-        return {line.split()[0] for line in f if line.strip()}
-
+from wordnet_words import DICTS, compares, exceptions, lemmas
 
 NOUNS, VERBS = lemmas("noun"), lemmas("verb")
 MODIFIERS = lemmas("adj") | lemmas("adv") | exceptions("adj") | exceptions("adv")
@@ -59,22 +47,6 @@ def is_verb_form(word):
         return True
     doubled = re.fullmatch(r"(.*(.))\2(ed|ing)", word)  # stopped, planning
     return bool(doubled) and doubled.group(1) in VERBS
-
-
-ADJECTIVES = lemmas("adj")
-ADJECTIVE_FORMS = exceptions("adj")  # WordNet lists irregular comparatives here: "better", "biggest"
-
-
-def compares(word):
-    """A comparative or superlative ("bigger", "largest", "most"): it makes
-    the claim a question asks about, so it is never read as a paraphrase."""
-    if word in ADJECTIVE_FORMS or word in ("more", "most", "less", "least", "best", "worst"):
-        return True
-    for end in ("er", "est", "ier", "iest"):
-        stem = word[: -len(end)]
-        if word.endswith(end) and (stem in ADJECTIVES or stem + "e" in ADJECTIVES or stem + "y" in ADJECTIVES or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in ADJECTIVES)):
-            return True
-    return False
 
 
 def light_by_ending(word):

@@ -559,6 +559,12 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if !evidence::binds_years(engine.base(), engine.index(), found, &question.query) {
         return false;
     }
+    // "Was trade bigger in the 1960s or the 1980s": no sentence that compares, no answer.
+    if let Some(asked) = question.compares {
+        if !found.quotes.iter().any(|quote| crate::text::lexicon::makes_comparison(&quote.text, asked)) {
+            return false;
+        }
+    }
     let asks = match (question.attribute, found.kind) {
         (Some(attribute), Kind::Person) => attribute,
         // "When did X die" about an event: only an event that is a death or birth.
@@ -589,6 +595,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if hedged_superlative(question, found) {
         return false;
     }
+
     match asks {
         Asks::When | Asks::HowMany | Asks::HowLong | Asks::Born | Asks::Died | Asks::Where => {
             let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(asks).with_query(question.query.clone()) };

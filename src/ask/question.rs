@@ -46,6 +46,10 @@ pub struct Question {
     /// The question asks when something *ended* ("when did the war end",
     /// "when did the Red Army leave"): the date must be stated as an end.
     pub asks_end: bool,
+    /// The question asks for a comparison ("was trade *bigger* in the 1960s
+    /// or the 1980s", "the *most* important Serb"): only a sentence that
+    /// makes one answers it.
+    pub compares: Option<lexicon::Comparison>,
     /// The question asks when something *began* ("when did the uprising
     /// start"): the date must be stated as a beginning.
     pub asks_start: bool,
@@ -322,6 +326,7 @@ impl Question {
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         let asks_end = words.iter().any(|w| END_WORDS.contains(w));
+        let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let event_words = event_words(index, &words, language);
         let head = head_word(index, &query, &words, &found, language, asks);
@@ -345,6 +350,7 @@ impl Question {
             boundary,
             asks_object,
             asks_end,
+            compares,
             asks_start,
             event_words,
         }
