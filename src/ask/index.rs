@@ -277,6 +277,8 @@ impl Index {
         let keyer = index.keyer.clone();
         let memo = std::cell::RefCell::new(crate::text::WordMemo::default());
         let keys_of = |text: &str| keyer.index_keys_memo(text, &mut memo.borrow_mut());
+        let people_words: HashSet<String> = base.entries().iter().filter(|e| e.kind == Kind::Person).flat_map(|e| names_of(e).collect::<Vec<_>>()).flat_map(|n| keys_of(&n)).collect();
+        let eras = era_names(base, &keys_of, &people_words);
         for (doc_id, entry) in base.entries().iter().enumerate() {
             let doc_id = doc_id as u32;
             let mut doc = Doc { kind: Some(entry.kind), ..Doc::default() };
@@ -311,6 +313,7 @@ impl Index {
             add(&entry.summary, SUMMARY);
             entry.roles.iter().for_each(|role| add(role, ROLE));
             entry.parties.iter().for_each(|party| add(party, SUMMARY));
+            let era = base.period_of(entry).and_then(|period| eras.get(&period.id)).map_or(&[][..], Vec::as_slice);
             for (position, quote) in entry.quotes.iter().enumerate() {
                 add(&quote.text, QUOTE);
                 let initials = acronyms(&quote.text).join(" ");
@@ -325,6 +328,7 @@ impl Index {
                 doc.quotes.push(keys);
                 let source_title = base.source(quote.source).map_or("", |source| source.title.as_str());
                 let mut setting = keys_of(&format!("{source_title} {}", quote.section));
+                setting.extend(era.iter().cloned());
                 setting.sort();
                 setting.dedup();
                 doc.settings.push(setting);
@@ -1020,6 +1024,37 @@ impl Index {
             .map(|s| s.entry)
             .collect()
     }
+}
+
+/// Share of a period's entries that must name a word for it to be one of
+/// the names the period is about.
+const ERA_SHARE: f32 = 0.3;
+
+/// The names each period is about, by period id: the words its entries'
+/// sentences use most ("Yugoslavia" and "Soviet" between the wars), which
+/// frame every sentence of its entries like their source's title. Not its
+/// people (Medvedev in many sentences of the 2000s did not make Putin's
+/// visit his), and not what only some entries name (the EU).
+fn era_names(base: &FactBase, keys_of: &dyn Fn(&str) -> Vec<String>, people: &HashSet<String>) -> HashMap<String, Vec<String>> {
+    let mut members: HashMap<String, (usize, HashMap<String, usize>)> = HashMap::default();
+    for entry in base.entries().iter().filter(|e| e.kind != Kind::Person) {
+        let Some(period) = base.period_of(entry) else { continue };
+        let mut keys: Vec<String> = entry.quotes.iter().flat_map(|quote| keys_of(&quote.text)).collect();
+        keys.sort();
+        keys.dedup();
+        let (count, counts) = members.entry(period.id.clone()).or_default();
+        *count += 1;
+        for key in keys {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    members
+        .into_iter()
+        .map(|(period, (count, counts))| {
+            let needed = (count as f32 * ERA_SHARE).ceil().max(2.0) as usize;
+            (period, counts.into_iter().filter(|(key, n)| *n >= needed && !people.contains(key)).map(|(key, _)| key).collect())
+        })
+        .collect()
 }
 
 /// Count, per key, the words of `text` written capitalised after the first
