@@ -109,6 +109,9 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
     }
 }
 
+/// How nearly a second sentence must speak of a "how" question to be shown too.
+const SECOND_MANNER: f32 = 0.6;
+
 /// How much a reason word adds to a quote's relevance to a "why" question (share of the largest idf).
 const REASON_BONUS: f32 = 0.5;
 
@@ -298,6 +301,21 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
         (Some(stating), _) => chosen.push(stating.0),
         (None, Some(overall)) => chosen.push(overall.0),
         (None, None) => {}
+    }
+    // "How did Yugoslavia react": a manner is often told in two sentences
+    // ("was alarmed", "officially condemned"); show the next one that speaks
+    // of the question almost as much, when it says something else.
+    if matches!(focus.asks, Some(Asks::How)) && chosen.len() == 1 {
+        let first = chosen[0];
+        let first_text = entry.quotes.get(first).map(|q| q.text.as_str());
+        let first_score = scored.iter().find(|item| item.0 == first).map_or(0.0, |item| item.1);
+        let second = scored
+            .iter()
+            .filter(|item| item.0 != first && Some(entry.quotes.get(item.0).map(|q| q.text.as_str())) != Some(first_text) && item.1 > 0.0 && item.1 >= first_score * SECOND_MANNER)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some(second) = second {
+            chosen.push(second.0);
+        }
     }
     // A year inside a range whose two ends no single quote states: show a quote for each end.
     if let (Some(year), Some(date)) = (focus.year, &entry.date) {
