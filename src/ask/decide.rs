@@ -667,8 +667,9 @@ fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
 fn precise_enough(question: &Question, entry: &Entry) -> bool {
     let Some(date) = &entry.date else { return true };
     let points = date.points();
+    // "Until when did trade grow": the end of "1960s–1985" is a date, whatever the span.
     let span_ok = match points.as_slice() {
-        [start, end] => end.year.saturating_sub(start.year) <= MAX_SPAN,
+        [start, end] => question.asks_end || question.asks_start || end.year.saturating_sub(start.year) <= MAX_SPAN,
         _ => true,
     };
     let day_ok = !question.wants_day || date.points().iter().all(|p| p.precision == crate::facts::date::Precision::Day);

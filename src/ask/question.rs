@@ -325,7 +325,9 @@ impl Question {
         let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
-        let asks_end = words.iter().any(|w| END_WORDS.contains(w));
+        // "Until when did trade grow" asks for the end too.
+        let until_when = words.windows(2).any(|pair| matches!(pair, ["until" | "till", "when"]));
+        let asks_end = until_when || words.iter().any(|w| END_WORDS.contains(w));
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let event_words = event_words(index, &words, language);
