@@ -288,6 +288,35 @@ fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<Str
         .collect()
 }
 
+/// Words that open a second question in the same sentence ("… *and* when did …").
+const SECOND_QUESTION: &[&str] = &["and", "or", "but", "then", "also"];
+
+/// Words that open a clause about a time ("after Stalin *died*").
+const SUBORDINATORS: &[&str] = &["after", "before", "until", "since", "when", "while", "once"];
+
+/// An English question opened by "what" or "which" asks what those ask: a
+/// later "where" that follows a word of its own opens a relative clause
+/// ("what was the battle *where* Soviet soldiers fought"; a "who" clause
+/// still asks for a person, "the name of the minister *who* …", and a
+/// "when" clause still asks for a time the sources must give), and
+/// "died" or "born" after "after" or "when" dates something else ("what
+/// influenced normalization after Stalin *died*").
+fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>, words: &[&str], language: Language) -> Vec<(Asks, std::ops::Range<usize>)> {
+    let opens_with_what = found.first().is_some_and(|(asks, range)| *asks == Asks::What && range.start == 0);
+    if language != Language::En || !opens_with_what {
+        return found;
+    }
+    let relative = |asks: Asks, start: usize| {
+        let previous = start.checked_sub(1).and_then(|p| words.get(p));
+        match asks {
+            Asks::Where => start > 0 && previous.is_some_and(|w| !SECOND_QUESTION.contains(w)),
+            Asks::Born | Asks::Died => words[start.saturating_sub(3)..start].iter().skip_while(|_| start < 3).any(|w| SUBORDINATORS.contains(w)),
+            _ => false,
+        }
+    };
+    found.into_iter().filter(|(asks, range)| !relative(*asks, range.start)).collect()
+}
+
 impl Question {
     /// Parse a question against an index (for keys and compounds).
     pub fn parse(index: &Index, text: &str) -> Question {
@@ -299,7 +328,7 @@ impl Question {
             .filter(|w| !w.is_empty())
             .map(|w| if language == Language::En { index.question_word_slip(w).unwrap_or(w) } else { w })
             .collect();
-        let found = lexicon::question_words(&words, language);
+        let found = without_subordinate_question_words(lexicon::question_words(&words, language), &words, language);
         let attribute = found.iter().map(|(asks, _)| *asks).find(|a| matches!(a, Asks::Born | Asks::Died));
         let mut asks = found
             .iter()
@@ -367,5 +396,25 @@ impl Question {
             (Asks::When | Asks::HowMany | Asks::HowLong | Asks::Why | Asks::How | Asks::Where, _, _) => &[Kind::Event, Kind::Treaty],
             _ => &[Kind::Event, Kind::Treaty, Kind::Person],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asked(text: &str) -> Vec<Asks> {
+        let words: Vec<&str> = text.split(' ').collect();
+        without_subordinate_question_words(lexicon::question_words(&words, Language::En), &words, Language::En).into_iter().map(|(asks, _)| asks).collect()
+    }
+
+    #[test]
+    fn a_clause_inside_a_what_question_asks_nothing_of_its_own() {
+        assert!(!asked("what was the most famous battle where soviet soldiers fought").contains(&Asks::Where));
+        assert!(!asked("what influenced normalization after stalin died").contains(&Asks::Died));
+        // A second question, and a question that opens with its own word, still ask.
+        assert!(asked("what did tito sign and where did he sign it").contains(&Asks::Where));
+        assert!(asked("when did stalin die").contains(&Asks::Died));
+        assert!(asked("where did tito die").contains(&Asks::Where));
     }
 }
