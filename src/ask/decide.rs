@@ -207,6 +207,17 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
     if let [only] = contenders.as_slice() {
         return Some(only.entry);
     }
+    // "When did Serbian refugees *first* go to Russia": the earliest of them.
+    if question.earliest {
+        let first_year = |c: &&Candidate| engine.entry(c.entry).and_then(|e| e.date.as_ref()).map(|d| d.first_year());
+        let mut dated: Vec<(i32, usize)> = contenders.iter().filter_map(|c| Some((first_year(c)?, c.entry))).collect();
+        dated.sort();
+        if let [(first, entry), rest @ ..] = dated.as_slice() {
+            if rest.first().is_none_or(|(next, _)| next > first) {
+                return Some(*entry);
+            }
+        }
+    }
     let clear_lead = |measure: &dyn Fn(&Candidate) -> f32, lead: &dyn Fn(f32, f32) -> bool| {
         let mut ranked: Vec<(f32, usize)> = contenders.iter().map(|c| (measure(c), c.entry)).collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0));

@@ -53,6 +53,9 @@ pub struct Question {
     /// The question asks when something *began* ("when did the uprising
     /// start"): the date must be stated as a beginning.
     pub asks_start: bool,
+    /// "When did Serbian refugees *first* go to Russia": of the entries
+    /// the question fits equally, the earliest.
+    pub earliest: bool,
     /// The words that say what happened and are light only for being verbs
     /// or modifiers ("apply", "overthrew"), each as the keys of all its
     /// forms ("overthrow", "overthrown"): a date or a doer is about that
@@ -266,6 +269,35 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
     }
 }
 
+/// Words before "first" that make it an ordinal ("the *first* uprising").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"];
+
+/// "When did Serbian refugees *first* go to Russia": "first" without a
+/// determiner says "at the earliest", not which of several things: it is
+/// taken out of the words to find, and the question asks for the earliest
+/// of the entries it fits (returned true). "The *first* uprising" keeps
+/// its ordinal. English only.
+fn take_adverb_first(index: &Index, query: &mut Query, words: &[&str], language: Language) -> bool {
+    if language != Language::En {
+        return false;
+    }
+    let after_determiner = |at: usize| at > 0 && DETERMINERS.contains(&words[at - 1]);
+    let firsts: Vec<usize> = words.iter().enumerate().filter(|(_, word)| **word == "first").map(|(at, _)| at).collect();
+    if firsts.is_empty() || firsts.iter().any(|&at| at == 0 || after_determiner(at)) {
+        return false;
+    }
+    let keys: Vec<String> = index.tokens("first", language).into_iter().map(|t| t.key).collect();
+    let mut position = 0;
+    while position < query.keys.len() {
+        if keys.contains(&query.keys[position]) {
+            query.remove(position);
+        } else {
+            position += 1;
+        }
+    }
+    true
+}
+
 /// The question's English verbs and modifiers that are not among the
 /// generic light words ("happen", "get"), each as the keys of its forms.
 ///
@@ -348,6 +380,7 @@ impl Question {
             drop_attribute_words(index, &mut query, &words, &found, language);
         }
         mark_main_verb_light(index, &mut query, &words, &found, language);
+        let earliest = take_adverb_first(index, &mut query, &words, language);
         if asks == Asks::HowMany {
             weigh_quantity_words(index, &mut query, &words, language);
         }
@@ -381,6 +414,7 @@ impl Question {
             boundary,
             asks_object,
             asks_end,
+            earliest,
             compares,
             asks_start,
             event_words,
