@@ -681,15 +681,25 @@ impl Index {
                 if let Some(decade) = decade_in_full(&folded) {
                     return decade;
                 }
-                let tokens = self.tokens(&folded, language);
-                let known = tokens.is_empty() || tokens.iter().any(|t| self.postings.contains_key(&t.key)) || !self.paraphrase_keys(&folded).is_empty();
-                match (!known && !folded.contains(' ')).then(|| self.respell(&folded)).flatten() {
-                    Some(correct) => {
-                        respelled.extend(self.tokens(correct, language).into_iter().map(|t| t.key));
-                        correct.to_string()
-                    }
-                    None => chunk.to_string(),
-                }
+                // "austria-hungery": each part of a compound is a word of its own.
+                let parts: Vec<&str> = folded.split(' ').collect();
+                let mut changed = false;
+                let corrected: Vec<String> = parts
+                    .iter()
+                    .map(|part| {
+                        let tokens = self.tokens(part, language);
+                        let known = tokens.is_empty() || tokens.iter().any(|t| self.postings.contains_key(&t.key)) || !self.paraphrase_keys(part).is_empty();
+                        match (!known).then(|| self.respell(part)).flatten() {
+                            Some(correct) => {
+                                changed = true;
+                                respelled.extend(self.tokens(correct, language).into_iter().map(|t| t.key));
+                                correct.to_string()
+                            }
+                            None => part.to_string(),
+                        }
+                    })
+                    .collect();
+                if changed { corrected.join("-") } else { chunk.to_string() }
             })
             .collect();
         (words.join(" "), respelled)
