@@ -4,13 +4,14 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-9.toml`: the second to eighth holdout sets, rotated
+//! - `dev-3.toml` … `dev-10.toml`: the second to ninth holdout sets, rotated
 //!   into dev the same way once measured (at their one measurement: dev-4
 //!   110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7 false
 //!   assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7 89/127 =
 //!   70.1%, 3 false assertions; dev-8 89/118 = 75.4%, 3 false assertions;
-//!   dev-9 90/118 = 76.3%, 4 false assertions).
-//! - `holdout.toml`: the ninth set, written the same way by another writer
+//!   dev-9 90/118 = 76.3%, 4 false assertions; dev-10 77/103 = 74.8%, 4
+//!   false assertions).
+//! - `holdout.toml`: the tenth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -203,19 +204,21 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 85.5;
-const HOLDOUT_FLOOR: f64 = 74.0;
+const DEV_FLOOR: f64 = 87.0;
+const HOLDOUT_FLOOR: f64 = 76.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's one
-/// measurement (2026-11-30: 77/103 = 74.8%). Not tuned on: they are listed so
+/// measurement (2026-11-30: 94/123 = 76.4%). Not tuned on: they are listed so
 /// that the test still fails on any new false assertion and on a fixed one
 /// (remove it), while the mechanisms are fixed on dev. When this set is
 /// rotated into dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what government post did momcilo nincic hold",
+    "who killed king alexander obrenovic in 1903",
+    "when did slobodan milosevic visit moscow",
+    "what language did tito and stalin talk in at their first meeting",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
