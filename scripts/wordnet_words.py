@@ -2,6 +2,8 @@
 histbot's English lists (scripts/english-predicates.py,
 scripts/english-comparisons.py)."""
 
+from wordnet_notice import NOTICE
+
 WORDNET = "/usr/share/wordnet/"
 DICTS = ["/usr/share/dict/american-english", "/usr/share/dict/british-english"]
 
@@ -30,3 +32,18 @@ def compares(word):
         if word.endswith(end) and (stem in ADJECTIVES or stem + "e" in ADJECTIVES or stem + "y" in ADJECTIVES or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in ADJECTIVES)):
             return True
     return False
+
+
+SCOWL_NOTICE = """SCOWL (wamerican, wbritish), Copyright 2000-2014 by Kevin Atkinson:
+permission to use, copy, modify, distribute and sell these word lists is
+granted without fee provided this notice appears in all copies; provided
+"as is"."""
+
+
+def print_word_list(about, lines):
+    """Print a generated list: `about` and the SCOWL and WordNet notices as
+    `#` comments, then one line each."""
+    for line in (about + "\n\n" + SCOWL_NOTICE + "\n\n" + NOTICE).splitlines():
+        print(("# " + line).rstrip())
+    for line in lines:
+        print(line)
