@@ -209,6 +209,18 @@ impl Query {
             list.remove_at(position);
         }
     }
+
+    /// Take every word keyed as one of `keys` out of the query.
+    pub fn remove_keys(&mut self, keys: &[String]) {
+        let mut position = 0;
+        while position < self.keys.len() {
+            if keys.contains(&self.keys[position]) {
+                self.remove(position);
+            } else {
+                position += 1;
+            }
+        }
+    }
 }
 
 /// A query word's matches: borrowed from the prepared query, or worked out.

@@ -118,14 +118,7 @@ fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found:
         .flat_map(|(_, range)| words.get(range.clone()).unwrap_or_default().iter())
         .flat_map(|word| index.tokens(word, language).into_iter().map(|t| t.key))
         .collect();
-    let mut position = 0;
-    while position < query.keys.len() {
-        if attribute_keys.contains(&query.keys[position]) {
-            query.remove(position);
-        } else {
-            position += 1;
-        }
-    }
+    query.remove_keys(&attribute_keys);
 }
 
 /// Verbs that follow "how" when it asks for a manner.
@@ -287,14 +280,7 @@ fn take_adverb_first(index: &Index, query: &mut Query, words: &[&str], language:
         return false;
     }
     let keys: Vec<String> = index.tokens("first", language).into_iter().map(|t| t.key).collect();
-    let mut position = 0;
-    while position < query.keys.len() {
-        if keys.contains(&query.keys[position]) {
-            query.remove(position);
-        } else {
-            position += 1;
-        }
-    }
+    query.remove_keys(&keys);
     true
 }
 
