@@ -606,7 +606,6 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if hedged_superlative(question, found) {
         return false;
     }
-
     match asks {
         Asks::When | Asks::HowMany | Asks::HowLong | Asks::Born | Asks::Died | Asks::Where => {
             let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(asks).with_query(question.query.clone()) };

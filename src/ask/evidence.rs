@@ -83,8 +83,9 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
                     keys.iter().any(|key| key == counted || (counted.len() >= 4 && key.starts_with(counted.as_str())) || (key.len() >= 4 && counted.starts_with(key.as_str())))
                 });
             // And the number must be the count of it, not of something else
-            // the sentence also mentions ("$200,000 in cash … for the officers").
-            // Only for a plain noun the question counts: a name ("how many *Russians*") may be what a number stands beside, however it is phrased.
+            // the sentence also mentions ("$200,000 in cash … for the
+            // officers"); only for a plain noun the question counts: a name
+            // ("how many *Russians*") may stand beside its number any way.
             let counted_known = !focus.counted.is_empty() && focus.counted.iter().all(|counted| index.has_key(counted) && !index.is_proper_key(counted));
             has_count(text) && with_counted && (!counted_known || counts_what_is_asked(index, text, &focus.counted))
         }
@@ -311,7 +312,7 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
         let first_score = scored.iter().find(|item| item.0 == first).map_or(0.0, |item| item.1);
         let second = scored
             .iter()
-            .filter(|item| item.0 != first && Some(entry.quotes.get(item.0).map(|q| q.text.as_str())) != Some(first_text) && item.1 > 0.0 && item.1 >= first_score * SECOND_MANNER)
+            .filter(|item| item.0 != first && entry.quotes.get(item.0).map(|q| q.text.as_str()) != first_text && item.1 > 0.0 && item.1 >= first_score * SECOND_MANNER)
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some(second) = second {
             chosen.push(second.0);
@@ -543,12 +544,7 @@ const COUNT_REACH: usize = 3;
 /// "demonstrated"; "over 70% of Serbian citizens" does not bind it to
 /// "rallies". What the question counts (`counted`) binds too.
 fn count_bound(index: &Index, text: &str, query: &Query, counted: &[String]) -> bool {
-    // Each word, and whether punctuation ends its clause after it.
-    let words: Vec<(&str, bool)> = text
-        .split_whitespace()
-        .map(|raw| (raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'), raw.ends_with([',', ';', ':', '.'])))
-        .filter(|(word, _)| !word.is_empty())
-        .collect();
+    let words = clause_words(text);
     let asked = |word: &str| {
         let keys = index.word_keys(word);
         // What the question counts binds, though it is light in the question ("10,486 *Russians*").
@@ -564,13 +560,25 @@ fn count_bound(index: &Index, text: &str, query: &Query, counted: &[String]) -> 
     (0..words.len()).filter(|&at| is_count(at)).any(|at| {
         // The words before the number, back to the clause's start, and after it, up to the clause's end.
         let before = words[at.saturating_sub(COUNT_REACH)..at].iter().rev().take_while(|(_, ends)| !ends);
-        let after = words.iter().skip(at).take(COUNT_REACH + 1).scan(false, |ended, (word, ends)| {
-            let this = (!*ended).then_some(*word);
-            *ended |= *ends;
-            this
-        });
-        before.map(|(word, _)| *word).chain(after.skip(1)).any(&asked)
+        before.map(|(word, _)| *word).chain(words_after(&words, at, COUNT_REACH)).any(&asked)
     })
+}
+
+/// A text's words, each with whether punctuation ends its clause after it.
+fn clause_words(text: &str) -> Vec<(&str, bool)> {
+    text.split_whitespace()
+        .map(|raw| (raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'), raw.ends_with([',', ';', ':', '.'])))
+        .filter(|(word, _)| !word.is_empty())
+        .collect()
+}
+
+/// Up to `reach` words after word `at`, within its clause.
+fn words_after<'a>(words: &'a [(&'a str, bool)], at: usize, reach: usize) -> impl Iterator<Item = &'a str> + 'a {
+    words.iter().skip(at).take(reach + 1).scan(false, |ended, (word, ends)| {
+        let this = (!*ended).then_some(*word);
+        *ended |= *ends;
+        this
+    }).skip(1)
 }
 
 /// Words that scale a number rather than say what it counts ("$3 *billion*").
@@ -591,11 +599,7 @@ const COUNTED_BEFORE: usize = 8;
 /// totaled 25,000"). "$200,000 in cash meant for the Serbian officers"
 /// counts cash, not officers.
 fn counts_what_is_asked(index: &Index, text: &str, counted: &[String]) -> bool {
-    let words: Vec<(&str, bool)> = text
-        .split_whitespace()
-        .map(|raw| (raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'), raw.ends_with([',', ';', ':', '.'])))
-        .filter(|(word, _)| !word.is_empty())
-        .collect();
+    let words = clause_words(text);
     let percent = counted.iter().any(|c| c.starts_with("percent"));
     let is_counted = |word: &str| {
         (percent && word.ends_with('%'))
@@ -614,15 +618,7 @@ fn counts_what_is_asked(index: &Index, text: &str, counted: &[String]) -> bool {
             // A number that could be a year counts only what follows it at once ("1204 robberies").
             return !words[at].1 && words.get(at + 1).is_some_and(|(next, _)| is_counted(next));
         }
-        let after: Vec<&str> = if words[at].1 {
-            Vec::new()
-        } else {
-            words[at + 1..].iter().take(COUNTED_AFTER).scan(false, |ended, (word, ends)| {
-                let this = (!*ended).then_some(*word);
-                *ended |= *ends;
-                this
-            }).collect()
-        };
+        let after: Vec<&str> = words_after(&words, at, COUNTED_AFTER).collect();
         if after.iter().any(|word| is_counted(word)) {
             return true;
         }
