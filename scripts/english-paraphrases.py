@@ -28,8 +28,8 @@ import os
 import re
 
 from wordnet_notice import NOTICE
+from wordnet_words import WORDNET, american
 
-WORDNET = "/usr/share/wordnet/"
 DICT = "/usr/share/dict/american-english"
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
@@ -91,10 +91,6 @@ SYNSETS["s"] = SYNSETS["a"]
 INDEX = {POS[p]: read_index(p) for p in POS}
 EXCEPTIONS = {"n": exceptions("noun"), "v": exceptions("verb"), "a": exceptions("adj")}
 RULES = {"n": NOUN_RULES, "v": VERB_RULES, "a": ADJ_RULES, "r": []}
-
-
-def american(word):
-    return re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", word)
 
 
 def lemmas_of(word):

@@ -17,18 +17,13 @@ Usage: python3 scripts/english-predicates.py > config/english-predicates.txt
 import re
 
 
-from wordnet_words import DICTS, compares, exceptions, lemmas, print_word_list
+from wordnet_words import DICTS, american, compares, exceptions, lemmas, print_word_list
 
 NOUNS, VERBS = lemmas("noun"), lemmas("verb")
 MODIFIERS = lemmas("adj") | lemmas("adv") | exceptions("adj") | exceptions("adv")
 NOUN_FORMS, VERB_FORMS = exceptions("noun"), exceptions("verb")
 PLURALS = [("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y"), ("s", "")]
 INFLECTIONS = [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")]
-
-
-def american(word):
-    """WordNet spells the American way: "recognise" is looked up as "recognize"."""
-    return re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", word)
 
 
 def may_be_noun(word):

@@ -2,10 +2,17 @@
 histbot's English lists (scripts/english-predicates.py,
 scripts/english-comparisons.py)."""
 
+import re
+
 from wordnet_notice import NOTICE
 
 WORDNET = "/usr/share/wordnet/"
 DICTS = ["/usr/share/dict/american-english", "/usr/share/dict/british-english"]
+
+
+def american(word):
+    """WordNet spells the American way: "recognise" is looked up as "recognize"."""
+    return re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", word)
 
 
 def lemmas(pos):
