@@ -149,6 +149,20 @@ pub struct Index {
     broad: Vec<(u32, i32, i32)>,
 }
 
+/// A question's text as [`Index::respell_text`] leaves it.
+#[derive(Default)]
+struct Respelled {
+    /// The text, misspelt words corrected.
+    text: String,
+    /// The keys of the corrected words.
+    respelled: Vec<String>,
+    /// Words the base does not use but that stand for words it does ("beat"
+    /// for "defeat"): each word's key with the keys it may stand for. Looked
+    /// up by the word as typed, so that a word is never taken for another
+    /// that happens to share its stem.
+    paraphrased: Vec<(String, Vec<String>)>,
+}
+
 /// A query, folded and split into keys, with the years it mentions.
 #[derive(Debug, Default, Clone)]
 pub struct Query {
@@ -678,11 +692,12 @@ impl Index {
     /// An English question with its misspelt words corrected
     /// ([`Index::respell`]), and the keys of the corrections. A word is
     /// corrected only when the base knows none of its keys as written.
-    fn respell_text(&self, text: &str, language: Language) -> (String, Vec<String>) {
+    fn respell_text(&self, text: &str, language: Language) -> Respelled {
         if language != Language::En {
-            return (text.to_string(), Vec::new());
+            return Respelled { text: text.to_string(), ..Respelled::default() };
         }
         let mut respelled = Vec::new();
+        let mut paraphrased: Vec<(String, Vec<String>)> = Vec::new();
         let words: Vec<String> = text
             .split_whitespace()
             .map(|chunk| {
@@ -700,7 +715,13 @@ impl Index {
                     .iter()
                     .map(|part| {
                         let tokens = self.tokens(part, language);
-                        let known = tokens.is_empty() || tokens.iter().any(|t| self.postings.contains_key(&t.key)) || !self.paraphrase_keys(part).is_empty();
+                        let found = tokens.iter().any(|t| self.postings.contains_key(&t.key));
+                        // A real word standing for words of the base ("beat") is no typo.
+                        let partners = if found { Vec::new() } else { self.paraphrase_keys(part) };
+                        let known = tokens.is_empty() || found || !partners.is_empty();
+                        if let ([token], false) = (tokens.as_slice(), partners.is_empty()) {
+                            paraphrased.push((token.key.clone(), partners));
+                        }
                         match (!known).then(|| self.respell(part)).flatten() {
                             Some(correct) => {
                                 changed = true;
@@ -714,7 +735,7 @@ impl Index {
                 if changed { corrected.join("-") } else { chunk.to_string() }
             })
             .collect();
-        (words.join(" "), respelled)
+        Respelled { text: words.join(" "), respelled, paraphrased }
     }
 
     /// The index keys a query key matches, each with a match quality.
@@ -922,35 +943,16 @@ impl Index {
     /// A question's keys as the index sees them, for a text whose language
     /// is known: parsed, with compounds joined, and its matches worked out.
     pub fn query_in(&self, text: &str, language: Language) -> Query {
-        let (text, respelled) = self.respell_text(text, language);
+        let Respelled { text, respelled, mut paraphrased } = self.respell_text(text, language);
         let mut query = Query::from_tokens(self.tokens(&text, language));
         query.respelled = respelled;
-        if language == Language::En {
-            query.paraphrased = self.paraphrased(&text, &query);
-        }
+        // Each word once, and only words that stayed words of the question.
+        let mut seen = HashSet::default();
+        paraphrased.retain(|(key, _)| query.keys.contains(key) && seen.insert(key.clone()));
+        query.paraphrased = paraphrased;
         self.join_compounds(&mut query);
         self.prepare(&mut query);
         query
-    }
-
-    /// The question's words that the base does not use but that stand for
-    /// words it does ("beat" for "defeat"): each word's key with the keys
-    /// it may stand for. Looked up by the word as typed, so that a word is
-    /// never taken for another that happens to share its stem.
-    fn paraphrased(&self, text: &str, query: &Query) -> Vec<(String, Vec<String>)> {
-        let mut found = Vec::new();
-        for word in fold::fold_for_search(text).split(' ') {
-            let tokens = self.tokens(word, Language::En);
-            let [token] = tokens.as_slice() else { continue };
-            if self.postings.contains_key(&token.key) || !query.keys.contains(&token.key) || found.iter().any(|(key, _)| key == &token.key) {
-                continue;
-            }
-            let partners = self.paraphrase_keys(word);
-            if !partners.is_empty() {
-                found.push((token.key.clone(), partners));
-            }
-        }
-        found
     }
 
     /// The keys of the base that English word `folded` may stand for.
