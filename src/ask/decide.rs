@@ -564,6 +564,12 @@ pub fn check_entry(engine: &Engine, question: &Question, entry: usize) -> Option
     })
 }
 
+/// Whether `entry` answers `question` by itself: its evidence holds every
+/// discriminative word and one of its sentences states what is asked.
+pub fn answers_about(engine: &Engine, question: &Question, entry: usize) -> bool {
+    discriminative_gaps(engine, question, entry).is_empty() && can_state(engine, question, entry)
+}
+
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };

@@ -24,6 +24,10 @@ const MAX_TWO_THING_CUTS: usize = 4;
 /// explains this share of it.
 const CONFIDENT_HALF: f32 = 0.8;
 
+/// How many of the left half's best entries a start-and-end question may
+/// choose among ([`Engine::start_and_end`]).
+const START_AND_END_CONTENDERS: usize = 3;
+
 /// What `--explain` prints: each stage's result.
 #[derive(Debug, serde::Serialize)]
 pub struct Explanation {
@@ -228,8 +232,36 @@ impl Engine {
                     return Some(self.compose_many(&entries, question, locale));
                 }
             }
+            if let Some(answer) = self.start_and_end(question, &left, &right, locale) {
+                return Some(answer);
+            }
         }
         None
+    }
+
+    /// "When did the war start and when did it end": two halves about one
+    /// entry dated by a span, the left asking when (or when it began), the
+    /// right when it ended. The left half decides the entry; the right one
+    /// ("when did it end", "when did Serbia pull out") need not name it,
+    /// but every word it asks about must be in the entry's evidence, and a
+    /// sentence must state the end. The answer shows a sentence for each.
+    fn start_and_end(&self, question: &Question, left: &str, right: &str, locale: &str) -> Option<Answer> {
+        let (first, second) = (self.question(left), self.question(right));
+        if first.asks != Asks::When || second.asks != Asks::When || first.asks_end || !second.asks_end {
+            return None;
+        }
+        let Decision::Answer { entry: decided } = decide::decide(self, &first, first.preferred_kinds()) else { return None };
+        // The left half's entry, or one as good for it that the right half picks out
+        // ("when did Serbia declare war … and when did that war end": the war, not the declaration).
+        let scored = self.index.score(&first.query, Some(first.preferred_kinds()), false);
+        let contenders = std::iter::once(decided).chain(scored.iter().take(START_AND_END_CONTENDERS).map(|s| s.entry));
+        let spans = |entry: &usize| self.entry(*entry).and_then(|e| e.date.as_ref()).is_some_and(|date| date.points().len() == 2);
+        let entry = contenders
+            .filter(spans)
+            .find(|&entry| (entry == decided || decide::answers_about(self, &first, entry)) && decide::answers_about(self, &second, entry))?;
+        let found = self.entry(entry)?;
+        let focus = Focus { asks_start: true, asks_end: true, ..self.focus(found, question) };
+        Some(self.answer_entry_with(found, &focus, locale))
     }
 
     /// Whether `text` holds a question word of its own ("when did…").

@@ -318,6 +318,23 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             chosen.push(second.0);
         }
     }
+    // "When did it start and when did it end": a sentence for each end of the span.
+    if focus.asks == Some(Asks::When) && focus.asks_start && focus.asks_end {
+        if let Some(date) = &entry.date {
+            let points = date.points();
+            let ends: [(&dyn Fn(&str) -> bool, Option<&crate::facts::date::Point>); 2] =
+                [(&|text: &str| states_start(entry, text), points.first()), (&|text: &str| states_end(entry, text), points.last())];
+            for (states_boundary, point) in ends {
+                let holds_year = |text: &str| point.is_some_and(|point| point.year_words().iter().all(|w| crate::facts::date::contains_word(text, w)));
+                let shows = |position: &usize| entry.quotes.get(*position).is_some_and(|q| states_boundary(&q.text) || holds_year(&q.text));
+                if !chosen.iter().any(shows) {
+                    if let Some(position) = candidates.iter().copied().find(shows) {
+                        chosen.push(position);
+                    }
+                }
+            }
+        }
+    }
     // A year inside a range whose two ends no single quote states: show a quote for each end.
     if let (Some(year), Some(date)) = (focus.year, &entry.date) {
         if !chosen.iter().any(|&p| entry.quotes.get(p).is_some_and(|q| date.states_year(&q.text, year))) {

@@ -70,9 +70,19 @@ const START_WORDS: &[&str] = &[
 ];
 
 /// Words that ask for the end of something, folded.
+/// Verbs that end something with their particle ("pulled out", "dropped
+/// out", "walked out", "gave up"): each verb's forms, and the particle.
+const END_PHRASES: &[(&[&str], &str)] = &[
+    (&["pull", "pulled", "pulls"], "out"),
+    (&["drop", "dropped", "drops"], "out"),
+    (&["walk", "walked", "walks"], "out"),
+    (&["opt", "opted", "opts"], "out"),
+    (&["give", "gave", "given", "gives"], "up"),
+];
+
 const END_WORDS: &[&str] = &[
     "end", "ended", "ends", "finish", "finished", "stop", "stopped", "conclude", "concluded", "leave", "left", "close", "closed",
-    "withdraw", "withdrew", "dissolve", "dissolved", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "napustio", "napustila",
+    "withdraw", "withdrew", "quit", "dissolve", "dissolved", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "napustio", "napustila",
     "zatvoren", "zatvorena", "zakonchilas", "zakonchilsya", "zakonchilos", "pokinul", "pokinula", "zakryt", "zakryli",
 ];
 
@@ -375,7 +385,9 @@ impl Question {
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
         let until_when = words.windows(2).any(|pair| matches!(pair, ["until" | "till", "when"]));
-        let asks_end = until_when || words.iter().any(|w| END_WORDS.contains(w));
+        // "When did Serbia pull out": a verb and its particle that end something.
+        let ends_in_two_words = words.windows(2).any(|pair| END_PHRASES.iter().any(|(verb, particle)| verb.contains(&pair[0]) && pair[1] == *particle));
+        let asks_end = until_when || ends_in_two_words || words.iter().any(|w| END_WORDS.contains(w));
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let event_words = event_words(index, &words, language);

@@ -38,7 +38,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.explain {
         let explanation = engine.explain(&text);
         let question = &explanation.question;
-        eprintln!("question: language {:?}, asks {:?}{}, terms {:?}, years {:?}{}", question.language, question.asks,
+        let boundaries = match (question.asks_start, question.asks_end) {
+            (true, true) => " (its start and end)",
+            (true, false) => " (its start)",
+            (false, true) => " (its end)",
+            (false, false) => "",
+        };
+        eprintln!("question: language {:?}, asks {:?}{}{boundaries}, terms {:?}, years {:?}{}", question.language, question.asks,
             question.attribute.map(|a| format!(" ({a:?})")).unwrap_or_default(), question.query.keys, question.query.years,
             if question.counted.is_empty() { String::new() } else { format!(", counts {:?}", question.counted) });
         eprintln!("candidates:");
