@@ -161,6 +161,9 @@ struct Respelled {
     /// up by the word as typed, so that a word is never taken for another
     /// that happens to share its stem.
     paraphrased: Vec<(String, Vec<String>)>,
+    /// Verbs that make a phrasal verb with the next word ("pull out"): the
+    /// verb's key with the keys of the words the phrase may stand for.
+    phrasal: Vec<(String, Vec<String>)>,
 }
 
 /// A query, folded and split into keys, with the years it mentions.
@@ -182,6 +185,10 @@ pub struct Query {
     /// Keys of words the base does not use, with the keys of the base they
     /// may stand for ([`Index::query_in`]).
     pub paraphrased: Vec<(String, Vec<String>)>,
+    /// Keys of verbs that make a phrasal verb with the word after them
+    /// ("pulled out", "turn down"), with the keys of the base the phrase may
+    /// stand for; matched besides the verb itself.
+    pub phrasal: Vec<(String, Vec<String>)>,
 }
 
 impl Query {
@@ -698,10 +705,22 @@ impl Index {
         }
         let mut respelled = Vec::new();
         let mut paraphrased: Vec<(String, Vec<String>)> = Vec::new();
-        let words: Vec<String> = text
-            .split_whitespace()
-            .map(|chunk| {
+        let mut phrasal: Vec<(String, Vec<String>)> = Vec::new();
+        let chunks: Vec<&str> = text.split_whitespace().collect();
+        let words: Vec<String> = chunks
+            .iter()
+            .enumerate()
+            .map(|(at, chunk)| {
                 let folded = fold::fold_for_search(chunk);
+                // "pulled out": a verb and the particle after it.
+                if let Some(next) = chunks.get(at + 1) {
+                    let tokens = self.tokens(&folded, language);
+                    let partners = self.phrasal_keys(&folded, &fold::fold_for_search(next));
+                    if let ([token], false) = (tokens.as_slice(), partners.is_empty()) {
+                        phrasal.push((token.key.clone(), partners));
+                        return chunk.to_string();
+                    }
+                }
                 if let Some(question_word) = self.question_word_slip(&folded) {
                     return question_word.to_string();
                 }
@@ -735,7 +754,7 @@ impl Index {
                 if changed { corrected.join("-") } else { chunk.to_string() }
             })
             .collect();
-        Respelled { text: words.join(" "), respelled, paraphrased }
+        Respelled { text: words.join(" "), respelled, paraphrased, phrasal }
     }
 
     /// The index keys a query key matches, each with a match quality.
@@ -812,6 +831,9 @@ impl Index {
             if let Some((_, partners)) = query.paraphrased.iter().find(|(word, _)| word == key) {
                 found.extend(partners.iter().map(|partner| (partner.as_str(), PARAPHRASE)));
             }
+        }
+        if let Some((_, partners)) = query.phrasal.iter().find(|(word, _)| word == key) {
+            found.extend(partners.iter().map(|partner| (partner.as_str(), PARAPHRASE)));
         }
         found
     }
@@ -943,13 +965,16 @@ impl Index {
     /// A question's keys as the index sees them, for a text whose language
     /// is known: parsed, with compounds joined, and its matches worked out.
     pub fn query_in(&self, text: &str, language: Language) -> Query {
-        let Respelled { text, respelled, mut paraphrased } = self.respell_text(text, language);
+        let Respelled { text, respelled, mut paraphrased, mut phrasal } = self.respell_text(text, language);
         let mut query = Query::from_tokens(self.tokens(&text, language));
         query.respelled = respelled;
         // Each word once, and only words that stayed words of the question.
         let mut seen = HashSet::default();
         paraphrased.retain(|(key, _)| query.keys.contains(key) && seen.insert(key.clone()));
         query.paraphrased = paraphrased;
+        let mut seen = HashSet::default();
+        phrasal.retain(|(key, _)| query.keys.contains(key) && seen.insert(key.clone()));
+        query.phrasal = phrasal;
         self.join_compounds(&mut query);
         self.prepare(&mut query);
         query
@@ -957,8 +982,20 @@ impl Index {
 
     /// The keys of the base that English word `folded` may stand for.
     pub(crate) fn paraphrase_keys(&self, folded: &str) -> Vec<String> {
-        let mut keys: Vec<String> = lexicon::paraphrases(folded)
+        self.keys_of_partners(lexicon::paraphrases(folded))
+    }
+
+    /// The keys of the base that the phrasal verb `verb` `particle` may stand for.
+    fn phrasal_keys(&self, verb: &str, particle: &str) -> Vec<String> {
+        self.keys_of_partners(lexicon::phrasal_paraphrases(verb, particle))
+    }
+
+    /// The keys of `partners`, in any of their irregular forms ("withdraw",
+    /// "withdrew"), that the base holds as common words.
+    fn keys_of_partners(&self, partners: &[&str]) -> Vec<String> {
+        let mut keys: Vec<String> = partners
             .iter()
+            .flat_map(|partner| lexicon::verb_forms(partner))
             .flat_map(|partner| self.tokens(partner, Language::En))
             .map(|token| token.key)
             .filter(|key| self.postings.contains_key(key) && !self.proper.contains(key))

@@ -392,9 +392,28 @@ static PARAPHRASES: std::sync::LazyLock<WordLinks> = std::sync::LazyLock::new(||
 /// ("backed" → "back", "beaten" → "beat"). Empty for most words.
 pub fn paraphrases(folded: &str) -> &'static [&'static str] {
     let table = &*PARAPHRASES;
-    let found = |word: &str| table.get(word).map(Vec::as_slice);
-    if let Some(partners) = found(folded) {
-        return partners;
+    in_some_form(folded, |lemma| table.get(lemma).map(Vec::as_slice)).unwrap_or_default()
+}
+
+/// The words of the base that a phrasal verb may stand for ("pulled" +
+/// "out" → "withdraw", "turn" + "down" → "refuse"; see [`PARAPHRASES`]),
+/// the verb in any form. Empty for most pairs of words.
+pub fn phrasal_paraphrases(verb: &str, particle: &str) -> &'static [&'static str] {
+    if !PARTICLES.contains(&particle) {
+        return &[];
+    }
+    let table = &*PARAPHRASES;
+    in_some_form(verb, |lemma| table.get(format!("{lemma}_{particle}").as_str()).map(Vec::as_slice)).unwrap_or_default()
+}
+
+/// The particles of the phrasal verbs in [`PARAPHRASES`].
+const PARTICLES: &[&str] = &["out", "up", "down", "off", "over", "back", "away", "in", "on"];
+
+/// `look_up` of the English word `folded` as written, else of its lemma
+/// ("backed" → "back", "beaten" → "beat", "stopped" → "stop").
+fn in_some_form<T>(folded: &str, look_up: impl Fn(&str) -> Option<T>) -> Option<T> {
+    if let Some(found) = look_up(folded) {
+        return Some(found);
     }
     let irregular = VERB_FORMS.0.get(folded).into_iter().flatten().copied();
     let regular = REGULAR_ENDINGS.iter().filter_map(|(ending, base)| {
@@ -406,7 +425,7 @@ pub fn paraphrases(folded: &str) -> &'static [&'static str] {
         let mut letters = stem.chars().rev();
         (letters.next()? == letters.next()?).then(|| stem[..stem.len() - 1].to_string())
     });
-    irregular.map(str::to_string).chain(regular).chain(doubled).find_map(|lemma| found(&lemma)).unwrap_or_default()
+    irregular.map(str::to_string).chain(regular).chain(doubled).find_map(|lemma| look_up(&lemma))
 }
 
 /// Regular English endings and what replaces them in the lemma.
@@ -486,6 +505,9 @@ mod tests {
         assert_eq!(paraphrases("vanquishes"), ["defeat"]);
         // Not a form of a listed word.
         assert!(paraphrases("bed").is_empty());
+        assert_eq!(phrasal_paraphrases("pulled", "out"), ["draw", "remove", "withdraw"]);
+        assert_eq!(phrasal_paraphrases("turning", "down"), ["decline", "refuse", "reject"]);
+        assert!(phrasal_paraphrases("pulled", "the").is_empty());
         assert!(paraphrases("zzz").is_empty());
     }
 
