@@ -595,7 +595,10 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         (_, Kind::Person) => {
             let index = engine.index();
             let query = &question.query;
-            let identity = !index.name_hit(entry, &query.keys) || (0..query.keys.len()).all(|w| index.covers(entry, query, w));
+            let named = index.name_hit(entry, &query.keys);
+            // "Who killed King Alexander" asks for someone who did something to him.
+            let done_to = named && !question.deed().is_empty();
+            let identity = !done_to && (!named || (0..query.keys.len()).all(|w| index.covers(entry, query, w)));
             return identity && matches!(question.asks, Asks::Who | Asks::What | Asks::How | Asks::Why);
         }
         _ => question.asks,
@@ -618,7 +621,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         Asks::Who => {
-            let focus = Focus { asks_object: question.asks_object, ..Focus::asserting(Asks::Who).with_query(question.query.clone()) };
+            let focus = Focus { asks_object: question.asks_object, deed: question.deed(), ..Focus::asserting(Asks::Who).with_query(question.query.clone()) };
             found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         // A reason is stated only by a sentence that gives one; none does, and the sources don't say why.

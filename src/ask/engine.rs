@@ -317,6 +317,7 @@ impl Engine {
             asks_end: question.asks_end,
             asks_start: question.asks_start,
             asks_object: question.asks_object,
+            deed: question.deed(),
             ..Focus::asserting(asks).with_query(question.query.clone())
         }
     }

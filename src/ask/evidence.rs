@@ -31,6 +31,11 @@ pub struct Focus {
     /// the object, so a new name anywhere in the sentence can be the answer,
     /// not only one standing as the doer.
     pub asks_object: bool,
+    /// "Who killed King Alexander": the keys of the deed's verb in each of
+    /// its forms, when the question asks for its doer. A sentence that puts
+    /// the deed in the passive without a "by" ("was assassinated in a
+    /// coup") does not say who did it.
+    pub deed: Vec<Vec<String>>,
 }
 
 impl Focus {
@@ -98,7 +103,8 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             } else {
                 // Who did it: a person the question does not already name, or
                 // a state, army or government standing as the doer.
-                keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key)) || names_a_doer(text, &focus.query, index, focus.asks_object)
+                let doer = keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key)) || names_a_doer(text, &focus.query, index, focus.asks_object);
+                doer && !agentless_passive(text, index, &focus.deed)
             }
         }
         Some(Asks::Where) => names_something_new(text, &focus.query, index),
@@ -249,6 +255,27 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
         let after_by = words[position.saturating_sub(DOER_AFTER_BY)..position].iter().any(|w| w.eq_ignore_ascii_case("by"));
         anywhere || after_by || first_asked.is_some_and(|first| position < first)
     })
+}
+
+/// Forms of "to be" that make a passive ("was assassinated").
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+
+/// Whether `text` tells the deed (`deed`: the keys of its verb's forms)
+/// only in the passive, without saying by whom: "King Alexander I was
+/// assassinated in a coup d'état" names no killer. False when the sentence
+/// also tells it in the active voice or has a "by" after it. (A sentence
+/// that does not tell the deed at all is not refused: its doer may be told
+/// in other words, "organised" for "started".)
+fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
+    if deed.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
+    let is_deed = |word: &str| index.word_keys(word).iter().any(|key| deed.iter().any(|forms| forms.contains(key)));
+    let told: Vec<usize> = (0..words.len()).filter(|&at| is_deed(words[at])).collect();
+    let passive = |at: usize| words[at.saturating_sub(2)..at].iter().any(|w| PASSIVE_AUXILIARIES.iter().any(|aux| w.eq_ignore_ascii_case(aux)));
+    let by_after = |at: usize| words.get(at + 1..).is_some_and(|rest| rest.iter().any(|w| w.eq_ignore_ascii_case("by")));
+    !told.is_empty() && told.iter().all(|&at| passive(at) && !by_after(at))
 }
 
 /// How much of the question a quote speaks of: the idf of the question's

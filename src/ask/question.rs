@@ -61,6 +61,10 @@ pub struct Question {
     /// forms ("overthrow", "overthrown"): a date or a doer is about that
     /// event only when the evidence holds one of them.
     pub event_words: Vec<Vec<String>>,
+    /// The question asks who did something, in the active voice ("who
+    /// killed…", not "who was killed…"): its verbs' forms are the deed a
+    /// sentence must tell with its doer ([`super::evidence::Focus::deed`]).
+    pub asks_doer: bool,
 }
 
 /// Words that ask for the beginning of something, folded.
@@ -316,6 +320,11 @@ fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<Str
         .collect()
 }
 
+/// Forms of "to be" and "to have" that make a "who" question ask about
+/// someone other than a doer ("who *was* killed", "who *had* Gorkić
+/// killed").
+const PASSIVE_QUESTION_WORDS: &[&str] = &["was", "were", "is", "are", "been", "be", "had", "has", "have", "got", "get"];
+
 /// Words that open a second question in the same sentence ("… *and* when did …").
 const SECOND_QUESTION: &[&str] = &["and", "or", "but", "then", "also"];
 
@@ -391,6 +400,7 @@ impl Question {
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let event_words = event_words(index, &words, language);
+        let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let head = head_word(index, &query, &words, &found, language, asks);
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
@@ -416,6 +426,17 @@ impl Question {
             compares,
             asks_start,
             event_words,
+            asks_doer,
+        }
+    }
+
+    /// The deed whose doer the question asks for (the forms of its verbs),
+    /// or nothing when it asks no doer ([`Question::asks_doer`]).
+    pub fn deed(&self) -> Vec<Vec<String>> {
+        if self.asks_doer {
+            self.event_words.clone()
+        } else {
+            Vec::new()
         }
     }
 
