@@ -257,6 +257,13 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
     })
 }
 
+/// Whether quote `position` of an event or treaty names one of the people
+/// the entry lists, and the question does not already name them.
+fn names_own_people(index: &Index, entry: &Entry, doc: usize, position: usize, query: &Query) -> bool {
+    let Some(keys) = index.quote_keys(doc).get(position) else { return false };
+    entry.kind != crate::facts::Kind::Person && index.people_keys(doc).iter().any(|own| !query.keys.contains(own) && keys.binary_search(own).is_ok())
+}
+
 /// Forms of "to be" that make a passive ("was assassinated").
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
 
@@ -305,8 +312,10 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             // "When did the war end": the sentence that states the end as an end comes before one that states the whole span.
             let boundary = focus.asks == Some(Asks::When) && (focus.asks_end && states_end(entry, &quote.text) || focus.asks_start && states_start(entry, &quote.text));
             let date_bonus = date_bonus + boundary as u8 as f32 * 2.0 * index.max_idf();
+            // "Who made the mosaics": among the sentences that name a doer, one that names the event's own people.
+            let people_bonus = (focus.asks == Some(Asks::Who) && names_own_people(index, entry, doc, position, &focus.query)) as u8 as f32 * index.max_idf();
             let score = relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus;
-            Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus))
+            Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus + people_bonus))
         })
         .collect();
     // Best first; ties keep the entry's own order (its first quote is its lead sentence).
