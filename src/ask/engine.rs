@@ -195,7 +195,7 @@ impl Engine {
             let right = self.borrow_predicate(right, &left).unwrap_or_else(|| right.to_string());
             // "What year did … and when did …": each half asks its own question.
             let both_ask = [left.as_str(), right.as_str()].iter().all(|half| self.asks_something(half));
-            let halves: Vec<Vec<usize>> = [left.as_str(), right.as_str()]
+            let halves: Vec<(Vec<usize>, Question)> = [left.as_str(), right.as_str()]
                 .iter()
                 .filter_map(|half| {
                     let mut half_question = self.question(half);
@@ -209,27 +209,30 @@ impl Engine {
                         let scored = self.index.score(&half_question.query, Some(question.preferred_kinds()), false);
                         both_ask && scored.first().is_some_and(|best| best.entry == entry && best.score >= CONFIDENT_HALF)
                     };
-                    match decide::decide(self, &half_question, question.preferred_kinds()) {
-                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_tied(entry) || confident(entry) => Some(vec![entry]),
+                    let entries = match decide::decide(self, &half_question, question.preferred_kinds()) {
+                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_tied(entry) || confident(entry) => vec![entry],
                         // One event repeated ("Tadić visits Moscow" in 2004 and 2009): all of it answers the half.
-                        Decision::Series { entries } => Some(self.by_date(&entries)),
-                        _ => None,
-                    }
+                        Decision::Series { entries } => self.by_date(&entries),
+                        _ => return None,
+                    };
+                    Some((entries, half_question))
                 })
                 .collect();
-            let entries: Vec<usize> = halves.iter().flatten().copied().fold(Vec::new(), |mut all, entry| {
-                if !all.contains(&entry) {
-                    all.push(entry);
+            // Each entry once, shown for what its own half asks ("how many left Russia … compared to how many entered Serbia").
+            let asked: Vec<(usize, &Question)> = halves.iter().flat_map(|(entries, half)| entries.iter().map(move |&entry| (entry, half))).fold(Vec::new(), |mut all, (entry, half)| {
+                if !all.iter().any(|(seen, _)| *seen == entry) {
+                    all.push((entry, half));
                 }
                 all
             });
+            let entries: Vec<usize> = asked.iter().map(|(entry, _)| *entry).collect();
             let fits_whole = match whole {
                 Decision::Answer { entry } => entries.contains(entry),
                 _ => true,
             };
-            if let [first, second] = halves.as_slice() {
+            if let [(first, _), (second, _)] = halves.as_slice() {
                 if first != second && entries.len() >= 2 && fits_whole {
-                    return Some(self.compose_many(&entries, question, locale));
+                    return Some(self.compose_each(&asked, locale));
                 }
             }
             if let Some(answer) = self.start_and_end(question, &left, &right, locale) {
@@ -337,10 +340,16 @@ impl Engine {
 
     /// One answer about several entries (a two-fact question).
     fn compose_many(&self, entries: &[usize], question: &Question, locale: &str) -> Answer {
-        let found: Vec<&Entry> = entries.iter().filter_map(|&i| self.entry(i)).collect();
-        let headline = found.iter().map(|e| headline(e)).collect::<Vec<_>>().join("; ");
+        let asked: Vec<(usize, &Question)> = entries.iter().map(|&entry| (entry, question)).collect();
+        self.compose_each(&asked, locale)
+    }
+
+    /// One answer about several entries, each shown for the question asked of it.
+    fn compose_each(&self, asked: &[(usize, &Question)], locale: &str) -> Answer {
+        let found: Vec<(&Entry, &Question)> = asked.iter().filter_map(|&(i, question)| Some((self.entry(i)?, question))).collect();
+        let headline = found.iter().map(|(e, _)| headline(e)).collect::<Vec<_>>().join("; ");
         let mut answer = Answer::new("ask", Outcome::Facts, headline);
-        for entry in &found {
+        for (entry, question) in &found {
             let focus = self.focus(entry, question);
             let text = if entry.kind == Kind::Person { entry.summary.clone() } else { cmd::entry_line(entry) };
             cmd::add_entry(self, &mut answer, entry, Some(cmd::dated_heading(entry)), text, &focus, locale);
