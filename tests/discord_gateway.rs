@@ -292,6 +292,40 @@ async fn slow_answers_are_deferred_then_edited_in() {
     assert_eq!(edit.body["allowed_mentions"], json!({ "parse": [] }));
 }
 
+/// Acknowledged before it is answered (`defer_after_ms = 0`), an answer
+/// that turns out to be for the asker alone ("I don't know") still reaches
+/// them alone: the public acknowledgement is deleted, then the answer
+/// follows ephemerally (a follow-up sent while the "thinking…" is there
+/// would take its place, in public). A button refused after a silent
+/// acknowledgement is answered ephemerally too, and its message left as it was.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deferred_private_answers_stay_private() {
+    let bot = start_bot(0).await;
+    let mut miss = command("1911", "when", json!([{ "name": "event", "type": 3, "value": "zzqx quux nothing" }]));
+    miss["token"] = json!("interaction-token-1911");
+    bot.fake.interaction(miss);
+    let ack = bot.fake.callback("1911").await;
+    assert_eq!(ack.body["type"], 5);
+    assert!(ack.body["data"].get("flags").is_none(), "acknowledged publicly: {}", ack.body);
+    let followup = bot.fake.wait_for("the answer as a follow-up", |log| log.followups("interaction-token-1911").into_iter().next()).await;
+    assert_eq!(followup.body["flags"], 64, "{}", followup.body);
+    assert!(embed_text(&followup.body).contains("I don't know"), "{}", followup.body);
+    assert!(followup.problems.is_empty(), "{:?}", followup.problems);
+    assert_ne!(followup.made.as_deref(), Some(TOOK_THE_ORIGINAL), "sent after the acknowledgement was deleted");
+    let original: Vec<String> = bot.fake.log(|log| log.original("interaction-token-1911")).into_iter().map(|r| r.method).collect();
+    assert_eq!(original, ["DELETE"]);
+
+    let mut press = button("1912", "hb|0|report|belgrade-declaration|spam");
+    press["token"] = json!("interaction-token-1912");
+    bot.fake.interaction(press);
+    let ack = bot.fake.callback("1912").await;
+    assert_eq!(ack.body["type"], 6, "a button is acknowledged silently");
+    let followup = bot.fake.wait_for("the refusal as a follow-up", |log| log.followups("interaction-token-1912").into_iter().next()).await;
+    assert_eq!(followup.body["flags"], 64, "{}", followup.body);
+    assert!(embed_text(&followup.body).contains("no longer works"), "{}", followup.body);
+    assert!(bot.fake.log(|log| log.original("interaction-token-1912")).is_empty(), "the button's message is left as it was");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn errors_never_show_the_token() {
     capture_logs();

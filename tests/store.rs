@@ -273,6 +273,48 @@ fn key_values_are_set_read_and_replaced() {
 }
 
 #[test]
+fn key_values_are_forgotten_by_a_literal_prefix() {
+    on_every_backend("kv_forget", |backend, store| {
+        let keys = [
+            "discord-quiz-message:1:0",
+            "discord-quiz-message:1:1",
+            "discord-quiz-message:12:0",
+            "discord-quiz-message:1",
+            "Discord-quiz-message:1:0",
+            "a%b:1",
+            "axb:1",
+            "a_b:1",
+            "ж:1",
+            "жж:1",
+        ];
+        for key in keys {
+            store.put(key, "1500000000000000001", NOW).unwrap();
+        }
+        let name = backend.name;
+        assert_eq!(store.forget("discord-quiz-message:1:").unwrap(), 2, "{name}");
+        assert_eq!(store.get("discord-quiz-message:1:0").unwrap(), None, "{name}");
+        for kept in ["discord-quiz-message:12:0", "discord-quiz-message:1", "Discord-quiz-message:1:0"] {
+            assert!(store.get(kept).unwrap().is_some(), "{name}: {kept} is another round's, or not a prefix match");
+        }
+        // `%` and `_` are themselves, not LIKE's wildcards.
+        assert_eq!(store.forget("a%").unwrap(), 1, "{name}");
+        assert_eq!(store.forget("a_").unwrap(), 1, "{name}");
+        assert!(store.get("axb:1").unwrap().is_some(), "{name}");
+        // Lengths are in characters on both backends.
+        assert_eq!(store.forget("жж").unwrap(), 1, "{name}");
+        assert!(store.get("ж:1").unwrap().is_some(), "{name}");
+        assert_eq!(store.forget("ж").unwrap(), 1, "{name}");
+        // Forgetting nothing, and an empty prefix, which forgets nothing.
+        assert_eq!(store.forget("nothing-here:").unwrap(), 0, "{name}");
+        assert_eq!(store.forget("").unwrap(), 0, "{name}");
+        assert!(store.get("axb:1").unwrap().is_some(), "{name}");
+        // A forgotten key can be set again.
+        store.put("discord-quiz-message:1:0", "2", NOW + 1).unwrap();
+        assert_eq!(store.get("discord-quiz-message:1:0").unwrap().as_deref(), Some("2"), "{name}");
+    });
+}
+
+#[test]
 fn sqlite_backs_up_online_and_postgres_points_to_pg_dump() {
     on_every_backend("backup", |backend, store| {
         filed(store.as_ref(), &new("a", "u1"), NOW, LIMIT);

@@ -4,7 +4,9 @@
 //! with button clicks from three people, each acknowledged to the clicker
 //! alone; each question's message edited into its reveal, quoting its
 //! source verbatim; the results agreeing with the clicks; one round per
-//! channel; `/quiz stop` refused to another player and done by the starter;
+//! channel; `/quiz stop` refused to another player and done by the starter,
+//! the refusal private even when it was acknowledged publicly first; the
+//! question messages forgotten when a round ends;
 //! `/quiz me` in a direct message; a restart mid-round that drives the
 //! round on, one that closes a round left idle, and the leaderboard after a
 //! restart; two HTTP replicas on one PostgreSQL sharing a round.
@@ -87,6 +89,9 @@ struct Bot {
     /// Which replica the next request goes to (they take turns).
     turn: AtomicUsize,
     sessions: usize,
+    /// `[discord] defer_after_ms`: 0 acknowledges every interaction first,
+    /// as when the store is slow.
+    defer_after_ms: u64,
 }
 
 impl Drop for Bot {
@@ -104,6 +109,16 @@ impl Bot {
 
     /// `replicas` bots in `mode` on `database` (SQLite when `None`).
     async fn start_on(mode: Mode, database: Option<String>, replicas: usize) -> Bot {
+        Bot::start_with(mode, database, replicas, 2000).await
+    }
+
+    /// One bot that acknowledges every interaction before answering it
+    /// (`defer_after_ms = 0`), as it does when the store is slow.
+    async fn start_acknowledging_first(mode: Mode) -> Bot {
+        Bot::start_with(mode, None, 1, 0).await
+    }
+
+    async fn start_with(mode: Mode, database: Option<String>, replicas: usize, defer_after_ms: u64) -> Bot {
         capture_logs();
         let fake = FakeDiscord::start().await;
         let client = reqwest::Client::builder().timeout(WAIT).build().unwrap();
@@ -118,6 +133,7 @@ impl Bot {
             replicas: Vec::new(),
             turn: AtomicUsize::new(0),
             sessions: 0,
+            defer_after_ms,
         };
         for n in 0..replicas {
             let replica = bot.launch(n).await;
@@ -155,7 +171,7 @@ impl Bot {
                     token_file: Some(token_file),
                     api_base: Some(self.fake.http_url.clone()),
                     locales: root().join("config/discord-locales.toml"),
-                    defer_after_ms: 2000,
+                    defer_after_ms: self.defer_after_ms,
                     ..DiscordConfig::default()
                 };
                 let running = histbot::discord::run_with_clock(service.clone(), config, self.clock.clone());
@@ -175,7 +191,7 @@ impl Bot {
                     public_key: Some(hex::encode(self.key.verifying_key().to_bytes())),
                     api_base: Some(self.fake.http_url.clone()),
                     application_id: Some(APPLICATION_ID),
-                    defer_after_ms: 2000,
+                    defer_after_ms: self.defer_after_ms,
                     locales: root().join("config/discord-locales.toml"),
                     ..DiscordConfig::default()
                 };
@@ -244,7 +260,10 @@ impl Bot {
                     .await
                     .expect("the endpoint answers");
                 assert_eq!(response.status().as_u16(), 200);
-                response.json().await.expect("a JSON response")
+                let response: Value = response.json().await.expect("a JSON response");
+                // Discord would know how it was acknowledged; tell the fake.
+                self.fake.acknowledged(interaction["token"].as_str().unwrap_or_default(), &response);
+                response
             }
         }
     }
@@ -284,6 +303,22 @@ impl Bot {
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
+    }
+
+    /// Wait until `check` holds (the store is looked at, not the fake).
+    async fn wait_until(&self, what: &str, check: impl Fn() -> bool) {
+        self.wait_for(what, |_| check().then_some(())).await;
+    }
+
+    /// Whether the message of question `question` of `round` is remembered in the store.
+    fn message_remembered(&self, round: u64, question: usize) -> bool {
+        self.service().store().get(&format!("discord-quiz-message:{round}:{question}")).unwrap().is_some()
+    }
+
+    /// Wait until no question message of `round` is remembered any more.
+    async fn messages_forgotten(&self, round: &Round) {
+        let what = format!("round {}'s question messages forgotten", round.id);
+        self.wait_until(&what, || (0..round.questions.len()).all(|n| !self.message_remembered(round.id, n))).await;
     }
 
     /// The edit of interaction `id`'s deferred reply (its webhook's `@original`).
@@ -471,6 +506,7 @@ async fn a_full_round(bot: &Bot) {
         bot.clock.advance(round.question_secs);
         let reveal = bot.edited(CHANNEL, &message, &format!("the reveal of question {}", n + 1), |data| title(data).starts_with("Answer ")).await;
         check_reveal(bot, &reveal, asked, n, 3);
+        assert!(bot.message_remembered(round.id, n), "question {}'s message is remembered while the round runs", n + 1);
         let shown = plain(&description(&reveal));
         for ((_, name), choice) in [ALICE, BOB, CAROL].into_iter().zip(choices) {
             assert!(shown.contains(&format!("{name} ({})", Question::letter(choice))), "{shown}");
@@ -485,6 +521,8 @@ async fn a_full_round(bot: &Bot) {
     }
     assert!(text.starts_with("1. Alice — 3 of 3"), "{text}");
     assert!(bot.round().is_none(), "the round is closed");
+    // Nothing needs the question messages any more.
+    bot.messages_forgotten(&round).await;
 
     // A late click on a closed round's button is answered, and counts for nothing.
     let late = bot.send(click("9300", BOB, round.id, 2, round.questions[2].correct)).await;
@@ -595,6 +633,7 @@ async fn stop_by_the_starter_only(bot: &Bot) {
     let closed = bot.edited(CHANNEL, &message, "the open question closed", |data| buttons(data).is_empty()).await;
     assert!(description(&closed).contains("The round was stopped."), "{closed}");
     assert!(bot.round().is_none());
+    bot.messages_forgotten(&round).await;
 
     let after = bot.send(click("9505", CAROL, round.id, 0, 0)).await;
     assert_eq!(private_reply(bot, "9505", &after).await, "This round is over.");
@@ -688,6 +727,7 @@ async fn http_a_round_left_idle_over_a_restart_is_closed() {
     assert_eq!(title(&results), "The round on cold-war was stopped after 1 of 2 questions. (closed: histbot was away too long)");
     assert!(plain(&description(&results)).contains("Bob — 1 of 1"), "{results}");
     assert!(bot.round().is_none(), "the round is closed");
+    bot.messages_forgotten(&round).await;
     let late = bot.send(click("9803", CAROL, round.id, 0, 0)).await;
     assert_eq!(private_reply(&bot, "9803", &late).await, "This round is over.");
     assert_eq!(bot.edits(CHANNEL, &message, |data| title(data).starts_with("Answer ")), 0, "a closed question is not revealed");
@@ -695,9 +735,7 @@ async fn http_a_round_left_idle_over_a_restart_is_closed() {
 
 /// `/quiz me` in a server opens a direct message with a personal round;
 /// its question is revealed as soon as its one player answers.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn gateway_quiz_me_plays_in_a_direct_message() {
-    let bot = Bot::start(Mode::Gateway).await;
+async fn quiz_me_in_a_direct_message(bot: Bot) {
     let reply = bot.send(quiz("9601", ALICE, json!([{ "name": "topic", "type": 3, "value": "me" }, { "name": "count", "type": 4, "value": 1 }]))).await;
     assert_eq!((reply["type"].as_u64(), reply["data"]["flags"].as_u64()), (Some(5), Some(64)), "{reply}");
     let told = bot.edited_reply("9601").await;
@@ -727,4 +765,68 @@ async fn gateway_quiz_me_plays_in_a_direct_message() {
     // In a direct message there is no server leaderboard; `/quiz stats` is the player's own.
     let stats = bot.send(quiz_topic("9603", ALICE, "stats")).await;
     assert_eq!(private_reply(&bot, "9603", &stats).await, "Your quiz statistics: 1 right of 1 (100%)");
+    bot.messages_forgotten(&round).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_quiz_me_plays_in_a_direct_message() {
+    quiz_me_in_a_direct_message(Bot::start(Mode::Gateway).await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http_quiz_me_plays_in_a_direct_message() {
+    quiz_me_in_a_direct_message(Bot::start(Mode::Http).await).await;
+}
+
+/// With every interaction acknowledged before it is answered (as when the
+/// store is slow), `/quiz stop` is acknowledged publicly; when it turns
+/// out a refusal, which is for the asker alone, the public "thinking…" is
+/// deleted and the refusal sent as an ephemeral follow-up (in that order:
+/// Discord shows a follow-up sent while the "thinking…" is there in its
+/// place), and nothing public ever says it. The starter's stop is public.
+async fn a_deferred_refusal_stays_private(bot: &Bot) {
+    let (_, round) = start_round(bot, "9511", ALICE, json!([{ "name": "count", "type": 4, "value": 1 }])).await;
+    question_message(bot, CHANNEL, &round, 0).await;
+
+    let reply = bot.send(quiz_topic("9512", BOB, "stop")).await;
+    assert_eq!(reply["type"], 5, "acknowledged first: {reply}");
+    assert!(reply["data"].get("flags").is_none(), "acknowledged publicly, before the refusal was known: {reply}");
+    let refusal = "Only the person who started the round or a moderator can stop it.";
+    let token = token_of("9512");
+    let followup = bot.wait_for("the refusal as a follow-up", |log| log.followups(&token).into_iter().next()).await;
+    assert_eq!(title(&followup.body), refusal);
+    assert_eq!(followup.body["flags"], 64, "the follow-up is ephemeral: {}", followup.body);
+    assert!(followup.problems.is_empty(), "{:?}", followup.problems);
+    assert_ne!(followup.made.as_deref(), Some(TOOK_THE_ORIGINAL), "the follow-up came after the public acknowledgement was deleted");
+    bot.fake.log(|log| {
+        let original: Vec<String> = log.original(&token).into_iter().map(|r| r.method).collect();
+        assert_eq!(original, ["DELETE"], "the public acknowledgement is deleted, never edited");
+        // Only the ephemeral follow-up carries the refusal.
+        let carrying: Vec<String> = log
+            .requests
+            .iter()
+            .filter(|r| title(&r.body) == refusal || title(&r.body["data"]) == refusal)
+            .map(|r| format!("{} {}", r.method, r.path))
+            .collect();
+        assert_eq!(carrying.len(), 1, "{carrying:?}");
+        assert!(carrying[0].starts_with("POST ") && carrying[0].ends_with(&format!("/{token}")), "{carrying:?}");
+    });
+    assert!(bot.round().is_some(), "the round goes on");
+
+    let stopped = bot.send(quiz_topic("9513", ALICE, "stop")).await;
+    let stopped = public_reply(bot, "9513", &stopped).await;
+    assert!(plain(&title(&stopped)).ends_with("was stopped after 0 of 1 questions."), "{stopped}");
+    assert!(bot.fake.log(|log| log.followups(&token_of("9513"))).is_empty(), "a public answer is edited in");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gateway_a_deferred_refusal_stays_private() {
+    let bot = Bot::start_acknowledging_first(Mode::Gateway).await;
+    a_deferred_refusal_stays_private(&bot).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http_a_deferred_refusal_stays_private() {
+    let bot = Bot::start_acknowledging_first(Mode::Http).await;
+    a_deferred_refusal_stays_private(&bot).await;
 }

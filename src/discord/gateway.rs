@@ -304,9 +304,9 @@ async fn answer(http: &Http, service: Arc<Service>, incoming: Incoming, defer_af
                 tracing::error!("no application id to edit a deferred answer with");
                 return;
             };
-            match super::edit_original(http, application_id, &token, &data).await {
+            match super::finish_deferred(http, application_id, &token, &ack, &data).await {
                 Ok(()) => measure::reply("discord", "gateway", received.elapsed()),
-                Err(error) => tracing::warn!(%error, "could not edit in a deferred answer"),
+                Err(error) => tracing::warn!(%error, "could not deliver a deferred answer"),
             }
         }
     }

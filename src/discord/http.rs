@@ -275,14 +275,15 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
         }
         Outgoing::Deferred { ack, rest } => {
             if let Some(http) = endpoint.rest.clone() {
+                let ack = ack.clone();
                 tokio::spawn(async move {
                     // Stopping waits for the edit as well.
                     let _in_flight = in_flight;
                     let Ok(data) = rest.await else { return };
                     let Some(application_id) = super::application_id_of(&application_id, &http) else { return };
-                    match super::edit_original(&http, application_id, &token, &data).await {
+                    match super::finish_deferred(&http, application_id, &token, &ack, &data).await {
                         Ok(()) => measure::reply("discord", "http", received.elapsed()),
-                        Err(error) => tracing::warn!(%error, "could not edit in a deferred answer"),
+                        Err(error) => tracing::warn!(%error, "could not deliver a deferred answer"),
                     }
                 });
             }

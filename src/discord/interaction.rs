@@ -272,7 +272,9 @@ fn form_fields(rows: Option<&[wire::Row<'_>]>) -> Vec<(String, String)> {
 pub enum Outgoing {
     /// The whole response, now.
     Now(Value),
-    /// An acknowledgement now; the message data to edit in when `rest` finishes.
+    /// An acknowledgement now; the message data to deliver when `rest`
+    /// finishes, with `flags` [`embed::EPHEMERAL`] when it is for the asker
+    /// alone ([`super::finish_deferred`] delivers it).
     Deferred { ack: Value, rest: tokio::task::JoinHandle<Value> },
 }
 
@@ -331,8 +333,10 @@ pub async fn process(service: Arc<Service>, incoming: Incoming, defer_after: Opt
                         json!({ "type": DEFERRED_CHANNEL_MESSAGE, "data": data })
                     };
                     let rest = tokio::spawn(async move {
-                        let response = task.await.unwrap_or_else(|_| crashed(component));
-                        edit_of(&response)
+                        // After a deferral an apology is the asker's alone
+                        // (a button's message is left as it was).
+                        let response = task.await.unwrap_or_else(|_| crashed(false));
+                        deferred_data(&response)
                     });
                     Outgoing::Deferred { ack, rest }
                 }
@@ -384,11 +388,12 @@ pub fn is_moderator_command(command: &str) -> bool {
     commands::find(command).is_some_and(|c| c.access == Access::Moderator)
 }
 
-/// The message data of a response, for a webhook edit (no flags there).
-pub fn edit_of(response: &Value) -> Value {
+/// The message data of a response, delivered after a deferral (its
+/// `flags` kept: [`super::finish_deferred`] decides by them how a private
+/// answer reaches its asker alone).
+pub fn deferred_data(response: &Value) -> Value {
     let mut data = response.get("data").cloned().unwrap_or_else(|| json!({}));
     if let Some(map) = data.as_object_mut() {
-        map.remove("flags");
         map.insert("allowed_mentions".into(), embed::no_mentions());
     }
     data

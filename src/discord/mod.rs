@@ -119,13 +119,71 @@ fn defer_after(config: &DiscordConfig) -> Duration {
     Duration::from_millis(config.defer_after_ms.min(2500))
 }
 
-/// Edit the original response of an interaction (after a deferral).
-pub(crate) async fn edit_original(http: &Http, application_id: ApplicationId, token: &str, data: &Value) -> Result<(), String> {
-    let body = serde_json::to_vec(data).map_err(|e| e.to_string())?;
-    http.request(Request::new(Route::WebhookOriginalInteractionResponse { application_id, token }, LightMethod::Patch).body(Some(body)))
-        .await
-        .map(|_| ())
-        .map_err(|e| redact_error(&e))
+/// Deliver a deferred interaction's answer, after the acknowledgement
+/// `ack` was sent. `answer` is the message data, with `flags` set to
+/// [`embed::EPHEMERAL`] when only the asker may see it. Normally the
+/// acknowledged response is edited into the answer (a webhook edit cannot
+/// change whether a message is ephemeral, so the flags are dropped). A
+/// private answer is never shown through a public acknowledgement: after
+/// a public "thinking…" the original response is deleted and the answer
+/// sent as an ephemeral follow-up, in that order (Discord takes the first
+/// follow-up after a deferral as an edit of the original, flags ignored);
+/// after a button's silent acknowledgement ([`interaction::DEFERRED_UPDATE_MESSAGE`])
+/// the original is the message the button is on, which is left alone and
+/// the answer follows ephemerally. Both modes finish here.
+pub(crate) async fn finish_deferred(http: &Http, application_id: ApplicationId, token: &str, ack: &Value, answer: &Value) -> Result<(), String> {
+    let mut data = answer.clone();
+    if let Some(map) = data.as_object_mut() {
+        map.remove("flags");
+        map.insert("allowed_mentions".into(), embed::no_mentions());
+    }
+    match Delivery::of(ack, answer) {
+        Delivery::Edit => webhook(http, Route::WebhookOriginalInteractionResponse { application_id, token }, LightMethod::Patch, Some(&data)).await,
+        Delivery::ReplacePublic => {
+            // Not without the delete: a follow-up would then be shown in
+            // the public original.
+            webhook(http, Route::WebhookOriginalInteractionResponse { application_id, token }, LightMethod::Delete, None).await?;
+            followup(http, application_id, token, data).await
+        }
+        Delivery::Followup => followup(http, application_id, token, data).await,
+    }
+}
+
+/// How a deferred answer reaches the asker (see [`finish_deferred`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Delivery {
+    /// Edit the acknowledged response.
+    Edit,
+    /// Delete the public acknowledgement, then follow up ephemerally.
+    ReplacePublic,
+    /// Follow up ephemerally, leaving the original alone.
+    Followup,
+}
+
+impl Delivery {
+    fn of(ack: &Value, answer: &Value) -> Delivery {
+        let ephemeral = |flags: Option<&Value>| flags.and_then(Value::as_u64).is_some_and(|f| f & embed::EPHEMERAL != 0);
+        if !ephemeral(answer.get("flags")) {
+            return Delivery::Edit;
+        }
+        match ack.get("type").and_then(Value::as_u64) {
+            Some(interaction::DEFERRED_CHANNEL_MESSAGE) if ephemeral(ack.pointer("/data/flags")) => Delivery::Edit,
+            Some(interaction::DEFERRED_CHANNEL_MESSAGE) => Delivery::ReplacePublic,
+            _ => Delivery::Followup,
+        }
+    }
+}
+
+/// An ephemeral follow-up message to an interaction.
+async fn followup(http: &Http, application_id: ApplicationId, token: &str, mut data: Value) -> Result<(), String> {
+    data["flags"] = serde_json::json!(embed::EPHEMERAL);
+    webhook(http, Route::WebhookFollowupMessages { application_id, token }, LightMethod::Post, Some(&data)).await
+}
+
+/// One request to an interaction's webhook.
+async fn webhook(http: &Http, route: Route<'_>, method: LightMethod, data: Option<&Value>) -> Result<(), String> {
+    let body = data.map(serde_json::to_vec).transpose().map_err(|e| e.to_string())?;
+    http.request(Request::new(route, method).body(body)).await.map(|_| ()).map_err(|e| redact_error(&e))
 }
 
 /// The application id an interaction names, or the configured one.
@@ -206,6 +264,22 @@ mod tests {
         let text = redact(&format!("failed: Bot {token} at https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb24.token/callback"));
         assert!(!text.contains("GaBcDe") && !text.contains("aW50ZXJhY3Rpb24"), "{text}");
         assert!(text.contains("/interactions/123/[redacted]/callback"), "{text}");
+    }
+
+    #[test]
+    fn a_private_answer_never_goes_through_a_public_acknowledgement() {
+        use serde_json::json;
+        let private = json!({ "embeds": [], "flags": embed::EPHEMERAL });
+        let public = json!({ "embeds": [] });
+        let thinking = json!({ "type": interaction::DEFERRED_CHANNEL_MESSAGE, "data": {} });
+        let thinking_privately = json!({ "type": interaction::DEFERRED_CHANNEL_MESSAGE, "data": { "flags": embed::EPHEMERAL } });
+        let button = json!({ "type": interaction::DEFERRED_UPDATE_MESSAGE });
+        assert_eq!(Delivery::of(&thinking, &private), Delivery::ReplacePublic);
+        assert_eq!(Delivery::of(&thinking, &public), Delivery::Edit);
+        assert_eq!(Delivery::of(&thinking_privately, &private), Delivery::Edit);
+        assert_eq!(Delivery::of(&thinking_privately, &public), Delivery::Edit, "stays private: an edit cannot make it public");
+        assert_eq!(Delivery::of(&button, &private), Delivery::Followup, "the button's message is left alone");
+        assert_eq!(Delivery::of(&button, &public), Delivery::Edit);
     }
 
     #[test]

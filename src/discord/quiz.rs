@@ -16,7 +16,8 @@
 //! button's custom id carries the round id, question and choice
 //! (`hbquiz|<round>|<question>|<choice>`), and the message showing each
 //! question is remembered in the store's key/value
-//! (`discord-quiz-message:<round>:<question>`). Every
+//! (`discord-quiz-message:<round>:<question>`) until the round ends (its
+//! keys are forgotten after its last reveal or closing edit). Every
 //! move is a compare-and-set on the round's step, and only the process
 //! whose move it was shows it, so any HTTP replica can take the next click
 //! and several [`drive`] loops (one per process) never show a move twice.
@@ -28,7 +29,8 @@
 //!
 //! Discord's limits: the first response within 3 s (`/quiz` is acknowledged
 //! and its announcement edited in; clicks and the other actions answer at
-//! once, or are acknowledged and edited in after `defer_after`), a custom id
+//! once, or are acknowledged after `defer_after` and delivered by
+//! [`super::finish_deferred`], a refusal to the asker alone), a custom id
 //! of at most 100 characters (a quiz button's is at most 32), a button
 //! label of at most 80 (cut with `…`; the options are in full in the
 //! embed), and every embed rendered by [`embed::message`] within the embed
@@ -172,7 +174,24 @@ fn player_of(asker: &Asker) -> Player {
 /// in it: a move another process commits writes the whole round, and
 /// would drop a message id written in between.
 fn message_key(round: u64, question: usize) -> String {
-    format!("discord-quiz-message:{round}:{question}")
+    format!("{}{question}", message_prefix(round))
+}
+
+/// The beginning of the keys of every question message of round `round`
+/// (the last `:` keeps round 1's apart from round 12's).
+fn message_prefix(round: u64) -> String {
+    format!("discord-quiz-message:{round}:")
+}
+
+/// The message remembered for question `question` of round `round`, if any.
+async fn stored_message(service: &Arc<Service>, round: u64, question: usize) -> Result<Option<u64>, String> {
+    let (service, key) = (service.clone(), message_key(round, question));
+    match tokio::task::spawn_blocking(move || service.store().get(&key)).await {
+        Ok(Ok(None)) => Ok(None),
+        Ok(Ok(Some(id))) => id.parse().map(Some).map_err(|_| format!("not a message id: {id:?}")),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(error) => Err(error.to_string()),
+    }
 }
 
 /// The message showing question `question` of `round`, if it was posted.
@@ -183,18 +202,27 @@ async fn message_of(service: &Arc<Service>, round: &Round, question: usize) -> O
         if attempt > 0 {
             tokio::time::sleep(MIN_SLEEP).await;
         }
-        let (service, key) = (service.clone(), message_key(round.id, question));
-        match tokio::task::spawn_blocking(move || service.store().get(&key)).await {
-            Ok(Ok(Some(id))) => return id.parse().ok(),
-            Ok(Ok(None)) => {}
-            Ok(Err(error)) => {
+        match stored_message(service, round.id, question).await {
+            Ok(Some(id)) => return Some(id),
+            Ok(None) => {}
+            Err(error) => {
                 tracing::warn!(%error, round = round.id, "could not look up a quiz question's message");
                 return None;
             }
-            Err(_) => return None,
         }
     }
     None
+}
+
+/// Forget the messages of a round that ended, once its last reveal or
+/// closing edit is shown: nothing looks them up any more.
+async fn forget_messages(service: &Arc<Service>, round: u64) {
+    let (store_service, prefix) = (service.clone(), message_prefix(round));
+    match tokio::task::spawn_blocking(move || store_service.store().forget(&prefix)).await {
+        Ok(Ok(forgotten)) => tracing::debug!(round, forgotten, "forgot an ended quiz round's messages"),
+        Ok(Err(error)) => tracing::warn!(%error, round, "could not forget an ended quiz round's messages"),
+        Err(_) => {}
+    }
 }
 
 /// A new round's seed.
@@ -262,7 +290,8 @@ fn begin(service: &Service, quizzes: &Quizzes, asker: &Asker, place: &Place, wha
 /// A round in the channel the command came from: the reply (acknowledged
 /// at once, so that it comes before the question) announces it, then the
 /// first question is posted. A refusal (a round already running, an unknown
-/// topic) goes to the asker alone when it is known in time.
+/// topic) goes to the asker alone: at once when it is known in time, else
+/// in place of the public acknowledgement (see [`super::finish_deferred`]).
 async fn start(quizzes: Arc<Quizzes>, service: Arc<Service>, asker: Asker, place: Place, what: Begin, defer_after: Option<Duration>) -> Outgoing {
     if quizzes.http.is_none() {
         return Outgoing::Now(private_response(&no_rest()));
@@ -278,8 +307,8 @@ async fn start(quizzes: Arc<Quizzes>, service: Arc<Service>, asker: Asker, place
         None => deferred(false, async move {
             match task.await {
                 Ok(Ok(round)) => announce(&quizzes, &service, round).await,
-                Ok(Err(error)) => message_data(&refusal(&service, &error)),
-                Err(_) => super::interaction::edit_of(&super::interaction::crashed(false)),
+                Ok(Err(error)) => private_data(&refusal(&service, &error)),
+                Err(_) => super::interaction::deferred_data(&super::interaction::crashed(false)),
             }
         }),
     }
@@ -333,7 +362,7 @@ fn personal_in_dm(quizzes: Arc<Quizzes>, service: Arc<Service>, asker: Asker, co
                 )
             }
             Ok(Err(error)) => return message_data(&refusal(&service, &error)),
-            Err(_) => return super::interaction::edit_of(&super::interaction::crashed(false)),
+            Err(_) => return super::interaction::deferred_data(&super::interaction::crashed(false)),
         };
         let started = message_data(&view::started(service.engine().base(), &round, PREFIX));
         let posted = match post_message(&http, channel, &started).await {
@@ -370,10 +399,13 @@ async fn stop(quizzes: Arc<Quizzes>, service: Arc<Service>, asker: Asker, place:
         };
         match quiz.stop(&place.key, &player_of(&asker), asker.is_moderator, quizzes.now()) {
             Ok(round) => {
-                if let Some(question) = open {
-                    let (quizzes, service, round) = (quizzes.clone(), service.clone(), round.clone());
-                    runtime.spawn(async move { close_question(&quizzes, &service, &round, question).await });
-                }
+                let (quizzes, service, stopped) = (quizzes.clone(), service.clone(), round.clone());
+                runtime.spawn(async move {
+                    if let Some(question) = open {
+                        close_question(&quizzes, &service, &stopped, question).await;
+                    }
+                    forget_messages(&service, stopped.id).await;
+                });
                 let answers = quiz.answers(&round).unwrap_or_default();
                 public_response(&view::results(engine.base(), &round, &answers))
             }
@@ -482,16 +514,21 @@ fn cannot_post() -> Answer {
 
 /// Stop a round nobody can see (its question could not be posted).
 async fn abandon(quizzes: &Arc<Quizzes>, service: &Arc<Service>, round: Round) {
-    let (quizzes, service) = (quizzes.clone(), service.clone());
-    let stopped = tokio::task::spawn_blocking(move || {
-        let engine = service.engine();
-        let quiz = Quiz::new(service.store().as_ref(), engine.base());
-        let system = Player { id: "histbot".into(), name: "histbot".into() };
-        quiz.stop(&round.place.key, &system, true, quizzes.now())
-    })
-    .await;
-    if let Ok(Err(error)) = stopped {
-        tracing::warn!(%error, "could not stop a quiz round");
+    let id = round.id;
+    let stopped = {
+        let (quizzes, service) = (quizzes.clone(), service.clone());
+        tokio::task::spawn_blocking(move || {
+            let engine = service.engine();
+            let quiz = Quiz::new(service.store().as_ref(), engine.base());
+            let system = Player { id: "histbot".into(), name: "histbot".into() };
+            quiz.stop(&round.place.key, &system, true, quizzes.now())
+        })
+        .await
+    };
+    match stopped {
+        Ok(Ok(_)) => forget_messages(service, id).await,
+        Ok(Err(error)) => tracing::warn!(%error, "could not stop a quiz round"),
+        Err(_) => {}
     }
 }
 
@@ -499,9 +536,15 @@ async fn abandon(quizzes: &Arc<Quizzes>, service: &Arc<Service>, round: Round) {
 
 /// An answer only its asker sees.
 fn private_response(answer: &Answer) -> Value {
+    json!({ "type": CHANNEL_MESSAGE, "data": private_data(answer) })
+}
+
+/// An answer's message data for its asker alone (a deferred one reaches
+/// them alone too, see [`super::finish_deferred`]).
+fn private_data(answer: &Answer) -> Value {
     let mut data = message_data(answer);
     data["flags"] = json!(embed::EPHEMERAL);
-    json!({ "type": CHANNEL_MESSAGE, "data": data })
+    data
 }
 
 /// An answer for the channel.
@@ -516,7 +559,9 @@ fn message_data(answer: &Answer) -> Value {
     data
 }
 
-/// Acknowledge now (to the asker alone when `private`) and edit in what `rest` comes to.
+/// Acknowledge now (to the asker alone when `private`) and deliver what
+/// `rest` comes to (message data; a private one, with the ephemeral flag,
+/// reaches the asker alone even after a public acknowledgement).
 fn deferred(private: bool, rest: impl std::future::Future<Output = Value> + Send + 'static) -> Outgoing {
     let mut data = json!({ "allowed_mentions": embed::no_mentions() });
     if private {
@@ -540,7 +585,7 @@ async fn answer_within(defer_after: Option<Duration>, private: bool, work: impl 
     let mut task = tokio::task::spawn_blocking(work);
     match wait_for(&mut task, defer_after).await {
         Some(result) => Outgoing::Now(result.unwrap_or_else(|_| super::interaction::crashed(false))),
-        None => deferred(private, async move { super::interaction::edit_of(&task.await.unwrap_or_else(|_| super::interaction::crashed(false))) }),
+        None => deferred(private, async move { super::interaction::deferred_data(&task.await.unwrap_or_else(|_| super::interaction::crashed(false))) }),
     }
 }
 
@@ -742,6 +787,7 @@ async fn resume(quizzes: &Arc<Quizzes>, service: &Arc<Service>) {
         let mut results = view::results(service.engine().base(), &closed.round, &answers);
         results.headline = format!("{} (closed: histbot was away too long)", results.headline);
         show(quizzes, &closed.round, None, &message_data(&results), "a closed quiz's results").await;
+        forget_messages(service, closed.round.id).await;
     }
     let now = quizzes.now();
     for round in resumed.kept {
@@ -763,8 +809,7 @@ async fn resume(quizzes: &Arc<Quizzes>, service: &Arc<Service>) {
 
 /// Whether question `question` of `round` was posted (its message remembered).
 async fn posted(service: &Arc<Service>, round: &Round, question: usize) -> bool {
-    let (service, key) = (service.clone(), message_key(round.id, question));
-    matches!(tokio::task::spawn_blocking(move || service.store().get(&key)).await, Ok(Ok(Some(_))))
+    matches!(stored_message(service, round.id, question).await, Ok(Some(_)))
 }
 
 /// One look at the open rounds: make the moves that are due and show the
@@ -807,7 +852,10 @@ async fn tick_all(quizzes: &Arc<Quizzes>, service: &Arc<Service>) -> Option<u64>
                     tracing::warn!(%error, round = round.id, "could not post a quiz question");
                 }
             }
-            Some(Moved::Finished) => post_results(quizzes, service, round.clone()).await,
+            Some(Moved::Finished) => {
+                post_results(quizzes, service, round.clone()).await;
+                forget_messages(service, round.id).await;
+            }
             None => {}
         }
     }
@@ -838,6 +886,8 @@ mod tests {
         assert_eq!(channel_of(&round), Some(7));
         assert_ne!(message_key(1, 0), message_key(1, 1));
         assert_ne!(message_key(1, 12), message_key(11, 2));
+        assert!(message_key(1, 12).starts_with(&message_prefix(1)));
+        assert!(!message_key(12, 0).starts_with(&message_prefix(1)), "a round's prefix is not another's");
         assert_eq!(place_of(7, None).scope, None);
     }
 }

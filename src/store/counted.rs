@@ -115,6 +115,9 @@ impl<S: Store> Store for Counted<S> {
     fn put(&self, key: &str, value: &str, at: u64) -> Result<(), StoreError> {
         self.count("put", self.inner.put(key, value, at))
     }
+    fn forget(&self, prefix: &str) -> Result<u64, StoreError> {
+        self.count("forget", self.inner.forget(prefix))
+    }
     fn check(&self) -> Result<Health, StoreError> {
         self.count("check", self.inner.check())
     }

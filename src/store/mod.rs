@@ -337,6 +337,10 @@ pub trait Store: study::StudyStore + Send + Sync + std::fmt::Debug {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Set a value of interaction state.
     fn put(&self, key: &str, value: &str, at: u64) -> Result<(), StoreError>;
+    /// Forget the values of interaction state whose keys begin with
+    /// `prefix`, taken literally (no wildcards); how many were forgotten.
+    /// An empty prefix forgets nothing.
+    fn forget(&self, prefix: &str) -> Result<u64, StoreError>;
     /// Connectivity, integrity and the schema version.
     fn check(&self) -> Result<Health, StoreError>;
     /// Copy the whole database to `to` while it is in use (SQLite only).

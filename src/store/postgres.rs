@@ -368,6 +368,14 @@ impl Store for PostgresStore {
         })
     }
 
+    fn forget(&self, prefix: &str) -> Result<u64, StoreError> {
+        if prefix.is_empty() {
+            return Ok(0);
+        }
+        // A comparison, not LIKE: `_` and `%` in a key are themselves.
+        self.with(|client| Ok(client.execute("DELETE FROM kv WHERE substr(key, 1, length($1::text)) = $1::text", &[&prefix])?))
+    }
+
     fn check(&self) -> Result<Health, StoreError> {
         self.with(|client| {
             client.query_one("SELECT 1", &[])?;

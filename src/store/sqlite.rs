@@ -327,6 +327,15 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn forget(&self, prefix: &str) -> Result<u64, StoreError> {
+        if prefix.is_empty() {
+            return Ok(0);
+        }
+        // A comparison, not LIKE: `_` and `%` in a key are themselves.
+        let forgotten = self.lock().execute("DELETE FROM kv WHERE substr(key, 1, length(?1)) = ?1", [prefix])?;
+        Ok(forgotten as u64)
+    }
+
     fn check(&self) -> Result<Health, StoreError> {
         let connection = self.lock();
         connection.execute_batch(migrations::BOOKKEEPING)?;

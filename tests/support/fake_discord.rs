@@ -1,6 +1,8 @@
 //! A fake Discord on loopback, for the Discord front-end tests: the REST API
 //! serenity uses (gateway address, application commands, interaction
-//! callbacks, webhook edits, channel messages) and a WebSocket gateway
+//! callbacks; an interaction's original response edited and deleted and its
+//! follow-ups, the first one taking the place of a deferred "thinking…" as
+//! on Discord; channel messages) and a WebSocket gateway
 //! (HELLO, IDENTIFY → READY, RESUME → RESUMED, heartbeats and ACKs,
 //! dispatched events; channel messages posted and edited, each posted one with
 //! an id of its own; direct-message channels). It records everything, and
@@ -87,13 +89,46 @@ impl Log {
                 if let Some(data) = request.body.get("data").filter(|_| matches!(request.body["type"].as_u64(), Some(4 | 5 | 7))) {
                     messages.push(data.clone());
                 }
-            } else if request.path.contains("/messages") && request.method != "GET" {
+            } else if request.path.contains("/messages") && !matches!(request.method.as_str(), "GET" | "DELETE") {
+                messages.push(request.body.clone());
+            } else if request.method == "POST" && request.path.contains("/webhooks/") {
+                // A follow-up message.
                 messages.push(request.body.clone());
             }
         }
         messages
     }
+
+    /// The follow-up messages sent for the interaction with `token`.
+    pub fn followups(&self, token: &str) -> Vec<Received> {
+        let path = format!("/{token}");
+        self.requests.iter().filter(|r| r.method == "POST" && r.path.contains("/webhooks/") && r.path.ends_with(&path)).cloned().collect()
+    }
+
+    /// The requests about the original response of the interaction with
+    /// `token` (`PATCH` edits, `DELETE`s).
+    pub fn original(&self, token: &str) -> Vec<Received> {
+        let path = format!("/{token}/messages/@original");
+        self.requests.iter().filter(|r| r.path.contains("/webhooks/") && r.path.ends_with(&path)).cloned().collect()
+    }
 }
+
+/// What became of an interaction's original response, as Discord keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Original {
+    /// A deferred "thinking…" (callback type 5): the first follow-up takes
+    /// its place, flags ignored, as Discord does for backwards compatibility.
+    Thinking,
+    /// A message (answered, or edited in).
+    Sent,
+    /// A button's message, updated or about to be (callback type 6 or 7).
+    Update,
+    Deleted,
+}
+
+/// What [`Received::made`] says for a follow-up when a follow-up took the place of a
+/// deferred "thinking…" instead of making a message of its own.
+pub const TOOK_THE_ORIGINAL: &str = "@original";
 
 enum Control {
     Dispatch { event: String, data: Value },
@@ -114,6 +149,8 @@ struct Shared {
     refusing: std::sync::atomic::AtomicBool,
     /// The id of the next channel message posted.
     next_message: std::sync::atomic::AtomicU64,
+    /// Each interaction token's original response, once known.
+    originals: Mutex<BTreeMap<String, Original>>,
 }
 
 /// The first id the fake gives a posted message.
@@ -153,6 +190,7 @@ impl FakeDiscord {
             webhook_delay: Mutex::new(Duration::ZERO),
             refusing: std::sync::atomic::AtomicBool::new(false),
             next_message: std::sync::atomic::AtomicU64::new(FIRST_MESSAGE_ID),
+            originals: Mutex::new(BTreeMap::new()),
         });
         let app = axum::Router::new().fallback(rest).with_state(shared.clone());
         tokio::spawn(async move { axum::serve(http, app).await.ok() });
@@ -234,6 +272,15 @@ impl FakeDiscord {
         *self.shared.webhook_delay.lock().unwrap() = delay;
     }
 
+    /// Tell the fake how an interaction was acknowledged in the response
+    /// to an HTTP POST (which it does not see), unless the bot already
+    /// called the interaction's webhook.
+    pub fn acknowledged(&self, token: &str, response: &Value) {
+        if let Some(original) = original_of(response) {
+            self.shared.originals.lock().unwrap().entry(token.to_string()).or_insert(original);
+        }
+    }
+
     /// Commands as registered at `path` (e.g. `applications/111…/commands`).
     pub fn registered(&self, path: &str) -> Option<Vec<Value>> {
         self.shared.commands.lock().unwrap().get(path).cloned()
@@ -256,13 +303,16 @@ async fn rest(State(shared): State<Arc<Shared>>, method: Method, uri: Uri, heade
         (StatusCode::NOT_FOUND, Json(json!({ "message": "404: Not Found", "code": 0 }))).into_response()
     } else if segments.first() == Some(&"interactions") || segments.first() == Some(&"webhooks") {
         // Interaction callbacks and webhooks are authorized by their token, not the bot's.
-        received.problems = check_body(&segments, &body);
+        received.problems = if method == Method::DELETE { Vec::new() } else { check_body(&segments, &body) };
         if !received.problems.is_empty() {
             (StatusCode::BAD_REQUEST, Json(json!({ "message": "Invalid Form Body", "code": 50035, "errors": received.problems }))).into_response()
-        } else if segments.first() == Some(&"interactions") {
+        } else if let ("POST", ["interactions", _, token, "callback"]) = (method.as_str(), segments.as_slice()) {
+            if let Some(original) = original_of(&body) {
+                shared.originals.lock().unwrap().insert(token.to_string(), original);
+            }
             StatusCode::NO_CONTENT.into_response()
         } else {
-            Json(json!({ "id": "1" })).into_response()
+            webhook(&shared, method.as_str(), &segments, &body, &mut received)
         }
     } else if !authorized {
         (StatusCode::UNAUTHORIZED, Json(json!({ "message": "401: Unauthorized", "code": 0 }))).into_response()
@@ -334,6 +384,53 @@ async fn rest(State(shared): State<Arc<Shared>>, method: Method, uri: Uri, heade
     };
     shared.record(|log| log.requests.push(received));
     response
+}
+
+/// What an interaction response makes the original response.
+fn original_of(response: &Value) -> Option<Original> {
+    match response["type"].as_u64()? {
+        4 => Some(Original::Sent),
+        5 => Some(Original::Thinking),
+        6 | 7 => Some(Original::Update),
+        _ => None,
+    }
+}
+
+/// An interaction's webhook: edit or delete the original response
+/// (`…/messages/@original`; refused once it is deleted), or send a
+/// follow-up (`POST /webhooks/{app}/{token}`), which takes the place of a
+/// deferred "thinking…" that is still there.
+fn webhook(shared: &Shared, method: &str, segments: &[&str], body: &Value, received: &mut Received) -> Response {
+    let unknown = || (StatusCode::NOT_FOUND, Json(json!({ "message": "Unknown Message", "code": 10008 }))).into_response();
+    let mut originals = shared.originals.lock().unwrap();
+    match (method, segments) {
+        ("PATCH" | "DELETE", ["webhooks", _, token, "messages", "@original"]) => {
+            let original = originals.entry(token.to_string()).or_insert(Original::Thinking);
+            if *original == Original::Deleted {
+                return unknown();
+            }
+            if method == "DELETE" {
+                *original = Original::Deleted;
+                return StatusCode::NO_CONTENT.into_response();
+            }
+            if *original == Original::Thinking {
+                *original = Original::Sent;
+            }
+            Json(json!({ "id": "1", "type": 0, "flags": body["flags"] })).into_response()
+        }
+        ("POST", ["webhooks", _, token]) => {
+            let original = originals.entry(token.to_string()).or_insert(Original::Thinking);
+            if *original == Original::Thinking {
+                *original = Original::Sent;
+                received.made = Some(TOOK_THE_ORIGINAL.into());
+                return Json(json!({ "id": "1", "type": 0 })).into_response();
+            }
+            let id = shared.next_message.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            received.made = Some(id.to_string());
+            Json(json!({ "id": id.to_string(), "type": 0, "flags": body["flags"] })).into_response()
+        }
+        _ => unknown(),
+    }
 }
 
 /// Callbacks and webhook edits.
