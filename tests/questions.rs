@@ -281,10 +281,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "the emigration entry names the countries; that none is said to have taken the most needs the superlative checked against a sentence that ranks them",
     ),
     (
-        "what did the belgrade declaration say about trade",
-        "\"trade\" is a word the base knows elsewhere, so the declaration's lack of it only weighs in the uncovered share, which the declaration's name keeps low",
-    ),
-    (
         "what did the 1948 treaty of friendship between yugoslavia and the ussr say",
         "the 1945–1948 treaties with East European states fit the year and the words; that the USSR is not one of their parties needs the treaty's parties weighed against the question",
     ),

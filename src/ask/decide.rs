@@ -428,6 +428,10 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         && !question.event_words.is_empty()
         && !question.event_words.iter().any(|forms| forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown)));
     let event_gaps = question.event_words.iter().filter(move |_| event_missing).filter_map(|forms| forms.first().cloned());
+    // "What did the declaration say about *trade*": what it is about must be in the evidence.
+    let about: Vec<usize> = question.about.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).collect();
+    let about_missing = !about.is_empty() && !about.iter().any(|&word| evidence_holds(engine, question, entry, word, &shown));
+    let about_gap = about.first().filter(|_| about_missing).and_then(|&word| query.keys.get(word).cloned());
     (0..query.keys.len())
         // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
         .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) } else { !index.covers(entry, query, word) })
@@ -437,6 +441,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .filter(|key| key.chars().count() >= 3)
         .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
         .chain(event_gaps)
+        .chain(about_gap)
         .collect::<std::collections::BTreeSet<String>>()
         .into_iter()
         .collect()

@@ -65,6 +65,9 @@ pub struct Question {
     /// killed…", not "who was killed…"): its verbs' forms are the deed a
     /// sentence must tell with its doer ([`super::evidence::Focus::deed`]).
     pub asks_doer: bool,
+    /// "What did the declaration say *about trade*": the keys of the words
+    /// that say what the question is about (English, after "about").
+    pub about: Vec<String>,
 }
 
 /// Words that ask for the beginning of something, folded.
@@ -320,6 +323,27 @@ fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<Str
         .collect()
 }
 
+/// Words that end the phrase after "about" ("about trade *in* 1955").
+const ABOUT_ENDS: &[&str] = &["in", "at", "on", "during", "after", "before", "since", "until", "when", "and", "to", "with", "for", "by", "from"];
+
+/// The keys of the words of the phrase after "about" in an English
+/// question ("what did the declaration say about *trade*"), up to four.
+fn about_words(index: &Index, words: &[&str], language: Language) -> Vec<String> {
+    if language != Language::En {
+        return Vec::new();
+    }
+    let Some(at) = words.iter().position(|w| *w == "about") else { return Vec::new() };
+    words
+        .iter()
+        .skip(at + 1)
+        .take_while(|w| !ABOUT_ENDS.contains(w))
+        .filter(|w| !lexicon::is_stopword(w, language))
+        .take(4)
+        .flat_map(|w| index.tokens(w, language))
+        .map(|t| t.key)
+        .collect()
+}
+
 /// Forms of "to be" and "to have" that make a "who" question ask about
 /// someone other than a doer ("who *was* killed", "who *had* Gorkić
 /// killed").
@@ -400,6 +424,7 @@ impl Question {
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let event_words = event_words(index, &words, language);
+        let about = about_words(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let head = head_word(index, &query, &words, &found, language, asks);
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
@@ -427,6 +452,7 @@ impl Question {
             asks_start,
             event_words,
             asks_doer,
+            about,
         }
     }
 
