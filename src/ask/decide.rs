@@ -432,6 +432,10 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let about: Vec<usize> = question.about.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).collect();
     let about_missing = !about.is_empty() && !about.iter().any(|&word| evidence_holds(engine, question, entry, word, &shown));
     let about_gap = about.first().filter(|_| about_missing).and_then(|&word| query.keys.get(word).cloned());
+    // "The treaty between Yugoslavia and the USSR": each party the question
+    // names is in the evidence itself or among the entry's parties, not only
+    // in the title of the article the sentence comes from.
+    let between_gaps = question.between.iter().filter(|key| !party_held(engine, question, entry, key, &shown)).cloned().collect::<Vec<_>>();
     (0..query.keys.len())
         // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
         .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) } else { !index.covers(entry, query, word) })
@@ -442,6 +446,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
         .chain(event_gaps)
         .chain(about_gap)
+        .chain(between_gaps)
         .collect::<std::collections::BTreeSet<String>>()
         .into_iter()
         .collect()
@@ -470,6 +475,21 @@ fn shown_quotes(engine: &Engine, question: &Question, entry: usize) -> Vec<usize
     let mut quotes: Vec<(f32, usize)> = (0..index.quote_keys(entry).len()).map(|q| (evidence::relevance(index, entry, q, &question.query), q)).collect();
     quotes.sort_by(|a, b| b.0.total_cmp(&a.0));
     quotes.into_iter().take(2).map(|(_, q)| q).collect()
+}
+
+/// Whether a name the question puts after "between" (its key `key`) is one
+/// of the entry's parties, or is held by its names, its people or the quotes
+/// shown (`shown`), itself or through a metonym, but not by a setting.
+fn party_held(engine: &Engine, question: &Question, entry: usize, key: &str, shown: &[usize]) -> bool {
+    let index = engine.index();
+    let query = &question.query;
+    let Some(word) = query.keys.iter().position(|k| k == key) else { return true };
+    let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| index.word_in(query, word, keys));
+    let parties = engine.entry(entry).map_or(&[][..], |e| e.parties.as_slice());
+    in_quotes
+        || index.in_names_or_people(entry, query, word)
+        || index.held_by_metonym(entry, query, word, shown)
+        || parties.iter().any(|party| index.word_keys(party).iter().any(|k| k == key))
 }
 
 /// Whether the evidence for `entry` holds query word `word`: its names, the

@@ -68,6 +68,9 @@ pub struct Question {
     /// "What did the declaration say *about trade*": the keys of the words
     /// that say what the question is about (English, after "about").
     pub about: Vec<String>,
+    /// "The treaty *between Yugoslavia and the USSR*": the keys of the names
+    /// a "between" joins, each of which the evidence itself must hold.
+    pub between: Vec<String>,
 }
 
 /// Words that ask for the beginning of something, folded.
@@ -344,6 +347,25 @@ fn about_words(index: &Index, words: &[&str], language: Language) -> Vec<String>
         .collect()
 }
 
+/// "Between" in the languages histbot reads (folded).
+const BETWEEN: &[&str] = &["between", "izmedju", "izmedu", "между", "mezhdu"];
+
+/// The keys of the names that a "between" joins ("between *Yugoslavia* and
+/// the *USSR*"): the names among the next six words, up to a word that ends
+/// the phrase.
+fn between_names(index: &Index, words: &[&str], language: Language) -> Vec<String> {
+    let Some(at) = words.iter().position(|w| BETWEEN.contains(w)) else { return Vec::new() };
+    words
+        .iter()
+        .skip(at + 1)
+        .take(6)
+        .take_while(|w| **w == "and" || !ABOUT_ENDS.contains(w))
+        .flat_map(|w| index.tokens(w, language))
+        .map(|t| t.key)
+        .filter(|key| index.is_proper_key(key))
+        .collect()
+}
+
 /// Forms of "to be" and "to have" that make a "who" question ask about
 /// someone other than a doer ("who *was* killed", "who *had* Gorkić
 /// killed").
@@ -425,6 +447,7 @@ impl Question {
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let event_words = event_words(index, &words, language);
         let about = about_words(index, &words, language);
+        let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let head = head_word(index, &query, &words, &found, language, asks);
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
@@ -453,6 +476,7 @@ impl Question {
             event_words,
             asks_doer,
             about,
+            between,
         }
     }
 
