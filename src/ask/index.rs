@@ -294,6 +294,16 @@ fn decade_in_full(word: &str) -> Option<String> {
     (bytes.len() == 2 && (b'3'..=b'9').contains(&bytes[0]) && bytes[1] == b'0').then(|| format!("19{digits}s"))
 }
 
+/// A number in the plural that is not a decade ("29s" in "MiG-29s", not
+/// "90s"): the number.
+fn plural_number(word: &str) -> Option<&str> {
+    let digits = word.strip_suffix('s')?;
+    (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.ends_with('0')).then_some(digits)
+}
+
+/// Words after which a two-digit number is a year ("in 68").
+const BEFORE_SHORT_YEARS: &[&str] = &["in", "of", "since", "until", "from", "by", "after", "before"];
+
 /// A four-digit year between 1000 and 2999.
 pub fn year_of(word: &str) -> Option<i32> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
@@ -727,12 +737,21 @@ impl Index {
                 if let Some(decade) = decade_in_full(&folded) {
                     return decade;
                 }
+                // "in 68": a year written with two digits, when one century dates entries with it.
+                if let Some(year) = chunks.get(at.wrapping_sub(1)).and_then(|before| self.short_year(&fold::fold_for_search(before), &folded)) {
+                    return year.to_string();
+                }
                 // "austria-hungery": each part of a compound is a word of its own.
                 let parts: Vec<&str> = folded.split(' ').collect();
                 let mut changed = false;
                 let corrected: Vec<String> = parts
                     .iter()
                     .map(|part| {
+                        // "MiG-29s": a model's number in the plural is the number.
+                        if let Some(number) = plural_number(part) {
+                            changed = true;
+                            return number.to_string();
+                        }
                         let tokens = self.tokens(part, language);
                         let found = tokens.iter().any(|t| self.postings.contains_key(&t.key));
                         // A real word standing for words of the base ("beat") is no typo.
@@ -978,6 +997,21 @@ impl Index {
         self.join_compounds(&mut query);
         self.prepare(&mut query);
         query
+    }
+
+    /// The year a two-digit number after "in", "since" … stands for ("in
+    /// 68": 1968), when entries are dated in that year of exactly one of
+    /// the 19th, 20th and 21st centuries.
+    fn short_year(&self, before: &str, word: &str) -> Option<i32> {
+        if !BEFORE_SHORT_YEARS.contains(&before) || word.len() != 2 || !word.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let short: i32 = word.parse().ok()?;
+        let dated: Vec<i32> = [1800, 1900, 2000].iter().map(|century| century + short).filter(|year| self.years.contains_key(year)).collect();
+        match dated.as_slice() {
+            [year] => Some(*year),
+            _ => None,
+        }
     }
 
     /// The keys of the base that English word `folded` may stand for.
