@@ -1,6 +1,9 @@
 //! How a question's shape is read: "why" needs a reason, "until when" an
 //! end, an adverbial "first" the earliest, a comparison a sentence that
-//! compares. The questions are written for this test, not taken from a set.
+//! compares, a start and an end of one thing both, a doer a sentence that
+//! names one, "about" and "between" words the evidence itself must hold, a
+//! year in two digits. The questions are written for this test, not taken
+//! from a set.
 
 mod support;
 
@@ -47,4 +50,59 @@ fn a_comparison_no_sentence_makes_is_not_answered() {
     // "The trade … was significant and grew up until 1985": no sentence compares the decades.
     let answer = engine().ask("was soviet trade with yugoslavia larger in the 1960s than in the 1980s", "en");
     assert_ne!(answer.outcome, Outcome::Facts, "{}", answer.headline);
+}
+
+fn quotes(answer: &Answer) -> Vec<&str> {
+    answer.excerpts.iter().map(|e| e.quote.as_str()).collect()
+}
+
+#[test]
+fn a_start_and_an_end_of_one_thing_are_both_shown_start_first() {
+    let answer = engine().ask("when did the serbian-ottoman war begin and when did it end", "en");
+    assert_eq!(first_id(&answer), Some("serbian-ottoman-war-1876-1878"), "{}", answer.headline);
+    let shown = quotes(&answer);
+    let start = shown.iter().position(|q| q.contains("1876")).expect("a sentence with the start");
+    let end = shown.iter().position(|q| q.contains("ended") && q.contains("1878")).expect("a sentence with the end");
+    assert!(start < end, "{shown:?}");
+}
+
+#[test]
+fn a_phrasal_verb_means_what_its_words_do_together() {
+    // "drop out" is "withdraw", and "withdraw" finds "withdrew".
+    let answer = engine().ask("when did serbia drop out of the slavic brotherhood exercises", "en");
+    assert_eq!(answer.outcome, Outcome::Facts, "{}", answer.headline);
+    assert!(quotes(&answer).iter().any(|q| q.contains("withdrew") && q.contains("2021")), "{:?}", quotes(&answer));
+}
+
+#[test]
+fn a_doer_is_named_beside_the_deed() {
+    let engine = engine();
+    // A passive with "by" names its doer: "he was formally deposed by Communist-dominated Constituent Assembly".
+    let answer = engine.ask("who deposed king peter ii", "en");
+    assert_eq!(answer.outcome, Outcome::Facts, "{}", answer.headline);
+    assert!(quotes(&answer).iter().any(|q| q.contains("deposed by")), "{:?}", quotes(&answer));
+    // Tito's own profile does not say who came after him.
+    let answer = engine.ask("who followed tito as president of yugoslavia", "en");
+    assert_ne!(first_id(&answer), Some("josip-broz-tito"), "{}", answer.headline);
+    // The sentence that names the event's own people answers "who made".
+    let answer = engine.ask("who made the saint sava church mosaics", "en");
+    assert!(quotes(&answer).iter().any(|q| q.contains("Nikolay Mukhin")), "{:?}", quotes(&answer));
+}
+
+#[test]
+fn what_a_question_is_about_and_the_parties_it_names_must_be_in_the_evidence() {
+    let engine = engine();
+    let answer = engine.ask("what did the belgrade declaration say about the pig war", "en");
+    assert_ne!(answer.outcome, Outcome::Facts, "{}", answer.headline);
+    // Yugoslavia's treaties with East European states (1945–1948) do not include the USSR.
+    let answer = engine.ask("which treaty between yugoslavia and the ussr was signed in 1947", "en");
+    assert_ne!(first_id(&answer), Some("yugoslav-east-european-friendship-treaties-1945-1948"), "{}", answer.headline);
+}
+
+#[test]
+fn a_year_in_two_digits_is_read_when_one_century_fits() {
+    let engine = engine();
+    assert_eq!(engine.question("what happened in belgrade in 68").query.years, vec![1968]);
+    // "68" alone, with no "in" before it, is not a year.
+    assert!(engine.question("what happened to the 68 demonstrators").query.years.is_empty());
 }

@@ -166,7 +166,7 @@ pub fn states_end(entry: &Entry, text: &str) -> bool {
 /// 1804", "from 1917", "launched in 1941").
 const START_MARKERS: &[&str] = &[
     "began", "begun", "begin", "beginning", "start", "started", "starting", "broke", "outbreak", "launched", "opened",
-    "from", "since", "initiated", "commenced", "erupted", "onset", "founded", "established", "first",
+    "from", "since", "initiated", "commenced", "erupted", "onset", "founded", "established", "first", "declared",
 ];
 
 /// Whether `text` states the beginning of an entry's date as a beginning:
@@ -360,6 +360,7 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             let points = date.points();
             let ends: [(&dyn Fn(&str) -> bool, Option<&crate::facts::date::Point>); 2] =
                 [(&|text: &str| states_start(entry, text), points.first()), (&|text: &str| states_end(entry, text), points.last())];
+            let mut start = None;
             for (states_boundary, point) in ends {
                 let holds_year = |text: &str| point.is_some_and(|point| point.year_words().iter().all(|w| crate::facts::date::contains_word(text, w)));
                 let shows = |position: &usize| entry.quotes.get(*position).is_some_and(|q| states_boundary(&q.text) || holds_year(&q.text));
@@ -368,7 +369,10 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
                         chosen.push(position);
                     }
                 }
+                start = start.or_else(|| chosen.iter().copied().find(shows));
             }
+            // The beginning first, then the end.
+            chosen.sort_by_key(|position| Some(*position) != start);
         }
     }
     // A year inside a range whose two ends no single quote states: show a quote for each end.
