@@ -11,6 +11,8 @@ ships them; for a word never counted, the first sense of each part of speech):
 - the other one-word lemmas of the same synset (back → support);
 - for verbs, the lemmas of the sense's direct hypernym (beat → defeat);
 - the word's own derivationally related forms (comparison → compare).
+Then WordNet's phrasal verbs (a verb and one particle: "pull_out"), with
+the same partners from their most counted senses ("pull_out withdraw").
 Only partners that the source texts or the fact files use (in any form) are kept,
 and only words the fact files do not use are listed: histbot uses a
 paraphrase only for a question word the base cannot find, and only a
