@@ -264,13 +264,18 @@ fn names_own_people(index: &Index, entry: &Entry, doc: usize, position: usize, q
     entry.kind != crate::facts::Kind::Person && index.people_keys(doc).iter().any(|own| !query.keys.contains(own) && keys.binary_search(own).is_ok())
 }
 
+/// Words after a passive verb that bring in who did it: "deposed *by* the
+/// Assembly", "defeated in the war *with* Bulgaria".
+const AGENT_MARKERS: &[&str] = &["by", "with", "against"];
+
 /// Forms of "to be" that make a passive ("was assassinated").
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
 
 /// Whether `text` tells the deed (`deed`: the keys of its verb's forms)
 /// only in the passive, without saying by whom: "King Alexander I was
 /// assassinated in a coup d'état" names no killer. False when the sentence
-/// also tells it in the active voice or has a "by" after it. (A sentence
+/// also tells it in the active voice or brings in a doer after it ("by",
+/// "in the war with"). (A sentence
 /// that does not tell the deed at all is not refused: its doer may be told
 /// in other words, "organised" for "started".)
 fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
@@ -281,8 +286,8 @@ fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
     let is_deed = |word: &str| index.word_keys(word).iter().any(|key| deed.iter().any(|forms| forms.contains(key)));
     let told: Vec<usize> = (0..words.len()).filter(|&at| is_deed(words[at])).collect();
     let passive = |at: usize| words[at.saturating_sub(2)..at].iter().any(|w| PASSIVE_AUXILIARIES.iter().any(|aux| w.eq_ignore_ascii_case(aux)));
-    let by_after = |at: usize| words.get(at + 1..).is_some_and(|rest| rest.iter().any(|w| w.eq_ignore_ascii_case("by")));
-    !told.is_empty() && told.iter().all(|&at| passive(at) && !by_after(at))
+    let agent_after = |at: usize| words.get(at + 1..).is_some_and(|rest| rest.iter().any(|w| AGENT_MARKERS.iter().any(|marker| w.eq_ignore_ascii_case(marker))));
+    !told.is_empty() && told.iter().all(|&at| passive(at) && !agent_after(at))
 }
 
 /// How much of the question a quote speaks of: the idf of the question's
