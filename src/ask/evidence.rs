@@ -33,8 +33,8 @@ pub struct Focus {
     pub asks_object: bool,
     /// "Who killed King Alexander": the keys of the deed's verb in each of
     /// its forms, when the question asks for its doer. A sentence that puts
-    /// the deed in the passive without a "by" ("was assassinated in a
-    /// coup") does not say who did it.
+    /// the deed in the passive with no doer after it ("was assassinated in
+    /// a coup") does not say who did it.
     pub deed: Vec<Vec<String>>,
 }
 
@@ -275,9 +275,9 @@ const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "bein
 /// only in the passive, without saying by whom: "King Alexander I was
 /// assassinated in a coup d'état" names no killer. False when the sentence
 /// also tells it in the active voice or brings in a doer after it ("by",
-/// "in the war with"). (A sentence
-/// that does not tell the deed at all is not refused: its doer may be told
-/// in other words, "organised" for "started".)
+/// "in the war with"). A sentence that does not tell the deed at all is
+/// not refused: its doer may be told in other words ("organised" for
+/// "started").
 fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
     if deed.is_empty() {
         return false;

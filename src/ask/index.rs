@@ -723,10 +723,9 @@ impl Index {
             .map(|(at, chunk)| {
                 let folded = fold::fold_for_search(chunk);
                 // "pulled out": a verb and the particle after it.
-                if let Some(next) = chunks.get(at + 1) {
-                    let tokens = self.tokens(&folded, language);
-                    let partners = self.phrasal_keys(&folded, &fold::fold_for_search(next));
-                    if let ([token], false) = (tokens.as_slice(), partners.is_empty()) {
+                let partners = chunks.get(at + 1).map(|next| self.phrasal_keys(&folded, &fold::fold_for_search(next))).unwrap_or_default();
+                if !partners.is_empty() {
+                    if let [token] = self.tokens(&folded, language).as_slice() {
                         phrasal.push((token.key.clone(), partners));
                         return chunk.to_string();
                     }
@@ -738,7 +737,7 @@ impl Index {
                     return decade;
                 }
                 // "in 68": a year written with two digits, when one century dates entries with it.
-                if let Some(year) = chunks.get(at.wrapping_sub(1)).and_then(|before| self.short_year(&fold::fold_for_search(before), &folded)) {
+                if let Some(year) = at.checked_sub(1).and_then(|before| chunks.get(before)).and_then(|before| self.short_year(&fold::fold_for_search(before), &folded)) {
                     return year.to_string();
                 }
                 // "austria-hungery": each part of a compound is a word of its own.

@@ -79,7 +79,6 @@ const START_WORDS: &[&str] = &[
     "poceli", "zapoceo", "zapocela", "nachalas", "nachalsya", "nachalos", "nachali",
 ];
 
-/// Words that ask for the end of something, folded.
 /// Verbs that end something with their particle ("pulled out", "dropped
 /// out", "walked out", "gave up"): each verb's forms, and the particle.
 const END_PHRASES: &[(&[&str], &str)] = &[
@@ -90,6 +89,7 @@ const END_PHRASES: &[(&[&str], &str)] = &[
     (&["give", "gave", "given", "gives"], "up"),
 ];
 
+/// Words that ask for the end of something, folded.
 const END_WORDS: &[&str] = &[
     "end", "ended", "ends", "finish", "finished", "stop", "stopped", "conclude", "concluded", "leave", "left", "close", "closed",
     "withdraw", "withdrew", "quit", "dissolve", "dissolved", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "napustio", "napustila",
