@@ -92,6 +92,10 @@ pub fn router(service: Arc<Service>) -> Router {
 
 /// Bind `addr`, then serve until the service stops.
 pub async fn run(service: Arc<Service>, addr: &str) -> Result<(), OpsError> {
+    // The recorder first: a question answered as soon as the line below is
+    // logged is counted (it was installed only when serving began, and the
+    // console's first answer could go unrecorded).
+    let _ = recorder();
     let listener = TcpListener::bind(addr)
         .await
         .map_err(|source| OpsError::Listen {
