@@ -150,11 +150,10 @@ const END_MARKERS: &[&str] = &[
 /// ("from 1917 to 1922", "1917–1922"). A sentence that only mentions the
 /// last year ("the 1999 Kosovo conflict") does not say that anything ended.
 pub fn states_end(entry: &Entry, text: &str) -> bool {
-    use crate::facts::date::contains_word;
     let Some(date) = &entry.date else { return false };
     let points = date.points();
     let (Some(first), Some(last)) = (points.first(), points.last()) else { return false };
-    let has = |point: &crate::facts::date::Point| point.year_words().iter().all(|word| contains_word(text, word));
+    let has = |point: &crate::facts::date::Point| point.year_stated_by(text);
     if !has(last) {
         return false;
     }
@@ -176,11 +175,10 @@ const START_MARKERS: &[&str] = &[
 /// else ("after the Ottoman Empire had allied itself with Napoleon in 1806")
 /// does not say when a span began.
 pub fn states_start(entry: &Entry, text: &str) -> bool {
-    use crate::facts::date::contains_word;
     let Some(date) = &entry.date else { return false };
     let points = date.points();
     let (Some(first), Some(last)) = (points.first(), points.last()) else { return false };
-    let has = |point: &crate::facts::date::Point| point.year_words().iter().all(|word| contains_word(text, word));
+    let has = |point: &crate::facts::date::Point| point.year_stated_by(text);
     if !has(first) {
         return false;
     }
@@ -243,7 +241,7 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
 /// declare war"), and does not answer "who", unless the question asks for
 /// the object (`anywhere`: "who did Yugoslavia turn to").
 fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> bool {
-    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
+    let words = sentence_words(text);
     let asked = |key: &str| (0..query.keys.len()).any(|w| index.word_is(query, w, key));
     let keyed: Vec<Vec<String>> = words.iter().map(|w| index.word_keys(w)).collect();
     let first_asked = keyed.iter().position(|keys| keys.iter().any(|k| asked(k)));
@@ -255,6 +253,12 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
         let after_by = words[position.saturating_sub(DOER_AFTER_BY)..position].iter().any(|w| w.eq_ignore_ascii_case("by"));
         anywhere || after_by || first_asked.is_some_and(|first| position < first)
     })
+}
+
+/// A sentence's words as written, hyphens and apostrophes kept inside them
+/// ("Austro-Hungarian", "Wrangel's").
+fn sentence_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect()
 }
 
 /// Whether quote `position` of an event or treaty names one of the people
@@ -282,7 +286,7 @@ fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
     if deed.is_empty() {
         return false;
     }
-    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect();
+    let words = sentence_words(text);
     let is_deed = |word: &str| index.word_keys(word).iter().any(|key| deed.iter().any(|forms| forms.contains(key)));
     let told: Vec<usize> = (0..words.len()).filter(|&at| is_deed(words[at])).collect();
     let passive = |at: usize| words[at.saturating_sub(2)..at].iter().any(|w| PASSIVE_AUXILIARIES.iter().any(|aux| w.eq_ignore_ascii_case(aux)));
@@ -363,12 +367,10 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
     if focus.asks == Some(Asks::When) && focus.asks_start && focus.asks_end {
         if let Some(date) = &entry.date {
             let points = date.points();
-            let ends: [(&dyn Fn(&str) -> bool, Option<&crate::facts::date::Point>); 2] =
-                [(&|text: &str| states_start(entry, text), points.first()), (&|text: &str| states_end(entry, text), points.last())];
+            let ends: [(fn(&Entry, &str) -> bool, Option<&crate::facts::date::Point>); 2] = [(states_start, points.first()), (states_end, points.last())];
             let mut start = None;
             for (states_boundary, point) in ends {
-                let holds_year = |text: &str| point.is_some_and(|point| point.year_words().iter().all(|w| crate::facts::date::contains_word(text, w)));
-                let shows = |position: &usize| entry.quotes.get(*position).is_some_and(|q| states_boundary(&q.text) || holds_year(&q.text));
+                let shows = |position: &usize| entry.quotes.get(*position).is_some_and(|q| states_boundary(entry, &q.text) || point.is_some_and(|point| point.year_stated_by(&q.text)));
                 if !chosen.iter().any(shows) {
                     if let Some(position) = candidates.iter().copied().find(shows) {
                         chosen.push(position);
@@ -384,7 +386,7 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
     if let (Some(year), Some(date)) = (focus.year, &entry.date) {
         if !chosen.iter().any(|&p| entry.quotes.get(p).is_some_and(|q| date.states_year(&q.text, year))) {
             for point in date.points() {
-                let states_end = |p: &usize| entry.quotes.get(*p).is_some_and(|q| point.year_words().iter().all(|w| crate::facts::date::contains_word(&q.text, w)));
+                let states_end = |p: &usize| entry.quotes.get(*p).is_some_and(|q| point.year_stated_by(&q.text));
                 if !chosen.iter().any(states_end) {
                     if let Some(position) = candidates.iter().copied().find(states_end) {
                         chosen.push(position);

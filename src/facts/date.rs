@@ -162,7 +162,7 @@ impl HistDate {
     /// for a decade or century, as the checker requires it: "1750s",
     /// "14th century").
     pub fn year_stated_by(&self, text: &str) -> bool {
-        self.points().iter().any(|point| point.year_words().iter().all(|word| contains_word(text, word)))
+        self.points().iter().any(|point| point.year_stated_by(text))
     }
 }
 
@@ -224,6 +224,11 @@ impl Point {
             Precision::Decade => vec![format!("{}s", self.year)],
             _ => vec![self.year.to_string()],
         }
+    }
+
+    /// Whether `text` states this point's year ([`Point::year_words`]).
+    pub fn year_stated_by(&self, text: &str) -> bool {
+        self.year_words().iter().all(|word| contains_word(text, word))
     }
 
     /// The earliest (year, month, day) this point covers.
