@@ -481,25 +481,25 @@ fn shown_quotes(engine: &Engine, question: &Question, entry: usize) -> Vec<usize
 /// of the entry's parties, or is held by its names, its people or the quotes
 /// shown (`shown`), itself or through a metonym, but not by a setting.
 fn party_held(engine: &Engine, question: &Question, entry: usize, key: &str, shown: &[usize]) -> bool {
-    let index = engine.index();
-    let query = &question.query;
-    let Some(word) = query.keys.iter().position(|k| k == key) else { return true };
-    let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| index.word_in(query, word, keys));
+    let Some(word) = question.query.keys.iter().position(|k| k == key) else { return true };
     let parties = engine.entry(entry).map_or(&[][..], |e| e.parties.as_slice());
-    in_quotes
-        || index.in_names_or_people(entry, query, word)
-        || index.held_by_metonym(entry, query, word, shown)
-        || parties.iter().any(|party| index.word_keys(party).iter().any(|k| k == key))
+    held_by_own_evidence(engine, question, entry, word, shown) || parties.iter().any(|party| engine.index().word_keys(party).iter().any(|k| k == key))
 }
 
 /// Whether the evidence for `entry` holds query word `word`: its names, the
 /// people it involves, or the quotes it would show (`shown`), the word
 /// itself or what it stands for ("Moscow" for the Soviet Union).
 fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usize, shown: &[usize]) -> bool {
+    held_by_own_evidence(engine, question, entry, word, shown) || engine.index().held_by_setting(entry, &question.query, word, shown)
+}
+
+/// [`evidence_holds`] without the quotes' settings: the entry's names and
+/// people, or the quotes shown, hold the word or what it stands for.
+fn held_by_own_evidence(engine: &Engine, question: &Question, entry: usize, word: usize, shown: &[usize]) -> bool {
     let index = engine.index();
     let query = &question.query;
     let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| index.word_in(query, word, keys));
-    in_quotes || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown) || index.held_by_setting(entry, query, word, shown)
+    in_quotes || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
 }
 
 /// Whether index key `key` is in the entry's names, its people, or one of
