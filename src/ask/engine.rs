@@ -195,10 +195,12 @@ impl Engine {
             let right = self.borrow_predicate(right, &left).unwrap_or_else(|| right.to_string());
             // "What year did … and when did …": each half asks its own question.
             let both_ask = [left.as_str(), right.as_str()].iter().all(|half| self.asks_something(half));
-            let halves: Vec<(Vec<usize>, Question)> = [left.as_str(), right.as_str()]
+            // Each half as asked, parsed once: the halves below ask what the whole does, a start and an end ask their own.
+            let parsed = [self.question(&left), self.question(&right)];
+            let halves: Vec<(Vec<usize>, Question)> = parsed
                 .iter()
-                .filter_map(|half| {
-                    let mut half_question = self.question(half);
+                .filter_map(|own| {
+                    let mut half_question = own.clone();
                     half_question.asks = question.asks;
                     half_question.attribute = question.attribute;
                     // Each half must name its entry outright, or date it by a
@@ -235,7 +237,7 @@ impl Engine {
                     return Some(self.compose_each(&asked, locale));
                 }
             }
-            if let Some(answer) = self.start_and_end(question, &left, &right, locale) {
+            if let Some(answer) = self.start_and_end(question, &parsed, locale) {
                 return Some(answer);
             }
         }
@@ -248,12 +250,11 @@ impl Engine {
     /// ("when did it end", "when did Serbia pull out") need not name it,
     /// but every word it asks about must be in the entry's evidence, and a
     /// sentence must state the end. The answer shows a sentence for each.
-    fn start_and_end(&self, question: &Question, left: &str, right: &str, locale: &str) -> Option<Answer> {
-        let (first, second) = (self.question(left), self.question(right));
+    fn start_and_end(&self, question: &Question, [first, second]: &[Question; 2], locale: &str) -> Option<Answer> {
         if first.asks != Asks::When || second.asks != Asks::When || first.asks_end || !second.asks_end {
             return None;
         }
-        let Decision::Answer { entry: decided } = decide::decide(self, &first, first.preferred_kinds()) else { return None };
+        let Decision::Answer { entry: decided } = decide::decide(self, first, first.preferred_kinds()) else { return None };
         // The left half's entry, or one as good for it that the right half picks out
         // ("when did Serbia declare war … and when did that war end": the war, not the declaration).
         let scored = self.index.score(&first.query, Some(first.preferred_kinds()), false);
@@ -261,7 +262,7 @@ impl Engine {
         let spans = |entry: &usize| self.entry(*entry).and_then(|e| e.date.as_ref()).is_some_and(|date| date.points().len() == 2);
         let entry = contenders
             .filter(spans)
-            .find(|&entry| (entry == decided || decide::answers_about(self, &first, entry)) && decide::answers_about(self, &second, entry))?;
+            .find(|&entry| (entry == decided || decide::answers_about(self, first, entry)) && decide::answers_about(self, second, entry))?;
         let found = self.entry(entry)?;
         let focus = Focus { asks_start: true, asks_end: true, ..self.focus(found, question) };
         Some(self.answer_entry_with(found, &focus, locale))
