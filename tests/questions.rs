@@ -4,14 +4,15 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-11.toml`: the second to tenth holdout sets, rotated
-//!   into dev the same way once measured (at their one measurement: dev-4
-//!   110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7 false
-//!   assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7 89/127 =
-//!   70.1%, 3 false assertions; dev-8 89/118 = 75.4%, 3 false assertions;
-//!   dev-9 90/118 = 76.3%, 4 false assertions; dev-10 77/103 = 74.8%, 4
-//!   false assertions; dev-11 94/123 = 76.4%, 3 false assertions).
-//! - `holdout.toml`: the eleventh set, written the same way by another writer
+//! - `dev-3.toml` … `dev-12.toml`: the second to eleventh holdout sets,
+//!   rotated into dev the same way once measured (at their one measurement:
+//!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
+//!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
+//!   89/127 = 70.1%, 3 false assertions; dev-8 89/118 = 75.4%, 3 false
+//!   assertions; dev-9 90/118 = 76.3%, 4 false assertions; dev-10 77/103 =
+//!   74.8%, 4 false assertions; dev-11 94/123 = 76.4%, 3 false assertions;
+//!   dev-12 81/122 = 66.4%, 8 false assertions).
+//! - `holdout.toml`: the twelfth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -204,27 +205,23 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 86.5;
-const HOLDOUT_FLOOR: f64 = 66.0;
+const DEV_FLOOR: f64 = 86.0;
+const HOLDOUT_FLOOR: f64 = 80.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-11-30 and 12-01: 81/122 = 66.4% both at the start and
-/// at the end of the session that rotated it in). Not tuned on: they are
-/// listed so that the test still fails on any new false assertion and on a
-/// fixed one (remove it), while the mechanisms are fixed on dev. When this
-/// set is rotated into dev, the list moves with it.
+/// measurement (2026-12-01: 114/142 = 80.3%, both before and after that
+/// session's changes). Not tuned on: they are listed so that the
+/// test still fails on any new false assertion and on a fixed one (remove
+/// it), while the mechanisms are fixed on dev. When this set is rotated into
+/// dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "why did stalin have gorkic killed",
-    "what did putin say when he visited belgrade in 2019",
-    "when did dimitrije become serbian patriarch",
-    "which yugoslav film was most popular in the soviet union",
-    "what happened to andrija hebrang after the split with stalin",
-    "which european country was the first to recognise the soviet union",
-    "what post did momcilo nincic hold",
-    "where did rovs move its headquarters after 1927",
+    "what agreements did putin and vucic sign in 2019",
+    "where is general wrangel buried",
+    "who became prime minister when peter i dismissed pasic in 1914",
+    "what was the name of the 1807 serbian-russian alliance treaty",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -290,22 +287,39 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "who signed the 1974 agreement on cultural, scientific and educational cooperation",
         "Croatia stands before the agreement's name in the sentence that recognises it, so it reads as the doer; that it recognised rather than signed needs the sentence's verb",
     ),
+    (
+        "what did putin say when he visited belgrade in 2019",
+        "from dev-12's one measurement as the holdout: \"when\" after \"what did Putin say\" opens a clause, but a \"when\" clause still asks for a time, and the visit's sentence dates it; that \"say\" asks for words spoken, which no sentence reports, needs reported speech read as the answer type",
+    ),
+    (
+        "when did dimitrije become serbian patriarch",
+        "from dev-12's one measurement as the holdout: the sentence names \"the Serbian Patriarch Dimitrije\" and dates the Russian Church's move; that the date is not of his becoming patriarch needs the event of \"become\" tied to the date, and \"become\" is too common a verb to be an event word",
+    ),
+    (
+        "which yugoslav film was most popular in the soviet union",
+        "from dev-12's one measurement as the holdout: \"most popular\" now asks for a ranking, but \"the USSR became a *major* consumer of Yugoslav movies\" ranks the consumer, not a film; that the ranking word must qualify the kind asked (\"film\") needs the phrase it belongs to",
+    ),
+    (
+        "what happened to andrija hebrang after the split with stalin",
+        "from dev-12's one measurement as the holdout: his only sentences are of January 1945; that \"after the split\" asks for a time after 1948 needs an event named after \"after\" read as a date bound",
+    ),
+    (
+        "what post did momcilo nincic hold",
+        "from dev-12's one measurement as the holdout, as its dev-10 twin: \"post\" is read as the kind of answer and weighs light",
+    ),
+    (
+        "where did rovs move its headquarters after 1927",
+        "from dev-12's one measurement as the holdout, as its dev twin: the place holds \"until 1927\", before the time asked about",
+    ),
 ];
 
 #[test]
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    dev.extend(load("dev-2"));
-    dev.extend(load("dev-3"));
-    dev.extend(load("dev-4"));
-    dev.extend(load("dev-5"));
-    dev.extend(load("dev-6"));
-    dev.extend(load("dev-7"));
-    dev.extend(load("dev-8"));
-    dev.extend(load("dev-9"));
-    dev.extend(load("dev-10"));
-    dev.extend(load("dev-11"));
+    for part in 2..=12 {
+        dev.extend(load(&format!("dev-{part}")));
+    }
     dev.extend(load("legacy"));
     let holdout = load("holdout");
     assert!(dev.len() + holdout.len() >= 300, "the sets need at least 300 questions");

@@ -436,9 +436,23 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // names is in the evidence itself or among the entry's parties, not only
     // in the title of the article the sentence comes from.
     let between_gaps = question.between.iter().filter(|key| !party_held(engine, question, entry, key, &shown)).cloned().collect::<Vec<_>>();
+    // "King Peter", "the White Russian brigade": a capitalised common word
+    // beside a name the evidence holds is a title or a modifier of it.
+    let typed: Vec<Vec<String>> = crate::text::fold::fold_for_search(&question.text).split(' ').map(|word| index.word_keys(word)).collect();
+    let beside = |a: &str, b: &str| typed.windows(2).any(|pair| pair[0].iter().any(|k| k == a) && pair[1].iter().any(|k| k == b) || pair[0].iter().any(|k| k == b) && pair[1].iter().any(|k| k == a));
+    let names_a_held_name = |word: usize| {
+        index.is_title_word(query, word)
+            && (0..query.keys.len()).any(|next| {
+                next != word
+                    && beside(&query.keys[word], &query.keys[next])
+                    && index.is_proper(query, next)
+                    && !index.is_title_word(query, next)
+                    && evidence_holds(engine, question, entry, next, &shown)
+            })
+    };
     (0..query.keys.len())
         // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
-        .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) } else { !index.covers(entry, query, word) })
+        .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) && !names_a_held_name(word) } else { !index.covers(entry, query, word) })
         .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
         .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || Some(word) == head } else { !paraphrase_ok })
         .filter_map(|word| query.keys.get(word).cloned())
@@ -624,7 +638,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             // "Who killed King Alexander" asks for someone who did something to him.
             let done_to = named && !question.deed().is_empty();
             let identity = !done_to && (!named || (0..query.keys.len()).all(|w| index.covers(entry, query, w)));
-            return identity && matches!(question.asks, Asks::Who | Asks::What | Asks::How | Asks::Why);
+            // "Why did Stalin have Gorkić killed": his profile answers only with a sentence that gives a reason.
+            let reason = || shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| evidence::gives_a_reason(&quote.text));
+            return identity && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
         }
         _ => question.asks,
     };
@@ -694,15 +710,18 @@ const SUPERLATIVES: &[&str] = &["first", "last", "earliest", "latest", "biggest"
 
 /// Whether the question asks for a superlative that the entry's sources
 /// only hedge: "which was the last country to recognise the USSR" is not
-/// answered by "one of the last European countries".
+/// answered by "one of the last European countries", nor "the first to"
+/// by a sentence that never says "first".
 fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
     let folded = crate::text::fold::fold_for_search(&question.text);
-    let asked: Vec<&str> = folded.split(' ').filter(|w| SUPERLATIVES.contains(w)).collect();
-    asked.iter().any(|word| {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let texts: Vec<String> = entry.quotes.iter().map(|q| crate::text::fold::fold_for_search(&q.text)).collect();
+    words.iter().enumerate().filter(|(_, w)| SUPERLATIVES.contains(w)).any(|(at, word)| {
         let hedged = format!("one of the {word}");
-        let texts: Vec<String> = entry.quotes.iter().map(|q| crate::text::fold::fold_for_search(&q.text)).collect();
         let plain = texts.iter().any(|t| t.split(' ').any(|w| w == *word) && !t.contains(&hedged));
-        texts.iter().any(|t| t.contains(&hedged)) && !plain
+        // "the first *to* recognise the USSR" claims a rank that only a sentence saying "first" gives.
+        let claimed = at > 0 && words[at - 1] == "the" && words.get(at + 1) == Some(&"to");
+        (claimed || texts.iter().any(|t| t.contains(&hedged))) && !plain
     })
 }
 

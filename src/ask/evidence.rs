@@ -191,7 +191,7 @@ pub fn states_start(entry: &Entry, text: &str) -> bool {
 
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
 pub fn gives_a_reason(text: &str) -> bool {
-    let clause = |conjunction: &&str| text.match_indices(conjunction).any(|(at, _)| !text[at + conjunction.len()..].starts_with("well "));
+    let clause = |conjunction: &&str| text.match_indices(conjunction).any(|(at, _)| !NOT_A_REASON.iter().any(|after| text[at + conjunction.len()..].starts_with(after)));
     let lower = text.to_lowercase();
     has_any_word(text, REASON_WORDS) || REASON_CLAUSES.iter().any(clause) || REASON_PHRASES.iter().any(|phrase| lower.contains(phrase))
 }
@@ -204,8 +204,12 @@ const REASON_PHRASES: &[&str] = &[
 ];
 
 /// Conjunctions that give a reason only after a comma: "the plan failed,
-/// *as* Zubov … refused" (not "…, as well as", "since 2022").
+/// *as* Zubov … refused" (not "…, as well as", "since 2022", [`NOT_A_REASON`]).
 const REASON_CLAUSES: &[&str] = &[", as ", ", since ", ", for "];
+
+/// What follows those conjunctions when they give no reason: ", as well
+/// as", ", for example", ", for instance".
+const NOT_A_REASON: &[&str] = &["well ", "example", "instance"];
 
 /// Whether `text` holds one of `words` (lowercase) as a whole word.
 fn has_any_word(text: &str, words: &[&str]) -> bool {

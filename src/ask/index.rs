@@ -134,6 +134,11 @@ pub struct Index {
     /// places, organisations; not "army" of "Red Army", which is also a
     /// common word): the words a question cannot do without.
     proper: HashSet<String>,
+    /// Proper keys that are common English words too ("king", "white",
+    /// "church"), less the names of the parties entries are between (the
+    /// "Soviet" of "Soviet–Yugoslav"): beside a name, a title or a modifier
+    /// of it ([`crate::text::lexicon::english_capitals`]).
+    title_words: HashSet<String>,
     /// Keys of people's names (rare ones only: not "serbia" of "Peter I of Serbia").
     /// The keys of the ordinal words ("first", "second", …).
     ordinal_keys: Vec<String>,
@@ -189,6 +194,9 @@ pub struct Query {
     /// ("pulled out", "turn down"), with the keys of the base the phrase may
     /// stand for; matched besides the verb itself.
     pub phrasal: Vec<(String, Vec<String>)>,
+    /// Keys of the question's words that are verbs or modifiers, never
+    /// nouns ([`crate::text::lexicon::is_english_predicate`]: "react").
+    pub predicates: Vec<String>,
 }
 
 impl Query {
@@ -394,6 +402,12 @@ impl Index {
         for quote in base.entries().iter().flat_map(|e| &e.quotes) {
             index.proper.extend(acronyms(&quote.text).iter().flat_map(|initials| keys_of(initials)));
         }
+        let party_keys: HashSet<String> = base.entries().iter().flat_map(|e| &e.parties).flat_map(|party| keys_of(party)).collect();
+        index.title_words = crate::text::lexicon::english_capitals()
+            .iter()
+            .flat_map(|word| keys_of(word))
+            .filter(|key| index.proper.contains(key) && !party_keys.contains(key))
+            .collect();
         let person_names: Vec<String> = base.entries().iter().filter(|e| e.kind == Kind::Person).flat_map(|e| names_of(e).collect::<Vec<_>>()).flat_map(|n| keys_of(&n)).collect();
         let total = index.docs.len().max(1) as f32;
         for (key, docs) in weights {
@@ -534,6 +548,12 @@ impl Index {
         self.matches_of(query, position).iter().any(|(stored, quality)| quality >= ONE_EDIT && self.proper.contains(stored))
     }
 
+    /// Whether query word `position` is a proper word that is a common
+    /// English word too ("King" of "King Peter"): see `title_words`.
+    pub fn is_title_word(&self, query: &Query, position: usize) -> bool {
+        query.keys.get(position).is_some_and(|key| self.title_words.contains(key))
+    }
+
     /// The weight of the question's words found together in the entry's best quote.
     pub fn best_quote_weight(&self, doc: usize, query: &Query) -> f32 {
         let Some(quotes) = self.docs.get(doc).map(|d| &d.quotes) else { return 0.0 };
@@ -596,8 +616,11 @@ impl Index {
         let Some(key) = query.keys.get(position) else { return false };
         let meanings = self.keyer.stands_for(key);
         // "The Moscow Declaration" names a thing: a capital followed by a
-        // word that is not light is part of a name, not a government.
-        let names_a_thing = query.light.get(position + 1).is_some_and(|light| !light);
+        // word of the base that is not light is part of a name, not a
+        // government, unless that word is a verb ("how did Belgrade react").
+        let names_a_thing = query.light.get(position + 1).is_some_and(|light| !light)
+            && self.knows(query, position + 1)
+            && query.keys.get(position + 1).is_some_and(|next| !query.predicates.contains(next));
         if meanings.is_empty() || names_a_thing {
             return false;
         }
@@ -993,6 +1016,12 @@ impl Index {
         let mut seen = HashSet::default();
         phrasal.retain(|(key, _)| query.keys.contains(key) && seen.insert(key.clone()));
         query.phrasal = phrasal;
+        query.predicates = text
+            .split_whitespace()
+            .map(fold::fold_for_search)
+            .filter(|word| crate::text::lexicon::is_english_predicate(word))
+            .flat_map(|word| self.tokens(&word, language).into_iter().map(|token| token.key))
+            .collect();
         self.join_compounds(&mut query);
         self.prepare(&mut query);
         query
