@@ -130,6 +130,11 @@ pub struct Index {
     spellings: HashMap<String, u32>,
     /// A spelling with one character removed → the spellings.
     spelling_deletions: HashMap<String, Vec<String>>,
+    /// English words the base does not use but knows through its lists (the
+    /// synonym groups, the WordNet paraphrases, irregular verb forms):
+    /// "kill" for "killd", "reaction" for "reacton". Also in
+    /// `spelling_deletions`; a correction prefers the base's own spelling.
+    vocabulary: HashSet<String>,
     /// Keys only ever written capitalised inside sentences (names of people,
     /// places, organisations; not "army" of "Red Army", which is also a
     /// common word): the words a question cannot do without.
@@ -673,9 +678,13 @@ impl Index {
         }
     }
 
-    /// Build the deletion neighbourhood of the spellings.
+    /// Build the deletion neighbourhood of the spellings and of the
+    /// vocabulary the lists add to them.
     fn index_spellings(&mut self) {
-        for word in self.spellings.keys() {
+        let mut listed: Vec<String> = self.keyer.synonyms().english_words().to_vec();
+        listed.extend(crate::text::lexicon::known_english_words().map(str::to_string));
+        self.vocabulary = listed.into_iter().filter(|word| is_spelling(word) && !self.spellings.contains_key(word)).collect();
+        for word in self.spellings.keys().chain(&self.vocabulary) {
             if (MIN_TYPO_LENGTH..=MAX_TYPO_LENGTH + 1).contains(&word.chars().count()) {
                 for deletion in deletions_of(word) {
                     self.spelling_deletions.entry(deletion).or_default().push(word.clone());
@@ -686,7 +695,8 @@ impl Index {
 
     /// The spelling the base uses for a word it does not know, one edit
     /// away (a letter missing, extra, wrong, or two swapped) and starting
-    /// with the same letter: the most used one. `None` for a word the base
+    /// with the same letter: the most used one, else a word of its lists
+    /// (`vocabulary`: "killd" is "kill"). `None` for a word the base
     /// spells this way, a real English word
     /// ([`crate::text::lexicon::is_english_word`]), or one too short to tell.
     ///
@@ -696,13 +706,16 @@ impl Index {
     /// correction tried for a four-letter word ("agre").
     pub fn respell(&self, word: &str) -> Option<&str> {
         let length = word.chars().count();
-        if !(MIN_TYPO_LENGTH - 1..=MAX_TYPO_LENGTH).contains(&length) || !is_spelling(word) || self.spellings.contains_key(word) || crate::text::lexicon::is_english_word(word) {
+        if !(MIN_TYPO_LENGTH - 1..=MAX_TYPO_LENGTH).contains(&length) || !is_spelling(word) || self.spellings.contains_key(word) || self.vocabulary.contains(word) || crate::text::lexicon::is_english_word(word) {
             return None;
         }
         let mut candidates: Vec<&str> = self.spelling_deletions.get(word).into_iter().flatten().map(String::as_str).collect();
         for deletion in deletions_of(word) {
             if let Some((stored, _)) = self.spellings.get_key_value(&deletion) {
                 candidates.push(stored);
+            }
+            if let Some(listed) = self.vocabulary.get(&deletion) {
+                candidates.push(listed);
             }
             candidates.extend(self.spelling_deletions.get(&deletion).into_iter().flatten().map(String::as_str));
         }
@@ -723,7 +736,7 @@ impl Index {
     /// a word of the base nor an English word.
     pub(crate) fn question_word_slip(&self, word: &str) -> Option<&'static str> {
         const QUESTION_WORDS: &[&str] = &["when", "what", "where", "which", "who", "why", "how", "many", "much"];
-        if word.len() < 4 || QUESTION_WORDS.contains(&word) || !is_spelling(word) || self.spellings.contains_key(word) || crate::text::lexicon::is_english_word(word) {
+        if word.len() < 4 || QUESTION_WORDS.contains(&word) || !is_spelling(word) || self.spellings.contains_key(word) || self.vocabulary.contains(word) || crate::text::lexicon::is_english_word(word) {
             return None;
         }
         QUESTION_WORDS.iter().copied().find(|asked| asked.as_bytes()[0] == word.as_bytes()[0] && fold::edit_distance_within(word, asked, 1) <= 1)

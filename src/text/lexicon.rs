@@ -406,6 +406,14 @@ pub fn phrasal_paraphrases(verb: &str, particle: &str) -> &'static [&'static str
     in_some_form(verb, |lemma| table.get(format!("{lemma}_{particle}").as_str()).map(Vec::as_slice)).unwrap_or_default()
 }
 
+/// The English words the lists know besides the base's own: the words of
+/// [`PARAPHRASES`] (not its phrasal verbs) and the irregular verb forms
+/// with their lemmas. A misspelt question word may be corrected to one.
+pub fn known_english_words() -> impl Iterator<Item = &'static str> {
+    let (lemmas, forms) = &*VERB_FORMS;
+    PARAPHRASES.keys().copied().filter(|word| !word.contains('_')).chain(lemmas.keys().copied()).chain(forms.keys().copied())
+}
+
 /// The particles of the phrasal verbs in [`PARAPHRASES`].
 const PARTICLES: &[&str] = &["out", "up", "down", "off", "over", "back", "away", "in", "on"];
 

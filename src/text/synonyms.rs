@@ -25,6 +25,9 @@ pub struct Synonyms {
     lookup: HashMap<String, Vec<(Language, String)>>,
     /// The longest member, in keys.
     longest: usize,
+    /// The English members of one word, folded ("reaction", "kill"): words a
+    /// misspelt question word may be corrected to.
+    english_words: Vec<String>,
 }
 
 impl Synonyms {
@@ -33,12 +36,16 @@ impl Synonyms {
     pub fn from_groups(groups: Vec<Group>, key: impl Fn(&str, Language) -> Vec<String>) -> Synonyms {
         let mut lookup = HashMap::default();
         let mut longest = 0;
+        let mut english_words = Vec::new();
         for group in &groups {
             let Some(canonical) = group.members.first().map(|(language, word)| key(word, *language).join(" ")) else { continue };
             if canonical.is_empty() {
                 continue;
             }
             for (language, word) in &group.members {
+                if *language == Language::En && !word.contains(' ') {
+                    english_words.push(crate::text::fold::fold_for_search(word));
+                }
                 let keys = key(word, *language);
                 if keys.is_empty() {
                     continue;
@@ -50,7 +57,12 @@ impl Synonyms {
                 }
             }
         }
-        Synonyms { lookup, longest }
+        Synonyms { lookup, longest, english_words }
+    }
+
+    /// The English members of one word, folded.
+    pub fn english_words(&self) -> &[String] {
+        &self.english_words
     }
 
     /// The canonical key for the member of `language` that starts `keys`,
