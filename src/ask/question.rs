@@ -316,6 +316,11 @@ fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<Str
     }
     words
         .iter()
+        // "defeeted" is "defeated", as the query reads it.
+        .map(|word| {
+            let unknown = index.tokens(word, language).iter().all(|t| !index.has_key(&t.key)) && index.paraphrase_keys(word).is_empty();
+            if unknown { index.respell(word).unwrap_or(word) } else { word }
+        })
         .filter(|w| lexicon::is_light_by_ending(w, language))
         .map(|word| {
             // Its forms first (the first key names the word in an abstention), then what it may stand for ("merged": "incorporated").
