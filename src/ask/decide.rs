@@ -192,7 +192,8 @@ fn fully_covered_runner_up(engine: &Engine, question: &Question, best: Candidate
 }
 
 /// Stage 4: break a tie between contenders by the evidence, in order: the
-/// ones that explain every discriminative word; the one with a single quote
+/// ones that explain every discriminative word; the only one whose title
+/// holds no ordinal the question does not say; the one with a single quote
 /// that says clearly more of the question; the one with a quote that says
 /// more of the question's words as a phrase; the one whose names hold more of
 /// the question's words; the one more of whose name the question says
@@ -205,6 +206,14 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
     let fewest = gaps.iter().copied().min().unwrap_or(0);
     let contenders: Vec<&Candidate> = contenders.iter().zip(&gaps).filter(|(_, g)| **g == fewest).map(|(c, _)| *c).collect();
     if let [only] = contenders.as_slice() {
+        return Some(only.entry);
+    }
+    // "The Cominform resolution against Yugoslavia": the one whose title
+    // holds no ordinal the question does not say ("Second …"; an alias
+    // such as "second wave of immigration" only describes).
+    let numbered = |entry: usize| engine.entry(entry).is_some_and(|e| index.word_keys(&e.title).iter().any(|k| index.ordinal_keys().contains(k)));
+    let unnumbered: Vec<&Candidate> = contenders.iter().copied().filter(|c| other_ordinal(engine, question, c.entry).is_none() || !numbered(c.entry)).collect();
+    if let [only] = unnumbered.as_slice() {
         return Some(only.entry);
     }
     // "When did Serbian refugees *first* go to Russia": the earliest of them.
