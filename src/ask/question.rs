@@ -379,6 +379,9 @@ const PASSIVE_QUESTION_WORDS: &[&str] = &["was", "were", "is", "are", "been", "b
 /// Words that open a second question in the same sentence ("… *and* when did …").
 const SECOND_QUESTION: &[&str] = &["and", "or", "but", "then", "also"];
 
+/// Nouns and verbs that ask how someone responded.
+const REACTION_WORDS: &[&str] = &["reaction", "reactions", "response", "responses", "react", "reacted", "respond", "responded"];
+
 /// Words that open a clause about a time ("after Stalin *died*").
 const SUBORDINATORS: &[&str] = &["after", "before", "until", "since", "when", "while", "once"];
 
@@ -427,6 +430,11 @@ impl Question {
         // "How did…" asks for a manner; "how tall/old/big…" for an attribute.
         if asks == Asks::How && !found.iter().any(|(a, range)| *a == Asks::How && words.get(range.end).is_some_and(|w| AUXILIARIES.contains(w))) {
             asks = Asks::What;
+        }
+        // "Yugoslav reaction to the invasion", "what was Belgrade's response":
+        // a manner, as "how did Yugoslavia react" asks.
+        if asks == Asks::What && language == Language::En && words.iter().any(|w| REACTION_WORDS.contains(w)) {
+            asks = Asks::How;
         }
         let mut query = index.query_in(text, language);
         if language != Language::En {
