@@ -38,7 +38,13 @@ pub fn answer(engine: &Engine, person: &Entry, focus: &Focus, locale: &str) -> A
         about.push(life);
     }
     about.push(person.summary.clone());
-    let own = Focus { asks: Some(Asks::Who), ..focus.clone() };
+    // The profile's sentence says who they were, or, asked why or how they
+    // did something, the sentence that gives the reason or the manner.
+    let own_asks = match focus.asks {
+        Some(asks @ (Asks::Why | Asks::How)) => asks,
+        _ => Asks::Who,
+    };
+    let own = Focus { asks: Some(own_asks), ..focus.clone() };
     add_entry(engine, &mut answer, person, None, about.join(". ").replace("..", "."), &own, locale);
     let involved: Vec<_> = person.involved_in.iter().filter_map(|id| engine.base().get(id)).collect();
     let dated = Focus::asserting(Asks::When);
