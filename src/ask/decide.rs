@@ -364,8 +364,33 @@ fn in_context(engine: &Engine, question: &Question, scored: &[Scored]) -> Vec<Ca
             Some(Candidate { entry: s.entry, score, name_hit: s.name_hit })
         })
         .collect();
+    demote_unnumbered(engine, question, &mut candidates);
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
     candidates
+}
+
+/// "The *second* Kominform resolution": when a candidate's title holds an
+/// ordinal the question says, other than "first", the candidates of the same
+/// series without an ordinal in their names (the first, or the only one
+/// told) weigh as another ordinal would. A series shares a word of its
+/// titles besides the ordinal ("resolution").
+fn demote_unnumbered(engine: &Engine, question: &Question, candidates: &mut [Candidate]) {
+    let index = engine.index();
+    let ordinals = index.ordinal_keys();
+    let asked: Vec<&String> = question.query.keys.iter().filter(|k| ordinals.contains(*k) && Some(*k) != ordinals.first()).collect();
+    if asked.is_empty() {
+        return;
+    }
+    let title_keys = |entry: usize| engine.entry(entry).map(|e| index.word_keys(&e.title)).unwrap_or_default();
+    let numbered: Vec<Vec<String>> = candidates.iter().map(|c| title_keys(c.entry)).filter(|keys| keys.iter().any(|k| asked.contains(&k))).collect();
+    for candidate in candidates.iter_mut() {
+        let unnumbered = !index.name_keys_iter(candidate.entry).any(|k| ordinals.contains(k));
+        let keys = title_keys(candidate.entry);
+        let same_series = numbered.iter().any(|series| keys.iter().any(|k| series.contains(k) && question.query.keys.contains(k)));
+        if unnumbered && same_series {
+            candidate.score *= ORDINAL_MISS;
+        }
+    }
 }
 
 /// Whether the entry's names hold an ordinal the question does not say:
