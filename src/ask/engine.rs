@@ -193,6 +193,8 @@ impl Engine {
             let left = self.distribute(left, right).unwrap_or_else(|| left.to_string());
             // "when did Tadić visit Moscow and when did Nikolić": the right half borrows the left's predicate.
             let right = self.borrow_predicate(right, &left).unwrap_or_else(|| right.to_string());
+            // "the first resolution … and the second one": "one" is the left half's thing.
+            let right = ordinal_stand_in(&left, &right).unwrap_or(right);
             // "What year did … and when did …": each half asks its own question.
             let both_ask = [left.as_str(), right.as_str()].iter().all(|half| self.asks_something(half));
             // Each half as asked, parsed once: the halves below ask what the whole does, a start and an end ask their own.
@@ -609,4 +611,34 @@ fn without_comparison_lead(text: &str) -> &str {
         .filter(|end| lower[..*end].split_whitespace().count() <= 6)
         .and_then(|end| text.get(end..))
         .unwrap_or(text)
+}
+
+/// Ordinal words, as the questions write them.
+const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"];
+
+/// "When did the first Cominform resolution come *and when the second
+/// one*": a right half that names only an ordinal and "one" stands for the
+/// left half with that ordinal in place of its own ("when did the second
+/// Cominform resolution come"). `None` when the halves are not so.
+fn ordinal_stand_in(left: &str, right: &str) -> Option<String> {
+    let folded = crate::text::fold::fold_for_search(right);
+    let right_words: Vec<&str> = folded.split(' ').collect();
+    let ordinal = right_words.windows(2).find(|pair| ORDINAL_WORDS.contains(&pair[0]) && matches!(pair[1], "one" | "ones")).map(|pair| pair[0])?;
+    let left_words: Vec<&str> = left.split_whitespace().collect();
+    let at = left_words.iter().position(|w| ORDINAL_WORDS.contains(&crate::text::fold::fold_for_search(w).as_str()))?;
+    let mut words: Vec<&str> = left_words.clone();
+    words[at] = ordinal;
+    Some(words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ordinal_stand_in;
+
+    #[test]
+    fn the_second_one_stands_for_the_left_halfs_thing() {
+        assert_eq!(ordinal_stand_in("when did the first Cominform resolution come", "when the second one").as_deref(), Some("when did the second Cominform resolution come"));
+        assert_eq!(ordinal_stand_in("when did the first resolution come", "when did the split happen"), None);
+        assert_eq!(ordinal_stand_in("when did the resolution come", "the second one"), None);
+    }
 }
