@@ -327,8 +327,10 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             let date_bonus = date_bonus + boundary as u8 as f32 * 2.0 * index.max_idf();
             // "Who made the mosaics": among the sentences that name a doer, one that names the event's own people.
             let people_bonus = (focus.asks == Some(Asks::Who) && names_own_people(index, entry, doc, position, &focus.query)) as u8 as f32 * index.max_idf();
+            // "How many": a sentence that gives the number in figures ("40,000 exiles") before one that only says "tens of thousands".
+            let figure_bonus = (focus.asks == Some(Asks::HowMany) && quote.text.chars().any(|c| c.is_ascii_digit())) as u8 as f32 * index.max_idf();
             let score = relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus;
-            Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus + people_bonus))
+            Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus + people_bonus + figure_bonus))
         })
         .collect();
     // Best first; ties keep the entry's own order (its first quote is its lead sentence).
