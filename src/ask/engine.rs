@@ -620,7 +620,7 @@ const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", 
 /// one*": a right half that names only an ordinal and "one" stands for the
 /// left half with that ordinal in place of its own ("when did the second
 /// Cominform resolution come"). `None` when the halves are not so.
-fn ordinal_stand_in(left: &str, right: &str) -> Option<String> {
+pub(crate) fn ordinal_stand_in(left: &str, right: &str) -> Option<String> {
     let folded = crate::text::fold::fold_for_search(right);
     let right_words: Vec<&str> = folded.split(' ').collect();
     let ordinal = right_words.windows(2).find(|pair| ORDINAL_WORDS.contains(&pair[0]) && matches!(pair[1], "one" | "ones")).map(|pair| pair[0])?;

@@ -49,6 +49,8 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(side) => side,
         Err(reply) => return *reply,
     };
+    // "the first resolution and the second one": "one" is the left side's thing.
+    let b = crate::ask::engine::ordinal_stand_in(&a, &b).unwrap_or(b);
     let right = match side(engine, &b) {
         Ok(side) => side,
         Err(reply) => return *reply,
