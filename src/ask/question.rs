@@ -291,6 +291,11 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "
 /// of the entries it fits (returned true). "The *first* uprising" keeps
 /// its ordinal. English only.
 fn take_adverb_first(index: &Index, query: &mut Query, words: &[&str], language: Language) -> bool {
+    if let Some(phrase) = initially_phrase(words) {
+        let keys: Vec<String> = phrase.iter().flat_map(|word| index.tokens(word, language)).map(|t| t.key).collect();
+        query.remove_keys(&keys);
+        return true;
+    }
     if language != Language::En {
         return false;
     }
@@ -302,6 +307,22 @@ fn take_adverb_first(index: &Index, query: &mut Query, words: &[&str], language:
     let keys: Vec<String> = index.tokens("first", language).into_iter().map(|t| t.key).collect();
     query.remove_keys(&keys);
     true
+}
+
+/// Words and phrases that say "at first" in the languages students use;
+/// the second list only at the end of a question ("where was the
+/// Cominform *at the beginning*", not "at the beginning of the war").
+const INITIALLY: &[&str] = &["initially", "originally", "at first", "u pocetku", "isprva", "prvobitno", "у почетку", "испрва", "првобитно", "сначала", "вначале", "первоначально", "изначально"];
+const INITIALLY_AT_END: &[&str] = &["at the beginning", "in the beginning", "at the start", "na pocetku", "на почетку"];
+
+/// The words of an "at first" phrase the question holds, if any.
+fn initially_phrase<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
+    let found = |phrase: &&str, at_end: bool| {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        let starts: Vec<usize> = (0..words.len().saturating_sub(parts.len() - 1)).filter(|&at| words[at..at + parts.len()] == parts[..]).collect();
+        starts.into_iter().find(|&at| !at_end || at + parts.len() == words.len()).map(|at| words[at..at + parts.len()].to_vec())
+    };
+    INITIALLY.iter().find_map(|phrase| found(phrase, false)).or_else(|| INITIALLY_AT_END.iter().find_map(|phrase| found(phrase, true)))
 }
 
 /// The question's English verbs and modifiers that are not among the
@@ -522,6 +543,14 @@ mod tests {
     fn asked(text: &str) -> Vec<Asks> {
         let words: Vec<&str> = text.split(' ').collect();
         without_subordinate_question_words(lexicon::question_words(&words, Language::En), &words, Language::En).into_iter().map(|(asks, _)| asks).collect()
+    }
+
+    #[test]
+    fn at_first_is_read_in_each_language_and_at_the_end_only_when_it_may_be_of_something() {
+        assert_eq!(initially_phrase(&["where", "was", "it", "at", "first"]), Some(vec!["at", "first"]));
+        assert_eq!(initially_phrase(&["gde", "se", "u", "pocetku", "nalazio"]), Some(vec!["u", "pocetku"]));
+        assert_eq!(initially_phrase(&["where", "was", "it", "at", "the", "beginning"]), Some(vec!["at", "the", "beginning"]));
+        assert_eq!(initially_phrase(&["what", "happened", "at", "the", "beginning", "of", "the", "war"]), None);
     }
 
     #[test]
