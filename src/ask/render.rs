@@ -20,9 +20,13 @@ pub fn license_line(answer: &Answer) -> Option<String> {
     Some(format!("Quotes from Wikipedia, {}.", if first.license.is_empty() { "CC BY-SA 4.0" } else { &first.license }))
 }
 
+/// Room reserved for a plain-text answer, so that most are written without
+/// growing their buffer (a one-fact answer is 1–2 KB).
+const PLAIN_CAPACITY: usize = 4096;
+
 /// Plain text, as the console shows it and as `--json` reports in `text`.
 pub fn plain(answer: &Answer) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(PLAIN_CAPACITY);
     let _ = writeln!(out, "{}", answer.headline);
     if let Some(comparison) = &answer.compare {
         out.push('\n');
@@ -39,7 +43,9 @@ pub fn plain(answer: &Answer) -> String {
         for &index in &part.excerpts {
             if let Some(excerpt) = answer.excerpts.get(index) {
                 let _ = writeln!(out, "  “{}”", excerpt.quote);
-                let _ = writeln!(out, "  — {}", citation_plain(excerpt));
+                out.push_str("  — ");
+                write_citation_plain(&mut out, excerpt);
+                out.push('\n');
             }
         }
     }
@@ -122,7 +128,12 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 /// `text` without control characters other than line breaks and tabs: no
 /// escape sequence reaches a terminal or a client, whatever a fact file holds.
 pub fn without_controls(text: &str) -> String {
-    text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
+    let kept = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    // Most texts hold no such character: copied whole, not char by char.
+    if text.chars().all(kept) {
+        return text.to_string();
+    }
+    text.chars().filter(|&c| kept(c)).collect()
 }
 
 fn next_page_hint(number: usize, count: usize, command: &str) -> String {
@@ -130,7 +141,16 @@ fn next_page_hint(number: usize, count: usize, command: &str) -> String {
 }
 
 fn citation_plain(excerpt: &Excerpt) -> String {
-    format!("{}, section “{}”: {}", excerpt.title, excerpt.section, excerpt.url)
+    let mut out = String::new();
+    write_citation_plain(&mut out, excerpt);
+    out
+}
+
+/// [`citation_plain`] written onto the end of `out`.
+fn write_citation_plain(out: &mut String, excerpt: &Excerpt) {
+    for piece in [excerpt.title.as_str(), ", section “", excerpt.section.as_str(), "”: ", excerpt.url.as_str()] {
+        out.push_str(piece);
+    }
 }
 
 /// Markdown for chat platforms (Discord).
