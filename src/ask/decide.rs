@@ -700,7 +700,7 @@ fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
     let asked: Vec<&str> = folded.split(' ').filter(|w| SUPERLATIVES.contains(w)).collect();
     asked.iter().any(|word| {
         let hedged = format!("one of the {word}");
-        let texts: Vec<String> = entry.quotes.iter().map(|q| crate::text::fold::fold_for_search(&q.text)).collect();
+        let texts: Vec<&str> = entry.quotes.iter().map(|q| q.folded.as_str()).collect();
         let plain = texts.iter().any(|t| t.split(' ').any(|w| w == *word) && !t.contains(&hedged));
         texts.iter().any(|t| t.contains(&hedged)) && !plain
     })
