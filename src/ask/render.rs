@@ -128,12 +128,21 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 /// `text` without control characters other than line breaks and tabs: no
 /// escape sequence reaches a terminal or a client, whatever a fact file holds.
 pub fn without_controls(text: &str) -> String {
-    let kept = |c: char| !c.is_control() || c == '\n' || c == '\t';
     // Most texts hold no such character: copied whole, not char by char.
-    if text.chars().all(kept) {
+    if !has_controls(text) {
         return text.to_string();
     }
-    text.chars().filter(|&c| kept(c)).collect()
+    text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
+}
+
+/// Whether `text` holds a control character (general category Cc: U+0000–U+001F,
+/// U+007F–U+009F) other than a line break or a tab. The ASCII ones are looked
+/// for in its bytes without branching; U+0080–U+009F only when a 0xC2 byte
+/// (which starts their UTF-8 form) is there at all.
+fn has_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let ascii = bytes.iter().fold(false, |found, &byte| found | (byte < 0x20 && byte != b'\n' && byte != b'\t') | (byte == 0x7F));
+    ascii || (bytes.contains(&0xC2) && text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)))
 }
 
 fn next_page_hint(number: usize, count: usize, command: &str) -> String {
