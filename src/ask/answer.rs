@@ -202,7 +202,14 @@ pub fn excerpt_of(base: &FactBase, quote: &Quote) -> Option<Excerpt> {
 
 /// Line breaks inside a quote are a property of the file, not of the text.
 fn collapse_white_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// `ar-EG` → `ar`; `en-US` → `en`; empty → `en`.

@@ -749,7 +749,7 @@ const SUPERLATIVES: &[&str] = &["first", "last", "earliest", "latest", "biggest"
 fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
     let folded = crate::text::fold::fold_for_search(&question.text);
     let words: Vec<&str> = folded.split(' ').collect();
-    let texts: Vec<String> = entry.quotes.iter().map(|q| crate::text::fold::fold_for_search(&q.text)).collect();
+    let texts: Vec<&str> = entry.quotes.iter().map(|q| q.folded.as_str()).collect();
     words.iter().enumerate().filter(|(_, w)| SUPERLATIVES.contains(w)).any(|(at, word)| {
         let hedged = format!("one of the {word}");
         let plain = texts.iter().any(|t| t.split(' ').any(|w| w == *word) && !t.contains(&hedged));

@@ -20,9 +20,13 @@ pub fn license_line(answer: &Answer) -> Option<String> {
     Some(format!("Quotes from Wikipedia, {}.", if first.license.is_empty() { "CC BY-SA 4.0" } else { &first.license }))
 }
 
+/// Room reserved for a plain-text answer, so that most are written without
+/// growing their buffer (a one-fact answer is 1–2 KB).
+const PLAIN_CAPACITY: usize = 4096;
+
 /// Plain text, as the console shows it and as `--json` reports in `text`.
 pub fn plain(answer: &Answer) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(PLAIN_CAPACITY);
     let _ = writeln!(out, "{}", answer.headline);
     if let Some(comparison) = &answer.compare {
         out.push('\n');
@@ -39,7 +43,9 @@ pub fn plain(answer: &Answer) -> String {
         for &index in &part.excerpts {
             if let Some(excerpt) = answer.excerpts.get(index) {
                 let _ = writeln!(out, "  “{}”", excerpt.quote);
-                let _ = writeln!(out, "  — {}", citation_plain(excerpt));
+                out.push_str("  — ");
+                write_citation_plain(&mut out, excerpt);
+                out.push('\n');
             }
         }
     }
@@ -122,7 +128,21 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 /// `text` without control characters other than line breaks and tabs: no
 /// escape sequence reaches a terminal or a client, whatever a fact file holds.
 pub fn without_controls(text: &str) -> String {
+    // Most texts hold no such character: copied whole, not char by char.
+    if !has_controls(text) {
+        return text.to_string();
+    }
     text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
+}
+
+/// Whether `text` holds a control character (general category Cc: U+0000–U+001F,
+/// U+007F–U+009F) other than a line break or a tab. The ASCII ones are looked
+/// for in its bytes without branching; U+0080–U+009F only when a 0xC2 byte
+/// (which starts their UTF-8 form) is there at all.
+fn has_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let ascii = bytes.iter().fold(false, |found, &byte| found | (byte < 0x20 && byte != b'\n' && byte != b'\t') | (byte == 0x7F));
+    ascii || (bytes.contains(&0xC2) && text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)))
 }
 
 fn next_page_hint(number: usize, count: usize, command: &str) -> String {
@@ -130,7 +150,16 @@ fn next_page_hint(number: usize, count: usize, command: &str) -> String {
 }
 
 fn citation_plain(excerpt: &Excerpt) -> String {
-    format!("{}, section “{}”: {}", excerpt.title, excerpt.section, excerpt.url)
+    let mut out = String::new();
+    write_citation_plain(&mut out, excerpt);
+    out
+}
+
+/// [`citation_plain`] written onto the end of `out`.
+fn write_citation_plain(out: &mut String, excerpt: &Excerpt) {
+    for piece in [excerpt.title.as_str(), ", section “", excerpt.section.as_str(), "”: ", excerpt.url.as_str()] {
+        out.push_str(piece);
+    }
 }
 
 /// Markdown for chat platforms (Discord).

@@ -197,14 +197,23 @@ pub fn contains_word(text: &str, word: &str) -> bool {
     if word.bytes().all(|b| b.is_ascii_digit()) {
         return contains_exactly(text, word);
     }
-    let text_lower = text.to_lowercase();
-    let word_lower = word.to_lowercase();
+    let (text_lower, word_lower) = (lowercase(text), lowercase(word));
     text_lower.match_indices(&word_lower).any(|(start, matched)| {
         let before = text_lower[..start].chars().next_back();
         let after = text_lower[start + matched.len()..].chars().next();
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         boundary(before) && boundary(after)
     })
+}
+
+/// `text` in lower case: byte by byte when it is ASCII (the same result as
+/// [`str::to_lowercase`], without its per-character Unicode lookups).
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
 }
 
 impl Point {

@@ -91,6 +91,9 @@ pub struct Quote {
     pub section: String,
     /// The quote as the fact file gives it.
     pub text: String,
+    /// [`Quote::text`] folded for search ([`crate::text::fold::fold_for_search`]),
+    /// once when the base is loaded rather than on every question.
+    pub folded: String,
     /// Where it is in the source text.
     pub range: Range<usize>,
 }

@@ -248,7 +248,7 @@ fn words_without_ordinal_endings(text: &str) -> impl Iterator<Item = &str> {
 
 /// One written word → its tokens (none for a stopword, several for an abbreviation).
 fn word_tokens(raw: &str, language: Language, drop_stopwords: bool) -> Vec<Token> {
-    let lower: String = raw.nfkc().flat_map(char::to_lowercase).filter(|c| !is_apostrophe(*c)).collect();
+    let lower = lowercase_without_apostrophes(raw);
     let folded = fold_for_search(&lower);
     if folded.is_empty() || (drop_stopwords && is_stopword(&folded, language)) {
         return Vec::new();
@@ -283,6 +283,15 @@ fn word_token(lower: &str, folded: &str, language: Language) -> Option<Token> {
     let plain = loose_key(&folded.replace(' ', ""));
     let alts = if script_language != Language::En && plain != key { vec![plain] } else { Vec::new() };
     Some(Token { key, alts, light: is_light(folded, language), language: script_language })
+}
+
+/// A word in NFKC lower case, without apostrophes: byte by byte when it is
+/// ASCII (NFKC leaves ASCII as it is), through the Unicode tables otherwise.
+fn lowercase_without_apostrophes(raw: &str) -> String {
+    if raw.is_ascii() {
+        return raw.bytes().filter(|b| !is_apostrophe(char::from(*b))).map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
+    raw.nfkc().flat_map(char::to_lowercase).filter(|c| !is_apostrophe(*c)).collect()
 }
 
 fn is_apostrophe(c: char) -> bool {

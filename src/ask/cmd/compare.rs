@@ -11,8 +11,6 @@
 //!   what each did, every cell with the excerpt it came from, then how many
 //!   years apart they are and any quote that speaks of both.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -183,9 +181,7 @@ fn add_bridge<'e>(engine: &'e Engine, answer: &mut Answer, lists: &[(i32, Vec<&'
     let [(a, left), (b, right)] = lists;
     let mut bridges: Vec<(&'e Quote, Vec<&'e Entry>)> = Vec::new();
     let all: Vec<&'e Entry> = left.iter().chain(right.iter()).copied().collect();
-    // Each quote folded once, not once per pair compared.
-    let folded: HashMap<(usize, usize, usize), String> = all.iter().flat_map(|e| &e.quotes).map(|q| (quote_key(q), fold_for_search(&q.text))).collect();
-    let same_sentence = |one: &Quote, other: &Quote| same_sentence_folded(base, one, other, &folded);
+    let same_sentence = |one: &Quote, other: &Quote| same_sentence(base, one, other);
     for entry in &all {
         for quote in &entry.quotes {
             let states_both = contains_word(&quote.text, &a.to_string()) && contains_word(&quote.text, &b.to_string());
@@ -213,30 +209,9 @@ fn add_bridge<'e>(engine: &'e Engine, answer: &mut Answer, lists: &[(i32, Vec<&'
     }
 }
 
-/// Where a quote is: its source and its range there.
-fn quote_key(quote: &Quote) -> (usize, usize, usize) {
-    (quote.source, quote.range.start, quote.range.end)
-}
-
-/// [`same_sentence`] with the quotes' folded texts worked out beforehand
-/// (a quote missing from `folded` is folded here).
-fn same_sentence_folded(base: &FactBase, one: &Quote, other: &Quote, folded: &HashMap<(usize, usize, usize), String>) -> bool {
-    let fold = |quote: &Quote| -> Cow<'_, str> {
-        match folded.get(&quote_key(quote)) {
-            Some(text) => Cow::Borrowed(text.as_str()),
-            None => Cow::Owned(fold_for_search(&quote.text)),
-        }
-    };
-    let same_text = base.source(one.source).zip(base.source(other.source)).is_some_and(|(x, y)| x.lang == y.lang && fold(one) == fold(other));
-    same_text || (one.source == other.source && one.range.start < other.range.end && other.range.start < one.range.end)
-}
-
 /// Whether two quotes are (parts of) the same sentence: they overlap in one source text.
 fn same_sentence(base: &FactBase, one: &Quote, other: &Quote) -> bool {
-    let same_text = base
-        .source(one.source)
-        .zip(base.source(other.source))
-        .is_some_and(|(x, y)| x.lang == y.lang && fold_for_search(&one.text) == fold_for_search(&other.text));
+    let same_text = base.source(one.source).zip(base.source(other.source)).is_some_and(|(x, y)| x.lang == y.lang && one.folded == other.folded);
     same_text || (one.source == other.source && one.range.start < other.range.end && other.range.start < one.range.end)
 }
 
@@ -380,10 +355,7 @@ impl Property {
 fn best_quotes<'e>(entry: &'e Entry, names: &[String]) -> Vec<&'e Quote> {
     let words: Vec<String> =
         names.iter().flat_map(|n| fold_for_search(n).split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|w| w.chars().count() >= 4).collect();
-    let score = |q: &Quote| {
-        let folded = fold_for_search(&q.text);
-        words.iter().filter(|w| folded.contains(w.as_str())).count()
-    };
+    let score = |q: &Quote| words.iter().filter(|w| q.folded.contains(w.as_str())).count();
     let best = entry.quotes.iter().map(score).max().unwrap_or(0);
     if best == 0 {
         return entry.quotes.iter().take(1).collect();
@@ -424,7 +396,7 @@ fn quotes_naming_both<'e>(base: &FactBase, left: &'e Entry, right: &'e Entry) ->
 
 /// Whether `quote` names `entry`.
 fn names(quote: &Quote, entry: &Entry) -> bool {
-    let text = fold_for_search(&quote.text);
+    let text = &quote.folded;
     let mut names: Vec<String> =
         std::iter::once(&entry.title).chain(&entry.aliases).map(|n| fold_for_search(&crate::ask::index::without_parentheses(n))).collect();
     if entry.kind == Kind::Person {
