@@ -472,14 +472,18 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let between_gaps = question.between.iter().filter(|key| !party_held(engine, question, entry, key, &shown)).cloned().collect::<Vec<_>>();
     // "King Peter", "the White Russian brigade": a capitalised common word
     // beside a name the evidence holds is a title or a modifier of it.
-    let typed: Vec<Vec<String>> = crate::text::fold::fold_for_search(&question.text).split(' ').map(|word| index.word_keys(word)).collect();
-    let beside = |a: &str, b: &str| typed.windows(2).any(|pair| pair[0].iter().any(|k| k == a) && pair[1].iter().any(|k| k == b) || pair[0].iter().any(|k| k == b) && pair[1].iter().any(|k| k == a));
+    // The question's words as typed, keyed only when a title word needs them.
+    let typed = std::cell::OnceCell::new();
+    let beside = |a: &str, b: &str| {
+        let typed: &Vec<Vec<String>> = typed.get_or_init(|| crate::text::fold::fold_for_search(&question.text).split(' ').map(|word| index.word_keys(word)).collect());
+        typed.windows(2).any(|pair| pair[0].iter().any(|k| k == a) && pair[1].iter().any(|k| k == b) || pair[0].iter().any(|k| k == b) && pair[1].iter().any(|k| k == a))
+    };
     let names_a_held_name = |word: usize| {
         index.is_title_word(query, word)
             && (0..query.keys.len()).any(|next| {
                 next != word
-                    && beside(&query.keys[word], &query.keys[next])
                     && index.is_proper(query, next)
+                    && beside(&query.keys[word], &query.keys[next])
                     && !index.is_title_word(query, next)
                     && evidence_holds(engine, question, entry, next, &shown)
             })

@@ -309,20 +309,28 @@ fn take_adverb_first(index: &Index, query: &mut Query, words: &[&str], language:
     true
 }
 
-/// Words and phrases that say "at first" in the languages students use;
-/// the second list only at the end of a question ("where was the
-/// Cominform *at the beginning*", not "at the beginning of the war").
-const INITIALLY: &[&str] = &["initially", "originally", "at first", "u pocetku", "isprva", "prvobitno", "у почетку", "испрва", "првобитно", "сначала", "вначале", "первоначально", "изначально"];
-const INITIALLY_AT_END: &[&str] = &["at the beginning", "in the beginning", "at the start", "na pocetku", "на почетку"];
+/// Words and phrases that say "at first" in the languages students use
+/// (Serbian Cyrillic folds to Latin, so it is written once).
+const INITIALLY: &[&str] = &["initially", "originally", "at first", "u pocetku", "isprva", "prvobitno", "сначала", "вначале", "первоначально", "изначально"];
+
+/// Phrases that say "at first" only at the end of a question ("where was
+/// the Cominform *at the beginning*", not "at the beginning of the war").
+const INITIALLY_AT_END: &[&str] = &["at the beginning", "in the beginning", "at the start", "na pocetku"];
+
+/// [`INITIALLY`] and [`INITIALLY_AT_END`] folded as questions are, each as its words.
+static INITIALLY_FOLDED: std::sync::LazyLock<[Vec<Vec<String>>; 2]> = std::sync::LazyLock::new(|| {
+    let fold = |phrases: &[&str]| phrases.iter().map(|phrase| fold_for_search(phrase).split(' ').map(str::to_string).collect()).collect();
+    [fold(INITIALLY), fold(INITIALLY_AT_END)]
+});
 
 /// The words of an "at first" phrase the question holds, if any.
 fn initially_phrase<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
-    let found = |phrase: &&str, at_end: bool| {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        let starts: Vec<usize> = (0..words.len().saturating_sub(parts.len() - 1)).filter(|&at| words[at..at + parts.len()] == parts[..]).collect();
+    let found = |parts: &Vec<String>, at_end: bool| {
+        let starts = (0..words.len().saturating_sub(parts.len().saturating_sub(1))).filter(|&at| words.len() >= at + parts.len() && words[at..at + parts.len()].iter().zip(parts).all(|(w, p)| *w == p));
         starts.into_iter().find(|&at| !at_end || at + parts.len() == words.len()).map(|at| words[at..at + parts.len()].to_vec())
     };
-    INITIALLY.iter().find_map(|phrase| found(phrase, false)).or_else(|| INITIALLY_AT_END.iter().find_map(|phrase| found(phrase, true)))
+    let [anywhere, at_end] = &*INITIALLY_FOLDED;
+    anywhere.iter().find_map(|parts| found(parts, false)).or_else(|| at_end.iter().find_map(|parts| found(parts, true)))
 }
 
 /// The question's English verbs and modifiers that are not among the
@@ -551,6 +559,8 @@ mod tests {
         assert_eq!(initially_phrase(&["gde", "se", "u", "pocetku", "nalazio"]), Some(vec!["u", "pocetku"]));
         assert_eq!(initially_phrase(&["where", "was", "it", "at", "the", "beginning"]), Some(vec!["at", "the", "beginning"]));
         assert_eq!(initially_phrase(&["what", "happened", "at", "the", "beginning", "of", "the", "war"]), None);
+        let russian = fold_for_search("где был штаб сначала");
+        assert!(initially_phrase(&russian.split(' ').collect::<Vec<_>>()).is_some());
     }
 
     #[test]
