@@ -328,7 +328,7 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             // "Who made the mosaics": among the sentences that name a doer, one that names the event's own people.
             let people_bonus = (focus.asks == Some(Asks::Who) && names_own_people(index, entry, doc, position, &focus.query)) as u8 as f32 * index.max_idf();
             // "How many": a sentence that gives the number in figures ("40,000 exiles") before one that only says "tens of thousands".
-            let figure_bonus = (focus.asks == Some(Asks::HowMany) && quote.text.chars().any(|c| c.is_ascii_digit())) as u8 as f32 * index.max_idf();
+            let figure_bonus = (focus.asks == Some(Asks::HowMany) && has_figure(&quote.text)) as u8 as f32 * index.max_idf();
             let score = relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus;
             Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus + people_bonus + figure_bonus))
         })
@@ -600,6 +600,11 @@ fn has_count(text: &str) -> bool {
     // "The two countries" refers to things already counted; it is no count.
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '%').filter(|w| !w.is_empty()).collect();
     counts || words.iter().enumerate().any(|(at, word)| NUMBER_WORDS.contains(word) && !(at > 0 && DEFINITE.contains(&words[at - 1])))
+}
+
+/// Whether `text` writes a number in figures that is not a year ("40,000", "40 000", "359").
+fn has_figure(text: &str) -> bool {
+    text.split_whitespace().any(|token| digit_runs(token).any(|run| super::index::year_of(run).is_none()))
 }
 
 /// Words before a number word that make it a reference, not a count.
