@@ -381,11 +381,10 @@ fn demote_unnumbered(engine: &Engine, question: &Question, candidates: &mut [Can
     if asked.is_empty() {
         return;
     }
-    let title_keys = |entry: usize| engine.entry(entry).map(|e| index.word_keys(&e.title)).unwrap_or_default();
-    let numbered: Vec<Vec<String>> = candidates.iter().map(|c| title_keys(c.entry)).filter(|keys| keys.iter().any(|k| asked.contains(&k))).collect();
-    for candidate in candidates.iter_mut() {
+    let titles: Vec<Vec<String>> = candidates.iter().map(|c| engine.entry(c.entry).map(|e| index.word_keys(&e.title)).unwrap_or_default()).collect();
+    let numbered: Vec<&Vec<String>> = titles.iter().filter(|keys| keys.iter().any(|k| asked.contains(&k))).collect();
+    for (candidate, keys) in candidates.iter_mut().zip(&titles) {
         let unnumbered = !index.name_keys_iter(candidate.entry).any(|k| ordinals.contains(k));
-        let keys = title_keys(candidate.entry);
         let same_series = numbered.iter().any(|series| keys.iter().any(|k| series.contains(k) && question.query.keys.contains(k)));
         if unnumbered && same_series {
             candidate.score *= ORDINAL_MISS;
@@ -475,7 +474,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // The question's words as typed, keyed only when a title word needs them.
     let typed = std::cell::OnceCell::new();
     let beside = |a: &str, b: &str| {
-        let typed: &Vec<Vec<String>> = typed.get_or_init(|| crate::text::fold::fold_for_search(&question.text).split(' ').map(|word| index.word_keys(word)).collect());
+        let typed: &Vec<Vec<String>> = typed.get_or_init(|| question.folded.split(' ').map(|word| index.word_keys(word)).collect());
         typed.windows(2).any(|pair| pair[0].iter().any(|k| k == a) && pair[1].iter().any(|k| k == b) || pair[0].iter().any(|k| k == b) && pair[1].iter().any(|k| k == a))
     };
     let names_a_held_name = |word: usize| {
@@ -751,8 +750,7 @@ const SUPERLATIVES: &[&str] = &["first", "last", "earliest", "latest", "biggest"
 /// answered by "one of the last European countries", nor "the first to"
 /// by a sentence that never says "first".
 fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
-    let folded = crate::text::fold::fold_for_search(&question.text);
-    let words: Vec<&str> = folded.split(' ').collect();
+    let words: Vec<&str> = question.folded.split(' ').collect();
     let texts: Vec<&str> = entry.quotes.iter().map(|q| q.folded.as_str()).collect();
     words.iter().enumerate().filter(|(_, w)| SUPERLATIVES.contains(w)).any(|(at, word)| {
         let hedged = format!("one of the {word}");

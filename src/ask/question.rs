@@ -16,6 +16,9 @@ use crate::text::{lang, Language};
 #[derive(Debug, Clone, Serialize)]
 pub struct Question {
     pub text: String,
+    /// [`Question::text`] folded for search, once ([`fold_for_search`]).
+    #[serde(skip)]
+    pub folded: String,
     pub language: Language,
     /// What the question asks for; `What` when no question word says more.
     pub asks: Asks,
@@ -500,6 +503,7 @@ impl Question {
         });
         Question {
             text: text.to_string(),
+            folded: folded.clone(),
             language,
             asks,
             attribute,
