@@ -4,15 +4,16 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-12.toml`: the second to eleventh holdout sets,
+//! - `dev-3.toml` … `dev-13.toml`: the second to twelfth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
 //!   89/127 = 70.1%, 3 false assertions; dev-8 89/118 = 75.4%, 3 false
 //!   assertions; dev-9 90/118 = 76.3%, 4 false assertions; dev-10 77/103 =
 //!   74.8%, 4 false assertions; dev-11 94/123 = 76.4%, 3 false assertions;
-//!   dev-12 81/122 = 66.4%, 8 false assertions).
-//! - `holdout.toml`: the twelfth set, written the same way by another writer
+//!   dev-12 81/122 = 66.4%, 8 false assertions; dev-13 114/142 = 80.3%, 4
+//!   false assertions).
+//! - `holdout.toml`: the thirteenth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -206,22 +207,23 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 86.5;
-const HOLDOUT_FLOOR: f64 = 80.0;
+const HOLDOUT_FLOOR: f64 = 76.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-01: 114/142 = 80.3%, both before and after that
-/// session's changes). Not tuned on: they are listed so that the
+/// measurement (2026-12-01: 117/153 = 76.5%, before any change of that
+/// session). Not tuned on: they are listed so that the
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it), while the mechanisms are fixed on dev. When this set is rotated into
 /// dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what agreements did putin and vucic sign in 2019",
-    "where is general wrangel buried",
-    "who became prime minister when peter i dismissed pasic in 1914",
-    "what was the name of the 1807 serbian-russian alliance treaty",
+    "who was the soviet leader during the invasion of czechoslovakia",
+    "what job did andrija hebrang have",
+    "on what exact day was the belgrade declaration signed",
+    "how did moscow respond when yugoslavia condemned the afghanistan invasion",
+    "what did tito and stalin discuss in moscow in september 1944",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -311,13 +313,29 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "where did rovs move its headquarters after 1927",
         "from dev-12's one measurement as the holdout, as its dev twin: the place holds \"until 1927\", before the time asked about",
     ),
+    (
+        "what agreements did putin and vucic sign in 2019",
+        "from dev-13's one measurement as the holdout: after \"what\", \"agreements\" is read as the kind of answer and weighs light, and the sentence on high-level visits names both and 2019; that it names no agreement needs the kind checked against the sentence, as with \"language\" and \"post\"",
+    ),
+    (
+        "where is general wrangel buried",
+        "from dev-13's one measurement as the holdout: \"buried\" is a word the base never saw, and an unknown word is excused as a paraphrase when the question asks where and names an entry outright (Wrangel is in the title of his army's defeat); that it is the event whose place is asked needs the verb of a \"where\" question read as its event, as for \"when\" and \"who\"",
+    ),
+    (
+        "who became prime minister when peter i dismissed pasic in 1914",
+        "from dev-13's one measurement as the holdout: the crisis's sentences name Pašić, Peter I and the dismissal; that the person asked is a third one, whom no sentence names, needs the doer told apart from the names the question itself gives",
+    ),
+    (
+        "what was the name of the 1807 serbian-russian alliance treaty",
+        "from dev-13's one measurement as the holdout: the alliance's sentence states the alliance and 1807 but names no treaty; as with the Russian minister of 1914, that the name itself is asked needs \"the name of\" read as the answer type",
+    ),
 ];
 
 #[test]
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=12 {
+    for part in 2..=13 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
