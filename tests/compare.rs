@@ -344,3 +344,38 @@ fn discord_buttons_walk_every_page_and_view_of_a_compare() {
     }
     assert_eq!(rows, answer.compare.as_ref().map_or(0, |c| c.rows.len()), "every row shown");
 }
+
+#[test]
+fn a_topic_timeline_lists_its_dated_entries_oldest_first() {
+    let engine = engine();
+    let drills = engine.ask("/timeline slavic brotherhood drills", "en");
+    assert_eq!(drills.outcome, Outcome::Facts, "{}", render::plain(&drills));
+    let ids: Vec<&str> = drills.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["slavic-brotherhood-drills", "serbia-withdraws-from-slavic-brotherhood"]);
+    // The span's beginning and its end are each stated by a quote shown.
+    for year in ["2015", "2021"] {
+        assert!(drills.excerpts.iter().any(|e| e.quote.contains(year)), "no excerpt states {year}");
+    }
+    assert_verbatim(&engine, &drills);
+
+    // Free text routes to it, and every page is in date order.
+    let pages = all_pages(&engine, "show me the timeline of the russian refugees");
+    assert!(pages.len() >= 2, "{}", render::plain(&pages[0]));
+    let dates: Vec<_> = pages
+        .iter()
+        .flat_map(|page| &page.facts)
+        .map(|fact| engine.base().get(&fact.id).and_then(|e| e.date.as_ref()).map(|d| d.sort_key()).expect("a dated entry"))
+        .collect();
+    assert!(dates.windows(2).all(|pair| pair[0] <= pair[1]), "not oldest first: {dates:?}");
+    assert!(pages.iter().flat_map(|p| &p.facts).any(|f| f.id == "russian-refugees-welcomed-in-yugoslavia"));
+    for page in &pages {
+        assert_verbatim(&engine, page);
+    }
+
+    // A range of years is still a range; what the sources don't say asserts nothing.
+    assert!(engine.ask("/timeline 1941 1948", "en").headline.starts_with("Timeline 1941–1948"));
+    let born = engine.ask("/timeline tito born", "en");
+    assert!(born.facts.is_empty() && born.headline.contains("don't say"), "{}", render::plain(&born));
+    let unknown = engine.ask("/timeline eiffel tower", "en");
+    assert!(unknown.facts.is_empty(), "{}", render::plain(&unknown));
+}

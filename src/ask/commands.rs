@@ -127,11 +127,11 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "timeline",
-        summary: "A chronological list over a range of years.",
-        help: "Entries between two years, oldest first, in pages. Example: `timeline 1941 1948`.",
+        summary: "A chronological list over a range of years, or of one topic.",
+        help: "Entries between two years, or the dated entries about one topic (an event, a person, a theme), oldest first, in pages. Examples: `timeline 1941 1948`, `timeline tito stalin split`.",
         args: &[
-            arg("from", "First year", ArgKind::Year, true),
-            arg("to", "Last year", ArgKind::Year, true),
+            arg("from", "First year, or a topic", ArgKind::YearOrEntry, true),
+            arg("to", "Last year", ArgKind::Year, false),
             arg("page", "Page of a long list", ArgKind::Page, false),
         ],
         access: Access::Everyone,

@@ -338,6 +338,46 @@ fn is_series(engine: &Engine, entries: &[usize]) -> bool {
     titles.len() == entries.len() && titles.len() >= 2 && titles.windows(2).all(|pair| pair[0] == pair[1])
 }
 
+/// A topic's entries score at least this share of the best one's.
+const TOPIC_SHARE: f32 = 0.75;
+/// A topic's entry leaves at most this share of the topic's words unheld.
+const TOPIC_UNCOVERED: f32 = 0.25;
+/// The most entries a topic's timeline lists.
+const TOPIC_ENTRIES: usize = 20;
+
+/// The dated entries about a topic (`/timeline tito stalin split`), in date
+/// order: what the question's decision answers with (one entry, or the tied
+/// ones), the candidates that score near the best whose evidence holds the
+/// topic's names and nearly all its words, and, for a person, the dated
+/// entries that involve them. `Err` is the decision when it answers nothing.
+pub fn topic_entries(engine: &Engine, question: &Question) -> Result<Vec<usize>, Decision> {
+    let mut chosen = match decide(engine, question, &[]) {
+        Decision::Answer { entry } => vec![entry],
+        Decision::Ask { entries } | Decision::Series { entries } => entries,
+        other => return Err(other),
+    };
+    let scored = engine.index().score(&question.query, None, false);
+    let candidates = in_context(engine, question, &scored);
+    let best = candidates.first().map_or(0.0, |c| c.score);
+    let about_topic = |c: &&Candidate| {
+        c.score >= TOPIC_SHARE * best && discriminative_gaps(engine, question, c.entry).is_empty() && uncovered_share(engine, question, c.entry) <= TOPIC_UNCOVERED
+    };
+    chosen.extend(candidates.iter().filter(about_topic).map(|c| c.entry));
+    let people: Vec<&str> = chosen.iter().filter_map(|&e| engine.entry(e)).filter(|e| e.kind == Kind::Person).map(|e| e.id.as_str()).collect();
+    let involving: Vec<usize> = engine.base().entries().iter().enumerate().filter(|(_, e)| e.people.iter().any(|p| people.contains(&p.as_str()))).map(|(i, _)| i).collect();
+    chosen.extend(involving);
+    let dated = |&e: &usize| engine.entry(e).is_some_and(|entry| entry.kind != Kind::Person && entry.date.is_some());
+    // The most relevant first (the decision's, then by score), then in date order.
+    let mut entries: Vec<usize> = Vec::new();
+    for entry in chosen.into_iter().filter(dated) {
+        if !entries.contains(&entry) && entries.len() < TOPIC_ENTRIES {
+            entries.push(entry);
+        }
+    }
+    entries.sort_by_key(|&e| (engine.entry(e).and_then(|entry| entry.date.as_ref().map(|d| d.sort_key())), e));
+    Ok(entries)
+}
+
 /// Stage 1: re-weigh the best candidates by the question's years and kind.
 fn in_context(engine: &Engine, question: &Question, scored: &[Scored]) -> Vec<Candidate> {
     let mut candidates: Vec<Candidate> = scored

@@ -130,12 +130,13 @@ pub(crate) fn dated_heading(entry: &Entry) -> String {
 /// How many list items fit one page.
 pub(crate) const PAGE_SIZE: usize = 5;
 
-/// Add one page of `entries` to `answer`, each with the excerpt that states
-/// its date (or `year`, for a year's list).
+/// Add one page of `entries` to `answer`, each with the excerpts that state
+/// its date, the beginning and the end of a span (or `year`, for a year's list).
 pub(crate) fn add_page(engine: &Engine, answer: &mut Answer, entries: &[&Entry], page: usize, locale: &str, page_command: String, year: Option<i32>) {
     let count = entries.len().div_ceil(PAGE_SIZE).max(1);
     let page = page.min(count);
-    let focus = year.map_or_else(|| Focus::asserting(Asks::When), Focus::year);
+    // A timeline shows where each entry begins and, for a span, where it ends.
+    let focus = year.map_or_else(|| Focus { asks_start: true, asks_end: true, ..Focus::asserting(Asks::When) }, Focus::year);
     for entry in entries.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE) {
         add_entry(engine, answer, entry, Some(dated_heading(entry)), entry_line(entry), &focus, locale);
     }

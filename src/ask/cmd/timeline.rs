@@ -1,4 +1,6 @@
-//! `timeline <from> <to> [page]`: a chronological list over a range, in pages.
+//! `timeline <from> <to> [page]`: a chronological list over a range, in
+//! pages; `timeline <topic> [page]`: the dated entries about one topic (an
+//! event, a person, a theme), oldest first.
 
 use super::{add_page, parse_page, parse_year};
 use crate::ask::answer::{Answer, Outcome};
@@ -7,6 +9,9 @@ use crate::ask::parse::Invocation;
 use crate::facts::Entry;
 
 pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
+    if let Some((topic, page)) = topic_of(invocation) {
+        return on_topic(engine, &topic, page, locale);
+    }
     let typed: Vec<String> = invocation
         .rest
         .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
@@ -34,5 +39,50 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     }
     let mut answer = Answer::new("timeline", Outcome::Facts, format!("Timeline {from}–{to}: {} entries", entries.len()));
     add_page(engine, &mut answer, &entries, page, locale, format!("/timeline {from} {to}"), None);
+    answer
+}
+
+/// Words between two years that are not a topic: `1941 to 1948`.
+const RANGE_WORDS: &[&str] = &["to", "and", "until", "from", "till", "-", "–"];
+
+/// Words before a topic that are not part of it.
+const TOPIC_LEADS: &[&str] = &["of", "for", "on", "about", "the"];
+
+/// The topic and page of `timeline <topic> [page]`: the first argument (or
+/// the typed line) holds a word that is neither a number nor a range word.
+/// A last number below the first year a timeline takes is the page.
+fn topic_of(invocation: &Invocation) -> Option<(String, usize)> {
+    let typed = invocation.get("from").unwrap_or(invocation.rest.as_str()).trim();
+    // "timeline of the split": the topic without its lead words.
+    let mut words: Vec<&str> = typed.split_whitespace().skip_while(|w| TOPIC_LEADS.contains(&w.to_lowercase().as_str())).collect();
+    let is_topic_word = |w: &&str| w.trim_end_matches('s').parse::<i64>().is_err() && !RANGE_WORDS.contains(&w.to_lowercase().as_str());
+    if !words.iter().any(is_topic_word) {
+        return None;
+    }
+    let mut page = invocation.get("page").map(str::to_string);
+    if let Some(last) = words.last().filter(|w| w.parse::<i64>().is_ok_and(|n| n < crate::ask::commands::YEAR_MIN)) {
+        page = Some(last.to_string());
+        words.pop();
+    }
+    Some((words.join(" "), parse_page(page.as_deref())))
+}
+
+/// The dated entries about `topic`, oldest first, each with the excerpt
+/// that states its date; "did you mean" or "I don't know" as for a question.
+fn on_topic(engine: &Engine, topic: &str, page: usize, locale: &str) -> Answer {
+    let question = engine.question(topic);
+    let entries = match crate::ask::decide::topic_entries(engine, &question) {
+        Ok(entries) => entries,
+        Err(decision) => return engine.decline("timeline", &question, &decision),
+    };
+    let entries: Vec<&Entry> = entries.into_iter().filter_map(|e| engine.entry(e)).collect();
+    let shown = crate::text::echo::echo(topic);
+    if entries.is_empty() {
+        return Answer::new("timeline", Outcome::NotFound, format!("I know of nothing dated about “{shown}”."))
+            .text("Its entries have no date. Try `/who` or `/when` with it, or a range of years, e.g. `/timeline 1941 1955`.");
+    }
+    let count = if entries.len() == 1 { "1 entry".to_string() } else { format!("{} entries", entries.len()) };
+    let mut answer = Answer::new("timeline", Outcome::Facts, format!("Timeline of “{shown}”: {count}"));
+    add_page(engine, &mut answer, &entries, page, locale, format!("/timeline {topic}"), None);
     answer
 }

@@ -474,7 +474,9 @@ mod tests {
         assert!(replacements(&completion).contains(&"belgrade-declaration"), "{:?}", completion.offers);
         assert!(!replacements(&complete(&service, "/compare 195")).contains(&"195"), "a year is offered as itself only in bounds");
         assert_eq!(replacements(&complete(&service, "/compare 1956")).first(), Some(&"1956"));
-        assert!(complete(&service, "/timeline 19").offers.is_empty(), "years are typed");
+        assert!(!replacements(&complete(&service, "/timeline 19")).contains(&"19"), "a year is offered as itself only in bounds");
+        assert!(replacements(&complete(&service, "/timeline tito-stalin-sp")).contains(&"tito-stalin-split"), "a timeline's topic is an entry");
+        assert!(complete(&service, "/timeline 1941 19").offers.is_empty(), "the last year is typed");
         assert!(complete(&service, "/report belgrade-declaration wro").offers.is_empty(), "the problem is free text");
         assert_eq!(replacements(&complete(&service, "/facts re")), ["reports"]);
         assert_eq!(replacements(&complete(&service, "/help comp")), ["compare"]);
