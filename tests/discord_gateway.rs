@@ -254,7 +254,7 @@ async fn answers_again_after_the_gateway_drops() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn long_lists_page_with_buttons() {
     let bot = start_bot(2000).await;
-    bot.fake.interaction(command("1801", "timeline", json!([{ "name": "from", "type": 4, "value": 1900 }, { "name": "to", "type": 4, "value": 2000 }])));
+    bot.fake.interaction(command("1801", "timeline", json!([{ "name": "from", "type": 3, "value": "1900" }, { "name": "to", "type": 4, "value": 2000 }])));
     let first = bot.fake.callback("1801").await;
     assert!(first.problems.is_empty(), "{:?}", first.problems);
     let data = &first.body["data"];

@@ -215,7 +215,7 @@ async fn moderator_commands_are_checked_on_the_server() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn buttons_page_inline() {
     let server = start(None, None, 2000).await;
-    let options = json!([{ "name": "from", "type": 4, "value": 1941 }, { "name": "to", "type": 4, "value": 1991 }]);
+    let options = json!([{ "name": "from", "type": 3, "value": "1941" }, { "name": "to", "type": 4, "value": 1991 }]);
     let (_, first) = server.interaction(&command("2401", "timeline", options)).await;
     let footer = first["data"]["embeds"][0]["footer"]["text"].as_str().unwrap_or_default().to_string();
     assert!(footer.starts_with("Page 1 of"), "1941–1991 has more than one page: {footer}");
