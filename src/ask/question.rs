@@ -96,7 +96,7 @@ const END_PHRASES: &[(&[&str], &str)] = &[
 const END_WORDS: &[&str] = &[
     "end", "ended", "ends", "finish", "finished", "stop", "stopped", "conclude", "concluded", "leave", "left", "close", "closed",
     "withdraw", "withdrew", "quit", "dissolve", "dissolved", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "napustio", "napustila",
-    "zatvoren", "zatvorena", "zakonchilas", "zakonchilsya", "zakonchilos", "pokinul", "pokinula", "zakryt", "zakryli",
+    "zatvoren", "zatvorena", "povukla", "povukao", "povukli", "povuci", "vyshla", "vyshel", "vyshli", "zakonchilas", "zakonchilsya", "zakonchilos", "pokinul", "pokinula", "zakryt", "zakryli",
 ];
 
 /// Words that ask for the start or the end of something, folded.
