@@ -202,6 +202,10 @@ pub struct Query {
     /// Keys of the question's words that are verbs or modifiers, never
     /// nouns ([`crate::text::lexicon::is_english_predicate`]: "react").
     pub predicates: Vec<String>,
+    /// Keys of the question's words typed right before one of those verbs
+    /// ("how did *Belgrade* describe"): a name there is a doer, not part of
+    /// a name, whatever the keys after it.
+    pub before_predicate: Vec<String>,
 }
 
 impl Query {
@@ -623,7 +627,8 @@ impl Index {
         // "The Moscow Declaration" names a thing: a capital followed by a
         // word of the base that is not light is part of a name, not a
         // government, unless that word is a verb ("how did Belgrade react").
-        let names_a_thing = query.light.get(position + 1).is_some_and(|light| !light)
+        let names_a_thing = !query.before_predicate.contains(key)
+            && query.light.get(position + 1).is_some_and(|light| !light)
             && self.knows(query, position + 1)
             && query.keys.get(position + 1).is_some_and(|next| !query.predicates.contains(next));
         if meanings.is_empty() || names_a_thing {
@@ -1034,6 +1039,12 @@ impl Index {
             .map(fold::fold_for_search)
             .filter(|word| crate::text::lexicon::is_english_predicate(word))
             .flat_map(|word| self.tokens(&word, language).into_iter().map(|token| token.key))
+            .collect();
+        let typed: Vec<String> = text.split_whitespace().map(fold::fold_for_search).collect();
+        query.before_predicate = typed
+            .windows(2)
+            .filter(|pair| crate::text::lexicon::is_english_predicate(&pair[1]))
+            .flat_map(|pair| self.tokens(&pair[0], language).into_iter().map(|token| token.key))
             .collect();
         self.join_compounds(&mut query);
         self.prepare(&mut query);
