@@ -220,7 +220,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who was the soviet leader during the invasion of czechoslovakia",
-    "what job did andrija hebrang have",
     "on what exact day was the belgrade declaration signed",
     "how did moscow respond when yugoslavia condemned the afghanistan invasion",
     "what did tito and stalin discuss in moscow in september 1944",
@@ -238,24 +237,16 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-11's one measurement as the holdout: Borislav Milošević's sentence names Slobodan and Moscow (\"ambassador to Moscow\"), and \"visit\" is a noun as well as a verb, so it is not read as the event the date must belong to; reading the word after \"did\" and the subject as that event lost 17 dev questions (typed verbs such as \"vist\" and \"anex\", and verbs the sentences paraphrase)",
     ),
     (
-        "what language did tito and stalin talk in at their first meeting",
-        "from dev-11's one measurement as the holdout, as its dev-9 twin: \"language\" is read as the kind of answer and weighs light; requiring the kind, or a kind of it from WordNet, in the evidence fixed both but lost 6 to 14 dev questions whose answer names an instance (\"The Times\" for \"which newspaper\", \"intelligence\" for \"which services\")",
-    ),
-    (
         "what government post did momcilo nincic hold",
-        "from dev-10's one measurement as the holdout: \"post\" is read as the kind of answer and weighs light, and the agreement bearing his name holds the rest; that the sentence gives him no post needs the kind checked against the answer",
+        "from dev-10's one measurement as the holdout: \"post\" is read as the kind of answer and weighs light, and the agreement bearing his name holds the rest; the kind is now checked against the sentence, but it names Georgy Chicherin, whom the base has no person entry for and WordNet does not know, and such a name may be one of any kind (\"The Times\" for \"which newspaper\"); telling a person's name from others needs the names the sources give people",
     ),
     (
         "which soviet marshal commanded the belgrade offensive",
-        "after \"which\" and a name (\"Soviet\"), \"marshal\" is read as the kind of answer and weighs light, and the offensive's sentences hold every other word; keeping a kind the base never names as a required word instead lost 7 dev questions (misspelt kinds), so the kind must be checked against the answer, not weighed",
+        "after \"which\" and a name (\"Soviet\"), \"marshal\" is read as the kind of answer and weighs light, and the offensive's sentences hold every other word; keeping a kind the base never names as a required word instead lost 7 dev questions (misspelt kinds), and the kind is checked against the sentence only for a kind some noun of the sources is: none of them is a marshal",
     ),
     (
         "which yugoslav writer sold the most books in the soviet union",
         "from dev-9's one measurement as the holdout: the trade entry's sentence speaks of Yugoslav books and writers in the Soviet Union, and \"most\" weighs light; that a superlative asks for a ranking no sentence gives needs the comparison read as the claim",
-    ),
-    (
-        "what language did tito and stalin speak when they met",
-        "from dev-9's one measurement as the holdout: after \"what\", \"language\" is read as the kind of answer and weighs light, and the meeting's sentence holds every other word; that the kind asked for is absent from the sentence needs the answer type checked against it",
     ),
     (
         "why were the serbian officers judged unfit for the 1938 coup",
@@ -307,15 +298,11 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "what post did momcilo nincic hold",
-        "from dev-12's one measurement as the holdout, as its dev-10 twin: \"post\" is read as the kind of answer and weighs light",
+        "from dev-12's one measurement as the holdout, as its dev-10 twin: the sentence names Georgy Chicherin, a name WordNet does not know and the base has no person entry for, which may stand for a post as far as the kind check can tell",
     ),
     (
         "where did rovs move its headquarters after 1927",
         "from dev-12's one measurement as the holdout, as its dev twin: the place holds \"until 1927\", before the time asked about",
-    ),
-    (
-        "what agreements did putin and vucic sign in 2019",
-        "from dev-13's one measurement as the holdout: after \"what\", \"agreements\" is read as the kind of answer and weighs light, and the sentence on high-level visits names both and 2019; that it names no agreement needs the kind checked against the sentence, as with \"language\" and \"post\"",
     ),
     (
         "where is general wrangel buried",

@@ -2,7 +2,7 @@
 //! end, an adverbial "first" the earliest, a comparison a sentence that
 //! compares, a start and an end of one thing both, a doer a sentence that
 //! names one, "about" and "between" words the evidence itself must hold, a
-//! year in two digits. The questions are written for this test, not taken
+//! year in two digits, the kind after "what" a thing the evidence names. The questions are written for this test, not taken
 //! from a set.
 
 mod support;
@@ -105,4 +105,18 @@ fn a_year_in_two_digits_is_read_when_one_century_fits() {
     assert_eq!(engine.question("what happened in belgrade in 68").query.years, vec![1968]);
     // "68" alone, with no "in" before it, is not a year.
     assert!(engine.question("what happened to the 68 demonstrators").query.years.is_empty());
+}
+
+#[test]
+fn the_kind_after_what_is_a_thing_the_evidence_names() {
+    let engine = engine();
+    // No sentence says what language they spoke: their meetings' sentences name only people, places and dates.
+    for question in ["what language did tito and stalin use in moscow", "what language did the yugoslav and soviet leaders speak in 1955"] {
+        let answer = engine.ask(question, "en");
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+    }
+    // A name WordNet does not know may be one ("The Times" for "which newspaper"), and a party is a country.
+    assert_eq!(first_id(&engine.ask("which newspaper interviewed tito in 1945", "en")), Some("tito-times-interview-1945"));
+    let successor = engine.ask("which country is the sole successor of the federal republic of yugoslavia", "en");
+    assert!(successor.excerpts.iter().any(|e| e.quote.contains("Serbia is considered sole successor")), "{:?}", successor.excerpts);
 }

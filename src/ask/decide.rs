@@ -538,9 +538,35 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(event_gaps)
         .chain(about_gap)
         .chain(between_gaps)
+        .chain(question.answer_kind.clone().filter(|_| !kind_held(engine, question, entry, &shown)))
         .collect::<std::collections::BTreeSet<String>>()
         .into_iter()
         .collect()
+}
+
+/// "What *language* did Tito and Stalin speak": the evidence holds the
+/// kind of thing asked for, a word for a kind of it ("Russian"), or a name
+/// written in a quote shown that may be one ("The Times" for "which
+/// newspaper"). Only for a kind some noun of the sources is.
+fn kind_held(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
+    let index = engine.index();
+    let Some(kind) = question.answer_kind.as_deref().filter(|kind| index.is_kind(kind)) else { return true };
+    let Some(word) = question.query.keys.iter().position(|k| k == kind) else { return true };
+    if evidence_holds(engine, question, entry, word, shown) {
+        return true;
+    }
+    let quote_keys = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).flatten();
+    if quote_keys.chain(index.name_keys_iter(entry)).any(|key| index.is_a_kind_of(key, kind)) {
+        return true;
+    }
+    let Some(found) = engine.entry(entry) else { return true };
+    let texts = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
+    texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| index.may_name_a(&key, kind, &question.query))
+}
+
+/// The words of a sentence written with a capital, but its first.
+fn capitalised_inside(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty()).skip(1).filter(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether the evidence says the question's head of the name it belongs to

@@ -147,6 +147,15 @@ pub struct Index {
     /// Keys of people's names (rare ones only: not "serbia" of "Peter I of Serbia").
     /// The keys of the ordinal words ("first", "second", …).
     ordinal_keys: Vec<String>,
+    /// For the key of a noun of the sources: the keys of the kinds of thing
+    /// it is, and whether it is only a name ([`crate::text::lexicon::english_kinds`]).
+    kinds: HashMap<String, (HashSet<String>, bool)>,
+    /// Keys of the kinds some noun of the sources is ("language", "city").
+    kind_keys: HashSet<String>,
+    /// Keys of every word of a person's names.
+    person_name_keys: HashSet<String>,
+    /// The key of "person".
+    person_key: String,
     person_keys: HashSet<String>,
     /// The largest idf, used for query words the base has never seen.
     max_idf: f32,
@@ -329,6 +338,9 @@ pub fn year_of(word: &str) -> Option<i32> {
         .filter(|year| (1000..3000).contains(year))
 }
 
+/// The kinds of thing a party to an entry is.
+const STATE_KINDS: &str = "country state nation power government side party";
+
 impl Index {
     /// Index every entry of a base.
     pub fn build(base: &FactBase, keyer: Keyer) -> Index {
@@ -339,6 +351,19 @@ impl Index {
         let keys_of = |text: &str| keyer.index_keys_memo(text, &mut memo.borrow_mut());
         let people_words: HashSet<String> = base.entries().iter().filter(|e| e.kind == Kind::Person).flat_map(|e| names_of(e).collect::<Vec<_>>()).flat_map(|n| keys_of(&n)).collect();
         let eras = era_names(base, &keys_of, &people_words);
+        // Keyed apart from the base's words: WordNet's words are not words of the base.
+        let wordnet_keys = |text: &str| keyer.index_keys(text);
+        for noun in crate::text::lexicon::english_kinds() {
+            let kinds: HashSet<String> = noun.kinds.iter().flat_map(|kind| wordnet_keys(kind)).collect();
+            index.kind_keys.extend(kinds.iter().cloned());
+            for key in wordnet_keys(noun.noun) {
+                let known = index.kinds.entry(key).or_default();
+                known.0.extend(kinds.iter().cloned());
+                known.1 |= noun.only_a_name;
+            }
+        }
+        index.person_key = wordnet_keys("person").into_iter().next().unwrap_or_default();
+        index.person_name_keys = people_words.clone();
         for (doc_id, entry) in base.entries().iter().enumerate() {
             let doc_id = doc_id as u32;
             let mut doc = Doc { kind: Some(entry.kind), ..Doc::default() };
@@ -412,6 +437,13 @@ impl Index {
             index.proper.extend(acronyms(&quote.text).iter().flat_map(|initials| keys_of(initials)));
         }
         let party_keys: HashSet<String> = base.entries().iter().flat_map(|e| &e.parties).flat_map(|party| keys_of(party)).collect();
+        // A party to an entry is a state, whatever WordNet (of 2006) knew it as ("Serbia": a region).
+        let state_kinds: HashSet<String> = keyer.index_keys(STATE_KINDS).into_iter().collect();
+        for key in &party_keys {
+            let known = index.kinds.entry(key.clone()).or_default();
+            known.0.extend(state_kinds.iter().cloned());
+            known.1 = false;
+        }
         index.title_words = crate::text::lexicon::english_capitals()
             .iter()
             .flat_map(|word| keys_of(word))
@@ -615,6 +647,32 @@ impl Index {
     /// quotes say.
     pub fn in_names_or_people(&self, doc: usize, query: &Query, position: usize) -> bool {
         self.in_name(doc, query, position) || self.people_keys(doc).iter().any(|k| self.word_is(query, position, k))
+    }
+
+    /// Whether key `kind` is a kind of thing some noun of the sources is.
+    pub fn is_kind(&self, kind: &str) -> bool {
+        self.kind_keys.contains(kind)
+    }
+
+    /// Whether index key `key` is a noun of kind `kind` ("Russian" of "language").
+    pub fn is_a_kind_of(&self, key: &str, kind: &str) -> bool {
+        self.kinds.get(key).is_some_and(|(kinds, _)| kinds.contains(kind))
+    }
+
+    /// Whether a capitalised word of a quote (its key `key`) may name a
+    /// thing of kind `kind` though WordNet does not say so: not a word of
+    /// the question, not a title word, not a noun WordNet knows as other
+    /// kinds ("Moscow" is no language, the "Conference" of "Genoa
+    /// Conference" no post), and not a person's name unless a person (or a
+    /// kind no noun of the sources is, "statesman") is asked for.
+    pub fn may_name_a(&self, key: &str, kind: &str, query: &Query) -> bool {
+        if query.keys.iter().any(|k| k == key) || self.title_words.contains(key) || self.kinds.contains_key(key) {
+            return false;
+        }
+        if self.person_name_keys.contains(key) {
+            return kind == self.person_key || self.is_a_kind_of(kind, &self.person_key) || !self.kinds.contains_key(kind);
+        }
+        true
     }
 
     /// Whether query word `position` is a name that stands for another

@@ -33,6 +33,9 @@ pub struct Question {
     pub wants_day: bool,
     /// What a "how many" question counts.
     pub counted: Vec<String>,
+    /// The key of the noun after "what"/"which" that says what kind of
+    /// thing the answer is ("what *language*"), in English.
+    pub answer_kind: Option<String>,
     /// The head of the noun phrase after "what"/"who" ("who was the soviet *ambassador*"):
     /// the thing asked about, which the answer must contain.
     pub head: Option<String>,
@@ -156,8 +159,9 @@ const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
 /// answer is, which the evidence need not repeat.
 /// Returns the keys of what a "how many" question counts: the noun, and the
 /// one after it in a compound ("how many petrol *stations*").
-fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Vec<String> {
+fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> (Vec<String>, Option<String>) {
     let mut counted = Vec::new();
+    let mut kind = None;
     for (asks, range) in found {
         if !TYPE_ASKING.contains(asks) {
             continue;
@@ -179,13 +183,23 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
             let single = |word: &&str| index.tokens(word, language).into_iter().next().map(|t| t.key).filter(|k| index.keyer().index_keys(k).len() == 1);
             counted = std::iter::once(next).chain(compound).filter_map(single).collect();
         }
+        if *asks == Asks::What && language == Language::En && kind.is_none() {
+            // The second noun of a compound before the verb's auxiliary: "what government *post* did".
+            let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && words.get(at + 2).is_some_and(|aux| AUXILIARIES.contains(aux)));
+            // Otherwise the first word after the question word that is a kind of thing ("which *country* counts").
+            let key_of = |word: &&str| index.tokens(word, language).into_iter().next().map(|t| t.key);
+            kind = match compound {
+                Some(head) => key_of(head),
+                None => words.get(range.end..=at).unwrap_or_default().iter().filter_map(key_of).find(|key| index.is_kind(key)),
+            };
+        }
         for position in 0..query.keys.len() {
             if keys.contains(&query.keys[position]) {
                 query.set_light(position, true);
             }
         }
     }
-    counted
+    (counted, kind)
 }
 
 /// Whether a "who" question asks for the object of its verb: "whom" (or
@@ -480,7 +494,7 @@ impl Question {
         if asks == Asks::HowMany {
             weigh_quantity_words(index, &mut query, &words, language);
         }
-        let counted = mark_answer_type_nouns(index, &mut query, &words, &found, language);
+        let (counted, answer_kind) = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
@@ -513,6 +527,7 @@ impl Question {
             head,
             head_of,
             counted,
+            answer_kind,
             boundary,
             asks_object,
             asks_end,

@@ -402,7 +402,7 @@ fn names(quote: &Quote, entry: &Entry) -> bool {
     if entry.kind == Kind::Person {
         names.extend(entry.title.split_whitespace().last().map(fold_for_search));
     }
-    names.iter().any(|name| name.chars().count() >= 4 && contains_phrase(&text, name))
+    names.iter().any(|name| name.chars().count() >= 4 && contains_phrase(text, name))
 }
 
 fn contains_phrase(text: &str, phrase: &str) -> bool {
