@@ -120,3 +120,12 @@ fn the_kind_after_what_is_a_thing_the_evidence_names() {
     let successor = engine.ask("which country is the sole successor of the federal republic of yugoslavia", "en");
     assert!(successor.excerpts.iter().any(|e| e.quote.contains("Serbia is considered sole successor")), "{:?}", successor.excerpts);
 }
+
+#[test]
+fn a_question_after_a_comma_is_asked_of_each_thing_before_it() {
+    let answer = engine().ask("the belgrade declaration and the 1945 treaty of friendship, when was each signed", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
+    assert_eq!(ids.len(), 2, "{}", answer.headline);
+    assert_eq!(ids[0], "belgrade-declaration", "{}", answer.headline);
+    assert!(answer.excerpts.iter().any(|e| e.quote.contains("11 April 1945")), "{:?}", answer.excerpts);
+}

@@ -173,7 +173,8 @@ impl Engine {
     /// "When were X and Y signed?": when the question splits at an "and"
     /// into two halves that each clearly name a different entry, answer both.
     fn two_things(&self, question: &Question, whole: &Decision, locale: &str) -> Option<Answer> {
-        let text = question.text.as_str();
+        // "X and Y, when was each signed": the question after the comma is asked of each half.
+        let (text, tail) = each_tail(question.text.as_str());
         let separators = [" and ", " & ", " as well as ", " compared to ", " compared with ", " vs ", " vs. ", " versus ", " i ", " и ", " و"];
         let lower = text.to_lowercase();
         let cuts: Vec<(usize, usize)> = separators.iter().flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>()).collect();
@@ -195,6 +196,10 @@ impl Engine {
             let right = self.borrow_predicate(right, &left).unwrap_or_else(|| right.to_string());
             // "the first resolution … and the second one": "one" is the left half's thing.
             let right = ordinal_stand_in(&left, &right).unwrap_or(right);
+            let (left, right) = match tail {
+                Some(tail) => (asked_of(tail, &left), asked_of(tail, &right)),
+                None => (left, right),
+            };
             // "What year did … and when did …": each half asks its own question.
             let both_ask = [left.as_str(), right.as_str()].iter().all(|half| self.asks_something(half));
             // Each half as asked, parsed once: the halves below ask what the whole does, a start and an end ask their own.
@@ -615,6 +620,34 @@ fn without_comparison_lead(text: &str) -> &str {
 
 /// Ordinal words, as the questions write them.
 const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"];
+
+/// Question words that open a question asked of each of two things after a
+/// comma ("…, when was each signed", "…, how many").
+const TAIL_QUESTION_WORDS: &[&str] = &["when", "who", "where", "how", "what", "which", "why"];
+
+/// A question's text before a last clause that asks something of each of
+/// the two things before it ("the 1941 treaty and the one from 1945, *when
+/// was each signed*"), and that clause.
+fn each_tail(text: &str) -> (&str, Option<&str>) {
+    let Some((head, tail)) = text.rsplit_once(", ") else { return (text, None) };
+    let first = tail.split_whitespace().next().unwrap_or_default().to_lowercase();
+    if TAIL_QUESTION_WORDS.contains(&first.as_str()) && !head.trim().is_empty() {
+        (head, Some(tail))
+    } else {
+        (text, None)
+    }
+}
+
+/// The question `tail` asked of one thing: "when was each signed" of "the
+/// 1941 treaty" is "when was the 1941 treaty signed"; "how many" of
+/// "Russians in Serbia" is "how many Russians in Serbia".
+fn asked_of(tail: &str, thing: &str) -> String {
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    match words.iter().position(|w| w.eq_ignore_ascii_case("each")) {
+        Some(at) => [&words[..at], &[thing.trim()], &words[at + 1..]].concat().join(" "),
+        None => format!("{} {}", tail.trim(), thing.trim()),
+    }
+}
 
 /// "When did the first Cominform resolution come *and when the second
 /// one*": a right half that names only an ordinal and "one" stands for the
