@@ -379,3 +379,13 @@ fn a_topic_timeline_lists_its_dated_entries_oldest_first() {
     let unknown = engine.ask("/timeline eiffel tower", "en");
     assert!(unknown.facts.is_empty(), "{}", render::plain(&unknown));
 }
+
+#[test]
+fn two_entries_typed_without_a_separator_are_two_different_ones() {
+    let engine = engine();
+    let both = engine.ask("/compare belgrade declaration tito stalin split", "en");
+    assert_eq!(both.headline, "Belgrade Declaration compared with Tito–Stalin split", "{}", render::plain(&both));
+    // "Moscow declaration" names nothing of the base: not the Belgrade Declaration twice.
+    let unknown = engine.ask("/compare belgrade declaration moscow declaration", "en");
+    assert!(!unknown.headline.contains("compared with"), "{}", render::plain(&unknown));
+}

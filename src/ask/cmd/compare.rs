@@ -432,9 +432,22 @@ fn split_sides(engine: &Engine, text: &str) -> Option<(String, String)> {
     if words.len() == 2 {
         return Some((words[0].to_string(), words[1].to_string()));
     }
-    (1..words.len()).find_map(|cut| {
-        let (a, b) = (words[..cut].join(" "), words[cut..].join(" "));
-        let found = |t: &str| year_of(t).is_some() || engine.base().get(t).is_some() || matches!(engine.resolve(t, None), Resolution::Found(_));
-        (found(&a) && found(&b)).then_some((a, b))
-    })
+    // The first cut where each half names a year or an entry of its own:
+    // "belgrade declaration moscow declaration" is not the Belgrade
+    // Declaration twice.
+    let side = |t: &str| -> Option<String> {
+        if let Some(year) = year_of(t) {
+            return Some(year.to_string());
+        }
+        if let Some(entry) = engine.base().get(t) {
+            return Some(entry.id.clone());
+        }
+        match engine.resolve(t, None) {
+            Resolution::Found(entry) => engine.entry(entry).map(|e| e.id.clone()),
+            _ => None,
+        }
+    };
+    let cuts: Vec<(String, String)> = (1..words.len()).map(|cut| (words[..cut].join(" "), words[cut..].join(" "))).collect();
+    let sides: Vec<(Option<String>, Option<String>)> = cuts.iter().map(|(a, b)| (side(a), side(b))).collect();
+    cuts.iter().zip(&sides).find(|(_, (a, b))| a.is_some() && b.is_some() && a != b).map(|(cut, _)| cut.clone())
 }
