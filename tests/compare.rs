@@ -374,6 +374,8 @@ fn a_topic_timeline_lists_its_dated_entries_oldest_first() {
 
     // A range of years is still a range; what the sources don't say asserts nothing.
     assert!(engine.ask("/timeline 1941 1948", "en").headline.starts_with("Timeline 1941–1948"));
+    // One year alone (Discord's "to" is optional) is that year's timeline.
+    assert!(engine.ask("/timeline 1948", "en").headline.starts_with("Timeline 1948: "));
     let born = engine.ask("/timeline tito born", "en");
     assert!(born.facts.is_empty() && born.headline.contains("don't say"), "{}", render::plain(&born));
     let unknown = engine.ask("/timeline eiffel tower", "en");

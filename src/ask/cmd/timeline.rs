@@ -1,5 +1,5 @@
-//! `timeline <from> <to> [page]`: a chronological list over a range, in
-//! pages; `timeline <topic> [page]`: the dated entries about one topic (an
+//! `timeline <from> [to] [page]`: a chronological list over a range of
+//! years (or one year), in pages; `timeline <topic> [page]`: the dated entries about one topic (an
 //! event, a person, a theme), oldest first.
 
 use super::{add_page, parse_page, parse_year};
@@ -20,10 +20,11 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         .collect();
     let mut typed = typed.into_iter();
     let from_text = invocation.get("from").map(str::to_string).or_else(|| typed.next());
-    let to_text = invocation.get("to").map(str::to_string).or_else(|| typed.next());
-    let (Some(from_text), Some(to_text)) = (from_text, to_text) else {
+    let Some(from_text) = from_text else {
         return super::missing_argument("timeline");
     };
+    // One year alone is a timeline of that year.
+    let to_text = invocation.get("to").map(str::to_string).or_else(|| typed.next()).unwrap_or_else(|| from_text.clone());
     let page = parse_page(invocation.get("page").map(str::to_string).or_else(|| typed.next()).as_deref());
     let (mut from, mut to) = match (parse_year("timeline", &from_text), parse_year("timeline", &to_text)) {
         (Ok(from), Ok(to)) => (from, to),
@@ -33,11 +34,12 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         std::mem::swap(&mut from, &mut to);
     }
     let entries: Vec<&Entry> = engine.base().starting_between(from, to).collect();
+    let range = if from == to { from.to_string() } else { format!("{from}–{to}") };
     if entries.is_empty() {
-        return Answer::new("timeline", Outcome::NotFound, format!("I don't know of anything dated {from}–{to}."))
+        return Answer::new("timeline", Outcome::NotFound, format!("I don't know of anything dated {range}."))
             .text("No entry of the fact base starts in that range. Try a wider range, e.g. `/timeline 1941 1955`.");
     }
-    let mut answer = Answer::new("timeline", Outcome::Facts, format!("Timeline {from}–{to}: {} entries", entries.len()));
+    let mut answer = Answer::new("timeline", Outcome::Facts, format!("Timeline {range}: {}", entry_count(entries.len())));
     add_page(engine, &mut answer, &entries, page, locale, format!("/timeline {from} {to}"), None);
     answer
 }
@@ -81,8 +83,12 @@ fn on_topic(engine: &Engine, topic: &str, page: usize, locale: &str) -> Answer {
         return Answer::new("timeline", Outcome::NotFound, format!("I know of nothing dated about “{shown}”."))
             .text("Its entries have no date. Try `/who` or `/when` with it, or a range of years, e.g. `/timeline 1941 1955`.");
     }
-    let count = if entries.len() == 1 { "1 entry".to_string() } else { format!("{} entries", entries.len()) };
-    let mut answer = Answer::new("timeline", Outcome::Facts, format!("Timeline of “{shown}”: {count}"));
+    let mut answer = Answer::new("timeline", Outcome::Facts, format!("Timeline of “{shown}”: {}", entry_count(entries.len())));
     add_page(engine, &mut answer, &entries, page, locale, format!("/timeline {topic}"), None);
     answer
+}
+
+/// "1 entry", "25 entries".
+fn entry_count(count: usize) -> String {
+    if count == 1 { "1 entry".to_string() } else { format!("{count} entries") }
 }
