@@ -129,3 +129,26 @@ fn a_question_after_a_comma_is_asked_of_each_thing_before_it() {
     assert_eq!(ids[0], "belgrade-declaration", "{}", answer.headline);
     assert!(answer.excerpts.iter().any(|e| e.quote.contains("11 April 1945")), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn chat_spellings_are_read_as_the_words_they_stand_for() {
+    let engine = engine();
+    let typed = engine.ask("how much of serbia's gas comes thru turkstream", "en");
+    let spelled = engine.ask("how much of serbia's gas comes through turkstream", "en");
+    assert_eq!(first_id(&typed), first_id(&spelled), "{}", typed.headline);
+    assert!(first_id(&typed).is_some(), "{}", typed.headline);
+    // The question is echoed as typed.
+    let unknown = engine.ask("what did the govt of zanzibar do thru ww2", "en");
+    assert!(unknown.headline.contains("govt of zanzibar do thru ww2"), "{}", unknown.headline);
+}
+
+#[test]
+fn the_main_verb_comes_after_the_whole_subject() {
+    let engine = engine();
+    // "Zanzibar" is part of the subject, not the verb: a place the sources never name.
+    let answer = engine.ask("what did the government of zanzibar do through world war ii", "en");
+    assert!(answer.facts.is_empty(), "{}", answer.headline);
+    // "agree" is the verb after "Khrushchev and Tito", however it is spelt.
+    let answer = engine.ask("when did khrushchev and tito agre to meet in belgrade", "en");
+    assert_eq!(first_id(&answer), Some("tito-khrushchev-letters-1955"), "{}", answer.headline);
+}

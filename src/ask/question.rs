@@ -278,8 +278,12 @@ fn mark_untranslated_light(index: &Index, query: &mut Query) {
 /// Auxiliaries after which, past the subject, comes the question's main verb.
 const DO_FORMS: &[&str] = &["did", "does", "do"];
 
+/// Words that carry a subject on past its first noun ("the government *of* Zanzibar").
+const SUBJECT_JOINS: &[&str] = &["of", "and"];
+
 /// In "what missiles *did* Serbia *buy*", the content word after the
-/// auxiliary's one-word subject is the main verb: a verb the sources may
+/// auxiliary's subject (one word, or joined by "of": "the government of
+/// Zanzibar") is the main verb: a verb the sources may
 /// phrase otherwise ("purchased", "acquired"), not an attribute they lack.
 /// When the base has never seen it, it weighs like a light word (an unknown
 /// noun such as "population" still counts in full; in "when did Tito visit
@@ -290,8 +294,15 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
     }
     let Some(question_end) = found.iter().map(|(_, range)| range.end).min() else { return };
     let Some(aux) = words.iter().enumerate().skip(question_end).find(|(_, w)| DO_FORMS.contains(w)).map(|(i, _)| i) else { return };
-    let mut content = words.iter().skip(aux + 1).filter_map(|word| index.tokens(word, language).into_iter().next());
-    let (Some(_subject), Some(verb)) = (content.next(), content.next()) else { return };
+    // The subject, with what it is of ("the government *of Zanzibar*"), then the verb.
+    let after: Vec<&str> = words.iter().skip(aux + 1).copied().collect();
+    let Some(subject) = after.iter().position(|word| !index.tokens(word, language).is_empty()) else { return };
+    let mut at = subject + 1;
+    while after.get(at).is_some_and(|w| SUBJECT_JOINS.contains(w)) {
+        at += 1;
+        at += after.iter().skip(at).position(|word| !index.tokens(word, language).is_empty()).map_or(0, |skipped| skipped + 1);
+    }
+    let Some(verb) = after.iter().skip(at).find_map(|word| index.tokens(word, language).into_iter().next()) else { return };
     if let Some(position) = query.keys.iter().position(|k| *k == verb.key) {
         if !index.knows(query, position) {
             query.set_light(position, true);
@@ -457,7 +468,11 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
 impl Question {
     /// Parse a question against an index (for keys and compounds).
     pub fn parse(index: &Index, text: &str) -> Question {
+        let typed = text;
         let language = lang::detect(text);
+        // "thru", "govt", "ww2": chat spellings read as the words they stand for.
+        let expanded = if language == Language::En { lexicon::expand_chat_spellings(text) } else { None };
+        let text = expanded.as_deref().unwrap_or(text);
         let folded = fold_for_search(text);
         // "whwn", "meny": misspelt question words still ask.
         let words: Vec<&str> = folded
@@ -516,7 +531,7 @@ impl Question {
             words.windows(day.len()).any(|window| window == day.as_slice())
         });
         Question {
-            text: text.to_string(),
+            text: typed.to_string(),
             folded: folded.clone(),
             language,
             asks,
