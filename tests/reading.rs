@@ -148,6 +148,9 @@ fn the_main_verb_comes_after_the_whole_subject() {
     // "Zanzibar" is part of the subject, not the verb: a place the sources never name.
     let answer = engine.ask("what did the government of zanzibar do through world war ii", "en");
     assert!(answer.facts.is_empty(), "{}", answer.headline);
+    // A verb the sources never use, when nothing else is asked, is what is asked: no "did you mean".
+    let answer = engine.ask("what did stalin eat", "en");
+    assert!(answer.facts.is_empty() && answer.outcome == Outcome::NotFound, "{}", answer.headline);
     // "agree" is the verb after "Khrushchev and Tito", however it is spelt.
     let answer = engine.ask("when did khrushchev and tito agre to meet in belgrade", "en");
     assert_eq!(first_id(&answer), Some("tito-khrushchev-letters-1955"), "{}", answer.headline);

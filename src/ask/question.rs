@@ -287,7 +287,9 @@ const SUBJECT_JOINS: &[&str] = &["of", "and"];
 /// phrase otherwise ("purchased", "acquired"), not an attribute they lack.
 /// When the base has never seen it, it weighs like a light word (an unknown
 /// noun such as "population" still counts in full; in "when did Tito visit
-/// China" the verb is "visit", and "China" still counts). English only.
+/// China" the verb is "visit", and "China" still counts), unless the
+/// question asks about nothing but its subject ("what did Stalin eat").
+/// English only.
 fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) {
     if language != Language::En {
         return;
@@ -303,10 +305,13 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
         at += after.iter().skip(at).position(|word| !index.tokens(word, language).is_empty()).map_or(0, |skipped| skipped + 1);
     }
     let Some(verb) = after.iter().skip(at).find_map(|word| index.tokens(word, language).into_iter().next()) else { return };
-    if let Some(position) = query.keys.iter().position(|k| *k == verb.key) {
-        if !index.knows(query, position) {
-            query.set_light(position, true);
-        }
+    let subject_keys: Vec<String> = after.iter().take(at).flat_map(|word| index.tokens(word, language)).map(|t| t.key).collect();
+    let Some(position) = query.keys.iter().position(|k| *k == verb.key) else { return };
+    // "What did Stalin *eat*": with nothing asked about but the subject, the
+    // unknown verb is what is asked, and stays a word the evidence must hold.
+    let something_else = (0..query.keys.len()).any(|word| word != position && !subject_keys.contains(&query.keys[word]) && !query.light.get(word).copied().unwrap_or(true));
+    if !index.knows(query, position) && something_else {
+        query.set_light(position, true);
     }
 }
 
