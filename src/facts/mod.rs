@@ -96,6 +96,10 @@ pub struct Quote {
     pub folded: String,
     /// Where it is in the source text.
     pub range: Range<usize>,
+    /// The source's text at [`Quote::range`] with its white space collapsed
+    /// (line breaks are a property of the file): the excerpt an answer
+    /// shows, made once when the base is loaded.
+    pub excerpt: String,
 }
 
 /// One checked entry of the fact base.
