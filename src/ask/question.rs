@@ -441,8 +441,14 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
 }
 
 impl Question {
-    /// Parse a question against an index (for keys and compounds).
+    /// Parse a question against an index (for keys and compounds), keying
+    /// each of its words once ([`crate::text::keys::with_question_memo`]).
     pub fn parse(index: &Index, text: &str) -> Question {
+        crate::text::keys::with_question_memo(|| Question::parse_keyed(index, text))
+    }
+
+    /// [`Question::parse`], its words' keys remembered by the caller.
+    fn parse_keyed(index: &Index, text: &str) -> Question {
         let language = lang::detect(text);
         let folded = fold_for_search(text);
         // "whwn", "meny": misspelt question words still ask.
