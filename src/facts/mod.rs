@@ -26,7 +26,8 @@ pub mod read;
 pub mod schema;
 pub mod source;
 
-use std::collections::HashMap;
+// Fx hashing: ids come from the fact files; answering only looks them up.
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
