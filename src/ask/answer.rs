@@ -185,31 +185,20 @@ impl Answer {
     }
 }
 
-/// Build the excerpt for a quote: the text exactly as it stands in the source.
+/// Build the excerpt for a quote: the text exactly as it stands in the
+/// source, white space collapsed ([`Quote::excerpt`], made at load).
 pub fn excerpt_of(base: &FactBase, quote: &Quote) -> Option<Excerpt> {
     let source = base.source(quote.source)?;
-    let text = source.text.get(quote.range.clone())?;
+    source.text.get(quote.range.clone())?;
     Some(Excerpt {
         source: source.id.clone(),
         title: source.title.clone(),
         section: quote.section.clone(),
-        quote: collapse_white_space(text),
+        quote: quote.excerpt.clone(),
         url: source.url.clone(),
         lang: source.lang.clone(),
         license: source.license.clone(),
     })
-}
-
-/// Line breaks inside a quote are a property of the file, not of the text.
-fn collapse_white_space(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// `ar-EG` → `ar`; `en-US` → `en`; empty → `en`.

@@ -424,7 +424,7 @@ fn demote_unnumbered(engine: &Engine, question: &Question, candidates: &mut [Can
     let titles: Vec<Vec<String>> = candidates.iter().map(|c| engine.entry(c.entry).map(|e| index.word_keys(&e.title)).unwrap_or_default()).collect();
     let numbered: Vec<&Vec<String>> = titles.iter().filter(|keys| keys.iter().any(|k| asked.contains(&k))).collect();
     for (candidate, keys) in candidates.iter_mut().zip(&titles) {
-        let unnumbered = !index.name_keys_iter(candidate.entry).any(|k| ordinals.contains(k));
+        let unnumbered = index.name_ordinals(candidate.entry).is_empty();
         let same_series = numbered.iter().any(|series| keys.iter().any(|k| series.contains(k) && question.query.keys.contains(k)));
         if unnumbered && same_series {
             candidate.score *= ORDINAL_MISS;
@@ -440,16 +440,16 @@ fn demote_unnumbered(engine: &Engine, question: &Question, candidates: &mut [Can
 fn other_ordinal(engine: &Engine, question: &Question, entry: usize) -> Option<bool> {
     let index = engine.index();
     let ordinals = index.ordinal_keys();
-    let named: Vec<&String> = index.name_keys_iter(entry).filter(|k| ordinals.contains(*k)).collect();
+    let named = index.name_ordinals(entry);
     if named.is_empty() {
         return None;
     }
     let asked: Vec<&String> = question.query.keys.iter().filter(|k| ordinals.contains(*k)).collect();
     if asked.is_empty() {
         let first = ordinals.first();
-        return named.iter().any(|k| Some(*k) != first).then_some(false);
+        return named.iter().any(|k| Some(k) != first).then_some(false);
     }
-    (!named.iter().any(|k| asked.contains(k))).then_some(true)
+    (!named.iter().any(|k| asked.contains(&k))).then_some(true)
 }
 
 /// Whether an entry is dated in one of `years` (`None` for an undated entry

@@ -103,6 +103,8 @@ struct Doc {
     antecedents: Vec<Option<usize>>,
     /// Keys of the names of the people the entry involves (or, for a person, their own).
     people: Vec<String>,
+    /// The keys of its names that are ordinals ("second"), in name order.
+    name_ordinals: Vec<String>,
 }
 
 /// The search index over one fact base. Built once per loaded base.
@@ -470,6 +472,9 @@ impl Index {
         index.person_keys = person_names.into_iter().filter(|k| index.idf.get(k).is_some_and(|idf| *idf >= rare)).collect();
         index.add_people_quoted();
         index.ordinal_keys = index.keyer.index_keys(ORDINALS);
+        for doc in &mut index.docs {
+            doc.name_ordinals = doc.names.iter().flatten().filter(|k| index.ordinal_keys.contains(k)).cloned().collect();
+        }
         index.words = memo.into_inner();
         index.words.add_lowercase();
         index
@@ -490,6 +495,12 @@ impl Index {
     /// The keys of the ordinal words ("first", "second", …, "tenth").
     pub fn ordinal_keys(&self) -> &[String] {
         &self.ordinal_keys
+    }
+
+    /// The keys of an entry's names that are ordinals ([`Index::ordinal_keys`]),
+    /// found once when the index is built.
+    pub fn name_ordinals(&self, doc: usize) -> &[String] {
+        self.docs.get(doc).map_or(&[], |d| d.name_ordinals.as_slice())
     }
 
     /// Record which years an entry is dated in (see [`HistDate::year_match`]).

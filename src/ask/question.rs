@@ -471,8 +471,14 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
 }
 
 impl Question {
-    /// Parse a question against an index (for keys and compounds).
+    /// Parse a question against an index (for keys and compounds), keying
+    /// each of its words once ([`crate::text::keys::with_question_memo`]).
     pub fn parse(index: &Index, text: &str) -> Question {
+        crate::text::keys::with_question_memo(|| Question::parse_keyed(index, text))
+    }
+
+    /// [`Question::parse`], its words' keys remembered by the caller.
+    fn parse_keyed(index: &Index, text: &str) -> Question {
         let typed = text;
         let language = lang::detect(text);
         // "thru", "govt", "ww2": chat spellings read as the words they stand for.

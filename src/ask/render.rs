@@ -137,12 +137,12 @@ pub fn without_controls(text: &str) -> String {
 
 /// Whether `text` holds a control character (general category Cc: U+0000–U+001F,
 /// U+007F–U+009F) other than a line break or a tab. The ASCII ones are looked
-/// for in its bytes without branching; U+0080–U+009F only when a 0xC2 byte
-/// (which starts their UTF-8 form) is there at all.
+/// for in its bytes without branching; U+0080–U+009F by their UTF-8 form,
+/// 0xC2 followed by 0x80–0x9F, only when a 0xC2 byte is there at all.
 fn has_controls(text: &str) -> bool {
     let bytes = text.as_bytes();
     let ascii = bytes.iter().fold(false, |found, &byte| found | (byte < 0x20 && byte != b'\n' && byte != b'\t') | (byte == 0x7F));
-    ascii || (bytes.contains(&0xC2) && text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)))
+    ascii || (memchr::memchr(0xC2, bytes).is_some() && bytes.windows(2).any(|pair| pair[0] == 0xC2 && (0x80..=0x9F).contains(&pair[1])))
 }
 
 fn next_page_hint(number: usize, count: usize, command: &str) -> String {
@@ -353,6 +353,14 @@ mod tests {
         let answer = Answer::new("help", super::super::answer::Outcome::Help, "a\u{1b}]0;x\u{7}b").text("one\n\u{1b}[2Jtwo\u{9b}");
         for rendered in [plain(&answer), markdown(&answer), html(&answer)] {
             assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'), "{rendered:?}");
+        }
+    }
+
+    #[test]
+    fn controls_are_found_by_their_bytes_as_by_their_characters() {
+        for text in ["plain", "é «» ¡ \u{a0}", "a\u{85}b", "\u{9f}", "\u{80}", "line\nand\ttab", "bell\u{7}", "\u{7f}", "Ђ ђ – ©"] {
+            let by_characters = text.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+            assert_eq!(has_controls(text), by_characters, "{text:?}");
         }
     }
 

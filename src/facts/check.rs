@@ -315,7 +315,10 @@ fn check_quote(view: &View, quote: &QuoteRecord, loaded: &Loaded, diagnostics: &
         return None;
     }
     match source.find_in_section(text, section) {
-        Some(found) => Some(Quote { source: index, section: section.clone(), text: text.clone(), folded: crate::text::fold::fold_for_search(text), range: found.range }),
+        Some(found) => {
+            let excerpt = source.text.get(found.range.clone()).map(crate::text::fold::collapse_white_space).unwrap_or_default();
+            Some(Quote { source: index, section: section.clone(), text: text.clone(), folded: crate::text::fold::fold_for_search(text), range: found.range, excerpt })
+        }
         None => {
             let help = match source.find_anywhere(text) {
                 Some(found) => format!(

@@ -186,9 +186,41 @@ impl HistDate {
 
 /// [`contains_word`] for a word that has no case (a number).
 fn contains_exactly(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(start, matched)| {
-        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        boundary(text[..start].chars().next_back()) && boundary(text[start + matched.len()..].chars().next())
+    if word.is_empty() {
+        return text.match_indices(word).any(|(start, matched)| bounded(text, start, matched.len()));
+    }
+    // An ASCII word's bytes never occur inside a multibyte character, so
+    // every byte match is at character boundaries.
+    ascii_matches(text.as_bytes(), word.as_bytes(), false).any(|start| bounded(text, start, word.len()))
+}
+
+/// Whether the `length` bytes of `text` at `start` stand alone: no letter
+/// or digit just before or after them.
+fn bounded(text: &str, start: usize, length: usize) -> bool {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    boundary(text[..start].chars().next_back()) && boundary(text[start + length..].chars().next())
+}
+
+/// The starts of the leftmost non-overlapping matches of non-empty `word`
+/// in `text` (as [`str::match_indices`] finds them, without building a
+/// searcher for each call), ASCII letters compared without case when
+/// `any_case`. A match is whole UTF-8 characters: a byte that starts a
+/// character only ever matches one that starts one.
+fn ascii_matches<'a>(text: &'a [u8], word: &'a [u8], any_case: bool) -> impl Iterator<Item = usize> + 'a {
+    let (first, rest) = (word[0], &word[1..]);
+    let (lower, upper) = if any_case { (first.to_ascii_lowercase(), first.to_ascii_uppercase()) } else { (first, first) };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(found) = memchr::memchr2(lower, upper, text.get(at..)?) {
+            let start = at + found;
+            let tail = text.get(start + 1..start + word.len());
+            let same = tail.is_some_and(|tail| if any_case { tail.eq_ignore_ascii_case(rest) } else { tail == rest });
+            at = if same { start + word.len() } else { start + 1 };
+            if same {
+                return Some(start);
+            }
+        }
+        None
     })
 }
 
@@ -196,6 +228,13 @@ fn contains_exactly(text: &str, word: &str) -> bool {
 pub fn contains_word(text: &str, word: &str) -> bool {
     if word.bytes().all(|b| b.is_ascii_digit()) {
         return contains_exactly(text, word);
+    }
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii() || !c.is_alphabetic()) && !text.contains(LOWERCASE_TO_ASCII) {
+        // The same matches as below, without copies: beside these two, no
+        // character lowercases to ASCII, none lowercases to more than one
+        // character or to a non-letter other than itself, and none changes
+        // whether it is a letter or digit (checked over all of Unicode).
+        return ascii_matches(text.as_bytes(), word.as_bytes(), true).any(|start| bounded(text, start, word.len()));
     }
     let (text_lower, word_lower) = (lowercase(text), lowercase(word));
     text_lower.match_indices(&word_lower).any(|(start, matched)| {
@@ -205,6 +244,10 @@ pub fn contains_word(text: &str, word: &str) -> bool {
         boundary(before) && boundary(after)
     })
 }
+
+/// The only characters beyond ASCII whose lower case holds ASCII letters
+/// ("İ" → "i̇", the Kelvin sign → "k").
+const LOWERCASE_TO_ASCII: [char; 2] = ['\u{130}', '\u{212A}'];
 
 /// `text` in lower case: byte by byte when it is ASCII (the same result as
 /// [`str::to_lowercase`], without its per-character Unicode lookups).
@@ -481,6 +524,27 @@ mod tests {
         assert_eq!(ordinal(21), "21st");
         assert_eq!(ordinal(12), "12th");
         assert_eq!(ordinal(3), "3rd");
+    }
+
+    /// [`contains_word`] as it was before its byte search: lowercase
+    /// copies of both, then `match_indices`.
+    fn contains_word_by_copies(text: &str, word: &str) -> bool {
+        let (text, word) = (text.to_lowercase(), word.to_lowercase());
+        text.match_indices(&word).any(|(start, matched)| {
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            boundary(text[..start].chars().next_back()) && boundary(text[start + matched.len()..].chars().next())
+        })
+    }
+
+    #[test]
+    fn the_byte_search_finds_what_lowercase_copies_find() {
+        let texts = ["From 1953–1955, Bilateral ties", "In the 1750S, in Đerdap", "ÉTAIT june 1948–1955.", "aaa Aa aA", "Kelvin \u{212A}elvin İstanbul", "1953–19555 1953–1955x 1953–1955"];
+        let words = ["1955", "june", "1953–1955", "aa", "a", "kelvin", "istanbul", "étAIT", "1750s", "bilateral ties", "–"];
+        for text in texts {
+            for word in words {
+                assert_eq!(contains_word(text, word), contains_word_by_copies(text, word), "{word:?} in {text:?}");
+            }
+        }
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub mod read;
 pub mod schema;
 pub mod source;
 
-use std::collections::HashMap;
+// Fx hashing: ids come from the fact files; answering only looks them up.
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -96,6 +97,10 @@ pub struct Quote {
     pub folded: String,
     /// Where it is in the source text.
     pub range: Range<usize>,
+    /// The source's text at [`Quote::range`] with its white space collapsed
+    /// (line breaks are a property of the file): the excerpt an answer
+    /// shows, made once when the base is loaded.
+    pub excerpt: String,
 }
 
 /// One checked entry of the fact base.

@@ -125,6 +125,19 @@ pub fn loose_key(folded: &str) -> String {
     out
 }
 
+/// White space collapsed: the words of `text` joined by single spaces (a
+/// quote's line breaks are a property of its file, not of its text).
+pub fn collapse_white_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Optimal-string-alignment edit distance over characters: insertions,
 /// deletions, substitutions and swaps of two neighbours each cost 1.
 pub fn edit_distance(a: &str, b: &str) -> usize {

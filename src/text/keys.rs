@@ -39,7 +39,7 @@ impl WordMemo {
         for raw in words_without_ordinal_endings(text) {
             match self.0.get(raw) {
                 Some(known) => tokens.extend(known.iter().cloned()),
-                None => tokens.extend(word_tokens(raw, Language::En, true)),
+                None => tokens.extend(keyed_word(raw, Language::En, true)),
             }
         }
         tokens
@@ -205,9 +205,64 @@ impl Keyer {
 fn plain_tokens(text: &str, language: Language, drop_stopwords: bool) -> Vec<Token> {
     let mut tokens = Vec::new();
     for raw in words_without_ordinal_endings(text) {
-        tokens.extend(word_tokens(raw, language, drop_stopwords));
+        tokens.extend(keyed_word(raw, language, drop_stopwords));
     }
     tokens
+}
+
+/// Each word a question has keyed while it is parsed, with its language and
+/// tokens ([`with_question_memo`]).
+type QuestionWords = Vec<(Language, String, Vec<Token>)>;
+
+thread_local! {
+    /// The words keyed while one question is parsed: its parse keys each
+    /// word several times over (its query, its respellings, its verbs and
+    /// nouns), and a word the base does not use would be stemmed afresh
+    /// each time. `None` outside a parse.
+    static QUESTION_WORDS: std::cell::RefCell<Option<QuestionWords>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Run `parse` with each word it keys stemmed once (a word's tokens depend
+/// only on the word and its language); what it remembers lives only as long
+/// as `parse` runs.
+pub fn with_question_memo<T>(parse: impl FnOnce() -> T) -> T {
+    /// Puts back the memo of an enclosing parse, also when `parse` panics.
+    struct Restore(Option<QuestionWords>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let outer = self.0.take();
+            QUESTION_WORDS.with(|memo| *memo.borrow_mut() = outer);
+        }
+    }
+    let _restore = Restore(QUESTION_WORDS.with(|memo| memo.borrow_mut().replace(Vec::new())));
+    parse()
+}
+
+/// [`word_tokens`], read from the question's memo when a parse is under way
+/// and the word was keyed before in it.
+fn keyed_word(raw: &str, language: Language, drop_stopwords: bool) -> Vec<Token> {
+    if !drop_stopwords {
+        return word_tokens(raw, language, drop_stopwords);
+    }
+    let known = QUESTION_WORDS.with(|memo| {
+        let memo = memo.borrow();
+        let words = memo.as_ref()?;
+        Some(words.iter().find(|(l, word, _)| *l == language && word == raw).map(|(_, _, tokens)| tokens.clone()))
+    });
+    match known {
+        None => word_tokens(raw, language, drop_stopwords),
+        Some(Some(tokens)) => tokens,
+        Some(None) => {
+            // Keyed outside the borrow: an abbreviation keys its long form through here.
+            let tokens = word_tokens(raw, language, drop_stopwords);
+            QUESTION_WORDS.with(|memo| {
+                if let Some(words) = memo.borrow_mut().as_mut() {
+                    words.push((language, raw.to_string(), tokens.clone()));
+                }
+            });
+            tokens
+        }
+    }
 }
 
 /// The words of a text, as written.

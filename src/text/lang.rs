@@ -68,8 +68,9 @@ pub fn detect(text: &str) -> Language {
     if arabic > cyrillic + latin {
         return Language::Ar;
     }
-    let words: Vec<String> = super::fold::fold_for_search(text).split(' ').map(str::to_string).collect();
-    let hits = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+    let folded = super::fold::fold_for_search(text);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let hits = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
     if cyrillic > latin {
         return if serbian_letter || hits(SERBIAN_WORDS) > hits(RUSSIAN_WORDS) { Language::Sr } else { Language::Ru };
     }
