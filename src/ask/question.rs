@@ -282,8 +282,8 @@ const DO_FORMS: &[&str] = &["did", "does", "do"];
 const SUBJECT_JOINS: &[&str] = &["of", "and"];
 
 /// In "what missiles *did* Serbia *buy*", the content word after the
-/// auxiliary's subject (one word, or joined by "of": "the government of
-/// Zanzibar") is the main verb: a verb the sources may
+/// auxiliary's subject (one word, or joined by "of" or "and": "the
+/// government of Zanzibar", "Khrushchev and Tito") is the main verb: a verb the sources may
 /// phrase otherwise ("purchased", "acquired"), not an attribute they lack.
 /// When the base has never seen it, it weighs like a light word (an unknown
 /// noun such as "population" still counts in full; in "when did Tito visit

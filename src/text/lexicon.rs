@@ -514,14 +514,14 @@ pub fn english_capitals() -> &'static [&'static str] {
     &ENGLISH_CAPITALS
 }
 
-/// Spellings of chat and notes, and the words they stand for (folded).
+/// Spellings of chat and notes, and the words they stand for ("bc" is left
+/// out: in a history question it is as likely "BC" as "because").
 const CHAT_SPELLINGS: &[(&str, &str)] = &[
     ("thru", "through"),
     ("tho", "though"),
     ("govt", "government"),
     ("gov", "government"),
     ("abt", "about"),
-    ("bc", "because"),
     ("cuz", "because"),
     ("coz", "because"),
     ("ppl", "people"),
