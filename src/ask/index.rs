@@ -146,7 +146,6 @@ pub struct Index {
     /// "Soviet" of "Soviet–Yugoslav"): beside a name, a title or a modifier
     /// of it ([`crate::text::lexicon::english_capitals`]).
     title_words: HashSet<String>,
-    /// Keys of people's names (rare ones only: not "serbia" of "Peter I of Serbia").
     /// The keys of the ordinal words ("first", "second", …).
     ordinal_keys: Vec<String>,
     /// For the key of a noun of the sources: the keys of the kinds of thing
@@ -158,6 +157,7 @@ pub struct Index {
     person_name_keys: HashSet<String>,
     /// The key of "person".
     person_key: String,
+    /// Keys of people's names (rare ones only: not "serbia" of "Peter I of Serbia").
     person_keys: HashSet<String>,
     /// The largest idf, used for query words the base has never seen.
     max_idf: f32,
@@ -451,7 +451,6 @@ impl Index {
             .flat_map(|word| keys_of(word))
             .filter(|key| index.proper.contains(key) && !party_keys.contains(key))
             .collect();
-        let person_names: Vec<String> = base.entries().iter().filter(|e| e.kind == Kind::Person).flat_map(|e| names_of(e).collect::<Vec<_>>()).flat_map(|n| keys_of(&n)).collect();
         let total = index.docs.len().max(1) as f32;
         for (key, docs) in weights {
             let mut list: Vec<(u32, f32)> = docs.into_iter().collect();
@@ -469,7 +468,7 @@ impl Index {
         }
         index.index_spellings();
         let rare = index.max_idf * 0.5;
-        index.person_keys = person_names.into_iter().filter(|k| index.idf.get(k).is_some_and(|idf| *idf >= rare)).collect();
+        index.person_keys = index.person_name_keys.iter().filter(|k| index.idf.get(*k).is_some_and(|idf| *idf >= rare)).cloned().collect();
         index.add_people_quoted();
         index.ordinal_keys = index.keyer.index_keys(ORDINALS);
         for doc in &mut index.docs {
@@ -1103,13 +1102,12 @@ impl Index {
         let mut seen = HashSet::default();
         phrasal.retain(|(key, _)| query.keys.contains(key) && seen.insert(key.clone()));
         query.phrasal = phrasal;
-        query.predicates = text
-            .split_whitespace()
-            .map(fold::fold_for_search)
-            .filter(|word| crate::text::lexicon::is_english_predicate(word))
-            .flat_map(|word| self.tokens(&word, language).into_iter().map(|token| token.key))
-            .collect();
         let typed: Vec<String> = text.split_whitespace().map(fold::fold_for_search).collect();
+        query.predicates = typed
+            .iter()
+            .filter(|word| crate::text::lexicon::is_english_predicate(word))
+            .flat_map(|word| self.tokens(word, language).into_iter().map(|token| token.key))
+            .collect();
         query.before_predicate = typed
             .windows(2)
             .filter(|pair| crate::text::lexicon::is_english_predicate(&pair[1]))

@@ -447,7 +447,8 @@ fn split_sides(engine: &Engine, text: &str) -> Option<(String, String)> {
             _ => None,
         }
     };
-    let cuts: Vec<(String, String)> = (1..words.len()).map(|cut| (words[..cut].join(" "), words[cut..].join(" "))).collect();
-    let sides: Vec<(Option<String>, Option<String>)> = cuts.iter().map(|(a, b)| (side(a), side(b))).collect();
-    cuts.iter().zip(&sides).find(|(_, (a, b))| a.is_some() && b.is_some() && a != b).map(|(cut, _)| cut.clone())
+    (1..words.len()).find_map(|cut| {
+        let (a, b) = (words[..cut].join(" "), words[cut..].join(" "));
+        (side(&a)? != side(&b)?).then_some((a, b))
+    })
 }

@@ -39,9 +39,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         return Answer::new("timeline", Outcome::NotFound, format!("I don't know of anything dated {range}."))
             .text("No entry of the fact base starts in that range. Try a wider range, e.g. `/timeline 1941 1955`.");
     }
-    let mut answer = Answer::new("timeline", Outcome::Facts, format!("Timeline {range}: {}", entry_count(entries.len())));
-    add_page(engine, &mut answer, &entries, page, locale, format!("/timeline {from} {to}"), None);
-    answer
+    listed(engine, &format!("Timeline {range}"), &entries, page, locale, format!("/timeline {from} {to}"))
 }
 
 /// Words between two years that are not a topic: `1941 to 1948`.
@@ -83,12 +81,14 @@ fn on_topic(engine: &Engine, topic: &str, page: usize, locale: &str) -> Answer {
         return Answer::new("timeline", Outcome::NotFound, format!("I know of nothing dated about “{shown}”."))
             .text("Its entries have no date. Try `/who` or `/when` with it, or a range of years, e.g. `/timeline 1941 1955`.");
     }
-    let mut answer = Answer::new("timeline", Outcome::Facts, format!("Timeline of “{shown}”: {}", entry_count(entries.len())));
-    add_page(engine, &mut answer, &entries, page, locale, format!("/timeline {topic}"), None);
-    answer
+    listed(engine, &format!("Timeline of “{shown}”"), &entries, page, locale, format!("/timeline {topic}"))
 }
 
-/// "1 entry", "25 entries".
-fn entry_count(count: usize) -> String {
-    if count == 1 { "1 entry".to_string() } else { format!("{count} entries") }
+/// A page of a timeline's `entries` under `title` ("Timeline 1941–1948: 25
+/// entries"), each with the quotes that state its date.
+fn listed(engine: &Engine, title: &str, entries: &[&Entry], page: usize, locale: &str, page_command: String) -> Answer {
+    let count = if entries.len() == 1 { "1 entry".to_string() } else { format!("{} entries", entries.len()) };
+    let mut answer = Answer::new("timeline", Outcome::Facts, format!("{title}: {count}"));
+    add_page(engine, &mut answer, entries, page, locale, page_command, None);
+    answer
 }
