@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-13.toml`: the second to twelfth holdout sets,
+//! - `dev-3.toml` … `dev-14.toml`: the second to thirteenth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -12,8 +12,8 @@
 //!   assertions; dev-9 90/118 = 76.3%, 4 false assertions; dev-10 77/103 =
 //!   74.8%, 4 false assertions; dev-11 94/123 = 76.4%, 3 false assertions;
 //!   dev-12 81/122 = 66.4%, 8 false assertions; dev-13 114/142 = 80.3%, 4
-//!   false assertions).
-//! - `holdout.toml`: the thirteenth set, written the same way by another writer
+//!   false assertions; dev-14 117/153 = 76.5%, 5 false assertions).
+//! - `holdout.toml`: the fourteenth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -206,23 +206,23 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 87.0;
-const HOLDOUT_FLOOR: f64 = 77.0;
+const DEV_FLOOR: f64 = 86.5;
+const HOLDOUT_FLOOR: f64 = 79.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-01: 117/153 = 76.5%, before any change of that
+/// measurement (2026-12-01: 123/154 = 79.9%, before any change of that
 /// session). Not tuned on: they are listed so that the
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it), while the mechanisms are fixed on dev. When this set is rotated into
 /// dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who was the soviet leader during the invasion of czechoslovakia",
-    "on what exact day was the belgrade declaration signed",
-    "how did moscow respond when yugoslavia condemned the afghanistan invasion",
-    "what did tito and stalin discuss in moscow in september 1944",
+    "what exact day did khrushchev arrive in belgrade",
+    "what did tito and khrushchev write in their 1955 letters",
+    "who took over yugoslavia after tito",
+    "who was the russian minister in belgrade in 1914",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -316,13 +316,29 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "what was the name of the 1807 serbian-russian alliance treaty",
         "from dev-13's one measurement as the holdout: the alliance's sentence states the alliance and 1807 but names no treaty; as with the Russian minister of 1914, that the name itself is asked needs \"the name of\" read as the answer type",
     ),
+    (
+        "who was the soviet leader during the invasion of czechoslovakia",
+        "from dev-14's one measurement as the holdout: the invasion's sentences name the Warsaw Pact and the Soviet Union but no leader; the \"who\" is taken as held by the invasion's parties, and that a leader is a person, whom no sentence names, needs the kind a \"who\" asks for checked as for \"what\"",
+    ),
+    (
+        "on what exact day was the belgrade declaration signed",
+        "from dev-14's one measurement as the holdout: \"on what exact day\" is read as a \"what\" question, so the day it asks for is never held against the declaration's date, which the sources give only as a year",
+    ),
+    (
+        "how did moscow respond when yugoslavia condemned the afghanistan invasion",
+        "from dev-14's one measurement as the holdout: the \"when\" clause names the intervention, whose sentence is taken as the answer; that the response asked for is a reaction no sentence gives needs the clause after \"when\" read as a time, not as what is asked",
+    ),
+    (
+        "what did tito and stalin discuss in moscow in september 1944",
+        "from dev-14's one measurement as the holdout: the meeting's sentence gives its date and place, which the question repeats; what was discussed is in no sentence, and \"discuss\" is excused as the meeting's own verb; that a \"what did X do\" asks for the object of its verb needs that object held by the evidence",
+    ),
 ];
 
 #[test]
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=13 {
+    for part in 2..=14 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
