@@ -219,7 +219,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// it), while the mechanisms are fixed on dev. When this set is rotated into
 /// dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what exact day did khrushchev arrive in belgrade",
     "what did tito and khrushchev write in their 1955 letters",
     "who took over yugoslavia after tito",
     "who was the russian minister in belgrade in 1914",
@@ -319,10 +318,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "who was the soviet leader during the invasion of czechoslovakia",
         "from dev-14's one measurement as the holdout: the invasion's sentences name the Warsaw Pact and the Soviet Union but no leader; the \"who\" is taken as held by the invasion's parties, and that a leader is a person, whom no sentence names, needs the kind a \"who\" asks for checked as for \"what\"",
-    ),
-    (
-        "on what exact day was the belgrade declaration signed",
-        "from dev-14's one measurement as the holdout: \"on what exact day\" is read as a \"what\" question, so the day it asks for is never held against the declaration's date, which the sources give only as a year",
     ),
     (
         "how did moscow respond when yugoslavia condemned the afghanistan invasion",

@@ -217,23 +217,44 @@ fn has_any_word(text: &str, words: &[&str]) -> bool {
 }
 
 /// Whether a quote names a place the question does not: the capitalised
-/// words after "in", "at", "to", "near" or "from", all of them names as the
-/// sources write them ("with the centre in Novomirgorod", "in Sremski
-/// Karlovci", but not "in Six-Day War", whose "war" is a common word).
+/// words after "in", "at", "to", "near" or "from" (and a "the" before them),
+/// a name as the sources write it, or ending in one ("with the centre in
+/// Novomirgorod", "in Sremski Karlovci", "at the National Museum of
+/// Serbia", but not "in Six-Day War", whose "war" is a common word).
 fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.iter().enumerate().any(|(position, before)| {
         if !["in", "at", "to", "near", "from"].contains(before) {
             return false;
         }
-        let run: Vec<&str> = words[position + 1..]
-            .iter()
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .map(|w| w.trim_end_matches([',', '.', ';', ')', ':']))
-            .collect();
-        let keys: Vec<String> = run.iter().flat_map(|w| index.word_keys(w)).collect();
-        !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !query.keys.contains(k))
+        let after = &words[position + 1..];
+        let after = if after.first() == Some(&"the") { &after[1..] } else { after };
+        let keys: Vec<String> = capitalised_run(after).iter().flat_map(|w| index.word_keys(w)).collect();
+        // A common word may lead a name whose last word is one ("National Museum of Serbia").
+        let named = keys.last().is_some_and(|last| index.is_proper_key(last)) || keys.iter().all(|k| index.is_proper_key(k));
+        !keys.is_empty() && named && keys.iter().all(|k| !query.keys.contains(k))
     })
+}
+
+/// The capitalised words `words` begins with, punctuation trimmed, through
+/// an "of" or "of the" between two of them ("National Museum of Serbia").
+fn capitalised_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let capitalised = |at: usize| words.get(at).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let mut run = Vec::new();
+    let mut at = 0;
+    while capitalised(at) {
+        run.push(words[at].trim_end_matches([',', '.', ';', ')', ':']));
+        at += 1;
+        let joined = match words.get(at) {
+            Some(&"of") if words.get(at + 1) == Some(&"the") => 2,
+            Some(&"of") => 1,
+            _ => 0,
+        };
+        if joined > 0 && capitalised(at + joined) {
+            at += joined;
+        }
+    }
+    run
 }
 
 /// Whether a quote names a doer the question does not: a name as the

@@ -36,16 +36,22 @@ pub enum Asks {
     Died,
 }
 
+/// Question words that ask for a day, not a year ("on what day").
+pub const DAY_WORDS: &[&str] = &["what day", "which day", "what date", "which date", "exact date", "exact day", "kog dana", "kojeg dana", "kakogo chisla", "kakoe chislo"];
+
 /// Question words, multi-word ones first so they win over their parts.
 /// Each is (language, folded words, what it asks).
-/// Question words that ask for a day, not a year ("on what day").
-pub const DAY_WORDS: &[&str] = &["what day", "which day", "what date", "which date", "exact date", "what exact day", "kog dana", "kojeg dana", "kakogo chisla", "kakoe chislo"];
-
 pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "what year", Asks::When),
     (Language::En, "which year", Asks::When),
     (Language::En, "what date", Asks::When),
     (Language::En, "what day", Asks::When),
+    // "On what exact day was it signed": the day is what is asked, whatever "what" says.
+    (Language::En, "what exact day", Asks::When),
+    (Language::En, "which exact day", Asks::When),
+    (Language::En, "what exact date", Asks::When),
+    (Language::En, "which day", Asks::When),
+    (Language::En, "which date", Asks::When),
     (Language::En, "since when", Asks::When),
     (Language::En, "until when", Asks::When),
     (Language::En, "how many", Asks::HowMany),
@@ -119,6 +125,7 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "v kakom godu", Asks::When),
     (Language::Ru, "v kotorom godu", Asks::When),
     (Language::Ru, "kakogo chisla", Asks::When),
+    (Language::Ru, "kakoe chislo", Asks::When),
     (Language::Ru, "kogda", Asks::When),
     (Language::Ru, "kto", Asks::Who),
     (Language::Ru, "kogo", Asks::Who),

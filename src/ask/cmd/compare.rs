@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{dated_heading, entry_line, parse_page, parse_year, quotes_for};
+use super::{covering, dated_heading, entry_line, parse_page, parse_year, quotes_for};
 use crate::ask::answer::{Answer, CompareCell, CompareRow, CompareSide, Comparison, Outcome, Page, Part};
 use crate::ask::engine::{self, Engine};
 use crate::ask::evidence::Focus;
@@ -345,7 +345,8 @@ impl Property {
             }
             Property::What => {
                 let quotes = quotes_for(engine, entry, &Focus::asserting(Asks::What), locale);
-                Some((entry.summary.trim().to_string(), quotes.into_iter().take(1).collect()))
+                let shown = quotes.into_iter().take(1).collect();
+                Some((entry.summary.trim().to_string(), covering(engine, entry, &entry.summary, shown)))
             }
         }
     }

@@ -87,8 +87,50 @@ pub(crate) fn quotes_for<'e>(engine: &Engine, entry: &'e Entry, focus: &Focus, l
 
 /// Add a part about `entry` to `answer`, backed by the quotes that state what `focus` asserts.
 pub(crate) fn add_entry(engine: &Engine, answer: &mut Answer, entry: &Entry, heading: Option<String>, text: String, focus: &Focus, locale: &str) {
-    let quotes = quotes_for(engine, entry, focus, locale);
+    let mut quotes = quotes_for(engine, entry, focus, locale);
+    // The answer's own entry is told in full: its excerpts cover what the text says.
+    if heading.is_none() {
+        quotes = covering(engine, entry, &text, quotes);
+    }
     answer.add_entry_quotes(engine.base(), entry, heading, text, &quotes);
+}
+
+/// `shown`, and one more of the entry's quotes when `text` (the entry's
+/// summary, as the answer shows it) says more than `shown` do: a figure
+/// they do not state ("about 40,000 Russian refugees"), or at least
+/// [`MIN_NEW_WORDS`] of the text's words that they lack and the added quote
+/// holds. Of such quotes, the one that adds the most figures, then words.
+/// An answer's excerpts must state what it says.
+pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut shown: Vec<&'e Quote>) -> Vec<&'e Quote> {
+    if shown.is_empty() {
+        return shown;
+    }
+    let index = engine.index();
+    let words = |text: &str| -> rustc_hash::FxHashSet<String> { evidence::keyed_words(index, text).into_iter().flatten().collect() };
+    let said: rustc_hash::FxHashSet<String> = shown.iter().flat_map(|quote| words(&quote.text)).collect();
+    let unsaid: Vec<String> = words(text).into_iter().filter(|key| key.chars().count() >= 3 && !said.contains(key)).collect();
+    let figures: Vec<&str> = figures(text).filter(|figure| !shown.iter().any(|quote| evidence::contains_number(&quote.text, figure))).collect();
+    if unsaid.len() < MIN_NEW_WORDS && figures.is_empty() {
+        return shown;
+    }
+    let gain = |quote: &Quote| {
+        let held = words(&quote.text);
+        let new_figures = figures.iter().filter(|figure| evidence::contains_number(&quote.text, figure)).count();
+        (new_figures, unsaid.iter().filter(|key| held.contains(*key)).count())
+    };
+    let others = entry.quotes.iter().filter(|quote| !shown.iter().any(|s| std::ptr::eq(*s, *quote)));
+    // Reversed, so that of equal gains the entry's first quote wins.
+    let best = others.rev().map(|quote| (gain(quote), quote)).filter(|((figures, words), _)| *figures > 0 || *words >= MIN_NEW_WORDS).max_by_key(|(gain, _)| *gain);
+    shown.extend(best.map(|(_, quote)| quote));
+    shown
+}
+
+/// How many of a text's words a quote must add to be shown beside the others.
+const MIN_NEW_WORDS: usize = 3;
+
+/// The numbers a text writes in figures that are not years ("40,000", "1.5").
+fn figures(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_digit() && c != ',' && c != '.').map(|run| run.trim_matches(|c| c == ',' || c == '.')).filter(|run| !run.is_empty() && super::index::year_of(run).is_none())
 }
 
 /// The reply to a command typed without its argument.
