@@ -199,6 +199,8 @@ const SERBIAN: &[&str] = &[
     "tokom", "nakon", "posle", "pre", "vreme", "vremena", "datum", "dana", "dobio", "dobila", "dobili",
     "dobiti", "imati", "bilo", "kog", "koga", "cijem", "ciji", "cija",
     "ali", "vec", "vise", "oko", "potpisala", "jos", "samo", "kao", "neki", "neka",
+    // "Start" and "begin", as in English: "od početka rata" is "since the war started".
+    "pocetak", "pocetka", "pocetkom", "poceo", "pocela", "pocelo", "poceli",
 ];
 
 const RUSSIAN: &[&str] = &[
@@ -210,6 +212,8 @@ const RUSSIAN: &[&str] = &[
     "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
     "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "podpisal",
     "podpisala", "no", "eshche", "tolko", "kak",
+    // "Start" and "begin", as in English: "после начала войны".
+    "nachalo", "nachala", "nachale", "nachalsya", "nachalas", "nachali",
 ];
 
 const ARABIC: &[&str] = &[
