@@ -3,7 +3,8 @@
 //!
 //! English keys get two more steps the index relies on: `-ian` endings go
 //! (`Hungarian`/`Hungary`), a final `i` or `e` goes (`Hungari`, `declar(e)`),
-//! and `-iz` is written `-is` (`recognize`/`recognise`).
+//! and `-iz` is written `-is` (`recognize`/`recognise`); other American
+//! spellings are read as British ones first (`center`/`centre`).
 
 use snowball_stemmers_rs::{Algorithm, Stemmer};
 
@@ -44,9 +45,11 @@ fn stem_english(word: &str) -> String {
     stemmed
 }
 
-/// `recognise` → `recognize`, `normalisation` → `normalization`: Porter2
-/// treats the two spellings differently.
+/// `recognise` → `recognize`, `normalisation` → `normalization` (and
+/// first `center` → `centre`): Porter2 treats the two spellings differently.
 fn british_to_american(word: &str) -> String {
+    // Other respellings go the other way: see `lexicon::british_spelling`.
+    let word = super::lexicon::british_spelling(word).unwrap_or(word);
     for (british, american) in [("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize")] {
         if let Some(root) = word.strip_suffix(british) {
             if root.len() >= 4 {
@@ -68,6 +71,8 @@ mod tests {
         same("treaties", "treaty");
         same("condemned", "condemn");
         same("recognized", "recognised");
+        same("centre", "center");
+        same("honour", "honor");
         same("declaration", "declarations");
         same("signed", "signing");
     }
