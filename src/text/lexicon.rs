@@ -99,7 +99,10 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "died", Asks::Died),
     (Language::En, "die", Asks::Died),
     (Language::En, "death", Asks::Died),
+    (Language::Sr, "od koje godine", Asks::When),
+    (Language::Sr, "do koje godine", Asks::When),
     (Language::Sr, "koje godine", Asks::When),
+    (Language::Sr, "do kada", Asks::When),
     (Language::Sr, "koja godina", Asks::When),
     (Language::Sr, "kog datuma", Asks::When),
     (Language::Sr, "od kada", Asks::When),
@@ -123,6 +126,13 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "preminuo", Asks::Died),
     (Language::Sr, "smrt", Asks::Died),
     (Language::Ru, "v kakom godu", Asks::When),
+    // "С какого года", "до какого года": since and until what year.
+    (Language::Ru, "s kakogo goda", Asks::When),
+    (Language::Ru, "do kakogo goda", Asks::When),
+    (Language::Ru, "kakogo goda", Asks::When),
+    (Language::Ru, "v kakoy god", Asks::When),
+    (Language::Ru, "s kakikh por", Asks::When),
+    (Language::Ru, "do kakikh por", Asks::When),
     (Language::Ru, "v kotorom godu", Asks::When),
     (Language::Ru, "kakogo chisla", Asks::When),
     (Language::Ru, "kakoe chislo", Asks::When),
@@ -220,6 +230,8 @@ const ARABIC: &[&str] = &[
     "متى", "ما", "ماذا", "من", "هو", "هي", "في", "عن", "على", "الى", "إلى", "تم", "كان", "كانت",
     "هل", "اين", "كيف", "لماذا", "عام", "سنه", "سنة", "كم", "مع", "بين", "و", "او", "التي", "الذي",
     "ذلك", "هذا", "هذه", "توقيع", "حدث", "أي", "اي", "منذ", "حتى", "عدد", "التي", "الذي", "هي", "هم",
+    // A preposition with a pronoun: "تعترف بها" (recognises it).
+    "بها", "به", "لها", "له", "فيها", "فيه", "عليها", "عليه", "منها", "منه", "عنها", "عنه",
 ];
 
 /// Whether a word may be a paraphrase (a light verb, particle, adverb, or a
