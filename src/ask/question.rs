@@ -202,6 +202,9 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
     (counted, kind)
 }
 
+/// "Until when" in the languages histbot reads: the end is asked too.
+const UNTIL_WHEN: &[&str] = &["until when", "till when", "do kada", "do koje godine", "do kakogo goda", "do kakikh por", "حتى متى"];
+
 /// Whether a "who" question asks for the object of its verb: "whom" (or
 /// its Serbian and Russian forms), or "who" followed by an auxiliary and
 /// then the verb's own subject ("who *did Yugoslavia* turn to"); not "who
@@ -524,7 +527,11 @@ impl Question {
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
-        let until_when = words.windows(2).any(|pair| matches!(pair, ["until" | "till", "when"]));
+        let until_when = UNTIL_WHEN.iter().any(|phrase| {
+            let phrase = fold_for_search(phrase);
+            let phrase: Vec<&str> = phrase.split(' ').collect();
+            words.windows(phrase.len()).any(|window| window == phrase.as_slice())
+        });
         // "When did Serbia pull out": a verb and its particle that end something.
         let ends_in_two_words = words.windows(2).any(|pair| END_PHRASES.iter().any(|(verb, particle)| verb.contains(&pair[0]) && pair[1] == *particle));
         let asks_end = until_when || ends_in_two_words || words.iter().any(|w| END_WORDS.contains(w));
