@@ -316,10 +316,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-13's one measurement as the holdout: the alliance's sentence states the alliance and 1807 but names no treaty; as with the Russian minister of 1914, that the name itself is asked needs \"the name of\" read as the answer type",
     ),
     (
-        "who was the soviet leader during the invasion of czechoslovakia",
-        "from dev-14's one measurement as the holdout: the invasion's sentences name the Warsaw Pact and the Soviet Union but no leader; the \"who\" is taken as held by the invasion's parties, and that a leader is a person, whom no sentence names, needs the kind a \"who\" asks for checked as for \"what\"",
-    ),
-    (
         "how did moscow respond when yugoslavia condemned the afghanistan invasion",
         "from dev-14's one measurement as the holdout: the \"when\" clause names the intervention, whose sentence is taken as the answer; that the response asked for is a reaction no sentence gives needs the clause after \"when\" read as a time, not as what is asked",
     ),

@@ -664,6 +664,11 @@ impl Index {
         self.kind_keys.contains(kind)
     }
 
+    /// The key of "person", the kind every kind of person is.
+    pub fn person_key(&self) -> &str {
+        &self.person_key
+    }
+
     /// Whether index key `key` is a noun of kind `kind` ("Russian" of "language").
     pub fn is_a_kind_of(&self, key: &str, kind: &str) -> bool {
         self.kinds.get(key).is_some_and(|(kinds, _)| kinds.contains(kind))

@@ -252,12 +252,13 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
     if !words.get(range.end).is_some_and(|w| BE_FORMS.contains(w)) {
         return None;
     }
-    // The noun phrase after the question word ("the soviet ambassador"), and its last word.
+    // The noun phrase after the question word ("the soviet ambassador"), up
+    // to a preposition ("during"), and its last word.
     let phrase: Vec<&&str> = words
         .iter()
         .skip(range.end)
         .skip_while(|w| crate::text::lexicon::is_stopword(w, language))
-        .take_while(|w| !crate::text::lexicon::is_stopword(w, language))
+        .take_while(|w| !crate::text::lexicon::is_stopword(w, language) && !ABOUT_ENDS.contains(w))
         .collect();
     let last = phrase.last()?;
     let key = index.tokens(last, language).into_iter().next()?;
@@ -542,6 +543,8 @@ impl Question {
         let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let head = head_word(index, &query, &words, &found, language, asks);
+        // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
+        let answer_kind = answer_kind.or_else(|| head.clone().filter(|head| asks == Asks::Who && language == Language::En && index.is_a_kind_of(head, index.person_key())));
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
         let wants_day = lexicon::DAY_WORDS.iter().any(|day| {
