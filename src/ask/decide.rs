@@ -615,7 +615,8 @@ fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usiz
 fn held_by_own_evidence(engine: &Engine, question: &Question, entry: usize, word: usize, shown: &[usize]) -> bool {
     let index = engine.index();
     let query = &question.query;
-    let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| index.word_in(query, word, keys));
+    // A quote shown holds what it refers back to ("refused *the proposition*").
+    let in_quotes = shown.iter().flat_map(|&q| index.quote_keys(entry).get(q).into_iter().map(Vec::as_slice).chain([index.antecedent_keys(entry, q)])).any(|keys| index.word_in(query, word, keys));
     in_quotes || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
 }
 

@@ -1364,12 +1364,17 @@ fn swapped_first_two(a: &str, b: &str) -> bool {
 fn refers_back(text: &str) -> bool {
     const OPENERS: &[&str] = &["it", "its", "he", "his", "she", "her", "they", "their", "this", "these", "those", "there"];
     let mut words = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    match words.next().map(str::to_lowercase).as_deref() {
+    let opens = match words.next().map(str::to_lowercase).as_deref() {
         Some("the") => words.next().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase),
         Some(first) => OPENERS.contains(&first),
         None => false,
-    }
+    };
+    // "Karađorđe refused *the proposition*": a proposal the sentence before made.
+    opens || text.split_whitespace().collect::<Vec<_>>().windows(2).any(|pair| pair[0] == "the" && PROPOSALS.contains(&pair[1].trim_matches(|c: char| !c.is_alphanumeric())))
 }
+
+/// Nouns that, after "the", stand for a proposal made in the sentence before.
+const PROPOSALS: &[&str] = &["proposition", "proposal", "offer", "plan", "request", "demand", "suggestion", "initiative"];
 
 /// A person's names keyed as Serbian words, where that differs from their
 /// English keys: the base writes "Aleksandar Vučić", and a Serbian question
