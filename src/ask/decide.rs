@@ -571,16 +571,17 @@ fn capitalised_inside(text: &str) -> impl Iterator<Item = &str> {
 
 /// Whether the evidence says the question's head of the name it belongs to
 /// ("President of Yugoslavia" does not answer "president of
-/// Czechoslovakia"): within three words after the head (not counting
-/// stopwords), in a shown quote or
-/// one of the entry's names. True when the question names no owner.
+/// Czechoslovakia"): within three words after or before the head (not
+/// counting stopwords), in a shown quote or one of the entry's names. True
+/// when the question names no owner.
 fn head_bound(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
     let (Some(head), Some(owner)) = (&question.head, &question.head_of) else { return true };
     let Some(found) = engine.entry(entry) else { return true };
     let says = |text: &str| {
         // Stopwords key to nothing: "mother of Russian emperor Ivan" has the owner third.
         let keys: Vec<Vec<String>> = evidence::keyed_words(engine.index(), text).into_iter().filter(|k| !k.is_empty()).collect();
-        keys.iter().enumerate().any(|(i, k)| k.contains(head) && keys.iter().skip(i + 1).take(3).any(|next| next.contains(owner)))
+        // Or within three words before it: "*Yugoslav* President", "New Serbia, with the centre in".
+        keys.iter().enumerate().any(|(i, k)| k.contains(head) && keys.iter().skip(i + 1).take(3).chain(keys[i.saturating_sub(3)..i].iter()).any(|near| near.contains(owner)))
     };
     let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes).any(says)
