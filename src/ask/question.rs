@@ -387,7 +387,8 @@ fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<Str
             let unknown = index.tokens(word, language).iter().all(|t| !index.has_key(&t.key)) && index.paraphrase_keys(word).is_empty();
             if unknown { index.respell(word).unwrap_or(word) } else { word }
         })
-        .filter(|w| lexicon::is_light_by_ending(w, language))
+        // A verb every question may use ("went", "took") names no event.
+        .filter(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language))
         .map(|word| {
             // Its forms first (the first key names the word in an abstention), then what it may stand for ("merged": "incorporated").
             let forms = lexicon::verb_forms(word).into_iter().flat_map(|form| index.tokens(form, language)).map(|t| t.key);

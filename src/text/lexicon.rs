@@ -196,7 +196,7 @@ const ENGLISH: &[&str] = &[
     "happening", "ever", "so", "then", "than", "also", "other", "was", "number", "kind", "sort",
     "lol", "pls", "plz", "u", "ur", "r", "like", "just", "really", "exact", "hey", "hi", "ok", "okay",
     "thanks", "whats", "whos", "wat", "wen", "wut", "wich", "whitch", "wher", "whn", "make", "made", "become", "became", "go", "went",
-    "until", "since", "till", "did", "doing", "via", "no",
+    "until", "since", "till", "did", "doing", "via", "no", "else",
 ];
 
 const SERBIAN: &[&str] = &[
