@@ -204,27 +204,43 @@ impl Engine {
             let both_ask = [left.as_str(), right.as_str()].iter().all(|half| self.asks_something(half));
             // Each half as asked, parsed once: the halves below ask what the whole does, a start and an end ask their own.
             let parsed = [self.question(&left), self.question(&right)];
-            let halves: Vec<(Vec<usize>, Question)> = parsed
+            let half_questions: Vec<Question> = parsed
                 .iter()
-                .filter_map(|own| {
+                .map(|own| {
                     let mut half_question = own.clone();
                     half_question.asks = question.asks;
                     half_question.attribute = question.attribute;
-                    // Each half must name its entry outright, or date it by a
-                    // year, or pick one of the entries the whole question was torn between,
-                    let among_tied = |entry: usize| matches!(whole, Decision::Ask { entries } if entries.contains(&entry));
-                    // Or explain most of the half by itself, as the clear best.
-                    let confident = |entry: usize| {
-                        let scored = self.index.score(&half_question.query, Some(question.preferred_kinds()), false);
-                        both_ask && scored.first().is_some_and(|best| best.entry == entry && best.score >= CONFIDENT_HALF)
-                    };
-                    let entries = match decide::decide(self, &half_question, question.preferred_kinds()) {
-                        Decision::Answer { entry } if self.index.name_hit(entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_tied(entry) || confident(entry) => vec![entry],
-                        // One event repeated ("Tadić visits Moscow" in 2004 and 2009): all of it answers the half.
-                        Decision::Series { entries } => self.by_date(&entries),
+                    half_question
+                })
+                .collect();
+            let decisions: Vec<Decision> = half_questions.iter().map(|half| decide::decide(self, half, question.preferred_kinds())).collect();
+            // Each half must name its entry outright, or date it by a
+            // year, or pick one of the entries the whole question was torn between,
+            // or explain most of the half by itself, as the clear best.
+            let accepted = |half_question: &Question, decision: &Decision| -> Option<Vec<usize>> {
+                let among_tied = |entry: usize| matches!(whole, Decision::Ask { entries } if entries.contains(&entry));
+                let confident = |entry: usize| {
+                    let scored = self.index.score(&half_question.query, Some(question.preferred_kinds()), false);
+                    both_ask && scored.first().is_some_and(|best| best.entry == entry && best.score >= CONFIDENT_HALF)
+                };
+                match decision {
+                    Decision::Answer { entry } if self.index.name_hit(*entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_tied(*entry) || confident(*entry) => Some(vec![*entry]),
+                    // One event repeated ("Tadić visits Moscow" in 2004 and 2009): all of it answers the half.
+                    Decision::Series { entries } => Some(self.by_date(entries)),
+                    _ => None,
+                }
+            };
+            let own: Vec<Option<Vec<usize>>> = half_questions.iter().zip(&decisions).map(|(half, decision)| accepted(half, decision)).collect();
+            let halves: Vec<(Vec<usize>, Question)> = (0..2)
+                .filter_map(|i| {
+                    let entries = match (&own[i], &decisions[i], &own[1 - i]) {
+                        (Some(entries), _, _) => entries.clone(),
+                        // "When was the coup in Belgrade and when was Yugoslavia defeated":
+                        // of the tied entries, the one nearest in time to the other half's answer.
+                        (None, Decision::Ask { entries }, Some(other)) => vec![self.nearest_in_time(entries, other.first().copied()?)?],
                         _ => return None,
                     };
-                    Some((entries, half_question))
+                    Some((entries, half_questions[i].clone()))
                 })
                 .collect();
             // Each entry once, shown for what its own half asks ("how many left Russia … compared to how many entered Serbia").
@@ -340,6 +356,19 @@ impl Engine {
     }
 
     /// Entries in the order of their dates (undated last).
+    /// Of `entries`, the one alone nearest in time to `other` (by their
+    /// first dates), when it is at most [`NEAREST_IN_TIME`] years away.
+    fn nearest_in_time(&self, entries: &[usize], other: usize) -> Option<usize> {
+        let year = |entry: usize| self.entry(entry).and_then(|e| e.date.as_ref()).map(|d| d.first_year());
+        let target = year(other)?;
+        let mut gaps: Vec<(i32, usize)> = entries.iter().filter_map(|&entry| Some(((year(entry)? - target).abs(), entry))).collect();
+        gaps.sort();
+        match gaps.as_slice() {
+            [(gap, entry)] | [(gap, entry), ..] if *gap <= NEAREST_IN_TIME && gaps.get(1).is_none_or(|(next, _)| next > gap) => Some(*entry),
+            _ => None,
+        }
+    }
+
     fn by_date(&self, entries: &[usize]) -> Vec<usize> {
         let mut sorted = entries.to_vec();
         sorted.sort_by_key(|&e| self.entry(e).and_then(|entry| entry.date.as_ref().and_then(|d| d.points().first().map(|p| p.year))).unwrap_or(i32::MAX));
@@ -619,6 +648,9 @@ fn without_comparison_lead(text: &str) -> &str {
 }
 
 /// Ordinal words, as the questions write them.
+/// How many years apart a tied half's entry may be from the other half's answer to be chosen by it.
+const NEAREST_IN_TIME: i32 = 5;
+
 const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"];
 
 /// Question words that open a question asked of each of two things after a
