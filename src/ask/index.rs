@@ -105,6 +105,10 @@ struct Doc {
     people: Vec<String>,
     /// The keys of its names that are ordinals ("second"), in name order.
     name_ordinals: Vec<String>,
+    /// `names` as key ids ([`Index::key_ids`]), for scoring.
+    name_ids: Vec<Vec<u32>>,
+    /// Each quote's keys as key ids, sorted and deduplicated (parallel to `quotes`).
+    quote_ids: Vec<Vec<u32>>,
 }
 
 /// The search index over one fact base. Built once per loaded base.
@@ -168,6 +172,27 @@ pub struct Index {
     words: crate::text::WordMemo,
     /// Entries with broad dates (decades, centuries, long periods): (doc, first, last).
     broad: Vec<(u32, i32, i32)>,
+    /// Each key of an entry's names and quotes → a number of its own, so
+    /// that scoring compares numbers, not strings. A key without an id is
+    /// in no name and no quote.
+    key_ids: HashMap<String, u32>,
+}
+
+/// A query word as [`Index::score`] weighs it: its matches and its weight.
+struct Word<'a> {
+    matches: Vec<Hit<'a>>,
+    weight: f32,
+}
+
+/// One index key a query word matches, with what scoring needs of it
+/// looked up once per question.
+struct Hit<'a> {
+    key: &'a str,
+    quality: f32,
+    /// The key's id ([`Index::key_ids`]), if it is in a name or a quote.
+    id: Option<u32>,
+    /// The key's postings (empty if the base does not use it).
+    postings: &'a [(u32, f32)],
 }
 
 /// A question's text as [`Index::respell_text`] leaves it.
@@ -474,9 +499,33 @@ impl Index {
         for doc in &mut index.docs {
             doc.name_ordinals = doc.names.iter().flatten().filter(|k| index.ordinal_keys.contains(k)).cloned().collect();
         }
+        index.intern_keys();
         index.words = memo.into_inner();
         index.words.add_lowercase();
         index
+    }
+
+    /// Give every key of the entries' names and quotes its id, and keep
+    /// the names and quotes as ids too ([`Index::key_ids`]).
+    fn intern_keys(&mut self) {
+        let ids = &mut self.key_ids;
+        let mut intern = |key: &String| -> u32 {
+            let next = ids.len() as u32;
+            *ids.entry(key.clone()).or_insert(next)
+        };
+        for doc in &mut self.docs {
+            doc.name_ids = doc.names.iter().map(|name| name.iter().map(&mut intern).collect()).collect();
+            doc.quote_ids = doc
+                .quotes
+                .iter()
+                .map(|keys| {
+                    let mut ids: Vec<u32> = keys.iter().map(&mut intern).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids
+                })
+                .collect();
+        }
     }
 
     /// [`Keyer::tokens`], reading the words of the base from the build's memo.
@@ -978,7 +1027,7 @@ impl Index {
         let mut totals: Vec<(u32, f32)> = Vec::new();
         let mut denominator = 0.0;
         let last = query.keys.len().saturating_sub(1);
-        let mut words: Vec<(Vec<(&str, f32)>, f32)> = Vec::with_capacity(query.keys.len());
+        let mut words: Vec<Word> = Vec::with_capacity(query.keys.len());
         for position in 0..query.keys.len() {
             let matches = if prefix_last && position == last { self.word_matches(query, position, true) } else { self.matches_of(query, position).iter().collect() };
             let unknown = if query.light.get(position).copied().unwrap_or(false) { self.max_idf * LIGHT_UNKNOWN } else { self.max_idf };
@@ -988,13 +1037,13 @@ impl Index {
                 .fold(None, |best: Option<f32>, idf| Some(best.map_or(*idf, |b| b.max(*idf))))
                 .unwrap_or(unknown);
             denominator += weight;
-            let mut contributions: Vec<(u32, f32)> = Vec::new();
-            for (stored, quality) in &matches {
-                let postings = self.postings.get(*stored).map(Vec::as_slice).unwrap_or(&[]);
-                contributions.extend(postings.iter().map(|&(doc, field)| (doc, field * quality)));
+            let hits: Vec<Hit> = matches.into_iter().map(|(key, quality)| self.hit(key, quality)).collect();
+            let mut contributions: Vec<(u32, f32)> = Vec::with_capacity(hits.iter().map(|hit| hit.postings.len()).sum());
+            for hit in &hits {
+                contributions.extend(hit.postings.iter().map(|&(doc, field)| (doc, field * hit.quality)));
             }
             merge_best(&mut totals, contributions, weight);
-            words.push((matches, weight));
+            words.push(Word { matches: hits, weight });
         }
         let year_weight = self.max_idf * 0.8;
         for &year in &query.years {
@@ -1011,17 +1060,19 @@ impl Index {
             totals.select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
             totals.truncate(MAX_CANDIDATES);
         }
-        let gaining: HashSet<u32> = totals.iter().filter(|(_, total)| *total >= denominator * MIN_FOR_QUOTE_GAIN).map(|(doc, _)| *doc).collect();
+        let mut gaining: Vec<u32> = totals.iter().filter(|(_, total)| *total >= denominator * MIN_FOR_QUOTE_GAIN).map(|(doc, _)| *doc).collect();
+        gaining.sort_unstable();
         let best_quotes = self.best_quotes(&words, &gaining);
+        let query_ids: Vec<Option<u32>> = query.keys.iter().map(|key| self.key_ids.get(key).copied()).collect();
         let mut scored: Vec<Scored> = totals
             .into_iter()
             .filter_map(|(doc, total)| {
                 let entry = doc as usize;
                 let kind = self.docs.get(entry)?.kind?;
-                let name_hit = self.name_hit(entry, &query.keys);
+                let name_hit = self.name_hit_ids(entry, &query_ids);
                 // Only an entry that explains some of the question can gain enough to matter.
                 let total = if total >= denominator * MIN_FOR_QUOTE_GAIN { total + self.quote_unit_gain(entry, &words, best_quotes.get(&doc).copied()) } else { total };
-                let mut score = total / denominator + NAME_COVERAGE * self.name_coverage(entry, &query.keys);
+                let mut score = total / denominator + NAME_COVERAGE * self.name_coverage_ids(entry, &query_ids);
                 if name_hit {
                     score = (score + NAME_HIT).min(1.2);
                 }
@@ -1038,16 +1089,17 @@ impl Index {
     /// For each of `docs`, its quote that holds the most of the question's
     /// weight (the first such quote on a tie), found through the quote
     /// postings rather than by searching every quote for every word.
-    fn best_quotes(&self, words: &[(Vec<(&str, f32)>, f32)], docs: &HashSet<u32>) -> HashMap<u32, u32> {
+    /// `docs` is sorted.
+    fn best_quotes(&self, words: &[Word], docs: &[u32]) -> HashMap<u32, u32> {
         if docs.is_empty() {
             return HashMap::default();
         }
         // (doc, quote) → (weight held, last word counted), so a word with several matches counts once.
-        let mut sums: HashMap<(u32, u32), (f32, usize)> = HashMap::default();
-        for (word, (matches, weight)) in words.iter().enumerate() {
-            for (stored, _) in matches {
-                for &(doc, quote) in self.quote_postings.get(*stored).map(Vec::as_slice).unwrap_or(&[]) {
-                    if !docs.contains(&doc) {
+        let mut sums: HashMap<(u32, u32), (f32, usize)> = HashMap::with_capacity_and_hasher(64, Default::default());
+        for (word, Word { matches, weight }) in words.iter().enumerate() {
+            for hit in matches {
+                for &(doc, quote) in self.quote_postings.get(hit.key).map(Vec::as_slice).unwrap_or(&[]) {
+                    if docs.binary_search(&doc).is_err() {
                         continue;
                     }
                     let slot = sums.entry((doc, quote)).or_insert((0.0, usize::MAX));
@@ -1058,7 +1110,7 @@ impl Index {
                 }
             }
         }
-        let mut best: HashMap<u32, (u32, f32)> = HashMap::default();
+        let mut best: HashMap<u32, (u32, f32)> = HashMap::with_capacity_and_hasher(docs.len(), Default::default());
         for ((doc, quote), (sum, _)) in sums {
             let slot = best.entry(doc).or_insert((quote, sum));
             if sum > slot.1 || (sum == slot.1 && quote < slot.0) {
@@ -1072,26 +1124,20 @@ impl Index {
     /// quote of the entry (its best, [`Index::best_quotes`]) count as
     /// [`QUOTE_UNIT`] rather than the weight of the field they were found
     /// in. Returns what that adds to the entry's total.
-    fn quote_unit_gain(&self, doc: usize, words: &[(Vec<(&str, f32)>, f32)], best_quote: Option<u32>) -> f32 {
-        let Some(keys) = best_quote.and_then(|quote| self.docs.get(doc)?.quotes.get(quote as usize)) else { return 0.0 };
-        let in_quote = |matches: &[(&str, f32)]| matches.iter().any(|(stored, _)| contains_key(keys, stored));
+    fn quote_unit_gain(&self, doc: usize, words: &[Word], best_quote: Option<u32>) -> f32 {
+        let Some(ids) = best_quote.and_then(|quote| self.docs.get(doc)?.quote_ids.get(quote as usize)) else { return 0.0 };
+        let in_quote = |matches: &[Hit]| matches.iter().any(|hit| hit.id.is_some_and(|id| ids.binary_search(&id).is_ok()));
         words
             .iter()
-            .filter(|(matches, _)| in_quote(matches))
-            .map(|(matches, weight)| weight * (QUOTE_UNIT - self.field_weight(doc, matches)).max(0.0))
+            .filter(|word| in_quote(&word.matches))
+            .map(|word| word.weight * (QUOTE_UNIT - field_weight(doc, &word.matches)).max(0.0))
             .sum()
     }
 
-    /// The best field weight (times match quality) with which an entry holds a word.
-    fn field_weight(&self, doc: usize, matches: &[(&str, f32)]) -> f32 {
-        matches
-            .iter()
-            .filter_map(|(stored, quality)| {
-                let list = self.postings.get(*stored)?;
-                let found = list.binary_search_by_key(&(doc as u32), |(d, _)| *d).ok()?;
-                Some(list[found].1 * quality)
-            })
-            .fold(0.0, f32::max)
+    /// A match of a query word, with its id and postings looked up.
+    fn hit<'a>(&'a self, key: &'a str, quality: f32) -> Hit<'a> {
+        let postings = self.postings.get(key).map_or(&[][..], Vec::as_slice);
+        Hit { key, quality, id: self.key_ids.get(key).copied(), postings }
     }
 
     /// A question's keys as the index sees them, for a text whose language
@@ -1207,6 +1253,25 @@ impl Index {
         })
     }
 
+    /// [`Index::name_hit`] for a query given as key ids (`None` for a key in no name).
+    fn name_hit_ids(&self, entry: usize, query: &[Option<u32>]) -> bool {
+        self.docs.get(entry).is_some_and(|doc| {
+            doc.name_ids.iter().any(|name| {
+                name.first().is_some_and(|first| query.contains(&Some(*first))) && query.windows(name.len()).any(|window| window.iter().zip(name).all(|(typed, id)| *typed == Some(*id)))
+            })
+        })
+    }
+
+    /// [`Index::name_coverage`] for a query given as key ids.
+    fn name_coverage_ids(&self, entry: usize, query: &[Option<u32>]) -> f32 {
+        let Some(doc) = self.docs.get(entry) else { return 0.0 };
+        doc.name_ids
+            .iter()
+            .filter(|name| !name.is_empty())
+            .map(|name| name.iter().filter(|id| query.contains(&Some(**id))).count() as f32 / name.len() as f32)
+            .fold(0.0, f32::max)
+    }
+
     /// The largest share of one of the entry's names that the query contains:
     /// `Cominform resolution` covers more of "Cominform resolution on
     /// Yugoslavia" than of "Second Cominform resolution against Yugoslavia".
@@ -1306,6 +1371,17 @@ fn count_capitalised(keyer: &Keyer, text: &str, counts: &mut HashMap<String, (u3
         }
         sentence_start = word.ends_with(['.', '!', '?', ':']);
     }
+}
+
+/// The best field weight (times match quality) with which entry `doc` holds a word.
+fn field_weight(doc: usize, matches: &[Hit]) -> f32 {
+    matches
+        .iter()
+        .filter_map(|hit| {
+            let found = hit.postings.binary_search_by_key(&(doc as u32), |(d, _)| *d).ok()?;
+            Some(hit.postings[found].1 * hit.quality)
+        })
+        .fold(0.0, f32::max)
 }
 
 /// Add one query word's contributions to the running totals: for each doc the

@@ -136,13 +136,45 @@ pub fn without_controls(text: &str) -> String {
 }
 
 /// Whether `text` holds a control character (general category Cc: U+0000–U+001F,
-/// U+007F–U+009F) other than a line break or a tab. The ASCII ones are looked
-/// for in its bytes without branching; U+0080–U+009F by their UTF-8 form,
-/// 0xC2 followed by 0x80–0x9F, only when a 0xC2 byte is there at all.
+/// U+007F–U+009F) other than a line break or a tab: ASCII ones by their byte,
+/// U+0080–U+009F by their UTF-8 form, 0xC2 followed by 0x80–0x9F.
+///
+/// The text is read in blocks of [`BLOCK`] bytes, each first checked without
+/// branching (so the compiler can check many bytes per instruction) for
+/// any byte that could start one; only a block that has such a byte (a
+/// control, or the 0xC2 that "«" and "§" also start with) is looked at
+/// byte by byte.
 fn has_controls(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let ascii = bytes.iter().fold(false, |found, &byte| found | (byte < 0x20 && byte != b'\n' && byte != b'\t') | (byte == 0x7F));
-    ascii || (memchr::memchr(0xC2, bytes).is_some() && bytes.windows(2).any(|pair| pair[0] == 0xC2 && (0x80..=0x9F).contains(&pair[1])))
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    for (number, block) in blocks.by_ref().enumerate() {
+        if may_hold_controls(block) && controls_from(&bytes[number * BLOCK..], BLOCK) {
+            return true;
+        }
+    }
+    let tail = blocks.remainder().len();
+    controls_from(&bytes[bytes.len() - tail..], tail)
+}
+
+/// Whether some byte of `block` is an ASCII control or 0xC2, checked
+/// without a branch per byte.
+fn may_hold_controls(block: &[u8]) -> bool {
+    let flag = |byte: u8| (u8::from(byte < 0x20) & u8::from(byte != b'\n') & u8::from(byte != b'\t')) | u8::from(byte == 0x7F) | u8::from(byte == 0xC2);
+    block.iter().fold(0u8, |found, &byte| found | flag(byte)) != 0
+}
+
+/// How many bytes [`has_controls`] checks at once.
+const BLOCK: usize = 64;
+
+/// Whether one of the first `length` bytes of `bytes` starts a control
+/// character ([`has_controls`]); the byte after them may end one.
+fn controls_from(bytes: &[u8], length: usize) -> bool {
+    (0..length).any(|at| is_ascii_control(bytes[at]) || (bytes[at] == 0xC2 && bytes.get(at + 1).is_some_and(|next| (0x80..=0x9F).contains(next))))
+}
+
+/// Whether one byte is an ASCII control character other than a line break or a tab.
+fn is_ascii_control(byte: u8) -> bool {
+    (byte < 0x20 && byte != b'\n' && byte != b'\t') || byte == 0x7F
 }
 
 fn next_page_hint(number: usize, count: usize, command: &str) -> String {
@@ -342,6 +374,24 @@ pub fn json(answer: &Answer) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_are_found_wherever_they_are() {
+        for length in [0, 1, 63, 64, 65, 130] {
+            for at in 0..length {
+                for control in ["\u{1b}", "\u{7f}", "\u{85}", "\0"] {
+                    let mut text = "a".repeat(length);
+                    text.replace_range(at..at + 1, control);
+                    assert!(has_controls(&text), "{control:?} at {at} of {length}");
+                }
+                for harmless in ["\n", "\t", "«", "§", "é"] {
+                    let mut text = "a".repeat(length);
+                    text.replace_range(at..at + 1, harmless);
+                    assert!(!has_controls(&text), "{harmless:?} at {at} of {length}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn markdown_escapes_and_breaks_mentions() {

@@ -229,7 +229,7 @@ pub fn contains_word(text: &str, word: &str) -> bool {
     if word.bytes().all(|b| b.is_ascii_digit()) {
         return contains_exactly(text, word);
     }
-    if !word.is_empty() && word.chars().all(|c| c.is_ascii() || !c.is_alphabetic()) && !text.contains(LOWERCASE_TO_ASCII) {
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii() || !c.is_alphabetic()) && !holds_lowercase_to_ascii(text) {
         // The same matches as below, without copies: beside these two, no
         // character lowercases to ASCII, none lowercases to more than one
         // character or to a non-letter other than itself, and none changes
@@ -247,7 +247,15 @@ pub fn contains_word(text: &str, word: &str) -> bool {
 
 /// The only characters beyond ASCII whose lower case holds ASCII letters
 /// ("İ" → "i̇", the Kelvin sign → "k").
-const LOWERCASE_TO_ASCII: [char; 2] = ['\u{130}', '\u{212A}'];
+const LOWERCASE_TO_ASCII: [&str; 2] = ["\u{130}", "\u{212A}"];
+
+/// Whether `text` holds one of [`LOWERCASE_TO_ASCII`]: looked for by the
+/// first bytes of their UTF-8 forms (0xC4, 0xE2) with `memchr`, not by
+/// decoding every character of the text.
+fn holds_lowercase_to_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xC4, 0xE2, bytes).any(|at| LOWERCASE_TO_ASCII.iter().any(|c| bytes[at..].starts_with(c.as_bytes())))
+}
 
 /// `text` in lower case: byte by byte when it is ASCII (the same result as
 /// [`str::to_lowercase`], without its per-character Unicode lookups).
@@ -448,6 +456,14 @@ pub fn ordinal(n: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_characters_that_lowercase_to_ascii_are_found_by_their_bytes() {
+        for (text, holds) in [("İstanbul", true), ("300 \u{212A}", true), ("1953–1955 “a”", false), ("Ĳssel", false), ("plain", false)] {
+            assert_eq!(holds_lowercase_to_ascii(text), holds, "{text}");
+            assert_eq!(holds_lowercase_to_ascii(text), text.contains(['\u{130}', '\u{212A}']), "{text}");
+        }
+    }
 
     fn shown(text: &str) -> String {
         match HistDate::parse(text) {

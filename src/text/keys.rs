@@ -179,24 +179,38 @@ impl Keyer {
         if self.synonyms.is_empty() {
             return tokens;
         }
-        let mut out = Vec::with_capacity(tokens.len());
-        let mut position = 0;
-        while position < tokens.len() {
-            let language = tokens[position].language;
-            let keys: Vec<&str> = tokens[position..].iter().take_while(|t| t.language == language).map(|t| t.key.as_str()).collect();
-            let by_alt = || tokens[position].alts.iter().find_map(|alt| self.synonyms.at(language, &[alt.as_str()]));
-            match self.synonyms.at(language, &keys).or_else(by_alt) {
+        let steps = self.synonym_steps(&tokens);
+        let mut out = Vec::with_capacity(steps.len());
+        let mut tokens = tokens.into_iter();
+        for (language, step) in steps {
+            match step {
                 Some((canonical, length)) => {
                     out.push(Token { key: canonical.to_string(), alts: Vec::new(), light: false, language });
-                    position += length;
+                    tokens.nth(length - 1);
                 }
-                None => {
-                    out.push(tokens[position].clone());
-                    position += 1;
-                }
+                None => out.extend(tokens.next()),
             }
         }
         out
+    }
+
+    /// How [`Keyer::with_synonyms`] walks `tokens`: at each step, the
+    /// language of the token there and, when a synonym member starts there,
+    /// its group's first member and how many tokens it covers (else the
+    /// token stays as it is).
+    fn synonym_steps(&self, tokens: &[Token]) -> Vec<(Language, Option<(&str, usize)>)> {
+        let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
+        let mut steps = Vec::with_capacity(tokens.len());
+        let mut position = 0;
+        while position < tokens.len() {
+            let language = tokens[position].language;
+            let end = position + tokens[position..].iter().take_while(|t| t.language == language).count();
+            let by_alt = || tokens[position].alts.iter().find_map(|alt| self.synonyms.at(language, &[alt.as_str()]));
+            let found = self.synonyms.at(language, &keys[position..end]).or_else(by_alt);
+            steps.push((language, found));
+            position += found.map_or(1, |(_, length)| length);
+        }
+        steps
     }
 }
 
@@ -275,7 +289,9 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 /// about visas does not find the sentence on visa-free travel. And "%" is
 /// the word "percent".
 fn join_privative(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("-free") && !text.contains("-Free") && !text.contains('%') {
+    // Most texts hold neither a hyphen nor a percent sign: one pass over the bytes.
+    let may_join = memchr::memchr2(b'-', b'%', text.as_bytes()).is_some();
+    if !may_join || (!text.contains("-free") && !text.contains("-Free") && !text.contains('%')) {
         return std::borrow::Cow::Borrowed(text);
     }
     // "70%" is "70 percent" to a reader: the sign becomes a word to find.
