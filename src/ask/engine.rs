@@ -208,8 +208,11 @@ impl Engine {
                 .iter()
                 .map(|own| {
                     let mut half_question = own.clone();
-                    half_question.asks = question.asks;
-                    half_question.attribute = question.attribute;
+                    // "When did Serbia declare independence and which treaty recognised it": each asks its own.
+                    if !both_ask {
+                        half_question.asks = question.asks;
+                        half_question.attribute = question.attribute;
+                    }
                     half_question
                 })
                 .collect();
