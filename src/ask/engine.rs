@@ -392,7 +392,7 @@ impl Engine {
         for (entry, question) in &found {
             let focus = self.focus(entry, question);
             let text = if entry.kind == Kind::Person { entry.summary.clone() } else { cmd::entry_line(entry) };
-            cmd::add_entry(self, &mut answer, entry, Some(cmd::dated_heading(entry)), text, &focus, locale);
+            cmd::add_answered_entry(self, &mut answer, entry, Some(cmd::dated_heading(entry)), text, &focus, locale);
         }
         answer
     }

@@ -87,11 +87,19 @@ pub(crate) fn quotes_for<'e>(engine: &Engine, entry: &'e Entry, focus: &Focus, l
 
 /// Add a part about `entry` to `answer`, backed by the quotes that state what `focus` asserts.
 pub(crate) fn add_entry(engine: &Engine, answer: &mut Answer, entry: &Entry, heading: Option<String>, text: String, focus: &Focus, locale: &str) {
-    let mut quotes = quotes_for(engine, entry, focus, locale);
     // The answer's own entry is told in full: its excerpts cover what the text says.
     if heading.is_none() {
-        quotes = covering(engine, entry, &text, quotes);
+        return add_answered_entry(engine, answer, entry, heading, text, focus, locale);
     }
+    let quotes = quotes_for(engine, entry, focus, locale);
+    answer.add_entry_quotes(engine.base(), entry, heading, text, &quotes);
+}
+
+/// [`add_entry`] for an entry the answer asserts (its own, or each of a
+/// two-fact answer's): the excerpts chosen for `focus`, and one more when
+/// `text` says more than they do ([`covering`]).
+pub(crate) fn add_answered_entry(engine: &Engine, answer: &mut Answer, entry: &Entry, heading: Option<String>, text: String, focus: &Focus, locale: &str) {
+    let quotes = covering(engine, entry, &text, quotes_for(engine, entry, focus, locale));
     answer.add_entry_quotes(engine.base(), entry, heading, text, &quotes);
 }
 
