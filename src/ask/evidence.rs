@@ -320,14 +320,28 @@ fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
 }
 
 /// How much of the question a quote speaks of: the idf of the question's
-/// words it contains.
+/// words it contains, and at [`ANTECEDENT_SHARE`] of the words only the
+/// sentence it refers back to contains.
 pub fn relevance(index: &Index, doc: usize, position: usize, query: &Query) -> f32 {
     let Some(keys) = index.quote_keys(doc).get(position) else { return 0.0 };
+    // What the quote refers back to ("refused *the proposition*") counts too.
+    let antecedent = index.antecedent_keys(doc, position);
     (0..query.keys.len())
-        .filter(|&word| index.word_in(query, word, keys))
-        .map(|word| index.weight(query, word))
+        .map(|word| {
+            let weight = index.weight(query, word);
+            if index.word_in(query, word, keys) {
+                weight
+            } else if index.word_in(query, word, antecedent) {
+                weight * ANTECEDENT_SHARE
+            } else {
+                0.0
+            }
+        })
         .sum()
 }
+
+/// How much a word of the sentence a quote refers back to counts towards the quote's relevance.
+const ANTECEDENT_SHARE: f32 = 0.5;
 
 /// The quotes to show for `entry` among `candidates` (indexes into its
 /// quotes): the most relevant one that states the answer, and before it the
