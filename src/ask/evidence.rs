@@ -314,7 +314,8 @@ fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
     let words = sentence_words(text);
     let is_deed = |word: &str| index.word_keys(word).iter().any(|key| deed.iter().any(|forms| forms.contains(key)));
     let told: Vec<usize> = (0..words.len()).filter(|&at| is_deed(words[at])).collect();
-    let passive = |at: usize| words[at.saturating_sub(2)..at].iter().any(|w| PASSIVE_AUXILIARIES.iter().any(|aux| w.eq_ignore_ascii_case(aux)));
+    // "Were massing" is the progressive, not the passive.
+    let passive = |at: usize| !words[at].ends_with("ing") && words[at.saturating_sub(2)..at].iter().any(|w| PASSIVE_AUXILIARIES.iter().any(|aux| w.eq_ignore_ascii_case(aux)));
     let agent_after = |at: usize| words.get(at + 1..).is_some_and(|rest| rest.iter().any(|w| AGENT_MARKERS.iter().any(|marker| w.eq_ignore_ascii_case(marker))));
     !told.is_empty() && told.iter().all(|&at| passive(at) && !agent_after(at))
 }
