@@ -206,8 +206,8 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 86.5;
-const HOLDOUT_FLOOR: f64 = 79.5;
+const DEV_FLOOR: f64 = 89.0;
+const HOLDOUT_FLOOR: f64 = 82.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
