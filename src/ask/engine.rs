@@ -202,7 +202,8 @@ impl Engine {
             };
             // "What year did … and when did …": each half asks its own question.
             let both_ask = [left.as_str(), right.as_str()].iter().all(|half| self.asks_something(half));
-            // Each half as asked, parsed once: the halves below ask what the whole does, a start and an end ask their own.
+            // Each half as asked, parsed once: the halves ask what the whole does unless
+            // each has its own question word; a start and an end ask their own.
             let parsed = [self.question(&left), self.question(&right)];
             let half_questions: Vec<Question> = parsed
                 .iter()
@@ -358,7 +359,6 @@ impl Engine {
         self.answer_entry_with(found, &self.focus(found, question), locale)
     }
 
-    /// Entries in the order of their dates (undated last).
     /// Of `entries`, the one alone nearest in time to `other` (by their
     /// first dates), when it is at most [`NEAREST_IN_TIME`] years away.
     fn nearest_in_time(&self, entries: &[usize], other: usize) -> Option<usize> {
@@ -367,11 +367,12 @@ impl Engine {
         let mut gaps: Vec<(i32, usize)> = entries.iter().filter_map(|&entry| Some(((year(entry)? - target).abs(), entry))).collect();
         gaps.sort();
         match gaps.as_slice() {
-            [(gap, entry)] | [(gap, entry), ..] if *gap <= NEAREST_IN_TIME && gaps.get(1).is_none_or(|(next, _)| next > gap) => Some(*entry),
+            [(gap, entry), rest @ ..] if *gap <= NEAREST_IN_TIME && rest.first().is_none_or(|(next, _)| next > gap) => Some(*entry),
             _ => None,
         }
     }
 
+    /// Entries in the order of their dates (undated last).
     fn by_date(&self, entries: &[usize]) -> Vec<usize> {
         let mut sorted = entries.to_vec();
         sorted.sort_by_key(|&e| self.entry(e).and_then(|entry| entry.date.as_ref().and_then(|d| d.points().first().map(|p| p.year))).unwrap_or(i32::MAX));
@@ -650,10 +651,10 @@ fn without_comparison_lead(text: &str) -> &str {
         .unwrap_or(text)
 }
 
-/// Ordinal words, as the questions write them.
 /// How many years apart a tied half's entry may be from the other half's answer to be chosen by it.
 const NEAREST_IN_TIME: i32 = 5;
 
+/// Ordinal words, as the questions write them.
 const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"];
 
 /// Question words that open a question asked of each of two things after a

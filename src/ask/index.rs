@@ -1434,9 +1434,10 @@ fn swapped_first_two(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..]
 }
 
-/// Whether a sentence opens by referring back to the one before it: a
+/// Whether a sentence refers back to the one before it: it opens with a
 /// pronoun ("It also operates…", "Their…") or "the" and a common noun
-/// ("The company's refinery…"), not a name ("The Belgrade Declaration…").
+/// ("The company's refinery…"), not a name ("The Belgrade Declaration…"),
+/// or it names "the proposition" or another of [`PROPOSALS`].
 fn refers_back(text: &str) -> bool {
     const OPENERS: &[&str] = &["it", "its", "he", "his", "she", "her", "they", "their", "this", "these", "those", "there"];
     let mut words = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
