@@ -618,7 +618,9 @@ fn held_by_own_evidence(engine: &Engine, question: &Question, entry: usize, word
     let query = &question.query;
     // A quote shown holds what it refers back to ("refused *the proposition*").
     let in_quotes = shown.iter().flat_map(|&q| index.quote_keys(entry).get(q).into_iter().map(Vec::as_slice).chain([index.antecedent_keys(entry, q)])).any(|keys| index.word_in(query, word, keys));
-    in_quotes || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
+    // A time clause ("after the expulsion") may be said by the entry elsewhere.
+    let in_context = query.keys.get(word).is_some_and(|key| query.context.contains(key)) && index.covers(entry, query, word);
+    in_quotes || in_context || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
 }
 
 /// Whether index key `key` is in the entry's names, its people, or one of

@@ -571,7 +571,9 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
 fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
     let antecedent = index.antecedent_keys(doc, position);
-    let held = |word: usize| index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word);
+    // A time clause ("after the expulsion") may be said by the entry elsewhere.
+    let in_context = |word: usize| query.context.contains(&query.keys[word]) && index.covers(doc, query, word);
+    let held = |word: usize| index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word) || in_context(word);
     missing_share(index, query, held) <= MAX_MISSING
 }
 

@@ -242,6 +242,10 @@ pub struct Query {
     /// ("how did *Belgrade* describe"): a name there is a doer, not part of
     /// a name, whatever the keys after it.
     pub before_predicate: Vec<String>,
+    /// Keys of the words of a time clause ("*after the expulsion*"): when
+    /// the answer happened, which the sentence that answers need not repeat
+    /// if the entry says it elsewhere.
+    pub context: Vec<String>,
 }
 
 impl Query {

@@ -398,6 +398,28 @@ fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<Str
         .collect()
 }
 
+/// The keys of an English question's time clause: from "after", "before",
+/// "during" or "following" to the end of the question or the next clause
+/// ("who did Yugoslavia turn to *after the expulsion*").
+fn time_clause(index: &Index, words: &[&str], language: Language) -> Vec<String> {
+    if language != Language::En {
+        return Vec::new();
+    }
+    let Some(start) = words.iter().position(|w| TIME_CLAUSE_OPENERS.contains(w)) else { return Vec::new() };
+    words[start..]
+        .iter()
+        .take_while(|w| !TIME_CLAUSE_ENDS.contains(&w.trim_end_matches(',')))
+        .flat_map(|word| index.tokens(word, language))
+        .map(|token| token.key)
+        .collect()
+}
+
+/// Words that open a time clause.
+const TIME_CLAUSE_OPENERS: &[&str] = &["after", "before", "during", "following"];
+
+/// Words that end a time clause: the next clause begins.
+const TIME_CLAUSE_ENDS: &[&str] = &["and", "but", "who", "what", "when", "where", "which", "why", "how", "did", "does", "do", "was", "were", "is", "are"];
+
 /// Words that end the phrase after "about" ("about trade *in* 1955").
 const ABOUT_ENDS: &[&str] = &["in", "at", "on", "during", "after", "before", "since", "until", "when", "and", "to", "with", "for", "by", "from"];
 
@@ -541,6 +563,7 @@ impl Question {
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let event_words = event_words(index, &words, language);
         let about = about_words(index, &words, language);
+        query.context = time_clause(index, &words, language);
         let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let head = head_word(index, &query, &words, &found, language, asks);
