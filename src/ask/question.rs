@@ -355,10 +355,23 @@ const INITIALLY: &[&str] = &["initially", "originally", "at first", "u pocetku",
 const INITIALLY_AT_END: &[&str] = &["at the beginning", "in the beginning", "at the start", "na pocetku"];
 
 /// [`INITIALLY`] and [`INITIALLY_AT_END`] folded as questions are, each as its words.
-static INITIALLY_FOLDED: std::sync::LazyLock<[Vec<Vec<String>>; 2]> = std::sync::LazyLock::new(|| {
-    let fold = |phrases: &[&str]| phrases.iter().map(|phrase| fold_for_search(phrase).split(' ').map(str::to_string).collect()).collect();
-    [fold(INITIALLY), fold(INITIALLY_AT_END)]
-});
+static INITIALLY_FOLDED: std::sync::LazyLock<[Vec<Vec<String>>; 2]> = std::sync::LazyLock::new(|| [folded_phrases(INITIALLY), folded_phrases(INITIALLY_AT_END)]);
+
+/// [`UNTIL_WHEN`] folded as questions are, each as its words.
+static UNTIL_WHEN_FOLDED: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| folded_phrases(UNTIL_WHEN));
+
+/// [`lexicon::DAY_WORDS`], each as its words.
+static DAY_WORDS_FOLDED: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| folded_phrases(lexicon::DAY_WORDS));
+
+/// Phrases folded as questions are, each as its words.
+fn folded_phrases(phrases: &[&str]) -> Vec<Vec<String>> {
+    phrases.iter().map(|phrase| fold_for_search(phrase).split(' ').map(str::to_string).collect()).collect()
+}
+
+/// Whether the question's folded `words` hold one of `phrases` (each as its words) word for word.
+fn holds_phrase(words: &[&str], phrases: &[Vec<String>]) -> bool {
+    phrases.iter().any(|phrase| !phrase.is_empty() && words.windows(phrase.len()).any(|window| window.iter().zip(phrase).all(|(word, part)| word == part)))
+}
 
 /// The words of an "at first" phrase the question holds, if any.
 fn initially_phrase<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
@@ -551,11 +564,7 @@ impl Question {
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
-        let until_when = UNTIL_WHEN.iter().any(|phrase| {
-            let phrase = fold_for_search(phrase);
-            let phrase: Vec<&str> = phrase.split(' ').collect();
-            words.windows(phrase.len()).any(|window| window == phrase.as_slice())
-        });
+        let until_when = holds_phrase(&words, &UNTIL_WHEN_FOLDED);
         // "When did Serbia pull out": a verb and its particle that end something.
         let ends_in_two_words = words.windows(2).any(|pair| END_PHRASES.iter().any(|(verb, particle)| verb.contains(&pair[0]) && pair[1] == *particle));
         let asks_end = until_when || ends_in_two_words || words.iter().any(|w| END_WORDS.contains(w));
@@ -571,10 +580,7 @@ impl Question {
         let answer_kind = answer_kind.or_else(|| head.clone().filter(|head| asks == Asks::Who && language == Language::En && index.is_a_kind_of(head, index.person_key())));
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
-        let wants_day = lexicon::DAY_WORDS.iter().any(|day| {
-            let day: Vec<&str> = day.split(' ').collect();
-            words.windows(day.len()).any(|window| window == day.as_slice())
-        });
+        let wants_day = holds_phrase(&words, &DAY_WORDS_FOLDED);
         Question {
             text: typed.to_string(),
             folded: folded.clone(),
