@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-14.toml`: the second to thirteenth holdout sets,
+//! - `dev-3.toml` … `dev-15.toml`: the second to fourteenth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -12,8 +12,9 @@
 //!   assertions; dev-9 90/118 = 76.3%, 4 false assertions; dev-10 77/103 =
 //!   74.8%, 4 false assertions; dev-11 94/123 = 76.4%, 3 false assertions;
 //!   dev-12 81/122 = 66.4%, 8 false assertions; dev-13 114/142 = 80.3%, 4
-//!   false assertions; dev-14 117/153 = 76.5%, 5 false assertions).
-//! - `holdout.toml`: the fourteenth set, written the same way by another writer
+//!   false assertions; dev-14 117/153 = 76.5%, 5 false assertions; dev-15
+//!   123/154 = 79.9%, 4 false assertions).
+//! - `holdout.toml`: the fifteenth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -206,27 +207,40 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 89.0;
-const HOLDOUT_FLOOR: f64 = 82.0;
+const DEV_FLOOR: f64 = 88.5;
+const HOLDOUT_FLOOR: f64 = 75.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-01: 123/154 = 79.9%, before any change of that
-/// session). Not tuned on: they are listed so that the
-/// test still fails on any new false assertion and on a fixed one (remove
-/// it), while the mechanisms are fixed on dev. When this set is rotated into
-/// dev, the list moves with it.
+/// measurement (2026-12-01: 113/149 = 75.8%, before any change of that
+/// session). Not tuned on: they are listed so that the test still fails on
+/// any new false assertion and on a fixed one (remove it), while the
+/// mechanisms are fixed on dev. When this set is rotated into dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what did tito and khrushchev write in their 1955 letters",
-    "who took over yugoslavia after tito",
-    "who was the russian minister in belgrade in 1914",
+    "who shot king alexander obrenovic in 1903",
+    "who signed the 1941 non-aggression treaty for the soviet side",
+    "what price does serbia pay for russian gas",
+    "which journalist from the times interviewed tito",
+    "who won the kosovo war",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what did tito and khrushchev write in their 1955 letters",
+        "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
+    ),
+    (
+        "who took over yugoslavia after tito",
+        "from dev-15's one measurement as the holdout: no sentence tells who followed Tito; the answer is a 1945 meeting whose sentences name Tito and Yugoslavia, and \"took over\" is a phrase of stopwords; that a \"who … after X\" asks for a successor needs the time relation to X read as the question",
+    ),
+    (
+        "who was the russian minister in belgrade in 1914",
+        "from dev-15's one measurement as the holdout: the sentence names the post (\"the Russian Minister in Belgrade intervened\") and never the man; the post is the question's own head, so it is held; that \"who was <post>\" asks for a name the post does not give needs the head's words excluded from what counts as the answer",
+    ),
     (
         "who killed king alexander obrenovic in 1903",
         "from dev-11's one measurement as the holdout: the coup's sentence tells the killing in the passive with no \"by\", so it names no killer; but the entry on Serbia's turn to Russia shows it beside a sentence that names Pašić and Peter I after \"the 1903 coup\"; that they are not the killers needs the doer tied to the deed's verb, and requiring the verb in the doer's sentence lost 9 dev questions whose sentences tell the deed in other words",
@@ -329,7 +343,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=14 {
+    for part in 2..=15 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
