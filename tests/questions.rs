@@ -242,10 +242,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-15's one measurement as the holdout: the sentence names the post (\"the Russian Minister in Belgrade intervened\") and never the man; the post is the question's own head, so it is held; that \"who was <post>\" asks for a name the post does not give needs the head's words excluded from what counts as the answer",
     ),
     (
-        "who killed king alexander obrenovic in 1903",
-        "from dev-11's one measurement as the holdout: the coup's sentence tells the killing in the passive with no \"by\", so it names no killer; but the entry on Serbia's turn to Russia shows it beside a sentence that names Pašić and Peter I after \"the 1903 coup\"; that they are not the killers needs the doer tied to the deed's verb, and requiring the verb in the doer's sentence lost 9 dev questions whose sentences tell the deed in other words",
-    ),
-    (
         "when did slobodan milosevic visit moscow",
         "from dev-11's one measurement as the holdout: Borislav Milošević's sentence names Slobodan and Moscow (\"ambassador to Moscow\"), and \"visit\" is a noun as well as a verb, so it is not read as the event the date must belong to; reading the word after \"did\" and the subject as that event lost 17 dev questions (typed verbs such as \"vist\" and \"anex\", and verbs the sentences paraphrase)",
     ),

@@ -297,6 +297,21 @@ fn names_own_people(index: &Index, entry: &Entry, doc: usize, position: usize, q
 /// Assembly", "defeated in the war *with* Bulgaria".
 const AGENT_MARKERS: &[&str] = &["by", "with", "against"];
 
+/// Whether the entry tells the deed a "who" question asks the doer of, and
+/// every sentence that tells it does so in the passive with no doer: "King
+/// Alexander I was assassinated in a coup d'état" is the entry's account
+/// of the killing, and a name in its other sentences (the new prime
+/// minister) is not the killer.
+fn tells_deed_without_doer(entry: &Entry, index: &Index, deed: &[Vec<String>]) -> bool {
+    let telling: Vec<&Quote> = entry.quotes.iter().filter(|quote| tells(&quote.text, index, deed)).collect();
+    !telling.is_empty() && telling.iter().all(|quote| agentless_passive(&quote.text, index, deed))
+}
+
+/// Whether a word of `text` is one of the deed's verbs' forms.
+fn tells(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
+    !deed.is_empty() && sentence_words(text).iter().any(|word| index.word_keys(word).iter().any(|key| deed.iter().any(|forms| forms.contains(key))))
+}
+
 /// Forms of "to be" that make a passive ("was assassinated").
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
 
@@ -456,6 +471,9 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
 pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus) -> bool {
     let Some(doc) = base.index_of(&entry.id) else { return false };
     let needs_topic = !focus.query.keys.is_empty() && matches!(focus.asks, Some(Asks::Who | Asks::Where | Asks::HowMany | Asks::HowLong | Asks::When)) && entry.kind != crate::facts::Kind::Person;
+    if focus.asks == Some(Asks::Who) && entry.kind != crate::facts::Kind::Person && tells_deed_without_doer(entry, index, &focus.deed) {
+        return false;
+    }
     entry.quotes.iter().enumerate().any(|(position, quote)| {
         states(entry, quote, focus, index, doc, position)
             && (!needs_topic || speaks_of_topic(index, doc, position, &quote.text, focus, entry.kind))
