@@ -220,7 +220,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who shot king alexander obrenovic in 1903",
-    "who signed the 1941 non-aggression treaty for the soviet side",
     "what price does serbia pay for russian gas",
     "which journalist from the times interviewed tito",
     "who won the kosovo war",
@@ -270,10 +269,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "no sentence gives the uprising's cause; as with the Cominform conference, a \"why\" answer shows the most relevant sentence (inventing no reason), which still asserts the entry",
     ),
     (
-        "who signed the belgrade declaration for the soviet side",
-        "the declaration's parties are states, and a state counts as the doer of a \"who\" question about an event; that \"for the Soviet side\" asks for a person needs the question's phrase read, not only its words",
-    ),
-    (
         "where did the russian all-military union move its headquarters after 1927",
         "the sentence names a place and the year, but its place holds \"until 1927\", before the time asked about; telling \"after\" from \"until\" needs the time relation, not the year",
     ),
@@ -284,10 +279,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "which country took in the most white russian emigres",
         "the emigration entry names the countries; that none is said to have taken the most needs the superlative checked against a sentence that ranks them",
-    ),
-    (
-        "who signed the 1974 agreement on cultural, scientific and educational cooperation",
-        "Croatia stands before the agreement's name in the sentence that recognises it, so it reads as the doer; that it recognised rather than signed needs the sentence's verb",
     ),
     (
         "what did putin say when he visited belgrade in 2019",

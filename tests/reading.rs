@@ -2,8 +2,9 @@
 //! end, an adverbial "first" the earliest, a comparison a sentence that
 //! compares, a start and an end of one thing both, a doer a sentence that
 //! names one, "about" and "between" words the evidence itself must hold, a
-//! year in two digits, the kind after "what" a thing the evidence names. The questions are written for this test, not taken
-//! from a set.
+//! year in two digits, the kind after "what" a thing the evidence names,
+//! "who signed" a treaty's signatories. The questions are written for this
+//! test, not taken from a set.
 
 mod support;
 
@@ -87,6 +88,25 @@ fn a_doer_is_named_beside_the_deed() {
     // The sentence that names the event's own people answers "who made".
     let answer = engine.ask("who made the saint sava church mosaics", "en");
     assert!(quotes(&answer).iter().any(|q| q.contains("Nikolay Mukhin")), "{:?}", quotes(&answer));
+}
+
+#[test]
+fn a_treaty_is_signed_by_its_signatories_and_a_deed_told_without_a_doer_names_none() {
+    let engine = engine();
+    // The 1955 agreement lists no signatories: Croatia, which recognises it, did not sign it.
+    for question in ["who signed the 1955 agreement on scientific and technical cooperation", "кто подписал белградскую декларацию"] {
+        let answer = engine.ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {}", answer.headline);
+        assert!(answer.headline.contains("don't say who"), "{question}: {}", answer.headline);
+    }
+    // The 1945 treaty lists Tito.
+    let answer = engine.ask("who signed the treaty of friendship and cooperation in 1945", "en");
+    assert_eq!(answer.outcome, Outcome::Facts, "{}", answer.headline);
+    assert!(quotes(&answer).iter().any(|q| q.contains("Tito")), "{:?}", quotes(&answer));
+    // The coup's sentence tells the killing in the passive, with no doer:
+    // the new prime minister in the entry's next sentence is not the killer.
+    let answer = engine.ask("who assassinated king alexander in the 1903 coup", "en");
+    assert_eq!(answer.outcome, Outcome::NotFound, "{}", answer.headline);
 }
 
 #[test]

@@ -769,7 +769,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         Asks::Who => {
-            let focus = Focus { asks_object: question.asks_object, deed: question.deed(), ..Focus::asserting(Asks::Who).with_query(question.query.clone()) };
+            let focus = Focus { asks_object: question.asks_object, deed: question.deed(), asks_signer: question.asks_signer, ..Focus::asserting(Asks::Who).with_query(question.query.clone()) };
             found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         // A reason is stated only by a sentence that gives one; none does, and the sources don't say why.

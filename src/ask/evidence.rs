@@ -36,6 +36,9 @@ pub struct Focus {
     /// the deed in the passive with no doer after it ("was assassinated in
     /// a coup") does not say who did it.
     pub deed: Vec<Vec<String>>,
+    /// "Who signed the Belgrade Declaration": a treaty's signers are its
+    /// listed signatories; one that lists none names no signer.
+    pub asks_signer: bool,
 }
 
 impl Focus {
@@ -97,8 +100,10 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::HowLong) => has_duration(text),
         Some(Asks::Who) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
-            if entry.kind == crate::facts::Kind::Person || entry.kind == crate::facts::Kind::Treaty && !entry.people.is_empty() {
-                // Who the person was, or who signed the treaty: a quote that names them.
+            let treaty = entry.kind == crate::facts::Kind::Treaty;
+            if entry.kind == crate::facts::Kind::Person || treaty && (!entry.people.is_empty() || focus.asks_signer) {
+                // Who the person was, or who signed the treaty: a quote that
+                // names them (none, when the treaty lists no signatories).
                 index.people_keys(doc).iter().any(|own| keys.binary_search(own).is_ok())
             } else {
                 // Who did it: a person the question does not already name, or

@@ -71,6 +71,9 @@ pub struct Question {
     /// killed…", not "who was killed…"): its verbs' forms are the deed a
     /// sentence must tell with its doer ([`super::evidence::Focus::deed`]).
     pub asks_doer: bool,
+    /// The doer asked for is who signed ("who signed the 1974 agreement"):
+    /// a treaty answers with its signatories or not at all.
+    pub asks_signer: bool,
     /// "What did the declaration say *about trade*": the keys of the words
     /// that say what the question is about (English, after "about").
     pub about: Vec<String>,
@@ -478,6 +481,10 @@ fn between_names(index: &Index, words: &[&str], language: Language) -> Vec<Strin
 /// killed").
 const PASSIVE_QUESTION_WORDS: &[&str] = &["was", "were", "is", "are", "been", "be", "had", "has", "have", "got", "get"];
 
+/// Forms of "to sign", folded (Cyrillic transliterated): "who signed X"
+/// asks for a treaty's signatories ([`Question::asks_signer`]).
+const SIGNING_WORDS: &[&str] = &["sign", "signed", "signs", "potpisao", "potpisala", "potpisali", "podpisal", "podpisala", "podpisali", "وقع"];
+
 /// Words that open a second question in the same sentence ("… *and* when did …").
 const SECOND_QUESTION: &[&str] = &["and", "or", "but", "then", "also"];
 
@@ -575,6 +582,7 @@ impl Question {
         query.context = time_clause(index, &words, language);
         let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
+        let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
         let head = head_word(index, &query, &words, &found, language, asks);
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
         let answer_kind = answer_kind.or_else(|| head.clone().filter(|head| asks == Asks::Who && language == Language::En && index.is_a_kind_of(head, index.person_key())));
@@ -602,6 +610,7 @@ impl Question {
             asks_start,
             event_words,
             asks_doer,
+            asks_signer,
             about,
             between,
         }
