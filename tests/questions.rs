@@ -220,7 +220,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who shot king alexander obrenovic in 1903",
-    "what price does serbia pay for russian gas",
     "which journalist from the times interviewed tito",
     "who won the kosovo war",
 ];
@@ -247,10 +246,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what government post did momcilo nincic hold",
         "from dev-10's one measurement as the holdout: \"post\" is read as the kind of answer and weighs light, and the agreement bearing his name holds the rest; the kind is now checked against the sentence, but it names Georgy Chicherin, whom the base has no person entry for and WordNet does not know, and such a name may be one of any kind (\"The Times\" for \"which newspaper\"); telling a person's name from others needs the names the sources give people",
-    ),
-    (
-        "which soviet marshal commanded the belgrade offensive",
-        "after \"which\" and a name (\"Soviet\"), \"marshal\" is read as the kind of answer and weighs light, and the offensive's sentences hold every other word; keeping a kind the base never names as a required word instead lost 7 dev questions (misspelt kinds), and the kind is checked against the sentence only for a kind some noun of the sources is: none of them is a marshal",
     ),
     (
         "which yugoslav writer sold the most books in the soviet union",

@@ -3,7 +3,7 @@
 //! compares, a start and an end of one thing both, a doer a sentence that
 //! names one, "about" and "between" words the evidence itself must hold, a
 //! year in two digits, the kind after "what" a thing the evidence names,
-//! "who signed" a treaty's signatories. The questions are written for this
+//! "who signed" a treaty's signatories, "which K" a K the sources name. The questions are written for this
 //! test, not taken from a set.
 
 mod support;
@@ -107,6 +107,19 @@ fn a_treaty_is_signed_by_its_signatories_and_a_deed_told_without_a_doer_names_no
     // the new prime minister in the entry's next sentence is not the killer.
     let answer = engine.ask("who assassinated king alexander in the 1903 coup", "en");
     assert_eq!(answer.outcome, Outcome::NotFound, "{}", answer.headline);
+}
+
+#[test]
+fn a_kind_of_answer_the_sources_never_name_is_not_answered() {
+    let engine = engine();
+    // The sources call nobody a lieutenant or a commissar: no sentence says which one.
+    for question in ["which lieutenant commanded the red army troops in serbia in 1944", "which commissar ran the belgrade offensive"] {
+        let answer = engine.ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {}", answer.headline);
+    }
+    // "Type of" says nothing of the kind: the aid is asked for.
+    let answer = engine.ask("what type of aid did the soviet union give the partisans", "en");
+    assert_eq!(answer.outcome, Outcome::Facts, "{}", answer.headline);
 }
 
 #[test]

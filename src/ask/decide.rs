@@ -539,6 +539,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(about_gap)
         .chain(between_gaps)
         .chain(question.answer_kind.clone().filter(|_| !kind_held(engine, question, entry, &shown)))
+        .chain(question.unknown_kind.clone())
         .collect::<std::collections::BTreeSet<String>>()
         .into_iter()
         .collect()

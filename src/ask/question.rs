@@ -36,6 +36,10 @@ pub struct Question {
     /// The key of the noun after "what"/"which" that says what kind of
     /// thing the answer is ("what *language*"), in English.
     pub answer_kind: Option<String>,
+    /// The noun after "what"/"which" when the base never uses it and no
+    /// word of the sources is a kind of it ("which *marshal*"): no sentence
+    /// can say which one, so it is a gap of every entry.
+    pub unknown_kind: Option<String>,
     /// The head of the noun phrase after "what"/"who" ("who was the soviet *ambassador*"):
     /// the thing asked about, which the answer must contain.
     pub head: Option<String>,
@@ -162,9 +166,10 @@ const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
 /// answer is, which the evidence need not repeat.
 /// Returns the keys of what a "how many" question counts: the noun, and the
 /// one after it in a compound ("how many petrol *stations*").
-fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> (Vec<String>, Option<String>) {
+fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> (Vec<String>, Option<String>, Option<String>) {
     let mut counted = Vec::new();
     let mut kind = None;
+    let mut unknown_kind = None;
     for (asks, range) in found {
         if !TYPE_ASKING.contains(asks) {
             continue;
@@ -196,13 +201,24 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
                 None => words.get(range.end..=at).unwrap_or_default().iter().filter_map(key_of).find(|key| index.is_kind(key)),
             };
         }
+        // "Which *marshal* commanded…": a kind of answer the sources never
+        // name, nor any word of theirs is a kind of.
+        // Not past a verb ("which Serbs *were* famous"), nor a typo, nor a
+        // modifier of a noun the base knows ("which checkoslovak *politicians*").
+        let noun_phrase = words.get(range.end..at).unwrap_or_default().iter().all(|w| !crate::text::lexicon::is_stopword(w, language));
+        // Nor "what *type* of aid", whose kind is the noun after "of".
+        let known_noun_after = words.get(at + 1).is_some_and(|w| *w == "of" || !crate::text::lexicon::is_light(w, language) && index.tokens(w, language).iter().any(|t| index.has_key(&t.key)));
+        if *asks == Asks::What && language == Language::En && kind.is_none() && unknown_kind.is_none() && noun_phrase && !known_noun_after && index.respell(next).is_none() {
+            let position = keys.first().and_then(|key| query.keys.iter().position(|k| k == key));
+            unknown_kind = position.filter(|&position| !index.knows(query, position) && !index.is_kind(&query.keys[position])).map(|position| query.keys[position].clone());
+        }
         for position in 0..query.keys.len() {
             if keys.contains(&query.keys[position]) {
                 query.set_light(position, true);
             }
         }
     }
-    (counted, kind)
+    (counted, kind, unknown_kind)
 }
 
 /// "Until when" in the languages histbot reads: the end is asked too.
@@ -567,7 +583,7 @@ impl Question {
         if asks == Asks::HowMany {
             weigh_quantity_words(index, &mut query, &words, language);
         }
-        let (counted, answer_kind) = mark_answer_type_nouns(index, &mut query, &words, &found, language);
+        let (counted, answer_kind, unknown_kind) = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
@@ -602,6 +618,7 @@ impl Question {
             head_of,
             counted,
             answer_kind,
+            unknown_kind,
             boundary,
             asks_object,
             asks_end,
