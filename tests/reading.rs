@@ -3,7 +3,8 @@
 //! compares, a start and an end of one thing both, a doer a sentence that
 //! names one, "about" and "between" words the evidence itself must hold, a
 //! year in two digits, the kind after "what" a thing the evidence names,
-//! "who signed" a treaty's signatories, "which K" a K the sources name. The questions are written for this
+//! "who signed" a treaty's signatories, "which K" a K the sources name,
+//! "after 1927" a date after it. The questions are written for this
 //! test, not taken from a set.
 
 mod support;
@@ -120,6 +121,17 @@ fn a_kind_of_answer_the_sources_never_name_is_not_answered() {
     // "Type of" says nothing of the kind: the aid is asked for.
     let answer = engine.ask("what type of aid did the soviet union give the partisans", "en");
     assert_eq!(answer.outcome, Outcome::Facts, "{}", answer.headline);
+}
+
+#[test]
+fn after_a_year_is_not_answered_by_what_ended_in_it() {
+    let engine = engine();
+    // The Karlovci headquarters are 1924–1927: where it went next is not told.
+    let answer = engine.ask("after 1927 where was the headquarters of the russian all-military union", "en");
+    assert_ne!(first_id(&answer), Some("rovs-headquarters-sremski-karlovci"), "{}", answer.headline);
+    // Before 1927 it was there.
+    let answer = engine.ask("before 1927 where was the headquarters of the russian all-military union", "en");
+    assert_eq!(first_id(&answer), Some("rovs-headquarters-sremski-karlovci"), "{}", answer.headline);
 }
 
 #[test]

@@ -720,7 +720,7 @@ pub fn answers_about(engine: &Engine, question: &Question, entry: usize) -> bool
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
-    if !evidence::binds_years(engine.base(), engine.index(), found, &question.query) {
+    if !evidence::binds_years(engine.base(), engine.index(), found, &question.query) || !in_the_time_asked(question, found) {
         return false;
     }
     // "Was trade bigger in the 1960s or the 1980s": no sentence that compares, no answer.
@@ -811,6 +811,18 @@ fn involves_person(engine: &Engine, question: &Question, person: usize, other: u
     let query = &question.query;
     let all_quotes: Vec<usize> = (0..index.quote_keys(other).len()).collect();
     (0..query.keys.len()).filter(|&word| index.in_name(person, query, word) && index.is_proper(query, word)).any(|word| evidence_holds(engine, question, other, word, &all_quotes))
+}
+
+/// Whether an entry's date lies where the question puts what it asks:
+/// "after 1927" is not answered by a period that ended in 1927 or before
+/// (a thing of 1927 itself may be: "after 2022" often means "since"), and
+/// "before 1927" not by one that began in 1927 or after it.
+fn in_the_time_asked(question: &Question, entry: &Entry) -> bool {
+    let Some(date) = &entry.date else { return true };
+    let ranged = date.points().len() > 1;
+    let after_ok = question.after_year.is_none_or(|year| date.last_year() > year || !ranged && date.last_year() == year);
+    let before_ok = question.before_year.is_none_or(|year| date.first_year() < year);
+    after_ok && before_ok
 }
 
 /// Superlatives a question may ask for ("the very *last* country to…").

@@ -78,6 +78,10 @@ pub struct Question {
     /// The doer asked for is who signed ("who signed the 1974 agreement"):
     /// a treaty answers with its signatories or not at all.
     pub asks_signer: bool,
+    /// "Where did ROVS move *after 1927*": what is asked lies after this
+    /// year (or, `before_year`, before it).
+    pub after_year: Option<i32>,
+    pub before_year: Option<i32>,
     /// "What did the declaration say *about trade*": the keys of the words
     /// that say what the question is about (English, after "about").
     pub about: Vec<String>,
@@ -501,6 +505,22 @@ const PASSIVE_QUESTION_WORDS: &[&str] = &["was", "were", "is", "are", "been", "b
 /// asks for a treaty's signatories ([`Question::asks_signer`]).
 const SIGNING_WORDS: &[&str] = &["sign", "signed", "signs", "potpisao", "potpisala", "potpisali", "podpisal", "podpisala", "podpisali", "وقع"];
 
+/// Words that put what is asked after a year ("where did it move *after*
+/// 1927"), folded, in the languages histbot reads.
+const AFTER_WORDS: &[&str] = &["after", "posle", "nakon", "poslije", "بعد"];
+
+/// Words that put what is asked before a year.
+const BEFORE_WORDS: &[&str] = &["before", "pre", "prije", "قبل"];
+
+/// The year a question puts what it asks after (`after`) or before: the
+/// year right after the word, or after "the year".
+fn related_year(words: &[&str], relation: &[&str]) -> Option<i32> {
+    let at = words.iter().position(|w| relation.contains(w))?;
+    let rest = words.get(at + 1..)?;
+    let year = if rest.first() == Some(&"the") && rest.get(1) == Some(&"year") { rest.get(2) } else { rest.first() };
+    year.filter(|y| y.len() == 4).and_then(|y| y.parse().ok())
+}
+
 /// Words that open a second question in the same sentence ("… *and* when did …").
 const SECOND_QUESTION: &[&str] = &["and", "or", "but", "then", "also"];
 
@@ -628,6 +648,8 @@ impl Question {
             event_words,
             asks_doer,
             asks_signer,
+            after_year: related_year(&words, AFTER_WORDS),
+            before_year: related_year(&words, BEFORE_WORDS),
             about,
             between,
         }
