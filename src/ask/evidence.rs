@@ -557,7 +557,7 @@ fn years_bound(index: &Index, doc: usize, position: usize, text: &str, query: &Q
 /// The index keys of each word of `text`, in order (words split where
 /// [`years_bound`] splits them), keyed once for every look at the text.
 pub(crate) fn keyed_words(index: &Index, text: &str) -> Vec<Vec<String>> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| index.word_keys(w)).collect()
+    super::index::split_words(text).map(|w| index.known_word_keys(w)).collect()
 }
 
 /// Whether quote `position` is about what was asked, for an answer of

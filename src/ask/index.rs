@@ -109,6 +109,11 @@ struct Doc {
     name_ids: Vec<Vec<u32>>,
     /// Each quote's keys as key ids, sorted and deduplicated (parallel to `quotes`).
     quote_ids: Vec<Vec<u32>>,
+    /// Each quote's keys read word by word ([`Index::word_keys`] of each of
+    /// its words), sorted and deduplicated (parallel to `quotes`): what
+    /// [`Index::quote_words`] gives. Not `quotes`: keyed word by word, a
+    /// synonym phrase across words or an acronym keys differently.
+    quote_words: Vec<Vec<String>>,
 }
 
 /// The search index over one fact base. Built once per loaded base.
@@ -176,6 +181,10 @@ pub struct Index {
     /// that scoring compares numbers, not strings. A key without an id is
     /// in no name and no quote.
     key_ids: HashMap<String, u32>,
+    /// Every word of the entries' quotes, summaries and names (split as
+    /// [`Index::text_words`] splits) → its [`Index::word_keys`], keyed once
+    /// at build.
+    word_key_memo: HashMap<String, Vec<String>>,
 }
 
 /// A query word as [`Index::score`] weighs it: its matches and its weight.
@@ -322,6 +331,11 @@ impl<'a> Matches<'a> {
             Matches::Computed(list) => list.is_empty(),
         }
     }
+}
+
+/// A text's words: its runs of alphanumeric characters.
+pub(crate) fn split_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// Whether sorted `keys` hold `key`.
@@ -506,7 +520,55 @@ impl Index {
         index.intern_keys();
         index.words = memo.into_inner();
         index.words.add_lowercase();
+        index.key_quote_words(base);
         index
+    }
+
+    /// Key every quote's words one by one, once ([`Index::quote_words`]),
+    /// and keep every word of the base with its keys ([`Index::known_word_keys`]).
+    fn key_quote_words(&mut self, base: &FactBase) {
+        let mut memo: HashMap<String, Vec<String>> = HashMap::default();
+        for entry in base.entries() {
+            let texts = entry.quotes.iter().map(|q| q.text.as_str()).chain([entry.summary.as_str(), entry.title.as_str()]).chain(entry.aliases.iter().map(String::as_str));
+            for word in texts.flat_map(split_words) {
+                if !memo.contains_key(word) {
+                    memo.insert(word.to_string(), self.word_keys(word));
+                }
+            }
+        }
+        self.word_key_memo = memo;
+        let words: Vec<Vec<Vec<String>>> = base.entries().iter().map(|entry| entry.quotes.iter().map(|quote| self.text_words(&quote.text)).collect()).collect();
+        for (doc, words) in self.docs.iter_mut().zip(words) {
+            doc.quote_words = words;
+        }
+    }
+
+    /// The keys of `text`'s words, each word keyed alone ([`Index::word_keys`];
+    /// words split at every character that is not alphanumeric), sorted and
+    /// deduplicated.
+    pub fn text_words(&self, text: &str) -> Vec<String> {
+        let mut keys: Vec<String> = Vec::new();
+        for word in split_words(text) {
+            match self.word_key_memo.get(word) {
+                Some(known) => keys.extend(known.iter().cloned()),
+                None => keys.extend(self.word_keys(word)),
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// [`Index::word_keys`] of one word (as [`split_words`] splits), from
+    /// the build's memo of the base's words when it holds it.
+    pub fn known_word_keys(&self, word: &str) -> Vec<String> {
+        self.word_key_memo.get(word).cloned().unwrap_or_else(|| self.word_keys(word))
+    }
+
+    /// [`Index::text_words`] of quote `position` of `doc`, keyed when the
+    /// index was built; `None` for a quote the index does not hold.
+    pub fn quote_words(&self, doc: usize, position: usize) -> Option<&[String]> {
+        self.docs.get(doc)?.quote_words.get(position).map(Vec::as_slice)
     }
 
     /// Give every key of the entries' names and quotes its id, and keep

@@ -113,24 +113,48 @@ pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut sh
     if shown.is_empty() {
         return shown;
     }
-    let index = engine.index();
-    let words = |text: &str| -> rustc_hash::FxHashSet<String> { evidence::keyed_words(index, text).into_iter().flatten().collect() };
-    let said: rustc_hash::FxHashSet<String> = shown.iter().flat_map(|quote| words(&quote.text)).collect();
-    let unsaid: Vec<String> = words(text).into_iter().filter(|key| key.chars().count() >= 3 && !said.contains(key)).collect();
+    let words = QuoteWords::new(engine, entry);
+    let said: Vec<std::borrow::Cow<'_, [String]>> = shown.iter().map(|quote| words.of(quote)).collect();
+    let is_said = |key: &String| said.iter().any(|keys| keys.binary_search(key).is_ok());
+    let unsaid: Vec<String> = engine.index().text_words(text).into_iter().filter(|key| key.chars().count() >= 3 && !is_said(key)).collect();
     let figures: Vec<&str> = figures(text).filter(|figure| !shown.iter().any(|quote| evidence::contains_number(&quote.text, figure))).collect();
     if unsaid.len() < MIN_NEW_WORDS && figures.is_empty() {
         return shown;
     }
     let gain = |quote: &Quote| {
-        let held = words(&quote.text);
+        let held = words.of(quote);
         let new_figures = figures.iter().filter(|figure| evidence::contains_number(&quote.text, figure)).count();
-        (new_figures, unsaid.iter().filter(|key| held.contains(*key)).count())
+        (new_figures, unsaid.iter().filter(|key| held.binary_search(key).is_ok()).count())
     };
     let others = entry.quotes.iter().filter(|quote| !shown.iter().any(|s| std::ptr::eq(*s, *quote)));
     // Reversed, so that of equal gains the entry's first quote wins.
     let best = others.rev().map(|quote| (gain(quote), quote)).filter(|((figures, words), _)| *figures > 0 || *words >= MIN_NEW_WORDS).max_by_key(|(gain, _)| *gain);
     shown.extend(best.map(|(_, quote)| quote));
     shown
+}
+
+/// The word keys of an entry's quotes ([`Index::text_words`](super::index::Index::text_words)):
+/// the index's, keyed at its build, or keyed now for an entry it does not hold (a period).
+struct QuoteWords<'a> {
+    engine: &'a Engine,
+    entry: &'a Entry,
+    doc: Option<usize>,
+}
+
+impl<'a> QuoteWords<'a> {
+    fn new(engine: &'a Engine, entry: &'a Entry) -> Self {
+        let doc = engine.base().index_of(&entry.id).filter(|&doc| engine.base().entries().get(doc).is_some_and(|e| std::ptr::eq(e, entry)));
+        QuoteWords { engine, entry, doc }
+    }
+
+    /// The sorted word keys of `quote`, one of the entry's quotes.
+    fn of(&self, quote: &Quote) -> std::borrow::Cow<'a, [String]> {
+        let position = self.entry.quotes.iter().position(|q| std::ptr::eq(q, quote));
+        match self.doc.zip(position).and_then(|(doc, position)| self.engine.index().quote_words(doc, position)) {
+            Some(keys) => std::borrow::Cow::Borrowed(keys),
+            None => std::borrow::Cow::Owned(self.engine.index().text_words(&quote.text)),
+        }
+    }
 }
 
 /// How many of a text's words a quote must add to be shown beside the others.
