@@ -207,8 +207,8 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 88.5;
-const HOLDOUT_FLOOR: f64 = 75.5;
+const DEV_FLOOR: f64 = 89.0;
+const HOLDOUT_FLOOR: f64 = 77.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
