@@ -348,7 +348,8 @@ impl Engine {
             asks_end: question.asks_end,
             asks_start: question.asks_start,
             asks_object: question.asks_object,
-            deed: question.deed(), asks_signer: question.asks_signer,
+            deed: question.deed(),
+            asks_signer: question.asks_signer,
             ..Focus::asserting(asks).with_query(question.query.clone())
         }
     }

@@ -78,9 +78,9 @@ pub struct Question {
     /// The doer asked for is who signed ("who signed the 1974 agreement"):
     /// a treaty answers with its signatories or not at all.
     pub asks_signer: bool,
-    /// "Where did ROVS move *after 1927*": what is asked lies after this
-    /// year (or, `before_year`, before it).
+    /// "Where did ROVS move *after 1927*": what is asked lies after this year.
     pub after_year: Option<i32>,
+    /// "Where was it *before 1927*": what is asked lies before this year.
     pub before_year: Option<i32>,
     /// "What did the declaration say *about trade*": the keys of the words
     /// that say what the question is about (English, after "about").
@@ -206,9 +206,9 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
             };
         }
         // "Which *marshal* commanded…": a kind of answer the sources never
-        // name, nor any word of theirs is a kind of.
-        // Not past a verb ("which Serbs *were* famous"), nor a typo, nor a
-        // modifier of a noun the base knows ("which checkoslovak *politicians*").
+        // name, nor any word of theirs is a kind of. Not past a verb ("which
+        // Serbs *were* famous"), nor a typo, nor a modifier of a noun the
+        // base knows ("which checkoslovak *politicians*").
         let noun_phrase = words.get(range.end..at).unwrap_or_default().iter().all(|w| !crate::text::lexicon::is_stopword(w, language));
         // Nor "what *type* of aid", whose kind is the noun after "of".
         let known_noun_after = words.get(at + 1).is_some_and(|w| *w == "of" || !crate::text::lexicon::is_light(w, language) && index.tokens(w, language).iter().any(|t| index.has_key(&t.key)));
