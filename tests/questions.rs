@@ -217,7 +217,8 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// measurement (2026-12-01: 113/149 = 75.8%, before any change of that
 /// session). Not tuned on: they are listed so that the test still fails on
 /// any new false assertion and on a fixed one (remove it), while the
-/// mechanisms are fixed on dev. When this set is rotated into dev, the list moves with it.
+/// mechanisms are fixed on dev. When this set is rotated into dev, the list
+/// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who shot king alexander obrenovic in 1903",
     "which journalist from the times interviewed tito",
