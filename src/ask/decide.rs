@@ -619,9 +619,7 @@ fn held_by_own_evidence(engine: &Engine, question: &Question, entry: usize, word
     let query = &question.query;
     // A quote shown holds what it refers back to ("refused *the proposition*").
     let in_quotes = shown.iter().flat_map(|&q| index.quote_keys(entry).get(q).into_iter().map(Vec::as_slice).chain([index.antecedent_keys(entry, q)])).any(|keys| index.word_in(query, word, keys));
-    // A time clause ("after the expulsion") may be said by the entry elsewhere.
-    let in_context = query.keys.get(word).is_some_and(|key| query.context.contains(key)) && index.covers(entry, query, word);
-    in_quotes || in_context || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
+    in_quotes || index.held_by_context(entry, query, word) || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
 }
 
 /// Whether index key `key` is in the entry's names, its people, or one of
@@ -819,7 +817,7 @@ fn involves_person(engine: &Engine, question: &Question, person: usize, other: u
 /// "before 1927" not by one that began in 1927 or after it.
 fn in_the_time_asked(question: &Question, entry: &Entry) -> bool {
     let Some(date) = &entry.date else { return true };
-    let ranged = date.points().len() > 1;
+    let ranged = matches!(date.end, Some(crate::facts::date::End::Closed(_)));
     let after_ok = question.after_year.is_none_or(|year| date.last_year() > year || !ranged && date.last_year() == year);
     let before_ok = question.before_year.is_none_or(|year| date.first_year() < year);
     after_ok && before_ok

@@ -308,28 +308,31 @@ const AGENT_MARKERS: &[&str] = &["by", "with", "against"];
 /// of the killing, and a name in its other sentences (the new prime
 /// minister) is not the killer.
 fn tells_deed_without_doer(entry: &Entry, index: &Index, deed: &[Vec<String>]) -> bool {
-    let telling: Vec<&Quote> = entry.quotes.iter().filter(|quote| tells(&quote.text, index, deed)).collect();
-    !telling.is_empty() && telling.iter().all(|quote| agentless_passive(&quote.text, index, deed))
-}
-
-/// Whether a word of `text` is one of the deed's verbs' forms.
-fn tells(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
-    !deed.is_empty() && sentence_words(text).iter().any(|word| index.word_keys(word).iter().any(|key| deed.iter().any(|forms| forms.contains(key))))
+    let mut telling = entry.quotes.iter().map(|quote| deed_told(&quote.text, index, deed)).filter(|told| *told != DeedTold::Not).peekable();
+    telling.peek().is_some() && telling.all(|told| told == DeedTold::WithoutDoer)
 }
 
 /// Forms of "to be" that make a passive ("was assassinated").
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
 
-/// Whether `text` tells the deed (`deed`: the keys of its verb's forms)
-/// only in the passive, without saying by whom: "King Alexander I was
-/// assassinated in a coup d'état" names no killer. False when the sentence
-/// also tells it in the active voice or brings in a doer after it ("by",
-/// "in the war with"). A sentence that does not tell the deed at all is
-/// not refused: its doer may be told in other words ("organised" for
-/// "started").
-fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
+/// How a sentence tells the deed a "who" question asks the doer of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DeedTold {
+    /// No word of the sentence is one of the deed's verbs' forms.
+    Not,
+    /// Only in the passive, without saying by whom.
+    WithoutDoer,
+    /// In the active voice, or with a doer after it.
+    WithDoer,
+}
+
+/// How `text` tells the deed (`deed`: the keys of its verb's forms):
+/// "King Alexander I was assassinated in a coup d'état" tells it only in
+/// the passive and names no killer; the active voice, or a doer brought in
+/// after it ("by", "in the war with"), tells it with its doer.
+fn deed_told(text: &str, index: &Index, deed: &[Vec<String>]) -> DeedTold {
     if deed.is_empty() {
-        return false;
+        return DeedTold::Not;
     }
     let words = sentence_words(text);
     let is_deed = |word: &str| index.word_keys(word).iter().any(|key| deed.iter().any(|forms| forms.contains(key)));
@@ -337,7 +340,19 @@ fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
     // "Were massing" is the progressive, not the passive.
     let passive = |at: usize| !words[at].ends_with("ing") && words[at.saturating_sub(2)..at].iter().any(|w| PASSIVE_AUXILIARIES.iter().any(|aux| w.eq_ignore_ascii_case(aux)));
     let agent_after = |at: usize| words.get(at + 1..).is_some_and(|rest| rest.iter().any(|w| AGENT_MARKERS.iter().any(|marker| w.eq_ignore_ascii_case(marker))));
-    !told.is_empty() && told.iter().all(|&at| passive(at) && !agent_after(at))
+    match told.as_slice() {
+        [] => DeedTold::Not,
+        told if told.iter().all(|&at| passive(at) && !agent_after(at)) => DeedTold::WithoutDoer,
+        _ => DeedTold::WithDoer,
+    }
+}
+
+/// Whether `text` tells the deed only in the passive, without saying by
+/// whom ([`deed_told`]). A sentence that does not tell the deed at all is
+/// not refused: its doer may be told in other words ("organised" for
+/// "started").
+fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
+    deed_told(text, index, deed) == DeedTold::WithoutDoer
 }
 
 /// How much of the question a quote speaks of: the idf of the question's
@@ -594,9 +609,7 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
 fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
     let antecedent = index.antecedent_keys(doc, position);
-    // A time clause ("after the expulsion") may be said by the entry elsewhere.
-    let in_context = |word: usize| query.context.contains(&query.keys[word]) && index.covers(doc, query, word);
-    let held = |word: usize| index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word) || in_context(word);
+    let held = |word: usize| index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word) || index.held_by_context(doc, query, word);
     missing_share(index, query, held) <= MAX_MISSING
 }
 

@@ -648,6 +648,13 @@ impl Index {
             .any(|(stored, _)| self.postings.get(stored).is_some_and(|list| list.binary_search_by_key(&(doc as u32), |(d, _)| *d).is_ok()))
     }
 
+    /// Whether query word `position` belongs to the question's time clause
+    /// ([`Query::context`]: "after the expulsion") and entry `doc` says it
+    /// anywhere: the sentence that answers need not repeat it.
+    pub fn held_by_context(&self, doc: usize, query: &Query, position: usize) -> bool {
+        query.keys.get(position).is_some_and(|key| query.context.contains(key)) && self.covers(doc, query, position)
+    }
+
     /// Whether entry `doc` has query word `position` itself (not only a
     /// typo-corrected, prefix or variant match of it).
     pub fn covers_exactly(&self, doc: usize, query: &Query, position: usize) -> bool {

@@ -168,9 +168,8 @@ const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
 /// Mark as light the noun right after "what"/"which"/"how many" (past up to
 /// two modifiers: "which *British* paper"): it says what kind of thing the
 /// answer is, which the evidence need not repeat.
-/// Returns the keys of what a "how many" question counts: the noun, and the
-/// one after it in a compound ("how many petrol *stations*").
-fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> (Vec<String>, Option<String>, Option<String>) {
+/// Returns what those nouns say the answer is ([`AnswerType`]).
+fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> AnswerType {
     let mut counted = Vec::new();
     let mut kind = None;
     let mut unknown_kind = None;
@@ -222,7 +221,18 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
             }
         }
     }
-    (counted, kind, unknown_kind)
+    AnswerType { counted, kind, unknown_kind }
+}
+
+/// What the nouns after "what"/"which"/"how many" say the answer is.
+struct AnswerType {
+    /// The keys of what a "how many" question counts: the noun, and the one
+    /// after it in a compound ("how many petrol *stations*").
+    counted: Vec<String>,
+    /// The kind of thing asked for ([`Question::answer_kind`]).
+    kind: Option<String>,
+    /// A kind the sources never name ([`Question::unknown_kind`]).
+    unknown_kind: Option<String>,
 }
 
 /// "Until when" in the languages histbot reads: the end is asked too.
@@ -603,7 +613,7 @@ impl Question {
         if asks == Asks::HowMany {
             weigh_quantity_words(index, &mut query, &words, language);
         }
-        let (counted, answer_kind, unknown_kind) = mark_answer_type_nouns(index, &mut query, &words, &found, language);
+        let AnswerType { counted, kind: answer_kind, unknown_kind } = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
