@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-15.toml`: the second to fourteenth holdout sets,
+//! - `dev-3.toml` … `dev-16.toml`: the second to fifteenth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -13,8 +13,9 @@
 //!   74.8%, 4 false assertions; dev-11 94/123 = 76.4%, 3 false assertions;
 //!   dev-12 81/122 = 66.4%, 8 false assertions; dev-13 114/142 = 80.3%, 4
 //!   false assertions; dev-14 117/153 = 76.5%, 5 false assertions; dev-15
-//!   123/154 = 79.9%, 4 false assertions).
-//! - `holdout.toml`: the fifteenth set, written the same way by another writer
+//!   123/154 = 79.9%, 4 false assertions; dev-16 113/149 = 75.8%, 5 false
+//!   assertions).
+//! - `holdout.toml`: the sixteenth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -207,27 +208,41 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 89.0;
-const HOLDOUT_FLOOR: f64 = 77.0;
+const DEV_FLOOR: f64 = 88.3;
+const HOLDOUT_FLOOR: f64 = 74.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-01: 113/149 = 75.8%, before any change of that
+/// measurement (2026-12-01: 114/154 = 74.0%, before any change of that
 /// session). Not tuned on: they are listed so that the test still fails on
 /// any new false assertion and on a fixed one (remove it), while the
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who shot king alexander obrenovic in 1903",
-    "which journalist from the times interviewed tito",
-    "who won the kosovo war",
+    "which sultan abolished serbian autonomy in 1828",
+    "what percentage of NIS does gazprom neft own",
+    "who directed the balkan line",
+    "how many serbs are fighting for russia in ukraine now",
+    "who is russia's ambassador in belgrade today",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "who shot king alexander obrenovic in 1903",
+        "from dev-16's one measurement as the holdout: the coup's sentences tell the killing and name the conspirators' leader elsewhere; that \"shot\" is the deed, and who did it is not in a sentence that tells it, needs the irregular past read as the event (tried: −3 dev)",
+    ),
+    (
+        "which journalist from the times interviewed tito",
+        "from dev-16's one measurement as the holdout: the sentence names The Times and Tito but no journalist; a person's name may stand for any kind of person, so Tito's name is taken as the journalist; that the person asked must be other than the question's own names needs the head told apart from the subject",
+    ),
+    (
+        "who won the kosovo war",
+        "from dev-16's one measurement as the holdout: the war's sentences tell Russia's support and NATO's bombing, not a victory; \"won\" is an irregular past not read as the event, so any name passes as the answer",
+    ),
     (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
@@ -318,7 +333,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=15 {
+    for part in 2..=16 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
