@@ -200,3 +200,13 @@ fn the_main_verb_comes_after_the_whole_subject() {
     let answer = engine.ask("when did khrushchev and tito agre to meet in belgrade", "en");
     assert_eq!(first_id(&answer), Some("tito-khrushchev-letters-1955"), "{}", answer.headline);
 }
+
+#[test]
+fn one_sentence_that_says_the_question_outweighs_a_slightly_better_score() {
+    let engine = engine();
+    // The refugees' entry scores a little higher on "Serbs" and "Russia"
+    // spread over its names; one sentence of Lazar the Serb's says all of it.
+    let answer = engine.ask("serbs who made a name in medieval russia", "en");
+    assert_eq!(first_id(&answer), Some("lazar-the-serb"), "{}", answer.headline);
+    assert!(answer.excerpts.iter().any(|e| e.quote.contains("notable Serbs in Russian medieval history")), "{:?}", answer.excerpts);
+}

@@ -19,7 +19,11 @@
 //! 3. **Answer type**: the entry must be able to state what is asked (a
 //!    date for "when", a number for "how many", a birth for "born"); a
 //!    known entry whose quotes lack it gets "the sources don't say".
-//! 4. **Ties**: "did you mean" only when contenders are still within the
+//! 4. **One sentence that says it**: when no sentence of the chosen entry
+//!    says (nearly) the whole question, a candidate close behind with one
+//!    sentence that does, and that speaks of the question clearly more,
+//!    answers instead ([`stronger_evidence`]).
+//! 5. **Ties**: "did you mean" only when contenders are still within the
 //!    ambiguity margin after the evidence has been weighed ([`break_tie`]);
 //!    tied contenders that are one event repeated (the same title but for
 //!    the date) are a series, and all of them answer.
@@ -70,6 +74,10 @@ const CAPABLE_SHARE: f32 = 0.8;
 /// …or this share, when the better one is a person asked about a deed of
 /// theirs and the capable one involves them.
 const DEED_SHARE: f32 = 0.5;
+/// A candidate scoring this share of the chosen one…
+const EVIDENCE_SHARE: f32 = 0.6;
+/// …whose best sentence holds this many times the question's weight answers instead.
+const EVIDENCE_LEAD: f32 = 1.5;
 /// Questions with more words than this are not compared phrase by phrase ([`longest_phrase`]).
 const MAX_PHRASE_WORDS: usize = 16;
 
@@ -140,7 +148,7 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         .iter()
         .take_while(|c| c.entry == best.entry || c.score >= best.score * share)
         .filter(|c| can_state(engine, question, c.entry));
-    let chosen = match capable.next() {
+    let mut chosen = match capable.next() {
         Some(first) if first.entry == best.entry => *first,
         Some(first) if share == CAPABLE_SHARE || involves_person(engine, question, best.entry, first.entry) => {
             if let Some(abstain) = uncovered(engine, question, first.entry, &candidates) {
@@ -150,8 +158,11 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         }
         _ => return not_stated(engine, question, best.entry),
     };
+    // The chosen one passed over on the evidence is no longer a contender.
+    let passed_over = stronger_evidence(engine, question, chosen, &candidates).map(|stronger| std::mem::replace(&mut chosen, stronger).entry);
     let close = |c: &&Candidate| c.score * MARGIN >= chosen.score && chosen.score - c.score < CLEAR_GAP;
-    let contenders: Vec<&Candidate> = std::iter::once(&chosen).chain(capable.take_while(close)).take(5).collect();
+    let others = capable.filter(|c| c.entry != chosen.entry && Some(c.entry) != passed_over);
+    let contenders: Vec<&Candidate> = std::iter::once(&chosen).chain(others.take_while(close)).take(5).collect();
     if contenders.len() <= 1 {
         return Decision::Answer { entry: chosen.entry };
     }
@@ -187,6 +198,30 @@ fn fully_covered_runner_up(engine: &Engine, question: &Question, best: Candidate
         .skip(1)
         .take_while(|c| c.score >= best.score * RUNNER_UP_SHARE && c.score >= SUGGEST)
         .filter(|c| years.is_empty() || engine.entry(c.entry).is_some_and(|e| year_fit(engine, e, years) == Some(true)))
+        .find(|c| uncovered(engine, question, c.entry, candidates).is_none() && can_state(engine, question, c.entry))
+        .copied()
+}
+
+/// A candidate close behind the chosen one whose best sentence holds far
+/// more of the question than any sentence of the chosen one: the chosen one
+/// scored on words spread over its names and quotes ("Serbian refugees in
+/// Russia" for "famous Serbs in medieval Russia"), the other says the
+/// question in one sentence ("Lazar the Serb and Pachomius the Serb were
+/// some of the notable Serbs in Russian medieval history").
+fn stronger_evidence(engine: &Engine, question: &Question, chosen: Candidate, candidates: &[Candidate]) -> Option<Candidate> {
+    let index = engine.index();
+    let query = &question.query;
+    let quotes = |entry: usize| 0..index.quote_keys(entry).len();
+    if quotes(chosen.entry).any(|q| evidence::speaks_of_all(index, chosen.entry, q, query, false)) {
+        return None;
+    }
+    let relevance = |entry: usize, q: usize| evidence::relevance(index, entry, q, query);
+    let chosen_weight = quotes(chosen.entry).map(|q| relevance(chosen.entry, q)).fold(0.0, f32::max);
+    let says_much_more = |entry: usize| quotes(entry).any(|q| relevance(entry, q) > chosen_weight * EVIDENCE_LEAD && evidence::speaks_of_all(index, entry, q, query, false));
+    candidates
+        .iter()
+        .filter(|c| c.entry != chosen.entry && c.score >= chosen.score * EVIDENCE_SHARE && c.score >= SUGGEST)
+        .filter(|c| says_much_more(c.entry))
         .find(|c| uncovered(engine, question, c.entry, candidates).is_none() && can_state(engine, question, c.entry))
         .copied()
 }

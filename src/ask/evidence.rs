@@ -606,7 +606,7 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
 /// A date or place may rest on the entry's names and the people it involves
 /// ("the Belgrade declaration was signed in 1955" need not repeat the name); a person or a number must
 /// stand in the same sentence as what was asked (`names_count` false).
-fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
+pub(crate) fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
     let antecedent = index.antecedent_keys(doc, position);
     let held = |word: usize| index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word) || index.held_by_context(doc, query, word);
