@@ -208,7 +208,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 88.6;
+const DEV_FLOOR: f64 = 88.8;
 const HOLDOUT_FLOOR: f64 = 74.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;

@@ -210,3 +210,13 @@ fn one_sentence_that_says_the_question_outweighs_a_slightly_better_score() {
     assert_eq!(first_id(&answer), Some("lazar-the-serb"), "{}", answer.headline);
     assert!(answer.excerpts.iter().any(|e| e.quote.contains("notable Serbs in Russian medieval history")), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn a_decade_in_serbian_or_russian_words_is_the_decade() {
+    let engine = engine();
+    for question in ["сколько русских эмигрантов жило в югославии в двадцатых", "koliko je ruskih izbeglica bilo u jugoslaviji tokom dvadesetih", "koliko je ruskih izbeglica bilo u jugoslaviji krajem 1920-ih"] {
+        let answer = engine.ask(question, "en");
+        assert_eq!(first_id(&answer), Some("white-russian-emigration"), "{question}: {}", answer.headline);
+        assert!(answer.excerpts.iter().any(|e| e.quote.contains("By the end of 1920s")), "{question}: {:?}", answer.excerpts);
+    }
+}

@@ -365,6 +365,48 @@ fn decade_in_full(word: &str) -> Option<String> {
     (bytes.len() == 2 && (b'3'..=b'9').contains(&bytes[0]) && bytes[1] == b'0').then(|| format!("19{digits}s"))
 }
 
+/// A decade written out or with a Serbian or Russian case ending, as
+/// [`decade_in_full`] writes it: "the twenties", "krajem dvadesetih",
+/// "в двадцатых", "في العشرينيات" and "1920-ih", "1920-х", "60-ih". A decade
+/// written out is the 20th century's, as these words are used ("the
+/// twenties" are the 1920s); digits follow [`decade_in_full`]'s rule.
+fn decade_in_other_words(folded: &str) -> Option<String> {
+    if let Some((digits, ending)) = folded.split_once(' ') {
+        let inflected = ["ih", "ikh", "kh", "e", "ie"].contains(&ending) && digits.ends_with('0') && digits.bytes().all(|b| b.is_ascii_digit());
+        return match (inflected, digits.len()) {
+            (true, 4) => Some(format!("{digits}s")),
+            (true, 2) => decade_in_full(&format!("{digits}s")),
+            _ => None,
+        };
+    }
+    let word = folded.strip_prefix("ال").unwrap_or(folded);
+    DECADE_WORDS.iter().find(|(_, forms)| forms.contains(&word)).map(|(decade, _)| decade.to_string())
+}
+
+/// `text` with each decade written out or inflected ("krajem 1920-ih",
+/// "в двадцатых") written as the index keys it ("1920s").
+fn decades_in_full(text: &str) -> String {
+    let decade = |chunk: &str| decade_in_other_words(&fold::fold_for_search(chunk));
+    if !text.split_whitespace().any(|chunk| decade(chunk).is_some()) {
+        return text.to_string();
+    }
+    text.split_whitespace().map(|chunk| decade(chunk).unwrap_or_else(|| chunk.to_string())).collect::<Vec<_>>().join(" ")
+}
+
+/// The 20th century's decades in words, as folded: English, Serbian (Latin
+/// and Cyrillic, in the genitive that "krajem", "tokom" and "od" take),
+/// Russian (genitive and nominative plural) and Arabic.
+const DECADE_WORDS: &[(&str, &[&str])] = &[
+    ("1920s", &["twenties", "dvadesetih", "dvadesetikh", "dvadtsatykh", "dvadtsatye", "عشرينيات"]),
+    ("1930s", &["thirties", "tridesetih", "tridesetikh", "tridtsatykh", "tridtsatye", "ثلاثينيات"]),
+    ("1940s", &["forties", "cetrdesetih", "chetrdesetikh", "sorokovykh", "sorokovye", "اربعينيات"]),
+    ("1950s", &["fifties", "pedesetih", "pedesetikh", "pyatidesyatykh", "pyatidesyatye", "خمسينيات"]),
+    ("1960s", &["sixties", "sezdesetih", "shezdesetikh", "shestidesyatykh", "shestidesyatye", "ستينيات"]),
+    ("1970s", &["seventies", "sedamdesetih", "sedamdesetikh", "semidesyatykh", "semidesyatye", "سبعينيات"]),
+    ("1980s", &["eighties", "osamdesetih", "osamdesetikh", "vosmidesyatykh", "vosmidesyatye", "ثمانينيات"]),
+    ("1990s", &["nineties", "devedesetih", "devedesetikh", "devyanostykh", "devyanostye", "تسعينيات"]),
+];
+
 /// A number in the plural that is not a decade ("29s" in "MiG-29s", not
 /// "90s"): the number.
 fn plural_number(word: &str) -> Option<&str> {
@@ -947,7 +989,7 @@ impl Index {
     /// corrected only when the base knows none of its keys as written.
     fn respell_text(&self, text: &str, language: Language) -> Respelled {
         if language != Language::En {
-            return Respelled { text: text.to_string(), ..Respelled::default() };
+            return Respelled { text: decades_in_full(text), ..Respelled::default() };
         }
         let mut respelled = Vec::new();
         let mut paraphrased: Vec<(String, Vec<String>)> = Vec::new();
@@ -969,7 +1011,7 @@ impl Index {
                 if let Some(question_word) = self.question_word_slip(&folded) {
                     return question_word.to_string();
                 }
-                if let Some(decade) = decade_in_full(&folded) {
+                if let Some(decade) = decade_in_full(&folded).or_else(|| decade_in_other_words(&folded)) {
                     return decade;
                 }
                 // "in 68": a year written with two digits, when one century dates entries with it.
@@ -1652,6 +1694,25 @@ mod tests {
         assert_eq!(decade_in_full("20s"), None);
         assert_eq!(decade_in_full("95s"), None);
         assert_eq!(decade_in_full("1990s"), None);
+    }
+
+    #[test]
+    fn a_decade_in_words_or_inflected_is_written_in_full() {
+        let folded = |word: &str| decade_in_other_words(&fold::fold_for_search(word));
+        assert_eq!(folded("twenties").as_deref(), Some("1920s"));
+        assert_eq!(folded("dvadesetih").as_deref(), Some("1920s"));
+        assert_eq!(folded("четрдесетих").as_deref(), Some("1940s"));
+        assert_eq!(folded("девяностых").as_deref(), Some("1990s"));
+        assert_eq!(folded("الستينيات").as_deref(), Some("1960s"));
+        assert_eq!(folded("1750-ih").as_deref(), Some("1750s"));
+        assert_eq!(folded("1920-х").as_deref(), Some("1920s"));
+        assert_eq!(folded("60-ih").as_deref(), Some("1960s"));
+        // Not a decade: a year with another ending, the 1920s or 2020s in digits, an ordinal.
+        assert_eq!(folded("1921-ih"), None);
+        assert_eq!(folded("20-ih"), None);
+        assert_eq!(folded("dvadeseti"), None);
+        assert_eq!(decades_in_full("krajem 1920-ih godina"), "krajem 1920s godina");
+        assert_eq!(decades_in_full("kada je bio tito"), "kada je bio tito");
     }
 
     #[test]
