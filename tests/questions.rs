@@ -208,7 +208,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 88.8;
+const DEV_FLOOR: f64 = 89.0;
 const HOLDOUT_FLOOR: f64 = 74.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -248,10 +248,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
     ),
     (
-        "who took over yugoslavia after tito",
-        "from dev-15's one measurement as the holdout: no sentence tells who followed Tito; the answer is a 1945 meeting whose sentences name Tito and Yugoslavia, and \"took over\" is a phrase of stopwords; that a \"who … after X\" asks for a successor needs the time relation to X read as the question",
-    ),
-    (
         "who was the russian minister in belgrade in 1914",
         "from dev-15's one measurement as the holdout: the sentence names the post (\"the Russian Minister in Belgrade intervened\") and never the man; the post is the question's own head, so it is held; that \"who was <post>\" asks for a name the post does not give needs the head's words excluded from what counts as the answer",
     ),
@@ -270,10 +266,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "why were the serbian officers judged unfit for the 1938 coup",
         "from dev-9's one measurement as the holdout: the sentence says Zubov judged them unfit but not why; a \"why\" answer shows the most relevant sentence (inventing no reason), which still asserts the entry",
-    ),
-    (
-        "what was the name of the russian minister in belgrade in 1914",
-        "the sentence says \"the Russian Minister in Belgrade intervened\" in May 1914 without naming him; a \"what\" question is stated by any sentence that speaks of all its words, so that the name itself is what is asked needs \"the name of\" read as the answer type",
     ),
     (
         "why did the first serbian uprising start",
@@ -314,10 +306,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "who became prime minister when peter i dismissed pasic in 1914",
         "from dev-13's one measurement as the holdout: the crisis's sentences name Pašić, Peter I and the dismissal; that the person asked is a third one, whom no sentence names, needs the doer told apart from the names the question itself gives",
-    ),
-    (
-        "what was the name of the 1807 serbian-russian alliance treaty",
-        "from dev-13's one measurement as the holdout: the alliance's sentence states the alliance and 1807 but names no treaty; as with the Russian minister of 1914, that the name itself is asked needs \"the name of\" read as the answer type",
     ),
     (
         "how did moscow respond when yugoslavia condemned the afghanistan invasion",

@@ -220,3 +220,27 @@ fn a_decade_in_serbian_or_russian_words_is_the_decade() {
         assert!(answer.excerpts.iter().any(|e| e.quote.contains("By the end of 1920s")), "{question}: {:?}", answer.excerpts);
     }
 }
+
+#[test]
+fn the_name_of_a_thing_is_asked_of_a_sentence_that_names_it() {
+    let engine = engine();
+    // The post is told ("the Russian Minister in Belgrade intervened"), never the man's name.
+    let answer = engine.ask("what was the name of the russian minister who intervened for pasic", "en");
+    assert!(answer.facts.is_empty(), "{}", answer.headline);
+    // A name beside the post, after a comma.
+    let answer = engine.ask("what was the name of the russian consul in serbia in 1838", "en");
+    assert_eq!(first_id(&answer), Some("first-russian-consul-1838"), "{}", answer.headline);
+    assert!(answer.excerpts.iter().any(|e| e.quote.contains("Gerasim Vashchenko")), "{:?}", answer.excerpts);
+    // "Called": the name runs on through "of" ("Socialist Federal Republic of Yugoslavia").
+    let answer = engine.ask("what was yugoslavia called after 1963", "en");
+    assert!(answer.excerpts.iter().any(|e| e.quote.contains("Socialist Federal Republic of Yugoslavia")), "{}: {:?}", answer.headline, answer.excerpts);
+}
+
+#[test]
+fn a_successor_is_named_only_by_a_sentence_that_tells_a_succession() {
+    let engine = engine();
+    for question in ["who succeeded metropolitan anthony khrapovitsky", "who replaced tito as leader of yugoslavia", "who took over the government after pasic was dismissed"] {
+        let answer = engine.ask(question, "en");
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+    }
+}

@@ -285,6 +285,46 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
     })
 }
 
+/// Whether `text` gives the name of what the question calls `head` ("what
+/// was the name of the Russian minister"): a capitalised run that holds the
+/// head and a name the question does not say ("the so-called *Pig War*"
+/// for "what was the economic war called"), or a name set beside it by a
+/// comma or by "named" ("the Russian Minister, *Nikolai Hartwig*"). A
+/// sentence that holds the head only as a post ("the Russian Minister in
+/// Belgrade intervened") does not name it.
+pub fn names_the_head(index: &Index, text: &str, head: &str, query: &Query) -> bool {
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let bare = |at: usize| raw.get(at).map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let capitalised = |at: usize| bare(at).starts_with(char::is_uppercase);
+    let asked = |key: &str| (0..query.keys.len()).any(|w| index.word_is(query, w, key));
+    // The head as the question has it, with what it may stand for ("movie": "film").
+    let head_word = query.keys.iter().position(|k| k == head);
+    let is_head = |key: &String| key == head || head_word.is_some_and(|w| index.word_is(query, w, key));
+    // Not the sentence's first word, whose capital says nothing; a stopword keys to nothing and is no name.
+    let new_name = |at: usize| at > 0 && capitalised(at) && index.word_keys(bare(at)).iter().any(|k| !asked(k));
+    // A capitalised run goes on through "of" and "of the" ("Republic *of* Yugoslavia").
+    let joins = |at: usize| bare(at) == "of" && (capitalised(at + 1) || bare(at + 1) == "the" && capitalised(at + 2));
+    let in_run = |at: usize| capitalised(at) || joins(at) || bare(at) == "the" && at > 0 && joins(at - 1);
+    (0..raw.len()).filter(|&at| index.word_keys(bare(at)).iter().any(is_head)).any(|at| {
+        let (mut start, mut end) = (at, at);
+        if capitalised(at) {
+            while start > 0 && in_run(start - 1) && !raw[start - 1].ends_with(',') {
+                start -= 1;
+            }
+            while in_run(end + 1) && !raw[end].ends_with(',') {
+                end += 1;
+            }
+        }
+        let named_in_run = (start..=end).any(|i| i != at && new_name(i));
+        // "the film *The Balkan Line*", "the Russian Minister, *X*", "a war *called* …".
+        let called = matches!(bare(end + 1), "named" | "called");
+        let next = end + 1 + usize::from(called);
+        let beside_after = new_name(next) || bare(next).eq_ignore_ascii_case("the") && new_name(next + 1);
+        let beside_before = start >= 2 && bare(start - 1).eq_ignore_ascii_case("the") && raw[start - 2].ends_with(',') && new_name(start - 2);
+        named_in_run || beside_after || beside_before
+    })
+}
+
 /// A sentence's words as written, hyphens and apostrophes kept inside them
 /// ("Austro-Hungarian", "Wrangel's").
 fn sentence_words(text: &str) -> Vec<&str> {

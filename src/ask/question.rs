@@ -78,6 +78,14 @@ pub struct Question {
     /// The doer asked for is who signed ("who signed the 1974 agreement"):
     /// a treaty answers with its signatories or not at all.
     pub asks_signer: bool,
+    /// The person asked for came after another in a post ("who succeeded
+    /// Tito", "who replaced the consul", "who took over after Tito"): only
+    /// a sentence that tells a succession names them.
+    pub asks_successor: bool,
+    /// "What was the name of the Russian minister", "what was the war
+    /// called": the key of the thing whose name is asked (its head noun);
+    /// only a sentence that names it answers.
+    pub name_of: Option<String>,
     /// "Where did ROVS move *after 1927*": what is asked lies after this year.
     pub after_year: Option<i32>,
     /// "Where was it *before 1927*": what is asked lies before this year.
@@ -511,6 +519,40 @@ fn between_names(index: &Index, words: &[&str], language: Language) -> Vec<Strin
 /// killed").
 const PASSIVE_QUESTION_WORDS: &[&str] = &["was", "were", "is", "are", "been", "be", "had", "has", "have", "got", "get"];
 
+/// The head noun of the thing whose name an English question asks: the
+/// last word of the phrase after "the name of" ("the 1807 serbian-russian
+/// alliance *treaty*"), or between "was" and "called" or "named" ("what was
+/// the economic *war* between serbia and austria-hungary called"), up to a
+/// word that ends a noun phrase ("who", "in", "between"…).
+fn named_thing<'w>(words: &[&'w str]) -> Option<&'w str> {
+    let phrase = if let Some(at) = words.windows(2).position(|pair| pair == ["name", "of"]) {
+        &words[at + 2..]
+    } else {
+        let called = words.iter().position(|w| matches!(*w, "called" | "named"))?;
+        let be = words[..called].iter().position(|w| matches!(*w, "was" | "is" | "were" | "are"))?;
+        &words[be + 1..called]
+    };
+    let phrase = phrase.iter().skip_while(|w| matches!(**w, "the" | "a" | "an"));
+    phrase.take_while(|w| !NOUN_PHRASE_ENDS.contains(w)).last().copied()
+}
+
+/// Words that end a noun phrase: a clause, a preposition or a verb begins.
+const NOUN_PHRASE_ENDS: &[&str] = &[
+    "who", "that", "which", "whose", "when", "where", "in", "at", "on", "during", "from", "after", "before", "between", "with", "for", "by", "to", "of", "about", "did", "does", "was", "is", "were", "are", "and",
+];
+
+/// Words that ask who came after someone ([`Question::asks_successor`]),
+/// as folded: English, Serbian and Russian.
+pub const SUCCESSION_WORDS: &[&str] = &[
+    "succeed", "succeeded", "succeeds", "successor", "successors", "replace", "replaced", "replaces", "nasledio", "nasledila", "naslednik", "zamenio", "zamenila", "smenil", "smenila", "preemnik", "nasledoval",
+];
+
+/// Whether the question asks who came after someone: a succession word,
+/// or "take over" ("who took over Yugoslavia after Tito").
+fn asks_succession(words: &[&str]) -> bool {
+    words.iter().any(|w| SUCCESSION_WORDS.contains(w)) || words.windows(2).any(|pair| matches!(pair[0], "take" | "took" | "taken" | "takes") && pair[1] == "over")
+}
+
 /// Forms of "to sign", folded (Cyrillic transliterated): "who signed X"
 /// asks for a treaty's signatories ([`Question::asks_signer`]).
 const SIGNING_WORDS: &[&str] = &["sign", "signed", "signs", "potpisao", "potpisala", "potpisali", "podpisal", "podpisala", "podpisali", "وقع"];
@@ -629,6 +671,8 @@ impl Question {
         let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
+        let asks_successor = asks == Asks::Who && asks_succession(&words);
+        let name_of = if language == Language::En { named_thing(&words).and_then(|head| index.tokens(head, language).into_iter().next()).map(|t| t.key) } else { None };
         let head = head_word(index, &query, &words, &found, language, asks);
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
         let answer_kind = answer_kind.or_else(|| head.clone().filter(|head| asks == Asks::Who && language == Language::En && index.is_a_kind_of(head, index.person_key())));
@@ -658,6 +702,8 @@ impl Question {
             event_words,
             asks_doer,
             asks_signer,
+            asks_successor,
+            name_of,
             after_year: related_year(&words, AFTER_WORDS),
             before_year: related_year(&words, BEFORE_WORDS),
             about,
