@@ -603,11 +603,16 @@ fn years_bound(index: &Index, doc: usize, position: usize, text: &str, query: &Q
     (0..query.keys.len()).filter(|&word| binding(word)).all(|word| {
         let places: Vec<usize> = keyed.iter().enumerate().filter(|(_, keys)| keys.iter().any(|k| index.word_is(query, word, k))).map(|(i, _)| i).collect();
         places.iter().all(|&place| {
-            let nearest = years.iter().min_by_key(|(i, _)| i.abs_diff(place)).map(|(_, y)| *y);
+            // A year far from the name is another clause's ("*Croatia* … formally recognizes … the 1955 Agreement…").
+            let nearest = years.iter().filter(|(i, _)| i.abs_diff(place) <= YEAR_BINDING_REACH).min_by_key(|(i, _)| i.abs_diff(place)).map(|(_, y)| *y);
             nearest.is_none_or(|year| query.years.contains(&year))
         })
     })
 }
+
+/// How many words from a name a year of a list may be and still be that
+/// name's ("Boris Tadić in 2004 and 2009").
+const YEAR_BINDING_REACH: usize = 5;
 
 /// The index keys of each word of `text`, in order (words split where
 /// [`years_bound`] splits them), keyed once for every look at the text.
