@@ -256,3 +256,14 @@ fn a_year_far_from_a_name_in_its_sentence_is_not_that_names() {
     let answer = engine.ask("did dmitry medvedev visit belgrade in 2011", "en");
     assert!(answer.facts.is_empty(), "{}", answer.headline);
 }
+
+#[test]
+fn contenders_proven_by_one_sentence_answer_with_the_kind_asked() {
+    let engine = engine();
+    // The archduke and the July Crisis both quote "the Assassination of
+    // Archduke Franz Ferdinand led Austria-Hungary to declare war on Serbia":
+    // no "did you mean" between two entries that prove it alike.
+    let answer = engine.ask("what led austria-hungary to declare war on serbia", "en");
+    assert_eq!(first_id(&answer), Some("july-crisis"), "{}", answer.headline);
+    assert!(answer.excerpts.iter().any(|e| e.quote.contains("led Austria-Hungary to declare war on Serbia")), "{:?}", answer.excerpts);
+}

@@ -229,14 +229,17 @@ fn stronger_evidence(engine: &Engine, question: &Question, chosen: Candidate, ca
         .copied()
 }
 
-/// Stage 4: break a tie between contenders by the evidence, in order: the
+/// Stage 5: break a tie between contenders by the evidence, in order: the
 /// ones that explain every discriminative word; the only one whose title
-/// holds no ordinal the question does not say; the one with a single quote
-/// that says clearly more of the question; the one with a quote that says
-/// more of the question's words as a phrase; the one whose names hold more of
-/// the question's words; the one more of whose name the question says
-/// ("Dissolution of the Soviet Union" over "… and breakup of Yugoslavia");
-/// the only one named outright. `None` when the evidence is truly tied.
+/// holds no ordinal the question does not say; the earliest, when the
+/// question asks for the first; the one whose names hold more of the
+/// question's words; the one with a single quote that says clearly more of
+/// the question; among contenders proven by one and the same sentence, the
+/// one of the kind the question prefers; the one with a quote that says
+/// more of the question's words as a phrase; the one more of whose name the
+/// question says ("Dissolution of the Soviet Union" over "… and breakup of
+/// Yugoslavia"); the only one named outright; for "who", the person the
+/// best sentence names first. `None` when the evidence is truly tied.
 fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<usize> {
     let index = engine.index();
     let query = &question.query;
@@ -276,6 +279,7 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
     let in_names = |c: &Candidate| words_in_names(engine, question, c.entry) as f32;
     clear_lead(&in_names, &|a, b| a > b)
         .or_else(|| clear_lead(&|c| index.best_quote_weight(c.entry, query), &|a, b| a > b * QUOTE_LEAD))
+        .or_else(|| same_proof(engine, question, &contenders))
         .or_else(|| clear_lead(&|c| longest_phrase(engine, question, c.entry) as f32, &|a, b| a >= 2.0 && a > b))
         .or_else(|| clear_lead(&|c| index.name_coverage(c.entry, &query.keys), &|a, b| a > b + NAME_LEAD))
         .or_else(|| {
@@ -283,6 +287,30 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
             (named.len() == 1).then(|| named[0].entry)
         })
         .or_else(|| (question.asks == Asks::Who || all_people(engine, &contenders)).then(|| sentence_subject(engine, question, &contenders)).flatten())
+}
+
+/// Contenders whose sentence that speaks most of the question is one and
+/// the same ("the Assassination of Archduke Franz Ferdinand led
+/// Austria-Hungary to declare war on Serbia", quoted by the archduke and by
+/// the July Crisis) prove the answer alike: the one of the kind the
+/// question prefers answers (an event for "what", a person for "who").
+fn same_proof(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<usize> {
+    let index = engine.index();
+    let best_quote = |entry: usize| {
+        let found = engine.entry(entry)?;
+        let relevance = |q: usize| evidence::relevance(index, entry, q, &question.query);
+        let best = (0..found.quotes.len()).max_by(|&a, &b| relevance(a).total_cmp(&relevance(b)))?;
+        (relevance(best) > 0.0).then(|| found.quotes[best].text.as_str())
+    };
+    let first = best_quote(contenders.first()?.entry)?;
+    if !contenders.iter().all(|c| best_quote(c.entry) == Some(first)) {
+        return None;
+    }
+    let kinds = question.preferred_kinds();
+    let rank = |c: &&&Candidate| engine.entry(c.entry).and_then(|e| kinds.iter().position(|k| *k == e.kind)).unwrap_or(kinds.len());
+    let best_rank = contenders.iter().map(|c| rank(&c)).min()?;
+    let preferred: Vec<&&Candidate> = contenders.iter().filter(|c| rank(c) == best_rank).collect();
+    (preferred.len() == 1).then(|| preferred[0].entry)
 }
 
 /// The longest run of the question's words that one of the entry's quotes
