@@ -208,7 +208,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 89.3;
+const DEV_FLOOR: f64 = 89.4;
 const HOLDOUT_FLOOR: f64 = 75.3;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -240,10 +240,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-16's one measurement as the holdout: the sentence names The Times and Tito but no journalist; a person's name may stand for any kind of person, so Tito's name is taken as the journalist; that the person asked must be other than the question's own names needs the head told apart from the subject",
     ),
     (
-        "who won the kosovo war",
-        "from dev-16's one measurement as the holdout: the war's sentences tell Russia's support and NATO's bombing, not a victory; \"won\" is an irregular past not read as the event, so any name passes as the answer",
-    ),
-    (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
     ),
@@ -270,10 +266,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "why did the first serbian uprising start",
         "no sentence gives the uprising's cause; as with the Cominform conference, a \"why\" answer shows the most relevant sentence (inventing no reason), which still asserts the entry",
-    ),
-    (
-        "who won the pig war",
-        "keys fold \"w\" into \"v\" for transliterated names, so \"won\" meets the \"von\" of \"von Ribbentrop\" and counts as a word the base knows; that it is the event asked about, and no source says who won, needs the verb told apart from the name part",
     ),
     (
         "which country took in the most white russian emigres",

@@ -13,7 +13,8 @@
 //!    "favourite"); and the quotes it would show must hold most of the
 //!    question's other words; a name asked for ("what was the name of the
 //!    Russian minister") must stand beside what is named, and a successor
-//!    ("who succeeded X") needs a sentence that tells a succession. A gap,
+//!    or a winner ("who succeeded X", "who won") needs a sentence that tells
+//!    a succession or a victory. A gap,
 //!    or a year the entry is not dated in, means the sources do not answer
 //!    this question, whatever else matches:
 //!    histbot says so and offers the closest entries. When the gap is a
@@ -566,7 +567,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         && !named
         && !question.event_words.is_empty()
         && !question.event_words.iter().any(|forms| forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown)));
-    let succession_gap = question.asks_successor.then(|| succession_word(engine, question)).flatten().filter(|_| !tells_succession(engine, entry, &shown));
+    let untold_deed = question.told_deed.as_ref().filter(|(deed, _)| !tells_deed(engine, entry, deed, &shown)).map(|(_, word)| deed_gap(engine, question, word));
     let event_gaps = question.event_words.iter().filter(move |_| event_missing).filter_map(|forms| forms.first().cloned());
     // "What did the declaration say about *trade*": what it is about must be in the evidence.
     let about: Vec<usize> = question.about.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).collect();
@@ -603,7 +604,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .filter(|key| key.chars().count() >= 3)
         .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
         .chain(event_gaps)
-        .chain(succession_gap)
+        .chain(untold_deed)
         .chain(question.name_of.clone().filter(|head| !gives_the_name(engine, question, entry, head, &shown)))
         .chain(about_gap)
         .chain(between_gaps)
@@ -682,20 +683,17 @@ fn gives_the_name(engine: &Engine, question: &Question, entry: usize, head: &str
     std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes).any(|text| evidence::names_the_head(engine.index(), text, head, &question.query))
 }
 
-/// The key of the question's succession word ("succeeded"), for the abstention to name.
-fn succession_word(engine: &Engine, question: &Question) -> Option<String> {
-    let index = engine.index();
-    let typed = question.folded.split(' ').find(|w| super::question::SUCCESSION_WORDS.contains(w) || matches!(*w, "took" | "take" | "taken" | "takes"))?;
-    // "took" keys to nothing (a stopword): the word as typed names the gap.
-    Some(index.tokens(typed, question.language).into_iter().next().map_or_else(|| typed.to_string(), |t| t.key))
+/// The gap a deed no sentence tells leaves: the key of the question's word
+/// that asks it, or the word as typed when it keys to nothing ("took").
+fn deed_gap(engine: &Engine, question: &Question, word: &str) -> String {
+    engine.index().tokens(word, question.language).into_iter().next().map_or_else(|| word.to_string(), |t| t.key)
 }
 
-/// Whether the entry's names or the quotes shown tell a succession: a
-/// successor, someone who succeeded or replaced another.
-fn tells_succession(engine: &Engine, entry: usize, shown: &[usize]) -> bool {
+/// Whether the entry's names or the quotes shown tell `deed` (a
+/// succession, a victory).
+fn tells_deed(engine: &Engine, entry: usize, deed: &super::question::ToldDeed, shown: &[usize]) -> bool {
     let index = engine.index();
-    // ("Took over" is two stopwords to the index: its words are everywhere.)
-    ["successor", "succeeded", "succession", "replaced"].iter().flat_map(|word| index.word_keys(word)).any(|key| evidence_holds_key(engine, entry, &key, shown))
+    deed.told_by.iter().flat_map(|word| index.word_keys(word)).any(|key| evidence_holds_key(engine, entry, &key, shown))
 }
 
 /// Whether the evidence for `entry` holds query word `word`: its names, the

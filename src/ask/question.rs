@@ -78,10 +78,9 @@ pub struct Question {
     /// The doer asked for is who signed ("who signed the 1974 agreement"):
     /// a treaty answers with its signatories or not at all.
     pub asks_signer: bool,
-    /// The person asked for came after another in a post ("who succeeded
-    /// Tito", "who replaced the consul", "who took over after Tito"): only
-    /// a sentence that tells a succession names them.
-    pub asks_successor: bool,
+    /// A deed only a sentence that tells it answers ("who succeeded Tito",
+    /// "who won the war"), with the question's word that asks it.
+    pub told_deed: Option<(&'static ToldDeed, String)>,
     /// "What was the name of the Russian minister", "what was the war
     /// called": the key of the thing whose name is asked (its head noun);
     /// only a sentence that names it answers.
@@ -541,17 +540,42 @@ const NOUN_PHRASE_ENDS: &[&str] = &[
     "who", "that", "which", "whose", "when", "where", "in", "at", "on", "during", "from", "after", "before", "between", "with", "for", "by", "to", "of", "about", "did", "does", "was", "is", "were", "are", "and",
 ];
 
-/// Words that ask who came after someone ([`Question::asks_successor`]),
-/// as folded: English, Serbian and Russian.
-pub const SUCCESSION_WORDS: &[&str] = &[
-    "succeed", "succeeded", "succeeds", "successor", "successors", "replace", "replaced", "replaces", "nasledio", "nasledila", "naslednik", "zamenio", "zamenila", "smenil", "smenila", "preemnik", "nasledoval",
+/// A deed a "who" question may ask the doer of that only a sentence telling
+/// it answers: its verb is irregular or a phrase ("won", "took over"), so
+/// the question's event words do not catch it, and a name near the
+/// question's other words is no answer ("who won the Pig War": the sentence
+/// tells Russia's support, not a victory).
+#[derive(Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ToldDeed {
+    /// Words that ask it, as folded: English, Serbian, Russian.
+    pub asked_by: &'static [&'static str],
+    /// Words of the sources that tell it.
+    pub told_by: &'static [&'static str],
+}
+
+/// Who came after someone in a post, and who won.
+pub const TOLD_DEEDS: &[ToldDeed] = &[
+    ToldDeed {
+        asked_by: &[
+            "succeed", "succeeded", "succeeds", "successor", "successors", "replace", "replaced", "replaces", "nasledio", "nasledila", "naslednik", "zamenio", "zamenila",
+            "smenil", "smenila", "preemnik", "nasledoval",
+        ],
+        told_by: &["successor", "succeeded", "succession", "replaced"],
+    },
+    ToldDeed {
+        asked_by: &["won", "win", "wins", "winner", "winners", "victor", "victorious", "pobedio", "pobedila", "pobedili", "pobednik", "pobedil", "pobeditel", "vyigral", "vyigrala", "vyigrali"],
+        told_by: &["won", "victory", "victorious", "defeated", "defeat", "prevailed", "triumph", "lost"],
+    },
 ];
 
-/// Whether the question asks who came after someone: a succession word,
-/// or "take over" ("who took over Yugoslavia after Tito").
-fn asks_succession(words: &[&str]) -> bool {
-    words.iter().any(|w| SUCCESSION_WORDS.contains(w)) || words.windows(2).any(|pair| matches!(pair[0], "take" | "took" | "taken" | "takes") && pair[1] == "over")
+/// The deed of [`TOLD_DEEDS`] the question asks, and the word that asks
+/// it: one of its words, or "take over" for a succession ("who took over
+/// Yugoslavia after Tito").
+fn told_deed<'w>(words: &[&'w str]) -> Option<(&'static ToldDeed, &'w str)> {
+    let asked = TOLD_DEEDS.iter().find_map(|deed| words.iter().find(|w| deed.asked_by.contains(w)).map(|w| (deed, *w)));
+    asked.or_else(|| words.windows(2).find(|pair| matches!(pair[0], "take" | "took" | "taken" | "takes") && pair[1] == "over").map(|pair| (&TOLD_DEEDS[0], pair[0])))
 }
+
 
 /// Forms of "to sign", folded (Cyrillic transliterated): "who signed X"
 /// asks for a treaty's signatories ([`Question::asks_signer`]).
@@ -671,7 +695,7 @@ impl Question {
         let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
-        let asks_successor = asks == Asks::Who && asks_succession(&words);
+        let told_deed = told_deed(&words).filter(|_| asks == Asks::Who).map(|(deed, word)| (deed, word.to_string()));
         let name_of = if language == Language::En { named_thing(&words).and_then(|head| index.tokens(head, language).into_iter().next()).map(|t| t.key) } else { None };
         let head = head_word(index, &query, &words, &found, language, asks);
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
@@ -702,7 +726,7 @@ impl Question {
             event_words,
             asks_doer,
             asks_signer,
-            asks_successor,
+            told_deed,
             name_of,
             after_year: related_year(&words, AFTER_WORDS),
             before_year: related_year(&words, BEFORE_WORDS),
