@@ -589,11 +589,17 @@ impl Index {
     /// words split at every character that is not alphanumeric), sorted and
     /// deduplicated.
     pub fn text_words(&self, text: &str) -> Vec<String> {
-        let mut keys: Vec<String> = Vec::new();
+        self.text_word_keys(text).into_iter().map(std::borrow::Cow::into_owned).collect()
+    }
+
+    /// [`Index::text_words`] without copies: the keys of the base's words
+    /// borrowed from the build's memo, a word it does not hold keyed now.
+    pub fn text_word_keys(&self, text: &str) -> Vec<std::borrow::Cow<'_, str>> {
+        let mut keys: Vec<std::borrow::Cow<'_, str>> = Vec::new();
         for word in split_words(text) {
             match self.word_key_memo.get(word) {
-                Some(known) => keys.extend(known.iter().cloned()),
-                None => keys.extend(self.word_keys(word)),
+                Some(known) => keys.extend(known.iter().map(|key| std::borrow::Cow::Borrowed(key.as_str()))),
+                None => keys.extend(self.word_keys(word).into_iter().map(std::borrow::Cow::Owned)),
             }
         }
         keys.sort_unstable();

@@ -162,7 +162,12 @@ impl HistDate {
     /// for a decade or century, as the checker requires it: "1750s",
     /// "14th century").
     pub fn year_stated_by(&self, text: &str) -> bool {
-        self.points().iter().any(|point| point.year_stated_by(text))
+        // `points`, without its vector: asked of every quote of an answer.
+        let end = match self.end {
+            Some(End::Closed(end)) => Some(end),
+            _ => None,
+        };
+        std::iter::once(self.start).chain(end).any(|point| point.year_stated_by(text))
     }
 }
 
@@ -182,6 +187,23 @@ impl HistDate {
         let stated = |word: &str| texts.iter().any(|text| contains_word(text, word));
         stated(&year.to_string()) || (spans && points.iter().all(|p| p.year_words().iter().all(|w| stated(w))))
     }
+}
+
+/// `number` in decimal digits, as `to_string` writes it, into `buffer`;
+/// `None` below zero (a sign is no digit).
+fn digits_of(number: i32, buffer: &mut [u8; 10]) -> Option<&str> {
+    let mut rest = u32::try_from(number).ok()?;
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        // A digit: `rest % 10` is below 10.
+        buffer[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buffer[start..]).ok()
 }
 
 /// [`contains_word`] for a word that has no case (a number).
@@ -288,6 +310,13 @@ impl Point {
 
     /// Whether `text` states this point's year ([`Point::year_words`]).
     pub fn year_stated_by(&self, text: &str) -> bool {
+        // The one word of `year_words` for a year, month, season or day,
+        // written without a String: asked of every quote of an answer.
+        let mut buffer = [0; 10];
+        let one_year = !matches!(self.precision, Precision::Century | Precision::Decade);
+        if let Some(digits) = digits_of(self.year, &mut buffer).filter(|_| one_year) {
+            return contains_word(text, digits);
+        }
         self.year_words().iter().all(|word| contains_word(text, word))
     }
 
@@ -463,6 +492,15 @@ mod tests {
             assert_eq!(holds_lowercase_to_ascii(text), holds, "{text}");
             assert_eq!(holds_lowercase_to_ascii(text), text.contains(['\u{130}', '\u{212A}']), "{text}");
         }
+    }
+
+    #[test]
+    fn digits_are_written_as_to_string_writes_them() {
+        let mut buffer = [0; 10];
+        for number in [0, 7, 10, 999, 1948, 2026, 100_000, i32::MAX] {
+            assert_eq!(digits_of(number, &mut buffer), Some(number.to_string().as_str()));
+        }
+        assert_eq!(digits_of(-44, &mut buffer), None);
     }
 
     fn shown(text: &str) -> String {

@@ -115,8 +115,8 @@ pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut sh
     }
     let words = QuoteWords::new(engine, entry);
     let said: Vec<std::borrow::Cow<'_, [String]>> = shown.iter().map(|quote| words.of(quote)).collect();
-    let is_said = |key: &String| said.iter().any(|keys| keys.binary_search(key).is_ok());
-    let unsaid: Vec<String> = engine.index().text_words(text).into_iter().filter(|key| key.chars().count() >= 3 && !is_said(key)).collect();
+    let is_said = |key: &str| said.iter().any(|keys| holds(keys, key));
+    let unsaid: Vec<std::borrow::Cow<'_, str>> = engine.index().text_word_keys(text).into_iter().filter(|key| key.chars().count() >= 3 && !is_said(key)).collect();
     let figures: Vec<&str> = figures(text).filter(|figure| !shown.iter().any(|quote| evidence::contains_number(&quote.text, figure))).collect();
     if unsaid.len() < MIN_NEW_WORDS && figures.is_empty() {
         return shown;
@@ -124,7 +124,7 @@ pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut sh
     let gain = |quote: &Quote| {
         let held = words.of(quote);
         let new_figures = figures.iter().filter(|figure| evidence::contains_number(&quote.text, figure)).count();
-        (new_figures, unsaid.iter().filter(|key| held.binary_search(key).is_ok()).count())
+        (new_figures, unsaid.iter().filter(|key| holds(&held, key)).count())
     };
     let others = entry.quotes.iter().filter(|quote| !shown.iter().any(|s| std::ptr::eq(*s, *quote)));
     // Reversed, so that of equal gains the entry's first quote wins.
@@ -157,12 +157,31 @@ impl<'a> QuoteWords<'a> {
     }
 }
 
+/// Whether sorted `keys` hold `key`.
+fn holds(keys: &[String], key: &str) -> bool {
+    keys.binary_search_by(|probe| probe.as_str().cmp(key)).is_ok()
+}
+
 /// How many of a text's words a quote must add to be shown beside the others.
 const MIN_NEW_WORDS: usize = 3;
 
 /// The numbers a text writes in figures that are not years ("40,000", "1.5").
+/// Each is a run of digits, commas and points, less the commas and points
+/// at its ends, that holds a digit; read by bytes (every other character,
+/// ASCII or not, ends a run).
 fn figures(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_ascii_digit() && c != ',' && c != '.').map(|run| run.trim_matches(|c| c == ',' || c == '.')).filter(|run| !run.is_empty() && super::index::year_of(run).is_none())
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let in_figure = |b: &u8| b.is_ascii_digit() || *b == b',' || *b == b'.';
+    std::iter::from_fn(move || loop {
+        let start = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+        let end = bytes[start..].iter().position(|b| !in_figure(b)).map_or(bytes.len(), |length| start + length);
+        at = end;
+        let run = text[start..end].trim_end_matches([',', '.']);
+        if super::index::year_of(run).is_none() {
+            return Some(run);
+        }
+    })
 }
 
 /// The reply to a command typed without its argument.
@@ -230,4 +249,24 @@ pub(crate) fn related_suggestions(engine: &Engine, entry: &Entry) -> Vec<String>
         .take(5)
         .map(super::engine::suggestion)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::figures;
+
+    /// The runs as they were read before, by splitting at every other character.
+    fn figures_by_split(text: &str) -> Vec<&str> {
+        text.split(|c: char| !c.is_ascii_digit() && c != ',' && c != '.')
+            .map(|run| run.trim_matches(|c| c == ',' || c == '.'))
+            .filter(|run| !run.is_empty() && super::super::index::year_of(run).is_none())
+            .collect()
+    }
+
+    #[test]
+    fn figures_are_the_runs_that_hold_a_digit() {
+        for text in ["about 40,000 refugees, 1.5 million.", "in 1948, 12 and ,.3., «7»", "", "1953–1955 ...", "., ,5,", "Хрущёв 20. 3,4 é9"] {
+            assert_eq!(figures(text).collect::<Vec<_>>(), figures_by_split(text), "{text:?}");
+        }
+    }
 }
