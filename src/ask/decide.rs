@@ -14,12 +14,11 @@
 //!    question's other words; a name asked for ("what was the name of the
 //!    Russian minister") must stand beside what is named, and a successor
 //!    or a winner ("who succeeded X", "who won") needs a sentence that tells
-//!    a succession or a victory. A gap,
-//!    or a year the entry is not dated in, means the sources do not answer
-//!    this question, whatever else matches:
-//!    histbot says so and offers the closest entries. When the gap is a
-//!    word (not a year), a runner-up that explains every word may answer
-//!    instead ([`fully_covered_runner_up`]).
+//!    a succession or a victory. A gap, or a year the entry is not dated
+//!    in, means the sources do not answer this question, whatever else
+//!    matches: histbot says so and offers the closest entries. When the gap
+//!    is a word (not a year), a runner-up that explains every word may
+//!    answer instead ([`fully_covered_runner_up`]).
 //! 3. **Answer type**: the entry must be able to state what is asked (a
 //!    date for "when", a number for "how many", a birth for "born"); a
 //!    known entry whose quotes lack it gets "the sources don't say".
