@@ -246,10 +246,10 @@ fn a_successor_is_named_only_by_a_sentence_that_tells_a_succession() {
 }
 
 #[test]
-fn a_year_far_from_a_name_in_its_sentence_is_not_that_names() {
+fn a_year_far_from_a_name_in_its_sentence_is_not_the_names() {
     let engine = engine();
     // "Croatia … formally recognizes … the 1955 Agreement …, 1974 Agreement …":
-    // 1955 is the nearest year to "Croatia", but twenty words away, in a list of agreements.
+    // 1955 is the nearest year to "Croatia", but eighteen words on, in a list of agreements.
     let answer = engine.ask("which 1974 agreement is still recognised by croatia", "en");
     assert_eq!(first_id(&answer), Some("agreement-cultural-scientific-educational-cooperation-1974"), "{}", answer.headline);
     // A year right beside a name in a list is still that name's: Medvedev's is 2009, not 2011.

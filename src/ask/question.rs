@@ -576,7 +576,6 @@ fn told_deed<'w>(words: &[&'w str]) -> Option<(&'static ToldDeed, &'w str)> {
     asked.or_else(|| words.windows(2).find(|pair| matches!(pair[0], "take" | "took" | "taken" | "takes") && pair[1] == "over").map(|pair| (&TOLD_DEEDS[0], pair[0])))
 }
 
-
 /// Forms of "to sign", folded (Cyrillic transliterated): "who signed X"
 /// asks for a treaty's signatories ([`Question::asks_signer`]).
 const SIGNING_WORDS: &[&str] = &["sign", "signed", "signs", "potpisao", "potpisala", "potpisali", "podpisal", "podpisala", "podpisali", "وقع"];
