@@ -4,8 +4,10 @@
 //! names one, "about" and "between" words the evidence itself must hold, a
 //! year in two digits, the kind after "what" a thing the evidence names,
 //! "who signed" a treaty's signatories, "which K" a K the sources name,
-//! "after 1927" a date after it. The questions are written for this
-//! test, not taken from a set.
+//! "after 1927" a date after it, "the name of X" a name beside X, "who
+//! succeeded" or "who won" a sentence that tells it, a decade in Serbian or
+//! Russian words the decade. The questions are written for this test, not
+//! taken from a set.
 
 mod support;
 
@@ -21,6 +23,26 @@ fn engine() -> Engine {
 
 fn first_id(answer: &Answer) -> Option<&str> {
     answer.facts.first().map(|fact| fact.id.as_str())
+}
+
+/// Whether one of the answer's excerpts holds `fragment`.
+fn shows(answer: &Answer, fragment: &str) -> bool {
+    answer.excerpts.iter().any(|e| e.quote.contains(fragment))
+}
+
+/// `question` answered by entry `id`, with an excerpt that holds `fragment`.
+fn assert_proven(engine: &Engine, question: &str, id: &str, fragment: &str) {
+    let answer = engine.ask(question, "en");
+    assert_eq!(first_id(&answer), Some(id), "{question}: {}", answer.headline);
+    assert!(shows(&answer, fragment), "{question}: {:?}", answer.excerpts);
+}
+
+/// Each of `questions` asserts no fact.
+fn assert_nothing_asserted(engine: &Engine, questions: &[&str]) {
+    for question in questions {
+        let answer = engine.ask(question, "en");
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+    }
 }
 
 #[test]
@@ -206,18 +228,14 @@ fn one_sentence_that_says_the_question_outweighs_a_slightly_better_score() {
     let engine = engine();
     // The refugees' entry scores a little higher on "Serbs" and "Russia"
     // spread over its names; one sentence of Lazar the Serb's says all of it.
-    let answer = engine.ask("serbs who made a name in medieval russia", "en");
-    assert_eq!(first_id(&answer), Some("lazar-the-serb"), "{}", answer.headline);
-    assert!(answer.excerpts.iter().any(|e| e.quote.contains("notable Serbs in Russian medieval history")), "{:?}", answer.excerpts);
+    assert_proven(&engine, "serbs who made a name in medieval russia", "lazar-the-serb", "notable Serbs in Russian medieval history");
 }
 
 #[test]
 fn a_decade_in_serbian_or_russian_words_is_the_decade() {
     let engine = engine();
     for question in ["сколько русских эмигрантов жило в югославии в двадцатых", "koliko je ruskih izbeglica bilo u jugoslaviji tokom dvadesetih", "koliko je ruskih izbeglica bilo u jugoslaviji krajem 1920-ih"] {
-        let answer = engine.ask(question, "en");
-        assert_eq!(first_id(&answer), Some("white-russian-emigration"), "{question}: {}", answer.headline);
-        assert!(answer.excerpts.iter().any(|e| e.quote.contains("By the end of 1920s")), "{question}: {:?}", answer.excerpts);
+        assert_proven(&engine, question, "white-russian-emigration", "By the end of 1920s");
     }
 }
 
@@ -225,24 +243,18 @@ fn a_decade_in_serbian_or_russian_words_is_the_decade() {
 fn the_name_of_a_thing_is_asked_of_a_sentence_that_names_it() {
     let engine = engine();
     // The post is told ("the Russian Minister in Belgrade intervened"), never the man's name.
-    let answer = engine.ask("what was the name of the russian minister who intervened for pasic", "en");
-    assert!(answer.facts.is_empty(), "{}", answer.headline);
+    assert_nothing_asserted(&engine, &["what was the name of the russian minister who intervened for pasic"]);
     // A name beside the post, after a comma.
-    let answer = engine.ask("what was the name of the russian consul in serbia in 1838", "en");
-    assert_eq!(first_id(&answer), Some("first-russian-consul-1838"), "{}", answer.headline);
-    assert!(answer.excerpts.iter().any(|e| e.quote.contains("Gerasim Vashchenko")), "{:?}", answer.excerpts);
+    assert_proven(&engine, "what was the name of the russian consul in serbia in 1838", "first-russian-consul-1838", "Gerasim Vashchenko");
     // "Called": the name runs on through "of" ("Socialist Federal Republic of Yugoslavia").
     let answer = engine.ask("what was yugoslavia called after 1963", "en");
-    assert!(answer.excerpts.iter().any(|e| e.quote.contains("Socialist Federal Republic of Yugoslavia")), "{}: {:?}", answer.headline, answer.excerpts);
+    assert!(shows(&answer, "Socialist Federal Republic of Yugoslavia"), "{}: {:?}", answer.headline, answer.excerpts);
 }
 
 #[test]
 fn a_successor_is_named_only_by_a_sentence_that_tells_a_succession() {
     let engine = engine();
-    for question in ["who succeeded metropolitan anthony khrapovitsky", "who replaced tito as leader of yugoslavia", "who took over the government after pasic was dismissed"] {
-        let answer = engine.ask(question, "en");
-        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
-    }
+    assert_nothing_asserted(&engine, &["who succeeded metropolitan anthony khrapovitsky", "who replaced tito as leader of yugoslavia", "who took over the government after pasic was dismissed"]);
 }
 
 #[test]
@@ -253,8 +265,7 @@ fn a_year_far_from_a_name_in_its_sentence_is_not_the_names() {
     let answer = engine.ask("which 1974 agreement is still recognised by croatia", "en");
     assert_eq!(first_id(&answer), Some("agreement-cultural-scientific-educational-cooperation-1974"), "{}", answer.headline);
     // A year right beside a name in a list is still that name's: Medvedev's is 2009, not 2011.
-    let answer = engine.ask("did dmitry medvedev visit belgrade in 2011", "en");
-    assert!(answer.facts.is_empty(), "{}", answer.headline);
+    assert_nothing_asserted(&engine, &["did dmitry medvedev visit belgrade in 2011"]);
 }
 
 #[test]
@@ -263,9 +274,7 @@ fn contenders_proven_by_one_sentence_answer_with_the_kind_asked() {
     // The archduke and the July Crisis both quote "the Assassination of
     // Archduke Franz Ferdinand led Austria-Hungary to declare war on Serbia":
     // no "did you mean" between two entries that prove it alike.
-    let answer = engine.ask("what led austria-hungary to declare war on serbia", "en");
-    assert_eq!(first_id(&answer), Some("july-crisis"), "{}", answer.headline);
-    assert!(answer.excerpts.iter().any(|e| e.quote.contains("led Austria-Hungary to declare war on Serbia")), "{:?}", answer.excerpts);
+    assert_proven(&engine, "what led austria-hungary to declare war on serbia", "july-crisis", "led Austria-Hungary to declare war on Serbia");
 }
 
 #[test]
@@ -273,8 +282,5 @@ fn a_winner_is_named_only_by_a_sentence_that_tells_a_victory() {
     let engine = engine();
     // The uprising's sentences tell it under way and suppressed; the war's,
     // Russia's stance and NATO's bombing: neither tells who won.
-    for question in ["who won the first serbian uprising", "who won the war in kosovo"] {
-        let answer = engine.ask(question, "en");
-        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
-    }
+    assert_nothing_asserted(&engine, &["who won the first serbian uprising", "who won the war in kosovo"]);
 }

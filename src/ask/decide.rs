@@ -218,9 +218,8 @@ fn stronger_evidence(engine: &Engine, question: &Question, chosen: Candidate, ca
     if quotes(chosen.entry).any(|q| evidence::speaks_of_all(index, chosen.entry, q, query, false)) {
         return None;
     }
-    let relevance = |entry: usize, q: usize| evidence::relevance(index, entry, q, query);
-    let chosen_weight = quotes(chosen.entry).map(|q| relevance(chosen.entry, q)).fold(0.0, f32::max);
-    let says_much_more = |entry: usize| quotes(entry).any(|q| relevance(entry, q) > chosen_weight * EVIDENCE_LEAD && evidence::speaks_of_all(index, entry, q, query, false));
+    let chosen_weight = evidence::most_relevant_quote(index, chosen.entry, query).map_or(0.0, |(_, weight)| weight.max(0.0));
+    let says_much_more = |entry: usize| quotes(entry).any(|q| evidence::relevance(index, entry, q, query) > chosen_weight * EVIDENCE_LEAD && evidence::speaks_of_all(index, entry, q, query, false));
     candidates
         .iter()
         .filter(|c| c.entry != chosen.entry && c.score >= chosen.score * EVIDENCE_SHARE && c.score >= SUGGEST)
@@ -297,10 +296,8 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
 fn same_proof(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<usize> {
     let index = engine.index();
     let best_quote = |entry: usize| {
-        let found = engine.entry(entry)?;
-        let relevance = |q: usize| evidence::relevance(index, entry, q, &question.query);
-        let best = (0..found.quotes.len()).max_by(|&a, &b| relevance(a).total_cmp(&relevance(b)))?;
-        (relevance(best) > 0.0).then(|| found.quotes[best].text.as_str())
+        let (best, weight) = evidence::most_relevant_quote(index, entry, &question.query)?;
+        (weight > 0.0).then(|| engine.entry(entry)?.quotes.get(best).map(|quote| quote.text.as_str())).flatten()
     };
     let first = best_quote(contenders.first()?.entry)?;
     if !contenders.iter().all(|c| best_quote(c.entry) == Some(first)) {
@@ -359,8 +356,8 @@ fn sentence_subject(engine: &Engine, question: &Question, contenders: &[&Candida
     let best_quote = contenders
         .iter()
         .filter_map(|c| {
-            let quotes = engine.entry(c.entry)?.quotes.iter().enumerate().map(move |(q, quote)| (evidence::relevance(index, c.entry, q, &question.query), quote.text.as_str()));
-            quotes.max_by(|a, b| a.0.total_cmp(&b.0))
+            let (best, weight) = evidence::most_relevant_quote(index, c.entry, &question.query)?;
+            Some((weight, engine.entry(c.entry)?.quotes.get(best)?.text.as_str()))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))?
         .1;

@@ -416,6 +416,12 @@ pub fn relevance(index: &Index, doc: usize, position: usize, query: &Query) -> f
         .sum()
 }
 
+/// The quote of entry `doc` that speaks most of the question, with its
+/// [`relevance`]; of equal ones, the last.
+pub fn most_relevant_quote(index: &Index, doc: usize, query: &Query) -> Option<(usize, f32)> {
+    (0..index.quote_keys(doc).len()).map(|q| (q, relevance(index, doc, q, query))).max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
 /// How much a word of the sentence a quote refers back to counts towards the quote's relevance.
 const ANTECEDENT_SHARE: f32 = 0.5;
 

@@ -152,22 +152,24 @@ impl HistDate {
 
     /// The points that make up this date (one or two).
     pub fn points(&self) -> Vec<Point> {
-        match self.end {
-            Some(End::Closed(end)) => vec![self.start, end],
-            _ => vec![self.start],
-        }
+        self.ends().collect()
+    }
+
+    /// [`HistDate::points`] without a vector: the start, and a closed end.
+    fn ends(&self) -> impl Iterator<Item = Point> {
+        let end = match self.end {
+            Some(End::Closed(end)) => Some(end),
+            _ => None,
+        };
+        std::iter::once(self.start).chain(end)
     }
 
     /// Whether `text` states this date's year (for a range, either end's;
     /// for a decade or century, as the checker requires it: "1750s",
     /// "14th century").
     pub fn year_stated_by(&self, text: &str) -> bool {
-        // `points`, without its vector: asked of every quote of an answer.
-        let end = match self.end {
-            Some(End::Closed(end)) => Some(end),
-            _ => None,
-        };
-        std::iter::once(self.start).chain(end).any(|point| point.year_stated_by(text))
+        // Asked of every quote of an answer: no vector of points.
+        self.ends().any(|point| point.year_stated_by(text))
     }
 }
 
