@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-16.toml`: the second to fifteenth holdout sets,
+//! - `dev-3.toml` … `dev-17.toml`: the second to sixteenth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -14,8 +14,8 @@
 //!   dev-12 81/122 = 66.4%, 8 false assertions; dev-13 114/142 = 80.3%, 4
 //!   false assertions; dev-14 117/153 = 76.5%, 5 false assertions; dev-15
 //!   123/154 = 79.9%, 4 false assertions; dev-16 113/149 = 75.8%, 5 false
-//!   assertions).
-//! - `holdout.toml`: the sixteenth set, written the same way by another writer
+//!   assertions; dev-17 114/154 = 74.0%, 5 false assertions).
+//! - `holdout.toml`: the seventeenth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -208,29 +208,50 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 89.4;
-const HOLDOUT_FLOOR: f64 = 75.3;
+const DEV_FLOOR: f64 = 88.6;
+const HOLDOUT_FLOOR: f64 = 78.4;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-01: 114/154 = 74.0%, before any change of that
+/// measurement (2026-12-01: 109/139 = 78.4%, before any change of that
 /// session). Not tuned on: they are listed so that the test still fails on
 /// any new false assertion and on a fixed one (remove it), while the
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "which sultan abolished serbian autonomy in 1828",
-    "what percentage of NIS does gazprom neft own",
-    "who directed the balkan line",
-    "how many serbs are fighting for russia in ukraine now",
-    "who is russia's ambassador in belgrade today",
+    "who was serbia's prime minister when russia invaded ukraine in 2022",
+    "which soviet general commanded the belgrade offensive",
+    "which russian painters were in the 2023 national museum exhibition",
+    "when did milan gorkic become party secretary-general",
+    "who led the second serbian uprising",
+    "сколько стоит нефтеперерабатывающий завод в панчево",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "which sultan abolished serbian autonomy in 1828",
+        "from dev-17's one measurement as the holdout: the sentence names the post (\"the Ottoman sultan\") and never the man; the post is the question's own head, so it is held, as for the Russian minister in 1914",
+    ),
+    (
+        "what percentage of NIS does gazprom neft own",
+        "from dev-17's one measurement as the holdout: the entry's sentences say NIS is majority owned by Gazprom Neft and give a percentage (74% of the domestic market); that the percentage asked is of the ownership, not of the market, needs a number tied to what it measures",
+    ),
+    (
+        "who directed the balkan line",
+        "from dev-17's one measurement as the holdout: the film's sentence names it, its year and its countries but no director; directing is not a deed the question's evidence must tell (`TOLD_DEEDS` has succession and victory), so the film's entry holds the question",
+    ),
+    (
+        "how many serbs are fighting for russia in ukraine now",
+        "from dev-17's one measurement as the holdout: the count is the Ukrainian Embassy's estimate of 2019; that \"now\" asks for the present, which no sentence counts, needs the time of the question read as a constraint",
+    ),
+    (
+        "who is russia's ambassador in belgrade today",
+        "from dev-17's one measurement as the holdout: Konuzin was the ambassador in 2009; that \"today\" asks for the present, which no sentence dates, needs the time of the question read as a constraint",
+    ),
     (
         "who shot king alexander obrenovic in 1903",
         "from dev-16's one measurement as the holdout: the coup's sentences tell the killing and name the conspirators' leader elsewhere; that \"shot\" is the deed, and who did it is not in a sentence that tells it, needs the irregular past read as the event (tried: −3 dev)",
@@ -313,7 +334,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=16 {
+    for part in 2..=17 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
