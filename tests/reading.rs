@@ -284,3 +284,15 @@ fn a_winner_is_named_only_by_a_sentence_that_tells_a_victory() {
     // Russia's stance and NATO's bombing: neither tells who won.
     assert_nothing_asserted(&engine, &["who won the first serbian uprising", "who won the war in kosovo"]);
 }
+
+#[test]
+fn a_kind_of_person_asked_for_needs_someone_the_question_does_not_name() {
+    let engine = engine();
+    // "Serbian autonomy was briefly abolished by the Ottoman sultan": the
+    // post, not the man. Tito is the question's own name, not the writer
+    // asked for; "But" opens a quotation inside the sentence, not a name.
+    assert_nothing_asserted(&engine, &["which ottoman ruler took away serbian autonomy", "which writer from the times spoke with tito"]);
+    // A sentence that names a person the question does not answers it.
+    assert_proven(&engine, "which yugoslav politician gave an interview to the times in 1945", "tito-times-interview-1945", "Josip Broz Tito");
+    assert_proven(&engine, "which russian ambassador said russia would back serbia on kosovo", "konuzin-interview-2009", "Aleksandr Konuzin");
+}

@@ -617,7 +617,13 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
 /// newspaper"). Only for a kind some noun of the sources is.
 fn kind_held(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
     let index = engine.index();
-    let Some(kind) = question.answer_kind.as_deref().filter(|kind| index.is_kind(kind)) else { return true };
+    let Some(kind) = question.answer_kind.as_deref() else { return true };
+    if index.is_person_kind(kind) {
+        return names_someone_unasked(engine, question, entry, shown);
+    }
+    if !index.is_kind(kind) {
+        return true;
+    }
     let Some(word) = question.query.keys.iter().position(|k| k == kind) else { return true };
     if evidence_holds(engine, question, entry, word, shown) {
         return true;
@@ -631,9 +637,45 @@ fn kind_held(engine: &Engine, question: &Question, entry: usize, shown: &[usize]
     texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| index.may_name_a(&key, kind, &question.query))
 }
 
-/// The words of a sentence written with a capital, but its first.
+/// "Which *sultan*", "who was the Russian *minister*": a kind of person
+/// asks for someone's name, which the post itself does not give ("the
+/// Ottoman sultan abolished…"). Held when the entry is a person the
+/// question does not name, or a quote shown names a person the question
+/// does not, or holds a capitalised word that may name one.
+fn names_someone_unasked(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
+    let index = engine.index();
+    let asked = people_asked(engine, question);
+    let unasked = |key: &String| index.is_personal_name_key(key) && !question.query.keys.contains(key) && !asked.contains(&key);
+    let Some(found) = engine.entry(entry) else { return true };
+    if found.kind == Kind::Person && index.name_keys_iter(entry).any(unasked) {
+        return true;
+    }
+    if shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).flatten().any(unasked) {
+        return true;
+    }
+    let kind = question.answer_kind.as_deref().unwrap_or_default();
+    let texts = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
+    texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| !asked.contains(&&key) && index.may_name_a(&key, kind, &question.query))
+}
+
+/// The name keys of the people the question names: all of "Josip Broz
+/// Tito" when it says "tito".
+fn people_asked<'e>(engine: &'e Engine, question: &Question) -> Vec<&'e String> {
+    let index = engine.index();
+    let people = engine.base().entries().iter().enumerate().filter(|(_, e)| e.kind == Kind::Person).map(|(doc, _)| doc);
+    let named = |doc: &usize| index.name_keys_iter(*doc).any(|key| index.is_personal_name_key(key) && question.query.keys.contains(key));
+    people.filter(named).flat_map(|doc| index.name_keys_iter(doc)).collect()
+}
+
+/// The words of a sentence written with a capital, but those that open it
+/// or a sentence or quotation inside it ("… the Soviet Union. *But* there
+/// is…").
 fn capitalised_inside(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty()).skip(1).filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let opens_sentence = |start: usize| text[..start].trim_end().chars().next_back().is_none_or(|c| ".!?:\"“«„(".contains(c));
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .filter(move |w| !opens_sentence(w.as_ptr() as usize - text.as_ptr() as usize))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether the evidence says the question's head of the name it belongs to

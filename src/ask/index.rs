@@ -162,6 +162,8 @@ pub struct Index {
     kinds: HashMap<String, (HashSet<String>, bool)>,
     /// Keys of the kinds some noun of the sources is ("language", "city").
     kind_keys: HashSet<String>,
+    /// Keys of the nouns that usually mean a kind of person ("sultan").
+    person_kind_keys: HashSet<String>,
     /// Keys of every word of a person's names.
     person_name_keys: HashSet<String>,
     /// The key of "person".
@@ -450,6 +452,7 @@ impl Index {
             }
         }
         index.person_key = wordnet_keys("person").into_iter().next().unwrap_or_default();
+        index.person_kind_keys = crate::text::lexicon::english_person_kinds().iter().flat_map(|noun| wordnet_keys(noun)).collect();
         index.person_name_keys = people_words.clone();
         for (doc_id, entry) in base.entries().iter().enumerate() {
             let doc_id = doc_id as u32;
@@ -806,6 +809,13 @@ impl Index {
         self.proper.contains(key)
     }
 
+    /// Whether a key is a word of some person's name that is not also a
+    /// title or a common noun ("Broz", "Tito"; not "President", "King",
+    /// "Serbian").
+    pub fn is_personal_name_key(&self, key: &str) -> bool {
+        self.person_name_keys.contains(key) && !self.title_words.contains(key) && self.kinds.get(key).is_none_or(|(_, only_a_name)| *only_a_name)
+    }
+
     /// Whether a key is part of some person's name.
     pub fn is_person_key(&self, key: &str) -> bool {
         self.person_keys.contains(key)
@@ -837,6 +847,12 @@ impl Index {
     /// The key of "person", the kind every kind of person is.
     pub fn person_key(&self) -> &str {
         &self.person_key
+    }
+
+    /// Whether key `kind` asks for a person: "person" itself, or a noun
+    /// that usually means a kind of person ("sultan", "journalist").
+    pub fn is_person_kind(&self, kind: &str) -> bool {
+        kind == self.person_key || self.person_kind_keys.contains(kind)
     }
 
     /// Whether index key `key` is a noun of kind `kind` ("Russian" of "language").

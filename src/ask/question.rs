@@ -210,6 +210,11 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
                 Some(head) => key_of(head),
                 None => words.get(range.end..=at).unwrap_or_default().iter().filter_map(key_of).find(|key| index.is_kind(key)),
             };
+            // A kind of person is asked for even when no noun of the sources
+            // is one of it ("which *sultan* abolished"); only the noun itself,
+            // not a modifier ("which *Yugoslav* film", "which *great* power").
+            let noun_ends = words.get(at + 1).is_none_or(|w| crate::text::lexicon::is_stopword(w, language) || crate::text::lexicon::is_light(w, language) || AUXILIARIES.contains(w));
+            kind = kind.or_else(|| key_of(next).filter(|key| noun_ends && index.is_person_kind(key)));
         }
         // "Which *marshal* commanded…": a kind of answer the sources never
         // name, nor any word of theirs is a kind of. Not past a verb ("which

@@ -47,6 +47,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("question: language {:?}, asks {:?}{}{boundaries}, terms {:?}, years {:?}{}", question.language, question.asks,
             question.attribute.map(|a| format!(" ({a:?})")).unwrap_or_default(), question.query.keys, question.query.years,
             if question.counted.is_empty() { String::new() } else { format!(", counts {:?}", question.counted) });
+        if question.answer_kind.is_some() || question.head.is_some() {
+            eprintln!("answer: kind {:?}, head {:?}", question.answer_kind, question.head);
+        }
         eprintln!("candidates:");
         for (id, score, name_hit) in &explanation.candidates {
             eprintln!("  {score:6.3} {}{id}", if *name_hit { "(name) " } else { "" });
