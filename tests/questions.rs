@@ -236,10 +236,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-17's one measurement as the holdout: the entry's sentences say NIS is majority owned by Gazprom Neft and give a percentage (74% of the domestic market); that the percentage asked is of the ownership, not of the market, needs a number tied to what it measures",
     ),
     (
-        "who directed the balkan line",
-        "from dev-17's one measurement as the holdout: the film's sentence names it, its year and its countries but no director; directing is not a deed the question's evidence must tell (`TOLD_DEEDS` has succession and victory), so the film's entry holds the question",
-    ),
-    (
         "how many serbs are fighting for russia in ukraine now",
         "from dev-17's one measurement as the holdout: the count is the Ukrainian Embassy's estimate of 2019; that \"now\" asks for the present, which no sentence counts, needs the time of the question read as a constraint",
     ),

@@ -296,3 +296,36 @@ fn a_kind_of_person_asked_for_needs_someone_the_question_does_not_name() {
     assert_proven(&engine, "which yugoslav politician gave an interview to the times in 1945", "tito-times-interview-1945", "Josip Broz Tito");
     assert_proven(&engine, "which russian ambassador said russia would back serbia on kosovo", "konuzin-interview-2009", "Aleksandr Konuzin");
 }
+
+#[test]
+fn a_maker_is_named_only_by_a_sentence_that_tells_what_was_made() {
+    let engine = engine();
+    // "Authors of the mosaics were Nikolay Mukhin and Yevgeniy Maksimov"
+    // tells who made the mosaics, not the church; the film's sentence
+    // names no director, and "Russia has funded … the Church of Saint
+    // Sava" tells no design.
+    assert_nothing_asserted(&engine, &["who designed the church of saint sava in belgrade", "who painted the church of saint sava", "who directed the film about the kosovo conflict", "who wrote the balkan line"]);
+    assert_proven(&engine, "who designed the mosaic cladding of the saint sava church", "saint-sava-mosaic", "Nikolay Mukhin");
+}
+
+#[test]
+fn a_doer_is_told_in_other_words_by_a_sentence_that_says_all_the_rest() {
+    let engine = engine();
+    // "Borislav Milošević … proposed joining the Federal Republic of
+    // Yugoslavia the Union State": "wanted" is not the sentence's word, but
+    // the sentence says the rest of the question.
+    assert_proven(&engine, "who wanted the kingdom to join the russia-belarus union", "borislav-milosevic", "proposed joining");
+    // Only a deed of the main clause: in "who became prime minister when
+    // Peter I sacked Pašić", the sacking dates what is asked, and no
+    // sentence tells who became prime minister.
+    assert_nothing_asserted(&engine, &["who became head of government when peter i sacked pasic"]);
+}
+
+#[test]
+fn an_english_i_after_a_name_is_a_regnal_number_not_an_and() {
+    let engine = engine();
+    // Serbian "i" joins two questions; in English "Peter I" is one king.
+    let answer = engine.ask("what did peter i do in may 1914", "en");
+    assert_eq!(answer.facts.len(), 1, "{}", answer.headline);
+    assert_proven(&engine, "what did peter i do in may 1914", "may-1914-government-crisis", "Peter I dismissed");
+}

@@ -562,8 +562,16 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let event_missing = matches!(question.asks, Asks::When | Asks::Who)
         && !named
         && !question.event_words.is_empty()
-        && !question.event_words.iter().any(|forms| forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown)));
-    let untold_deed = question.told_deed.as_ref().filter(|(deed, _)| !tells_deed(engine, entry, deed, &shown)).map(|(_, word)| deed_gap(engine, question, word));
+        && !question.event_words.iter().any(|forms| forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown)))
+        // "Who asked the West for help after the expulsion": a sentence
+        // that says all the rest ("Yugoslavia sought assistance from the
+        // West") tells the deed in its own words, if the base knows one of
+        // the deed's forms or paraphrases at all ("trounced" may mean anything).
+        && !(question.asks == Asks::Who
+            && question.event_in_main_clause
+            && question.event_words.iter().all(|forms| forms.iter().any(|key| index.has_key(key)))
+            && shown.iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false)));
+    let untold_deed = question.told_deed.as_ref().filter(|asked| !tells_deed(engine, entry, asked, &shown)).map(|asked| deed_gap(engine, question, &asked.word));
     let event_gaps = question.event_words.iter().filter(move |_| event_missing).filter_map(|forms| forms.first().cloned());
     // "What did the declaration say about *trade*": what it is about must be in the evidence.
     let about: Vec<usize> = question.about.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).collect();
@@ -727,11 +735,20 @@ fn deed_gap(engine: &Engine, question: &Question, word: &str) -> String {
     engine.index().tokens(word, question.language).into_iter().next().map_or_else(|| word.to_string(), |t| t.key)
 }
 
-/// Whether the entry's names or the quotes shown tell `deed` (a
-/// succession, a victory).
-fn tells_deed(engine: &Engine, entry: usize, deed: &super::question::ToldDeed, shown: &[usize]) -> bool {
+/// Whether the entry's title or aliases, or one quote shown, tell the deed
+/// asked (a succession, a victory, a design) in one of its own words, not
+/// a word that keys alike ("successful" is no succession), and hold what
+/// it was done to.
+fn tells_deed(engine: &Engine, entry: usize, asked: &super::question::AskedDeed, shown: &[usize]) -> bool {
     let index = engine.index();
-    deed.told_by.iter().flat_map(|word| index.word_keys(word)).any(|key| evidence_holds_key(engine, entry, &key, shown))
+    let Some(found) = engine.entry(entry) else { return false };
+    let tells = |text: &str| {
+        let says_deed = text.split(|c: char| !c.is_alphanumeric()).any(|word| asked.deed.told_by.iter().any(|told| word.eq_ignore_ascii_case(told)));
+        says_deed && asked.object.as_ref().is_none_or(|object| index.text_word_keys(text).iter().any(|key| key == object))
+    };
+    let names = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str));
+    let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
+    names.chain(quotes).any(tells)
 }
 
 /// Whether the evidence for `entry` holds query word `word`: its names, the

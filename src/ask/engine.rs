@@ -15,6 +15,7 @@ use super::question::Question;
 use crate::facts::{Entry, FactBase, Kind};
 use crate::text::echo::echo;
 use crate::text::lexicon::Asks;
+use crate::text::Language;
 
 /// At most this many "and"s are tried as the seam of a two-fact question.
 const MAX_TWO_THING_CUTS: usize = 4;
@@ -175,9 +176,8 @@ impl Engine {
     fn two_things(&self, question: &Question, whole: &Decision, locale: &str) -> Option<Answer> {
         // "X and Y, when was each signed": the question after the comma is asked of each half.
         let (text, tail) = each_tail(question.text.as_str());
-        let separators = [" and ", " & ", " as well as ", " compared to ", " compared with ", " vs ", " vs. ", " versus ", " i ", " и ", " و"];
         let lower = text.to_lowercase();
-        let cuts: Vec<(usize, usize)> = separators.iter().flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>()).collect();
+        let cuts: Vec<(usize, usize)> = separators(question.language).flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>()).collect();
         // Each cut costs two decisions: a text with many "and"s is a list, not two questions.
         if cuts.len() > MAX_TWO_THING_CUTS {
             return None;
@@ -711,4 +711,17 @@ mod tests {
         assert_eq!(ordinal_stand_in("when did the first resolution come", "when did the split happen"), None);
         assert_eq!(ordinal_stand_in("when did the resolution come", "the second one"), None);
     }
+}
+
+/// The words that join two things asked at once: English in every
+/// language, and the question's own "and" ("i", "и", "و"). An English
+/// question's "i" is a regnal number ("Peter I"), not an "and".
+fn separators(language: Language) -> impl Iterator<Item = &'static str> {
+    let own: &[&str] = match language {
+        Language::En => &[],
+        Language::Sr => &[" i ", " и "],
+        Language::Ru => &[" и "],
+        Language::Ar => &[" و"],
+    };
+    [" and ", " & ", " as well as ", " compared to ", " compared with ", " vs ", " vs. ", " versus "].into_iter().chain(own.iter().copied())
 }

@@ -71,6 +71,11 @@ pub struct Question {
     /// forms ("overthrow", "overthrown"): a date or a doer is about that
     /// event only when the evidence holds one of them.
     pub event_words: Vec<Vec<String>>,
+    /// One of the event words stands in the main clause, before any "when",
+    /// "after" or "while" ("who *asked* the West for help after…"), not
+    /// only in a clause that dates what is asked ("who became prime
+    /// minister when Peter *sacked* Pašić").
+    pub event_in_main_clause: bool,
     /// The question asks who did something, in the active voice ("who
     /// killed…", not "who was killed…"): its verbs' forms are the deed a
     /// sentence must tell with its doer ([`super::evidence::Focus::deed`]).
@@ -79,8 +84,8 @@ pub struct Question {
     /// a treaty answers with its signatories or not at all.
     pub asks_signer: bool,
     /// A deed only a sentence that tells it answers ("who succeeded Tito",
-    /// "who won the war"), with the question's word that asks it.
-    pub told_deed: Option<(&'static ToldDeed, String)>,
+    /// "who won the war", "who designed the church").
+    pub told_deed: Option<AskedDeed>,
     /// "What was the name of the Russian minister", "what was the war
     /// called": the key of the thing whose name is asked (its head noun);
     /// only a sentence that names it answers.
@@ -456,6 +461,13 @@ fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<Str
         .collect()
 }
 
+/// The words before the first clause that opens with a subordinator
+/// ([`SUBORDINATORS`]), the question's first word aside.
+fn main_clause<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
+    let end = words.iter().skip(1).position(|w| SUBORDINATORS.contains(w)).map_or(words.len(), |at| at + 1);
+    &words[..end]
+}
+
 /// The keys of an English question's time clause: from "after", "before",
 /// "during" or "following" to the end of the question or the next clause
 /// ("who did Yugoslavia turn to *after the expulsion*").
@@ -558,7 +570,8 @@ pub struct ToldDeed {
     pub told_by: &'static [&'static str],
 }
 
-/// Who came after someone in a post, and who won.
+/// Who came after someone in a post, who won, and who made a thing: a
+/// design, a film, a text, a painting, a building.
 pub const TOLD_DEEDS: &[ToldDeed] = &[
     ToldDeed {
         asked_by: &[
@@ -571,14 +584,55 @@ pub const TOLD_DEEDS: &[ToldDeed] = &[
         asked_by: &["won", "win", "wins", "winner", "winners", "victor", "victorious", "pobedio", "pobedila", "pobedili", "pobednik", "pobedil", "pobeditel", "vyigral", "vyigrala", "vyigrali"],
         told_by: &["won", "victory", "victorious", "defeated", "defeat", "prevailed", "triumph", "lost"],
     },
+    ToldDeed {
+        asked_by: &["design", "designed", "designs", "designer", "designers", "projektovao", "projektovala", "proektiroval"],
+        told_by: &["designed", "design", "designer", "author", "authors", "architect", "created"],
+    },
+    ToldDeed {
+        asked_by: &["directed", "director", "directors", "directs", "rezirao", "rezirala", "reziser", "rezhisser"],
+        told_by: &["directed", "director", "directors"],
+    },
+    ToldDeed {
+        asked_by: &["wrote", "written", "writes", "author", "authors", "authored", "napisao", "napisala", "napisal", "avtor", "autor"],
+        told_by: &["wrote", "written", "author", "authors", "authored", "writer"],
+    },
+    ToldDeed {
+        asked_by: &["painted", "paints", "painter", "naslikao", "naslikala"],
+        told_by: &["painted", "painter", "painters", "author", "authors"],
+    },
+    ToldDeed {
+        asked_by: &["built", "builds", "builder", "builders", "constructed", "izgradio", "izgradila", "sagradio", "sagradila", "postroil", "postroila"],
+        told_by: &["built", "build", "constructed", "construction", "builder", "builders"],
+    },
 ];
 
-/// The deed of [`TOLD_DEEDS`] the question asks, and the word that asks
-/// it: one of its words, or "take over" for a succession ("who took over
-/// Yugoslavia after Tito").
-fn told_deed<'w>(words: &[&'w str]) -> Option<(&'static ToldDeed, &'w str)> {
-    let asked = TOLD_DEEDS.iter().find_map(|deed| words.iter().find(|w| deed.asked_by.contains(w)).map(|w| (deed, *w)));
-    asked.or_else(|| words.windows(2).find(|pair| matches!(pair[0], "take" | "took" | "taken" | "takes") && pair[1] == "over").map(|pair| (&TOLD_DEEDS[0], pair[0])))
+/// A deed of [`TOLD_DEEDS`] as a question asks it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AskedDeed {
+    pub deed: &'static ToldDeed,
+    /// The question's word that asks it ("designed", "took").
+    pub word: String,
+    /// The key of the first word after it that is not a stopword: what the
+    /// deed was done to ("designed the *church*", "succeeded *Tito*"),
+    /// which the sentence that tells the deed must hold too ("Authors of
+    /// the mosaics" tells who made the mosaics, not the church).
+    pub object: Option<String>,
+}
+
+/// The deed of [`TOLD_DEEDS`] the question asks, the word that asks it (one
+/// of its words, or "take over" for a succession: "who took over
+/// Yugoslavia after Tito"), and the position of the word after it.
+fn told_deed<'w>(words: &[&'w str]) -> Option<(&'static ToldDeed, &'w str, usize)> {
+    let asked = TOLD_DEEDS.iter().find_map(|deed| words.iter().position(|w| deed.asked_by.contains(w)).map(|at| (deed, words[at], at + 1)));
+    asked.or_else(|| words.windows(2).position(|pair| matches!(pair[0], "take" | "took" | "taken" | "takes") && pair[1] == "over").map(|at| (&TOLD_DEEDS[0], words[at], at + 2)))
+}
+
+/// The deed a "who" question asks ([`told_deed`]) with its object, keyed.
+fn asked_deed(index: &Index, words: &[&str], language: Language) -> Option<AskedDeed> {
+    let (deed, word, after) = told_deed(words)?;
+    let object = words.get(after..).unwrap_or_default().iter().find(|w| !crate::text::lexicon::is_stopword(w, language) && !matches!(**w, "as" | "over"));
+    let object = object.and_then(|w| index.tokens(w, language).into_iter().next()).map(|t| t.key);
+    Some(AskedDeed { deed, word: word.to_string(), object })
 }
 
 /// Forms of "to sign", folded (Cyrillic transliterated): "who signed X"
@@ -694,12 +748,13 @@ impl Question {
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let event_words = event_words(index, &words, language);
+        let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
         let about = about_words(index, &words, language);
         query.context = time_clause(index, &words, language);
         let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
-        let told_deed = told_deed(&words).filter(|_| asks == Asks::Who).map(|(deed, word)| (deed, word.to_string()));
+        let told_deed = if asks == Asks::Who { asked_deed(index, &words, language) } else { None };
         let name_of = if language == Language::En { named_thing(&words).and_then(|head| index.tokens(head, language).into_iter().next()).map(|t| t.key) } else { None };
         let head = head_word(index, &query, &words, &found, language, asks);
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
@@ -728,6 +783,7 @@ impl Question {
             compares,
             asks_start,
             event_words,
+            event_in_main_clause,
             asks_doer,
             asks_signer,
             told_deed,
