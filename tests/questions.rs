@@ -236,14 +236,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-17's one measurement as the holdout: the entry's sentences say NIS is majority owned by Gazprom Neft and give a percentage (74% of the domestic market); that the percentage asked is of the ownership, not of the market, needs a number tied to what it measures",
     ),
     (
-        "how many serbs are fighting for russia in ukraine now",
-        "from dev-17's one measurement as the holdout: the count is the Ukrainian Embassy's estimate of 2019; that \"now\" asks for the present, which no sentence counts, needs the time of the question read as a constraint",
-    ),
-    (
-        "who is russia's ambassador in belgrade today",
-        "from dev-17's one measurement as the holdout: Konuzin was the ambassador in 2009; that \"today\" asks for the present, which no sentence dates, needs the time of the question read as a constraint",
-    ),
-    (
         "who shot king alexander obrenovic in 1903",
         "from dev-16's one measurement as the holdout: the coup's sentences tell the killing and name the conspirators' leader elsewhere; that \"shot\" is the deed, and who did it is not in a sentence that tells it, needs the irregular past read as the event (tried: −3 dev)",
     ),

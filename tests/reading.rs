@@ -329,3 +329,16 @@ fn an_english_i_after_a_name_is_a_regnal_number_not_an_and() {
     assert_eq!(answer.facts.len(), 1, "{}", answer.headline);
     assert_proven(&engine, "what did peter i do in may 1914", "may-1914-government-crisis", "Peter I dismissed");
 }
+
+#[test]
+fn a_question_about_the_present_is_not_answered_by_a_dated_sentence() {
+    let engine = engine();
+    // "In 2019 the Ukrainian Embassy in Serbia estimated that around 300
+    // Serbian nationals were fighting": a count of 2019, not of now.
+    assert_nothing_asserted(&engine, &["how many serbian nationals fight in ukraine at the moment"]);
+    let answer = engine.ask("how many serbian nationals fight in ukraine at the moment", "en");
+    assert!(answer.parts.iter().any(|part| part.text.contains("“now”")), "{:?}", answer.parts);
+    // Without "now", the dated count answers; "since 2022" speaks of the present.
+    assert_proven(&engine, "how many serbian citizens fight for russia in ukraine", "serbian-fighters-estimate-2019", "around 300 Serbian nationals");
+    assert_proven(&engine, "how many russian nationals have entered serbia by now", "russian-emigration-since-2022", "more than 300,000");
+}

@@ -571,6 +571,9 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
             && question.event_in_main_clause
             && question.event_words.iter().all(|forms| forms.iter().any(|key| index.has_key(key)))
             && shown.iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false)));
+    // "How many … *now*": a sentence dated years before the sources end is no answer.
+    let past_gap = (question.asks_present && !shown.iter().filter_map(|&q| engine.entry(entry)?.quotes.get(q)).any(|quote| of_the_present(engine, &quote.text)))
+        .then(|| PRESENT_GAP.to_string());
     let untold_deed = question.told_deed.as_ref().filter(|asked| !tells_deed(engine, entry, asked, &shown)).map(|asked| deed_gap(engine, question, &asked.word));
     let event_gaps = question.event_words.iter().filter(move |_| event_missing).filter_map(|forms| forms.first().cloned());
     // "What did the declaration say about *trade*": what it is about must be in the evidence.
@@ -609,6 +612,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
         .chain(event_gaps)
         .chain(untold_deed)
+        .chain(past_gap)
         .chain(question.name_of.clone().filter(|head| !gives_the_name(engine, question, entry, head, &shown)))
         .chain(about_gap)
         .chain(between_gaps)
@@ -727,6 +731,28 @@ fn gives_the_name(engine: &Engine, question: &Question, entry: usize, head: &str
     let Some(found) = engine.entry(entry) else { return false };
     let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes).any(|text| evidence::names_the_head(engine.index(), text, head, &question.query))
+}
+
+/// The gap a question about the present leaves when no sentence shown is
+/// of the present: the word the abstention names.
+const PRESENT_GAP: &str = "now";
+
+/// How many years before the latest year the base dates a sentence may be
+/// dated and still speak of the present.
+const PRESENT_YEARS: i32 = 2;
+
+/// Whether a sentence may speak of the present: it says so ("today",
+/// "currently", "present-day", "still", "since"), it is dated no more
+/// than [`PRESENT_YEARS`] before the latest year the base dates, or it
+/// is not dated at all. "In 2019 the Embassy estimated…" is not.
+fn of_the_present(engine: &Engine, text: &str) -> bool {
+    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    if words.iter().any(|w| matches!(w.as_str(), "today" | "currently" | "present-day" | "now" | "still" | "since" | "nowadays")) {
+        return true;
+    }
+    let years: Vec<i32> = words.iter().filter(|w| w.len() == 4).filter_map(|w| w.parse().ok()).filter(|year| (1000..=2100).contains(year)).collect();
+    let latest = engine.base().entries().iter().filter_map(|e| e.date.as_ref()).map(|date| date.last_year()).max().unwrap_or(i32::MAX);
+    years.iter().max().is_none_or(|&year| year >= latest - PRESENT_YEARS)
 }
 
 /// The gap a deed no sentence tells leaves: the key of the question's word

@@ -50,6 +50,9 @@ pub struct Question {
     /// bombing *end*"): a date answers it only when that something is the
     /// entry itself, not an event its quotes mention.
     pub boundary: bool,
+    /// The question asks who or how many *now* ("who is the ambassador
+    /// today"): a sentence dated years before the sources end does not say.
+    pub asks_present: bool,
     /// "Who did Yugoslavia turn to", "with whom did…": a "who" question
     /// whose person is the object of the verb, not its doer.
     pub asks_object: bool,
@@ -126,6 +129,16 @@ const END_WORDS: &[&str] = &[
 ];
 
 /// Words that ask for the start or the end of something, folded.
+/// Words and phrases that ask about the present ("who is the ambassador
+/// *now*"), in the languages histbot reads.
+const PRESENT: &[&str] = &[
+    "now", "today", "currently", "nowadays", "presently", "these days", "at present", "at the moment", "sada", "danas", "trenutno", "сада", "данас", "сейчас", "сегодня",
+    "в настоящее время",
+];
+
+/// [`PRESENT`] folded as questions are, each as its words.
+static PRESENT_FOLDED: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| folded_phrases(PRESENT));
+
 const BOUNDARY_WORDS: &[&str] = &[
     "end", "ended", "ends", "finish", "finished", "stop", "stopped", "begin", "began", "begun", "start", "started",
     "conclude", "concluded", "completed", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "pocela", "poceo", "pocelo",
@@ -739,6 +752,7 @@ impl Question {
         }
         let AnswerType { counted, kind: answer_kind, unknown_kind } = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
+        let asks_present = matches!(asks, Asks::Who | Asks::HowMany) && holds_phrase(&words, &PRESENT_FOLDED);
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
         let until_when = holds_phrase(&words, &UNTIL_WHEN_FOLDED);
@@ -777,6 +791,7 @@ impl Question {
             answer_kind,
             unknown_kind,
             boundary,
+            asks_present,
             asks_object,
             asks_end,
             earliest,
