@@ -180,6 +180,10 @@ impl Keyer {
             return tokens;
         }
         let steps = self.synonym_steps(&tokens);
+        // Most texts hold no synonym member: their tokens stay as they are.
+        if steps.iter().all(|(_, step)| step.is_none()) {
+            return tokens;
+        }
         let mut out = Vec::with_capacity(steps.len());
         let mut tokens = tokens.into_iter();
         for (language, step) in steps {
@@ -197,16 +201,18 @@ impl Keyer {
     /// How [`Keyer::with_synonyms`] walks `tokens`: at each step, the
     /// language of the token there and, when a synonym member starts there,
     /// its group's first member and how many tokens it covers (else the
-    /// token stays as it is).
+    /// token stays as it is). The members are looked up through one buffer.
     fn synonym_steps(&self, tokens: &[Token]) -> Vec<(Language, Option<(&str, usize)>)> {
-        let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
+        let mut window = String::new();
         let mut steps = Vec::with_capacity(tokens.len());
         let mut position = 0;
         while position < tokens.len() {
             let language = tokens[position].language;
-            let end = position + tokens[position..].iter().take_while(|t| t.language == language).count();
-            let by_alt = || tokens[position].alts.iter().find_map(|alt| self.synonyms.at(language, &[alt.as_str()]));
-            let found = self.synonyms.at(language, &keys[position..end]).or_else(by_alt);
+            let run = tokens[position..].iter().take_while(|t| t.language == language).map(|t| t.key.as_str());
+            let found = match self.synonyms.at_in(language, run, &mut window) {
+                Some(found) => Some(found),
+                None => tokens[position].alts.iter().find_map(|alt| self.synonyms.at_in(language, std::iter::once(alt.as_str()), &mut window)),
+            };
             steps.push((language, found));
             position += found.map_or(1, |(_, length)| length);
         }

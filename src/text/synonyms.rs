@@ -68,15 +68,23 @@ impl Synonyms {
     /// The canonical key for the member of `language` that starts `keys`,
     /// and how many keys it covers.
     pub fn at<'a>(&'a self, language: Language, keys: &[&str]) -> Option<(&'a str, usize)> {
-        let longest = self.longest.min(keys.len());
-        let mut window = String::new();
+        self.at_in(language, keys.iter().copied(), &mut String::new())
+    }
+
+    /// [`Synonyms::at`] over keys given one by one, the longer members
+    /// looked up by joining the keys in `window`, a buffer the caller may
+    /// reuse from one lookup to the next (a one-key member is looked up as
+    /// it is).
+    pub fn at_in<'a, 'k>(&'a self, language: Language, keys: impl Iterator<Item = &'k str>, window: &mut String) -> Option<(&'a str, usize)> {
+        window.clear();
         let mut found = None;
-        for (length, key) in keys.iter().take(longest).enumerate() {
+        for (length, key) in keys.take(self.longest).enumerate() {
             if length > 0 {
                 window.push(' ');
             }
             window.push_str(key);
-            let member = self.lookup.get(window.as_str()).and_then(|members| members.iter().find(|(l, _)| *l == language));
+            let joined = if length == 0 { key } else { window.as_str() };
+            let member = self.lookup.get(joined).and_then(|members| members.iter().find(|(l, _)| *l == language));
             if let Some((_, canonical)) = member {
                 found = Some((canonical.as_str(), length + 1));
             }
