@@ -260,10 +260,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-9's one measurement as the holdout: the sentence says Zubov judged them unfit but not why; a \"why\" answer shows the most relevant sentence (inventing no reason), which still asserts the entry",
     ),
     (
-        "why did the first serbian uprising start",
-        "no sentence gives the uprising's cause; as with the Cominform conference, a \"why\" answer shows the most relevant sentence (inventing no reason), which still asserts the entry",
-    ),
-    (
         "which country took in the most white russian emigres",
         "the emigration entry names the countries; that none is said to have taken the most needs the superlative checked against a sentence that ranks them",
     ),

@@ -342,3 +342,14 @@ fn a_question_about_the_present_is_not_answered_by_a_dated_sentence() {
     assert_proven(&engine, "how many serbian citizens fight for russia in ukraine", "serbian-fighters-estimate-2019", "around 300 Serbian nationals");
     assert_proven(&engine, "how many russian nationals have entered serbia by now", "russian-emigration-since-2022", "more than 300,000");
 }
+
+#[test]
+fn why_something_started_needs_a_sentence_that_gives_a_reason_and_tells_the_start() {
+    let engine = engine();
+    // The uprising's sentences give reasons for other things (the Ottomans
+    // "sought to meet the demands of the Serbian rebels"), not its start.
+    let answer = engine.ask("why did the second serbian uprising begin", "en");
+    assert!(answer.facts.is_empty() && answer.headline.contains("don't say why"), "{}", answer.headline);
+    // Why the plot failed is given, "as Zubov … refused to make advance payment".
+    assert_proven(&engine, "why did the 1938 coup plot fail", "soviet-coup-plot-1938", "refused to make advance payment");
+}

@@ -944,7 +944,8 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         // A reason is stated only by a sentence that gives one; none does, and the sources don't say why.
-        Asks::Why => found.quotes.iter().any(|quote| evidence::gives_a_reason(&quote.text)),
+        // Why something started: a sentence that gives a reason and tells the start.
+        Asks::Why => found.quotes.iter().any(|quote| evidence::gives_a_reason(&quote.text) && (!question.asks_start || evidence::states_start(found, &quote.text))),
         _ => true,
     }
 }
