@@ -208,8 +208,8 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 88.6;
-const HOLDOUT_FLOOR: f64 = 78.4;
+const DEV_FLOOR: f64 = 89.2;
+const HOLDOUT_FLOOR: f64 = 79.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
