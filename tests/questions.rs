@@ -208,7 +208,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 89.2;
+const DEV_FLOOR: f64 = 89.3;
 const HOLDOUT_FLOOR: f64 = 79.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -274,10 +274,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "which yugoslav film was most popular in the soviet union",
         "from dev-12's one measurement as the holdout: \"most popular\" now asks for a ranking, but \"the USSR became a *major* consumer of Yugoslav movies\" ranks the consumer, not a film; that the ranking word must qualify the kind asked (\"film\") needs the phrase it belongs to",
-    ),
-    (
-        "what happened to andrija hebrang after the split with stalin",
-        "from dev-12's one measurement as the holdout: his only sentences are of January 1945; that \"after the split\" asks for a time after 1948 needs an event named after \"after\" read as a date bound",
     ),
     (
         "what post did momcilo nincic hold",

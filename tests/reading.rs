@@ -353,3 +353,15 @@ fn why_something_started_needs_a_sentence_that_gives_a_reason_and_tells_the_star
     // Why the plot failed is given, "as Zubov … refused to make advance payment".
     assert_proven(&engine, "why did the 1938 coup plot fail", "soviet-coup-plot-1938", "refused to make advance payment");
 }
+
+#[test]
+fn after_an_event_the_question_names_is_after_its_year() {
+    let engine = engine();
+    // Hebrang's only sentences are of January 1945; "after the Tito–Stalin
+    // split" puts what is asked after 1948.
+    assert_nothing_asserted(&engine, &["what did hebrang do after the tito stalin split"]);
+    // The split itself, of 1948, still answers what followed it.
+    assert_proven(&engine, "what did yugoslavia do after the tito-stalin split", "tito-stalin-split", "sought assistance from the West");
+    // "The split" alone names no entry outright and bounds nothing.
+    assert_proven(&engine, "what did stalin do to tito after the split", "tito-stalin-split", "assassinate Tito");
+}

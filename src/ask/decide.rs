@@ -993,7 +993,9 @@ fn in_the_time_asked(question: &Question, entry: &Entry) -> bool {
     let ranged = matches!(date.end, Some(crate::facts::date::End::Closed(_)));
     let after_ok = question.after_year.is_none_or(|year| date.last_year() > year || !ranged && date.last_year() == year);
     let before_ok = question.before_year.is_none_or(|year| date.first_year() < year);
-    after_ok && before_ok
+    // "After the split" (1948): not something that ended before it began.
+    let after_event_ok = question.after_event_year.is_none_or(|year| date.last_year() >= year);
+    after_ok && before_ok && after_event_ok
 }
 
 /// Superlatives a question may ask for ("the very *last* country to…").

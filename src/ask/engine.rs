@@ -168,7 +168,22 @@ impl Engine {
             Some((end, _)) => &text[..end],
             None => text,
         };
-        Question::parse(&self.index, text)
+        let mut question = Question::parse(&self.index, text);
+        if question.after_year.is_none() {
+            question.after_event_year = question.after_event.as_deref().and_then(|event| self.year_of_event(event));
+        }
+        question
+    }
+
+    /// The year an event, treaty or period the text names outright began
+    /// ("the split with Stalin": the Tito–Stalin split, 1948), for a
+    /// question that asks what came after it. At least two words, all in
+    /// the entry's names: "the split" or "the war" alone may be any.
+    fn year_of_event(&self, text: &str) -> Option<i32> {
+        let keys = self.question(text).query.keys;
+        let Resolution::Found(entry) = self.resolve(text, Some(&[Kind::Event, Kind::Treaty, Kind::Period])) else { return None };
+        let named = keys.len() >= 2 && keys.iter().all(|key| self.index.name_keys_iter(entry).any(|name| name == key));
+        named.then(|| self.entry(entry)?.date.as_ref().map(|date| date.first_year())).flatten()
     }
 
     /// "When were X and Y signed?": when the question splits at an "and"

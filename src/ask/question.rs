@@ -97,6 +97,13 @@ pub struct Question {
     pub after_year: Option<i32>,
     /// "Where was it *before 1927*": what is asked lies before this year.
     pub before_year: Option<i32>,
+    /// "What happened to Hebrang *after the split with Stalin*": the words
+    /// of an English "after" clause that names no year; the engine reads
+    /// the event they name and puts what is asked after its year.
+    pub after_event: Option<String>,
+    /// The year the event of [`Question::after_event`] began, when the
+    /// engine finds one: what is asked does not end before it.
+    pub after_event_year: Option<i32>,
     /// "What did the declaration say *about trade*": the keys of the words
     /// that say what the question is about (English, after "about").
     pub about: Vec<String>,
@@ -668,6 +675,15 @@ fn related_year(words: &[&str], relation: &[&str]) -> Option<i32> {
     year.filter(|y| y.len() == 4).and_then(|y| y.parse().ok())
 }
 
+/// The words after an "after" that names no year, up to the next clause
+/// ("after *the split with Stalin*").
+fn after_event(words: &[&str]) -> Option<String> {
+    let at = words.iter().position(|w| *w == "after")?;
+    let rest: Vec<&str> = words.get(at + 1..)?.iter().take_while(|w| !SUBORDINATORS.contains(w) && !SECOND_QUESTION.contains(w)).copied().collect();
+    let names_a_year = rest.iter().take(3).any(|w| w.len() == 4 && w.parse::<i32>().is_ok());
+    (!rest.is_empty() && !names_a_year).then(|| rest.join(" "))
+}
+
 /// Words that open a second question in the same sentence ("… *and* when did …").
 const SECOND_QUESTION: &[&str] = &["and", "or", "but", "then", "also"];
 
@@ -804,6 +820,8 @@ impl Question {
             told_deed,
             name_of,
             after_year: related_year(&words, AFTER_WORDS),
+            after_event: if language == Language::En { after_event(&words) } else { None },
+            after_event_year: None,
             before_year: related_year(&words, BEFORE_WORDS),
             about,
             between,
