@@ -716,18 +716,6 @@ pub(crate) fn ordinal_stand_in(left: &str, right: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::ordinal_stand_in;
-
-    #[test]
-    fn the_second_one_stands_for_the_left_halfs_thing() {
-        assert_eq!(ordinal_stand_in("when did the first Cominform resolution come", "when the second one").as_deref(), Some("when did the second Cominform resolution come"));
-        assert_eq!(ordinal_stand_in("when did the first resolution come", "when did the split happen"), None);
-        assert_eq!(ordinal_stand_in("when did the resolution come", "the second one"), None);
-    }
-}
-
 /// The words that join two things asked at once: English in every
 /// language, and the question's own "and" ("i", "и", "و"). An English
 /// question's "i" is a regnal number ("Peter I"), not an "and".
@@ -739,4 +727,16 @@ fn separators(language: Language) -> impl Iterator<Item = &'static str> {
         Language::Ar => &[" و"],
     };
     [" and ", " & ", " as well as ", " compared to ", " compared with ", " vs ", " vs. ", " versus "].into_iter().chain(own.iter().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ordinal_stand_in;
+
+    #[test]
+    fn the_second_one_stands_for_the_left_halfs_thing() {
+        assert_eq!(ordinal_stand_in("when did the first Cominform resolution come", "when the second one").as_deref(), Some("when did the second Cominform resolution come"));
+        assert_eq!(ordinal_stand_in("when did the first resolution come", "when did the split happen"), None);
+        assert_eq!(ordinal_stand_in("when did the resolution come", "the second one"), None);
+    }
 }

@@ -135,7 +135,6 @@ const END_WORDS: &[&str] = &[
     "zatvoren", "zatvorena", "povukla", "povukao", "povukli", "povuci", "vyshla", "vyshel", "vyshli", "zakonchilas", "zakonchilsya", "zakonchilos", "pokinul", "pokinula", "zakryt", "zakryli",
 ];
 
-/// Words that ask for the start or the end of something, folded.
 /// Words and phrases that ask about the present ("who is the ambassador
 /// *now*"), in the languages histbot reads.
 const PRESENT: &[&str] = &[
@@ -146,6 +145,7 @@ const PRESENT: &[&str] = &[
 /// [`PRESENT`] folded as questions are, each as its words.
 static PRESENT_FOLDED: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| folded_phrases(PRESENT));
 
+/// Words that ask for the start or the end of something, folded.
 const BOUNDARY_WORDS: &[&str] = &[
     "end", "ended", "ends", "finish", "finished", "stop", "stopped", "begin", "began", "begun", "start", "started",
     "conclude", "concluded", "completed", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "pocela", "poceo", "pocelo",
