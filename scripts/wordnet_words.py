@@ -1,7 +1,10 @@
 """WordNet 3.0 and SCOWL word lists shared by the scripts that generate
 histbot's English lists (scripts/english-predicates.py,
-scripts/english-comparisons.py)."""
+scripts/english-comparisons.py, scripts/english-kinds.py,
+scripts/english-person-kinds.py)."""
 
+import glob
+import os
 import re
 
 from wordnet_notice import NOTICE
@@ -23,6 +26,67 @@ def lemmas(pos):
 def exceptions(pos):
     with open(WORDNET + pos + ".exc", encoding="utf-8") as f:
         return {line.split()[0] for line in f if line.strip()}
+
+
+def noun_synsets():
+    """Each noun synset's lemmas (without WordNet's "(a)" marks) and its
+    hypernyms, as two dicts by offset; a hypernym is a pair of the
+    pointer's symbol ("@", or "@i" for an instance's) and the synset."""
+    synset_lemmas, synset_hypernyms = {}, {}
+    with open(WORDNET + "data.noun", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            parts = line.split(" | ")[0].split()
+            offset, count = parts[0], int(parts[3], 16)
+            synset_lemmas[offset] = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]) for i in range(count)]
+            at = 4 + 2 * count
+            pointers = (parts[at + 1 + 4 * i : at + 3 + 4 * i] for i in range(int(parts[at])))
+            synset_hypernyms[offset] = [(symbol, target) for symbol, target in pointers if symbol in ("@", "@i")]
+    return synset_lemmas, synset_hypernyms
+
+
+def noun_senses():
+    """Each noun lemma's synsets, WordNet's most frequent sense first."""
+    senses = {}
+    with open(WORDNET + "index.noun", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            senses[parts[0]] = parts[-int(parts[2]):]
+    return senses
+
+
+NOUN_EXCEPTIONS = {}
+with open(WORDNET + "noun.exc", encoding="utf-8") as f:
+    for line in f:
+        form, *bases = line.split()
+        NOUN_EXCEPTIONS[form] = bases[0]
+
+
+def noun_base_form(word, senses):
+    """The noun WordNet lists for a word of the sources ("agreements":
+    "agreement"), or None; `senses` as [`noun_senses`] gives them."""
+    for candidate in (word, american(word)):
+        if candidate in senses:
+            return candidate
+    if word in NOUN_EXCEPTIONS:
+        return NOUN_EXCEPTIONS[word]
+    for end, repl in (("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
+        if word.endswith(end) and word[: -len(end)] + repl in senses:
+            return word[: -len(end)] + repl
+    return None
+
+
+def source_words(root):
+    """The words of three letters or more of the source texts under
+    `root`/facts/sources, lowercase."""
+    words = set()
+    for path in glob.glob(os.path.join(root, "facts/sources/*.txt")):
+        with open(path, encoding="utf-8") as f:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", f.read()))
+    return words
 
 
 ADJECTIVES = lemmas("adj")
