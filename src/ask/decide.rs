@@ -751,7 +751,7 @@ fn of_the_present(engine: &Engine, text: &str) -> bool {
         return true;
     }
     let years: Vec<i32> = words.iter().filter(|w| w.len() == 4).filter_map(|w| w.parse().ok()).filter(|year| (1000..=2100).contains(year)).collect();
-    let latest = engine.base().entries().iter().filter_map(|e| e.date.as_ref()).map(|date| date.last_year()).max().unwrap_or(i32::MAX);
+    let latest = engine.index().latest_year().unwrap_or(i32::MAX);
     years.iter().max().is_none_or(|&year| year >= latest - PRESENT_YEARS)
 }
 

@@ -180,8 +180,9 @@ impl Engine {
     /// question that asks what came after it. At least two words, all in
     /// the entry's names: "the split" or "the war" alone may be any.
     fn year_of_event(&self, text: &str) -> Option<i32> {
-        let keys = self.question(text).query.keys;
-        let Resolution::Found(entry) = self.resolve(text, Some(&[Kind::Event, Kind::Treaty, Kind::Period])) else { return None };
+        let clause = self.question(text);
+        let Resolution::Found(entry) = self.resolve_question(&clause, Some(&[Kind::Event, Kind::Treaty, Kind::Period])) else { return None };
+        let keys = &clause.query.keys;
         let named = keys.len() >= 2 && keys.iter().all(|key| self.index.name_keys_iter(entry).any(|name| name == key));
         named.then(|| self.entry(entry)?.date.as_ref().map(|date| date.first_year())).flatten()
     }
@@ -490,8 +491,12 @@ impl Engine {
     /// Resolve text to entry indexes through the same decision as every
     /// question ([`decide`]), preferring `kinds` (all kinds when `None`).
     pub fn resolve(&self, text: &str, kinds: Option<&[Kind]>) -> Resolution {
-        let question = self.question(text);
-        match decide::decide(self, &question, kinds.unwrap_or(&Kind::ALL)) {
+        self.resolve_question(&self.question(text), kinds)
+    }
+
+    /// [`Engine::resolve`] for a question already parsed.
+    fn resolve_question(&self, question: &Question, kinds: Option<&[Kind]>) -> Resolution {
+        match decide::decide(self, question, kinds.unwrap_or(&Kind::ALL)) {
             Decision::Answer { entry } => Resolution::Found(entry),
             Decision::Ask { entries } | Decision::Series { entries } => Resolution::Ambiguous(entries),
             Decision::NotStated { entry, .. } => Resolution::NotFound(vec![entry]),

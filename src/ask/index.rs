@@ -164,6 +164,8 @@ pub struct Index {
     kind_keys: HashSet<String>,
     /// Keys of the nouns that usually mean a kind of person ("sultan").
     person_kind_keys: HashSet<String>,
+    /// The latest year any entry's date reaches: the sources' present.
+    latest_year: Option<i32>,
     /// Keys of every word of a person's names.
     person_name_keys: HashSet<String>,
     /// The key of "person".
@@ -453,6 +455,7 @@ impl Index {
         }
         index.person_key = wordnet_keys("person").into_iter().next().unwrap_or_default();
         index.person_kind_keys = crate::text::lexicon::english_person_kinds().iter().flat_map(|noun| wordnet_keys(noun)).collect();
+        index.latest_year = base.entries().iter().filter_map(|e| e.date.as_ref()).map(|date| date.last_year()).max();
         index.person_name_keys = people_words.clone();
         for (doc_id, entry) in base.entries().iter().enumerate() {
             let doc_id = doc_id as u32;
@@ -847,6 +850,11 @@ impl Index {
     /// The key of "person", the kind every kind of person is.
     pub fn person_key(&self) -> &str {
         &self.person_key
+    }
+
+    /// The latest year any entry's date reaches: the sources' present.
+    pub fn latest_year(&self) -> Option<i32> {
+        self.latest_year
     }
 
     /// Whether key `kind` asks for a person: "person" itself, or a noun
