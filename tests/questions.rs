@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-17.toml`: the second to sixteenth holdout sets,
+//! - `dev-3.toml` … `dev-18.toml`: the second to seventeenth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -14,8 +14,9 @@
 //!   dev-12 81/122 = 66.4%, 8 false assertions; dev-13 114/142 = 80.3%, 4
 //!   false assertions; dev-14 117/153 = 76.5%, 5 false assertions; dev-15
 //!   123/154 = 79.9%, 4 false assertions; dev-16 113/149 = 75.8%, 5 false
-//!   assertions; dev-17 114/154 = 74.0%, 5 false assertions).
-//! - `holdout.toml`: the seventeenth set, written the same way by another writer
+//!   assertions; dev-17 114/154 = 74.0%, 5 false assertions; dev-18
+//!   109/139 = 78.4%, 6 false assertions).
+//! - `holdout.toml`: the eighteenth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -208,29 +209,48 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 89.3;
-const HOLDOUT_FLOOR: f64 = 79.1;
+const DEV_FLOOR: f64 = 88.8;
+const HOLDOUT_FLOOR: f64 = 81.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-01: 109/139 = 78.4%, before any change of that
+/// measurement (2026-12-01: 107/132 = 81.1%, before any change of that
 /// session). Not tuned on: they are listed so that the test still fails on
 /// any new false assertion and on a fixed one (remove it), while the
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who was serbia's prime minister when russia invaded ukraine in 2022",
-    "which soviet general commanded the belgrade offensive",
-    "when did milan gorkic become party secretary-general",
-    "who led the second serbian uprising",
-    "сколько стоит нефтеперерабатывающий завод в панчево",
+    "how many soviet advisers were sent to egypt via yugoslav airspace",
+    "who was serbia's ambassador in moscow in 2009",
+    "what did tito and stalin talk about in moscow in september 1944",
+    "сколько лет было пашичу в 1914 году",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "who was serbia's prime minister when russia invaded ukraine in 2022",
+        "from dev-18's one measurement as the holdout: the sentence that tells Serbia's vote on the invasion names no prime minister, nor any person; a \"who was <post>\" question needs a sentence that names a holder of that post",
+    ),
+    (
+        "which soviet general commanded the belgrade offensive",
+        "from dev-18's one measurement as the holdout: the Belgrade Offensive's sentences name the Red Army and the Partisans, groups, not a general; a group's capitalised name is read as someone the question does not name",
+    ),
+    (
+        "when did milan gorkic become party secretary-general",
+        "from dev-18's one measurement as the holdout: the sentence gives Gorkić's post and the year of his murder, not when he took the post; that the year dates the murder, not the becoming, needs the date tied to its verb",
+    ),
+    (
+        "who led the second serbian uprising",
+        "from dev-18's one measurement as the holdout: the uprising's sentences tell what it achieved and name no leader; the deed asked (\"led\") is not told, and the relaxation for a doer told in other words accepts a sentence that names no person",
+    ),
+    (
+        "сколько стоит нефтеперерабатывающий завод в панчево",
+        "from dev-18's one measurement as the holdout: the refinery's sentence gives its capacity, not a price; that the number asked is a cost needs a number tied to what it measures (as for the NIS percentage)",
+    ),
     (
         "what percentage of NIS does gazprom neft own",
         "from dev-17's one measurement as the holdout: the entry's sentences say NIS is majority owned by Gazprom Neft and give a percentage (74% of the domestic market); that the percentage asked is of the ownership, not of the market, needs a number tied to what it measures",
@@ -301,7 +321,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=17 {
+    for part in 2..=18 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
