@@ -365,3 +365,23 @@ fn after_an_event_the_question_names_is_after_its_year() {
     // "The split" alone names no entry outright and bounds nothing.
     assert_proven(&engine, "what did stalin do to tito after the split", "tito-stalin-split", "assassinate Tito");
 }
+
+#[test]
+fn an_abbreviation_finds_the_sentences_that_spell_its_name_out() {
+    let engine = engine();
+    // "ROVS" and "ROCOR" are aliases of the entries on the founding and the
+    // church; the sentences of other entries spell the names out in full
+    // ("The Russian All-Military Union membership …", "The Russian Orthodox
+    // Church Outside Russia's Head Metropolitan …").
+    assert_proven(&engine, "сколько членов насчитывал ровс в 1934 году", "rovs-membership-1934", "25,000");
+    assert_proven(&engine, "when did the head metropolitan of rocor die", "anthony-khrapovitsky", "1936");
+}
+
+#[test]
+fn died_after_a_name_says_what_is_asked_not_an_event_to_find() {
+    let engine = engine();
+    // "When Khrapovitsky died": the sentence tells "his death in 1936"; the
+    // verb "died" is the attribute asked, as in "when did he die".
+    assert_proven(&engine, "when khrapovitsky died", "anthony-khrapovitsky", "1936");
+    assert_proven(&engine, "/when khrapovitsky died", "death-of-anthony-khrapovitsky", "1936");
+}

@@ -457,6 +457,7 @@ impl Index {
         index.person_kind_keys = crate::text::lexicon::english_person_kinds().iter().flat_map(|noun| wordnet_keys(noun)).collect();
         index.latest_year = base.entries().iter().filter_map(|e| e.date.as_ref()).map(|date| date.last_year()).max();
         index.person_name_keys = people_words.clone();
+        let abbreviations = abbreviations(base);
         for (doc_id, entry) in base.entries().iter().enumerate() {
             let doc_id = doc_id as u32;
             let mut doc = Doc { kind: Some(entry.kind), ..Doc::default() };
@@ -496,8 +497,11 @@ impl Index {
                 add(&quote.text, QUOTE);
                 let initials = acronyms(&quote.text).join(" ");
                 add(&initials, QUOTE);
+                let spelled_out = abbreviations_spelled_out(&abbreviations, &quote.text);
+                add(&spelled_out, QUOTE);
                 let mut keys = keys_of(&quote.text);
                 keys.extend(keys_of(&initials));
+                keys.extend(keys_of(&spelled_out));
                 keys.sort();
                 keys.dedup();
                 for key in &keys {
@@ -1673,6 +1677,43 @@ pub(crate) fn acronyms(text: &str) -> Vec<String> {
     }
     close(&mut run);
     found
+}
+
+/// An entry's abbreviations and the names they stand for: its aliases
+/// written in capitals ("ROVS", "РОВС"), each standing for every one of its
+/// names of two words or more ("Russian All-Military Union"), folded. An
+/// abbreviation students type need not be the English name's initials
+/// ([`acronyms`] finds those): ROVS is the Russian name's.
+fn abbreviations(base: &FactBase) -> Vec<(Vec<String>, String)> {
+    let is_abbreviation = |alias: &str| alias.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !alias.contains(' ') && alias.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    base.entries()
+        .iter()
+        .filter_map(|entry| {
+            let short: Vec<&str> = entry.aliases.iter().map(String::as_str).filter(|alias| is_abbreviation(alias)).collect();
+            let full: Vec<String> = names_of(entry).filter(|name| name.split_whitespace().count() >= 2).map(|name| fold::fold_for_search(&name)).collect();
+            (!short.is_empty() && !full.is_empty()).then(|| (full, short.join(" ")))
+        })
+        .collect()
+}
+
+/// The abbreviations of the names a quote spells out ("The Russian
+/// All-Military Union membership …" → "ROVS РОВС"), joined by spaces: the
+/// quote is found by them too.
+fn abbreviations_spelled_out(abbreviations: &[(Vec<String>, String)], quote: &str) -> String {
+    let folded = fold::fold_for_search(quote);
+    let spelled_out = abbreviations.iter().filter(|(full, _)| full.iter().any(|name| contains_words(&folded, name)));
+    spelled_out.map(|(_, short)| short.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `text` holds `words` as whole words, or with a possessive "s"
+/// (both folded: "Russia's" is "russias").
+fn contains_words(text: &str, words: &str) -> bool {
+    let ends_word = |rest: &str| !rest.chars().next().is_some_and(char::is_alphanumeric);
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let rest = &text[at + words.len()..];
+        !before.is_some_and(char::is_alphanumeric) && (ends_word(rest) || rest.strip_prefix('s').is_some_and(ends_word))
+    })
 }
 
 fn names_of(entry: &Entry) -> impl Iterator<Item = String> + '_ {

@@ -458,13 +458,18 @@ fn initially_phrase<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
 ///
 /// A question of two things joined by "and" or "compared to" is left
 /// without: each verb may belong to either half, and the halves are
-/// weighed one by one.
-fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<String>> {
+/// weighed one by one. "Born" and "died" (`found` as an attribute) say
+/// what is asked, like a question word, not an event to find.
+fn event_words(index: &Index, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Vec<Vec<String>> {
     if language != Language::En || words.iter().any(|w| matches!(*w, "and" | "compared" | "vs" | "versus")) {
         return Vec::new();
     }
+    let attribute = |at: usize| found.iter().any(|(asks, range)| matches!(asks, Asks::Born | Asks::Died) && range.contains(&at));
     words
         .iter()
+        .enumerate()
+        .filter(|(at, _)| !attribute(*at))
+        .map(|(_, word)| word)
         // "defeeted" is "defeated", as the query reads it.
         .map(|word| {
             let unknown = index.tokens(word, language).iter().all(|t| !index.has_key(&t.key)) && index.paraphrase_keys(word).is_empty();
@@ -777,7 +782,7 @@ impl Question {
         let asks_end = until_when || ends_in_two_words || words.iter().any(|w| END_WORDS.contains(w));
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
-        let event_words = event_words(index, &words, language);
+        let event_words = event_words(index, &words, &found, language);
         let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
         let about = about_words(index, &words, language);
         query.context = time_clause(index, &words, language);
