@@ -240,10 +240,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-18's one measurement as the holdout: the Belgrade Offensive's sentences name the Red Army and the Partisans, groups, not a general; a group's capitalised name is read as someone the question does not name",
     ),
     (
-        "when did milan gorkic become party secretary-general",
-        "from dev-18's one measurement as the holdout: the sentence gives Gorkić's post and the year of his murder, not when he took the post; that the year dates the murder, not the becoming, needs the date tied to its verb",
-    ),
-    (
         "who led the second serbian uprising",
         "from dev-18's one measurement as the holdout: the uprising's sentences tell what it achieved and name no leader; the deed asked (\"led\") is not told, and the relaxation for a doer told in other words accepts a sentence that names no person",
     ),
@@ -286,10 +282,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what did putin say when he visited belgrade in 2019",
         "from dev-12's one measurement as the holdout: \"when\" after \"what did Putin say\" opens a clause, but a \"when\" clause still asks for a time, and the visit's sentence dates it; that \"say\" asks for words spoken, which no sentence reports, needs reported speech read as the answer type",
-    ),
-    (
-        "when did dimitrije become serbian patriarch",
-        "from dev-12's one measurement as the holdout: the sentence names \"the Serbian Patriarch Dimitrije\" and dates the Russian Church's move; that the date is not of his becoming patriarch needs the event of \"become\" tied to the date, and \"become\" is too common a verb to be an event word",
     ),
     (
         "which yugoslav film was most popular in the soviet union",

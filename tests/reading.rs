@@ -385,3 +385,15 @@ fn died_after_a_name_says_what_is_asked_not_an_event_to_find() {
     assert_proven(&engine, "when khrapovitsky died", "anthony-khrapovitsky", "1936");
     assert_proven(&engine, "/when khrapovitsky died", "death-of-anthony-khrapovitsky", "1936");
 }
+
+#[test]
+fn when_something_became_needs_a_sentence_that_tells_the_becoming() {
+    let engine = engine();
+    // "The Russian Orthodox Church Outside Russia's Head Metropolitan Anthony
+    // Khrapovitsky … until his death in 1936" names the post, not when he
+    // took it; "in the 1950s became one of the founders of the Non-Aligned
+    // Movement" tells a becoming, but not of a president.
+    assert_nothing_asserted(&engine, &["when did khrapovitsky become head metropolitan", "when did tito become president of yugoslavia"]);
+    // "Renamed … (from 1963 Socialist Federal Republic of Yugoslavia)" tells it.
+    assert_proven(&engine, "when did the country become the socialist federal republic", "yugoslavia-renamed-sfry-1963", "from 1963");
+}

@@ -649,6 +649,16 @@ fn kind_held(engine: &Engine, question: &Question, entry: usize, shown: &[usize]
     texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| index.may_name_a(&key, kind, &question.query))
 }
 
+/// Whether one of the entry's quotes tells a becoming and holds `what`
+/// was become (any, when `what` is empty): "became one of the founders"
+/// does not say when Tito became president.
+fn tells_becoming_what(engine: &Engine, entry: usize, found: &Entry, what: &str) -> bool {
+    let keys = engine.index().quote_keys(entry);
+    found.quotes.iter().enumerate().any(|(position, quote)| {
+        evidence::tells_becoming(&quote.text) && (what.is_empty() || keys.get(position).is_some_and(|keys| keys.iter().any(|key| key == what)))
+    })
+}
+
 /// "Which *sultan*", "who was the Russian *minister*": a kind of person
 /// asks for someone's name, which the post itself does not give ("the
 /// Ottoman sultan abolished…"). Held when the entry is a person the
@@ -929,6 +939,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         return false;
     }
     if asks == Asks::When && question.asks_start && !found.quotes.iter().any(|q| evidence::states_start(found, &q.text)) {
+        return false;
+    }
+    if asks == Asks::When && question.becoming.as_ref().is_some_and(|what| !tells_becoming_what(engine, entry, found, what)) {
         return false;
     }
     if hedged_superlative(question, found) {

@@ -194,6 +194,23 @@ pub fn states_start(entry: &Entry, text: &str) -> bool {
     marked || has(last)
 }
 
+/// Whether a quote tells that someone or something became what it was:
+/// a word of becoming ("elected", "renamed"), or "from" or "since" before
+/// a year ("*from 1963* Socialist Federal Republic of Yugoslavia"). "In
+/// 1937 Stalin had the Secretary-General … murdered" names the post, not
+/// when it was taken.
+pub fn tells_becoming(text: &str) -> bool {
+    let words: Vec<String> = text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let from_a_year = words.windows(2).any(|pair| matches!(pair[0].as_str(), "from" | "since") && super::index::year_of(&pair[1]).is_some());
+    from_a_year || words.iter().any(|word| BECOMING_WORDS.contains(&word.as_str()))
+}
+
+/// Words that tell someone or something became what it was.
+const BECOMING_WORDS: &[&str] = &[
+    "became", "become", "becomes", "becoming", "renamed", "elected", "appointed", "named", "proclaimed", "crowned",
+    "chosen", "installed", "inaugurated", "succeeded", "promoted", "enthroned",
+];
+
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).
 pub fn gives_a_reason(text: &str) -> bool {
     let clause = |conjunction: &&str| text.match_indices(conjunction).any(|(at, _)| !NOT_A_REASON.iter().any(|after| text[at + conjunction.len()..].starts_with(after)));

@@ -66,6 +66,11 @@ pub struct Question {
     /// The question asks when something *began* ("when did the uprising
     /// start"): the date must be stated as a beginning.
     pub asks_start: bool,
+    /// The question asks when someone or something *became* what it was
+    /// ("when did Gorkić become *secretary-general*"): the key of the last
+    /// word of what it became (empty when none is keyed). A sentence that
+    /// only names the post beside another date does not say when.
+    pub becoming: Option<String>,
     /// "When did Serbian refugees *first* go to Russia": of the entries
     /// the question fits equally, the earliest.
     pub earliest: bool,
@@ -110,6 +115,23 @@ pub struct Question {
     /// "The treaty *between Yugoslavia and the USSR*": the keys of the names
     /// a "between" joins, each of which the evidence itself must hold.
     pub between: Vec<String>,
+}
+
+/// Words that ask when something became what it was, folded.
+const BECOME_WORDS: &[&str] = &["become", "became", "becomes", "becoming", "postao", "postala", "postalo", "postali", "postane"];
+
+/// Words that end what a question says something became ("president *of*
+/// Yugoslavia", "king *in* 1882").
+const BECAME_ENDS: &[&str] = &["of", "in", "at", "after", "before", "when", "during", "for", "on", "by", "u", "od", "posle", "kada"];
+
+/// For a question that asks when something became what it was, the key of
+/// the last word of what it became ("become party *secretary-general*"), or
+/// an empty key when none is keyed.
+fn became_what(index: &Index, words: &[&str], language: Language) -> Option<String> {
+    let at = words.iter().position(|w| BECOME_WORDS.contains(w))?;
+    let complement = words[at + 1..].iter().take_while(|w| !BECAME_ENDS.contains(w));
+    let last = complement.filter(|w| !lexicon::is_stopword(w, language)).last();
+    Some(last.and_then(|word| index.tokens(word, language).into_iter().last()).map(|t| t.key).unwrap_or_default())
 }
 
 /// Words that ask for the beginning of something, folded.
@@ -782,6 +804,7 @@ impl Question {
         let asks_end = until_when || ends_in_two_words || words.iter().any(|w| END_WORDS.contains(w));
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
+        let becoming = became_what(index, &words, language);
         let event_words = event_words(index, &words, &found, language);
         let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
         let about = about_words(index, &words, language);
@@ -818,6 +841,7 @@ impl Question {
             earliest,
             compares,
             asks_start,
+            becoming,
             event_words,
             event_in_main_clause,
             asks_doer,
