@@ -232,10 +232,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "who was serbia's prime minister when russia invaded ukraine in 2022",
-        "from dev-18's one measurement as the holdout: the sentence that tells Serbia's vote on the invasion names no prime minister, nor any person; a \"who was <post>\" question needs a sentence that names a holder of that post",
-    ),
-    (
         "which soviet general commanded the belgrade offensive",
         "from dev-18's one measurement as the holdout: the Belgrade Offensive's sentences name the Red Army and the Partisans, groups, not a general; a group's capitalised name is read as someone the question does not name",
     ),

@@ -397,3 +397,11 @@ fn when_something_became_needs_a_sentence_that_tells_the_becoming() {
     // "Renamed … (from 1963 Socialist Federal Republic of Yugoslavia)" tells it.
     assert_proven(&engine, "when did the country become the socialist federal republic", "yugoslavia-renamed-sfry-1963", "from 1963");
 }
+
+#[test]
+fn a_post_of_two_words_asks_for_a_person_like_a_post_of_one() {
+    let engine = engine();
+    // "Prime minister" is keyed as one phrase; its last word still says a
+    // person is asked for, and the sentence on Serbia's UN vote names none.
+    assert_nothing_asserted(&engine, &["who was the serbian prime minister when serbia voted on the un resolution"]);
+}

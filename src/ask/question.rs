@@ -354,8 +354,9 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
         .collect();
     let last = phrase.last()?;
     let key = index.tokens(last, language).into_iter().next()?;
-    let position = query.keys.iter().position(|k| *k == key.key)?;
-    (!query.light.get(position).copied().unwrap_or(true)).then_some(key.key)
+    // "Prime minister" is one key of two words: the head is the whole.
+    let position = query.keys.iter().position(|k| *k == key.key || k.strip_suffix(key.key.as_str()).is_some_and(|rest| rest.ends_with(' ')))?;
+    (!query.light.get(position).copied().unwrap_or(true)).then(|| query.keys[position].clone())
 }
 
 /// The fact base is written in English; a word of a Serbian, Russian or
@@ -816,7 +817,9 @@ impl Question {
         let name_of = if language == Language::En { named_thing(&words).and_then(|head| index.tokens(head, language).into_iter().next()).map(|t| t.key) } else { None };
         let head = head_word(index, &query, &words, &found, language, asks);
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
-        let answer_kind = answer_kind.or_else(|| head.clone().filter(|head| asks == Asks::Who && language == Language::En && index.is_a_kind_of(head, index.person_key())));
+        // Of a head of two words ("prime minister"), its last names the kind.
+        let head_noun = head.as_deref().map(|head| head.rsplit(' ').next().unwrap_or(head));
+        let answer_kind = answer_kind.or_else(|| head_noun.filter(|noun| asks == Asks::Who && language == Language::En && index.is_a_kind_of(noun, index.person_key())).map(str::to_string));
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
         let wants_day = holds_phrase(&words, &DAY_WORDS_FOLDED);
