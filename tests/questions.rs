@@ -209,8 +209,8 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 88.8;
-const HOLDOUT_FLOOR: f64 = 81.0;
+const DEV_FLOOR: f64 = 89.4;
+const HOLDOUT_FLOOR: f64 = 84.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;

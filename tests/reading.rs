@@ -405,3 +405,15 @@ fn a_post_of_two_words_asks_for_a_person_like_a_post_of_one() {
     // person is asked for, and the sentence on Serbia's UN vote names none.
     assert_nothing_asserted(&engine, &["who was the serbian prime minister when serbia voted on the un resolution"]);
 }
+
+#[test]
+fn what_a_named_person_did_is_answered_by_their_own_sentence_that_says_it() {
+    let engine = engine();
+    // "Vladimir Putin said that any support for Kosovo's unilateral
+    // declaration is immoral and illegal": his own entry says it, not the
+    // entry on the Kosovo precedent over Crimea, which only names him.
+    assert_proven(&engine, "what did putin think of kosovo's unilateral declaration", "vladimir-putin", "immoral and illegal");
+    // Two people named: what passed between them, not either one's profile.
+    let answer = engine.ask("what did tito's clash with stalin do for tito", "en");
+    assert_eq!(first_id(&answer), Some("tito-stalin-split"), "{}", answer.headline);
+}

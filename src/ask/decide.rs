@@ -925,7 +925,15 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let named = index.name_hit(entry, &query.keys);
             // "Who killed King Alexander" asks for someone who did something to him.
             let done_to = named && !question.deed().is_empty();
-            let identity = !done_to && (!named || (0..query.keys.len()).all(|w| index.covers(entry, query, w)));
+            // "What did Putin call the recognition of Kosovo": one of the
+            // person's own sentences that says all the rest ("He described
+            // the recognition … as") answers what they did.
+            // Not a question that dates what it asks or names its kind ("what happened to Hebrang after 1948").
+            let plain_what = question.asks == Asks::What && question.head.is_none() && query.years.is_empty() && question.after_event.is_none() && query.context.is_empty();
+            // Nor one that names two people ("what did Tito's stand against Stalin do"): it is about what passed between them.
+            let only_person_named = || !engine.base().entries().iter().enumerate().any(|(doc, e)| doc != entry && e.kind == Kind::Person && index.name_hit(doc, &query.keys));
+            let says_it = || plain_what && only_person_named() && shown_quotes(engine, question, entry).iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false));
+            let identity = !done_to && (!named || (0..query.keys.len()).all(|w| index.covers(entry, query, w)) || says_it());
             // "Why did Stalin have Gorkić killed": his profile answers only with a sentence that gives a reason.
             let reason = || shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| evidence::gives_a_reason(&quote.text));
             return identity && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
