@@ -417,3 +417,12 @@ fn what_a_named_person_did_is_answered_by_their_own_sentence_that_says_it() {
     let answer = engine.ask("what did tito's clash with stalin do for tito", "en");
     assert_eq!(first_id(&answer), Some("tito-stalin-split"), "{}", answer.headline);
 }
+
+#[test]
+fn a_misspelt_reaction_still_asks_for_a_manner() {
+    let engine = engine();
+    // "Responce" is "response": the sentence that tells Yugoslavia's
+    // response ("officially condemned") is shown, as for "how did
+    // Yugoslavia respond".
+    assert_proven(&engine, "yugoslavias responce to the soviet intervention in afghanistan", "soviet-intervention-afghanistan-1979", "officially condemned");
+}
