@@ -568,6 +568,7 @@ impl Index {
         index.intern_keys();
         index.words = memo.into_inner();
         index.words.add_lowercase();
+        index.keyer.finish_memo(&mut index.words);
         index.key_quote_words(base);
         index
     }
@@ -651,6 +652,16 @@ impl Index {
     /// [`Keyer::tokens`], reading the words of the base from the build's memo.
     pub fn tokens(&self, text: &str, language: Language) -> Vec<crate::text::Token> {
         self.keyer.tokens_known(text, language, &self.words)
+    }
+
+    /// [`Index::tokens`] of one word, borrowed from the build's memo when it
+    /// holds the word (English), keyed now otherwise: for callers that only
+    /// read the tokens.
+    pub fn word_tokens(&self, word: &str, language: Language) -> std::borrow::Cow<'_, [crate::text::Token]> {
+        match self.words.word_tokens(word).filter(|_| language == Language::En) {
+            Some(tokens) => std::borrow::Cow::Borrowed(tokens),
+            None => std::borrow::Cow::Owned(self.tokens(word, language)),
+        }
     }
 
     /// The index keys of a text from the base (a quote's word, a title), as
@@ -1033,7 +1044,7 @@ impl Index {
                 // "pulled out": a verb and the particle after it.
                 let partners = chunks.get(at + 1).map(|next| self.phrasal_keys(&folded, &fold::fold_for_search(next))).unwrap_or_default();
                 if !partners.is_empty() {
-                    if let [token] = self.tokens(&folded, language).as_slice() {
+                    if let [token] = &*self.word_tokens(&folded, language) {
                         phrasal.push((token.key.clone(), partners));
                         return chunk.to_string();
                     }
@@ -1059,12 +1070,12 @@ impl Index {
                             changed = true;
                             return number.to_string();
                         }
-                        let tokens = self.tokens(part, language);
+                        let tokens = self.word_tokens(part, language);
                         let found = tokens.iter().any(|t| self.postings.contains_key(&t.key));
                         // A real word standing for words of the base ("beat") is no typo.
                         let partners = if found { Vec::new() } else { self.paraphrase_keys(part) };
                         let known = tokens.is_empty() || found || !partners.is_empty();
-                        if let ([token], false) = (tokens.as_slice(), partners.is_empty()) {
+                        if let ([token], false) = (&*tokens, partners.is_empty()) {
                             paraphrased.push((token.key.clone(), partners));
                         }
                         match (!known).then(|| self.respell(part)).flatten() {
