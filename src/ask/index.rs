@@ -223,6 +223,8 @@ struct Respelled {
     /// Verbs that make a phrasal verb with the next word ("pull out"): the
     /// verb's key with the keys of the words the phrase may stand for.
     phrasal: Vec<(String, Vec<String>)>,
+    /// The words looked up with [`Index::respell`], with what it gave.
+    looked_up: Vec<(String, Option<String>)>,
 }
 
 /// A query, folded and split into keys, with the years it mentions.
@@ -259,6 +261,10 @@ pub struct Query {
     /// the answer happened, which the sentence that answers need not repeat
     /// if the entry says it elsewhere.
     pub context: Vec<String>,
+    /// The words [`Index::query_in`] asked [`Index::respell`] about, with
+    /// its answers: the rest of the parse asks about the same words
+    /// ([`Index::respell_in`]).
+    respellings: Vec<(String, Option<String>)>,
 }
 
 impl Query {
@@ -1035,6 +1041,7 @@ impl Index {
         let mut respelled = Vec::new();
         let mut paraphrased: Vec<(String, Vec<String>)> = Vec::new();
         let mut phrasal: Vec<(String, Vec<String>)> = Vec::new();
+        let mut looked_up: Vec<(String, Option<String>)> = Vec::new();
         let chunks: Vec<&str> = text.split_whitespace().collect();
         let words: Vec<String> = chunks
             .iter()
@@ -1078,7 +1085,8 @@ impl Index {
                         if let ([token], false) = (&*tokens, partners.is_empty()) {
                             paraphrased.push((token.key.clone(), partners));
                         }
-                        match (!known).then(|| self.respell(part)).flatten() {
+                        let correction = if known { None } else { self.respell_remembered(part, &mut looked_up) };
+                        match correction {
                             Some(correct) => {
                                 changed = true;
                                 respelled.extend(self.tokens(correct, language).into_iter().map(|t| t.key));
@@ -1091,7 +1099,24 @@ impl Index {
                 if changed { corrected.join("-") } else { chunk.to_string() }
             })
             .collect();
-        Respelled { text: words.join(" "), respelled, paraphrased, phrasal }
+        Respelled { text: words.join(" "), respelled, paraphrased, phrasal, looked_up }
+    }
+
+    /// [`Index::respell`], remembering the word and its answer in `looked_up`.
+    fn respell_remembered(&self, word: &str, looked_up: &mut Vec<(String, Option<String>)>) -> Option<&str> {
+        let correction = self.respell(word);
+        looked_up.push((word.to_string(), correction.map(str::to_string)));
+        correction
+    }
+
+    /// [`Index::respell`] of `word`, read from what parsing `query` already
+    /// looked up when it asked about the same word (a word's correction
+    /// depends on nothing else).
+    pub fn respell_in<'a>(&'a self, query: &'a Query, word: &str) -> Option<&'a str> {
+        match query.respellings.iter().find(|(asked, _)| asked == word) {
+            Some((_, correction)) => correction.as_deref(),
+            None => self.respell(word),
+        }
     }
 
     /// The index keys a query key matches, each with a match quality.
@@ -1299,9 +1324,10 @@ impl Index {
     /// A question's keys as the index sees them, for a text whose language
     /// is known: parsed, with compounds joined, and its matches worked out.
     pub fn query_in(&self, text: &str, language: Language) -> Query {
-        let Respelled { text, respelled, mut paraphrased, mut phrasal } = self.respell_text(text, language);
+        let Respelled { text, respelled, mut paraphrased, mut phrasal, looked_up } = self.respell_text(text, language);
         let mut query = Query::from_tokens(self.tokens(&text, language));
         query.respelled = respelled;
+        query.respellings = looked_up;
         // Each word once, and only words that stayed words of the question.
         let mut seen = HashSet::default();
         paraphrased.retain(|(key, _)| query.keys.contains(key) && seen.insert(key.clone()));

@@ -248,7 +248,7 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         let noun_phrase = words.get(range.end..at).unwrap_or_default().iter().all(|w| !crate::text::lexicon::is_stopword(w, language));
         // Nor "what *type* of aid", whose kind is the noun after "of".
         let known_noun_after = words.get(at + 1).is_some_and(|w| *w == "of" || !crate::text::lexicon::is_light(w, language) && index.word_tokens(w, language).iter().any(|t| index.has_key(&t.key)));
-        if *asks == Asks::What && language == Language::En && kind.is_none() && unknown_kind.is_none() && noun_phrase && !known_noun_after && index.respell(next).is_none() {
+        if *asks == Asks::What && language == Language::En && kind.is_none() && unknown_kind.is_none() && noun_phrase && !known_noun_after && index.respell_in(query, next).is_none() {
             let position = keys.first().and_then(|key| query.keys.iter().position(|k| k == key));
             unknown_kind = position.filter(|&position| !index.knows(query, position) && !index.is_kind(&query.keys[position])).map(|position| query.keys[position].clone());
         }
@@ -459,7 +459,7 @@ fn initially_phrase<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
 /// A question of two things joined by "and" or "compared to" is left
 /// without: each verb may belong to either half, and the halves are
 /// weighed one by one.
-fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<String>> {
+fn event_words(index: &Index, query: &Query, words: &[&str], language: Language) -> Vec<Vec<String>> {
     if language != Language::En || words.iter().any(|w| matches!(*w, "and" | "compared" | "vs" | "versus")) {
         return Vec::new();
     }
@@ -468,7 +468,7 @@ fn event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<Str
         // "defeeted" is "defeated", as the query reads it.
         .map(|word| {
             let unknown = index.word_tokens(word, language).iter().all(|t| !index.has_key(&t.key)) && index.paraphrase_keys(word).is_empty();
-            if unknown { index.respell(word).unwrap_or(word) } else { word }
+            if unknown { index.respell_in(query, word).unwrap_or(word) } else { word }
         })
         // A verb every question may use ("went", "took") names no event.
         .filter(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language))
@@ -777,7 +777,7 @@ impl Question {
         let asks_end = until_when || ends_in_two_words || words.iter().any(|w| END_WORDS.contains(w));
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
-        let event_words = event_words(index, &words, language);
+        let event_words = event_words(index, &query, &words, language);
         let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
         let about = about_words(index, &words, language);
         query.context = time_clause(index, &words, language);
