@@ -768,7 +768,7 @@ fn of_the_present(engine: &Engine, text: &str) -> bool {
 /// The gap a deed no sentence tells leaves: the key of the question's word
 /// that asks it, or the word as typed when it keys to nothing ("took").
 fn deed_gap(engine: &Engine, question: &Question, word: &str) -> String {
-    engine.index().tokens(word, question.language).into_iter().next().map_or_else(|| word.to_string(), |t| t.key)
+    engine.index().word_tokens(word, question.language).first().map_or_else(|| word.to_string(), |t| t.key.clone())
 }
 
 /// Whether the entry's title or aliases, or one quote shown, tell the deed

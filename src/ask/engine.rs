@@ -347,7 +347,7 @@ impl Engine {
     fn after_first_content_word(&self, text: &str) -> Option<String> {
         let language = crate::text::lang::detect(text);
         let words: Vec<&str> = text.split_whitespace().collect();
-        let content = |w: &&str| !self.index.tokens(w, language).is_empty();
+        let content = |w: &&str| !self.index.word_tokens(w, language).is_empty();
         let first = words.iter().position(content)?;
         let rest = words.get(first + 1..)?;
         (!rest.is_empty()).then(|| rest.join(" "))

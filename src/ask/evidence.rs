@@ -820,7 +820,7 @@ fn counts_what_is_asked(index: &Index, text: &str, counted: &[String]) -> bool {
     let percent = counted.iter().any(|c| c.starts_with("percent"));
     let is_counted = |word: &str| {
         (percent && word.ends_with('%'))
-            || index.tokens(word, crate::text::Language::En).iter().any(|token| {
+            || index.word_tokens(word, crate::text::Language::En).iter().any(|token| {
                 let key = &token.key;
                 counted.iter().any(|c| key == c || (c.len() >= 4 && key.starts_with(c.as_str())) || (key.len() >= 4 && c.starts_with(key.as_str())))
             })

@@ -223,6 +223,8 @@ struct Respelled {
     /// Verbs that make a phrasal verb with the next word ("pull out"): the
     /// verb's key with the keys of the words the phrase may stand for.
     phrasal: Vec<(String, Vec<String>)>,
+    /// The words looked up with [`Index::respell`], with what it gave.
+    looked_up: Vec<(String, Option<String>)>,
 }
 
 /// A query, folded and split into keys, with the years it mentions.
@@ -259,6 +261,10 @@ pub struct Query {
     /// the answer happened, which the sentence that answers need not repeat
     /// if the entry says it elsewhere.
     pub context: Vec<String>,
+    /// The words [`Index::query_in`] asked [`Index::respell`] about, with
+    /// its answers: the rest of the parse asks about the same words
+    /// ([`Index::respell_in`]).
+    respellings: Vec<(String, Option<String>)>,
 }
 
 impl Query {
@@ -572,6 +578,7 @@ impl Index {
         index.intern_keys();
         index.words = memo.into_inner();
         index.words.add_lowercase();
+        index.keyer.finish_memo(&mut index.words);
         index.key_quote_words(base);
         index
     }
@@ -655,6 +662,16 @@ impl Index {
     /// [`Keyer::tokens`], reading the words of the base from the build's memo.
     pub fn tokens(&self, text: &str, language: Language) -> Vec<crate::text::Token> {
         self.keyer.tokens_known(text, language, &self.words)
+    }
+
+    /// [`Index::tokens`] of one word, borrowed from the build's memo when it
+    /// holds the word (English), keyed now otherwise: for callers that only
+    /// read the tokens.
+    pub fn word_tokens(&self, word: &str, language: Language) -> std::borrow::Cow<'_, [crate::text::Token]> {
+        match self.words.word_tokens(word).filter(|_| language == Language::En) {
+            Some(tokens) => std::borrow::Cow::Borrowed(tokens),
+            None => std::borrow::Cow::Owned(self.tokens(word, language)),
+        }
     }
 
     /// The index keys of a text from the base (a quote's word, a title), as
@@ -1028,6 +1045,7 @@ impl Index {
         let mut respelled = Vec::new();
         let mut paraphrased: Vec<(String, Vec<String>)> = Vec::new();
         let mut phrasal: Vec<(String, Vec<String>)> = Vec::new();
+        let mut looked_up: Vec<(String, Option<String>)> = Vec::new();
         let chunks: Vec<&str> = text.split_whitespace().collect();
         let words: Vec<String> = chunks
             .iter()
@@ -1037,7 +1055,7 @@ impl Index {
                 // "pulled out": a verb and the particle after it.
                 let partners = chunks.get(at + 1).map(|next| self.phrasal_keys(&folded, &fold::fold_for_search(next))).unwrap_or_default();
                 if !partners.is_empty() {
-                    if let [token] = self.tokens(&folded, language).as_slice() {
+                    if let [token] = &*self.word_tokens(&folded, language) {
                         phrasal.push((token.key.clone(), partners));
                         return chunk.to_string();
                     }
@@ -1063,15 +1081,16 @@ impl Index {
                             changed = true;
                             return number.to_string();
                         }
-                        let tokens = self.tokens(part, language);
+                        let tokens = self.word_tokens(part, language);
                         let found = tokens.iter().any(|t| self.postings.contains_key(&t.key));
                         // A real word standing for words of the base ("beat") is no typo.
                         let partners = if found { Vec::new() } else { self.paraphrase_keys(part) };
                         let known = tokens.is_empty() || found || !partners.is_empty();
-                        if let ([token], false) = (tokens.as_slice(), partners.is_empty()) {
+                        if let ([token], false) = (&*tokens, partners.is_empty()) {
                             paraphrased.push((token.key.clone(), partners));
                         }
-                        match (!known).then(|| self.respell(part)).flatten() {
+                        let correction = if known { None } else { self.respell_remembered(part, &mut looked_up) };
+                        match correction {
                             Some(correct) => {
                                 changed = true;
                                 respelled.extend(self.tokens(correct, language).into_iter().map(|t| t.key));
@@ -1084,7 +1103,24 @@ impl Index {
                 if changed { corrected.join("-") } else { chunk.to_string() }
             })
             .collect();
-        Respelled { text: words.join(" "), respelled, paraphrased, phrasal }
+        Respelled { text: words.join(" "), respelled, paraphrased, phrasal, looked_up }
+    }
+
+    /// [`Index::respell`], remembering the word and its answer in `looked_up`.
+    fn respell_remembered(&self, word: &str, looked_up: &mut Vec<(String, Option<String>)>) -> Option<&str> {
+        let correction = self.respell(word);
+        looked_up.push((word.to_string(), correction.map(str::to_string)));
+        correction
+    }
+
+    /// [`Index::respell`] of `word`, read from what parsing `query` already
+    /// looked up when it asked about the same word (a word's correction
+    /// depends on nothing else).
+    pub fn respell_in<'a>(&'a self, query: &'a Query, word: &str) -> Option<&'a str> {
+        match query.respellings.iter().find(|(asked, _)| asked == word) {
+            Some((_, correction)) => correction.as_deref(),
+            None => self.respell(word),
+        }
     }
 
     /// The index keys a query key matches, each with a match quality.
@@ -1292,9 +1328,10 @@ impl Index {
     /// A question's keys as the index sees them, for a text whose language
     /// is known: parsed, with compounds joined, and its matches worked out.
     pub fn query_in(&self, text: &str, language: Language) -> Query {
-        let Respelled { text, respelled, mut paraphrased, mut phrasal } = self.respell_text(text, language);
+        let Respelled { text, respelled, mut paraphrased, mut phrasal, looked_up } = self.respell_text(text, language);
         let mut query = Query::from_tokens(self.tokens(&text, language));
         query.respelled = respelled;
+        query.respellings = looked_up;
         // Each word once, and only words that stayed words of the question.
         let mut seen = HashSet::default();
         paraphrased.retain(|(key, _)| query.keys.contains(key) && seen.insert(key.clone()));

@@ -131,7 +131,7 @@ fn became_what(index: &Index, words: &[&str], language: Language) -> Option<Stri
     let at = words.iter().position(|w| BECOME_WORDS.contains(w))?;
     let complement = words[at + 1..].iter().take_while(|w| !BECAME_ENDS.contains(w));
     let last = complement.filter(|w| !lexicon::is_stopword(w, language)).last();
-    Some(last.and_then(|word| index.tokens(word, language).into_iter().last()).map(|t| t.key).unwrap_or_default())
+    Some(last.and_then(|word| index.word_tokens(word, language).last().map(|t| t.key.clone())).unwrap_or_default())
 }
 
 /// Words that ask for the beginning of something, folded.
@@ -180,7 +180,7 @@ const BOUNDARY_WORDS: &[&str] = &[
 /// name there, not the participle the question uses ("counted"): it stays light.
 fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], language: Language) {
     for word in words.iter().filter(|w| lexicon::is_light_by_ending(w, language) && !COUNTING_VERBS.contains(w)) {
-        for token in index.tokens(word, language) {
+        for token in index.word_tokens(word, language).iter() {
             if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
                 if !index.is_proper(query, position) {
                     query.set_light(position, false);
@@ -235,24 +235,24 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         // population of…", "population" is the attribute asked about, not its kind.
         // Past up to two modifiers: "which *egyptian* newspaper", "what *british* paper".
         let modifier = |word: &&&str| {
-            let keys: Vec<String> = index.tokens(word, language).into_iter().map(|t| t.key).collect();
+            let keys: Vec<String> = index.word_tokens(word, language).iter().map(|t| t.key.clone()).collect();
             crate::text::lexicon::is_light(word, language) || keys.iter().any(|k| index.is_proper_key(k))
         };
         let skipped = words.iter().skip(range.end).take(2).take_while(modifier).count();
         let at = if words.get(range.end + skipped).is_some_and(|w| !crate::text::lexicon::is_stopword(w, language)) { range.end + skipped } else { range.end };
         let Some(next) = words.get(at).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
-        let keys: Vec<String> = index.tokens(next, language).into_iter().map(|t| t.key).collect();
+        let keys: Vec<String> = index.word_tokens(next, language).iter().map(|t| t.key.clone()).collect();
         // What is counted, unless it is as general as "people".
         if *asks == Asks::HowMany && counted.is_empty() && !crate::text::lexicon::is_light(next, Language::En) {
             let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && !crate::text::lexicon::is_light(w, language));
-            let single = |word: &&str| index.tokens(word, language).into_iter().next().map(|t| t.key).filter(|k| index.keyer().index_keys(k).len() == 1);
+            let single = |word: &&str| index.word_tokens(word, language).first().map(|t| t.key.clone()).filter(|k| index.keyer().index_keys(k).len() == 1);
             counted = std::iter::once(next).chain(compound).filter_map(single).collect();
         }
         if *asks == Asks::What && language == Language::En && kind.is_none() {
             // The second noun of a compound before the verb's auxiliary: "what government *post* did".
             let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && words.get(at + 2).is_some_and(|aux| AUXILIARIES.contains(aux)));
             // Otherwise the first word after the question word that is a kind of thing ("which *country* counts").
-            let key_of = |word: &&str| index.tokens(word, language).into_iter().next().map(|t| t.key);
+            let key_of = |word: &&str| index.word_tokens(word, language).first().map(|t| t.key.clone());
             kind = match compound {
                 Some(head) => key_of(head),
                 None => words.get(range.end..=at).unwrap_or_default().iter().filter_map(key_of).find(|key| index.is_kind(key)),
@@ -269,8 +269,8 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         // base knows ("which checkoslovak *politicians*").
         let noun_phrase = words.get(range.end..at).unwrap_or_default().iter().all(|w| !crate::text::lexicon::is_stopword(w, language));
         // Nor "what *type* of aid", whose kind is the noun after "of".
-        let known_noun_after = words.get(at + 1).is_some_and(|w| *w == "of" || !crate::text::lexicon::is_light(w, language) && index.tokens(w, language).iter().any(|t| index.has_key(&t.key)));
-        if *asks == Asks::What && language == Language::En && kind.is_none() && unknown_kind.is_none() && noun_phrase && !known_noun_after && index.respell(next).is_none() {
+        let known_noun_after = words.get(at + 1).is_some_and(|w| *w == "of" || !crate::text::lexicon::is_light(w, language) && index.word_tokens(w, language).iter().any(|t| index.has_key(&t.key)));
+        if *asks == Asks::What && language == Language::En && kind.is_none() && unknown_kind.is_none() && noun_phrase && !known_noun_after && index.respell_in(query, next).is_none() {
             let position = keys.first().and_then(|key| query.keys.iter().position(|k| k == key));
             unknown_kind = position.filter(|&position| !index.knows(query, position) && !index.is_kind(&query.keys[position])).map(|position| query.keys[position].clone());
         }
@@ -317,14 +317,14 @@ const OBJECT_AUXILIARIES: &[&str] = &["did", "does", "do", "will", "would", "cou
 
 /// The key of the name after "HEAD of [the]" in the question, if any.
 fn owner_of_head(index: &Index, words: &[&str], head: &str, language: Language) -> Option<String> {
-    let at = words.iter().position(|w| index.tokens(w, language).iter().any(|t| t.key == head))?;
+    let at = words.iter().position(|w| index.word_tokens(w, language).iter().any(|t| t.key == head))?;
     let rest: Vec<&&str> = words.iter().skip(at + 1).take(3).collect();
     let [of, after @ ..] = rest.as_slice() else { return None };
     if !["of", "od", "iz"].contains(*of) {
         return None;
     }
     let owner = after.iter().find(|w| !crate::text::lexicon::is_stopword(w, language))?;
-    index.tokens(owner, language).into_iter().next().map(|t| t.key)
+    index.word_tokens(owner, language).first().map(|t| t.key.clone())
 }
 
 /// Forms of "to be" (folded) that put a noun phrase after a question word
@@ -353,9 +353,9 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
         .take_while(|w| !crate::text::lexicon::is_stopword(w, language) && !ABOUT_ENDS.contains(w))
         .collect();
     let last = phrase.last()?;
-    let key = index.tokens(last, language).into_iter().next()?;
+    let key = index.word_tokens(last, language).first()?.key.clone();
     // "Prime minister" is one key of two words: the head is the whole.
-    let position = query.keys.iter().position(|k| *k == key.key || k.strip_suffix(key.key.as_str()).is_some_and(|rest| rest.ends_with(' ')))?;
+    let position = query.keys.iter().position(|k| *k == key || k.strip_suffix(key.as_str()).is_some_and(|rest| rest.ends_with(' ')))?;
     (!query.light.get(position).copied().unwrap_or(true)).then(|| query.keys[position].clone())
 }
 
@@ -395,13 +395,13 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
     let Some(aux) = words.iter().enumerate().skip(question_end).find(|(_, w)| DO_FORMS.contains(w)).map(|(i, _)| i) else { return };
     // The subject, with what it is of ("the government *of Zanzibar*"), then the verb.
     let after: Vec<&str> = words.iter().skip(aux + 1).copied().collect();
-    let Some(subject) = after.iter().position(|word| !index.tokens(word, language).is_empty()) else { return };
+    let Some(subject) = after.iter().position(|word| !index.word_tokens(word, language).is_empty()) else { return };
     let mut at = subject + 1;
     while after.get(at).is_some_and(|w| SUBJECT_JOINS.contains(w)) {
         at += 1;
-        at += after.iter().skip(at).position(|word| !index.tokens(word, language).is_empty()).map_or(0, |skipped| skipped + 1);
+        at += after.iter().skip(at).position(|word| !index.word_tokens(word, language).is_empty()).map_or(0, |skipped| skipped + 1);
     }
-    let Some(verb) = after.iter().skip(at).find_map(|word| index.tokens(word, language).into_iter().next()) else { return };
+    let Some(verb) = after.iter().skip(at).find_map(|word| index.word_tokens(word, language).first().cloned()) else { return };
     let subject_keys: Vec<String> = after.iter().take(at).flat_map(|word| index.tokens(word, language)).map(|t| t.key).collect();
     let Some(position) = query.keys.iter().position(|k| *k == verb.key) else { return };
     // "What did Stalin *eat*": with nothing asked about but the subject, the
@@ -434,7 +434,7 @@ fn take_adverb_first(index: &Index, query: &mut Query, words: &[&str], language:
     if firsts.is_empty() || firsts.iter().any(|&at| at == 0 || after_determiner(at)) {
         return false;
     }
-    let keys: Vec<String> = index.tokens("first", language).into_iter().map(|t| t.key).collect();
+    let keys: Vec<String> = index.word_tokens("first", language).iter().map(|t| t.key.clone()).collect();
     query.remove_keys(&keys);
     true
 }
@@ -483,7 +483,7 @@ fn initially_phrase<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
 /// without: each verb may belong to either half, and the halves are
 /// weighed one by one. "Born" and "died" (`found` as an attribute) say
 /// what is asked, like a question word, not an event to find.
-fn event_words(index: &Index, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Vec<Vec<String>> {
+fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Vec<Vec<String>> {
     if language != Language::En || words.iter().any(|w| matches!(*w, "and" | "compared" | "vs" | "versus")) {
         return Vec::new();
     }
@@ -495,8 +495,8 @@ fn event_words(index: &Index, words: &[&str], found: &[(Asks, std::ops::Range<us
         .map(|(_, word)| word)
         // "defeeted" is "defeated", as the query reads it.
         .map(|word| {
-            let unknown = index.tokens(word, language).iter().all(|t| !index.has_key(&t.key)) && index.paraphrase_keys(word).is_empty();
-            if unknown { index.respell(word).unwrap_or(word) } else { word }
+            let unknown = index.word_tokens(word, language).iter().all(|t| !index.has_key(&t.key)) && index.paraphrase_keys(word).is_empty();
+            if unknown { index.respell_in(query, word).unwrap_or(word) } else { word }
         })
         // A verb every question may use ("went", "took") names no event.
         .filter(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language))
@@ -679,7 +679,7 @@ fn told_deed<'w>(words: &[&'w str]) -> Option<(&'static ToldDeed, &'w str, usize
 fn asked_deed(index: &Index, words: &[&str], language: Language) -> Option<AskedDeed> {
     let (deed, word, after) = told_deed(words)?;
     let object = words.get(after..).unwrap_or_default().iter().find(|w| !crate::text::lexicon::is_stopword(w, language) && !matches!(**w, "as" | "over"));
-    let object = object.and_then(|w| index.tokens(w, language).into_iter().next()).map(|t| t.key);
+    let object = object.and_then(|w| index.word_tokens(w, language).first().map(|t| t.key.clone()));
     Some(AskedDeed { deed, word: word.to_string(), object })
 }
 
@@ -806,7 +806,7 @@ impl Question {
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let becoming = became_what(index, &words, language);
-        let event_words = event_words(index, &words, &found, language);
+        let event_words = event_words(index, &query, &words, &found, language);
         let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
         let about = about_words(index, &words, language);
         query.context = time_clause(index, &words, language);
@@ -814,7 +814,7 @@ impl Question {
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
         let told_deed = if asks == Asks::Who { asked_deed(index, &words, language) } else { None };
-        let name_of = if language == Language::En { named_thing(&words).and_then(|head| index.tokens(head, language).into_iter().next()).map(|t| t.key) } else { None };
+        let name_of = if language == Language::En { named_thing(&words).and_then(|head| index.word_tokens(head, language).first().map(|t| t.key.clone())) } else { None };
         let head = head_word(index, &query, &words, &found, language, asks);
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
         // Of a head of two words ("prime minister"), its last names the kind.

@@ -29,7 +29,14 @@ pub struct Token {
 
 /// Tokens of words already keyed (see [`Keyer::index_keys_memo`]).
 #[derive(Debug, Default)]
-pub struct WordMemo(rustc_hash::FxHashMap<String, Vec<Token>>);
+pub struct WordMemo {
+    /// Each word as written → its tokens before synonyms, and, when the
+    /// synonym pass changes them (the word keyed alone), its tokens after
+    /// it ([`Keyer::finish_memo`]).
+    words: rustc_hash::FxHashMap<String, (Vec<Token>, Option<Vec<Token>>)>,
+    /// Whether the tokens after synonyms were worked out.
+    finished: bool,
+}
 
 impl WordMemo {
     /// The English tokens of `text`'s words (before synonyms), read from the
@@ -37,8 +44,8 @@ impl WordMemo {
     fn english_tokens(&self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
         for raw in words_without_ordinal_endings(text) {
-            match self.0.get(raw) {
-                Some(known) => tokens.extend(known.iter().cloned()),
+            match self.words.get(raw) {
+                Some((known, _)) => tokens.extend(known.iter().cloned()),
                 None => tokens.extend(keyed_word(raw, Language::En, true)),
             }
         }
@@ -48,8 +55,8 @@ impl WordMemo {
     /// Also remember each word under its lowercase spelling, which keys the
     /// same (keying lowercases first): questions are mostly typed lowercase.
     pub fn add_lowercase(&mut self) {
-        let lowered: Vec<(String, Vec<Token>)> = self
-            .0
+        let lowered: Vec<(String, (Vec<Token>, Option<Vec<Token>>))> = self
+            .words
             .iter()
             .filter_map(|(raw, tokens)| {
                 let lower: String = raw.nfkc().flat_map(char::to_lowercase).collect();
@@ -57,9 +64,32 @@ impl WordMemo {
             })
             .collect();
         for (lower, tokens) in lowered {
-            self.0.entry(lower).or_insert(tokens);
+            self.words.entry(lower).or_insert(tokens);
         }
+        // A word added after the synonyms were worked out has none yet.
+        self.finished = false;
     }
+
+    /// The tokens [`Keyer::tokens_known`] gives for `text` in English, when
+    /// `text` is one word the memo holds and [`Keyer::finish_memo`] worked
+    /// out its synonyms: borrowed, without keying or copying.
+    pub fn word_tokens(&self, text: &str) -> Option<&[Token]> {
+        if !self.finished || !is_one_word(text) {
+            return None;
+        }
+        let (before, after) = self.words.get(text)?;
+        Some(after.as_ref().unwrap_or(before))
+    }
+}
+
+/// Whether `text` is surely one word that keying takes as it is: ASCII
+/// letters and digits only (no hyphen, apostrophe or "%"), and not digits
+/// followed by letters ("24th" keys as "24"). A word this misses is keyed
+/// the long way, with the same result.
+fn is_one_word(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let ordinal_like = bytes.first().is_some_and(u8::is_ascii_digit) && bytes.last().is_some_and(u8::is_ascii_alphabetic);
+    !bytes.is_empty() && !ordinal_like && bytes.iter().all(u8::is_ascii_alphanumeric)
 }
 
 /// Keys text with a set of synonyms.
@@ -128,12 +158,12 @@ impl Keyer {
         let text = text.as_ref();
         let mut tokens = Vec::new();
         for raw in words_without_ordinal_endings(text) {
-            match memo.0.get(raw) {
-                Some(known) => tokens.extend(known.iter().cloned()),
+            match memo.words.get(raw) {
+                Some((known, _)) => tokens.extend(known.iter().cloned()),
                 None => {
                     let known = word_tokens(raw, Language::En, true);
                     tokens.extend(known.iter().cloned());
-                    memo.0.insert(raw.to_string(), known);
+                    memo.words.insert(raw.to_string(), (known, None));
                 }
             }
         }
@@ -171,7 +201,22 @@ impl Keyer {
         if language != Language::En {
             return self.tokens(text, language);
         }
+        if let Some(tokens) = memo.word_tokens(text) {
+            return tokens.to_vec();
+        }
         self.with_synonyms(memo.english_tokens(&join_privative(text)))
+    }
+
+    /// Work out, once, what the synonym pass makes of each word of `memo`
+    /// keyed alone, so that [`WordMemo::word_tokens`] (and
+    /// [`Keyer::tokens_known`] for one word) only looks it up. The memo
+    /// must be used with this keyer's synonyms only.
+    pub fn finish_memo(&self, memo: &mut WordMemo) {
+        for (before, after) in memo.words.values_mut() {
+            let synonymed = self.with_synonyms(before.clone());
+            *after = (synonymed != *before).then_some(synonymed);
+        }
+        memo.finished = true;
     }
 
     /// Replace synonym members by their group's first member.
@@ -427,6 +472,24 @@ mod tests {
         let split = keyer.index_keys("split");
         assert_eq!(keyer.tokens("раскола", Language::Ru).into_iter().map(|t| t.key).collect::<Vec<_>>(), split);
         assert_eq!(keyer.index_keys("the break up of"), split);
+    }
+
+    #[test]
+    fn a_memo_word_keyed_alone_gives_the_tokens_of_the_long_way() {
+        let groups = vec![Group { members: vec![(Language::En, "split".into()), (Language::En, "rift".into())] }];
+        let keyer = Keyer::new(groups);
+        let mut memo = WordMemo::default();
+        keyer.index_keys_memo("The rift of 1948, USSR and Tito's 24th Congress", &mut memo);
+        memo.add_lowercase();
+        keyer.finish_memo(&mut memo);
+        for word in ["rift", "Rift", "ussr", "USSR", "tito", "1948", "Congress", "24th", "Tito's", "unseen"] {
+            let long_way = keyer.with_synonyms(memo.english_tokens(word));
+            assert_eq!(keyer.tokens_known(word, Language::En, &memo), long_way, "{word}");
+            if let Some(tokens) = memo.word_tokens(word) {
+                assert_eq!(tokens, long_way.as_slice(), "{word}");
+            }
+        }
+        assert_eq!(memo.word_tokens("rift").map(|t| t[0].key.clone()), keyer.index_keys("split").into_iter().next());
     }
 
     #[test]
