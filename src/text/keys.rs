@@ -27,13 +27,17 @@ pub struct Token {
     pub language: Language,
 }
 
+/// A remembered word's tokens before synonyms, and after them when the
+/// synonym pass changes them.
+type MemoTokens = (Vec<Token>, Option<Vec<Token>>);
+
 /// Tokens of words already keyed (see [`Keyer::index_keys_memo`]).
 #[derive(Debug, Default)]
 pub struct WordMemo {
     /// Each word as written → its tokens before synonyms, and, when the
     /// synonym pass changes them (the word keyed alone), its tokens after
     /// it ([`Keyer::finish_memo`]).
-    words: rustc_hash::FxHashMap<String, (Vec<Token>, Option<Vec<Token>>)>,
+    words: rustc_hash::FxHashMap<String, MemoTokens>,
     /// Whether the tokens after synonyms were worked out.
     finished: bool,
 }
@@ -55,7 +59,7 @@ impl WordMemo {
     /// Also remember each word under its lowercase spelling, which keys the
     /// same (keying lowercases first): questions are mostly typed lowercase.
     pub fn add_lowercase(&mut self) {
-        let lowered: Vec<(String, (Vec<Token>, Option<Vec<Token>>))> = self
+        let lowered: Vec<(String, MemoTokens)> = self
             .words
             .iter()
             .filter_map(|(raw, tokens)| {
