@@ -426,3 +426,14 @@ fn a_misspelt_reaction_still_asks_for_a_manner() {
     // Yugoslavia respond".
     assert_proven(&engine, "yugoslavias responce to the soviet intervention in afghanistan", "soviet-intervention-afghanistan-1979", "officially condemned");
 }
+
+#[test]
+fn the_plain_verb_after_a_named_person_is_the_event_asked_about() {
+    let engine = engine();
+    // "When did Borislav Milošević *visit* Belgrade": the Kosovo War's
+    // sentences name him (the ambassador to Moscow) but tell no visit.
+    assert_nothing_asserted(&engine, &["when did borislav milosevic visit belgrade"]);
+    // Putin's visits tell it.
+    let answer = engine.ask("when did putin visit belgrade", "en");
+    assert!(first_id(&answer).is_some_and(|id| id.starts_with("putin-visit-belgrade")), "{}", answer.headline);
+}

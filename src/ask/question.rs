@@ -488,18 +488,20 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         return Vec::new();
     }
     let attribute = |at: usize| found.iter().any(|(asks, range)| matches!(asks, Asks::Born | Asks::Died) && range.contains(&at));
+    let plain_verb = verb_after_named_subject(index, words, found, language);
     words
         .iter()
         .enumerate()
         .filter(|(at, _)| !attribute(*at))
-        .map(|(_, word)| word)
+        .map(|(at, word)| (Some(at) == plain_verb, word))
         // "defeeted" is "defeated", as the query reads it.
-        .map(|word| {
+        .map(|(plain, word)| {
             let unknown = index.word_tokens(word, language).iter().all(|t| !index.has_key(&t.key)) && index.paraphrase_keys(word).is_empty();
-            if unknown { index.respell_in(query, word).unwrap_or(word) } else { word }
+            (plain, if unknown { index.respell_in(query, word).unwrap_or(word) } else { word })
         })
         // A verb every question may use ("went", "took") names no event.
-        .filter(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language))
+        .filter(|(plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language))
+        .map(|(_, word)| word)
         .map(|word| {
             // Its forms first (the first key names the word in an abstention), then what it may stand for ("merged": "incorporated").
             let forms = lexicon::verb_forms(word).into_iter().flat_map(|form| index.tokens(form, language)).map(|t| t.key);
@@ -507,6 +509,23 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         })
         .filter(|keys: &Vec<String>| !keys.is_empty())
         .collect()
+}
+
+/// The position of the main verb in its plain form in a "when" question,
+/// after "did", "does" or "do" and a subject that is a person's name of one
+/// word or more ("when did *Slobodan Milošević* visit Moscow"): the event asked
+/// about, as a past form ("visited") would be. Only a verb the base knows
+/// (not a misspelt one), and not one that asks for a start or an end.
+fn verb_after_named_subject(index: &Index, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Option<usize> {
+    let (_, when) = found.iter().find(|(asks, _)| *asks == Asks::When)?;
+    let aux = (when.end..words.len()).find(|&at| DO_FORMS.contains(&words[at]))?;
+    let proper = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_proper_key(&t.key));
+    let personal = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_personal_name_key(&t.key));
+    let start = aux + 1 + words.iter().skip(aux + 1).take_while(|w| lexicon::is_stopword(w, language)).count();
+    let verb = start + words.iter().skip(start).take_while(|w| personal(w)).count();
+    let word = *words.get(verb).filter(|_| verb > start)?;
+    let known = index.word_tokens(word, language).iter().any(|t| index.has_key(&t.key));
+    (known && !proper(word) && !lexicon::is_light(word, language) && !START_WORDS.contains(&word) && !END_WORDS.contains(&word)).then_some(verb)
 }
 
 /// The words before the first clause that opens with a subordinator
