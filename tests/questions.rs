@@ -209,8 +209,8 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 89.4;
-const HOLDOUT_FLOOR: f64 = 84.0;
+const DEV_FLOOR: f64 = 89.5;
+const HOLDOUT_FLOOR: f64 = 84.8;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
@@ -224,7 +224,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "how many soviet advisers were sent to egypt via yugoslav airspace",
     "who was serbia's ambassador in moscow in 2009",
-    "what did tito and stalin talk about in moscow in september 1944",
     "сколько лет было пашичу в 1914 году",
 ];
 
@@ -294,10 +293,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "how did moscow respond when yugoslavia condemned the afghanistan invasion",
         "from dev-14's one measurement as the holdout: the \"when\" clause names the intervention, whose sentence is taken as the answer; that the response asked for is a reaction no sentence gives needs the clause after \"when\" read as a time, not as what is asked",
-    ),
-    (
-        "what did tito and stalin discuss in moscow in september 1944",
-        "from dev-14's one measurement as the holdout: the meeting's sentence gives its date and place, which the question repeats; what was discussed is in no sentence, and \"discuss\" is excused as the meeting's own verb; that a \"what did X do\" asks for the object of its verb needs that object held by the evidence",
     ),
 ];
 

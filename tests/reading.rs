@@ -437,3 +437,12 @@ fn the_plain_verb_after_a_named_person_is_the_event_asked_about() {
     let answer = engine.ask("when did putin visit belgrade", "en");
     assert!(first_id(&answer).is_some_and(|id| id.starts_with("putin-visit-belgrade")), "{}", answer.headline);
 }
+
+#[test]
+fn what_someone_said_needs_a_sentence_that_reports_it() {
+    let engine = engine();
+    // The sentences on the 2019 visits say who went where, not what was said.
+    assert_nothing_asserted(&engine, &["what did vucic and putin discuss in moscow in 2019"]);
+    // "Stalin referred to reports …, but underlined that those were isolated cases" reports it.
+    assert_proven(&engine, "what did hebrang and stalin discuss in january 1945", "stalin-hebrang-meeting-1945", "isolated cases");
+}

@@ -205,6 +205,29 @@ pub fn tells_becoming(text: &str) -> bool {
     from_a_year || words.iter().any(|word| BECOMING_WORDS.contains(&word.as_str()))
 }
 
+/// Whether a quote reports what someone said, wrote or agreed: it quotes
+/// them, or a word of saying has what was said after it ("underlined
+/// *that*", "agreed *to* meet", "complained *about*", "described … *as*").
+pub fn reports_words(text: &str) -> bool {
+    if text.contains(['"', '“', '”', '«', '»', '„']) {
+        return true;
+    }
+    let words: Vec<String> = text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    words.iter().enumerate().any(|(at, word)| {
+        SAYING_WORDS.contains(&word.as_str()) && words.iter().skip(at + 1).take(SAID_REACH).any(|next| matches!(next.as_str(), "that" | "to" | "about" | "as" | "on"))
+    })
+}
+
+/// Words that report what someone said, wrote or agreed.
+const SAYING_WORDS: &[&str] = &[
+    "said", "says", "stated", "told", "informed", "wrote", "written", "called", "described", "agreed", "agreement", "complained",
+    "referred", "underlined", "expressed", "proposed", "promised", "declared", "claimed", "warned", "noted", "replied", "accused",
+    "demanded", "urged", "announced", "argued", "insisted", "stressed", "emphasized", "asserted", "concluded", "affirmed",
+];
+
+/// How many words after a word of saying what was said may begin.
+const SAID_REACH: usize = 4;
+
 /// Words that tell someone or something became what it was.
 const BECOMING_WORDS: &[&str] = &[
     "became", "become", "becomes", "becoming", "renamed", "elected", "appointed", "named", "proclaimed", "crowned",

@@ -71,6 +71,10 @@ pub struct Question {
     /// word of what it became (empty when none is keyed). A sentence that
     /// only names the post beside another date does not say when.
     pub becoming: Option<String>,
+    /// "What did Tito and Stalin *discuss*", "what did Putin *say*": the
+    /// question asks for what someone said, wrote or agreed, which only a
+    /// sentence that reports it gives (a meeting's date is no answer).
+    pub asks_words: bool,
     /// "When did Serbian refugees *first* go to Russia": of the entries
     /// the question fits equally, the earliest.
     pub earliest: bool,
@@ -116,6 +120,29 @@ pub struct Question {
     /// a "between" joins, each of which the evidence itself must hold.
     pub between: Vec<String>,
 }
+
+/// Verbs that ask, after "what did", for what someone said, wrote or agreed.
+const WORDS_VERBS: &[&str] = &[
+    "say", "tell", "discuss", "talk", "write", "agree", "promise", "complain", "propose", "claim", "state", "declare", "announce",
+];
+
+/// Whether an English "what" question asks for what someone said, wrote
+/// or agreed: "what did (…) say / discuss / agree", at the question's end
+/// or before what it was about or when ("say *about* Crimea", "discuss *in*
+/// Moscow"). "What do observers say *Serbia uses* Russia for" asks what
+/// Serbia does, in someone's words.
+fn asks_for_words(words: &[&str], asks: Asks, language: Language) -> bool {
+    if language != Language::En || asks != Asks::What {
+        return false;
+    }
+    let Some(did) = words.iter().position(|w| DO_FORMS.contains(w)) else { return false };
+    let spoken = words.iter().enumerate().skip(did + 1).find(|(_, w)| WORDS_VERBS.contains(w)).map(|(at, _)| at);
+    spoken.is_some_and(|at| words.get(at + 1).is_none_or(|next| WORDS_FOLLOWERS.contains(next)))
+}
+
+/// Words after a verb of saying that end what it asks ("say *about*",
+/// "discuss *in* Moscow", "say *when* he visited").
+const WORDS_FOLLOWERS: &[&str] = &["about", "when", "in", "at", "on", "to", "after", "before", "during", "of", "with", "regarding", "concerning"];
 
 /// Words that ask when something became what it was, folded.
 const BECOME_WORDS: &[&str] = &["become", "became", "becomes", "becoming", "postao", "postala", "postalo", "postali", "postane"];
@@ -825,6 +852,7 @@ impl Question {
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORDS.contains(w));
         let becoming = became_what(index, &words, language);
+        let asks_words = asks_for_words(&words, asks, language);
         let event_words = event_words(index, &query, &words, &found, language);
         let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
         let about = about_words(index, &words, language);
@@ -864,6 +892,7 @@ impl Question {
             compares,
             asks_start,
             becoming,
+            asks_words,
             event_words,
             event_in_main_clause,
             asks_doer,
