@@ -200,7 +200,7 @@ pub fn states_start(entry: &Entry, text: &str) -> bool {
 /// 1937 Stalin had the Secretary-General … murdered" names the post, not
 /// when it was taken.
 pub fn tells_becoming(text: &str) -> bool {
-    let words: Vec<String> = text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let words = lowercase_words(text);
     let from_a_year = words.windows(2).any(|pair| matches!(pair[0].as_str(), "from" | "since") && super::index::year_of(&pair[1]).is_some());
     from_a_year || words.iter().any(|word| BECOMING_WORDS.contains(&word.as_str()))
 }
@@ -212,10 +212,15 @@ pub fn reports_words(text: &str) -> bool {
     if text.contains(['"', '“', '”', '«', '»', '„']) {
         return true;
     }
-    let words: Vec<String> = text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let words = lowercase_words(text);
     words.iter().enumerate().any(|(at, word)| {
         SAYING_WORDS.contains(&word.as_str()) && words.iter().skip(at + 1).take(SAID_REACH).any(|next| matches!(next.as_str(), "that" | "to" | "about" | "as" | "on"))
     })
+}
+
+/// A text's words, lowercased, without punctuation.
+fn lowercase_words(text: &str) -> Vec<String> {
+    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// Words that report what someone said, wrote or agreed.
