@@ -823,12 +823,12 @@ impl Question {
         if asks == Asks::How && !found.iter().any(|(a, range)| *a == Asks::How && words.get(range.end).is_some_and(|w| AUXILIARIES.contains(w))) {
             asks = Asks::What;
         }
+        let mut query = index.query_in(text, language);
         // "Yugoslav reaction to the invasion", "what was Belgrade's response"
         // (also misspelt, "reacton"): a manner, as "how did Yugoslavia react" asks.
-        if asks == Asks::What && language == Language::En && words.iter().any(|w| REACTION_WORDS.contains(w) || index.respell(w).is_some_and(|spelt| REACTION_WORDS.contains(&spelt))) {
+        if asks == Asks::What && language == Language::En && words.iter().any(|w| REACTION_WORDS.contains(w) || index.respell_in(&query, w).is_some_and(|spelt| REACTION_WORDS.contains(&spelt))) {
             asks = Asks::How;
         }
-        let mut query = index.query_in(text, language);
         if language != Language::En {
             mark_untranslated_light(index, &mut query);
         }
