@@ -1738,19 +1738,10 @@ fn abbreviations(base: &FactBase) -> Vec<(Vec<String>, String)> {
 /// quote is found by them too.
 fn abbreviations_spelled_out(abbreviations: &[(Vec<String>, String)], quote: &str) -> String {
     let folded = fold::fold_for_search(quote);
-    let spelled_out = abbreviations.iter().filter(|(full, _)| full.iter().any(|name| contains_words(&folded, name)));
+    // Whole words, or with a possessive "s" (folded, "Russia's" is "russias").
+    let spells = |name: &str| crate::facts::date::contains_word(&folded, name) || crate::facts::date::contains_word(&folded, &format!("{name}s"));
+    let spelled_out = abbreviations.iter().filter(|(full, _)| full.iter().any(|name| spells(name)));
     spelled_out.map(|(_, short)| short.as_str()).collect::<Vec<_>>().join(" ")
-}
-
-/// Whether `text` holds `words` as whole words, or with a possessive "s"
-/// (both folded: "Russia's" is "russias").
-fn contains_words(text: &str, words: &str) -> bool {
-    let ends_word = |rest: &str| !rest.chars().next().is_some_and(char::is_alphanumeric);
-    text.match_indices(words).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let rest = &text[at + words.len()..];
-        !before.is_some_and(char::is_alphanumeric) && (ends_word(rest) || rest.strip_prefix('s').is_some_and(ends_word))
-    })
 }
 
 fn names_of(entry: &Entry) -> impl Iterator<Item = String> + '_ {
