@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-18.toml`: the second to seventeenth holdout sets,
+//! - `dev-3.toml` … `dev-19.toml`: the second to eighteenth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -15,8 +15,9 @@
 //!   false assertions; dev-14 117/153 = 76.5%, 5 false assertions; dev-15
 //!   123/154 = 79.9%, 4 false assertions; dev-16 113/149 = 75.8%, 5 false
 //!   assertions; dev-17 114/154 = 74.0%, 5 false assertions; dev-18
-//!   109/139 = 78.4%, 6 false assertions).
-//! - `holdout.toml`: the eighteenth set, written the same way by another writer
+//!   109/139 = 78.4%, 6 false assertions; dev-19 107/132 = 81.1%, 4 false
+//!   assertions).
+//! - `holdout.toml`: the nineteenth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -209,27 +210,44 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 89.5;
-const HOLDOUT_FLOOR: f64 = 84.8;
+const DEV_FLOOR: f64 = 89.3;
+const HOLDOUT_FLOOR: f64 = 75.2;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-01: 107/132 = 81.1%, before any change of that
+/// measurement (2026-12-02: 103/137 = 75.2%, before any change of that
 /// session). Not tuned on: they are listed so that the test still fails on
 /// any new false assertion and on a fixed one (remove it), while the
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "how many soviet advisers were sent to egypt via yugoslav airspace",
-    "who was serbia's ambassador in moscow in 2009",
-    "сколько лет было пашичу в 1914 году",
+    "what was the exact date the belgrade declaration was signed",
+    "what years did the pig war last",
+    "which yugoslav diplomat accused the soviets of starting the korean war",
+    "when did the second serbian uprising start",
+    "how many soviet advisers went to egypt through yugoslav airspace",
+    "what happened to the serbian officers zubov turned down in 1938",
+    "which us president helped yugoslavia after the split",
+    "koliko je godina imao tito kad se razišao sa staljinom",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "how many soviet advisers were sent to egypt via yugoslav airspace",
+        "from dev-19's one measurement as the holdout: the overflights' sentence says advisors were sent and gives no number; the \"Six\" of \"Six-Day War\" is read as the number asked",
+    ),
+    (
+        "who was serbia's ambassador in moscow in 2009",
+        "from dev-19's one measurement as the holdout: the 2009 interview's sentence names Russia's ambassador to Serbia; that the post asked runs the other way (Serbia's, in Moscow) needs the post's country told apart from the country it is held in",
+    ),
+    (
+        "сколько лет было пашичу в 1914 году",
+        "from dev-19's one measurement as the holdout: \"сколько лет\" asks an age; the crisis's sentence gives only the year the question itself names, which is read as the number asked",
+    ),
     (
         "which soviet general commanded the belgrade offensive",
         "from dev-18's one measurement as the holdout: the Belgrade Offensive's sentences name the Red Army and the Partisans, groups, not a general; a group's capitalised name is read as someone the question does not name",
@@ -300,7 +318,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=18 {
+    for part in 2..=19 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
