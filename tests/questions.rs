@@ -227,26 +227,16 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what years did the pig war last",
     "which yugoslav diplomat accused the soviets of starting the korean war",
     "when did the second serbian uprising start",
-    "how many soviet advisers went to egypt through yugoslav airspace",
     "what happened to the serbian officers zubov turned down in 1938",
     "which us president helped yugoslavia after the split",
-    "koliko je godina imao tito kad se razišao sa staljinom",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "how many soviet advisers were sent to egypt via yugoslav airspace",
-        "from dev-19's one measurement as the holdout: the overflights' sentence says advisors were sent and gives no number; the \"Six\" of \"Six-Day War\" is read as the number asked",
-    ),
-    (
         "who was serbia's ambassador in moscow in 2009",
         "from dev-19's one measurement as the holdout: the 2009 interview's sentence names Russia's ambassador to Serbia; that the post asked runs the other way (Serbia's, in Moscow) needs the post's country told apart from the country it is held in",
-    ),
-    (
-        "сколько лет было пашичу в 1914 году",
-        "from dev-19's one measurement as the holdout: \"сколько лет\" asks an age; the crisis's sentence gives only the year the question itself names, which is read as the number asked",
     ),
     (
         "which soviet general commanded the belgrade offensive",

@@ -446,3 +446,26 @@ fn what_someone_said_needs_a_sentence_that_reports_it() {
     // "Stalin referred to reports …, but underlined that those were isolated cases" reports it.
     assert_proven(&engine, "what did hebrang and stalin discuss in january 1945", "stalin-hebrang-meeting-1945", "isolated cases");
 }
+
+#[test]
+fn a_number_word_in_a_name_counts_nothing() {
+    let engine = engine();
+    // "… to send advisors, weapons and troops to Egypt between *Six*-Day War
+    // and Yom Kippur War": the sentence names the advisors but gives no
+    // number of them.
+    assert_nothing_asserted(&engine, &["how many soviet advisors flew to egypt over yugoslavia"]);
+}
+
+#[test]
+fn an_age_asked_in_any_language_is_about_the_person_named_first() {
+    let engine = engine();
+    // An age needs a birth date, which the sources never give; the answer
+    // says so of the person asked about, not of an event that names them.
+    for (text, locale) in [("сколько лет было пашичу во время кризиса 1914 года", "ru"), ("koliko je godina imao pašić 1914", "sr"), ("how old was pasic in may 1914", "en")] {
+        let answer = engine.ask(text, locale);
+        assert!(answer.facts.is_empty(), "{text}: {}", answer.headline);
+        assert!(answer.headline.contains("Nikola Pašić was born"), "{text}: {}", answer.headline);
+    }
+    let answer = engine.ask("how old was tito when he broke with stalin", "en");
+    assert!(answer.headline.contains("Josip Broz Tito was born"), "{}", answer.headline);
+}

@@ -159,7 +159,7 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
             }
             *first
         }
-        _ => return not_stated(engine, question, best.entry),
+        _ => return not_stated(engine, question, person_asked_about(engine, question, &candidates).unwrap_or(best.entry)),
     };
     // The chosen one passed over on the evidence is no longer a contender.
     let passed_over = stronger_evidence(engine, question, chosen, &candidates).map(|stronger| std::mem::replace(&mut chosen, stronger).entry);
@@ -1052,6 +1052,24 @@ fn precise_enough(question: &Question, entry: &Entry) -> bool {
     };
     let day_ok = !question.wants_day || date.points().iter().all(|p| p.precision == crate::facts::date::Precision::Day);
     span_ok && day_ok
+}
+
+/// The person a birth or death question is about, when the best candidate
+/// is an event that merely names them ("how old was Pašić in 1914": the
+/// sources don't say when *Pašić* was born, not when the crisis was).
+fn person_asked_about(engine: &Engine, question: &Question, candidates: &[Candidate]) -> Option<usize> {
+    if !matches!(question.attribute.unwrap_or(question.asks), Asks::Born | Asks::Died) {
+        return None;
+    }
+    let query = &question.query;
+    // The person named first: "how old was *Tito* when he split with Stalin".
+    let first_named = |c: &Candidate| (0..query.keys.len()).find(|&word| engine.index().in_name(c.entry, query, word));
+    candidates
+        .iter()
+        .filter(|c| c.score >= SUGGEST && c.name_hit && engine.entry(c.entry).is_some_and(|e| e.kind == Kind::Person))
+        .filter_map(|c| Some((first_named(c)?, c.entry)))
+        .min()
+        .map(|(_, entry)| entry)
 }
 
 fn not_stated(engine: &Engine, question: &Question, entry: usize) -> Decision {

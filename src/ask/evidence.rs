@@ -767,9 +767,18 @@ fn has_count(text: &str) -> bool {
         .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|token| !token.chars().any(char::is_alphabetic) || token.ends_with('%') || is_number_with_unit(token))
         .any(|token| digit_runs(token).any(|run| super::index::year_of(run).is_none()));
-    // "The two countries" refers to things already counted; it is no count.
+    // "The two countries" refers to things already counted; it is no count;
+    // nor is the "Six" of a name ("the Six-Day War").
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '%').filter(|w| !w.is_empty()).collect();
-    counts || words.iter().enumerate().any(|(at, word)| NUMBER_WORDS.contains(word) && !(at > 0 && DEFINITE.contains(&words[at - 1])))
+    let in_names: Vec<String> = text.split_whitespace().filter(|token| is_hyphenated_name(token)).flat_map(|token| token.split('-')).map(str::to_lowercase).collect();
+    counts || words.iter().enumerate().any(|(at, word)| NUMBER_WORDS.contains(word) && !(at > 0 && DEFINITE.contains(&words[at - 1])) && !in_names.iter().any(|part| part.trim_matches(|c: char| !c.is_alphanumeric()) == *word))
+}
+
+/// Whether `token` is a name of capitalised parts joined by hyphens
+/// ("Six-Day", "Austro-Hungarian"), whose number word counts nothing.
+fn is_hyphenated_name(token: &str) -> bool {
+    let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+    token.contains('-') && token.split('-').all(|part| part.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether `text` writes a number in figures that is not a year ("40,000", "40 000", "359").
