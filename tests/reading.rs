@@ -469,3 +469,18 @@ fn an_age_asked_in_any_language_is_about_the_person_named_first() {
     let answer = engine.ask("how old was tito when he broke with stalin", "en");
     assert!(answer.headline.contains("Josip Broz Tito was born"), "{}", answer.headline);
 }
+
+#[test]
+fn a_why_question_asks_the_reason_for_its_main_clause_not_its_time_clause() {
+    let engine = engine();
+    // "After the invasion of Ukraine" dates the move; the reason for it is
+    // the visa-free policy, not the causes of the emigration wave.
+    assert_proven(&engine, "why did russians go to serbia after the invasion of ukraine", "russian-emigration-since-2022", "visa-free policy");
+}
+
+#[test]
+fn a_place_may_be_a_part_of_a_land_named_by_its_places() {
+    let engine = engine();
+    // "… particularly in the northeast of the country (Vojvodina, Slavonia, Belgrade)".
+    assert_proven(&engine, "where was soviet support significant at the final stage of the war", "red-army-in-serbia-1944", "Vojvodina");
+}

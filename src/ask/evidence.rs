@@ -279,11 +279,52 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
         }
         let after = &words[position + 1..];
         let after = if after.first() == Some(&"the") { &after[1..] } else { after };
-        let keys: Vec<String> = capitalised_run(after).iter().flat_map(|w| index.word_keys(w)).collect();
-        // A common word may lead a name whose last word is one ("National Museum of Serbia").
-        let named = keys.last().is_some_and(|last| index.is_proper_key(last)) || keys.iter().all(|k| index.is_proper_key(k));
-        !keys.is_empty() && named && keys.iter().all(|k| !query.keys.contains(k))
+        names_new_place(capitalised_run(after), query, index) || names_new_place(places_of_part(after), query, index)
     })
+}
+
+/// Whether `run`, a capitalised run of a sentence, is a name (a place) the
+/// question does not already give.
+fn names_new_place(run: Vec<&str>, query: &Query, index: &Index) -> bool {
+    let keys: Vec<String> = run.iter().flat_map(|w| index.word_keys(w)).collect();
+    // A common word may lead a name whose last word is one ("National Museum of Serbia").
+    let named = keys.last().is_some_and(|last| index.is_proper_key(last)) || keys.iter().all(|k| index.is_proper_key(k));
+    !keys.is_empty() && named && keys.iter().all(|k| !query.keys.contains(k))
+}
+
+/// Words for a part of a land ("in the *northeast* of the country").
+const PART_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western",
+    "centre", "center", "interior", "region", "regions", "territory", "territories", "part", "parts",
+];
+
+/// How many words after a part word may come before the places it names.
+const PART_REACH: usize = 6;
+
+/// The places a part of a land is named by, after a preposition and its
+/// part word: "in the northeast of the country (*Vojvodina*, Slavonia,
+/// Belgrade)", "in the north of *Serbia*". Empty when `words` does not
+/// begin with a part word.
+fn places_of_part<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    if !words.first().is_some_and(|first| PART_WORDS.contains(&first.trim_end_matches([',', '.', ';']))) {
+        return Vec::new();
+    }
+    let reach = words.iter().take(PART_REACH + 1).position(|w| w.ends_with([',', '.', ';', ':'])).map_or(PART_REACH + 1, |end| end + 1);
+    for at in 1..reach.min(words.len()) {
+        if let Some(inner) = words[at].strip_prefix('(') {
+            let mut rest = vec![inner];
+            rest.extend(words.iter().skip(at + 1).take_while(|w| !w.starts_with('(')));
+            return capitalised_run(&rest);
+        }
+        if words[at] == "of" {
+            let rest = if words.get(at + 1) == Some(&"the") { &words[at + 2..] } else { &words[at + 1..] };
+            let run = capitalised_run(rest);
+            if !run.is_empty() {
+                return run;
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// The capitalised words `words` begins with, punctuation trimmed, through
@@ -444,12 +485,25 @@ fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
 /// words it contains, and at [`ANTECEDENT_SHARE`] of the words only the
 /// sentence it refers back to contains.
 pub fn relevance(index: &Index, doc: usize, position: usize, query: &Query) -> f32 {
+    weighed_relevance(index, doc, position, query, 1.0)
+}
+
+/// How much a word of a "why" question's time clause counts towards a
+/// quote's relevance: "why did so many Russians choose Serbia *after the
+/// invasion of Ukraine*" asks the reason for the choice, which the sentence
+/// on the invasion's own causes does not give.
+const TIME_CLAUSE_SHARE_FOR_WHY: f32 = 0.1;
+
+/// [`relevance`], with the words of the question's time clause counted at
+/// `context_share` of their weight.
+fn weighed_relevance(index: &Index, doc: usize, position: usize, query: &Query, context_share: f32) -> f32 {
     let Some(keys) = index.quote_keys(doc).get(position) else { return 0.0 };
     // What the quote refers back to ("refused *the proposition*") counts too.
     let antecedent = index.antecedent_keys(doc, position);
     (0..query.keys.len())
         .map(|word| {
-            let weight = index.weight(query, word);
+            let share = if query.context.contains(&query.keys[word]) { context_share } else { 1.0 };
+            let weight = index.weight(query, word) * share;
             if index.word_in(query, word, keys) {
                 weight
             } else if index.word_in(query, word, antecedent) {
@@ -491,7 +545,8 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             let people_bonus = (focus.asks == Some(Asks::Who) && names_own_people(index, entry, doc, position, &focus.query)) as u8 as f32 * index.max_idf();
             // "How many": a sentence that gives the number in figures ("40,000 exiles") before one that only says "tens of thousands".
             let figure_bonus = (focus.asks == Some(Asks::HowMany) && has_figure(&quote.text)) as u8 as f32 * index.max_idf();
-            let score = relevance(index, doc, position, &focus.query) + year_bonus + reason_bonus;
+            let context_share = if focus.asks == Some(Asks::Why) { TIME_CLAUSE_SHARE_FOR_WHY } else { 1.0 };
+            let score = weighed_relevance(index, doc, position, &focus.query, context_share) + year_bonus + reason_bonus;
             Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus + people_bonus + figure_bonus))
         })
         .collect();
