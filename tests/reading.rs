@@ -484,3 +484,11 @@ fn a_place_may_be_a_part_of_a_land_named_by_its_places() {
     // "… particularly in the northeast of the country (Vojvodina, Slavonia, Belgrade)".
     assert_proven(&engine, "where was soviet support significant at the final stage of the war", "red-army-in-serbia-1944", "Vojvodina");
 }
+
+#[test]
+fn an_abbreviation_in_the_synonyms_finds_the_name_the_sources_spell_out() {
+    let engine = engine();
+    // The sources write "the Anti-Fascist Council for the National
+    // Liberation of Yugoslavia"; students write "AVNOJ".
+    assert_proven(&engine, "why did the second avnoj session irritate the soviets", "soviet-aid-to-yugoslav-partisans", "without any prior consultations");
+}
