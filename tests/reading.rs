@@ -492,3 +492,13 @@ fn an_abbreviation_in_the_synonyms_finds_the_name_the_sources_spell_out() {
     // Liberation of Yugoslavia"; students write "AVNOJ".
     assert_proven(&engine, "why did the second avnoj session irritate the soviets", "soviet-aid-to-yugoslav-partisans", "without any prior consultations");
 }
+
+#[test]
+fn a_capital_before_a_past_verb_stands_for_its_state() {
+    let engine = engine();
+    // "Moscow recognised": a government that did something, not a thing
+    // named "Moscow Recognised"; the sentence says "the USSR".
+    assert_proven(&engine, "/when moscow recognised the socialist yugoslav state", "ussr-recognises-socialist-yugoslavia-1945", "19 December");
+    // The sources never write "Vienna"; it stands for Austria-Hungary, which they do.
+    assert_proven(&engine, "/when vienna annexed bosnia", "bosnian-crisis-1908", "1908");
+}

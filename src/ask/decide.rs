@@ -604,7 +604,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     };
     (0..query.keys.len())
         // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
-        .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) && !names_a_held_name(word) } else { !index.covers(entry, query, word) })
+        .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) && !names_a_held_name(word) } else { !index.covers(entry, query, word) && !index.held_by_metonym(entry, query, word, &shown) })
         .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
         .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || Some(word) == head } else { !paraphrase_ok })
         .filter_map(|word| query.keys.get(word).cloned())

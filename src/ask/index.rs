@@ -1342,12 +1342,12 @@ impl Index {
         let typed: Vec<String> = text.split_whitespace().map(fold::fold_for_search).collect();
         query.predicates = typed
             .iter()
-            .filter(|word| crate::text::lexicon::is_english_predicate(word))
+            .filter(|word| crate::text::lexicon::is_english_predicate_form(word))
             .flat_map(|word| self.tokens(word, language).into_iter().map(|token| token.key))
             .collect();
         query.before_predicate = typed
             .windows(2)
-            .filter(|pair| crate::text::lexicon::is_english_predicate(&pair[1]))
+            .filter(|pair| crate::text::lexicon::is_english_predicate_form(&pair[1]))
             .flat_map(|pair| self.tokens(&pair[0], language).into_iter().map(|token| token.key))
             .collect();
         self.join_compounds(&mut query);
