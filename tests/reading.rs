@@ -502,3 +502,14 @@ fn a_capital_before_a_past_verb_stands_for_its_state() {
     // The sources never write "Vienna"; it stands for Austria-Hungary, which they do.
     assert_proven(&engine, "/when vienna annexed bosnia", "bosnian-crisis-1908", "1908");
 }
+
+#[test]
+fn how_long_in_serbian_and_russian_asks_for_a_length() {
+    let engine = engine();
+    // "Как долго", "koliko dugo": a length of time, which "during the six
+    // months of the Red Army's presence in Yugoslavia" states, though the
+    // question names the entry on the Red Army's battles outright.
+    for question in ["как долго красная армия была в югославии", "koliko dugo je crvena armija bila u jugoslaviji"] {
+        assert_proven(&engine, question, "stalin-hebrang-meeting-1945", "six months");
+    }
+}

@@ -126,6 +126,9 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     let candidates = in_context(engine, question, &scored);
     let Some(best) = candidates.first().copied() else { return Decision::Nothing { near: Vec::new() } };
     if let Some(entry) = exact_name(index, query, &candidates) {
+        if let Some(other) = stating_instead_of_named(engine, question, entry, &candidates) {
+            return Decision::Answer { entry: other };
+        }
         return check_answer_type(engine, question, entry);
     }
     // Several words, none of them found as typed: coincidences of spelling ("bake bread").
@@ -532,6 +535,23 @@ fn exact_name(index: &Index, query: &super::index::Query, candidates: &[Candidat
     }
     let exact: Vec<usize> = candidates.iter().filter(|c| index.exact_name(c.entry, &query.keys)).map(|c| c.entry).collect();
     (exact.len() == 1).then(|| exact[0])
+}
+
+/// "How long was the Red Army in Yugoslavia": the entry the question names
+/// cannot give a duration, but one that scores nearly as well states it
+/// ("during the six months of the Red Army's presence in Yugoslavia") and
+/// lacks nothing the question asks. Only for what a sentence states (a
+/// date, a number, a length, a place), not for who or what.
+fn stating_instead_of_named(engine: &Engine, question: &Question, named: usize, candidates: &[Candidate]) -> Option<usize> {
+    if !matches!(question.asks, Asks::When | Asks::HowMany | Asks::HowLong | Asks::Where) || question.attribute.is_some() || can_state(engine, question, named) {
+        return None;
+    }
+    let named_score = candidates.iter().find(|c| c.entry == named)?.score;
+    candidates
+        .iter()
+        .filter(|c| c.entry != named && c.score >= named_score * CAPABLE_SHARE)
+        .find(|c| can_state(engine, question, c.entry) && uncovered(engine, question, c.entry, candidates).is_none())
+        .map(|c| c.entry)
 }
 
 /// The answer about `entry` when it can state what is asked, else "the sources don't say".

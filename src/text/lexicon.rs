@@ -122,6 +122,7 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "koliko godina imala", Asks::Born),
     (Language::Sr, "koliko je imao godina", Asks::Born),
     (Language::Sr, "koliko je imala godina", Asks::Born),
+    (Language::Sr, "koliko dugo", Asks::HowLong),
     (Language::Sr, "koliko", Asks::HowMany),
     (Language::Sr, "zasto", Asks::Why),
     (Language::Sr, "kako", Asks::How),
@@ -154,6 +155,8 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "skolko let bylo", Asks::Born),
     (Language::Ru, "skolko bylo let", Asks::Born),
     (Language::Ru, "skolko let ispolnilos", Asks::Born),
+    (Language::Ru, "skolko vremeni", Asks::HowLong),
+    (Language::Ru, "kak dolgo", Asks::HowLong),
     (Language::Ru, "skolko", Asks::HowMany),
     (Language::Ru, "pochemu", Asks::Why),
     (Language::Ru, "zachem", Asks::Why),
@@ -213,6 +216,8 @@ const ENGLISH: &[&str] = &[
 ];
 
 const SERBIAN: &[&str] = &[
+    // "Koliko dugo": how long.
+    "dugo",
     "je", "su", "sam", "si", "smo", "ste", "bio", "bila", "bilo", "bili", "bile", "biti", "li", "da",
     "ne", "i", "a", "u", "na", "o", "od", "do", "za", "sa", "s", "iz", "po", "pri", "kod", "ka",
     "k", "se", "koji", "koja", "koje", "kojoj", "kojem", "kojim", "ko", "kada", "kad", "gde", "gdje",
@@ -227,6 +232,8 @@ const SERBIAN: &[&str] = &[
 ];
 
 const RUSSIAN: &[&str] = &[
+    // "Сколько времени", "как долго": how long.
+    "vremeni", "dolgo",
     "byl", "byla", "bylo", "byli", "byt", "est", "li", "ne", "i", "a", "v", "vo", "na", "o", "ob",
     "ot", "do", "za", "s", "so", "iz", "po", "pri", "k", "ko", "u", "kto", "kogo", "komu", "kogda", "gde", "chto",
     "pochemu", "kak", "skolko", "kakoy", "kakaya", "kakoe", "kakie", "kakom", "kotoryy", "kotoraya",
