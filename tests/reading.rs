@@ -513,3 +513,11 @@ fn how_long_in_serbian_and_russian_asks_for_a_length() {
         assert_proven(&engine, question, "stalin-hebrang-meeting-1945", "six months");
     }
 }
+
+#[test]
+fn a_kind_of_person_after_a_group_the_sentence_names_is_its_members() {
+    let engine = engine();
+    // "During the six months of the Red Army's presence in Yugoslavia …
+    // 1219 rape cases": the sentence names the army, not its soldiers.
+    assert_proven(&engine, "how many attempted murders did red army soldiers commit in yugoslavia", "stalin-hebrang-meeting-1945", "248 attempts to murder");
+}

@@ -746,7 +746,17 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
         }),
         _ => false,
     };
-    speaks_of_all(index, doc, position, query, names_count || kind == crate::facts::Kind::Treaty)
+    // "Red Army *soldiers*": a kind of person after a name the quote holds
+    // is the named group's members, which the sentence may leave unsaid
+    // ("the Red Army's presence").
+    let quote_keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
+    let excused = |word: usize| {
+        word > 0
+            && query.keys.get(word).is_some_and(|key| index.is_person_kind(key) && !index.is_proper_key(key))
+            && index.is_proper(query, word - 1)
+            && index.word_in(query, word - 1, quote_keys)
+    };
+    speaks_of_all_but(index, doc, position, query, names_count || kind == crate::facts::Kind::Treaty, excused)
 }
 
 /// Whether a quote, with the entry's names, holds (nearly) all the words of
@@ -758,9 +768,15 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
 /// ("the Belgrade declaration was signed in 1955" need not repeat the name); a person or a number must
 /// stand in the same sentence as what was asked (`names_count` false).
 pub(crate) fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool) -> bool {
+    speaks_of_all_but(index, doc, position, query, names_count, |_| false)
+}
+
+/// [`speaks_of_all`], with the question's words that `excused` says need
+/// not be in the quote.
+fn speaks_of_all_but(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool, excused: impl Fn(usize) -> bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
     let antecedent = index.antecedent_keys(doc, position);
-    let held = |word: usize| index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word) || index.held_by_context(doc, query, word);
+    let held = |word: usize| excused(word) || index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word) || index.held_by_context(doc, query, word);
     missing_share(index, query, held) <= MAX_MISSING
 }
 
