@@ -754,6 +754,8 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
         word > 0
             && query.keys.get(word).is_some_and(|key| index.is_person_kind(key) && !index.is_proper_key(key))
             && index.is_proper(query, word - 1)
+            // A name of a group, not a people's ("*Serbian* refugees" are not the Serbs).
+            && query.keys.get(word - 1).is_some_and(|group| !index.is_person_kind(group))
             && index.word_in(query, word - 1, quote_keys)
     };
     speaks_of_all_but(index, doc, position, query, names_count || kind == crate::facts::Kind::Treaty, excused)
