@@ -366,6 +366,16 @@ impl<T> Removable for Vec<T> {
     }
 }
 
+/// "1876-78" as "1876-1878": a range of years whose end is written with its
+/// last two digits, in the century of its start (and after it).
+fn year_range_in_full(chunk: &str) -> Option<String> {
+    let chunk = chunk.trim_matches(|c: char| !c.is_ascii_digit());
+    let (start, end) = chunk.split_once(['-', '–'])?;
+    let valid = start.len() == 4 && end.len() == 2 && start.bytes().chain(end.bytes()).all(|b| b.is_ascii_digit());
+    let full = format!("{}{end}", start.get(..2)?);
+    (valid && full.as_str() > start).then(|| format!("{start}-{full}"))
+}
+
 /// "90s" as the sources write it, "1990s": a decade of the 20th century
 /// named by its last two digits (the 1930s to the 1990s; "20s" could be
 /// the 1920s or the 2020s, so "00s" to "20s" are left as typed).
@@ -1065,6 +1075,10 @@ impl Index {
                 }
                 if let Some(decade) = decade_in_full(&folded).or_else(|| decade_in_other_words(&folded)) {
                     return decade;
+                }
+                // "the 1876-78 war": a range whose end is written with two digits.
+                if let Some(range) = year_range_in_full(chunk) {
+                    return range;
                 }
                 // "in 68": a year written with two digits, when one century dates entries with it.
                 if let Some(year) = at.checked_sub(1).and_then(|before| chunks.get(before)).and_then(|before| self.short_year(&fold::fold_for_search(before), &folded)) {
@@ -1784,6 +1798,16 @@ fn deletions_of(key: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_ending_in_two_digits_is_written_in_full() {
+        assert_eq!(year_range_in_full("1876-78").as_deref(), Some("1876-1878"));
+        assert_eq!(year_range_in_full("(1912–13),").as_deref(), Some("1912-1913"));
+        // Not a range that would end before it starts, nor other numbers.
+        assert_eq!(year_range_in_full("1899-01"), None);
+        assert_eq!(year_range_in_full("1876-1878"), None);
+        assert_eq!(year_range_in_full("MiG-29"), None);
+    }
 
     #[test]
     fn a_two_digit_decade_is_the_twentieth_centurys() {
