@@ -60,6 +60,8 @@ pub struct Engine {
     base: Arc<FactBase>,
     index: Index,
     intents: Intents,
+    /// Each entry's quotes chosen to date it ([`cmd::dated_choices`]).
+    dated: Vec<Box<[u32]>>,
 }
 
 impl Engine {
@@ -71,7 +73,16 @@ impl Engine {
     /// An engine whose text keys use these synonyms (a loaded `synonyms.toml`).
     pub fn with_keyer(base: Arc<FactBase>, intents: Intents, keyer: crate::text::Keyer) -> Engine {
         let index = Index::build(&base, keyer);
-        Engine { base, index, intents }
+        let mut engine = Engine { base, index, intents, dated: Vec::new() };
+        engine.dated = cmd::dated_choices(&engine);
+        engine
+    }
+
+    /// The positions of `entry`'s quotes that date it ([`cmd::dated_choices`]),
+    /// when `entry` is this engine's base's own.
+    pub(crate) fn dated_choice(&self, entry: &Entry) -> Option<&[u32]> {
+        let doc = self.base.index_of(&entry.id).filter(|&doc| self.base.entries().get(doc).is_some_and(|e| std::ptr::eq(e, entry)))?;
+        self.dated.get(doc).map(|positions| &positions[..])
     }
 
     pub fn base(&self) -> &FactBase {

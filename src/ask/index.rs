@@ -1013,6 +1013,13 @@ impl Index {
             return None;
         }
         let mut candidates: Vec<&str> = self.spelling_deletions.get(word).into_iter().flatten().map(String::as_str).collect();
+        // A word too short for other slips is only corrected for a doubling
+        // (below): a spelling one letter shorter is one only when the word
+        // has a doubled letter, and one of the same length never is.
+        let only_doubling = length < MIN_TYPO_LENGTH;
+        if only_doubling && !word.as_bytes().windows(2).any(|pair| pair[0] == pair[1]) {
+            return self.best_correction(word, length, candidates);
+        }
         for deletion in deletions_of(word) {
             if let Some((stored, _)) = self.spellings.get_key_value(&deletion) {
                 candidates.push(stored);
@@ -1022,6 +1029,12 @@ impl Index {
             }
             candidates.extend(self.spelling_deletions.get(&deletion).into_iter().flatten().map(String::as_str));
         }
+        self.best_correction(word, length, candidates)
+    }
+
+    /// Of `candidates` for `word` (`length` characters), the correction
+    /// [`Index::respell`] makes, if any.
+    fn best_correction<'a>(&self, word: &str, length: usize, candidates: Vec<&'a str>) -> Option<&'a str> {
         candidates
             .into_iter()
             // Typists rarely miss the first letter; "worth" is not "north".
@@ -1057,23 +1070,25 @@ impl Index {
         let mut phrasal: Vec<(String, Vec<String>)> = Vec::new();
         let mut looked_up: Vec<(String, Option<String>)> = Vec::new();
         let chunks: Vec<&str> = text.split_whitespace().collect();
+        // Each chunk folded once: it is read as a word, and beside the words before and after it.
+        let folded_chunks: Vec<String> = chunks.iter().map(|chunk| fold::fold_for_search(chunk)).collect();
         let words: Vec<String> = chunks
             .iter()
+            .zip(&folded_chunks)
             .enumerate()
-            .map(|(at, chunk)| {
-                let folded = fold::fold_for_search(chunk);
+            .map(|(at, (chunk, folded))| {
                 // "pulled out": a verb and the particle after it.
-                let partners = chunks.get(at + 1).map(|next| self.phrasal_keys(&folded, &fold::fold_for_search(next))).unwrap_or_default();
+                let partners = folded_chunks.get(at + 1).map(|next| self.phrasal_keys(folded, next)).unwrap_or_default();
                 if !partners.is_empty() {
-                    if let [token] = &*self.word_tokens(&folded, language) {
+                    if let [token] = &*self.word_tokens(folded, language) {
                         phrasal.push((token.key.clone(), partners));
                         return chunk.to_string();
                     }
                 }
-                if let Some(question_word) = self.question_word_slip(&folded) {
+                if let Some(question_word) = self.question_word_slip(folded) {
                     return question_word.to_string();
                 }
-                if let Some(decade) = decade_in_full(&folded).or_else(|| decade_in_other_words(&folded)) {
+                if let Some(decade) = decade_in_full(folded).or_else(|| decade_in_other_words(folded)) {
                     return decade;
                 }
                 // "the 1876-78 war": a range whose end is written with two digits.
@@ -1081,7 +1096,7 @@ impl Index {
                     return range;
                 }
                 // "in 68": a year written with two digits, when one century dates entries with it.
-                if let Some(year) = at.checked_sub(1).and_then(|before| chunks.get(before)).and_then(|before| self.short_year(&fold::fold_for_search(before), &folded)) {
+                if let Some(year) = at.checked_sub(1).and_then(|before| folded_chunks.get(before)).and_then(|before| self.short_year(before, folded)) {
                     return year.to_string();
                 }
                 // "austria-hungery": each part of a compound is a word of its own.

@@ -208,7 +208,39 @@ impl Keyer {
         if let Some(tokens) = memo.word_tokens(text) {
             return tokens.to_vec();
         }
+        if is_one_word(text) {
+            return self.one_word_tokens(text, memo);
+        }
         self.with_synonyms(memo.english_tokens(&join_privative(text)))
+    }
+
+    /// [`Keyer::tokens_known`] of one English word the build's memo lacks,
+    /// worked out once per question ([`with_question_memo`]): a parse asks
+    /// for the same unknown word's tokens several times over, and each time
+    /// it would be split, looked up and walked through the synonym pass.
+    /// The answer depends only on the word, this keyer and `memo`.
+    fn one_word_tokens(&self, word: &str, memo: &WordMemo) -> Vec<Token> {
+        let owner = (std::ptr::from_ref(self) as usize, std::ptr::from_ref(memo) as usize);
+        let known = QUESTION_WORDS.with(|cell| {
+            let cell = cell.borrow();
+            let texts = &cell.as_ref()?.texts;
+            Some(texts.iter().find(|(asked_of, asked, _)| *asked_of == owner && asked == word).map(|(_, _, tokens)| tokens.clone()))
+        });
+        match known {
+            Some(Some(tokens)) => tokens,
+            outside_or_new => {
+                // Keyed outside the borrow: keying reads the question's word memo.
+                let tokens = self.with_synonyms(memo.english_tokens(word));
+                if outside_or_new.is_some() {
+                    QUESTION_WORDS.with(|cell| {
+                        if let Some(question) = cell.borrow_mut().as_mut() {
+                            question.texts.push((owner, word.to_string(), tokens.clone()));
+                        }
+                    });
+                }
+                tokens
+            }
+        }
     }
 
     /// Work out, once, what the synonym pass makes of each word of `memo`
@@ -279,9 +311,16 @@ fn plain_tokens(text: &str, language: Language, drop_stopwords: bool) -> Vec<Tok
     tokens
 }
 
-/// Each word a question has keyed while it is parsed, with its language and
-/// tokens ([`with_question_memo`]).
-type QuestionWords = Vec<(Language, String, Vec<Token>)>;
+/// What a question has keyed while it is parsed ([`with_question_memo`]).
+#[derive(Default)]
+struct QuestionWords {
+    /// Each word keyed, with its language and tokens (before synonyms).
+    words: Vec<(Language, String, Vec<Token>)>,
+    /// Each one-word English text the build's memo lacks, with its tokens
+    /// after synonyms ([`Keyer::one_word_tokens`]), under the addresses of
+    /// the keyer and memo that keyed it.
+    texts: Vec<((usize, usize), String, Vec<Token>)>,
+}
 
 thread_local! {
     /// The words keyed while one question is parsed: its parse keys each
@@ -303,7 +342,7 @@ pub fn with_question_memo<T>(parse: impl FnOnce() -> T) -> T {
             QUESTION_WORDS.with(|memo| *memo.borrow_mut() = outer);
         }
     }
-    let _restore = Restore(QUESTION_WORDS.with(|memo| memo.borrow_mut().replace(Vec::new())));
+    let _restore = Restore(QUESTION_WORDS.with(|memo| memo.borrow_mut().replace(QuestionWords::default())));
     parse()
 }
 
@@ -315,7 +354,7 @@ fn keyed_word(raw: &str, language: Language, drop_stopwords: bool) -> Vec<Token>
     }
     let known = QUESTION_WORDS.with(|memo| {
         let memo = memo.borrow();
-        let words = memo.as_ref()?;
+        let words = &memo.as_ref()?.words;
         Some(words.iter().find(|(l, word, _)| *l == language && word == raw).map(|(_, _, tokens)| tokens.clone()))
     });
     match known {
@@ -325,8 +364,8 @@ fn keyed_word(raw: &str, language: Language, drop_stopwords: bool) -> Vec<Token>
             // Keyed outside the borrow: an abbreviation keys its long form through here.
             let tokens = word_tokens(raw, language, drop_stopwords);
             QUESTION_WORDS.with(|memo| {
-                if let Some(words) = memo.borrow_mut().as_mut() {
-                    words.push((language, raw.to_string(), tokens.clone()));
+                if let Some(question) = memo.borrow_mut().as_mut() {
+                    question.words.push((language, raw.to_string(), tokens.clone()));
                 }
             });
             tokens
@@ -406,8 +445,9 @@ fn word_token(lower: &str, folded: &str, language: Language) -> Option<Token> {
     if key.is_empty() {
         return None;
     }
-    let plain = loose_key(&folded.replace(' ', ""));
-    let alts = if script_language != Language::En && plain != key { vec![plain] } else { Vec::new() };
+    // Only a word of another script keeps its unstemmed form.
+    let plain = (script_language != Language::En).then(|| loose_key(&folded.replace(' ', ""))).filter(|plain| *plain != key);
+    let alts = plain.into_iter().collect();
     Some(Token { key, alts, light: is_light(folded, language), language: script_language })
 }
 

@@ -63,26 +63,71 @@ pub(crate) fn subject_focus(question: Question, asks: Asks) -> Focus {
 /// among the quotes in the asker's language first (with the English choice
 /// after them), English alone otherwise.
 pub(crate) fn quotes_for<'e>(engine: &Engine, entry: &'e Entry, focus: &Focus, locale: &str) -> Vec<&'e Quote> {
-    let base = engine.base();
-    let in_language = |wanted: &str| -> Vec<usize> {
-        entry.quotes.iter().enumerate().filter(|(_, q)| base.source(q.source).is_some_and(|s| s.lang == wanted)).map(|(i, _)| i).collect()
-    };
-    let mut english = in_language("en");
+    let english = evidence::choose(engine.base(), engine.index(), entry, &english_quotes(engine, entry), focus);
+    with_local_choice(engine, entry, focus, locale, english)
+}
+
+/// The positions of `entry`'s quotes from English sources (all of them when none is).
+fn english_quotes(engine: &Engine, entry: &Entry) -> Vec<usize> {
+    let english = quotes_in(engine, entry, "en");
     if english.is_empty() {
-        english = (0..entry.quotes.len()).collect();
+        (0..entry.quotes.len()).collect()
+    } else {
+        english
     }
+}
+
+/// The positions of `entry`'s quotes from sources in language `wanted`.
+fn quotes_in(engine: &Engine, entry: &Entry, wanted: &str) -> Vec<usize> {
+    let base = engine.base();
+    entry.quotes.iter().enumerate().filter(|(_, q)| base.source(q.source).is_some_and(|s| s.lang == wanted)).map(|(i, _)| i).collect()
+}
+
+/// `english` (the evidence's choice among the English quotes for `focus`),
+/// after the choice among the quotes in the asker's language when that is
+/// not English: what [`quotes_for`] shows.
+fn with_local_choice<'e>(engine: &Engine, entry: &'e Entry, focus: &Focus, locale: &str, english: Vec<&'e Quote>) -> Vec<&'e Quote> {
     let mut chosen = Vec::new();
     let lang = locale_language(locale);
     if lang != "en" {
-        let local = in_language(&lang);
-        chosen.extend(evidence::choose(base, engine.index(), entry, &local, focus).into_iter().take(1));
+        let local = quotes_in(engine, entry, &lang);
+        chosen.extend(evidence::choose(engine.base(), engine.index(), entry, &local, focus).into_iter().take(1));
     }
-    for quote in evidence::choose(base, engine.index(), entry, &english, focus) {
+    for quote in english {
         if !chosen.iter().any(|c: &&Quote| std::ptr::eq(*c, quote)) {
             chosen.push(quote);
         }
     }
     chosen
+}
+
+/// For each entry of the base, the positions of the English quotes that
+/// [`quotes_for`] chooses to date it ([`Focus::asserting`] `When`, no
+/// question): they depend on nothing but the entry, so they are chosen once,
+/// when the engine is built, rather than for every entry a `/who` lists.
+pub(crate) fn dated_choices(engine: &Engine) -> Vec<Box<[u32]>> {
+    let dated = Focus::asserting(Asks::When);
+    let positions = |entry: &Entry| -> Box<[u32]> {
+        let chosen = evidence::choose(engine.base(), engine.index(), entry, &english_quotes(engine, entry), &dated);
+        chosen.iter().filter_map(|quote| entry.quotes.iter().position(|q| std::ptr::eq(q, *quote))).filter_map(|at| u32::try_from(at).ok()).collect()
+    };
+    engine.base().entries().iter().map(positions).collect()
+}
+
+/// [`quotes_for`] `entry` with the focus [`dated_choices`] worked out, read from the engine.
+fn dated_quotes_for<'e>(engine: &Engine, entry: &'e Entry, locale: &str) -> Vec<&'e Quote> {
+    let english = match engine.dated_choice(entry) {
+        Some(positions) => positions.iter().filter_map(|&at| entry.quotes.get(at as usize)).collect(),
+        None => evidence::choose(engine.base(), engine.index(), entry, &english_quotes(engine, entry), &Focus::asserting(Asks::When)),
+    };
+    with_local_choice(engine, entry, &Focus::asserting(Asks::When), locale, english)
+}
+
+/// [`add_entry`] under `heading` with the focus [`Focus::asserting`] `When`
+/// (an entry listed for its date), its quotes read from [`dated_choices`].
+pub(crate) fn add_dated_entry(engine: &Engine, answer: &mut Answer, entry: &Entry, heading: String, text: String, locale: &str) {
+    let quotes = dated_quotes_for(engine, entry, locale);
+    answer.add_entry_quotes(engine.base(), entry, Some(heading), text, &quotes);
 }
 
 /// Add a part about `entry` to `answer`, backed by the quotes that state what `focus` asserts.

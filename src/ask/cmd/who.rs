@@ -1,7 +1,7 @@
 //! `who <person>`: who they were in these relations, and their dated
 //! involvement, each with its excerpt.
 
-use super::{add_entry, dated_heading, entry_line, resolve_subject, subject, subject_focus};
+use super::{add_dated_entry, add_entry, dated_heading, entry_line, resolve_subject, subject, subject_focus};
 use crate::ask::answer::{Answer, Outcome};
 use crate::ask::engine::Engine;
 use crate::ask::evidence::Focus;
@@ -47,9 +47,8 @@ pub fn answer(engine: &Engine, person: &Entry, focus: &Focus, locale: &str) -> A
     let own = Focus { asks: Some(own_asks), ..focus.clone() };
     add_entry(engine, &mut answer, person, None, about.join(". ").replace("..", "."), &own, locale);
     let involved: Vec<_> = person.involved_in.iter().filter_map(|id| engine.base().get(id)).collect();
-    let dated = Focus::asserting(Asks::When);
     for entry in involved.iter().take(MAX_INVOLVEMENTS) {
-        add_entry(engine, &mut answer, entry, Some(dated_heading(entry)), entry_line(entry), &dated, locale);
+        add_dated_entry(engine, &mut answer, entry, dated_heading(entry), entry_line(entry), locale);
     }
     if involved.len() > MAX_INVOLVEMENTS {
         let more: Vec<String> = involved[MAX_INVOLVEMENTS..].iter().map(|e| crate::ask::engine::suggestion(e)).collect();
