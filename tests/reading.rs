@@ -521,3 +521,12 @@ fn a_kind_of_person_after_a_group_the_sentence_names_is_its_members() {
     // 1219 rape cases": the sentence names the army, not its soldiers.
     assert_proven(&engine, "how many attempted murders did red army soldiers commit in yugoslavia", "stalin-hebrang-meeting-1945", "248 attempts to murder");
 }
+
+#[test]
+fn a_title_after_which_is_the_kind_asked_not_a_modifier() {
+    let engine = engine();
+    // "Which *King* …": "King" is written capitalised in the sources, but
+    // it names the kind of person asked for, not a modifier of the verb
+    // after it; "Peter I dismissed Pašić's government" answers.
+    assert_proven(&engine, "which king sacked the pasic government in may 1914", "may-1914-government-crisis", "Peter I dismissed");
+}

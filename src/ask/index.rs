@@ -809,7 +809,12 @@ impl Index {
     /// Whether query word `position` is a proper word that is a common
     /// English word too ("King" of "King Peter"): see `title_words`.
     pub fn is_title_word(&self, query: &Query, position: usize) -> bool {
-        query.keys.get(position).is_some_and(|key| self.title_words.contains(key))
+        query.keys.get(position).is_some_and(|key| self.is_title_key(key))
+    }
+
+    /// [`Index::is_title_word`] for a key.
+    pub fn is_title_key(&self, key: &str) -> bool {
+        self.title_words.contains(key)
     }
 
     /// The weight of the question's words found together in the entry's best quote.

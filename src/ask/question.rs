@@ -261,9 +261,11 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         // Only a noun right after the question word: in "what was the
         // population of…", "population" is the attribute asked about, not its kind.
         // Past up to two modifiers: "which *egyptian* newspaper", "what *british* paper".
+        // A title that is a kind of person is the noun itself: "which *King* dismissed".
         let modifier = |word: &&&str| {
             let keys: Vec<String> = index.word_tokens(word, language).iter().map(|t| t.key.clone()).collect();
-            crate::text::lexicon::is_light(word, language) || keys.iter().any(|k| index.is_proper_key(k))
+            let modifies = |k: &String| index.is_proper_key(k) && !(index.is_title_key(k) && index.is_person_kind(k));
+            crate::text::lexicon::is_light(word, language) || keys.iter().any(modifies)
         };
         let skipped = words.iter().skip(range.end).take(2).take_while(modifier).count();
         let at = if words.get(range.end + skipped).is_some_and(|w| !crate::text::lexicon::is_stopword(w, language)) { range.end + skipped } else { range.end };
