@@ -530,3 +530,11 @@ fn a_title_after_which_is_the_kind_asked_not_a_modifier() {
     // after it; "Peter I dismissed Pašić's government" answers.
     assert_proven(&engine, "which king sacked the pasic government in may 1914", "may-1914-government-crisis", "Peter I dismissed");
 }
+
+#[test]
+fn important_and_significant_are_read_as_one() {
+    let engine = engine();
+    // "While Soviet support at the final stage of war was significant,
+    // particularly in the northeast of the country (Vojvodina, …)".
+    assert_proven(&engine, "where was soviet aid most important late in the war", "red-army-in-serbia-1944", "Vojvodina");
+}
