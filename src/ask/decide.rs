@@ -126,10 +126,7 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     let candidates = in_context(engine, question, &scored);
     let Some(best) = candidates.first().copied() else { return Decision::Nothing { near: Vec::new() } };
     if let Some(entry) = exact_name(index, query, &candidates) {
-        if let Some(other) = stating_instead_of_named(engine, question, entry, &candidates) {
-            return Decision::Answer { entry: other };
-        }
-        return check_answer_type(engine, question, entry);
+        return check_answer_type(engine, question, entry, &candidates);
     }
     // Several words, none of them found as typed: coincidences of spelling ("bake bread").
     let exact_evidence = !query.years.is_empty() || query.keys.len() < 2 || (0..query.keys.len()).any(|word| index.covers_exactly(best.entry, query, word));
@@ -541,9 +538,10 @@ fn exact_name(index: &Index, query: &super::index::Query, candidates: &[Candidat
 /// cannot give a duration, but one that scores nearly as well states it
 /// ("during the six months of the Red Army's presence in Yugoslavia") and
 /// lacks nothing the question asks. Only for what a sentence states (a
-/// date, a number, a length, a place), not for who or what.
+/// date, a number, a length, a place), not for who or what. `named` is
+/// known not to state it.
 fn stating_instead_of_named(engine: &Engine, question: &Question, named: usize, candidates: &[Candidate]) -> Option<usize> {
-    if !matches!(question.asks, Asks::When | Asks::HowMany | Asks::HowLong | Asks::Where) || question.attribute.is_some() || can_state(engine, question, named) {
+    if !matches!(question.asks, Asks::When | Asks::HowMany | Asks::HowLong | Asks::Where) || question.attribute.is_some() {
         return None;
     }
     let named_score = candidates.iter().find(|c| c.entry == named)?.score;
@@ -554,9 +552,17 @@ fn stating_instead_of_named(engine: &Engine, question: &Question, named: usize, 
         .map(|c| c.entry)
 }
 
-/// The answer about `entry` when it can state what is asked, else "the sources don't say".
-fn check_answer_type(engine: &Engine, question: &Question, entry: usize) -> Decision {
-    if can_state(engine, question, entry) { Decision::Answer { entry } } else { not_stated(engine, question, entry) }
+/// The answer about `entry`, the entry the question names, when it can
+/// state what is asked; else about a close candidate that does
+/// ([`stating_instead_of_named`]); else "the sources don't say".
+fn check_answer_type(engine: &Engine, question: &Question, entry: usize, candidates: &[Candidate]) -> Decision {
+    if can_state(engine, question, entry) {
+        return Decision::Answer { entry };
+    }
+    match stating_instead_of_named(engine, question, entry, candidates) {
+        Some(other) => Decision::Answer { entry: other },
+        None => not_stated(engine, question, entry),
+    }
 }
 
 /// The question's discriminative words that an entry does not contain: the

@@ -502,7 +502,8 @@ fn weighed_relevance(index: &Index, doc: usize, position: usize, query: &Query, 
     let antecedent = index.antecedent_keys(doc, position);
     (0..query.keys.len())
         .map(|word| {
-            let share = if query.context.contains(&query.keys[word]) { context_share } else { 1.0 };
+            let in_context = context_share < 1.0 && query.context.contains(&query.keys[word]);
+            let share = if in_context { context_share } else { 1.0 };
             let weight = index.weight(query, word) * share;
             if index.word_in(query, word, keys) {
                 weight

@@ -221,26 +221,11 @@ impl Keyer {
     /// The answer depends only on the word, this keyer and `memo`.
     fn one_word_tokens(&self, word: &str, memo: &WordMemo) -> Vec<Token> {
         let owner = (std::ptr::from_ref(self) as usize, std::ptr::from_ref(memo) as usize);
-        let known = QUESTION_WORDS.with(|cell| {
-            let cell = cell.borrow();
-            let texts = &cell.as_ref()?.texts;
-            Some(texts.iter().find(|(asked_of, asked, _)| *asked_of == owner && asked == word).map(|(_, _, tokens)| tokens.clone()))
-        });
-        match known {
-            Some(Some(tokens)) => tokens,
-            outside_or_new => {
-                // Keyed outside the borrow: keying reads the question's word memo.
-                let tokens = self.with_synonyms(memo.english_tokens(word));
-                if outside_or_new.is_some() {
-                    QUESTION_WORDS.with(|cell| {
-                        if let Some(question) = cell.borrow_mut().as_mut() {
-                            question.texts.push((owner, word.to_string(), tokens.clone()));
-                        }
-                    });
-                }
-                tokens
-            }
-        }
+        remembered(
+            |question| question.texts.iter().find(|(asked_of, asked, _)| *asked_of == owner && asked == word).map(|(_, _, tokens)| tokens.clone()),
+            || self.with_synonyms(memo.english_tokens(word)),
+            |question, tokens| question.texts.push((owner, word.to_string(), tokens)),
+        )
     }
 
     /// Work out, once, what the synonym pass makes of each word of `memo`
@@ -352,20 +337,28 @@ fn keyed_word(raw: &str, language: Language, drop_stopwords: bool) -> Vec<Token>
     if !drop_stopwords {
         return word_tokens(raw, language, drop_stopwords);
     }
-    let known = QUESTION_WORDS.with(|memo| {
-        let memo = memo.borrow();
-        let words = &memo.as_ref()?.words;
-        Some(words.iter().find(|(l, word, _)| *l == language && word == raw).map(|(_, _, tokens)| tokens.clone()))
-    });
+    remembered(
+        |question| question.words.iter().find(|(l, word, _)| *l == language && word == raw).map(|(_, _, tokens)| tokens.clone()),
+        || word_tokens(raw, language, drop_stopwords),
+        |question, tokens| question.words.push((language, raw.to_string(), tokens)),
+    )
+}
+
+/// Tokens kept in the question's memo ([`with_question_memo`]): what `find`
+/// reads there, or else `key`'s, which `remember` stores while a parse is
+/// under way (outside one, `key`'s alone). Keyed outside the memo's
+/// borrow: keying may read the memo itself (an abbreviation keys its long
+/// form, a one-word text its words).
+fn remembered(find: impl FnOnce(&QuestionWords) -> Option<Vec<Token>>, key: impl FnOnce() -> Vec<Token>, remember: impl FnOnce(&mut QuestionWords, Vec<Token>)) -> Vec<Token> {
+    let known = QUESTION_WORDS.with(|memo| memo.borrow().as_ref().map(find));
     match known {
-        None => word_tokens(raw, language, drop_stopwords),
         Some(Some(tokens)) => tokens,
+        None => key(),
         Some(None) => {
-            // Keyed outside the borrow: an abbreviation keys its long form through here.
-            let tokens = word_tokens(raw, language, drop_stopwords);
+            let tokens = key();
             QUESTION_WORDS.with(|memo| {
                 if let Some(question) = memo.borrow_mut().as_mut() {
-                    question.words.push((language, raw.to_string(), tokens.clone()));
+                    remember(question, tokens.clone());
                 }
             });
             tokens
