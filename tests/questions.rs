@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-19.toml`: the second to eighteenth holdout sets,
+//! - `dev-3.toml` … `dev-20.toml`: the second to nineteenth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -16,8 +16,8 @@
 //!   123/154 = 79.9%, 4 false assertions; dev-16 113/149 = 75.8%, 5 false
 //!   assertions; dev-17 114/154 = 74.0%, 5 false assertions; dev-18
 //!   109/139 = 78.4%, 6 false assertions; dev-19 107/132 = 81.1%, 4 false
-//!   assertions).
-//! - `holdout.toml`: the nineteenth set, written the same way by another writer
+//!   assertions; dev-20 103/137 = 75.2%, 8 false assertions).
+//! - `holdout.toml`: the twentieth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -210,30 +210,49 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 89.8;
-const HOLDOUT_FLOOR: f64 = 77.3;
+const DEV_FLOOR: f64 = 89.3;
+const HOLDOUT_FLOOR: f64 = 91.4;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-02: 103/137 = 75.2%, before any change of that
+/// measurement (2026-12-02: 117/128 = 91.4%, before any change of that
 /// session). Not tuned on: they are listed so that the test still fails on
 /// any new false assertion and on a fixed one (remove it), while the
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what was the exact date the belgrade declaration was signed",
-    "what years did the pig war last",
-    "which yugoslav diplomat accused the soviets of starting the korean war",
-    "when did the second serbian uprising start",
-    "what happened to the serbian officers zubov turned down in 1938",
-    "which us president helped yugoslavia after the split",
+    "why did the soviets invade afghanistan in 1979",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what was the exact date the belgrade declaration was signed",
+        "from dev-20's one measurement as the holdout: the declaration's sentences give the year, and a year is a date for \"when\"; that \"exact date\" asks for a day, which no sentence gives, needs the precision asked read from the question",
+    ),
+    (
+        "what years did the pig war last",
+        "from dev-20's one measurement as the holdout: the Pig War's sentence is undated, and the entry it is in is dated by the 1903 coup's sentence; that the date must be the date of what is asked, not of the entry around it, needs the date tied to the words the question names",
+    ),
+    (
+        "which yugoslav diplomat accused the soviets of starting the korean war",
+        "from dev-20's one measurement as the holdout: the sentence names \"Yugoslav representation at the United Nations\", a body, not a diplomat; a capitalised name is taken as the person asked, as for the Belgrade Offensive's general",
+    ),
+    (
+        "when did the second serbian uprising start",
+        "from dev-20's one measurement as the holdout: the uprising's entry is dated only as \"after 1813 and before 1828 (the source gives no year)\", and the 1813 suppression of the first uprising in its quotes is taken as its date",
+    ),
+    (
+        "what happened to the serbian officers zubov turned down in 1938",
+        "from dev-20's one measurement as the holdout: the plot's sentences say the plan failed and that Zubov judged the officers unfit; that \"what happened to\" asks for the officers' fate, which no sentence tells, needs the question's own words told apart from what it asks",
+    ),
+    (
+        "which us president helped yugoslavia after the split",
+        "from dev-20's one measurement as the holdout: the sentence says \"mainly the United States\"; a country's name is taken as the person asked, as for the Belgrade Offensive's general",
+    ),
     (
         "who was serbia's ambassador in moscow in 2009",
         "from dev-19's one measurement as the holdout: the 2009 interview's sentence names Russia's ambassador to Serbia; that the post asked runs the other way (Serbia's, in Moscow) needs the post's country told apart from the country it is held in",
@@ -308,7 +327,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=19 {
+    for part in 2..=20 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
