@@ -538,3 +538,17 @@ fn important_and_significant_are_read_as_one() {
     // particularly in the northeast of the country (Vojvodina, …)".
     assert_proven(&engine, "where was soviet aid most important late in the war", "red-army-in-serbia-1944", "Vojvodina");
 }
+
+#[test]
+fn a_what_question_whose_first_noun_is_a_time_asks_when() {
+    let engine = engine();
+    // "What is the exact date of …": a date, as "what date" asks.
+    assert_proven(&engine, "what is the exact date of the treaty of friendship", "treaty-of-friendship-and-cooperation-1945", "11 April 1945");
+    // A day the sources don't give is not answered by the year they do give;
+    // the reply says how closely they date it.
+    let answer = engine.ask("what was the precise date of the belgrade declaration", "en");
+    assert!(answer.facts.is_empty(), "{}", answer.headline);
+    assert!(answer.headline.contains("only to 1955"), "{}", answer.headline);
+    // "What years": a span of any length answers, not only a short one.
+    assert_proven(&engine, "in which years did the kingdom of yugoslavia exist", "kingdom-of-yugoslavia-1918-1941", "1918–1941");
+}

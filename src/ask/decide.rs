@@ -1073,7 +1073,7 @@ fn precise_enough(question: &Question, entry: &Entry) -> bool {
     let points = date.points();
     // "Until when did trade grow": the end of "1960s–1985" is a date, whatever the span.
     let span_ok = match points.as_slice() {
-        [start, end] => question.asks_end || question.asks_start || end.year.saturating_sub(start.year) <= MAX_SPAN,
+        [start, end] => question.asks_end || question.asks_start || question.asks_span || end.year.saturating_sub(start.year) <= MAX_SPAN,
         _ => true,
     };
     let day_ok = !question.wants_day || date.points().iter().all(|p| p.precision == crate::facts::date::Precision::Day);

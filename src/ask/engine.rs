@@ -436,6 +436,7 @@ impl Engine {
             Decision::Series { entries } => self.compose_many(&self.by_date(entries), question, "en"),
             Decision::Nothing { near } => self.not_found(intent, text, near),
             Decision::NotStated { entry, asks } => match self.entry(*entry) {
+                Some(found) if *asks == Asks::When && question.wants_day => self.day_not_stated(found),
                 Some(found) => self.not_stated(found, *asks),
                 None => self.not_found(intent, text, &[]),
             },
@@ -459,6 +460,16 @@ impl Engine {
             _ => format!("The sources don't say that about {title}."),
         };
         Answer::new("ask", Outcome::NotFound, headline)
+            .text("histbot answers only from its sources, and they don't state this. What they do say about it:")
+            .suggest(vec![suggestion(entry)])
+    }
+
+    /// "On what day…" of an entry the sources date less closely: say how
+    /// closely they do ("only to 1955"), which its `/when` proves.
+    fn day_not_stated(&self, entry: &Entry) -> Answer {
+        let Some(date) = entry.date_text() else { return self.not_stated(entry, Asks::When) };
+        let title = &entry.title;
+        Answer::new("ask", Outcome::NotFound, format!("The sources don't give the day of {title}: they date it only to {date}."))
             .text("histbot answers only from its sources, and they don't state this. What they do say about it:")
             .suggest(vec![suggestion(entry)])
     }

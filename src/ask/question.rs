@@ -66,6 +66,9 @@ pub struct Question {
     /// The question asks when something *began* ("when did the uprising
     /// start"): the date must be stated as a beginning.
     pub asks_start: bool,
+    /// The question asks for years or dates, plural ("what years did the
+    /// kingdom exist"): a span of any length answers it.
+    pub asks_span: bool,
     /// The question asks when someone or something *became* what it was
     /// ("when did Gorkić become *secretary-general*"): the key of the last
     /// word of what it became (empty when none is keyed). A sentence that
@@ -523,6 +526,8 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         .enumerate()
         .filter(|(at, _)| !attribute(*at))
         .map(|(at, word)| (Some(at) == plain_verb, word))
+        // "Exact" is a stopword, not a misspelt "exalt".
+        .filter(|(_, word)| !lexicon::is_stopword(word, language))
         // "defeeted" is "defeated", as the query reads it.
         .map(|(plain, word)| {
             let unknown = index.word_tokens(word, language).iter().all(|t| !index.has_key(&t.key)) && index.paraphrase_keys(word).is_empty();
@@ -792,6 +797,17 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
     found.into_iter().filter(|(asks, range)| !relative(*asks, range.start)).collect()
 }
 
+/// Nouns that name a point in time.
+const TIME_NOUNS: &[&str] = &["date", "dates", "day", "year", "years", "month"];
+
+/// Whether a "what" question's first noun is a time: "what was the exact
+/// *date* the declaration was signed", "what is the *year* of …" ask
+/// "when", as "what date" does.
+fn names_a_time_first(words: &[&str]) -> bool {
+    const BEFORE_THE_NOUN: &[&str] = &["was", "is", "were", "the", "exact", "precise", "actual"];
+    matches!(words.first(), Some(&"what") | Some(&"which")) && words.iter().skip(1).find(|w| !BEFORE_THE_NOUN.contains(w)).is_some_and(|noun| TIME_NOUNS.contains(noun))
+}
+
 impl Question {
     /// Parse a question against an index (for keys and compounds), keying
     /// each of its words once ([`crate::text::keys::with_question_memo`]).
@@ -824,6 +840,9 @@ impl Question {
         // "How did…" asks for a manner; "how tall/old/big…" for an attribute.
         if asks == Asks::How && !found.iter().any(|(a, range)| *a == Asks::How && words.get(range.end).is_some_and(|w| AUXILIARIES.contains(w))) {
             asks = Asks::What;
+        }
+        if asks == Asks::What && language == Language::En && names_a_time_first(&words) {
+            asks = Asks::When;
         }
         let mut query = index.query_in(text, language);
         // "Yugoslav reaction to the invasion", "what was Belgrade's response"
@@ -893,6 +912,7 @@ impl Question {
             earliest,
             compares,
             asks_start,
+            asks_span: words.iter().any(|w| matches!(*w, "years" | "dates")),
             becoming,
             asks_words,
             event_words,

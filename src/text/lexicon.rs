@@ -37,7 +37,7 @@ pub enum Asks {
 }
 
 /// Question words that ask for a day, not a year ("on what day").
-pub const DAY_WORDS: &[&str] = &["what day", "which day", "what date", "which date", "exact date", "exact day", "kog dana", "kojeg dana", "kakogo chisla", "kakoe chislo"];
+pub const DAY_WORDS: &[&str] = &["what day", "which day", "what date", "which date", "exact date", "exact day", "precise date", "precise day", "kog dana", "kojeg dana", "kakogo chisla", "kakoe chislo"];
 
 /// Question words, multi-word ones first so they win over their parts.
 /// Each is (language, folded words, what it asks).
@@ -210,7 +210,7 @@ const ENGLISH: &[&str] = &[
     "many", "exactly", "day", "month", "time", "role", "play", "played", "part", "known", "called",
     "say", "said", "mean", "meant", "event", "events", "fact", "facts", "anything", "something",
     "happening", "ever", "so", "then", "than", "also", "other", "was", "number", "kind", "kinds", "sort", "sorts", "type", "types",
-    "lol", "pls", "plz", "u", "ur", "r", "like", "just", "really", "exact", "hey", "hi", "ok", "okay",
+    "lol", "pls", "plz", "u", "ur", "r", "like", "just", "really", "exact", "precise", "hey", "hi", "ok", "okay",
     "thanks", "whats", "whos", "wat", "wen", "wut", "wich", "whitch", "wher", "whn", "make", "made", "become", "became", "go", "went",
     "until", "since", "till", "did", "doing", "via", "no", "else",
 ];
