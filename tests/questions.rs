@@ -230,10 +230,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "which yugoslav diplomat accused the soviets of starting the korean war",
-        "from dev-20's one measurement as the holdout: the sentence names \"Yugoslav representation at the United Nations\", a body, not a diplomat; a capitalised name is taken as the person asked, as for the Belgrade Offensive's general",
-    ),
-    (
         "when did the second serbian uprising start",
         "from dev-20's one measurement as the holdout: the uprising's entry is dated only as \"after 1813 and before 1828 (the source gives no year)\", and the 1813 suppression of the first uprising in its quotes is taken as its date",
     ),
@@ -242,16 +238,8 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-20's one measurement as the holdout: the plot's sentences say the plan failed and that Zubov judged the officers unfit; that \"what happened to\" asks for the officers' fate, which no sentence tells, needs the question's own words told apart from what it asks",
     ),
     (
-        "which us president helped yugoslavia after the split",
-        "from dev-20's one measurement as the holdout: the sentence says \"mainly the United States\"; a country's name is taken as the person asked, as for the Belgrade Offensive's general",
-    ),
-    (
         "who was serbia's ambassador in moscow in 2009",
         "from dev-19's one measurement as the holdout: the 2009 interview's sentence names Russia's ambassador to Serbia; that the post asked runs the other way (Serbia's, in Moscow) needs the post's country told apart from the country it is held in",
-    ),
-    (
-        "which soviet general commanded the belgrade offensive",
-        "from dev-18's one measurement as the holdout: the Belgrade Offensive's sentences name the Red Army and the Partisans, groups, not a general; a group's capitalised name is read as someone the question does not name",
     ),
     (
         "who led the second serbian uprising",

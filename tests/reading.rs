@@ -552,3 +552,24 @@ fn a_what_question_whose_first_noun_is_a_time_asks_when() {
     // "What years": a span of any length answers, not only a short one.
     assert_proven(&engine, "in which years did the kingdom of yugoslavia exist", "kingdom-of-yugoslavia-1918-1941", "1918–1941");
 }
+
+#[test]
+fn a_kind_of_person_is_named_by_the_sentence_that_tells_the_deed() {
+    let engine = engine();
+    // "Yugoslavia sought assistance from the West, mainly the United
+    // States": "United" is a common word the sources also write in lower
+    // case, not a president's name; "Yugoslav representation at the United
+    // Nations" is no ambassador. Tito and Stalin, named in the sentences
+    // beside them, did not do the deed asked about.
+    assert_nothing_asserted(&engine, &["which american president aided yugoslavia after the split", "which yugoslav ambassador accused moscow of starting the korean war"]);
+    // A person's name that WordNet knows as a noun too ("Peter") still names one.
+    assert_proven(&engine, "under which king did pasic turn serbia towards russia", "serbia-reorients-towards-russia", "under Peter I");
+}
+
+#[test]
+fn what_something_was_like_asks_for_a_description_not_a_kind() {
+    let engine = engine();
+    // "What were relations like": "relations" is what is described, not the
+    // kind of thing the answer names.
+    assert_proven(&engine, "what were relations like until 1940", "interwar-hostility-1922-1940", "openly hostile");
+}

@@ -698,11 +698,14 @@ fn names_someone_unasked(engine: &Engine, question: &Question, entry: usize, sho
     if found.kind == Kind::Person && index.name_keys_iter(entry).any(unasked) {
         return true;
     }
-    if shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).flatten().any(unasked) {
+    // The person is named by the sentence that speaks of the question best,
+    // not by one beside it that shares a word with it.
+    let best = &shown[..shown.len().min(1)];
+    if best.iter().filter_map(|&q| index.quote_keys(entry).get(q)).flatten().any(unasked) {
         return true;
     }
     let kind = question.answer_kind.as_deref().unwrap_or_default();
-    let texts = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
+    let texts = best.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| !asked.contains(&&key) && index.may_name_a(&key, kind, &question.query))
 }
 
@@ -749,7 +752,8 @@ fn shown_quotes(engine: &Engine, question: &Question, entry: usize) -> Vec<usize
     let index = engine.index();
     let mut quotes: Vec<(f32, usize)> = (0..index.quote_keys(entry).len()).map(|q| (evidence::relevance(index, entry, q, &question.query), q)).collect();
     quotes.sort_by(|a, b| b.0.total_cmp(&a.0));
-    quotes.into_iter().take(2).map(|(_, q)| q).collect()
+    // A second sentence that shares nothing with the question is no evidence for it.
+    quotes.into_iter().take(2).enumerate().filter(|(rank, (relevance, _))| *rank == 0 || *relevance > 0.0).map(|(_, (_, q))| q).collect()
 }
 
 /// Whether a name the question puts after "between" (its key `key`) is one

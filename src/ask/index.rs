@@ -168,6 +168,8 @@ pub struct Index {
     latest_year: Option<i32>,
     /// Keys of every word of a person's names.
     person_name_keys: HashSet<String>,
+    /// Keys of the names of the parties entries are between (states: "Serbia").
+    party_keys: HashSet<String>,
     /// The key of "person".
     person_key: String,
     /// Keys of people's names (rare ones only: not "serbia" of "Peter I of Serbia").
@@ -562,6 +564,7 @@ impl Index {
             .flat_map(|word| keys_of(word))
             .filter(|key| index.proper.contains(key) && !party_keys.contains(key))
             .collect();
+        index.party_keys = party_keys;
         let total = index.docs.len().max(1) as f32;
         for (key, docs) in weights {
             let mut list: Vec<(u32, f32)> = docs.into_iter().collect();
@@ -911,13 +914,21 @@ impl Index {
     /// Conference" no post), and not a person's name unless a person (or a
     /// kind no noun of the sources is, "statesman") is asked for.
     pub fn may_name_a(&self, key: &str, kind: &str, query: &Query) -> bool {
-        if query.keys.iter().any(|k| k == key) || self.title_words.contains(key) || self.kinds.contains_key(key) {
+        if query.keys.iter().any(|k| k == key) {
             return false;
         }
-        if self.person_name_keys.contains(key) {
-            return kind == self.person_key || self.is_a_kind_of(kind, &self.person_key) || !self.kinds.contains_key(kind);
+        let person_name = self.person_name_keys.contains(key);
+        // "Peter" of "Peter I" names a person, though WordNet knows it as a
+        // noun too (but "Serbia" of "Peter I of Serbia" is a state).
+        if person_name && self.is_person_kind(kind) && !self.party_keys.contains(key) {
+            return true;
         }
-        true
+        // A word the sources also write in lower case ("United" of "the
+        // United States": "unit") is a common word, not a name.
+        if self.title_words.contains(key) || self.kinds.contains_key(key) || !self.proper.contains(key) {
+            return false;
+        }
+        !person_name || self.is_a_kind_of(kind, &self.person_key) || !self.kinds.contains_key(kind)
     }
 
     /// Whether query word `position` is a name that stands for another

@@ -270,6 +270,11 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
             let modifies = |k: &String| index.is_proper_key(k) && !(index.is_title_key(k) && index.is_person_kind(k));
             crate::text::lexicon::is_light(word, language) || keys.iter().any(modifies)
         };
+        // "What were relations *like*": a description is asked; the noun is
+        // what it is of, not the kind of the answer.
+        if *asks == Asks::What && asks_what_like(words) {
+            continue;
+        }
         let skipped = words.iter().skip(range.end).take(2).take_while(modifier).count();
         let at = if words.get(range.end + skipped).is_some_and(|w| !crate::text::lexicon::is_stopword(w, language)) { range.end + skipped } else { range.end };
         let Some(next) = words.get(at).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
@@ -795,6 +800,12 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
         }
     };
     found.into_iter().filter(|(asks, range)| !relative(*asks, range.start)).collect()
+}
+
+/// Whether an English question asks what something was like ("what were
+/// relations like before 1940", "what was life like in …").
+fn asks_what_like(words: &[&str]) -> bool {
+    words.first() == Some(&"what") && words.get(1).is_some_and(|w| matches!(*w, "was" | "were" | "is" | "are")) && words.iter().skip(3).any(|w| *w == "like")
 }
 
 /// Nouns that name a point in time.
