@@ -573,3 +573,10 @@ fn what_something_was_like_asks_for_a_description_not_a_kind() {
     // kind of thing the answer names.
     assert_proven(&engine, "what were relations like until 1940", "interwar-hostility-1922-1940", "openly hostile");
 }
+
+#[test]
+fn where_something_was_located_in_serbian() {
+    let engine = engine();
+    // "Gde se nalazio": where it was located, as "located", "based" ask.
+    assert_proven(&engine, "где се налазио информбиро у почетку", "cominform-founded", "initially located in Belgrade");
+}
