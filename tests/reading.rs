@@ -580,3 +580,11 @@ fn where_something_was_located_in_serbian() {
     // "Gde se nalazio": where it was located, as "located", "based" ask.
     assert_proven(&engine, "где се налазио информбиро у почетку", "cominform-founded", "initially located in Belgrade");
 }
+
+#[test]
+fn abbreviated_months_and_centuries_in_hundreds_are_read() {
+    let engine = engine();
+    // "Sept" is September; "the 1300s" is the 14th century, as the sources write it.
+    assert_proven(&engine, "who did tito see in moscow in sept 1944", "tito-stalin-meeting-1944", "21 September he met with Stalin");
+    assert_proven(&engine, "which country took in serbian refugees in the 1300s", "serbian-refugees-in-russia-14th-century", "Russia");
+}

@@ -472,17 +472,7 @@ impl fmt::Display for HistDate {
     }
 }
 
-/// `1` → `1st`, `14` → `14th`, `21` → `21st`.
-pub fn ordinal(n: i32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
+pub use crate::text::lexicon::ordinal;
 
 #[cfg(test)]
 mod tests {

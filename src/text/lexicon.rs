@@ -604,23 +604,57 @@ const CHAT_SPELLINGS: &[(&str, &str)] = &[
     ("wwi", "World War I"),
     ("ww2", "World War II"),
     ("wwii", "World War II"),
+    // Months as notes abbreviate them ("sept 1944"); not "mar", "may" or "jan", words or names of their own.
+    ("feb", "February"),
+    ("apr", "April"),
+    ("jun", "June"),
+    ("jul", "July"),
+    ("aug", "August"),
+    ("sep", "September"),
+    ("sept", "September"),
+    ("oct", "October"),
+    ("nov", "November"),
+    ("dec", "December"),
 ];
+
+/// `1` → `1st`, `14` → `14th`, `21` → `21st`.
+pub fn ordinal(n: i32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A century as the sources write it: "1300s" → "14th century" (a year
+/// ending in "00s" names its century, as students write it), or `None`.
+fn century_of_hundreds(word: &str) -> Option<String> {
+    let hundreds: i32 = word.strip_suffix("00s")?.parse().ok()?;
+    (1..=20).contains(&hundreds).then(|| format!("{} century", ordinal(hundreds + 1)))
+}
 
 /// An English question with its chat spellings written out ("gas comes
 /// *thru* TurkStream", "when did Yugoslavia enter *ww2*"), or `None` when it
 /// has none.
 pub fn expand_chat_spellings(text: &str) -> Option<String> {
     let mut changed = false;
-    let words: Vec<&str> = text
+    let words: Vec<std::borrow::Cow<str>> = text
         .split(' ')
         .map(|word| {
             let bare = word.trim_end_matches(['?', '!', '.', ',']);
+            if let Some(century) = century_of_hundreds(bare) {
+                changed = true;
+                return century.into();
+            }
             match CHAT_SPELLINGS.iter().find(|(chat, _)| bare.eq_ignore_ascii_case(chat)) {
                 Some((_, full)) => {
                     changed = true;
-                    full
+                    (*full).into()
                 }
-                None => word,
+                None => word.into(),
             }
         })
         .collect();
@@ -659,6 +693,14 @@ pub fn english_kinds() -> &'static [NounKinds] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_spellings_are_written_out() {
+        assert_eq!(expand_chat_spellings("who did tito meet in sept 1944?").as_deref(), Some("who did tito meet in September 1944?"));
+        assert_eq!(expand_chat_spellings("where did serbs flee in the 1300s").as_deref(), Some("where did serbs flee in the 14th century"));
+        assert_eq!(expand_chat_spellings("what happened in the 1940s"), None);
+        assert_eq!(expand_chat_spellings("what happened in may 1914"), None);
+    }
 
     #[test]
     fn a_regular_past_form_is_a_predicate_whatever_its_stem() {
