@@ -588,3 +588,12 @@ fn abbreviated_months_and_centuries_in_hundreds_are_read() {
     assert_proven(&engine, "who did tito see in moscow in sept 1944", "tito-stalin-meeting-1944", "21 September he met with Stalin");
     assert_proven(&engine, "which country took in serbian refugees in the 1300s", "serbian-refugees-in-russia-14th-century", "Russia");
 }
+
+#[test]
+fn behind_and_quote_are_not_topics() {
+    let engine = engine();
+    // "Who was behind …" asks for the doer; the sources never write "behind".
+    assert_proven(&engine, "which intelligence services were behind the march 1941 coup", "march-1941-coup", "Soviet intelligence agencies");
+    // "Putin quote about …" asks what he said.
+    assert_proven(&engine, "putin quote about kosovo", "vladimir-putin", "immoral and illegal");
+}

@@ -297,6 +297,9 @@ const LIGHT: &[&str] = &[
     "next", "towards", "toward", "upon", "within", "without", "through", "across", "among", "along",
     "officially", "really", "basically", "exactly", "whats", "thing", "stuff", "so", "like", "worth",
     "value", "total", "overall", "roughly", "approximately", "about",
+    // "Who was behind the coup", "Vučić quote about Crimea": the doer,
+    // what was said; words the sources never use.
+    "behind", "quote", "quotes",
 ];
 
 /// Abbreviations students use for names the sources spell out, expanded on
