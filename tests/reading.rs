@@ -597,3 +597,12 @@ fn behind_and_quote_are_not_topics() {
     // "Putin quote about …" asks what he said.
     assert_proven(&engine, "putin quote about kosovo", "vladimir-putin", "immoral and illegal");
 }
+
+#[test]
+fn of_two_entries_proven_by_one_sentence_the_one_it_names_answers() {
+    let engine = engine();
+    // Both the invasion and the Czechoslovak refugees quote "The new period
+    // of antagonism was initiated in 1968 with the Warsaw Pact invasion of
+    // Czechoslovakia"; the sentence names the invasion.
+    assert_proven(&engine, "what began the period of antagonism in 1968", "invasion-of-czechoslovakia-1968", "initiated in 1968");
+}

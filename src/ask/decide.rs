@@ -292,7 +292,8 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
 /// the same ("the Assassination of Archduke Franz Ferdinand led
 /// Austria-Hungary to declare war on Serbia", quoted by the archduke and by
 /// the July Crisis) prove the answer alike: the one of the kind the
-/// question prefers answers (an event for "what", a person for "who").
+/// question prefers answers (an event for "what", a person for "who"); of
+/// the same kind, the only one whose title the sentence says.
 fn same_proof(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<usize> {
     let index = engine.index();
     let best_quote = |entry: usize| {
@@ -307,7 +308,20 @@ fn same_proof(engine: &Engine, question: &Question, contenders: &[&Candidate]) -
     let rank = |c: &&&Candidate| engine.entry(c.entry).and_then(|e| kinds.iter().position(|k| *k == e.kind)).unwrap_or(kinds.len());
     let best_rank = contenders.iter().map(|c| rank(&c)).min()?;
     let preferred: Vec<&&Candidate> = contenders.iter().filter(|c| rank(c) == best_rank).collect();
-    (preferred.len() == 1).then(|| preferred[0].entry)
+    if let [only] = preferred.as_slice() {
+        return Some(only.entry);
+    }
+    // "The new period of antagonism was initiated in 1968 with the Warsaw
+    // Pact invasion of Czechoslovakia": the sentence is about the one it names.
+    let sentence: Vec<String> = index.word_keys(first);
+    let named_by_sentence = |c: &&&Candidate| {
+        let Some(entry) = engine.entry(c.entry) else { return false };
+        let title = entry.title.split(" (").next().unwrap_or(&entry.title);
+        let title_keys = index.word_keys(title);
+        !title_keys.is_empty() && title_keys.iter().all(|key| sentence.contains(key))
+    };
+    let named: Vec<&&Candidate> = preferred.into_iter().filter(named_by_sentence).collect();
+    (named.len() == 1).then(|| named[0].entry)
 }
 
 /// The longest run of the question's words that one of the entry's quotes
