@@ -616,3 +616,13 @@ fn forms_of_a_stopword_verb_are_stopwords() {
     assert_eq!(first_id(&answer), Some("slavic-brotherhood-drills"), "{}", answer.headline);
     assert!(shows(&answer, "withdrew from these exercises in 2021"), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn completely_in_every_language() {
+    let engine = engine();
+    // "Полностью", "تماما" and the sources' "completely", "بالكامل" are one word.
+    assert_proven(&engine, "когда отношения между ссср и югославией были полностью разорваны", "relations-deteriorate-1949", "In 1949");
+    let answer = engine.ask("متى انقطعت العلاقات اليوغوسلافية السوفيتية تماما", "ar");
+    assert_eq!(first_id(&answer), Some("relations-deteriorate-1949"), "{}", answer.headline);
+    assert!(shows(&answer, "1949"), "{:?}", answer.excerpts);
+}
