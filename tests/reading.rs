@@ -626,3 +626,12 @@ fn completely_in_every_language() {
     assert_eq!(first_id(&answer), Some("relations-deteriorate-1949"), "{}", answer.headline);
     assert!(shows(&answer, "1949"), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn money_in_every_language() {
+    let engine = engine();
+    // "Novca", "денег": money, which "$200,000 in cash" gives.
+    for question in ["koliko novca je dobio zubov za puč", "сколько денег дали зубову для заговора"] {
+        assert_proven(&engine, question, "soviet-coup-plot-1938", "$200,000 in cash");
+    }
+}

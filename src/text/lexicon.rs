@@ -246,6 +246,10 @@ const RUSSIAN: &[&str] = &[
     "podpisala", "no", "eshche", "tolko", "kak",
     // "Start" and "begin", as in English: "после начала войны".
     "nachalo", "nachala", "nachale", "nachalsya", "nachalas", "nachali",
+    // Prepositions, pronouns and particles, written as typed (folded like a question).
+    "для", "чтобы", "про", "через", "без", "над", "под", "перед", "он", "она", "они", "оно", "их", "им",
+    "его", "её", "свой", "своей", "своих", "свою", "тот", "та", "те", "того", "этого", "этой", "этих",
+    "все", "всё", "весь", "уже", "же", "бы",
 ];
 
 const ARABIC: &[&str] = &[
