@@ -635,3 +635,12 @@ fn money_in_every_language() {
         assert_proven(&engine, question, "soviet-coup-plot-1938", "$200,000 in cash");
     }
 }
+
+#[test]
+fn serbian_army_and_how_much() {
+    let engine = engine();
+    // "Vojska" is an army, as the sources' "Russian Army under General Pyotr Wrangel".
+    assert_proven(&engine, "ko je predvodio rusku vojsku na krimu 1920", "wrangel-defeat-in-crimea", "General Pyotr Wrangel");
+    // "Kolika je bila …": how much, answered by a number.
+    assert_proven(&engine, "kolika je bila trgovina izmedju srbije i rusije 2023", "russia-serbia-trade-2023", "$3 billion");
+}
