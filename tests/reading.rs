@@ -644,16 +644,3 @@ fn serbian_army_and_how_much() {
     // "Kolika je bila …": how much, answered by a number.
     assert_proven(&engine, "kolika je bila trgovina izmedju srbije i rusije 2023", "russia-serbia-trade-2023", "$3 billion");
 }
-
-#[test]
-fn a_timeline_of_an_entry_named_outright_lists_what_it_is_linked_to() {
-    let engine = engine();
-    // The split's file links the Cominform resolution, the Cominform
-    // conference and the 1949 crisis: its timeline is theirs too, in date order.
-    let answer = engine.ask("/timeline the tito-stalin split", "en");
-    let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
-    assert!(ids.contains(&"tito-stalin-split") && ids.contains(&"cominform-resolution-1948") && ids.contains(&"relations-deteriorate-1949"), "{ids:?}");
-    let split = ids.iter().position(|id| *id == "tito-stalin-split");
-    let crisis = ids.iter().position(|id| *id == "relations-deteriorate-1949");
-    assert!(split < crisis, "{ids:?}");
-}

@@ -443,11 +443,6 @@ pub fn topic_entries(engine: &Engine, question: &Question) -> Result<Vec<usize>,
     let people: Vec<&str> = chosen.iter().filter_map(|&e| engine.entry(e)).filter(|e| e.kind == Kind::Person).map(|e| e.id.as_str()).collect();
     let involving: Vec<usize> = engine.base().entries().iter().enumerate().filter(|(_, e)| e.people.iter().any(|p| people.contains(&p.as_str()))).map(|(i, _)| i).collect();
     chosen.extend(involving);
-    // The entries the moderators link to a topic named outright ("the
-    // Tito–Stalin split": the Cominform resolutions, the 1949 crisis).
-    let named = chosen.iter().copied().filter(|&e| engine.index().exact_name(e, &question.query.keys)).filter(|&e| engine.entry(e).is_some_and(|entry| entry.kind != Kind::Person));
-    let linked: Vec<usize> = named.flat_map(|e| engine.entry(e).map(|entry| entry.related.clone()).unwrap_or_default()).filter_map(|id| engine.base().index_of(&id)).collect();
-    chosen.extend(linked);
     let dated = |&e: &usize| engine.entry(e).is_some_and(|entry| entry.kind != Kind::Person && entry.date.is_some());
     // The most relevant first (the decision's, then by score), then in date order.
     let mut entries: Vec<usize> = Vec::new();
