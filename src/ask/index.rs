@@ -1025,15 +1025,15 @@ impl Index {
         if only_doubling && !word.as_bytes().windows(2).any(|pair| pair[0] == pair[1]) {
             return self.best_correction(word, length, candidates);
         }
-        for deletion in deletions_of(word) {
-            if let Some((stored, _)) = self.spellings.get_key_value(&deletion) {
+        for_each_deletion(word, |deletion| {
+            if let Some((stored, _)) = self.spellings.get_key_value(deletion) {
                 candidates.push(stored);
             }
-            if let Some(listed) = self.vocabulary.get(&deletion) {
+            if let Some(listed) = self.vocabulary.get(deletion) {
                 candidates.push(listed);
             }
-            candidates.extend(self.spelling_deletions.get(&deletion).into_iter().flatten().map(String::as_str));
-        }
+            candidates.extend(self.spelling_deletions.get(deletion).into_iter().flatten().map(String::as_str));
+        });
         self.best_correction(word, length, candidates)
     }
 
@@ -1118,7 +1118,8 @@ impl Index {
                         let tokens = self.word_tokens(part, language);
                         let found = tokens.iter().any(|t| self.postings.contains_key(&t.key));
                         // A real word standing for words of the base ("beat") is no typo.
-                        let partners = if found { Vec::new() } else { self.paraphrase_keys(part) };
+                        // A word without tokens (a stopword) is known whatever it stands for.
+                        let partners = if found || tokens.is_empty() { Vec::new() } else { self.paraphrase_keys(part) };
                         let known = tokens.is_empty() || found || !partners.is_empty();
                         if let ([token], false) = (&*tokens, partners.is_empty()) {
                             paraphrased.push((token.key.clone(), partners));
@@ -1170,14 +1171,14 @@ impl Index {
             if let Some(keys) = self.deletions.get(key) {
                 candidates.extend(keys.iter().map(String::as_str));
             }
-            for deletion in deletions_of(key) {
-                if let Some((stored, _)) = self.postings.get_key_value(&deletion) {
+            for_each_deletion(key, |deletion| {
+                if let Some((stored, _)) = self.postings.get_key_value(deletion) {
                     candidates.push(stored.as_str());
                 }
-                if let Some(keys) = self.deletions.get(&deletion) {
+                if let Some(keys) = self.deletions.get(deletion) {
                     candidates.extend(keys.iter().map(String::as_str));
                 }
-            }
+            });
             for candidate in candidates {
                 if seen.insert(candidate) && fold::edit_distance_within(key, candidate, 1) <= 1 {
                     found.push((candidate, ONE_EDIT));
@@ -1805,6 +1806,24 @@ pub(crate) fn without_parentheses(name: &str) -> String {
         })
         .collect();
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Each distinct string with one character of `key` removed, in the order
+/// of the character removed, built in one buffer: removing either letter of
+/// a doubled pair gives the same string, which is visited once.
+fn for_each_deletion(key: &str, mut visit: impl FnMut(&str)) {
+    let mut deletion = String::with_capacity(key.len());
+    let mut previous = None;
+    for (at, removed) in key.char_indices() {
+        if previous == Some(removed) {
+            continue;
+        }
+        previous = Some(removed);
+        deletion.clear();
+        deletion.push_str(&key[..at]);
+        deletion.push_str(&key[at + removed.len_utf8()..]);
+        visit(&deletion);
+    }
 }
 
 /// All strings with one character removed.
