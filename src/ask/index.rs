@@ -1318,10 +1318,8 @@ impl Index {
         let mut sums: HashMap<(u32, u32), (f32, usize)> = HashMap::with_capacity_and_hasher(64, Default::default());
         for (word, Word { matches, weight }) in words.iter().enumerate() {
             for hit in matches {
-                for &(doc, quote) in self.quote_postings.get(hit.key).map(Vec::as_slice).unwrap_or(&[]) {
-                    if docs.binary_search(&doc).is_err() {
-                        continue;
-                    }
+                let postings = self.quote_postings.get(hit.key).map_or(&[][..], Vec::as_slice);
+                for &(doc, quote) in postings_of_docs(postings, docs) {
                     let slot = sums.entry((doc, quote)).or_insert((0.0, usize::MAX));
                     if slot.1 != word {
                         slot.0 += weight;
@@ -1806,6 +1804,20 @@ pub(crate) fn without_parentheses(name: &str) -> String {
         })
         .collect();
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The quote postings (doc, quote) of `postings` whose doc is one of
+/// `docs`, in their order: both are sorted by doc, so each doc's run is
+/// found by bisection instead of every posting of a common key being
+/// looked up among the docs.
+fn postings_of_docs<'p>(postings: &'p [(u32, u32)], docs: &'p [u32]) -> impl Iterator<Item = &'p (u32, u32)> {
+    let mut rest = postings;
+    docs.iter().flat_map(move |&doc| {
+        rest = &rest[rest.partition_point(|&(held_by, _)| held_by < doc)..];
+        let (held, after) = rest.split_at(rest.partition_point(|&(held_by, _)| held_by == doc));
+        rest = after;
+        held
+    })
 }
 
 /// Each distinct string with one character of `key` removed, in the order
