@@ -107,6 +107,9 @@ struct Doc {
     name_ordinals: Vec<String>,
     /// `names` as key ids ([`Index::key_ids`]), for scoring.
     name_ids: Vec<Vec<u32>>,
+    /// The ids of all its names, sorted and deduplicated: most candidates
+    /// share no key of the question in any name.
+    name_id_set: Vec<u32>,
     /// Each quote's keys as key ids, sorted and deduplicated (parallel to `quotes`).
     quote_ids: Vec<Vec<u32>>,
     /// Each quote's keys read word by word ([`Index::word_keys`] of each of
@@ -114,6 +117,14 @@ struct Doc {
     /// [`Index::quote_words`] gives. Not `quotes`: keyed word by word, a
     /// synonym phrase across words or an acronym keys differently.
     quote_words: Vec<Vec<String>>,
+}
+
+impl Doc {
+    /// Whether any of its names holds one of the key ids of `query` (`None`
+    /// for a key in no name): if none does, no name is hit or covered.
+    fn names_hold_some(&self, query: &[Option<u32>]) -> bool {
+        query.iter().flatten().any(|id| self.name_id_set.binary_search(id).is_ok())
+    }
 }
 
 /// The search index over one fact base. Built once per loaded base.
@@ -656,6 +667,9 @@ impl Index {
         };
         for doc in &mut self.docs {
             doc.name_ids = doc.names.iter().map(|name| name.iter().map(&mut intern).collect()).collect();
+            doc.name_id_set = doc.name_ids.iter().flatten().copied().collect();
+            doc.name_id_set.sort_unstable();
+            doc.name_id_set.dedup();
             doc.quote_ids = doc
                 .quotes
                 .iter()
@@ -1474,7 +1488,7 @@ impl Index {
 
     /// [`Index::name_hit`] for a query given as key ids (`None` for a key in no name).
     fn name_hit_ids(&self, entry: usize, query: &[Option<u32>]) -> bool {
-        self.docs.get(entry).is_some_and(|doc| {
+        self.docs.get(entry).filter(|doc| doc.names_hold_some(query)).is_some_and(|doc| {
             doc.name_ids.iter().any(|name| {
                 name.first().is_some_and(|first| query.contains(&Some(*first))) && query.windows(name.len()).any(|window| window.iter().zip(name).all(|(typed, id)| *typed == Some(*id)))
             })
@@ -1483,7 +1497,7 @@ impl Index {
 
     /// [`Index::name_coverage`] for a query given as key ids.
     fn name_coverage_ids(&self, entry: usize, query: &[Option<u32>]) -> f32 {
-        let Some(doc) = self.docs.get(entry) else { return 0.0 };
+        let Some(doc) = self.docs.get(entry).filter(|doc| doc.names_hold_some(query)) else { return 0.0 };
         doc.name_ids
             .iter()
             .filter(|name| !name.is_empty())
