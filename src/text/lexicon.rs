@@ -610,21 +610,30 @@ const CHAT_SPELLINGS: &[(&str, &str)] = &[
 /// *thru* TurkStream", "when did Yugoslavia enter *ww2*"), or `None` when it
 /// has none.
 pub fn expand_chat_spellings(text: &str) -> Option<String> {
-    let mut changed = false;
-    let words: Vec<&str> = text
-        .split(' ')
-        .map(|word| {
-            let bare = word.trim_end_matches(['?', '!', '.', ',']);
-            match CHAT_SPELLINGS.iter().find(|(chat, _)| bare.eq_ignore_ascii_case(chat)) {
-                Some((_, full)) => {
-                    changed = true;
-                    full
-                }
-                None => word,
-            }
-        })
-        .collect();
-    changed.then(|| words.join(" "))
+    if !text.split(' ').any(|word| written_out(word).is_some()) {
+        return None;
+    }
+    Some(text.split(' ').map(|word| written_out(word).unwrap_or(word)).collect::<Vec<_>>().join(" "))
+}
+
+/// The longest chat spelling, in bytes.
+const LONGEST_CHAT_SPELLING: usize = 4;
+
+/// [`CHAT_SPELLINGS`] by their spelling, for a look-up by hashing.
+static CHAT_SPELLING_TABLE: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    std::sync::LazyLock::new(|| CHAT_SPELLINGS.iter().copied().collect());
+
+/// What a word of a question written in chat spelling stands for (in any
+/// case, before its closing punctuation): "Thru?" is "through". Lowercased
+/// in a small buffer, since no chat spelling is longer than
+/// [`LONGEST_CHAT_SPELLING`].
+fn written_out(word: &str) -> Option<&'static str> {
+    let bare = word.trim_end_matches(['?', '!', '.', ',']);
+    let mut buffer = [0u8; LONGEST_CHAT_SPELLING];
+    let lower = buffer.get_mut(..bare.len())?;
+    lower.copy_from_slice(bare.as_bytes());
+    lower.make_ascii_lowercase();
+    CHAT_SPELLING_TABLE.get(std::str::from_utf8(lower).ok()?).copied()
 }
 
 /// Each noun of the sources with the kinds of thing it is (its WordNet
@@ -659,6 +668,13 @@ pub fn english_kinds() -> &'static [NounKinds] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_chat_spelling_is_longer_than_the_lookup_reads() {
+        assert!(CHAT_SPELLINGS.iter().all(|(chat, _)| chat.len() <= LONGEST_CHAT_SPELLING && chat.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())));
+        assert_eq!(expand_chat_spellings("when did Yugoslavia enter WW2?").as_deref(), Some("when did Yugoslavia enter World War II"));
+        assert_eq!(expand_chat_spellings("when did Tito get the Order of Lenin?"), None);
+    }
 
     #[test]
     fn a_regular_past_form_is_a_predicate_whatever_its_stem() {
