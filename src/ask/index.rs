@@ -1325,31 +1325,37 @@ impl Index {
     /// postings rather than by searching every quote for every word.
     /// `docs` is sorted.
     fn best_quotes(&self, words: &[Word], docs: &[u32]) -> HashMap<u32, u32> {
-        if docs.is_empty() {
-            return HashMap::default();
-        }
-        // (doc, quote) → (weight held, last word counted), so a word with several matches counts once.
-        let mut sums: HashMap<(u32, u32), (f32, usize)> = HashMap::with_capacity_and_hasher(64, Default::default());
-        for (word, Word { matches, weight }) in words.iter().enumerate() {
-            for hit in matches {
-                let postings = self.quote_postings.get(hit.key).map_or(&[][..], Vec::as_slice);
-                for &(doc, quote) in postings_of_docs(postings, docs) {
-                    let slot = sums.entry((doc, quote)).or_insert((0.0, usize::MAX));
-                    if slot.1 != word {
-                        slot.0 += weight;
-                        slot.1 = word;
+        // Each word's matches' quote postings, looked up once.
+        let postings: Vec<Vec<&[(u32, u32)]>> =
+            words.iter().map(|word| word.matches.iter().map(|hit| self.quote_postings.get(hit.key).map_or(&[][..], Vec::as_slice)).collect()).collect();
+        // One doc's quotes: (quote, weight held, last word counted), so a word with several matches counts once.
+        let mut sums: Vec<(u32, f32, usize)> = Vec::new();
+        let mut best: HashMap<u32, u32> = HashMap::with_capacity_and_hasher(docs.len(), Default::default());
+        for &doc in docs {
+            sums.clear();
+            for (word, (Word { weight, .. }, lists)) in words.iter().zip(&postings).enumerate() {
+                for &(_, quote) in lists.iter().flat_map(|list| run_of_doc(list, doc)) {
+                    match sums.iter_mut().find(|(held, ..)| *held == quote) {
+                        Some(slot) if slot.2 != word => {
+                            slot.1 += weight;
+                            slot.2 = word;
+                        }
+                        Some(_) => {}
+                        None => sums.push((quote, *weight, word)),
                     }
                 }
             }
-        }
-        let mut best: HashMap<u32, (u32, f32)> = HashMap::with_capacity_and_hasher(docs.len(), Default::default());
-        for ((doc, quote), (sum, _)) in sums {
-            let slot = best.entry(doc).or_insert((quote, sum));
-            if sum > slot.1 || (sum == slot.1 && quote < slot.0) {
-                *slot = (quote, sum);
+            let mut heaviest: Option<(u32, f32)> = None;
+            for &(quote, sum, _) in &sums {
+                if heaviest.is_none_or(|(best_quote, best_sum)| sum > best_sum || (sum == best_sum && quote < best_quote)) {
+                    heaviest = Some((quote, sum));
+                }
+            }
+            if let Some((quote, _)) = heaviest {
+                best.insert(doc, quote);
             }
         }
-        best.into_iter().map(|(doc, (quote, _))| (doc, quote)).collect()
+        best
     }
 
     /// Evidence as a unit: the question's words that occur together in one
@@ -1820,18 +1826,13 @@ pub(crate) fn without_parentheses(name: &str) -> String {
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The quote postings (doc, quote) of `postings` whose doc is one of
-/// `docs`, in their order: both are sorted by doc, so each doc's run is
-/// found by bisection instead of every posting of a common key being
-/// looked up among the docs.
-fn postings_of_docs<'p>(postings: &'p [(u32, u32)], docs: &'p [u32]) -> impl Iterator<Item = &'p (u32, u32)> {
-    let mut rest = postings;
-    docs.iter().flat_map(move |&doc| {
-        rest = &rest[rest.partition_point(|&(held_by, _)| held_by < doc)..];
-        let (held, after) = rest.split_at(rest.partition_point(|&(held_by, _)| held_by == doc));
-        rest = after;
-        held
-    })
+/// The quote postings (doc, quote) of `doc` in `postings` (sorted by
+/// doc), found by bisection instead of every posting of a common key being
+/// read.
+fn run_of_doc(postings: &[(u32, u32)], doc: u32) -> &[(u32, u32)] {
+    let start = postings.partition_point(|&(held_by, _)| held_by < doc);
+    let length = postings[start..].partition_point(|&(held_by, _)| held_by == doc);
+    &postings[start..start + length]
 }
 
 /// Each distinct string with one character of `key` removed, in the order
