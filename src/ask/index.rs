@@ -1302,11 +1302,15 @@ impl Index {
             .into_iter()
             .filter_map(|(doc, total)| {
                 let entry = doc as usize;
-                let kind = self.docs.get(entry)?.kind?;
-                let name_hit = self.name_hit_ids(entry, &query_ids);
+                let found = self.docs.get(entry)?;
+                let kind = found.kind?;
+                // An entry none of whose names holds a key of the question is neither hit nor covered.
+                let named = found.names_hold_some(&query_ids);
+                let name_hit = named && self.name_hit_ids(entry, &query_ids);
                 // Only an entry that explains some of the question can gain enough to matter.
                 let total = if total >= denominator * MIN_FOR_QUOTE_GAIN { total + self.quote_unit_gain(entry, &words, best_quotes.get(&doc).copied()) } else { total };
-                let mut score = total / denominator + NAME_COVERAGE * self.name_coverage_ids(entry, &query_ids);
+                let coverage = if named { self.name_coverage_ids(entry, &query_ids) } else { 0.0 };
+                let mut score = total / denominator + NAME_COVERAGE * coverage;
                 if name_hit {
                     score = (score + NAME_HIT).min(1.2);
                 }
@@ -1494,7 +1498,7 @@ impl Index {
 
     /// [`Index::name_hit`] for a query given as key ids (`None` for a key in no name).
     fn name_hit_ids(&self, entry: usize, query: &[Option<u32>]) -> bool {
-        self.docs.get(entry).filter(|doc| doc.names_hold_some(query)).is_some_and(|doc| {
+        self.docs.get(entry).is_some_and(|doc| {
             doc.name_ids.iter().any(|name| {
                 name.first().is_some_and(|first| query.contains(&Some(*first))) && query.windows(name.len()).any(|window| window.iter().zip(name).all(|(typed, id)| *typed == Some(*id)))
             })
@@ -1503,7 +1507,7 @@ impl Index {
 
     /// [`Index::name_coverage`] for a query given as key ids.
     fn name_coverage_ids(&self, entry: usize, query: &[Option<u32>]) -> f32 {
-        let Some(doc) = self.docs.get(entry).filter(|doc| doc.names_hold_some(query)) else { return 0.0 };
+        let Some(doc) = self.docs.get(entry) else { return 0.0 };
         doc.name_ids
             .iter()
             .filter(|name| !name.is_empty())
