@@ -107,6 +107,9 @@ struct Doc {
     name_ordinals: Vec<String>,
     /// `names` as key ids ([`Index::key_ids`]), for scoring.
     name_ids: Vec<Vec<u32>>,
+    /// The ids of all its names, sorted and deduplicated: most candidates
+    /// share no key of the question in any name.
+    name_id_set: Vec<u32>,
     /// Each quote's keys as key ids, sorted and deduplicated (parallel to `quotes`).
     quote_ids: Vec<Vec<u32>>,
     /// Each quote's keys read word by word ([`Index::word_keys`] of each of
@@ -114,6 +117,14 @@ struct Doc {
     /// [`Index::quote_words`] gives. Not `quotes`: keyed word by word, a
     /// synonym phrase across words or an acronym keys differently.
     quote_words: Vec<Vec<String>>,
+}
+
+impl Doc {
+    /// Whether any of its names holds one of the key ids of `query` (`None`
+    /// for a key in no name): if none does, no name is hit or covered.
+    fn names_hold_some(&self, query: &[Option<u32>]) -> bool {
+        query.iter().flatten().any(|id| self.name_id_set.binary_search(id).is_ok())
+    }
 }
 
 /// The search index over one fact base. Built once per loaded base.
@@ -659,6 +670,9 @@ impl Index {
         };
         for doc in &mut self.docs {
             doc.name_ids = doc.names.iter().map(|name| name.iter().map(&mut intern).collect()).collect();
+            doc.name_id_set = doc.name_ids.iter().flatten().copied().collect();
+            doc.name_id_set.sort_unstable();
+            doc.name_id_set.dedup();
             doc.quote_ids = doc
                 .quotes
                 .iter()
@@ -1036,15 +1050,15 @@ impl Index {
         if only_doubling && !word.as_bytes().windows(2).any(|pair| pair[0] == pair[1]) {
             return self.best_correction(word, length, candidates);
         }
-        for deletion in deletions_of(word) {
-            if let Some((stored, _)) = self.spellings.get_key_value(&deletion) {
+        for_each_deletion(word, |deletion| {
+            if let Some((stored, _)) = self.spellings.get_key_value(deletion) {
                 candidates.push(stored);
             }
-            if let Some(listed) = self.vocabulary.get(&deletion) {
+            if let Some(listed) = self.vocabulary.get(deletion) {
                 candidates.push(listed);
             }
-            candidates.extend(self.spelling_deletions.get(&deletion).into_iter().flatten().map(String::as_str));
-        }
+            candidates.extend(self.spelling_deletions.get(deletion).into_iter().flatten().map(String::as_str));
+        });
         self.best_correction(word, length, candidates)
     }
 
@@ -1129,7 +1143,8 @@ impl Index {
                         let tokens = self.word_tokens(part, language);
                         let found = tokens.iter().any(|t| self.postings.contains_key(&t.key));
                         // A real word standing for words of the base ("beat") is no typo.
-                        let partners = if found { Vec::new() } else { self.paraphrase_keys(part) };
+                        // A word without tokens (a stopword) is known whatever it stands for.
+                        let partners = if found || tokens.is_empty() { Vec::new() } else { self.paraphrase_keys(part) };
                         let known = tokens.is_empty() || found || !partners.is_empty();
                         if let ([token], false) = (&*tokens, partners.is_empty()) {
                             paraphrased.push((token.key.clone(), partners));
@@ -1181,14 +1196,14 @@ impl Index {
             if let Some(keys) = self.deletions.get(key) {
                 candidates.extend(keys.iter().map(String::as_str));
             }
-            for deletion in deletions_of(key) {
-                if let Some((stored, _)) = self.postings.get_key_value(&deletion) {
+            for_each_deletion(key, |deletion| {
+                if let Some((stored, _)) = self.postings.get_key_value(deletion) {
                     candidates.push(stored.as_str());
                 }
-                if let Some(keys) = self.deletions.get(&deletion) {
+                if let Some(keys) = self.deletions.get(deletion) {
                     candidates.extend(keys.iter().map(String::as_str));
                 }
-            }
+            });
             for candidate in candidates {
                 if seen.insert(candidate) && fold::edit_distance_within(key, candidate, 1) <= 1 {
                     found.push((candidate, ONE_EDIT));
@@ -1298,11 +1313,15 @@ impl Index {
             .into_iter()
             .filter_map(|(doc, total)| {
                 let entry = doc as usize;
-                let kind = self.docs.get(entry)?.kind?;
-                let name_hit = self.name_hit_ids(entry, &query_ids);
+                let found = self.docs.get(entry)?;
+                let kind = found.kind?;
+                // An entry none of whose names holds a key of the question is neither hit nor covered.
+                let named = found.names_hold_some(&query_ids);
+                let name_hit = named && self.name_hit_ids(entry, &query_ids);
                 // Only an entry that explains some of the question can gain enough to matter.
                 let total = if total >= denominator * MIN_FOR_QUOTE_GAIN { total + self.quote_unit_gain(entry, &words, best_quotes.get(&doc).copied()) } else { total };
-                let mut score = total / denominator + NAME_COVERAGE * self.name_coverage_ids(entry, &query_ids);
+                let coverage = if named { self.name_coverage_ids(entry, &query_ids) } else { 0.0 };
+                let mut score = total / denominator + NAME_COVERAGE * coverage;
                 if name_hit {
                     score = (score + NAME_HIT).min(1.2);
                 }
@@ -1321,33 +1340,37 @@ impl Index {
     /// postings rather than by searching every quote for every word.
     /// `docs` is sorted.
     fn best_quotes(&self, words: &[Word], docs: &[u32]) -> HashMap<u32, u32> {
-        if docs.is_empty() {
-            return HashMap::default();
-        }
-        // (doc, quote) → (weight held, last word counted), so a word with several matches counts once.
-        let mut sums: HashMap<(u32, u32), (f32, usize)> = HashMap::with_capacity_and_hasher(64, Default::default());
-        for (word, Word { matches, weight }) in words.iter().enumerate() {
-            for hit in matches {
-                for &(doc, quote) in self.quote_postings.get(hit.key).map(Vec::as_slice).unwrap_or(&[]) {
-                    if docs.binary_search(&doc).is_err() {
-                        continue;
-                    }
-                    let slot = sums.entry((doc, quote)).or_insert((0.0, usize::MAX));
-                    if slot.1 != word {
-                        slot.0 += weight;
-                        slot.1 = word;
+        // Each word's matches' quote postings, looked up once.
+        let postings: Vec<Vec<&[(u32, u32)]>> =
+            words.iter().map(|word| word.matches.iter().map(|hit| self.quote_postings.get(hit.key).map_or(&[][..], Vec::as_slice)).collect()).collect();
+        // One doc's quotes: (quote, weight held, last word counted), so a word with several matches counts once.
+        let mut sums: Vec<(u32, f32, usize)> = Vec::new();
+        let mut best: HashMap<u32, u32> = HashMap::with_capacity_and_hasher(docs.len(), Default::default());
+        for &doc in docs {
+            sums.clear();
+            for (word, (Word { weight, .. }, lists)) in words.iter().zip(&postings).enumerate() {
+                for &(_, quote) in lists.iter().flat_map(|list| run_of_doc(list, doc)) {
+                    match sums.iter_mut().find(|(held, ..)| *held == quote) {
+                        Some(slot) if slot.2 != word => {
+                            slot.1 += weight;
+                            slot.2 = word;
+                        }
+                        Some(_) => {}
+                        None => sums.push((quote, *weight, word)),
                     }
                 }
             }
-        }
-        let mut best: HashMap<u32, (u32, f32)> = HashMap::with_capacity_and_hasher(docs.len(), Default::default());
-        for ((doc, quote), (sum, _)) in sums {
-            let slot = best.entry(doc).or_insert((quote, sum));
-            if sum > slot.1 || (sum == slot.1 && quote < slot.0) {
-                *slot = (quote, sum);
+            let mut heaviest: Option<(u32, f32)> = None;
+            for &(quote, sum, _) in &sums {
+                if heaviest.is_none_or(|(best_quote, best_sum)| sum > best_sum || (sum == best_sum && quote < best_quote)) {
+                    heaviest = Some((quote, sum));
+                }
+            }
+            if let Some((quote, _)) = heaviest {
+                best.insert(doc, quote);
             }
         }
-        best.into_iter().map(|(doc, (quote, _))| (doc, quote)).collect()
+        best
     }
 
     /// Evidence as a unit: the question's words that occur together in one
@@ -1816,6 +1839,33 @@ pub(crate) fn without_parentheses(name: &str) -> String {
         })
         .collect();
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The quote postings (doc, quote) of `doc` in `postings` (sorted by
+/// doc), found by bisection instead of every posting of a common key being
+/// read.
+fn run_of_doc(postings: &[(u32, u32)], doc: u32) -> &[(u32, u32)] {
+    let start = postings.partition_point(|&(held_by, _)| held_by < doc);
+    let length = postings[start..].partition_point(|&(held_by, _)| held_by == doc);
+    &postings[start..start + length]
+}
+
+/// Each distinct string with one character of `key` removed, in the order
+/// of the character removed, built in one buffer: removing either letter of
+/// a doubled pair gives the same string, which is visited once.
+fn for_each_deletion(key: &str, mut visit: impl FnMut(&str)) {
+    let mut deletion = String::with_capacity(key.len());
+    let mut previous = None;
+    for (at, removed) in key.char_indices() {
+        if previous == Some(removed) {
+            continue;
+        }
+        previous = Some(removed);
+        deletion.clear();
+        deletion.push_str(&key[..at]);
+        deletion.push_str(&key[at + removed.len_utf8()..]);
+        visit(&deletion);
+    }
 }
 
 /// All strings with one character removed.

@@ -338,10 +338,17 @@ fn keyed_word(raw: &str, language: Language, drop_stopwords: bool) -> Vec<Token>
         return word_tokens(raw, language, drop_stopwords);
     }
     remembered(
-        |question| question.words.iter().find(|(l, word, _)| *l == language && word == raw).map(|(_, _, tokens)| tokens.clone()),
+        |question| question.words.iter().find(|(l, word, _)| *l == language && keys_alike(word, raw)).map(|(_, _, tokens)| tokens.clone()),
         || word_tokens(raw, language, drop_stopwords),
         |question, tokens| question.words.push((language, raw.to_string(), tokens)),
     )
+}
+
+/// Whether two written words surely key alike: the same, or ASCII words
+/// that differ only in case ("Peru" and "peru"), which [`word_tokens`]
+/// lowercases before anything else.
+fn keys_alike(word: &str, other: &str) -> bool {
+    word == other || (word.is_ascii() && other.is_ascii() && word.eq_ignore_ascii_case(other))
 }
 
 /// Tokens kept in the question's memo ([`with_question_memo`]): what `find`

@@ -2,6 +2,9 @@
 //! Cyrillic), Russian or Arabic. Decided from the script, then from the
 //! function words each language uses.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 /// A language histbot understands questions in.
@@ -51,6 +54,14 @@ const ENGLISH_WORDS: &[&str] = &[
     "where", "which", "year", "to", "a", "an", "does", "do", "with", "about",
 ];
 
+/// A list of function words, looked up by hashing rather than by comparing
+/// each word of a question with each word of the list.
+type WordSet = LazyLock<FxHashSet<&'static str>>;
+
+static SERBIAN_SET: WordSet = LazyLock::new(|| SERBIAN_WORDS.iter().copied().collect());
+static RUSSIAN_SET: WordSet = LazyLock::new(|| RUSSIAN_WORDS.iter().copied().collect());
+static ENGLISH_SET: WordSet = LazyLock::new(|| ENGLISH_WORDS.iter().copied().collect());
+
 /// The language of a piece of text (English when nothing says otherwise).
 pub fn detect(text: &str) -> Language {
     let (mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize);
@@ -70,11 +81,11 @@ pub fn detect(text: &str) -> Language {
     }
     let folded = super::fold::fold_for_search(text);
     let words: Vec<&str> = folded.split(' ').collect();
-    let hits = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
+    let hits = |list: &WordSet| words.iter().filter(|w| list.contains(*w)).count();
     if cyrillic > latin {
-        return if serbian_letter || hits(SERBIAN_WORDS) > hits(RUSSIAN_WORDS) { Language::Sr } else { Language::Ru };
+        return if serbian_letter || hits(&SERBIAN_SET) > hits(&RUSSIAN_SET) { Language::Sr } else { Language::Ru };
     }
-    if hits(SERBIAN_WORDS) > hits(ENGLISH_WORDS) {
+    if hits(&SERBIAN_SET) > hits(&ENGLISH_SET) {
         Language::Sr
     } else {
         Language::En

@@ -653,25 +653,33 @@ fn century_of_hundreds(word: &str) -> Option<String> {
 /// *thru* TurkStream", "when did Yugoslavia enter *ww2*"), or `None` when it
 /// has none.
 pub fn expand_chat_spellings(text: &str) -> Option<String> {
-    let mut changed = false;
-    let words: Vec<std::borrow::Cow<str>> = text
-        .split(' ')
-        .map(|word| {
-            let bare = word.trim_end_matches(['?', '!', '.', ',']);
-            if let Some(century) = century_of_hundreds(bare) {
-                changed = true;
-                return century.into();
-            }
-            match CHAT_SPELLINGS.iter().find(|(chat, _)| bare.eq_ignore_ascii_case(chat)) {
-                Some((_, full)) => {
-                    changed = true;
-                    (*full).into()
-                }
-                None => word.into(),
-            }
-        })
-        .collect();
-    changed.then(|| words.join(" "))
+    if !text.split(' ').any(|word| written_out(word).is_some()) {
+        return None;
+    }
+    Some(text.split(' ').map(|word| written_out(word).unwrap_or(std::borrow::Cow::Borrowed(word))).collect::<Vec<_>>().join(" "))
+}
+
+/// The longest chat spelling, in bytes.
+const LONGEST_CHAT_SPELLING: usize = 4;
+
+/// [`CHAT_SPELLINGS`] by their spelling, for a look-up by hashing.
+static CHAT_SPELLING_TABLE: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    std::sync::LazyLock::new(|| CHAT_SPELLINGS.iter().copied().collect());
+
+/// What a word of a question written in chat spelling or notes stands for
+/// (in any case, before its closing punctuation): "Thru?" is "through",
+/// "1300s" the "14th century". Lowercased in a small buffer, since no chat
+/// spelling is longer than [`LONGEST_CHAT_SPELLING`].
+fn written_out(word: &str) -> Option<std::borrow::Cow<'static, str>> {
+    let bare = word.trim_end_matches(['?', '!', '.', ',']);
+    if let Some(century) = century_of_hundreds(bare) {
+        return Some(century.into());
+    }
+    let mut buffer = [0u8; LONGEST_CHAT_SPELLING];
+    let lower = buffer.get_mut(..bare.len())?;
+    lower.copy_from_slice(bare.as_bytes());
+    lower.make_ascii_lowercase();
+    CHAT_SPELLING_TABLE.get(std::str::from_utf8(lower).ok()?).copied().map(std::borrow::Cow::Borrowed)
 }
 
 /// Each noun of the sources with the kinds of thing it is (its WordNet
@@ -713,6 +721,13 @@ mod tests {
         assert_eq!(expand_chat_spellings("where did serbs flee in the 1300s").as_deref(), Some("where did serbs flee in the 14th century"));
         assert_eq!(expand_chat_spellings("what happened in the 1940s"), None);
         assert_eq!(expand_chat_spellings("what happened in may 1914"), None);
+    }
+
+    #[test]
+    fn no_chat_spelling_is_longer_than_the_lookup_reads() {
+        assert!(CHAT_SPELLINGS.iter().all(|(chat, _)| chat.len() <= LONGEST_CHAT_SPELLING && chat.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())));
+        assert_eq!(expand_chat_spellings("when did Yugoslavia enter WW2?").as_deref(), Some("when did Yugoslavia enter World War II"));
+        assert_eq!(expand_chat_spellings("when did Tito get the Order of Lenin?"), None);
     }
 
     #[test]
