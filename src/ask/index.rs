@@ -925,8 +925,10 @@ impl Index {
     /// thing of kind `kind` though WordNet does not say so: not a word of
     /// the question, not a title word, not a noun WordNet knows as other
     /// kinds ("Moscow" is no language, the "Conference" of "Genoa
-    /// Conference" no post), and not a person's name unless a person (or a
-    /// kind no noun of the sources is, "statesman") is asked for.
+    /// Conference" no post), not a word the sources also write in lower
+    /// case ("United": "unit"), and not a person's name unless a person (or
+    /// a kind no noun of the sources is, "statesman") is asked for; a
+    /// person's name that is not a party's always may name a kind of person.
     pub fn may_name_a(&self, key: &str, kind: &str, query: &Query) -> bool {
         if query.keys.iter().any(|k| k == key) {
             return false;
