@@ -644,3 +644,14 @@ fn serbian_army_and_how_much() {
     // "Kolika je bila …": how much, answered by a number.
     assert_proven(&engine, "kolika je bila trgovina izmedju srbije i rusije 2023", "russia-serbia-trade-2023", "$3 billion");
 }
+
+#[test]
+fn an_and_inside_the_answers_title_joins_one_name() {
+    let engine = engine();
+    // "New Serbia and Slavo-Serbia" is one name in the title of the entry
+    // the whole question decides on; it is not two things to answer each.
+    let answer = engine.ask("what became of new serbia and slavo-serbia in 1764", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["novorossiya-incorporation-1764"], "{}", answer.headline);
+    assert!(shows(&answer, "In 1764"), "{:?}", answer.excerpts);
+}

@@ -217,6 +217,10 @@ impl Engine {
             if left.len() == at && lower.get(..at).is_some_and(|before| before.split_whitespace().rev().take(3).any(|w| matches!(w, "between" | "izmedju" | "između" | "између" | "между" | "بين"))) {
                 continue;
             }
+            // "New Serbia and Slavo-Serbia in 1764": an "and" the answer's own title has joins one name.
+            if self.and_in_title(whole, &lower, at, length) {
+                continue;
+            }
             // "the soviet and the british missions": the left half borrows the right's noun.
             let left = self.distribute(left, right).unwrap_or_else(|| left.to_string());
             // "when did Tadić visit Moscow and when did Nikolić": the right half borrows the left's predicate.
@@ -296,6 +300,18 @@ impl Engine {
             }
         }
         None
+    }
+
+    /// Whether the cut at `at` (of `length` bytes) of `lower` joins the
+    /// words on either side of it as the title of the entry the whole
+    /// question decides on does ("New Serbia *and* Slavo-Serbia
+    /// incorporated …").
+    fn and_in_title(&self, whole: &Decision, lower: &str, at: usize, length: usize) -> bool {
+        let Decision::Answer { entry } = whole else { return false };
+        let Some(found) = self.entry(*entry) else { return false };
+        let (Some(before), Some(after)) = (lower.get(..at).and_then(|t| t.split_whitespace().last()), lower.get(at + length..).and_then(|t| t.split_whitespace().next())) else { return false };
+        let joined = crate::text::fold::fold_for_search(&format!("{before}{}{after}", lower.get(at..at + length).unwrap_or(" and ")));
+        crate::text::fold::fold_for_search(&found.title).contains(&joined)
     }
 
     /// "When did the war start and when did it end": two halves about one
