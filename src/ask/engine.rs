@@ -311,7 +311,8 @@ impl Engine {
         let Some(found) = self.entry(*entry) else { return false };
         let (Some(before), Some(after)) = (lower.get(..at).and_then(|t| t.split_whitespace().last()), lower.get(at + length..).and_then(|t| t.split_whitespace().next())) else { return false };
         let joined = crate::text::fold::fold_for_search(&format!("{before}{}{after}", lower.get(at..at + length).unwrap_or(" and ")));
-        crate::text::fold::fold_for_search(&found.title).contains(&joined)
+        // Whole words only: not "Prussia and Serbian" for "Russia and Serbia".
+        format!(" {} ", crate::text::fold::fold_for_search(&found.title)).contains(&format!(" {joined} "))
     }
 
     /// "When did the war start and when did it end": two halves about one
