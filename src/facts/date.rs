@@ -17,6 +17,9 @@
 
 use std::fmt;
 
+use crate::text::lexicon::century_of;
+pub use crate::text::lexicon::ordinal;
+
 /// How precise one end of a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Precision {
@@ -304,7 +307,7 @@ impl Point {
     /// What a quote must contain to state this point's year.
     pub fn year_words(&self) -> Vec<String> {
         match self.precision {
-            Precision::Century => vec![format!("{} century", ordinal(self.year / 100 + 1))],
+            Precision::Century => vec![century_of(self.year)],
             Precision::Decade => vec![format!("{}s", self.year)],
             _ => vec![self.year.to_string()],
         }
@@ -438,7 +441,7 @@ impl fmt::Display for Point {
             f.write_str("about ")?;
         }
         match self.precision {
-            Precision::Century => write!(f, "{} century", ordinal(self.year / 100 + 1)),
+            Precision::Century => f.write_str(&century_of(self.year)),
             Precision::Decade => write!(f, "{}s", self.year),
             Precision::Year => write!(f, "{}", self.year),
             Precision::Season(season) => {
@@ -471,8 +474,6 @@ impl fmt::Display for HistDate {
         }
     }
 }
-
-pub use crate::text::lexicon::ordinal;
 
 #[cfg(test)]
 mod tests {

@@ -642,11 +642,16 @@ pub fn ordinal(n: i32) -> String {
     format!("{n}{suffix}")
 }
 
+/// The century a year is in, as the sources write it: 1350 → "14th century".
+pub fn century_of(year: i32) -> String {
+    format!("{} century", ordinal(year / 100 + 1))
+}
+
 /// A century as the sources write it: "1300s" → "14th century" (a year
 /// ending in "00s" names its century, as students write it), or `None`.
 fn century_of_hundreds(word: &str) -> Option<String> {
     let hundreds: i32 = word.strip_suffix("00s")?.parse().ok()?;
-    (1..=20).contains(&hundreds).then(|| format!("{} century", ordinal(hundreds + 1)))
+    (1..=20).contains(&hundreds).then(|| century_of(hundreds * 100))
 }
 
 /// An English question with its chat spellings written out ("gas comes
