@@ -476,19 +476,14 @@ impl Engine {
             Asks::Why => format!("The sources don't say why, about {title}."),
             _ => format!("The sources don't say that about {title}."),
         };
-        Answer::new("ask", Outcome::NotFound, headline)
-            .text("histbot answers only from its sources, and they don't state this. What they do say about it:")
-            .suggest(vec![suggestion(entry)])
+        not_stated_about(entry, headline)
     }
 
     /// "On what day…" of an entry the sources date less closely: say how
     /// closely they do ("only to 1955"), which its `/when` proves.
     fn day_not_stated(&self, entry: &Entry) -> Answer {
         let Some(date) = entry.date_text() else { return self.not_stated(entry, Asks::When) };
-        let title = &entry.title;
-        Answer::new("ask", Outcome::NotFound, format!("The sources don't give the day of {title}: they date it only to {date}."))
-            .text("histbot answers only from its sources, and they don't state this. What they do say about it:")
-            .suggest(vec![suggestion(entry)])
+        not_stated_about(entry, format!("The sources don't give the day of {}: they date it only to {date}.", entry.title))
     }
 
     /// "I don't know": the question names things the sources don't hold.
@@ -642,6 +637,14 @@ pub fn headline(entry: &Entry) -> String {
         Some(date) if !entry.title.contains(&date) => format!("{} — {date}", entry.title),
         _ => entry.title.clone(),
     }
+}
+
+/// "The sources don't say …" (`headline`) about a known entry: asserts
+/// nothing, offers the entry.
+fn not_stated_about(entry: &Entry, headline: String) -> Answer {
+    Answer::new("ask", Outcome::NotFound, headline)
+        .text("histbot answers only from its sources, and they don't state this. What they do say about it:")
+        .suggest(vec![suggestion(entry)])
 }
 
 /// A suggestion line: `Belgrade declaration (1955): /when belgrade-declaration`.
