@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-20.toml`: the second to nineteenth holdout sets,
+//! - `dev-3.toml` … `dev-21.toml`: the second to twentieth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -16,8 +16,9 @@
 //!   123/154 = 79.9%, 4 false assertions; dev-16 113/149 = 75.8%, 5 false
 //!   assertions; dev-17 114/154 = 74.0%, 5 false assertions; dev-18
 //!   109/139 = 78.4%, 6 false assertions; dev-19 107/132 = 81.1%, 4 false
-//!   assertions; dev-20 103/137 = 75.2%, 8 false assertions).
-//! - `holdout.toml`: the twentieth set, written the same way by another writer
+//!   assertions; dev-20 103/137 = 75.2%, 8 false assertions; dev-21 117/128
+//!   = 91.4%, 1 false assertion).
+//! - `holdout.toml`: the twenty-first set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -210,25 +211,30 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 90.3;
-const HOLDOUT_FLOOR: f64 = 92.1;
+const DEV_FLOOR: f64 = 90.5;
+const HOLDOUT_FLOOR: f64 = 87.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-02: 117/128 = 91.4%, before any change of that
+/// measurement (2026-12-02: 122/140 = 87.1%, before any change of that
 /// session). Not tuned on: they are listed so that the test still fails on
 /// any new false assertion and on a fixed one (remove it), while the
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "why did the soviets invade afghanistan in 1979",
+    "when was karadjordje killed",
+    "what happened to andrija hebrang after he met stalin",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "why did the soviets invade afghanistan in 1979",
+        "from dev-21's one measurement as the holdout: the intervention's sentences say only that it happened and how Yugoslavia took it; a \"why\" whose event is the whole entry shows the entry's summary, and telling a sentence that gives a reason from one that only reports the event needs a reason the mechanism can recognise",
+    ),
     (
         "when did the second serbian uprising start",
         "from dev-20's one measurement as the holdout: the uprising's entry is dated only as \"after 1813 and before 1828 (the source gives no year)\", and the 1813 suppression of the first uprising in its quotes is taken as its date",
@@ -307,7 +313,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=20 {
+    for part in 2..=21 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
