@@ -655,3 +655,16 @@ fn an_and_inside_the_answers_title_joins_one_name() {
     assert_eq!(ids, ["novorossiya-incorporation-1764"], "{}", answer.headline);
     assert!(shows(&answer, "In 1764"), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn a_sentence_whose_main_clause_opens_with_both_refers_back() {
+    let engine = engine();
+    // "In 1764, *both territorial entities* were incorporated …" speaks of
+    // New Serbia and Slavo-Serbia, which the sentence before names.
+    for question in [
+        "kada su nova srbija i slavenosrbija pripojene novorosijskoj guberniji",
+        "когда новая сербия и славяносербия вошли в состав новороссийской губернии",
+    ] {
+        assert_proven(&engine, question, "novorossiya-incorporation-1764", "In 1764");
+    }
+}

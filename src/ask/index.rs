@@ -1690,20 +1690,33 @@ fn swapped_first_two(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..]
 }
 
-/// Whether a sentence refers back to the one before it: it opens with a
-/// pronoun ("It also operates…", "Their…") or "the" and a common noun
-/// ("The company's refinery…"), not a name ("The Belgrade Declaration…"),
-/// or it names "the proposition" or another of [`PROPOSALS`].
+/// Whether a sentence refers back to the one before it: its main clause
+/// opens with a pronoun ("It also operates…", "Their…"), "the" and a common
+/// noun ("The company's refinery…"), not a name ("The Belgrade
+/// Declaration…"), or "both" and a common noun ("In 1764, *both territorial
+/// entities*…"); or it names "the proposition" or another of [`PROPOSALS`].
 fn refers_back(text: &str) -> bool {
     const OPENERS: &[&str] = &["it", "its", "he", "his", "she", "her", "they", "their", "this", "these", "those", "there"];
-    let mut words = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut words = main_clause(text).split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let opens = match words.next().map(str::to_lowercase).as_deref() {
-        Some("the") => words.next().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase),
+        Some("the" | "both") => words.next().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase),
         Some(first) => OPENERS.contains(&first),
         None => false,
     };
     // "Karađorđe refused *the proposition*": a proposal the sentence before made.
     opens || text.split_whitespace().collect::<Vec<_>>().windows(2).any(|pair| pair[0] == "the" && PROPOSALS.contains(&pair[1].trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// A sentence without the time or place phrase it may open with ("In 1764,
+/// both …" is "both …"): the phrase opens with a preposition and ends at a
+/// comma within its first eight words.
+fn main_clause(text: &str) -> &str {
+    const OPENING_PREPOSITIONS: &[&str] = &["In", "On", "At", "By", "After", "Before", "During", "From", "Since", "Until"];
+    let opens_with_phrase = text.split_whitespace().next().is_some_and(|first| OPENING_PREPOSITIONS.contains(&first));
+    match text.find(',') {
+        Some(comma) if opens_with_phrase && text[..comma].split_whitespace().count() <= 8 => text[comma + 1..].trim_start(),
+        _ => text,
+    }
 }
 
 /// Nouns that, after "the", stand for a proposal made in the sentence before.
