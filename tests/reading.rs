@@ -668,3 +668,16 @@ fn a_sentence_whose_main_clause_opens_with_both_refers_back() {
         assert_proven(&engine, question, "novorossiya-incorporation-1764", "In 1764");
     }
 }
+
+#[test]
+fn every_figure_of_an_answered_summary_is_shown_in_an_excerpt() {
+    let engine = engine();
+    // The trade summary gives $3 billion, $1.7 and $1.2 billion, two-thirds,
+    // 90% and 24 stores, over three sentences: all three are shown, not
+    // only the two that state most of it.
+    let answer = engine.ask("how much did russia and serbia trade with each other in 2023", "en");
+    assert_eq!(first_id(&answer), Some("russia-serbia-trade-2023"), "{}", answer.headline);
+    for figure in ["$3 billion", "90%", "24 stores"] {
+        assert!(shows(&answer, figure), "{figure}: {:?}", answer.excerpts);
+    }
+}

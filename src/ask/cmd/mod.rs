@@ -152,19 +152,34 @@ pub(crate) fn add_answered_entry(engine: &Engine, answer: &mut Answer, entry: &E
 /// summary, as the answer shows it) says more than `shown` do: a figure
 /// they do not state ("about 40,000 Russian refugees"), or at least
 /// [`MIN_NEW_WORDS`] of the text's words that they lack and the added quote
-/// holds. Of such quotes, the one that adds the most figures, then words.
+/// holds. Of such quotes, the one that adds the most figures, then words;
+/// and a second one when a figure is still not stated (the alliance's
+/// "1807" after the quote that adds "1812" and "1813").
 /// An answer's excerpts must state what it says.
 pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut shown: Vec<&'e Quote>) -> Vec<&'e Quote> {
     if shown.is_empty() {
         return shown;
     }
     let words = QuoteWords::new(engine, entry);
+    if let Some(quote) = one_more_covering(engine, &words, entry, text, &shown, MIN_NEW_WORDS) {
+        shown.push(quote);
+        // Only for a figure this time: words alone never bring a fourth sentence.
+        if let Some(quote) = one_more_covering(engine, &words, entry, text, &shown, usize::MAX) {
+            shown.push(quote);
+        }
+    }
+    shown
+}
+
+/// The quote of `entry` not in `shown` that adds the most of what `text`
+/// says and `shown` do not: a figure, or at least `min_new_words` words.
+fn one_more_covering<'e>(engine: &Engine, words: &QuoteWords<'_>, entry: &'e Entry, text: &str, shown: &[&'e Quote], min_new_words: usize) -> Option<&'e Quote> {
     let said: Vec<std::borrow::Cow<'_, [String]>> = shown.iter().map(|quote| words.of(quote)).collect();
     let is_said = |key: &str| said.iter().any(|keys| holds(keys, key));
     let unsaid: Vec<std::borrow::Cow<'_, str>> = engine.index().text_word_keys(text).into_iter().filter(|key| key.chars().count() >= 3 && !is_said(key)).collect();
     let figures: Vec<&str> = figures(text).filter(|figure| !shown.iter().any(|quote| evidence::contains_number(&quote.text, figure))).collect();
-    if unsaid.len() < MIN_NEW_WORDS && figures.is_empty() {
-        return shown;
+    if unsaid.len() < min_new_words && figures.is_empty() {
+        return None;
     }
     let gain = |quote: &Quote| {
         let held = words.of(quote);
@@ -173,9 +188,7 @@ pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut sh
     };
     let others = entry.quotes.iter().filter(|quote| !shown.iter().any(|s| std::ptr::eq(*s, *quote)));
     // Reversed, so that of equal gains the entry's first quote wins.
-    let best = others.rev().map(|quote| (gain(quote), quote)).filter(|((figures, words), _)| *figures > 0 || *words >= MIN_NEW_WORDS).max_by_key(|(gain, _)| *gain);
-    shown.extend(best.map(|(_, quote)| quote));
-    shown
+    others.rev().map(|quote| (gain(quote), quote)).filter(|((figures, words), _)| *figures > 0 || *words >= min_new_words).max_by_key(|(gain, _)| *gain).map(|(_, quote)| quote)
 }
 
 /// The word keys of an entry's quotes ([`Index::text_words`](super::index::Index::text_words)):
