@@ -681,3 +681,10 @@ fn every_figure_of_an_answered_summary_is_shown_in_an_excerpt() {
         assert!(shows(&answer, figure), "{figure}: {:?}", answer.excerpts);
     }
 }
+
+#[test]
+fn russian_abbreviations_of_yugoslavia_are_spelt_out() {
+    let engine = engine();
+    // "СФРЮ" is the Russian "SFRY", as "СФРЈ" is the Serbian.
+    assert_proven(&engine, "в каком году югославия стала СФРЮ", "yugoslavia-renamed-sfry-1963", "1963");
+}

@@ -327,7 +327,7 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("unga", "united nations general assembly"),
     ("eu", "european union"),
     ("cpsu", "communist party of the soviet union"),
-    // Russian and Serbian abbreviations, folded (КПСС, ООН, США, СКЈ, КПЈ, ФНРЈ).
+    // Russian and Serbian abbreviations, folded (КПСС, ООН, США, СКЈ, КПЈ, ФНРЈ, СФРЈ).
     ("kpss", "communist party of the soviet union"),
     ("oon", "united nations"),
     ("oun", "united nations"),
@@ -335,6 +335,11 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("skj", "league of communists of yugoslavia"),
     ("kpj", "communist party of yugoslavia"),
     ("fnrj", "federal people's republic of yugoslavia"),
+    // Their Russian forms (СФРЮ, ФНРЮ, КПЮ, СКЮ).
+    ("sfryu", "socialist federal republic of yugoslavia"),
+    ("fnryu", "federal people's republic of yugoslavia"),
+    ("kpyu", "communist party of yugoslavia"),
+    ("skyu", "league of communists of yugoslavia"),
     ("ww1", "world war i"),
     ("wwi", "world war i"),
     ("ww2", "world war ii"),
