@@ -688,3 +688,11 @@ fn russian_abbreviations_of_yugoslavia_are_spelt_out() {
     // "СФРЮ" is the Russian "SFRY", as "СФРЈ" is the Serbian.
     assert_proven(&engine, "в каком году югославия стала СФРЮ", "yugoslavia-renamed-sfry-1963", "1963");
 }
+
+#[test]
+fn what_was_said_is_shown_by_the_sentence_that_reports_it() {
+    let engine = engine();
+    // Of the intervention's sentences, the one that reports words
+    // ("expressed "astonishment"") states what Yugoslavia said.
+    assert_proven(&engine, "what did the yugoslavs say about the soviet intervention in afghanistan", "soviet-intervention-afghanistan-1979", "astonishment");
+}

@@ -394,6 +394,7 @@ impl Engine {
             asks_object: question.asks_object,
             deed: question.deed(),
             asks_signer: question.asks_signer,
+            asks_words: question.asks_words,
             ..Focus::asserting(asks).with_query(question.query.clone())
         }
     }

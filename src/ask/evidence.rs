@@ -39,6 +39,9 @@ pub struct Focus {
     /// "Who signed the Belgrade Declaration": a treaty's signers are its
     /// listed signatories; one that lists none names no signer.
     pub asks_signer: bool,
+    /// "What did Yugoslavia say about …": what was said, which a sentence
+    /// that reports words states ([`reports_words`]).
+    pub asks_words: bool,
 }
 
 impl Focus {
@@ -117,6 +120,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         // "because…"); when none does, the most relevant sentence is shown
         // and no reason is invented.
         Some(Asks::Why) => gives_a_reason(text),
+        Some(Asks::What) if focus.asks_words => reports_words(text),
         _ => true,
     }
 }
