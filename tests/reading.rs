@@ -696,3 +696,13 @@ fn what_was_said_is_shown_by_the_sentence_that_reports_it() {
     // ("expressed "astonishment"") states what Yugoslavia said.
     assert_proven(&engine, "what did the yugoslavs say about the soviet intervention in afghanistan", "soviet-intervention-afghanistan-1979", "astonishment");
 }
+
+#[test]
+fn a_reaction_asked_in_serbian_or_russian_is_a_manner() {
+    let engine = engine();
+    // "Reagovala", "отреагировала": how Yugoslavia responded, which the
+    // sentence that it "officially condemned" the intervention tells.
+    for question in ["kako je jugoslavija reagovala na sovjetsku intervenciju u avganistanu", "как югославия отреагировала на вторжение ссср в афганистан"] {
+        assert_proven(&engine, question, "soviet-intervention-afghanistan-1979", "officially condemned");
+    }
+}

@@ -776,6 +776,13 @@ const SECOND_QUESTION: &[&str] = &["and", "or", "but", "then", "also"];
 /// Nouns and verbs that ask how someone responded.
 const REACTION_WORDS: &[&str] = &["reaction", "reactions", "response", "responses", "react", "reacted", "respond", "responded"];
 
+/// Serbian and Russian words that ask how someone responded, folded
+/// ("reagovala", "реакция", "отреагировала").
+const REACTION_WORDS_FOLDED: &[&str] = &[
+    "reagovala", "reagovao", "reagovali", "reagovalo", "reakcija", "reakcije", "reakciju", "reakcijom",
+    "otreagirovala", "otreagiroval", "otreagirovali", "reagirovala", "reagiroval", "reagirovali", "reaktsiya", "reaktsii", "reaktsiyu",
+];
+
 /// Words that open a clause about a time ("after Stalin *died*").
 const SUBORDINATORS: &[&str] = &["after", "before", "until", "since", "when", "while", "once"];
 
@@ -859,6 +866,10 @@ impl Question {
         // "Yugoslav reaction to the invasion", "what was Belgrade's response"
         // (also misspelt, "reacton"): a manner, as "how did Yugoslavia react" asks.
         if asks == Asks::What && language == Language::En && words.iter().any(|w| REACTION_WORDS.contains(w) || index.respell_in(&query, w).is_some_and(|spelt| REACTION_WORDS.contains(&spelt))) {
+            asks = Asks::How;
+        }
+        // "Kako je Jugoslavija reagovala", "как Югославия отреагировала": the same in Serbian and Russian.
+        if matches!(language, Language::Sr | Language::Ru) && words.iter().any(|w| REACTION_WORDS_FOLDED.contains(w)) {
             asks = Asks::How;
         }
         if language != Language::En {
