@@ -706,3 +706,21 @@ fn a_reaction_asked_in_serbian_or_russian_is_a_manner() {
         assert_proven(&engine, question, "soviet-intervention-afghanistan-1979", "officially condemned");
     }
 }
+
+#[test]
+fn a_land_becomes_part_of_another_when_incorporated() {
+    let engine = engine();
+    // "When did it become part of Novorossiya": a becoming, which
+    // "*incorporated* in Russia's Novorossiya Governorate" tells.
+    let answer = engine.ask("when did serbs move to new serbia and when did it become part of novorossiya", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
+    assert!(ids.contains(&"novorossiya-incorporation-1764"), "{}: {ids:?}", answer.headline);
+    assert!(shows(&answer, "In 1764"), "{:?}", answer.excerpts);
+}
+
+#[test]
+fn serbian_forms_of_have_are_stopwords() {
+    let engine = engine();
+    // "Imaju" (they have) names nothing the sources could lack.
+    assert_proven(&engine, "koliko bilateralnih ugovora imaju rusija i srbija", "strategic-partnership-declaration-2013", "about seventy bilateral treaties");
+}

@@ -241,6 +241,8 @@ const SAID_REACH: usize = 4;
 const BECOMING_WORDS: &[&str] = &[
     "became", "become", "becomes", "becoming", "renamed", "elected", "appointed", "named", "proclaimed", "crowned",
     "chosen", "installed", "inaugurated", "succeeded", "promoted", "enthroned",
+    // Becoming part of something: "*incorporated* in Russia's Novorossiya Governorate".
+    "incorporated", "annexed", "merged",
 ];
 
 /// Whether a quote gives a reason (a "why" answer prefers it; none is invented).

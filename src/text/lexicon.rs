@@ -229,7 +229,7 @@ const SERBIAN: &[&str] = &[
     "k", "se", "koji", "koja", "koje", "kojoj", "kojem", "kojim", "ko", "kada", "kad", "gde", "gdje",
     "sta", "sto", "zasto", "kako", "koliko", "kolika", "koliki", "kolike", "godine", "godina", "godini", "dogodilo", "desilo",
     "potpisan", "potpisana", "potpisano", "potpisali", "potpisao", "ovo", "to", "taj", "ta", "ono",
-    "njegov", "njegova", "njen", "reci", "mi", "molim", "ili", "ima", "imao", "imala", "izmedju",
+    "njegov", "njegova", "njen", "reci", "mi", "molim", "ili", "ima", "imao", "imala", "imaju", "imali", "imale", "izmedju",
     "tokom", "nakon", "posle", "pre", "vreme", "vremena", "datum", "dana", "dobio", "dobila", "dobili",
     "dobiti", "imati", "bilo", "kog", "koga", "cijem", "ciji", "cija",
     "ali", "vec", "vise", "oko", "potpisala", "jos", "samo", "kao", "neki", "neka",
