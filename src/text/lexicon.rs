@@ -373,6 +373,8 @@ pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, s
             window.iter().zip(words).all(|(a, b)| *a == b.as_str()).then_some((*asks, position..position + words.len()))
         });
         match hit {
+            // Arabic "من" is "who" only as the question's first word; later it is "from".
+            Some((Asks::Who, range)) if language == Language::Ar && range.start > 0 && folded_words[range.start] == fold_for_search("من") => position += 1,
             Some((asks, range)) => {
                 position = range.end;
                 found.push((asks, range));
@@ -724,6 +726,19 @@ pub fn english_kinds() -> &'static [NounKinds] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_min_asks_who_only_first() {
+        let asked = |question: &str| {
+            let folded = fold_for_search(question);
+            let words: Vec<&str> = folded.split(' ').collect();
+            question_words(&words, Language::Ar).into_iter().map(|(asks, _)| asks).collect::<Vec<_>>()
+        };
+        // "What did the Soviet Union consume *from* Yugoslavia".
+        assert_eq!(asked("ماذا استهلك الاتحاد السوفيتي من يوغوسلافيا"), [Asks::What]);
+        // "*Who* was Tito".
+        assert_eq!(asked("من هو تيتو"), [Asks::Who]);
+    }
 
     #[test]
     fn notes_spellings_are_written_out() {
