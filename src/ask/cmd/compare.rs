@@ -433,9 +433,10 @@ fn split_sides(engine: &Engine, text: &str) -> Option<(String, String)> {
     if words.len() == 2 {
         return Some((words[0].to_string(), words[1].to_string()));
     }
-    // The first cut where each half names a year or an entry of its own:
-    // "belgrade declaration moscow declaration" is not the Belgrade
-    // Declaration twice.
+    // The most even cut where each half names a year or an entry of its
+    // own: "belgrade declaration moscow declaration" is not the Belgrade
+    // Declaration twice, and "1941 treaty 1945 treaty" is two treaties,
+    // not the year 1941 and a treaty.
     let side = |t: &str| -> Option<String> {
         if let Some(year) = year_of(t) {
             return Some(year.to_string());
@@ -448,7 +449,9 @@ fn split_sides(engine: &Engine, text: &str) -> Option<(String, String)> {
             _ => None,
         }
     };
-    (1..words.len()).find_map(|cut| {
+    let mut cuts: Vec<usize> = (1..words.len()).collect();
+    cuts.sort_by_key(|&cut| (cut.abs_diff(words.len() - cut), cut));
+    cuts.into_iter().find_map(|cut| {
         let (a, b) = (words[..cut].join(" "), words[cut..].join(" "));
         (side(&a)? != side(&b)?).then_some((a, b))
     })
