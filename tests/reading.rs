@@ -724,3 +724,12 @@ fn serbian_forms_of_have_are_stopwords() {
     // "Imaju" (they have) names nothing the sources could lack.
     assert_proven(&engine, "koliko bilateralnih ugovora imaju rusija i srbija", "strategic-partnership-declaration-2013", "about seventy bilateral treaties");
 }
+
+#[test]
+fn an_ordinal_is_no_count() {
+    let engine = engine();
+    // "In the 14th century" counts nothing: "how many" is answered by the
+    // sentence with "more than 300,000 Russian nationals", not by the
+    // Serbian refugees of the 14th century.
+    assert_proven(&engine, "how many russians went to serbia after the invasion", "russian-emigration-since-2022", "300,000");
+}

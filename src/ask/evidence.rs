@@ -975,7 +975,9 @@ fn part_of_compound(index: &Index, query: &Query, position: usize, key: &str) ->
 fn is_number_with_unit(token: &str) -> bool {
     let digits = token.trim_end_matches(char::is_alphabetic);
     let unit = &token[digits.len()..];
-    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') && unit.len() <= 3
+    // "The 14th century" is an ordinal: it counts nothing.
+    let ordinal = matches!(unit.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th");
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') && unit.len() <= 3 && !ordinal
 }
 
 /// A number with a unit of time or length ("three years", "40 km").
