@@ -733,3 +733,20 @@ fn an_ordinal_is_no_count() {
     // Serbian refugees of the 14th century.
     assert_proven(&engine, "how many russians went to serbia after the invasion", "russian-emigration-since-2022", "300,000");
 }
+
+#[test]
+fn the_leader_of_a_group_is_context_of_the_group() {
+    let engine = engine();
+    let light = |question: &str, key: &str| {
+        let parsed = engine.question(question);
+        let found = parsed.query.keys.iter().zip(&parsed.query.light).find(|(k, _)| *k == key).map(|(_, light)| *light);
+        found.unwrap_or_else(|| panic!("{question}: no key {key} in {:?}", parsed.query.keys))
+    };
+    // "Tito's partisans", "Wrangel's men": the group is asked about; the
+    // sentence that tells of it need not name its leader.
+    assert!(light("since when did the british have a mission with tito's partisans", "tito"));
+    assert!(light("where did wrangel's men build a road", "vrangel"));
+    // A government is not such a group: "Pašić's government" is asked about as his.
+    assert!(!light("who saved pasic's government in may 1914", "pasic"));
+    assert_proven(&engine, "since when did the british have a mission with tito's partisans", "british-mission-to-partisans-1942", "February 1942");
+}

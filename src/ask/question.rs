@@ -449,6 +449,36 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
     }
 }
 
+/// Nouns for a group a person leads ("Tito's *partisans*", "Wrangel's *men*").
+const GROUP_NOUNS: &[&str] = &["partisans", "men", "soldiers", "troops", "army", "forces", "followers", "supporters"];
+
+/// "Tito's Yugoslavia", "Wrangel's men": a person named as the leader of a
+/// group or a state is context, not what the question is about; the
+/// sentence that tells of the group need not name them ("Soviet Union
+/// recognised the new Yugoslavia"). The possessor is made light. English only.
+fn mark_leader_of_a_group_light(index: &Index, query: &mut Query, typed: &str, language: Language) {
+    if language != Language::En {
+        return;
+    }
+    let raw: Vec<&str> = typed.split_whitespace().collect();
+    for pair in raw.windows(2) {
+        let Some(possessor) = pair[0].strip_suffix("'s").or_else(|| pair[0].strip_suffix("’s")) else { continue };
+        let group = pair[1].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let group_keys: Vec<String> = index.tokens(&group, language).into_iter().map(|t| t.key).collect();
+        let names_a_group = GROUP_NOUNS.contains(&group.as_str()) || group_keys.iter().any(|k| index.is_proper_key(k) && !index.is_person_key(k));
+        if !names_a_group {
+            continue;
+        }
+        for token in index.tokens(possessor, language) {
+            if index.is_personal_name_key(&token.key) {
+                if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
+                    query.set_light(position, true);
+                }
+            }
+        }
+    }
+}
+
 /// Words before "first" that make it an ordinal ("the *first* uprising").
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"];
 
@@ -879,6 +909,7 @@ impl Question {
             drop_attribute_words(index, &mut query, &words, &found, language);
         }
         mark_main_verb_light(index, &mut query, &words, &found, language);
+        mark_leader_of_a_group_light(index, &mut query, typed, language);
         let earliest = take_adverb_first(index, &mut query, &words, language);
         if asks == Asks::HowMany {
             weigh_quantity_words(index, &mut query, &words, language);
