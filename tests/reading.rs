@@ -750,3 +750,10 @@ fn the_leader_of_a_group_is_context_of_the_group() {
     assert!(!light("who saved pasic's government in may 1914", "pasic"));
     assert_proven(&engine, "since when did the british have a mission with tito's partisans", "british-mission-to-partisans-1942", "February 1942");
 }
+
+#[test]
+fn the_cyrillic_abbreviation_of_the_kingdom_of_serbs_croats_and_slovenes() {
+    let engine = engine();
+    // "СХС" is "SHS": the sentence on the Kingdom of SHS is the one shown.
+    assert_proven(&engine, "сколько беженцев из россии приняло королевство схс", "russian-refugees-welcomed-in-yugoslavia", "Kingdom of SHS became home for 40 000");
+}

@@ -340,6 +340,8 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("fnryu", "federal people's republic of yugoslavia"),
     ("kpyu", "communist party of yugoslavia"),
     ("skyu", "league of communists of yugoslavia"),
+    // СХС, the Kingdom of Serbs, Croats and Slovenes, in either script.
+    ("skhs", "serbs croats and slovenes"),
     ("ww1", "world war i"),
     ("wwi", "world war i"),
     ("ww2", "world war ii"),
