@@ -757,3 +757,10 @@ fn the_cyrillic_abbreviation_of_the_kingdom_of_serbs_croats_and_slovenes() {
     // "СХС" is "SHS": the sentence on the Kingdom of SHS is the one shown.
     assert_proven(&engine, "сколько беженцев из россии приняло королевство схс", "russian-refugees-welcomed-in-yugoslavia", "Kingdom of SHS became home for 40 000");
 }
+
+#[test]
+fn arabic_visas_and_abolishing_in_their_common_forms() {
+    let engine = engine();
+    // "التأشيرات" (the visas), "ألغت" (abolished): the 2009 abolition.
+    assert_proven(&engine, "متى ألغت صربيا وروسيا التأشيرات", "visa-abolition-2009", "2009");
+}
