@@ -452,10 +452,11 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
 /// Nouns for a group a person leads ("Tito's *partisans*", "Wrangel's *men*").
 const GROUP_NOUNS: &[&str] = &["partisans", "men", "soldiers", "troops", "army", "forces", "followers", "supporters"];
 
-/// "Tito's Yugoslavia", "Wrangel's men": a person named as the leader of a
-/// group or a state is context, not what the question is about; the
-/// sentence that tells of the group need not name them ("Soviet Union
-/// recognised the new Yugoslavia"). The possessor is made light. English only.
+/// "Tito's partisans", "Wrangel's men", "Tito's Yugoslavia": a person named
+/// as the leader of a group or a state is context, not what the question
+/// is about; the sentence that tells of the group need not name them
+/// ("Soviet military mission to Yugoslav Partisans arrived…"). The
+/// possessor is made light. English only.
 fn mark_leader_of_a_group_light(index: &Index, query: &mut Query, typed: &str, language: Language) {
     if language != Language::En {
         return;
