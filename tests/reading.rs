@@ -764,3 +764,12 @@ fn arabic_visas_and_abolishing_in_their_common_forms() {
     // "التأشيرات" (the visas), "ألغت" (abolished): the 2009 abolition.
     assert_proven(&engine, "متى ألغت صربيا وروسيا التأشيرات", "visa-abolition-2009", "2009");
 }
+
+#[test]
+fn serbian_radicals_and_prevrat() {
+    let engine = engine();
+    // "Radikalna stranka" is the Radical Party; "prevrat" is a coup.
+    let answer = engine.ask("ko je vodio radikalnu stranku posle prevrata 1903", "sr");
+    assert_eq!(first_id(&answer), Some("nikola-pasic"), "{}", answer.headline);
+    assert!(shows(&answer, "Nikola Pašić"), "{:?}", answer.excerpts);
+}
