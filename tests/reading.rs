@@ -773,3 +773,11 @@ fn serbian_radicals_and_prevrat() {
     assert_eq!(first_id(&answer), Some("nikola-pasic"), "{}", answer.headline);
     assert!(shows(&answer, "Nikola Pašić"), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn the_russian_house_in_serbian_and_russian() {
+    let engine = engine();
+    // "Русском доме", "ruskom domu": the Russian House, whose courses the
+    // sentence with the number of students speaks of.
+    assert_proven(&engine, "сколько человек изучают русский в русском доме", "russian-house-belgrade-founded", "over 5,000 enrolled");
+}
