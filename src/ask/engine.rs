@@ -382,7 +382,7 @@ impl Engine {
     }
 
     /// The focus an answer to `question` about `entry` proves.
-    fn focus(&self, entry: &Entry, question: &Question) -> Focus {
+    fn focus<'q>(&self, entry: &Entry, question: &'q Question) -> Focus<'q> {
         let asks = match (question.attribute, entry.kind) {
             (Some(attribute), Kind::Person) => attribute,
             _ => question.asks,
@@ -394,7 +394,7 @@ impl Engine {
             asks_object: question.asks_object,
             deed: question.deed(),
             asks_signer: question.asks_signer,
-            ..Focus::asserting(asks).with_query(question.query.clone())
+            ..Focus::asserting(asks).with_query(&question.query)
         }
     }
 

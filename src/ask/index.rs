@@ -281,6 +281,24 @@ pub struct Query {
 }
 
 impl Query {
+    /// A query of no words (what [`Query::default`] gives), for a static.
+    pub const fn empty() -> Query {
+        Query {
+            keys: Vec::new(),
+            alts: Vec::new(),
+            light: Vec::new(),
+            matched: Vec::new(),
+            years: Vec::new(),
+            respelled: Vec::new(),
+            paraphrased: Vec::new(),
+            phrasal: Vec::new(),
+            predicates: Vec::new(),
+            before_predicate: Vec::new(),
+            context: Vec::new(),
+            respellings: Vec::new(),
+        }
+    }
+
     /// Key a text written in `language`, setting years apart.
     pub fn parse(keyer: &Keyer, text: &str, language: Language) -> Query {
         Query::from_tokens(keyer.tokens(text, language))

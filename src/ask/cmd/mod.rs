@@ -55,8 +55,8 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
 }
 
 /// The focus of a command's answer: what it asserts, and the words of its subject.
-pub(crate) fn subject_focus(question: Question, asks: Asks) -> Focus {
-    Focus::asserting(asks).with_query(question.query)
+pub(crate) fn subject_focus(question: &Question, asks: Asks) -> Focus<'_> {
+    Focus::asserting(asks).with_query(&question.query)
 }
 
 /// The quotes to show for `entry`: chosen by the evidence for `focus`,
