@@ -117,6 +117,9 @@ struct Doc {
     /// [`Index::quote_words`] gives. Not `quotes`: keyed word by word, a
     /// synonym phrase across words or an acronym keys differently.
     quote_words: Vec<Vec<String>>,
+    /// The entry's summary read word by word ([`Index::text_words`]): what
+    /// an answer about it says, whose excerpts must say it too.
+    summary_words: Vec<String>,
 }
 
 impl Doc {
@@ -638,9 +641,11 @@ impl Index {
             }
         }
         self.word_key_memo = memo;
-        let words: Vec<Vec<Vec<String>>> = base.entries().iter().map(|entry| entry.quotes.iter().map(|quote| self.text_words(&quote.text)).collect()).collect();
-        for (doc, words) in self.docs.iter_mut().zip(words) {
-            doc.quote_words = words;
+        let words: Vec<(Vec<Vec<String>>, Vec<String>)> =
+            base.entries().iter().map(|entry| (entry.quotes.iter().map(|quote| self.text_words(&quote.text)).collect(), self.text_words(&entry.summary))).collect();
+        for (doc, (quote_words, summary_words)) in self.docs.iter_mut().zip(words) {
+            doc.quote_words = quote_words;
+            doc.summary_words = summary_words;
         }
     }
 
@@ -676,6 +681,12 @@ impl Index {
     /// index was built; `None` for a quote the index does not hold.
     pub fn quote_words(&self, doc: usize, position: usize) -> Option<&[String]> {
         self.docs.get(doc)?.quote_words.get(position).map(Vec::as_slice)
+    }
+
+    /// [`Index::text_words`] of the summary of `doc`, keyed when the index
+    /// was built; `None` for an entry the index does not hold.
+    pub fn summary_words(&self, doc: usize) -> Option<&[String]> {
+        self.docs.get(doc).map(|d| d.summary_words.as_slice())
     }
 
     /// Give every key of the entries' names and quotes its id, and keep

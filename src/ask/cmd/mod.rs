@@ -161,7 +161,7 @@ pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut sh
     let words = QuoteWords::new(engine, entry);
     let said: Vec<std::borrow::Cow<'_, [String]>> = shown.iter().map(|quote| words.of(quote)).collect();
     let is_said = |key: &str| said.iter().any(|keys| holds(keys, key));
-    let unsaid: Vec<std::borrow::Cow<'_, str>> = engine.index().text_word_keys(text).into_iter().filter(|key| key.chars().count() >= 3 && !is_said(key)).collect();
+    let unsaid: Vec<std::borrow::Cow<'_, str>> = words.of_text(text).into_iter().filter(|key| key.chars().count() >= 3 && !is_said(key)).collect();
     let figures: Vec<&str> = figures(text).filter(|figure| !shown.iter().any(|quote| evidence::contains_number(&quote.text, figure))).collect();
     if unsaid.len() < MIN_NEW_WORDS && figures.is_empty() {
         return shown;
@@ -200,6 +200,32 @@ impl<'a> QuoteWords<'a> {
             None => std::borrow::Cow::Owned(self.engine.index().text_words(&quote.text)),
         }
     }
+
+    /// The sorted word keys of `text` ([`Index::text_word_keys`](super::index::Index::text_word_keys)).
+    /// An answer's text ends with the entry's summary (a `/when`'s is
+    /// the summary, a `/who`'s its roles and life before it): the summary's
+    /// keys are the index's, and only the words before it are keyed now.
+    fn of_text(&self, text: &str) -> Vec<std::borrow::Cow<'a, str>> {
+        let index = self.engine.index();
+        // The words before the summary end where it begins (a word split there would key differently).
+        let before = text.strip_suffix(self.entry.summary.as_str()).filter(|before| !before.chars().next_back().is_some_and(char::is_alphanumeric));
+        match (before, self.doc.and_then(|doc| index.summary_words(doc))) {
+            (Some(before), Some(summary)) => merged(index.text_word_keys(before), summary),
+            _ => index.text_word_keys(text),
+        }
+    }
+}
+
+/// Sorted, deduplicated `keys` and `more` as one sorted, deduplicated list.
+fn merged<'a>(keys: Vec<std::borrow::Cow<'a, str>>, more: &'a [String]) -> Vec<std::borrow::Cow<'a, str>> {
+    if keys.is_empty() {
+        return more.iter().map(|key| std::borrow::Cow::Borrowed(key.as_str())).collect();
+    }
+    let mut all = keys;
+    all.extend(more.iter().map(|key| std::borrow::Cow::Borrowed(key.as_str())));
+    all.sort_unstable();
+    all.dedup();
+    all
 }
 
 /// Whether sorted `keys` hold `key`.
