@@ -1350,7 +1350,7 @@ impl Index {
                 let named = found.names_hold_some(&query_ids);
                 let name_hit = named && self.name_hit_ids(entry, &query_ids);
                 // Only an entry that explains some of the question can gain enough to matter.
-                let total = if total >= denominator * MIN_FOR_QUOTE_GAIN { total + self.quote_unit_gain(entry, &words, best_quotes.get(&doc).copied()) } else { total };
+                let total = if total >= denominator * MIN_FOR_QUOTE_GAIN { total + self.quote_unit_gain(entry, &words, best_quote_of(&best_quotes, doc)) } else { total };
                 let coverage = if named { self.name_coverage_ids(entry, &query_ids) } else { 0.0 };
                 let mut score = total / denominator + NAME_COVERAGE * coverage;
                 if name_hit {
@@ -1362,21 +1362,23 @@ impl Index {
                 Some(Scored { entry, score, name_hit })
             })
             .collect();
-        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        // Each entry is scored once, so no two compare equal: an unstable sort orders them as a stable one would.
+        scored.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         scored
     }
 
     /// For each of `docs`, its quote that holds the most of the question's
     /// weight (the first such quote on a tie), found through the quote
     /// postings rather than by searching every quote for every word.
-    /// `docs` is sorted.
-    fn best_quotes(&self, words: &[Word], docs: &[u32]) -> HashMap<u32, u32> {
+    /// `docs` is sorted, and so is what it gives: (doc, quote), read with
+    /// [`best_quote_of`].
+    fn best_quotes(&self, words: &[Word], docs: &[u32]) -> Vec<(u32, u32)> {
         // Each word's matches' quote postings, looked up once.
         let postings: Vec<Vec<&[(u32, u32)]>> =
             words.iter().map(|word| word.matches.iter().map(|hit| self.quote_postings.get(hit.key).map_or(&[][..], Vec::as_slice)).collect()).collect();
         // One doc's quotes: (quote, weight held, last word counted), so a word with several matches counts once.
         let mut sums: Vec<(u32, f32, usize)> = Vec::new();
-        let mut best: HashMap<u32, u32> = HashMap::with_capacity_and_hasher(docs.len(), Default::default());
+        let mut best: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
         for &doc in docs {
             sums.clear();
             for (word, (Word { weight, .. }, lists)) in words.iter().zip(&postings).enumerate() {
@@ -1398,7 +1400,7 @@ impl Index {
                 }
             }
             if let Some((quote, _)) = heaviest {
-                best.insert(doc, quote);
+                best.push((doc, quote));
             }
         }
         best
@@ -1656,6 +1658,11 @@ fn count_capitalised(keyer: &Keyer, text: &str, counts: &mut HashMap<String, (u3
         }
         sentence_start = word.ends_with(['.', '!', '?', ':']);
     }
+}
+
+/// The best quote of `doc` in what [`Index::best_quotes`] found (sorted by doc).
+fn best_quote_of(best_quotes: &[(u32, u32)], doc: u32) -> Option<u32> {
+    best_quotes.binary_search_by_key(&doc, |&(held_by, _)| held_by).ok().map(|at| best_quotes[at].1)
 }
 
 /// The best field weight (times match quality) with which entry `doc` holds a word.
