@@ -160,8 +160,8 @@ pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut sh
     }
     let words = QuoteWords::new(engine, entry);
     let said: Vec<std::borrow::Cow<'_, [String]>> = shown.iter().map(|quote| words.of(quote)).collect();
-    let is_said = |key: &str| said.iter().any(|keys| holds(keys, key));
-    let unsaid: Vec<std::borrow::Cow<'_, str>> = words.of_text(text).into_iter().filter(|key| key.chars().count() >= 3 && !is_said(key)).collect();
+    let long_enough: Vec<std::borrow::Cow<'_, str>> = words.of_text(text).into_iter().filter(|key| key.chars().count() >= 3).collect();
+    let unsaid = held_by_none(long_enough, &said);
     let figures: Vec<&str> = figures(text).filter(|figure| !shown.iter().any(|quote| evidence::contains_number(&quote.text, figure))).collect();
     if unsaid.len() < MIN_NEW_WORDS && figures.is_empty() {
         return shown;
@@ -169,7 +169,7 @@ pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut sh
     let gain = |quote: &Quote| {
         let held = words.of(quote);
         let new_figures = figures.iter().filter(|figure| evidence::contains_number(&quote.text, figure)).count();
-        (new_figures, unsaid.iter().filter(|key| holds(&held, key)).count())
+        (new_figures, count_common(&unsaid, &held))
     };
     let others = entry.quotes.iter().filter(|quote| !shown.iter().any(|s| std::ptr::eq(*s, *quote)));
     // Reversed, so that of equal gains the entry's first quote wins.
@@ -228,9 +228,26 @@ fn merged<'a>(keys: Vec<std::borrow::Cow<'a, str>>, more: &'a [String]) -> Vec<s
     all
 }
 
-/// Whether sorted `keys` hold `key`.
-fn holds(keys: &[String], key: &str) -> bool {
-    keys.binary_search_by(|probe| probe.as_str().cmp(key)).is_ok()
+/// The keys of sorted `keys` that none of the sorted `lists` holds, in
+/// order: each list is read once alongside them, not searched for each key.
+fn held_by_none<'k>(keys: Vec<std::borrow::Cow<'k, str>>, lists: &[std::borrow::Cow<'_, [String]>]) -> Vec<std::borrow::Cow<'k, str>> {
+    let mut read = vec![0; lists.len()];
+    keys.into_iter().filter(|key| !lists.iter().zip(&mut read).any(|(list, at)| holds_from(list, at, key))).collect()
+}
+
+/// Whether sorted `list` holds `key`, reading on from `at` (left at the
+/// first key not before it): for keys asked in order.
+fn holds_from(list: &[String], at: &mut usize, key: &str) -> bool {
+    while list.get(*at).is_some_and(|held| held.as_str() < key) {
+        *at += 1;
+    }
+    list.get(*at).is_some_and(|held| held == key)
+}
+
+/// How many keys sorted, deduplicated `keys` and `held` have in common, read side by side.
+fn count_common(keys: &[std::borrow::Cow<'_, str>], held: &[String]) -> usize {
+    let mut at = 0;
+    keys.iter().filter(|key| holds_from(held, &mut at, key)).count()
 }
 
 /// How many of a text's words a quote must add to be shown beside the others.
