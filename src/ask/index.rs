@@ -241,6 +241,9 @@ struct Respelled {
     phrasal: Vec<(String, Vec<String>)>,
     /// The words looked up with [`Index::respell`], with what it gave.
     looked_up: Vec<(String, Option<String>)>,
+    /// The text's chunks (split at whitespace) folded, when respelling
+    /// changed none of them: the chunks of `text` are then the question's own.
+    folded_chunks: Option<Vec<String>>,
 }
 
 /// A query, folded and split into keys, with the years it mentions.
@@ -1194,7 +1197,8 @@ impl Index {
                 if changed { corrected.join("-") } else { chunk.to_string() }
             })
             .collect();
-        Respelled { text: words.join(" "), respelled, paraphrased, phrasal, looked_up }
+        let unchanged = words.iter().zip(&chunks).all(|(word, chunk)| word.as_str() == *chunk);
+        Respelled { text: words.join(" "), respelled, paraphrased, phrasal, looked_up, folded_chunks: unchanged.then_some(folded_chunks) }
     }
 
     /// [`Index::respell`], remembering the word and its answer in `looked_up`.
@@ -1429,7 +1433,7 @@ impl Index {
     /// A question's keys as the index sees them, for a text whose language
     /// is known: parsed, with compounds joined, and its matches worked out.
     pub fn query_in(&self, text: &str, language: Language) -> Query {
-        let Respelled { text, respelled, mut paraphrased, mut phrasal, looked_up } = self.respell_text(text, language);
+        let Respelled { text, respelled, mut paraphrased, mut phrasal, looked_up, folded_chunks } = self.respell_text(text, language);
         let mut query = Query::from_tokens(self.tokens(&text, language));
         query.respelled = respelled;
         query.respellings = looked_up;
@@ -1440,7 +1444,7 @@ impl Index {
         let mut seen = HashSet::default();
         phrasal.retain(|(key, _)| query.keys.contains(key) && seen.insert(key.clone()));
         query.phrasal = phrasal;
-        let typed: Vec<String> = text.split_whitespace().map(fold::fold_for_search).collect();
+        let typed: Vec<String> = folded_chunks.unwrap_or_else(|| text.split_whitespace().map(fold::fold_for_search).collect());
         query.predicates = typed
             .iter()
             .filter(|word| crate::text::lexicon::is_english_predicate_form(word))
