@@ -871,11 +871,12 @@ impl Question {
     /// [`Question::parse`], its words' keys remembered by the caller.
     fn parse_keyed(index: &Index, text: &str) -> Question {
         let typed = text;
-        let language = lang::detect(text);
+        let folded_typed = fold_for_search(typed);
+        let language = lang::detect_folded(typed, &folded_typed);
         // "thru", "govt", "ww2": chat spellings read as the words they stand for.
         let expanded = if language == Language::En { lexicon::expand_chat_spellings(text) } else { None };
         let text = expanded.as_deref().unwrap_or(text);
-        let folded = fold_for_search(text);
+        let folded = if expanded.is_some() { fold_for_search(text) } else { folded_typed };
         // "whwn", "meny": misspelt question words still ask.
         let words: Vec<&str> = folded
             .split(' ')
