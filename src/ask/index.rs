@@ -441,13 +441,16 @@ fn decade_in_other_words(folded: &str) -> Option<String> {
 }
 
 /// `text` with each decade written out or inflected ("krajem 1920-ih",
-/// "в двадцатых") written as the index keys it ("1920s").
-fn decades_in_full(text: &str) -> String {
-    let decade = |chunk: &str| decade_in_other_words(&fold::fold_for_search(chunk));
-    if !text.split_whitespace().any(|chunk| decade(chunk).is_some()) {
-        return text.to_string();
+/// "в двадцатых") written as the index keys it ("1920s"); with it, when
+/// there was none to write (the text is then as typed), its chunks folded
+/// (each chunk is folded to be read, once).
+fn decades_in_full(text: &str) -> (String, Option<Vec<String>>) {
+    let folded: Vec<String> = text.split_whitespace().map(fold::fold_for_search).collect();
+    if !folded.iter().any(|chunk| decade_in_other_words(chunk).is_some()) {
+        return (text.to_string(), Some(folded));
     }
-    text.split_whitespace().map(|chunk| decade(chunk).unwrap_or_else(|| chunk.to_string())).collect::<Vec<_>>().join(" ")
+    let written = text.split_whitespace().zip(&folded).map(|(chunk, folded)| decade_in_other_words(folded).unwrap_or_else(|| chunk.to_string()));
+    (written.collect::<Vec<_>>().join(" "), None)
 }
 
 /// The 20th century's decades in words, as folded: English, Serbian (Latin
@@ -1127,7 +1130,8 @@ impl Index {
     /// corrected only when the base knows none of its keys as written.
     fn respell_text(&self, text: &str, language: Language) -> Respelled {
         if language != Language::En {
-            return Respelled { text: decades_in_full(text), ..Respelled::default() };
+            let (text, folded_chunks) = decades_in_full(text);
+            return Respelled { text, folded_chunks, ..Respelled::default() };
         }
         let mut respelled = Vec::new();
         let mut paraphrased: Vec<(String, Vec<String>)> = Vec::new();
@@ -1957,8 +1961,9 @@ mod tests {
         assert_eq!(folded("1921-ih"), None);
         assert_eq!(folded("20-ih"), None);
         assert_eq!(folded("dvadeseti"), None);
-        assert_eq!(decades_in_full("krajem 1920-ih godina"), "krajem 1920s godina");
-        assert_eq!(decades_in_full("kada je bio tito"), "kada je bio tito");
+        assert_eq!(decades_in_full("krajem 1920-ih godina"), ("krajem 1920s godina".to_string(), None));
+        let folded = ["kada", "je", "bio", "tito"].map(str::to_string).to_vec();
+        assert_eq!(decades_in_full("kada je  bio Tito"), ("kada je  bio Tito".to_string(), Some(folded)));
     }
 
     #[test]
