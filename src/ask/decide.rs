@@ -925,7 +925,7 @@ pub struct EntryCheck {
 /// The abstention and answer-type checks of `entry` against `question`.
 pub fn check_entry(engine: &Engine, question: &Question, entry: usize) -> Option<EntryCheck> {
     let found = engine.entry(entry)?;
-    let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(question.asks).with_query(question.query.clone()) };
+    let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(question.asks).with_query(&question.query) };
     Some(EntryCheck {
         entry: found.id.clone(),
         gaps: discriminative_gaps(engine, question, entry),
@@ -1001,11 +1001,11 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     }
     match asks {
         Asks::When | Asks::HowMany | Asks::HowLong | Asks::Born | Asks::Died | Asks::Where => {
-            let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(asks).with_query(question.query.clone()) };
+            let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(asks).with_query(&question.query) };
             evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         Asks::Who => {
-            let focus = Focus { asks_object: question.asks_object, deed: question.deed(), asks_signer: question.asks_signer, ..Focus::asserting(Asks::Who).with_query(question.query.clone()) };
+            let focus = Focus { asks_object: question.asks_object, deed: question.deed(), asks_signer: question.asks_signer, ..Focus::asserting(Asks::Who).with_query(&question.query) };
             found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         // A reason is stated only by a sentence that gives one; none does, and the sources don't say why.

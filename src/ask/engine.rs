@@ -382,7 +382,7 @@ impl Engine {
     }
 
     /// The focus an answer to `question` about `entry` proves.
-    fn focus(&self, entry: &Entry, question: &Question) -> Focus {
+    fn focus<'q>(&self, entry: &Entry, question: &'q Question) -> Focus<'q> {
         let asks = match (question.attribute, entry.kind) {
             (Some(attribute), Kind::Person) => attribute,
             _ => question.asks,
@@ -395,7 +395,7 @@ impl Engine {
             deed: question.deed(),
             asks_signer: question.asks_signer,
             asks_words: question.asks_words,
-            ..Focus::asserting(asks).with_query(question.query.clone())
+            ..Focus::asserting(asks).with_query(&question.query)
         }
     }
 

@@ -12,12 +12,15 @@ use crate::facts::{Entry, FactBase, Quote};
 use crate::text::lexicon::Asks;
 
 /// What an answer's excerpt must prove, and what the asker was looking for.
-#[derive(Debug, Clone, Default)]
-pub struct Focus {
+/// It borrows the question's words (`'q`): a focus is made for each
+/// candidate an answer checks, and a copy of the query cost each of them
+/// allocations.
+#[derive(Debug, Clone)]
+pub struct Focus<'q> {
     /// What is asserted: a date (`When`), a count, a person…
     pub asks: Option<Asks>,
     /// The question's words, to prefer the quote that speaks of them.
-    pub query: Query,
+    pub query: &'q Query,
     /// A year the quote must state (`/year 1881`).
     pub year: Option<i32>,
     /// What a "how many" question counts (the key of "robberies" in "how
@@ -44,20 +47,39 @@ pub struct Focus {
     pub asks_words: bool,
 }
 
-impl Focus {
+/// The words of a focus that has no question ([`Focus::asserting`]).
+static NO_QUERY: Query = Query::empty();
+
+impl Default for Focus<'_> {
+    fn default() -> Self {
+        Focus {
+            asks: None,
+            query: &NO_QUERY,
+            year: None,
+            counted: Vec::new(),
+            asks_end: false,
+            asks_start: false,
+            asks_object: false,
+            deed: Vec::new(),
+            asks_signer: false,
+            asks_words: false,
+        }
+    }
+}
+
+impl<'q> Focus<'q> {
     /// The focus of a command that asserts `asks` about whatever it names.
-    pub fn asserting(asks: Asks) -> Focus {
+    pub fn asserting(asks: Asks) -> Focus<'q> {
         Focus { asks: Some(asks), ..Focus::default() }
     }
 
     /// The focus of a year listing.
-    pub fn year(year: i32) -> Focus {
+    pub fn year(year: i32) -> Focus<'q> {
         Focus { asks: Some(Asks::When), year: Some(year), ..Focus::default() }
     }
 
-    pub fn with_query(mut self, query: Query) -> Focus {
-        self.query = query;
-        self
+    pub fn with_query(self, query: &'q Query) -> Focus<'q> {
+        Focus { query, ..self }
     }
 }
 
@@ -111,11 +133,11 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             } else {
                 // Who did it: a person the question does not already name, or
                 // a state, army or government standing as the doer.
-                let doer = keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key)) || names_a_doer(text, &focus.query, index, focus.asks_object);
+                let doer = keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key)) || names_a_doer(text, focus.query, index, focus.asks_object);
                 doer && !agentless_passive(text, index, &focus.deed)
             }
         }
-        Some(Asks::Where) => names_something_new(text, &focus.query, index),
+        Some(Asks::Where) => names_something_new(text, focus.query, index),
         // A reason is stated by a sentence that gives one ("claiming…",
         // "because…"); when none does, the most relevant sentence is shown
         // and no reason is invented.
@@ -549,11 +571,11 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             let boundary = focus.asks == Some(Asks::When) && (focus.asks_end && states_end(entry, &quote.text) || focus.asks_start && states_start(entry, &quote.text));
             let date_bonus = date_bonus + boundary as u8 as f32 * 2.0 * index.max_idf();
             // "Who made the mosaics": among the sentences that name a doer, one that names the event's own people.
-            let people_bonus = (focus.asks == Some(Asks::Who) && names_own_people(index, entry, doc, position, &focus.query)) as u8 as f32 * index.max_idf();
+            let people_bonus = (focus.asks == Some(Asks::Who) && names_own_people(index, entry, doc, position, focus.query)) as u8 as f32 * index.max_idf();
             // "How many": a sentence that gives the number in figures ("40,000 exiles") before one that only says "tens of thousands".
             let figure_bonus = (focus.asks == Some(Asks::HowMany) && has_figure(&quote.text)) as u8 as f32 * index.max_idf();
             let context_share = if focus.asks == Some(Asks::Why) { TIME_CLAUSE_SHARE_FOR_WHY } else { 1.0 };
-            let score = weighed_relevance(index, doc, position, &focus.query, context_share) + year_bonus + reason_bonus;
+            let score = weighed_relevance(index, doc, position, focus.query, context_share) + year_bonus + reason_bonus;
             Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus + people_bonus + figure_bonus))
         })
         .collect();
@@ -650,7 +672,7 @@ pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
     entry.quotes.iter().enumerate().any(|(position, quote)| {
         states(entry, quote, focus, index, doc, position)
             && (!needs_topic || speaks_of_topic(index, doc, position, &quote.text, focus, entry.kind))
-            && years_bound(index, doc, position, &quote.text, &focus.query)
+            && years_bound(index, doc, position, &quote.text, focus.query)
     })
 }
 
@@ -685,10 +707,10 @@ pub fn quote_checks(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
         .enumerate()
         .map(|(position, quote)| QuoteCheck {
             position,
-            relevance: relevance(index, doc, position, &focus.query),
+            relevance: relevance(index, doc, position, focus.query),
             states: states(entry, quote, focus, index, doc, position),
-            speaks_of_all: speaks_of_all(index, doc, position, &focus.query, false),
-            years_bound: years_bound(index, doc, position, &quote.text, &focus.query),
+            speaks_of_all: speaks_of_all(index, doc, position, focus.query, false),
+            years_bound: years_bound(index, doc, position, &quote.text, focus.query),
         })
         .collect()
 }
@@ -741,7 +763,7 @@ pub(crate) fn keyed_words(index: &Index, text: &str) -> Vec<Vec<String>> {
 /// Sava"). A quote that holds none of the question's words does not speak
 /// of it, however well the entry's names do.
 fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus: &Focus, kind: crate::facts::Kind) -> bool {
-    let query = &focus.query;
+    let query = focus.query;
     let names_count = match focus.asks {
         Some(Asks::When | Asks::Where) => true,
         // A number bound to one of the question's words ("250,000

@@ -117,6 +117,9 @@ struct Doc {
     /// [`Index::quote_words`] gives. Not `quotes`: keyed word by word, a
     /// synonym phrase across words or an acronym keys differently.
     quote_words: Vec<Vec<String>>,
+    /// The entry's summary read word by word ([`Index::text_words`]): what
+    /// an answer about it says, whose excerpts must say it too.
+    summary_words: Vec<String>,
 }
 
 impl Doc {
@@ -238,6 +241,9 @@ struct Respelled {
     phrasal: Vec<(String, Vec<String>)>,
     /// The words looked up with [`Index::respell`], with what it gave.
     looked_up: Vec<(String, Option<String>)>,
+    /// The text's chunks (split at whitespace) folded, when respelling
+    /// changed none of them: the chunks of `text` are then the question's own.
+    folded_chunks: Option<Vec<String>>,
 }
 
 /// A query, folded and split into keys, with the years it mentions.
@@ -281,6 +287,24 @@ pub struct Query {
 }
 
 impl Query {
+    /// A query of no words (what [`Query::default`] gives), for a static.
+    pub const fn empty() -> Query {
+        Query {
+            keys: Vec::new(),
+            alts: Vec::new(),
+            light: Vec::new(),
+            matched: Vec::new(),
+            years: Vec::new(),
+            respelled: Vec::new(),
+            paraphrased: Vec::new(),
+            phrasal: Vec::new(),
+            predicates: Vec::new(),
+            before_predicate: Vec::new(),
+            context: Vec::new(),
+            respellings: Vec::new(),
+        }
+    }
+
     /// Key a text written in `language`, setting years apart.
     pub fn parse(keyer: &Keyer, text: &str, language: Language) -> Query {
         Query::from_tokens(keyer.tokens(text, language))
@@ -417,13 +441,16 @@ fn decade_in_other_words(folded: &str) -> Option<String> {
 }
 
 /// `text` with each decade written out or inflected ("krajem 1920-ih",
-/// "в двадцатых") written as the index keys it ("1920s").
-fn decades_in_full(text: &str) -> String {
-    let decade = |chunk: &str| decade_in_other_words(&fold::fold_for_search(chunk));
-    if !text.split_whitespace().any(|chunk| decade(chunk).is_some()) {
-        return text.to_string();
+/// "в двадцатых") written as the index keys it ("1920s"); with it, when
+/// there was none to write (the text is then as typed), its chunks folded
+/// (each chunk is folded to be read, once).
+fn decades_in_full(text: &str) -> (String, Option<Vec<String>>) {
+    let folded: Vec<String> = text.split_whitespace().map(fold::fold_for_search).collect();
+    if !folded.iter().any(|chunk| decade_in_other_words(chunk).is_some()) {
+        return (text.to_string(), Some(folded));
     }
-    text.split_whitespace().map(|chunk| decade(chunk).unwrap_or_else(|| chunk.to_string())).collect::<Vec<_>>().join(" ")
+    let written = text.split_whitespace().zip(&folded).map(|(chunk, folded)| decade_in_other_words(folded).unwrap_or_else(|| chunk.to_string()));
+    (written.collect::<Vec<_>>().join(" "), None)
 }
 
 /// The 20th century's decades in words, as folded: English, Serbian (Latin
@@ -620,9 +647,11 @@ impl Index {
             }
         }
         self.word_key_memo = memo;
-        let words: Vec<Vec<Vec<String>>> = base.entries().iter().map(|entry| entry.quotes.iter().map(|quote| self.text_words(&quote.text)).collect()).collect();
-        for (doc, words) in self.docs.iter_mut().zip(words) {
-            doc.quote_words = words;
+        let words: Vec<(Vec<Vec<String>>, Vec<String>)> =
+            base.entries().iter().map(|entry| (entry.quotes.iter().map(|quote| self.text_words(&quote.text)).collect(), self.text_words(&entry.summary))).collect();
+        for (doc, (quote_words, summary_words)) in self.docs.iter_mut().zip(words) {
+            doc.quote_words = quote_words;
+            doc.summary_words = summary_words;
         }
     }
 
@@ -658,6 +687,12 @@ impl Index {
     /// index was built; `None` for a quote the index does not hold.
     pub fn quote_words(&self, doc: usize, position: usize) -> Option<&[String]> {
         self.docs.get(doc)?.quote_words.get(position).map(Vec::as_slice)
+    }
+
+    /// [`Index::text_words`] of the summary of `doc`, keyed when the index
+    /// was built; `None` for an entry the index does not hold.
+    pub fn summary_words(&self, doc: usize) -> Option<&[String]> {
+        self.docs.get(doc).map(|d| d.summary_words.as_slice())
     }
 
     /// Give every key of the entries' names and quotes its id, and keep
@@ -1095,7 +1130,8 @@ impl Index {
     /// corrected only when the base knows none of its keys as written.
     fn respell_text(&self, text: &str, language: Language) -> Respelled {
         if language != Language::En {
-            return Respelled { text: decades_in_full(text), ..Respelled::default() };
+            let (text, folded_chunks) = decades_in_full(text);
+            return Respelled { text, folded_chunks, ..Respelled::default() };
         }
         let mut respelled = Vec::new();
         let mut paraphrased: Vec<(String, Vec<String>)> = Vec::new();
@@ -1165,7 +1201,8 @@ impl Index {
                 if changed { corrected.join("-") } else { chunk.to_string() }
             })
             .collect();
-        Respelled { text: words.join(" "), respelled, paraphrased, phrasal, looked_up }
+        let unchanged = words.iter().zip(&chunks).all(|(word, chunk)| word.as_str() == *chunk);
+        Respelled { text: words.join(" "), respelled, paraphrased, phrasal, looked_up, folded_chunks: unchanged.then_some(folded_chunks) }
     }
 
     /// [`Index::respell`], remembering the word and its answer in `looked_up`.
@@ -1321,7 +1358,7 @@ impl Index {
                 let named = found.names_hold_some(&query_ids);
                 let name_hit = named && self.name_hit_ids(entry, &query_ids);
                 // Only an entry that explains some of the question can gain enough to matter.
-                let total = if total >= denominator * MIN_FOR_QUOTE_GAIN { total + self.quote_unit_gain(entry, &words, best_quotes.get(&doc).copied()) } else { total };
+                let total = if total >= denominator * MIN_FOR_QUOTE_GAIN { total + self.quote_unit_gain(entry, &words, best_quote_of(&best_quotes, doc)) } else { total };
                 let coverage = if named { self.name_coverage_ids(entry, &query_ids) } else { 0.0 };
                 let mut score = total / denominator + NAME_COVERAGE * coverage;
                 if name_hit {
@@ -1333,21 +1370,23 @@ impl Index {
                 Some(Scored { entry, score, name_hit })
             })
             .collect();
-        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        // Each entry is scored once, so no two compare equal: an unstable sort orders them as a stable one would.
+        scored.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         scored
     }
 
     /// For each of `docs`, its quote that holds the most of the question's
     /// weight (the first such quote on a tie), found through the quote
     /// postings rather than by searching every quote for every word.
-    /// `docs` is sorted.
-    fn best_quotes(&self, words: &[Word], docs: &[u32]) -> HashMap<u32, u32> {
+    /// `docs` is sorted, and so is what it gives: (doc, quote), read with
+    /// [`best_quote_of`].
+    fn best_quotes(&self, words: &[Word], docs: &[u32]) -> Vec<(u32, u32)> {
         // Each word's matches' quote postings, looked up once.
         let postings: Vec<Vec<&[(u32, u32)]>> =
             words.iter().map(|word| word.matches.iter().map(|hit| self.quote_postings.get(hit.key).map_or(&[][..], Vec::as_slice)).collect()).collect();
         // One doc's quotes: (quote, weight held, last word counted), so a word with several matches counts once.
         let mut sums: Vec<(u32, f32, usize)> = Vec::new();
-        let mut best: HashMap<u32, u32> = HashMap::with_capacity_and_hasher(docs.len(), Default::default());
+        let mut best: Vec<(u32, u32)> = Vec::with_capacity(docs.len());
         for &doc in docs {
             sums.clear();
             for (word, (Word { weight, .. }, lists)) in words.iter().zip(&postings).enumerate() {
@@ -1369,7 +1408,7 @@ impl Index {
                 }
             }
             if let Some((quote, _)) = heaviest {
-                best.insert(doc, quote);
+                best.push((doc, quote));
             }
         }
         best
@@ -1398,7 +1437,7 @@ impl Index {
     /// A question's keys as the index sees them, for a text whose language
     /// is known: parsed, with compounds joined, and its matches worked out.
     pub fn query_in(&self, text: &str, language: Language) -> Query {
-        let Respelled { text, respelled, mut paraphrased, mut phrasal, looked_up } = self.respell_text(text, language);
+        let Respelled { text, respelled, mut paraphrased, mut phrasal, looked_up, folded_chunks } = self.respell_text(text, language);
         let mut query = Query::from_tokens(self.tokens(&text, language));
         query.respelled = respelled;
         query.respellings = looked_up;
@@ -1409,7 +1448,7 @@ impl Index {
         let mut seen = HashSet::default();
         phrasal.retain(|(key, _)| query.keys.contains(key) && seen.insert(key.clone()));
         query.phrasal = phrasal;
-        let typed: Vec<String> = text.split_whitespace().map(fold::fold_for_search).collect();
+        let typed: Vec<String> = folded_chunks.unwrap_or_else(|| text.split_whitespace().map(fold::fold_for_search).collect());
         query.predicates = typed
             .iter()
             .filter(|word| crate::text::lexicon::is_english_predicate_form(word))
@@ -1627,6 +1666,11 @@ fn count_capitalised(keyer: &Keyer, text: &str, counts: &mut HashMap<String, (u3
         }
         sentence_start = word.ends_with(['.', '!', '?', ':']);
     }
+}
+
+/// The best quote of `doc` in what [`Index::best_quotes`] found (sorted by doc).
+fn best_quote_of(best_quotes: &[(u32, u32)], doc: u32) -> Option<u32> {
+    best_quotes.binary_search_by_key(&doc, |&(held_by, _)| held_by).ok().map(|at| best_quotes[at].1)
 }
 
 /// The best field weight (times match quality) with which entry `doc` holds a word.
@@ -1930,8 +1974,9 @@ mod tests {
         assert_eq!(folded("1921-ih"), None);
         assert_eq!(folded("20-ih"), None);
         assert_eq!(folded("dvadeseti"), None);
-        assert_eq!(decades_in_full("krajem 1920-ih godina"), "krajem 1920s godina");
-        assert_eq!(decades_in_full("kada je bio tito"), "kada je bio tito");
+        assert_eq!(decades_in_full("krajem 1920-ih godina"), ("krajem 1920s godina".to_string(), None));
+        let folded = ["kada", "je", "bio", "tito"].map(str::to_string).to_vec();
+        assert_eq!(decades_in_full("kada je  bio Tito"), ("kada je  bio Tito".to_string(), Some(folded)));
     }
 
     #[test]

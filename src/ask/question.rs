@@ -170,6 +170,15 @@ const START_WORDS: &[&str] = &[
     "poceli", "zapoceo", "zapocela", "nachalas", "nachalsya", "nachalos", "nachali",
 ];
 
+/// [`START_WORDS`], [`END_WORDS`] and [`BOUNDARY_WORDS`] as sets: every
+/// word of every question is looked for in them.
+static START_WORD_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| START_WORDS.iter().copied().collect());
+static END_WORD_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| END_WORDS.iter().copied().collect());
+static BOUNDARY_WORD_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| BOUNDARY_WORDS.iter().copied().collect());
+
+/// A list of folded words, looked up by hashing.
+type WordSet = rustc_hash::FxHashSet<&'static str>;
+
 /// Verbs that end something with their particle ("pulled out", "dropped
 /// out", "walked out", "gave up"): each verb's forms, and the particle.
 const END_PHRASES: &[(&[&str], &str)] = &[
@@ -195,7 +204,7 @@ const PRESENT: &[&str] = &[
 ];
 
 /// [`PRESENT`] folded as questions are, each as its words.
-static PRESENT_FOLDED: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| folded_phrases(PRESENT));
+static PRESENT_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(PRESENT));
 
 /// Words that ask for the start or the end of something, folded.
 const BOUNDARY_WORDS: &[&str] = &[
@@ -516,32 +525,65 @@ const INITIALLY: &[&str] = &["initially", "originally", "at first", "u pocetku",
 const INITIALLY_AT_END: &[&str] = &["at the beginning", "in the beginning", "at the start", "na pocetku"];
 
 /// [`INITIALLY`] and [`INITIALLY_AT_END`] folded as questions are, each as its words.
-static INITIALLY_FOLDED: std::sync::LazyLock<[Vec<Vec<String>>; 2]> = std::sync::LazyLock::new(|| [folded_phrases(INITIALLY), folded_phrases(INITIALLY_AT_END)]);
+static INITIALLY_FOLDED: std::sync::LazyLock<[PhraseList; 2]> = std::sync::LazyLock::new(|| [PhraseList::new(INITIALLY), PhraseList::new(INITIALLY_AT_END)]);
 
 /// [`UNTIL_WHEN`] folded as questions are, each as its words.
-static UNTIL_WHEN_FOLDED: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| folded_phrases(UNTIL_WHEN));
+static UNTIL_WHEN_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(UNTIL_WHEN));
 
 /// [`lexicon::DAY_WORDS`], each as its words.
-static DAY_WORDS_FOLDED: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| folded_phrases(lexicon::DAY_WORDS));
+static DAY_WORDS_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(lexicon::DAY_WORDS));
 
-/// Phrases folded as questions are, each as its words.
-fn folded_phrases(phrases: &[&str]) -> Vec<Vec<String>> {
-    phrases.iter().map(|phrase| fold_for_search(phrase).split(' ').map(str::to_string).collect()).collect()
+/// Phrases folded as questions are, each as its words, found through their
+/// first words: a question's words are each looked up once, rather than
+/// every phrase tried at every word.
+struct PhraseList {
+    /// Each phrase's words, in the list's order.
+    phrases: Vec<Vec<String>>,
+    /// A first word → the positions in `phrases` of the phrases it begins.
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
-/// Whether the question's folded `words` hold one of `phrases` (each as its words) word for word.
-fn holds_phrase(words: &[&str], phrases: &[Vec<String>]) -> bool {
-    phrases.iter().any(|phrase| !phrase.is_empty() && words.windows(phrase.len()).any(|window| window.iter().zip(phrase).all(|(word, part)| word == part)))
+impl PhraseList {
+    fn new(list: &[&str]) -> PhraseList {
+        let phrases: Vec<Vec<String>> = list.iter().map(|phrase| fold_for_search(phrase).split(' ').map(str::to_string).collect()).collect();
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for (position, phrase) in phrases.iter().enumerate() {
+            if let Some(first) = phrase.first() {
+                by_first.entry(first.clone()).or_default().push(position);
+            }
+        }
+        PhraseList { phrases, by_first }
+    }
+
+    /// Each (phrase position, start) at which one of the phrases stands in
+    /// the question's folded `words` word for word, by start.
+    fn occurrences<'a>(&'a self, words: &'a [&str]) -> impl Iterator<Item = (usize, usize)> + 'a {
+        words.iter().enumerate().flat_map(move |(at, word)| {
+            let starting = self.by_first.get(*word).map_or(&[][..], Vec::as_slice);
+            starting.iter().filter(move |&&position| stands_at(words, at, &self.phrases[position])).map(move |&position| (position, at))
+        })
+    }
 }
 
-/// The words of an "at first" phrase the question holds, if any.
+/// Whether `phrase` stands in `words` word for word from `at`.
+fn stands_at(words: &[&str], at: usize, phrase: &[String]) -> bool {
+    words.get(at..at + phrase.len()).is_some_and(|window| window.iter().zip(phrase).all(|(word, part)| word == part))
+}
+
+/// Whether the question's folded `words` hold one of `phrases` word for word.
+fn holds_phrase(words: &[&str], phrases: &PhraseList) -> bool {
+    phrases.occurrences(words).next().is_some()
+}
+
+/// The words of an "at first" phrase the question holds, if any: the first
+/// of the list's phrases that stands anywhere (where it first does), else
+/// the first of those that must end the question that does.
 fn initially_phrase<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
-    let found = |parts: &Vec<String>, at_end: bool| {
-        let starts = (0..words.len().saturating_sub(parts.len().saturating_sub(1))).filter(|&at| words.len() >= at + parts.len() && words[at..at + parts.len()].iter().zip(parts).all(|(w, p)| *w == p));
-        starts.into_iter().find(|&at| !at_end || at + parts.len() == words.len()).map(|at| words[at..at + parts.len()].to_vec())
-    };
     let [anywhere, at_end] = &*INITIALLY_FOLDED;
-    anywhere.iter().find_map(|parts| found(parts, false)).or_else(|| at_end.iter().find_map(|parts| found(parts, true)))
+    let anywhere_found = anywhere.occurrences(words).min();
+    let at_end_found = || at_end.occurrences(words).filter(|&(position, at)| at + at_end.phrases[position].len() == words.len()).min();
+    let (list, (position, at)) = anywhere_found.map(|found| (anywhere, found)).or_else(|| at_end_found().map(|found| (at_end, found)))?;
+    Some(words[at..at + list.phrases[position].len()].to_vec())
 }
 
 /// The question's English verbs and modifiers that are not among the
@@ -867,11 +909,12 @@ impl Question {
     /// [`Question::parse`], its words' keys remembered by the caller.
     fn parse_keyed(index: &Index, text: &str) -> Question {
         let typed = text;
-        let language = lang::detect(text);
+        let folded_typed = fold_for_search(typed);
+        let language = lang::detect_folded(typed, &folded_typed);
         // "thru", "govt", "ww2": chat spellings read as the words they stand for.
         let expanded = if language == Language::En { lexicon::expand_chat_spellings(text) } else { None };
         let text = expanded.as_deref().unwrap_or(text);
-        let folded = fold_for_search(text);
+        let folded = if expanded.is_some() { fold_for_search(text) } else { folded_typed };
         // "whwn", "meny": misspelt question words still ask.
         let words: Vec<&str> = folded
             .split(' ')
@@ -916,16 +959,16 @@ impl Question {
             weigh_quantity_words(index, &mut query, &words, language);
         }
         let AnswerType { counted, kind: answer_kind, unknown_kind } = mark_answer_type_nouns(index, &mut query, &words, &found, language);
-        let boundary = words.iter().any(|w| BOUNDARY_WORDS.contains(w));
+        let boundary = words.iter().any(|w| BOUNDARY_WORD_SET.contains(w));
         let asks_present = matches!(asks, Asks::Who | Asks::HowMany) && holds_phrase(&words, &PRESENT_FOLDED);
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
         let until_when = holds_phrase(&words, &UNTIL_WHEN_FOLDED);
         // "When did Serbia pull out": a verb and its particle that end something.
         let ends_in_two_words = words.windows(2).any(|pair| END_PHRASES.iter().any(|(verb, particle)| verb.contains(&pair[0]) && pair[1] == *particle));
-        let asks_end = until_when || ends_in_two_words || words.iter().any(|w| END_WORDS.contains(w));
+        let asks_end = until_when || ends_in_two_words || words.iter().any(|w| END_WORD_SET.contains(w));
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
-        let asks_start = words.iter().any(|w| START_WORDS.contains(w));
+        let asks_start = words.iter().any(|w| START_WORD_SET.contains(w));
         let becoming = became_what(index, &words, language);
         let asks_words = asks_for_words(&words, asks, language);
         let event_words = event_words(index, &query, &words, &found, language);

@@ -61,7 +61,12 @@ pub fn plain(answer: &Answer) -> String {
     if let Some(license) = license_line(answer) {
         let _ = writeln!(out, "\n{license}");
     }
-    without_controls(out.trim_end())
+    out.truncate(out.trim_end().len());
+    // Most answers hold no control character: the buffer is returned as it is, not copied.
+    if has_controls(&out) {
+        return without_controls(&out);
+    }
+    out
 }
 
 /// Width of the label column and of each entry's column in plain text.

@@ -64,6 +64,17 @@ static ENGLISH_SET: WordSet = LazyLock::new(|| ENGLISH_WORDS.iter().copied().col
 
 /// The language of a piece of text (English when nothing says otherwise).
 pub fn detect(text: &str) -> Language {
+    detect_with(text, || std::borrow::Cow::Owned(super::fold::fold_for_search(text)))
+}
+
+/// [`detect`] for a text whose folded form ([`super::fold::fold_for_search`])
+/// the caller has already made: it is not folded again.
+pub fn detect_folded(text: &str, folded: &str) -> Language {
+    detect_with(text, || std::borrow::Cow::Borrowed(folded))
+}
+
+/// [`detect`], the folded text made by `fold` when the script leaves the language open.
+fn detect_with<'f>(text: &str, fold: impl FnOnce() -> std::borrow::Cow<'f, str>) -> Language {
     let (mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize);
     let mut serbian_letter = false;
     for c in text.chars().filter(|c| c.is_alphabetic()) {
@@ -79,7 +90,7 @@ pub fn detect(text: &str) -> Language {
     if arabic > cyrillic + latin {
         return Language::Ar;
     }
-    let folded = super::fold::fold_for_search(text);
+    let folded = fold();
     let words: Vec<&str> = folded.split(' ').collect();
     let hits = |list: &WordSet| words.iter().filter(|w| list.contains(*w)).count();
     if cyrillic > latin {

@@ -55,8 +55,8 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
 }
 
 /// The focus of a command's answer: what it asserts, and the words of its subject.
-pub(crate) fn subject_focus(question: Question, asks: Asks) -> Focus {
-    Focus::asserting(asks).with_query(question.query)
+pub(crate) fn subject_focus(question: &Question, asks: Asks) -> Focus<'_> {
+    Focus::asserting(asks).with_query(&question.query)
 }
 
 /// The quotes to show for `entry`: chosen by the evidence for `focus`,
@@ -161,10 +161,10 @@ pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut sh
         return shown;
     }
     let words = QuoteWords::new(engine, entry);
-    if let Some(quote) = one_more_covering(engine, &words, entry, text, &shown, MIN_NEW_WORDS) {
+    if let Some(quote) = one_more_covering(&words, entry, text, &shown, MIN_NEW_WORDS) {
         shown.push(quote);
         // Only for a figure this time: words alone never bring a fourth sentence.
-        if let Some(quote) = one_more_covering(engine, &words, entry, text, &shown, usize::MAX) {
+        if let Some(quote) = one_more_covering(&words, entry, text, &shown, usize::MAX) {
             shown.push(quote);
         }
     }
@@ -173,10 +173,10 @@ pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut sh
 
 /// The quote of `entry` not in `shown` that adds the most of what `text`
 /// says and `shown` do not: a figure, or at least `min_new_words` words.
-fn one_more_covering<'e>(engine: &Engine, words: &QuoteWords<'_>, entry: &'e Entry, text: &str, shown: &[&'e Quote], min_new_words: usize) -> Option<&'e Quote> {
+fn one_more_covering<'e>(words: &QuoteWords<'_>, entry: &'e Entry, text: &str, shown: &[&'e Quote], min_new_words: usize) -> Option<&'e Quote> {
     let said: Vec<std::borrow::Cow<'_, [String]>> = shown.iter().map(|quote| words.of(quote)).collect();
-    let is_said = |key: &str| said.iter().any(|keys| holds(keys, key));
-    let unsaid: Vec<std::borrow::Cow<'_, str>> = engine.index().text_word_keys(text).into_iter().filter(|key| key.chars().count() >= 3 && !is_said(key)).collect();
+    let long_enough: Vec<std::borrow::Cow<'_, str>> = words.of_text(text).into_iter().filter(|key| key.chars().count() >= 3).collect();
+    let unsaid = held_by_none(long_enough, &said);
     let figures: Vec<&str> = figures(text).filter(|figure| !shown.iter().any(|quote| evidence::contains_number(&quote.text, figure))).collect();
     if unsaid.len() < min_new_words && figures.is_empty() {
         return None;
@@ -184,7 +184,7 @@ fn one_more_covering<'e>(engine: &Engine, words: &QuoteWords<'_>, entry: &'e Ent
     let gain = |quote: &Quote| {
         let held = words.of(quote);
         let new_figures = figures.iter().filter(|figure| evidence::contains_number(&quote.text, figure)).count();
-        (new_figures, unsaid.iter().filter(|key| holds(&held, key)).count())
+        (new_figures, count_common(&unsaid, &held))
     };
     let others = entry.quotes.iter().filter(|quote| !shown.iter().any(|s| std::ptr::eq(*s, *quote)));
     // Reversed, so that of equal gains the entry's first quote wins.
@@ -213,11 +213,54 @@ impl<'a> QuoteWords<'a> {
             None => std::borrow::Cow::Owned(self.engine.index().text_words(&quote.text)),
         }
     }
+
+    /// The sorted word keys of `text` ([`Index::text_word_keys`](super::index::Index::text_word_keys)).
+    /// An answer's text ends with the entry's summary (a `/when`'s is
+    /// the summary, a `/who`'s its roles and life before it): the summary's
+    /// keys are the index's, and only the words before it are keyed now.
+    fn of_text(&self, text: &str) -> Vec<std::borrow::Cow<'a, str>> {
+        let index = self.engine.index();
+        // The words before the summary end where it begins (a word split there would key differently).
+        let before = text.strip_suffix(self.entry.summary.as_str()).filter(|before| !before.chars().next_back().is_some_and(char::is_alphanumeric));
+        match (before, self.doc.and_then(|doc| index.summary_words(doc))) {
+            (Some(before), Some(summary)) => merged(index.text_word_keys(before), summary),
+            _ => index.text_word_keys(text),
+        }
+    }
 }
 
-/// Whether sorted `keys` hold `key`.
-fn holds(keys: &[String], key: &str) -> bool {
-    keys.binary_search_by(|probe| probe.as_str().cmp(key)).is_ok()
+/// Sorted, deduplicated `keys` and `more` as one sorted, deduplicated list.
+fn merged<'a>(keys: Vec<std::borrow::Cow<'a, str>>, more: &'a [String]) -> Vec<std::borrow::Cow<'a, str>> {
+    if keys.is_empty() {
+        return more.iter().map(|key| std::borrow::Cow::Borrowed(key.as_str())).collect();
+    }
+    let mut all = keys;
+    all.extend(more.iter().map(|key| std::borrow::Cow::Borrowed(key.as_str())));
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// The keys of sorted `keys` that none of the sorted `lists` holds, in
+/// order: each list is read once alongside them, not searched for each key.
+fn held_by_none<'k>(keys: Vec<std::borrow::Cow<'k, str>>, lists: &[std::borrow::Cow<'_, [String]>]) -> Vec<std::borrow::Cow<'k, str>> {
+    let mut read = vec![0; lists.len()];
+    keys.into_iter().filter(|key| !lists.iter().zip(&mut read).any(|(list, at)| holds_from(list, at, key))).collect()
+}
+
+/// Whether sorted `list` holds `key`, reading on from `at` (left at the
+/// first key not before it): for keys asked in order.
+fn holds_from(list: &[String], at: &mut usize, key: &str) -> bool {
+    while list.get(*at).is_some_and(|held| held.as_str() < key) {
+        *at += 1;
+    }
+    list.get(*at).is_some_and(|held| held == key)
+}
+
+/// How many keys sorted, deduplicated `keys` and `held` have in common, read side by side.
+fn count_common(keys: &[std::borrow::Cow<'_, str>], held: &[String]) -> usize {
+    let mut at = 0;
+    keys.iter().filter(|key| holds_from(held, &mut at, key)).count()
 }
 
 /// How many of a text's words a quote must add to be shown beside the others.

@@ -14,7 +14,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(found) => found,
         Err(reply) => return *reply,
     };
-    answer(engine, treaty, &subject_focus(question, Asks::What), locale)
+    answer(engine, treaty, &subject_focus(&question, Asks::What), locale)
 }
 
 /// The answer about a treaty: parties, signatories, date, place, what it

@@ -15,7 +15,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(found) => found,
         Err(reply) => return *reply,
     };
-    let mut reply = answer(engine, entry, &subject_focus(question, Asks::When), locale);
+    let mut reply = answer(engine, entry, &subject_focus(&question, Asks::When), locale);
     if let Some(period) = engine.base().period_of(entry) {
         super::period::mention(engine, &mut reply, period, &entry.title, locale);
     }

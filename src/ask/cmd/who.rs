@@ -18,7 +18,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(found) => found,
         Err(reply) => return *reply,
     };
-    answer(engine, person, &subject_focus(question, Asks::Who), locale)
+    answer(engine, person, &subject_focus(&question, Asks::Who), locale)
 }
 
 /// The answer about a person: roles, life dates, summary, involvements.
