@@ -174,10 +174,14 @@ pub(crate) fn covering<'e>(engine: &Engine, entry: &'e Entry, text: &str, mut sh
 /// The quote of `entry` not in `shown` that adds the most of what `text`
 /// says and `shown` do not: a figure, or at least `min_new_words` words.
 fn one_more_covering<'e>(words: &QuoteWords<'_>, entry: &'e Entry, text: &str, shown: &[&'e Quote], min_new_words: usize) -> Option<&'e Quote> {
+    let figures: Vec<&str> = figures(text).filter(|figure| !shown.iter().any(|quote| evidence::contains_number(&quote.text, figure))).collect();
+    // Only a figure can bring one more: the words need not be keyed.
+    if figures.is_empty() && min_new_words == usize::MAX {
+        return None;
+    }
     let said: Vec<std::borrow::Cow<'_, [String]>> = shown.iter().map(|quote| words.of(quote)).collect();
     let long_enough: Vec<std::borrow::Cow<'_, str>> = words.of_text(text).into_iter().filter(|key| key.chars().count() >= 3).collect();
     let unsaid = held_by_none(long_enough, &said);
-    let figures: Vec<&str> = figures(text).filter(|figure| !shown.iter().any(|quote| evidence::contains_number(&quote.text, figure))).collect();
     if unsaid.len() < min_new_words && figures.is_empty() {
         return None;
     }
