@@ -611,9 +611,7 @@ impl Index {
             index.max_idf = index.max_idf.max(idf);
             index.idf.insert(key.clone(), idf);
             if (4..=MAX_TYPO_LENGTH + 1).contains(&key.chars().count()) {
-                for deletion in deletions_of(&key) {
-                    index.deletions.entry(deletion).or_default().push(key.clone());
-                }
+                for_each_deletion(&key, |deletion| index.deletions.entry(deletion.to_string()).or_default().push(key.clone()));
             }
             index.sorted_keys.insert(key.clone(), ());
             index.postings.insert(key, list);
@@ -1056,9 +1054,7 @@ impl Index {
         self.vocabulary = listed.into_iter().filter(|word| is_spelling(word) && !self.spellings.contains_key(word)).collect();
         for word in self.spellings.keys().chain(&self.vocabulary) {
             if (MIN_TYPO_LENGTH..=MAX_TYPO_LENGTH + 1).contains(&word.chars().count()) {
-                for deletion in deletions_of(word) {
-                    self.spelling_deletions.entry(deletion).or_default().push(word.clone());
-                }
+                for_each_deletion(word, |deletion| self.spelling_deletions.entry(deletion.to_string()).or_default().push(word.clone()));
             }
         }
     }
@@ -1925,14 +1921,6 @@ fn for_each_deletion(key: &str, mut visit: impl FnMut(&str)) {
         deletion.push_str(&key[at + removed.len_utf8()..]);
         visit(&deletion);
     }
-}
-
-/// All strings with one character removed.
-fn deletions_of(key: &str) -> Vec<String> {
-    let chars: Vec<char> = key.chars().collect();
-    (0..chars.len())
-        .map(|skip| chars.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| *c).collect())
-        .collect()
 }
 
 #[cfg(test)]
