@@ -316,8 +316,7 @@ fn same_proof(engine: &Engine, question: &Question, contenders: &[&Candidate]) -
     let sentence: Vec<String> = index.word_keys(first);
     let named_by_sentence = |c: &&&Candidate| {
         let Some(entry) = engine.entry(c.entry) else { return false };
-        let title = entry.title.split(" (").next().unwrap_or(&entry.title);
-        let title_keys = index.word_keys(title);
+        let title_keys = index.word_keys(&super::index::without_parentheses(&entry.title));
         !title_keys.is_empty() && title_keys.iter().all(|key| sentence.contains(key))
     };
     let named: Vec<&&Candidate> = preferred.into_iter().filter(named_by_sentence).collect();

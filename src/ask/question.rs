@@ -474,8 +474,8 @@ fn mark_leader_of_a_group_light(index: &Index, query: &mut Query, typed: &str, l
     for pair in raw.windows(2) {
         let Some(possessor) = pair[0].strip_suffix("'s").or_else(|| pair[0].strip_suffix("’s")) else { continue };
         let group = pair[1].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        let group_keys: Vec<String> = index.tokens(&group, language).into_iter().map(|t| t.key).collect();
-        let names_a_group = GROUP_NOUNS.contains(&group.as_str()) || group_keys.iter().any(|k| index.is_proper_key(k) && !index.is_person_key(k));
+        let names_a_state = || index.tokens(&group, language).iter().any(|t| index.is_proper_key(&t.key) && !index.is_person_key(&t.key));
+        let names_a_group = GROUP_NOUNS.contains(&group.as_str()) || names_a_state();
         if !names_a_group {
             continue;
         }
