@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-21.toml`: the second to twentieth holdout sets,
+//! - `dev-3.toml` … `dev-22.toml`: the second to twenty-first holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -17,8 +17,9 @@
 //!   assertions; dev-17 114/154 = 74.0%, 5 false assertions; dev-18
 //!   109/139 = 78.4%, 6 false assertions; dev-19 107/132 = 81.1%, 4 false
 //!   assertions; dev-20 103/137 = 75.2%, 8 false assertions; dev-21 117/128
-//!   = 91.4%, 1 false assertion).
-//! - `holdout.toml`: the twenty-first set, written the same way by another writer
+//!   = 91.4%, 1 false assertion; dev-22 122/140 = 87.1%, 2 false
+//!   assertions).
+//! - `holdout.toml`: the twenty-second set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -212,25 +213,31 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 91.0;
-const HOLDOUT_FLOOR: f64 = 88.5;
+const HOLDOUT_FLOOR: f64 = 85.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-02: 122/140 = 87.1%, before any change of that
+/// measurement (2026-12-02: 119/139 = 85.6%, before any change of that
 /// session). Not tuned on: they are listed so that the test still fails on
 /// any new false assertion and on a fixed one (remove it), while the
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "when was karadjordje killed",
-    "what happened to andrija hebrang after he met stalin",
+    "what year did the second serbian uprising start",
+    "who became president of yugoslavia after tito",
+    "what job did momcilo nincic have",
+    "did the soviets send tanks to the partisans",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what happened to andrija hebrang after he met stalin",
+        "from dev-22's one measurement as the holdout: the meeting's sentences tell what Stalin said at it and nothing after; that \"after he met Stalin\" names a time and the question asks what followed it, which no sentence tells, needs the clause after \"after\" read as a time, not as what is asked",
+    ),
     (
         "why did the soviets invade afghanistan in 1979",
         "from dev-21's one measurement as the holdout: the intervention's sentences say only that it happened and how Yugoslavia took it; a \"why\" whose event is the whole entry shows the entry's summary, and telling a sentence that gives a reason from one that only reports the event needs a reason the mechanism can recognise",
@@ -313,7 +320,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=21 {
+    for part in 2..=22 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
