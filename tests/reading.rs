@@ -781,3 +781,14 @@ fn the_russian_house_in_serbian_and_russian() {
     // sentence with the number of students speaks of.
     assert_proven(&engine, "сколько человек изучают русский в русском доме", "russian-house-belgrade-founded", "over 5,000 enrolled");
 }
+
+#[test]
+fn a_family_name_made_from_a_name_is_another_person() {
+    let engine = engine();
+    // "Karađorđević" is the dynasty named after Karađorđe, not Karađorđe:
+    // the 1903 coup, which brought the House of Karađorđević back, does not
+    // tell when Karađorđe was killed.
+    assert_nothing_asserted(&engine, &["when was karađorđe murdered", "when was karadjordje assassinated"]);
+    let answer = engine.ask("when did the karadjordjevic dynasty return", "en");
+    assert_eq!(first_id(&answer), Some("serbian-coup-1903"), "{}", answer.headline);
+}

@@ -1252,7 +1252,7 @@ impl Index {
                 .name_keys
                 .range(stem.clone()..)
                 .take_while(|stored| stored.starts_with(&stem))
-                .filter(|stored| stored.chars().count() <= length + 3 && stored.as_str() != key)
+                .filter(|stored| stored.chars().count() <= length + 3 && stored.as_str() != key && !is_patronymic_of(stored, key))
                 .take(MAX_VARIANTS);
             found.extend(variants.map(|stored| (stored.as_str(), SHARED_PREFIX)));
         }
@@ -1908,6 +1908,15 @@ fn run_of_doc(postings: &[(u32, u32)], doc: u32) -> &[(u32, u32)] {
 /// Each distinct string with one character of `key` removed, in the order
 /// of the character removed, built in one buffer: removing either letter of
 /// a doubled pair gives the same string, which is visited once.
+/// Whether `stored` is a Slavic family name made from the name `key`
+/// ("Karađorđević" from "Karađorđe", "Nikolić" from "Nikola"): another
+/// person or a dynasty, not a variant of the same word.
+fn is_patronymic_of(stored: &str, key: &str) -> bool {
+    const SUFFIXES: [&str; 5] = ["ev", "ov", "ic", "evic", "ovic"];
+    let base = [key, key.strip_suffix(['a', 'e', 'o']).unwrap_or(key)];
+    base.iter().any(|base| stored.strip_prefix(base).is_some_and(|tail| SUFFIXES.contains(&tail)))
+}
+
 fn for_each_deletion(key: &str, mut visit: impl FnMut(&str)) {
     let mut deletion = String::with_capacity(key.len());
     let mut previous = None;
