@@ -792,3 +792,12 @@ fn a_family_name_made_from_a_name_is_another_person() {
     let answer = engine.ask("when did the karadjordjevic dynasty return", "en");
     assert_eq!(first_id(&answer), Some("serbian-coup-1903"), "{}", answer.headline);
 }
+
+#[test]
+fn what_was_agreed_may_follow_the_parties_of_the_agreement() {
+    let engine = engine();
+    // "a secret agreement between the two empires to honor … the status quo":
+    // what was agreed comes after the parties, and it is what is shown.
+    assert_proven(&engine, "what did austria and russia agree in 1897", "austro-russian-agreement-1897", "status quo");
+    assert_proven(&engine, "what did the 1897 secret agreement say", "austro-russian-agreement-1897", "status quo");
+}

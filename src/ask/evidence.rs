@@ -256,8 +256,9 @@ const SAYING_WORDS: &[&str] = &[
     "demanded", "urged", "announced", "argued", "insisted", "stressed", "emphasized", "asserted", "concluded", "affirmed",
 ];
 
-/// How many words after a word of saying what was said may begin.
-const SAID_REACH: usize = 4;
+/// How many words after a word of saying what was said may begin: a short
+/// phrase may come between ("an agreement *between the two empires* to …").
+const SAID_REACH: usize = 6;
 
 /// Words that tell someone or something became what it was.
 const BECOMING_WORDS: &[&str] = &[
