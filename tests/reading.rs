@@ -57,6 +57,8 @@ fn until_when_is_answered_by_the_end() {
     let answer = engine().ask("until when did economic ties between the soviet union and yugoslavia develop", "en");
     assert_eq!(answer.outcome, Outcome::Facts, "{}", answer.headline);
     assert!(answer.excerpts.iter().any(|e| e.quote.contains("until the late 1980s")), "{:?}", answer.excerpts);
+    // "Until what year" asks the same as "until when".
+    assert_proven(&engine(), "up to what year did soviet yugoslav trade grow", "soviet-yugoslav-trade-1960s-1985", "until 1985");
 }
 
 #[test]

@@ -341,7 +341,10 @@ struct AnswerType {
 }
 
 /// "Until when" in the languages histbot reads: the end is asked too.
-const UNTIL_WHEN: &[&str] = &["until when", "till when", "do kada", "do koje godine", "do kakogo goda", "do kakikh por", "حتى متى"];
+const UNTIL_WHEN: &[&str] = &[
+    "until when", "till when", "until what year", "till what year", "until which year", "up to what year", "do kada", "do koje godine",
+    "do kakogo goda", "do kakikh por", "حتى متى",
+];
 
 /// Whether a "who" question asks for the object of its verb: "whom" (or
 /// its Serbian and Russian forms), or "who" followed by an auxiliary and
