@@ -803,3 +803,12 @@ fn what_was_agreed_may_follow_the_parties_of_the_agreement() {
     assert_proven(&engine, "what did austria and russia agree in 1897", "austro-russian-agreement-1897", "status quo");
     assert_proven(&engine, "what did the 1897 secret agreement say", "austro-russian-agreement-1897", "status quo");
 }
+
+#[test]
+fn an_ending_spelt_as_it_sounds_is_corrected() {
+    let engine = engine();
+    // "-shun" is how "-tion" and "-sion" sound: more than one edit away,
+    // but no other word of the base.
+    assert_proven(&engine, "when was the soviet invashun of afghanistan", "soviet-intervention-afghanistan-1979", "1979");
+    assert_proven(&engine, "when did the soviet intervenshun in afghanistan happen", "soviet-intervention-afghanistan-1979", "1979");
+}

@@ -1075,6 +1075,9 @@ impl Index {
         if !(MIN_TYPO_LENGTH - 1..=MAX_TYPO_LENGTH).contains(&length) || !is_spelling(word) || self.spellings.contains_key(word) || self.vocabulary.contains(word) || crate::text::lexicon::is_english_word(word) {
             return None;
         }
+        if let Some(spelt) = self.spelt_as_it_sounds(word) {
+            return Some(spelt);
+        }
         let mut candidates: Vec<&str> = self.spelling_deletions.get(word).into_iter().flatten().map(String::as_str).collect();
         // A word too short for other slips is only corrected for a doubling
         // (below): a spelling one letter shorter is one only when the word
@@ -1093,6 +1096,13 @@ impl Index {
             candidates.extend(self.spelling_deletions.get(deletion).into_iter().flatten().map(String::as_str));
         });
         self.best_correction(word, length, candidates)
+    }
+
+    /// A word of the base spelt as it sounds: "-shun" for "-tion" or
+    /// "-sion" ("resolushun", "invashun"), more than one edit away.
+    fn spelt_as_it_sounds(&self, word: &str) -> Option<&str> {
+        let stem = ["shun", "shon", "shen"].iter().find_map(|ending| word.strip_suffix(ending))?;
+        ["tion", "sion", "ssion"].iter().find_map(|ending| self.spellings.get_key_value(format!("{stem}{ending}").as_str()).map(|(stored, _)| stored.as_str()))
     }
 
     /// Of `candidates` for `word` (`length` characters), the correction
