@@ -812,3 +812,15 @@ fn an_ending_spelt_as_it_sounds_is_corrected() {
     assert_proven(&engine, "when was the soviet invashun of afghanistan", "soviet-intervention-afghanistan-1979", "1979");
     assert_proven(&engine, "when did the soviet intervenshun in afghanistan happen", "soviet-intervention-afghanistan-1979", "1979");
 }
+
+#[test]
+fn serbian_question_words_in_cyrillic_and_why_in_two_words() {
+    let engine = engine();
+    // "Због чега" / "zbog čega" ("because of what") asks why, in either
+    // script: "зашто" and "шта" fold as "zašto" and "šta" do.
+    for question in ["због чега је аустроугарска објавила рат србији", "zbog cega je austrougarska objavila rat srbiji"] {
+        assert_proven(&engine, question, "july-crisis", "led Austria-Hungary to declare war on Serbia");
+    }
+    let answer = engine.ask("зашто је аустроугарска објавила рат србији", "sr");
+    assert_eq!(first_id(&answer), Some("july-crisis"), "{}", answer.headline);
+}

@@ -87,6 +87,22 @@ fn cyrillic(c: char) -> Option<&'static str> {
     })
 }
 
+/// Serbian Cyrillic folded as Serbian Latin is: [`fold_for_search`] writes
+/// "ш", "ч", "ж", "џ" and "ц" as English texts do ("sh", "ch", "zh",
+/// "dzh", "ts"), while "š", "č", "ž", "dž" and "c" fold to one letter each;
+/// this writes them as the Latin letters fold, so "зашто" meets "zašto".
+pub fn serbian_latin(folded: &str) -> std::borrow::Cow<'_, str> {
+    const LETTERS: &[(&str, &str)] = &[("dzh", "dz"), ("sh", "s"), ("ch", "c"), ("zh", "z"), ("ts", "c")];
+    if !LETTERS.iter().any(|(digraph, _)| folded.contains(digraph)) {
+        return std::borrow::Cow::Borrowed(folded);
+    }
+    let mut out = folded.to_string();
+    for (digraph, letter) in LETTERS {
+        out = out.replace(digraph, letter);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -174,6 +190,14 @@ pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serbian_cyrillic_folds_as_serbian_latin_does() {
+        for (cyrillic, latin) in [("зашто", "zašto"), ("шта", "šta"), ("због чега", "zbog čega"), ("џеп", "džep"), ("центар", "centar")] {
+            assert_eq!(serbian_latin(&fold_for_search(cyrillic)), fold_for_search(latin));
+        }
+        assert!(matches!(serbian_latin("kada"), std::borrow::Cow::Borrowed("kada")));
+    }
 
     #[test]
     fn folds_case_diacritics_and_scripts() {

@@ -129,6 +129,10 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "koliki", Asks::HowMany),
     (Language::Sr, "kolike", Asks::HowMany),
     (Language::Sr, "zasto", Asks::Why),
+    // "Zbog čega", "iz kog razloga": because of what, for what reason.
+    (Language::Sr, "zbog cega", Asks::Why),
+    (Language::Sr, "iz kog razloga", Asks::Why),
+    (Language::Sr, "iz kojeg razloga", Asks::Why),
     (Language::Sr, "kako", Asks::How),
     (Language::Sr, "sta", Asks::What),
     (Language::Sr, "sto", Asks::What),
@@ -164,6 +168,9 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "skolko", Asks::HowMany),
     (Language::Ru, "pochemu", Asks::Why),
     (Language::Ru, "zachem", Asks::Why),
+    // "По какой причине", "отчего": for what reason.
+    (Language::Ru, "po kakoy prichine", Asks::Why),
+    (Language::Ru, "otchego", Asks::Why),
     (Language::Ru, "kak", Asks::How),
     (Language::Ru, "chto", Asks::What),
     (Language::Ru, "rodilsya", Asks::Born),
@@ -195,7 +202,7 @@ pub fn is_stopword(folded: &str, language: Language) -> bool {
     });
     english.contains(folded)
         || match language {
-            Language::Sr => serbian.contains(folded),
+            Language::Sr => serbian.contains(folded) || serbian.contains(super::fold::serbian_latin(folded).as_ref()),
             Language::Ru => russian.contains(folded),
             Language::En | Language::Ar => false,
         }
@@ -233,6 +240,8 @@ const SERBIAN: &[&str] = &[
     "tokom", "nakon", "posle", "pre", "vreme", "vremena", "datum", "dana", "dobio", "dobila", "dobili",
     "dobiti", "imati", "bilo", "kog", "koga", "cijem", "ciji", "cija",
     "ali", "vec", "vise", "oko", "potpisala", "jos", "samo", "kao", "neki", "neka",
+    // "Zbog čega", "iz kog razloga": why.
+    "zbog", "cega", "razloga",
     // "Start" and "begin", as in English: "od početka rata" is "since the war started".
     "pocetak", "pocetka", "pocetkom", "poceo", "pocela", "pocelo", "poceli",
 ];
@@ -366,6 +375,14 @@ pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, s
         }
         map
     });
+    // Serbian Cyrillic ("зашто", "шта") read as the Latin letters fold.
+    let latin: Vec<std::borrow::Cow<str>>;
+    let folded_words: Vec<&str> = if language == Language::Sr {
+        latin = folded_words.iter().map(|word| super::fold::serbian_latin(word)).collect();
+        latin.iter().map(|word| word.as_ref()).collect()
+    } else {
+        folded_words.to_vec()
+    };
     let mut found = Vec::new();
     let mut position = 0;
     while position < folded_words.len() {
