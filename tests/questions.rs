@@ -225,7 +225,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what year did the second serbian uprising start",
     "who became president of yugoslavia after tito",
     "what job did momcilo nincic have",
     "did the soviets send tanks to the partisans",
@@ -241,10 +240,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "why did the soviets invade afghanistan in 1979",
         "from dev-21's one measurement as the holdout: the intervention's sentences say only that it happened and how Yugoslavia took it; a \"why\" whose event is the whole entry shows the entry's summary, and telling a sentence that gives a reason from one that only reports the event needs a reason the mechanism can recognise",
-    ),
-    (
-        "when did the second serbian uprising start",
-        "from dev-20's one measurement as the holdout: the uprising's entry is dated only as \"after 1813 and before 1828 (the source gives no year)\", and the 1813 suppression of the first uprising in its quotes is taken as its date",
     ),
     (
         "what happened to the serbian officers zubov turned down in 1938",

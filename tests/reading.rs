@@ -824,3 +824,12 @@ fn serbian_question_words_in_cyrillic_and_why_in_two_words() {
     let answer = engine.ask("зашто је аустроугарска објавила рат србији", "sr");
     assert_eq!(first_id(&answer), Some("july-crisis"), "{}", answer.headline);
 }
+
+#[test]
+fn a_word_of_a_name_marks_no_start() {
+    let engine = engine();
+    // "the *First* Serbian Uprising was definitively suppressed in 1813":
+    // "First" is part of a name, and 1813 is when the first uprising ended,
+    // not when the second began; the sources give no year for either start.
+    assert_nothing_asserted(&engine, &["when did the second serbian uprising begin", "what year did the 2nd serbian uprising start"]);
+}

@@ -188,7 +188,7 @@ pub fn states_end(entry: &Entry, text: &str) -> bool {
     if !has(last) {
         return false;
     }
-    let marked = has_any_word(text, END_MARKERS);
+    let marked = has_any_marker(text, END_MARKERS);
     marked || points.len() == 2 && has(first)
 }
 
@@ -216,8 +216,18 @@ pub fn states_start(entry: &Entry, text: &str) -> bool {
     if points.len() == 1 {
         return true;
     }
-    let marked = has_any_word(text, START_MARKERS);
+    let marked = has_any_marker(text, START_MARKERS);
     marked || has(last)
+}
+
+/// Whether `text` has one of `markers` as a word of its own, not as part
+/// of a name: "*First* Serbian Uprising" or "World War *I*" mark no start,
+/// though a capital that opens the sentence ("*From* 1917") may.
+fn has_any_marker(text: &str, markers: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).enumerate().any(|(position, word)| {
+        let in_a_name = position > 0 && word.chars().next().is_some_and(char::is_uppercase);
+        !in_a_name && markers.contains(&word.to_lowercase().as_str())
+    })
 }
 
 /// Whether a quote tells that someone or something became what it was:
