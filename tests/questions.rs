@@ -226,7 +226,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who became president of yugoslavia after tito",
-    "what job did momcilo nincic have",
     "did the soviets send tanks to the partisans",
 ];
 
@@ -274,10 +273,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-15's one measurement as the holdout: the sentence names the post (\"the Russian Minister in Belgrade intervened\") and never the man; the post is the question's own head, so it is held; that \"who was <post>\" asks for a name the post does not give needs the head's words excluded from what counts as the answer",
     ),
     (
-        "what government post did momcilo nincic hold",
-        "from dev-10's one measurement as the holdout: \"post\" is read as the kind of answer and weighs light, and the agreement bearing his name holds the rest; the kind is now checked against the sentence, but it names Georgy Chicherin, whom the base has no person entry for and WordNet does not know, and such a name may be one of any kind (\"The Times\" for \"which newspaper\"); telling a person's name from others needs the names the sources give people",
-    ),
-    (
         "why were the serbian officers judged unfit for the 1938 coup",
         "from dev-9's one measurement as the holdout: the sentence says Zubov judged them unfit but not why; a \"why\" answer shows the most relevant sentence (inventing no reason), which still asserts the entry",
     ),
@@ -292,10 +287,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "which yugoslav film was most popular in the soviet union",
         "from dev-12's one measurement as the holdout: \"most popular\" now asks for a ranking, but \"the USSR became a *major* consumer of Yugoslav movies\" ranks the consumer, not a film; that the ranking word must qualify the kind asked (\"film\") needs the phrase it belongs to",
-    ),
-    (
-        "what post did momcilo nincic hold",
-        "from dev-12's one measurement as the holdout, as its dev-10 twin: the sentence names Georgy Chicherin, a name WordNet does not know and the base has no person entry for, which may stand for a post as far as the kind check can tell",
     ),
     (
         "where is general wrangel buried",

@@ -833,3 +833,16 @@ fn a_word_of_a_name_marks_no_start() {
     // not when the second began; the sources give no year for either start.
     assert_nothing_asserted(&engine, &["when did the second serbian uprising begin", "what year did the 2nd serbian uprising start"]);
 }
+
+#[test]
+fn a_post_is_given_only_by_the_persons_roles() {
+    let engine = engine();
+    // The sources give Ninčić no post: the agreement he reached is no
+    // answer to what office he held.
+    for question in ["what office did momčilo ninčić hold", "which position did nincic have"] {
+        let answer = engine.ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {}", answer.headline);
+    }
+    let answer = engine.ask("what office did pasic hold", "en");
+    assert_eq!(first_id(&answer), Some("nikola-pasic"), "{}", answer.headline);
+}

@@ -141,6 +141,10 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
             None => return abstain,
         },
     };
+    // "What post did Ninčić hold": only his roles could say, and the sources give none.
+    if unstated_role(engine, question, best.entry) {
+        return not_stated(engine, question, best.entry);
+    }
     // "Why did Karađorđe refuse…": the person's profile cannot say; an
     // event their name is part of may, though it scores lower.
     let share = if deed_of_person(engine, question, best.entry) { DEED_SHARE } else { CAPABLE_SHARE };
@@ -940,6 +944,21 @@ pub fn answers_about(engine: &Engine, question: &Question, entry: usize) -> bool
     discriminative_gaps(engine, question, entry).is_empty() && can_state(engine, question, entry)
 }
 
+/// Nouns that ask for a person's post ("what *post* did he hold").
+const ROLE_WORDS: &str = "post job position office role title occupation profession rank";
+
+/// Whether the question asks for a post ("what *post* did he hold").
+fn asks_a_role(engine: &Engine, question: &Question) -> bool {
+    question.answer_kind.as_ref().is_some_and(|kind| engine.index().word_keys(ROLE_WORDS).contains(kind))
+}
+
+/// Whether the question asks the post of the person `entry`, whose roles
+/// the sources do not give: no other entry's sentence is taken for one.
+fn unstated_role(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let is_person_without_roles = engine.entry(entry).is_some_and(|e| e.kind == Kind::Person && e.roles.is_empty());
+    is_person_without_roles && engine.index().name_hit(entry, &question.query.keys) && asks_a_role(engine, question)
+}
+
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
@@ -965,6 +984,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         (_, Kind::Person) => {
             let index = engine.index();
             let query = &question.query;
+            if asks_a_role(engine, question) && found.roles.is_empty() {
+                return false;
+            }
             let named = index.name_hit(entry, &query.keys);
             // "Who killed King Alexander" asks for someone who did something to him.
             let done_to = named && !question.deed().is_empty();
