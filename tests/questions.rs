@@ -293,10 +293,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-13's one measurement as the holdout: \"buried\" is a word the base never saw, and an unknown word is excused as a paraphrase when the question asks where and names an entry outright (Wrangel is in the title of his army's defeat); that it is the event whose place is asked needs the verb of a \"where\" question read as its event, as for \"when\" and \"who\"",
     ),
     (
-        "who became prime minister when peter i dismissed pasic in 1914",
-        "from dev-13's one measurement as the holdout: the crisis's sentences name Pašić, Peter I and the dismissal; that the person asked is a third one, whom no sentence names, needs the doer told apart from the names the question itself gives",
-    ),
-    (
         "how did moscow respond when yugoslavia condemned the afghanistan invasion",
         "from dev-14's one measurement as the holdout: the \"when\" clause names the intervention, whose sentence is taken as the answer; that the response asked for is a reaction no sentence gives needs the clause after \"when\" read as a time, not as what is asked",
     ),

@@ -846,3 +846,15 @@ fn a_post_is_given_only_by_the_persons_roles() {
     let answer = engine.ask("what office did pasic hold", "en");
     assert_eq!(first_id(&answer), Some("nikola-pasic"), "{}", answer.headline);
 }
+
+#[test]
+fn who_became_is_told_by_a_sentence_of_becoming() {
+    let engine = engine();
+    // The crisis's sentences tell a dismissal and a restoration, and the
+    // 1903 coup's the return of a dynasty: neither tells who became prime
+    // minister or king.
+    assert_nothing_asserted(&engine, &["who became the prime minister after peter i dismissed pasic", "who became king of serbia after the 1903 coup"]);
+    // A person's roles say what they became.
+    let answer = engine.ask("who became prime minister of serbia", "en");
+    assert_eq!(first_id(&answer), Some("nikola-pasic"), "{}", answer.headline);
+}

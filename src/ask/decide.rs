@@ -947,6 +947,11 @@ pub fn answers_about(engine: &Engine, question: &Question, entry: usize) -> bool
 /// Nouns that ask for a person's post ("what *post* did he hold").
 const ROLE_WORDS: &str = "post job position office role title occupation profession rank";
 
+/// Whether one of a person's roles is `what` ("Prime Minister").
+fn holds_role(engine: &Engine, person: &Entry, what: &str) -> bool {
+    what.is_empty() || person.roles.iter().any(|role| engine.index().word_keys(role).iter().any(|key| key.split(' ').any(|part| part == what)))
+}
+
 /// Whether the question asks for a post ("what *post* did he hold").
 fn asks_a_role(engine: &Engine, question: &Question) -> bool {
     question.answer_kind.as_ref().is_some_and(|kind| engine.index().word_keys(ROLE_WORDS).contains(kind))
@@ -1001,7 +1006,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let identity = !done_to && (!named || (0..query.keys.len()).all(|w| index.covers(entry, query, w)) || says_it());
             // "Why did Stalin have Gorkić killed": his profile answers only with a sentence that gives a reason.
             let reason = || shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| evidence::gives_a_reason(&quote.text));
-            return identity && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
+            // "Who became prime minister": their roles or a sentence of becoming say so.
+            let became = question.becoming.as_ref().is_none_or(|what| holds_role(engine, found, what) || tells_becoming_what(engine, entry, found, what));
+            return identity && became && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
         }
         _ => question.asks,
     };
@@ -1027,7 +1034,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         }
         Asks::Who => {
             let focus = Focus { asks_object: question.asks_object, deed: question.deed(), asks_signer: question.asks_signer, ..Focus::asserting(Asks::Who).with_query(&question.query) };
-            found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &focus)
+            // "Who became prime minister when…": an event's sentence must tell someone became it.
+            let becoming_told = || question.becoming.as_ref().is_none_or(|what| tells_becoming_what(engine, entry, found, what));
+            found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &focus) && becoming_told()
         }
         // A reason is stated only by a sentence that gives one; none does, and the sources don't say why.
         // Why something started: a sentence that gives a reason and tells the start.

@@ -164,6 +164,12 @@ fn became_what(index: &Index, words: &[&str], language: Language) -> Option<Stri
     Some(last.and_then(|word| index.word_tokens(word, language).last().map(|t| t.key.clone())).unwrap_or_default())
 }
 
+/// Whether "who" is followed by a word of becoming: the person asked is
+/// the one who became something.
+fn who_became(words: &[&str]) -> bool {
+    words.windows(2).any(|pair| matches!(pair[0], "who" | "ko" | "kto") && BECOME_WORDS.contains(&pair[1]))
+}
+
 /// Words that ask for the beginning of something, folded.
 const START_WORDS: &[&str] = &[
     "start", "started", "starts", "begin", "began", "begun", "begins", "commence", "commenced", "pocela", "poceo", "pocelo",
@@ -972,7 +978,8 @@ impl Question {
         let asks_end = until_when || ends_in_two_words || words.iter().any(|w| END_WORD_SET.contains(w));
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = words.iter().any(|w| START_WORD_SET.contains(w));
-        let becoming = became_what(index, &words, language);
+        // "Who became prime minister", but not "who suggested Serbia become a protectorate".
+        let becoming = became_what(index, &words, language).filter(|_| asks != Asks::Who || who_became(&words));
         let asks_words = asks_for_words(&words, asks, language);
         let event_words = event_words(index, &query, &words, &found, language);
         let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
