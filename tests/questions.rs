@@ -289,10 +289,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-12's one measurement as the holdout: \"most popular\" now asks for a ranking, but \"the USSR became a *major* consumer of Yugoslav movies\" ranks the consumer, not a film; that the ranking word must qualify the kind asked (\"film\") needs the phrase it belongs to",
     ),
     (
-        "where is general wrangel buried",
-        "from dev-13's one measurement as the holdout: \"buried\" is a word the base never saw, and an unknown word is excused as a paraphrase when the question asks where and names an entry outright (Wrangel is in the title of his army's defeat); that it is the event whose place is asked needs the verb of a \"where\" question read as its event, as for \"when\" and \"who\"",
-    ),
-    (
         "how did moscow respond when yugoslavia condemned the afghanistan invasion",
         "from dev-14's one measurement as the holdout: the \"when\" clause names the intervention, whose sentence is taken as the answer; that the response asked for is a reaction no sentence gives needs the clause after \"when\" read as a time, not as what is asked",
     ),

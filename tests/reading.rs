@@ -858,3 +858,11 @@ fn who_became_is_told_by_a_sentence_of_becoming() {
     let answer = engine.ask("who became prime minister of serbia", "en");
     assert_eq!(first_id(&answer), Some("nikola-pasic"), "{}", answer.headline);
 }
+
+#[test]
+fn a_deed_the_sources_never_name_is_not_told_by_an_event_of_the_person() {
+    let engine = engine();
+    // "Buried" is no word of the sources: the defeat of Wrangel's army,
+    // or Karađorđe's uprising, does not say where either was buried.
+    assert_nothing_asserted(&engine, &["where was pyotr wrangel buried", "where did karadjordje get buried"]);
+}

@@ -157,7 +157,7 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         .filter(|c| can_state(engine, question, c.entry));
     let mut chosen = match capable.next() {
         Some(first) if first.entry == best.entry => *first,
-        Some(first) if share == CAPABLE_SHARE || involves_person(engine, question, best.entry, first.entry) => {
+        Some(first) if share == CAPABLE_SHARE || involves_person(engine, question, best.entry, first.entry) && tells_the_event(engine, question, first.entry) => {
             if let Some(abstain) = uncovered(engine, question, first.entry, &candidates) {
                 return abstain;
             }
@@ -1066,6 +1066,18 @@ fn names_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// is that person and cannot state the answer.
 fn deed_of_person(engine: &Engine, question: &Question, entry: usize) -> bool {
     engine.entry(entry).is_some_and(|e| e.kind == Kind::Person) && engine.index().name_hit(entry, &question.query.keys) && !can_state(engine, question, entry)
+}
+
+/// Whether an entry may tell what happened in the question: not when a
+/// word that says it is one the sources never use and the entry's
+/// evidence holds none of the words it may stand for ("where is Wrangel
+/// *buried*" is not told by his army's defeat).
+fn tells_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let index = engine.index();
+    let shown = shown_quotes(engine, question, entry);
+    // Each event word's own key first, then its other forms and what it may stand for.
+    let untold = |forms: &Vec<String>| forms.first().is_some_and(|own| !index.has_key(own)) && !forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown));
+    !question.event_words.iter().any(untold)
 }
 
 /// Whether `other`'s evidence (names, people, quotes) holds the person
