@@ -866,3 +866,15 @@ fn a_deed_the_sources_never_name_is_not_told_by_an_event_of_the_person() {
     // or Karađorđe's uprising, does not say where either was buried.
     assert_nothing_asserted(&engine, &["where was pyotr wrangel buried", "where did karadjordje get buried"]);
 }
+
+#[test]
+fn a_purpose_names_the_event_and_a_half_the_whole_came_close_to_is_answered() {
+    let engine = engine();
+    // "Fly" is not how the sources tell it, but "to meet Stalin" is.
+    assert_proven(&engine, "when did tito fly to moscow to meet stalin", "tito-stalin-meeting-1944", "21 September");
+    // Neither half's entry holds the other half's words, so the whole
+    // abstains; each half still names the entry the whole came closest to.
+    let answer = engine.ask("what did yeltsin call the bombing and what did medvedev compare kosovo with", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
+    assert!(ids.contains(&"dmitry-medvedev") && ids.len() == 2, "{ids:?}: {}", answer.headline);
+}

@@ -253,7 +253,8 @@ impl Engine {
             // year, or pick one of the entries the whole question was torn between,
             // or explain most of the half by itself, as the clear best.
             let accepted = |half_question: &Question, decision: &Decision| -> Option<Vec<usize>> {
-                let among_tied = |entry: usize| matches!(whole, Decision::Ask { entries } if entries.contains(&entry));
+                // The whole, missing the other half's words, abstained but named the entry among the closest.
+                let among_tied = |entry: usize| matches!(whole, Decision::Ask { entries } | Decision::Abstain { near: entries, .. } if entries.contains(&entry));
                 let confident = |entry: usize| {
                     let scored = self.index.score(&half_question.query, Some(question.preferred_kinds()), false);
                     both_ask && scored.first().is_some_and(|best| best.entry == entry && best.score >= CONFIDENT_HALF)

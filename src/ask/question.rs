@@ -608,11 +608,13 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
     }
     let attribute = |at: usize| found.iter().any(|(asks, range)| matches!(asks, Asks::Born | Asks::Died) && range.contains(&at));
     let plain_verb = verb_after_named_subject(index, words, found, language);
+    // "When did Tito fly to Moscow *to meet* Stalin": the purpose names the event too.
+    let purpose = plain_verb.and_then(|verb| (verb + 2..words.len()).find(|&at| words[at - 1] == "to" && is_plain_verb(index, words[at], language)));
     words
         .iter()
         .enumerate()
         .filter(|(at, _)| !attribute(*at))
-        .map(|(at, word)| (Some(at) == plain_verb, word))
+        .map(|(at, word)| (Some(at) == plain_verb || Some(at) == purpose, word))
         // "Exact" is a stopword, not a misspelt "exalt".
         .filter(|(_, word)| !lexicon::is_stopword(word, language))
         // "defeeted" is "defeated", as the query reads it.
@@ -645,8 +647,15 @@ fn verb_after_named_subject(index: &Index, words: &[&str], found: &[(Asks, std::
     let start = aux + 1 + words.iter().skip(aux + 1).take_while(|w| lexicon::is_stopword(w, language)).count();
     let verb = start + words.iter().skip(start).take_while(|w| personal(w)).count();
     let word = *words.get(verb).filter(|_| verb > start)?;
+    is_plain_verb(index, word, language).then_some(verb)
+}
+
+/// Whether `word` may be a verb that names a question's event: a word of
+/// the base, no name, not light, and not one that asks for a start or end.
+fn is_plain_verb(index: &Index, word: &str, language: Language) -> bool {
+    let proper = index.word_tokens(word, language).iter().any(|t| index.is_proper_key(&t.key));
     let known = index.word_tokens(word, language).iter().any(|t| index.has_key(&t.key));
-    (known && !proper(word) && !lexicon::is_light(word, language) && !START_WORDS.contains(&word) && !END_WORDS.contains(&word)).then_some(verb)
+    known && !proper && !lexicon::is_light(word, language) && !lexicon::is_stopword(word, language) && !START_WORDS.contains(&word) && !END_WORDS.contains(&word)
 }
 
 /// The words before the first clause that opens with a subordinator
