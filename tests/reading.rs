@@ -878,3 +878,13 @@ fn a_purpose_names_the_event_and_a_half_the_whole_came_close_to_is_answered() {
     let ids: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
     assert!(ids.contains(&"dmitry-medvedev") && ids.len() == 2, "{ids:?}: {}", answer.headline);
 }
+
+#[test]
+fn the_doer_of_a_deed_tells_the_deed() {
+    let engine = engine();
+    // "the rulers of the German dynasties, … from 1887 Ferdinand I": "rulers"
+    // tells who ruled, also when "ruled" was mistyped.
+    for question in ["who rulled bulgaria after 1887", "who ruuled bulgaria from 1887"] {
+        assert_proven(&engine, question, "ferdinand-i-rules-bulgaria-1887", "Ferdinand I");
+    }
+}

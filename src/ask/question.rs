@@ -627,8 +627,10 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         .map(|(_, word)| word)
         .map(|word| {
             // Its forms first (the first key names the word in an abstention), then what it may stand for ("merged": "incorporated").
-            let forms = lexicon::verb_forms(word).into_iter().flat_map(|form| index.tokens(form, language)).map(|t| t.key);
-            forms.chain(index.paraphrase_keys(word)).collect()
+            let forms: Vec<String> = lexicon::verb_forms(word).into_iter().flat_map(|form| index.tokens(form, language)).map(|t| t.key).collect();
+            // The one who does it tells it too: "who *ruled* Bulgaria" — "the *rulers* of …".
+            let doers: Vec<String> = forms.iter().map(|key| format!("{key}er")).filter(|key| index.has_key(key)).collect();
+            forms.into_iter().chain(doers).chain(index.paraphrase_keys(word)).collect()
         })
         .filter(|keys: &Vec<String>| !keys.is_empty())
         .collect()
@@ -642,7 +644,6 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
 fn verb_after_named_subject(index: &Index, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Option<usize> {
     let (_, when) = found.iter().find(|(asks, _)| *asks == Asks::When)?;
     let aux = (when.end..words.len()).find(|&at| DO_FORMS.contains(&words[at]))?;
-    let proper = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_proper_key(&t.key));
     let personal = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_personal_name_key(&t.key));
     let start = aux + 1 + words.iter().skip(aux + 1).take_while(|w| lexicon::is_stopword(w, language)).count();
     let verb = start + words.iter().skip(start).take_while(|w| personal(w)).count();
