@@ -888,3 +888,12 @@ fn the_doer_of_a_deed_tells_the_deed() {
         assert_proven(&engine, question, "ferdinand-i-rules-bulgaria-1887", "Ferdinand I");
     }
 }
+
+#[test]
+fn russian_came_out_is_not_withdrew() {
+    let engine = engine();
+    // "Вышли на демонстрацию": came out to demonstrate, not withdrew.
+    let answer = engine.ask("сколько человек вышли на демонстрацию в белграде в 1968 году", "ru");
+    assert_eq!(first_id(&answer), Some("belgrade-demonstration-1968"), "{}", answer.headline);
+    assert!(shows(&answer, "250,000"), "{:?}", answer.excerpts);
+}
