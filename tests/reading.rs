@@ -897,3 +897,13 @@ fn russian_came_out_is_not_withdrew() {
     assert_eq!(first_id(&answer), Some("belgrade-demonstration-1968"), "{}", answer.headline);
     assert!(shows(&answer, "250,000"), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn the_head_of_something_in_serbian() {
+    let engine = engine();
+    // "Poglavar" / "поглавар" is the head: a person, not the church's move.
+    for question in ["ко је био поглавар руске заграничне цркве", "ko je bio poglavar ruske zagranicne crkve"] {
+        let answer = engine.ask(question, "sr");
+        assert_eq!(first_id(&answer), Some("anthony-khrapovitsky"), "{question}: {}", answer.headline);
+    }
+}
