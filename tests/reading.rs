@@ -907,3 +907,12 @@ fn the_head_of_something_in_serbian() {
         assert_eq!(first_id(&answer), Some("anthony-khrapovitsky"), "{question}: {}", answer.headline);
     }
 }
+
+#[test]
+fn today_is_asked_of_the_evidence_not_looked_for_as_a_word() {
+    let engine = engine();
+    // "(now mainly the contested Luhansk Oblast)", "present-day Kirovohrad
+    // Oblast": the sentence speaks of the present without saying "today".
+    assert_proven(&engine, "where is new serbia today", "new-serbia-settlement", "present-day Kirovohrad Oblast");
+    assert_nothing_asserted(&engine, &["how many serbs live in russia today"]);
+}

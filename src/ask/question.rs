@@ -209,6 +209,9 @@ const PRESENT: &[&str] = &[
     "в настоящее время",
 ];
 
+/// The English words of [`PRESENT`] that are words of their own.
+const PRESENT_WORDS: &str = "now today currently nowadays presently";
+
 /// [`PRESENT`] folded as questions are, each as its words.
 static PRESENT_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(PRESENT));
 
@@ -979,7 +982,19 @@ impl Question {
         }
         let AnswerType { counted, kind: answer_kind, unknown_kind } = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORD_SET.contains(w));
-        let asks_present = matches!(asks, Asks::Who | Asks::HowMany) && holds_phrase(&words, &PRESENT_FOLDED);
+        let asks_present = matches!(asks, Asks::Who | Asks::HowMany | Asks::What | Asks::Where) && holds_phrase(&words, &PRESENT_FOLDED);
+        if asks_present && matches!(asks, Asks::What | Asks::Where) {
+            // "What is Slavo-Serbia *today*": asked of the evidence as the present
+            // (a sentence that says "now" or "present-day"), not looked for as a word.
+            // A "who" or "how many" question keeps the word too: without it, "how
+            // many Serbs live in Russia today" took the Russians who moved to Serbia.
+            let present = index.word_keys(PRESENT_WORDS);
+            for position in 0..query.keys.len() {
+                if present.contains(&query.keys[position]) {
+                    query.set_light(position, true);
+                }
+            }
+        }
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
         let until_when = holds_phrase(&words, &UNTIL_WHEN_FOLDED);
