@@ -916,3 +916,13 @@ fn today_is_asked_of_the_evidence_not_looked_for_as_a_word() {
     assert_proven(&engine, "where is new serbia today", "new-serbia-settlement", "present-day Kirovohrad Oblast");
     assert_nothing_asserted(&engine, &["how many serbs live in russia today"]);
 }
+
+#[test]
+fn white_russians_are_the_anti_bolshevik_russians() {
+    let engine = engine();
+    // "the anti-Bolshevik White movement": the government welcomed
+    // "anti-Bolshevik Russian refugees", explaining it as paying back a debt.
+    for question in ["how did the kingdom justify welcoming the white russians", "why were the white russians welcomed in yugoslavia"] {
+        assert_proven(&engine, question, "russian-refugees-welcomed-in-yugoslavia", "paying back the debt");
+    }
+}
