@@ -257,10 +257,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-18's one measurement as the holdout: the refinery's sentence gives its capacity, not a price; that the number asked is a cost needs a number tied to what it measures (as for the NIS percentage)",
     ),
     (
-        "what percentage of NIS does gazprom neft own",
-        "from dev-17's one measurement as the holdout: the entry's sentences say NIS is majority owned by Gazprom Neft and give a percentage (74% of the domestic market); that the percentage asked is of the ownership, not of the market, needs a number tied to what it measures",
-    ),
-    (
         "who shot king alexander obrenovic in 1903",
         "from dev-16's one measurement as the holdout: the coup's sentences tell the killing and name the conspirators' leader elsewhere; that \"shot\" is the deed, and who did it is not in a sentence that tells it, needs the irregular past read as the event (tried: −3 dev)",
     ),

@@ -926,3 +926,11 @@ fn white_russians_are_the_anti_bolshevik_russians() {
         assert_proven(&engine, question, "russian-refugees-welcomed-in-yugoslavia", "paying back the debt");
     }
 }
+
+#[test]
+fn a_share_is_of_the_noun_after_of() {
+    let engine = engine();
+    // "74% of domestic market" is a share of the market, not of NIS.
+    assert_proven(&engine, "what share of the domestic market does nis have", "russian-oil-and-gas-companies-in-serbia", "74% of domestic market");
+    assert_nothing_asserted(&engine, &["what percent of nis does gazprom own"]);
+}

@@ -260,6 +260,9 @@ fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found:
     query.remove_keys(&attribute_keys);
 }
 
+/// Words of a question word that ask for a share ("what *percentage*").
+const SHARE_WORDS: &[&str] = &["percent", "percentage", "share", "proportion"];
+
 /// Verbs that follow "how" when it asks for a manner.
 const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "could", "can", "would", "has", "have", "had"];
 
@@ -291,6 +294,13 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         // "What were relations *like*": a description is asked; the noun is
         // what it is of, not the kind of the answer.
         if *asks == Asks::What && asks_what_like(words) {
+            continue;
+        }
+        // "What percentage *of NIS*": a share is of the noun after "of", which the number must come with.
+        let asks_share = *asks == Asks::HowMany && words.get(range.clone()).is_some_and(|asked| asked.iter().any(|w| SHARE_WORDS.contains(w)));
+        if asks_share && counted.is_empty() && words.get(range.end) == Some(&"of") {
+            let of = words.iter().skip(range.end + 1).find(|w| !crate::text::lexicon::is_stopword(w, language));
+            counted = of.and_then(|word| index.word_tokens(word, language).first().map(|t| t.key.clone())).into_iter().collect();
             continue;
         }
         let skipped = words.iter().skip(range.end).take(2).take_while(modifier).count();
