@@ -253,10 +253,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-18's one measurement as the holdout: the uprising's sentences tell what it achieved and name no leader; the deed asked (\"led\") is not told, and the relaxation for a doer told in other words accepts a sentence that names no person",
     ),
     (
-        "сколько стоит нефтеперерабатывающий завод в панчево",
-        "from dev-18's one measurement as the holdout: the refinery's sentence gives its capacity, not a price; that the number asked is a cost needs a number tied to what it measures (as for the NIS percentage)",
-    ),
-    (
         "who shot king alexander obrenovic in 1903",
         "from dev-16's one measurement as the holdout: the coup's sentences tell the killing and name the conspirators' leader elsewhere; that \"shot\" is the deed, and who did it is not in a sentence that tells it, needs the irregular past read as the event (tried: −3 dev)",
     ),

@@ -934,3 +934,12 @@ fn a_share_is_of_the_noun_after_of() {
     assert_proven(&engine, "what share of the domestic market does nis have", "russian-oil-and-gas-companies-in-serbia", "74% of domestic market");
     assert_nothing_asserted(&engine, &["what percent of nis does gazprom own"]);
 }
+
+#[test]
+fn a_cost_is_a_sum_of_money() {
+    let engine = engine();
+    // The refinery's sentence gives a capacity ("4.8 million tonnes"), no price.
+    assert_nothing_asserted(&engine, &["сколько стоит завод в панчево", "how much did the pancevo refinery cost", "koliko košta rafinerija u pančevu"]);
+    // A sum in dollars answers.
+    assert_proven(&engine, "how much did russia export to serbia in 2023", "russia-serbia-trade-2023", "$1.7 billion");
+}

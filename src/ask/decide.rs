@@ -928,7 +928,7 @@ pub struct EntryCheck {
 /// The abstention and answer-type checks of `entry` against `question`.
 pub fn check_entry(engine: &Engine, question: &Question, entry: usize) -> Option<EntryCheck> {
     let found = engine.entry(entry)?;
-    let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(question.asks).with_query(&question.query) };
+    let focus = Focus { counted: question.counted.clone(), asks_money: question.asks_money, ..Focus::asserting(question.asks).with_query(&question.query) };
     Some(EntryCheck {
         entry: found.id.clone(),
         gaps: discriminative_gaps(engine, question, entry),
@@ -1029,7 +1029,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     }
     match asks {
         Asks::When | Asks::HowMany | Asks::HowLong | Asks::Born | Asks::Died | Asks::Where => {
-            let focus = Focus { counted: question.counted.clone(), ..Focus::asserting(asks).with_query(&question.query) };
+            let focus = Focus { counted: question.counted.clone(), asks_money: question.asks_money, ..Focus::asserting(asks).with_query(&question.query) };
             evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         Asks::Who => {

@@ -396,6 +396,7 @@ impl Engine {
             deed: question.deed(),
             asks_signer: question.asks_signer,
             asks_words: question.asks_words,
+            asks_money: question.asks_money,
             ..Focus::asserting(asks).with_query(&question.query)
         }
     }

@@ -45,6 +45,9 @@ pub struct Focus<'q> {
     /// "What did Yugoslavia say about …": what was said, which a sentence
     /// that reports words states ([`reports_words`]).
     pub asks_words: bool,
+    /// "How much did the refinery cost": a sum of money, which only a
+    /// number with a currency states (not "a capacity of 4.8 million tonnes").
+    pub asks_money: bool,
 }
 
 /// The words of a focus that has no question ([`Focus::asserting`]).
@@ -63,6 +66,7 @@ impl Default for Focus<'_> {
             deed: Vec::new(),
             asks_signer: false,
             asks_words: false,
+            asks_money: false,
         }
     }
 }
@@ -120,7 +124,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             // officers"); only for a plain noun the question counts: a name
             // ("how many *Russians*") may stand beside its number any way.
             let counted_known = !focus.counted.is_empty() && focus.counted.iter().all(|counted| index.has_key(counted) && !index.is_proper_key(counted));
-            has_count(text) && with_counted && (!counted_known || counts_what_is_asked(index, text, &focus.counted))
+            has_count(text) && with_counted && (!counted_known || counts_what_is_asked(index, text, &focus.counted)) && (!focus.asks_money || names_money(text))
         }
         Some(Asks::HowLong) => has_duration(text),
         Some(Asks::Who) => {
@@ -145,6 +149,12 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::What) if focus.asks_words => reports_words(text),
         _ => true,
     }
+}
+
+/// Whether `text` gives a sum of money: a currency sign or name.
+fn names_money(text: &str) -> bool {
+    const CURRENCIES: &[&str] = &["dollar", "dollars", "euro", "euros", "rouble", "roubles", "ruble", "rubles", "dinar", "dinars", "pound", "pounds"];
+    text.contains(['$', '€', '£', '₽']) || has_any_word(text, CURRENCIES)
 }
 
 /// How nearly a second sentence must speak of a "how" question to be shown too.

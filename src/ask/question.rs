@@ -33,6 +33,8 @@ pub struct Question {
     pub wants_day: bool,
     /// What a "how many" question counts.
     pub counted: Vec<String>,
+    /// A "how much" that asks for a sum of money ("how much did it *cost*").
+    pub asks_money: bool,
     /// The key of the noun after "what"/"which" that says what kind of
     /// thing the answer is ("what *language*"), in English.
     pub answer_kind: Option<String>,
@@ -259,6 +261,12 @@ fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found:
         .collect();
     query.remove_keys(&attribute_keys);
 }
+
+/// Words that ask what something cost, folded ("koliko *košta*", "сколько *стоит*").
+const COST_WORDS: &[&str] = &[
+    "cost", "costs", "costed", "price", "priced", "kosta", "kostao", "kostala", "kostalo", "cena", "cenu", "cijena", "stoit", "stoil",
+    "stoila", "stoilo", "stoimost", "tsena", "tsenu",
+];
 
 /// Words of a question word that ask for a share ("what *percentage*").
 const SHARE_WORDS: &[&str] = &["percent", "percentage", "share", "proportion"];
@@ -992,6 +1000,7 @@ impl Question {
         }
         let AnswerType { counted, kind: answer_kind, unknown_kind } = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORD_SET.contains(w));
+        let asks_money = asks == Asks::HowMany && words.iter().any(|w| COST_WORDS.contains(w));
         let asks_present = matches!(asks, Asks::Who | Asks::HowMany | Asks::What | Asks::Where) && holds_phrase(&words, &PRESENT_FOLDED);
         if asks_present && matches!(asks, Asks::What | Asks::Where) {
             // "What is Slavo-Serbia *today*": asked of the evidence as the present
@@ -1057,6 +1066,7 @@ impl Question {
             asks_span: words.iter().any(|w| matches!(*w, "years" | "dates")),
             becoming,
             asks_words,
+            asks_money,
             event_words,
             event_in_main_clause,
             asks_doer,
