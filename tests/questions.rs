@@ -245,10 +245,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-20's one measurement as the holdout: the plot's sentences say the plan failed and that Zubov judged the officers unfit; that \"what happened to\" asks for the officers' fate, which no sentence tells, needs the question's own words told apart from what it asks",
     ),
     (
-        "who was serbia's ambassador in moscow in 2009",
-        "from dev-19's one measurement as the holdout: the 2009 interview's sentence names Russia's ambassador to Serbia; that the post asked runs the other way (Serbia's, in Moscow) needs the post's country told apart from the country it is held in",
-    ),
-    (
         "who led the second serbian uprising",
         "from dev-18's one measurement as the holdout: the uprising's sentences tell what it achieved and name no leader; the deed asked (\"led\") is not told, and the relaxation for a doer told in other words accepts a sentence that names no person",
     ),

@@ -943,3 +943,11 @@ fn a_cost_is_a_sum_of_money() {
     // A sum in dollars answers.
     assert_proven(&engine, "how much did russia export to serbia in 2023", "russia-serbia-trade-2023", "$1.7 billion");
 }
+
+#[test]
+fn a_post_held_the_other_way_round_is_not_the_post_asked() {
+    let engine = engine();
+    // "Russian ambassador to Serbia Aleksandr Konuzin": not Serbia's in Moscow.
+    assert_nothing_asserted(&engine, &["who was the serbian ambassador in moscow in 2009"]);
+    assert_proven(&engine, "who was the russian ambassador to serbia in 2009", "konuzin-interview-2009", "Aleksandr Konuzin");
+}

@@ -718,12 +718,37 @@ fn names_someone_unasked(engine: &Engine, question: &Question, entry: usize, sho
     // The person is named by the sentence that speaks of the question best,
     // not by one beside it that shares a word with it.
     let best = &shown[..shown.len().min(1)];
+    let kind = question.answer_kind.as_deref().unwrap_or_default();
+    if best.iter().filter_map(|&q| found.quotes.get(q)).any(|quote| post_of_another(index, question, &quote.text, kind)) {
+        return false;
+    }
     if best.iter().filter_map(|&q| index.quote_keys(entry).get(q)).flatten().any(unasked) {
         return true;
     }
-    let kind = question.answer_kind.as_deref().unwrap_or_default();
     let texts = best.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| !asked.contains(&&key) && index.may_name_a(&key, kind, &question.query))
+}
+
+/// Whether `text` names the post asked for (`kind`) only as another
+/// country's: "*Russian* ambassador *to Serbia*" is not "*Serbia's*
+/// ambassador *in Moscow*". Both must say whose post it is, by the name
+/// right before it, and where, by the name after "to", "in" or "at"; and
+/// the sentence must share neither with the question.
+fn post_of_another(index: &Index, question: &Question, text: &str, kind: &str) -> bool {
+    let proper_keys = |word: &str| -> Vec<String> { index.word_keys(word).into_iter().filter(|key| index.is_proper_key(key)).collect() };
+    // For each place the kind is named: (whose, where).
+    let posts = |words: &[&str]| -> Vec<(Vec<String>, Vec<String>)> {
+        (1..words.len().saturating_sub(2))
+            .filter(|&at| index.word_keys(words[at]).iter().any(|key| key == kind) && matches!(words[at + 1], "to" | "in" | "at"))
+            .map(|at| (proper_keys(words[at - 1]), proper_keys(words[at + 2])))
+            .filter(|(whose, place)| !whose.is_empty() && !place.is_empty())
+            .collect()
+    };
+    let asked_words: Vec<&str> = question.folded.split(' ').collect();
+    let told_words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty()).collect();
+    let (asked, told) = (posts(&asked_words), posts(&told_words));
+    let shares = |a: &[String], b: &[String]| a.iter().any(|key| b.contains(key));
+    !asked.is_empty() && !told.is_empty() && told.iter().all(|(whose, place)| asked.iter().all(|(asked_whose, asked_place)| !shares(whose, asked_whose) && !shares(place, asked_place)))
 }
 
 /// The name keys of the people the question names: all of "Josip Broz
