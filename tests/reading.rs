@@ -951,3 +951,12 @@ fn a_post_held_the_other_way_round_is_not_the_post_asked() {
     assert_nothing_asserted(&engine, &["who was the serbian ambassador in moscow in 2009"]);
     assert_proven(&engine, "who was the russian ambassador to serbia in 2009", "konuzin-interview-2009", "Aleksandr Konuzin");
 }
+
+#[test]
+fn arabic_after_before_and_during_are_function_words() {
+    let engine = engine();
+    // "خلال" (during): how many murders during the Red Army's presence.
+    let answer = engine.ask("كم عدد جرائم القتل خلال وجود الجيش الأحمر في يوغوسلافيا", "ar");
+    assert_eq!(first_id(&answer), Some("stalin-hebrang-meeting-1945"), "{}", answer.headline);
+    assert!(shows(&answer, "111 murder"), "{:?}", answer.excerpts);
+}
