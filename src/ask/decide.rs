@@ -969,24 +969,16 @@ pub fn answers_about(engine: &Engine, question: &Question, entry: usize) -> bool
     discriminative_gaps(engine, question, entry).is_empty() && can_state(engine, question, entry)
 }
 
-/// Nouns that ask for a person's post ("what *post* did he hold").
-const ROLE_WORDS: &str = "post job position office role title occupation profession rank";
-
 /// Whether one of a person's roles is `what` ("Prime Minister").
 fn holds_role(engine: &Engine, person: &Entry, what: &str) -> bool {
     what.is_empty() || person.roles.iter().any(|role| engine.index().word_keys(role).iter().any(|key| key.split(' ').any(|part| part == what)))
-}
-
-/// Whether the question asks for a post ("what *post* did he hold").
-fn asks_a_role(engine: &Engine, question: &Question) -> bool {
-    question.answer_kind.as_ref().is_some_and(|kind| engine.index().word_keys(ROLE_WORDS).contains(kind))
 }
 
 /// Whether the question asks the post of the person `entry`, whose roles
 /// the sources do not give: no other entry's sentence is taken for one.
 fn unstated_role(engine: &Engine, question: &Question, entry: usize) -> bool {
     let is_person_without_roles = engine.entry(entry).is_some_and(|e| e.kind == Kind::Person && e.roles.is_empty());
-    is_person_without_roles && engine.index().name_hit(entry, &question.query.keys) && asks_a_role(engine, question)
+    is_person_without_roles && question.asks_role && engine.index().name_hit(entry, &question.query.keys)
 }
 
 /// Stage 3: whether an entry can state what the question asks.
@@ -1014,7 +1006,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         (_, Kind::Person) => {
             let index = engine.index();
             let query = &question.query;
-            if asks_a_role(engine, question) && found.roles.is_empty() {
+            if question.asks_role && found.roles.is_empty() {
                 return false;
             }
             let named = index.name_hit(entry, &query.keys);

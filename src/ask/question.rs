@@ -35,6 +35,9 @@ pub struct Question {
     pub counted: Vec<String>,
     /// A "how much" that asks for a sum of money ("how much did it *cost*").
     pub asks_money: bool,
+    /// The kind of answer is a post ("what *post* did Ninčić hold"), which
+    /// only a person's roles give.
+    pub asks_role: bool,
     /// The key of the noun after "what"/"which" that says what kind of
     /// thing the answer is ("what *language*"), in English.
     pub answer_kind: Option<String>,
@@ -261,6 +264,9 @@ fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found:
         .collect();
     query.remove_keys(&attribute_keys);
 }
+
+/// Nouns that ask for a person's post ("what *post* did he hold").
+const ROLE_WORDS: &[&str] = &["post", "job", "position", "office", "role", "title", "occupation", "profession", "rank"];
 
 /// Words that ask what something cost, folded ("koliko *košta*", "сколько *стоит*").
 const COST_WORDS: &[&str] = &[
@@ -1001,6 +1007,8 @@ impl Question {
         let AnswerType { counted, kind: answer_kind, unknown_kind } = mark_answer_type_nouns(index, &mut query, &words, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORD_SET.contains(w));
         let asks_money = asks == Asks::HowMany && words.iter().any(|w| COST_WORDS.contains(w));
+        // Keyed only when a word for a post is there: most questions have none.
+        let asks_role = answer_kind.as_ref().is_some_and(|kind| words.iter().filter(|w| ROLE_WORDS.contains(w)).any(|w| index.word_keys(w).contains(kind)));
         let asks_present = matches!(asks, Asks::Who | Asks::HowMany | Asks::What | Asks::Where) && holds_phrase(&words, &PRESENT_FOLDED);
         if asks_present && matches!(asks, Asks::What | Asks::Where) {
             // "What is Slavo-Serbia *today*": asked of the evidence as the present
@@ -1067,6 +1075,7 @@ impl Question {
             becoming,
             asks_words,
             asks_money,
+            asks_role,
             event_words,
             event_in_main_clause,
             asks_doer,
