@@ -960,3 +960,10 @@ fn arabic_after_before_and_during_are_function_words() {
     assert_eq!(first_id(&answer), Some("stalin-hebrang-meeting-1945"), "{}", answer.headline);
     assert!(shows(&answer, "111 murder"), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn a_doer_along_with_the_one_asked_is_named() {
+    let engine = engine();
+    // "Serbia, along with the Principality of Montenegro, declared independence".
+    assert_proven(&engine, "who declared independence along with serbia in 1876", "serbian-independence-1876", "Principality of Montenegro");
+}

@@ -415,8 +415,11 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
         if !is_new_name(keys) || !words[position].starts_with(char::is_uppercase) {
             return false;
         }
-        let after_by = words[position.saturating_sub(DOER_AFTER_BY)..position].iter().any(|w| w.eq_ignore_ascii_case("by"));
-        anywhere || after_by || first_asked.is_some_and(|first| position < first)
+        let before = &words[position.saturating_sub(DOER_AFTER_BY)..position];
+        let after_by = before.iter().any(|w| w.eq_ignore_ascii_case("by"));
+        // "Serbia, *along with* the Principality of Montenegro, declared…": a doer beside the asked one.
+        let along_with = before.windows(2).any(|pair| matches!(pair[0].to_lowercase().as_str(), "along" | "together") && pair[1].eq_ignore_ascii_case("with"));
+        anywhere || after_by || along_with || first_asked.is_some_and(|first| position < first)
     })
 }
 
