@@ -967,3 +967,11 @@ fn a_doer_along_with_the_one_asked_is_named() {
     // "Serbia, along with the Principality of Montenegro, declared independence".
     assert_proven(&engine, "who declared independence along with serbia in 1876", "serbian-independence-1876", "Principality of Montenegro");
 }
+
+#[test]
+fn amid_gives_the_circumstance_as_a_reason() {
+    let engine = engine();
+    // "Serbia's withdrew from these exercises in 2021 amid growing pressure
+    // from the European Union."
+    assert_proven(&engine, "why did serbia quit the slavic brotherhood exercises", "slavic-brotherhood-drills", "amid growing pressure");
+}

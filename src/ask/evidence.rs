@@ -166,7 +166,7 @@ const REASON_BONUS: f32 = 0.5;
 /// Words that introduce a reason.
 /// ("as", "since" and "so" are left out: "as well as", "since 2022" and
 /// "so-called" give no reason.)
-const REASON_WORDS: &[&str] = &["because", "due", "claiming", "fearing", "why", "reason", "owing", "thus", "therefore", "hoping", "caused", "explaining", "fear", "feared", "wanted", "seeking", "sought"];
+const REASON_WORDS: &[&str] = &["because", "due", "claiming", "fearing", "why", "reason", "owing", "thus", "therefore", "hoping", "caused", "explaining", "fear", "feared", "wanted", "seeking", "sought", "amid", "amidst"];
 
 /// Whether `text` states an entry's date as the answer shows it: its label
 /// ("early 1948") or every point's day, month and year.
