@@ -1915,9 +1915,6 @@ fn run_of_doc(postings: &[(u32, u32)], doc: u32) -> &[(u32, u32)] {
     &postings[start..start + length]
 }
 
-/// Each distinct string with one character of `key` removed, in the order
-/// of the character removed, built in one buffer: removing either letter of
-/// a doubled pair gives the same string, which is visited once.
 /// Whether `stored` is a Slavic family name made from the name `key`
 /// ("Karađorđević" from "Karađorđe", "Nikolić" from "Nikola"): another
 /// person or a dynasty, not a variant of the same word.
@@ -1927,6 +1924,9 @@ fn is_patronymic_of(stored: &str, key: &str) -> bool {
     base.iter().any(|base| stored.strip_prefix(base).is_some_and(|tail| SUFFIXES.contains(&tail)))
 }
 
+/// Each distinct string with one character of `key` removed, in the order
+/// of the character removed, built in one buffer: removing either letter of
+/// a doubled pair gives the same string, which is visited once.
 fn for_each_deletion(key: &str, mut visit: impl FnMut(&str)) {
     let mut deletion = String::with_capacity(key.len());
     let mut previous = None;
