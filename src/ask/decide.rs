@@ -745,8 +745,7 @@ fn post_of_another(index: &Index, question: &Question, text: &str, kind: &str) -
             .collect()
     };
     let asked_words: Vec<&str> = question.folded.split(' ').collect();
-    let told_words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty()).collect();
-    let (asked, told) = (posts(&asked_words), posts(&told_words));
+    let (asked, told) = (posts(&asked_words), posts(&evidence::sentence_words(text)));
     let shares = |a: &[String], b: &[String]| a.iter().any(|key| b.contains(key));
     !asked.is_empty() && !told.is_empty() && told.iter().all(|(whose, place)| asked.iter().all(|(asked_whose, asked_place)| !shares(whose, asked_whose) && !shares(place, asked_place)))
 }
@@ -953,7 +952,7 @@ pub struct EntryCheck {
 /// The abstention and answer-type checks of `entry` against `question`.
 pub fn check_entry(engine: &Engine, question: &Question, entry: usize) -> Option<EntryCheck> {
     let found = engine.entry(entry)?;
-    let focus = Focus { counted: question.counted.clone(), asks_money: question.asks_money, ..Focus::asserting(question.asks).with_query(&question.query) };
+    let focus = stating_focus(question, question.asks);
     Some(EntryCheck {
         entry: found.id.clone(),
         gaps: discriminative_gaps(engine, question, entry),
@@ -967,6 +966,12 @@ pub fn check_entry(engine: &Engine, question: &Question, entry: usize) -> Option
 /// discriminative word and one of its sentences states what is asked.
 pub fn answers_about(engine: &Engine, question: &Question, entry: usize) -> bool {
     discriminative_gaps(engine, question, entry).is_empty() && can_state(engine, question, entry)
+}
+
+/// The focus of what an entry must state for `question` when it asserts
+/// `asks`: a count of what is counted, a sum of money when a cost is asked.
+fn stating_focus(question: &Question, asks: Asks) -> Focus<'_> {
+    Focus { counted: question.counted.clone(), asks_money: question.asks_money, ..Focus::asserting(asks).with_query(&question.query) }
 }
 
 /// Whether one of a person's roles is `what` ("Prime Minister").
@@ -1046,7 +1051,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     }
     match asks {
         Asks::When | Asks::HowMany | Asks::HowLong | Asks::Born | Asks::Died | Asks::Where => {
-            let focus = Focus { counted: question.counted.clone(), asks_money: question.asks_money, ..Focus::asserting(asks).with_query(&question.query) };
+            let focus = stating_focus(question, asks);
             evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         Asks::Who => {
@@ -1090,6 +1095,9 @@ fn deed_of_person(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// evidence holds none of the words it may stand for ("where is Wrangel
 /// *buried*" is not told by his army's defeat).
 fn tells_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
+    if question.event_words.is_empty() {
+        return true;
+    }
     let index = engine.index();
     let shown = shown_quotes(engine, question, entry);
     // Each event word's own key first, then its other forms and what it may stand for.

@@ -254,13 +254,13 @@ impl Engine {
             // or explain most of the half by itself, as the clear best.
             let accepted = |half_question: &Question, decision: &Decision| -> Option<Vec<usize>> {
                 // The whole, missing the other half's words, abstained but named the entry among the closest.
-                let among_tied = |entry: usize| matches!(whole, Decision::Ask { entries } | Decision::Abstain { near: entries, .. } if entries.contains(&entry));
+                let among_closest = |entry: usize| matches!(whole, Decision::Ask { entries } | Decision::Abstain { near: entries, .. } if entries.contains(&entry));
                 let confident = |entry: usize| {
                     let scored = self.index.score(&half_question.query, Some(question.preferred_kinds()), false);
                     both_ask && scored.first().is_some_and(|best| best.entry == entry && best.score >= CONFIDENT_HALF)
                 };
                 match decision {
-                    Decision::Answer { entry } if self.index.name_hit(*entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_tied(*entry) || confident(*entry) => Some(vec![*entry]),
+                    Decision::Answer { entry } if self.index.name_hit(*entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_closest(*entry) || confident(*entry) => Some(vec![*entry]),
                     // One event repeated ("Tadić visits Moscow" in 2004 and 2009): all of it answers the half.
                     Decision::Series { entries } => Some(self.by_date(entries)),
                     _ => None,

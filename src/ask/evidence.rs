@@ -465,7 +465,7 @@ pub fn names_the_head(index: &Index, text: &str, head: &str, query: &Query) -> b
 
 /// A sentence's words as written, hyphens and apostrophes kept inside them
 /// ("Austro-Hungarian", "Wrangel's").
-fn sentence_words(text: &str) -> Vec<&str> {
+pub(crate) fn sentence_words(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty()).collect()
 }
 

@@ -681,8 +681,9 @@ fn verb_after_named_subject(index: &Index, words: &[&str], found: &[(Asks, std::
 /// Whether `word` may be a verb that names a question's event: a word of
 /// the base, no name, not light, and not one that asks for a start or end.
 fn is_plain_verb(index: &Index, word: &str, language: Language) -> bool {
-    let proper = index.word_tokens(word, language).iter().any(|t| index.is_proper_key(&t.key));
-    let known = index.word_tokens(word, language).iter().any(|t| index.has_key(&t.key));
+    let tokens = index.word_tokens(word, language);
+    let proper = tokens.iter().any(|t| index.is_proper_key(&t.key));
+    let known = tokens.iter().any(|t| index.has_key(&t.key));
     known && !proper && !lexicon::is_light(word, language) && !lexicon::is_stopword(word, language) && !START_WORDS.contains(&word) && !END_WORDS.contains(&word)
 }
 

@@ -379,11 +379,13 @@ pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, s
     });
     // Serbian Cyrillic ("зашто", "шта") read as the Latin letters fold.
     let latin: Vec<std::borrow::Cow<str>>;
-    let folded_words: Vec<&str> = if language == Language::Sr {
+    let latin_words: Vec<&str>;
+    let folded_words: &[&str] = if language == Language::Sr {
         latin = folded_words.iter().map(|word| super::fold::serbian_latin(word)).collect();
-        latin.iter().map(|word| word.as_ref()).collect()
+        latin_words = latin.iter().map(|word| word.as_ref()).collect();
+        &latin_words
     } else {
-        folded_words.to_vec()
+        folded_words
     };
     let mut found = Vec::new();
     let mut position = 0;
