@@ -32,7 +32,12 @@ fn shows(answer: &Answer, fragment: &str) -> bool {
 
 /// `question` answered by entry `id`, with an excerpt that holds `fragment`.
 fn assert_proven(engine: &Engine, question: &str, id: &str, fragment: &str) {
-    let answer = engine.ask(question, "en");
+    assert_proven_in(engine, question, "en", id, fragment);
+}
+
+/// [`assert_proven`], asked in `locale`.
+fn assert_proven_in(engine: &Engine, question: &str, locale: &str, id: &str, fragment: &str) {
+    let answer = engine.ask(question, locale);
     assert_eq!(first_id(&answer), Some(id), "{question}: {}", answer.headline);
     assert!(shows(&answer, fragment), "{question}: {:?}", answer.excerpts);
 }
@@ -624,9 +629,7 @@ fn completely_in_every_language() {
     let engine = engine();
     // "Полностью", "تماما" and the sources' "completely", "بالكامل" are one word.
     assert_proven(&engine, "когда отношения между ссср и югославией были полностью разорваны", "relations-deteriorate-1949", "In 1949");
-    let answer = engine.ask("متى انقطعت العلاقات اليوغوسلافية السوفيتية تماما", "ar");
-    assert_eq!(first_id(&answer), Some("relations-deteriorate-1949"), "{}", answer.headline);
-    assert!(shows(&answer, "1949"), "{:?}", answer.excerpts);
+    assert_proven_in(&engine, "متى انقطعت العلاقات اليوغوسلافية السوفيتية تماما", "ar", "relations-deteriorate-1949", "1949");
 }
 
 #[test]
@@ -771,9 +774,7 @@ fn arabic_visas_and_abolishing_in_their_common_forms() {
 fn serbian_radicals_and_prevrat() {
     let engine = engine();
     // "Radikalna stranka" is the Radical Party; "prevrat" is a coup.
-    let answer = engine.ask("ko je vodio radikalnu stranku posle prevrata 1903", "sr");
-    assert_eq!(first_id(&answer), Some("nikola-pasic"), "{}", answer.headline);
-    assert!(shows(&answer, "Nikola Pašić"), "{:?}", answer.excerpts);
+    assert_proven_in(&engine, "ko je vodio radikalnu stranku posle prevrata 1903", "sr", "nikola-pasic", "Nikola Pašić");
 }
 
 #[test]
@@ -893,9 +894,7 @@ fn the_doer_of_a_deed_tells_the_deed() {
 fn russian_came_out_is_not_withdrew() {
     let engine = engine();
     // "Вышли на демонстрацию": came out to demonstrate, not withdrew.
-    let answer = engine.ask("сколько человек вышли на демонстрацию в белграде в 1968 году", "ru");
-    assert_eq!(first_id(&answer), Some("belgrade-demonstration-1968"), "{}", answer.headline);
-    assert!(shows(&answer, "250,000"), "{:?}", answer.excerpts);
+    assert_proven_in(&engine, "сколько человек вышли на демонстрацию в белграде в 1968 году", "ru", "belgrade-demonstration-1968", "250,000");
 }
 
 #[test]
@@ -956,9 +955,7 @@ fn a_post_held_the_other_way_round_is_not_the_post_asked() {
 fn arabic_after_before_and_during_are_function_words() {
     let engine = engine();
     // "خلال" (during): how many murders during the Red Army's presence.
-    let answer = engine.ask("كم عدد جرائم القتل خلال وجود الجيش الأحمر في يوغوسلافيا", "ar");
-    assert_eq!(first_id(&answer), Some("stalin-hebrang-meeting-1945"), "{}", answer.headline);
-    assert!(shows(&answer, "111 murder"), "{:?}", answer.excerpts);
+    assert_proven_in(&engine, "كم عدد جرائم القتل خلال وجود الجيش الأحمر في يوغوسلافيا", "ar", "stalin-hebrang-meeting-1945", "111 murder");
 }
 
 #[test]
