@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-22.toml`: the second to twenty-first holdout sets,
+//! - `dev-3.toml` … `dev-23.toml`: the second to twenty-second holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -18,8 +18,8 @@
 //!   109/139 = 78.4%, 6 false assertions; dev-19 107/132 = 81.1%, 4 false
 //!   assertions; dev-20 103/137 = 75.2%, 8 false assertions; dev-21 117/128
 //!   = 91.4%, 1 false assertion; dev-22 122/140 = 87.1%, 2 false
-//!   assertions).
-//! - `holdout.toml`: the twenty-second set, written the same way by another writer
+//!   assertions; dev-23 119/139 = 85.6%, 4 false assertions).
+//! - `holdout.toml`: the twenty-third set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -212,26 +212,37 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 92.0;
-const HOLDOUT_FLOOR: f64 = 88.4;
+const DEV_FLOOR: f64 = 91.8;
+const HOLDOUT_FLOOR: f64 = 81.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-02: 119/139 = 85.6%, before any change of that
+/// measurement (2026-12-02: 115/141 = 81.6%, before any change of that
 /// session). Not tuned on: they are listed so that the test still fails on
 /// any new false assertion and on a fixed one (remove it), while the
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who became president of yugoslavia after tito",
-    "did the soviets send tanks to the partisans",
+    "what year was the second serbian uprising",
+    "what did khrushchev say when he came to belgrade in 1955",
+    "how many yugoslavs were jailed as cominform supporters after 1948",
+    "what years were the balkan wars",
+    "what was the name of the russian minister in belgrade in may 1914",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "who became president of yugoslavia after tito",
+        "from dev-23's one measurement as the holdout: no sentence names Tito's successor, and Tito's own profile (\"President of Yugoslavia\") answers; that the person in the time clause (\"after Tito\") is the one the answer must not be needs that clause read as a time, not as the person asked",
+    ),
+    (
+        "did the soviets send tanks to the partisans",
+        "from dev-23's one measurement as the holdout: the aid's sentence says the Soviets sent guns and submachine pieces; \"tanks\" is the one word not covered, and with \"soviet\", \"send\" and \"partisan\" covered the uncovered share (0.48) stays under the line; that the object asked of a yes/no question must be in the evidence needs it weighed apart from the words it shares",
+    ),
     (
         "what happened to andrija hebrang after he met stalin",
         "from dev-22's one measurement as the holdout: the meeting's sentences tell what Stalin said at it and nothing after; that \"after he met Stalin\" names a time and the question asks what followed it, which no sentence tells, needs the clause after \"after\" read as a time, not as what is asked",
@@ -286,7 +297,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=22 {
+    for part in 2..=23 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
