@@ -972,3 +972,34 @@ fn amid_gives_the_circumstance_as_a_reason() {
     // from the European Union."
     assert_proven(&engine, "why did serbia quit the slavic brotherhood exercises", "slavic-brotherhood-drills", "amid growing pressure");
 }
+
+#[test]
+fn a_misspelt_light_word_stays_light() {
+    let engine = engine();
+    // "actualy" is "actually", a word any question may use, not one the sources lack.
+    assert_proven(&engine, "how many people actualy demonstrated in belgrade in 1968", "belgrade-demonstration-1968", "250,000");
+}
+
+#[test]
+fn a_misspelt_word_of_a_name_is_read_beside_the_name() {
+    let engine = engine();
+    // "hungry" is an English word and "pakt" too short to correct alone;
+    // beside "Austria" and "Warsaw" they are the names' second words.
+    assert_proven(&engine, "in what year did austria hungry take bosnia", "bosnian-crisis-1908", "1908");
+    assert_proven(&engine, "why did tito attend the warsaw pakt meeting in 1967", "tito-warsaw-pact-conference-1967", "to convince Eastern Bloc countries");
+}
+
+#[test]
+fn a_misspelt_kind_of_answer_is_the_kind() {
+    let engine = engine();
+    // "newspapr" is "newspaper": the Times is one.
+    assert_proven(&engine, "which newspapr interviewed tito in 1945", "tito-times-interview-1945", "the Times");
+}
+
+#[test]
+fn a_period_frames_only_the_countries_its_sources_are_about() {
+    let engine = engine();
+    // Austria-Hungary is named in many sentences of the 19th century, but a
+    // sentence of that time on Serbia's war with the Ottomans is not about it.
+    assert_nothing_asserted(&engine, &["when did austria-hungary declare war on serbia"]);
+}

@@ -160,6 +160,10 @@ pub struct Index {
     /// "kill" for "killd", "reaction" for "reacton". Also in
     /// `spelling_deletions`; a correction prefers the base's own spelling.
     vocabulary: HashSet<String>,
+    /// Two capitalised words the base writes one after the other ("Warsaw
+    /// Pact", "Austria-Hungary"), folded and joined by a space: a misspelt
+    /// second word is read beside the first ([`Index::respell_in_name`]).
+    name_bigrams: std::collections::BTreeSet<String>,
     /// Keys only ever written capitalised inside sentences (names of people,
     /// places, organisations; not "army" of "Red Army", which is also a
     /// common word): the words a question cannot do without.
@@ -239,7 +243,8 @@ struct Respelled {
     /// Verbs that make a phrasal verb with the next word ("pull out"): the
     /// verb's key with the keys of the words the phrase may stand for.
     phrasal: Vec<(String, Vec<String>)>,
-    /// The words looked up with [`Index::respell`], with what it gave.
+    /// The words looked up with [`Index::respell`], with the correction
+    /// made ([`Index::respell`]'s, or [`Index::respell_in_name`]'s beside a name).
     looked_up: Vec<(String, Option<String>)>,
     /// The text's chunks (split at whitespace) folded, when respelling
     /// changed none of them: the chunks of `text` are then the question's own.
@@ -497,7 +502,7 @@ impl Index {
         let memo = std::cell::RefCell::new(crate::text::WordMemo::default());
         let keys_of = |text: &str| keyer.index_keys_memo(text, &mut memo.borrow_mut());
         let people_words: HashSet<String> = base.entries().iter().filter(|e| e.kind == Kind::Person).flat_map(|e| names_of(e).collect::<Vec<_>>()).flat_map(|n| keys_of(&n)).collect();
-        let eras = era_names(base, &keys_of, &people_words);
+        let eras = era_names(base, &keyer, &keys_of, &people_words);
         // Keyed apart from the base's words: WordNet's words are not words of the base.
         let wordnet_keys = |text: &str| keyer.index_keys(text);
         for noun in crate::text::lexicon::english_kinds() {
@@ -1044,6 +1049,10 @@ impl Index {
         for word in words {
             *self.spellings.entry(word).or_insert(0) += 1;
         }
+        let texts = names_of(entry).chain(entry.quotes.iter().map(|q| q.text.clone()));
+        for text in texts {
+            self.name_bigrams.extend(capitalised_pairs(&text));
+        }
     }
 
     /// Build the deletion neighbourhood of the spellings and of the
@@ -1086,16 +1095,42 @@ impl Index {
         if only_doubling && !word.as_bytes().windows(2).any(|pair| pair[0] == pair[1]) {
             return self.best_correction(word, length, candidates);
         }
+        candidates.extend(self.spellings_of_deletions(word));
+        self.best_correction(word, length, candidates)
+    }
+
+    /// The spellings and listed words that share a deletion with `word`
+    /// (the candidates one edit away, besides those `word` is a deletion of).
+    fn spellings_of_deletions(&self, word: &str) -> Vec<&str> {
+        let mut candidates = Vec::new();
         for_each_deletion(word, |deletion| {
             if let Some((stored, _)) = self.spellings.get_key_value(deletion) {
-                candidates.push(stored);
+                candidates.push(stored.as_str());
             }
             if let Some(listed) = self.vocabulary.get(deletion) {
-                candidates.push(listed);
+                candidates.push(listed.as_str());
             }
             candidates.extend(self.spelling_deletions.get(deletion).into_iter().flatten().map(String::as_str));
         });
-        self.best_correction(word, length, candidates)
+        candidates
+    }
+
+    /// A word the base does not use, typed for the second word of a name
+    /// whose first word comes right before it ("austria *hungry*" is
+    /// Austria-Hungary, "warsaw *pakt*" the Warsaw Pact): the base's word one
+    /// edit away, with the same first letter, that it writes after `before`
+    /// in a name ([`Index::name_bigrams`]). Read beside the name, a real
+    /// English word or one too short for [`Index::respell`] is still a slip.
+    fn respell_in_name(&self, before: &str, word: &str) -> Option<&str> {
+        if word.chars().count() < MIN_TYPO_LENGTH - 1 || !is_spelling(word) {
+            return None;
+        }
+        let head = format!("{before} ");
+        self.name_bigrams
+            .range(head.clone()..)
+            .take_while(|pair| pair.starts_with(&head))
+            .map(|pair| &pair[head.len()..])
+            .find(|second| second.bytes().next() == word.bytes().next() && fold::edit_distance_within(word, second, 1) <= 1)
     }
 
     /// A word of the base spelt as it sounds: "-shun" for "-tion" or
@@ -1178,7 +1213,8 @@ impl Index {
                 let mut changed = false;
                 let corrected: Vec<String> = parts
                     .iter()
-                    .map(|part| {
+                    .enumerate()
+                    .map(|(position, part)| {
                         // "MiG-29s": a model's number in the plural is the number.
                         if let Some(number) = plural_number(part) {
                             changed = true;
@@ -1193,7 +1229,15 @@ impl Index {
                         if let ([token], false) = (&*tokens, partners.is_empty()) {
                             paraphrased.push((token.key.clone(), partners));
                         }
-                        let correction = if known { None } else { self.respell_remembered(part, &mut looked_up) };
+                        let before = match position {
+                            0 => at.checked_sub(1).and_then(|before| folded_chunks.get(before)).map(String::as_str),
+                            _ => parts.get(position - 1).copied(),
+                        };
+                        let in_name = || before.and_then(|before| self.respell_in_name(before, part));
+                        let correction = if known { None } else { self.respell(part).or_else(in_name) };
+                        if !known {
+                            looked_up.push((part.to_string(), correction.map(str::to_string)));
+                        }
                         match correction {
                             Some(correct) => {
                                 changed = true;
@@ -1209,13 +1253,6 @@ impl Index {
             .collect();
         let unchanged = words.iter().zip(&chunks).all(|(word, chunk)| word.as_str() == *chunk);
         Respelled { text: words.join(" "), respelled, paraphrased, phrasal, looked_up, folded_chunks: unchanged.then_some(folded_chunks) }
-    }
-
-    /// [`Index::respell`], remembering the word and its answer in `looked_up`.
-    fn respell_remembered(&self, word: &str, looked_up: &mut Vec<(String, Option<String>)>) -> Option<&str> {
-        let correction = self.respell(word);
-        looked_up.push((word.to_string(), correction.map(str::to_string)));
-        correction
     }
 
     /// [`Index::respell`] of `word`, read from what parsing `query` already
@@ -1620,7 +1657,9 @@ const ERA_SHARE: f32 = 0.3;
 /// frame every sentence of its entries like their source's title. Not its
 /// people (Medvedev in many sentences of the 2000s did not make Putin's
 /// visit his), and not what only some entries name (the EU).
-fn era_names(base: &FactBase, keys_of: &dyn Fn(&str) -> Vec<String>, people: &HashSet<String>) -> HashMap<String, Vec<String>> {
+fn era_names(base: &FactBase, keyer: &Keyer, keys_of: &dyn Fn(&str) -> Vec<String>, people: &HashSet<String>) -> HashMap<String, Vec<String>> {
+    let titles: HashSet<String> = base.sources().iter().flat_map(|source| keys_of(&source.title)).collect();
+    let frames = |key: &str| titles.contains(key) || keyer.stands_for(key).iter().any(|meaning| meaning.iter().all(|k| titles.contains(k)));
     let mut members: HashMap<String, (usize, HashMap<String, usize>)> = HashMap::default();
     for entry in base.entries().iter().filter(|e| e.kind != Kind::Person) {
         let Some(period) = base.period_of(entry) else { continue };
@@ -1637,7 +1676,7 @@ fn era_names(base: &FactBase, keys_of: &dyn Fn(&str) -> Vec<String>, people: &Ha
         .into_iter()
         .map(|(period, (count, counts))| {
             let needed = (count as f32 * ERA_SHARE).ceil().max(2.0) as usize;
-            (period, counts.into_iter().filter(|(key, n)| *n >= needed && !people.contains(key)).map(|(key, _)| key).collect())
+            (period, counts.into_iter().filter(|(key, n)| *n >= needed && !people.contains(key) && frames(key)).map(|(key, _)| key).collect())
         })
         .collect()
 }
@@ -1801,6 +1840,19 @@ fn doubling_slip(a: &str, b: &str) -> bool {
 }
 
 /// A word the spelling corrector knows: lowercase ASCII letters only.
+/// The pairs of capitalised words `text` writes one after the other
+/// (across a space or a hyphen), each folded and joined by a space.
+fn capitalised_pairs(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split([' ', '-']).map(|word| word.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    words
+        .windows(2)
+        .filter(|pair| capitalised(pair[0]) && capitalised(pair[1]))
+        .map(|pair| format!("{} {}", fold::fold_for_search(pair[0]), fold::fold_for_search(pair[1])))
+        .filter(|pair| pair.split(' ').count() == 2 && pair.split(' ').all(is_spelling))
+        .collect()
+}
+
 fn is_spelling(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
 }

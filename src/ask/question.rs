@@ -231,8 +231,11 @@ const BOUNDARY_WORDS: &[&str] = &[
 /// asked ("how many *stayed permanently*"): it counts in full, not light.
 /// A word the sources only ever write capitalised ("Count Orlov") is a
 /// name there, not the participle the question uses ("counted"): it stays light.
+/// A misspelt word is read as corrected: "actualy" is the light "actually".
 fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], language: Language) {
-    for word in words.iter().filter(|w| lexicon::is_light_by_ending(w, language) && !COUNTING_VERBS.contains(w)) {
+    let spelt = |word: &str| -> String { index.respell_in(query, word).unwrap_or(word).to_string() };
+    let weighed: Vec<String> = words.iter().map(|word| spelt(word)).filter(|w| lexicon::is_light_by_ending(w, language) && !COUNTING_VERBS.contains(&w.as_str())).collect();
+    for word in &weighed {
         for token in index.word_tokens(word, language).iter() {
             if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
                 if !index.is_proper(query, position) {
@@ -289,6 +292,11 @@ const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
 /// answer is, which the evidence need not repeat.
 /// Returns what those nouns say the answer is ([`AnswerType`]).
 fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> AnswerType {
+    // Each English word read as corrected: "which *newspapr*", "how many *demonstraters*".
+    let corrected = |word: &str| if language == Language::En { index.respell_in(query, word) } else { None };
+    let spelt: Vec<String> = words.iter().map(|word| corrected(word).unwrap_or(word).to_string()).collect();
+    let words: Vec<&str> = spelt.iter().map(String::as_str).collect();
+    let words = words.as_slice();
     let mut counted = Vec::new();
     let mut kind = None;
     let mut unknown_kind = None;

@@ -512,11 +512,24 @@ pub fn phrasal_paraphrases(verb: &str, particle: &str) -> &'static [&'static str
 }
 
 /// The English words the lists know besides the base's own: the words of
-/// [`PARAPHRASES`] (not its phrasal verbs) and the irregular verb forms
-/// with their lemmas. A misspelt question word may be corrected to one.
+/// [`PARAPHRASES`] (not its phrasal verbs), the irregular verb forms with
+/// their lemmas, the function and light words ([`ENGLISH`], [`LIGHT`]), and
+/// the kinds of thing and of person the sources' nouns are ([`ENGLISH_KINDS`],
+/// [`ENGLISH_PERSON_KINDS`]). A misspelt question word may be corrected to
+/// one: "actualy" is the light "actually", and "newspapr" the kind
+/// "newspaper", not words the sources lack.
 pub fn known_english_words() -> impl Iterator<Item = &'static str> {
     let (lemmas, forms) = &*VERB_FORMS;
-    PARAPHRASES.keys().copied().filter(|word| !word.contains('_')).chain(lemmas.keys().copied()).chain(forms.keys().copied())
+    let kinds = ENGLISH_KINDS.iter().flat_map(|noun| noun.kinds.iter().copied()).chain(ENGLISH_PERSON_KINDS.iter().copied());
+    PARAPHRASES
+        .keys()
+        .copied()
+        .chain(lemmas.keys().copied())
+        .chain(forms.keys().copied())
+        .chain(ENGLISH.iter().copied())
+        .chain(LIGHT.iter().copied())
+        .chain(kinds)
+        .filter(|word| !word.contains('_'))
 }
 
 /// The particles of the phrasal verbs in [`PARAPHRASES`].
