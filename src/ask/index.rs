@@ -153,8 +153,11 @@ pub struct Index {
     /// because a typo can change a word's stem more than its spelling
     /// ("russain" keys far from "russian").
     spellings: HashMap<String, u32>,
-    /// A spelling with one character removed → the spellings.
-    spelling_deletions: HashMap<String, Vec<String>>,
+    /// A spelling with one character removed → the spellings, as positions
+    /// in `deleted_from` (each word stored once, not once per deletion).
+    spelling_deletions: HashMap<String, Vec<u32>>,
+    /// The spellings and listed words `spelling_deletions` points into.
+    deleted_from: Vec<String>,
     /// English words the base does not use but knows through its lists (the
     /// synonym groups, the WordNet paraphrases, irregular verb forms):
     /// "kill" for "killd", "reaction" for "reacton". Also in
@@ -1063,7 +1066,9 @@ impl Index {
         self.vocabulary = listed.into_iter().filter(|word| is_spelling(word) && !self.spellings.contains_key(word)).collect();
         for word in self.spellings.keys().chain(&self.vocabulary) {
             if (MIN_TYPO_LENGTH..=MAX_TYPO_LENGTH + 1).contains(&word.chars().count()) {
-                for_each_deletion(word, |deletion| self.spelling_deletions.entry(deletion.to_string()).or_default().push(word.clone()));
+                let position = self.deleted_from.len() as u32;
+                self.deleted_from.push(word.clone());
+                for_each_deletion(word, |deletion| self.spelling_deletions.entry(deletion.to_string()).or_default().push(position));
             }
         }
     }
@@ -1087,7 +1092,7 @@ impl Index {
         if let Some(spelt) = self.spelt_as_it_sounds(word) {
             return Some(spelt);
         }
-        let mut candidates: Vec<&str> = self.spelling_deletions.get(word).into_iter().flatten().map(String::as_str).collect();
+        let mut candidates: Vec<&str> = self.spellings_deleted_to(word).collect();
         // A word too short for other slips is only corrected for a doubling
         // (below): a spelling one letter shorter is one only when the word
         // has a doubled letter, and one of the same length never is.
@@ -1097,6 +1102,12 @@ impl Index {
         }
         candidates.extend(self.spellings_of_deletions(word));
         self.best_correction(word, length, candidates)
+    }
+
+    /// The spellings and listed words that `deletion` is one of the deletions of.
+    fn spellings_deleted_to<'a>(&'a self, deletion: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let positions = self.spelling_deletions.get(deletion).map_or(&[][..], Vec::as_slice);
+        positions.iter().filter_map(|&position| self.deleted_from.get(position as usize)).map(String::as_str)
     }
 
     /// The spellings and listed words that share a deletion with `word`
@@ -1110,7 +1121,7 @@ impl Index {
             if let Some(listed) = self.vocabulary.get(deletion) {
                 candidates.push(listed.as_str());
             }
-            candidates.extend(self.spelling_deletions.get(deletion).into_iter().flatten().map(String::as_str));
+            candidates.extend(self.spellings_deleted_to(deletion));
         });
         candidates
     }
