@@ -1003,3 +1003,19 @@ fn a_period_frames_only_the_countries_its_sources_are_about() {
     // sentence of that time on Serbia's war with the Ottomans is not about it.
     assert_nothing_asserted(&engine, &["when did austria-hungary declare war on serbia"]);
 }
+
+#[test]
+fn a_sentence_refers_back_to_the_one_before_it_in_the_source() {
+    let engine = engine();
+    // Karađorđe's file lists "Karađorđe refused the proposition" before
+    // Rodofinikin's proposal; in the source the proposal comes first, and
+    // it is what "the proposition" means.
+    assert_proven(&engine, "why did karadjordje say no to a protectorate", "karadjordje", "a Russian province");
+}
+
+#[test]
+fn what_followed_an_event_is_the_sentence_after_it() {
+    let engine = engine();
+    // "Russia mobilized …" then "*This* led Germany to declare war on Russia".
+    assert_proven(&engine, "what happened after russia mobilized in july 1914", "july-crisis", "declare war on Russia");
+}

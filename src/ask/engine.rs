@@ -397,6 +397,7 @@ impl Engine {
             asks_signer: question.asks_signer,
             asks_words: question.asks_words,
             asks_money: question.asks_money,
+            asks_what_followed: question.asks_what_followed,
             ..Focus::asserting(asks).with_query(&question.query)
         }
     }

@@ -48,6 +48,9 @@ pub struct Focus<'q> {
     /// "How much did the refinery cost": a sum of money, which only a
     /// number with a currency states (not "a capacity of 4.8 million tonnes").
     pub asks_money: bool,
+    /// "What did Germany do after Russia mobilized": what followed an event
+    /// ([`crate::ask::question::Question::asks_what_followed`]).
+    pub asks_what_followed: bool,
 }
 
 /// The words of a focus that has no question ([`Focus::asserting`]).
@@ -67,6 +70,7 @@ impl Default for Focus<'_> {
             asks_signer: false,
             asks_words: false,
             asks_money: false,
+            asks_what_followed: false,
         }
     }
 }
@@ -582,7 +586,7 @@ const ANTECEDENT_SHARE: f32 = 0.5;
 /// most relevant one overall when that one does not state it.
 pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: &[usize], focus: &Focus) -> Vec<&'e Quote> {
     let Some(doc) = base.index_of(&entry.id) else { return Vec::new() };
-    let scored: Vec<(usize, f32, bool, f32)> = candidates
+    let mut scored: Vec<(usize, f32, bool, f32)> = candidates
         .iter()
         .filter_map(|&position| {
             let quote = entry.quotes.get(position)?;
@@ -603,6 +607,10 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus + people_bonus + figure_bonus))
         })
         .collect();
+    let mut telling_the_event = None;
+    if focus.asks_what_followed {
+        telling_the_event = put_what_followed_first(index, doc, &mut scored);
+    }
     // Best first; ties keep the entry's own order (its first quote is its lead sentence).
     // Among the quotes that state the answer, the one stating the whole date comes first.
     let best = |stating: bool| {
@@ -623,6 +631,10 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
         (Some(stating), _) => chosen.push(stating.0),
         (None, Some(overall)) => chosen.push(overall.0),
         (None, None) => {}
+    }
+    // What followed is shown with the sentence it refers back to.
+    if let Some(event) = telling_the_event.filter(|event| !chosen.contains(event)) {
+        chosen.push(event);
     }
     // "How did Yugoslavia react": a manner is often told in two sentences
     // ("was alarmed", "officially condemned"); show the next one that speaks
@@ -681,6 +693,17 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
         }
     }
     chosen.into_iter().filter_map(|position| entry.quotes.get(position)).collect()
+}
+
+/// For a question that asks what followed an event: the sentence that
+/// refers back to the one that speaks most of the question ("*This* led
+/// Germany to declare war on Russia", after "Russia mobilized") ranks just
+/// above it. Returns the sentence referred back to, when one was passed.
+fn put_what_followed_first(index: &Index, doc: usize, scored: &mut [(usize, f32, bool, f32)]) -> Option<usize> {
+    let (event, top) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|item| (item.0, item.1))?;
+    let follower = scored.iter_mut().find(|item| index.antecedent_of(doc, item.0) == Some(event))?;
+    follower.1 = follower.1.max(top + f32::EPSILON.max(top * 1e-3));
+    Some(event)
 }
 
 /// Whether any quote of the entry states what `focus` asserts. For who,

@@ -578,8 +578,7 @@ impl Index {
                 setting.sort();
                 setting.dedup();
                 doc.settings.push(setting);
-                let previous = position.checked_sub(1).and_then(|p| entry.quotes.get(p));
-                doc.antecedents.push(previous.filter(|p| p.source == quote.source && refers_back(&quote.text)).map(|_| position - 1));
+                doc.antecedents.push(if refers_back(&quote.text) { quote_before(entry, position) } else { None });
             }
             for (keys, weight) in serbian_keys {
                 add_keys(&mut weights, doc_id, &keys, weight);
@@ -851,6 +850,12 @@ impl Index {
     pub fn antecedent_keys(&self, doc: usize, position: usize) -> &[String] {
         let Some(d) = self.docs.get(doc) else { return &[] };
         d.antecedents.get(position).copied().flatten().and_then(|p| d.quotes.get(p)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The quote that quote `position` of `doc` refers back to, if it opens
+    /// by referring back (see [`refers_back`]).
+    pub fn antecedent_of(&self, doc: usize, position: usize) -> Option<usize> {
+        self.docs.get(doc)?.antecedents.get(position).copied().flatten()
     }
 
     /// Each quote's sorted keys, in the entry's quote order.
@@ -1938,6 +1943,20 @@ fn abbreviations_spelled_out(abbreviations: &[(Vec<String>, String)], quote: &st
     let spells = |name: &str| crate::facts::date::contains_word(&folded, name) || crate::facts::date::contains_word(&folded, &format!("{name}s"));
     let spelled_out = abbreviations.iter().filter(|(full, _)| full.iter().any(|name| spells(name)));
     spelled_out.map(|(_, short)| short.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// The entry's quote that comes closest before quote `position` in the
+/// same source text: what a sentence that refers back ("the proposition")
+/// refers to, whatever order the fact file lists its quotes in.
+fn quote_before(entry: &Entry, position: usize) -> Option<usize> {
+    let quote = entry.quotes.get(position)?;
+    entry
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, other)| other.source == quote.source && other.range.end <= quote.range.start)
+        .max_by_key(|(_, other)| other.range.start)
+        .map(|(at, _)| at)
 }
 
 fn names_of(entry: &Entry) -> impl Iterator<Item = String> + '_ {

@@ -127,6 +127,11 @@ pub struct Question {
     /// "The treaty *between Yugoslavia and the USSR*": the keys of the names
     /// a "between" joins, each of which the evidence itself must hold.
     pub between: Vec<String>,
+    /// "What did Germany do *after* Russia mobilized", "what did the
+    /// mobilisation *lead to*": a "what" question asks for what followed an
+    /// event, which the sentence after the one telling it says ("*This* led
+    /// Germany to declare war").
+    pub asks_what_followed: bool,
 }
 
 /// Verbs that ask, after "what did", for what someone said, wrote or agreed.
@@ -898,6 +903,13 @@ fn after_event(words: &[&str]) -> Option<String> {
     (!rest.is_empty() && !names_a_year).then(|| rest.join(" "))
 }
 
+/// Whether the words ask what something led to ("what did it *lead to*",
+/// "what was *the result of*", "the *consequences of*").
+fn asks_for_consequence(words: &[&str]) -> bool {
+    let led_to = words.windows(2).any(|pair| matches!(pair[0], "lead" | "led" | "leads") && pair[1] == "to");
+    led_to || words.iter().any(|w| matches!(*w, "result" | "results" | "consequence" | "consequences" | "outcome"))
+}
+
 /// Words that open a second question in the same sentence ("… *and* when did …").
 const SECOND_QUESTION: &[&str] = &["and", "or", "but", "then", "also"];
 
@@ -1097,6 +1109,7 @@ impl Question {
             before_year: related_year(&words, BEFORE_WORDS),
             about,
             between,
+            asks_what_followed: asks == Asks::What && language == Language::En && (after_event(&words).is_some() || asks_for_consequence(&words)),
         }
     }
 
