@@ -212,7 +212,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 92.2;
+const DEV_FLOOR: f64 = 92.3;
 const HOLDOUT_FLOOR: f64 = 82.2;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;

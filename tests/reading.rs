@@ -1019,3 +1019,10 @@ fn what_followed_an_event_is_the_sentence_after_it() {
     // "Russia mobilized …" then "*This* led Germany to declare war on Russia".
     assert_proven(&engine, "what happened after russia mobilized in july 1914", "july-crisis", "declare war on Russia");
 }
+
+#[test]
+fn besides_and_visa_free_are_understood_in_russian() {
+    let engine = engine();
+    // "Кроме" is the sources' "besides"; "безвиз" is the visa-free regime.
+    assert_proven_in(&engine, "в какой стране кроме сербии безвиз для россиян", "ru", "visa-free-regime-since-2022", "besides Belarus");
+}
