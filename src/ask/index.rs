@@ -1855,7 +1855,6 @@ fn doubling_slip(a: &str, b: &str) -> bool {
     long[at + 1..] == short[at..] && (long.get(at + 1) == Some(&long[at]) || (at > 0 && long[at - 1] == long[at]))
 }
 
-/// A word the spelling corrector knows: lowercase ASCII letters only.
 /// The pairs of capitalised words `text` writes one after the other
 /// (across a space or a hyphen), each folded and joined by a space.
 fn capitalised_pairs(text: &str) -> Vec<String> {
@@ -1869,6 +1868,7 @@ fn capitalised_pairs(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word the spelling corrector knows: lowercase ASCII letters only.
 fn is_spelling(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
 }

@@ -238,7 +238,10 @@ const BOUNDARY_WORDS: &[&str] = &[
 /// name there, not the participle the question uses ("counted"): it stays light.
 /// A misspelt word is read as corrected: "actualy" is the light "actually".
 fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], language: Language) {
-    let spelt = |word: &str| -> String { index.respell_in(query, word).unwrap_or(word).to_string() };
+    let spelt = |word: &str| -> String {
+        let corrected = if language == Language::En { index.respell_in(query, word) } else { None };
+        corrected.unwrap_or(word).to_string()
+    };
     let weighed: Vec<String> = words.iter().map(|word| spelt(word)).filter(|w| lexicon::is_light_by_ending(w, language) && !COUNTING_VERBS.contains(&w.as_str())).collect();
     for word in &weighed {
         for token in index.word_tokens(word, language).iter() {
@@ -1071,6 +1074,8 @@ impl Question {
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
         let wants_day = holds_phrase(&words, &DAY_WORDS_FOLDED);
+        let after_event_words = if language == Language::En { after_event(&words) } else { None };
+        let asks_what_followed = asks == Asks::What && language == Language::En && (after_event_words.is_some() || asks_for_consequence(&words));
         Question {
             text: typed.to_string(),
             folded: folded.clone(),
@@ -1104,12 +1109,12 @@ impl Question {
             told_deed,
             name_of,
             after_year: related_year(&words, AFTER_WORDS),
-            after_event: if language == Language::En { after_event(&words) } else { None },
+            after_event: after_event_words,
             after_event_year: None,
             before_year: related_year(&words, BEFORE_WORDS),
             about,
             between,
-            asks_what_followed: asks == Asks::What && language == Language::En && (after_event(&words).is_some() || asks_for_consequence(&words)),
+            asks_what_followed,
         }
     }
 
