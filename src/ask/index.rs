@@ -246,8 +246,9 @@ struct Respelled {
     /// Verbs that make a phrasal verb with the next word ("pull out"): the
     /// verb's key with the keys of the words the phrase may stand for.
     phrasal: Vec<(String, Vec<String>)>,
-    /// The words looked up with [`Index::respell`], with the correction
-    /// made ([`Index::respell`]'s, or [`Index::respell_in_name`]'s beside a name).
+    /// The words the base does not know, each with the correction made, if
+    /// any ([`Index::respell`]'s, or [`Index::respell_in_name`]'s beside a
+    /// name); a word the base knows is never corrected.
     looked_up: Vec<(String, Option<String>)>,
     /// The text's chunks (split at whitespace) folded, when respelling
     /// changed none of them: the chunks of `text` are then the question's own.
@@ -288,9 +289,10 @@ pub struct Query {
     /// the answer happened, which the sentence that answers need not repeat
     /// if the entry says it elsewhere.
     pub context: Vec<String>,
-    /// The words [`Index::query_in`] asked [`Index::respell`] about, with
-    /// its answers: the rest of the parse asks about the same words
-    /// ([`Index::respell_in`]).
+    /// The English question's words the base does not know, each with its
+    /// correction, if any, as [`Index::query_in`] read them: the rest of
+    /// the parse reads the same words ([`Index::respell_in`]) without
+    /// correcting them again.
     respellings: Vec<(String, Option<String>)>,
 }
 
@@ -1271,14 +1273,14 @@ impl Index {
         Respelled { text: words.join(" "), respelled, paraphrased, phrasal, looked_up, folded_chunks: unchanged.then_some(folded_chunks) }
     }
 
-    /// [`Index::respell`] of `word`, read from what parsing `query` already
-    /// looked up when it asked about the same word (a word's correction
-    /// depends on nothing else).
+    /// The correction parsing `query` made of its word `word`
+    /// ([`Index::respell`], or [`Index::respell_in_name`] beside a name), so
+    /// that every later reading of the question sees the same words; `None`
+    /// for a word it left as typed (one the base knows, or one with no
+    /// spelling near it).
     pub fn respell_in<'a>(&'a self, query: &'a Query, word: &str) -> Option<&'a str> {
-        match query.respellings.iter().find(|(asked, _)| asked == word) {
-            Some((_, correction)) => correction.as_deref(),
-            None => self.respell(word),
-        }
+        // A word the pass did not look up is one the base knows: never corrected.
+        query.respellings.iter().find(|(asked, _)| asked == word).and_then(|(_, correction)| correction.as_deref())
     }
 
     /// The index keys a query key matches, each with a match quality.
