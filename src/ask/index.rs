@@ -1059,9 +1059,11 @@ impl Index {
         for word in words {
             *self.spellings.entry(word).or_insert(0) += 1;
         }
-        let texts = names_of(entry).chain(entry.quotes.iter().map(|q| q.text.clone()));
-        for text in texts {
-            self.name_bigrams.extend(capitalised_pairs(&text));
+        for name in names_of(entry) {
+            self.name_bigrams.extend(capitalised_pairs(&name));
+        }
+        for quote in &entry.quotes {
+            self.name_bigrams.extend(capitalised_pairs(&quote.text));
         }
     }
 

@@ -236,14 +236,9 @@ const BOUNDARY_WORDS: &[&str] = &[
 /// asked ("how many *stayed permanently*"): it counts in full, not light.
 /// A word the sources only ever write capitalised ("Count Orlov") is a
 /// name there, not the participle the question uses ("counted"): it stays light.
-/// A misspelt word is read as corrected: "actualy" is the light "actually".
+/// `words` are read as corrected: "actualy" is the light "actually".
 fn weigh_quantity_words(index: &Index, query: &mut Query, words: &[&str], language: Language) {
-    let spelt = |word: &str| -> String {
-        let corrected = if language == Language::En { index.respell_in(query, word) } else { None };
-        corrected.unwrap_or(word).to_string()
-    };
-    let weighed: Vec<String> = words.iter().map(|word| spelt(word)).filter(|w| lexicon::is_light_by_ending(w, language) && !COUNTING_VERBS.contains(&w.as_str())).collect();
-    for word in &weighed {
+    for word in words.iter().filter(|w| lexicon::is_light_by_ending(w, language) && !COUNTING_VERBS.contains(w)) {
         for token in index.word_tokens(word, language).iter() {
             if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
                 if !index.is_proper(query, position) {
@@ -298,13 +293,9 @@ const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
 /// Mark as light the noun right after "what"/"which"/"how many" (past up to
 /// two modifiers: "which *British* paper"): it says what kind of thing the
 /// answer is, which the evidence need not repeat.
-/// Returns what those nouns say the answer is ([`AnswerType`]).
+/// Returns what those nouns say the answer is ([`AnswerType`]). `words`
+/// are read as corrected: "which *newspapr*", "how many *demonstraters*".
 fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> AnswerType {
-    // Each English word read as corrected: "which *newspapr*", "how many *demonstraters*".
-    let corrected = |word: &str| if language == Language::En { index.respell_in(query, word) } else { None };
-    let spelt: Vec<String> = words.iter().map(|word| corrected(word).unwrap_or(word).to_string()).collect();
-    let words: Vec<&str> = spelt.iter().map(String::as_str).collect();
-    let words = words.as_slice();
     let mut counted = Vec::new();
     let mut kind = None;
     let mut unknown_kind = None;
@@ -360,12 +351,13 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         }
         // "Which *marshal* commanded…": a kind of answer the sources never
         // name, nor any word of theirs is a kind of. Not past a verb ("which
-        // Serbs *were* famous"), nor a typo, nor a modifier of a noun the
-        // base knows ("which checkoslovak *politicians*").
+        // Serbs *were* famous"), nor a modifier of a noun the base knows
+        // ("which checkoslovak *politicians*"). A typo is judged as the word
+        // it was corrected to (the words are read as corrected).
         let noun_phrase = words.get(range.end..at).unwrap_or_default().iter().all(|w| !crate::text::lexicon::is_stopword(w, language));
         // Nor "what *type* of aid", whose kind is the noun after "of".
         let known_noun_after = words.get(at + 1).is_some_and(|w| *w == "of" || !crate::text::lexicon::is_light(w, language) && index.word_tokens(w, language).iter().any(|t| index.has_key(&t.key)));
-        if *asks == Asks::What && language == Language::En && kind.is_none() && unknown_kind.is_none() && noun_phrase && !known_noun_after && index.respell_in(query, next).is_none() {
+        if *asks == Asks::What && language == Language::En && kind.is_none() && unknown_kind.is_none() && noun_phrase && !known_noun_after {
             let position = keys.first().and_then(|key| query.keys.iter().position(|k| k == key));
             unknown_kind = position.filter(|&position| !index.knows(query, position) && !index.is_kind(&query.keys[position])).map(|position| query.keys[position].clone());
         }
@@ -661,10 +653,7 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         // "Exact" is a stopword, not a misspelt "exalt".
         .filter(|(_, word)| !lexicon::is_stopword(word, language))
         // "defeeted" is "defeated", as the query reads it.
-        .map(|(plain, word)| {
-            let unknown = index.word_tokens(word, language).iter().all(|t| !index.has_key(&t.key)) && index.paraphrase_keys(word).is_empty();
-            (plain, if unknown { index.respell_in(query, word).unwrap_or(word) } else { word })
-        })
+        .map(|(plain, word)| (plain, index.respell_in(query, word).unwrap_or(word)))
         // A verb every question may use ("went", "took") names no event.
         .filter(|(plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language))
         .map(|(_, word)| word)
@@ -1025,10 +1014,13 @@ impl Question {
         mark_main_verb_light(index, &mut query, &words, &found, language);
         mark_leader_of_a_group_light(index, &mut query, typed, language);
         let earliest = take_adverb_first(index, &mut query, &words, language);
+        // The words as the query's respelling read them ("newspapr" is "newspaper").
+        let spelt: Vec<String> = words.iter().map(|word| index.respell_in(&query, word).unwrap_or(word).to_string()).collect();
+        let spelt: Vec<&str> = spelt.iter().map(String::as_str).collect();
         if asks == Asks::HowMany {
-            weigh_quantity_words(index, &mut query, &words, language);
+            weigh_quantity_words(index, &mut query, &spelt, language);
         }
-        let AnswerType { counted, kind: answer_kind, unknown_kind } = mark_answer_type_nouns(index, &mut query, &words, &found, language);
+        let AnswerType { counted, kind: answer_kind, unknown_kind } = mark_answer_type_nouns(index, &mut query, &spelt, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORD_SET.contains(w));
         let asks_money = asks == Asks::HowMany && words.iter().any(|w| COST_WORDS.contains(w));
         // Keyed only when a word for a post is there: most questions have none.
