@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-23.toml`: the second to twenty-second holdout sets,
+//! - `dev-3.toml` … `dev-24.toml`: the second to twenty-third holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -18,8 +18,9 @@
 //!   109/139 = 78.4%, 6 false assertions; dev-19 107/132 = 81.1%, 4 false
 //!   assertions; dev-20 103/137 = 75.2%, 8 false assertions; dev-21 117/128
 //!   = 91.4%, 1 false assertion; dev-22 122/140 = 87.1%, 2 false
-//!   assertions; dev-23 119/139 = 85.6%, 4 false assertions).
-//! - `holdout.toml`: the twenty-third set, written the same way by another writer
+//!   assertions; dev-23 119/139 = 85.6%, 4 false assertions; dev-24
+//!   115/141 = 81.6%, 5 false assertions).
+//! - `holdout.toml`: the twenty-fourth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -212,29 +213,47 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 92.3;
-const HOLDOUT_FLOOR: f64 = 82.2;
+const DEV_FLOOR: f64 = 91.8;
+const HOLDOUT_FLOOR: f64 = 84.4;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-02: 115/141 = 81.6%, before any change of that
+/// measurement (2026-12-02: 114/135 = 84.4%, before any change of that
 /// session). Not tuned on: they are listed so that the test still fails on
 /// any new false assertion and on a fixed one (remove it), while the
 /// mechanisms are fixed on dev. When this set is rotated into dev, the list
 /// moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what year was the second serbian uprising",
-    "what did khrushchev say when he came to belgrade in 1955",
-    "how many yugoslavs were jailed as cominform supporters after 1948",
-    "what years were the balkan wars",
-    "what was the name of the russian minister in belgrade in may 1914",
+    "what happened to ota sik after he got to yugoslavia",
+    "what did the 1974 cultural agreement actually include",
+    "what was the soviet reaction to tito's 1945 times interview",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what year was the second serbian uprising",
+        "from dev-24's one measurement as the holdout: the entry's date is a range drawn from the events around it (\"after 1813 and before 1828 (the source gives no year)\"); its fifteen years are within the span a \"when\" may answer, and the sentence of the First Uprising's suppression in 1813 states its first year; that a range the source never gives as the event's time cannot answer \"when\" needs the date to say it is only bounded",
+    ),
+    (
+        "what did khrushchev say when he came to belgrade in 1955",
+        "from dev-24's one measurement as the holdout: the letters' sentence dates the agreement to meet in Belgrade in March 1955 and answers the \"when\" clause as if it asked a time; as with Putin in 2019, that \"say\" asks for words spoken, which no sentence reports, needs reported speech read as the answer type",
+    ),
+    (
+        "how many yugoslavs were jailed as cominform supporters after 1948",
+        "from dev-24's one measurement as the holdout: the resolution's sentence opens \"On 28 June 1948\", and the day of the month is read as a count of Yugoslavs, which a proper noun may stand beside any way",
+    ),
+    (
+        "what years were the balkan wars",
+        "from dev-24's one measurement as the holdout: \"Balkan\" is covered only by the sentence of the film The Balkan Line and \"war\" by the Kosovo War's name; each word is in the entry, though no sentence speaks of both; that \"the Balkan Wars\" is one name, which the sources never write, needs the pair held as a name",
+    ),
+    (
+        "what was the name of the russian minister in belgrade in may 1914",
+        "from dev-24's one measurement as the holdout: the twin of \"who was the russian minister in belgrade in 1914\"; the sentence names the post and never the man, and \"what was the name of\" asks for a name the post does not give",
+    ),
     (
         "who became president of yugoslavia after tito",
         "from dev-23's one measurement as the holdout: no sentence names Tito's successor, and Tito's own profile (\"President of Yugoslavia\") answers; that the person in the time clause (\"after Tito\") is the one the answer must not be needs that clause read as a time, not as the person asked",
@@ -297,7 +316,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=23 {
+    for part in 2..=24 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
