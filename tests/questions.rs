@@ -243,10 +243,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-24's one measurement as the holdout: the letters' sentence dates the agreement to meet in Belgrade in March 1955 and answers the \"when\" clause as if it asked a time; as with Putin in 2019, that \"say\" asks for words spoken, which no sentence reports, needs reported speech read as the answer type",
     ),
     (
-        "how many yugoslavs were jailed as cominform supporters after 1948",
-        "from dev-24's one measurement as the holdout: the resolution's sentence opens \"On 28 June 1948\", and the day of the month is read as a count of Yugoslavs, which a proper noun may stand beside any way",
-    ),
-    (
         "what years were the balkan wars",
         "from dev-24's one measurement as the holdout: \"Balkan\" is covered only by the sentence of the film The Balkan Line and \"war\" by the Kosovo War's name; each word is in the entry, though no sentence speaks of both; that \"the Balkan Wars\" is one name, which the sources never write, needs the pair held as a name",
     ),

@@ -1026,3 +1026,11 @@ fn besides_and_visa_free_are_understood_in_russian() {
     // "Кроме" is the sources' "besides"; "безвиз" is the visa-free regime.
     assert_proven_in(&engine, "в какой стране кроме сербии безвиз для россиян", "ru", "visa-free-regime-since-2022", "besides Belarus");
 }
+
+#[test]
+fn the_day_of_a_date_is_no_count() {
+    let engine = engine();
+    // "On 28 June 1948, the other member countries adopted a resolution":
+    // the 28 is a day, not how many parties voted.
+    assert_nothing_asserted(&engine, &["how many parties voted for the cominform resolution"]);
+}

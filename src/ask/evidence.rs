@@ -907,13 +907,12 @@ fn has_year(text: &str) -> bool {
     digit_runs(text).any(|run| super::index::year_of(run).is_some())
 }
 
-/// A count: digits that are not a year, or a number word. Digits that are
-/// part of a name ("Mi-35", "MiG-29", "R-77") count nothing.
+/// A count: digits that are not a year nor the day of a date, or a number
+/// word. Digits that are part of a name ("Mi-35", "MiG-29", "R-77") count
+/// nothing.
 fn has_count(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let counts = text
-        .split_whitespace()
-        .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
+    let counts = figures(text)
         .filter(|token| !token.chars().any(char::is_alphabetic) || token.ends_with('%') || is_number_with_unit(token))
         .any(|token| digit_runs(token).any(|run| super::index::year_of(run).is_none()));
     // "The two countries" refers to things already counted; it is no count;
@@ -930,9 +929,25 @@ fn is_hyphenated_name(token: &str) -> bool {
     token.contains('-') && token.split('-').all(|part| part.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Whether `text` writes a number in figures that is not a year ("40,000", "40 000", "359").
+/// Whether `text` writes a number in figures that is not a year nor the
+/// day of a date ("40,000", "40 000", "359", but not the 28 of "28 June").
 fn has_figure(text: &str) -> bool {
-    text.split_whitespace().any(|token| digit_runs(token).any(|run| super::index::year_of(run).is_none()))
+    figures(text).any(|token| digit_runs(token).any(|run| super::index::year_of(run).is_none()))
+}
+
+/// The tokens of `text` that may write a number, trimmed of punctuation,
+/// less the days of dates: "On 28 June 1948" counts nothing.
+fn figures(text: &str) -> impl Iterator<Item = &str> {
+    let tokens: Vec<&str> = text.split_whitespace().map(|token| token.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let is_month = |at: Option<usize>| at.and_then(|at| tokens.get(at)).is_some_and(|token| crate::facts::date::is_month_name(token));
+    let is_day = |at: usize| is_day_number(tokens[at]) && (is_month(at.checked_sub(1)) || is_month(Some(at + 1)));
+    let kept: Vec<&str> = (0..tokens.len()).filter(|&at| !is_day(at)).map(|at| tokens[at]).collect();
+    kept.into_iter()
+}
+
+/// Whether `token` could be a day of the month: one or two digits, 1 to 31.
+fn is_day_number(token: &str) -> bool {
+    token.len() <= 2 && token.parse::<u8>().is_ok_and(|day| (1..=31).contains(&day))
 }
 
 /// Words before a number word that make it a reference, not a count.

@@ -84,6 +84,11 @@ const MONTHS: [&str; 12] = [
     "October", "November", "December",
 ];
 
+/// Whether `word` is the English name of a month as a sentence writes it ("June").
+pub fn is_month_name(word: &str) -> bool {
+    MONTHS.contains(&word)
+}
+
 /// The English name of a month (1–12).
 pub fn month_name(month: u8) -> &'static str {
     MONTHS.get(usize::from(month.saturating_sub(1))).copied().unwrap_or("?")
