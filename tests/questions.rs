@@ -235,10 +235,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "what year was the second serbian uprising",
-        "from dev-24's one measurement as the holdout: the entry's date is a range drawn from the events around it (\"after 1813 and before 1828 (the source gives no year)\"); its fifteen years are within the span a \"when\" may answer, and the sentence of the First Uprising's suppression in 1813 states its first year; that a range the source never gives as the event's time cannot answer \"when\" needs the date to say it is only bounded",
-    ),
-    (
         "what did khrushchev say when he came to belgrade in 1955",
         "from dev-24's one measurement as the holdout: the letters' sentence dates the agreement to meet in Belgrade in March 1955 and answers the \"when\" clause as if it asked a time; as with Putin in 2019, that \"say\" asks for words spoken, which no sentence reports, needs reported speech read as the answer type",
     ),

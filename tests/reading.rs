@@ -1034,3 +1034,23 @@ fn the_day_of_a_date_is_no_count() {
     // the 28 is a day, not how many parties voted.
     assert_nothing_asserted(&engine, &["how many parties voted for the cominform resolution"]);
 }
+
+#[test]
+fn a_date_known_only_by_its_bounds_answers_no_when() {
+    let engine = engine();
+    // The Second Uprising is dated "[1813..1828]": after the First was
+    // suppressed and before the autonomy it won was abolished. The source
+    // gives it no time of its own.
+    assert_nothing_asserted(&engine, &["when was the second serbian uprising"]);
+}
+
+#[test]
+fn the_second_one_with_its_own_verb_keeps_it() {
+    let engine = engine();
+    // "What did the second one win" asks what the Second Uprising won, not
+    // when it ended as the first half asks of the First.
+    let answer = engine.ask("when did the first serbian uprising end and what did the second one win", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
+    assert_eq!(ids, ["first-serbian-uprising", "second-serbian-uprising"]);
+    assert!(shows(&answer, "achieved Serbian autonomy"), "{answer:?}");
+}

@@ -1155,6 +1155,10 @@ fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
 /// ("between 1813 and 1856"), and a day when the question asks for one.
 fn precise_enough(question: &Question, entry: &Entry) -> bool {
     let Some(date) = &entry.date else { return true };
+    // "After 1813 and before 1828": the source gives no time of its own.
+    if date.bounds_only {
+        return false;
+    }
     let points = date.points();
     // "Until when did trade grow": the end of "1960s–1985" is a date, whatever the span.
     let span_ok = match points.as_slice() {

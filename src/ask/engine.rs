@@ -226,7 +226,7 @@ impl Engine {
             // "when did Tadić visit Moscow and when did Nikolić": the right half borrows the left's predicate.
             let right = self.borrow_predicate(right, &left).unwrap_or_else(|| right.to_string());
             // "the first resolution … and the second one": "one" is the left half's thing.
-            let right = ordinal_stand_in(&left, &right).unwrap_or(right);
+            let right = self.stand_in_for_one(&left, &right).unwrap_or(right);
             let (left, right) = match tail {
                 Some(tail) => (asked_of(tail, &left), asked_of(tail, &right)),
                 None => (left, right),
@@ -345,6 +345,39 @@ impl Engine {
         let folded = crate::text::fold::fold_for_search(text);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         !crate::text::lexicon::question_words(&words, crate::text::lang::detect(text)).is_empty()
+    }
+
+    /// "When was the first uprising crushed and *the second one*": the
+    /// right half is the left one asked of the second ([`ordinal_stand_in`]).
+    /// But one with a predicate of its own ("and what did *the second one*
+    /// achieve") keeps it, and "one" stands for the words of a name that
+    /// follow the left half's ordinal ("uprising", not "uprising crushed").
+    fn stand_in_for_one(&self, left: &str, right: &str) -> Option<String> {
+        let whole_left = ordinal_stand_in(left, right)?;
+        let ordinals = self.index.ordinal_keys();
+        let one = self.index.word_keys("one");
+        let own_predicate = self.question(right).query.keys.iter().any(|key| !ordinals.contains(key) && !one.contains(key));
+        if !own_predicate {
+            return Some(whole_left);
+        }
+        let left_words: Vec<&str> = left.split_whitespace().collect();
+        let ordinal_at = left_words.iter().position(|w| ORDINAL_WORDS.contains(&crate::text::fold::fold_for_search(w).as_str()))?;
+        let is_name_word = |word: &&&str| {
+            let keys = self.index.word_keys(word);
+            !keys.is_empty() && keys.iter().all(|key| self.index.is_name_key(key))
+        };
+        let thing: Vec<&str> = left_words[ordinal_at + 1..].iter().take_while(is_name_word).copied().collect();
+        if thing.is_empty() {
+            return None;
+        }
+        let right_words: Vec<&str> = right.split_whitespace().collect();
+        let one_at = (1..right_words.len()).find(|&at| {
+            let folded = |w: &str| crate::text::fold::fold_for_search(w);
+            ORDINAL_WORDS.contains(&folded(right_words[at - 1]).as_str()) && matches!(folded(right_words[at]).as_str(), "one" | "ones")
+        })?;
+        let mut words = right_words;
+        words.splice(one_at..=one_at, thing);
+        Some(words.join(" "))
     }
 
     /// "When did the Soviet and the British missions arrive": a left half

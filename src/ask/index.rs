@@ -1600,7 +1600,7 @@ impl Index {
     }
 
     /// Whether a key occurs in some entry's name.
-    fn is_name_key(&self, key: &str) -> bool {
+    pub(crate) fn is_name_key(&self, key: &str) -> bool {
         self.postings.get(key).is_some_and(|list| list.iter().any(|&(_, weight)| weight >= NAME))
     }
 

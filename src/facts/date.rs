@@ -14,6 +14,7 @@
 //! | `13XX`        | a century                | 14th century      |
 //! | `1953/1955`   | a range of any of these  | 1953–1955         |
 //! | `2022/..`     | open-ended               | since 2022        |
+//! | `[1813..1828]`| one time between two dates (the source gives none) | between 1813 and 1828 |
 
 use std::fmt;
 
@@ -47,6 +48,11 @@ pub struct HistDate {
     pub start: Point,
     /// `None` for a single point.
     pub end: Option<End>,
+    /// EDTF's "one of" (`[1813..1828]`): the source gives no date, only
+    /// what came before and after; the thing happened once, somewhere
+    /// between `start` and `end`. It places the entry in time but answers
+    /// no "when".
+    pub bounds_only: bool,
 }
 
 /// The end of a range.
@@ -69,7 +75,7 @@ pub enum YearMatch {
 /// Why a date string did not parse.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    #[error("`{0}` is not a date; write `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-21`..`YYYY-24` (seasons), `YYYX` (decade), `YYXX` (century), with `~` for approximate, or two of them as `start/end`")]
+    #[error("`{0}` is not a date; write `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-21`..`YYYY-24` (seasons), `YYYX` (decade), `YYXX` (century), with `~` for approximate, two of them as `start/end`, or `[start..end]` for one time between two dates when the source gives none")]
     Syntax(String),
     #[error("month {0} does not exist; months are 01 to 12")]
     Month(u8),
@@ -95,21 +101,21 @@ pub fn month_name(month: u8) -> &'static str {
 }
 
 impl HistDate {
-    /// Parse an EDTF level 0/1 string.
+    /// Parse an EDTF level 0/1 string, or level 2's "one of" between two
+    /// dates (`[1813..1828]`).
     pub fn parse(text: &str) -> Result<HistDate, DateError> {
         let text = text.trim();
+        if let Some(inner) = text.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
+            let (start, end) = inner.split_once("..").ok_or_else(|| DateError::Syntax(text.to_string()))?;
+            let (start, end) = closed_range(start, end)?;
+            return Ok(HistDate { start, end: Some(End::Closed(end)), bounds_only: true });
+        }
         match text.split_once('/') {
-            None => Ok(HistDate { start: parse_point(text)?, end: None }),
+            None => Ok(HistDate { start: parse_point(text)?, end: None, bounds_only: false }),
+            Some((start, "..")) => Ok(HistDate { start: parse_point(start)?, end: Some(End::Open), bounds_only: false }),
             Some((start, end)) => {
-                let start_point = parse_point(start)?;
-                if end == ".." {
-                    return Ok(HistDate { start: start_point, end: Some(End::Open) });
-                }
-                let end_point = parse_point(end)?;
-                if end_point.last_day() < start_point.first_day() {
-                    return Err(DateError::Reversed { start: start.into(), end: end.into() });
-                }
-                Ok(HistDate { start: start_point, end: Some(End::Closed(end_point)) })
+                let (start, end) = closed_range(start, end)?;
+                Ok(HistDate { start, end: Some(End::Closed(end)), bounds_only: false })
             }
         }
     }
@@ -137,8 +143,13 @@ impl HistDate {
     /// `Exact` when a year-or-finer end of it falls in that year, `Within` when
     /// a closed range of at most ten years spans it, `Broad` when a decade,
     /// century or longer period contains it, `None` otherwise. An open-ended
-    /// date is only in its first year.
+    /// date is only in its first year; a date known only by its bounds is
+    /// at most `Broad`.
     pub fn year_match(&self, year: i32) -> YearMatch {
+        if self.bounds_only {
+            // Its ends are the dates of what came before and after.
+            return if self.covers_year(year) { YearMatch::Broad } else { YearMatch::None };
+        }
         let points = self.points();
         let exact = points.iter().any(|p| p.year == year && p.precision > Precision::Decade);
         if exact {
@@ -375,6 +386,16 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The two ends of a closed range, in order.
+fn closed_range(start: &str, end: &str) -> Result<(Point, Point), DateError> {
+    let start_point = parse_point(start)?;
+    let end_point = parse_point(end)?;
+    if end_point.last_day() < start_point.first_day() {
+        return Err(DateError::Reversed { start: start.into(), end: end.into() });
+    }
+    Ok((start_point, end_point))
+}
+
 fn parse_point(text: &str) -> Result<Point, DateError> {
     let syntax = || DateError::Syntax(text.to_string());
     let (body, approximate) = match text.strip_suffix(['~', '?', '%']) {
@@ -475,6 +496,7 @@ impl fmt::Display for HistDate {
         match self.end {
             None => write!(f, "{}", self.start),
             Some(End::Open) => write!(f, "since {}", self.start),
+            Some(End::Closed(end)) if self.bounds_only => write!(f, "between {} and {}", self.start, end),
             Some(End::Closed(end)) => write!(f, "{}–{}", self.start, end),
         }
     }
@@ -520,6 +542,7 @@ mod tests {
         assert_eq!(shown("1953/1955"), "1953–1955");
         assert_eq!(shown("1941-04/1945"), "April 1941–1945");
         assert_eq!(shown("2022/.."), "since 2022");
+        assert_eq!(shown("[1813..1828]"), "between 1813 and 1828");
         assert_eq!(shown("2000-02-29"), "29 February 2000");
     }
 
@@ -529,7 +552,8 @@ mod tests {
         assert!(shown("1955-02-30").contains("day 30"));
         assert!(shown("1900-02-29").contains("day 29"));
         assert!(shown("1955/1953").contains("before it starts"));
-        for bad in ["", "55", "19555", "1955-6", "1955-06-1", "June 1955", "1955-21-01", "X955", "1955-06-12-01", "1955/", "1955–1956"] {
+        assert!(shown("[1828..1813]").contains("before it starts"));
+        for bad in ["", "55", "19555", "1955-6", "1955-06-1", "June 1955", "1955-21-01", "X955", "1955-06-12-01", "1955/", "1955–1956", "[1813/1828]", "[1813..]", "[1813..1828"] {
             assert!(shown(bad).starts_with("error"), "{bad:?} should not parse");
         }
     }
@@ -557,6 +581,9 @@ mod tests {
         assert_eq!(m("1903/..", 1956), YearMatch::None);
         assert_eq!(m("1918/1941", 1930), YearMatch::Broad);
         assert_eq!(m("1955", 1956), YearMatch::None);
+        assert_eq!(m("[1813..1828]", 1813), YearMatch::Broad);
+        assert_eq!(m("[1813..1828]", 1820), YearMatch::Broad);
+        assert_eq!(m("[1813..1828]", 1829), YearMatch::None);
     }
 
     #[test]
