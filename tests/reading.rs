@@ -1054,3 +1054,13 @@ fn the_second_one_with_its_own_verb_keeps_it() {
     assert_eq!(ids, ["first-serbian-uprising", "second-serbian-uprising"]);
     assert!(shows(&answer, "achieved Serbian autonomy"), "{answer:?}");
 }
+
+#[test]
+fn a_name_asked_must_be_of_the_thing_the_question_qualifies() {
+    let engine = engine();
+    // "the Prime Minister Nikola Pašić" names a minister, but not the
+    // Russian one the question asks about.
+    assert_nothing_asserted(&engine, &["name of the russian minister during the may 1914 crisis"]);
+    // The film's name is still given: "the 2019 Serbian-Russian film The Balkan Line".
+    assert_proven(&engine, "what was the name of the serbian russian film about kosovo", "the-balkan-line-film", "The Balkan Line");
+}

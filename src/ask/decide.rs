@@ -811,7 +811,7 @@ fn party_held(engine: &Engine, question: &Question, entry: usize, key: &str, sho
 fn gives_the_name(engine: &Engine, question: &Question, entry: usize, head: &str, shown: &[usize]) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
     let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
-    std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes).any(|text| evidence::names_the_head(engine.index(), text, head, &question.query))
+    std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes).any(|text| evidence::names_the_head(engine.index(), text, head, &question.name_of_qualifiers, &question.query))
 }
 
 /// The gap a question about the present leaves when no sentence shown is

@@ -433,8 +433,11 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
 /// for "what was the economic war called"), or a name set beside it by a
 /// comma or by "named" ("the Russian Minister, *Nikolai Hartwig*"). A
 /// sentence that holds the head only as a post ("the Russian Minister in
-/// Belgrade intervened") does not name it.
-pub fn names_the_head(index: &Index, text: &str, head: &str, query: &Query) -> bool {
+/// Belgrade intervened") does not name it. The names that qualify the head
+/// in the question (`qualifiers`: "the *Russian* minister") must be in the
+/// run or just before it: "the Prime Minister Nikola Pašić" names another
+/// minister.
+pub fn names_the_head(index: &Index, text: &str, head: &str, qualifiers: &[String], query: &Query) -> bool {
     let raw: Vec<&str> = text.split_whitespace().collect();
     let bare = |at: usize| raw.get(at).map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let capitalised = |at: usize| bare(at).starts_with(char::is_uppercase);
@@ -457,6 +460,10 @@ pub fn names_the_head(index: &Index, text: &str, head: &str, query: &Query) -> b
                 end += 1;
             }
         }
+        let qualified = qualifiers.iter().all(|qualifier| (start.saturating_sub(QUALIFIER_BEFORE)..=end).any(|i| index.word_keys(bare(i)).contains(qualifier)));
+        if !qualified {
+            return false;
+        }
         let named_in_run = (start..=end).any(|i| i != at && new_name(i));
         // "the film *The Balkan Line*", "the Russian Minister, *X*", "a war *called* …".
         let called = matches!(bare(end + 1), "named" | "called");
@@ -466,6 +473,10 @@ pub fn names_the_head(index: &Index, text: &str, head: &str, query: &Query) -> b
         named_in_run || beside_after || beside_before
     })
 }
+
+/// How many words before a named thing may qualify it ("the 2019
+/// *Serbian-Russian* film").
+const QUALIFIER_BEFORE: usize = 3;
 
 /// A sentence's words as written, hyphens and apostrophes kept inside them
 /// ("Austro-Hungarian", "Wrangel's").

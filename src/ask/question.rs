@@ -110,6 +110,9 @@ pub struct Question {
     /// called": the key of the thing whose name is asked (its head noun);
     /// only a sentence that names it answers.
     pub name_of: Option<String>,
+    /// The names that qualify that thing in the question ("the *Russian*
+    /// minister"), as keys: a sentence that names it must say them.
+    pub name_of_qualifiers: Vec<String>,
     /// "Where did ROVS move *after 1927*": what is asked lies after this year.
     pub after_year: Option<i32>,
     /// "Where was it *before 1927*": what is asked lies before this year.
@@ -766,12 +769,13 @@ fn between_names(index: &Index, words: &[&str], language: Language) -> Vec<Strin
 /// killed").
 const PASSIVE_QUESTION_WORDS: &[&str] = &["was", "were", "is", "are", "been", "be", "had", "has", "have", "got", "get"];
 
-/// The head noun of the thing whose name an English question asks: the
-/// last word of the phrase after "the name of" ("the 1807 serbian-russian
-/// alliance *treaty*"), or between "was" and "called" or "named" ("what was
-/// the economic *war* between serbia and austria-hungary called"), up to a
-/// word that ends a noun phrase ("who", "in", "between"…).
-fn named_thing<'w>(words: &[&'w str]) -> Option<&'w str> {
+/// The thing whose name an English question asks: the words before its
+/// head noun, and the head, the last word of the phrase after "the name of"
+/// ("the 1807 serbian-russian alliance *treaty*"), or between "was" and
+/// "called" or "named" ("what was the economic *war* between serbia and
+/// austria-hungary called"), up to a word that ends a noun phrase ("who",
+/// "in", "between"…).
+fn named_thing<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], &'w str)> {
     let phrase = if let Some(at) = words.windows(2).position(|pair| pair == ["name", "of"]) {
         &words[at + 2..]
     } else {
@@ -779,8 +783,11 @@ fn named_thing<'w>(words: &[&'w str]) -> Option<&'w str> {
         let be = words[..called].iter().position(|w| matches!(*w, "was" | "is" | "were" | "are"))?;
         &words[be + 1..called]
     };
-    let phrase = phrase.iter().skip_while(|w| matches!(**w, "the" | "a" | "an"));
-    phrase.take_while(|w| !NOUN_PHRASE_ENDS.contains(w)).last().copied()
+    let start = phrase.iter().position(|w| !matches!(*w, "the" | "a" | "an")).unwrap_or(phrase.len());
+    let phrase = &phrase[start..];
+    let length = phrase.iter().position(|w| NOUN_PHRASE_ENDS.contains(w)).unwrap_or(phrase.len());
+    let (head, before) = phrase[..length].split_last()?;
+    Some((before, *head))
 }
 
 /// Words that end a noun phrase: a clause, a preposition or a verb begins.
@@ -1057,7 +1064,9 @@ impl Question {
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
         let told_deed = if asks == Asks::Who { asked_deed(index, &words, language) } else { None };
-        let name_of = if language == Language::En { named_thing(&words).and_then(|head| index.word_tokens(head, language).first().map(|t| t.key.clone())) } else { None };
+        let named = if language == Language::En { named_thing(&words) } else { None };
+        let name_of = named.and_then(|(_, head)| index.word_tokens(head, language).first().map(|t| t.key.clone()));
+        let name_of_qualifiers = named.map(|(before, _)| before.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|t| t.key).filter(|key| index.is_proper_key(key)).collect()).unwrap_or_default();
         let head = head_word(index, &query, &words, &found, language, asks);
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
         // Of a head of two words ("prime minister"), its last names the kind.
@@ -1100,6 +1109,7 @@ impl Question {
             asks_signer,
             told_deed,
             name_of,
+            name_of_qualifiers,
             after_year: related_year(&words, AFTER_WORDS),
             after_event: after_event_words,
             after_event_year: None,
