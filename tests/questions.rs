@@ -236,7 +236,7 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what did khrushchev say when he came to belgrade in 1955",
-        "from dev-24's one measurement as the holdout: the letters' sentence dates the agreement to meet in Belgrade in March 1955 and answers the \"when\" clause as if it asked a time; as with Putin in 2019, that \"say\" asks for words spoken, which no sentence reports, needs reported speech read as the answer type",
+        "from dev-24's one measurement as the holdout: it now asks for words, and the \"when\" clause must be told too; but \"came\" is an irregular verb the question's event words do not catch (as \"arrived\" and \"landed\" are), and the letters' sentence, which reports an agreement (\"Tito and Khrushchev agreed to meet in Belgrade\"), answers",
     ),
     (
         "what years were the balkan wars",
@@ -285,10 +285,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "which country took in the most white russian emigres",
         "the emigration entry names the countries; that none is said to have taken the most needs the superlative checked against a sentence that ranks them",
-    ),
-    (
-        "what did putin say when he visited belgrade in 2019",
-        "from dev-12's one measurement as the holdout: \"when\" after \"what did Putin say\" opens a clause, but a \"when\" clause still asks for a time, and the visit's sentence dates it; that \"say\" asks for words spoken, which no sentence reports, needs reported speech read as the answer type",
     ),
     (
         "which yugoslav film was most popular in the soviet union",

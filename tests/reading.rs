@@ -1064,3 +1064,13 @@ fn a_name_asked_must_be_of_the_thing_the_question_qualifies() {
     // The film's name is still given: "the 2019 Serbian-Russian film The Balkan Line".
     assert_proven(&engine, "what was the name of the serbian russian film about kosovo", "the-balkan-line-film", "The Balkan Line");
 }
+
+#[test]
+fn what_was_said_when_something_happened_asks_for_the_words() {
+    let engine = engine();
+    // "What did Medvedev say *when* he visited": his words, which the
+    // visit's sentence does not report; not the visit's date.
+    assert_nothing_asserted(&engine, &["what did medvedev say when he visited belgrade in 2009", "what did vucic say when he visited moscow in 2019"]);
+    // "Which Yugoslav did Stalin talk to" asks for a person, not for words.
+    assert_proven(&engine, "which yugoslav did stalin talk to in january 1945", "stalin-hebrang-meeting-1945", "Hebrang");
+}

@@ -602,7 +602,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // "When did Serbia *apply* to join the EU": a date or a doer answers for
     // the event the question's verbs say; when the evidence holds none of
     // them, the entry is about something else that happened to the same names.
-    let event_missing = matches!(question.asks, Asks::When | Asks::Who)
+    let event_missing = (matches!(question.asks, Asks::When | Asks::Who) || question.asks_words)
         && !named
         && !question.event_words.is_empty()
         && !question.event_words.iter().any(|forms| forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown)))

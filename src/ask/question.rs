@@ -152,6 +152,10 @@ fn asks_for_words(words: &[&str], asks: Asks, language: Language) -> bool {
         return false;
     }
     let Some(did) = words.iter().position(|w| DO_FORMS.contains(w)) else { return false };
+    // "Which Yugoslav did Stalin talk to" asks for a person, not for words.
+    if did > 0 && words[did - 1] != "what" {
+        return false;
+    }
     let spoken = words.iter().enumerate().skip(did + 1).find(|(_, w)| WORDS_VERBS.contains(w)).map(|(at, _)| at);
     spoken.is_some_and(|at| words.get(at + 1).is_none_or(|next| WORDS_FOLLOWERS.contains(next)))
 }
@@ -929,7 +933,9 @@ const SUBORDINATORS: &[&str] = &["after", "before", "until", "since", "when", "w
 /// later "where" that follows a word of its own opens a relative clause
 /// ("what was the battle *where* Soviet soldiers fought"; a "who" clause
 /// still asks for a person, "the name of the minister *who* …", and a
-/// "when" clause still asks for a time the sources must give), and
+/// "when" clause still asks for a time the sources must give, but not
+/// after a verb of saying: "what did Putin say *when* he visited" asks for
+/// his words), and
 /// "died" or "born" after "after" or "when" dates something else ("what
 /// influenced normalization after Stalin *died*").
 fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>, words: &[&str], language: Language) -> Vec<(Asks, std::ops::Range<usize>)> {
@@ -942,6 +948,8 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
         match asks {
             Asks::Where => start > 0 && previous.is_some_and(|w| !SECOND_QUESTION.contains(w)),
             Asks::Born | Asks::Died => words[start.saturating_sub(3)..start].iter().skip_while(|_| start < 3).any(|w| SUBORDINATORS.contains(w)),
+            // "What did Putin say *when* he visited": the words said, at that time.
+            Asks::When => previous.is_some_and(|w| WORDS_VERBS.contains(w)),
             _ => false,
         }
     };
