@@ -139,14 +139,19 @@ COUNTS = read_counts()
 
 def main_senses(word):
     """(part of speech, offset) of the senses a student most likely means:
-    the most tagged sense and any tagged at least DOMINANT as often; for a
-    word never tagged, the first sense of each part of speech."""
-    tagged = COUNTS.get(word, [])
-    top = max((count for _, _, count in tagged), default=0)
-    if top == 0:
+    for each part of speech the word is tagged as, its most tagged sense and
+    any tagged at least DOMINANT as often: a question may use a word in a
+    part of speech it is less often used in ("worry" is mostly a verb, but
+    its noun is a "concern"); for a word never tagged, the first sense of
+    each part of speech."""
+    tagged = [(pos, number, count) for pos, number, count in COUNTS.get(word, []) if count > 0]
+    if not tagged:
         chosen = [(pos, 1) for pos in INDEX]
     else:
-        chosen = [(pos, number) for pos, number, count in tagged if count >= top * DOMINANT]
+        top = {}
+        for pos, _, count in tagged:
+            top[pos] = max(top.get(pos, 0), count)
+        chosen = [(pos, number) for pos, number, count in tagged if count >= top[pos] * DOMINANT]
     senses = []
     for pos, number in chosen:
         offsets = INDEX[pos].get(word, [])

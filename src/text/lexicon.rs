@@ -224,6 +224,8 @@ const ENGLISH: &[&str] = &[
     "lol", "pls", "plz", "u", "ur", "r", "like", "just", "really", "exact", "precise", "hey", "hi", "ok", "okay",
     "thanks", "whats", "whos", "wat", "wen", "wut", "wich", "whitch", "wher", "whn", "make", "made", "become", "became", "go", "went",
     "until", "since", "till", "did", "doing", "via", "no", "else",
+    // Quantities as vague as "some" and "many": "a couple of famous Serbs".
+    "couple", "several", "few",
     // Other forms of the verbs above ("taking part", "making").
     "taking", "takes", "making", "makes", "giving", "gives", "getting", "telling",
 ];
