@@ -434,11 +434,15 @@ fn decade_in_full(word: &str) -> Option<String> {
 
 /// A decade written out or with a Serbian or Russian case ending, as
 /// [`decade_in_full`] writes it: "the twenties", "krajem dvadesetih",
-/// "в двадцатых", "في العشرينيات" and "1920-ih", "1920-х", "60-ih". A decade
+/// "в двадцатых", "في العشرينيات" and "1920-ih", "1920-х", "60-ih" (or
+/// "1920ih", without the hyphen). A decade
 /// written out is the 20th century's, as these words are used ("the
 /// twenties" are the 1920s); digits follow [`decade_in_full`]'s rule.
 fn decade_in_other_words(folded: &str) -> Option<String> {
-    if let Some((digits, ending)) = folded.split_once(' ') {
+    // "1920ih", "1920kh": the ending typed without its hyphen.
+    let digits_end = folded.bytes().take_while(u8::is_ascii_digit).count();
+    let joined = (digits_end > 0 && digits_end < folded.len()).then(|| (&folded[..digits_end], &folded[digits_end..]));
+    if let Some((digits, ending)) = folded.split_once(' ').or(joined) {
         let inflected = ["ih", "ikh", "kh", "e", "ie"].contains(&ending) && digits.ends_with('0') && digits.bytes().all(|b| b.is_ascii_digit());
         return match (inflected, digits.len()) {
             (true, 4) => Some(format!("{digits}s")),
@@ -2063,10 +2067,15 @@ mod tests {
         assert_eq!(folded("1750-ih").as_deref(), Some("1750s"));
         assert_eq!(folded("1920-х").as_deref(), Some("1920s"));
         assert_eq!(folded("60-ih").as_deref(), Some("1960s"));
+        assert_eq!(folded("1920ih").as_deref(), Some("1920s"));
+        assert_eq!(folded("1920х").as_deref(), Some("1920s"));
         // Not a decade: a year with another ending, the 1920s or 2020s in digits, an ordinal.
         assert_eq!(folded("1921-ih"), None);
         assert_eq!(folded("20-ih"), None);
         assert_eq!(folded("dvadeseti"), None);
+        assert_eq!(folded("1920s"), None);
+        assert_eq!(folded("1921ih"), None);
+        assert_eq!(folded("2022"), None);
         assert_eq!(decades_in_full("krajem 1920-ih godina"), ("krajem 1920s godina".to_string(), None));
         let folded = ["kada", "je", "bio", "tito"].map(str::to_string).to_vec();
         assert_eq!(decades_in_full("kada je  bio Tito"), ("kada je  bio Tito".to_string(), Some(folded)));
