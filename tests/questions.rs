@@ -287,10 +287,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "the emigration entry names the countries; that none is said to have taken the most needs the superlative checked against a sentence that ranks them",
     ),
     (
-        "which yugoslav film was most popular in the soviet union",
-        "from dev-12's one measurement as the holdout: \"most popular\" now asks for a ranking, but \"the USSR became a *major* consumer of Yugoslav movies\" ranks the consumer, not a film; that the ranking word must qualify the kind asked (\"film\") needs the phrase it belongs to",
-    ),
-    (
         "how did moscow respond when yugoslavia condemned the afghanistan invasion",
         "from dev-14's one measurement as the holdout: the \"when\" clause names the intervention, whose sentence is taken as the answer; that the response asked for is a reaction no sentence gives needs the clause after \"when\" read as a time, not as what is asked",
     ),

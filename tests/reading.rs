@@ -1082,3 +1082,12 @@ fn a_word_is_paraphrased_in_each_part_of_speech_it_is_used_in() {
     // word for; as a noun it is a "concern", which they write ("deep concern").
     assert_proven(&engine, "why did the afghanistan invasion worry the yugoslavs", "soviet-intervention-afghanistan-1979", "deep concern");
 }
+
+#[test]
+fn a_rank_the_question_claims_needs_a_sentence_that_ranks() {
+    let engine = engine();
+    // "The USSR became a major consumer of Yugoslav movies" ranks no film.
+    assert_nothing_asserted(&engine, &["what was the most popular yugoslav film in the ussr", "which yugoslav book was most famous in the soviet union"]);
+    // "Greatly influenced by Andrássy" says who influenced it the most.
+    assert_proven(&engine, "who shaped the berlin treaty the most", "treaty-of-berlin", "Andrássy");
+}
