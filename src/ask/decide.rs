@@ -1169,7 +1169,7 @@ const RANKED_QUALITIES: &[&str] = &["popular", "important", "famous", "significa
 /// a great degree ("*greatly* influenced by Andrássy" for "who influenced
 /// the treaty the most").
 const RANK_WORDS: &[&str] = &[
-    "most", "largest", "biggest", "greatest", "highest", "best", "top", "leading", "first", "main", "primarily", "chiefly", "mainly", "greatly", "strongly", "heavily",
+    "most", "largest", "biggest", "greatest", "highest", "best", "top", "leading", "first", "main", "greatly", "strongly", "heavily",
 ];
 
 /// A date answers "when" only when it is a date: not a span of decades
