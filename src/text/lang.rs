@@ -38,6 +38,9 @@ impl Language {
 /// Letters only Serbian (and Macedonian) Cyrillic has.
 const SERBIAN_CYRILLIC: &[char] = &['ђ', 'ј', 'љ', 'њ', 'ћ', 'џ'];
 
+/// Letters of the Russian alphabet that Serbian Cyrillic does not have.
+const RUSSIAN_CYRILLIC: &[char] = &['ы', 'э', 'ю', 'я', 'й', 'щ', 'ъ', 'ь', 'ё'];
+
 /// Function and question words that tell Serbian from English (Latin script)
 /// and from Russian (Cyrillic), folded.
 const SERBIAN_WORDS: &[&str] = &[
@@ -76,13 +79,15 @@ pub fn detect_folded(text: &str, folded: &str) -> Language {
 /// [`detect`], the folded text made by `fold` when the script leaves the language open.
 fn detect_with<'f>(text: &str, fold: impl FnOnce() -> std::borrow::Cow<'f, str>) -> Language {
     let (mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize);
-    let mut serbian_letter = false;
+    let (mut serbian_letter, mut russian_letter) = (false, false);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         match c {
             '\u{0600}'..='\u{06FF}' => arabic += 1,
             '\u{0400}'..='\u{04FF}' => {
                 cyrillic += 1;
-                serbian_letter |= SERBIAN_CYRILLIC.contains(&c.to_lowercase().next().unwrap_or(c));
+                let lower = c.to_lowercase().next().unwrap_or(c);
+                serbian_letter |= SERBIAN_CYRILLIC.contains(&lower);
+                russian_letter |= RUSSIAN_CYRILLIC.contains(&lower);
             }
             _ => latin += 1,
         }
@@ -94,7 +99,13 @@ fn detect_with<'f>(text: &str, fold: impl FnOnce() -> std::borrow::Cow<'f, str>)
     let words: Vec<&str> = folded.split(' ').collect();
     let hits = |list: &WordSet| words.iter().filter(|w| list.contains(*w)).count();
     if cyrillic > latin {
-        return if serbian_letter || hits(&SERBIAN_SET) > hits(&RUSSIAN_SET) { Language::Sr } else { Language::Ru };
+        // A letter only one alphabet has decides ("долю", "сербия": Russian).
+        return match (serbian_letter, russian_letter) {
+            (true, false) => Language::Sr,
+            (false, true) => Language::Ru,
+            _ if hits(&SERBIAN_SET) > hits(&RUSSIAN_SET) => Language::Sr,
+            _ => Language::Ru,
+        };
     }
     if hits(&SERBIAN_SET) > hits(&ENGLISH_SET) {
         Language::Sr
@@ -114,6 +125,9 @@ mod tests {
         assert_eq!(detect("kada je umro tito"), Language::Sr);
         assert_eq!(detect("ко је био Тито"), Language::Sr);
         assert_eq!(detect("когда был подписан договор о дружбе"), Language::Ru);
+        // "Из" is Serbian too; "ю" and "я" are only Russian.
+        assert_eq!(detect("какую долю газа сербия получает из россии"), Language::Ru);
+        assert_eq!(detect("када су срби потписали савез са руском империјом"), Language::Sr);
         assert_eq!(detect("متى تم توقيع إعلان بلغراد"), Language::Ar);
     }
 }
