@@ -1094,3 +1094,11 @@ fn a_rank_the_question_claims_needs_a_sentence_that_ranks() {
     // "Greatly influenced by Andrássy" says who influenced it the most.
     assert_proven(&engine, "who shaped the berlin treaty the most", "treaty-of-berlin", "Andrássy");
 }
+
+#[test]
+fn a_treaty_and_its_influence_are_understood_in_russian() {
+    let engine = engine();
+    // "Трактат" is a treaty, "повлиял" influenced, and "больше всего" (most
+    // of all) is as light as English "most".
+    assert_proven_in(&engine, "кто больше всего повлиял на берлинский трактат", "ru", "treaty-of-berlin", "Andrássy");
+}

@@ -259,6 +259,8 @@ const RUSSIAN: &[&str] = &[
     "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
     "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "podpisal",
     "podpisala", "no", "eshche", "tolko", "kak",
+    // "Больше всех": most of all, as English "most" and "all" are light.
+    "bolshe", "vsekh", "vsego",
     // "Start" and "begin", as in English: "после начала войны".
     "nachalo", "nachala", "nachale", "nachalsya", "nachalas", "nachali",
     // Prepositions, pronouns and particles, written as typed (folded like a question).
