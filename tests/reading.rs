@@ -1102,3 +1102,13 @@ fn a_treaty_and_its_influence_are_understood_in_russian() {
     // of all) is as light as English "most".
     assert_proven_in(&engine, "кто больше всего повлиял на берлинский трактат", "ru", "treaty-of-berlin", "Andrássy");
 }
+
+#[test]
+fn the_end_asked_may_be_named_by_the_sentence_that_states_it() {
+    let engine = engine();
+    // "Victory" is in no name of the war, but in the sentence that states
+    // its end: "The war eventually ended with Serbian victory in 1878".
+    assert_proven(&engine, "when did serbia's war with turkey end in victory", "serbian-ottoman-war-1876-1878", "1878");
+    // The bombing is not the Kosovo War, and no sentence ends it.
+    assert_nothing_asserted(&engine, &["when did the nato bombing of yugoslavia end"]);
+}

@@ -1074,13 +1074,27 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// of its names or its people ("when did the Russian civil war end" is
 /// about the Russian Civil War; "when did the NATO bombing of Yugoslavia
 /// end" is not about the Kosovo War, whose dates are not the bombing's).
+/// Or the word is in the sentence that states the start or end asked: "when
+/// did the war end *in victory*" — "the war eventually ended with Serbian
+/// *victory* in 1878".
 fn names_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
     let index = engine.index();
     let query = &question.query;
     let rarest = (0..query.keys.len())
         .filter(|&word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false))
         .max_by(|&a, &b| index.weight(query, a).total_cmp(&index.weight(query, b)));
-    rarest.is_none_or(|word| index.in_names_or_people(entry, query, word))
+    let Some(word) = rarest else { return true };
+    if index.in_names_or_people(entry, query, word) {
+        return true;
+    }
+    let Some(found) = engine.entry(entry) else { return false };
+    let states_boundary = |text: &str| match (question.asks_start, question.asks_end) {
+        (true, false) => evidence::states_start(found, text),
+        (false, true) => evidence::states_end(found, text),
+        _ => evidence::states_start(found, text) || evidence::states_end(found, text),
+    };
+    let keys = index.quote_keys(entry);
+    found.quotes.iter().zip(keys).any(|(quote, keys)| states_boundary(&quote.text) && index.word_in(query, word, keys))
 }
 
 /// Whether the question asks what a person it names did ("why did
