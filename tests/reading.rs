@@ -1112,3 +1112,10 @@ fn the_end_asked_may_be_named_by_the_sentence_that_states_it() {
     // The bombing is not the Kosovo War, and no sentence ends it.
     assert_nothing_asserted(&engine, &["when did the nato bombing of yugoslavia end"]);
 }
+
+#[test]
+fn comes_and_going_are_as_light_as_come_and_go() {
+    let engine = engine();
+    // "Comes" names no topic, as "come" does not.
+    assert_proven(&engine, "which russian ballet comes to perform in serbia", "russia-serbia-cultural-cooperation", "Bolshoi Ballet");
+}

@@ -306,7 +306,7 @@ pub fn is_light(folded: &str, language: Language) -> bool {
 
 /// English words that are frequent in any question and name no topic.
 const LIGHT: &[&str] = &[
-    "put", "set", "let", "keep", "kept", "stop", "end", "come", "came", "go", "goes", "gone", "give",
+    "put", "set", "let", "keep", "kept", "stop", "end", "come", "came", "comes", "coming", "go", "goes", "gone", "going", "give",
     "gave", "given", "try", "want", "turn", "bring", "brought", "hold", "held", "run", "ran", "move",
     "leave", "left", "stay", "still", "again", "already", "actually", "officially", "finally", "together",
     "eventually", "first", "last", "later", "early", "soon", "long", "down", "up", "out", "off",
