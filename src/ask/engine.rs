@@ -578,6 +578,9 @@ impl Engine {
     /// Why an answer was chosen (`histbot ask --explain`): the parsed
     /// question, the best candidates with their scores, and the decision.
     pub fn explain(&self, text: &str) -> Explanation {
+        // "/ask why …" is asked as "why …", and explained so.
+        let text = text.trim();
+        let text = text.strip_prefix("/ask ").map_or(text, str::trim_start);
         let question = self.question(text);
         let candidates = self
             .index

@@ -224,6 +224,10 @@ const ENGLISH: &[&str] = &[
     "lol", "pls", "plz", "u", "ur", "r", "like", "just", "really", "exact", "precise", "hey", "hi", "ok", "okay",
     "thanks", "whats", "whos", "wat", "wen", "wut", "wich", "whitch", "wher", "whn", "make", "made", "become", "became", "go", "went",
     "until", "since", "till", "did", "doing", "via", "no", "else",
+    // Auxiliaries with "n't", as folded ("didn't" is "didnt"): words the
+    // sources never write (they write "did not").
+    "didnt", "doesnt", "dont", "couldnt", "wouldnt", "shouldnt", "wasnt", "werent", "isnt", "arent", "hasnt",
+    "havent", "hadnt", "cannot",
     // Quantities as vague as "some" and "many": "a couple of famous Serbs".
     "couple", "several", "few",
     // Other forms of the verbs above ("taking part", "making").
