@@ -1114,10 +1114,11 @@ fn the_end_asked_may_be_named_by_the_sentence_that_states_it() {
 }
 
 #[test]
-fn comes_and_going_are_as_light_as_come_and_go() {
+fn comes_going_and_needing_are_as_light_as_come_go_and_need() {
     let engine = engine();
-    // "Comes" names no topic, as "come" does not.
+    // "Comes" names no topic, as "come" does not; nor does "needing".
     assert_proven(&engine, "which russian ballet comes to perform in serbia", "russia-serbia-cultural-cooperation", "Bolshoi Ballet");
+    assert_proven(&engine, "when did russians stop needing visas to go to serbia", "visa-abolition-2009", "2009");
 }
 
 #[test]

@@ -319,7 +319,7 @@ const LIGHT: &[&str] = &[
     "only", "even", "well", "whole", "such", "same", "own", "another", "new", "old", "big", "small",
     "good", "bad", "thing", "things", "stuff", "way", "ways", "country", "countries", "people",
     "person", "man", "men", "guy", "guys", "someone", "anyone", "name", "names", "famous",
-    "important", "main", "kind", "get", "gets", "use", "used", "need", "see", "look", "think",
+    "important", "main", "kind", "get", "gets", "use", "used", "need", "needs", "needed", "needing", "see", "look", "think",
     "thought", "find", "found", "work", "worked", "seem", "feel", "side", "sides", "part", "parts",
     "result", "reason", "reasons", "point", "happen", "end", "ends", "become", "becomes", "lead",
     "led", "mean", "means", "does", "cause", "caused", "affect", "effect", "deal", "far", "near",
