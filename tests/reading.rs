@@ -1127,3 +1127,11 @@ fn a_contracted_auxiliary_is_a_function_word() {
     // "Didn't" is "didnt" once folded, a word the sources never write.
     assert_proven(&engine, "why didn't russia control serbia like wallachia", "russian-protection-abolished-1856", "unable to exert control");
 }
+
+#[test]
+fn a_capital_before_a_verb_is_a_doer_even_a_verb_left_out_as_a_stopword() {
+    let engine = engine();
+    // "The Kremlin *take*": the Kremlin stands for the Soviet leadership,
+    // not for a name "Kremlin Yugoslavia".
+    assert_proven(&engine, "how did the kremlin take yugoslavia's defeat in april 1941", "defeat-of-yugoslavia-1941", "Soviet leadership was shocked");
+}

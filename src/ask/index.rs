@@ -423,6 +423,14 @@ fn year_range_in_full(chunk: &str) -> Option<String> {
     (valid && full.as_str() > start).then(|| format!("{start}-{full}"))
 }
 
+/// Verbs the question's keys leave out as stopwords: a name typed right
+/// before one is its doer ("how did the *Kremlin* take …"), as before any
+/// other verb ([`Query::before_predicate`]).
+const VERB_STOPWORDS: &[&str] = &[
+    "take", "took", "taken", "takes", "make", "made", "makes", "get", "got", "gets", "give", "gave", "gives", "say", "said", "says", "tell", "told",
+    "know", "knew", "happen", "happened", "become", "became", "go", "went", "was", "were", "is", "are", "did", "does", "do", "has", "have", "had",
+];
+
 /// "90s" as the sources write it, "1990s": a decade of the 20th century
 /// named by its last two digits (the 1930s to the 1990s; "20s" could be
 /// the 1920s or the 2020s, so "00s" to "20s" are left as typed).
@@ -1523,7 +1531,7 @@ impl Index {
             .collect();
         query.before_predicate = typed
             .windows(2)
-            .filter(|pair| crate::text::lexicon::is_english_predicate_form(&pair[1]))
+            .filter(|pair| crate::text::lexicon::is_english_predicate_form(&pair[1]) || VERB_STOPWORDS.contains(&pair[1].as_str()))
             .flat_map(|pair| self.tokens(&pair[0], language).into_iter().map(|token| token.key))
             .collect();
         self.join_compounds(&mut query);
