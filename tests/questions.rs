@@ -213,7 +213,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 91.8;
+const DEV_FLOOR: f64 = 92.4;
 const HOLDOUT_FLOOR: f64 = 84.4;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
