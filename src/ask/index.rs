@@ -443,9 +443,9 @@ fn decade_in_full(word: &str) -> Option<String> {
 /// A decade written out or with a Serbian or Russian case ending, as
 /// [`decade_in_full`] writes it: "the twenties", "krajem dvadesetih",
 /// "в двадцатых", "في العشرينيات" and "1920-ih", "1920-х", "60-ih" (or
-/// "1920ih", without the hyphen). A decade
-/// written out is the 20th century's, as these words are used ("the
-/// twenties" are the 1920s); digits follow [`decade_in_full`]'s rule.
+/// "1920ih", without the hyphen). A decade written out is the 20th
+/// century's, as these words are used ("the twenties" are the 1920s);
+/// digits follow [`decade_in_full`]'s rule.
 fn decade_in_other_words(folded: &str) -> Option<String> {
     // "1920ih", "1920kh": the ending typed without its hyphen.
     let digits_end = folded.bytes().take_while(u8::is_ascii_digit).count();
