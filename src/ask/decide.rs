@@ -1162,29 +1162,8 @@ fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
         // "the first *to* recognise the USSR" claims a rank that only a sentence saying "first" gives.
         let claimed = at > 0 && words[at - 1] == "the" && words.get(at + 1) == Some(&"to");
         (claimed || texts.iter().any(|t| t.contains(&hedged))) && !plain
-    }) || ranks_unranked(&words, &texts)
+    })
 }
-
-/// "Which country took in *the most* émigrés", "which film was *most
-/// popular*": a rank the question claims (not "most of them", a majority)
-/// that no sentence of the entry gives in any words of rank.
-fn ranks_unranked(words: &[&str], texts: &[&str]) -> bool {
-    let claimed = words.iter().enumerate().any(|(at, word)| {
-        let next = words.get(at + 1).copied();
-        *word == "most" && (at > 0 && words[at - 1] == "the" && next != Some("of") || next.is_none_or(|next| RANKED_QUALITIES.contains(&next)))
-    });
-    claimed && !texts.iter().any(|text| text.split(' ').any(|word| RANK_WORDS.contains(&word)))
-}
-
-/// Qualities "most" ranks by ("most *popular*").
-const RANKED_QUALITIES: &[&str] = &["popular", "important", "famous", "significant", "notable", "influential", "common", "powerful", "successful"];
-
-/// Words with which a sentence ranks something, or says that it did it to
-/// a great degree ("*greatly* influenced by Andrássy" for "who influenced
-/// the treaty the most").
-const RANK_WORDS: &[&str] = &[
-    "most", "largest", "biggest", "greatest", "highest", "best", "top", "leading", "first", "main", "greatly", "strongly", "heavily",
-];
 
 /// A date answers "when" only when it is a date: not a span of decades
 /// ("between 1813 and 1856"), and a day when the question asks for one.

@@ -578,7 +578,11 @@ pub fn is_comparison(folded: &str) -> bool {
 
 /// Words that rank what they qualify without a comparative form: "*greatly*
 /// influenced by Andrássy", "the *main* destination".
-const RANKING_WORDS: &[&str] = &["greatly", "mainly", "chiefly", "primarily", "principal", "main", "major", "key", "leading", "foremost", "especially", "particularly", "notably"];
+/// ("Mainly", "primarily" and "particularly" single out a part of what is
+/// told, and "a *major* consumer", "a *key* destination" are no rank:
+/// "primarily those aligned with the White movement" does not say which
+/// country took the most émigrés.)
+const RANKING_WORDS: &[&str] = &["greatly", "principal", "main", "leading", "foremost", "especially", "notably"];
 
 /// What a question compares: two or more things against each other
 /// ("*bigger* in the 1960s or the 1980s"), or one against all ("the *most*
