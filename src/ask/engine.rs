@@ -361,7 +361,8 @@ impl Engine {
             return Some(whole_left);
         }
         let left_words: Vec<&str> = left.split_whitespace().collect();
-        let ordinal_at = left_words.iter().position(|w| ORDINAL_WORDS.contains(&crate::text::fold::fold_for_search(w).as_str()))?;
+        let right_words: Vec<&str> = right.split_whitespace().collect();
+        let (ordinal_at, one_at) = ordinal_and_one(&left_words, &right_words)?;
         let is_name_word = |word: &&&str| {
             let keys = self.index.word_keys(word);
             !keys.is_empty() && keys.iter().all(|key| self.index.is_name_key(key))
@@ -370,11 +371,6 @@ impl Engine {
         if thing.is_empty() {
             return None;
         }
-        let right_words: Vec<&str> = right.split_whitespace().collect();
-        let one_at = (1..right_words.len()).find(|&at| {
-            let folded = |w: &str| crate::text::fold::fold_for_search(w);
-            ORDINAL_WORDS.contains(&folded(right_words[at - 1]).as_str()) && matches!(folded(right_words[at]).as_str(), "one" | "ones")
-        })?;
         let mut words = right_words;
         words.splice(one_at..=one_at, thing);
         Some(words.join(" "))
@@ -578,10 +574,12 @@ impl Engine {
     /// Why an answer was chosen (`histbot ask --explain`): the parsed
     /// question, the best candidates with their scores, and the decision.
     pub fn explain(&self, text: &str) -> Explanation {
-        // "/ask why …" is asked as "why …", and explained so.
-        let text = text.trim();
-        let text = text.strip_prefix("/ask ").map_or(text, str::trim_start);
-        let question = self.question(text);
+        // "/ask why …" is asked as "why …" ([`Engine::ask`]), and explained so.
+        let asked = match parse_line(text, &['/']) {
+            Line::Command(invocation) if invocation.command == "ask" => invocation.all_text(),
+            _ => text.to_string(),
+        };
+        let question = self.question(&asked);
         let candidates = self
             .index
             .score(&question.query, Some(question.preferred_kinds()), false)
@@ -793,14 +791,23 @@ fn asked_of(tail: &str, thing: &str) -> String {
 /// left half with that ordinal in place of its own ("when did the second
 /// Cominform resolution come"). `None` when the halves are not so.
 pub(crate) fn ordinal_stand_in(left: &str, right: &str) -> Option<String> {
-    let folded = crate::text::fold::fold_for_search(right);
-    let right_words: Vec<&str> = folded.split(' ').collect();
-    let ordinal = right_words.windows(2).find(|pair| ORDINAL_WORDS.contains(&pair[0]) && matches!(pair[1], "one" | "ones")).map(|pair| pair[0])?;
-    let left_words: Vec<&str> = left.split_whitespace().collect();
-    let at = left_words.iter().position(|w| ORDINAL_WORDS.contains(&crate::text::fold::fold_for_search(w).as_str()))?;
-    let mut words: Vec<&str> = left_words.clone();
-    words[at] = ordinal;
+    let right_words: Vec<&str> = right.split_whitespace().collect();
+    let mut words: Vec<&str> = left.split_whitespace().collect();
+    let (at, one_at) = ordinal_and_one(&words, &right_words)?;
+    let ordinal = crate::text::fold::fold_for_search(right_words[one_at - 1]);
+    words[at] = &ordinal;
     Some(words.join(" "))
+}
+
+/// Where the halves of "the first X … and the second one" hold their
+/// ordinals: the left half's ordinal word, and the right half's "one" (or
+/// "ones") right after an ordinal. `None` when either is missing.
+fn ordinal_and_one(left_words: &[&str], right_words: &[&str]) -> Option<(usize, usize)> {
+    let folded = |word: &str| crate::text::fold::fold_for_search(word);
+    let is_ordinal = |word: &str| ORDINAL_WORDS.contains(&folded(word).as_str());
+    let one_at = (1..right_words.len()).find(|&at| is_ordinal(right_words[at - 1]) && matches!(folded(right_words[at]).as_str(), "one" | "ones"))?;
+    let ordinal_at = left_words.iter().position(|word| is_ordinal(word))?;
+    Some((ordinal_at, one_at))
 }
 
 /// The words that join two things asked at once: English in every
