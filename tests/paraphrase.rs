@@ -49,3 +49,28 @@ fn a_number_answers_how_many_only_when_it_counts_what_is_asked() {
     assert_eq!(answer.outcome, Outcome::Facts, "{}", answer.headline);
     assert!(answer.excerpts.iter().any(|e| e.quote.contains("25,000")), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn a_count_of_people_is_a_number_of_any_kind_of_person() {
+    let engine = engine();
+    // "… large group of 250,000 demonstrators gathered in Belgrade once the
+    // intervention started": "people" are counted as demonstrators, asked
+    // in English, in Serbian (with "je" between "koliko" and "ljudi") and
+    // in Russian.
+    for (question, locale) in [
+        ("how many people protested in belgrade against the invasion of czechoslovakia", "en"),
+        ("koliko je ljudi protestovalo u beogradu protiv invazije na čehoslovačku", "sr"),
+        ("сколько людей протестовало в белграде против вторжения в чехословакию", "ru"),
+    ] {
+        let answer = engine.ask(question, locale);
+        assert_eq!(ids(&answer).first().copied(), Some("belgrade-demonstration-1968"), "{question}: {}", answer.headline);
+        assert!(answer.excerpts.iter().any(|e| e.quote.contains("250,000 demonstrators")), "{question}: {:?}", answer.excerpts);
+    }
+    // "The Kingdom of SHS became home for 40 000 exiles from the Russian Empire."
+    let answer = engine.ask("how many persons did the kingdom of shs take in from the russian empire", "en");
+    assert!(answer.excerpts.iter().any(|e| e.quote.contains("40 000 exiles")), "{}", answer.headline);
+    // "Over 70% of Serbian citizens supporting Russia" is a share, not a
+    // number of people at the rallies.
+    let answer = engine.ask("how many people attended the pro-russian rallies in belgrade", "en");
+    assert!(answer.facts.is_empty(), "{}", answer.headline);
+}

@@ -971,7 +971,7 @@ pub fn answers_about(engine: &Engine, question: &Question, entry: usize) -> bool
 /// The focus of what an entry must state for `question` when it asserts
 /// `asks`: a count of what is counted, a sum of money when a cost is asked.
 fn stating_focus(question: &Question, asks: Asks) -> Focus<'_> {
-    Focus { counted: question.counted.clone(), asks_money: question.asks_money, ..Focus::asserting(asks).with_query(&question.query) }
+    Focus { counted: question.counted.clone(), counts_persons: question.counts_persons, asks_money: question.asks_money, ..Focus::asserting(asks).with_query(&question.query) }
 }
 
 /// Whether one of a person's roles is `what` ("Prime Minister").

@@ -419,6 +419,7 @@ impl Engine {
         };
         Focus {
             counted: question.counted.clone(),
+            counts_persons: question.counts_persons,
             asks_end: question.asks_end,
             asks_start: question.asks_start,
             asks_object: question.asks_object,

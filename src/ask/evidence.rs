@@ -26,6 +26,9 @@ pub struct Focus<'q> {
     /// What a "how many" question counts (the key of "robberies" in "how
     /// many robberies"): the quote's number must come with it.
     pub counted: Vec<String>,
+    /// "How many *people*": a number bound to any kind of person
+    /// ("250,000 *demonstrators*") counts what was asked.
+    pub counts_persons: bool,
     /// The question asks when something ended (or began): the quote that
     /// states the end (or the beginning) as such proves the answer.
     pub asks_end: bool,
@@ -63,6 +66,7 @@ impl Default for Focus<'_> {
             query: &NO_QUERY,
             year: None,
             counted: Vec::new(),
+            counts_persons: false,
             asks_end: false,
             asks_start: false,
             asks_object: false,
@@ -827,7 +831,7 @@ fn speaks_of_topic(index: &Index, doc: usize, position: usize, text: &str, focus
         // A number bound to one of the question's words ("250,000
         // *demonstrators*" for "how many people demonstrated") is about what
         // was asked; the rest of the question may rest on the entry's names.
-        Some(Asks::HowMany) => count_bound(index, text, query, &focus.counted),
+        Some(Asks::HowMany) => count_bound(index, text, query, &focus.counted, focus.counts_persons),
         Some(Asks::Who) => index.quote_keys(doc).get(position).is_some_and(|keys| {
             (0..query.keys.len()).any(|word| index.knows(query, word) && !query.light.get(word).copied().unwrap_or(false) && index.word_in(query, word, keys))
         }),
@@ -967,12 +971,17 @@ const DEFINITE: &[&str] = &["the", "these", "those", "both"];
 /// How many words either side of a number may say what it counts.
 const COUNT_REACH: usize = 3;
 
+/// How many words after a number the kind of person it counts may stand
+/// ("250,000 *demonstrators*", "40 000 Russian *exiles*").
+const PERSONS_REACH: usize = 2;
+
 /// Whether one of `text`'s numbers stands within [`COUNT_REACH`] words of
 /// one of the question's own words that the base knows and that is not
 /// light: "a large group of 250,000 demonstrators" binds the number to
 /// "demonstrated"; "over 70% of Serbian citizens" does not bind it to
-/// "rallies". What the question counts (`counted`) binds too.
-fn count_bound(index: &Index, text: &str, query: &Query, counted: &[String]) -> bool {
+/// "rallies". What the question counts (`counted`) binds too, and any
+/// kind of person when it counts people (`persons`).
+fn count_bound(index: &Index, text: &str, query: &Query, counted: &[String], persons: bool) -> bool {
     let words = clause_words(text);
     let asked = |word: &str| {
         let keys = index.word_keys(word);
@@ -986,10 +995,16 @@ fn count_bound(index: &Index, text: &str, query: &Query, counted: &[String]) -> 
         let previous = at.checked_sub(1).and_then(|p| words.get(p)).map(|(w, _)| w.to_lowercase());
         words.get(at).is_some_and(|(word, _)| has_count(word)) && !previous.is_some_and(|p| DEFINITE.contains(&p.as_str()))
     };
+    // "How many people": a number of persons of any kind, the noun it
+    // counts following it ("250,000 *demonstrators*"; not "70% of *citizens*").
+    let counts_persons = |at: usize| {
+        let person = |word: &str| index.word_keys(word).iter().any(|key| index.is_person_kind(key) && !index.is_proper_key(key));
+        persons && !words[at].0.ends_with('%') && words_after(&words, at, PERSONS_REACH).any(person)
+    };
     (0..words.len()).filter(|&at| is_count(at)).any(|at| {
         // The words before the number, back to the clause's start, and after it, up to the clause's end.
         let before = words[at.saturating_sub(COUNT_REACH)..at].iter().rev().take_while(|(_, ends)| !ends);
-        before.map(|(word, _)| *word).chain(words_after(&words, at, COUNT_REACH)).any(&asked)
+        before.map(|(word, _)| *word).chain(words_after(&words, at, COUNT_REACH)).any(&asked) || counts_persons(at)
     })
 }
 

@@ -33,6 +33,8 @@ pub struct Question {
     pub wants_day: bool,
     /// What a "how many" question counts.
     pub counted: Vec<String>,
+    /// "How many *people*": a number of persons of any kind answers.
+    pub counts_persons: bool,
     /// A "how much" that asks for a sum of money ("how much did it *cost*").
     pub asks_money: bool,
     /// The kind of answer is a post ("what *post* did Ninčić hold"), which
@@ -290,6 +292,11 @@ const COST_WORDS: &[&str] = &[
 /// Words of a question word that ask for a share ("what *percentage*").
 const SHARE_WORDS: &[&str] = &["percent", "percentage", "share", "proportion"];
 
+/// Serbian and Russian auxiliaries and the reflexive "se", folded, that may
+/// stand between "koliko"/"сколько" and what it counts.
+const COUNT_AUXILIARIES: &[&str] =
+    &["je", "su", "se", "bi", "bio", "bila", "bilo", "bili", "ima", "imalo", "bylo", "byl", "byla", "byli", "est", "budet"];
+
 /// Verbs that follow "how" when it asks for a manner.
 const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "could", "can", "would", "has", "have", "had"];
 
@@ -306,6 +313,7 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
     let mut counted = Vec::new();
     let mut kind = None;
     let mut unknown_kind = None;
+    let mut counts_persons = false;
     for (asks, range) in found {
         if !TYPE_ASKING.contains(asks) {
             continue;
@@ -331,10 +339,19 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
             counted = of.and_then(|word| index.word_tokens(word, language).first().map(|t| t.key.clone())).into_iter().collect();
             continue;
         }
+        // "Koliko *je* ruskih izbeglica", "koliko *se* ljudi": in Serbian and
+        // Russian, what is counted may follow a verb's auxiliary or "se".
+        let range = if *asks == Asks::HowMany && matches!(language, Language::Sr | Language::Ru) {
+            range.start..range.end + words.iter().skip(range.end).take_while(|w| COUNT_AUXILIARIES.contains(w)).count()
+        } else {
+            range.clone()
+        };
         let skipped = words.iter().skip(range.end).take(2).take_while(modifier).count();
         let at = if words.get(range.end + skipped).is_some_and(|w| !crate::text::lexicon::is_stopword(w, language)) { range.end + skipped } else { range.end };
         let Some(next) = words.get(at).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
         let keys: Vec<String> = index.word_tokens(next, language).iter().map(|t| t.key.clone()).collect();
+        // "How many people": persons of any kind ("250,000 *demonstrators*").
+        counts_persons |= *asks == Asks::HowMany && words.get(range.end..=at).unwrap_or_default().iter().any(|w| crate::text::lexicon::is_general_person_word(w));
         // What is counted, unless it is as general as "people".
         if *asks == Asks::HowMany && counted.is_empty() && !crate::text::lexicon::is_light(next, Language::En) {
             let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && !crate::text::lexicon::is_light(w, language));
@@ -374,7 +391,7 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
             }
         }
     }
-    AnswerType { counted, kind, unknown_kind }
+    AnswerType { counted, kind, unknown_kind, counts_persons }
 }
 
 /// What the nouns after "what"/"which"/"how many" say the answer is.
@@ -386,6 +403,8 @@ struct AnswerType {
     kind: Option<String>,
     /// A kind the sources never name ([`Question::unknown_kind`]).
     unknown_kind: Option<String>,
+    /// "How many *people*": persons of any kind are counted.
+    counts_persons: bool,
 }
 
 /// "Until when" in the languages histbot reads: the end is asked too.
@@ -1035,7 +1054,7 @@ impl Question {
         if asks == Asks::HowMany {
             weigh_quantity_words(index, &mut query, &spelt, language);
         }
-        let AnswerType { counted, kind: answer_kind, unknown_kind } = mark_answer_type_nouns(index, &mut query, &spelt, &found, language);
+        let AnswerType { counted, kind: answer_kind, unknown_kind, counts_persons } = mark_answer_type_nouns(index, &mut query, &spelt, &found, language);
         let boundary = words.iter().any(|w| BOUNDARY_WORD_SET.contains(w));
         let asks_money = asks == Asks::HowMany && words.iter().any(|w| COST_WORDS.contains(w));
         // Keyed only when a word for a post is there: most questions have none.
@@ -1097,6 +1116,7 @@ impl Question {
             head,
             head_of,
             counted,
+            counts_persons,
             answer_kind,
             unknown_kind,
             boundary,

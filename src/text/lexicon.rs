@@ -329,7 +329,19 @@ const LIGHT: &[&str] = &[
     // "Who was behind the coup", "Vučić quote about Crimea": the doer,
     // what was said; words the sources never use.
     "behind", "quote", "quotes",
+    // "People" and "persons", and so in Serbian and Russian, folded.
+    "persons", "individuals", "ljudi", "ljude", "ljudima", "osoba", "osobe", "lyudi", "lyudey", "chelovek", "cheloveka",
 ];
+
+/// Words for persons in general, folded ("how many *people*", "koliko
+/// *ljudi*", "сколько *человек*"): a count of any kind of person answers.
+const GENERAL_PERSON_WORDS: &[&str] =
+    &["people", "persons", "person", "individuals", "ljudi", "ljude", "osoba", "osobe", "lyudi", "lyudey", "chelovek", "cheloveka"];
+
+/// Whether a folded word names persons in general ([`GENERAL_PERSON_WORDS`]).
+pub fn is_general_person_word(folded: &str) -> bool {
+    GENERAL_PERSON_WORDS.contains(&folded)
+}
 
 /// Abbreviations students use for names the sources spell out, expanded on
 /// both the index and the question side.
