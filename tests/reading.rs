@@ -1135,3 +1135,15 @@ fn a_capital_before_a_verb_is_a_doer_even_a_verb_left_out_as_a_stopword() {
     // not for a name "Kremlin Yugoslavia".
     assert_proven(&engine, "how did the kremlin take yugoslavia's defeat in april 1941", "defeat-of-yugoslavia-1941", "Soviet leadership was shocked");
 }
+
+#[test]
+fn a_tie_goes_to_the_entry_whose_names_hold_the_rarer_words() {
+    let engine = engine();
+    // "Until 1940 they were openly hostile, and in 1948 they deteriorated"
+    // is quoted by three entries, and two of their names hold as many of
+    // the question's words ("Yugoslavia recognises the USSR"); the one
+    // named "openly hostile relations" holds the rare ones.
+    for question in ["till when were the ussr and the kingdom of yugoslavia openly hostile", "until what year were yugoslavia and the soviet union openly hostile"] {
+        assert_proven(&engine, question, "interwar-hostility-1922-1940", "Until 1940 they were openly hostile");
+    }
+}

@@ -280,11 +280,16 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
         }
     };
     let in_names = |c: &Candidate| words_in_names(engine, question, c.entry) as f32;
+    // As many words in the names, but rarer ones: "openly hostile" says
+    // more than "USSR" and "Yugoslavia".
+    let most = contenders.iter().map(|c| in_names(c)).fold(0.0, f32::max);
+    let rarer_in_names = |c: &Candidate| if in_names(c) == most { weight_in_names(engine, question, c.entry) } else { 0.0 };
     clear_lead(&in_names, &|a, b| a > b)
         .or_else(|| clear_lead(&|c| index.best_quote_weight(c.entry, query), &|a, b| a > b * QUOTE_LEAD))
         .or_else(|| same_proof(engine, question, &contenders))
         .or_else(|| clear_lead(&|c| longest_phrase(engine, question, c.entry) as f32, &|a, b| a >= 2.0 && a > b))
         .or_else(|| clear_lead(&|c| index.name_coverage(c.entry, &query.keys), &|a, b| a > b + NAME_LEAD))
+        .or_else(|| clear_lead(&rarer_in_names, &|a, b| a > b * NAME_WEIGHT_LEAD))
         .or_else(|| {
             let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
             (named.len() == 1).then(|| named[0].entry)
@@ -403,6 +408,17 @@ fn named_series(engine: &Engine, question: &Question, contenders: &[&Candidate])
     let most = contenders.iter().map(in_names).max()?;
     let leading: Vec<usize> = contenders.iter().filter(|c| in_names(c) == most).map(|c| c.entry).collect();
     (leading.len() < contenders.len() && is_series(engine, &leading)).then_some(leading)
+}
+
+/// How much more weight of the question's words one contender's names must
+/// hold than another's, with as many of them, to break a tie.
+const NAME_WEIGHT_LEAD: f32 = 1.5;
+
+/// The weight of the question's words that are in one of the entry's names.
+fn weight_in_names(engine: &Engine, question: &Question, entry: usize) -> f32 {
+    let index = engine.index();
+    let query = &question.query;
+    (0..query.keys.len()).filter(|&word| index.in_name(entry, query, word)).map(|word| index.weight(query, word)).sum()
 }
 
 /// How many of the question's words are in one of the entry's names.
