@@ -1147,3 +1147,11 @@ fn a_tie_goes_to_the_entry_whose_names_hold_the_rarer_words() {
         assert_proven(&engine, question, "interwar-hostility-1922-1940", "Until 1940 they were openly hostile");
     }
 }
+
+#[test]
+fn a_misspelt_until_still_asks_for_the_end() {
+    let engine = engine();
+    // "… the trade between the two countries was significant and grew up
+    // until 1985": "untill when" asks for the end, as "until when" does.
+    assert_proven(&engine, "untill when did the trade between yugoslavia and the soviet union grow", "soviet-yugoslav-trade-1960s-1985", "until 1985");
+}

@@ -1191,7 +1191,8 @@ impl Index {
     /// "mutch"): one edit from it, with the same first letter, and neither
     /// a word of the base nor an English word.
     pub(crate) fn question_word_slip(&self, word: &str) -> Option<&'static str> {
-        const QUESTION_WORDS: &[&str] = &["when", "what", "where", "which", "who", "why", "how", "many", "much"];
+        // With "until" and "since", which ask for an end or a start ("*untill* when").
+        const QUESTION_WORDS: &[&str] = &["when", "what", "where", "which", "who", "why", "how", "many", "much", "until", "since"];
         if word.len() < 4 || QUESTION_WORDS.contains(&word) || !is_spelling(word) || self.spellings.contains_key(word) || self.vocabulary.contains(word) || crate::text::lexicon::is_english_word(word) {
             return None;
         }
