@@ -6,7 +6,9 @@
 //! "who signed" a treaty's signatories, "which K" a K the sources name,
 //! "after 1927" a date after it, "the name of X" a name beside X, "who
 //! succeeded" or "who won" a sentence that tells it, a decade in Serbian or
-//! Russian words the decade. The questions are written for this test, not
+//! Russian words the decade, a side of the land ("on the southeastern
+//! borders") a place, a misspelt "untill when" an end, and a tie the rarer
+//! words of the names. The questions are written for this test, not
 //! taken from a set.
 
 mod support;
@@ -1154,4 +1156,13 @@ fn a_misspelt_until_still_asks_for_the_end() {
     // "… the trade between the two countries was significant and grew up
     // until 1985": "untill when" asks for the end, as "until when" does.
     assert_proven(&engine, "untill when did the trade between yugoslavia and the soviet union grow", "soviet-yugoslav-trade-1960s-1985", "until 1985");
+}
+
+#[test]
+fn a_side_of_the_land_answers_where() {
+    let engine = engine();
+    // "… partly enlisted into the Kingdom of Yugoslavia's Border Guard
+    // troops and deployed on the country's southeastern and northwestern
+    // borders": a side of the land, named by a compass word, is a place.
+    assert_proven(&engine, "where did yugoslavia post wrangel's men in its border guard", "russian-border-guard-service-ends", "southeastern and northwestern borders");
 }

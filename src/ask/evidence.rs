@@ -331,13 +331,37 @@ fn has_any_word(text: &str, words: &[&str]) -> bool {
 fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.iter().enumerate().any(|(position, before)| {
+        let after = &words[position + 1..];
+        let after = if after.first() == Some(&"the") { &after[1..] } else { after };
+        if *before == "on" || *before == "along" {
+            return names_a_side(after, query, index);
+        }
         if !["in", "at", "to", "near", "from"].contains(before) {
             return false;
         }
-        let after = &words[position + 1..];
-        let after = if after.first() == Some(&"the") { &after[1..] } else { after };
-        names_new_place(capitalised_run(after), query, index) || names_new_place(places_of_part(after), query, index)
+        names_new_place(capitalised_run(after), query, index) || names_new_place(places_of_part(after), query, index) || names_a_side(after, query, index)
     })
+}
+
+/// Compass words that say which side of a land ("the *southeastern* borders").
+const COMPASS_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western",
+    "northeastern", "northwestern", "southeastern", "southwestern",
+];
+
+/// Whether `words`, after a preposition, name a side of a land the
+/// question does not already give: a compass word, after a possessive
+/// ("on the *country's* southeastern and northwestern borders"), that is
+/// no part of a name ("Eastern Europe", "the East Bloc").
+fn names_a_side(words: &[&str], query: &Query, index: &Index) -> bool {
+    let words = match words.first() {
+        Some(first) if first.ends_with("'s") || first.ends_with("’s") => &words[1..],
+        _ => words,
+    };
+    let Some(first) = words.first() else { return false };
+    // Lower case: a capitalised one is part of a name.
+    let bare = first.trim_end_matches([',', '.', ';', ':']);
+    COMPASS_WORDS.contains(&bare) && index.word_keys(bare).iter().all(|k| !query.keys.contains(k))
 }
 
 /// Whether `run`, a capitalised run of a sentence, is a name (a place) the
