@@ -1166,3 +1166,13 @@ fn a_side_of_the_land_answers_where() {
     // borders": a side of the land, named by a compass word, is a place.
     assert_proven(&engine, "where did yugoslavia post wrangel's men in its border guard", "russian-border-guard-service-ends", "southeastern and northwestern borders");
 }
+
+#[test]
+fn a_list_of_places_is_read_one_name_at_a_time() {
+    let engine = engine();
+    // "… was a popular idea in Polish People's Republic, Czechoslovak
+    // Socialist Republic and Hungarian People's Republic": the first name
+    // of the list is a new place, though a later one holds the question's
+    // "socialist".
+    assert_proven(&engine, "where in the east bloc was the socialist idea of self-management popular", "normalization-1953-1955", "Polish People's Republic");
+}

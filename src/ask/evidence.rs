@@ -416,6 +416,10 @@ fn capitalised_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
     let mut at = 0;
     while capitalised(at) {
         run.push(words[at].trim_end_matches([',', '.', ';', ')', ':']));
+        // A comma or a semicolon ends a name: "in Polish People's Republic, Czechoslovak …" lists several.
+        if words[at].ends_with([',', ';', '.', ':']) {
+            break;
+        }
         at += 1;
         let joined = match words.get(at) {
             Some(&"of") if words.get(at + 1) == Some(&"the") => 2,
