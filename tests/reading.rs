@@ -1176,3 +1176,11 @@ fn a_list_of_places_is_read_one_name_at_a_time() {
     // "socialist".
     assert_proven(&engine, "where in the east bloc was the socialist idea of self-management popular", "normalization-1953-1955", "Polish People's Republic");
 }
+
+#[test]
+fn a_doer_after_on_the_part_of_is_who_did_it() {
+    let engine = engine();
+    // "… as it enjoyed support and protection on the part of the ruling
+    // House of Karađorđević": "on the part of" names the doer, as "by" does.
+    assert_proven(&engine, "who protected the russian community in the kingdom of yugoslavia", "russian-refugees-welcomed-in-yugoslavia", "House of Karađorđević");
+}

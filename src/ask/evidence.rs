@@ -434,8 +434,9 @@ fn capitalised_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
 }
 
 /// Whether a quote names a doer the question does not: a name as the
-/// sources write it (a state, an army, a government) right after "by"
-/// ("supported *by Russia*", "backed by the British government"), or before
+/// sources write it (a state, an army, a government) right after "by" or
+/// "on the part of" ("supported *by Russia*", "backed by the British
+/// government"), or before
 /// every word of the question in the sentence ("*Hungarian and Soviet
 /// forces* were massing on the … frontier"). A name after the question's
 /// words is more likely what was done to ("… led Austria-Hungary to
@@ -452,7 +453,11 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
             return false;
         }
         let before = &words[position.saturating_sub(DOER_AFTER_BY)..position];
-        let after_by = before.iter().any(|w| w.eq_ignore_ascii_case("by"));
+        // "Support and protection *on the part of* the ruling House of Karađorđević": by them.
+        let on_the_part_of = (2..position).any(|at| {
+            position - at <= DOER_AFTER_BY + 1 && words[at - 2].eq_ignore_ascii_case("on") && words[at - 1] == "the" && words[at] == "part" && words.get(at + 1) == Some(&"of")
+        });
+        let after_by = on_the_part_of || before.iter().any(|w| w.eq_ignore_ascii_case("by"));
         // "Serbia, *along with* the Principality of Montenegro, declared…": a doer beside the asked one.
         let along_with = before.windows(2).any(|pair| matches!(pair[0].to_lowercase().as_str(), "along" | "together") && pair[1].eq_ignore_ascii_case("with"));
         anywhere || after_by || along_with || first_asked.is_some_and(|first| position < first)
