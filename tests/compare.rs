@@ -395,3 +395,18 @@ fn two_entries_typed_without_a_separator_are_two_different_ones() {
     let ids: Vec<&str> = treaties.facts.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["treaty-of-friendship-and-non-aggression-1941", "treaty-of-friendship-and-cooperation-1945"], "{}", render::plain(&treaties));
 }
+
+#[test]
+fn two_things_one_entry_tells_together_are_shown_as_that_entry() {
+    let engine = engine();
+    // New Serbia and Slavo-Serbia are one settlement entry: no two sides
+    // to set apart, but no error either.
+    let answer = engine.ask("/compare slavo-serbia new serbia", "en");
+    assert_eq!(answer.outcome, Outcome::Facts, "{}", answer.headline);
+    assert_eq!(answer.facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["new-serbia-settlement"]);
+    assert!(answer.excerpts.iter().any(|e| e.quote.contains("Slavo-Serbia")), "{:?}", answer.excerpts);
+    assert_verbatim(&engine, &answer);
+    // Words that name nothing are still an error that says what to type.
+    let answer = engine.ask("/compare qwerty zxcvb asdf", "en");
+    assert_eq!(answer.outcome, Outcome::Error, "{}", answer.headline);
+}

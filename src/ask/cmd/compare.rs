@@ -10,6 +10,8 @@
 //!   period): a [`Comparison`] of date, parties, people, place, period and
 //!   what each did, every cell with the excerpt it came from, then how many
 //!   years apart they are and any quote that speaks of both.
+//! - **Two things one entry tells together** ("new serbia slavo-serbia"):
+//!   that entry, in full, with a word that there is nothing to set apart.
 
 use std::sync::OnceLock;
 
@@ -39,6 +41,9 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     let (a, b, page) = match sides(engine, invocation) {
         Some(sides) => sides,
         None => {
+            if let Some(entry) = one_entry_for_both(engine, &invocation.all_text()) {
+                return both_in_one(engine, entry, locale);
+            }
             return Answer::new("compare", Outcome::Error, "`compare` needs two things to compare.")
                 .text("Give two years or two entries, e.g. `/compare 1956 1968` or `/compare tito-stalin-split and belgrade-declaration`.")
         }
@@ -84,6 +89,33 @@ fn sides(engine: &Engine, invocation: &Invocation) -> Option<(String, String, us
         }
     }
     split_sides(engine, &text).map(|(a, b)| (a, b, 1))
+}
+
+/// The one entry both halves of a typed line name, when it cannot be cut
+/// into two things ("new serbia slavo-serbia": one settlement entry tells
+/// of both).
+fn one_entry_for_both<'e>(engine: &'e Engine, text: &str) -> Option<&'e Entry> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let found = |t: &str| match engine.resolve(t, None) {
+        Resolution::Found(entry) => Some(entry),
+        _ => None,
+    };
+    let mut cuts: Vec<usize> = (1..words.len()).collect();
+    cuts.sort_by_key(|&cut| (cut.abs_diff(words.len() - cut), cut));
+    let entry = cuts.into_iter().find_map(|cut| {
+        let (a, b) = (found(&words[..cut].join(" "))?, found(&words[cut..].join(" "))?);
+        (a == b).then_some(a)
+    })?;
+    engine.entry(entry)
+}
+
+/// Both things compared are told by one entry: it, in full, and a word
+/// that there is nothing to set side by side.
+fn both_in_one(engine: &Engine, entry: &Entry, locale: &str) -> Answer {
+    let mut answer = Answer::new("compare", Outcome::Facts, format!("Both are told by one entry: {}", entry.title))
+        .text("The sources tell of them together, so there are not two entries to set side by side.");
+    super::add_entry(engine, &mut answer, entry, None, entry.summary.clone(), &Focus::default(), locale);
+    answer
 }
 
 fn side<'e>(engine: &'e Engine, text: &str) -> Result<Side<'e>, Box<Answer>> {
