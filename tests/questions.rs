@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-24.toml`: the second to twenty-third holdout sets,
+//! - `dev-3.toml` … `dev-25.toml`: the second to twenty-fourth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -19,8 +19,9 @@
 //!   assertions; dev-20 103/137 = 75.2%, 8 false assertions; dev-21 117/128
 //!   = 91.4%, 1 false assertion; dev-22 122/140 = 87.1%, 2 false
 //!   assertions; dev-23 119/139 = 85.6%, 4 false assertions; dev-24
-//!   115/141 = 81.6%, 5 false assertions).
-//! - `holdout.toml`: the twenty-fourth set, written the same way by another writer
+//!   115/141 = 81.6%, 5 false assertions; dev-25 114/135 = 84.4%, 3 false
+//!   assertions).
+//! - `holdout.toml`: the twenty-fifth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -213,27 +214,40 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 92.4;
-const HOLDOUT_FLOOR: f64 = 84.4;
+const DEV_FLOOR: f64 = 92.5;
+const HOLDOUT_FLOOR: f64 = 78.7;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-02: 114/135 = 84.4%, before any change of that
-/// session). Not tuned on: they are listed so that the test still fails on
-/// any new false assertion and on a fixed one (remove it), while the
-/// mechanisms are fixed on dev. When this set is rotated into dev, the list
-/// moves with it.
+/// measurement (2026-12-03: 115/146 = 78.8%, after this session's first
+/// changes, which were made on dev only). Not tuned on: they are listed so
+/// that the test still fails on any new false assertion and on a fixed one
+/// (remove it), while the mechanisms are fixed on dev. When this set is
+/// rotated into dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what happened to ota sik after he got to yugoslavia",
-    "what did the 1974 cultural agreement actually include",
-    "what was the soviet reaction to tito's 1945 times interview",
+    "what month was the belgrade declaration signed",
+    "how many russians live in belgrade according to the 2022 census",
+    "when was metropolitan anthony khrapovitsky born",
+    "who was the russian minister in belgrade who got pasic's government restored",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what happened to ota sik after he got to yugoslavia",
+        "from dev-25's one measurement as the holdout: Ota Šik is only named among the refugees Yugoslavia sheltered, and the sentence that names him answers; that \"what happened to X after …\" asks what followed, which no sentence tells, needs the clause after \"after\" read as a time, not as what is asked (tried as a what-followed requirement: −14 dev)",
+    ),
+    (
+        "what did the 1974 cultural agreement actually include",
+        "from dev-25's one measurement as the holdout: the agreement is named only in a list of old agreements Croatia recognises; \"include\" and \"actually\" are weighed too lightly to leave the question uncovered (0.12), so the name and the year answer; that \"what did X include\" asks for contents a sentence that only lists X does not give needs what is asked told apart from the thing asked about",
+    ),
+    (
+        "what was the soviet reaction to tito's 1945 times interview",
+        "from dev-25's one measurement as the holdout: the interview's sentence tells what Tito said, and \"Soviet\" is held only as the peoples he spoke of; \"reaction\" is the one word not covered (0.24, under the line); that a reaction asked of a party needs a sentence in which that party responds",
+    ),
     (
         "what did khrushchev say when he came to belgrade in 1955",
         "from dev-24's one measurement as the holdout: it now asks for words, and the \"when\" clause must be told too; but \"came\" is an irregular verb the question's event words do not catch (as \"arrived\" and \"landed\" are), and the letters' sentence, which reports an agreement (\"Tito and Khrushchev agreed to meet in Belgrade\"), answers",
@@ -292,7 +306,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=24 {
+    for part in 2..=25 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
