@@ -145,7 +145,9 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             } else {
                 // Who did it: a person the question does not already name, or
                 // a state, army or government standing as the doer.
-                let doer = keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key)) || names_a_doer(text, focus.query, index, focus.asks_object);
+                let doer = keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key))
+                    || names_a_doer(text, focus.query, index, focus.asks_object)
+                    || names_a_person_at_the_year(text, focus.query, index);
                 doer && !agentless_passive(text, index, &focus.deed)
             }
         }
@@ -463,6 +465,28 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
         anywhere || after_by || along_with || first_asked.is_some_and(|first| position < first)
     })
 }
+
+/// Whether `text` names a person the question does not, right before one
+/// of the question's years: in a list of who did it when ("Boris Tadić in
+/// 2004 and 2009, Tomislav Nikolić in 2012"), the one of the year asked.
+fn names_a_person_at_the_year(text: &str, query: &Query, index: &Index) -> bool {
+    if query.years.is_empty() {
+        return false;
+    }
+    let words = sentence_words(text);
+    let asked_year = |word: &str| super::index::year_of(word).is_some_and(|year| query.years.contains(&year));
+    let new_person = |word: &str| {
+        let keys = index.word_keys(word);
+        word.starts_with(char::is_uppercase) && !keys.is_empty() && keys.iter().all(|k| index.is_personal_name_key(k) && !query.keys.contains(k))
+    };
+    (0..words.len()).filter(|&at| asked_year(words[at])).any(|at| {
+        let before = &words[at.saturating_sub(PERSON_BEFORE_YEAR)..at];
+        before.iter().rev().skip_while(|w| w.eq_ignore_ascii_case("in")).take(1).any(|w| new_person(w))
+    })
+}
+
+/// How many words before a year the name of who did it then may end ("Boris Tadić *in* 2004").
+const PERSON_BEFORE_YEAR: usize = 2;
 
 /// Whether `text` gives the name of what the question calls `head` ("what
 /// was the name of the Russian minister"): a capitalised run that holds the
