@@ -1195,3 +1195,13 @@ fn a_person_listed_beside_the_year_asked_is_who_did_it() {
     assert_proven(&engine, "who visited moscow in 2004", "tadic-visit-moscow-2004", "Boris Tadić in 2004");
     assert_proven(&engine, "who was in moscow in 2016", "nikolic-visit-moscow-2016", "Tomislav Nikolić in 2012 and 2016");
 }
+
+#[test]
+fn the_russian_name_of_the_all_military_union_finds_all_its_entries() {
+    let engine = engine();
+    // "Общевоинский" is "all-military": the union's Russian name finds the
+    // entries on its headquarters and its membership, which have no Russian
+    // alias of their own.
+    assert_proven_in(&engine, "где находился штаб русского общевоинского союза до 1927 года", "ru", "rovs-headquarters-sremski-karlovci", "Sremski Karlovci");
+    assert_proven_in(&engine, "сколько членов насчитывал русский общевоинский союз в королевстве югославия", "ru", "rovs-membership-1934", "25,000");
+}
