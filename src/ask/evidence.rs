@@ -438,12 +438,12 @@ fn capitalised_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
 /// Whether a quote names a doer the question does not: a name as the
 /// sources write it (a state, an army, a government) right after "by" or
 /// "on the part of" ("supported *by Russia*", "backed by the British
-/// government"), or before
-/// every word of the question in the sentence ("*Hungarian and Soviet
-/// forces* were massing on the … frontier"). A name after the question's
-/// words is more likely what was done to ("… led Austria-Hungary to
-/// declare war"), and does not answer "who", unless the question asks for
-/// the object (`anywhere`: "who did Yugoslavia turn to").
+/// government"), or before every word of the question in the sentence
+/// ("*Hungarian and Soviet forces* were massing on the … frontier"). A
+/// name after the question's words is more likely what was done to ("…
+/// led Austria-Hungary to declare war"), and does not answer "who", unless
+/// the question asks for the object (`anywhere`: "who did Yugoslavia turn
+/// to").
 fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> bool {
     let words = sentence_words(text);
     let asked = |key: &str| (0..query.keys.len()).any(|w| index.word_is(query, w, key));

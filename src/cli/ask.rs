@@ -44,9 +44,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             (false, true) => " (its end)",
             (false, false) => "",
         };
-        eprintln!("question: language {:?}, asks {:?}{}{boundaries}, terms {:?}, years {:?}{}", question.language, question.asks,
+        eprintln!("question: language {:?}, asks {:?}{}{boundaries}, terms {:?}, years {:?}{}{}", question.language, question.asks,
             question.attribute.map(|a| format!(" ({a:?})")).unwrap_or_default(), question.query.keys, question.query.years,
-            if question.counted.is_empty() { String::new() } else { format!(", counts {:?}", question.counted) });
+            if question.counted.is_empty() { String::new() } else { format!(", counts {:?}", question.counted) },
+            if question.counts_persons { ", counts people" } else { "" });
         if question.answer_kind.is_some() || question.head.is_some() {
             eprintln!("answer: kind {:?}, head {:?}", question.answer_kind, question.head);
         }

@@ -329,7 +329,7 @@ const LIGHT: &[&str] = &[
     // "Who was behind the coup", "Vučić quote about Crimea": the doer,
     // what was said; words the sources never use.
     "behind", "quote", "quotes",
-    // "People" and "persons", and so in Serbian and Russian, folded.
+    // "Persons" and "individuals", and "people" in Serbian and Russian, folded.
     "persons", "individuals", "ljudi", "ljude", "ljudima", "osoba", "osobe", "lyudi", "lyudey", "chelovek", "cheloveka",
 ];
 
