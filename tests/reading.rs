@@ -1205,3 +1205,13 @@ fn the_russian_name_of_the_all_military_union_finds_all_its_entries() {
     assert_proven_in(&engine, "где находился штаб русского общевоинского союза до 1927 года", "ru", "rovs-headquarters-sremski-karlovci", "Sremski Karlovci");
     assert_proven_in(&engine, "сколько членов насчитывал русский общевоинский союз в королевстве югославия", "ru", "rovs-membership-1934", "25,000");
 }
+
+#[test]
+fn jugoslavia_is_yugoslavia() {
+    let engine = engine();
+    // "Jugoslavia", as Serbian and older English write it, is the
+    // Yugoslavia of the sources, not a word they never use.
+    let answer = engine.ask("how many robberies were reported while the red army was in jugoslavia", "en");
+    assert!(!answer.facts.is_empty(), "{}", answer.headline);
+    assert!(shows(&answer, "1204 robberies"), "{:?}", answer.excerpts);
+}
