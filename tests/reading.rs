@@ -1215,3 +1215,13 @@ fn jugoslavia_is_yugoslavia() {
     assert!(!answer.facts.is_empty(), "{}", answer.headline);
     assert!(shows(&answer, "1204 robberies"), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn robberies_are_counted_in_serbian_and_russian() {
+    let engine = engine();
+    // "… 248 attempts to murder and 1204 robberies with injured
+    // individuals": "pljačke" and "ограбления" are the robberies.
+    for (question, locale) in [("koliko pljački je prijavljeno dok je crvena armija bila u jugoslaviji", "sr"), ("сколько ограблений было за полгода присутствия красной армии в югославии", "ru")] {
+        assert_proven_in(&engine, question, locale, "stalin-hebrang-meeting-1945", "1204 robberies");
+    }
+}
