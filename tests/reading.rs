@@ -1225,3 +1225,17 @@ fn robberies_are_counted_in_serbian_and_russian() {
         assert_proven_in(&engine, question, locale, "stalin-hebrang-meeting-1945", "1204 robberies");
     }
 }
+
+#[test]
+fn arms_bought_are_arms_procured() {
+    let engine = engine();
+    // "… procurement of Russian-made equipment included: Mi-35 attack
+    // helicopters, Pantsir-S1 air defense systems …": buying is procuring,
+    // and anti-aircraft (зенитный, protivvazdušni) is air defense.
+    for (question, locale) in [
+        ("what anti-aircraft systems did serbia purchase from russia", "en"),
+        ("какие зенитные комплексы купила сербия", "ru"),
+    ] {
+        assert_proven_in(&engine, question, locale, "russian-military-equipment-in-serbia", "Pantsir-S1 air defense systems");
+    }
+}
