@@ -1239,3 +1239,14 @@ fn arms_bought_are_arms_procured() {
         assert_proven_in(&engine, question, locale, "russian-military-equipment-in-serbia", "Pantsir-S1 air defense systems");
     }
 }
+
+#[test]
+fn who_among_tied_entries_is_the_one_person() {
+    let engine = engine();
+    // "The Russian Orthodox Church Outside Russia's Head Metropolitan Anthony
+    // Khrapovitsky …": the Church's own entry and his are tied on the
+    // question's words; "who" asks for the person.
+    for question in ["кто был главой русской церкви за рубежом", "кто был главой зарубежной русской церкви"] {
+        assert_proven_in(&engine, question, "ru", "anthony-khrapovitsky", "Head Metropolitan Anthony Khrapovitsky");
+    }
+}

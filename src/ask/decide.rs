@@ -233,16 +233,17 @@ fn stronger_evidence(engine: &Engine, question: &Question, chosen: Candidate, ca
 }
 
 /// Stage 5: break a tie between contenders by the evidence, in order: the
-/// ones that explain every discriminative word; the only one whose title
-/// holds no ordinal the question does not say; the earliest, when the
-/// question asks for the first; the one whose names hold more of the
-/// question's words; the one with a single quote that says clearly more of
-/// the question; among contenders proven by one and the same sentence, the
-/// one of the kind the question prefers; the one with a quote that says
-/// more of the question's words as a phrase; the one more of whose name the
-/// question says ("Dissolution of the Soviet Union" over "… and breakup of
-/// Yugoslavia"); the only one named outright; for "who", the person the
-/// best sentence names first. `None` when the evidence is truly tied.
+/// ones that explain every discriminative word; for "who", the only person
+/// among them; the only one whose title holds no ordinal the question does
+/// not say; the earliest, when the question asks for the first; the one
+/// whose names hold more of the question's words; the one with a single
+/// quote that says clearly more of the question; among contenders proven by
+/// one and the same sentence, the one of the kind the question prefers; the
+/// one with a quote that says more of the question's words as a phrase; the
+/// one more of whose name the question says ("Dissolution of the Soviet
+/// Union" over "… and breakup of Yugoslavia"); the only one named outright;
+/// for "who", the person the best sentence names first. `None` when the
+/// evidence is truly tied.
 fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<usize> {
     let index = engine.index();
     let query = &question.query;
@@ -251,6 +252,13 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
     let contenders: Vec<&Candidate> = contenders.iter().zip(&gaps).filter(|(_, g)| **g == fewest).map(|(c, _)| *c).collect();
     if let [only] = contenders.as_slice() {
         return Some(only.entry);
+    }
+    // "Who was the head of the Church abroad": of tied contenders, the only person.
+    if question.asks == Asks::Who && question.attribute.is_none() {
+        let people: Vec<&Candidate> = contenders.iter().copied().filter(|c| engine.entry(c.entry).is_some_and(|e| e.kind == Kind::Person)).collect();
+        if let [only] = people.as_slice() {
+            return Some(only.entry);
+        }
     }
     // "The Cominform resolution against Yugoslavia": the one whose title
     // holds no ordinal the question does not say ("Second …"; an alias
