@@ -241,9 +241,10 @@ fn stronger_evidence(engine: &Engine, question: &Question, chosen: Candidate, ca
 /// one and the same sentence, the one of the kind the question prefers; the
 /// one with a quote that says more of the question's words as a phrase; the
 /// one more of whose name the question says ("Dissolution of the Soviet
-/// Union" over "… and breakup of Yugoslavia"); the only one named outright;
-/// for "who", the person the best sentence names first. `None` when the
-/// evidence is truly tied.
+/// Union" over "… and breakup of Yugoslavia"); the one whose names hold
+/// rarer words of the question, by half again their weight; the only one
+/// named outright; for "who", the person the best sentence names first.
+/// `None` when the evidence is truly tied.
 fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<usize> {
     let index = engine.index();
     let query = &question.query;
