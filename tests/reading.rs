@@ -1250,3 +1250,12 @@ fn who_among_tied_entries_is_the_one_person() {
         assert_proven_in(&engine, question, "ru", "anthony-khrapovitsky", "Head Metropolitan Anthony Khrapovitsky");
     }
 }
+
+#[test]
+fn the_protector_of_the_russian_community_is_found_in_serbian() {
+    let engine = engine();
+    // "… the Russian community enjoyed a privileged position … as it
+    // enjoyed support and protection on the part of the ruling House of
+    // Karađorđević": "zajednica" is the community.
+    assert_proven_in(&engine, "ko je štitio rusku zajednicu u kraljevini jugoslaviji", "sr", "russian-refugees-welcomed-in-yugoslavia", "House of Karađorđević");
+}
