@@ -290,15 +290,17 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
     };
     let in_names = |c: &Candidate| words_in_names(engine, question, c.entry) as f32;
     // As many words in the names, but rarer ones: "openly hostile" says
-    // more than "USSR" and "Yugoslavia".
-    let most = contenders.iter().map(|c| in_names(c)).fold(0.0, f32::max);
-    let rarer_in_names = |c: &Candidate| if in_names(c) == most { weight_in_names(engine, question, c.entry) } else { 0.0 };
+    // more than "USSR" and "Yugoslavia". Counted only when it comes to that.
+    let rarer_in_names = || {
+        let most = contenders.iter().map(|c| in_names(c)).fold(0.0, f32::max);
+        clear_lead(&|c| if in_names(c) == most { weight_in_names(engine, question, c.entry) } else { 0.0 }, &|a, b| a > b * NAME_WEIGHT_LEAD)
+    };
     clear_lead(&in_names, &|a, b| a > b)
         .or_else(|| clear_lead(&|c| index.best_quote_weight(c.entry, query), &|a, b| a > b * QUOTE_LEAD))
         .or_else(|| same_proof(engine, question, &contenders))
         .or_else(|| clear_lead(&|c| longest_phrase(engine, question, c.entry) as f32, &|a, b| a >= 2.0 && a > b))
         .or_else(|| clear_lead(&|c| index.name_coverage(c.entry, &query.keys), &|a, b| a > b + NAME_LEAD))
-        .or_else(|| clear_lead(&rarer_in_names, &|a, b| a > b * NAME_WEIGHT_LEAD))
+        .or_else(rarer_in_names)
         .or_else(|| {
             let named: Vec<&&Candidate> = contenders.iter().filter(|c| c.name_hit).collect();
             (named.len() == 1).then(|| named[0].entry)

@@ -100,12 +100,7 @@ fn one_entry_for_both<'e>(engine: &'e Engine, text: &str) -> Option<&'e Entry> {
         Resolution::Found(entry) => Some(entry),
         _ => None,
     };
-    let mut cuts: Vec<usize> = (1..words.len()).collect();
-    cuts.sort_by_key(|&cut| (cut.abs_diff(words.len() - cut), cut));
-    let entry = cuts.into_iter().find_map(|cut| {
-        let (a, b) = (found(&words[..cut].join(" "))?, found(&words[cut..].join(" "))?);
-        (a == b).then_some(a)
-    })?;
+    let entry = even_cuts(&words).into_iter().find_map(|(a, b)| found(&a).filter(|entry| found(&b) == Some(*entry)))?;
     engine.entry(entry)
 }
 
@@ -481,10 +476,12 @@ fn split_sides(engine: &Engine, text: &str) -> Option<(String, String)> {
             _ => None,
         }
     };
+    even_cuts(&words).into_iter().find(|(a, b)| side(a).zip(side(b)).is_some_and(|(a, b)| a != b))
+}
+
+/// Every cut of `words` into two halves, the most even first: (left, right).
+fn even_cuts(words: &[&str]) -> Vec<(String, String)> {
     let mut cuts: Vec<usize> = (1..words.len()).collect();
     cuts.sort_by_key(|&cut| (cut.abs_diff(words.len() - cut), cut));
-    cuts.into_iter().find_map(|cut| {
-        let (a, b) = (words[..cut].join(" "), words[cut..].join(" "));
-        (side(&a)? != side(&b)?).then_some((a, b))
-    })
+    cuts.into_iter().map(|cut| (words[..cut].join(" "), words[cut..].join(" "))).collect()
 }
