@@ -390,6 +390,7 @@ fn two_entries_typed_without_a_separator_are_two_different_ones() {
     // "Moscow declaration" names nothing of the base: not the Belgrade Declaration twice.
     let unknown = engine.ask("/compare belgrade declaration moscow declaration", "en");
     assert!(!unknown.headline.contains("compared with"), "{}", render::plain(&unknown));
+    assert!(unknown.facts.is_empty(), "{}", render::plain(&unknown));
     // The most even cut first: two treaties, not the year 1941 and a treaty.
     let treaties = engine.ask("/compare 1941 treaty 1945 treaty", "en");
     let ids: Vec<&str> = treaties.facts.iter().map(|f| f.id.as_str()).collect();

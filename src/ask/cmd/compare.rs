@@ -93,11 +93,14 @@ fn sides(engine: &Engine, invocation: &Invocation) -> Option<(String, String, us
 
 /// The one entry both halves of a typed line name, when it cannot be cut
 /// into two things ("new serbia slavo-serbia": one settlement entry tells
-/// of both).
+/// of both). Each half must be in the entry's names, word for word: a half
+/// the base does not name ("moscow declaration") is not the entry a
+/// lenient match found for it.
 fn one_entry_for_both<'e>(engine: &'e Engine, text: &str) -> Option<&'e Entry> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    let index = engine.index();
     let found = |t: &str| match engine.resolve(t, None) {
-        Resolution::Found(entry) => Some(entry),
+        Resolution::Found(entry) if index.word_keys(t).iter().all(|key| index.name_keys_iter(entry).any(|name| name == key)) => Some(entry),
         _ => None,
     };
     let entry = even_cuts(&words).into_iter().find_map(|(a, b)| found(&a).filter(|entry| found(&b) == Some(*entry)))?;
