@@ -91,20 +91,20 @@ fn sides(engine: &Engine, invocation: &Invocation) -> Option<(String, String, us
     split_sides(engine, &text).map(|(a, b)| (a, b, 1))
 }
 
-/// The one entry both halves of a typed line name, when it cannot be cut
-/// into two things ("new serbia slavo-serbia": one settlement entry tells
-/// of both). Each half must be in the entry's names, word for word: a half
-/// the base does not name ("moscow declaration") is not the entry a
-/// lenient match found for it.
+/// The one entry a typed line names that cannot be cut into two things
+/// ("new serbia slavo-serbia": one settlement entry tells of both): the
+/// entry the whole line finds, when every word of the line (two at least)
+/// is in its names. A half the base does not name ("moscow declaration")
+/// is not the entry a lenient match found for it.
 fn one_entry_for_both<'e>(engine: &'e Engine, text: &str) -> Option<&'e Entry> {
-    let words: Vec<&str> = text.split_whitespace().collect();
     let index = engine.index();
-    let found = |t: &str| match engine.resolve(t, None) {
-        Resolution::Found(entry) if index.word_keys(t).iter().all(|key| index.name_keys_iter(entry).any(|name| name == key)) => Some(entry),
-        _ => None,
-    };
-    let entry = even_cuts(&words).into_iter().find_map(|(a, b)| found(&a).filter(|entry| found(&b) == Some(*entry)))?;
-    engine.entry(entry)
+    let keys = index.word_keys(text);
+    // Words no entry's name holds rule it out before any look-up.
+    if keys.len() < 2 || !keys.iter().all(|key| index.is_name_key(key)) {
+        return None;
+    }
+    let Resolution::Found(entry) = engine.resolve(text, None) else { return None };
+    keys.iter().all(|key| index.name_keys_iter(entry).any(|name| name == key)).then(|| engine.entry(entry)).flatten()
 }
 
 /// Both things compared are told by one entry: it, in full, and a word
