@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-25.toml`: the second to twenty-fourth holdout sets,
+//! - `dev-3.toml` … `dev-26.toml`: the second to twenty-fifth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -20,8 +20,8 @@
 //!   = 91.4%, 1 false assertion; dev-22 122/140 = 87.1%, 2 false
 //!   assertions; dev-23 119/139 = 85.6%, 4 false assertions; dev-24
 //!   115/141 = 81.6%, 5 false assertions; dev-25 114/135 = 84.4%, 3 false
-//!   assertions).
-//! - `holdout.toml`: the twenty-fifth set, written the same way by another writer
+//!   assertions; dev-26 115/146 = 78.8%, 4 false assertions).
+//! - `holdout.toml`: the twenty-sixth set, written the same way by another writer
 //!   (less the questions that repeat dev word for word); only measured.
 //!   Nothing may be tuned on its failures; when they have been looked at,
 //!   rotate it into dev and have fresh questions written.
@@ -214,28 +214,35 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 92.7;
-const HOLDOUT_FLOOR: f64 = 79.4;
+const DEV_FLOOR: f64 = 92.3;
+const HOLDOUT_FLOOR: f64 = 87.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-03: 115/146 = 78.8%, after this session's first
+/// measurement (2026-12-03: 136/155 = 87.7%, after this session's first
 /// changes, which were made on dev only). Not tuned on: they are listed so
 /// that the test still fails on any new false assertion and on a fixed one
 /// (remove it), while the mechanisms are fixed on dev. When this set is
 /// rotated into dev, the list moves with it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what month was the belgrade declaration signed",
-    "how many russians live in belgrade according to the 2022 census",
-    "when was metropolitan anthony khrapovitsky born",
-    "who was the russian minister in belgrade who got pasic's government restored",
+    "how big was soviet-yugoslav trade in 1985 in dollars",
+    "who presented tito with the order of lenin",
+    "what happened to andrija hebrang after his meeting with stalin",
+    "what was the date of franz ferdinand's assassination",
+    "who led the march 1941 coup in belgrade",
+    "when did alexander of battenberg become ruler of bulgaria",
+    "how did moscow respond to yugoslavia condemning the afghanistan invasion",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "who was the russian minister in belgrade who got pasic's government restored",
+        "from dev-26's one measurement as the holdout: the sentence names the post (\"the Russian Minister in Belgrade intervened to have Pašić's government restored\") and never the man; Pašić, the one the minister helped, is a prime minister, so his profile holds the post asked and answers; that \"who was the <post> who …\" asks for someone other than the people it names needs the names after the head read as the ones acted on, not as the answer",
+    ),
     (
         "what happened to ota sik after he got to yugoslavia",
         "from dev-25's one measurement as the holdout: Ota Šik is only named among the refugees Yugoslavia sheltered, and the sentence that names him answers; that \"what happened to X after …\" asks what followed, which no sentence tells, needs the clause after \"after\" read as a time, not as what is asked (tried as a what-followed requirement: −14 dev)",
@@ -306,7 +313,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=25 {
+    for part in 2..=26 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));

@@ -7,8 +7,11 @@
 //! "after 1927" a date after it, "the name of X" a name beside X, "who
 //! succeeded" or "who won" a sentence that tells it, a decade in Serbian or
 //! Russian words the decade, a side of the land ("on the southeastern
-//! borders") a place, a misspelt "untill when" an end, and a tie the rarer
-//! words of the names. The questions are written for this test, not
+//! borders") a place, a misspelt "untill when" an end, a tie the rarer
+//! words of the names, "which month" a month, "born" a birth, not a
+//! death, "how many … in <city>" a count of that city, a four-letter word
+//! with an inner slip the one word it can be, and "between A and B" a
+//! place. The questions are written for this test, not
 //! taken from a set.
 
 mod support;
@@ -1258,4 +1261,64 @@ fn the_protector_of_the_russian_community_is_found_in_serbian() {
     // enjoyed support and protection on the part of the ruling House of
     // Karađorđević": "zajednica" is the community.
     assert_proven_in(&engine, "ko je štitio rusku zajednicu u kraljevini jugoslaviji", "sr", "russian-refugees-welcomed-in-yugoslavia", "House of Karađorđević");
+}
+
+#[test]
+fn a_month_asked_is_answered_by_a_month_or_said_to_be_unknown() {
+    let engine = engine();
+    // "… an exchange of letters in March 1955": a month answers "which month".
+    assert_proven(&engine, "which month did tito and khrushchev exchange letters", "tito-khrushchev-letters-1955", "March 1955");
+    assert_proven_in(&engine, "в каком месяце тито и хрущёв обменялись письмами", "ru", "tito-khrushchev-letters-1955", "March 1955");
+    // The cultural agreement is dated only "1974", the Kosovo War "1998–1999":
+    // a year does not tell the month, so nothing is asserted and the
+    // reply says how closely the sources date it.
+    for (question, locale) in [("in what month of 1974 was the cultural cooperation agreement concluded", "en"), ("kog meseca je počeo kosovski rat", "sr")] {
+        let answer = engine.ask(question, locale);
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+        assert!(answer.headline.contains("don't give the month"), "{question}: {}", answer.headline);
+    }
+}
+
+#[test]
+fn a_birth_asked_is_not_answered_by_a_death() {
+    let engine = engine();
+    // "… a spiritual leader of all the Russian émigrés until his death in
+    // 1936": an event of his death tells when he died, never when he was born.
+    for (question, locale) in [("what year was khrapovitsky born", "en"), ("когда родился митрополит антоний храповицкий", "ru")] {
+        let answer = engine.ask(question, locale);
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+        assert!(answer.headline.contains("don't say when Anthony Khrapovitsky was born"), "{question}: {}", answer.headline);
+    }
+    let died = engine.ask("when did khrapovitsky die", "en");
+    assert!(shows(&died, "until his death in 1936"), "{:?}", died.excerpts);
+}
+
+#[test]
+fn a_count_in_a_city_is_not_the_count_in_its_country() {
+    let engine = engine();
+    // "According to 2022 Census there were 10,486 Russians in Serbia":
+    // Serbia's number, which says nothing of Belgrade's, though Belgrade
+    // may stand for Serbia elsewhere ("how did Belgrade react").
+    for (question, locale) in [("koliko rusa živi u beogradu prema popisu iz 2022", "sr"), ("сколько русских в белграде по переписи 2022", "ru")] {
+        let answer = engine.ask(question, locale);
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+    }
+    assert_proven(&engine, "how many russians were counted in serbia in the 2022 census", "census-2022-russians-in-serbia", "10,486 Russians in Serbia");
+}
+
+#[test]
+fn a_four_letter_word_with_an_inner_slip_is_read_as_the_one_word_it_can_be() {
+    let engine = engine();
+    // "raod" is "road" with two inner letters swapped, "trde" is "trade"
+    // with one left out: first and last letters kept, and no other word of
+    // the base is so near.
+    assert_proven(&engine, "which raod did the white russians build", "kraljevo-raska-road", "Kraljevo and Raška");
+    assert_proven(&engine, "russia serbia trde in 2023 how much", "russia-serbia-trade-2023", "almost $3 billion");
+}
+
+#[test]
+fn a_place_between_two_places_answers_where() {
+    // "… a contract to build a road between Kraljevo and Raška": the road
+    // is where those two towns are.
+    assert_proven(&engine(), "where was the road that wrangel's soldiers built", "kraljevo-raska-road", "between Kraljevo and Raška");
 }

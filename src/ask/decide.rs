@@ -650,6 +650,18 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let about: Vec<usize> = question.about.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).collect();
     let about_missing = !about.is_empty() && !about.iter().any(|&word| evidence_holds(engine, question, entry, word, &shown));
     let about_gap = about.first().filter(|_| about_missing).and_then(|&word| query.keys.get(word).cloned());
+    // "How many Russians live *in Belgrade*": a count is of the place it
+    // names, which its evidence must write; Serbia's number is not
+    // Belgrade's, whatever a capital may stand for elsewhere ("how did
+    // Belgrade react") or the era's entries are set in.
+    let place_gaps = query
+        .keys
+        .iter()
+        .enumerate()
+        .filter(|(word, key)| question.asks == Asks::HowMany && query.after_locative.contains(key) && index.is_proper(query, *word))
+        .filter(|(word, _)| !held_as_written(engine, question, entry, *word, &shown))
+        .map(|(_, key)| key.clone())
+        .collect::<Vec<_>>();
     // "The treaty between Yugoslavia and the USSR": each party the question
     // names is in the evidence itself or among the entry's parties, not only
     // in the title of the article the sentence comes from.
@@ -686,6 +698,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(question.name_of.clone().filter(|head| !gives_the_name(engine, question, entry, head, &shown)))
         .chain(about_gap)
         .chain(between_gaps)
+        .chain(place_gaps)
         .chain(question.answer_kind.clone().filter(|_| !kind_held(engine, question, entry, &shown)))
         .chain(question.unknown_kind.clone())
         .collect::<std::collections::BTreeSet<String>>()
@@ -895,12 +908,18 @@ fn evidence_holds(engine: &Engine, question: &Question, entry: usize, word: usiz
 /// [`evidence_holds`] without the quotes' settings: the entry's names and
 /// people, or the quotes shown, hold the word or what it stands for.
 fn held_by_own_evidence(engine: &Engine, question: &Question, entry: usize, word: usize, shown: &[usize]) -> bool {
+    held_as_written(engine, question, entry, word, shown) || engine.index().held_by_metonym(entry, &question.query, word, shown)
+}
+
+/// [`held_by_own_evidence`] by the word itself, not by what it may stand for.
+fn held_as_written(engine: &Engine, question: &Question, entry: usize, word: usize, shown: &[usize]) -> bool {
     let index = engine.index();
     let query = &question.query;
     // A quote shown holds what it refers back to ("refused *the proposition*").
     let in_quotes = shown.iter().flat_map(|&q| index.quote_keys(entry).get(q).into_iter().map(Vec::as_slice).chain([index.antecedent_keys(entry, q)])).any(|keys| index.word_in(query, word, keys));
-    in_quotes || index.held_by_context(entry, query, word) || index.in_names_or_people(entry, query, word) || index.held_by_metonym(entry, query, word, shown)
+    in_quotes || index.held_by_context(entry, query, word) || index.in_names_or_people(entry, query, word)
 }
+
 
 /// Whether index key `key` is in the entry's names, its people, or one of
 /// its quotes at `shown`.
@@ -1027,9 +1046,10 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     }
     let asks = match (question.attribute, found.kind) {
         (Some(attribute), Kind::Person) => attribute,
-        // "When did X die" about an event: only an event that is a death or birth.
-        (Some(_), _) => {
-            let life = engine.index().word_keys("death birth died born");
+        // "When did X die" about an event: only an event that is a death;
+        // "when was X born", only one that is a birth (not their death).
+        (Some(attribute), _) => {
+            let life = engine.index().word_keys(if attribute == Asks::Born { "birth born" } else { "death died" });
             let named = engine.index().name_keys(entry).iter().any(|k| life.contains(k));
             return named && evidence::entry_states(engine.base(), engine.index(), found, &Focus::asserting(Asks::When));
         }
@@ -1193,7 +1213,8 @@ fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
 }
 
 /// A date answers "when" only when it is a date: not a span of decades
-/// ("between 1813 and 1856"), and a day when the question asks for one.
+/// ("between 1813 and 1856"), and a day or a month when the question asks
+/// for one.
 fn precise_enough(question: &Question, entry: &Entry) -> bool {
     let Some(date) = &entry.date else { return true };
     // "After 1813 and before 1828": the source gives no time of its own.
@@ -1206,8 +1227,10 @@ fn precise_enough(question: &Question, entry: &Entry) -> bool {
         [start, end] => question.asks_end || question.asks_start || question.asks_span || end.year.saturating_sub(start.year) <= MAX_SPAN,
         _ => true,
     };
-    let day_ok = !question.wants_day || date.points().iter().all(|p| p.precision == crate::facts::date::Precision::Day);
-    span_ok && day_ok
+    use crate::facts::date::Precision;
+    let day_ok = !question.wants_day || date.points().iter().all(|p| p.precision == Precision::Day);
+    let month_ok = !question.wants_month || date.points().iter().all(|p| matches!(p.precision, Precision::Month | Precision::Day));
+    span_ok && day_ok && month_ok
 }
 
 /// The person a birth or death question is about, when the best candidate

@@ -487,7 +487,8 @@ impl Engine {
             Decision::Series { entries } => self.compose_many(&self.by_date(entries), question, "en"),
             Decision::Nothing { near } => self.not_found(intent, text, near),
             Decision::NotStated { entry, asks } => match self.entry(*entry) {
-                Some(found) if *asks == Asks::When && question.wants_day => self.day_not_stated(found),
+                Some(found) if *asks == Asks::When && question.wants_day => self.part_not_stated(found, "day"),
+                Some(found) if *asks == Asks::When && question.wants_month => self.part_not_stated(found, "month"),
                 Some(found) => self.not_stated(found, *asks),
                 None => self.not_found(intent, text, &[]),
             },
@@ -513,11 +514,11 @@ impl Engine {
         not_stated_about(entry, headline)
     }
 
-    /// "On what day…" of an entry the sources date less closely: say how
-    /// closely they do ("only to 1955"), which its `/when` proves.
-    fn day_not_stated(&self, entry: &Entry) -> Answer {
+    /// "On what day…" or "in what month…" of an entry the sources date less
+    /// closely: say how closely they do ("only to 1955"), which its `/when` proves.
+    fn part_not_stated(&self, entry: &Entry, part: &str) -> Answer {
         let Some(date) = entry.date_text() else { return self.not_stated(entry, Asks::When) };
-        not_stated_about(entry, format!("The sources don't give the day of {}: they date it only to {date}.", entry.title))
+        not_stated_about(entry, format!("The sources don't give the {part} of {}: they date it only to {date}.", entry.title))
     }
 
     /// "I don't know": the question names things the sources don't hold.

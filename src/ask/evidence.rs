@@ -326,7 +326,8 @@ fn has_any_word(text: &str, words: &[&str]) -> bool {
 }
 
 /// Whether a quote names a place the question does not: the capitalised
-/// words after "in", "at", "to", "near" or "from" (and a "the" before them),
+/// words after "in", "at", "to", "near", "from" or "between" ("a road
+/// between Kraljevo and Raška") (and a "the" before them),
 /// a name as the sources write it, or ending in one ("with the centre in
 /// Novomirgorod", "in Sremski Karlovci", "at the National Museum of
 /// Serbia", but not "in Six-Day War", whose "war" is a common word).
@@ -338,7 +339,7 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
         if *before == "on" || *before == "along" {
             return names_a_side(after, query, index);
         }
-        if !["in", "at", "to", "near", "from"].contains(before) {
+        if !["in", "at", "to", "near", "from", "between"].contains(before) {
             return false;
         }
         names_new_place(capitalised_run(after), query, index) || names_new_place(places_of_part(after), query, index) || names_a_side(after, query, index)

@@ -285,6 +285,9 @@ pub struct Query {
     /// ("how did *Belgrade* describe"): a name there is a doer, not part of
     /// a name, whatever the keys after it.
     pub before_predicate: Vec<String>,
+    /// Keys of the question's words typed right after a preposition of place
+    /// ("live *in Belgrade*"): where something is, or is counted.
+    pub after_locative: Vec<String>,
     /// Keys of the words of a time clause ("*after the expulsion*"): when
     /// the answer happened, which the sentence that answers need not repeat
     /// if the entry says it elsewhere.
@@ -310,6 +313,7 @@ impl Query {
             phrasal: Vec::new(),
             predicates: Vec::new(),
             before_predicate: Vec::new(),
+            after_locative: Vec::new(),
             context: Vec::new(),
             respellings: Vec::new(),
         }
@@ -422,6 +426,10 @@ fn year_range_in_full(chunk: &str) -> Option<String> {
     let full = format!("{}{end}", start.get(..2)?);
     (valid && full.as_str() > start).then(|| format!("{start}-{full}"))
 }
+
+/// Prepositions of place, folded ("in", Serbian "u", Russian "в"): the
+/// name after one is where something is.
+const LOCATIVES: &[&str] = &["in", "inside", "at", "u", "v", "vo"];
 
 /// Verbs the question's keys leave out as stopwords: a name typed right
 /// before one is its doer ("how did the *Kremlin* take …"), as before any
@@ -1086,7 +1094,8 @@ impl Index {
         listed.extend(crate::text::lexicon::known_english_words().map(str::to_string));
         self.vocabulary = listed.into_iter().filter(|word| is_spelling(word) && !self.spellings.contains_key(word)).collect();
         for word in self.spellings.keys().chain(&self.vocabulary) {
-            if (MIN_TYPO_LENGTH..=MAX_TYPO_LENGTH + 1).contains(&word.chars().count()) {
+            // Four-letter words too, for the inner slips of four-letter words ("raod").
+            if (MIN_TYPO_LENGTH - 1..=MAX_TYPO_LENGTH + 1).contains(&word.chars().count()) {
                 let position = self.deleted_from.len() as u32;
                 self.deleted_from.push(word.clone());
                 for_each_deletion(word, |deletion| self.spelling_deletions.entry(deletion.to_string()).or_default().push(position));
@@ -1119,10 +1128,27 @@ impl Index {
         // has a doubled letter, and one of the same length never is.
         let only_doubling = length < MIN_TYPO_LENGTH;
         if only_doubling && !word.as_bytes().windows(2).any(|pair| pair[0] == pair[1]) {
-            return self.best_correction(word, length, candidates);
+            return self.best_correction(word, length, candidates).or_else(|| self.inner_slip_correction(word));
         }
         candidates.extend(self.spellings_of_deletions(word));
         self.best_correction(word, length, candidates)
+    }
+
+    /// A four-letter word with two inner letters swapped ("raod") or one
+    /// inner letter missing ("trde"): the one spelling of the base that
+    /// differs from it so, keeping its first and last letters. Any other
+    /// slip in a word this short could be many words.
+    fn inner_slip_correction(&self, word: &str) -> Option<&str> {
+        if word.chars().count() != MIN_TYPO_LENGTH - 1 {
+            return None;
+        }
+        let mut candidates: Vec<&str> = self.spellings_deleted_to(word).chain(self.spellings_of_deletions(word)).filter(|candidate| inner_slip(word, candidate)).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        match candidates.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
     }
 
     /// The spellings and listed words that `deletion` is one of the deletions of.
@@ -1535,6 +1561,11 @@ impl Index {
             .filter(|pair| crate::text::lexicon::is_english_predicate_form(&pair[1]) || VERB_STOPWORDS.contains(&pair[1].as_str()))
             .flat_map(|pair| self.tokens(&pair[0], language).into_iter().map(|token| token.key))
             .collect();
+        query.after_locative = typed
+            .windows(2)
+            .filter(|pair| LOCATIVES.contains(&pair[0].as_str()))
+            .flat_map(|pair| self.tokens(&pair[1], language).into_iter().map(|token| token.key))
+            .collect();
         self.join_compounds(&mut query);
         self.prepare(&mut query);
         query
@@ -1863,6 +1894,20 @@ fn add_keys(weights: &mut HashMap<String, HashMap<u32, f32>>, doc: u32, keys: &[
 
 /// Whether `a` and `b` differ only by one letter of a doubled pair: one has
 /// "ss" where the other has "s".
+/// Whether `typed` is `meant` with two inner letters swapped or one inner
+/// letter left out, its first and last letters kept ("raod", "trde").
+fn inner_slip(typed: &str, meant: &str) -> bool {
+    let (a, b) = (typed.as_bytes(), meant.as_bytes());
+    if a.len() < 3 || a.first() != b.first() || a.last() != b.last() {
+        return false;
+    }
+    if a.len() == b.len() {
+        let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return matches!(differ.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i]);
+    }
+    b.len() == a.len() + 1 && (1..b.len() - 1).any(|at| b[..at] == a[..at] && b[at + 1..] == a[at..])
+}
+
 fn doubling_slip(a: &str, b: &str) -> bool {
     let (long, short) = if a.len() > b.len() { (a.as_bytes(), b.as_bytes()) } else { (b.as_bytes(), a.as_bytes()) };
     if long.len() != short.len() + 1 {

@@ -31,6 +31,8 @@ pub struct Question {
     pub kind: Option<Kind>,
     /// The question asks for a day ("on what day"), not just a year.
     pub wants_day: bool,
+    /// The question asks for a month ("in what month"): a month or a day answers.
+    pub wants_month: bool,
     /// What a "how many" question counts.
     pub counted: Vec<String>,
     /// "How many *people*": a number of persons of any kind answers.
@@ -603,6 +605,15 @@ static UNTIL_WHEN_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock:
 /// [`lexicon::DAY_WORDS`], each as its words.
 static DAY_WORDS_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(lexicon::DAY_WORDS));
 
+/// [`lexicon::MONTH_WORDS`], each as its words.
+static MONTH_WORDS_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(lexicon::MONTH_WORDS));
+
+/// A Serbian question's words as Serbian Latin folds them ("месецу" as
+/// "mesecu", not "mesetsu"); other languages' words as they are.
+fn serbian_as_latin<'w>(words: &[&'w str], language: Language) -> Vec<std::borrow::Cow<'w, str>> {
+    words.iter().map(|&word| if language == Language::Sr { crate::text::fold::serbian_latin(word) } else { std::borrow::Cow::Borrowed(word) }).collect()
+}
+
 /// Phrases folded as questions are, each as its words, found through their
 /// first words: a question's words are each looked up once, rather than
 /// every phrase tried at every word.
@@ -1102,6 +1113,8 @@ impl Question {
         let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
         let wants_day = holds_phrase(&words, &DAY_WORDS_FOLDED);
+        let latin = serbian_as_latin(&words, language);
+        let wants_month = holds_phrase(&latin.iter().map(|word| word.as_ref()).collect::<Vec<_>>(), &MONTH_WORDS_FOLDED);
         let after_event_words = if language == Language::En { after_event(&words) } else { None };
         let asks_what_followed = asks == Asks::What && language == Language::En && (after_event_words.is_some() || asks_for_consequence(&words));
         Question {
@@ -1113,6 +1126,7 @@ impl Question {
             query,
             kind,
             wants_day,
+            wants_month,
             head,
             head_of,
             counted,

@@ -39,6 +39,13 @@ pub enum Asks {
 /// Question words that ask for a day, not a year ("on what day").
 pub const DAY_WORDS: &[&str] = &["what day", "which day", "what date", "which date", "exact date", "exact day", "precise date", "precise day", "kog dana", "kojeg dana", "kakogo chisla", "kakoe chislo"];
 
+/// Question words that ask for a month, not a year ("in what month"); a
+/// day answers them too.
+pub const MONTH_WORDS: &[&str] = &[
+    "what month", "which month", "kog meseca", "kojeg meseca", "u kom mesecu", "u kojem mesecu", "koji mesec", "v kakom mesyatse",
+    "kakoy mesyats", "kakogo mesyatsa",
+];
+
 /// Question words, multi-word ones first so they win over their parts.
 /// Each is (language, folded words, what it asks).
 pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
@@ -52,6 +59,8 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "what exact date", Asks::When),
     (Language::En, "which day", Asks::When),
     (Language::En, "which date", Asks::When),
+    (Language::En, "what month", Asks::When),
+    (Language::En, "which month", Asks::When),
     (Language::En, "since when", Asks::When),
     (Language::En, "until when", Asks::When),
     (Language::En, "how many", Asks::HowMany),
@@ -105,6 +114,10 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "do kada", Asks::When),
     (Language::Sr, "koja godina", Asks::When),
     (Language::Sr, "kog datuma", Asks::When),
+    (Language::Sr, "kog meseca", Asks::When),
+    (Language::Sr, "kojeg meseca", Asks::When),
+    (Language::Sr, "u kom mesecu", Asks::When),
+    (Language::Sr, "u kojem mesecu", Asks::When),
     (Language::Sr, "od kada", Asks::When),
     (Language::Sr, "kada", Asks::When),
     (Language::Sr, "kad", Asks::When),
@@ -153,6 +166,8 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "do kakikh por", Asks::When),
     (Language::Ru, "v kotorom godu", Asks::When),
     (Language::Ru, "kakogo chisla", Asks::When),
+    (Language::Ru, "v kakom mesyatse", Asks::When),
+    (Language::Ru, "kakogo mesyatsa", Asks::When),
     (Language::Ru, "kakoe chislo", Asks::When),
     (Language::Ru, "kogda", Asks::When),
     (Language::Ru, "kto", Asks::Who),
@@ -248,6 +263,8 @@ const SERBIAN: &[&str] = &[
     "ali", "vec", "vise", "oko", "potpisala", "jos", "samo", "kao", "neki", "neka",
     // "Zbog čega", "iz kog razloga": why.
     "zbog", "cega", "razloga",
+    // "Kog meseca", "u kom mesecu": in what month.
+    "mesec", "meseca", "mesecu", "kom",
     // "Start" and "begin", as in English: "od početka rata" is "since the war started".
     "pocetak", "pocetka", "pocetkom", "poceo", "pocela", "pocelo", "poceli",
 ];
@@ -263,6 +280,8 @@ const RUSSIAN: &[&str] = &[
     "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
     "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "podpisal",
     "podpisala", "no", "eshche", "tolko", "kak",
+    // "Какого числа", "в каком месяце": on what day, in what month.
+    "kakogo", "chislo", "mesyats", "mesyatsa", "mesyatse",
     // "Больше всех": most of all, as English "most" and "all" are light.
     "bolshe", "vsekh", "vsego",
     // "Start" and "begin", as in English: "после начала войны".
