@@ -229,7 +229,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "how big was soviet-yugoslav trade in 1985 in dollars",
     "who presented tito with the order of lenin",
-    "what happened to andrija hebrang after his meeting with stalin",
     "what was the date of franz ferdinand's assassination",
     "who led the march 1941 coup in belgrade",
     "when did alexander of battenberg become ruler of bulgaria",
@@ -242,10 +241,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "who was the russian minister in belgrade who got pasic's government restored",
         "from dev-26's one measurement as the holdout: the sentence names the post (\"the Russian Minister in Belgrade intervened to have Pašić's government restored\") and never the man; Pašić, the one the minister helped, is a prime minister, so his profile holds the post asked and answers; that \"who was the <post> who …\" asks for someone other than the people it names needs the names after the head read as the ones acted on, not as the answer",
-    ),
-    (
-        "what happened to ota sik after he got to yugoslavia",
-        "from dev-25's one measurement as the holdout: Ota Šik is only named among the refugees Yugoslavia sheltered, and the sentence that names him answers; that \"what happened to X after …\" asks what followed, which no sentence tells, needs the clause after \"after\" read as a time, not as what is asked (tried as a what-followed requirement: −14 dev)",
     ),
     (
         "what did the 1974 cultural agreement actually include",
@@ -270,10 +265,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "did the soviets send tanks to the partisans",
         "from dev-23's one measurement as the holdout: the aid's sentence says the Soviets sent guns and submachine pieces; \"tanks\" is the one word not covered, and with \"soviet\", \"send\" and \"partisan\" covered the uncovered share (0.48) stays under the line; that the object asked of a yes/no question must be in the evidence needs it weighed apart from the words it shares",
-    ),
-    (
-        "what happened to andrija hebrang after he met stalin",
-        "from dev-22's one measurement as the holdout: the meeting's sentences tell what Stalin said at it and nothing after; that \"after he met Stalin\" names a time and the question asks what followed it, which no sentence tells, needs the clause after \"after\" read as a time, not as what is asked",
     ),
     (
         "why did the soviets invade afghanistan in 1979",

@@ -10,8 +10,9 @@
 //! borders") a place, a misspelt "untill when" an end, a tie the rarer
 //! words of the names, "which month" a month, "born" a birth, not a
 //! death, "how many … in <city>" a count of that city, a four-letter word
-//! with an inner slip the one word it can be, and "between A and B" a
-//! place. The questions are written for this test, not
+//! with an inner slip the one word it can be, "between A and B" a place,
+//! and "what happened to X after <event>" something the event's own
+//! sentence does not tell. The questions are written for this test, not
 //! taken from a set.
 
 mod support;
@@ -1321,4 +1322,15 @@ fn a_place_between_two_places_answers_where() {
     // "… a contract to build a road between Kraljevo and Raška": the road
     // is where those two towns are.
     assert_proven(&engine(), "where was the road that wrangel's soldiers built", "kraljevo-raska-road", "between Kraljevo and Raška");
+}
+
+#[test]
+fn what_happened_after_an_event_is_not_the_sentence_that_tells_the_event() {
+    let engine = engine();
+    // "During the meeting with Andrija Hebrang in January 1945 Stalin
+    // referred to reports …": the meeting, and nothing after it.
+    assert_nothing_asserted(&engine, &["what happened to hebrang after meeting stalin"]);
+    // "After the war ended in 1945, King Peter II was not allowed to
+    // return": a sentence that puts something after the event tells it.
+    assert_proven(&engine, "what happened to king peter ii after the war ended", "peter-ii", "not allowed to return");
 }

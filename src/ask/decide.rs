@@ -1032,9 +1032,48 @@ fn unstated_role(engine: &Engine, question: &Question, entry: usize) -> bool {
     is_person_without_roles && question.asks_role && engine.index().name_hit(entry, &question.query.keys)
 }
 
+/// "What happened to Hebrang after he met Stalin": a sentence that tells
+/// the meeting tells nothing of what came after it. True when the question
+/// asks what happened to someone after an event (not a year), and every
+/// sentence of the entry that names them tells that event: each word of
+/// the "after" clause, in one of its forms ("met": "meeting").
+fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let Some(clause) = question.after_event.as_deref() else { return false };
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    let Some(to) = words.windows(2).position(|pair| matches!(pair[0], "happen" | "happened" | "happens") && pair[1] == "to") else { return false };
+    let Some(after) = words.iter().position(|word| *word == "after").filter(|&after| after > to + 2) else { return false };
+    let index = engine.index();
+    let content = |word: &str| !crate::text::lexicon::is_stopword(word, question.language);
+    let subject: Vec<String> = words[to + 2..after].iter().filter(|word| content(word)).flat_map(|word| index.word_keys(word)).collect();
+    let told: Vec<Vec<String>> = clause
+        .split(' ')
+        .filter(|word| content(word))
+        .map(|word| crate::text::lexicon::verb_forms(word).into_iter().flat_map(|form| index.word_keys(form)).collect::<Vec<String>>())
+        .filter(|forms| !forms.is_empty())
+        .collect();
+    if subject.is_empty() || told.is_empty() {
+        return false;
+    }
+    let Some(found) = engine.entry(entry) else { return false };
+    let keys = index.quote_keys(entry);
+    let naming: Vec<(&Vec<String>, &str)> = keys.iter().zip(&found.quotes).filter(|(keys, _)| subject.iter().any(|key| super::index::contains_key(keys, key))).map(|(keys, quote)| (keys, quote.folded.as_str())).collect();
+    // "*After the war ended*, King Peter II was not allowed to return": a
+    // sentence that puts something after the event tells what followed.
+    let tells_the_event = |(keys, text): &(&Vec<String>, &str)| {
+        told.iter().all(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))) && !text.split(' ').any(|word| SEQUENCE_WORDS.contains(&word))
+    };
+    !naming.is_empty() && naming.iter().all(tells_the_event)
+}
+
+/// Words with which a sentence puts one thing after another.
+const SEQUENCE_WORDS: &[&str] = &["after", "afterwards", "following", "later", "then", "subsequently", "thereafter"];
+
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
+    if tells_only_the_event_after(engine, question, entry) {
+        return false;
+    }
     if !evidence::binds_years(engine.base(), engine.index(), found, &question.query) || !in_the_time_asked(question, found) {
         return false;
     }
