@@ -291,10 +291,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-15's one measurement as the holdout: the sentence names the post (\"the Russian Minister in Belgrade intervened\") and never the man; the post is the question's own head, so it is held; that \"who was <post>\" asks for a name the post does not give needs the head's words excluded from what counts as the answer",
     ),
     (
-        "why were the serbian officers judged unfit for the 1938 coup",
-        "from dev-9's one measurement as the holdout: the sentence says Zubov judged them unfit but not why; a \"why\" answer shows the most relevant sentence (inventing no reason), which still asserts the entry",
-    ),
-    (
         "how did moscow respond when yugoslavia condemned the afghanistan invasion",
         "from dev-14's one measurement as the holdout: the \"when\" clause names the intervention, whose sentence is taken as the answer; that the response asked for is a reaction no sentence gives needs the clause after \"when\" read as a time, not as what is asked",
     ),

@@ -11,8 +11,9 @@
 //! words of the names, "which month" a month, "born" a birth, not a
 //! death, "how many … in <city>" a count of that city, a four-letter word
 //! with an inner slip the one word it can be, "between A and B" a place,
-//! and "what happened to X after <event>" something the event's own
-//! sentence does not tell. The questions are written for this test, not
+//! "what happened to X after <event>" something the event's own sentence
+//! does not tell, and "why" a reason given for the event asked. The
+//! questions are written for this test, not
 //! taken from a set.
 
 mod support;
@@ -1333,4 +1334,18 @@ fn what_happened_after_an_event_is_not_the_sentence_that_tells_the_event() {
     // "After the war ended in 1945, King Peter II was not allowed to
     // return": a sentence that puts something after the event tells it.
     assert_proven(&engine, "what happened to king peter ii after the war ended", "peter-ii", "not allowed to return");
+}
+
+#[test]
+fn a_reason_given_for_something_else_is_no_reason_for_the_event() {
+    let engine = engine();
+    // "The plan failed, as Zubov, after judging the Serbian officers to be
+    // unfit for the mission, refused to make advance payment": why the plan
+    // failed, not why he judged them unfit.
+    for question in ["why did zubov find the serbian officers unfit", "why did zubov consider the officers unfit for the coup"] {
+        let answer = engine.ask(question, "en");
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+        assert!(answer.headline.contains("don't say why"), "{question}: {}", answer.headline);
+    }
+    assert_proven(&engine, "why did the 1938 coup plan fail", "soviet-coup-plot-1938", "refused to make advance payment");
 }

@@ -1148,7 +1148,11 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         }
         // A reason is stated only by a sentence that gives one; none does, and the sources don't say why.
         // Why something started: a sentence that gives a reason and tells the start.
-        Asks::Why => found.quotes.iter().any(|quote| evidence::gives_a_reason(&quote.text) && (!question.asks_start || evidence::states_start(found, &quote.text))),
+        Asks::Why => found.quotes.iter().any(|quote| {
+            evidence::gives_a_reason(&quote.text)
+                && evidence::reason_is_for(engine.index(), &quote.text, &question.event_words)
+                && (!question.asks_start || evidence::states_start(found, &quote.text))
+        }),
         // What someone said or agreed: a sentence that reports it, not only that they met.
         Asks::What if question.asks_words => found.quotes.iter().any(|quote| evidence::reports_words(&quote.text)),
         _ => true,

@@ -305,6 +305,27 @@ pub fn gives_a_reason(text: &str) -> bool {
     has_any_word(text, REASON_WORDS) || REASON_CLAUSES.iter().any(clause) || REASON_PHRASES.iter().any(|phrase| lower.contains(phrase))
 }
 
+/// Conjunctions in the middle of a sentence that give the reason for what
+/// comes before them ("the plan failed, *as* Zubov … refused").
+const REASON_AFTER: &[&str] = &[", as ", ", since ", ", for ", " because ", " due to ", " owing to "];
+
+/// Whether the reason `text` gives is for the event the question asks
+/// about (`event`, each word as the keys of its forms): "the plan failed,
+/// as Zubov, after judging the officers unfit, refused" gives a reason why
+/// the plan failed, not why the officers were judged unfit. False only
+/// when the sentence gives its reason after a conjunction and every event
+/// word it holds comes after that conjunction.
+pub fn reason_is_for(index: &Index, text: &str, event: &[Vec<String>]) -> bool {
+    let lower = text.to_lowercase();
+    let Some(at) = REASON_AFTER.iter().filter_map(|conjunction| lower.find(conjunction)).min() else { return true };
+    let (before, after) = lower.split_at(at);
+    let holds = |part: &str| {
+        let keys = index.word_keys(part);
+        event.iter().any(|forms| forms.iter().any(|form| keys.contains(form)))
+    };
+    holds(before) || !holds(after)
+}
+
 /// Phrases that give a purpose or a cause: "attended … *in an effort to*
 /// convince", "disgruntled at Russia, who was *seen as* favoring Bulgaria".
 const REASON_PHRASES: &[&str] = &[
