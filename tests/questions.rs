@@ -279,10 +279,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-18's one measurement as the holdout: the uprising's sentences tell what it achieved and name no leader; the deed asked (\"led\") is not told, and the relaxation for a doer told in other words accepts a sentence that names no person",
     ),
     (
-        "who shot king alexander obrenovic in 1903",
-        "from dev-16's one measurement as the holdout: the coup's sentences tell the killing and name the conspirators' leader elsewhere; that \"shot\" is the deed, and who did it is not in a sentence that tells it, needs the irregular past read as the event (tried: −3 dev)",
-    ),
-    (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
     ),

@@ -12,8 +12,8 @@
 //! death, "how many … in <city>" a count of that city, a four-letter word
 //! with an inner slip the one word it can be, "between A and B" a place,
 //! "what happened to X after <event>" something the event's own sentence
-//! does not tell, and "why" a reason given for the event asked. The
-//! questions are written for this test, not
+//! does not tell, "why" a reason given for the event asked, and the verb
+//! after "who" the deed. The questions are written for this test, not
 //! taken from a set.
 
 mod support;
@@ -1348,4 +1348,15 @@ fn a_reason_given_for_something_else_is_no_reason_for_the_event() {
         assert!(answer.headline.contains("don't say why"), "{question}: {}", answer.headline);
     }
     assert_proven(&engine, "why did the 1938 coup plan fail", "soviet-coup-plot-1938", "refused to make advance payment");
+}
+
+#[test]
+fn the_verb_right_after_who_is_the_deed_asked() {
+    let engine = engine();
+    // "Serbian King Alexander I was assassinated in a coup d'état in 1903":
+    // the sentence names no one who shot him.
+    assert_nothing_asserted(&engine, &["who shot king alexander in the 1903 coup"]);
+    // "… founded by Nikola Pašić": the deed asked, and its doer.
+    let answer = engine.ask("who founded the people's radical party", "en");
+    assert!(shows(&answer, "founded by Nikola Pašić"), "{:?}", answer.excerpts);
 }

@@ -680,13 +680,21 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
     }
     let attribute = |at: usize| found.iter().any(|(asks, range)| matches!(asks, Asks::Born | Asks::Died) && range.contains(&at));
     let plain_verb = verb_after_named_subject(index, words, found, language);
+    // "Who *shot* King Alexander": the verb right after "who" is the deed,
+    // though its form ends as no verb's must; not one every question may
+    // use ("who led", "who took").
+    let after_who = found
+        .iter()
+        .find(|(asks, range)| *asks == Asks::Who && words.get(range.start) == Some(&"who"))
+        .map(|(_, range)| range.end)
+        .filter(|&at| words.get(at).is_some_and(|word| !lexicon::is_light(word, language) || lexicon::is_light_by_ending(word, language)));
     // "When did Tito fly to Moscow *to meet* Stalin": the purpose names the event too.
     let purpose = plain_verb.and_then(|verb| (verb + 2..words.len()).find(|&at| words[at - 1] == "to" && is_plain_verb(index, words[at], language)));
     words
         .iter()
         .enumerate()
         .filter(|(at, _)| !attribute(*at))
-        .map(|(at, word)| (Some(at) == plain_verb || Some(at) == purpose, word))
+        .map(|(at, word)| (Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who, word))
         // "Exact" is a stopword, not a misspelt "exalt".
         .filter(|(_, word)| !lexicon::is_stopword(word, language))
         // "defeeted" is "defeated", as the query reads it.
