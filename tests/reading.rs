@@ -12,8 +12,9 @@
 //! death, "how many … in <city>" a count of that city, a four-letter word
 //! with an inner slip the one word it can be, "between A and B" a place,
 //! "what happened to X after <event>" something the event's own sentence
-//! does not tell, "why" a reason given for the event asked, and the verb
-//! after "who" the deed. The questions are written for this test, not
+//! does not tell, "why" a reason given for the event asked, the verb
+//! after "who" the deed, and "who … after X" someone other than X. The
+//! questions are written for this test, not
 //! taken from a set.
 
 mod support;
@@ -1359,4 +1360,14 @@ fn the_verb_right_after_who_is_the_deed_asked() {
     // "… founded by Nikola Pašić": the deed asked, and its doer.
     let answer = engine.ask("who founded the people's radical party", "en");
     assert!(shows(&answer, "founded by Nikola Pašić"), "{:?}", answer.excerpts);
+}
+
+#[test]
+fn the_person_a_who_question_puts_its_answer_after_is_not_the_answer() {
+    // Tito was President of Yugoslavia; the sources name no one after him.
+    let engine = engine();
+    for question in ["who became yugoslav president after tito", "who became president after tito"] {
+        let answer = engine.ask(question, "en");
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+    }
 }

@@ -1068,10 +1068,22 @@ fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize
 /// Words with which a sentence puts one thing after another.
 const SEQUENCE_WORDS: &[&str] = &["after", "afterwards", "following", "later", "then", "subsequently", "thereafter"];
 
+/// "Who became president *after Tito*": the person a "who" question puts
+/// its answer after is not the answer.
+fn named_in_the_time_clause(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let Some(clause) = question.after_event.as_deref().filter(|_| question.asks == Asks::Who) else { return false };
+    if engine.entry(entry).is_none_or(|e| e.kind != Kind::Person) {
+        return false;
+    }
+    let index = engine.index();
+    let clause_keys = index.word_keys(clause);
+    index.name_keys_iter(entry).any(|key| index.is_personal_name_key(key) && clause_keys.contains(key))
+}
+
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
-    if tells_only_the_event_after(engine, question, entry) {
+    if tells_only_the_event_after(engine, question, entry) || named_in_the_time_clause(engine, question, entry) {
         return false;
     }
     if !evidence::binds_years(engine.base(), engine.index(), found, &question.query) || !in_the_time_asked(question, found) {
