@@ -232,7 +232,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what was the date of franz ferdinand's assassination",
     "who led the march 1941 coup in belgrade",
     "when did alexander of battenberg become ruler of bulgaria",
-    "how did moscow respond to yugoslavia condemning the afghanistan invasion",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -245,10 +244,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what did the 1974 cultural agreement actually include",
         "from dev-25's one measurement as the holdout: the agreement is named only in a list of old agreements Croatia recognises; \"include\" and \"actually\" are weighed too lightly to leave the question uncovered (0.12), so the name and the year answer; that \"what did X include\" asks for contents a sentence that only lists X does not give needs what is asked told apart from the thing asked about",
-    ),
-    (
-        "what was the soviet reaction to tito's 1945 times interview",
-        "from dev-25's one measurement as the holdout: the interview's sentence tells what Tito said, and \"Soviet\" is held only as the peoples he spoke of; \"reaction\" is the one word not covered (0.24, under the line); that a reaction asked of a party needs a sentence in which that party responds",
     ),
     (
         "what did khrushchev say when he came to belgrade in 1955",
@@ -281,10 +276,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "who was the russian minister in belgrade in 1914",
         "from dev-15's one measurement as the holdout: the sentence names the post (\"the Russian Minister in Belgrade intervened\") and never the man; the post is the question's own head, so it is held; that \"who was <post>\" asks for a name the post does not give needs the head's words excluded from what counts as the answer",
-    ),
-    (
-        "how did moscow respond when yugoslavia condemned the afghanistan invasion",
-        "from dev-14's one measurement as the holdout: the \"when\" clause names the intervention, whose sentence is taken as the answer; that the response asked for is a reaction no sentence gives needs the clause after \"when\" read as a time, not as what is asked",
     ),
 ];
 

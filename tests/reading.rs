@@ -13,8 +13,8 @@
 //! with an inner slip the one word it can be, "between A and B" a place,
 //! "what happened to X after <event>" something the event's own sentence
 //! does not tell, "why" a reason given for the event asked, the verb
-//! after "who" the deed, and "who … after X" someone other than X. The
-//! questions are written for this test, not
+//! after "who" the deed, "who … after X" someone other than X, and "how
+//! did X react" a sentence in which X reacts. The questions are written for this test, not
 //! taken from a set.
 
 mod support;
@@ -1370,4 +1370,15 @@ fn the_person_a_who_question_puts_its_answer_after_is_not_the_answer() {
         let answer = engine.ask(question, "en");
         assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
     }
+}
+
+#[test]
+fn a_reaction_asked_of_one_party_is_not_another_partys() {
+    let engine = engine();
+    // "Yugoslavia officially condemned Soviet intervention …": Yugoslavia's
+    // reaction, in which the Soviets are only what it reacted to; Tito's
+    // interview to the Times tells nothing the Soviets did about it.
+    assert_nothing_asserted(&engine, &["how did the kremlin react when yugoslavia condemned the afghan intervention", "what was the soviet response to the times interview"]);
+    // Belgrade stands for Yugoslavia, the subject of that sentence.
+    assert_proven(&engine, "how did belgrade respond to the soviet intervention in afghanistan", "soviet-intervention-afghanistan-1979", "officially condemned");
 }

@@ -1080,10 +1080,34 @@ fn named_in_the_time_clause(engine: &Engine, question: &Question, entry: usize) 
     index.name_keys_iter(entry).any(|key| index.is_personal_name_key(key) && clause_keys.contains(key))
 }
 
+/// "How did Moscow respond when Yugoslavia condemned the invasion": an
+/// entry tells a reaction of the one asked about when that one is among its
+/// people, or the subject of a clause of one of its sentences, by name or
+/// by a name it stands for ("Belgrade": Yugoslavia). "Yugoslavia officially
+/// condemned Soviet intervention" is Yugoslavia's reaction, not Moscow's.
+fn tells_the_reactor(engine: &Engine, question: &Question, entry: usize) -> bool {
+    if question.reactor.is_empty() {
+        return true;
+    }
+    let index = engine.index();
+    let Some(found) = engine.entry(entry) else { return false };
+    let mut wanted: Vec<&str> = question.reactor.iter().map(String::as_str).collect();
+    for key in &question.reactor {
+        wanted.extend(index.keyer().stands_for(key).iter().filter_map(|meaning| match meaning.as_slice() {
+            [one] => Some(one.as_str()),
+            _ => None,
+        }));
+    }
+    let people = index.people_keys(entry);
+    let named = |key: &str| people.iter().any(|person| person == key) || found.kind == Kind::Person && index.name_keys_iter(entry).any(|own| own == key);
+    wanted.iter().any(|key| named(key))
+        || found.quotes.iter().any(|quote| evidence::clause_subjects(&quote.text).iter().any(|subject| index.word_keys(subject).iter().any(|key| wanted.contains(&key.as_str()))))
+}
+
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
-    if tells_only_the_event_after(engine, question, entry) || named_in_the_time_clause(engine, question, entry) {
+    if tells_only_the_event_after(engine, question, entry) || named_in_the_time_clause(engine, question, entry) || !tells_the_reactor(engine, question, entry) {
         return false;
     }
     if !evidence::binds_years(engine.base(), engine.index(), found, &question.query) || !in_the_time_asked(question, found) {

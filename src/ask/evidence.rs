@@ -161,6 +161,32 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
     }
 }
 
+/// Words that open a phrase set before a clause's subject ("*According
+/// to* General Sudoplatov, the Soviet leadership…", "*Contrary to* …,
+/// Yugoslavia condemned"): the subject comes after its comma.
+const INTRODUCTIONS: &[&str] = &["according", "contrary", "in", "after", "during", "following", "ahead", "unlike", "despite", "on", "by", "with", "before"];
+
+/// The subjects of a sentence's main clauses (split at semicolons), each
+/// as its words: a capitalised run after any introductory phrase and
+/// article, with the one word after it ("the Soviet leadership", "Yugoslav
+/// diplomacy", "Russia did"); a clause that opens with a common noun ("The
+/// intervention happened") has that noun.
+pub fn clause_subjects(text: &str) -> Vec<String> {
+    text.split(';')
+        .filter_map(|clause| {
+            let clause = clause.trim();
+            let first = clause.split_whitespace().next()?.to_lowercase();
+            let clause = match clause.split_once(", ") {
+                Some((_, rest)) if INTRODUCTIONS.contains(&first.as_str()) => rest,
+                _ => clause,
+            };
+            let words: Vec<&str> = clause.split_whitespace().skip_while(|word| matches!(word.to_lowercase().as_str(), "the" | "a" | "an")).collect();
+            let run = words.iter().take_while(|word| word.starts_with(char::is_uppercase) || matches!(**word, "of" | "and")).count();
+            Some(words[..(run + 1).min(words.len())].join(" "))
+        })
+        .collect()
+}
+
 /// Whether `text` gives a sum of money: a currency sign or name.
 fn names_money(text: &str) -> bool {
     const CURRENCIES: &[&str] = &["dollar", "dollars", "euro", "euros", "rouble", "roubles", "ruble", "rubles", "dinar", "dinars", "pound", "pounds"];
@@ -1179,4 +1205,17 @@ fn has_duration(text: &str) -> bool {
 
 fn digit_runs(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_ascii_digit() && c != ',').map(|run| run.trim_matches(',')).filter(|run| !run.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clause_subjects;
+
+    #[test]
+    fn a_clause_subject_follows_its_introduction_and_article() {
+        assert_eq!(clause_subjects("Yugoslavia officially condemned Soviet intervention."), ["Yugoslavia officially"]);
+        assert_eq!(clause_subjects("According to Soviet General Pavel Sudoplatov, the Soviet leadership was shocked."), ["Soviet leadership"]);
+        assert_eq!(clause_subjects("The intervention happened when Moscow was waiting."), ["intervention"]);
+        assert_eq!(clause_subjects("Austria-Hungary annexed Bosnia in 1908; Russia did not interfere."), ["Austria-Hungary annexed", "Russia did"]);
+    }
 }

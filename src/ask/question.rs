@@ -139,6 +139,9 @@ pub struct Question {
     /// event, which the sentence after the one telling it says ("*This* led
     /// Germany to declare war").
     pub asks_what_followed: bool,
+    /// "How did *Moscow* respond", "the *Soviet* reaction": the keys of the
+    /// names of the one whose reaction is asked ([`reactor_keys`]).
+    pub reactor: Vec<String>,
 }
 
 /// Verbs that ask, after "what did", for what someone said, wrote or agreed.
@@ -957,6 +960,19 @@ const SECOND_QUESTION: &[&str] = &["and", "or", "but", "then", "also"];
 /// Nouns and verbs that ask how someone responded.
 const REACTION_WORDS: &[&str] = &["reaction", "reactions", "response", "responses", "react", "reacted", "respond", "responded"];
 
+/// The keys of the names just before a reaction word ("how did *Moscow*
+/// respond", "what was *Belgrade's* response", "the *Soviet* reaction"):
+/// whose reaction is asked. Only names: "how did the leadership react"
+/// names no one.
+fn reactor_keys(index: &Index, words: &[&str]) -> Vec<String> {
+    const BEFORE: &[&str] = &["how", "did", "does", "do", "what", "was", "were", "is", "the", "a", "an", "of"];
+    let Some(at) = words.iter().position(|word| REACTION_WORDS.contains(word)) else { return Vec::new() };
+    // "Belgrade's response", folded "belgrade s response".
+    let end = if at > 0 && words[at - 1] == "s" { at - 1 } else { at };
+    let start = (0..end).rev().take(3).take_while(|&position| !BEFORE.contains(&words[position])).last().unwrap_or(end);
+    words[start..end].iter().flat_map(|word| index.word_keys(word)).filter(|key| index.is_proper_key(key)).collect()
+}
+
 /// Serbian and Russian words that ask how someone responded, folded
 /// ("reagovala", "реакция", "отреагировала").
 const REACTION_WORDS_FOLDED: &[&str] = &[
@@ -1054,6 +1070,7 @@ impl Question {
         if asks == Asks::What && language == Language::En && words.iter().any(|w| REACTION_WORDS.contains(w) || index.respell_in(&query, w).is_some_and(|spelt| REACTION_WORDS.contains(&spelt))) {
             asks = Asks::How;
         }
+        let reactor = if language == Language::En { reactor_keys(index, &words) } else { Vec::new() };
         // "Kako je Jugoslavija reagovala", "как Югославия отреагировала": the same in Serbian and Russian.
         if matches!(language, Language::Sr | Language::Ru) && words.iter().any(|w| REACTION_WORDS_FOLDED.contains(w)) {
             asks = Asks::How;
@@ -1167,6 +1184,7 @@ impl Question {
             about,
             between,
             asks_what_followed,
+            reactor,
         }
     }
 
