@@ -14,7 +14,8 @@
 //! "what happened to X after <event>" something the event's own sentence
 //! does not tell, "why" a reason given for the event asked, the verb
 //! after "who" the deed, "who … after X" someone other than X, and "how
-//! did X react" a sentence in which X reacts. The questions are written for this test, not
+//! did X react" a sentence in which X reacts, and a refinery in Serbian
+//! and Russian words. The questions are written for this test, not
 //! taken from a set.
 
 mod support;
@@ -1381,4 +1382,13 @@ fn a_reaction_asked_of_one_party_is_not_another_partys() {
     assert_nothing_asserted(&engine, &["how did the kremlin react when yugoslavia condemned the afghan intervention", "what was the soviet response to the times interview"]);
     // Belgrade stands for Yugoslavia, the subject of that sentence.
     assert_proven(&engine, "how did belgrade respond to the soviet intervention in afghanistan", "soviet-intervention-afghanistan-1979", "officially condemned");
+}
+
+#[test]
+fn a_refinery_is_found_in_serbian_and_russian() {
+    // "The company's refinery in Pančevo …": "rafinerija", "НПЗ".
+    let engine = engine();
+    assert_proven_in(&engine, "у ком граду је рафинерија нис", "sr", "russian-oil-and-gas-companies-in-serbia", "refinery in Pančevo");
+    assert_proven_in(&engine, "в каком городе находится нефтеперерабатывающий завод нис", "ru", "russian-oil-and-gas-companies-in-serbia", "refinery in Pančevo");
+    assert_proven_in(&engine, "какая мощность нефтеперерабатывающего завода нис", "ru", "russian-oil-and-gas-companies-in-serbia", "4.8 million tonnes");
 }
