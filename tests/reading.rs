@@ -14,8 +14,9 @@
 //! "what happened to X after <event>" something the event's own sentence
 //! does not tell, "why" a reason given for the event asked, the verb
 //! after "who" the deed, "who … after X" someone other than X, and "how
-//! did X react" a sentence in which X reacts, and a refinery in Serbian
-//! and Russian words. The questions are written for this test, not
+//! did X react" a sentence in which X reacts, a refinery in Serbian and
+//! Russian words, and everyday words ("mum", "sacked") the words the
+//! sources use. The questions are written for this test, not
 //! taken from a set.
 
 mod support;
@@ -1391,4 +1392,15 @@ fn a_refinery_is_found_in_serbian_and_russian() {
     assert_proven_in(&engine, "у ком граду је рафинерија нис", "sr", "russian-oil-and-gas-companies-in-serbia", "refinery in Pančevo");
     assert_proven_in(&engine, "в каком городе находится нефтеперерабатывающий завод нис", "ru", "russian-oil-and-gas-companies-in-serbia", "refinery in Pančevo");
     assert_proven_in(&engine, "какая мощность нефтеперерабатывающего завода нис", "ru", "russian-oil-and-gas-companies-in-serbia", "4.8 million tonnes");
+}
+
+#[test]
+fn everyday_words_find_the_words_the_sources_use() {
+    let engine = engine();
+    // "mum" for "mother", "quarrel" for "conflict", "sacked" for
+    // "dismissed", "revoke" for "rescinded".
+    assert_proven(&engine, "who was the mum of ivan the terrible", "ivan-the-terrible", "Elena Glinskaya");
+    assert_proven(&engine, "what caused the 1901 quarrel between austria-hungary and serbia", "kosovo-massacres-1901", "diplomatic conflict");
+    assert_proven(&engine, "when was pasic's government sacked", "may-1914-government-crisis", "dismissed Pašić's government");
+    assert_proven(&engine, "which of stalin's policies did the belgrade declaration revoke", "belgrade-declaration", "rescinded Stalin's policies");
 }
