@@ -1403,4 +1403,8 @@ fn everyday_words_find_the_words_the_sources_use() {
     assert_proven(&engine, "what caused the 1901 quarrel between austria-hungary and serbia", "kosovo-massacres-1901", "diplomatic conflict");
     assert_proven(&engine, "when was pasic's government sacked", "may-1914-government-crisis", "dismissed Pašić's government");
     assert_proven(&engine, "which of stalin's policies did the belgrade declaration revoke", "belgrade-declaration", "rescinded Stalin's policies");
+    // "Moscow was restrained and reserved in its support …", "Tito health
+    // situation deteriorated": cautious, and sick.
+    assert_proven(&engine, "why were the soviets so cautious in supporting tito's partisans", "soviet-aid-to-yugoslav-partisans", "in fear that it may antagonize western allies");
+    assert_proven(&engine, "what did moscow wait for as tito got sick in 1979", "soviet-intervention-afghanistan-1979", "waiting for Tito to die");
 }
