@@ -15,8 +15,8 @@
 //! does not tell, "why" a reason given for the event asked, the verb
 //! after "who" the deed, "who … after X" someone other than X, and "how
 //! did X react" a sentence in which X reacts, a refinery in Serbian and
-//! Russian words, and everyday words ("mum", "sacked") the words the
-//! sources use. The questions are written for this test, not
+//! Russian words, everyday words ("mum", "sacked") the words the sources
+//! use, and "King Peter" Peter. The questions are written for this test, not
 //! taken from a set.
 
 mod support;
@@ -1407,4 +1407,13 @@ fn everyday_words_find_the_words_the_sources_use() {
     // situation deteriorated": cautious, and sick.
     assert_proven(&engine, "why were the soviets so cautious in supporting tito's partisans", "soviet-aid-to-yugoslav-partisans", "in fear that it may antagonize western allies");
     assert_proven(&engine, "what did moscow wait for as tito got sick in 1979", "soviet-intervention-afghanistan-1979", "waiting for Tito to die");
+}
+
+#[test]
+fn a_title_before_a_given_name_is_held_by_the_name() {
+    // "Peter I dismissed Pašić's government": "King Peter" is Peter, though
+    // "Peter", a given name, is capitalised like a title word.
+    let engine = engine();
+    assert_proven(&engine, "what did king peter do to pasic's government in 1914", "may-1914-government-crisis", "Peter I dismissed");
+    assert_proven(&engine, "when did king peter dismiss pasic", "may-1914-government-crisis", "Peter I dismissed");
 }

@@ -680,7 +680,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
                 next != word
                     && index.is_proper(query, next)
                     && beside(&query.keys[word], &query.keys[next])
-                    && !index.is_title_word(query, next)
+                    // "King *Peter*": a given name is capitalised like a title, yet names someone.
+                    && (!index.is_title_word(query, next) || query.keys.get(next).is_some_and(|key| index.is_person_name_key(key) && !index.is_person_kind(key)))
                     && evidence_holds(engine, question, entry, next, &shown)
             })
     };

@@ -940,6 +940,11 @@ impl Index {
         self.person_name_keys.contains(key) && !self.title_words.contains(key) && self.kinds.get(key).is_none_or(|(_, only_a_name)| *only_a_name)
     }
 
+    /// Whether a key is a word of some person's name, a title or not ("Peter").
+    pub fn is_person_name_key(&self, key: &str) -> bool {
+        self.person_name_keys.contains(key)
+    }
+
     /// Whether a key is part of some person's name.
     pub fn is_person_key(&self, key: &str) -> bool {
         self.person_keys.contains(key)
