@@ -1002,13 +1002,18 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
         match asks {
             Asks::Where => start > 0 && previous.is_some_and(|w| !SECOND_QUESTION.contains(w)),
             Asks::Born | Asks::Died => words[start.saturating_sub(3)..start].iter().skip_while(|_| start < 3).any(|w| SUBORDINATORS.contains(w)),
-            // "What did Putin say *when* he visited": the words said, at that time.
-            Asks::When => previous.is_some_and(|w| WORDS_VERBS.contains(w)),
+            // "What did Putin say *when* he visited": the words said, at that time;
+            // "what was Moscow waiting for *when* Tito got sick": the thing waited for.
+            Asks::When => previous.is_some_and(|w| WORDS_VERBS.contains(w) || STRANDED_PREPOSITIONS.contains(w)),
             _ => false,
         }
     };
     found.into_iter().filter(|(asks, range)| !relative(*asks, range.start)).collect()
 }
+
+/// Prepositions that end the clause of a "what" they belong to ("what
+/// was Moscow waiting *for*"): a "when" after one opens a time clause.
+const STRANDED_PREPOSITIONS: &[&str] = &["for", "about", "to", "with", "at", "of", "on", "from"];
 
 /// Whether an English question asks what something was like ("what were
 /// relations like before 1940", "what was life like in …").
@@ -1233,6 +1238,9 @@ mod tests {
     fn a_clause_inside_a_what_question_asks_nothing_of_its_own() {
         assert!(!asked("what was the most famous battle where soviet soldiers fought").contains(&Asks::Where));
         assert!(!asked("what influenced normalization after stalin died").contains(&Asks::Died));
+        // "Waiting for *when*": the thing waited for, at that time; a "when" clause on its own asks a time.
+        assert!(!asked("what was moscow waiting for when tito fell ill").contains(&Asks::When));
+        assert!(asked("what happened when tito fell ill").contains(&Asks::When));
         // A second question, and a question that opens with its own word, still ask.
         assert!(asked("what did tito sign and where did he sign it").contains(&Asks::Where));
         assert!(asked("when did stalin die").contains(&Asks::Died));
