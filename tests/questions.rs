@@ -214,8 +214,8 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 92.3;
-const HOLDOUT_FLOOR: f64 = 87.6;
+const DEV_FLOOR: f64 = 92.9;
+const HOLDOUT_FLOOR: f64 = 90.2;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
