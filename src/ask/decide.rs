@@ -181,11 +181,33 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
                 Decision::Series { entries }
             } else if let Some(series) = named_series(engine, question, &contenders) {
                 Decision::Series { entries: series }
+            } else if let Some(each) = one_for_each_year(engine, question, &contenders) {
+                Decision::Series { entries: each }
             } else {
                 Decision::Ask { entries }
             }
         }
     }
+}
+
+/// "Which Serbian president visited Moscow in 2004 and which one in
+/// 2012": a question that names several years, tied between contenders
+/// each dated in one of them, one for every year, asks for them all.
+fn one_for_each_year(engine: &Engine, question: &Question, contenders: &[&Candidate]) -> Option<Vec<usize>> {
+    let years = &question.query.years;
+    if years.len() < 2 {
+        return None;
+    }
+    let year_of = |entry: usize| -> Option<i32> {
+        let date = engine.entry(entry)?.date.as_ref()?;
+        let mut dated_in = years.iter().copied().filter(|&year| date.year_match(year) == YearMatch::Exact);
+        let year = dated_in.next()?;
+        dated_in.next().is_none().then_some(year)
+    };
+    let mut each: Vec<(i32, usize)> = contenders.iter().map(|c| Some((year_of(c.entry)?, c.entry))).collect::<Option<_>>()?;
+    each.sort_unstable();
+    let one_per_year = each.len() == years.len() && each.windows(2).all(|pair| pair[0].0 != pair[1].0);
+    one_per_year.then(|| each.into_iter().map(|(_, entry)| entry).collect())
 }
 
 /// When the best candidate leaves a word of the question unexplained (not
@@ -629,23 +651,32 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // "When did Serbia *apply* to join the EU": a date or a doer answers for
     // the event the question's verbs say; when the evidence holds none of
     // them, the entry is about something else that happened to the same names.
-    let event_missing = (matches!(question.asks, Asks::When | Asks::Who) || question.asks_words)
-        && !named
+    let event_untold = (matches!(question.asks, Asks::When | Asks::Who) || question.asks_words)
         && !question.event_words.is_empty()
-        && !question.event_words.iter().any(|forms| forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown)))
-        // "Who asked the West for help after the expulsion": a sentence
-        // that says all the rest ("Yugoslavia sought assistance from the
-        // West") tells the deed in its own words, if the base knows one of
-        // the deed's forms or paraphrases at all ("trounced" may mean anything).
-        && !(question.asks == Asks::Who
-            && question.event_in_main_clause
-            && question.event_words.iter().all(|forms| forms.iter().any(|key| index.has_key(key)))
-            && shown.iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false)));
+        && !question.event_words.iter().any(|forms| forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown)));
+    let event_missing = event_untold
+        && if named {
+            // "Who *presented* Tito with the Order of Lenin": an entry the
+            // question names answers "who" only by telling the deed or by
+            // naming someone the question does not ("Tito received the Order").
+            question.asks == Asks::Who && !names_a_person_unasked(engine, question, entry, &shown)
+        } else {
+            // "Who asked the West for help after the expulsion": a sentence
+            // that says all the rest ("Yugoslavia sought assistance from the
+            // West") tells the deed in its own words, if the base knows one of
+            // the deed's forms or paraphrases at all ("trounced" may mean anything).
+            !(question.asks == Asks::Who
+                && question.event_in_main_clause
+                && question.event_words.iter().all(|forms| forms.iter().any(|key| index.has_key(key)))
+                && shown.iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false)))
+        };
     // "How many … *now*": a sentence dated years before the sources end is no answer.
     let past_gap = (question.asks_present && !shown.iter().filter_map(|&q| engine.entry(entry)?.quotes.get(q)).any(|quote| of_the_present(engine, &quote.text)))
         .then(|| PRESENT_GAP.to_string());
     let untold_deed = question.told_deed.as_ref().filter(|asked| !tells_deed(engine, entry, asked, &shown)).map(|asked| deed_gap(engine, question, &asked.word));
     let event_gaps = question.event_words.iter().filter(move |_| event_missing).filter_map(|forms| forms.first().cloned());
+    // "Did the Soviets send *tanks*": what was done must be in the evidence too.
+    let object_gap = question.polar_object.clone().filter(|key| !evidence_holds_key(engine, entry, key, &shown));
     // "What did the declaration say about *trade*": what it is about must be in the evidence.
     let about: Vec<usize> = question.about.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).collect();
     let about_missing = !about.is_empty() && !about.iter().any(|&word| evidence_holds(engine, question, entry, word, &shown));
@@ -694,6 +725,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .filter(|key| key.chars().count() >= 3)
         .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
         .chain(event_gaps)
+        .chain(object_gap)
         .chain(untold_deed)
         .chain(past_gap)
         .chain(question.name_of.clone().filter(|head| !gives_the_name(engine, question, entry, head, &shown)))
@@ -768,6 +800,18 @@ fn names_someone_unasked(engine: &Engine, question: &Question, entry: usize, sho
     }
     let texts = best.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| !asked.contains(&&key) && index.may_name_a(&key, kind, &question.query))
+}
+
+/// Whether the entry is a person the question does not name, or its quote
+/// that speaks of the question best names one (by a name the base knows as
+/// a person's): what a "who" answer would add to the question.
+fn names_a_person_unasked(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
+    let index = engine.index();
+    let asked = people_asked(engine, question);
+    let unasked = |key: &String| index.is_personal_name_key(key) && !question.query.keys.contains(key) && !asked.contains(&key);
+    let is_person = engine.entry(entry).is_some_and(|found| found.kind == Kind::Person);
+    let best = &shown[..shown.len().min(1)];
+    is_person && index.name_keys_iter(entry).any(unasked) || best.iter().filter_map(|&q| index.quote_keys(entry).get(q)).flatten().any(unasked)
 }
 
 /// Whether `text` names the post asked for (`kind`) only as another
@@ -892,11 +936,18 @@ fn tells_deed(engine: &Engine, entry: usize, asked: &super::question::AskedDeed,
     let Some(found) = engine.entry(entry) else { return false };
     let tells = |text: &str| {
         let says_deed = text.split(|c: char| !c.is_alphanumeric()).any(|word| asked.deed.told_by.iter().any(|told| word.eq_ignore_ascii_case(told)));
-        says_deed && asked.object.as_ref().is_none_or(|object| index.text_word_keys(text).iter().any(|key| key == object))
+        says_deed && asked.object.as_ref().is_none_or(|object| index.text_word_keys(text).iter().any(|key| key == object) || joined_compound_keys(index, text).any(|key| key == *object))
     };
     let names = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str));
     let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     names.chain(quotes).any(tells)
+}
+
+/// The keys of a text's hyphenated words written as one ("re-settlement"
+/// as "resettlement").
+fn joined_compound_keys<'t>(index: &'t Index, text: &'t str) -> impl Iterator<Item = String> + 't {
+    let compounds = text.split(|c: char| c.is_whitespace()).filter(|word| word.contains('-'));
+    compounds.flat_map(move |word| index.word_keys(&word.chars().filter(|c| c.is_alphanumeric()).collect::<String>()))
 }
 
 /// Whether the evidence for `entry` holds query word `word`: its names, the
@@ -1169,6 +1220,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if asks == Asks::When && question.becoming.as_ref().is_some_and(|what| !tells_becoming_what(engine, entry, found, what)) {
         return false;
     }
+    if asks == Asks::When && !dates_the_event(engine, question, entry) {
+        return false;
+    }
     if hedged_superlative(question, found) {
         return false;
     }
@@ -1194,6 +1248,30 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         Asks::What if question.asks_words => found.quotes.iter().any(|quote| evidence::reports_words(&quote.text)),
         _ => true,
     }
+}
+
+/// Whether the entry's date is the date of what the question says
+/// happened ("when was Franz Ferdinand *killed*"): the entry's names say
+/// it, or a sentence that states a date does, in one of its forms or
+/// paraphrases. A date that rests only on the people an entry involves
+/// ("Russia mobilized in late July", in an entry that involves Franz
+/// Ferdinand) is another event's. True when the question names no event,
+/// or no person, or a person the entry is named after.
+fn dates_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let index = engine.index();
+    let Some(found) = engine.entry(entry) else { return false };
+    let told_by = |keys: &[String]| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key)));
+    let focus = Focus::asserting(Asks::When).with_query(&question.query);
+    let Some(doc) = engine.base().index_of(&found.id) else { return false };
+    let names = index.name_keys(entry);
+    let people_named = index.names_of_people_named(&question.query.keys);
+    let through_people = found.kind != Kind::Person && !people_named.is_empty() && !people_named.iter().any(|key| names.contains(key));
+    !through_people
+        || question.event_words.is_empty()
+        || told_by(&names)
+        || found.quotes.iter().enumerate().any(|(position, quote)| {
+            evidence::states(found, quote, &focus, index, doc, position) && [index.quote_keys(entry).get(position).map_or(&[][..], Vec::as_slice), index.antecedent_keys(entry, position)].into_iter().any(told_by)
+        })
 }
 
 /// Whether an entry is the event a start-or-end question is about: the

@@ -840,7 +840,35 @@ pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
         states(entry, quote, focus, index, doc, position)
             && (!needs_topic || speaks_of_topic(index, doc, position, &quote.text, focus, entry.kind))
             && years_bound(index, doc, position, &quote.text, focus.query)
+            && (focus.asks != Some(Asks::When) || year_of_the_person_asked(index, &quote.text, focus.query))
     })
+}
+
+/// Whether a quote that lists people with their years ("the rulers …,
+/// Alexander of Battenberg and from *1887* Ferdinand I") gives a year of the
+/// person a "when" question names: not when each of its years stands
+/// between that person's name and another person's, nearer the other. True
+/// when the question names no person, or the quote no other.
+fn year_of_the_person_asked(index: &Index, text: &str, query: &Query) -> bool {
+    let own = index.names_of_people_named(&query.keys);
+    if own.is_empty() {
+        return true;
+    }
+    let keyed = keyed_words(index, text);
+    let places = |of_asked: bool| -> Vec<usize> {
+        keyed.iter().enumerate().filter(|(_, keys)| keys.iter().any(|key| index.is_personal_name_key(key) && own.contains(key) == of_asked)).map(|(at, _)| at).collect()
+    };
+    let (own, others) = (places(true), places(false));
+    if own.is_empty() || others.is_empty() {
+        return true;
+    }
+    let nearest = |at: usize, places: &[usize]| places.iter().copied().min_by_key(|&place| place.abs_diff(at));
+    let mut years = super::index::split_words(text).enumerate().filter(|(_, word)| super::index::year_of(word).is_some()).map(|(at, _)| at).peekable();
+    years.peek().is_none()
+        || years.any(|at| match (nearest(at, &own), nearest(at, &others)) {
+            (Some(own), Some(other)) => (own < at) == (other < at) || own.abs_diff(at) <= other.abs_diff(at) || other.abs_diff(at) > YEAR_BINDING_REACH,
+            _ => true,
+        })
 }
 
 /// Whether the entry's quotes that state one of the question's years bind

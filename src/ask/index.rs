@@ -922,6 +922,13 @@ impl Index {
         self.docs.get(doc).into_iter().flat_map(|d| d.names.iter().flatten())
     }
 
+    /// The name keys of every person the question names by one of their
+    /// names (`query`, keyed): all of "Josip Broz Tito" for "tito".
+    pub fn names_of_people_named(&self, query: &[String]) -> HashSet<&String> {
+        let people = (0..self.docs.len()).filter(|&doc| self.docs[doc].kind == Some(crate::facts::Kind::Person));
+        people.filter(|&doc| self.name_hit(doc, query)).flat_map(|doc| self.name_keys_iter(doc)).collect()
+    }
+
     /// Whether index key `key` is in one of the entry's names or the names
     /// of the people it involves.
     pub fn identity_has_key(&self, doc: usize, key: &str) -> bool {

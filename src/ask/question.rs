@@ -95,6 +95,11 @@ pub struct Question {
     /// forms ("overthrow", "overthrown"): a date or a doer is about that
     /// event only when the evidence holds one of them.
     pub event_words: Vec<Vec<String>>,
+    /// "Did the Soviets send *tanks*": the key of the common noun right
+    /// after the event word of a yes/no question, what was done: a
+    /// sentence that tells the event with something else ("guns") does
+    /// not answer yes.
+    pub polar_object: Option<String>,
     /// One of the event words stands in the main clause, before any "when",
     /// "after" or "while" ("who *asked* the West for help after…"), not
     /// only in a clause that dates what is asked ("who became prime
@@ -287,6 +292,9 @@ fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found:
 
 /// Nouns that ask for a person's post ("what *post* did he hold").
 const ROLE_WORDS: &[&str] = &["post", "job", "position", "office", "role", "title", "occupation", "profession", "rank"];
+
+/// Currencies a quantity may be asked in ("in dollars"), folded.
+const CURRENCY_WORDS: &[&str] = &["dollar", "dollars", "usd", "euro", "euros", "eur", "rouble", "roubles", "ruble", "rubles", "dinar", "dinars", "dolar", "dolara", "dolari", "evra", "rubalja", "dollarov", "evro", "rublei", "rublej", "dinarov"];
 
 /// Words that ask what something cost, folded ("koliko *košta*", "сколько *стоит*").
 const COST_WORDS: &[&str] = &[
@@ -851,6 +859,12 @@ pub struct ToldDeed {
     pub asked_by: &'static [&'static str],
     /// Words of the sources that tell it.
     pub told_by: &'static [&'static str],
+    /// Whether what it was done to ([`AskedDeed::object`]) is the head of
+    /// the phrase after the word, not its first word: a leader is named
+    /// beside what they led, which a sentence may describe in its own words
+    /// ("a cavalry *brigade* … formed under the command of General Ulagay"
+    /// for "the White Russian *brigade* sent into Albania").
+    pub object_is_head: bool,
 }
 
 /// Who came after someone in a post, who won, and who made a thing: a
@@ -862,30 +876,44 @@ pub const TOLD_DEEDS: &[ToldDeed] = &[
             "smenil", "smenila", "preemnik", "nasledoval",
         ],
         told_by: &["successor", "succeeded", "succession", "replaced"],
+        object_is_head: false,
     },
     ToldDeed {
         asked_by: &["won", "win", "wins", "winner", "winners", "victor", "victorious", "pobedio", "pobedila", "pobedili", "pobednik", "pobedil", "pobeditel", "vyigral", "vyigrala", "vyigrali"],
         told_by: &["won", "victory", "victorious", "defeated", "defeat", "prevailed", "triumph", "lost"],
+        object_is_head: false,
     },
     ToldDeed {
         asked_by: &["design", "designed", "designs", "designer", "designers", "projektovao", "projektovala", "proektiroval"],
         told_by: &["designed", "design", "designer", "author", "authors", "architect", "created"],
+        object_is_head: false,
     },
     ToldDeed {
         asked_by: &["directed", "director", "directors", "directs", "rezirao", "rezirala", "reziser", "rezhisser"],
         told_by: &["directed", "director", "directors"],
+        object_is_head: false,
     },
     ToldDeed {
         asked_by: &["wrote", "written", "writes", "author", "authors", "authored", "napisao", "napisala", "napisal", "avtor", "autor"],
         told_by: &["wrote", "written", "author", "authors", "authored", "writer"],
+        object_is_head: false,
+    },
+    ToldDeed {
+        asked_by: &["led", "lead", "leads", "headed", "commanded", "predvodio", "predvodila", "predvodili", "komandovao", "komandovala", "vozglavil", "vozglavila", "vozglavlyal", "rukovodil", "rukovodila", "komandoval"],
+        // "Under Karađorđe", "the Russian Army under General Pyotr Wrangel",
+        // "a re-settlement initiated by Austrian Colonel Ivan Horvat".
+        told_by: &["led", "leader", "leaders", "leadership", "leading", "headed", "head", "commanded", "command", "commander", "commanders", "chief", "under", "initiated", "organized", "organised"],
+        object_is_head: true,
     },
     ToldDeed {
         asked_by: &["painted", "paints", "painter", "naslikao", "naslikala"],
         told_by: &["painted", "painter", "painters", "author", "authors"],
+        object_is_head: false,
     },
     ToldDeed {
         asked_by: &["built", "builds", "builder", "builders", "constructed", "izgradio", "izgradila", "sagradio", "sagradila", "postroil", "postroila"],
         told_by: &["built", "build", "constructed", "construction", "builder", "builders"],
+        object_is_head: false,
     },
 ];
 
@@ -902,6 +930,109 @@ pub struct AskedDeed {
     pub object: Option<String>,
 }
 
+/// Words that open an English yes/no question.
+const POLAR_OPENERS: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "has", "have", "had"];
+
+/// See [`Question::polar_object`]: in a question opened by [`POLAR_OPENERS`]
+/// whose subject of names is followed by an event word, the first word
+/// after that word that is not a stopword, when it is a common word the
+/// base knows.
+fn polar_object(index: &Index, words: &[&str], event_words: &[Vec<String>]) -> Option<String> {
+    if !words.first().is_some_and(|w| POLAR_OPENERS.contains(w)) || event_words.is_empty() {
+        return None;
+    }
+    let is_event = |word: &str| index.word_keys(word).iter().any(|key| event_words.iter().any(|forms| forms.first() == Some(key)));
+    // The main verb, right after a subject of names ("did *the Soviets* send").
+    let named = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
+    let subject = words.iter().skip(1).take_while(|w| lexicon::is_stopword(w, Language::En)).count() + 1;
+    let verb = subject + words.iter().skip(subject).take_while(|w| named(w)).count();
+    if verb == subject || !words.get(verb).is_some_and(|w| is_event(w)) {
+        return None;
+    }
+    let object = words.get(verb + 1..)?.iter().find(|w| !lexicon::is_stopword(w, Language::En))?;
+    let key = index.word_keys(object).into_iter().next()?;
+    (index.has_key(&key) && !index.is_proper_key(&key) && !lexicon::is_light(object, Language::En)).then_some(key)
+}
+
+/// Verbs that make a request of histbot when they open a question
+/// ("*explain* the split", "can you *describe* Tito"), and so are
+/// stopwords; after a subject they say what someone did ("how did the
+/// kingdom *explain* taking in refugees": "*explaining* its hospitality").
+const REQUEST_VERBS: &[&str] = &["explain", "describe"];
+
+/// Words before a request's verb that keep it a request.
+const REQUEST_OPENERS: &[&str] = &["please", "you", "me", "pls", "plz", "and", "then"];
+
+/// The English text with each request verb that follows a subject written
+/// in its past form, which is no stopword ("explained" keys as "explain");
+/// None when there is none.
+fn reporting_verbs_as_content(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let reported = |at: usize| {
+        let bare = words[at].trim_end_matches(['?', '!', '.', ',']).to_ascii_lowercase();
+        let previous = at.checked_sub(1).map(|p| words[p].to_ascii_lowercase());
+        REQUEST_VERBS.contains(&bare.as_str()) && previous.is_some_and(|p| !REQUEST_OPENERS.contains(&p.trim_end_matches(',')))
+    };
+    if !(0..words.len()).any(reported) {
+        return None;
+    }
+    let past = |word: &str| {
+        let bare = word.trim_end_matches(['?', '!', '.', ',']);
+        if bare.ends_with('e') { format!("{bare}d") } else { format!("{bare}ed") }
+    };
+    Some((0..words.len()).map(|at| if reported(at) { past(words[at]) } else { words[at].to_string() }).collect::<Vec<_>>().join(" "))
+}
+
+/// Ordinals in Serbian (Latin and Cyrillic) and Russian, in the forms a
+/// ruler's number takes after their name ("pod Petrom *Prvim*", "короля
+/// Петра *второго*"), with the numeral the sources write ("Peter I").
+const REGNAL_ORDINALS: &[(&str, &str)] = &[
+    ("prvi", "I"), ("prvog", "I"), ("prvoga", "I"), ("prvom", "I"), ("prvim", "I"),
+    ("први", "I"), ("првог", "I"), ("првога", "I"), ("првом", "I"), ("првим", "I"),
+    ("первый", "I"), ("первого", "I"), ("первому", "I"), ("первым", "I"),
+    ("drugi", "II"), ("drugog", "II"), ("drugoga", "II"), ("drugom", "II"), ("drugim", "II"),
+    ("други", "II"), ("другог", "II"), ("другога", "II"), ("другом", "II"), ("другим", "II"),
+    ("второй", "II"), ("второго", "II"), ("второму", "II"), ("вторым", "II"),
+    ("treći", "III"), ("trećeg", "III"), ("trećem", "III"), ("trećim", "III"),
+    ("трећи", "III"), ("трећег", "III"), ("трећем", "III"), ("трећим", "III"),
+    ("третий", "III"), ("третьего", "III"), ("третьему", "III"), ("третьим", "III"),
+];
+
+/// [`REGNAL_ORDINALS`] by their folded spelling ("treci" for "treći" too).
+static REGNAL_TABLE: std::sync::LazyLock<std::collections::HashMap<String, &'static str>> =
+    std::sync::LazyLock::new(|| REGNAL_ORDINALS.iter().map(|(word, numeral)| (fold_for_search(word), *numeral)).collect());
+
+/// The text with each ordinal word that follows a person's name written as
+/// the ruler's numeral ("kralja Petra Drugog" → "kralja Petra II"); None
+/// when there is none.
+fn regnal_numerals(index: &Index, text: &str, language: Language) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let numeral = |at: usize| -> Option<&'static str> {
+        let numeral = REGNAL_TABLE.get(&fold_for_search(words[at])).copied()?;
+        let after_name = at > 0 && index.word_tokens(words[at - 1], language).iter().any(|token| index.is_person_name_key(&token.key));
+        after_name.then_some(numeral)
+    };
+    if !(1..words.len()).any(|at| numeral(at).is_some()) {
+        return None;
+    }
+    Some((0..words.len()).map(|at| numeral(at).unwrap_or(words[at])).collect::<Vec<_>>().join(" "))
+}
+
+/// The head of the English phrase that opens `words`: of the words up to
+/// the first stopword or verb after one that is neither ("the *Soviet
+/// military mission* to the Partisans", "the *White Russian brigade* sent
+/// into Albania"), the last that is not a number ("mission", "brigade").
+/// None in another language, whose word order the rule does not read.
+fn phrase_head<'a, 'w>(words: &'a [&'w str], language: Language) -> Option<&'a &'w str> {
+    if language != Language::En {
+        return None;
+    }
+    let content = |w: &str| !lexicon::is_stopword(w, language);
+    let start = words.iter().position(|w| content(w))?;
+    let phrase = words[start..].iter().take_while(|w| content(w) && !lexicon::is_light(w, language) && !lexicon::is_irregular_verb_form(w));
+    phrase.filter(|w| !w.chars().all(|c| c.is_ascii_digit())).last()
+}
+
 /// The deed of [`TOLD_DEEDS`] the question asks, the word that asks it (one
 /// of its words, or "take over" for a succession: "who took over
 /// Yugoslavia after Tito"), and the position of the word after it.
@@ -913,7 +1044,8 @@ fn told_deed<'w>(words: &[&'w str]) -> Option<(&'static ToldDeed, &'w str, usize
 /// The deed a "who" question asks ([`told_deed`]) with its object, keyed.
 fn asked_deed(index: &Index, words: &[&str], language: Language) -> Option<AskedDeed> {
     let (deed, word, after) = told_deed(words)?;
-    let object = words.get(after..).unwrap_or_default().iter().find(|w| !crate::text::lexicon::is_stopword(w, language) && !matches!(**w, "as" | "over"));
+    let rest = words.get(after..).unwrap_or_default();
+    let object = if deed.object_is_head { phrase_head(rest, language) } else { rest.iter().find(|w| !crate::text::lexicon::is_stopword(w, language) && !matches!(**w, "as" | "over")) };
     let object = object.and_then(|w| index.word_tokens(w, language).first().map(|t| t.key.clone()));
     Some(AskedDeed { deed, word: word.to_string(), object })
 }
@@ -993,8 +1125,15 @@ const SUBORDINATORS: &[&str] = &["after", "before", "until", "since", "when", "w
 /// "died" or "born" after "after" or "when" dates something else ("what
 /// influenced normalization after Stalin *died*").
 fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>, words: &[&str], language: Language) -> Vec<(Asks, std::ops::Range<usize>)> {
+    if language != Language::En {
+        return found;
+    }
+    // "Why was Moscow waiting for Tito *to die*": an infinitive names what
+    // was awaited or wanted, not the attribute asked.
+    let infinitive = |asks: Asks, start: usize| matches!(asks, Asks::Born | Asks::Died) && start > 0 && words.get(start - 1) == Some(&"to");
+    let found: Vec<_> = found.into_iter().filter(|(asks, range)| !infinitive(*asks, range.start)).collect();
     let opens_with_what = found.first().is_some_and(|(asks, range)| *asks == Asks::What && range.start == 0);
-    if language != Language::En || !opens_with_what {
+    if !opens_with_what {
         return found;
     }
     let relative = |asks: Asks, start: usize| {
@@ -1047,7 +1186,13 @@ impl Question {
         // "thru", "govt", "ww2": chat spellings read as the words they stand for.
         let expanded = if language == Language::En { lexicon::expand_chat_spellings(text) } else { None };
         let text = expanded.as_deref().unwrap_or(text);
-        let folded = if expanded.is_some() { fold_for_search(text) } else { folded_typed };
+        // "Petar Prvi", "Петра второго": a ruler's number written as a word.
+        let regnal = regnal_numerals(index, text, language);
+        let text = regnal.as_deref().unwrap_or(text);
+        // "How did Putin *describe* it": a request's verb that says what was done.
+        let reported = if language == Language::En { reporting_verbs_as_content(text) } else { None };
+        let text = reported.as_deref().unwrap_or(text);
+        let folded = if expanded.is_some() || regnal.is_some() || reported.is_some() { fold_for_search(text) } else { folded_typed };
         // "whwn", "meny": misspelt question words still ask.
         let words: Vec<&str> = folded
             .split(' ')
@@ -1095,9 +1240,18 @@ impl Question {
         if asks == Asks::HowMany {
             weigh_quantity_words(index, &mut query, &spelt, language);
         }
-        let AnswerType { counted, kind: answer_kind, unknown_kind, counts_persons } = mark_answer_type_nouns(index, &mut query, &spelt, &found, language);
+        let AnswerType { mut counted, kind: answer_kind, unknown_kind, mut counts_persons } = mark_answer_type_nouns(index, &mut query, &spelt, &found, language);
+        // "How big was the protest": a size, of people or money or tonnes,
+        // not a count of protests; a number of people of any kind tells it.
+        if let Some(size) = words.windows(2).find(|pair| pair[0] == "how" && matches!(pair[1], "big" | "large")) {
+            counted.clear();
+            counts_persons = true;
+            let size_keys: Vec<String> = index.tokens(size[1], language).into_iter().map(|t| t.key).collect();
+            query.remove_keys(&size_keys);
+        }
         let boundary = words.iter().any(|w| BOUNDARY_WORD_SET.contains(w));
-        let asks_money = asks == Asks::HowMany && words.iter().any(|w| COST_WORDS.contains(w));
+        // "How much did it cost", "how big was trade *in dollars*": a sum of money.
+        let asks_money = asks == Asks::HowMany && words.iter().any(|w| COST_WORDS.contains(w) || CURRENCY_WORDS.contains(w));
         // Keyed only when a word for a post is there: most questions have none.
         let asks_role = answer_kind.as_ref().is_some_and(|kind| words.iter().filter(|w| ROLE_WORDS.contains(w)).any(|w| index.word_keys(w).contains(kind)));
         let asks_present = matches!(asks, Asks::Who | Asks::HowMany | Asks::What | Asks::Where) && holds_phrase(&words, &PRESENT_FOLDED);
@@ -1125,13 +1279,14 @@ impl Question {
         let becoming = became_what(index, &words, language).filter(|_| asks != Asks::Who || who_became(&words));
         let asks_words = asks_for_words(&words, asks, language);
         let event_words = event_words(index, &query, &words, &found, language);
+        let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
         let about = about_words(index, &words, language);
         query.context = time_clause(index, &words, language);
         let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
-        let told_deed = if asks == Asks::Who { asked_deed(index, &words, language) } else { None };
+        let told_deed = if asks == Asks::Who { asked_deed(index, &spelt, language) } else { None };
         let named = if language == Language::En { named_thing(&words) } else { None };
         let name_of = named.and_then(|(_, head)| index.word_tokens(head, language).first().map(|t| t.key.clone()));
         let name_of_qualifiers = named.map(|(before, _)| before.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|t| t.key).filter(|key| index.is_proper_key(key)).collect()).unwrap_or_default();
@@ -1176,6 +1331,7 @@ impl Question {
             asks_money,
             asks_role,
             event_words,
+            polar_object,
             event_in_main_clause,
             asks_doer,
             asks_signer,

@@ -48,6 +48,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             question.attribute.map(|a| format!(" ({a:?})")).unwrap_or_default(), question.query.keys, question.query.years,
             if question.counted.is_empty() { String::new() } else { format!(", counts {:?}", question.counted) },
             if question.counts_persons { ", counts people" } else { "" });
+        if !question.event_words.is_empty() {
+            eprintln!("events: {:?}", question.event_words.iter().filter_map(|forms| forms.first()).collect::<Vec<_>>());
+        }
         if question.answer_kind.is_some() || question.head.is_some() {
             eprintln!("answer: kind {:?}, head {:?}", question.answer_kind, question.head);
         }

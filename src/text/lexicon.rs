@@ -73,6 +73,9 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "what is the value", Asks::HowMany),
     (Language::En, "what was the amount", Asks::HowMany),
     (Language::En, "what was the total", Asks::HowMany),
+    // "How big was the trade", "how large was the army": a size, answered by a number.
+    (Language::En, "how big", Asks::HowMany),
+    (Language::En, "how large", Asks::HowMany),
     // "How old was Tito": an age, which only a birth date would give.
     (Language::En, "how old", Asks::Born),
     (Language::En, "wat percent", Asks::HowMany),
@@ -516,6 +519,12 @@ pub fn verb_forms(folded: &str) -> Vec<&str> {
     all.sort_unstable();
     all.dedup();
     all
+}
+
+/// Whether `folded` is an irregular form of another English verb ("sent",
+/// "led"): a verb, though no ending marks it.
+pub fn is_irregular_verb_form(folded: &str) -> bool {
+    VERB_FORMS.0.get(folded).is_some_and(|lemmas| lemmas.iter().any(|lemma| *lemma != folded))
 }
 
 /// English words the fact base does not use, each with the words of the
