@@ -250,24 +250,12 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-24's one measurement as the holdout: it now asks for words, and the \"when\" clause must be told too; but \"came\" is an irregular verb the question's event words do not catch (as \"arrived\" and \"landed\" are), and the letters' sentence, which reports an agreement (\"Tito and Khrushchev agreed to meet in Belgrade\"), answers",
     ),
     (
-        "what years were the balkan wars",
-        "from dev-24's one measurement as the holdout: \"Balkan\" is covered only by the sentence of the film The Balkan Line and \"war\" by the Kosovo War's name; each word is in the entry, though no sentence speaks of both; that \"the Balkan Wars\" is one name, which the sources never write, needs the pair held as a name",
-    ),
-    (
-        "did the soviets send tanks to the partisans",
-        "from dev-23's one measurement as the holdout: the aid's sentence says the Soviets sent guns and submachine pieces; \"tanks\" is the one word not covered, and with \"soviet\", \"send\" and \"partisan\" covered the uncovered share (0.48) stays under the line; that the object asked of a yes/no question must be in the evidence needs it weighed apart from the words it shares",
-    ),
-    (
         "why did the soviets invade afghanistan in 1979",
         "from dev-21's one measurement as the holdout: the intervention's sentences say only that it happened and how Yugoslavia took it; a \"why\" whose event is the whole entry shows the entry's summary, and telling a sentence that gives a reason from one that only reports the event needs a reason the mechanism can recognise",
     ),
     (
         "what happened to the serbian officers zubov turned down in 1938",
         "from dev-20's one measurement as the holdout: the plot's sentences say the plan failed and that Zubov judged the officers unfit; that \"what happened to\" asks for the officers' fate, which no sentence tells, needs the question's own words told apart from what it asks",
-    ),
-    (
-        "who led the second serbian uprising",
-        "from dev-18's one measurement as the holdout: the uprising's sentences tell what it achieved and name no leader; the deed asked (\"led\") is not told, and the relaxation for a doer told in other words accepts a sentence that names no person",
     ),
     (
         "what did tito and khrushchev write in their 1955 letters",

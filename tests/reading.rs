@@ -1512,3 +1512,13 @@ fn a_yes_no_question_needs_what_was_done_in_the_evidence() {
     assert_nothing_asserted(&engine, &["did the soviets send tanks to tito's partisans"]);
     assert_proven(&engine, "did the soviets send guns to the partisans", "soviet-aid-to-yugoslav-partisans", "mainly guns and submachine pieces");
 }
+
+#[test]
+fn a_name_of_two_words_is_not_its_words_in_two_other_names() {
+    // "… heavy casualties in the Balkan Wars" dates nothing; "The Balkan
+    // Line" and "the Kosovo War" are other things.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did the balkan wars happen", "how long did the balkan wars last"]);
+    // "Eastern Bloc" written "East Bloc" is the same name.
+    assert_proven(&engine, "did the eastern bloc put an embargo on yugoslavia", "tito-stalin-split", "East Bloc economic embargo");
+}

@@ -40,6 +40,7 @@ use super::question::Question;
 use crate::facts::date::YearMatch;
 use crate::facts::{Entry, Kind};
 use crate::text::lexicon::Asks;
+use crate::text::fold;
 
 /// A winner must explain this share of the question…
 const ACCEPT: f32 = 0.45;
@@ -675,6 +676,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .then(|| PRESENT_GAP.to_string());
     let untold_deed = question.told_deed.as_ref().filter(|asked| !tells_deed(engine, entry, asked, &shown)).map(|asked| deed_gap(engine, question, &asked.word));
     let event_gaps = question.event_words.iter().filter(move |_| event_missing).filter_map(|forms| forms.first().cloned());
+    let split_name = split_name_gap(engine, question, entry, &shown);
     // "Did the Soviets send *tanks*": what was done must be in the evidence too.
     let object_gap = question.polar_object.clone().filter(|key| !evidence_holds_key(engine, entry, key, &shown));
     // "What did the declaration say about *trade*": what it is about must be in the evidence.
@@ -726,6 +728,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
         .chain(event_gaps)
         .chain(object_gap)
+        .chain(split_name)
         .chain(untold_deed)
         .chain(past_gap)
         .chain(question.name_of.clone().filter(|head| !gives_the_name(engine, question, entry, head, &shown)))
@@ -737,6 +740,58 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .collect::<std::collections::BTreeSet<String>>()
         .into_iter()
         .collect()
+}
+
+/// "The *Balkan Wars*": a name and a common word the base writes as one
+/// capitalised name are one thing. Evidence (the entry's names, the quotes
+/// shown) that holds both words but never together ("the *Balkans*
+/// region", "the *war*"; "The *Balkan* Line", "Kosovo *War*") does not
+/// speak of it: the name, as a gap. None when the evidence writes the name
+/// (see [`writes_together`]) or lacks one of its words, which the coverage
+/// checks judge.
+fn split_name_gap(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> Option<String> {
+    let index = engine.index();
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    let pair = words.windows(2).find(|pair| {
+        index.is_name_bigram(pair[0], pair[1]) && index.word_keys(pair[0]).iter().any(|key| index.is_proper_key(key)) && index.word_keys(pair[1]).iter().all(|key| !index.is_proper_key(key))
+    })?;
+    let found = engine.entry(entry)?;
+    let names = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str));
+    let texts: Vec<&str> = names.chain(shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str())).collect();
+    let holds = |word: &str| texts.iter().any(|text| words_of(text).iter().any(|written| same_word(written, word)));
+    let together = texts.iter().any(|text| writes_together(text, pair[0], pair[1]));
+    let held = holds(pair[0]) && holds(pair[1]);
+    (held && !together).then(|| pair.join(" "))
+}
+
+/// Whether `text` writes folded words `first` and `second` as one name, in
+/// one of their forms ("East Bloc" for "eastern bloc"): one after the other,
+/// with at most one word between, or `second` "of (the)" `first`.
+fn writes_together(text: &str, first: &str, second: &str) -> bool {
+    let words = words_of(text);
+    let of_first = |at: usize| {
+        let rest = words.get(at + 1..).unwrap_or_default();
+        let rest = rest.strip_prefix(&["of".to_string()][..]).unwrap_or_default();
+        let rest = rest.strip_prefix(&["the".to_string()][..]).unwrap_or(rest);
+        rest.first().is_some_and(|word| same_word(word, first))
+    };
+    // "Balkan War", "Yugoslav People's Army", or "the Party of Yugoslavia"
+    // for "the Yugoslav party".
+    let follows = |at: usize| words.get(at + 1).is_some_and(|next| same_word(next, second)) || words.get(at + 2).is_some_and(|next| same_word(next, second));
+    (0..words.len()).any(|at| same_word(&words[at], first) && follows(at) || same_word(&words[at], second) && of_first(at))
+}
+
+/// The words of `text`, folded, split at spaces and hyphens.
+fn words_of(text: &str) -> Vec<String> {
+    text.split([' ', '-']).map(|w| fold::fold_for_search(w.trim_matches(|c: char| !c.is_alphanumeric()))).collect()
+}
+
+/// Whether folded words `a` and `b` are forms of one word: the same, or
+/// one begins the other and is at least four letters long ("east",
+/// "eastern"; "war", "wars").
+fn same_word(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || long.starts_with(short) && (short.len() >= 4 || long.len() == short.len() + 1)
 }
 
 /// "What *language* did Tito and Stalin speak": the evidence holds the

@@ -935,6 +935,12 @@ impl Index {
         self.name_keys_iter(doc).any(|n| n == key) || self.people_keys(doc).iter().any(|p| p == key)
     }
 
+    /// Whether the base writes `first second` (folded) as two capitalised
+    /// words one after the other, as in a name ("warsaw pact").
+    pub fn is_name_bigram(&self, first: &str, second: &str) -> bool {
+        self.name_bigrams.contains(&format!("{first} {second}"))
+    }
+
     /// Whether an index key is only ever written capitalised (a name).
     pub fn is_proper_key(&self, key: &str) -> bool {
         self.proper.contains(key)
