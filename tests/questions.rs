@@ -238,10 +238,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "who was the russian minister in belgrade who got pasic's government restored",
-        "from dev-26's one measurement as the holdout: the sentence names the post (\"the Russian Minister in Belgrade intervened to have Pašić's government restored\") and never the man; Pašić, the one the minister helped, is a prime minister, so his profile holds the post asked and answers; that \"who was the <post> who …\" asks for someone other than the people it names needs the names after the head read as the ones acted on, not as the answer",
-    ),
-    (
         "what did the 1974 cultural agreement actually include",
         "from dev-25's one measurement as the holdout: the agreement is named only in a list of old agreements Croatia recognises; \"include\" and \"actually\" are weighed too lightly to leave the question uncovered (0.12), so the name and the year answer; that \"what did X include\" asks for contents a sentence that only lists X does not give needs what is asked told apart from the thing asked about",
     ),
@@ -260,10 +256,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
-    ),
-    (
-        "who was the russian minister in belgrade in 1914",
-        "from dev-15's one measurement as the holdout: the sentence names the post (\"the Russian Minister in Belgrade intervened\") and never the man; the post is the question's own head, so it is held; that \"who was <post>\" asks for a name the post does not give needs the head's words excluded from what counts as the answer",
     ),
 ];
 

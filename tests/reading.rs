@@ -1522,3 +1522,15 @@ fn a_name_of_two_words_is_not_its_words_in_two_other_names() {
     // "Eastern Bloc" written "East Bloc" is the same name.
     assert_proven(&engine, "did the eastern bloc put an embargo on yugoslavia", "tito-stalin-split", "East Bloc economic embargo");
 }
+
+#[test]
+fn a_post_the_question_qualifies_is_held_by_a_name_in_its_own_clause() {
+    // "Peter I dismissed Pašić's government, but the Russian Minister in
+    // Belgrade intervened to have Pašić's government restored": the
+    // minister is not named; Peter I and Pašić hold other posts.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["which russian minister intervened for pasic in 1914", "name the russian minister in belgrade who intervened for pasic"]);
+    // "Serbian authors like Ivo Andrić are promoted in Russia": the author
+    // stands beside the post, before the verb.
+    assert_proven(&engine, "name a serbian author that russia promotes", "russia-serbia-cultural-cooperation", "Ivo Andrić");
+}

@@ -850,11 +850,56 @@ fn names_someone_unasked(engine: &Engine, question: &Question, entry: usize, sho
     if best.iter().filter_map(|&q| found.quotes.get(q)).any(|quote| post_of_another(index, question, &quote.text, kind)) {
         return false;
     }
+    if let Some(quote) = best.first().and_then(|&q| found.quotes.get(q)) {
+        if let Some(held) = qualified_post_holder(index, question, &quote.text, kind, &unasked) {
+            return held;
+        }
+    }
     if best.iter().filter_map(|&q| index.quote_keys(entry).get(q)).flatten().any(unasked) {
         return true;
     }
     let texts = best.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| !asked.contains(&&key) && index.may_name_a(&key, kind, &question.query))
+}
+
+/// "Who was the *Russian minister* in Belgrade": where the sentence writes
+/// the post as the question qualifies it ("but the Russian Minister in
+/// Belgrade intervened to have Pašić's government restored"), it names its
+/// holder in the post's own clause, before the clause's verb ("the Russian
+/// Minister in Belgrade, Nikolai Hartwig, intervened"), or not at all: a
+/// person named after the verb or before the comma is someone else.
+/// Some(whether a person the question does not name, or a capitalised
+/// word that may name one, stands so), None when the question does not
+/// qualify its post or the sentence does not write it so.
+fn qualified_post_holder(index: &Index, question: &Question, text: &str, kind: &str, unasked: &dyn Fn(&String) -> bool) -> Option<bool> {
+    let typed: Vec<Vec<String>> = question.folded.split(' ').map(|word| index.word_keys(word)).filter(|keys| !keys.is_empty()).collect();
+    let post = typed.iter().position(|keys| keys.iter().any(|key| key == kind))?;
+    let qualifier: &[String] = typed.get(post.checked_sub(1)?)?;
+    if !qualifier.iter().any(|key| index.is_proper_key(key)) {
+        return None;
+    }
+    let written: Vec<&str> = text.split_whitespace().collect();
+    let keys_at = |at: usize| written.get(at).map(|word| index.word_keys(word.trim_matches(|c: char| !c.is_alphanumeric()))).unwrap_or_default();
+    let is_post = |at: &usize| keys_at(*at).iter().any(|key| key == kind) && at.checked_sub(1).is_some_and(|before| keys_at(before).iter().any(|key| qualifier.contains(key)));
+    let posts: Vec<usize> = (0..written.len()).filter(is_post).collect();
+    if posts.is_empty() {
+        return None;
+    }
+    let is_verb = |word: &str| {
+        let folded = fold::fold_for_search(word.trim_matches(|c: char| !c.is_alphanumeric()));
+        crate::text::lexicon::is_english_predicate_form(&folded) || crate::text::lexicon::is_irregular_verb_form(&folded)
+    };
+    let names_someone = |word: &str| {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
+        index.word_keys(bare).iter().any(|key| unasked(key) || capitalised && index.may_name_a(key, kind, &question.query))
+    };
+    let held = |at: usize| {
+        let after = written[at + 1..].iter().take_while(|word| !is_verb(word));
+        let before = written[..at.saturating_sub(1)].iter().rev().take_while(|word| !is_verb(word) && !word.ends_with([',', ';', ':']));
+        after.chain(before).any(|word| names_someone(word))
+    };
+    Some(posts.into_iter().any(held))
 }
 
 /// Whether the entry is a person the question does not name, or its quote

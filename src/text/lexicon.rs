@@ -105,6 +105,10 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "how", Asks::How),
     (Language::En, "what", Asks::What),
     (Language::En, "which", Asks::What),
+    // "Name the Russian minister who…": a request for what a "which" asks.
+    (Language::En, "name the", Asks::What),
+    (Language::En, "name a", Asks::What),
+    (Language::En, "name one", Asks::What),
     (Language::En, "born", Asks::Born),
     (Language::En, "birth", Asks::Born),
     (Language::En, "birthday", Asks::Born),
