@@ -1534,3 +1534,14 @@ fn a_post_the_question_qualifies_is_held_by_a_name_in_its_own_clause() {
     // stands beside the post, before the verb.
     assert_proven(&engine, "name a serbian author that russia promotes", "russia-serbia-cultural-cooperation", "Ivo Andrić");
 }
+
+#[test]
+fn going_somewhere_in_a_when_clause_is_a_journey_the_evidence_tells() {
+    // "… an exchange of letters in March 1955 when Tito and Khrushchev
+    // agreed to meet in Belgrade": a meeting agreed, not a visit told.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what did khrushchev tell tito when he came to belgrade", "what did khrushchev promise when he went to belgrade in 1955"]);
+    // "President Tito visited Prague on 9 and 10 August 1968 … 250,000
+    // demonstrators gathered in Belgrade": the visit is told.
+    assert_proven(&engine, "how many people gathered in belgrade when tito came to prague", "tito-visits-prague-1968", "250,000 demonstrators");
+}

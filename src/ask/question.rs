@@ -721,7 +721,30 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
             forms.into_iter().chain(doers).chain(index.paraphrase_keys(word)).collect()
         })
         .filter(|keys: &Vec<String>| !keys.is_empty())
+        .chain(journey_to_a_place(index, words, language))
         .collect()
+}
+
+/// Verbs of going that say no event alone ("came", "went"), but with "to"
+/// and a place after them tell a journey there.
+const GOING_VERBS: &[&str] = &["came", "come", "comes", "coming", "went", "go", "goes", "going", "gone", "got", "get"];
+
+/// The words the sources tell a journey by, first the one an abstention names.
+const JOURNEY_WORDS: &[&str] = &["visit", "visited", "trip", "tour", "arrived", "arrival", "came", "come", "travelled", "traveled", "flew", "went", "journey", "stay", "stayed"];
+
+/// "What did Khrushchev say when he *came to Belgrade*": in a "when"
+/// clause, a verb of going with "to" and a place is the occasion asked
+/// about, a journey, which the evidence must tell ("visited", "arrived",
+/// "a trip to"); "agreed to meet in Belgrade" plans one. The journey
+/// words' keys, as one event word.
+fn journey_to_a_place(index: &Index, words: &[&str], language: Language) -> Option<Vec<String>> {
+    let place = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_proper_key(&t.key));
+    // Only in a clause that sets the time of what is asked: how people went
+    // somewhere is told in too many ways ("fled to", "found refuge in").
+    let clause = words.iter().skip(1).position(|word| *word == "when").map(|at| &words[at + 2..])?;
+    let goes = clause.windows(3).any(|three| GOING_VERBS.contains(&three[0]) && three[1] == "to" && place(three[2]));
+    let keys: Vec<String> = JOURNEY_WORDS.iter().flat_map(|word| index.tokens(word, language)).map(|t| t.key).filter(|key| index.has_key(key)).collect();
+    (goes && !keys.is_empty()).then_some(keys)
 }
 
 /// The position of the main verb in its plain form in a "when" question,
