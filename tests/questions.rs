@@ -238,10 +238,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "what did the 1974 cultural agreement actually include",
-        "from dev-25's one measurement as the holdout: the agreement is named only in a list of old agreements Croatia recognises; \"include\" and \"actually\" are weighed too lightly to leave the question uncovered (0.12), so the name and the year answer; that \"what did X include\" asks for contents a sentence that only lists X does not give needs what is asked told apart from the thing asked about",
-    ),
-    (
         "why did the soviets invade afghanistan in 1979",
         "from dev-21's one measurement as the holdout: the intervention's sentences say only that it happened and how Yugoslavia took it; a \"why\" whose event is the whole entry shows the entry's summary, and telling a sentence that gives a reason from one that only reports the event needs a reason the mechanism can recognise",
     ),

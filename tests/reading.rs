@@ -1545,3 +1545,15 @@ fn going_somewhere_in_a_when_clause_is_a_journey_the_evidence_tells() {
     // demonstrators gathered in Belgrade": the visit is told.
     assert_proven(&engine, "how many people gathered in belgrade when tito came to prague", "tito-visits-prague-1968", "250,000 demonstrators");
 }
+
+#[test]
+fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
+    // "Croatia … formally recognizes some of the old agreements such as the
+    // 1955 Agreement on Scientific and Technical Cooperation, …": a list of
+    // agreements, not what any of them held.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what did the 1988 agreement on qualifications contain", "what does the 1955 scientific agreement include"]);
+    // "… the terms of Russo-Turkish settlement agreed in 1812 effectively
+    // provided for Turkish re-occupation of Serbia".
+    assert_proven(&engine, "what did the 1812 russo-turkish settlement provide for", "russo-turkish-settlement-1812", "provided for Turkish re-occupation");
+}

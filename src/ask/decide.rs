@@ -1346,6 +1346,8 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         }),
         // What someone said or agreed: a sentence that reports it, not only that they met.
         Asks::What if question.asks_words => found.quotes.iter().any(|quote| evidence::reports_words(&quote.text)),
+        // What an agreement held: a sentence that tells it, not one that lists the agreement.
+        Asks::What if question.asks_contents => found.quotes.iter().any(|quote| evidence::tells_contents(&quote.text)),
         _ => true,
     }
 }

@@ -426,6 +426,7 @@ impl Engine {
             deed: question.deed(),
             asks_signer: question.asks_signer,
             asks_words: question.asks_words,
+            asks_contents: question.asks_contents,
             asks_money: question.asks_money,
             asks_what_followed: question.asks_what_followed,
             ..Focus::asserting(asks).with_query(&question.query)

@@ -48,6 +48,9 @@ pub struct Focus<'q> {
     /// "What did Yugoslavia say about …": what was said, which a sentence
     /// that reports words states ([`reports_words`]).
     pub asks_words: bool,
+    /// "What did the agreement include": what a text held, which a sentence
+    /// that tells it states ([`tells_contents`]).
+    pub asks_contents: bool,
     /// "How much did the refinery cost": a sum of money, which only a
     /// number with a currency states (not "a capacity of 4.8 million tonnes").
     pub asks_money: bool,
@@ -73,6 +76,7 @@ impl Default for Focus<'_> {
             deed: Vec::new(),
             asks_signer: false,
             asks_words: false,
+            asks_contents: false,
             asks_money: false,
             asks_what_followed: false,
         }
@@ -157,6 +161,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         // and no reason is invented.
         Some(Asks::Why) => gives_a_reason(text),
         Some(Asks::What) if focus.asks_words => reports_words(text),
+        Some(Asks::What) if focus.asks_contents => tells_contents(text),
         _ => true,
     }
 }
@@ -299,6 +304,20 @@ pub fn reports_words(text: &str) -> bool {
         SAYING_WORDS.contains(&word.as_str()) && words.iter().skip(at + 1).take(SAID_REACH).any(|next| matches!(next.as_str(), "that" | "to" | "about" | "as" | "on"))
     })
 }
+
+/// Whether a quote tells what a text or an agreement held: it quotes it,
+/// or says what it included, provided, guaranteed… or stated. Not a list
+/// of agreements "such as" or "including" the one asked.
+pub fn tells_contents(text: &str) -> bool {
+    if text.contains(['"', '“', '”', '«', '»', '„']) {
+        return true;
+    }
+    let told = |word: &String| CONTENTS_TOLD.iter().any(|stem| word.starts_with(stem) && word != "including") || SAYING_WORDS.contains(&word.as_str()) && !word.starts_with("agreement");
+    lowercase_words(text).iter().any(told)
+}
+
+/// The stems of verbs that tell what a text held.
+const CONTENTS_TOLD: &[&str] = &["includ", "contain", "provid", "stipulat", "guarantee", "regulat", "envisag", "affirm", "pledg"];
 
 /// A text's words, lowercased, without punctuation.
 fn lowercase_words(text: &str) -> Vec<String> {

@@ -87,6 +87,10 @@ pub struct Question {
     /// question asks for what someone said, wrote or agreed, which only a
     /// sentence that reports it gives (a meeting's date is no answer).
     pub asks_words: bool,
+    /// "What did the 1974 agreement *include*": the question asks what a
+    /// text held, which only a sentence that tells it gives (one that lists
+    /// the agreement among others does not).
+    pub asks_contents: bool,
     /// "When did Serbian refugees *first* go to Russia": of the entries
     /// the question fits equally, the earliest.
     pub earliest: bool,
@@ -154,12 +158,28 @@ const WORDS_VERBS: &[&str] = &[
     "say", "tell", "discuss", "talk", "write", "agree", "promise", "complain", "propose", "claim", "state", "declare", "announce",
 ];
 
+/// Verbs that ask, after "what did", for what a text or an agreement held.
+const CONTENTS_VERBS: &[&str] = &["include", "contain", "cover", "stipulate", "guarantee", "provide", "regulate", "envisage"];
+
 /// Whether an English "what" question asks for what someone said, wrote
 /// or agreed: "what did (…) say / discuss / agree", at the question's end
 /// or before what it was about or when ("say *about* Crimea", "discuss *in*
 /// Moscow"). "What do observers say *Serbia uses* Russia for" asks what
 /// Serbia does, in someone's words.
 fn asks_for_words(words: &[&str], asks: Asks, language: Language) -> bool {
+    asks_for(WORDS_VERBS, words, asks, language)
+}
+
+/// Whether an English "what" question asks what a text or an agreement
+/// held: "what did the 1974 agreement *include*", "what does the treaty
+/// *provide* for" (see [`asks_for_words`] for the form).
+fn asks_for_contents(words: &[&str], asks: Asks, language: Language) -> bool {
+    asks_for(CONTENTS_VERBS, words, asks, language)
+}
+
+/// Whether "what did (…)" is followed by one of `verbs`, at the question's
+/// end or before what it was about or when.
+fn asks_for(verbs: &[&str], words: &[&str], asks: Asks, language: Language) -> bool {
     if language != Language::En || asks != Asks::What {
         return false;
     }
@@ -168,7 +188,7 @@ fn asks_for_words(words: &[&str], asks: Asks, language: Language) -> bool {
     if did > 0 && words[did - 1] != "what" {
         return false;
     }
-    let spoken = words.iter().enumerate().skip(did + 1).find(|(_, w)| WORDS_VERBS.contains(w)).map(|(at, _)| at);
+    let spoken = words.iter().enumerate().skip(did + 1).find(|(_, w)| verbs.contains(w)).map(|(at, _)| at);
     spoken.is_some_and(|at| words.get(at + 1).is_none_or(|next| WORDS_FOLLOWERS.contains(next)))
 }
 
@@ -1301,6 +1321,7 @@ impl Question {
         // "Who became prime minister", but not "who suggested Serbia become a protectorate".
         let becoming = became_what(index, &words, language).filter(|_| asks != Asks::Who || who_became(&words));
         let asks_words = asks_for_words(&words, asks, language);
+        let asks_contents = asks_for_contents(&words, asks, language);
         let event_words = event_words(index, &query, &words, &found, language);
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
@@ -1351,6 +1372,7 @@ impl Question {
             asks_span: words.iter().any(|w| matches!(*w, "years" | "dates")),
             becoming,
             asks_words,
+            asks_contents,
             asks_money,
             asks_role,
             event_words,
