@@ -238,10 +238,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "why did the soviets invade afghanistan in 1979",
-        "from dev-21's one measurement as the holdout: the intervention's sentences say only that it happened and how Yugoslavia took it; a \"why\" whose event is the whole entry shows the entry's summary, and telling a sentence that gives a reason from one that only reports the event needs a reason the mechanism can recognise",
-    ),
-    (
         "what happened to the serbian officers zubov turned down in 1938",
         "from dev-20's one measurement as the holdout: the plot's sentences say the plan failed and that Zubov judged the officers unfit; that \"what happened to\" asks for the officers' fate, which no sentence tells, needs the question's own words told apart from what it asks",
     ),

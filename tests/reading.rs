@@ -1557,3 +1557,16 @@ fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // provided for Turkish re-occupation of Serbia".
     assert_proven(&engine, "what did the 1812 russo-turkish settlement provide for", "russo-turkish-settlement-1812", "provided for Turkish re-occupation");
 }
+
+#[test]
+fn a_purpose_is_of_the_clause_right_before_it() {
+    // "The intervention happened when … Tito health situation deteriorated
+    // with perception that Moscow is waiting for Tito to die in order to
+    // renew its pressure on Belgrade": why Moscow waits, not why it
+    // intervened. "What was the reason for" asks as "why" does.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["why did the ussr intervene in afghanistan", "what was the reason for the soviet invasion of afghanistan"]);
+    // "Tito even attended the 1967 Conference of the Warsaw Pact … in an
+    // effort to convince Eastern Bloc countries to support … Egypt".
+    assert_proven(&engine, "why did tito attend the warsaw pact conference in 1967", "tito-warsaw-pact-conference-1967", "in an effort to convince");
+}

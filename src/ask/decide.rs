@@ -742,6 +742,22 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .collect()
 }
 
+/// The question's event words, and when the entry's names hold one of
+/// them ("Soviet *invasion* of Afghanistan"), or the question has none and
+/// names the entry, its title's common words as well: the sentences call the event as the title does ("*The
+/// intervention* happened when …").
+fn event_in_the_entrys_words(engine: &Engine, question: &Question, entry: usize, found: &Entry) -> Vec<Vec<String>> {
+    let index = engine.index();
+    let mut event = question.event_words.clone();
+    // "Why did the Soviets *invade* …", "the reason for the Soviet *invasion* of …".
+    let named = if event.is_empty() { index.name_hit(entry, &question.query.keys) } else { event.iter().any(|forms| forms.iter().any(|key| index.name_keys_iter(entry).any(|name| name == key))) };
+    if named {
+        let title = index.word_keys(&super::index::without_parentheses(&found.title));
+        event.extend(title.into_iter().filter(|key| !index.is_proper_key(key)).map(|key| vec![key]));
+    }
+    event
+}
+
 /// "The *Balkan Wars*": a name and a common word the base writes as one
 /// capitalised name are one thing. Evidence (the entry's names, the quotes
 /// shown) that holds both words but never together ("the *Balkans*
@@ -1339,11 +1355,15 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         }
         // A reason is stated only by a sentence that gives one; none does, and the sources don't say why.
         // Why something started: a sentence that gives a reason and tells the start.
-        Asks::Why => found.quotes.iter().any(|quote| {
-            evidence::gives_a_reason(&quote.text)
-                && evidence::reason_is_for(engine.index(), &quote.text, &question.event_words)
-                && (!question.asks_start || evidence::states_start(found, &quote.text))
-        }),
+        Asks::Why => {
+            let event = event_in_the_entrys_words(engine, question, entry, found);
+            found.quotes.iter().any(|quote| {
+                evidence::gives_a_reason(&quote.text)
+                    && evidence::reason_is_for(engine.index(), &quote.text, &question.event_words)
+                    && evidence::purpose_is_for(engine.index(), &quote.text, &event)
+                    && (!question.asks_start || evidence::states_start(found, &quote.text))
+            })
+        }
         // What someone said or agreed: a sentence that reports it, not only that they met.
         Asks::What if question.asks_words => found.quotes.iter().any(|quote| evidence::reports_words(&quote.text)),
         // What an agreement held: a sentence that tells it, not one that lists the agreement.

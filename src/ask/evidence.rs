@@ -371,6 +371,31 @@ pub fn reason_is_for(index: &Index, text: &str, event: &[Vec<String>]) -> bool {
     holds(before) || !holds(after)
 }
 
+/// Phrases that give the purpose of the clause right before them.
+const PURPOSE_PHRASES: &[&str] = &[" in order to ", " in an effort to ", " so as to ", " intended to ", " aimed at "];
+
+/// Words that open a clause inside a sentence ("The intervention happened
+/// *when* …, with perception *that* Moscow is waiting…").
+const CLAUSE_OPENERS: &[&str] = &["when", "that", "which", "who", "whom", "while", "whereas", "after", "before"];
+
+/// Whether the purpose `text` gives is of the event (`event`, each word as
+/// the keys of its forms): a purpose is of the clause right before it, so
+/// not when a clause opens between the event's last word and the purpose ("the intervention happened when …
+/// Moscow is waiting for Tito to die *in order to* renew its pressure" is
+/// why Moscow waits). True when the sentence gives no purpose, or does not
+/// name the event before it.
+pub fn purpose_is_for(index: &Index, text: &str, event: &[Vec<String>]) -> bool {
+    let lower = text.to_lowercase();
+    let holds = |word: &str| {
+        let keys = index.word_keys(word);
+        event.iter().any(|forms| forms.iter().any(|form| keys.contains(form)))
+    };
+    let Some(at) = PURPOSE_PHRASES.iter().filter_map(|phrase| lower.find(phrase)).min() else { return true };
+    let words: Vec<&str> = lower[..at].split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).collect();
+    let Some(last) = (0..words.len()).rev().find(|&position| holds(words[position])) else { return true };
+    !words[last + 1..].iter().any(|word| CLAUSE_OPENERS.contains(word))
+}
+
 /// Phrases that give a purpose or a cause: "attended … *in an effort to*
 /// convince", "disgruntled at Russia, who was *seen as* favoring Bulgaria".
 const REASON_PHRASES: &[&str] = &[

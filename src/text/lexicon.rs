@@ -102,6 +102,12 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "when", Asks::When),
     (Language::En, "where", Asks::Where),
     (Language::En, "why", Asks::Why),
+    // "What was the reason for the invasion": why. ("What caused the row"
+    // is not: a cause is often told by a noun, not a reason.)
+    (Language::En, "what was the reason", Asks::Why),
+    (Language::En, "what were the reasons", Asks::Why),
+    (Language::En, "what is the reason", Asks::Why),
+    (Language::En, "for what reason", Asks::Why),
     (Language::En, "how", Asks::How),
     (Language::En, "what", Asks::What),
     (Language::En, "which", Asks::What),
