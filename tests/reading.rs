@@ -1570,3 +1570,14 @@ fn a_purpose_is_of_the_clause_right_before_it() {
     // effort to convince Eastern Bloc countries to support … Egypt".
     assert_proven(&engine, "why did tito attend the warsaw pact conference in 1967", "tito-warsaw-pact-conference-1967", "in an effort to convince");
 }
+
+#[test]
+fn a_capital_before_and_is_one_of_two_names_and_may_stand_for_its_state() {
+    // "In 1949 relations between the Soviet Union and Yugoslavia completely
+    // deteriorated": "Moscow and Belgrade" are two capitals, each standing
+    // for its state, not a name "Moscow Belgrade".
+    let engine = engine();
+    assert_proven(&engine, "in what year did relations between moscow and belgrade deteriorate completely", "relations-deteriorate-1949", "1949");
+    // "… a diplomatic conflict between Austria-Hungary … and Serbia".
+    assert_proven(&engine, "what started the 1901 quarrel between vienna and belgrade", "kosovo-massacres-1901", "diplomatic conflict between Austria-Hungary");
+}

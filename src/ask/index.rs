@@ -282,9 +282,10 @@ pub struct Query {
     /// nouns ([`crate::text::lexicon::is_english_predicate`]: "react").
     pub predicates: Vec<String>,
     /// Keys of the question's words typed right before one of those verbs
-    /// ("how did *Belgrade* describe"): a name there is a doer, not part of
-    /// a name, whatever the keys after it.
-    pub before_predicate: Vec<String>,
+    /// ("how did *Belgrade* describe"), or before "and" or "or" ("relations
+    /// between *Moscow* and Belgrade"): a name there ends, a doer or one of
+    /// two, not part of a longer name, whatever the keys after it.
+    pub name_ends: Vec<String>,
     /// Keys of the question's words typed right after a preposition of place
     /// ("live *in Belgrade*"): where something is, or is counted.
     pub after_locative: Vec<String>,
@@ -312,7 +313,7 @@ impl Query {
             paraphrased: Vec::new(),
             phrasal: Vec::new(),
             predicates: Vec::new(),
-            before_predicate: Vec::new(),
+            name_ends: Vec::new(),
             after_locative: Vec::new(),
             context: Vec::new(),
             respellings: Vec::new(),
@@ -431,9 +432,13 @@ fn year_range_in_full(chunk: &str) -> Option<String> {
 /// name after one is where something is.
 const LOCATIVES: &[&str] = &["in", "inside", "at", "u", "v", "vo"];
 
+/// Conjunctions a name typed right before ends at: "between *Moscow* and
+/// Belgrade" joins two names, not one ("Moscow Belgrade").
+const NAME_ENDING_CONJUNCTIONS: &[&str] = &["and", "or", "nor", "i", "ili", "и", "или"];
+
 /// Verbs the question's keys leave out as stopwords: a name typed right
 /// before one is its doer ("how did the *Kremlin* take …"), as before any
-/// other verb ([`Query::before_predicate`]).
+/// other verb ([`Query::name_ends`]).
 const VERB_STOPWORDS: &[&str] = &[
     "take", "took", "taken", "takes", "make", "made", "makes", "get", "got", "gets", "give", "gave", "gives", "say", "said", "says", "tell", "told",
     "know", "knew", "happen", "happened", "become", "became", "go", "went", "was", "were", "is", "are", "did", "does", "do", "has", "have", "had",
@@ -1043,7 +1048,7 @@ impl Index {
         // "The Moscow Declaration" names a thing: a capital followed by a
         // word of the base that is not light is part of a name, not a
         // government, unless that word is a verb ("how did Belgrade react").
-        let names_a_thing = !query.before_predicate.contains(key)
+        let names_a_thing = !query.name_ends.contains(key)
             && query.light.get(position + 1).is_some_and(|light| !light)
             && self.knows(query, position + 1)
             && query.keys.get(position + 1).is_some_and(|next| !query.predicates.contains(next));
@@ -1574,9 +1579,9 @@ impl Index {
             .filter(|word| crate::text::lexicon::is_english_predicate_form(word))
             .flat_map(|word| self.tokens(word, language).into_iter().map(|token| token.key))
             .collect();
-        query.before_predicate = typed
+        query.name_ends = typed
             .windows(2)
-            .filter(|pair| crate::text::lexicon::is_english_predicate_form(&pair[1]) || VERB_STOPWORDS.contains(&pair[1].as_str()))
+            .filter(|pair| crate::text::lexicon::is_english_predicate_form(&pair[1]) || VERB_STOPWORDS.contains(&pair[1].as_str()) || NAME_ENDING_CONJUNCTIONS.contains(&pair[1].as_str()))
             .flat_map(|pair| self.tokens(&pair[0], language).into_iter().map(|token| token.key))
             .collect();
         query.after_locative = typed
