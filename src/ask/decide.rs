@@ -1382,6 +1382,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
 fn dates_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
     let index = engine.index();
     let Some(found) = engine.entry(entry) else { return false };
+    if question.event_words.is_empty() {
+        return true;
+    }
     let told_by = |keys: &[String]| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key)));
     let focus = Focus::asserting(Asks::When).with_query(&question.query);
     let Some(doc) = engine.base().index_of(&found.id) else { return false };
@@ -1389,7 +1392,6 @@ fn dates_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
     let people_named = index.names_of_people_named(&question.query.keys);
     let through_people = found.kind != Kind::Person && !people_named.is_empty() && !people_named.iter().any(|key| names.contains(key));
     !through_people
-        || question.event_words.is_empty()
         || told_by(&names)
         || found.quotes.iter().enumerate().any(|(position, quote)| {
             evidence::states(found, quote, &focus, index, doc, position) && [index.quote_keys(entry).get(position).map_or(&[][..], Vec::as_slice), index.antecedent_keys(entry, position)].into_iter().any(told_by)

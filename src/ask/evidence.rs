@@ -10,6 +10,7 @@
 use super::index::{Index, Query};
 use crate::facts::{Entry, FactBase, Quote};
 use crate::text::lexicon::Asks;
+use rustc_hash::FxHashSet as HashSet;
 
 /// What an answer's excerpt must prove, and what the asker was looking for.
 /// It borrows the question's words (`'q`): a focus is made for each
@@ -880,11 +881,13 @@ pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
     if focus.asks == Some(Asks::Who) && entry.kind != crate::facts::Kind::Person && tells_deed_without_doer(entry, index, &focus.deed) {
         return false;
     }
+    // The people the question names, found once for all the quotes.
+    let people_asked = std::cell::OnceCell::new();
     entry.quotes.iter().enumerate().any(|(position, quote)| {
         states(entry, quote, focus, index, doc, position)
             && (!needs_topic || speaks_of_topic(index, doc, position, &quote.text, focus, entry.kind))
             && years_bound(index, doc, position, &quote.text, focus.query)
-            && (focus.asks != Some(Asks::When) || year_of_the_person_asked(index, &quote.text, focus.query))
+            && (focus.asks != Some(Asks::When) || year_of_the_person_asked(index, &quote.text, || people_asked.get_or_init(|| index.names_of_people_named(&focus.query.keys))))
     })
 }
 
@@ -893,26 +896,35 @@ pub fn entry_states(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
 /// person a "when" question names: not when each of its years stands
 /// between that person's name and another person's, nearer the other. True
 /// when the question names no person, or the quote no other.
-fn year_of_the_person_asked(index: &Index, text: &str, query: &Query) -> bool {
-    let own = index.names_of_people_named(&query.keys);
+fn year_of_the_person_asked<'i>(index: &'i Index, text: &str, people_asked: impl FnOnce() -> &'i HashSet<&'i String>) -> bool {
+    // The cheap tests first: most quotes state no year, or name fewer than two people.
+    let words: Vec<&str> = super::index::split_words(text).collect();
+    let years: Vec<usize> = (0..words.len()).filter(|&at| super::index::year_of(words[at]).is_some()).collect();
+    if years.is_empty() {
+        return true;
+    }
+    // People are named by capitalised words; only those are keyed.
+    let capitalised = (0..words.len()).filter(|&at| words[at].chars().next().is_some_and(char::is_uppercase));
+    let people: Vec<(usize, Vec<String>)> = capitalised.map(|at| (at, index.known_word_keys(words[at]))).filter(|(_, keys)| keys.iter().any(|key| index.is_personal_name_key(key))).collect();
+    if people.len() < 2 {
+        return true;
+    }
+    let own = people_asked();
     if own.is_empty() {
         return true;
     }
-    let keyed = keyed_words(index, text);
     let places = |of_asked: bool| -> Vec<usize> {
-        keyed.iter().enumerate().filter(|(_, keys)| keys.iter().any(|key| index.is_personal_name_key(key) && own.contains(key) == of_asked)).map(|(at, _)| at).collect()
+        people.iter().filter(|(_, keys)| keys.iter().any(|key| index.is_personal_name_key(key) && own.contains(key) == of_asked)).map(|(at, _)| *at).collect()
     };
     let (own, others) = (places(true), places(false));
     if own.is_empty() || others.is_empty() {
         return true;
     }
     let nearest = |at: usize, places: &[usize]| places.iter().copied().min_by_key(|&place| place.abs_diff(at));
-    let mut years = super::index::split_words(text).enumerate().filter(|(_, word)| super::index::year_of(word).is_some()).map(|(at, _)| at).peekable();
-    years.peek().is_none()
-        || years.any(|at| match (nearest(at, &own), nearest(at, &others)) {
-            (Some(own), Some(other)) => (own < at) == (other < at) || own.abs_diff(at) <= other.abs_diff(at) || other.abs_diff(at) > YEAR_BINDING_REACH,
-            _ => true,
-        })
+    years.into_iter().any(|at| match (nearest(at, &own), nearest(at, &others)) {
+        (Some(own), Some(other)) => (own < at) == (other < at) || own.abs_diff(at) <= other.abs_diff(at) || other.abs_diff(at) > YEAR_BINDING_REACH,
+        _ => true,
+    })
 }
 
 /// Whether the entry's quotes that state one of the question's years bind

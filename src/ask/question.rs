@@ -1012,9 +1012,9 @@ const REQUEST_OPENERS: &[&str] = &["please", "you", "me", "pls", "plz", "and", "
 fn reporting_verbs_as_content(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split(' ').collect();
     let reported = |at: usize| {
-        let bare = words[at].trim_end_matches(['?', '!', '.', ',']).to_ascii_lowercase();
-        let previous = at.checked_sub(1).map(|p| words[p].to_ascii_lowercase());
-        REQUEST_VERBS.contains(&bare.as_str()) && previous.is_some_and(|p| !REQUEST_OPENERS.contains(&p.trim_end_matches(',')))
+        let bare = words[at].trim_end_matches(['?', '!', '.', ',']);
+        let previous = at.checked_sub(1).map(|p| words[p].trim_end_matches(','));
+        REQUEST_VERBS.iter().any(|verb| verb.eq_ignore_ascii_case(bare)) && previous.is_some_and(|p| !REQUEST_OPENERS.iter().any(|opener| opener.eq_ignore_ascii_case(p)))
     };
     if !(0..words.len()).any(reported) {
         return None;
@@ -1049,6 +1049,10 @@ static REGNAL_TABLE: std::sync::LazyLock<std::collections::HashMap<String, &'sta
 /// the ruler's numeral ("kralja Petra Drugog" → "kralja Petra II"); None
 /// when there is none.
 fn regnal_numerals(index: &Index, text: &str, language: Language) -> Option<String> {
+    // The ordinals are Serbian and Russian words: an English question has none.
+    if language == Language::En {
+        return None;
+    }
     let words: Vec<&str> = text.split(' ').collect();
     let numeral = |at: usize| -> Option<&'static str> {
         let numeral = REGNAL_TABLE.get(&fold_for_search(words[at])).copied()?;
