@@ -744,8 +744,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
 
 /// The question's event words, and when the entry's names hold one of
 /// them ("Soviet *invasion* of Afghanistan"), or the question has none and
-/// names the entry, its title's common words as well: the sentences call the event as the title does ("*The
-/// intervention* happened when …").
+/// names the entry, its title's common words as well: the sentences call
+/// the event as the title does ("*The intervention* happened when …").
 fn event_in_the_entrys_words(engine: &Engine, question: &Question, entry: usize, found: &Entry) -> Vec<Vec<String>> {
     let index = engine.index();
     let mut event = question.event_words.clone();
@@ -786,10 +786,8 @@ fn split_name_gap(engine: &Engine, question: &Question, entry: usize, shown: &[u
 fn writes_together(text: &str, first: &str, second: &str) -> bool {
     let words = words_of(text);
     let of_first = |at: usize| {
-        let rest = words.get(at + 1..).unwrap_or_default();
-        let rest = rest.strip_prefix(&["of".to_string()][..]).unwrap_or_default();
-        let rest = rest.strip_prefix(&["the".to_string()][..]).unwrap_or(rest);
-        rest.first().is_some_and(|word| same_word(word, first))
+        let mut rest = words.iter().skip(at + 1).map(String::as_str).filter(|word| *word != "the");
+        rest.next() == Some("of") && rest.next().is_some_and(|word| same_word(word, first))
     };
     // "Balkan War", "Yugoslav People's Army", or "the Party of Yugoslavia"
     // for "the Yugoslav party".

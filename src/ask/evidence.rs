@@ -381,10 +381,10 @@ const CLAUSE_OPENERS: &[&str] = &["when", "that", "which", "who", "whom", "while
 
 /// Whether the purpose `text` gives is of the event (`event`, each word as
 /// the keys of its forms): a purpose is of the clause right before it, so
-/// not when a clause opens between the event's last word and the purpose ("the intervention happened when …
-/// Moscow is waiting for Tito to die *in order to* renew its pressure" is
-/// why Moscow waits). True when the sentence gives no purpose, or does not
-/// name the event before it.
+/// not when a clause opens between the event's last word and the purpose
+/// ("the intervention happened when … Moscow is waiting for Tito to die
+/// *in order to* renew its pressure" is why Moscow waits). True when the
+/// sentence gives no purpose, or does not name the event before it.
 pub fn purpose_is_for(index: &Index, text: &str, event: &[Vec<String>]) -> bool {
     let lower = text.to_lowercase();
     let holds = |word: &str| {
