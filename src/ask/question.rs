@@ -762,9 +762,11 @@ fn journey_to_a_place(index: &Index, words: &[&str], language: Language) -> Opti
     // Only in a clause that sets the time of what is asked: how people went
     // somewhere is told in too many ways ("fled to", "found refuge in").
     let clause = words.iter().skip(1).position(|word| *word == "when").map(|at| &words[at + 2..])?;
-    let goes = clause.windows(3).any(|three| GOING_VERBS.contains(&three[0]) && three[1] == "to" && place(three[2]));
+    if !clause.windows(3).any(|three| GOING_VERBS.contains(&three[0]) && three[1] == "to" && place(three[2])) {
+        return None;
+    }
     let keys: Vec<String> = JOURNEY_WORDS.iter().flat_map(|word| index.tokens(word, language)).map(|t| t.key).filter(|key| index.has_key(key)).collect();
-    (goes && !keys.is_empty()).then_some(keys)
+    (!keys.is_empty()).then_some(keys)
 }
 
 /// The position of the main verb in its plain form in a "when" question,
