@@ -1581,3 +1581,17 @@ fn a_capital_before_and_is_one_of_two_names_and_may_stand_for_its_state() {
     // "… a diplomatic conflict between Austria-Hungary … and Serbia".
     assert_proven(&engine, "what started the 1901 quarrel between vienna and belgrade", "kosovo-massacres-1901", "diplomatic conflict between Austria-Hungary");
 }
+
+#[test]
+fn relations_that_collapse_worsen_and_a_sentence_of_another_year_dates_nothing() {
+    // "In 1949 relations between the Soviet Union and Yugoslavia completely
+    // deteriorated": said of relations, "fall apart" or "collapse" is
+    // worsening, not a state's end. The Belgrade Declaration (1955) quotes
+    // that sentence too, but its 1949 is not the declaration's date.
+    let engine = engine();
+    assert_proven(&engine, "when did relations between moscow and belgrade deteriorate", "relations-deteriorate-1949", "1949");
+    assert_proven(&engine, "what year did relations between moscow and belgrade fall apart", "relations-deteriorate-1949", "1949");
+    assert_proven(&engine, "when did ties between belgrade and moscow break up", "relations-deteriorate-1949", "1949");
+    // A state that falls apart still ends.
+    assert_proven(&engine, "when did yugoslavia fall apart", "dissolution-of-soviet-union-and-yugoslavia-1991", "1991");
+}

@@ -1334,7 +1334,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if asks == Asks::When && question.becoming.as_ref().is_some_and(|what| !tells_becoming_what(engine, entry, found, what)) {
         return false;
     }
-    if asks == Asks::When && !dates_the_event(engine, question, entry) {
+    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry)) {
         return false;
     }
     if hedged_superlative(question, found) {
@@ -1394,6 +1394,41 @@ fn dates_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
         || found.quotes.iter().enumerate().any(|(position, quote)| {
             evidence::states(found, quote, &focus, index, doc, position) && [index.quote_keys(entry).get(position).map_or(&[][..], Vec::as_slice), index.antecedent_keys(entry, position)].into_iter().any(told_by)
         })
+}
+
+/// "When did relations deteriorate": the Belgrade Declaration's quote
+/// "In 1949 relations … completely deteriorated. From 1953–1955, bilateral
+/// relations were restored with the signing of the Belgrade declaration"
+/// tells the event, but in a sentence of 1949, while the entry is dated
+/// 1955. True when the entry's names do not tell the event the question
+/// names, some sentence of its quotes does, and every such sentence
+/// states years, none of them within the entry's date.
+fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let index = engine.index();
+    let Some(found) = engine.entry(entry) else { return false };
+    let Some(date) = found.date.as_ref() else { return false };
+    // The event's verbs: those the parse found, else the question's own
+    // verbs and modifiers (it finds none in a question of two names joined
+    // by "and", "between Moscow and Belgrade").
+    let query = &question.query;
+    let predicates = (0..query.keys.len()).filter(|&word| query.predicates.contains(&query.keys[word]) && index.knows(query, word));
+    let events: Vec<&String> = if question.event_words.is_empty() { predicates.map(|word| &query.keys[word]).collect() } else { question.event_words.iter().flatten().collect() };
+    if events.is_empty() {
+        return false;
+    }
+    let told_by = |keys: &[String]| events.iter().any(|key| keys.contains(key));
+    if told_by(&index.name_keys(entry)) {
+        return false;
+    }
+    let sentences = found.quotes.iter().flat_map(|quote| quote.text.split(". "));
+    let mut telling = sentences.filter(|sentence| super::index::split_words(sentence).any(|word| told_by(&index.known_word_keys(word)))).peekable();
+    if telling.peek().is_none() {
+        return false;
+    }
+    telling.all(|sentence| {
+        let mut years = super::index::split_words(sentence).filter_map(super::index::year_of).peekable();
+        years.peek().is_some() && years.all(|year| !date.covers_year(year))
+    })
 }
 
 /// Whether an entry is the event a start-or-end question is about: the

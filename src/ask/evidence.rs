@@ -1058,7 +1058,7 @@ pub(crate) fn speaks_of_all(index: &Index, doc: usize, position: usize, query: &
 fn speaks_of_all_but(index: &Index, doc: usize, position: usize, query: &Query, names_count: bool, excused: impl Fn(usize) -> bool) -> bool {
     let Some(keys) = index.quote_keys(doc).get(position) else { return false };
     let antecedent = index.antecedent_keys(doc, position);
-    let held = |word: usize| excused(word) || index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word) || index.held_by_context(doc, query, word);
+    let held = |word: usize| excused(word) || index.word_in(query, word, keys) || index.word_in(query, word, antecedent) || names_count && index.in_names_or_people(doc, query, word) || index.held_by_context(doc, query, word) || index.held_by_metonym(doc, query, word, &[position]);
     missing_share(index, query, held) <= MAX_MISSING
 }
 

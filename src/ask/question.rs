@@ -724,7 +724,7 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
     words
         .iter()
         .enumerate()
-        .filter(|(at, _)| !attribute(*at))
+        .filter(|(at, _)| !attribute(*at) && !ends_a_synonym_phrase(index, words, *at, language))
         .map(|(at, word)| (Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who, word))
         // "Exact" is a stopword, not a misspelt "exalt".
         .filter(|(_, word)| !lexicon::is_stopword(word, language))
@@ -743,6 +743,18 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         .filter(|keys: &Vec<String>| !keys.is_empty())
         .chain(journey_to_a_place(index, words, language))
         .collect()
+}
+
+/// Particles that end a phrase of `config/synonyms.toml` ("fall *apart*",
+/// "set *up*").
+const PHRASE_PARTICLES: &[&str] = &["apart", "up", "out", "down", "off", "away"];
+
+/// Whether the word at `at` is the particle of a two-word phrase the
+/// synonyms key as one ("fell apart": dissolution): the phrase is what
+/// the question says, and "apart" alone names no event.
+fn ends_a_synonym_phrase(index: &Index, words: &[&str], at: usize, language: Language) -> bool {
+    let Some(before) = at.checked_sub(1).and_then(|before| words.get(before)) else { return false };
+    PHRASE_PARTICLES.contains(&words[at]) && index.tokens(&format!("{before} {}", words[at]), language).len() == 1
 }
 
 /// Verbs of going that say no event alone ("came", "went"), but with "to"
@@ -1028,6 +1040,47 @@ fn reporting_verbs_as_content(text: &str) -> Option<String> {
     Some((0..words.len()).map(|at| if reported(at) { past(words[at]) } else { words[at].to_string() }).collect::<Vec<_>>().join(" "))
 }
 
+/// Nouns for the relations between states: what they do when they
+/// "collapse" is worsen, not dissolve as a state does.
+const RELATIONS_NOUNS: &[&str] = &["relations", "relationship", "ties"];
+
+/// Words of a state's end (the dissolution group of
+/// `config/synonyms.toml`), one or two words long, as typed.
+const DISSOLUTION_VERBS: &[&[&str]] = &[
+    &["collapse"], &["collapsed"], &["collapses"], &["collapsing"],
+    &["fall", "apart"], &["fell", "apart"], &["falls", "apart"], &["fallen", "apart"],
+    &["break", "up"], &["broke", "up"], &["broken", "up"],
+    &["disintegrate"], &["disintegrated"], &["dissolve"], &["dissolved"],
+];
+
+/// Words that open another clause between relations and a verb: the verb
+/// then has a subject of its own ("relations after Yugoslavia *collapsed*").
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "after", "before", "since", "until", "as", "while", "because", "that", "which", "who",
+    "did", "do", "does", "was", "were", "is", "are", "had", "have", "has",
+];
+
+/// "When did relations between Moscow and Belgrade *fall apart*": said of
+/// relations, a word for a state's end means they worsened, which the
+/// sources write "deteriorated". The English text with such a verb written
+/// so; None when there is none.
+fn relations_worsening(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let bare = |word: &str| word.trim_end_matches(['?', '!', '.', ',']).to_lowercase();
+    let relations = words.iter().position(|w| RELATIONS_NOUNS.contains(&bare(w).as_str()))?;
+    for at in relations + 1..words.len() {
+        if CLAUSE_OPENERS.contains(&bare(words[at]).as_str()) {
+            return None;
+        }
+        let verb = DISSOLUTION_VERBS.iter().find(|verb| verb.iter().enumerate().all(|(offset, part)| words.get(at + offset).is_some_and(|w| bare(w) == *part)));
+        if let Some(verb) = verb {
+            let rewritten = words[..at].iter().copied().chain(std::iter::once("deteriorated")).chain(words[at + verb.len()..].iter().copied());
+            return Some(rewritten.collect::<Vec<_>>().join(" "));
+        }
+    }
+    None
+}
+
 /// Ordinals in Serbian (Latin and Cyrillic) and Russian, in the forms a
 /// ruler's number takes after their name ("pod Petrom *Prvim*", "короля
 /// Петра *второго*"), with the numeral the sources write ("Peter I").
@@ -1241,7 +1294,10 @@ impl Question {
         // "How did Putin *describe* it": a request's verb that says what was done.
         let reported = if language == Language::En { reporting_verbs_as_content(text) } else { None };
         let text = reported.as_deref().unwrap_or(text);
-        let folded = if expanded.is_some() || regnal.is_some() || reported.is_some() { fold_for_search(text) } else { folded_typed };
+        // "When did relations *collapse*": they worsened; no state ended.
+        let worsened = if language == Language::En { relations_worsening(text) } else { None };
+        let text = worsened.as_deref().unwrap_or(text);
+        let folded = if expanded.is_some() || regnal.is_some() || reported.is_some() || worsened.is_some() { fold_for_search(text) } else { folded_typed };
         // "whwn", "meny": misspelt question words still ask.
         let words: Vec<&str> = folded
             .split(' ')
