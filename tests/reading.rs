@@ -1595,3 +1595,14 @@ fn relations_that_collapse_worsen_and_a_sentence_of_another_year_dates_nothing()
     // A state that falls apart still ends.
     assert_proven(&engine, "when did yugoslavia fall apart", "dissolution-of-soviet-union-and-yugoslavia-1991", "1991");
 }
+
+#[test]
+fn what_someone_signed_needs_a_treaty_or_a_sentence_that_tells_a_signing() {
+    // "High-level visits, such as those of presidents of Serbia to Moscow
+    // (Boris Tadić in 2004 and 2009, …)": a visit, nothing signed. A
+    // "when" after "what did X sign" opens a time clause; it asks no date.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what did tadic sign when he went to moscow in 2004", "what did putin sign in belgrade in 2019"]);
+    // "Formalized by the 2013 Strategic Partnership Declaration": a treaty is what was signed.
+    assert_proven(&engine, "what did serbia and russia sign in 2013", "strategic-partnership-declaration-2013", "2013 Strategic Partnership Declaration");
+}

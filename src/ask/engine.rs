@@ -427,6 +427,7 @@ impl Engine {
             asks_signer: question.asks_signer,
             asks_words: question.asks_words,
             asks_contents: question.asks_contents,
+            asks_signed: question.asks_signed,
             asks_money: question.asks_money,
             asks_what_followed: question.asks_what_followed,
             ..Focus::asserting(asks).with_query(&question.query)

@@ -52,6 +52,9 @@ pub struct Focus<'q> {
     /// "What did the agreement include": what a text held, which a sentence
     /// that tells it states ([`tells_contents`]).
     pub asks_contents: bool,
+    /// "What did Tadić sign": what was signed, which a sentence that tells
+    /// a signing states ([`tells_signing`]).
+    pub asks_signed: bool,
     /// "How much did the refinery cost": a sum of money, which only a
     /// number with a currency states (not "a capacity of 4.8 million tonnes").
     pub asks_money: bool,
@@ -78,6 +81,7 @@ impl Default for Focus<'_> {
             asks_signer: false,
             asks_words: false,
             asks_contents: false,
+            asks_signed: false,
             asks_money: false,
             asks_what_followed: false,
         }
@@ -163,6 +167,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::Why) => gives_a_reason(text),
         Some(Asks::What) if focus.asks_words => reports_words(text),
         Some(Asks::What) if focus.asks_contents => tells_contents(text),
+        Some(Asks::What) if focus.asks_signed => entry.kind == crate::facts::Kind::Treaty || tells_signing(text),
         _ => true,
     }
 }
@@ -316,6 +321,14 @@ pub fn tells_contents(text: &str) -> bool {
     let told = |word: &String| CONTENTS_TOLD.iter().any(|stem| word.starts_with(stem) && word != "including") || SAYING_WORDS.contains(&word.as_str()) && !word.starts_with("agreement");
     lowercase_words(text).iter().any(told)
 }
+
+/// Whether a quote tells that something was signed or concluded.
+pub fn tells_signing(text: &str) -> bool {
+    lowercase_words(text).iter().any(|word| SIGNING_TOLD.iter().any(|stem| word.starts_with(stem)))
+}
+
+/// The stems of words that tell a signing.
+const SIGNING_TOLD: &[&str] = &["sign", "conclud", "conclusion"];
 
 /// The stems of verbs that tell what a text held.
 const CONTENTS_TOLD: &[&str] = &["includ", "contain", "provid", "stipulat", "guarantee", "regulat", "envisag", "affirm", "pledg"];

@@ -91,6 +91,11 @@ pub struct Question {
     /// text held, which only a sentence that tells it gives (one that lists
     /// the agreement among others does not).
     pub asks_contents: bool,
+    /// "What did Tadić *sign* in Moscow": the question asks what was
+    /// signed, which only a sentence that tells a signing gives (one that
+    /// tells his visit does not). "Sign" is a stopword every question may
+    /// use, so no word of the query says it.
+    pub asks_signed: bool,
     /// "When did Serbian refugees *first* go to Russia": of the entries
     /// the question fits equally, the earliest.
     pub earliest: bool,
@@ -175,6 +180,15 @@ fn asks_for_words(words: &[&str], asks: Asks, language: Language) -> bool {
 /// *provide* for" (see [`asks_for_words`] for the form).
 fn asks_for_contents(words: &[&str], asks: Asks, language: Language) -> bool {
     asks_for(CONTENTS_VERBS, words, asks, language)
+}
+
+/// Verbs that ask what was signed.
+const SIGNED_VERBS: &[&str] = &["sign", "signed", "conclude"];
+
+/// Whether an English "what" question asks what someone signed: "what did
+/// Tadić *sign* in Moscow" (see [`asks_for_words`] for the form).
+fn asks_for_signed(words: &[&str], asks: Asks, language: Language) -> bool {
+    asks_for(SIGNED_VERBS, words, asks, language)
 }
 
 /// Whether "what did (…)" is followed by one of `verbs`, at the question's
@@ -1238,6 +1252,7 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
     if !opens_with_what {
         return found;
     }
+    let what_did = words.get(1).is_some_and(|w| DO_FORMS.contains(w));
     let relative = |asks: Asks, start: usize| {
         let previous = start.checked_sub(1).and_then(|p| words.get(p));
         match asks {
@@ -1245,7 +1260,9 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
             Asks::Born | Asks::Died => words[start.saturating_sub(3)..start].iter().skip_while(|_| start < 3).any(|w| SUBORDINATORS.contains(w)),
             // "What did Putin say *when* he visited": the words said, at that time;
             // "what was Moscow waiting for *when* Tito got sick": the thing waited for.
-            Asks::When => previous.is_some_and(|w| WORDS_VERBS.contains(w) || STRANDED_PREPOSITIONS.contains(w)),
+            // "What did Tadić sign *when* he went to Moscow": "what" is the
+            // object of the verb before the clause.
+            Asks::When => previous.is_some_and(|w| WORDS_VERBS.contains(w) || STRANDED_PREPOSITIONS.contains(w) || what_did && !SECOND_QUESTION.contains(w)),
             _ => false,
         }
     };
@@ -1384,6 +1401,7 @@ impl Question {
         let becoming = became_what(index, &words, language).filter(|_| asks != Asks::Who || who_became(&words));
         let asks_words = asks_for_words(&words, asks, language);
         let asks_contents = asks_for_contents(&words, asks, language);
+        let asks_signed = asks_for_signed(&words, asks, language);
         let event_words = event_words(index, &query, &words, &found, language);
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
@@ -1435,6 +1453,7 @@ impl Question {
             becoming,
             asks_words,
             asks_contents,
+            asks_signed,
             asks_money,
             asks_role,
             event_words,
