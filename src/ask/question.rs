@@ -192,7 +192,7 @@ fn asks_for_signed(words: &[&str], asks: Asks, language: Language) -> bool {
 }
 
 /// Whether "what did (…)" is followed by one of `verbs`, at the question's
-/// end or before what it was about or when.
+/// end or before what it was about or when, the one it was said to between.
 fn asks_for(verbs: &[&str], words: &[&str], asks: Asks, language: Language) -> bool {
     if language != Language::En || asks != Asks::What {
         return false;
@@ -203,7 +203,9 @@ fn asks_for(verbs: &[&str], words: &[&str], asks: Asks, language: Language) -> b
         return false;
     }
     let spoken = words.iter().enumerate().skip(did + 1).find(|(_, w)| verbs.contains(w)).map(|(at, _)| at);
-    spoken.is_some_and(|at| words.get(at + 1).is_none_or(|next| WORDS_FOLLOWERS.contains(next)))
+    let ends_there = |at: usize| words.get(at).is_none_or(|next| WORDS_FOLLOWERS.contains(next));
+    // "What did Khrushchev tell *Tito* when…": the one told between.
+    spoken.is_some_and(|at| ends_there(at + 1) || words.get(at + 1).is_some_and(|object| !lexicon::is_stopword(object, language)) && ends_there(at + 2))
 }
 
 /// Words after a verb of saying that end what it asks ("say *about*",
