@@ -1606,3 +1606,14 @@ fn what_someone_signed_needs_a_treaty_or_a_sentence_that_tells_a_signing() {
     // "Formalized by the 2013 Strategic Partnership Declaration": a treaty is what was signed.
     assert_proven(&engine, "what did serbia and russia sign in 2013", "strategic-partnership-declaration-2013", "2013 Strategic Partnership Declaration");
 }
+
+#[test]
+fn an_event_denied_or_only_wished_for_dates_nothing() {
+    // "Tito informed Soviet authorities that his movement does not
+    // recognize the Government in exile"; "the new authorities … wanted to
+    // gain international recognition": no recognition happened.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did tito recognise the government in exile"]);
+    // Asked as a denial, the denial dates it.
+    assert_proven(&engine, "when did tito say he would not recognise the government in exile", "tito-message-before-moscow-conference-1943", "October 1943");
+}

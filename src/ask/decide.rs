@@ -1402,9 +1402,14 @@ fn dates_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// "In 1949 relations … completely deteriorated. From 1953–1955, bilateral
 /// relations were restored with the signing of the Belgrade declaration"
 /// tells the event, but in a sentence of 1949, while the entry is dated
-/// 1955. True when the entry's names do not tell the event the question
-/// names, some sentence of its quotes does, and every such sentence
-/// states years, none of them within the entry's date.
+/// 1955. "When did the USSR recognise Tito's Yugoslavia": "his movement
+/// does *not recognize* the Government in exile", "wanted to gain
+/// international *recognition*" tell no recognition that happened.
+///
+/// True when the entry's names do not tell the event the question names,
+/// some sentence of its quotes does, and none of those sentences tells it
+/// as having happened (not denied, not only wished for) with no year or a
+/// year within the entry's date.
 fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> bool {
     let index = engine.index();
     let Some(found) = engine.entry(entry) else { return false };
@@ -1418,18 +1423,21 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
     if events.is_empty() {
         return false;
     }
-    let told_by = |keys: &[String]| events.iter().any(|key| keys.contains(key));
-    if told_by(&index.name_keys(entry)) {
+    let told_by = |word: &str| index.known_word_keys(word).iter().any(|key| events.contains(&key));
+    if index.name_keys(entry).iter().any(|key| events.contains(&key)) {
         return false;
     }
     let sentences = found.quotes.iter().flat_map(|quote| quote.text.split(". "));
-    let mut telling = sentences.filter(|sentence| super::index::split_words(sentence).any(|word| told_by(&index.known_word_keys(word)))).peekable();
+    let mut telling = sentences.map(|sentence| super::index::split_words(sentence).collect::<Vec<_>>()).filter(|words| words.iter().any(|word| told_by(word))).peekable();
     if telling.peek().is_none() {
         return false;
     }
-    telling.all(|sentence| {
-        let mut years = super::index::split_words(sentence).filter_map(super::index::year_of).peekable();
-        years.peek().is_some() && years.all(|year| !date.covers_year(year))
+    // "When did Tito say he *didn't* recognise…": a denial asked is told by one.
+    let asked_unreal = question.folded.split(' ').any(evidence::denies_or_wishes);
+    !telling.any(|words| {
+        let happened = (0..words.len()).any(|at| told_by(words[at]) && (asked_unreal || !evidence::unreal_at(&words, at)));
+        let mut years = words.iter().filter_map(|word| super::index::year_of(word)).peekable();
+        happened && (years.peek().is_none() || years.any(|year| date.covers_year(year)))
     })
 }
 

@@ -330,6 +330,32 @@ pub fn tells_signing(text: &str) -> bool {
 /// The stems of words that tell a signing.
 const SIGNING_TOLD: &[&str] = &["sign", "conclud", "conclusion"];
 
+/// Words that deny what follows them ("does *not* recognize").
+const NEGATORS: &[&str] = &["not", "never", "no", "nor", "t", "refused", "declined", "rejected"];
+
+/// Words that only wish for what follows them ("*wanted* to gain recognition").
+const WISHING: &[&str] = &["wanted", "wished", "hoped", "sought", "aimed", "planned", "intended", "tried", "attempted", "proposed", "demanded", "asked", "urged", "would", "could", "might"];
+
+/// How many words before an event a denial or a wish reaches.
+const UNREAL_REACH: usize = 4;
+
+/// Whether the word at `at` of a sentence's `words` (split at
+/// punctuation: "don't" is "don", "t") is denied or only wished for by a
+/// word shortly before it, in the same clause.
+pub(crate) fn unreal_at(words: &[&str], at: usize) -> bool {
+    let from = at.saturating_sub(UNREAL_REACH);
+    words[from..at].iter().rev().take_while(|word| !matches!(**word, "and" | "but" | "which" | "who" | "that" | "when")).any(|word| denies_or_wishes(&word.to_ascii_lowercase()))
+}
+
+/// Whether a lowercase word denies or wishes for what follows it ([`NEGATORS`], [`WISHING`]).
+pub(crate) fn denies_or_wishes(word: &str) -> bool {
+    NEGATORS.contains(&word) || WISHING.contains(&word) || word.starts_with("refus") || NEGATED_AUXILIARIES.contains(&word)
+}
+
+/// Auxiliaries with their "not", as a question types them without the
+/// apostrophe ("didnt").
+const NEGATED_AUXILIARIES: &[&str] = &["didnt", "dont", "doesnt", "wasnt", "werent", "wouldnt", "couldnt", "hasnt", "havent", "hadnt", "isnt", "arent", "cant", "wont"];
+
 /// The stems of verbs that tell what a text held.
 const CONTENTS_TOLD: &[&str] = &["includ", "contain", "provid", "stipulat", "guarantee", "regulat", "envisag", "affirm", "pledg"];
 
