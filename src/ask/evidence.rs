@@ -344,7 +344,12 @@ const UNREAL_REACH: usize = 4;
 /// word shortly before it, in the same clause.
 pub(crate) fn unreal_at(words: &[&str], at: usize) -> bool {
     let from = at.saturating_sub(UNREAL_REACH);
-    words[from..at].iter().rev().take_while(|word| !matches!(**word, "and" | "but" | "which" | "who" | "that" | "when")).any(|word| denies_or_wishes(&word.to_ascii_lowercase()))
+    // "It was *not until* June 1940 that …", "*not only*": no denial.
+    let denies = |before: usize| {
+        let word = words[before].to_ascii_lowercase();
+        denies_or_wishes(&word) && !(word == "not" && words.get(before + 1).is_some_and(|next| matches!(*next, "until" | "only")))
+    };
+    (from..at).rev().take_while(|&before| !matches!(words[before], "and" | "but" | "which" | "who" | "that" | "when")).any(denies)
 }
 
 /// Whether a lowercase word denies or wishes for what follows it ([`NEGATORS`], [`WISHING`]).
