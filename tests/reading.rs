@@ -1617,3 +1617,15 @@ fn an_event_denied_or_only_wished_for_dates_nothing() {
     // Asked as a denial, the denial dates it.
     assert_proven(&engine, "when did tito say he would not recognise the government in exile", "tito-message-before-moscow-conference-1943", "October 1943");
 }
+
+#[test]
+fn who_did_it_to_whom_is_read_both_ways() {
+    // "… the Kingdom of Yugoslavia formally recognised the USSR" (1940) and
+    // "Socialist Yugoslavia … was recognized by the USSR on 19 December":
+    // the doer before an active verb, after "by" of a passive one.
+    let engine = engine();
+    assert_proven(&engine, "when did the soviet union recognise yugoslavia", "ussr-recognises-socialist-yugoslavia-1945", "19 December");
+    assert_proven(&engine, "when did yugoslavia recognise the soviet union", "yugoslavia-recognises-ussr-1940", "June 1940");
+    // A meeting is the same either way round.
+    assert_proven(&engine, "when did hebrang meet stalin", "stalin-hebrang-meeting-1945", "January 1945");
+}

@@ -1404,7 +1404,8 @@ fn dates_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// tells the event, but in a sentence of 1949, while the entry is dated
 /// 1955. "When did the USSR recognise Tito's Yugoslavia": "his movement
 /// does *not recognize* the Government in exile", "wanted to gain
-/// international *recognition*" tell no recognition that happened.
+/// international *recognition*" tell no recognition that happened, and
+/// "the Kingdom of Yugoslavia formally recognised the USSR" none by the USSR.
 ///
 /// True when the entry's names do not tell the event the question names,
 /// some sentence of its quotes does, and none of those sentences tells it
@@ -1424,8 +1425,13 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
         return false;
     }
     let told_by = |word: &str| index.known_word_keys(word).iter().any(|key| events.contains(&key));
+    let roles = asked_roles(index, question, &events);
+    let reversed = |words: &[&str], at: usize| roles.as_ref().is_some_and(|(doer, done_to)| evidence::reverses_roles(index, words, at, doer, done_to));
+    // A title that tells the event dates it, unless it tells it the other
+    // way round ("Yugoslavia recognises the USSR").
     if index.name_keys(entry).iter().any(|key| events.contains(&key)) {
-        return false;
+        let title: Vec<&str> = super::index::split_words(&found.title).collect();
+        return (0..title.len()).any(|at| told_by(title[at]) && reversed(&title, at));
     }
     let sentences = found.quotes.iter().flat_map(|quote| quote.text.split(". "));
     let mut telling = sentences.map(|sentence| super::index::split_words(sentence).collect::<Vec<_>>()).filter(|words| words.iter().any(|word| told_by(word))).peekable();
@@ -1435,10 +1441,28 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
     // "When did Tito say he *didn't* recognise…": a denial asked is told by one.
     let asked_unreal = question.folded.split(' ').any(evidence::denies_or_wishes);
     !telling.any(|words| {
-        let happened = (0..words.len()).any(|at| told_by(words[at]) && (asked_unreal || !evidence::unreal_at(&words, at)));
+        let happened = (0..words.len()).any(|at| told_by(words[at]) && (asked_unreal || !evidence::unreal_at(&words, at)) && !reversed(&words, at));
         let mut years = words.iter().filter_map(|word| super::index::year_of(word)).peekable();
         happened && (years.peek().is_none() || years.any(|year| date.covers_year(year)))
     })
+}
+
+/// Words that end the object of a question's verb ("recognise Yugoslavia
+/// *in* 1945").
+const OBJECT_ENDS: &[&str] = &["in", "on", "at", "after", "before", "during", "for", "when", "and", "to", "from", "with", "by"];
+
+/// The keys of the names before and after the question's event verb:
+/// who did it and to whom ("when did *the USSR* recognise *Tito's
+/// Yugoslavia*"). None unless both sides name something.
+fn asked_roles(index: &Index, question: &Question, events: &[&String]) -> Option<(Vec<String>, Vec<String>)> {
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    // "When did the USSR recognise…", or a command's "the USSR recognised…".
+    let start = words.iter().position(|w| matches!(*w, "did" | "does" | "do")).map_or(0, |did| did + 1);
+    let verb = (start..words.len()).find(|&at| index.known_word_keys(words[at]).iter().any(|key| events.contains(&key)))?;
+    let end = (verb + 1..words.len()).find(|&at| OBJECT_ENDS.contains(&words[at])).unwrap_or(words.len());
+    let names = |side: &[&str]| -> Vec<String> { side.iter().flat_map(|word| index.known_word_keys(word)).filter(|key| index.is_proper_key(key)).collect() };
+    let (doer, done_to) = (names(&words[start..verb]), names(&words[verb + 1..end]));
+    (!doer.is_empty() && !done_to.is_empty()).then_some((doer, done_to))
 }
 
 /// Whether an entry is the event a start-or-end question is about: the

@@ -352,6 +352,44 @@ pub(crate) fn unreal_at(words: &[&str], at: usize) -> bool {
     (from..at).rev().take_while(|&before| !matches!(words[before], "and" | "but" | "which" | "who" | "that" | "when")).any(denies)
 }
 
+/// How many words before and after a verb its doer and its object are looked for.
+const ROLE_REACH: usize = 8;
+
+/// Stems of events done together, whose two sides may be named either way
+/// round ("Stalin's meeting with Hebrang" is Hebrang's with Stalin).
+const RECIPROCAL: &[&str] = &["meet", "met", "talk", "negotiat", "agree", "ally", "allie", "allian", "fight", "fought", "war", "clash", "trade", "correspond", "exchang", "sign", "conclu", "cooperat", "split", "broke", "break"];
+
+/// Words that end a clause around a verb.
+const CLAUSE_BREAKS: &[&str] = &["that", "which", "who", "when", "while", "and", "but", "as"];
+
+/// Whether the sentence `words` tells the event at `at` with the roles the
+/// other way round: what the question names as the doer (`doer`, keys) is
+/// what it was done to, and the other way round ("the Kingdom of
+/// Yugoslavia formally recognised the USSR" for "when did the USSR
+/// recognise Yugoslavia"). A passive verb's doer follows "by" ("was
+/// recognized by the USSR"). False when a side is not clear.
+pub(crate) fn reverses_roles(index: &Index, words: &[&str], at: usize, doer: &[String], done_to: &[String]) -> bool {
+    let verb = words[at].to_ascii_lowercase();
+    if RECIPROCAL.iter().any(|stem| verb.starts_with(stem)) {
+        return false;
+    }
+    let breaks = |word: &&str| CLAUSE_BREAKS.contains(&word.to_ascii_lowercase().as_str());
+    let from = at.saturating_sub(ROLE_REACH);
+    let before: Vec<&str> = words[from..at].iter().rev().take_while(|word| !breaks(word)).copied().collect();
+    let after: Vec<&str> = words.iter().skip(at + 1).take(ROLE_REACH).take_while(|word| !breaks(word)).copied().collect();
+    let auxiliary = before.iter().find(|word| !word.ends_with("ly")).is_some_and(|word| matches!(word.to_ascii_lowercase().as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being"));
+    let (subject, object): (Vec<&str>, Vec<&str>) = if auxiliary {
+        let Some(by) = after.iter().position(|word| *word == "by") else { return false };
+        (after[by + 1..].to_vec(), before)
+    } else {
+        (before, after)
+    };
+    let keys = |side: &[&str]| -> Vec<String> { side.iter().flat_map(|word| index.known_word_keys(word)).collect() };
+    let (subject, object) = (keys(&subject), keys(&object));
+    let on = |side: &[String], asked: &[String]| asked.iter().any(|key| side.contains(key));
+    on(&object, doer) && !on(&subject, doer) && on(&subject, done_to) && !on(&object, done_to)
+}
+
 /// Whether a lowercase word denies or wishes for what follows it ([`NEGATORS`], [`WISHING`]).
 pub(crate) fn denies_or_wishes(word: &str) -> bool {
     NEGATORS.contains(&word) || WISHING.contains(&word) || word.starts_with("refus") || NEGATED_AUXILIARIES.contains(&word)
