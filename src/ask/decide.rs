@@ -1410,7 +1410,8 @@ fn dates_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// True when the entry's names do not tell the event the question names,
 /// some sentence of its quotes does, and none of those sentences tells it
 /// as having happened (not denied, not only wished for) with no year or a
-/// year within the entry's date.
+/// year within the entry's date nearest it ("in 1921 … moved … and in 1922
+/// … established" dates the establishing 1922).
 fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> bool {
     let index = engine.index();
     let Some(found) = engine.entry(entry) else { return false };
@@ -1420,7 +1421,11 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
     // by "and", "between Moscow and Belgrade").
     let query = &question.query;
     let predicates = (0..query.keys.len()).filter(|&word| query.predicates.contains(&query.keys[word]) && index.knows(query, word));
-    let events: Vec<&String> = if question.event_words.is_empty() { predicates.map(|word| &query.keys[word]).collect() } else { question.event_words.iter().flatten().collect() };
+    let mut events: Vec<&String> = if question.event_words.is_empty() { predicates.map(|word| &query.keys[word]).collect() } else { question.event_words.iter().flatten().collect() };
+    // "Set up": a phrase the synonyms key as one word ("establish").
+    let folded: Vec<&str> = question.folded.split(' ').collect();
+    let phrases: Vec<String> = (1..folded.len()).filter_map(|at| super::question::synonym_phrase_key(index, &folded, at, question.language)).collect();
+    events.extend(&phrases);
     if events.is_empty() {
         return false;
     }
@@ -1440,11 +1445,13 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
     }
     // "When did Tito say he *didn't* recognise…": a denial asked is told by one.
     let asked_unreal = question.folded.split(' ').any(evidence::denies_or_wishes);
-    !telling.any(|words| {
-        let happened = (0..words.len()).any(|at| told_by(words[at]) && (asked_unreal || !evidence::unreal_at(&words, at)) && !reversed(&words, at));
-        let mut years = words.iter().filter_map(|word| super::index::year_of(word)).peekable();
-        happened && (years.peek().is_none() || years.any(|year| date.covers_year(year)))
-    })
+    // An occurrence is dated by the nearest year before it in its sentence
+    // ("in 1921 … moved … and in 1922 … established"), else the first after it.
+    let dated_here = |words: &[&str], at: usize| {
+        let year = words[..at].iter().rev().find_map(|word| super::index::year_of(word)).or_else(|| words[at..].iter().find_map(|word| super::index::year_of(word)));
+        year.is_none_or(|year| date.covers_year(year))
+    };
+    !telling.any(|words| (0..words.len()).any(|at| told_by(words[at]) && (asked_unreal || !evidence::unreal_at(&words, at)) && !reversed(&words, at) && dated_here(&words, at)))
 }
 
 /// Words that end the object of a question's verb ("recognise Yugoslavia

@@ -769,8 +769,20 @@ const PHRASE_PARTICLES: &[&str] = &["apart", "up", "out", "down", "off", "away"]
 /// synonyms key as one ("fell apart": dissolution): the phrase is what
 /// the question says, and "apart" alone names no event.
 fn ends_a_synonym_phrase(index: &Index, words: &[&str], at: usize, language: Language) -> bool {
-    let Some(before) = at.checked_sub(1).and_then(|before| words.get(before)) else { return false };
-    PHRASE_PARTICLES.contains(&words[at]) && index.tokens(&format!("{before} {}", words[at]), language).len() == 1
+    synonym_phrase_key(index, words, at, language).is_some()
+}
+
+/// The key of the two-word synonym phrase the word at `at` ends ("set
+/// *up*": establish), if it ends one ([`PHRASE_PARTICLES`]).
+pub(crate) fn synonym_phrase_key(index: &Index, words: &[&str], at: usize, language: Language) -> Option<String> {
+    let before = at.checked_sub(1).and_then(|before| words.get(before))?;
+    if !PHRASE_PARTICLES.contains(words.get(at)?) {
+        return None;
+    }
+    match index.tokens(&format!("{before} {}", words[at]), language).as_slice() {
+        [one] => Some(one.key.clone()),
+        _ => None,
+    }
 }
 
 /// Verbs of going that say no event alone ("came", "went"), but with "to"
