@@ -1605,6 +1605,11 @@ fn what_someone_signed_needs_a_treaty_or_a_sentence_that_tells_a_signing() {
     assert_nothing_asserted(&engine, &["what did tadic sign when he went to moscow in 2004", "what did putin sign in belgrade in 2019"]);
     // "Formalized by the 2013 Strategic Partnership Declaration": a treaty is what was signed.
     assert_proven(&engine, "what did serbia and russia sign in 2013", "strategic-partnership-declaration-2013", "2013 Strategic Partnership Declaration");
+    // A person's profile answers only with a sentence of a signing: "the
+    // Soviet Union concluded a friendship treaty with Tito, who put
+    // signature on behalf of the Regent Council".
+    assert_nothing_asserted(&engine, &["what did stalin and tito sign in 1945"]);
+    assert_proven(&engine, "what did tito sign in moscow", "treaty-of-friendship-and-cooperation-1945", "signed their Treaty of Friendship");
 }
 
 #[test]

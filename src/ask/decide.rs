@@ -1318,7 +1318,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let reason = || shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| evidence::gives_a_reason(&quote.text));
             // "Who became prime minister": their roles or a sentence of becoming say so.
             let became = question.becoming.as_ref().is_none_or(|what| holds_role(engine, found, what) || tells_becoming_what(engine, entry, found, what));
-            return identity && became && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
+            // "What did Tito sign": a sentence of theirs that tells a signing.
+            let signed = !question.asks_signed || found.quotes.iter().any(|quote| evidence::tells_signing(&quote.text));
+            return identity && became && signed && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
         }
         _ => question.asks,
     };
