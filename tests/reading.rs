@@ -1646,3 +1646,14 @@ fn an_event_is_dated_by_the_year_nearest_it() {
     assert_proven(&engine, "when did the russian church in exile set up an administration in karlovci", "russian-church-administration-sremski-karlovci", "September 1922");
     assert_proven(&engine, "when did the russian church in exile move to serbia", "russian-church-in-exile-moves-to-serbia", "1921");
 }
+
+#[test]
+fn a_real_name_is_another_name_than_the_one_typed() {
+    // "Josip Broz Tito": his title gives more of his name than "Tito".
+    let engine = engine();
+    assert_proven(&engine, "what was tito's real name", "josip-broz-tito", "Josip Broz Tito");
+    // "Karađorđe" is all the sources call him: no other name is stated.
+    let answer = engine.ask("what was karadjordje's full name", "en");
+    assert!(answer.facts.is_empty(), "{}", answer.headline);
+    assert!(answer.headline.starts_with("The sources don't say"), "{}", answer.headline);
+}

@@ -143,7 +143,7 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         },
     };
     // "What post did Ninčić hold": only his roles could say, and the sources give none.
-    if unstated_role(engine, question, best.entry) {
+    if unstated_role(engine, question, best.entry) || unstated_other_name(engine, question, best.entry) {
         return not_stated(engine, question, best.entry);
     }
     // "Why did Karađorđe refuse…": the person's profile cannot say; an
@@ -1191,6 +1191,13 @@ fn holds_role(engine: &Engine, person: &Entry, what: &str) -> bool {
     what.is_empty() || person.roles.iter().any(|role| engine.index().word_keys(role).iter().any(|key| key.split(' ').any(|part| part == what)))
 }
 
+/// Whether the question asks another name of the person `entry` it names
+/// ("what was Karađorđe's real name") than the one their title gives.
+fn unstated_other_name(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let is_person = engine.entry(entry).is_some_and(|e| e.kind == Kind::Person);
+    is_person && question.asks_other_name && engine.index().name_hit(entry, &question.query.keys) && !can_state(engine, question, entry)
+}
+
 /// Whether the question asks the post of the person `entry`, whose roles
 /// the sources do not give: no other entry's sentence is taken for one.
 fn unstated_role(engine: &Engine, question: &Question, entry: usize) -> bool {
@@ -1320,7 +1327,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let became = question.becoming.as_ref().is_none_or(|what| holds_role(engine, found, what) || tells_becoming_what(engine, entry, found, what));
             // "What did Tito sign": a sentence of theirs that tells a signing.
             let signed = !question.asks_signed || found.quotes.iter().any(|quote| evidence::tells_signing(&quote.text));
-            return identity && became && signed && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
+            // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
+            let other_name = !question.asks_other_name || index.word_keys(&found.title).iter().any(|key| !query.keys.contains(key));
+            return identity && became && signed && other_name && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
         }
         _ => question.asks,
     };

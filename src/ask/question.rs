@@ -96,6 +96,9 @@ pub struct Question {
     /// tells his visit does not). "Sign" is a stopword every question may
     /// use, so no word of the query says it.
     pub asks_signed: bool,
+    /// "What was Apis's *real* name": another name than the one typed is
+    /// asked, which a person's title gives only when it is another.
+    pub asks_other_name: bool,
     /// "When did Serbian refugees *first* go to Russia": of the entries
     /// the question fits equally, the earliest.
     pub earliest: bool,
@@ -928,6 +931,26 @@ fn named_thing<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], &'w str)>
     Some((before, *head))
 }
 
+/// Adjectives that say which of someone's names is asked ("his *real*
+/// name", "her *full* name"): the name is what is asked, not a word the
+/// evidence must hold.
+const NAME_QUALIFIERS: &[&str] = &["real", "full", "actual", "true", "proper", "birth", "original"];
+
+/// Drops from `query` the keys of [`NAME_QUALIFIERS`] typed right before
+/// "name"; whether there were any.
+fn drop_name_qualifiers(index: &Index, query: &mut Query, words: &[&str]) -> bool {
+    let qualifiers: Vec<String> = words
+        .windows(2)
+        .filter(|pair| NAME_QUALIFIERS.contains(&pair[0]) && matches!(pair[1], "name" | "names"))
+        .flat_map(|pair| index.word_keys(pair[0]))
+        .collect();
+    if qualifiers.is_empty() {
+        return false;
+    }
+    query.remove_keys(&qualifiers);
+    true
+}
+
 /// Words that end a noun phrase: a clause, a preposition or a verb begins.
 const NOUN_PHRASE_ENDS: &[&str] = &[
     "who", "that", "which", "whose", "when", "where", "in", "at", "on", "during", "from", "after", "before", "between", "with", "for", "by", "to", "of", "about", "did", "does", "was", "is", "were", "are", "and",
@@ -1351,6 +1374,8 @@ impl Question {
             asks = Asks::When;
         }
         let mut query = index.query_in(text, language);
+        // "What was Apis's *real* name": the name itself is asked.
+        let asks_other_name = language == Language::En && drop_name_qualifiers(index, &mut query, &words);
         // "Yugoslav reaction to the invasion", "what was Belgrade's response"
         // (also misspelt, "reacton"): a manner, as "how did Yugoslavia react" asks.
         if asks == Asks::What && language == Language::En && words.iter().any(|w| REACTION_WORDS.contains(w) || index.respell_in(&query, w).is_some_and(|spelt| REACTION_WORDS.contains(&spelt))) {
@@ -1468,6 +1493,7 @@ impl Question {
             asks_words,
             asks_contents,
             asks_signed,
+            asks_other_name,
             asks_money,
             asks_role,
             event_words,
