@@ -1652,6 +1652,9 @@ fn a_real_name_is_another_name_than_the_one_typed() {
     // "Josip Broz Tito": his title gives more of his name than "Tito".
     let engine = engine();
     assert_proven(&engine, "what was tito's real name", "josip-broz-tito", "Josip Broz Tito");
+    // "Colonel Dragutin Dimitrijević, known by his codename Apis"; "Apis's"
+    // is the name "Apis" with its possessive.
+    assert_proven(&engine, "what was apis's full name", "dragutin-dimitrijevic", "Dragutin Dimitrijević");
     // "Karađorđe" is all the sources call him: no other name is stated.
     let answer = engine.ask("what was karadjordje's full name", "en");
     assert!(answer.facts.is_empty(), "{}", answer.headline);

@@ -1266,7 +1266,7 @@ impl Index {
         let mut looked_up: Vec<(String, Option<String>)> = Vec::new();
         let chunks: Vec<&str> = text.split_whitespace().collect();
         // Each chunk folded once: it is read as a word, and beside the words before and after it.
-        let folded_chunks: Vec<String> = chunks.iter().map(|chunk| fold::fold_for_search(chunk)).collect();
+        let folded_chunks: Vec<String> = chunks.iter().map(|chunk| fold::fold_for_search(without_possessive_after_s(chunk))).collect();
         let words: Vec<String> = chunks
             .iter()
             .zip(&folded_chunks)
@@ -1334,7 +1334,7 @@ impl Index {
                         }
                     })
                     .collect();
-                if changed { corrected.join("-") } else { chunk.to_string() }
+                if changed { corrected.join("-") } else { without_possessive_after_s(chunk).to_string() }
             })
             .collect();
         let unchanged = words.iter().zip(&chunks).all(|(word, chunk)| word.as_str() == *chunk);
@@ -1955,6 +1955,15 @@ fn capitalised_pairs(text: &str) -> Vec<String> {
         .map(|pair| format!("{} {}", fold::fold_for_search(pair[0]), fold::fold_for_search(pair[1])))
         .filter(|pair| pair.split(' ').count() == 2 && pair.split(' ').all(is_spelling))
         .collect()
+}
+
+/// "Apis's": a name that ends in "s" with its possessive, typed as the
+/// name alone ("apis"), since folded whole it is a word no text has
+/// ("apiss"). Other possessives fold as the sources' do ("Stalin's":
+/// "stalins").
+fn without_possessive_after_s(chunk: &str) -> &str {
+    let bare = chunk.trim_end_matches(['?', '!', '.', ',']);
+    ["'s", "’s"].iter().find_map(|mark| bare.strip_suffix(mark)).filter(|name| name.ends_with(['s', 'S'])).unwrap_or(chunk)
 }
 
 /// A word the spelling corrector knows: lowercase ASCII letters only.
