@@ -1660,3 +1660,12 @@ fn a_real_name_is_another_name_than_the_one_typed() {
     assert!(answer.facts.is_empty(), "{}", answer.headline);
     assert!(answer.headline.starts_with("The sources don't say"), "{}", answer.headline);
 }
+
+#[test]
+fn a_proclamation_is_what_was_proclaimed() {
+    // "Socialist Yugoslavia (declared on 29 November 1945)", an entry named
+    // "proclamation of socialist Yugoslavia": the noun and the verb
+    // ("proclaimed") stem apart, and are one word in the synonyms.
+    let engine = engine();
+    assert_proven(&engine, "what day was socialist yugoslavia proclaimed", "socialist-yugoslavia-declared-1945", "29 November 1945");
+}
