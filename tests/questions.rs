@@ -217,7 +217,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 93.3;
+const DEV_FLOOR: f64 = 93.5;
 const HOLDOUT_FLOOR: f64 = 96.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
