@@ -1117,13 +1117,14 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// so; None when there is none.
 fn relations_worsening(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split(' ').collect();
-    let bare = |word: &str| word.trim_end_matches(['?', '!', '.', ',']).to_lowercase();
-    let relations = words.iter().position(|w| RELATIONS_NOUNS.contains(&bare(w).as_str()))?;
+    let is = |word: &str, listed: &str| word.trim_end_matches(['?', '!', '.', ',']).eq_ignore_ascii_case(listed);
+    let is_one_of = |word: &str, list: &[&str]| list.iter().any(|listed| is(word, listed));
+    let relations = words.iter().position(|w| is_one_of(w, RELATIONS_NOUNS))?;
     for at in relations + 1..words.len() {
-        if CLAUSE_OPENERS.contains(&bare(words[at]).as_str()) {
+        if is_one_of(words[at], CLAUSE_OPENERS) {
             return None;
         }
-        let verb = DISSOLUTION_VERBS.iter().find(|verb| verb.iter().enumerate().all(|(offset, part)| words.get(at + offset).is_some_and(|w| bare(w) == *part)));
+        let verb = DISSOLUTION_VERBS.iter().find(|verb| verb.iter().enumerate().all(|(offset, part)| words.get(at + offset).is_some_and(|w| is(w, part))));
         if let Some(verb) = verb {
             let rewritten = words[..at].iter().copied().chain(std::iter::once("deteriorated")).chain(words[at + verb.len()..].iter().copied());
             return Some(rewritten.collect::<Vec<_>>().join(" "));
