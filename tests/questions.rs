@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-26.toml`: the second to twenty-fifth holdout sets,
+//! - `dev-3.toml` … `dev-27.toml`: the second to twenty-sixth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -20,14 +20,12 @@
 //!   = 91.4%, 1 false assertion; dev-22 122/140 = 87.1%, 2 false
 //!   assertions; dev-23 119/139 = 85.6%, 4 false assertions; dev-24
 //!   115/141 = 81.6%, 5 false assertions; dev-25 114/135 = 84.4%, 3 false
-//!   assertions; dev-26 115/146 = 78.8%, 4 false assertions).
-//! - `holdout.toml`: the twenty-sixth set, written the same way by another writer
-//!   (less the questions that repeat dev word for word); only measured.
-//!   Nothing may be tuned on its failures; when they have been looked at,
-//!   rotate it into dev and have fresh questions written. (Its five false
-//!   assertions were looked at and fixed in session 41, when a fresh set
-//!   could not be written in time: it is no longer blind, and is the first
-//!   to rotate.)
+//!   assertions; dev-26 115/146 = 78.8%, 4 false assertions; dev-27
+//!   136/155 = 87.7%, 7 false assertions).
+//! - `holdout.toml`: the twenty-seventh set, written the same way by other
+//!   writers (less the questions that repeat dev word for word); only
+//!   measured. Nothing may be tuned on its failures; when they have been
+//!   looked at, rotate it into dev and have fresh questions written.
 //! - `legacy.toml`: the first question set, written against the fact files
 //!   (counted with dev, as regression).
 //!
@@ -217,19 +215,24 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 93.5;
-const HOLDOUT_FLOOR: f64 = 96.1;
+const DEV_FLOOR: f64 = 93.6;
+const HOLDOUT_FLOOR: f64 = 88.7;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-03: 136/155 = 87.7%, 7 false assertions, after
-/// session 40's first changes, which were made on dev only). Listed so
+/// measurement (2026-12-04: 166/187 = 88.8%, 5 false assertions, at the
+/// end of session 42's changes, which were made on dev only). Listed so
 /// that the test still fails on any new false assertion and on a fixed
-/// one (remove it). Two went with the dev mechanisms of session 40; the
-/// other five were fixed in session 41 (see `holdout.toml` above).
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// one (remove it).
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "who was the first yugoslav ambassador in moscow",
+    "where did stalin and tito meet the second time in 1945",
+    "exact year first serbian refugees got to russia after the ottomans invaded",
+    "how many russians live in belgrade",
+    "what year was ičko's peace made",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
@@ -248,7 +251,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=26 {
+    for part in 2..=27 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
