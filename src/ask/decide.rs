@@ -1420,9 +1420,11 @@ fn dates_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
 ///
 /// True when the entry's names do not tell the event the question names,
 /// some sentence of its quotes does, and none of those sentences tells it
-/// as having happened (not denied, not only wished for) with no year or a
-/// year within the entry's date nearest it ("in 1921 … moved … and in 1922
-/// … established" dates the establishing 1922).
+/// as having happened (not denied, not only wished for, with the doer the
+/// question names as its doer) with no year or a year within the entry's
+/// date nearest it ("in 1921 … moved … and in 1922 … established" dates
+/// the establishing 1922); and when the names tell the event, only when
+/// the title tells it the other way round.
 fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> bool {
     let index = engine.index();
     let Some(found) = engine.entry(entry) else { return false };
