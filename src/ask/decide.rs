@@ -1451,8 +1451,14 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
         let title: Vec<&str> = super::index::split_words(&found.title).collect();
         return (0..title.len()).any(|at| told_by(title[at]) && reversed(&title, at));
     }
+    // Each sentence's words with whether each tells the event, keyed once.
     let sentences = found.quotes.iter().flat_map(|quote| quote.text.split(". "));
-    let mut telling = sentences.map(|sentence| super::index::split_words(sentence).collect::<Vec<_>>()).filter(|words| words.iter().any(|word| told_by(word))).peekable();
+    let with_telling = sentences.map(|sentence| {
+        let words: Vec<&str> = super::index::split_words(sentence).collect();
+        let tells: Vec<bool> = words.iter().map(|word| told_by(word)).collect();
+        (words, tells)
+    });
+    let mut telling = with_telling.filter(|(_, tells)| tells.contains(&true)).peekable();
     if telling.peek().is_none() {
         return false;
     }
@@ -1464,7 +1470,7 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
         let year = words[..at].iter().rev().find_map(|word| super::index::year_of(word)).or_else(|| words[at..].iter().find_map(|word| super::index::year_of(word)));
         year.is_none_or(|year| date.covers_year(year))
     };
-    !telling.any(|words| (0..words.len()).any(|at| told_by(words[at]) && (asked_unreal || !evidence::unreal_at(&words, at)) && !reversed(&words, at) && dated_here(&words, at)))
+    !telling.any(|(words, tells)| (0..words.len()).any(|at| tells[at] && (asked_unreal || !evidence::unreal_at(&words, at)) && !reversed(&words, at) && dated_here(&words, at)))
 }
 
 /// Words that end the object of a question's verb ("recognise Yugoslavia
