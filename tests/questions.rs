@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-27.toml`: the second to twenty-sixth holdout sets,
+//! - `dev-3.toml` … `dev-28.toml`: the second to twenty-seventh holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -21,8 +21,9 @@
 //!   assertions; dev-23 119/139 = 85.6%, 4 false assertions; dev-24
 //!   115/141 = 81.6%, 5 false assertions; dev-25 114/135 = 84.4%, 3 false
 //!   assertions; dev-26 115/146 = 78.8%, 4 false assertions; dev-27
-//!   136/155 = 87.7%, 7 false assertions).
-//! - `holdout.toml`: the twenty-seventh set, written the same way by other
+//!   136/155 = 87.7%, 7 false assertions; dev-28 166/187 = 88.8%, 5 false
+//!   assertions).
+//! - `holdout.toml`: the twenty-eighth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -227,8 +228,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// that the test still fails on any new false assertion and on a fixed
 /// one (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who was the first yugoslav ambassador in moscow",
-    "where did stalin and tito meet the second time in 1945",
     "exact year first serbian refugees got to russia after the ottomans invaded",
     "how many russians live in belgrade",
     "what year was ičko's peace made",
@@ -251,7 +250,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=27 {
+    for part in 2..=28 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));

@@ -1669,3 +1669,34 @@ fn a_proclamation_is_what_was_proclaimed() {
     let engine = engine();
     assert_proven(&engine, "what day was socialist yugoslavia proclaimed", "socialist-yugoslavia-declared-1945", "29 November 1945");
 }
+
+#[test]
+fn a_place_says_where_only_the_event_it_is_told_with() {
+    // "Later that year, during the new meeting between Stalin and Tito,
+    // Yugoslav leader once again complained about rape cases in Belgrade":
+    // Belgrade is where the rapes were, not the meeting, which stands in a
+    // phrase of its own; "in January 1945" is a time, not a place; and "the
+    // Red Army's presence in Yugoslavia" says where the army was.
+    let engine = engine();
+    for question in ["where did tito and stalin meet later in 1945", "where was the second tito stalin meeting", "where did stalin meet hebrang"] {
+        let answer = engine.ask(question, "en");
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+        assert!(answer.headline.starts_with("The sources don't say where"), "{question}: {}", answer.headline);
+    }
+    // A place told with the meeting still says where it was.
+    assert_proven(&engine, "where did tito meet stalin in 1944", "tito-stalin-meeting-1944", "Moscow");
+}
+
+#[test]
+fn a_first_is_answered_only_by_a_sentence_that_says_first() {
+    // "Borislav Milošević, … the Yugoslav ambassador to Moscow at the
+    // time": an ambassador, not the first one, in any language, and after
+    // a possessive as after an article.
+    let engine = engine();
+    for question in ["who was the first ambassador of yugoslavia in moscow", "who was yugoslavia's first ambassador to moscow", "ko je bio prvi jugoslovenski ambasador u moskvi", "кто был первым послом югославии в москве"] {
+        let answer = engine.ask(question, "en");
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+    }
+    // "… received the first Russian consul, Gerasim Vashchenko".
+    assert_proven(&engine, "who was serbia's first russian consul", "first-russian-consul-1838", "Gerasim Vashchenko");
+}

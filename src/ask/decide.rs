@@ -1183,7 +1183,7 @@ pub fn answers_about(engine: &Engine, question: &Question, entry: usize) -> bool
 /// The focus of what an entry must state for `question` when it asserts
 /// `asks`: a count of what is counted, a sum of money when a cost is asked.
 fn stating_focus(question: &Question, asks: Asks) -> Focus<'_> {
-    Focus { counted: question.counted.clone(), counts_persons: question.counts_persons, asks_money: question.asks_money, ..Focus::asserting(asks).with_query(&question.query) }
+    Focus { counted: question.counted.clone(), counts_persons: question.counts_persons, asks_money: question.asks_money, event_words: &question.event_words, ..Focus::asserting(asks).with_query(&question.query) }
 }
 
 /// Whether one of a person's roles is `what` ("Prime Minister").
@@ -1329,7 +1329,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let signed = !question.asks_signed || found.quotes.iter().any(|quote| evidence::tells_signing(&quote.text));
             // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
             let other_name = !question.asks_other_name || index.word_keys(&found.title).iter().any(|key| !query.keys.contains(key));
-            return identity && became && signed && other_name && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
+            // "Who was the first Yugoslav ambassador in Moscow": a sentence of theirs that says "first".
+            let ordinal = || (0..found.quotes.len()).any(|q| evidence::states_the_ordinal(query, index.quote_keys(entry).get(q).map_or(&[][..], Vec::as_slice), index));
+            return identity && became && signed && other_name && ordinal() && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
         }
         _ => question.asks,
     };

@@ -430,6 +430,7 @@ impl Engine {
             asks_signed: question.asks_signed,
             asks_money: question.asks_money,
             asks_what_followed: question.asks_what_followed,
+            event_words: &question.event_words,
             ..Focus::asserting(asks).with_query(&question.query)
         }
     }

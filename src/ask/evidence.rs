@@ -61,6 +61,9 @@ pub struct Focus<'q> {
     /// "What did Germany do after Russia mobilized": what followed an event
     /// ([`crate::ask::question::Question::asks_what_followed`]).
     pub asks_what_followed: bool,
+    /// The question's event words ([`crate::ask::question::Question::event_words`]):
+    /// a place says where the event was only where the sentence tells it.
+    pub event_words: &'q [Vec<String>],
 }
 
 /// The words of a focus that has no question ([`Focus::asserting`]).
@@ -84,6 +87,7 @@ impl Default for Focus<'_> {
             asks_signed: false,
             asks_money: false,
             asks_what_followed: false,
+            event_words: &[],
         }
     }
 }
@@ -146,6 +150,9 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::HowLong) => has_duration(text),
         Some(Asks::Who) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
+            if !states_the_ordinal(focus.query, keys, index) {
+                return false;
+            }
             let treaty = entry.kind == crate::facts::Kind::Treaty;
             if entry.kind == crate::facts::Kind::Person || treaty && (!entry.people.is_empty() || focus.asks_signer) {
                 // Who the person was, or who signed the treaty: a quote that
@@ -160,7 +167,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
                 doer && !agentless_passive(text, index, &focus.deed)
             }
         }
-        Some(Asks::Where) => names_something_new(text, focus.query, index),
+        Some(Asks::Where) => names_something_new(text, focus, index),
         // A reason is stated by a sentence that gives one ("claiming…",
         // "because…"); when none does, the most relevant sentence is shown
         // and no reason is invented.
@@ -170,6 +177,15 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::What) if focus.asks_signed => entry.kind == crate::facts::Kind::Treaty || tells_signing(text),
         _ => true,
     }
+}
+
+/// Whether a sentence (its `keys`) says the ordinal a "who" question asks
+/// for: "who was the *first* Yugoslav ambassador in Moscow" is not
+/// answered by "the Yugoslav ambassador to Moscow at the time", but is by
+/// "received the first Russian consul, Gerasim Vashchenko". True when the
+/// question holds no ordinal.
+pub(crate) fn states_the_ordinal(query: &Query, keys: &[String], index: &Index) -> bool {
+    query.keys.iter().filter(|key| index.ordinal_keys().contains(key)).all(|ordinal| keys.binary_search(ordinal).is_ok())
 }
 
 /// Words that open a phrase set before a clause's subject ("*According
@@ -505,11 +521,32 @@ fn has_any_word(text: &str, words: &[&str]) -> bool {
 /// a name as the sources write it, or ending in one ("with the centre in
 /// Novomirgorod", "in Sremski Karlovci", "at the National Museum of
 /// Serbia", but not "in Six-Day War", whose "war" is a common word).
-fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
+fn names_something_new(text: &str, focus: &Focus, index: &Index) -> bool {
+    let query = focus.query;
     let words: Vec<&str> = text.split_whitespace().collect();
+    let unnamed: Vec<Vec<String>>;
+    let event_words = if focus.event_words.is_empty() {
+        unnamed = (0..query.keys.len())
+            .filter(|&at| !query.light.get(at).copied().unwrap_or(false))
+            .map(|at| &query.keys[at])
+            .filter(|key| !index.is_proper_key(key) && !index.ordinal_keys().contains(key) && !key.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|key| vec![key.clone()])
+            .collect();
+        &unnamed
+    } else {
+        focus.event_words
+    };
+    let locating = event_phrase(&words, event_words, query, index);
     words.iter().enumerate().any(|(position, before)| {
+        if !locating.contains(&position) {
+            return false;
+        }
         let after = &words[position + 1..];
         let after = if after.first() == Some(&"the") { &after[1..] } else { after };
+        // "in January 1945" is a time, not a place.
+        if after.first().is_some_and(|first| crate::facts::date::is_month_name(first.trim_end_matches([',', '.', ';']))) {
+            return false;
+        }
         if *before == "on" || *before == "along" {
             return names_a_side(after, query, index);
         }
@@ -518,6 +555,47 @@ fn names_something_new(text: &str, query: &Query, index: &Index) -> bool {
         }
         names_new_place(capitalised_run(after), query, index) || names_new_place(places_of_part(after), query, index) || names_a_side(after, query, index)
     })
+}
+
+/// The word positions of `words` whose places can say where the asked
+/// event was. When the sentence tells every event word of the question
+/// (or, when it has none, every word of it that is no name, number or
+/// ordinal: "meet") only in a phrase set before or between commas that
+/// opens with a preposition ("*during the new meeting between Stalin and
+/// Tito*, Yugoslav leader … complained about rape cases in Belgrade"), a
+/// place outside that phrase locates the main clause, not the event: only
+/// the phrase counts. A sentence that tells none of them and shares no
+/// word with the question says where something else was ("the Red Army's
+/// presence in Yugoslavia" for where Stalin met Tito): none of it counts.
+/// Otherwise the whole sentence does.
+fn event_phrase(words: &[&str], event_words: &[Vec<String>], query: &Query, index: &Index) -> std::ops::Range<usize> {
+    let whole = 0..words.len();
+    if event_words.is_empty() {
+        return whole;
+    }
+    let keys: Vec<Vec<String>> = words.iter().map(|word| index.word_keys(word)).collect();
+    let told_at = |forms: &Vec<String>| -> Vec<usize> { (0..words.len()).filter(|&at| keys[at].iter().any(|key| forms.contains(key))).collect() };
+    let told: Vec<Vec<usize>> = event_words.iter().map(told_at).collect();
+    if told.iter().all(Vec::is_empty) {
+        let shares_a_word = keys.iter().flatten().any(|key| query.keys.contains(key));
+        return if shares_a_word { whole } else { 0..0 };
+    }
+    let mut phrase: Option<(usize, usize)> = None;
+    for places in told {
+        if places.is_empty() {
+            return whole;
+        }
+        for at in places {
+            let start = words[..at].iter().rposition(|w| w.ends_with(',')).map_or(0, |comma| comma + 1);
+            let Some(end) = words[at..].iter().position(|w| w.ends_with(',')).map(|offset| at + offset + 1) else { return whole };
+            let opener = words[start].to_lowercase();
+            if !(INTRODUCTIONS.contains(&opener.as_str()) || opener == "at") || phrase.is_some_and(|own| own != (start, end)) {
+                return whole;
+            }
+            phrase = Some((start, end));
+        }
+    }
+    phrase.map_or(whole, |(start, end)| start..end)
 }
 
 /// Compass words that say which side of a land ("the *southeastern* borders").

@@ -617,9 +617,9 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "
 /// "When did Serbian refugees *first* go to Russia": "first" without a
 /// determiner says "at the earliest", not which of several things: it is
 /// taken out of the words to find, and the question asks for the earliest
-/// of the entries it fits (returned true). "The *first* uprising" keeps
-/// its ordinal. English only.
-fn take_adverb_first(index: &Index, query: &mut Query, words: &[&str], language: Language) -> bool {
+/// of the entries it fits (returned true). "The *first* uprising" and
+/// "Yugoslavia's *first* ambassador" keep their ordinal. English only.
+fn take_adverb_first(index: &Index, query: &mut Query, words: &[&str], typed: &str, language: Language) -> bool {
     if let Some(phrase) = initially_phrase(words) {
         let keys: Vec<String> = phrase.iter().flat_map(|word| index.tokens(word, language)).map(|t| t.key).collect();
         query.remove_keys(&keys);
@@ -630,12 +630,20 @@ fn take_adverb_first(index: &Index, query: &mut Query, words: &[&str], language:
     }
     let after_determiner = |at: usize| at > 0 && DETERMINERS.contains(&words[at - 1]);
     let firsts: Vec<usize> = words.iter().enumerate().filter(|(_, word)| **word == "first").map(|(at, _)| at).collect();
-    if firsts.is_empty() || firsts.iter().any(|&at| at == 0 || after_determiner(at)) {
+    if firsts.is_empty() || firsts.iter().any(|&at| at == 0 || after_determiner(at)) || after_possessive(typed) {
         return false;
     }
     let keys: Vec<String> = index.word_tokens("first", language).iter().map(|t| t.key.clone()).collect();
     query.remove_keys(&keys);
     true
+}
+
+/// Whether the question as typed has "first" after a possessive, which
+/// determines it as an article does ("Yugoslavia's *first* ambassador");
+/// folding drops the apostrophe, so the typed words are read.
+fn after_possessive(typed: &str) -> bool {
+    let words: Vec<String> = typed.split_whitespace().map(str::to_lowercase).collect();
+    words.windows(2).any(|pair| pair[1].trim_end_matches(|c: char| !c.is_alphanumeric()) == "first" && (pair[0].ends_with("'s") || pair[0].ends_with("\u{2019}s") || pair[0].ends_with("s'")))
 }
 
 /// Words and phrases that say "at first" in the languages students use
@@ -1395,7 +1403,7 @@ impl Question {
         }
         mark_main_verb_light(index, &mut query, &words, &found, language);
         mark_leader_of_a_group_light(index, &mut query, typed, language);
-        let earliest = take_adverb_first(index, &mut query, &words, language);
+        let earliest = take_adverb_first(index, &mut query, &words, typed, language);
         // The words as the query's respelling read them ("newspapr" is "newspaper").
         let spelt: Vec<String> = words.iter().map(|word| index.respell_in(&query, word).unwrap_or(word).to_string()).collect();
         let spelt: Vec<&str> = spelt.iter().map(String::as_str).collect();
