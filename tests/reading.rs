@@ -1700,3 +1700,32 @@ fn a_first_is_answered_only_by_a_sentence_that_says_first() {
     // "… received the first Russian consul, Gerasim Vashchenko".
     assert_proven(&engine, "who was serbia's first russian consul", "first-russian-consul-1838", "Gerasim Vashchenko");
 }
+
+#[test]
+fn a_count_is_of_the_place_it_is_counted_in() {
+    // "approximately 40,000 Russian refugees were living in the Kingdom of
+    // Yugoslavia, with over two-thirds residing in … present-day Serbia,
+    // particularly in Belgrade": the Kingdom's number, not Belgrade's.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["how many russian emigres lived in belgrade in the late 1920s", "how many white russians ended up in belgrade", "koliko ruskih izbeglica je živelo u beogradu"]);
+    // The Kingdom's own number still answers.
+    assert_proven(&engine, "how many russian emigres lived in the kingdom of yugoslavia in the late 1920s", "white-russian-emigration", "40,000");
+}
+
+#[test]
+fn a_year_asked_is_not_given_by_a_century_or_a_range_of_doubt() {
+    // "After the Ottoman invasion of Serbia in the 14th century, Serbian
+    // refugees found refuge in Russia": a century, not a year; and no
+    // later entry's year stands in for it.
+    let engine = engine();
+    for question in ["in what year did serbs first find refuge in russia", "exact year of ickos peace"] {
+        let answer = engine.ask(question, "en");
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+        assert!(answer.headline.starts_with("The sources don't give the year"), "{question}: {}", answer.headline);
+    }
+    // A question that opens with its time noun asks "when".
+    assert_proven(&engine, "exact year of the belgrade declaration", "belgrade-declaration", "1955");
+    assert_proven(&engine, "year the belgrade declaration was signed", "belgrade-declaration", "1955");
+    // "Until what year": the end is a year, whatever the start ("1960s–1985").
+    assert_proven(&engine, "until what year did soviet yugoslav trade grow", "soviet-yugoslav-trade-1960s-1985", "1985");
+}

@@ -149,6 +149,9 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
     // "Why did Karađorđe refuse…": the person's profile cannot say; an
     // event their name is part of may, though it scores lower.
     let share = if deed_of_person(engine, question, best.entry) { DEED_SHARE } else { CAPABLE_SHARE };
+    if let Some(coarse) = dated_too_coarsely(engine, question, &candidates, best, share) {
+        return not_stated(engine, question, coarse);
+    }
     // The candidates that can state the answer, checked lazily in score
     // order (the check reads quotes): only the first and those close to it
     // matter, and none below the share of the best can be chosen.
@@ -692,7 +695,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .iter()
         .enumerate()
         .filter(|(word, key)| question.asks == Asks::HowMany && query.after_locative.contains(key) && index.is_proper(query, *word))
-        .filter(|(word, _)| !held_as_written(engine, question, entry, *word, &shown))
+        .filter(|(word, key)| !held_as_written(engine, question, entry, *word, &shown) || counted_elsewhere_in_shown(engine, entry, key, &shown))
         .map(|(_, key)| key.clone())
         .collect::<Vec<_>>();
     // "The treaty between Yugoslavia and the USSR": each party the question
@@ -1086,6 +1089,17 @@ fn held_as_written(engine: &Engine, question: &Question, entry: usize, word: usi
     in_quotes || index.held_by_context(entry, query, word) || index.in_names_or_people(entry, query, word)
 }
 
+
+/// Whether every shown quote of the entry that writes the place `key`
+/// counts its number in another place first ("40,000 Russian refugees
+/// were living in the Kingdom of Yugoslavia, … particularly in
+/// Belgrade": the Kingdom's number, not Belgrade's). False when no shown
+/// quote writes the place.
+fn counted_elsewhere_in_shown(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> bool {
+    let Some(found) = engine.entry(entry) else { return false };
+    let writing: Vec<&str> = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|quote| quote.text.as_str()).filter(|text| evidence::writes_key(engine.index(), text, key)).collect();
+    !writing.is_empty() && writing.iter().all(|text| evidence::counted_in_another_place(engine.index(), text, key))
+}
 
 /// Whether index key `key` is in the entry's names, its people, or one of
 /// its quotes at `shown`.
@@ -1607,7 +1621,38 @@ fn precise_enough(question: &Question, entry: &Entry) -> bool {
     use crate::facts::date::Precision;
     let day_ok = !question.wants_day || date.points().iter().all(|p| p.precision == Precision::Day);
     let month_ok = !question.wants_month || date.points().iter().all(|p| matches!(p.precision, Precision::Month | Precision::Day));
-    span_ok && day_ok && month_ok
+    // "Until what year": only the end asked must be a year ("1960s–1985").
+    let asked_points = match points.as_slice() {
+        [_, end] if question.asks_end => std::slice::from_ref(end),
+        [start, _] if question.asks_start => std::slice::from_ref(start),
+        all => all,
+    };
+    let year_ok = !question.wants_year || asked_points.iter().all(|p| !matches!(p.precision, Precision::Century | Precision::Decade));
+    span_ok && day_ok && month_ok && year_ok
+}
+
+/// For a question that asks for a year: the first candidate, in the order
+/// the capable one is sought, that would state the date but for its
+/// precision, a decade or a century ("in what year did Serbs first find
+/// refuge in Russia": the 14th century). The sources don't give the year
+/// of it, and a later entry that states one is another event. (A day or
+/// a month asked may still be given by a later entry of the same kind:
+/// "on what date did the Cominform adopt the resolution".) `None` when a
+/// candidate states the year first, or the question asks for none.
+fn dated_too_coarsely(engine: &Engine, question: &Question, candidates: &[Candidate], best: Candidate, share: f32) -> Option<usize> {
+    if !question.wants_year {
+        return None;
+    }
+    let loose = Question { wants_year: false, ..question.clone() };
+    for candidate in candidates.iter().take_while(|c| c.entry == best.entry || c.score >= best.score * share) {
+        if can_state(engine, question, candidate.entry) {
+            return None;
+        }
+        if can_state(engine, &loose, candidate.entry) {
+            return Some(candidate.entry);
+        }
+    }
+    None
 }
 
 /// The person a birth or death question is about, when the best candidate

@@ -492,6 +492,7 @@ impl Engine {
             Decision::NotStated { entry, asks } => match self.entry(*entry) {
                 Some(found) if *asks == Asks::When && question.wants_day => self.part_not_stated(found, "day"),
                 Some(found) if *asks == Asks::When && question.wants_month => self.part_not_stated(found, "month"),
+                Some(found) if *asks == Asks::When && question.wants_year => self.part_not_stated(found, "year"),
                 Some(found) => self.not_stated(found, *asks),
                 None => self.not_found(intent, text, &[]),
             },

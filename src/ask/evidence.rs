@@ -598,6 +598,33 @@ fn event_phrase(words: &[&str], event_words: &[Vec<String>], query: &Query, inde
     phrase.map_or(whole, |(start, end)| start..end)
 }
 
+/// Whether a word of `text` has the index key `key`.
+pub(crate) fn writes_key(index: &Index, text: &str, key: &str) -> bool {
+    text.split_whitespace().any(|word| index.word_keys(word).iter().any(|own| own == key))
+}
+
+/// Whether the number nearest before the place `key` in `text` is counted
+/// in another place named between them ("approximately 40,000 Russian
+/// refugees were living *in the Kingdom of Yugoslavia*, … particularly in
+/// Belgrade"). False when no number comes before the place.
+pub(crate) fn counted_in_another_place(index: &Index, text: &str, key: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let is_place = |at: usize| index.word_keys(words[at]).iter().any(|own| own == key);
+    let Some(place) = (0..words.len()).find(|&at| is_place(at)) else { return false };
+    let is_number = |word: &str| word.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word.trim_end_matches([',', '.', ';']));
+    let Some(number) = (0..place).rev().find(|&at| is_number(words[at])) else { return false };
+    (number + 1..place).any(|at| {
+        if !matches!(words[at], "in" | "at") {
+            return false;
+        }
+        let after = &words[at + 1..place];
+        let after = if after.first() == Some(&"the") { &after[1..] } else { after };
+        let run = capitalised_run(after);
+        let keys: Vec<String> = run.iter().flat_map(|w| index.word_keys(w)).collect();
+        !keys.is_empty() && keys.iter().any(|k| index.is_proper_key(k)) && !keys.iter().any(|k| k == key)
+    })
+}
+
 /// Compass words that say which side of a land ("the *southeastern* borders").
 const COMPASS_WORDS: &[&str] = &[
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western",

@@ -74,6 +74,8 @@ pub fn parse_line(text: &str, prefixes: &[char]) -> Line {
         // "who …" and "when …" without a prefix are questions: the question
         // pipeline reads their question word.
         Some(spec) if !prefixed && matches!(spec.name, "who" | "when") => Line::FreeText(text.to_string()),
+        // "year the declaration was signed" asks for a year; "year 1948" lists one.
+        Some(spec) if !prefixed && spec.name == "year" && !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit()) => Line::FreeText(text.to_string()),
         Some(spec) if prefixed || !looks_like_question(text) || spec.name == "ask" => {
             let mut invocation = Invocation::new(spec.name);
             invocation.rest = rest.to_string();
@@ -106,6 +108,8 @@ mod tests {
         assert_eq!(command("!compare 1956 1968"), ("compare".into(), "1956 1968".into()));
         assert_eq!(command("year 1948"), ("year".into(), "1948".into()));
         assert_eq!(parse_line("who tito", &['/']), Line::FreeText("who tito".into()));
+        assert_eq!(parse_line("year the declaration was signed", &['/']), Line::FreeText("year the declaration was signed".into()));
+        assert_eq!(command("/year the declaration"), ("year".into(), "the declaration".into()));
         assert_eq!(command("/HELP"), ("help".into(), "".into()));
         assert_eq!(command("/ask when was it?"), ("ask".into(), "when was it?".into()));
     }

@@ -33,6 +33,9 @@ pub struct Question {
     pub wants_day: bool,
     /// The question asks for a month ("in what month"): a month or a day answers.
     pub wants_month: bool,
+    /// The question asks for a year ("what year"): a year, a month or a day
+    /// answers, not a decade or a century.
+    pub wants_year: bool,
     /// What a "how many" question counts.
     pub counted: Vec<String>,
     /// "How many *people*": a number of persons of any kind answers.
@@ -659,6 +662,9 @@ static INITIALLY_FOLDED: std::sync::LazyLock<[PhraseList; 2]> = std::sync::LazyL
 
 /// [`UNTIL_WHEN`] folded as questions are, each as its words.
 static UNTIL_WHEN_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(UNTIL_WHEN));
+
+/// [`lexicon::YEAR_WORDS`], each as its words.
+static YEAR_WORDS_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(lexicon::YEAR_WORDS));
 
 /// [`lexicon::DAY_WORDS`], each as its words.
 static DAY_WORDS_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(lexicon::DAY_WORDS));
@@ -1330,10 +1336,13 @@ const TIME_NOUNS: &[&str] = &["date", "dates", "day", "year", "years", "month"];
 
 /// Whether a "what" question's first noun is a time: "what was the exact
 /// *date* the declaration was signed", "what is the *year* of …" ask
-/// "when", as "what date" does.
+/// "when", as "what date" does; so does a question that opens with one,
+/// as students type it ("exact *year* the refugees got to Russia").
 fn names_a_time_first(words: &[&str]) -> bool {
     const BEFORE_THE_NOUN: &[&str] = &["was", "is", "were", "the", "exact", "precise", "actual"];
-    matches!(words.first(), Some(&"what") | Some(&"which")) && words.iter().skip(1).find(|w| !BEFORE_THE_NOUN.contains(w)).is_some_and(|noun| TIME_NOUNS.contains(noun))
+    let skip = usize::from(matches!(words.first(), Some(&"what") | Some(&"which")));
+    let opens = skip == 1 || words.first().is_some_and(|first| matches!(*first, "the" | "exact" | "precise" | "actual") || TIME_NOUNS.contains(first));
+    opens && words.iter().skip(skip).find(|w| !BEFORE_THE_NOUN.contains(w)).is_some_and(|noun| TIME_NOUNS.contains(noun))
 }
 
 impl Question {
@@ -1471,7 +1480,9 @@ impl Question {
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
         let wants_day = holds_phrase(&words, &DAY_WORDS_FOLDED);
         let latin = serbian_as_latin(&words, language);
-        let wants_month = holds_phrase(&latin.iter().map(|word| word.as_ref()).collect::<Vec<_>>(), &MONTH_WORDS_FOLDED);
+        let latin_words: Vec<&str> = latin.iter().map(|word| word.as_ref()).collect();
+        let wants_month = holds_phrase(&latin_words, &MONTH_WORDS_FOLDED);
+        let wants_year = holds_phrase(&latin_words, &YEAR_WORDS_FOLDED);
         let after_event_words = if language == Language::En { after_event(&words) } else { None };
         let asks_what_followed = asks == Asks::What && language == Language::En && (after_event_words.is_some() || asks_for_consequence(&words));
         Question {
@@ -1484,6 +1495,7 @@ impl Question {
             kind,
             wants_day,
             wants_month,
+            wants_year,
             head,
             head_of,
             counted,

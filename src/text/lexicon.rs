@@ -39,6 +39,13 @@ pub enum Asks {
 /// Question words that ask for a day, not a year ("on what day").
 pub const DAY_WORDS: &[&str] = &["what day", "which day", "what date", "which date", "exact date", "exact day", "precise date", "precise day", "kog dana", "kojeg dana", "kakogo chisla", "kakoe chislo"];
 
+/// Question words that ask for a year, not a decade or a century ("what
+/// year"); a month or a day answers them too.
+pub const YEAR_WORDS: &[&str] = &[
+    "what year", "which year", "exact year", "precise year", "koje godine", "koje je godine", "u kojoj godini", "v kakom godu", "v kotorom godu",
+    "kakogo goda",
+];
+
 /// Question words that ask for a month, not a year ("in what month"); a
 /// day answers them too.
 pub const MONTH_WORDS: &[&str] = &[
