@@ -1729,3 +1729,19 @@ fn a_year_asked_is_not_given_by_a_century_or_a_range_of_doubt() {
     // "Until what year": the end is a year, whatever the start ("1960s–1985").
     assert_proven(&engine, "until what year did soviet yugoslav trade grow", "soviet-yugoslav-trade-1960s-1985", "1985");
 }
+
+#[test]
+fn each_half_that_asks_its_own_question_is_answered_by_its_own_best_entry() {
+    // Both halves ask a question of their own; each one's best entry passed
+    // the checks a whole question passes, however few of the entry's words
+    // the half shares with its names.
+    let engine = engine();
+    for (question, ids) in [
+        ("when did the ottomans join napoleon and when did the serbs make an alliance with russia", ["ottoman-alliance-with-napoleon-1806", "russo-serbian-alliance-1807"]),
+        ("what did the belgrade declaration rescind and until when did economic relations keep developing", ["belgrade-declaration", "soviet-yugoslav-ties-until-1980s"]),
+    ] {
+        let answer = engine.ask(question, "en");
+        let shown: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
+        assert_eq!(shown, ids, "{question}: {}", answer.headline);
+    }
+}

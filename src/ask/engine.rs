@@ -20,11 +20,6 @@ use crate::text::Language;
 /// At most this many "and"s are tried as the seam of a two-fact question.
 const MAX_TWO_THING_CUTS: usize = 4;
 
-/// A half of a two-fact question that names no entry outright still
-/// answers when both halves ask their own question and its best entry
-/// explains this share of it.
-const CONFIDENT_HALF: f32 = 0.8;
-
 /// How many of the left half's best entries a start-and-end question may
 /// choose among ([`Engine::start_and_end`]).
 const START_AND_END_CONTENDERS: usize = 3;
@@ -251,13 +246,14 @@ impl Engine {
             let decisions: Vec<Decision> = half_questions.iter().map(|half| decide::decide(self, half, question.preferred_kinds())).collect();
             // Each half must name its entry outright, or date it by a
             // year, or pick one of the entries the whole question was torn between,
-            // or explain most of the half by itself, as the clear best.
+            // or, when both halves ask their own question, be answered by its
+            // own best entry, which passed the same checks as a whole question.
             let accepted = |half_question: &Question, decision: &Decision| -> Option<Vec<usize>> {
                 // The whole, missing the other half's words, abstained but named the entry among the closest.
                 let among_closest = |entry: usize| matches!(whole, Decision::Ask { entries } | Decision::Abstain { near: entries, .. } if entries.contains(&entry));
                 let confident = |entry: usize| {
                     let scored = self.index.score(&half_question.query, Some(question.preferred_kinds()), false);
-                    both_ask && scored.first().is_some_and(|best| best.entry == entry && best.score >= CONFIDENT_HALF)
+                    both_ask && scored.first().is_some_and(|best| best.entry == entry)
                 };
                 match decision {
                     Decision::Answer { entry } if self.index.name_hit(*entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_closest(*entry) || confident(*entry) => Some(vec![*entry]),
