@@ -1745,3 +1745,25 @@ fn each_half_that_asks_its_own_question_is_answered_by_its_own_best_entry() {
         assert_eq!(shown, ids, "{question}: {}", answer.headline);
     }
 }
+
+#[test]
+fn two_questions_of_one_entry_show_a_quote_for_each() {
+    // "In 1998, the Kosovo War began, …" and "Russia condemned NATO at the
+    // United Nations and supported the statement that NATO air strikes on
+    // Serbia were an illegal military action": a statement that reports
+    // words, shown beside the date.
+    let engine = engine();
+    let answer = engine.ask("when did the kosovo war begin and what did russia say about nato's air strikes at the un", "en");
+    assert_eq!(first_id(&answer), Some("kosovo-war"), "{}", answer.headline);
+    assert!(shows(&answer, "In 1998, the Kosovo War began"), "{}", answer.headline);
+    assert!(shows(&answer, "an illegal military action"), "{}", answer.headline);
+}
+
+#[test]
+fn a_missing_year_is_blamed_only_on_a_date_that_lacks_it() {
+    // Kosovo War, 1998–1999: its year is given; what the whole question
+    // cannot answer is not its year.
+    let engine = engine();
+    let answer = engine.ask("what year did the kosovo war begin and what did russia tell the un about nato's air strikes", "en");
+    assert!(!answer.headline.starts_with("The sources don't give the year"), "{}", answer.headline);
+}

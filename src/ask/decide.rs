@@ -1604,9 +1604,9 @@ fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
 }
 
 /// A date answers "when" only when it is a date: not a span of decades
-/// ("between 1813 and 1856"), and a day or a month when the question asks
-/// for one.
-fn precise_enough(question: &Question, entry: &Entry) -> bool {
+/// ("between 1813 and 1856"), and a day, a month or a year (not a decade
+/// or a century) when the question asks for one.
+pub(crate) fn precise_enough(question: &Question, entry: &Entry) -> bool {
     let Some(date) = &entry.date else { return true };
     // "After 1813 and before 1828": the source gives no time of its own.
     if date.bounds_only {

@@ -287,9 +287,16 @@ impl Engine {
                 Decision::Answer { entry } => entries.contains(entry),
                 _ => true,
             };
-            if let [(first, _), (second, _)] = halves.as_slice() {
+            if let [(first, left_half), (second, right_half)] = halves.as_slice() {
                 if first != second && entries.len() >= 2 && fits_whole {
                     return Some(self.compose_each(&asked, locale));
+                }
+                // "When did the Kosovo War start and what did Russia say about the
+                // NATO strikes": each half asks its own of one entry, which the
+                // whole could not answer as one question.
+                let answered_on_their_own = both_ask && own.iter().all(Option::is_some) && !matches!(whole, Decision::Answer { .. });
+                if let ([entry], true) = (first.as_slice(), first == second && answered_on_their_own) {
+                    return self.compose_both_of_one(*entry, [left_half, right_half], locale);
                 }
             }
             if let Some(answer) = self.start_and_end(question, &parsed, locale) {
@@ -464,6 +471,25 @@ impl Engine {
     }
 
     /// One answer about several entries, each shown for the question asked of it.
+    /// One entry that answers two questions asked at once: its fact shows
+    /// the quotes that state what each half asks, the left half's first.
+    fn compose_both_of_one(&self, entry: usize, halves: [&Question; 2], locale: &str) -> Option<Answer> {
+        let found = self.entry(entry)?;
+        let mut quotes: Vec<&crate::facts::Quote> = Vec::new();
+        for half in halves {
+            for quote in cmd::quotes_for(self, found, &self.focus(found, half), locale) {
+                if !quotes.iter().any(|shown| std::ptr::eq(*shown, quote)) {
+                    quotes.push(quote);
+                }
+            }
+        }
+        let text = if found.kind == Kind::Person { found.summary.clone() } else { cmd::entry_line(found) };
+        let quotes = cmd::covering(self, found, &text, quotes);
+        let mut answer = Answer::new("ask", Outcome::Facts, headline(found));
+        answer.add_entry_quotes(self.base(), found, Some(cmd::dated_heading(found)), text, &quotes);
+        Some(answer)
+    }
+
     fn compose_each(&self, asked: &[(usize, &Question)], locale: &str) -> Answer {
         let found: Vec<(&Entry, &Question)> = asked.iter().filter_map(|&(i, question)| Some((self.entry(i)?, question))).collect();
         let headline = found.iter().map(|(e, _)| headline(e)).collect::<Vec<_>>().join("; ");
@@ -486,9 +512,10 @@ impl Engine {
             Decision::Series { entries } => self.compose_many(&self.by_date(entries), question, "en"),
             Decision::Nothing { near } => self.not_found(intent, text, near),
             Decision::NotStated { entry, asks } => match self.entry(*entry) {
-                Some(found) if *asks == Asks::When && question.wants_day => self.part_not_stated(found, "day"),
-                Some(found) if *asks == Asks::When && question.wants_month => self.part_not_stated(found, "month"),
-                Some(found) if *asks == Asks::When && question.wants_year => self.part_not_stated(found, "year"),
+                // The date is there, but not to the day, month or year asked.
+                Some(found) if *asks == Asks::When && !decide::precise_enough(question, found) && question.wants_day => self.part_not_stated(found, "day"),
+                Some(found) if *asks == Asks::When && !decide::precise_enough(question, found) && question.wants_month => self.part_not_stated(found, "month"),
+                Some(found) if *asks == Asks::When && !decide::precise_enough(question, found) && question.wants_year => self.part_not_stated(found, "year"),
                 Some(found) => self.not_stated(found, *asks),
                 None => self.not_found(intent, text, &[]),
             },

@@ -314,11 +314,15 @@ pub fn tells_becoming(text: &str) -> bool {
     from_a_year || words.iter().any(|word| BECOMING_WORDS.contains(&word.as_str()))
 }
 
+/// The marks that open or close words quoted, the double prime of the
+/// sources' "″open aggression″" among them.
+const QUOTE_MARKS: [char; 7] = ['"', '“', '”', '«', '»', '„', '″'];
+
 /// Whether a quote reports what someone said, wrote or agreed: it quotes
 /// them, or a word of saying has what was said after it ("underlined
 /// *that*", "agreed *to* meet", "complained *about*", "described … *as*").
 pub fn reports_words(text: &str) -> bool {
-    if text.contains(['"', '“', '”', '«', '»', '„']) {
+    if text.contains(QUOTE_MARKS) {
         return true;
     }
     let words = lowercase_words(text);
@@ -331,7 +335,7 @@ pub fn reports_words(text: &str) -> bool {
 /// or says what it included, provided, guaranteed… or stated. Not a list
 /// of agreements "such as" or "including" the one asked.
 pub fn tells_contents(text: &str) -> bool {
-    if text.contains(['"', '“', '”', '«', '»', '„']) {
+    if text.contains(QUOTE_MARKS) {
         return true;
     }
     let told = |word: &String| CONTENTS_TOLD.iter().any(|stem| word.starts_with(stem) && word != "including") || SAYING_WORDS.contains(&word.as_str()) && !word.starts_with("agreement");
@@ -428,6 +432,7 @@ const SAYING_WORDS: &[&str] = &[
     "said", "says", "stated", "told", "informed", "wrote", "written", "called", "described", "agreed", "agreement", "complained",
     "referred", "underlined", "expressed", "proposed", "promised", "declared", "claimed", "warned", "noted", "replied", "accused",
     "demanded", "urged", "announced", "argued", "insisted", "stressed", "emphasized", "asserted", "concluded", "affirmed",
+    "statement",
 ];
 
 /// How many words after a word of saying what was said may begin: a short
