@@ -1767,3 +1767,12 @@ fn a_missing_year_is_blamed_only_on_a_date_that_lacks_it() {
     let answer = engine.ask("what year did the kosovo war begin and what did russia tell the un about nato's air strikes", "en");
     assert!(!answer.headline.starts_with("The sources don't give the year"), "{}", answer.headline);
 }
+
+#[test]
+fn a_side_of_a_land_is_no_event() {
+    // "Faced with East Bloc economic embargo …, Yugoslavia sought
+    // assistance from the West, mainly the United States": "eastern"
+    // says which bloc, not what happened.
+    let engine = engine();
+    assert_proven(&engine, "who did belgrade ask for assistance after the eastern bloc embargo", "tito-stalin-split", "mainly the United States");
+}

@@ -763,8 +763,9 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         .filter(|(_, word)| !lexicon::is_stopword(word, language))
         // "defeeted" is "defeated", as the query reads it.
         .map(|(plain, word)| (plain, index.respell_in(query, word).unwrap_or(word)))
-        // A verb every question may use ("went", "took") names no event.
-        .filter(|(plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language))
+        // A verb every question may use ("went", "took") names no event;
+        // nor does a side of a land ("the *eastern* bloc"): it says where.
+        .filter(|(plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language) && !COMPASS_ADJECTIVES.contains(w))
         .map(|(_, word)| word)
         .map(|word| {
             // Its forms first (the first key names the word in an abstention), then what it may stand for ("merged": "incorporated").
@@ -777,6 +778,10 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         .chain(journey_to_a_place(index, words, language))
         .collect()
 }
+
+/// Adjectives of a side of a land, which the predicate list holds as
+/// modifiers: they say where, never what happened.
+const COMPASS_ADJECTIVES: &[&str] = &["northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern"];
 
 /// Particles that end a phrase of `config/synonyms.toml` ("fall *apart*",
 /// "set *up*").
