@@ -1776,3 +1776,22 @@ fn a_side_of_a_land_is_no_event() {
     let engine = engine();
     assert_proven(&engine, "who did belgrade ask for assistance after the eastern bloc embargo", "tito-stalin-split", "mainly the United States");
 }
+
+#[test]
+fn when_of_a_clause_dates_the_event_it_tells() {
+    // `/when` with a clause asks when that happened: "Socialist Yugoslavia
+    // … was recognized by the USSR on 19 December", not Tito's 1943 message.
+    let engine = engine();
+    assert_proven(&engine, "/when the soviets recognised tito's yugoslavia", "ussr-recognises-socialist-yugoslavia-1945", "19 December");
+}
+
+#[test]
+fn a_phrase_of_the_synonyms_is_the_event_it_stands_for() {
+    // "Kicked out" is the synonyms' "expel"; "did not attend" is what
+    // "boycott" and "skip" stand for, its "not" part of the event, not a
+    // denial of it; "the Church *abroad*" says where, not what happened.
+    let engine = engine();
+    assert_proven(&engine, "when was yugoslavia kicked out of the cominform", "cominform-resolution-1948", "28 June 1948");
+    assert_proven(&engine, "when did tito boycott the cominform conference", "second-cominform-conference-1948", "June 1948");
+    assert_proven(&engine, "when did the church abroad set up its administration in karlovci", "russian-church-administration-sremski-karlovci", "September 1922");
+}

@@ -292,8 +292,22 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
     // such as "second wave of immigration" only describes).
     let numbered = |entry: usize| engine.entry(entry).is_some_and(|e| index.word_keys(&e.title).iter().any(|k| index.ordinal_keys().contains(k)));
     let unnumbered: Vec<&Candidate> = contenders.iter().copied().filter(|c| other_ordinal(engine, question, c.entry).is_none() || !numbered(c.entry)).collect();
+    // Only of one series: the unnumbered title says the question's words
+    // that a numbered one does ("Cominform *conference*", not "Cominform
+    // established" for "the Cominform conference").
+    let asked_in_title = |entry: usize| -> Vec<String> {
+        let ordinals = index.ordinal_keys();
+        let weighty = |k: &String| query.keys.iter().zip(&query.light).any(|(key, light)| key == k && !light);
+        engine.entry(entry).map(|e| index.word_keys(&e.title).into_iter().filter(|k| weighty(k) && !ordinals.contains(k)).collect()).unwrap_or_default()
+    };
+    let same_series = |only: &Candidate| {
+        let own = asked_in_title(only.entry);
+        contenders.iter().filter(|c| c.entry != only.entry).all(|c| asked_in_title(c.entry).iter().all(|k| own.contains(k)))
+    };
     if let [only] = unnumbered.as_slice() {
-        return Some(only.entry);
+        if same_series(only) {
+            return Some(only.entry);
+        }
     }
     // "When did Serbian refugees *first* go to Russia": the earliest of them.
     if question.earliest {
@@ -1459,6 +1473,11 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
         return false;
     }
     let told_by = |word: &str| index.known_word_keys(word).iter().any(|key| events.contains(&key));
+    // "Did *not attend*": a phrase event is told by its words in a row.
+    let phrase_events: Vec<(&str, &str)> = events.iter().filter_map(|event| event.split_once(' ')).collect();
+    let phrase_told_at = |words: &[&str], at: usize| {
+        at > 0 && phrase_events.iter().any(|(first, last)| index.known_word_keys(words[at]).iter().any(|key| key == last) && index.known_word_keys(words[at - 1]).iter().any(|key| key == first))
+    };
     let roles = asked_roles(index, question, &events);
     let reversed = |words: &[&str], at: usize| roles.as_ref().is_some_and(|(doer, done_to)| evidence::reverses_roles(index, words, at, doer, done_to));
     // A title that tells the event dates it, unless it tells it the other
@@ -1471,10 +1490,11 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
     let sentences = found.quotes.iter().flat_map(|quote| quote.text.split(". "));
     let with_telling = sentences.map(|sentence| {
         let words: Vec<&str> = super::index::split_words(sentence).collect();
-        let tells: Vec<bool> = words.iter().map(|word| told_by(word)).collect();
-        (words, tells)
+        let phrased: Vec<bool> = (0..words.len()).map(|at| phrase_told_at(&words, at)).collect();
+        let tells: Vec<bool> = (0..words.len()).map(|at| phrased[at] || told_by(words[at])).collect();
+        (words, tells, phrased)
     });
-    let mut telling = with_telling.filter(|(_, tells)| tells.contains(&true)).peekable();
+    let mut telling = with_telling.filter(|(_, tells, _)| tells.contains(&true)).peekable();
     if telling.peek().is_none() {
         return false;
     }
@@ -1486,7 +1506,8 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
         let year = words[..at].iter().rev().find_map(|word| super::index::year_of(word)).or_else(|| words[at..].iter().find_map(|word| super::index::year_of(word)));
         year.is_none_or(|year| date.covers_year(year))
     };
-    !telling.any(|(words, tells)| (0..words.len()).any(|at| tells[at] && (asked_unreal || !evidence::unreal_at(&words, at)) && !reversed(&words, at) && dated_here(&words, at)))
+    // A phrase that holds its own denial ("did *not attend*") is the event, not a denial of it.
+    !telling.any(|(words, tells, phrased)| (0..words.len()).any(|at| tells[at] && (asked_unreal || phrased[at] || !evidence::unreal_at(&words, at)) && !reversed(&words, at) && dated_here(&words, at)))
 }
 
 /// Words that end the object of a question's verb ("recognise Yugoslavia

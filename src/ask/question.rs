@@ -758,30 +758,36 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         .iter()
         .enumerate()
         .filter(|(at, _)| !attribute(*at) && !ends_a_synonym_phrase(index, words, *at, language))
-        .map(|(at, word)| (Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who, word))
+        .map(|(at, word)| (at, Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who, word))
         // "Exact" is a stopword, not a misspelt "exalt".
-        .filter(|(_, word)| !lexicon::is_stopword(word, language))
+        .filter(|(_, _, word)| !lexicon::is_stopword(word, language))
         // "defeeted" is "defeated", as the query reads it.
-        .map(|(plain, word)| (plain, index.respell_in(query, word).unwrap_or(word)))
+        .map(|(at, plain, word)| (at, plain, index.respell_in(query, word).unwrap_or(word)))
         // A verb every question may use ("went", "took") names no event;
-        // nor does a side of a land ("the *eastern* bloc"): it says where.
-        .filter(|(plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language) && !COMPASS_ADJECTIVES.contains(w))
-        .map(|(_, word)| word)
-        .map(|word| {
+        // nor does a modifier of place ("the *eastern* bloc"): it says where.
+        .filter(|(_, plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language) && !PLACE_MODIFIERS.contains(w) && !NEGATIONS.contains(w))
+        .map(|(at, _, word)| {
+            // "Kicked *out*": the synonym phrase's key ("expel") tells it too.
+            let phrase = synonym_phrase_key(index, words, at + 1, language);
             // Its forms first (the first key names the word in an abstention), then what it may stand for ("merged": "incorporated").
             let forms: Vec<String> = lexicon::verb_forms(word).into_iter().flat_map(|form| index.tokens(form, language)).map(|t| t.key).collect();
             // The one who does it tells it too: "who *ruled* Bulgaria" — "the *rulers* of …".
             let doers: Vec<String> = forms.iter().map(|key| format!("{key}er")).filter(|key| index.has_key(key)).collect();
-            forms.into_iter().chain(doers).chain(index.paraphrase_keys(word)).collect()
+            forms.into_iter().chain(doers).chain(phrase).chain(index.paraphrase_keys(word)).collect()
         })
         .filter(|keys: &Vec<String>| !keys.is_empty())
         .chain(journey_to_a_place(index, words, language))
         .collect()
 }
 
-/// Adjectives of a side of a land, which the predicate list holds as
-/// modifiers: they say where, never what happened.
-const COMPASS_ADJECTIVES: &[&str] = &["northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern"];
+/// Words that deny an event, which they never name themselves ("when did
+/// Tito *not* show up").
+const NEGATIONS: &[&str] = &["not", "never", "no"];
+
+/// Modifiers of place, which the predicate list holds: a side of a land
+/// ("the *eastern* bloc") or being away ("the Russian Church *abroad*").
+/// They say where, never what happened.
+const PLACE_MODIFIERS: &[&str] = &["northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern", "abroad", "overseas"];
 
 /// Particles that end a phrase of `config/synonyms.toml` ("fall *apart*",
 /// "set *up*").

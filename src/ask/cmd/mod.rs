@@ -44,6 +44,11 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
     if intent == "who" {
         question.asks = Asks::Who;
     }
+    // `/when the USSR recognised Tito's Yugoslavia`: a clause that tells
+    // an event is asked "when" of, so the date must be that event's.
+    if intent == "when" && !question.event_words.is_empty() {
+        question.asks = Asks::When;
+    }
     let decision = decide::decide(engine, &question, kinds);
     match decision {
         Decision::Answer { entry } => match engine.entry(entry) {
