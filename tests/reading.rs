@@ -1795,3 +1795,14 @@ fn a_phrase_of_the_synonyms_is_the_event_it_stands_for() {
     assert_proven(&engine, "when did tito boycott the cominform conference", "second-cominform-conference-1948", "June 1948");
     assert_proven(&engine, "when did the church abroad set up its administration in karlovci", "russian-church-administration-sremski-karlovci", "September 1922");
 }
+
+#[test]
+fn halves_answer_on_their_own_when_the_whole_finds_nothing() {
+    // Each half asks its own "when", and the whole, one question of both
+    // recognitions, has no entry: each half's own answer stands.
+    let engine = engine();
+    let question = "when did the soviet union recognise tito's yugoslavia and when did the kingdom recognise the soviet union";
+    let answer = engine.ask(question, "en");
+    let shown: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
+    assert_eq!(shown, ["ussr-recognises-socialist-yugoslavia-1945", "yugoslavia-recognises-ussr-1940"], "{}", answer.headline);
+}

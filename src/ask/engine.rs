@@ -246,17 +246,19 @@ impl Engine {
             let decisions: Vec<Decision> = half_questions.iter().map(|half| decide::decide(self, half, question.preferred_kinds())).collect();
             // Each half must name its entry outright, or date it by a
             // year, or pick one of the entries the whole question was torn between,
-            // or, when both halves ask their own question, be answered by its
-            // own best entry, which passed the same checks as a whole question.
+            // or, when both halves ask their own question, be answered as a
+            // question of its own (its decision passed the whole question's
+            // checks) where the whole found no answer, or by its best entry.
             let accepted = |half_question: &Question, decision: &Decision| -> Option<Vec<usize>> {
                 // The whole, missing the other half's words, abstained but named the entry among the closest.
                 let among_closest = |entry: usize| matches!(whole, Decision::Ask { entries } | Decision::Abstain { near: entries, .. } if entries.contains(&entry));
-                let confident = |entry: usize| {
-                    let scored = self.index.score(&half_question.query, Some(question.preferred_kinds()), false);
-                    both_ask && scored.first().is_some_and(|best| best.entry == entry)
+                // Both halves ask their own question: a half's answer stands when the
+                // whole found none, or when it is the half's best-scored entry.
+                let own_question = |entry: usize| {
+                    both_ask && (!matches!(whole, Decision::Answer { .. }) || self.index.score(&half_question.query, Some(question.preferred_kinds()), false).first().is_some_and(|best| best.entry == entry))
                 };
                 match decision {
-                    Decision::Answer { entry } if self.index.name_hit(*entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_closest(*entry) || confident(*entry) => Some(vec![*entry]),
+                    Decision::Answer { entry } if self.index.name_hit(*entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_closest(*entry) || own_question(*entry) => Some(vec![*entry]),
                     // One event repeated ("Tadić visits Moscow" in 2004 and 2009): all of it answers the half.
                     Decision::Series { entries } => Some(self.by_date(entries)),
                     _ => None,
