@@ -1808,3 +1808,12 @@ fn halves_answer_on_their_own_when_the_whole_finds_nothing() {
     let shown: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
     assert_eq!(shown, ["ussr-recognises-socialist-yugoslavia-1945", "yugoslavia-recognises-ussr-1940"], "{}", answer.headline);
 }
+
+#[test]
+fn an_adverb_ends_the_name_before_it() {
+    // "In 1949 relations between the Soviet Union and Yugoslavia completely
+    // deteriorated": "Belgrade completely" is no name, so "Belgrade" stands
+    // for Yugoslavia as "Moscow" does for the Soviet Union.
+    let engine = engine();
+    assert_proven(&engine, "when did relations between moscow and belgrade completely deteriorate", "relations-deteriorate-1949", "1949");
+}

@@ -436,6 +436,14 @@ const LOCATIVES: &[&str] = &["in", "inside", "at", "u", "v", "vo"];
 /// Belgrade" joins two names, not one ("Moscow Belgrade").
 const NAME_ENDING_CONJUNCTIONS: &[&str] = &["and", "or", "nor", "i", "ili", "и", "или"];
 
+/// Whether a typed word is an adverb of manner ("completely", "finally"),
+/// which never continues a name: "between Moscow and Belgrade
+/// *completely*" ends the name "Belgrade". Six letters at least, so that
+/// "Italy" and "July" are not.
+fn is_adverb(word: &str) -> bool {
+    word.len() >= 6 && word.ends_with("ly")
+}
+
 /// Verbs the question's keys leave out as stopwords: a name typed right
 /// before one is its doer ("how did the *Kremlin* take …"), as before any
 /// other verb ([`Query::name_ends`]).
@@ -1585,7 +1593,7 @@ impl Index {
             .collect();
         query.name_ends = typed
             .windows(2)
-            .filter(|pair| crate::text::lexicon::is_english_predicate_form(&pair[1]) || VERB_STOPWORDS.contains(&pair[1].as_str()) || NAME_ENDING_CONJUNCTIONS.contains(&pair[1].as_str()))
+            .filter(|pair| crate::text::lexicon::is_english_predicate_form(&pair[1]) || VERB_STOPWORDS.contains(&pair[1].as_str()) || NAME_ENDING_CONJUNCTIONS.contains(&pair[1].as_str()) || is_adverb(&pair[1]))
             .flat_map(|pair| self.tokens(&pair[0], language).into_iter().map(|token| token.key))
             .collect();
         query.after_locative = typed
