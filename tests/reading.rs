@@ -1817,3 +1817,13 @@ fn an_adverb_ends_the_name_before_it() {
     let engine = engine();
     assert_proven(&engine, "when did relations between moscow and belgrade completely deteriorate", "relations-deteriorate-1949", "1949");
 }
+
+#[test]
+fn where_someone_was_born_is_said_not_to_be_known_as_a_place() {
+    let engine = engine();
+    let answer = engine.ask("where was tito born", "en");
+    assert!(answer.facts.is_empty(), "{}", answer.headline);
+    assert!(answer.headline.starts_with("The sources don't say where"), "{}", answer.headline);
+    let answer = engine.ask("when was tito born", "en");
+    assert!(answer.headline.starts_with("The sources don't say when"), "{}", answer.headline);
+}

@@ -518,6 +518,11 @@ impl Engine {
                 Some(found) if *asks == Asks::When && !decide::precise_enough(question, found) && question.wants_day => self.part_not_stated(found, "day"),
                 Some(found) if *asks == Asks::When && !decide::precise_enough(question, found) && question.wants_month => self.part_not_stated(found, "month"),
                 Some(found) if *asks == Asks::When && !decide::precise_enough(question, found) && question.wants_year => self.part_not_stated(found, "year"),
+                // "Where was Tito born": the place of a birth or death, not its date.
+                Some(found) if question.asks == Asks::Where && matches!(asks, Asks::Born | Asks::Died) => {
+                    let happened = if *asks == Asks::Born { "was born" } else { "died" };
+                    not_stated_about(found, format!("The sources don't say where {} {happened}.", found.title))
+                }
                 Some(found) => self.not_stated(found, *asks),
                 None => self.not_found(intent, text, &[]),
             },
