@@ -1827,3 +1827,13 @@ fn where_someone_was_born_is_said_not_to_be_known_as_a_place() {
     let answer = engine.ask("when was tito born", "en");
     assert!(answer.headline.starts_with("The sources don't say when"), "{}", answer.headline);
 }
+
+#[test]
+fn a_serbian_past_verb_is_the_event_a_date_belongs_to() {
+    // "In 1921, … the leadership of the Russian Church in exile moved … to
+    // Serbia and in 1922 in Sremski Karlovci established …": "основала"
+    // (established) is the event, dated 1922, not the move of 1921. A
+    // passive participle ("ubijen") is no event of a doer.
+    let engine = engine();
+    assert_proven_in(&engine, "када је руска црква у изгнанству основала управу у Карловцима", "sr", "russian-church-administration-sremski-karlovci", "September 1922");
+}

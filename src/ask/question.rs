@@ -739,6 +739,9 @@ fn initially_phrase<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
 /// weighed one by one. "Born" and "died" (`found` as an attribute) say
 /// what is asked, like a question word, not an event to find.
 fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Vec<Vec<String>> {
+    if matches!(language, Language::Sr | Language::Ru) {
+        return inflected_event_words(index, words, language);
+    }
     if language != Language::En || words.iter().any(|w| matches!(*w, "and" | "compared" | "vs" | "versus")) {
         return Vec::new();
     }
@@ -777,6 +780,29 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         })
         .filter(|keys: &Vec<String>| !keys.is_empty())
         .chain(journey_to_a_place(index, words, language))
+        .collect()
+}
+
+/// The endings of a Serbian or Russian verb in the active past tense
+/// ("osnoval*a*", "подписал*и*"; Serbian Cyrillic folds to Latin, Russian
+/// to its transliteration). Not a passive participle ("ubij*en*"): "ko je
+/// ubijen" asks who was killed, not who killed.
+const ACTIVE_PAST_ENDINGS: [(Language, &[&str]); 2] = [(Language::Sr, &["ao", "io", "la", "lo", "li"]), (Language::Ru, &["l", "la", "li", "lo", "lsya", "las", "lis"])];
+
+/// The event words of a Serbian or Russian question: its verbs in the
+/// active past tense, each as the keys its translation has, when the base
+/// knows them. Two things joined ("i", "и") have none, as in English.
+fn inflected_event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<String>> {
+    if words.iter().any(|w| matches!(*w, "i" | "и")) {
+        return Vec::new();
+    }
+    let endings = ACTIVE_PAST_ENDINGS.iter().find(|(own, _)| *own == language).map_or(&[][..], |(_, endings)| *endings);
+    let past = |word: &str| endings.iter().any(|ending| word.len() > ending.len() + 3 && word.ends_with(ending));
+    words
+        .iter()
+        .filter(|word| past(word) && !lexicon::is_stopword(word, language))
+        .map(|word| index.tokens(word, language).into_iter().map(|token| token.key).filter(|key| index.has_key(key)).collect::<Vec<String>>())
+        .filter(|keys| !keys.is_empty())
         .collect()
 }
 
