@@ -1837,3 +1837,16 @@ fn a_serbian_past_verb_is_the_event_a_date_belongs_to() {
     let engine = engine();
     assert_proven_in(&engine, "када је руска црква у изгнанству основала управу у Карловцима", "sr", "russian-church-administration-sremski-karlovci", "September 1922");
 }
+
+#[test]
+fn a_group_told_the_other_way_round_is_not_the_one_asked() {
+    // "Serbian refugees found refuge in Russia" (14th century) against
+    // "40,000 Russian refugees … in the Kingdom of Yugoslavia": when one
+    // entry names the group as asked, those naming it only by the other
+    // land are not candidates.
+    let engine = engine();
+    assert_proven(&engine, "when did serbian refugees go to russia", "serbian-refugees-in-russia-14th-century", "14th century");
+    assert_proven(&engine, "when did russian refugees come to serbia", "white-russian-emigration", "Russian refugees");
+    let answer = engine.ask("when did serbian refugees first flee to russia", "en");
+    assert!(answer.facts.iter().all(|fact| fact.id != "white-russian-emigration"), "{}", answer.headline);
+}

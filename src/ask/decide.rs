@@ -124,7 +124,8 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         return Decision::Nothing { near: Vec::new() };
     }
     let scored = index.score(query, Some(kinds), false);
-    let candidates = in_context(engine, question, &scored);
+    let mut candidates = in_context(engine, question, &scored);
+    drop_swapped_groups(engine, question, &mut candidates);
     let Some(best) = candidates.first().copied() else { return Decision::Nothing { near: Vec::new() } };
     if let Some(entry) = exact_name(index, query, &candidates) {
         return check_answer_type(engine, question, entry, &candidates);
@@ -212,6 +213,74 @@ fn one_for_each_year(engine: &Engine, question: &Question, contenders: &[&Candid
     each.sort_unstable();
     let one_per_year = each.len() == years.len() && each.windows(2).all(|pair| pair[0].0 != pair[1].0);
     one_per_year.then(|| each.into_iter().map(|(_, entry)| entry).collect())
+}
+
+/// "When did *Serbian refugees* first flee to Russia": when some
+/// candidate's sentences name the question's group as typed (a people or a
+/// land right before a kind of person: "Serbian refugees"), the candidates
+/// that name that kind only by another of the question's names ("Russian
+/// refugees … Serbia") tell it the other way round and are dropped.
+fn drop_swapped_groups(engine: &Engine, question: &Question, candidates: &mut Vec<Candidate>) {
+    let groups = asked_groups(engine, question);
+    if groups.is_empty() {
+        return;
+    }
+    let index = engine.index();
+    let proper_asked: Vec<&String> = question.query.keys.iter().filter(|key| index.is_proper_key(key)).collect();
+    // For each candidate: whether it names a group as asked, and as swapped.
+    let naming: Vec<(bool, bool)> = candidates
+        .iter()
+        .map(|c| {
+            let before = words_before_kinds(engine, c.entry, &groups);
+            let as_asked = groups.iter().zip(&before).any(|((name, _), keys)| keys.iter().any(|k| k.contains(name)));
+            let swapped = groups.iter().zip(&before).any(|((name, _), keys)| {
+                !keys.iter().any(|k| k.contains(name)) && keys.iter().any(|k| k.iter().any(|key| key != name && proper_asked.contains(&key)))
+            });
+            (as_asked, swapped)
+        })
+        .collect();
+    if !naming.iter().any(|(as_asked, _)| *as_asked) {
+        return;
+    }
+    let mut at = 0;
+    candidates.retain(|_| {
+        let keep = !naming[at].1;
+        at += 1;
+        keep
+    });
+}
+
+/// The groups a question names by a people or a land right before a kind
+/// of person ("*Serbian refugees*"), as (name key, kind key), when it names
+/// another people or land besides ("… to *Russia*").
+fn asked_groups(engine: &Engine, question: &Question) -> Vec<(String, String)> {
+    let index = engine.index();
+    let query = &question.query;
+    let proper_asked = query.keys.iter().filter(|key| index.is_proper_key(key)).count();
+    if proper_asked < 2 || !query.keys.iter().any(|key| index.is_person_kind(key) && !index.is_proper_key(key)) {
+        return Vec::new();
+    }
+    let typed: Vec<Vec<String>> = question.folded.split(' ').map(|word| index.word_keys(word)).collect();
+    typed
+        .windows(2)
+        .filter_map(|pair| {
+            let name = pair[0].iter().find(|key| index.is_proper_key(key) && query.keys.contains(key))?;
+            let kind = pair[1].iter().find(|key| index.is_person_kind(key) && !index.is_proper_key(key) && query.keys.contains(key))?;
+            Some((name.clone(), kind.clone()))
+        })
+        .collect()
+}
+
+/// For each of `groups`, the keys of the words right before its kind of
+/// person in the entry's sentences ("*Russian* refugees").
+fn words_before_kinds(engine: &Engine, entry: usize, groups: &[(String, String)]) -> Vec<Vec<Vec<String>>> {
+    let index = engine.index();
+    let Some(found) = engine.entry(entry) else { return vec![Vec::new(); groups.len()] };
+    let keyed: Vec<Vec<Vec<String>>> = found.quotes.iter().map(|quote| quote.text.split_whitespace().map(|word| index.word_keys(word)).collect()).collect();
+    groups
+        .iter()
+        .map(|(_, kind)| keyed.iter().flat_map(|keys| keys.windows(2).filter(|pair| pair[1].contains(kind)).map(|pair| pair[0].clone())).collect())
+        .collect()
 }
 
 /// When the best candidate leaves a word of the question unexplained (not
