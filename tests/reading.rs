@@ -1794,8 +1794,10 @@ fn a_phrase_of_the_synonyms_is_the_event_it_stands_for() {
     assert_proven(&engine, "when was yugoslavia kicked out of the cominform", "cominform-resolution-1948", "28 June 1948");
     assert_proven(&engine, "when did tito boycott the cominform conference", "second-cominform-conference-1948", "June 1948");
     assert_proven(&engine, "when did the church abroad set up its administration in karlovci", "russian-church-administration-sremski-karlovci", "September 1922");
-    // "Scrapped" is "abolished".
+    // "Scrapped" is "abolished"; "brits" are the British; getting worse is deteriorating.
     assert_proven(&engine, "when was serbia's autonomy scrapped", "serbian-autonomy-abolished-1828", "1828");
+    assert_proven(&engine, "when did the brits' mission to the partisans start", "british-mission-to-partisans-1942", "February 1942");
+    assert_proven(&engine, "when did soviet yugoslav relations worsen", "tito-stalin-split", "1948");
 }
 
 #[test]
