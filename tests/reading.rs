@@ -1852,3 +1852,13 @@ fn a_group_told_the_other_way_round_is_not_the_one_asked() {
     let answer = engine.ask("when did serbian refugees first flee to russia", "en");
     assert!(answer.facts.iter().all(|fact| fact.id != "white-russian-emigration"), "{}", answer.headline);
 }
+
+#[test]
+fn what_a_thing_was_at_a_time_asks_the_thing() {
+    // "What was the weather when Tito met Stalin": the weather, which no
+    // sentence gives, not the meeting's date.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what was the weather when tito met stalin", "what was the mood when tito met khrushchev"]);
+    // A time noun still asks when.
+    assert_proven(&engine, "what was the date when tito met stalin in moscow", "tito-stalin-meeting-1944", "21 September");
+}

@@ -1326,7 +1326,7 @@ const SUBORDINATORS: &[&str] = &["after", "before", "until", "since", "when", "w
 /// still asks for a person, "the name of the minister *who* …", and a
 /// "when" clause still asks for a time the sources must give, but not
 /// after a verb of saying: "what did Putin say *when* he visited" asks for
-/// his words), and
+/// his words, and "what was the weather *when* …" asks for the weather), and
 /// "died" or "born" after "after" or "when" dates something else ("what
 /// influenced normalization after Stalin *died*").
 fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>, words: &[&str], language: Language) -> Vec<(Asks, std::ops::Range<usize>)> {
@@ -1342,6 +1342,9 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
         return found;
     }
     let what_did = words.get(1).is_some_and(|w| DO_FORMS.contains(w));
+    // "What was *the weather* when Tito met Stalin": a thing that is no
+    // time, asked of that moment.
+    let what_was_a_thing = words.get(1).is_some_and(|w| matches!(*w, "was" | "is" | "were" | "are")) && !names_a_time_first(words);
     let relative = |asks: Asks, start: usize| {
         let previous = start.checked_sub(1).and_then(|p| words.get(p));
         match asks {
@@ -1351,7 +1354,7 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
             // "what was Moscow waiting for *when* Tito got sick": the thing waited for.
             // "What did Tadić sign *when* he went to Moscow": "what" is the
             // object of the verb before the clause.
-            Asks::When => previous.is_some_and(|w| WORDS_VERBS.contains(w) || STRANDED_PREPOSITIONS.contains(w) || what_did && !SECOND_QUESTION.contains(w)),
+            Asks::When => previous.is_some_and(|w| WORDS_VERBS.contains(w) || STRANDED_PREPOSITIONS.contains(w) || (what_did || what_was_a_thing) && !SECOND_QUESTION.contains(w)),
             _ => false,
         }
     };
