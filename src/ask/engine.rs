@@ -472,7 +472,6 @@ impl Engine {
         self.compose_each(&asked, locale)
     }
 
-    /// One answer about several entries, each shown for the question asked of it.
     /// One entry that answers two questions asked at once: its fact shows
     /// the quotes that state what each half asks, the left half's first.
     fn compose_both_of_one(&self, entry: usize, halves: [&Question; 2], locale: &str) -> Option<Answer> {
@@ -492,6 +491,7 @@ impl Engine {
         Some(answer)
     }
 
+    /// One answer about several entries, each shown for the question asked of it.
     fn compose_each(&self, asked: &[(usize, &Question)], locale: &str) -> Answer {
         let found: Vec<(&Entry, &Question)> = asked.iter().filter_map(|&(i, question)| Some((self.entry(i)?, question))).collect();
         let headline = found.iter().map(|(e, _)| headline(e)).collect::<Vec<_>>().join("; ");
