@@ -1838,6 +1838,8 @@ fn a_serbian_past_verb_is_the_event_a_date_belongs_to() {
     // passive participle ("ubijen") is no event of a doer.
     let engine = engine();
     assert_proven_in(&engine, "када је руска црква у изгнанству основала управу у Карловцима", "sr", "russian-church-administration-sremski-karlovci", "September 1922");
+    // "Who was killed": the one killed, whom the sentence names.
+    assert_proven_in(&engine, "ko je ubijen u državnom udaru 1903", "sr", "serbian-coup-1903", "King Alexander I");
 }
 
 #[test]
