@@ -783,24 +783,16 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         .collect()
 }
 
-/// The endings of a Serbian or Russian verb in the active past tense
-/// ("osnoval*a*", "подписал*и*"; Serbian Cyrillic folds to Latin, Russian
-/// to its transliteration). Not a passive participle ("ubij*en*"): "ko je
-/// ubijen" asks who was killed, not who killed.
-const ACTIVE_PAST_ENDINGS: [(Language, &[&str]); 2] = [(Language::Sr, &["ao", "io", "la", "lo", "li"]), (Language::Ru, &["l", "la", "li", "lo", "lsya", "las", "lis"])];
-
 /// The event words of a Serbian or Russian question: its verbs in the
-/// active past tense, each as the keys its translation has, when the base
-/// knows them. Two things joined ("i", "и") have none, as in English.
+/// active past tense ([`lexicon::is_active_past`]), each as the keys its
+/// translation has, when the base knows them. Two things joined ("i", "и") have none, as in English.
 fn inflected_event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<String>> {
     if words.iter().any(|w| matches!(*w, "i" | "и")) {
         return Vec::new();
     }
-    let endings = ACTIVE_PAST_ENDINGS.iter().find(|(own, _)| *own == language).map_or(&[][..], |(_, endings)| *endings);
-    let past = |word: &str| endings.iter().any(|ending| word.len() > ending.len() + 3 && word.ends_with(ending));
     words
         .iter()
-        .filter(|word| past(word) && !lexicon::is_stopword(word, language))
+        .filter(|word| lexicon::is_active_past(word, language) && !lexicon::is_stopword(word, language))
         .map(|word| index.tokens(word, language).into_iter().map(|token| token.key).filter(|key| index.has_key(key)).collect::<Vec<String>>())
         .filter(|keys| !keys.is_empty())
         .collect()

@@ -336,15 +336,33 @@ pub fn is_light_by_ending(folded: &str, language: Language) -> bool {
 
 pub fn is_light(folded: &str, language: Language) -> bool {
     static LIGHT_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let ends = |suffixes: &[&str]| suffixes.iter().any(|suffix| folded.len() > suffix.len() + 3 && folded.ends_with(suffix));
     LIGHT_SET.get_or_init(|| LIGHT.iter().copied().collect()).contains(folded)
         || match language {
-            Language::En => ends(&["ly", "ed", "ing"]) || ENGLISH_PREDICATES.contains(folded),
-            // Past tenses and participles: the verbs of a question, rarely its topic.
-            Language::Sr => ends(&["ao", "io", "la", "lo", "li", "en", "ena", "eni", "an", "ana", "ani", "ti"]),
-            Language::Ru => ends(&["l", "la", "li", "lo", "lsya", "las", "lis", "en", "ena", "ny", "t", "ti"]),
+            Language::En => ends_in_one_of(folded, &["ly", "ed", "ing"]) || ENGLISH_PREDICATES.contains(folded),
+            // Past tenses, participles and infinitives: the verbs of a question, rarely its topic.
+            Language::Sr => is_active_past(folded, language) || ends_in_one_of(folded, &["en", "ena", "eni", "an", "ana", "ani", "ti"]),
+            Language::Ru => is_active_past(folded, language) || ends_in_one_of(folded, &["en", "ena", "ny", "t", "ti"]),
             Language::Ar => false,
         }
+}
+
+/// Whether a folded Serbian or Russian word is a verb in the active past
+/// tense by its ending ("osnoval*a*", "подписал*и*"; Serbian Cyrillic
+/// folds to Latin, Russian to its transliteration). Not a passive
+/// participle ("ubij*en*"): "ko je ubijen" asks who was killed, not who
+/// killed.
+pub fn is_active_past(folded: &str, language: Language) -> bool {
+    match language {
+        Language::Sr => ends_in_one_of(folded, &["ao", "io", "la", "lo", "li"]),
+        Language::Ru => ends_in_one_of(folded, &["l", "la", "li", "lo", "lsya", "las", "lis"]),
+        Language::En | Language::Ar => false,
+    }
+}
+
+/// Whether `folded` ends in one of `suffixes` with at least four letters
+/// before it (so that a short word is not taken for an inflected one).
+fn ends_in_one_of(folded: &str, suffixes: &[&str]) -> bool {
+    suffixes.iter().any(|suffix| folded.len() > suffix.len() + 3 && folded.ends_with(suffix))
 }
 
 /// English words that are frequent in any question and name no topic.
