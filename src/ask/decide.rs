@@ -276,7 +276,7 @@ fn asked_groups(engine: &Engine, question: &Question) -> Vec<(String, String)> {
 fn words_before_kinds(engine: &Engine, entry: usize, groups: &[(String, String)]) -> Vec<Vec<Vec<String>>> {
     let index = engine.index();
     let Some(found) = engine.entry(entry) else { return vec![Vec::new(); groups.len()] };
-    let keyed: Vec<Vec<Vec<String>>> = found.quotes.iter().map(|quote| quote.text.split_whitespace().map(|word| index.word_keys(word)).collect()).collect();
+    let keyed: Vec<Vec<Vec<String>>> = found.quotes.iter().map(|quote| evidence::keyed_words(index, &quote.text)).collect();
     groups
         .iter()
         .map(|(_, kind)| keyed.iter().flat_map(|keys| keys.windows(2).filter(|pair| pair[1].contains(kind)).map(|pair| pair[0].clone())).collect())
@@ -1180,8 +1180,10 @@ fn held_as_written(engine: &Engine, question: &Question, entry: usize, word: usi
 /// quote writes the place.
 fn counted_elsewhere_in_shown(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
-    let writing: Vec<&str> = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|quote| quote.text.as_str()).filter(|text| evidence::writes_key(engine.index(), text, key)).collect();
-    !writing.is_empty() && writing.iter().all(|text| evidence::counted_in_another_place(engine.index(), text, key))
+    let index = engine.index();
+    let writes_it = |&q: &usize| index.quote_keys(entry).get(q).is_some_and(|keys| super::index::contains_key(keys, key));
+    let writing: Vec<&str> = shown.iter().filter(|q| writes_it(q)).filter_map(|&q| found.quotes.get(q)).map(|quote| quote.text.as_str()).collect();
+    !writing.is_empty() && writing.iter().all(|text| evidence::counted_in_another_place(index, text, key))
 }
 
 /// Whether index key `key` is in the entry's names, its people, or one of

@@ -603,11 +603,6 @@ fn event_phrase(words: &[&str], event_words: &[Vec<String>], query: &Query, inde
     phrase.map_or(whole, |(start, end)| start..end)
 }
 
-/// Whether a word of `text` has the index key `key`.
-pub(crate) fn writes_key(index: &Index, text: &str, key: &str) -> bool {
-    text.split_whitespace().any(|word| index.word_keys(word).iter().any(|own| own == key))
-}
-
 /// Whether the number nearest before the place `key` in `text` is counted
 /// in another place named between them ("approximately 40,000 Russian
 /// refugees were living *in the Kingdom of Yugoslavia*, … particularly in
