@@ -484,7 +484,7 @@ impl Engine {
                 }
             }
         }
-        let text = if found.kind == Kind::Person { found.summary.clone() } else { cmd::entry_line(found) };
+        let text = answered_text(found);
         let quotes = cmd::covering(self, found, &text, quotes);
         let mut answer = Answer::new("ask", Outcome::Facts, headline(found));
         answer.add_entry_quotes(self.base(), found, Some(cmd::dated_heading(found)), text, &quotes);
@@ -498,7 +498,7 @@ impl Engine {
         let mut answer = Answer::new("ask", Outcome::Facts, headline);
         for (entry, question) in &found {
             let focus = self.focus(entry, question);
-            let text = if entry.kind == Kind::Person { entry.summary.clone() } else { cmd::entry_line(entry) };
+            let text = answered_text(entry);
             cmd::add_answered_entry(self, &mut answer, entry, Some(cmd::dated_heading(entry)), text, &focus, locale);
         }
         answer
@@ -809,6 +809,12 @@ fn each_tail(text: &str) -> (&str, Option<&str>) {
     } else {
         (text, None)
     }
+}
+
+/// The text an entry answering one of several questions shows: a person's
+/// summary, an event's or treaty's line.
+fn answered_text(entry: &Entry) -> String {
+    if entry.kind == Kind::Person { entry.summary.clone() } else { cmd::entry_line(entry) }
 }
 
 /// The question `tail` asked of one thing: "when was each signed" of "the
