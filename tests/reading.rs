@@ -60,6 +60,21 @@ fn assert_nothing_asserted(engine: &Engine, questions: &[&str]) {
     }
 }
 
+/// Each of `questions` asserts no fact and says what the sources lack,
+/// its headline opening with `says`.
+fn assert_not_stated(engine: &Engine, questions: &[&str], says: &str) {
+    for question in questions {
+        let answer = engine.ask(question, "en");
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+        assert!(answer.headline.starts_with(says), "{question}: {}", answer.headline);
+    }
+}
+
+/// The ids of the facts `question` asserts, in order.
+fn shown_ids(engine: &Engine, question: &str) -> Vec<String> {
+    engine.ask(question, "en").facts.iter().map(|fact| fact.id.clone()).collect()
+}
+
 #[test]
 fn why_with_no_reason_in_the_sources_says_so() {
     let answer = engine().ask("why did tito visit vis", "en");
@@ -1656,9 +1671,7 @@ fn a_real_name_is_another_name_than_the_one_typed() {
     // is the name "Apis" with its possessive.
     assert_proven(&engine, "what was apis's full name", "dragutin-dimitrijevic", "Dragutin Dimitrijević");
     // "Karađorđe" is all the sources call him: no other name is stated.
-    let answer = engine.ask("what was karadjordje's full name", "en");
-    assert!(answer.facts.is_empty(), "{}", answer.headline);
-    assert!(answer.headline.starts_with("The sources don't say"), "{}", answer.headline);
+    assert_not_stated(&engine, &["what was karadjordje's full name"], "The sources don't say");
 }
 
 #[test]
@@ -1678,11 +1691,7 @@ fn a_place_says_where_only_the_event_it_is_told_with() {
     // phrase of its own; "in January 1945" is a time, not a place; and "the
     // Red Army's presence in Yugoslavia" says where the army was.
     let engine = engine();
-    for question in ["where did tito and stalin meet later in 1945", "where was the second tito stalin meeting", "where did stalin meet hebrang"] {
-        let answer = engine.ask(question, "en");
-        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
-        assert!(answer.headline.starts_with("The sources don't say where"), "{question}: {}", answer.headline);
-    }
+    assert_not_stated(&engine, &["where did tito and stalin meet later in 1945", "where was the second tito stalin meeting", "where did stalin meet hebrang"], "The sources don't say where");
     // A place told with the meeting still says where it was.
     assert_proven(&engine, "where did tito meet stalin in 1944", "tito-stalin-meeting-1944", "Moscow");
 }
@@ -1693,10 +1702,7 @@ fn a_first_is_answered_only_by_a_sentence_that_says_first() {
     // time": an ambassador, not the first one, in any language, and after
     // a possessive as after an article.
     let engine = engine();
-    for question in ["who was the first ambassador of yugoslavia in moscow", "who was yugoslavia's first ambassador to moscow", "ko je bio prvi jugoslovenski ambasador u moskvi", "кто был первым послом югославии в москве"] {
-        let answer = engine.ask(question, "en");
-        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
-    }
+    assert_nothing_asserted(&engine, &["who was the first ambassador of yugoslavia in moscow", "who was yugoslavia's first ambassador to moscow", "ko je bio prvi jugoslovenski ambasador u moskvi", "кто был первым послом югославии в москве"]);
     // "… received the first Russian consul, Gerasim Vashchenko".
     assert_proven(&engine, "who was serbia's first russian consul", "first-russian-consul-1838", "Gerasim Vashchenko");
 }
@@ -1718,11 +1724,7 @@ fn a_year_asked_is_not_given_by_a_century_or_a_range_of_doubt() {
     // refugees found refuge in Russia": a century, not a year; and no
     // later entry's year stands in for it.
     let engine = engine();
-    for question in ["in what year did serbs first find refuge in russia", "exact year of ickos peace"] {
-        let answer = engine.ask(question, "en");
-        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
-        assert!(answer.headline.starts_with("The sources don't give the year"), "{question}: {}", answer.headline);
-    }
+    assert_not_stated(&engine, &["in what year did serbs first find refuge in russia", "exact year of ickos peace"], "The sources don't give the year");
     // A question that opens with its time noun asks "when".
     assert_proven(&engine, "exact year of the belgrade declaration", "belgrade-declaration", "1955");
     assert_proven(&engine, "year the belgrade declaration was signed", "belgrade-declaration", "1955");
@@ -1740,9 +1742,7 @@ fn each_half_that_asks_its_own_question_is_answered_by_its_own_best_entry() {
         ("when did the ottomans join napoleon and when did the serbs make an alliance with russia", ["ottoman-alliance-with-napoleon-1806", "russo-serbian-alliance-1807"]),
         ("what did the belgrade declaration rescind and until when did economic relations keep developing", ["belgrade-declaration", "soviet-yugoslav-ties-until-1980s"]),
     ] {
-        let answer = engine.ask(question, "en");
-        let shown: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
-        assert_eq!(shown, ids, "{question}: {}", answer.headline);
+        assert_eq!(shown_ids(&engine, question), ids, "{question}");
     }
 }
 
@@ -1806,9 +1806,7 @@ fn halves_answer_on_their_own_when_the_whole_finds_nothing() {
     // recognitions, has no entry: each half's own answer stands.
     let engine = engine();
     let question = "when did the soviet union recognise tito's yugoslavia and when did the kingdom recognise the soviet union";
-    let answer = engine.ask(question, "en");
-    let shown: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
-    assert_eq!(shown, ["ussr-recognises-socialist-yugoslavia-1945", "yugoslavia-recognises-ussr-1940"], "{}", answer.headline);
+    assert_eq!(shown_ids(&engine, question), ["ussr-recognises-socialist-yugoslavia-1945", "yugoslavia-recognises-ussr-1940"]);
 }
 
 #[test]
@@ -1823,11 +1821,8 @@ fn an_adverb_ends_the_name_before_it() {
 #[test]
 fn where_someone_was_born_is_said_not_to_be_known_as_a_place() {
     let engine = engine();
-    let answer = engine.ask("where was tito born", "en");
-    assert!(answer.facts.is_empty(), "{}", answer.headline);
-    assert!(answer.headline.starts_with("The sources don't say where"), "{}", answer.headline);
-    let answer = engine.ask("when was tito born", "en");
-    assert!(answer.headline.starts_with("The sources don't say when"), "{}", answer.headline);
+    assert_not_stated(&engine, &["where was tito born"], "The sources don't say where");
+    assert_not_stated(&engine, &["when was tito born"], "The sources don't say when");
 }
 
 #[test]
