@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-28.toml`: the second to twenty-seventh holdout sets,
+//! - `dev-3.toml` … `dev-29.toml`: the second to twenty-eighth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -22,8 +22,8 @@
 //!   115/141 = 81.6%, 5 false assertions; dev-25 114/135 = 84.4%, 3 false
 //!   assertions; dev-26 115/146 = 78.8%, 4 false assertions; dev-27
 //!   136/155 = 87.7%, 7 false assertions; dev-28 166/187 = 88.8%, 5 false
-//!   assertions).
-//! - `holdout.toml`: the twenty-eighth set, written the same way by other
+//!   assertions; dev-29 157/189 = 83.1%, 10 false assertions).
+//! - `holdout.toml`: the twenty-ninth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -216,17 +216,17 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.0;
+const DEV_FLOOR: f64 = 93.5;
 const HOLDOUT_FLOOR: f64 = 83.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-04: 157/189 = 83.1%, 10 false assertions, at the
-/// end of session 43's changes, which were made on dev only). Listed so
-/// that the test still fails on any new false assertion and on a fixed
-/// one (remove it).
+/// measurement. Listed so that the test still fails on any new false
+/// assertion and on a fixed one (remove it). Until the twenty-ninth set is
+/// measured, the file in `holdout.toml` is still the twenty-eighth (now also
+/// `dev-29.toml`), so its false assertions are listed here too.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who were the other european countries that recognized the ussr even later than yugoslavia",
     "what did the 1988 agreement on recognising higher education diplomas actually say",
@@ -244,6 +244,46 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
+        "who were the other european countries that recognized the ussr even later than yugoslavia",
+        "from dev-29's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what did the 1988 agreement on recognising higher education diplomas actually say",
+        "from dev-29's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what happened to ota sik after he fled to yugoslavia in 1968",
+        "from dev-29's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "where did tito give the al-ahram interview in july 1968",
+        "from dev-29's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "were any red army soldiers punished for the crimes reported in yugoslavia",
+        "from dev-29's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "who signed the april 1945 friendship treaty for the soviet side",
+        "from dev-29's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "when did the cominform move out of belgrade and where to",
+        "from dev-29's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what did pachomius the serb do in russia",
+        "from dev-29's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "who signed the 1807 alliance between karadjordje's serbia and russia",
+        "from dev-29's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what happened to leonid linitsky after yugoslav police arrested him",
+        "from dev-29's one measurement as the holdout: not yet looked at",
+    ),
+    (
         "what happened to the serbian officers zubov turned down in 1938",
         "from dev-20's one measurement as the holdout: the plot's sentences say the plan failed and that Zubov judged the officers unfit; that \"what happened to\" asks for the officers' fate, which no sentence tells, needs the question's own words told apart from what it asks",
     ),
@@ -257,7 +297,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=28 {
+    for part in 2..=29 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
