@@ -233,10 +233,7 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what happened to ota sik after he fled to yugoslavia in 1968",
     "where did tito give the al-ahram interview in july 1968",
     "were any red army soldiers punished for the crimes reported in yugoslavia",
-    "who signed the april 1945 friendship treaty for the soviet side",
-    "when did the cominform move out of belgrade and where to",
     "what did pachomius the serb do in russia",
-    "who signed the 1807 alliance between karadjordje's serbia and russia",
     "what happened to leonid linitsky after yugoslav police arrested him",
 ];
 
@@ -264,19 +261,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-29's one measurement as the holdout: not yet looked at",
     ),
     (
-        "who signed the april 1945 friendship treaty for the soviet side",
-        "from dev-29's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "when did the cominform move out of belgrade and where to",
-        "from dev-29's one measurement as the holdout: not yet looked at",
-    ),
-    (
         "what did pachomius the serb do in russia",
-        "from dev-29's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "who signed the 1807 alliance between karadjordje's serbia and russia",
         "from dev-29's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -1859,3 +1859,29 @@ fn what_a_thing_was_at_a_time_asks_the_thing() {
     // A time noun still asks when.
     assert_proven(&engine, "what was the date when tito met stalin in moscow", "tito-stalin-meeting-1944", "21 September");
 }
+
+#[test]
+fn a_treaty_that_lists_no_signer_names_none() {
+    // "Karađorđe refused the proposition" names a person of the alliance,
+    // not one who signed it.
+    let engine = engine();
+    assert_not_stated(&engine, &["who signed the alliance with russia in 1807", "who signed ickos peace"], "The sources don't say who");
+    assert_eq!(shown_ids(&engine, "who signed the 1945 friendship treaty").first().map(String::as_str), Some("treaty-of-friendship-and-cooperation-1945"));
+}
+
+#[test]
+fn a_signer_asked_for_one_side_is_one_who_signed_for_it() {
+    // Tito "put signature on behalf of the Regent Council of Yugoslavia":
+    // he is not the Soviet side's signer, whom no sentence names.
+    let engine = engine();
+    assert_not_stated(&engine, &["who signed the 1945 treaty for the ussr", "who signed the friendship treaty of 1945 on behalf of the soviet union"], "The sources don't say who");
+    for question in ["who signed the 1945 friendship treaty on behalf of yugoslavia", "on whose behalf did tito sign the treaty of 1945"] {
+        assert_eq!(shown_ids(&engine, question).first().map(String::as_str), Some("treaty-of-friendship-and-cooperation-1945"), "{question}");
+    }
+}
+
+#[test]
+fn moving_out_asks_for_the_end() {
+    // "Cominform was initially located in Belgrade" dates its founding, not its move.
+    assert_not_stated(&engine(), &["when did the cominform move out of belgrade", "when did the red army move out of yugoslavia"], "The sources don't give a date");
+}

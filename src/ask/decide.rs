@@ -1458,7 +1458,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         Asks::Who => {
-            let focus = Focus { asks_object: question.asks_object, deed: question.deed(), asks_signer: question.asks_signer, ..Focus::asserting(Asks::Who).with_query(&question.query) };
+            let focus = Focus { asks_object: question.asks_object, deed: question.deed(), asks_signer: question.asks_signer, signs_for: &question.signs_for, ..Focus::asserting(Asks::Who).with_query(&question.query) };
             // "Who became prime minister when…": an event's sentence must tell someone became it.
             let becoming_told = || question.becoming.as_ref().is_none_or(|what| tells_becoming_what(engine, entry, found, what));
             found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &focus) && becoming_told()

@@ -430,6 +430,7 @@ impl Engine {
             asks_object: question.asks_object,
             deed: question.deed(),
             asks_signer: question.asks_signer,
+            signs_for: &question.signs_for,
             asks_words: question.asks_words,
             asks_contents: question.asks_contents,
             asks_signed: question.asks_signed,

@@ -46,6 +46,8 @@ pub struct Focus<'q> {
     /// "Who signed the Belgrade Declaration": a treaty's signers are its
     /// listed signatories; one that lists none names no signer.
     pub asks_signer: bool,
+    /// The side the signer is asked for ([`crate::ask::question::Question::signs_for`]).
+    pub signs_for: &'q [String],
     /// "What did Yugoslavia say about …": what was said, which a sentence
     /// that reports words states ([`reports_words`]).
     pub asks_words: bool,
@@ -82,6 +84,7 @@ impl Default for Focus<'_> {
             asks_object: false,
             deed: Vec::new(),
             asks_signer: false,
+            signs_for: &[],
             asks_words: false,
             asks_contents: false,
             asks_signed: false,
@@ -156,8 +159,10 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             let treaty = entry.kind == crate::facts::Kind::Treaty;
             if entry.kind == crate::facts::Kind::Person || treaty && (!entry.people.is_empty() || focus.asks_signer) {
                 // Who the person was, or who signed the treaty: a quote that
-                // names them (none, when the treaty lists no signatories).
-                index.people_keys(doc).iter().any(|own| keys.binary_search(own).is_ok())
+                // names them (none, when the treaty lists no signatories:
+                // "Karađorđe refused the proposition" names no signer).
+                let own = if treaty && focus.asks_signer { index.listed_people_keys(doc) } else { index.people_keys(doc) };
+                own.iter().any(|own| keys.binary_search(own).is_ok()) && (focus.signs_for.is_empty() || tells_side(index, text, focus.signs_for))
             } else {
                 // Who did it: a person the question does not already name, or
                 // a state, army or government standing as the doer.
@@ -177,6 +182,18 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::What) if focus.asks_signed => entry.kind == crate::facts::Kind::Treaty || tells_signing(text),
         _ => true,
     }
+}
+
+/// Whether a sentence tells someone acting for `side` ("who put signature
+/// *on behalf of the Regent Council of Yugoslavia*"): one of the side's
+/// keys within a few words after "behalf", "for" or "representing".
+fn tells_side(index: &Index, text: &str, side: &[String]) -> bool {
+    let words: Vec<&str> = super::index::split_words(text).collect();
+    // One stem or another ("yugoslav", "yugoslavia"; "regenck" of "регентского", "regent").
+    let same = |key: &str, asked: &str| key == asked || key.chars().zip(asked.chars()).take_while(|(a, b)| a == b).count() >= 5;
+    words.iter().enumerate().filter(|(_, word)| matches!(word.to_lowercase().as_str(), "behalf" | "for" | "representing")).any(|(at, _)| {
+        words.iter().skip(at + 1).take(6).any(|word| index.known_word_keys(word).iter().any(|key| side.iter().any(|asked| same(key, asked))))
+    })
 }
 
 /// Whether a sentence (its `keys`) says the ordinal a "who" question asks

@@ -103,6 +103,9 @@ struct Doc {
     antecedents: Vec<Option<usize>>,
     /// Keys of the names of the people the entry involves (or, for a person, their own).
     people: Vec<String>,
+    /// How many of `people` come from the entry's file (its `people` or
+    /// `signatories`), before those only its quotes name.
+    listed_people: usize,
     /// The keys of its names that are ordinals ("second"), in name order.
     name_ordinals: Vec<String>,
     /// `names` as key ids ([`Index::key_ids`]), for scoring.
@@ -985,6 +988,12 @@ impl Index {
         self.docs.get(doc).map_or(&[], |d| d.people.as_slice())
     }
 
+    /// The keys of the people the entry's file lists (a treaty's
+    /// signatories), not those only its quotes name.
+    pub fn listed_people_keys(&self, doc: usize) -> &[String] {
+        self.docs.get(doc).map_or(&[], |d| d.people.get(..d.listed_people).unwrap_or(&d.people))
+    }
+
     /// Whether query word `position` is part of one of the entry's names.
     pub fn in_name(&self, doc: usize, query: &Query, position: usize) -> bool {
         let Some(d) = self.docs.get(doc) else { return false };
@@ -1095,6 +1104,7 @@ impl Index {
     fn add_people_quoted(&mut self) {
         let person_keys = &self.person_keys;
         for doc in &mut self.docs {
+            doc.listed_people = doc.people.len();
             let quoted: Vec<String> = doc.quotes.iter().flatten().filter(|k| person_keys.contains(*k) && !doc.people.contains(k)).cloned().collect();
             for key in quoted {
                 if !doc.people.contains(&key) {

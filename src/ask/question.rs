@@ -127,6 +127,10 @@ pub struct Question {
     /// The doer asked for is who signed ("who signed the 1974 agreement"):
     /// a treaty answers with its signatories or not at all.
     pub asks_signer: bool,
+    /// The side the signer is asked for ("for the Soviet side"), as keys
+    /// ([`signing_side`]); only a sentence that tells a signer acting for
+    /// it answers.
+    pub signs_for: Vec<String>,
     /// A deed only a sentence that tells it answers ("who succeeded Tito",
     /// "who won the war", "who designed the church").
     pub told_deed: Option<AskedDeed>,
@@ -257,12 +261,13 @@ static BOUNDARY_WORD_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::ne
 type WordSet = rustc_hash::FxHashSet<&'static str>;
 
 /// Verbs that end something with their particle ("pulled out", "dropped
-/// out", "walked out", "gave up"): each verb's forms, and the particle.
+/// out", "walked out", "moved out", "gave up"): each verb's forms, and the particle.
 const END_PHRASES: &[(&[&str], &str)] = &[
     (&["pull", "pulled", "pulls"], "out"),
     (&["drop", "dropped", "drops"], "out"),
     (&["walk", "walked", "walks"], "out"),
     (&["opt", "opted", "opts"], "out"),
+    (&["move", "moved", "moves"], "out"),
     (&["give", "gave", "given", "gives"], "up"),
 ];
 
@@ -1251,6 +1256,41 @@ fn asked_deed(index: &Index, words: &[&str], language: Language) -> Option<Asked
 /// asks for a treaty's signatories ([`Question::asks_signer`]).
 const SIGNING_WORDS: &[&str] = &["sign", "signed", "signs", "potpisao", "potpisala", "potpisali", "podpisal", "podpisala", "podpisali", "وقع"];
 
+/// The side a signer is asked for ("who signed it *for the Soviet side*",
+/// "*on behalf of* the Regent Council", "on *Yugoslavia's* behalf",
+/// "signed *for Yugoslavia*", "u ime Srbije", "от имени СССР"): the keys of
+/// the side's words, empty when the question names no side.
+fn signing_side(index: &Index, words: &[&str], language: Language) -> Vec<String> {
+    let bare = |word: &str| word.trim_end_matches("'s").trim_end_matches('\'').to_string();
+    // "On *whose* behalf did Tito sign" asks the side; it names none.
+    let is_content = |word: &str| !lexicon::is_stopword(word, language) && !SIDE_WORDS.contains(&word) && !SIGNING_WORDS.contains(&word) && !matches!(word, "whose" | "which" | "what" | "čije" | "cije" | "chey" | "chego");
+    let mut side: Vec<String> = Vec::new();
+    for (at, word) in words.iter().enumerate() {
+        let before = words.get(..at).unwrap_or_default();
+        let after = words.get(at + 1..).unwrap_or_default();
+        if SIDE_WORDS.contains(word) {
+            // "on Yugoslavia's behalf", "for the Soviet side", "sa sovjetske strane": the words just before.
+            let told: Vec<String> = before.iter().rev().map(|w| bare(w)).take_while(|w| is_content(w)).collect();
+            // "on behalf of the Regent Council", "u ime Srbije": the words just after.
+            let opens_after = matches!(*word, "ime" | "imeni") || after.first() == Some(&"of");
+            let told = if told.is_empty() && opens_after { after.iter().map(|w| bare(w)).skip_while(|w| !is_content(w)).take_while(|w| is_content(w)).take(3).collect() } else { told };
+            side.extend(told);
+        } else if *word == "for" && before.iter().any(|w| SIGNING_WORDS.contains(w)) {
+            // "signed … for Yugoslavia": a name right after "for".
+            let told: Vec<String> = after.iter().map(|w| bare(w)).skip_while(|w| *w == "the").take_while(|w| is_content(w)).take(3).collect();
+            if told.first().is_some_and(|w| index.word_tokens(w, language).iter().any(|t| index.is_proper_key(&t.key))) {
+                side.extend(told);
+            }
+        }
+    }
+    side.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|token| token.key).collect()
+}
+
+/// Words that tell whose side someone acted on, folded: "behalf" (on
+/// behalf of), "side", Serbian "ime" (u ime), "strane"/"stranu", Russian
+/// "imeni" (от имени), "storony"/"storonu".
+const SIDE_WORDS: &[&str] = &["behalf", "side", "ime", "strane", "stranu", "imeni", "storony", "storonu"];
+
 /// Words that put what is asked after a year ("where did it move *after*
 /// 1927"), folded, in the languages histbot reads.
 const AFTER_WORDS: &[&str] = &["after", "posle", "nakon", "poslije", "بعد"];
@@ -1499,6 +1539,7 @@ impl Question {
         let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
+        let signs_for = if asks_signer { signing_side(index, &words, language) } else { Vec::new() };
         let told_deed = if asks == Asks::Who { asked_deed(index, &spelt, language) } else { None };
         let named = if language == Language::En { named_thing(&words) } else { None };
         let name_of = named.and_then(|(_, head)| index.word_tokens(head, language).first().map(|t| t.key.clone()));
@@ -1554,6 +1595,7 @@ impl Question {
             event_in_main_clause,
             asks_doer,
             asks_signer,
+            signs_for,
             told_deed,
             name_of,
             name_of_qualifiers,
