@@ -231,10 +231,7 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who were the other european countries that recognized the ussr even later than yugoslavia",
     "what did the 1988 agreement on recognising higher education diplomas actually say",
     "what happened to ota sik after he fled to yugoslavia in 1968",
-    "where did tito give the al-ahram interview in july 1968",
     "were any red army soldiers punished for the crimes reported in yugoslavia",
-    "what did pachomius the serb do in russia",
-    "what happened to leonid linitsky after yugoslav police arrested him",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -253,19 +250,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-29's one measurement as the holdout: not yet looked at",
     ),
     (
-        "where did tito give the al-ahram interview in july 1968",
-        "from dev-29's one measurement as the holdout: not yet looked at",
-    ),
-    (
         "were any red army soldiers punished for the crimes reported in yugoslavia",
-        "from dev-29's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "what did pachomius the serb do in russia",
-        "from dev-29's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "what happened to leonid linitsky after yugoslav police arrested him",
         "from dev-29's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -1885,3 +1885,31 @@ fn moving_out_asks_for_the_end() {
     // "Cominform was initially located in Belgrade" dates its founding, not its move.
     assert_not_stated(&engine(), &["when did the cominform move out of belgrade", "when did the red army move out of yugoslavia"], "The sources don't give a date");
 }
+
+#[test]
+fn a_name_that_qualifies_a_noun_after_to_is_no_place() {
+    // "gave an interview to Egyptian daily Al-Ahram": whom, not where.
+    let engine = engine();
+    assert_not_stated(&engine, &["where did tito give his interview to al-ahram", "where was the al ahram interview of 1968 given"], "The sources don't say where");
+    // "to send advisors, weapons and troops to Egypt between Six-Day War…": a place.
+    let answer = engine.ask("where did the soviets send weapons through yugoslav airspace", "en");
+    assert_eq!(first_id(&answer), Some("soviet-overflights-to-egypt"), "{}", answer.headline);
+    assert!(shows(&answer, "to Egypt"), "{:?}", answer.excerpts);
+}
+
+#[test]
+fn what_a_person_did_is_told_by_a_deed() {
+    // "Lazar the Serb and Pachomius the Serb were some of the notable Serbs
+    // in Russian medieval history": who they were, not what they did.
+    let engine = engine();
+    assert_not_stated(&engine, &["what did lazar the serb do in russia", "what did pachomius do"], "The sources don't say");
+    assert_eq!(shown_ids(&engine, "what did rodofinikin do in serbia").first().map(String::as_str), Some("konstantin-rodofinikin"));
+}
+
+#[test]
+fn what_followed_an_arrest_is_not_the_arrest() {
+    // "…Leonid Linitsky, who was exposed and arrested by the King of
+    // Yugoslavia's police in 1935": "him" and "Yugoslav" aside, the
+    // sentence tells the arrest and nothing after it.
+    assert_not_stated(&engine(), &["what happened to linitsky after the police arrested him", "what happened to linitsky after the yugoslav police arrested him"], "The sources don't say");
+}

@@ -1319,10 +1319,15 @@ fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize
     let subject: Vec<String> = words[to + 2..after].iter().filter(|word| content(word)).flat_map(|word| index.word_keys(word)).collect();
     let told: Vec<Vec<String>> = clause
         .split(' ')
-        .filter(|word| content(word))
+        .filter(|word| content(word) && !PRONOUNS.contains(word))
         .map(|word| crate::text::lexicon::verb_forms(word).into_iter().flat_map(|form| index.word_keys(form)).collect::<Vec<String>>())
         .filter(|forms| !forms.is_empty())
         .collect();
+    // A name in the clause ("after *Yugoslav* police arrested him") may be
+    // written otherwise ("the King of Yugoslavia's police"); its other
+    // words, when it has any, tell the event.
+    let is_name = |forms: &Vec<String>| forms.iter().all(|key| index.is_proper_key(key));
+    let told: Vec<Vec<String>> = if told.iter().all(is_name) { told } else { told.into_iter().filter(|forms| !is_name(forms)).collect() };
     if subject.is_empty() || told.is_empty() {
         return false;
     }
@@ -1336,6 +1341,9 @@ fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize
     };
     !naming.is_empty() && naming.iter().all(tells_the_event)
 }
+
+/// Pronouns, which stand for what a sentence names ("after police arrested *him*").
+const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "it", "its", "they", "them", "their"];
 
 /// Words with which a sentence puts one thing after another.
 const SEQUENCE_WORDS: &[&str] = &["after", "afterwards", "following", "later", "then", "subsequently", "thereafter"];
@@ -1426,11 +1434,13 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let became = question.becoming.as_ref().is_none_or(|what| holds_role(engine, found, what) || tells_becoming_what(engine, entry, found, what));
             // "What did Tito sign": a sentence of theirs that tells a signing.
             let signed = !question.asks_signed || found.quotes.iter().any(|quote| evidence::tells_signing(&quote.text));
+            // "What did Pachomius the Serb do": a sentence that tells a deed of theirs, not only who they were.
+            let deeds = !question.asks_deeds || found.quotes.iter().any(|quote| evidence::tells_a_deed(&quote.text));
             // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
             let other_name = !question.asks_other_name || index.word_keys(&found.title).iter().any(|key| !query.keys.contains(key));
             // "Who was the first Yugoslav ambassador in Moscow": a sentence of theirs that says "first".
             let ordinal = || (0..found.quotes.len()).any(|q| evidence::states_the_ordinal(query, index.quote_keys(entry).get(q).map_or(&[][..], Vec::as_slice), index));
-            return identity && became && signed && other_name && ordinal() && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
+            return identity && became && signed && deeds && other_name && ordinal() && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
         }
         _ => question.asks,
     };

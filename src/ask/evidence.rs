@@ -359,6 +359,16 @@ pub fn tells_contents(text: &str) -> bool {
     lowercase_words(text).iter().any(told)
 }
 
+/// Whether a quote tells a deed: a verb in the past other than "to be"
+/// (a regular one, "translated", or an irregular one, "led", "fought"),
+/// not only what someone was ("were some of the notable Serbs").
+pub fn tells_a_deed(text: &str) -> bool {
+    lowercase_words(text).iter().any(|word| {
+        !matches!(word.as_str(), "was" | "were" | "is" | "are" | "been" | "being" | "be")
+            && (word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed") || crate::text::lexicon::verb_forms(word).iter().any(|form| form != word))
+    })
+}
+
 /// Whether a quote tells that something was signed or concluded.
 pub fn tells_signing(text: &str) -> bool {
     lowercase_words(text).iter().any(|word| SIGNING_TOLD.iter().any(|stem| word.starts_with(stem)))
@@ -575,6 +585,9 @@ fn names_something_new(text: &str, focus: &Focus, index: &Index) -> bool {
         if !["in", "at", "to", "near", "from", "between"].contains(before) {
             return false;
         }
+        if *before == "to" && qualifies_a_noun(after) {
+            return false;
+        }
         names_new_place(capitalised_run(after), query, index) || names_new_place(places_of_part(after), query, index) || names_a_side(after, query, index)
     })
 }
@@ -671,6 +684,25 @@ fn names_new_place(run: Vec<&str>, query: &Query, index: &Index) -> bool {
     let named = keys.last().is_some_and(|last| index.is_proper_key(last)) || keys.iter().all(|k| index.is_proper_key(k));
     !keys.is_empty() && named && keys.iter().all(|k| !query.keys.contains(k))
 }
+
+/// Whether the capitalised words that open `words` only qualify the common
+/// noun after them ("gave an interview to *Egyptian* daily Al-Ahram", "to
+/// Soviet leaders"): after "to", that is whom something went to, not where.
+fn qualifies_a_noun(words: &[&str]) -> bool {
+    let capitalised = |word: &&str| word.chars().next().is_some_and(char::is_uppercase);
+    let Some(end) = words.iter().position(|word| !capitalised(word)).filter(|&end| end > 0) else { return false };
+    let run_ends_clause = words[end - 1].ends_with([',', '.', ';', ':', ')']);
+    let next = words[end];
+    !run_ends_clause && next.chars().all(char::is_alphabetic) && !NOUN_FOLLOWERS_THAT_END_A_NAME.contains(&next) && !crate::text::lexicon::is_stopword(next, crate::text::Language::En)
+}
+
+/// Small words that may follow a name without being a noun it qualifies
+/// ("to Moscow *and* Belgrade", "to Belgrade *in* 1955").
+const NOUN_FOLLOWERS_THAT_END_A_NAME: &[&str] = &[
+    "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by", "as", "that", "which", "who", "where", "when", "after", "before",
+    "during", "until", "while", "was", "were", "is", "are", "had", "has", "the", "a", "an", "but", "since", "under", "via", "because",
+    "between", "over", "across", "through", "into", "against", "than", "within",
+];
 
 /// Words for a part of a land ("in the *northeast* of the country").
 const PART_WORDS: &[&str] = &[

@@ -99,6 +99,10 @@ pub struct Question {
     /// tells his visit does not). "Sign" is a stopword every question may
     /// use, so no word of the query says it.
     pub asks_signed: bool,
+    /// "What did Pachomius the Serb *do* in Russia": the question asks a
+    /// person's deeds, which only a sentence that tells one gives ("were
+    /// some of the notable Serbs" tells none).
+    pub asks_deeds: bool,
     /// "What was Apis's *real* name": another name than the one typed is
     /// asked, which a person's title gives only when it is another.
     pub asks_other_name: bool,
@@ -1531,6 +1535,7 @@ impl Question {
         let asks_words = asks_for_words(&words, asks, language);
         let asks_contents = asks_for_contents(&words, asks, language);
         let asks_signed = asks_for_signed(&words, asks, language);
+        let asks_deeds = asks_for(&["do"], &words, asks, language);
         let event_words = event_words(index, &query, &words, &found, language);
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
@@ -1587,6 +1592,7 @@ impl Question {
             asks_words,
             asks_contents,
             asks_signed,
+            asks_deeds,
             asks_other_name,
             asks_money,
             asks_role,
