@@ -228,8 +228,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// measured, the file in `holdout.toml` is still the twenty-eighth (now also
 /// `dev-29.toml`), so its false assertions are listed here too.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who were the other european countries that recognized the ussr even later than yugoslavia",
-    "what did the 1988 agreement on recognising higher education diplomas actually say",
     "what happened to ota sik after he fled to yugoslavia in 1968",
     "were any red army soldiers punished for the crimes reported in yugoslavia",
 ];
@@ -237,14 +235,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "who were the other european countries that recognized the ussr even later than yugoslavia",
-        "from dev-29's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "what did the 1988 agreement on recognising higher education diplomas actually say",
-        "from dev-29's one measurement as the holdout: not yet looked at",
-    ),
     (
         "what happened to ota sik after he fled to yugoslavia in 1968",
         "from dev-29's one measurement as the holdout: not yet looked at",

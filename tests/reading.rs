@@ -1913,3 +1913,24 @@ fn what_followed_an_arrest_is_not_the_arrest() {
     // sentence tells the arrest and nothing after it.
     assert_not_stated(&engine(), &["what happened to linitsky after the police arrested him", "what happened to linitsky after the yugoslav police arrested him"], "The sources don't say");
 }
+
+#[test]
+fn an_agreements_title_reports_no_words() {
+    // "…formally recognizes some of the old agreements such as the 1955
+    // Agreement on Scientific and Technical Cooperation…" names them; it
+    // says nothing of what they say.
+    assert_not_stated(&engine(), &["what did the 1974 agreement on cultural cooperation say", "what did the 1955 scientific and technical cooperation agreement say"], "The sources don't say");
+}
+
+#[test]
+fn a_month_or_the_asked_name_is_no_doer() {
+    // "It was not until June 1940 that the Kingdom of Yugoslavia formally
+    // recognised the USSR …, one of the last European countries to do so":
+    // neither "June" nor "the Kingdom of Yugoslavia" is another country,
+    // and no other entry tells a recognition.
+    let engine = engine();
+    for question in ["who were the other countries that recognised the soviet union after yugoslavia", "who were the european countries that recognized the ussr later than yugoslavia"] {
+        assert!(engine.ask(question, "en").facts.is_empty(), "{question}");
+    }
+    assert_eq!(shown_ids(&engine, "who recognised the ussr in june 1940").first().map(String::as_str), Some("yugoslavia-recognises-ussr-1940"));
+}

@@ -343,8 +343,15 @@ pub fn reports_words(text: &str) -> bool {
         return true;
     }
     let words = lowercase_words(text);
+    // "the 1955 *Agreement on* Scientific … Cooperation" is a title, not a report.
+    let titled: Vec<bool> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).enumerate().map(|(at, w)| at > 0 && w.starts_with(char::is_uppercase)).collect();
     words.iter().enumerate().any(|(at, word)| {
-        SAYING_WORDS.contains(&word.as_str()) && words.iter().skip(at + 1).take(SAID_REACH).any(|next| matches!(next.as_str(), "that" | "to" | "about" | "as" | "on"))
+        SAYING_WORDS.contains(&word.as_str())
+            && !titled.get(at).copied().unwrap_or(false)
+            && words.iter().enumerate().skip(at + 1).take(SAID_REACH).any(|(next_at, next)| {
+                // "agreements *such as*" lists them.
+                matches!(next.as_str(), "that" | "to" | "about" | "as" | "on") && !(next == "as" && words.get(next_at - 1).is_some_and(|w| w == "such"))
+            })
     })
 }
 
@@ -781,6 +788,11 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
     let is_new_name = |keys: &Vec<String>| !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !asked(k));
     keyed.iter().enumerate().any(|(position, keys)| {
         if !is_new_name(keys) || !words[position].starts_with(char::is_uppercase) {
+            return false;
+        }
+        // "in June 1940" is a time; "the Kingdom of Yugoslavia" is the name asked.
+        let of_the_asked = words.get(position + 1) == Some(&"of") && keyed.get(position + 2).is_some_and(|next| next.iter().any(|k| asked(k)));
+        if crate::facts::date::is_month_name(words[position]) || of_the_asked {
             return false;
         }
         let before = &words[position.saturating_sub(DOER_AFTER_BY)..position];

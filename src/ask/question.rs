@@ -889,9 +889,10 @@ fn is_plain_verb(index: &Index, word: &str, language: Language) -> bool {
 }
 
 /// The words before the first clause that opens with a subordinator
-/// ([`SUBORDINATORS`]), the question's first word aside.
+/// ([`SUBORDINATORS`]) or a relative pronoun ("the countries *that*
+/// recognized…"), the question's first word aside.
 fn main_clause<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
-    let end = words.iter().skip(1).position(|w| SUBORDINATORS.contains(w)).map_or(words.len(), |at| at + 1);
+    let end = words.iter().skip(1).position(|w| SUBORDINATORS.contains(w) || matches!(*w, "that" | "which")).map_or(words.len(), |at| at + 1);
     &words[..end]
 }
 
