@@ -1934,3 +1934,14 @@ fn a_month_or_the_asked_name_is_no_doer() {
     }
     assert_eq!(shown_ids(&engine, "who recognised the ussr in june 1940").first().map(String::as_str), Some("yugoslavia-recognises-ussr-1940"));
 }
+
+#[test]
+fn a_cyrillic_name_meets_its_english_key() {
+    // "Апис" is the sources' "Apis", keyed in English without its "s".
+    let engine = engine();
+    for question in ["кем был апис", "кто был апис"] {
+        assert_eq!(shown_ids(&engine, question).first().map(String::as_str), Some("dragutin-dimitrijevic"), "{question}");
+    }
+    // "Врангель" ends as a Russian past verb does ("-ль"); a name is no event.
+    assert_eq!(shown_ids(&engine, "кто такой врангель").first().map(String::as_str), Some("pyotr-wrangel"));
+}

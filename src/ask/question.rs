@@ -803,7 +803,8 @@ fn inflected_event_words(index: &Index, words: &[&str], language: Language) -> V
         .iter()
         .filter(|word| lexicon::is_active_past(word, language) && !lexicon::is_stopword(word, language))
         .map(|word| index.tokens(word, language).into_iter().map(|token| token.key).filter(|key| index.has_key(key)).collect::<Vec<String>>())
-        .filter(|keys| !keys.is_empty())
+        // A name that ends as a past verb does ("Врангель") is no event.
+        .filter(|keys| !keys.is_empty() && !keys.iter().any(|key| index.is_person_name_key(key) || index.is_proper_key(key)))
         .collect()
 }
 
