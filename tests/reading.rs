@@ -1945,3 +1945,17 @@ fn a_cyrillic_name_meets_its_english_key() {
     // "Врангель" ends as a Russian past verb does ("-ль"); a name is no event.
     assert_eq!(shown_ids(&engine, "кто такой врангель").first().map(String::as_str), Some("pyotr-wrangel"));
 }
+
+#[test]
+fn a_place_after_a_plural_says_which_not_where() {
+    // "…a coordinating body for Communist parties in the Soviet Union,
+    // Bulgaria…": which parties; "Cominform was initially located in
+    // Belgrade" says where it was.
+    let engine = engine();
+    for question in ["where was the cominform at the beginning", "where was the cominform first"] {
+        let answer = engine.ask(question, "en");
+        assert_eq!(first_id(&answer), Some("cominform-founded"), "{question}: {}", answer.headline);
+        assert!(answer.excerpts.first().is_some_and(|e| e.quote.contains("located in Belgrade")), "{question}: {:?}", answer.excerpts);
+    }
+    assert_not_stated(&engine, &["where did the cominform move after belgrade"], "The sources don't say where");
+}

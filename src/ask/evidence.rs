@@ -595,6 +595,11 @@ fn names_something_new(text: &str, focus: &Focus, index: &Index) -> bool {
         if *before == "to" && qualifies_a_noun(after) {
             return false;
         }
+        // "a coordinating body for Communist *parties in* the Soviet Union,
+        // Bulgaria…": which parties, not where the body was.
+        if *before == "in" && position > 0 && places_a_plural_not_asked(words[position - 1], query, index) {
+            return false;
+        }
         names_new_place(capitalised_run(after), query, index) || names_new_place(places_of_part(after), query, index) || names_a_side(after, query, index)
     })
 }
@@ -690,6 +695,14 @@ fn names_new_place(run: Vec<&str>, query: &Query, index: &Index) -> bool {
     // A common word may lead a name whose last word is one ("National Museum of Serbia").
     let named = keys.last().is_some_and(|last| index.is_proper_key(last)) || keys.iter().all(|k| index.is_proper_key(k));
     !keys.is_empty() && named && keys.iter().all(|k| !query.keys.contains(k))
+}
+
+/// Whether `word` is a plural common noun the question does not hold
+/// ("parties"): a place after it says which of them, not where the event was.
+fn places_a_plural_not_asked(word: &str, query: &Query, index: &Index) -> bool {
+    let lower = word.to_lowercase();
+    let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && lower.chars().all(char::is_alphabetic);
+    plural && !word.starts_with(char::is_uppercase) && index.word_keys(&lower).iter().all(|key| !query.keys.contains(key) && !index.is_proper_key(key))
 }
 
 /// Whether the capitalised words that open `words` only qualify the common
