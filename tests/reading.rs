@@ -1959,3 +1959,15 @@ fn a_place_after_a_plural_says_which_not_where() {
     }
     assert_not_stated(&engine, &["where did the cominform move after belgrade"], "The sources don't say where");
 }
+
+#[test]
+fn an_end_in_a_later_clause_is_not_what_the_first_asks() {
+    // The whole question's "end" belongs to its second half; the first
+    // asks when the war began, which the entry dates (1876).
+    let engine = engine();
+    for question in ["when did serbia go to war with the turks in the 1870s and when did that war end", "when did serbia go to war against the ottomans in the 1870s and when did the war end"] {
+        let answer = engine.ask(question, "en");
+        assert_eq!(first_id(&answer), Some("serbian-ottoman-war-1876-1878"), "{question}: {}", answer.headline);
+        assert!(shows(&answer, "1876") && shows(&answer, "1878"), "{question}: {:?}", answer.excerpts);
+    }
+}

@@ -1506,7 +1506,10 @@ impl Question {
             let size_keys: Vec<String> = index.tokens(size[1], language).into_iter().map(|t| t.key).collect();
             query.remove_keys(&size_keys);
         }
-        let boundary = words.iter().any(|w| BOUNDARY_WORD_SET.contains(w));
+        // "How many protested *after the invasion started*": a start or an
+        // end in a clause that dates the question is not what it asks.
+        let asked_clause = main_clause(&words);
+        let boundary = asked_clause.iter().any(|w| BOUNDARY_WORD_SET.contains(w));
         // "How much did it cost", "how big was trade *in dollars*": a sum of money.
         let asks_money = asks == Asks::HowMany && words.iter().any(|w| COST_WORDS.contains(w) || CURRENCY_WORDS.contains(w));
         // Keyed only when a word for a post is there: most questions have none.
@@ -1528,10 +1531,10 @@ impl Question {
         // "Until when did trade grow" asks for the end too.
         let until_when = holds_phrase(&words, &UNTIL_WHEN_FOLDED);
         // "When did Serbia pull out": a verb and its particle that end something.
-        let ends_in_two_words = words.windows(2).any(|pair| END_PHRASES.iter().any(|(verb, particle)| verb.contains(&pair[0]) && pair[1] == *particle));
-        let asks_end = until_when || ends_in_two_words || words.iter().any(|w| END_WORD_SET.contains(w));
+        let ends_in_two_words = asked_clause.windows(2).any(|pair| END_PHRASES.iter().any(|(verb, particle)| verb.contains(&pair[0]) && pair[1] == *particle));
+        let asks_end = until_when || ends_in_two_words || asked_clause.iter().any(|w| END_WORD_SET.contains(w));
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
-        let asks_start = words.iter().any(|w| START_WORD_SET.contains(w));
+        let asks_start = asked_clause.iter().any(|w| START_WORD_SET.contains(w));
         // "Who became prime minister", but not "who suggested Serbia become a protectorate".
         let becoming = became_what(index, &words, language).filter(|_| asks != Asks::Who || who_became(&words));
         let asks_words = asks_for_words(&words, asks, language);
