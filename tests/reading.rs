@@ -1971,3 +1971,15 @@ fn an_end_in_a_later_clause_is_not_what_the_first_asks() {
         assert!(shows(&answer, "1876") && shows(&answer, "1878"), "{question}: {:?}", answer.excerpts);
     }
 }
+
+#[test]
+fn what_a_time_clause_names_dates_the_question() {
+    // "…during the first uprising": the uprising is when; the alliance of
+    // 1807 is what is asked.
+    let engine = engine();
+    for question in ["when did the serbs make an alliance with russia during the first uprising", "when did the serbs sign an alliance with the russians during the uprising"] {
+        let answer = engine.ask(question, "en");
+        assert_eq!(first_id(&answer), Some("russo-serbian-alliance-1807"), "{question}: {}", answer.headline);
+        assert!(shows(&answer, "1807"), "{question}: {:?}", answer.excerpts);
+    }
+}

@@ -349,6 +349,19 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
     if let [only] = contenders.as_slice() {
         return Some(only.entry);
     }
+    // "…an alliance with Russia *during the first uprising*": the entry the
+    // time clause names dates the question; it is not what it asks.
+    let clause_keys: Vec<&String> = query.context.iter().filter(|key| query.keys.iter().zip(&query.light).any(|(own, light)| own == *key && !light)).collect();
+    // Not one whose title puts itself in the same time ("Russian emigration to Serbia *after* the invasion").
+    let timed_title = |entry: usize| engine.entry(entry).is_some_and(|e| e.title.split_whitespace().any(|word| matches!(word.to_lowercase().as_str(), "after" | "before" | "during" | "following")));
+    let clause_thing = |entry: usize| {
+        let names = index.name_keys(entry);
+        !clause_keys.is_empty() && clause_keys.iter().all(|key| names.contains(key)) && !timed_title(entry)
+    };
+    let asked: Vec<&Candidate> = contenders.iter().copied().filter(|c| !clause_thing(c.entry)).collect();
+    if let [only] = asked.as_slice() {
+        return Some(only.entry);
+    }
     // "Who was the head of the Church abroad": of tied contenders, the only person.
     if question.asks == Asks::Who && question.attribute.is_none() {
         let people: Vec<&Candidate> = contenders.iter().copied().filter(|c| engine.entry(c.entry).is_some_and(|e| e.kind == Kind::Person)).collect();

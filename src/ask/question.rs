@@ -755,6 +755,8 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
         return Vec::new();
     }
     let attribute = |at: usize| found.iter().any(|(asks, range)| matches!(asks, Asks::Born | Asks::Died) && range.contains(&at));
+    // "…an alliance *during the first uprising*": the time clause dates what is asked; its words are not the event.
+    let in_time_clause = time_clause_span(words);
     let plain_verb = verb_after_named_subject(index, words, found, language);
     // "Who *shot* King Alexander": the verb right after "who" is the deed,
     // though its form ends as no verb's must; not one every question may
@@ -769,7 +771,7 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
     words
         .iter()
         .enumerate()
-        .filter(|(at, _)| !attribute(*at) && !ends_a_synonym_phrase(index, words, *at, language))
+        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && !ends_a_synonym_phrase(index, words, *at, language))
         .map(|(at, word)| (at, Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who, word))
         // "Exact" is a stopword, not a misspelt "exalt".
         .filter(|(_, _, word)| !lexicon::is_stopword(word, language))
@@ -911,6 +913,13 @@ fn time_clause(index: &Index, words: &[&str], language: Language) -> Vec<String>
         .flat_map(|word| index.tokens(word, language))
         .map(|token| token.key)
         .collect()
+}
+
+/// The word positions of an English question's time clause ([`time_clause`]).
+fn time_clause_span(words: &[&str]) -> std::ops::Range<usize> {
+    let Some(start) = words.iter().position(|w| TIME_CLAUSE_OPENERS.contains(w)) else { return 0..0 };
+    let length = words[start..].iter().take_while(|w| !TIME_CLAUSE_ENDS.contains(&w.trim_end_matches(','))).count();
+    start..start + length
 }
 
 /// Words that open a time clause.
