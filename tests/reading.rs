@@ -1983,3 +1983,14 @@ fn what_a_time_clause_names_dates_the_question() {
         assert!(shows(&answer, "1807"), "{question}: {:?}", answer.excerpts);
     }
 }
+
+#[test]
+fn coming_back_is_a_return() {
+    // "…the end of the Obrenović dynasty and the return of the House of
+    // Karađorđević": "came back" is "return", not "back" as in "backed".
+    let engine = engine();
+    for question in ["which dynasty came back to power after the coup in 1903", "what dynasty came back to power after the 1903 coup"] {
+        let answer = engine.ask(question, "en");
+        assert!(shows(&answer, "return of the House of Karađorđević"), "{question}: {}", answer.headline);
+    }
+}
