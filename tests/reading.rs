@@ -1994,3 +1994,17 @@ fn coming_back_is_a_return() {
         assert!(shows(&answer, "return of the House of Karađorđević"), "{question}: {}", answer.headline);
     }
 }
+
+#[test]
+fn the_place_asked_in_is_not_the_subject_that_owns() {
+    // "Serbia has an embassy in Moscow" is Serbia's own, not the embassy
+    // in Serbia; "Russia has an embassy in Belgrade" is.
+    let engine = engine();
+    for (question, locale) in [("where is russia's embassy in serbia", "en"), ("gde je ambasada rusije u srbiji", "sr")] {
+        let answer = engine.ask(question, locale);
+        assert!(answer.excerpts.first().is_some_and(|e| e.quote == "Russia has an embassy in Belgrade."), "{question}: {:?}", answer.excerpts);
+        assert!(!shows(&answer, "embassy in Moscow"), "{question}: {:?}", answer.excerpts);
+    }
+    let answer = engine.ask("where is the serbian embassy in russia", "en");
+    assert!(answer.excerpts.first().is_some_and(|e| e.quote == "Serbia has an embassy in Moscow."), "{:?}", answer.excerpts);
+}

@@ -172,7 +172,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
                 doer && !agentless_passive(text, index, &focus.deed)
             }
         }
-        Some(Asks::Where) => names_something_new(text, focus, index),
+        Some(Asks::Where) => names_something_new(text, focus, index) && !subject_is_the_place_asked_in(text, focus.query, index),
         // A reason is stated by a sentence that gives one ("claiming…",
         // "because…"); when none does, the most relevant sentence is shown
         // and no reason is invented.
@@ -209,6 +209,19 @@ pub(crate) fn states_the_ordinal(query: &Query, keys: &[String], index: &Index) 
 /// to* General Sudoplatov, the Soviet leadership…", "*Contrary to* …,
 /// Yugoslavia condemned"): the subject comes after its comma.
 const INTRODUCTIONS: &[&str] = &["according", "contrary", "in", "after", "during", "following", "ahead", "unlike", "despite", "on", "by", "with", "before"];
+
+/// Whether the sentence's subject is the place the question puts what it
+/// asks in ("where is the Russian embassy *in Serbia*": "*Serbia* has an
+/// embassy in Moscow" tells Serbia's own, not the one in Serbia).
+fn subject_is_the_place_asked_in(text: &str, query: &Query, index: &Index) -> bool {
+    if query.after_locative.is_empty() {
+        return false;
+    }
+    clause_subjects(text).first().is_some_and(|subject| {
+        let keys: Vec<String> = subject.split_whitespace().filter(|word| word.starts_with(char::is_uppercase)).flat_map(|word| index.word_keys(word)).filter(|key| index.is_proper_key(key)).collect();
+        !keys.is_empty() && keys.iter().all(|key| query.after_locative.contains(key))
+    })
+}
 
 /// The subjects of a sentence's main clauses (split at semicolons), each
 /// as its words: a capitalised run after any introductory phrase and
@@ -1050,7 +1063,8 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
     let overall = best(false);
     let mut chosen: Vec<usize> = Vec::new();
     match (stating, overall) {
-        (Some(stating), Some(overall)) if overall.1 > stating.1 && overall.0 != stating.0 => {
+        // A more relevant sentence that names another place is no help to "where" ("Serbia has an embassy in Moscow").
+        (Some(stating), Some(overall)) if overall.1 > stating.1 && overall.0 != stating.0 && focus.asks != Some(Asks::Where) => {
             chosen.push(overall.0);
             chosen.push(stating.0);
         }
