@@ -2008,3 +2008,14 @@ fn the_place_asked_in_is_not_the_subject_that_owns() {
     let answer = engine.ask("where is the serbian embassy in russia", "en");
     assert!(answer.excerpts.first().is_some_and(|e| e.quote == "Serbia has an embassy in Moscow."), "{:?}", answer.excerpts);
 }
+
+#[test]
+fn a_place_after_another_noun_is_not_the_counts() {
+    // "…for the coup in Yugoslavia" places the coup, not the money: "Pyotr
+    // Zubov was given $200,000 in cash" answers without naming Yugoslavia.
+    let engine = engine();
+    for question in ["how much money did zubov get for the coup in yugoslavia", "how much money did zubov receive for a coup in yugoslavia"] {
+        let answer = engine.ask(question, "en");
+        assert!(!answer.facts.is_empty() && shows(&answer, "$200,000"), "{question}: {}", answer.headline);
+    }
+}

@@ -791,6 +791,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .iter()
         .enumerate()
         .filter(|(word, key)| question.asks == Asks::HowMany && query.after_locative.contains(key) && index.is_proper(query, *word))
+        .filter(|(_, key)| !places_another_noun(engine, question, key))
         .filter(|(word, key)| !held_as_written(engine, question, entry, *word, &shown) || counted_elsewhere_in_shown(engine, entry, key, &shown))
         .map(|(_, key)| key.clone())
         .collect::<Vec<_>>();
@@ -1395,6 +1396,26 @@ fn tells_the_reactor(engine: &Engine, question: &Question, entry: usize) -> bool
     let named = |key: &str| people.iter().any(|person| person == key) || found.kind == Kind::Person && index.name_keys_iter(entry).any(|own| own == key);
     wanted.iter().any(|key| named(key))
         || found.quotes.iter().any(|quote| evidence::clause_subjects(&quote.text).iter().any(|subject| index.word_keys(subject).iter().any(|key| wanted.contains(&key.as_str()))))
+}
+
+/// Whether the place `key` a "how many" question names after a locative
+/// ("in Yugoslavia") follows a noun other than what is counted: "how much
+/// money did Zubov get for the *coup in Yugoslavia*" places the coup, not
+/// the money; "how many Russians *live in* Belgrade" places the count.
+fn places_another_noun(engine: &Engine, question: &Question, key: &str) -> bool {
+    let index = engine.index();
+    let language = question.language;
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    (2..words.len()).filter(|&at| index.word_keys(words[at]).iter().any(|own| own == key)).any(|at| {
+        let before = words[at - 2];
+        use crate::text::lexicon::{is_english_predicate_form, is_irregular_verb_form, is_light, is_stopword};
+        let noun = !is_stopword(before, language)
+            && !is_light(before, language)
+            && !is_english_predicate_form(before)
+            && !is_irregular_verb_form(before)
+            && index.word_keys(before).iter().all(|own| index.has_key(own) && !question.counted.contains(own) && !index.is_proper_key(own));
+        matches!(words[at - 1], "in" | "at") && noun
+    })
 }
 
 /// Stage 3: whether an entry can state what the question asks.
