@@ -2019,3 +2019,16 @@ fn a_place_after_another_noun_is_not_the_counts() {
         assert!(!answer.facts.is_empty() && shows(&answer, "$200,000"), "{question}: {}", answer.headline);
     }
 }
+
+#[test]
+fn a_persons_sentence_that_gives_the_reason_answers_why() {
+    // "Karađorđe refused the proposition, claiming that it would turn
+    // Serbia into a Russian province": the reason, in other words than
+    // the question's "plan".
+    let engine = engine();
+    for question in ["why did karadjordje refuse rodofinikin's plan", "why did karadjordje refuse the plan of rodofinikin"] {
+        let answer = engine.ask(question, "en");
+        assert_eq!(first_id(&answer), Some("karadjordje"), "{question}: {}", answer.headline);
+        assert!(shows(&answer, "claiming that it would turn Serbia into a Russian province"), "{question}: {:?}", answer.excerpts);
+    }
+}
