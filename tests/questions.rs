@@ -216,20 +216,24 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 93.5;
-const HOLDOUT_FLOOR: f64 = 83.0;
+const DEV_FLOOR: f64 = 93.9;
+const HOLDOUT_FLOOR: f64 = 90.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement. Listed so that the test still fails on any new false
-/// assertion and on a fixed one (remove it). Until the twenty-ninth set is
-/// measured, the file in `holdout.toml` is still the twenty-eighth (now also
-/// `dev-29.toml`), so its false assertions are listed here too.
+/// measurement (2026-12-04: 144/159 = 90.6%, 6 false assertions, at the
+/// end of session 44's changes, which were made on dev only). Listed so
+/// that the test still fails on any new false assertion and on a fixed
+/// one (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what happened to ota sik after he fled to yugoslavia in 1968",
-    "were any red army soldiers punished for the crimes reported in yugoslavia",
+    "who was elena glinskayas serbian mother",
+    "what did pachomius the serb write in russia",
+    "which serbian officers were picked to carry out the 1938 coup zubov was funding",
+    "did yugoslavia ever actually join the union state with russia and belarus",
+    "how much did gazprom neft pay to get majority ownership of nis",
+    "in the 2022 census how many of the russians in serbia were serbian citizens",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -237,11 +241,11 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what happened to ota sik after he fled to yugoslavia in 1968",
-        "from dev-29's one measurement as the holdout: not yet looked at",
+        "from dev-29's one measurement as the holdout: the refugees' sentence says Yugoslavia provided refuge for Czechoslovak politicians including Ota Šik, which may be read as what happened to him after he fled; the writer held that his fate is not told; whether refuge is the flight's sequel is a reading, not a mechanism",
     ),
     (
         "were any red army soldiers punished for the crimes reported in yugoslavia",
-        "from dev-29's one measurement as the holdout: not yet looked at",
+        "from dev-29's one measurement as the holdout: a yes-or-no question whose verb (\"punished\") no sentence tells is answered with the reports and Stalin's reply; requiring a polar question's verb in the evidence lost 14 dev questions whose verbs the sources paraphrase (\"oblige\", \"win thanks to\")",
     ),
     (
         "what happened to the serbian officers zubov turned down in 1938",
