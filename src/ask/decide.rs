@@ -1403,12 +1403,12 @@ fn tells_the_reactor(engine: &Engine, question: &Question, entry: usize) -> bool
 /// money did Zubov get for the *coup in Yugoslavia*" places the coup, not
 /// the money; "how many Russians *live in* Belgrade" places the count.
 fn places_another_noun(engine: &Engine, question: &Question, key: &str) -> bool {
+    use crate::text::lexicon::{is_english_predicate_form, is_irregular_verb_form, is_light, is_stopword};
     let index = engine.index();
     let language = question.language;
     let words: Vec<&str> = question.folded.split(' ').collect();
     (2..words.len()).filter(|&at| index.word_keys(words[at]).iter().any(|own| own == key)).any(|at| {
         let before = words[at - 2];
-        use crate::text::lexicon::{is_english_predicate_form, is_irregular_verb_form, is_light, is_stopword};
         let noun = !is_stopword(before, language)
             && !is_light(before, language)
             && !is_english_predicate_form(before)

@@ -445,9 +445,9 @@ fn word_token(lower: &str, folded: &str, language: Language) -> Option<Token> {
     if key.is_empty() {
         return None;
     }
-    // Only a word of another script keeps its unstemmed form, and, for a
-    // Cyrillic one, its transliteration stemmed as English: "апис" is the
-    // sources' "Apis", whose English key drops the "s".
+    // Only a word of another script keeps its unstemmed form, and a Serbian
+    // or Russian one its folded letters stemmed as English too: "апис" is
+    // the sources' "Apis", whose English key drops the "s".
     let plain = (script_language != Language::En).then(|| loose_key(&folded.replace(' ', ""))).filter(|plain| *plain != key);
     let english = matches!(script_language, Language::Ru | Language::Sr).then(|| loose_key(&fold_for_search(&stem::stem(folded, Language::En)).replace(' ', ""))).filter(|english| *english != key && Some(english) != plain.as_ref() && !english.is_empty());
     let alts = plain.into_iter().chain(english).collect();
