@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-29.toml`: the second to twenty-eighth holdout sets,
+//! - `dev-3.toml` … `dev-30.toml`: the second to twenty-ninth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -22,8 +22,9 @@
 //!   115/141 = 81.6%, 5 false assertions; dev-25 114/135 = 84.4%, 3 false
 //!   assertions; dev-26 115/146 = 78.8%, 4 false assertions; dev-27
 //!   136/155 = 87.7%, 7 false assertions; dev-28 166/187 = 88.8%, 5 false
-//!   assertions; dev-29 157/189 = 83.1%, 10 false assertions).
-//! - `holdout.toml`: the twenty-ninth set, written the same way by other
+//!   assertions; dev-29 157/189 = 83.1%, 10 false assertions; dev-30
+//!   144/159 = 90.6%, 6 false assertions).
+//! - `holdout.toml`: the thirtieth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -216,17 +217,17 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 93.9;
+const DEV_FLOOR: f64 = 93.7;
 const HOLDOUT_FLOOR: f64 = 90.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-04: 144/159 = 90.6%, 6 false assertions, at the
-/// end of session 44's changes, which were made on dev only). Listed so
-/// that the test still fails on any new false assertion and on a fixed
-/// one (remove it).
+/// measurement. Listed so that the test still fails on any new false
+/// assertion and on a fixed one (remove it). Until the thirtieth set is
+/// measured, the file in `holdout.toml` is still the twenty-ninth (now also
+/// `dev-30.toml`), so its false assertions are listed here too.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who was elena glinskayas serbian mother",
     "what did pachomius the serb write in russia",
@@ -239,6 +240,30 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "who was elena glinskayas serbian mother",
+        "from dev-30's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what did pachomius the serb write in russia",
+        "from dev-30's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "which serbian officers were picked to carry out the 1938 coup zubov was funding",
+        "from dev-30's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "did yugoslavia ever actually join the union state with russia and belarus",
+        "from dev-30's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "how much did gazprom neft pay to get majority ownership of nis",
+        "from dev-30's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "in the 2022 census how many of the russians in serbia were serbian citizens",
+        "from dev-30's one measurement as the holdout: not yet looked at",
+    ),
     (
         "what happened to ota sik after he fled to yugoslavia in 1968",
         "from dev-29's one measurement as the holdout: the refugees' sentence says Yugoslavia provided refuge for Czechoslovak politicians including Ota Šik, which may be read as what happened to him after he fled; the writer held that his fate is not told; whether refuge is the flight's sequel is a reading, not a mechanism",
@@ -261,7 +286,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=29 {
+    for part in 2..=30 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
