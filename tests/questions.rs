@@ -230,7 +230,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// `dev-30.toml`), so its false assertions are listed here too.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who was elena glinskayas serbian mother",
-    "what did pachomius the serb write in russia",
     "which serbian officers were picked to carry out the 1938 coup zubov was funding",
     "did yugoslavia ever actually join the union state with russia and belarus",
     "how much did gazprom neft pay to get majority ownership of nis",
@@ -242,10 +241,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "who was elena glinskayas serbian mother",
-        "from dev-30's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "what did pachomius the serb write in russia",
         "from dev-30's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -2032,3 +2032,14 @@ fn a_persons_sentence_that_gives_the_reason_answers_why() {
         assert!(shows(&answer, "claiming that it would turn Serbia into a Russian province"), "{question}: {:?}", answer.excerpts);
     }
 }
+
+#[test]
+fn what_a_person_wrote_or_said_is_told_by_a_report() {
+    // "…were some of the notable Serbs in Russian medieval history" reports
+    // nothing they wrote or said; "proposed joining …" tells a proposal.
+    let engine = engine();
+    assert_not_stated(&engine, &["what did lazar the serb write", "what did pachomius say about russia"], "The sources don't say");
+    for (question, id) in [("what did borislav milosevic propose in 1999", "borislav-milosevic"), ("what did putin say about kosovo", "vladimir-putin")] {
+        assert_eq!(shown_ids(&engine, question).first().map(String::as_str), Some(id), "{question}");
+    }
+}

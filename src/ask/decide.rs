@@ -1472,11 +1472,15 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let signed = !question.asks_signed || found.quotes.iter().any(|quote| evidence::tells_signing(&quote.text));
             // "What did Pachomius the Serb do": a sentence that tells a deed of theirs, not only who they were.
             let deeds = !question.asks_deeds || found.quotes.iter().any(|quote| evidence::tells_a_deed(&quote.text));
+            // "What did Pachomius the Serb write": a sentence of theirs that
+            // reports words, or tells the verb asked ("proposed joining…").
+            let tells_verb = |q: usize| index.quote_keys(entry).get(q).is_some_and(|keys| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))));
+            let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| evidence::reports_words(&quote.text) || tells_verb(q));
             // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
             let other_name = !question.asks_other_name || index.word_keys(&found.title).iter().any(|key| !query.keys.contains(key));
             // "Who was the first Yugoslav ambassador in Moscow": a sentence of theirs that says "first".
             let ordinal = || (0..found.quotes.len()).any(|q| evidence::states_the_ordinal(query, index.quote_keys(entry).get(q).map_or(&[][..], Vec::as_slice), index));
-            return identity && became && signed && deeds && other_name && ordinal() && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
+            return identity && became && signed && deeds && reported && other_name && ordinal() && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
         }
         _ => question.asks,
     };
