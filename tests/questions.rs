@@ -232,7 +232,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "who was elena glinskayas serbian mother",
     "which serbian officers were picked to carry out the 1938 coup zubov was funding",
     "did yugoslavia ever actually join the union state with russia and belarus",
-    "how much did gazprom neft pay to get majority ownership of nis",
     "in the 2022 census how many of the russians in serbia were serbian citizens",
 ];
 
@@ -249,10 +248,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "did yugoslavia ever actually join the union state with russia and belarus",
-        "from dev-30's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "how much did gazprom neft pay to get majority ownership of nis",
         "from dev-30's one measurement as the holdout: not yet looked at",
     ),
     (

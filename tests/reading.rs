@@ -2043,3 +2043,9 @@ fn what_a_person_wrote_or_said_is_told_by_a_report() {
         assert_eq!(shown_ids(&engine, question).first().map(String::as_str), Some(id), "{question}");
     }
 }
+
+#[test]
+fn what_was_paid_is_a_sum_of_money() {
+    // "…is majority owned by the Russian company Gazprom Neft": no sum paid.
+    assert_not_stated(&engine(), &["how much did gazprom pay for nis", "how much did gazprom neft pay for its majority stake in nis"], "The sources don't give a number");
+}

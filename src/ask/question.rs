@@ -350,7 +350,8 @@ const CURRENCY_WORDS: &[&str] = &["dollar", "dollars", "usd", "euro", "euros", "
 /// Words that ask what something cost, folded ("koliko *košta*", "сколько *стоит*").
 const COST_WORDS: &[&str] = &[
     "cost", "costs", "costed", "price", "priced", "kosta", "kostao", "kostala", "kostalo", "cena", "cenu", "cijena", "stoit", "stoil",
-    "stoila", "stoilo", "stoimost", "tsena", "tsenu",
+    "stoila", "stoilo", "stoimost", "tsena", "tsenu", "pay", "paid", "pays", "spend", "spent", "platio", "platila", "platili",
+    "zaplatil", "zaplatila", "zaplatili",
 ];
 
 /// Words of a question word that ask for a share ("what *percentage*").
