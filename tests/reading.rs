@@ -2049,3 +2049,14 @@ fn what_was_paid_is_a_sum_of_money() {
     // "…is majority owned by the Russian company Gazprom Neft": no sum paid.
     assert_not_stated(&engine(), &["how much did gazprom pay for nis", "how much did gazprom neft pay for its majority stake in nis"], "The sources don't give a number");
 }
+
+#[test]
+fn russian_each_other_is_no_serbian_second() {
+    // "друг друга" (each other) keyed as "drug" met Serbian "drugi"
+    // (second) in the Second Serbian Uprising's names.
+    let engine = engine();
+    for question in ["когда сербия и россия отменили визы друг другу", "в каком году россия и сербия отменили визы друг для друга"] {
+        let answer = engine.ask(question, "ru");
+        assert_eq!(first_id(&answer), Some("visa-abolition-2009"), "{question}: {}", answer.headline);
+    }
+}
