@@ -217,22 +217,20 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 93.7;
-const HOLDOUT_FLOOR: f64 = 90.5;
+const DEV_FLOOR: f64 = 93.8;
+const HOLDOUT_FLOOR: f64 = 89.3;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement. Listed so that the test still fails on any new false
-/// assertion and on a fixed one (remove it). Until the thirtieth set is
-/// measured, the file in `holdout.toml` is still the twenty-ninth (now also
-/// `dev-30.toml`), so its false assertions are listed here too.
+/// measurement (2026-12-04: 160/179 = 89.4%, 2 false assertions, at the
+/// end of session 44's second round of changes, which were made on dev
+/// only). Listed so that the test still fails on any new false assertion
+/// and on a fixed one (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who was elena glinskayas serbian mother",
-    "which serbian officers were picked to carry out the 1938 coup zubov was funding",
-    "did yugoslavia ever actually join the union state with russia and belarus",
-    "in the 2022 census how many of the russians in serbia were serbian citizens",
+    "what did ota sik do after he got refuge in yugoslavia in 68",
+    "what did moscow say to borislav milosevics idea of yugoslavia joining the russia belarus union state",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -240,19 +238,19 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "who was elena glinskayas serbian mother",
-        "from dev-30's one measurement as the holdout: not yet looked at",
+        "from dev-30's one measurement as the holdout: Elena Glinskaya's own profile answers \"who was X's mother\"; taking the possessive's person out of the answers made Ivan the Terrible answer (his sentence says Elena is his mother); the answer must be said to be the owner's relation (\"the mother of X\"), a reading not built",
     ),
     (
         "which serbian officers were picked to carry out the 1938 coup zubov was funding",
-        "from dev-30's one measurement as the holdout: not yet looked at",
+        "from dev-30's one measurement as the holdout: \"which officers\" asks for people the sentence only describes (\"the Serbian military officers selected by the Czechs\"); a kind of person asked by \"which\" would need a named person bound to that kind",
     ),
     (
         "did yugoslavia ever actually join the union state with russia and belarus",
-        "from dev-30's one measurement as the holdout: not yet looked at",
+        "from dev-30's one measurement as the holdout: the sentence tells the joining only as proposed (\"proposed joining … the Union State\"); refusing a yes-or-no answer from a sentence that tells its event only as wished for or denied lost 7, since a denial answers \"no\"",
     ),
     (
         "in the 2022 census how many of the russians in serbia were serbian citizens",
-        "from dev-30's one measurement as the holdout: not yet looked at",
+        "from dev-30's one measurement as the holdout: \"how many of the Russians … were citizens\" asks a part; counting the noun after the verb let \"70% of Serbian citizens supporting Russia\" answer a variant, so the part must be counted with the whole it is of",
     ),
     (
         "what happened to ota sik after he fled to yugoslavia in 1968",
