@@ -347,7 +347,8 @@ const ROLE_WORDS: &[&str] = &["post", "job", "position", "office", "role", "titl
 /// Currencies a quantity may be asked in ("in dollars"), folded.
 const CURRENCY_WORDS: &[&str] = &["dollar", "dollars", "usd", "euro", "euros", "eur", "rouble", "roubles", "ruble", "rubles", "dinar", "dinars", "dolar", "dolara", "dolari", "evra", "rubalja", "dollarov", "evro", "rublei", "rublej", "dinarov"];
 
-/// Words that ask what something cost, folded ("koliko *košta*", "сколько *стоит*").
+/// Words that ask what something cost or what was paid for it, folded
+/// ("koliko *košta*", "сколько *стоит*", "how much did Gazprom *pay*").
 const COST_WORDS: &[&str] = &[
     "cost", "costs", "costed", "price", "priced", "kosta", "kostao", "kostala", "kostalo", "cena", "cenu", "cijena", "stoit", "stoil",
     "stoila", "stoilo", "stoimost", "tsena", "tsenu", "pay", "paid", "pays", "spend", "spent", "platio", "platila", "platili",
