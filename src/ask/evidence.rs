@@ -385,7 +385,7 @@ pub fn tells_contents(text: &str) -> bool {
 pub fn tells_a_deed(text: &str) -> bool {
     lowercase_words(text).iter().any(|word| {
         !matches!(word.as_str(), "was" | "were" | "is" | "are" | "been" | "being" | "be")
-            && (word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed") || crate::text::lexicon::verb_forms(word).iter().any(|form| form != word))
+            && (word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed") || crate::text::lexicon::is_irregular_verb_form(word))
     })
 }
 

@@ -1554,7 +1554,7 @@ impl Question {
         let asks_deeds = asks_for(&["do"], &words, asks, language);
         let event_words = event_words(index, &query, &words, &found, language);
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
-        let event_in_main_clause = !event_words.is_empty() && main_clause(&words).iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
+        let event_in_main_clause = !event_words.is_empty() && asked_clause.iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
         let about = about_words(index, &words, language);
         query.context = time_clause(index, &words, language);
         let between = between_names(index, &words, language);
