@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-30.toml`: the second to twenty-ninth holdout sets,
+//! - `dev-3.toml` … `dev-31.toml`: the second to thirtieth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -23,8 +23,9 @@
 //!   assertions; dev-26 115/146 = 78.8%, 4 false assertions; dev-27
 //!   136/155 = 87.7%, 7 false assertions; dev-28 166/187 = 88.8%, 5 false
 //!   assertions; dev-29 157/189 = 83.1%, 10 false assertions; dev-30
-//!   144/159 = 90.6%, 6 false assertions).
-//! - `holdout.toml`: the thirtieth set, written the same way by other
+//!   144/159 = 90.6%, 6 false assertions; dev-31 160/179 = 89.4%, 2 false
+//!   assertions).
+//! - `holdout.toml`: the thirty-first set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -217,7 +218,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 93.8;
+const DEV_FLOOR: f64 = 93.6;
 const HOLDOUT_FLOOR: f64 = 89.3;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -226,7 +227,8 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// Holdout questions that got a false assertion at the holdout's
 /// measurement (2026-12-04: 160/179 = 89.4%, 2 false assertions, at the
 /// end of session 44's second round of changes, which were made on dev
-/// only). Listed so that the test still fails on any new false assertion
+/// only; the file stays until the thirty-first set replaces it, and is
+/// also dev-31 meanwhile). Listed so that the test still fails on any new false assertion
 /// and on a fixed one (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what did ota sik do after he got refuge in yugoslavia in 68",
@@ -236,6 +238,14 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what did ota sik do after he got refuge in yugoslavia in 68",
+        "from dev-31's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what did moscow say to borislav milosevics idea of yugoslavia joining the russia belarus union state",
+        "from dev-31's one measurement as the holdout: not yet looked at",
+    ),
     (
         "who was elena glinskayas serbian mother",
         "from dev-30's one measurement as the holdout: Elena Glinskaya's own profile answers \"who was X's mother\"; taking the possessive's person out of the answers made Ivan the Terrible answer (his sentence says Elena is his mother); the answer must be said to be the owner's relation (\"the mother of X\"), a reading not built",
@@ -274,7 +284,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=30 {
+    for part in 2..=31 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
