@@ -95,6 +95,12 @@ fn until_when_is_answered_by_the_end() {
     assert!(answer.excerpts.iter().any(|e| e.quote.contains("until the late 1980s")), "{:?}", answer.excerpts);
     // "Until what year" asks the same as "until when".
     assert_proven(&engine(), "up to what year did soviet yugoslav trade grow", "soviet-yugoslav-trade-1960s-1985", "until 1985");
+    // Any question word after "until", "till" or "up to" asks the same.
+    for question in ["till which year did the trade between the two countries grow", "up to when did yugoslav soviet trade grow"] {
+        assert_proven(&engine(), question, "soviet-yugoslav-trade-1960s-1985", "until 1985");
+    }
+    // Arabic "إلى متى" is "حتى متى".
+    assert_proven_in(&engine(), "إلى متى نمت التجارة بين يوغوسلافيا والاتحاد السوفيتي", "ar", "soviet-yugoslav-trade-1960s-1985", "1985");
 }
 
 #[test]

@@ -474,10 +474,16 @@ struct AnswerType {
 }
 
 /// "Until when" in the languages histbot reads: the end is asked too.
-const UNTIL_WHEN: &[&str] = &[
-    "until when", "till when", "until what year", "till what year", "until which year", "up to what year", "do kada", "do koje godine",
-    "do kakogo goda", "do kakikh por", "حتى متى",
-];
+const UNTIL_WHEN: &[&str] = &["do kada", "do koje godine", "do kakogo goda", "do kakikh por", "حتى متى", "الى متى"];
+
+/// English words that ask up to when, before a question word ("until
+/// when", "till what year", "up to which year").
+fn asks_until(words: &[&str]) -> bool {
+    words.windows(2).enumerate().any(|(at, pair)| {
+        let until = matches!(pair[0], "until" | "till") || pair[0] == "to" && at > 0 && words[at - 1] == "up";
+        until && matches!(pair[1], "when" | "what" | "which")
+    })
+}
 
 /// Whether a "who" question asks for the object of its verb: "whom" (or
 /// its Serbian and Russian forms), or "who" followed by an auxiliary and
@@ -1540,7 +1546,7 @@ impl Question {
         }
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
-        let until_when = holds_phrase(&words, &UNTIL_WHEN_FOLDED);
+        let until_when = asks_until(&words) || holds_phrase(&words, &UNTIL_WHEN_FOLDED);
         // "When did Serbia pull out": a verb and its particle that end something.
         let ends_in_two_words = asked_clause.windows(2).any(|pair| END_PHRASES.iter().any(|(verb, particle)| verb.contains(&pair[0]) && pair[1] == *particle));
         let asks_end = until_when || ends_in_two_words || asked_clause.iter().any(|w| END_WORD_SET.contains(w));
