@@ -2062,3 +2062,12 @@ fn russian_each_other_is_no_serbian_second() {
         assert_answered_by(&engine, question, "ru", "visa-abolition-2009");
     }
 }
+
+#[test]
+fn a_participle_after_the_named_thing_begins_a_clause_about_it() {
+    // "The name of the consul *received* by Miloš": the name asked is the
+    // consul's, not that of a "received" the sources never name.
+    let engine = engine();
+    assert_proven(&engine, "name of the russian consul received by prince milos in 1838", "first-russian-consul-1838", "Gerasim Vashchenko");
+    assert_proven(&engine, "what was the name of the treaty signed in moscow in april 1945", "treaty-of-friendship-and-cooperation-1945", "Treaty of Friendship and Cooperation");
+}

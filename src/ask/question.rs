@@ -998,8 +998,17 @@ fn named_thing<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], &'w str)>
     let start = phrase.iter().position(|w| !matches!(*w, "the" | "a" | "an")).unwrap_or(phrase.len());
     let phrase = &phrase[start..];
     let length = phrase.iter().position(|w| NOUN_PHRASE_ENDS.contains(w)).unwrap_or(phrase.len());
+    // "The consul *received* by Miloš", "the treaty *signed* in 1945": a
+    // past participle after the noun begins a clause about it.
+    let length = phrase[..length].iter().skip(1).position(|w| is_past_participle(w)).map_or(length, |at| at + 1);
     let (head, before) = phrase[..length].split_last()?;
     Some((before, *head))
+}
+
+/// An English word that reads as a past participle: a regular "-ed" form
+/// or an irregular one ("given", "held").
+fn is_past_participle(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed") || lexicon::is_irregular_verb_form(word)
 }
 
 /// Adjectives that say which of someone's names is asked ("his *real*
