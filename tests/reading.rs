@@ -2071,3 +2071,13 @@ fn a_participle_after_the_named_thing_begins_a_clause_about_it() {
     assert_proven(&engine, "name of the russian consul received by prince milos in 1838", "first-russian-consul-1838", "Gerasim Vashchenko");
     assert_proven(&engine, "what was the name of the treaty signed in moscow in april 1945", "treaty-of-friendship-and-cooperation-1945", "Treaty of Friendship and Cooperation");
 }
+
+#[test]
+fn per_before_a_source_means_according_to_and_docs_are_documents() {
+    // "Per the embassy" cites who said it, a word the evidence need not
+    // hold; "per year" asks a rate and keeps it. "Docs" is "documents".
+    let engine = engine();
+    assert_proven(&engine, "how many serbian citizens fought in ukraine per the ukrainian embassy", "serbian-fighters-estimate-2019", "around 300");
+    assert_nothing_asserted(&engine, &["how much gas does serbia use per year"]);
+    assert_proven(&engine, "which inter-state docs do russia and serbia still consider valid", "continuity-of-inter-state-documents", "since 1940");
+}

@@ -745,6 +745,10 @@ const CHAT_SPELLINGS: &[(&str, &str)] = &[
     ("ppl", "people"),
     ("yr", "year"),
     ("yrs", "years"),
+    ("doc", "document"),
+    ("docs", "documents"),
+    ("info", "information"),
+    ("intl", "international"),
     ("ww1", "World War I"),
     ("wwi", "World War I"),
     ("ww2", "World War II"),
@@ -790,10 +794,20 @@ fn century_of_hundreds(word: &str) -> Option<String> {
 /// *thru* TurkStream", "when did Yugoslavia enter *ww2*"), or `None` when it
 /// has none.
 pub fn expand_chat_spellings(text: &str) -> Option<String> {
-    if !text.split(' ').any(|word| written_out(word).is_some()) {
+    let words: Vec<&str> = text.split(' ').collect();
+    let cites = |at: usize| cites_a_source(&words, at);
+    if !words.iter().enumerate().any(|(at, word)| written_out(word).is_some() || cites(at)) {
         return None;
     }
-    Some(text.split(' ').map(|word| written_out(word).unwrap_or(std::borrow::Cow::Borrowed(word))).collect::<Vec<_>>().join(" "))
+    let kept = words.iter().enumerate().filter(|&(at, _)| !cites(at));
+    Some(kept.map(|(_, word)| written_out(word).unwrap_or(std::borrow::Cow::Borrowed(word))).collect::<Vec<_>>().join(" "))
+}
+
+/// Whether the word at `at` is "per" in the sense of "according to" ("*per*
+/// the Ukrainian embassy"): before a determiner, not a unit ("per year").
+fn cites_a_source(words: &[&str], at: usize) -> bool {
+    let is = |at: usize, options: &[&str]| words.get(at).is_some_and(|word| options.iter().any(|option| word.eq_ignore_ascii_case(option)));
+    is(at, &["per"]) && is(at + 1, &["the", "his", "her", "their", "its"])
 }
 
 /// The longest chat spelling, in bytes.
