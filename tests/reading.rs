@@ -2081,3 +2081,10 @@ fn per_before_a_source_means_according_to_and_docs_are_documents() {
     assert_nothing_asserted(&engine, &["how much gas does serbia use per year"]);
     assert_proven(&engine, "which inter-state docs do russia and serbia still consider valid", "continuity-of-inter-state-documents", "since 1940");
 }
+
+#[test]
+fn ended_up_says_where_someone_came_to_be_not_an_end() {
+    // "Ended up living in" asks no ending: it read as an end the sentence
+    // of the 40 000 exiles does not tell.
+    assert_proven(&engine(), "how many exiles loyal to the russian empire ended up living in the kingdom of shs", "russian-refugees-welcomed-in-yugoslavia", "40 000");
+}

@@ -1213,6 +1213,16 @@ fn relations_worsening(text: &str) -> Option<String> {
     None
 }
 
+/// "How many exiles *ended up* in the Kingdom": "end up" before what
+/// follows says only where or how someone came to be, no ending; the
+/// English text without it, or None. Kept at the question's end ("how did
+/// the war end up"), where it asks the outcome.
+fn without_end_up(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let at = words.windows(3).position(|three| matches!(three[0].to_lowercase().as_str(), "end" | "ends" | "ended" | "ending") && three[1].eq_ignore_ascii_case("up") && !three[2].is_empty())?;
+    Some(words[..at].iter().chain(&words[at + 2..]).copied().collect::<Vec<_>>().join(" "))
+}
+
 /// Ordinals in Serbian (Latin and Cyrillic) and Russian, in the forms a
 /// ruler's number takes after their name ("pod Petrom *Prvim*", "короля
 /// Петра *второго*"), with the numeral the sources write ("Peter I").
@@ -1473,7 +1483,10 @@ impl Question {
         // "When did relations *collapse*": they worsened; no state ended.
         let worsened = if language == Language::En { relations_worsening(text) } else { None };
         let text = worsened.as_deref().unwrap_or(text);
-        let folded = if expanded.is_some() || regnal.is_some() || reported.is_some() || worsened.is_some() { fold_for_search(text) } else { folded_typed };
+        let settled = if language == Language::En { without_end_up(text) } else { None };
+        let text = settled.as_deref().unwrap_or(text);
+        let rewritten = expanded.is_some() || regnal.is_some() || reported.is_some() || worsened.is_some() || settled.is_some();
+        let folded = if rewritten { fold_for_search(text) } else { folded_typed };
         // "whwn", "meny": misspelt question words still ask.
         let words: Vec<&str> = folded
             .split(' ')
