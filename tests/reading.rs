@@ -216,6 +216,14 @@ fn a_year_in_two_digits_is_read_when_one_century_fits() {
     assert_eq!(engine.question("what happened in belgrade in 68").query.years, vec![1968]);
     // "68" alone, with no "in" before it, is not a year.
     assert!(engine.question("what happened to the 68 demonstrators").query.years.is_empty());
+    // After a month, as in "aug 68".
+    assert_eq!(engine.question("what did yugoslavia say in aug 68").query.years, vec![1968]);
+}
+
+#[test]
+fn jan_and_mar_before_a_number_are_months() {
+    // Not chat spellings on their own ("Jan" is a name), but "jan 1945" is January.
+    assert_answered_by(&engine(), "who did stalin meet in jan 1945", "en", "stalin-hebrang-meeting-1945");
 }
 
 #[test]

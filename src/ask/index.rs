@@ -523,6 +523,12 @@ fn plural_number(word: &str) -> Option<&str> {
 /// Words after which a two-digit number is a year ("in 68").
 const BEFORE_SHORT_YEARS: &[&str] = &["in", "of", "since", "until", "from", "by", "after", "before"];
 
+/// A folded word with its first letter in upper case ("july" → "July").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// A four-digit year between 1000 and 2999.
 pub fn year_of(word: &str) -> Option<i32> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
@@ -1620,7 +1626,9 @@ impl Index {
     /// 68": 1968), when entries are dated in that year of exactly one of
     /// the 19th, 20th and 21st centuries.
     fn short_year(&self, before: &str, word: &str) -> Option<i32> {
-        if !BEFORE_SHORT_YEARS.contains(&before) || word.len() != 2 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        // "in 68", and "july 68" with a month before it.
+        let month = crate::facts::date::is_month_name(&capitalised(before));
+        if !(BEFORE_SHORT_YEARS.contains(&before) || month) || word.len() != 2 || !word.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let short: i32 = word.parse().ok()?;

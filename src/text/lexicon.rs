@@ -796,11 +796,24 @@ fn century_of_hundreds(word: &str) -> Option<String> {
 pub fn expand_chat_spellings(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split(' ').collect();
     let cites = |at: usize| cites_a_source(&words, at);
-    if !words.iter().enumerate().any(|(at, word)| written_out(word).is_some() || cites(at)) {
+    let spelt = |at: usize| written_out(words[at]).or_else(|| month_before_a_number(&words, at));
+    if !(0..words.len()).any(|at| spelt(at).is_some() || cites(at)) {
         return None;
     }
-    let kept = words.iter().enumerate().filter(|&(at, _)| !cites(at));
-    Some(kept.map(|(_, word)| written_out(word).unwrap_or(std::borrow::Cow::Borrowed(word))).collect::<Vec<_>>().join(" "))
+    let kept = (0..words.len()).filter(|&at| !cites(at));
+    Some(kept.map(|at| spelt(at).unwrap_or(std::borrow::Cow::Borrowed(words[at]))).collect::<Vec<_>>().join(" "))
+}
+
+/// Months whose short forms are words or names of their own ("Jan",
+/// "mar"), read as months only before a number ("jan 1945", "mar 27").
+const MONTHS_BEFORE_A_NUMBER: &[(&str, &str)] = &[("jan", "January"), ("mar", "March")];
+
+/// The month the word at `at` stands for when a number follows it.
+fn month_before_a_number(words: &[&str], at: usize) -> Option<std::borrow::Cow<'static, str>> {
+    let number = words.get(at + 1).is_some_and(|next| next.trim_end_matches(['?', '!', '.', ',']).bytes().all(|b| b.is_ascii_digit()) && !next.is_empty());
+    let word = words.get(at)?;
+    let month = MONTHS_BEFORE_A_NUMBER.iter().find(|(short, _)| word.eq_ignore_ascii_case(short))?;
+    number.then_some(std::borrow::Cow::Borrowed(month.1))
 }
 
 /// Whether the word at `at` is "per" in the sense of "according to" ("*per*
