@@ -2096,3 +2096,10 @@ fn ended_up_says_where_someone_came_to_be_not_an_end() {
     // of the 40 000 exiles does not tell.
     assert_proven(&engine(), "how many exiles loyal to the russian empire ended up living in the kingdom of shs", "russian-refugees-welcomed-in-yugoslavia", "40 000");
 }
+
+#[test]
+fn a_serbian_time_clause_dates_the_question() {
+    // "pred invaziju" (before the invasion) says when, as "before the
+    // invasion" does: the invasion is not what is asked.
+    assert_answered_by(&engine(), "када је тито био у прагу пред инвазију", "sr", "tito-visits-prague-1968");
+}

@@ -764,7 +764,7 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
     }
     let attribute = |at: usize| found.iter().any(|(asks, range)| matches!(asks, Asks::Born | Asks::Died) && range.contains(&at));
     // "…an alliance *during the first uprising*": the time clause dates what is asked; its words are not the event.
-    let in_time_clause = time_clause_span(words);
+    let in_time_clause = time_clause_span(words, language);
     let plain_verb = verb_after_named_subject(index, words, found, language);
     // "Who *shot* King Alexander": the verb right after "who" is the deed,
     // though its form ends as no verb's must; not one every question may
@@ -911,30 +911,28 @@ fn main_clause<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
 /// "during" or "following" to the end of the question or the next clause
 /// ("who did Yugoslavia turn to *after the expulsion*").
 fn time_clause(index: &Index, words: &[&str], language: Language) -> Vec<String> {
-    if language != Language::En {
-        return Vec::new();
-    }
-    let Some(start) = words.iter().position(|w| TIME_CLAUSE_OPENERS.contains(w)) else { return Vec::new() };
-    words[start..]
-        .iter()
-        .take_while(|w| !TIME_CLAUSE_ENDS.contains(&w.trim_end_matches(',')))
-        .flat_map(|word| index.tokens(word, language))
-        .map(|token| token.key)
-        .collect()
+    words[time_clause_span(words, language)].iter().flat_map(|word| index.tokens(word, language)).map(|token| token.key).collect()
 }
 
-/// The word positions of an English question's time clause ([`time_clause`]).
-fn time_clause_span(words: &[&str]) -> std::ops::Range<usize> {
-    let Some(start) = words.iter().position(|w| TIME_CLAUSE_OPENERS.contains(w)) else { return 0..0 };
-    let length = words[start..].iter().take_while(|w| !TIME_CLAUSE_ENDS.contains(&w.trim_end_matches(','))).count();
+/// The word positions of a question's time clause ([`time_clause`]), in
+/// English, Serbian ("kad je Tito bio u Pragu *pred invaziju*") or Russian.
+fn time_clause_span(words: &[&str], language: Language) -> std::ops::Range<usize> {
+    let Some((openers, ends)) = time_clause_words(language) else { return 0..0 };
+    let Some(start) = words.iter().position(|w| openers.contains(w)) else { return 0..0 };
+    let length = words[start..].iter().take_while(|w| !ends.contains(&w.trim_end_matches(','))).count();
     start..start + length
 }
 
-/// Words that open a time clause.
-const TIME_CLAUSE_OPENERS: &[&str] = &["after", "before", "during", "following"];
-
-/// Words that end a time clause: the next clause begins.
-const TIME_CLAUSE_ENDS: &[&str] = &["and", "but", "who", "what", "when", "where", "which", "why", "how", "did", "does", "do", "was", "were", "is", "are"];
+/// The words that open a time clause in a language, and those that end
+/// it (the next clause begins).
+fn time_clause_words(language: Language) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    match language {
+        Language::En => Some((&["after", "before", "during", "following"], &["and", "but", "who", "what", "when", "where", "which", "why", "how", "did", "does", "do", "was", "were", "is", "are"])),
+        Language::Sr => Some((&["pre", "pred", "posle", "nakon", "tokom", "uoci"], &["i", "a", "ali", "ko", "sta", "kada", "kad", "gde", "zasto", "kako", "je", "su", "da"])),
+        Language::Ru => Some((&["перед", "после", "накануне", "pered", "posle", "nakanune"], &["и", "а", "но", "кто", "что", "когда", "где", "почему", "как"])),
+        _ => None,
+    }
+}
 
 /// Words that end the phrase after "about" ("about trade *in* 1955").
 const ABOUT_ENDS: &[&str] = &["in", "at", "on", "during", "after", "before", "since", "until", "when", "and", "to", "with", "for", "by", "from"];
