@@ -2103,3 +2103,10 @@ fn a_serbian_time_clause_dates_the_question() {
     // invasion" does: the invasion is not what is asked.
     assert_answered_by(&engine(), "када је тито био у прагу пред инвазију", "sr", "tito-visits-prague-1968");
 }
+
+#[test]
+fn a_serbian_past_verb_is_the_deed_a_sentence_may_tell_in_its_own_words() {
+    // "pomagao" (helped) is told as "actively supported by Yugoslavia":
+    // a Serbian active past is the main clause's verb, as an English "-ed" is.
+    assert_proven_in(&engine(), "ко је активно помагао грчке комунисте у грађанском рату", "sr", "early-postwar-yugoslav-soviet-disagreements", "actively supported by Yugoslavia, Bulgaria, and Albania");
+}

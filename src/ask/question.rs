@@ -1580,7 +1580,9 @@ impl Question {
         let asks_deeds = asks_for(&["do"], &words, asks, language);
         let event_words = event_words(index, &query, &words, &found, language);
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
-        let event_in_main_clause = !event_words.is_empty() && asked_clause.iter().any(|w| lexicon::is_light_by_ending(w, language) && !lexicon::is_stopword(w, language));
+        // A verb by its ending: an English "-ed", a Serbian or Russian active past ("pomagao").
+        let verb_by_ending = |w: &&str| (lexicon::is_light_by_ending(w, language) || lexicon::is_active_past(w, language)) && !lexicon::is_stopword(w, language);
+        let event_in_main_clause = !event_words.is_empty() && asked_clause.iter().any(verb_by_ending);
         let about = about_words(index, &words, language);
         query.context = time_clause(index, &words, language);
         let between = between_names(index, &words, language);
