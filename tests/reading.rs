@@ -218,6 +218,9 @@ fn a_year_in_two_digits_is_read_when_one_century_fits() {
     assert!(engine.question("what happened to the 68 demonstrators").query.years.is_empty());
     // After a month, as in "aug 68".
     assert_eq!(engine.question("what did yugoslavia say in aug 68").query.years, vec![1968]);
+    // After a name an entry of that year holds ("hungary 56"), not a model number ("mig 29").
+    assert_eq!(engine.question("how did tito react to hungary 56").query.years, vec![1956]);
+    assert!(engine.question("what missiles did serbia buy for its mig 29 jets").query.years.is_empty());
 }
 
 #[test]

@@ -1622,21 +1622,31 @@ impl Index {
         query
     }
 
-    /// The year a two-digit number after "in", "since" … stands for ("in
-    /// 68": 1968), when entries are dated in that year of exactly one of
-    /// the 19th, 20th and 21st centuries.
+    /// The year a two-digit number after "in", "since" …, a month or a name
+    /// stands for ("in 68": 1968), when entries are dated in that year of
+    /// exactly one of the 19th, 20th and 21st centuries.
     fn short_year(&self, before: &str, word: &str) -> Option<i32> {
-        // "in 68", and "july 68" with a month before it.
-        let month = crate::facts::date::is_month_name(&capitalised(before));
-        if !(BEFORE_SHORT_YEARS.contains(&before) || month) || word.len() != 2 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        if word.len() != 2 || !word.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let short: i32 = word.parse().ok()?;
         let dated: Vec<i32> = [1800, 1900, 2000].iter().map(|century| century + short).filter(|year| self.years.contains_key(year)).collect();
-        match dated.as_slice() {
-            [year] => Some(*year),
-            _ => None,
+        let [year] = dated.as_slice() else { return None };
+        // "in 68", and "july 68" with a month before it.
+        if BEFORE_SHORT_YEARS.contains(&before) || crate::facts::date::is_month_name(&capitalised(before)) {
+            return Some(*year);
         }
+        // "hungary 56": after a name, when an entry with that name is dated
+        // in the year (not "MiG 29": no MiG of 1929).
+        self.name_dated_in(before, *year).then_some(*year)
+    }
+
+    /// Whether folded word `word` is a name that an entry dated in `year` holds.
+    fn name_dated_in(&self, word: &str, year: i32) -> bool {
+        let dated = self.years.get(&year).map_or(&[][..], Vec::as_slice);
+        self.word_keys(word).iter().filter(|key| self.is_proper_key(key)).any(|key| {
+            self.postings.get(key.as_str()).is_some_and(|list| list.iter().any(|(doc, _)| dated.iter().any(|(dated_doc, _)| dated_doc == doc)))
+        })
     }
 
     /// The keys of the base that English word `folded` may stand for.
