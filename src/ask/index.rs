@@ -1630,23 +1630,26 @@ impl Index {
             return None;
         }
         let short: i32 = word.parse().ok()?;
-        let dated: Vec<i32> = [1800, 1900, 2000].iter().map(|century| century + short).filter(|year| self.years.contains_key(year)).collect();
-        let [year] = dated.as_slice() else { return None };
+        let years = [1800, 1900, 2000].map(|century| century + short);
         // "in 68", and "july 68" with a month before it.
-        if BEFORE_SHORT_YEARS.contains(&before) || crate::facts::date::is_month_name(&capitalised(before)) {
-            return Some(*year);
+        let dated: Vec<i32> = if BEFORE_SHORT_YEARS.contains(&before) || crate::facts::date::is_month_name(&capitalised(before)) {
+            years.into_iter().filter(|year| self.years.contains_key(year)).collect()
+        } else {
+            // "hungary 56": after a word of the name of an entry dated in the
+            // year (not "MiG 29": no MiG of 1929).
+            years.into_iter().filter(|&year| self.name_dated_in(before, year)).collect()
+        };
+        match dated.as_slice() {
+            [year] => Some(*year),
+            _ => None,
         }
-        // "hungary 56": after a name, when an entry with that name is dated
-        // in the year (not "MiG 29": no MiG of 1929).
-        self.name_dated_in(before, *year).then_some(*year)
     }
 
-    /// Whether folded word `word` is a name that an entry dated in `year` holds.
+    /// Whether folded word `word` is in the name of an entry dated in `year`.
     fn name_dated_in(&self, word: &str, year: i32) -> bool {
         let dated = self.years.get(&year).map_or(&[][..], Vec::as_slice);
-        self.word_keys(word).iter().filter(|key| self.is_proper_key(key)).any(|key| {
-            self.postings.get(key.as_str()).is_some_and(|list| list.iter().any(|(doc, _)| dated.iter().any(|(dated_doc, _)| dated_doc == doc)))
-        })
+        let keys = self.word_keys(word);
+        dated.iter().filter_map(|&(doc, _)| self.docs.get(doc as usize)).any(|doc| doc.names.iter().flatten().any(|name| keys.contains(name)))
     }
 
     /// The keys of the base that English word `folded` may stand for.
