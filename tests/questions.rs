@@ -247,10 +247,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-31's one measurement as the holdout: not yet looked at",
     ),
     (
-        "who was elena glinskayas serbian mother",
-        "from dev-30's one measurement as the holdout: Elena Glinskaya's own profile answers \"who was X's mother\"; taking the possessive's person out of the answers made Ivan the Terrible answer (his sentence says Elena is his mother); the answer must be said to be the owner's relation (\"the mother of X\"), a reading not built",
-    ),
-    (
         "which serbian officers were picked to carry out the 1938 coup zubov was funding",
         "from dev-30's one measurement as the holdout: \"which officers\" asks for people the sentence only describes (\"the Serbian military officers selected by the Czechs\"); a kind of person asked by \"which\" would need a named person bound to that kind",
     ),

@@ -2113,3 +2113,13 @@ fn a_serbian_past_verb_is_the_deed_a_sentence_may_tell_in_its_own_words() {
     // a Serbian active past is the main clause's verb, as an English "-ed" is.
     assert_proven_in(&engine(), "ко је активно помагао грчке комунисте у грађанском рату", "sr", "early-postwar-yugoslav-soviet-disagreements", "actively supported by Yugoslavia, Bulgaria, and Albania");
 }
+
+#[test]
+fn a_relative_is_told_by_a_sentence_that_says_whose() {
+    // Elena Glinskaya's sentence says she is "the mother of … Ivan the
+    // Terrible"; Ivan's own profile does not answer for his mother, and that
+    // sentence says nothing of Elena's.
+    let engine = engine();
+    assert_proven(&engine, "what was the name of ivan the terrible's mum", "elena-glinskaya", "Elena Glinskaya");
+    assert_nothing_asserted(&engine, &["who was elena glinskaya's father", "who was the mother of elena glinskaya", "who was pyotr wrangel's wife"]);
+}

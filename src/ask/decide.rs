@@ -162,7 +162,8 @@ pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision 
         .filter(|c| can_state(engine, question, c.entry));
     let mut chosen = match capable.next() {
         Some(first) if first.entry == best.entry => *first,
-        Some(first) if share == CAPABLE_SHARE || involves_person(engine, question, best.entry, first.entry) && tells_the_event(engine, question, first.entry) => {
+        // "Who was Ivan's mother": one whose sentence says so, as `can_state` checked.
+        Some(first) if share == CAPABLE_SHARE || question.kin.is_some() || involves_person(engine, question, best.entry, first.entry) && tells_the_event(engine, question, first.entry) => {
             if let Some(abstain) = uncovered(engine, question, first.entry, &candidates) {
                 return abstain;
             }
@@ -1418,6 +1419,27 @@ fn places_another_noun(engine: &Engine, question: &Question, key: &str) -> bool 
     })
 }
 
+/// "Who was Ivan the Terrible's mother": an entry tells a relative of the
+/// one asked about when it is not that one's own and one of its sentences
+/// says whose relative ("the mother of … Ivan the Terrible", "Ivan's
+/// mother"). Elena Glinskaya's sentence answers for Ivan; Ivan's, that
+/// names her as his mother, does not answer "who was Elena's mother".
+fn tells_kin(engine: &Engine, entry: usize, found: &Entry, kin: &super::question::Kin) -> bool {
+    let index = engine.index();
+    if index.name_keys_iter(entry).any(|key| kin.owner.iter().any(|owner| owner == key)) {
+        return false;
+    }
+    let owner_word = |word: &str| index.word_keys(word).iter().any(|key| kin.owner.contains(key));
+    found.quotes.iter().any(|quote| {
+        let words: Vec<String> = quote.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        words.iter().enumerate().filter(|(_, word)| word.trim_end_matches('s') == kin.relation).any(|(at, _)| {
+            let of_owner = words.get(at + 1).is_some_and(|next| next == "of") && words.iter().skip(at + 2).take(5).any(|word| owner_word(word));
+            let owners = at >= 2 && words[at - 1] == "s" && owner_word(&words[at - 2]);
+            of_owner || owners
+        })
+    })
+}
+
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
@@ -1425,6 +1447,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         return false;
     }
     if !evidence::binds_years(engine.base(), engine.index(), found, &question.query) || !in_the_time_asked(question, found) {
+        return false;
+    }
+    if question.kin.as_ref().is_some_and(|kin| !tells_kin(engine, entry, found, kin)) {
         return false;
     }
     // "Was trade bigger in the 1960s or the 1980s": no sentence that compares, no answer.

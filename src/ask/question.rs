@@ -145,6 +145,9 @@ pub struct Question {
     /// The names that qualify that thing in the question ("the *Russian*
     /// minister"), as keys: a sentence that names it must say them.
     pub name_of_qualifiers: Vec<String>,
+    /// "Ivan the Terrible's *mother*", "the mother of Ivan": a relative
+    /// asked of someone; only a sentence that says whose relative answers.
+    pub kin: Option<Kin>,
     /// "Where did ROVS move *after 1927*": what is asked lies after this year.
     pub after_year: Option<i32>,
     /// "Where was it *before 1927*": what is asked lies before this year.
@@ -1009,6 +1012,43 @@ fn is_past_participle(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ed") || lexicon::is_irregular_verb_form(word)
 }
 
+/// A relative asked of someone named ([`Question::kin`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct Kin {
+    /// The relation as the sources write it ("mother", for "mom" too).
+    pub relation: &'static str,
+    /// The keys of the word that names whose relative is asked.
+    pub owner: Vec<String>,
+}
+
+/// Words for relatives, each with the word the sources would write.
+const KIN_WORDS: &[(&str, &str)] = &[
+    ("mother", "mother"), ("mom", "mother"), ("mum", "mother"), ("father", "father"), ("dad", "father"),
+    ("son", "son"), ("daughter", "daughter"), ("wife", "wife"), ("husband", "husband"), ("brother", "brother"),
+    ("sister", "sister"), ("grandfather", "grandfather"), ("grandmother", "grandmother"), ("grandson", "grandson"),
+    ("uncle", "uncle"), ("nephew", "nephew"), ("parents", "parent"),
+];
+
+/// "Ivan the Terrible*s* mom", "Elena Glinskaya*s* Serbian mother", "the
+/// mother *of Ivan*": the relative an English question asks of a name
+/// (as folded, a possessive loses its apostrophe), with the name's keys.
+fn asked_kin(index: &Index, words: &[&str]) -> Option<Kin> {
+    let (at, relation) = words.iter().enumerate().find_map(|(at, word)| KIN_WORDS.iter().find(|(kin, _)| kin == word).map(|(_, relation)| (at, *relation)))?;
+    let named = |word: &str| -> Vec<String> { index.word_keys(word).into_iter().filter(|key| index.is_proper_key(key) || index.is_name_key(key)).collect() };
+    // "… Glinskaya's Serbian mother": a possessive up to two words before.
+    let before = words[at.saturating_sub(3)..at].iter().rev().find_map(|word| {
+        let owner = word.strip_suffix('s').filter(|bare| bare.len() > 2).map(named).unwrap_or_default();
+        (!owner.is_empty()).then_some(owner)
+    });
+    // "the mother of Ivan the Terrible": the name after "of".
+    let after = || {
+        let rest = words.get(at + 1..).filter(|rest| rest.first() == Some(&"of"))?;
+        rest.iter().skip(1).filter(|word| !matches!(**word, "the" | "a" | "an")).take(1).map(|word| named(word)).find(|owner| !owner.is_empty())
+    };
+    let owner = before.or_else(after)?;
+    Some(Kin { relation, owner })
+}
+
 /// Adjectives that say which of someone's names is asked ("his *real*
 /// name", "her *full* name"): the name is what is asked, not a word the
 /// evidence must hold.
@@ -1591,6 +1631,9 @@ impl Question {
         let signs_for = if asks_signer { signing_side(index, &words, language) } else { Vec::new() };
         let told_deed = if asks == Asks::Who { asked_deed(index, &spelt, language) } else { None };
         let named = if language == Language::En { named_thing(&words) } else { None };
+        let kin = if language == Language::En { asked_kin(index, &spelt) } else { None };
+        // "The name of Ivan's mother": a relative's name, which the sentence that tells the relation gives.
+        let named = named.filter(|(_, head)| kin.is_none() || !KIN_WORDS.iter().any(|(word, _)| word == head));
         let name_of = named.and_then(|(_, head)| index.word_tokens(head, language).first().map(|t| t.key.clone()));
         let name_of_qualifiers = named.map(|(before, _)| before.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|t| t.key).filter(|key| index.is_proper_key(key)).collect()).unwrap_or_default();
         let head = head_word(index, &query, &words, &found, language, asks);
@@ -1649,6 +1692,7 @@ impl Question {
             told_deed,
             name_of,
             name_of_qualifiers,
+            kin,
             after_year: related_year(&words, AFTER_WORDS),
             after_event: after_event_words,
             after_event_year: None,
