@@ -2123,3 +2123,12 @@ fn a_relative_is_told_by_a_sentence_that_says_whose() {
     assert_proven(&engine, "what was the name of ivan the terrible's mum", "elena-glinskaya", "Elena Glinskaya");
     assert_nothing_asserted(&engine, &["who was elena glinskaya's father", "who was the mother of elena glinskaya", "who was pyotr wrangel's wife"]);
 }
+
+#[test]
+fn a_contracted_question_word_asks_its_own_half() {
+    // "whats the date?": the left half asks a question of its own, so the
+    // "when" of the right half is not asked of it alone.
+    let answer = engine().ask("tito met stalin in moscow, whats the date? and when did he leave vis", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["tito-stalin-meeting-1944", "tito-leaves-vis-1944"], "{}", answer.headline);
+}

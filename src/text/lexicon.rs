@@ -98,6 +98,12 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "what happened", Asks::What),
     (Language::En, "wen", Asks::When),
     (Language::En, "wat", Asks::What),
+    // Contracted with "is", as chat writes them ("whats her name").
+    (Language::En, "whats", Asks::What),
+    (Language::En, "whos", Asks::Who),
+    (Language::En, "wheres", Asks::Where),
+    (Language::En, "whens", Asks::When),
+    (Language::En, "hows", Asks::How),
     // Question words as they are commonly mistyped.
     (Language::En, "wich", Asks::What),
     (Language::En, "whitch", Asks::What),
