@@ -2132,3 +2132,11 @@ fn a_contracted_question_word_asks_its_own_half() {
     let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["tito-stalin-meeting-1944", "tito-leaves-vis-1944"], "{}", answer.headline);
 }
+
+#[test]
+fn a_word_one_slip_from_the_evidence_is_that_word() {
+    // "vsi" is no word of the base; one swap from the "Vis" of the entry's own sentence.
+    assert_proven(&engine(), "when did tito leave the island of vsi", "tito-leaves-vis-1944", "19 September 1944");
+    // Another island is not Vis.
+    assert_nothing_asserted(&engine(), &["when did tito leave the island of brac"]);
+}

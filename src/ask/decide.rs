@@ -838,9 +838,30 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(place_gaps)
         .chain(question.answer_kind.clone().filter(|_| !kind_held(engine, question, entry, &shown)))
         .chain(question.unknown_kind.clone())
+        .filter(|key| !misspells_evidence(engine, question, entry, key, &shown))
         .collect::<std::collections::BTreeSet<String>>()
         .into_iter()
         .collect()
+}
+
+/// "When did Tito leave the island of *Viz*", "when did the *USR*
+/// recognise…": a word the base does not know, typed one slip (a letter
+/// added, dropped, changed or two swapped) from a word the entry's
+/// evidence writes, with the same first letter, is that word. Looked for
+/// only in the entry's names and the sentences it would show, so a short
+/// word is read against a few dozen words, not the whole base.
+fn misspells_evidence(engine: &Engine, question: &Question, entry: usize, key: &str, shown: &[usize]) -> bool {
+    let index = engine.index();
+    let Some(found) = engine.entry(entry) else { return false };
+    let typed: Vec<&str> = question.folded.split(' ').filter(|word| word.chars().count() >= 3 && index.word_keys(word).iter().any(|k| k == key)).collect();
+    if typed.is_empty() || typed.iter().any(|word| index.word_keys(word).iter().any(|k| index.has_key(k))) {
+        return false;
+    }
+    let texts = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str()));
+    let written: Vec<String> = texts.flat_map(|text| crate::text::fold::fold_for_search(text).split(' ').map(str::to_string).collect::<Vec<_>>()).filter(|word| word.chars().count() >= 3).collect();
+    typed.iter().all(|word| {
+        written.iter().any(|near| near.chars().next() == word.chars().next() && crate::text::fold::edit_distance_within(word, near, 1) == 1)
+    })
 }
 
 /// The question's event words, and when the entry's names hold one of
