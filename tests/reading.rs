@@ -2140,3 +2140,10 @@ fn a_word_one_slip_from_the_evidence_is_that_word() {
     // Another island is not Vis.
     assert_nothing_asserted(&engine(), &["when did tito leave the island of brac"]);
 }
+
+#[test]
+fn the_kind_asked_is_held_by_a_name_of_that_kind() {
+    // "paper" is no word of the sentence, which names the paper ("the
+    // Times"): the kind asked does not count as a word the evidence lacks.
+    assert_proven(&engine(), "what paper did tito talk with in nov 1945", "tito-times-interview-1945", "the Times");
+}

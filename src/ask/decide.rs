@@ -1235,7 +1235,11 @@ fn evidence_holds_key(engine: &Engine, entry: usize, key: &str, shown: &[usize])
 /// most of the question (what the answer would show). Light words count half.
 fn uncovered_share(engine: &Engine, question: &Question, entry: usize) -> f32 {
     let shown = shown_quotes(engine, question, entry);
-    evidence::missing_share(engine.index(), &question.query, |word| evidence_holds(engine, question, entry, word, &shown))
+    // "What *paper* did Tito talk to": the kind of thing asked is held when
+    // the evidence names one of that kind ("the Times"), not its word.
+    let kind = question.answer_kind.as_ref().filter(|_| kind_held(engine, question, entry, &shown));
+    let is_kind = |word: usize| kind.is_some_and(|kind| question.query.keys.get(word) == Some(kind));
+    evidence::missing_share(engine.index(), &question.query, |word| is_kind(word) || evidence_holds(engine, question, entry, word, &shown))
 }
 
 /// Stage 2: the discriminative words and years the best entry does not
