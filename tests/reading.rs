@@ -2147,3 +2147,10 @@ fn the_kind_asked_is_held_by_a_name_of_that_kind() {
     // Times"): the kind asked does not count as a word the evidence lacks.
     assert_proven(&engine(), "what paper did tito talk with in nov 1945", "tito-times-interview-1945", "the Times");
 }
+
+#[test]
+fn the_throne_a_ruler_returns_to_is_the_return_itself() {
+    // "…the end of the Obrenović dynasty and the return of the House of
+    // Karađorđević": "to the throne" only says what the return is.
+    assert_proven(&engine(), "who came to the throne of serbia after the obrenovic dynasty ended", "serbian-coup-1903", "the return of the House of Karađorđević");
+}

@@ -603,6 +603,34 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
     }
 }
 
+/// Where a ruler or a dynasty returns or comes: "to the *throne*", "to
+/// *power*". The goal of the return says what a return of a ruler is; a
+/// sentence that tells the return ("the return of the House of
+/// Karađorđević") need not write it.
+const RULE_GOALS: &[&str] = &["throne", "power", "rule"];
+
+/// Verbs of returning or coming, before a [`RULE_GOALS`] word.
+const RETURN_VERBS: &[&str] = &["return", "returned", "returns", "returning", "back", "restored", "came", "come", "ascended"];
+
+/// Marks light a [`RULE_GOALS`] word up to two words after a "to" that
+/// follows a [`RETURN_VERBS`] word ("which house came back *to the throne*").
+fn mark_goal_of_return_light(index: &Index, query: &mut Query, words: &[&str], language: Language) {
+    if language != Language::En {
+        return;
+    }
+    for (at, word) in words.iter().enumerate().filter(|(_, word)| RULE_GOALS.contains(word)) {
+        // "to the throne", "to the Serbian throne".
+        let Some(to) = (at.saturating_sub(3)..at).rev().find(|&i| words[i] == "to") else { continue };
+        if words[..to].iter().rev().take(3).any(|w| RETURN_VERBS.contains(w)) {
+            for key in index.tokens(word, language).into_iter().map(|t| t.key) {
+                if let Some(position) = query.keys.iter().position(|k| *k == key) {
+                    query.set_light(position, true);
+                }
+            }
+        }
+    }
+}
+
 /// Nouns for a group a person leads ("Tito's *partisans*", "Wrangel's *men*").
 const GROUP_NOUNS: &[&str] = &["partisans", "men", "soldiers", "troops", "army", "forces", "followers", "supporters"];
 
@@ -1566,6 +1594,7 @@ impl Question {
             drop_attribute_words(index, &mut query, &words, &found, language);
         }
         mark_main_verb_light(index, &mut query, &words, &found, language);
+        mark_goal_of_return_light(index, &mut query, &words, language);
         mark_leader_of_a_group_light(index, &mut query, typed, language);
         let earliest = take_adverb_first(index, &mut query, &words, typed, language);
         // The words as the query's respelling read them ("newspapr" is "newspaper").
