@@ -2154,3 +2154,11 @@ fn the_throne_a_ruler_returns_to_is_the_return_itself() {
     // Karađorđević": "to the throne" only says what the return is.
     assert_proven(&engine(), "who came to the throne of serbia after the obrenovic dynasty ended", "serbian-coup-1903", "the return of the House of Karađorđević");
 }
+
+#[test]
+fn serbian_and_russian_verbs_of_stopping_ask_for_the_end() {
+    // "prestala" (stopped), "прекратила" (ceased): the end of the drills, 2021.
+    let engine = engine();
+    assert_proven_in(&engine, "kad je srbija prestala da učestvuje u vežbama slovensko bratstvo", "sr", "slavic-brotherhood-drills", "2021");
+    assert_proven_in(&engine, "когда сербия прекратила участие в учениях славянское братство", "ru", "slavic-brotherhood-drills", "2021");
+}

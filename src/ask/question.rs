@@ -283,6 +283,8 @@ const END_WORDS: &[&str] = &[
     "end", "ended", "ends", "finish", "finished", "stop", "stopped", "conclude", "concluded", "leave", "left", "close", "closed",
     "withdraw", "withdrew", "quit", "dissolve", "dissolved", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "napustio", "napustila",
     "zatvoren", "zatvorena", "povukla", "povukao", "povukli", "povuci", "vyshla", "vyshel", "vyshli", "zakonchilas", "zakonchilsya", "zakonchilos", "pokinul", "pokinula", "zakryt", "zakryli",
+    "izasla", "izasao", "izasli", "prestala", "prestao", "prestali", "prestalo", "perestala", "perestal", "perestali", "prekratila",
+    "prekratil", "prekratili",
 ];
 
 /// Words and phrases that ask about the present ("who is the ambassador
