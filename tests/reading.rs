@@ -2162,3 +2162,10 @@ fn serbian_and_russian_verbs_of_stopping_ask_for_the_end() {
     assert_proven_in(&engine, "kad je srbija prestala da učestvuje u vežbama slovensko bratstvo", "sr", "slavic-brotherhood-drills", "2021");
     assert_proven_in(&engine, "когда сербия прекратила участие в учениях славянское братство", "ru", "slavic-brotherhood-drills", "2021");
 }
+
+#[test]
+fn a_verb_of_saying_is_read_after_its_words_are_respelled() {
+    // "say abuot": "about" after the verb says words are asked, which the
+    // sentence that reports them ("expressed \"astonishment\"") answers.
+    assert_proven(&engine(), "what did yugoslavia say abuot the afghanistan intervention", "soviet-intervention-afghanistan-1979", "astonishment");
+}

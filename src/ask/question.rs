@@ -178,6 +178,7 @@ pub struct Question {
 /// Verbs that ask, after "what did", for what someone said, wrote or agreed.
 const WORDS_VERBS: &[&str] = &[
     "say", "tell", "discuss", "talk", "write", "agree", "promise", "complain", "propose", "claim", "state", "declare", "announce",
+    "express", "voice",
 ];
 
 /// Verbs that ask, after "what did", for what a text or an agreement held.
@@ -1645,7 +1646,8 @@ impl Question {
         let asks_start = asked_clause.iter().any(|w| START_WORD_SET.contains(w));
         // "Who became prime minister", but not "who suggested Serbia become a protectorate".
         let becoming = became_what(index, &words, language).filter(|_| asks != Asks::Who || who_became(&words));
-        let asks_words = asks_for_words(&words, asks, language);
+        // As respelled: "what did Yugoslavia *expres*".
+        let asks_words = asks_for_words(&spelt, asks, language);
         let asks_contents = asks_for_contents(&words, asks, language);
         let asks_signed = asks_for_signed(&words, asks, language);
         let asks_deeds = asks_for(&["do"], &words, asks, language);
