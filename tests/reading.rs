@@ -2169,3 +2169,14 @@ fn a_verb_of_saying_is_read_after_its_words_are_respelled() {
     // sentence that reports them ("expressed \"astonishment\"") answers.
     assert_proven(&engine(), "what did yugoslavia say abuot the afghanistan intervention", "soviet-intervention-afghanistan-1979", "astonishment");
 }
+
+#[test]
+fn serbian_and_russian_verbs_of_saying_ask_for_words() {
+    // "rekla" (said), "заявила" (declared): the sentence that reports the
+    // words ("expressed \"astonishment\""), not the one that tells alarm.
+    let engine = engine();
+    assert_proven_in(&engine, "šta je jugoslavija rekla o sovjetskoj intervenciji u avganistanu", "sr", "soviet-intervention-afghanistan-1979", "astonishment");
+    assert_proven_in(&engine, "что заявила югославия о советском вмешательстве в афганистане", "ru", "soviet-intervention-afghanistan-1979", "astonishment");
+    // "Verbal support" is support in words.
+    assert_proven(&engine, "what did yugoslavia say about hungary in 1956", "hungarian-intervention-1956", "verbal support");
+}

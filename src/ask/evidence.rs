@@ -349,13 +349,18 @@ pub fn tells_becoming(text: &str) -> bool {
 const QUOTE_MARKS: [char; 7] = ['"', '“', '”', '«', '»', '„', '″'];
 
 /// Whether a quote reports what someone said, wrote or agreed: it quotes
-/// them, or a word of saying has what was said after it ("underlined
-/// *that*", "agreed *to* meet", "complained *about*", "described … *as*").
+/// them, calls it "verbal", or a word of saying has what was said after it
+/// ("underlined *that*", "agreed *to* meet", "complained *about*",
+/// "described … *as*").
 pub fn reports_words(text: &str) -> bool {
     if text.contains(QUOTE_MARKS) {
         return true;
     }
     let words = lowercase_words(text);
+    // "Yugoslav *verbal* support": support given in words.
+    if words.iter().any(|word| matches!(word.as_str(), "verbal" | "verbally")) {
+        return true;
+    }
     // "the 1955 *Agreement on* Scientific … Cooperation" is a title, not a report.
     let titled: Vec<bool> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).enumerate().map(|(at, w)| at > 0 && w.starts_with(char::is_uppercase)).collect();
     words.iter().enumerate().any(|(at, word)| {

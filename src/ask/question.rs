@@ -190,8 +190,20 @@ const CONTENTS_VERBS: &[&str] = &["include", "contain", "cover", "stipulate", "g
 /// Moscow"). "What do observers say *Serbia uses* Russia for" asks what
 /// Serbia does, in someone's words.
 fn asks_for_words(words: &[&str], asks: Asks, language: Language) -> bool {
-    asks_for(WORDS_VERBS, words, asks, language)
+    match language {
+        // "šta je Jugoslavija *izrazila*", "что Тито *сказал*": a past verb of saying.
+        Language::Sr | Language::Ru => asks == Asks::What && words.iter().any(|w| INFLECTED_WORDS_VERBS.contains(w)),
+        _ => asks_for(WORDS_VERBS, words, asks, language),
+    }
 }
+
+/// Serbian and Russian past forms of verbs of saying, folded (Russian in
+/// its Latin transliteration).
+const INFLECTED_WORDS_VERBS: &[&str] = &[
+    "rekao", "rekla", "rekli", "izjavio", "izjavila", "izjavili", "izrazio", "izrazila", "izrazili", "porucio", "porucila",
+    "porucili", "napisao", "napisala", "napisali", "predlozio", "predlozila", "predlozili", "skazal", "skazala", "skazali",
+    "zayavil", "zayavila", "zayavili", "vyrazil", "vyrazila", "vyrazili", "napisal", "predlozhil", "predlozhila", "predlozhili",
+];
 
 /// Whether an English "what" question asks what a text or an agreement
 /// held: "what did the 1974 agreement *include*", "what does the treaty
