@@ -2180,3 +2180,10 @@ fn serbian_and_russian_verbs_of_saying_ask_for_words() {
     // "Verbal support" is support in words.
     assert_proven(&engine, "what did yugoslavia say about hungary in 1956", "hungarian-intervention-1956", "verbal support");
 }
+
+#[test]
+fn initials_stand_for_a_name_a_possessive_closes() {
+    // "The Russian Orthodox Church Outside Russia's Head Metropolitan
+    // Anthony Khrapovitsky": ROCOR, whose head the sentence names.
+    assert_answered_by(&engine(), "who was the head of the rocor", "en", "anthony-khrapovitsky");
+}

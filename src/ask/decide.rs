@@ -1103,7 +1103,9 @@ fn head_bound(engine: &Engine, question: &Question, entry: usize, shown: &[usize
         // Stopwords key to nothing: "mother of Russian emperor Ivan" has the owner third.
         let keys: Vec<Vec<String>> = evidence::keyed_words(engine.index(), text).into_iter().filter(|k| !k.is_empty()).collect();
         // Or within three words before it: "*Yugoslav* President", "New Serbia, with the centre in".
-        keys.iter().enumerate().any(|(i, k)| k.contains(head) && keys.iter().skip(i + 1).take(3).chain(keys[i.saturating_sub(3)..i].iter()).any(|near| near.contains(owner)))
+        let near_head = keys.iter().enumerate().any(|(i, k)| k.contains(head) && keys.iter().skip(i + 1).take(3).chain(keys[i.saturating_sub(3)..i].iter()).any(|near| near.contains(owner)));
+        // "Head of ROCOR": the owner as the initials of a name the text spells out beside the head.
+        near_head || keys.iter().any(|k| k.contains(head)) && super::index::acronyms(text).iter().any(|initials| initials == owner)
     };
     let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes).any(says)

@@ -2026,7 +2026,8 @@ pub(crate) fn acronyms(text: &str) -> Vec<String> {
     // Each word, and whether punctuation closes the name after it ("Srbije, Serbian…").
     let words: Vec<(&str, bool)> = text
         .split_whitespace()
-        .map(|raw| (raw.trim_matches(|c: char| !c.is_alphanumeric()), raw.ends_with([',', ';', ':', '.', ')', '"']) || raw.starts_with('(')))
+        // A possessive ends the name it closes too ("…Outside *Russia's* Head").
+        .map(|raw| (raw.trim_matches(|c: char| !c.is_alphanumeric()), raw.ends_with([',', ';', ':', '.', ')', '"']) || raw.starts_with('(') || raw.ends_with("'s") || raw.ends_with("’s") || raw.ends_with("′s")))
         .filter(|(word, _)| !word.is_empty())
         .collect();
     let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase) && word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’');
@@ -2218,6 +2219,11 @@ mod tests {
         assert!(!doubling_slip("masing", "making"));
         assert!(!doubling_slip("wich", "which"));
         assert!(!doubling_slip("king", "kings"));
+    }
+
+    #[test]
+    fn a_possessive_closes_the_name_whose_initials_it_gives() {
+        assert!(acronyms("The Russian Orthodox Church Outside Russia's Head Metropolitan Anthony").contains(&"rocor".to_string()));
     }
 
     #[test]
