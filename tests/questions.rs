@@ -232,7 +232,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// and on a fixed one (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what did ota sik do after he got refuge in yugoslavia in 68",
-    "what did moscow say to borislav milosevics idea of yugoslavia joining the russia belarus union state",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -240,10 +239,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what did ota sik do after he got refuge in yugoslavia in 68",
-        "from dev-31's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "what did moscow say to borislav milosevics idea of yugoslavia joining the russia belarus union state",
         "from dev-31's one measurement as the holdout: not yet looked at",
     ),
     (

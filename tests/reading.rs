@@ -2187,3 +2187,12 @@ fn initials_stand_for_a_name_a_possessive_closes() {
     // Anthony Khrapovitsky": ROCOR, whose head the sentence names.
     assert_answered_by(&engine(), "who was the head of the rocor", "en", "anthony-khrapovitsky");
 }
+
+#[test]
+fn words_said_to_a_thing_are_reported_by_a_sentence_that_names_it() {
+    // Yeltsin's words on the bombing are not Russia's answer to Borislav
+    // Milošević's proposal, which no sentence gives.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what did russia say to borislav milosevic's proposal to join the union state"]);
+    assert_proven(&engine, "what did stalin say to hebrang about the red army's behaviour", "stalin-hebrang-meeting-1945", "isolated cases");
+}

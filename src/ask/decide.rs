@@ -1467,6 +1467,17 @@ fn tells_kin(engine: &Engine, entry: usize, found: &Entry, kin: &super::question
     })
 }
 
+/// Whether quote `q` of the entry (with what it refers back to, or the
+/// entry's own names) holds every name of what the question asks to be
+/// said about ([`Question::about`]). True when it names none.
+fn reports_on_the_names_asked(engine: &Engine, question: &Question, entry: usize, q: usize) -> bool {
+    let index = engine.index();
+    let keys = index.quote_keys(entry).get(q).map_or(&[][..], Vec::as_slice);
+    let names: Vec<usize> = question.about.iter().filter_map(|key| question.query.keys.iter().position(|k| k == key)).filter(|&word| index.is_proper(&question.query, word)).collect();
+    let in_title = |word: usize| question.query.keys.get(word).is_some_and(|key| index.name_keys_iter(entry).any(|name| name == key));
+    names.iter().all(|&word| index.word_in(&question.query, word, keys) || index.word_in(&question.query, word, index.antecedent_keys(entry, q)) || in_title(word) || index.held_by_metonym(entry, &question.query, word, &[q]))
+}
+
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
@@ -1577,7 +1588,10 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             })
         }
         // What someone said or agreed: a sentence that reports it, not only that they met.
-        Asks::What if question.asks_words => found.quotes.iter().any(|quote| evidence::reports_words(&quote.text)),
+        // And, asked what was said about a thing or to a name, a sentence that
+        // reports words and names it: Yeltsin's words on the bombing do not
+        // answer what Moscow said to Borislav Milošević's proposal.
+        Asks::What if question.asks_words => found.quotes.iter().enumerate().any(|(q, quote)| evidence::reports_words(&quote.text) && reports_on_the_names_asked(engine, question, entry, q)),
         // What an agreement held: a sentence that tells it, not one that lists the agreement.
         Asks::What if question.asks_contents => found.quotes.iter().any(|quote| evidence::tells_contents(&quote.text)),
         // What someone signed: a treaty, or a sentence that tells a signing, not only their visit.

@@ -984,12 +984,16 @@ fn time_clause_words(language: Language) -> Option<(&'static [&'static str], &'s
 const ABOUT_ENDS: &[&str] = &["in", "at", "on", "during", "after", "before", "since", "until", "when", "and", "to", "with", "for", "by", "from"];
 
 /// The keys of the words of the phrase after "about" in an English
-/// question ("what did the declaration say about *trade*"), up to four.
+/// question ("what did the declaration say about *trade*"), or after "to"
+/// that follows a verb of saying or answering ("what did Moscow say to
+/// *Borislav Milošević's idea*"), up to four.
 fn about_words(index: &Index, words: &[&str], language: Language) -> Vec<String> {
     if language != Language::En {
         return Vec::new();
     }
-    let Some(at) = words.iter().position(|w| *w == "about") else { return Vec::new() };
+    // "say *about* X", and "say *to* X" or "react *to* X" after a verb of saying or answering.
+    let answered = |at: usize| words[at] == "to" && at > 0 && matches!(words[at - 1], "say" | "said" | "respond" | "responded" | "react" | "reacted" | "reply" | "replied");
+    let Some(at) = (0..words.len()).find(|&at| words[at] == "about" || answered(at)) else { return Vec::new() };
     words
         .iter()
         .skip(at + 1)
