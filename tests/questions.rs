@@ -231,16 +231,11 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// also dev-31 meanwhile). Listed so that the test still fails on any new false assertion
 /// and on a fixed one (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what did ota sik do after he got refuge in yugoslavia in 68",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "what did ota sik do after he got refuge in yugoslavia in 68",
-        "from dev-31's one measurement as the holdout: not yet looked at",
-    ),
     (
         "which serbian officers were picked to carry out the 1938 coup zubov was funding",
         "from dev-30's one measurement as the holdout: \"which officers\" asks for people the sentence only describes (\"the Serbian military officers selected by the Czechs\"); a kind of person asked by \"which\" would need a named person bound to that kind",

@@ -2196,3 +2196,10 @@ fn words_said_to_a_thing_are_reported_by_a_sentence_that_names_it() {
     assert_nothing_asserted(&engine, &["what did russia say to borislav milosevic's proposal to join the union state"]);
     assert_proven(&engine, "what did stalin say to hebrang about the red army's behaviour", "stalin-hebrang-meeting-1945", "isolated cases");
 }
+
+#[test]
+fn what_someone_did_after_an_event_is_not_told_by_the_event() {
+    // The refugees' sentence tells the refuge itself, in whatever year it is
+    // asked by, not what Ota Šik did after it.
+    assert_nothing_asserted(&engine(), &["what did jiri hajek do after he got refuge in yugoslavia in 1968"]);
+}

@@ -1346,22 +1346,37 @@ fn unstated_role(engine: &Engine, question: &Question, entry: usize) -> bool {
     is_person_without_roles && question.asks_role && engine.index().name_hit(entry, &question.query.keys)
 }
 
-/// "What happened to Hebrang after he met Stalin": a sentence that tells
-/// the meeting tells nothing of what came after it. True when the question
-/// asks what happened to someone after an event (not a year), and every
+/// "What happened to Hebrang after he met Stalin", "what did Ota Šik do
+/// after he got refuge": a sentence that tells the meeting or the refuge
+/// tells nothing of what came after it. True when the question asks what
+/// happened to someone, or what they did, after an event (not a year), and every
 /// sentence of the entry that names them tells that event: each word of
 /// the "after" clause, in one of its forms ("met": "meeting").
 fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(clause) = question.after_event.as_deref() else { return false };
     let words: Vec<&str> = question.folded.split(' ').collect();
-    let Some(to) = words.windows(2).position(|pair| matches!(pair[0], "happen" | "happened" | "happens") && pair[1] == "to") else { return false };
-    let Some(after) = words.iter().position(|word| *word == "after").filter(|&after| after > to + 2) else { return false };
+    // "What happened *to Hebrang* after…", "what did *Ota Šik* do after…": who it is asked of.
+    let happened_to = words.windows(2).position(|pair| matches!(pair[0], "happen" | "happened" | "happens") && pair[1] == "to").map(|to| to + 2);
+    let did_do = || {
+        let did = words.windows(2).position(|pair| pair[0] == "what" && matches!(pair[1], "did" | "does"))? + 2;
+        let done = words.iter().skip(did).position(|word| *word == "do")? + did;
+        (done > did).then_some((did, done))
+    };
+    let (start, end) = match happened_to {
+        Some(start) => (start, None),
+        None => match did_do() {
+            Some((start, end)) => (start, Some(end)),
+            None => return false,
+        },
+    };
+    let Some(after) = words.iter().position(|word| *word == "after").filter(|&after| after >= end.unwrap_or(start) + 1 && after > start) else { return false };
     let index = engine.index();
     let content = |word: &str| !crate::text::lexicon::is_stopword(word, question.language);
-    let subject: Vec<String> = words[to + 2..after].iter().filter(|word| content(word)).flat_map(|word| index.word_keys(word)).collect();
+    let subject: Vec<String> = words[start..end.unwrap_or(after)].iter().filter(|word| content(word)).flat_map(|word| index.word_keys(word)).collect();
     let told: Vec<Vec<String>> = clause
         .split(' ')
-        .filter(|word| content(word) && !PRONOUNS.contains(word))
+        // A year dates the event; the sentence that tells it need not.
+        .filter(|word| content(word) && !PRONOUNS.contains(word) && !word.chars().all(|c| c.is_ascii_digit()))
         .map(|word| crate::text::lexicon::verb_forms(word).into_iter().flat_map(|form| index.word_keys(form)).collect::<Vec<String>>())
         .filter(|forms| !forms.is_empty())
         .collect();
