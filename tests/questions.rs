@@ -237,10 +237,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "which serbian officers were picked to carry out the 1938 coup zubov was funding",
-        "from dev-30's one measurement as the holdout: \"which officers\" asks for people the sentence only describes (\"the Serbian military officers selected by the Czechs\"); a kind of person asked by \"which\" would need a named person bound to that kind",
-    ),
-    (
         "did yugoslavia ever actually join the union state with russia and belarus",
         "from dev-30's one measurement as the holdout: the sentence tells the joining only as proposed (\"proposed joining … the Union State\"); refusing a yes-or-no answer from a sentence that tells its event only as wished for or denied lost 7, since a denial answers \"no\"",
     ),

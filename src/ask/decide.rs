@@ -976,7 +976,10 @@ fn names_someone_unasked(engine: &Engine, question: &Question, entry: usize, sho
     let asked = people_asked(engine, question);
     let unasked = |key: &String| index.is_personal_name_key(key) && !question.query.keys.contains(key) && !asked.contains(&key);
     let Some(found) = engine.entry(entry) else { return true };
-    if found.kind == Kind::Person && index.name_keys_iter(entry).any(unasked) {
+    // A person the question does not name at all: "Zubov" names Pyotr Zubov,
+    // though it leaves out "Pyotr", and he is not the officers asked for.
+    let named = |key: &String| index.is_personal_name_key(key) && (question.query.keys.contains(key) || asked.contains(&key));
+    if found.kind == Kind::Person && index.name_keys_iter(entry).any(unasked) && !index.name_keys_iter(entry).any(named) {
         return true;
     }
     // The person is named by the sentence that speaks of the question best,
@@ -1016,15 +1019,18 @@ fn qualified_post_holder(index: &Index, question: &Question, text: &str, kind: &
     }
     let written: Vec<&str> = text.split_whitespace().collect();
     let keys_at = |at: usize| written.get(at).map(|word| index.word_keys(word.trim_matches(|c: char| !c.is_alphanumeric()))).unwrap_or_default();
-    let is_post = |at: &usize| keys_at(*at).iter().any(|key| key == kind) && at.checked_sub(1).is_some_and(|before| keys_at(before).iter().any(|key| qualifier.contains(key)));
-    let posts: Vec<usize> = (0..written.len()).filter(is_post).collect();
-    if posts.is_empty() {
-        return None;
-    }
     let is_verb = |word: &str| {
         let folded = fold::fold_for_search(word.trim_matches(|c: char| !c.is_alphanumeric()));
         crate::text::lexicon::is_english_predicate_form(&folded) || crate::text::lexicon::is_irregular_verb_form(&folded)
     };
+    // "the Serbian officers", or with a common word between that is no verb ("the Serbian *military* officers").
+    let qualified_at = |at: usize| keys_at(at).iter().any(|key| qualifier.contains(key));
+    let modifier_at = |at: usize| written.get(at).is_some_and(|word| word.chars().next().is_some_and(char::is_lowercase) && !is_verb(word));
+    let is_post = |at: &usize| keys_at(*at).iter().any(|key| key == kind) && (at.checked_sub(1).is_some_and(qualified_at) || at.checked_sub(2).is_some_and(|before| qualified_at(before) && modifier_at(before + 1)));
+    let posts: Vec<usize> = (0..written.len()).filter(is_post).collect();
+    if posts.is_empty() {
+        return None;
+    }
     let names_someone = |word: &str| {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
