@@ -2211,3 +2211,12 @@ fn which_people_of_a_kind_are_named_beside_the_kind_as_asked() {
     // is not one of them, nor is Edvard Beneš.
     assert_nothing_asserted(&engine(), &["which serbian officers were chosen for the 1938 coup zubov paid for", "which serbian officers did the czechs select for the 1938 coup"]);
 }
+
+#[test]
+fn a_decade_must_date_the_evidence() {
+    // The overflights came between 1967 and 1973: no answer for the 1950s,
+    // though the other words fit; the 1970s they answer.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what did soviet planes fly over yugoslavia for in the 1950s"]);
+    assert_answered_by(&engine, "what did soviet planes fly over yugoslavia for in the 1970s", "en", "soviet-overflights-to-egypt");
+}

@@ -821,9 +821,10 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     };
     (0..query.keys.len())
         // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
-        .filter(|&word| if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) && !names_a_held_name(word) } else { !index.covers(entry, query, word) && !index.held_by_metonym(entry, query, word, &shown) })
+        // A name, or a decade ("in the 1880s"), must be in the evidence itself.
+        .filter(|&word| if is_decade(query, word) { !decade_held(engine, entry, &query.keys[word], &shown) } else if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) && !names_a_held_name(word) } else { !index.covers(entry, query, word) && !index.held_by_metonym(entry, query, word, &shown) })
         .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
-        .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || Some(word) == head } else { !paraphrase_ok })
+        .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || is_decade(query, word) || Some(word) == head } else { !paraphrase_ok })
         .filter_map(|word| query.keys.get(word).cloned())
         .filter(|key| key.chars().count() >= 3)
         .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
@@ -842,6 +843,26 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .collect::<std::collections::BTreeSet<String>>()
         .into_iter()
         .collect()
+}
+
+/// Whether query word `word` is a decade ("1880s"), which dates what is
+/// asked as a year does.
+fn is_decade(query: &super::index::Query, word: usize) -> bool {
+    query.keys.get(word).is_some_and(|key| key.len() == 5 && key.ends_with("0s") && key[..4].bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether the entry is of decade `key` ("1880s"): its date falls in it,
+/// or a sentence shown writes it or a year of it.
+fn decade_held(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> bool {
+    let Some(found) = engine.entry(entry) else { return false };
+    let Ok(start) = key[..4].parse::<i32>() else { return false };
+    let in_decade = |year: i32| (start..start + 10).contains(&year);
+    let dated = found.date.as_ref().is_some_and(|date| date.first_year() < start + 10 && date.last_year() >= start);
+    let written = shown.iter().filter_map(|&q| found.quotes.get(q)).any(|quote| {
+        let text = quote.text.to_lowercase();
+        text.contains(key) || super::index::split_words(&quote.text).filter_map(super::index::year_of).any(in_decade)
+    });
+    dated || written
 }
 
 /// "When did Tito leave the island of *Viz*", "when did the *USR*
@@ -1247,7 +1268,8 @@ fn uncovered_share(engine: &Engine, question: &Question, entry: usize) -> f32 {
     // the evidence names one of that kind ("the Times"), not its word.
     let kind = question.answer_kind.as_ref().filter(|_| kind_held(engine, question, entry, &shown));
     let is_kind = |word: usize| kind.is_some_and(|kind| question.query.keys.get(word) == Some(kind));
-    evidence::missing_share(engine.index(), &question.query, |word| is_kind(word) || evidence_holds(engine, question, entry, word, &shown))
+    let dated = |word: usize| is_decade(&question.query, word) && question.query.keys.get(word).is_some_and(|key| decade_held(engine, entry, key, &shown));
+    evidence::missing_share(engine.index(), &question.query, |word| is_kind(word) || dated(word) || evidence_holds(engine, question, entry, word, &shown))
 }
 
 /// Stage 2: the discriminative words and years the best entry does not
