@@ -2220,3 +2220,13 @@ fn a_decade_must_date_the_evidence() {
     assert_nothing_asserted(&engine, &["what did soviet planes fly over yugoslavia for in the 1950s"]);
     assert_answered_by(&engine, "what did soviet planes fly over yugoslavia for in the 1970s", "en", "soviet-overflights-to-egypt");
 }
+
+#[test]
+fn a_stance_on_something_is_what_was_said_or_done_about_it() {
+    // "Yugoslav verbal support to Soviet intervention in Hungary in 1956":
+    // the stance, in the sentence's own words.
+    let engine = engine();
+    for question in ["what was yugoslavia's stance on the soviet intervention in hungary in 1956", "what was yugoslavia's attitude to the soviet intervention in hungary"] {
+        assert_proven(&engine, question, "hungarian-intervention-1956", "verbal support");
+    }
+}

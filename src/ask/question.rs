@@ -646,6 +646,26 @@ fn mark_goal_of_return_light(index: &Index, query: &mut Query, words: &[&str], l
     }
 }
 
+/// Nouns for the view someone took of something ("Yugoslavia's *stance* on
+/// Hungary"): before "on", "to", "towards" or "regarding", the question
+/// asks what they said or did about it, which a sentence tells in its own
+/// words ("Yugoslav verbal support to Soviet intervention in Hungary").
+const STANCE_NOUNS: &[&str] = &["position", "stance", "attitude", "view", "views", "stand", "opinion"];
+
+/// Marks light a [`STANCE_NOUNS`] word followed by what it is about.
+fn mark_stance_light(index: &Index, query: &mut Query, words: &[&str], language: Language) {
+    if language != Language::En {
+        return;
+    }
+    for pair in words.windows(2).filter(|pair| STANCE_NOUNS.contains(&pair[0]) && matches!(pair[1], "on" | "to" | "towards" | "toward" | "regarding")) {
+        for key in index.tokens(pair[0], language).into_iter().map(|t| t.key) {
+            if let Some(position) = query.keys.iter().position(|k| *k == key) {
+                query.set_light(position, true);
+            }
+        }
+    }
+}
+
 /// Nouns for a group a person leads ("Tito's *partisans*", "Wrangel's *men*").
 const GROUP_NOUNS: &[&str] = &["partisans", "men", "soldiers", "troops", "army", "forces", "followers", "supporters"];
 
@@ -1614,6 +1634,7 @@ impl Question {
         }
         mark_main_verb_light(index, &mut query, &words, &found, language);
         mark_goal_of_return_light(index, &mut query, &words, language);
+        mark_stance_light(index, &mut query, &words, language);
         mark_leader_of_a_group_light(index, &mut query, typed, language);
         let earliest = take_adverb_first(index, &mut query, &words, typed, language);
         // The words as the query's respelling read them ("newspapr" is "newspaper").
