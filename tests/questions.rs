@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-31.toml`: the second to thirtieth holdout sets,
+//! - `dev-3.toml` … `dev-32.toml`: the second to thirty-first holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -24,8 +24,8 @@
 //!   136/155 = 87.7%, 7 false assertions; dev-28 166/187 = 88.8%, 5 false
 //!   assertions; dev-29 157/189 = 83.1%, 10 false assertions; dev-30
 //!   144/159 = 90.6%, 6 false assertions; dev-31 160/179 = 89.4%, 2 false
-//!   assertions).
-//! - `holdout.toml`: the thirty-first set, written the same way by other
+//!   assertions; dev-32 141/170 = 82.9%, 7 false assertions).
+//! - `holdout.toml`: the thirty-second set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -218,7 +218,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.4;
+const DEV_FLOOR: f64 = 94.0;
 const HOLDOUT_FLOOR: f64 = 82.9;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -226,8 +226,9 @@ const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
 /// measurement (2026-12-04: 141/170 = 82.9%, 7 false assertions, at the
-/// end of session 45's changes, which were made on dev only). Listed so
-/// that the test still fails on any new false assertion and on a fixed one
+/// end of session 45's changes, which were made on dev only; the file
+/// stays until the thirty-second set replaces it, and is also dev-32
+/// meanwhile). Listed so that the test still fails on any new false assertion and on a fixed one
 /// (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what did gerasim vashchenko do before he became consul in serbia",
@@ -242,6 +243,34 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what did gerasim vashchenko do before he became consul in serbia",
+        "from dev-32's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "who were the serbian officers choosen for the 1938 soviet coup plan",
+        "from dev-32's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what did hebrang reply to stalin in january 1945",
+        "from dev-32's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "сколько чехословаков остались жить в югославии после 1968",
+        "from dev-32's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "какие югославские писатели переводились в ссср",
+        "from dev-32's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "wich five states are the successors of yugoslavia",
+        "from dev-32's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "koliko rusa je dobilo srpsko drzavljanstvo posle 2022",
+        "from dev-32's one measurement as the holdout: not yet looked at",
+    ),
     (
         "did yugoslavia ever actually join the union state with russia and belarus",
         "from dev-30's one measurement as the holdout: the sentence tells the joining only as proposed (\"proposed joining … the Union State\"); refusing a yes-or-no answer from a sentence that tells its event only as wished for or denied lost 7, since a denial answers \"no\"",
@@ -272,7 +301,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=31 {
+    for part in 2..=32 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
