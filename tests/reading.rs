@@ -2230,3 +2230,14 @@ fn a_stance_on_something_is_what_was_said_or_done_about_it() {
         assert_proven(&engine, question, "hungarian-intervention-1956", "verbal support");
     }
 }
+
+#[test]
+fn a_sentence_that_says_who_are_of_the_kind_names_them() {
+    // "Authors of the mosaics were Nikolay Mukhin and Yevgeniy Maksimov",
+    // though another sentence speaks of the church better; "the Russian
+    // Minister in Belgrade intervened to have Pašić's government restored"
+    // names no minister.
+    let engine = engine();
+    assert_proven(&engine, "who were the authors of the mosaics in the church of saint sava", "saint-sava-mosaic", "Nikolay Mukhin");
+    assert_nothing_asserted(&engine, &["who was the russian minister in belgrade in may 1914"]);
+}

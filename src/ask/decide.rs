@@ -1003,6 +1003,12 @@ fn names_someone_unasked(engine: &Engine, question: &Question, entry: usize, sho
     if found.kind == Kind::Person && index.name_keys_iter(entry).any(unasked) && !index.name_keys_iter(entry).any(named) {
         return true;
     }
+    // A sentence shown that says who are of the kind names them ("*Authors*
+    // of the mosaics *were* Nikolay Mukhin and …"), though another speaks of
+    // the rest of the question better.
+    if shown.iter().filter_map(|&q| found.quotes.get(q)).any(|quote| names_the_kind(index, &quote.text, kind_key(question), &unasked)) {
+        return true;
+    }
     // The person is named by the sentence that speaks of the question best,
     // not by one beside it that shares a word with it.
     let best = &shown[..shown.len().min(1)];
@@ -1020,6 +1026,23 @@ fn names_someone_unasked(engine: &Engine, question: &Question, entry: usize, sho
     }
     let texts = best.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| !asked.contains(&&key) && index.may_name_a(&key, kind, &question.query))
+}
+
+/// Whether a sentence says who are of kind `kind`: the kind's word, then
+/// within five words "was", "were", "is" or "are", and right after it a
+/// person the question does not name ("Authors of the mosaics were Nikolay
+/// Mukhin").
+fn names_the_kind(index: &Index, text: &str, kind: &str, unasked: &dyn Fn(&String) -> bool) -> bool {
+    let words: Vec<&str> = super::index::split_words(text).collect();
+    words.iter().enumerate().filter(|(_, word)| index.word_keys(word).iter().any(|key| key == kind)).any(|(at, _)| {
+        let copula = words.iter().enumerate().skip(at + 1).take(5).find(|(_, word)| matches!(word.to_lowercase().as_str(), "was" | "were" | "is" | "are"));
+        copula.is_some_and(|(be, _)| words.get(be + 1).is_some_and(|name| name.starts_with(char::is_uppercase) && index.word_keys(name).iter().any(unasked)))
+    })
+}
+
+/// The key of the kind of answer asked, or "" when none is.
+fn kind_key(question: &Question) -> &str {
+    question.answer_kind.as_deref().unwrap_or_default()
 }
 
 /// "Who was the *Russian minister* in Belgrade": where the sentence writes
