@@ -2241,3 +2241,9 @@ fn a_sentence_that_says_who_are_of_the_kind_names_them() {
     assert_proven(&engine, "who were the authors of the mosaics in the church of saint sava", "saint-sava-mosaic", "Nikolay Mukhin");
     assert_nothing_asserted(&engine, &["who was the russian minister in belgrade in may 1914"]);
 }
+
+#[test]
+fn a_decade_of_two_digits_is_the_one_the_evidence_is_dated_in() {
+    // "the 20s" may be the 1920s or the 2020s: the road of 1923–1924 is in one of them.
+    assert_proven(&engine(), "what road did wrangel's soldiers build in the 20s", "kraljevo-raska-road", "Kraljevo");
+}

@@ -848,16 +848,29 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
 /// Whether query word `word` is a decade ("1880s"), which dates what is
 /// asked as a year does.
 fn is_decade(query: &super::index::Query, word: usize) -> bool {
-    query.keys.get(word).is_some_and(|key| key.len() == 5 && key.ends_with("0s") && key[..4].bytes().all(|b| b.is_ascii_digit()))
+    query.keys.get(word).is_some_and(|key| decade_starts(key).is_some())
 }
 
-/// Whether the entry is of decade `key` ("1880s"): its date falls in it,
-/// or a sentence shown writes it or a year of it.
+/// The first years of the decades a key may be: "1880s" one; "20s",
+/// which the question leaves to the evidence, 1820, 1920 or 2020.
+fn decade_starts(key: &str) -> Option<Vec<i32>> {
+    let digits = key.strip_suffix('s').filter(|d| d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()))?;
+    let year: i32 = digits.parse().ok()?;
+    match digits.len() {
+        4 => Some(vec![year]),
+        2 => Some(vec![1800 + year, 1900 + year, 2000 + year]),
+        _ => None,
+    }
+}
+
+/// Whether the entry is of decade `key` ("1880s", or "20s" of any of
+/// the centuries it may be): its date falls in it, or a sentence shown
+/// writes it or a year of it.
 fn decade_held(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
-    let Ok(start) = key[..4].parse::<i32>() else { return false };
-    let in_decade = |year: i32| (start..start + 10).contains(&year);
-    let dated = found.date.as_ref().is_some_and(|date| date.first_year() < start + 10 && date.last_year() >= start);
+    let Some(starts) = decade_starts(key) else { return false };
+    let in_decade = |year: i32| starts.iter().any(|start| (*start..start + 10).contains(&year));
+    let dated = found.date.as_ref().is_some_and(|date| starts.iter().any(|&start| date.first_year() < start + 10 && date.last_year() >= start));
     let written = shown.iter().filter_map(|&q| found.quotes.get(q)).any(|quote| {
         let text = quote.text.to_lowercase();
         text.contains(key) || super::index::split_words(&quote.text).filter_map(super::index::year_of).any(in_decade)
