@@ -2247,3 +2247,9 @@ fn a_decade_of_two_digits_is_the_one_the_evidence_is_dated_in() {
     // "the 20s" may be the 1920s or the 2020s: the road of 1923–1924 is in one of them.
     assert_proven(&engine(), "what road did wrangel's soldiers build in the 20s", "kraljevo-raska-road", "Kraljevo");
 }
+
+#[test]
+fn a_guy_is_a_person() {
+    // Chat's "guy" asks for a person, as "which person" would.
+    assert_proven(&engine(), "which guy was given 200,000 dollars in cash in 1938", "soviet-coup-plot-1938", "Pyotr Zubov");
+}

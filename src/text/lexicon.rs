@@ -751,6 +751,8 @@ const CHAT_SPELLINGS: &[(&str, &str)] = &[
     ("ppl", "people"),
     ("yr", "year"),
     ("yrs", "years"),
+    ("guy", "person"),
+    ("guys", "people"),
     ("doc", "document"),
     ("docs", "documents"),
     ("info", "information"),
