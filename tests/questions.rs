@@ -231,7 +231,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// meanwhile). Listed so that the test still fails on any new false assertion and on a fixed one
 /// (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what did gerasim vashchenko do before he became consul in serbia",
     "who were the serbian officers choosen for the 1938 soviet coup plan",
     "what did hebrang reply to stalin in january 1945",
     "сколько чехословаков остались жить в югославии после 1968",
@@ -243,10 +242,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "what did gerasim vashchenko do before he became consul in serbia",
-        "from dev-32's one measurement as the holdout: not yet looked at",
-    ),
     (
         "who were the serbian officers choosen for the 1938 soviet coup plan",
         "from dev-32's one measurement as the holdout: not yet looked at",

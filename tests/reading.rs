@@ -2253,3 +2253,11 @@ fn a_guy_is_a_person() {
     // Chat's "guy" asks for a person, as "which person" would.
     assert_proven(&engine(), "which guy was given 200,000 dollars in cash in 1938", "soviet-coup-plot-1938", "Pyotr Zubov");
 }
+
+#[test]
+fn what_someone_did_before_an_event_is_not_told_by_the_event() {
+    // "…then Prince of Serbia Miloš Obrenović received the first Russian
+    // consul, Gerasim Vashchenko": the consulship, not what came before it
+    // ("then" before a title says "at the time", no sequence).
+    assert_nothing_asserted(&engine(), &["what did vashchenko do before he was consul in serbia"]);
+}

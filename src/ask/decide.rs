@@ -1417,8 +1417,16 @@ fn unstated_role(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// sentence of the entry that names them tells that event: each word of
 /// the "after" clause, in one of its forms ("met": "meeting").
 fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize) -> bool {
-    let Some(clause) = question.after_event.as_deref() else { return false };
     let words: Vec<&str> = question.folded.split(' ').collect();
+    // "What did Vashchenko do *before* he became consul": the sentence of the consulship tells nothing before it either.
+    let (marker, clause) = match &question.after_event {
+        Some(clause) => ("after", clause.clone()),
+        None => match super::question::event_clause(&words, "before") {
+            Some(clause) => ("before", clause),
+            None => return false,
+        },
+    };
+    let clause = clause.as_str();
     // "What happened *to Hebrang* after…", "what did *Ota Šik* do after…": who it is asked of.
     let happened_to = words.windows(2).position(|pair| matches!(pair[0], "happen" | "happened" | "happens") && pair[1] == "to").map(|to| to + 2);
     let did_do = || {
@@ -1433,7 +1441,7 @@ fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize
             None => return false,
         },
     };
-    let Some(after) = words.iter().position(|word| *word == "after").filter(|&after| after >= end.unwrap_or(start) + 1 && after > start) else { return false };
+    let Some(after) = words.iter().position(|word| *word == marker).filter(|&after| after >= end.unwrap_or(start) + 1 && after > start) else { return false };
     let index = engine.index();
     let content = |word: &str| !crate::text::lexicon::is_stopword(word, question.language);
     let subject: Vec<String> = words[start..end.unwrap_or(after)].iter().filter(|word| content(word)).flat_map(|word| index.word_keys(word)).collect();
@@ -1454,13 +1462,22 @@ fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize
     }
     let Some(found) = engine.entry(entry) else { return false };
     let keys = index.quote_keys(entry);
-    let naming: Vec<(&Vec<String>, &str)> = keys.iter().zip(&found.quotes).filter(|(keys, _)| subject.iter().any(|key| super::index::contains_key(keys, key))).map(|(keys, quote)| (keys, quote.folded.as_str())).collect();
+    let naming: Vec<(&Vec<String>, &str)> = keys.iter().zip(&found.quotes).filter(|(keys, _)| subject.iter().any(|key| super::index::contains_key(keys, key))).map(|(keys, quote)| (keys, quote.text.as_str())).collect();
     // "*After the war ended*, King Peter II was not allowed to return": a
     // sentence that puts something after the event tells what followed.
-    let tells_the_event = |(keys, text): &(&Vec<String>, &str)| {
-        told.iter().all(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))) && !text.split(' ').any(|word| SEQUENCE_WORDS.contains(&word))
-    };
+    let tells_the_event = |(keys, text): &(&Vec<String>, &str)| told.iter().all(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))) && !tells_a_sequence(text);
     !naming.is_empty() && naming.iter().all(tells_the_event)
+}
+
+/// Whether a sentence puts one thing after another ([`SEQUENCE_WORDS`]),
+/// but not "then" before a title ("*then* Prince of Serbia": at the time).
+fn tells_a_sequence(text: &str) -> bool {
+    let words: Vec<&str> = super::index::split_words(text).collect();
+    words.iter().enumerate().any(|(at, word)| {
+        let folded = word.to_lowercase();
+        let at_the_time = folded == "then" && words.get(at + 1).is_some_and(|next| next.starts_with(char::is_uppercase));
+        SEQUENCE_WORDS.contains(&folded.as_str()) && !at_the_time
+    })
 }
 
 /// Pronouns, which stand for what a sentence names ("after police arrested *him*").

@@ -1457,7 +1457,13 @@ fn related_year(words: &[&str], relation: &[&str]) -> Option<i32> {
 /// The words after an "after" that names no year, up to the next clause
 /// ("after *the split with Stalin*").
 fn after_event(words: &[&str]) -> Option<String> {
-    let at = words.iter().position(|w| *w == "after")?;
+    event_clause(words, "after")
+}
+
+/// The words after `marker` ("after", "before") that name no year, up to
+/// the next clause.
+pub(crate) fn event_clause(words: &[&str], marker: &str) -> Option<String> {
+    let at = words.iter().position(|w| *w == marker)?;
     let rest: Vec<&str> = words.get(at + 1..)?.iter().take_while(|w| !SUBORDINATORS.contains(w) && !SECOND_QUESTION.contains(w)).copied().collect();
     let names_a_year = rest.iter().take(3).any(|w| w.len() == 4 && w.parse::<i32>().is_ok());
     (!rest.is_empty() && !names_a_year).then(|| rest.join(" "))
