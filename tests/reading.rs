@@ -2210,6 +2210,10 @@ fn which_people_of_a_kind_are_named_beside_the_kind_as_asked() {
     // the officers are not named; Pyotr Zubov, whom the question names,
     // is not one of them, nor is Edvard Beneš.
     assert_nothing_asserted(&engine(), &["which serbian officers were chosen for the 1938 coup zubov paid for", "which serbian officers did the czechs select for the 1938 coup"]);
+    // "who were the Serbian officers *chosen*…": the kind asked is the
+    // officers, not a participle; and "Serbian", the post's qualifier, is
+    // no one's name.
+    assert_nothing_asserted(&engine(), &["who were the serbian officers chosen by the czechs for the 1938 coup"]);
 }
 
 #[test]

@@ -1083,8 +1083,14 @@ fn qualified_post_holder(index: &Index, question: &Question, text: &str, kind: &
     // "the Serbian officers", or with a common word between that is no verb ("the Serbian *military* officers").
     let qualified_at = |at: usize| keys_at(at).iter().any(|key| qualifier.contains(key));
     let modifier_at = |at: usize| written.get(at).is_some_and(|word| word.chars().next().is_some_and(char::is_lowercase) && !is_verb(word));
-    let is_post = |at: &usize| keys_at(*at).iter().any(|key| key == kind) && (at.checked_sub(1).is_some_and(qualified_at) || at.checked_sub(2).is_some_and(|before| qualified_at(before) && modifier_at(before + 1)));
-    let posts: Vec<usize> = (0..written.len()).filter(is_post).collect();
+    // Each post with where its qualifier stands.
+    let qualifier_of = |at: usize| {
+        if !keys_at(at).iter().any(|key| key == kind) {
+            return None;
+        }
+        at.checked_sub(1).filter(|&before| qualified_at(before)).or_else(|| at.checked_sub(2).filter(|&before| qualified_at(before) && modifier_at(before + 1)))
+    };
+    let posts: Vec<(usize, usize)> = (0..written.len()).filter_map(|at| qualifier_of(at).map(|qualifier| (at, qualifier))).collect();
     if posts.is_empty() {
         return None;
     }
@@ -1093,9 +1099,9 @@ fn qualified_post_holder(index: &Index, question: &Question, text: &str, kind: &
         let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
         index.word_keys(bare).iter().any(|key| unasked(key) || capitalised && index.may_name_a(key, kind, &question.query))
     };
-    let held = |at: usize| {
+    let held = |(at, qualifier): (usize, usize)| {
         let after = written[at + 1..].iter().take_while(|word| !is_verb(word));
-        let before = written[..at.saturating_sub(1)].iter().rev().take_while(|word| !is_verb(word) && !word.ends_with([',', ';', ':']));
+        let before = written[..qualifier].iter().rev().take_while(|word| !is_verb(word) && !word.ends_with([',', ';', ':']));
         after.chain(before).any(|word| names_someone(word))
     };
     Some(posts.into_iter().any(held))

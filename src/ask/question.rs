@@ -558,6 +558,11 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
         .skip_while(|w| crate::text::lexicon::is_stopword(w, language))
         .take_while(|w| !crate::text::lexicon::is_stopword(w, language) && !ABOUT_ENDS.contains(w))
         .collect();
+    // "the Serbian officers *chosen* for the coup": a participle after a
+    // common noun begins a clause about it.
+    let common = |w: &str| index.word_keys(w).iter().all(|key| !index.is_proper_key(key));
+    let cut = (1..phrase.len()).find(|&at| language == Language::En && common(phrase[at - 1]) && is_past_participle(index.respell_in(query, phrase[at]).unwrap_or(phrase[at])));
+    let phrase = &phrase[..cut.unwrap_or(phrase.len())];
     let last = phrase.last()?;
     let key = index.word_tokens(last, language).first()?.key.clone();
     // "Prime minister" is one key of two words: the head is the whole.
