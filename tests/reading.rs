@@ -2265,3 +2265,12 @@ fn what_someone_did_before_an_event_is_not_told_by_the_event() {
     // ("then" before a title says "at the time", no sequence).
     assert_nothing_asserted(&engine(), &["what did vashchenko do before he was consul in serbia"]);
 }
+
+#[test]
+fn a_clause_asked_of_each_needs_no_comma() {
+    // "X and Y what did Yugoslavia say about each": the clause from the
+    // question word is asked of each thing before it.
+    let answer = engine().ask("czechoslovakia 68 and afghanistan 79 what did yugoslavia say about each", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["invasion-of-czechoslovakia-1968", "soviet-intervention-afghanistan-1979"], "{}", answer.headline);
+}

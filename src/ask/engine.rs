@@ -803,13 +803,27 @@ const TAIL_QUESTION_WORDS: &[&str] = &["when", "who", "where", "how", "what", "w
 /// the two things before it ("the 1941 treaty and the one from 1945, *when
 /// was each signed*"), and that clause.
 fn each_tail(text: &str) -> (&str, Option<&str>) {
-    let Some((head, tail)) = text.rsplit_once(", ") else { return (text, None) };
+    let Some((head, tail)) = text.rsplit_once(", ").or_else(|| each_clause(text)) else { return (text, None) };
     let first = tail.split_whitespace().next().unwrap_or_default().to_lowercase();
     if TAIL_QUESTION_WORDS.contains(&first.as_str()) && !head.trim().is_empty() {
         (head, Some(tail))
     } else {
         (text, None)
     }
+}
+
+/// "Hungary 56 vs Czechoslovakia 68 *how did Yugoslavia react to each*":
+/// with no comma, a clause from a question word after the first word to
+/// the end that asks something of "each".
+fn each_clause(text: &str) -> Option<(&str, &str)> {
+    let words: Vec<(usize, &str)> = text.split(' ').scan(0, |at, word| {
+        let start = *at;
+        *at += word.len() + 1;
+        Some((start, word))
+    }).collect();
+    let asks_each = |from: usize| words[from..].iter().any(|(_, word)| word.trim_end_matches(['?', '.', '!']).eq_ignore_ascii_case("each"));
+    let (start, _) = words.iter().enumerate().skip(1).find(|(i, (_, word))| TAIL_QUESTION_WORDS.contains(&word.to_lowercase().as_str()) && asks_each(*i)).map(|(_, w)| *w)?;
+    Some((text.get(..start)?.trim_end(), text.get(start..)?))
 }
 
 /// The text an entry answering one of several questions shows: a person's
