@@ -2274,3 +2274,13 @@ fn a_clause_asked_of_each_needs_no_comma() {
     let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["invasion-of-czechoslovakia-1968", "soviet-intervention-afghanistan-1979"], "{}", answer.headline);
 }
+
+#[test]
+fn serbian_defended_is_the_sources_defender() {
+    // "branio" (defended): "Serbian Patriarch Varnava came to be a staunch
+    // defender and advocate of the Russian exiles".
+    let engine = engine();
+    for question in ["koji srpski patrijarh je branio ruske emigrante", "ko je branio ruske emigrante u srbiji"] {
+        assert_proven_in(&engine, question, "sr", "patriarch-varnava", "staunch defender");
+    }
+}
