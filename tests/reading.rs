@@ -2284,3 +2284,9 @@ fn serbian_defended_is_the_sources_defender() {
         assert_proven_in(&engine, question, "sr", "patriarch-varnava", "staunch defender");
     }
 }
+
+#[test]
+fn serbian_and_russian_months_are_the_months_the_sources_write() {
+    // "u martu 1941" is "in March 1941": the coup, not the April defeat.
+    assert_answered_by(&engine(), "šta se desilo u jugoslaviji u martu 1941", "sr", "march-1941-coup");
+}
