@@ -1000,7 +1000,11 @@ fn time_clause_words(language: Language) -> Option<(&'static [&'static str], &'s
     match language {
         Language::En => Some((&["after", "before", "during", "following"], &["and", "but", "who", "what", "when", "where", "which", "why", "how", "did", "does", "do", "was", "were", "is", "are"])),
         Language::Sr => Some((&["pre", "pred", "posle", "nakon", "tokom", "uoci"], &["i", "a", "ali", "ko", "sta", "kada", "kad", "gde", "zasto", "kako", "je", "su", "da"])),
-        Language::Ru => Some((&["перед", "после", "накануне", "pered", "posle", "nakanune"], &["и", "а", "но", "кто", "что", "когда", "где", "почему", "как"])),
+        // Russian in Cyrillic and as transliterated.
+        Language::Ru => Some((
+            &["перед", "после", "накануне", "pered", "posle", "nakanune"],
+            &["и", "а", "но", "кто", "что", "когда", "где", "почему", "как", "i", "a", "no", "kto", "chto", "kogda", "gde", "pochemu", "kak"],
+        )),
         _ => None,
     }
 }
@@ -1694,7 +1698,7 @@ impl Question {
         let asks_start = asked_clause.iter().any(|w| START_WORD_SET.contains(w));
         // "Who became prime minister", but not "who suggested Serbia become a protectorate".
         let becoming = became_what(index, &words, language).filter(|_| asks != Asks::Who || who_became(&words));
-        // As respelled: "what did Yugoslavia *expres*".
+        // As respelled: "what did Yugoslavia say *abuot*".
         let asks_words = asks_for_words(&spelt, asks, language);
         let asks_contents = asks_for_contents(&words, asks, language);
         let asks_signed = asks_for_signed(&words, asks, language);
