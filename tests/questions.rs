@@ -25,9 +25,9 @@
 //!   assertions; dev-29 157/189 = 83.1%, 10 false assertions; dev-30
 //!   144/159 = 90.6%, 6 false assertions; dev-31 160/179 = 89.4%, 2 false
 //!   assertions; dev-32 141/170 = 82.9%, 7 false assertions).
-//! - `holdout.toml`: the thirty-second set, written the same way by other
-//!   writers (less the questions that repeat dev word for word); only
-//!   measured. Nothing may be tuned on its failures; when they have been
+//! - `holdout.toml`: the thirty-second set (in part: one writer's share
+//!   of four), written the same way by other writers (less the questions
+//!   that repeat dev word for word); only measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
 //! - `legacy.toml`: the first question set, written against the fact files
 //!   (counted with dev, as regression).
@@ -218,26 +218,19 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.0;
-const HOLDOUT_FLOOR: f64 = 82.9;
+const DEV_FLOOR: f64 = 94.1;
+const HOLDOUT_FLOOR: f64 = 100.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-04: 141/170 = 82.9%, 7 false assertions, at the
-/// end of session 45's changes, which were made on dev only; the file
-/// stays until the thirty-second set replaces it, and is also dev-32
-/// meanwhile). Listed so that the test still fails on any new false assertion and on a fixed one
-/// (remove it).
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who were the serbian officers choosen for the 1938 soviet coup plan",
-    "what did hebrang reply to stalin in january 1945",
-    "сколько чехословаков остались жить в югославии после 1968",
-    "какие югославские писатели переводились в ссср",
-    "wich five states are the successors of yugoslavia",
-    "koliko rusa je dobilo srpsko drzavljanstvo posle 2022",
-];
+/// measurement (2026-12-04: 41/41, none, at the end of session 45's second
+/// round of changes, made on dev only; the set is the typo, Serbian and
+/// Arabic share of the thirty-second, the only writer of four done in
+/// time). Listed so that the test still fails on any new false assertion
+/// and on a fixed one (remove it).
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
