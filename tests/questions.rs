@@ -27,8 +27,9 @@
 //!   assertions; dev-32 141/170 = 82.9%, 7 false assertions).
 //! - `holdout.toml`: the thirty-second set (in part: one writer's share
 //!   of four), written the same way by other writers (less the questions
-//!   that repeat dev word for word); only measured. Nothing may be tuned on its failures; when they have been
-//!   looked at, rotate it into dev and have fresh questions written.
+//!   that repeat dev word for word); only measured. Nothing may be
+//!   tuned on its failures; when they have been looked at, rotate it into
+//!   dev and have fresh questions written.
 //! - `legacy.toml`: the first question set, written against the fact files
 //!   (counted with dev, as regression).
 //!
