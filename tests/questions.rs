@@ -25,7 +25,7 @@
 //!   assertions; dev-29 157/189 = 83.1%, 10 false assertions; dev-30
 //!   144/159 = 90.6%, 6 false assertions; dev-31 160/179 = 89.4%, 2 false
 //!   assertions; dev-32 141/170 = 82.9%, 7 false assertions).
-//! - `holdout.toml`: the thirty-second set (in part: one writer's share
+//! - `holdout.toml`: the thirty-second set (in part: two writers' shares
 //!   of four), written the same way by other writers (less the questions
 //!   that repeat dev word for word); only measured. Nothing may be
 //!   tuned on its failures; when they have been looked at, rotate it into
@@ -220,18 +220,29 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 94.1;
-const HOLDOUT_FLOOR: f64 = 100.0;
+const HOLDOUT_FLOOR: f64 = 89.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-04: 41/41, none, at the end of session 45's second
-/// round of changes, made on dev only; the set is the typo, Serbian and
-/// Arabic share of the thirty-second, the only writer of four done in
-/// time). Listed so that the test still fails on any new false assertion
-/// and on a fixed one (remove it).
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// measurement (2026-12-04: 77/86 = 89.5%, 9 false assertions, at the end
+/// of session 45's second round of changes, made on dev only; the set is
+/// the typo, Serbian and Arabic share and the unanswerable share of the
+/// thirty-second, the two writers of four done in time). Listed so that
+/// the test still fails on any new false assertion and on a fixed one
+/// (remove it).
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "when did pasic found the radical party",
+    "what did tito and stalin agree on when they met in moscow in sept 1944",
+    "did yugoslavia actually join the union state with russia and belarus?",
+    "which five countries were the successor states of yugoslavia",
+    "/when akkerman convention",
+    "ko je pregovarao ickov mir sa turcima",
+    "шта је медведев потписао у београду 2009",
+    "когда родофиникин приехал в сербию",
+    "какую должность занимал андрия хебранг",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
