@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-32.toml`: the second to thirty-first holdout sets,
+//! - `dev-3.toml` … `dev-33.toml`: the second to thirty-second holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -24,7 +24,8 @@
 //!   136/155 = 87.7%, 7 false assertions; dev-28 166/187 = 88.8%, 5 false
 //!   assertions; dev-29 157/189 = 83.1%, 10 false assertions; dev-30
 //!   144/159 = 90.6%, 6 false assertions; dev-31 160/179 = 89.4%, 2 false
-//!   assertions; dev-32 141/170 = 82.9%, 7 false assertions).
+//!   assertions; dev-32 141/170 = 82.9%, 7 false assertions; dev-33 77/86
+//!   = 89.5%, 9 false assertions).
 //! - `holdout.toml`: the thirty-second set (in part: two writers' shares
 //!   of four), written the same way by other writers (less the questions
 //!   that repeat dev word for word); only measured. Nothing may be
@@ -219,7 +220,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.1;
+const DEV_FLOOR: f64 = 94.0;
 const HOLDOUT_FLOOR: f64 = 89.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -247,6 +248,42 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "when did pasic found the radical party",
+        "from dev-33's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what did tito and stalin agree on when they met in moscow in sept 1944",
+        "from dev-33's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "did yugoslavia actually join the union state with russia and belarus?",
+        "from dev-33's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "which five countries were the successor states of yugoslavia",
+        "from dev-33's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "/when akkerman convention",
+        "from dev-33's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "ko je pregovarao ickov mir sa turcima",
+        "from dev-33's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "шта је медведев потписао у београду 2009",
+        "from dev-33's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "когда родофиникин приехал в сербию",
+        "from dev-33's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "какую должность занимал андрия хебранг",
+        "from dev-33's one measurement as the holdout: not yet looked at",
+    ),
     (
         "who were the serbian officers choosen for the 1938 soviet coup plan",
         "from dev-32's one measurement as the holdout: not yet looked at",
@@ -301,7 +338,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=32 {
+    for part in 2..=33 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
