@@ -362,6 +362,15 @@ impl Query {
         }
     }
 
+    /// Mark light every word of the query whose key is one of `keys`.
+    pub fn mark_keys_light(&mut self, keys: &[String]) {
+        for position in 0..self.keys.len() {
+            if keys.contains(&self.keys[position]) {
+                self.set_light(position, true);
+            }
+        }
+    }
+
     /// Take every word keyed as one of `keys` out of the query.
     pub fn remove_keys(&mut self, keys: &[String]) {
         let mut position = 0;

@@ -469,11 +469,7 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
             let position = keys.first().and_then(|key| query.keys.iter().position(|k| k == key));
             unknown_kind = position.filter(|&position| !index.knows(query, position) && !index.is_kind(&query.keys[position])).map(|position| query.keys[position].clone());
         }
-        for position in 0..query.keys.len() {
-            if keys.contains(&query.keys[position]) {
-                query.set_light(position, true);
-            }
-        }
+        query.mark_keys_light(&keys);
     }
     AnswerType { counted, kind, unknown_kind, counts_persons }
 }
@@ -642,11 +638,7 @@ fn mark_goal_of_return_light(index: &Index, query: &mut Query, words: &[&str], l
         // "to the throne", "to the Serbian throne".
         let Some(to) = (at.saturating_sub(3)..at).rev().find(|&i| words[i] == "to") else { continue };
         if words[..to].iter().rev().take(3).any(|w| RETURN_VERBS.contains(w)) {
-            for key in index.tokens(word, language).into_iter().map(|t| t.key) {
-                if let Some(position) = query.keys.iter().position(|k| *k == key) {
-                    query.set_light(position, true);
-                }
-            }
+            query.mark_keys_light(&word_keys(index, word, language));
         }
     }
 }
@@ -663,12 +655,13 @@ fn mark_stance_light(index: &Index, query: &mut Query, words: &[&str], language:
         return;
     }
     for pair in words.windows(2).filter(|pair| STANCE_NOUNS.contains(&pair[0]) && matches!(pair[1], "on" | "to" | "towards" | "toward" | "regarding")) {
-        for key in index.tokens(pair[0], language).into_iter().map(|t| t.key) {
-            if let Some(position) = query.keys.iter().position(|k| *k == key) {
-                query.set_light(position, true);
-            }
-        }
+        query.mark_keys_light(&word_keys(index, pair[0], language));
     }
+}
+
+/// The keys the base makes of `word` (a name may make more than one).
+fn word_keys(index: &Index, word: &str, language: Language) -> Vec<String> {
+    index.tokens(word, language).into_iter().map(|t| t.key).collect()
 }
 
 /// Nouns for a group a person leads ("Tito's *partisans*", "Wrangel's *men*").
@@ -692,13 +685,8 @@ fn mark_leader_of_a_group_light(index: &Index, query: &mut Query, typed: &str, l
         if !names_a_group {
             continue;
         }
-        for token in index.tokens(possessor, language) {
-            if index.is_personal_name_key(&token.key) {
-                if let Some(position) = query.keys.iter().position(|k| *k == token.key) {
-                    query.set_light(position, true);
-                }
-            }
-        }
+        let names: Vec<String> = word_keys(index, possessor, language).into_iter().filter(|key| index.is_personal_name_key(key)).collect();
+        query.mark_keys_light(&names);
     }
 }
 
@@ -1681,12 +1669,7 @@ impl Question {
             // (a sentence that says "now" or "present-day"), not looked for as a word.
             // A "who" or "how many" question keeps the word too: without it, "how
             // many Serbs live in Russia today" took the Russians who moved to Serbia.
-            let present = index.word_keys(PRESENT_WORDS);
-            for position in 0..query.keys.len() {
-                if present.contains(&query.keys[position]) {
-                    query.set_light(position, true);
-                }
-            }
+            query.mark_keys_light(&index.word_keys(PRESENT_WORDS));
         }
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
         // "Until when did trade grow" asks for the end too.
