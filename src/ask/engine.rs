@@ -727,6 +727,8 @@ pub fn suggestion(entry: &Entry) -> String {
     let command = match entry.kind {
         Kind::Person => "who",
         Kind::Treaty => "treaty",
+        // Placed only between two dates, an event answers no `/when`.
+        Kind::Event if entry.date.as_ref().is_some_and(|date| date.bounds_only) => "source",
         Kind::Event => "when",
         Kind::Period => "period",
     };

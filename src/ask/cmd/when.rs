@@ -15,11 +15,25 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
         Ok(found) => found,
         Err(reply) => return *reply,
     };
+    if entry.date.as_ref().is_some_and(|date| date.bounds_only) {
+        return undated(entry);
+    }
     let mut reply = answer(engine, entry, &subject_focus(&question, Asks::When), locale);
     if let Some(period) = engine.base().period_of(entry) {
         super::period::mention(engine, &mut reply, period, &entry.title, locale);
     }
     reply
+}
+
+/// `/when` of an entry the sources place only between what came before and
+/// after it ("between 1813 and 1856"): they give it no time of its own, so
+/// the reply says so and asserts nothing, as "when was …" typed in full
+/// does; `/source` shows what they do say.
+fn undated(entry: &Entry) -> Answer {
+    let range = entry.date.as_ref().map(ToString::to_string).unwrap_or_default();
+    Answer::new("when", Outcome::NotFound, format!("The sources don't give a date for {}: they place it only {range}.", entry.title))
+        .text("histbot answers only from its sources, and they don't state this. What they do say about it:")
+        .suggest(vec![crate::ask::engine::suggestion(entry)])
 }
 
 /// The answer about a dated entry; its excerpt states the date (and,
