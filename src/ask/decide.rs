@@ -1781,22 +1781,27 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
         let words: Vec<&str> = super::index::split_words(sentence).collect();
         let phrased: Vec<bool> = (0..words.len()).map(|at| phrase_told_at(&words, at)).collect();
         let tells: Vec<bool> = (0..words.len()).map(|at| phrased[at] || told_by(words[at])).collect();
-        (words, tells, phrased)
+        let aside = evidence::in_an_undated_aside(sentence);
+        (words, tells, phrased, aside)
     });
-    let mut telling = with_telling.filter(|(_, tells, _)| tells.contains(&true)).peekable();
+    let mut telling = with_telling.filter(|(_, tells, _, _)| tells.contains(&true)).peekable();
     if telling.peek().is_none() {
         return false;
     }
     // "When did Tito say he *didn't* recognise…": a denial asked is told by one.
     let asked_unreal = question.folded.split(' ').any(evidence::denies_or_wishes);
     // An occurrence is dated by the nearest year before it in its sentence
-    // ("in 1921 … moved … and in 1922 … established"), else the first after it.
-    let dated_here = |words: &[&str], at: usize| {
+    // ("in 1921 … moved … and in 1922 … established"), else the first after
+    // it; one in an aside without a year, by none of the sentence's years.
+    let dated_here = |words: &[&str], aside: &[bool], at: usize| {
+        if aside.get(at).copied().unwrap_or(false) {
+            return false;
+        }
         let year = words[..at].iter().rev().find_map(|word| super::index::year_of(word)).or_else(|| words[at..].iter().find_map(|word| super::index::year_of(word)));
         year.is_none_or(|year| date.covers_year(year))
     };
     // A phrase that holds its own denial ("did *not attend*") is the event, not a denial of it.
-    !telling.any(|(words, tells, phrased)| (0..words.len()).any(|at| tells[at] && (asked_unreal || phrased[at] || !evidence::unreal_at(&words, at)) && !reversed(&words, at) && dated_here(&words, at)))
+    !telling.any(|(words, tells, phrased, aside)| (0..words.len()).any(|at| tells[at] && (asked_unreal || phrased[at] || !evidence::unreal_at(&words, at)) && !reversed(&words, at) && dated_here(&words, &aside, at)))
 }
 
 /// Words that end the object of a question's verb ("recognise Yugoslavia

@@ -323,6 +323,32 @@ pub fn states_start(entry: &Entry, text: &str) -> bool {
     marked || has(last)
 }
 
+/// Words that open a relative clause ("…, *which* was founded by …,").
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
+
+/// For each word of `sentence` (as [`super::index::split_words`] cuts it),
+/// whether it lies in an aside the sentence sets off with commas, opened by
+/// a participle or a relative and holding no year, in a sentence that has
+/// one: "Serbia's People's Radical Party, *founded by Nikola Pašić*, gained
+/// parliament majority in 1891" dates the majority, not the founding. An
+/// aside opened otherwise ("In 1945, Tito signed the treaty, and …") is a
+/// clause of the sentence, which its year may date.
+pub(crate) fn in_an_undated_aside(sentence: &str) -> Vec<bool> {
+    use super::index::{split_words, year_of};
+    let has_year = |text: &str| split_words(text).any(|word| year_of(word).is_some());
+    let segments: Vec<&str> = sentence.split(", ").collect();
+    let dated = has_year(sentence);
+    let last = segments.len().saturating_sub(1);
+    let opens_aside = |segment: &str| {
+        split_words(segment).next().is_some_and(|first| {
+            let first = first.to_lowercase();
+            RELATIVES.contains(&first.as_str()) || first.ends_with("ed") && first.len() > 4
+        })
+    };
+    let aside = |n: usize, segment: &str| dated && n > 0 && n < last && !has_year(segment) && opens_aside(segment);
+    segments.iter().enumerate().flat_map(|(n, segment)| split_words(segment).map(move |_| aside(n, segment))).collect()
+}
+
 /// Whether `text` has one of `markers` as a word of its own, not as part
 /// of a name: "*First* Serbian Uprising" or "World War *I*" mark no start,
 /// though a capital that opens the sentence ("*From* 1917") may.
