@@ -779,6 +779,11 @@ impl Index {
         }
     }
 
+    /// Whether `key` is what the synonyms make of their group's members.
+    pub fn is_synonym_key(&self, key: &str) -> bool {
+        self.keyer.synonyms().is_canonical(key)
+    }
+
     /// [`Keyer::tokens`], reading the words of the base from the build's memo.
     pub fn tokens(&self, text: &str, language: Language) -> Vec<crate::text::Token> {
         self.keyer.tokens_known(text, language, &self.words)
@@ -1441,7 +1446,10 @@ impl Index {
     }
 
     /// The index keys a query word matches: its own key first, then its
-    /// alternatives (exactly) when the key itself finds nothing.
+    /// alternatives (exactly) when the key itself finds nothing, or when
+    /// it finds no name and an alternative is one exactly: the Serbian
+    /// stem of "Ičkov" ("ik") is some common word's key, its letters as
+    /// they stand ("iko") the key of the name "Ičko's Peace".
     fn word_matches<'a>(&'a self, query: &'a Query, position: usize, allow_prefix: bool) -> Vec<(&'a str, f32)> {
         let Some(key) = query.keys.get(position) else { return Vec::new() };
         let mut found = self.matches(key, allow_prefix);
@@ -1449,9 +1457,15 @@ impl Index {
             found.iter_mut().for_each(|(_, quality)| *quality = quality.min(ONE_EDIT));
             return found;
         }
-        if found.iter().all(|(_, quality)| *quality < EXACT) {
+        let unfound = found.iter().all(|(_, quality)| *quality < EXACT);
+        if unfound || !self.name_keys.contains(key.as_str()) {
             for alt in query.alts.get(position).into_iter().flatten() {
-                found.extend(self.matches(alt, true).into_iter().filter(|(_, quality)| *quality >= PREFIX));
+                let alt_found = self.matches(alt, true).into_iter().filter(|(_, quality)| *quality >= PREFIX);
+                if unfound {
+                    found.extend(alt_found);
+                } else {
+                    found.extend(alt_found.filter(|(stored, quality)| *quality >= EXACT && self.name_keys.contains(*stored)));
+                }
             }
         }
         if found.iter().all(|(_, quality)| *quality < EXACT) {

@@ -450,8 +450,36 @@ fn word_token(lower: &str, folded: &str, language: Language) -> Option<Token> {
     // the sources' "Apis", whose English key drops the "s".
     let plain = (script_language != Language::En).then(|| loose_key(&folded.replace(' ', ""))).filter(|plain| *plain != key);
     let english = matches!(script_language, Language::Ru | Language::Sr).then(|| loose_key(&fold_for_search(&stem::stem(folded, Language::En)).replace(' ', ""))).filter(|english| *english != key && Some(english) != plain.as_ref() && !english.is_empty());
-    let alts = plain.into_iter().chain(english).collect();
+    let owners = if matches!(script_language, Language::Ru | Language::Sr) { possessive_owners(folded) } else { Vec::new() };
+    let mut alts: Vec<String> = plain.into_iter().chain(english).collect();
+    for owner in owners {
+        if owner != key && !alts.contains(&owner) {
+            alts.push(owner);
+        }
+    }
     Some(Token { key, alts, light: is_light(folded, language), language: script_language })
+}
+
+/// Case endings a Serbian or Russian possessive adjective may take after
+/// its "-ov" or "-ev" (folded to Latin), longest first.
+const POSSESSIVE_ENDINGS: &[&str] = &["ima", "ogo", "omu", "og", "om", "oj", "im", "ih", "a", "o", "u", "e", "i", ""];
+
+/// The owner a Serbian or Russian possessive adjective of a name may be
+/// made of, as English keys: "Ičkov mir" is Ičko's, "Titova vlada" Tito's,
+/// "Pašićev" Pašić's. Both the stem ("pasic") and the stem with the
+/// vowel the suffix may have swallowed ("icko", "tito"); the caller keeps
+/// them as alternatives, used when they find a name.
+fn possessive_owners(folded: &str) -> Vec<String> {
+    let Some(ending) = POSSESSIVE_ENDINGS.iter().find(|ending| folded.strip_suffix(**ending).is_some_and(|rest| rest.ends_with("ov") || rest.ends_with("ev"))) else {
+        return Vec::new();
+    };
+    let rest = &folded[..folded.len() - ending.len()];
+    let (stem, vowel) = rest.split_at(rest.len() - 2);
+    if stem.chars().count() < 3 {
+        return Vec::new();
+    }
+    let key = |word: &str| loose_key(&fold_for_search(&stem::stem(word, Language::En)).replace(' ', ""));
+    [key(stem), key(&format!("{stem}{}", &vowel[..1]))].into_iter().filter(|k| !k.is_empty()).collect()
 }
 
 /// A word in NFKC lower case, without apostrophes: byte by byte when it is
