@@ -573,7 +573,9 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
 /// and translated words still must be found.
 fn mark_untranslated_light(index: &Index, query: &mut Query) {
     for position in 0..query.keys.len() {
-        if !index.knows(query, position) {
+        // "Pregovarao" translated as "negotiate", a word the sources never use.
+        let translated = index.is_synonym_key(&query.keys[position]);
+        if !index.knows(query, position) && !translated {
             query.set_light(position, true);
         }
     }
@@ -955,8 +957,14 @@ fn is_plain_verb(index: &Index, word: &str, language: Language) -> bool {
     let tokens = index.word_tokens(word, language);
     let proper = tokens.iter().any(|t| index.is_proper_key(&t.key));
     let known = tokens.iter().any(|t| index.has_key(&t.key));
-    known && !proper && !lexicon::is_light(word, language) && !lexicon::is_stopword(word, language) && !START_WORDS.contains(&word) && !END_WORDS.contains(&word)
+    let light = lexicon::is_light(word, language) && !PLAIN_FORM_HOMOGRAPHS.contains(&word);
+    known && !proper && !light && !lexicon::is_stopword(word, language) && !START_WORDS.contains(&word) && !END_WORDS.contains(&word)
 }
+
+/// Light words that are the past of one verb and the plain form of
+/// another: after "did" and a subject only the plain form can stand, so
+/// "when did Pašić *found* the party" asks for a founding, not a finding.
+const PLAIN_FORM_HOMOGRAPHS: &[&str] = &["found"];
 
 /// The words before the first clause that opens with a subordinator
 /// ([`SUBORDINATORS`]) or a relative pronoun ("the countries *that*

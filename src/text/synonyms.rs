@@ -28,6 +28,8 @@ pub struct Synonyms {
     /// The English members of one word, folded ("reaction", "kill"): words a
     /// misspelt question word may be corrected to.
     english_words: Vec<String>,
+    /// Every group's canonical key: what a member is replaced by.
+    canonicals: rustc_hash::FxHashSet<String>,
 }
 
 impl Synonyms {
@@ -37,11 +39,13 @@ impl Synonyms {
         let mut lookup = HashMap::default();
         let mut longest = 0;
         let mut english_words = Vec::new();
+        let mut canonicals = rustc_hash::FxHashSet::default();
         for group in &groups {
             let Some(canonical) = group.members.first().map(|(language, word)| key(word, *language).join(" ")) else { continue };
             if canonical.is_empty() {
                 continue;
             }
+            canonicals.insert(canonical.clone());
             for (language, word) in &group.members {
                 if *language == Language::En && !word.contains(' ') {
                     english_words.push(crate::text::fold::fold_for_search(word));
@@ -57,7 +61,13 @@ impl Synonyms {
                 }
             }
         }
-        Synonyms { lookup, longest, english_words }
+        Synonyms { lookup, longest, english_words, canonicals }
+    }
+
+    /// Whether `key` is a group's canonical key: a word keyed to it was
+    /// a member of the group, translated if it was not English.
+    pub fn is_canonical(&self, key: &str) -> bool {
+        self.canonicals.contains(key)
     }
 
     /// The English members of one word, folded.
