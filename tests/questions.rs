@@ -234,24 +234,16 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// the test still fails on any new false assertion and on a fixed one
 /// (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "when did pasic found the radical party",
     "what did tito and stalin agree on when they met in moscow in sept 1944",
     "did yugoslavia actually join the union state with russia and belarus?",
     "which five countries were the successor states of yugoslavia",
-    "/when akkerman convention",
-    "ko je pregovarao ickov mir sa turcima",
     "шта је медведев потписао у београду 2009",
-    "когда родофиникин приехал в сербию",
     "какую должность занимал андрия хебранг",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "when did pasic found the radical party",
-        "from dev-33's one measurement as the holdout: not yet looked at",
-    ),
     (
         "what did tito and stalin agree on when they met in moscow in sept 1944",
         "from dev-33's one measurement as the holdout: not yet looked at",
@@ -265,19 +257,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-33's one measurement as the holdout: not yet looked at",
     ),
     (
-        "/when akkerman convention",
-        "from dev-33's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "ko je pregovarao ickov mir sa turcima",
-        "from dev-33's one measurement as the holdout: not yet looked at",
-    ),
-    (
         "шта је медведев потписао у београду 2009",
-        "from dev-33's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "когда родофиникин приехал в сербию",
         "from dev-33's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -1093,6 +1093,53 @@ fn a_date_known_only_by_its_bounds_answers_no_when() {
 }
 
 #[test]
+fn a_when_command_of_a_date_known_only_by_its_bounds_says_so() {
+    let engine = engine();
+    // `/when` of an entry placed only between two dates gives no time of
+    // its own, as the question typed in full does not, and points to the
+    // passage instead of to `/when` again.
+    assert_not_stated(&engine, &["/when second serbian uprising", "/when treaty of adrianople", "/when second-serbian-uprising"], "The sources don't give a date for");
+    let answer = engine.ask("/when second serbian uprising", "en");
+    assert!(answer.suggestions.iter().any(|line| line.ends_with("/source second-serbian-uprising")), "{:?}", answer.suggestions);
+    let answer = engine.ask("/when second-serbian-uprising", "en");
+    assert!(answer.headline.contains("between 1813 and 1828"), "{}", answer.headline);
+}
+
+#[test]
+fn a_year_outside_an_aside_does_not_date_what_the_aside_tells() {
+    let engine = engine();
+    // "Serbia's People's Radical Party, founded by Nikola Pašić, gained
+    // parliament majority in 1891": 1891 is the majority's year, not the
+    // founding's; after "did" and a subject, "found" is to found.
+    assert_not_stated(
+        &engine,
+        &["when was the people's radical party founded", "what year did nikola pasic found his party", "in what year was pasic's radical party established"],
+        "The sources don't give a date",
+    );
+    // An aside with its own year is dated by it ("…, established in 1933, …"),
+    // and the main clause by the sentence's year.
+    assert_eq!(shown_ids(&engine, "when was the russian house in belgrade established"), ["russian-house-belgrade-founded"]);
+    assert_eq!(shown_ids(&engine, "when did the radical party win a majority"), ["radical-party-majority-1891"]);
+}
+
+#[test]
+fn a_serbian_possessive_of_a_name_finds_the_name() {
+    let engine = engine();
+    // "Ičkov mir" is Ičko's Peace: the Serbian stem of "ičkov" is no name,
+    // the stem without its possessive "-ov" is.
+    assert_eq!(shown_ids(&engine, "šta je bio ičkov mir"), ["ickos-peace"]);
+}
+
+#[test]
+fn a_translated_word_the_sources_never_use_is_not_taken_as_untranslated() {
+    let engine = engine();
+    // "Pregovarao", "вёл переговоры": negotiated, which the sources never
+    // tell, as histbot says of "who negotiated Ičko's Peace" in English;
+    // not a Serbian or Russian word no synonym translates.
+    assert_nothing_asserted(&engine, &["кто вёл переговоры об ичковом мире", "ко је преговарао о ичковом миру", "who negotiated icko's peace"]);
+}
+
+#[test]
 fn the_second_one_with_its_own_verb_keeps_it() {
     let engine = engine();
     // "What did the second one win" asks what the Second Uprising won, not
