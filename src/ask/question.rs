@@ -218,8 +218,17 @@ const SIGNED_VERBS: &[&str] = &["sign", "signed", "conclude"];
 /// Whether an English "what" question asks what someone signed: "what did
 /// Tadić *sign* in Moscow" (see [`asks_for_words`] for the form).
 fn asks_for_signed(words: &[&str], asks: Asks, language: Language) -> bool {
-    asks_for(SIGNED_VERBS, words, asks, language)
+    match language {
+        // "Šta je Medvedev *potpisao*", "что Тадич *подписал*": a past verb of signing.
+        Language::Sr | Language::Ru => asks == Asks::What && words.iter().any(|w| INFLECTED_SIGNED_VERBS.contains(w)),
+        _ => asks_for(SIGNED_VERBS, words, asks, language),
+    }
 }
+
+/// Serbian and Russian active past forms of "sign", folded (Russian in its
+/// Latin transliteration); not the passive "potpisan", which asks what
+/// the signed thing was.
+const INFLECTED_SIGNED_VERBS: &[&str] = &["potpisao", "potpisala", "potpisali", "podpisal", "podpisala", "podpisali"];
 
 /// Whether "what did (…)" is followed by one of `verbs`, at the question's
 /// end or before what it was about or when, the one it was said to between.
