@@ -1321,7 +1321,7 @@ fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Ca
     let gaps = discriminative_gaps(engine, question, best);
     let thin = gaps.is_empty() && uncovered_share(engine, question, best) > MAX_UNCOVERED;
     let years: Vec<i32> = match entry.date {
-        Some(_) if year_fit(engine, entry, &question.query.years) == Some(false) => question.query.years.clone(),
+        Some(_) if year_fit(engine, entry, &question.query.years) == Some(false) && !shown_quote_dates_it(engine, question, best) => question.query.years.clone(),
         _ => Vec::new(),
     };
     if gaps.is_empty() && !thin && years.is_empty() {
@@ -1340,6 +1340,21 @@ fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Ca
     };
     let near = candidates.iter().filter(|c| c.score >= SUGGEST).take(3).map(|c| c.entry).collect();
     Some(Decision::Abstain { words, years, near })
+}
+
+/// "How many were in the Russian House's courses in 2023": an entry
+/// dated otherwise (1933) still answers what one of the sentences it would
+/// show says of the years asked ("over 5,000 enrolled … as of 2023"). Not
+/// a "when" question, whose answer is the entry's own date.
+fn shown_quote_dates_it(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let Some(found) = engine.entry(entry) else { return false };
+    let years = &question.query.years;
+    question.asks != Asks::When
+        && !years.is_empty()
+        && shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| {
+            let stated: Vec<i32> = super::index::split_words(&quote.text).filter_map(super::index::year_of).collect();
+            years.iter().all(|year| stated.contains(year))
+        })
 }
 
 /// The words as the student typed them, for keys of the question.
