@@ -222,6 +222,8 @@ impl Engine {
             let right = self.borrow_predicate(right, &left).unwrap_or_else(|| right.to_string());
             // "the first resolution … and the second one": "one" is the left half's thing.
             let right = self.stand_in_for_one(&left, &right).unwrap_or(right);
+            // "When was the Russian House founded and how many learn in *its* courses": the left half's thing.
+            let right = self.stand_in_for_pronoun(&left, &right).unwrap_or(right);
             let (left, right) = match tail {
                 Some(tail) => (asked_of(tail, &left), asked_of(tail, &right)),
                 None => (left, right),
@@ -378,6 +380,37 @@ impl Engine {
         }
         let mut words = right_words;
         words.splice(one_at..=one_at, thing);
+        Some(words.join(" "))
+    }
+
+    /// "When was the Russian House in Belgrade founded and how many people
+    /// were in *its* language courses": a pronoun of the right half ("it",
+    /// "its", "them", "their") stands for what the left half names, the
+    /// words of the left half that are words of the base's names, verbs
+    /// aside ("Russian House Belgrade"). Not a subject after an auxiliary
+    /// ("when did *it* end": [`Engine::start_and_end`] reads that one), and
+    /// `None` when the left half names nothing or the right has no pronoun.
+    fn stand_in_for_pronoun(&self, left: &str, right: &str) -> Option<String> {
+        let right_words: Vec<&str> = right.split_whitespace().collect();
+        let at = (0..right_words.len()).find(|&at| {
+            let word = right_words[at].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            // "When did *it* end" (not "where was *its* seat").
+            let after_auxiliary = word == "it" && at > 0 && AUXILIARIES_BEFORE_SUBJECT.contains(&right_words[at - 1].to_lowercase().as_str());
+            // "Turn it down": the verb's particle keeps its pronoun.
+            let before_particle = right_words.get(at + 1).is_some_and(|next| PARTICLES_AFTER_OBJECT.contains(&next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()));
+            STAND_IN_PRONOUNS.contains(&word.as_str()) && !after_auxiliary && !before_particle
+        })?;
+        let is_name_word = |word: &&str| {
+            let folded = crate::text::fold::fold_for_search(word);
+            let keys = self.index.word_keys(word);
+            !keys.is_empty() && keys.iter().all(|key| self.index.is_name_key(key)) && !crate::text::lexicon::is_light_by_ending(&folded, Language::En)
+        };
+        let thing: Vec<&str> = left.split_whitespace().filter(is_name_word).collect();
+        if thing.is_empty() {
+            return None;
+        }
+        let mut words = right_words;
+        words.splice(at..=at, thing);
         Some(words.join(" "))
     }
 
@@ -796,6 +829,16 @@ const NEAREST_IN_TIME: i32 = 5;
 
 /// Ordinal words, as the questions write them.
 const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"];
+
+/// Pronouns of a two-fact question's right half that stand for the thing
+/// its left half names ([`Engine::stand_in_for_pronoun`]).
+const STAND_IN_PRONOUNS: &[&str] = &["it", "its", "them", "their"];
+
+/// Particles of a phrasal verb whose object may stand between ("turn it *down*").
+const PARTICLES_AFTER_OBJECT: &[&str] = &["down", "up", "out", "off", "away", "back", "over"];
+
+/// Auxiliaries after which a pronoun is the subject of its half.
+const AUXILIARIES_BEFORE_SUBJECT: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "has", "had", "have"];
 
 /// Question words that open a question asked of each of two things after a
 /// comma ("…, when was each signed", "…, how many").
