@@ -237,7 +237,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what did tito and stalin agree on when they met in moscow in sept 1944",
     "did yugoslavia actually join the union state with russia and belarus?",
     "which five countries were the successor states of yugoslavia",
-    "шта је медведев потписао у београду 2009",
     "какую должность занимал андрия хебранг",
 ];
 
@@ -254,10 +253,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "which five countries were the successor states of yugoslavia",
-        "from dev-33's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "шта је медведев потписао у београду 2009",
         "from dev-33's one measurement as the holdout: not yet looked at",
     ),
     (

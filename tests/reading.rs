@@ -1140,6 +1140,36 @@ fn a_translated_word_the_sources_never_use_is_not_taken_as_untranslated() {
 }
 
 #[test]
+fn a_serbian_or_russian_question_of_what_was_signed_needs_a_signing() {
+    let engine = engine();
+    // "Šta je … potpisao", "что … подписал" ask what was signed, as "what
+    // did … sign" does: a visit is no signing.
+    assert_nothing_asserted(&engine, &["что подписал тадич в москве в 2009", "šta je medvedev potpisao u beogradu", "что подписал медведев в белграде"]);
+    assert_eq!(shown_ids(&engine, "šta je tito potpisao 1945")[0], "treaty-of-friendship-and-cooperation-1945");
+}
+
+#[test]
+fn a_number_of_a_year_is_answered_by_the_sentence_that_dates_it() {
+    let engine = engine();
+    // The Russian House is dated 1933; its sentence gives "over 5,000
+    // enrolled in language programs as of 2023".
+    let answer = engine.ask("how many students were enrolled in language programs at the russian house as of 2023", "en");
+    assert_eq!(answer.facts.first().map(|f| f.id.as_str()), Some("russian-house-belgrade-founded"), "{}", answer.headline);
+    assert!(shows(&answer, "over 5,000"), "{answer:?}");
+    // Asked when, the year asked is still held against the entry's date.
+    assert_nothing_asserted(&engine, &["when was the russian house founded in 2023"]);
+}
+
+#[test]
+fn a_pronoun_of_the_second_half_stands_for_what_the_first_names() {
+    let engine = engine();
+    // "Its seat" is the Cominform's, not the Patriarchate of Karlovci's.
+    let answer = engine.ask("when was the cominform founded and where was its seat at first", "en");
+    assert_eq!(answer.facts.first().map(|f| f.id.as_str()), Some("cominform-founded"), "{}", answer.headline);
+    assert!(shows(&answer, "initially located in Belgrade"), "{answer:?}");
+}
+
+#[test]
 fn the_second_one_with_its_own_verb_keeps_it() {
     let engine = engine();
     // "What did the second one win" asks what the Second Uprising won, not
