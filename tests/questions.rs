@@ -237,7 +237,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what did tito and stalin agree on when they met in moscow in sept 1944",
     "did yugoslavia actually join the union state with russia and belarus?",
     "which five countries were the successor states of yugoslavia",
-    "какую должность занимал андрия хебранг",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -253,10 +252,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "which five countries were the successor states of yugoslavia",
-        "from dev-33's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "какую должность занимал андрия хебранг",
         "from dev-33's one measurement as the holdout: not yet looked at",
     ),
     (

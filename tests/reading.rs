@@ -1170,6 +1170,14 @@ fn a_pronoun_of_the_second_half_stands_for_what_the_first_names() {
 }
 
 #[test]
+fn a_serbian_or_russian_question_of_a_post_needs_one() {
+    let engine = engine();
+    // "Koju je funkciju imao", "какую должность занимал" ask for a post, as
+    // "what position did … hold" does: Hebrang's meeting with Stalin gives none.
+    assert_nothing_asserted(&engine, &["koju je funkciju imao hebrang", "какую должность занимал хебранг"]);
+}
+
+#[test]
 fn the_second_one_with_its_own_verb_keeps_it() {
     let engine = engine();
     // "What did the second one win" asks what the Second Uprising won, not

@@ -371,6 +371,12 @@ fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found:
 /// Nouns that ask for a person's post ("what *post* did he hold").
 const ROLE_WORDS: &[&str] = &["post", "job", "position", "office", "role", "title", "occupation", "profession", "rank"];
 
+/// [`ROLE_WORDS`] in Serbian and Russian, folded (Russian in its Latin
+/// transliteration): "koju je *funkciju* imao", "какую *должность* занимал".
+const INFLECTED_ROLE_WORDS: &[&str] = &[
+    "funkcija", "funkciju", "funkcije", "polozaj", "polozaju", "duznost", "duznosti", "zvanje", "dolzhnost", "dolzhnosti", "dolzhnostyu",
+];
+
 /// Currencies a quantity may be asked in ("in dollars"), folded.
 const CURRENCY_WORDS: &[&str] = &["dollar", "dollars", "usd", "euro", "euros", "eur", "rouble", "roubles", "ruble", "rubles", "dinar", "dinars", "dolar", "dolara", "dolari", "evra", "rubalja", "dollarov", "evro", "rublei", "rublej", "dinarov"];
 
@@ -1679,7 +1685,8 @@ impl Question {
         // "How much did it cost", "how big was trade *in dollars*": a sum of money.
         let asks_money = asks == Asks::HowMany && words.iter().any(|w| COST_WORDS.contains(w) || CURRENCY_WORDS.contains(w));
         // Keyed only when a word for a post is there: most questions have none.
-        let asks_role = answer_kind.as_ref().is_some_and(|kind| words.iter().filter(|w| ROLE_WORDS.contains(w)).any(|w| index.word_keys(w).contains(kind)));
+        let asks_role = answer_kind.as_ref().is_some_and(|kind| words.iter().filter(|w| ROLE_WORDS.contains(w)).any(|w| index.word_keys(w).contains(kind)))
+            || matches!(language, Language::Sr | Language::Ru) && matches!(asks, Asks::What | Asks::Who) && words.iter().any(|w| INFLECTED_ROLE_WORDS.contains(w));
         let asks_present = matches!(asks, Asks::Who | Asks::HowMany | Asks::What | Asks::Where) && holds_phrase(&words, &PRESENT_FOLDED);
         if asks_present && matches!(asks, Asks::What | Asks::Where) {
             // "What is Slavo-Serbia *today*": asked of the evidence as the present
