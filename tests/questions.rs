@@ -259,10 +259,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-32's one measurement as the holdout: not yet looked at",
     ),
     (
-        "what did hebrang reply to stalin in january 1945",
-        "from dev-32's one measurement as the holdout: not yet looked at",
-    ),
-    (
         "сколько чехословаков остались жить в югославии после 1968",
         "from dev-32's one measurement as the holdout: not yet looked at",
     ),

@@ -1178,6 +1178,17 @@ fn a_serbian_or_russian_question_of_a_post_needs_one() {
 }
 
 #[test]
+fn words_asked_of_one_person_are_not_told_by_anothers() {
+    let engine = engine();
+    // "Stalin referred to reports …, but underlined that …" and "Yugoslav
+    // leader … complained": words of Stalin and of Tito, not of Hebrang.
+    assert_nothing_asserted(&engine, &["what did hebrang say to stalin about the red army", "what did hebrang tell stalin in 1945"]);
+    assert_eq!(shown_ids(&engine, "what did stalin tell hebrang about the red army reports")[0], "stalin-hebrang-meeting-1945");
+    // A report that names no speaker is the asked one's when the sentence names them.
+    assert_eq!(shown_ids(&engine, "what did tito tell stalin later in 1945")[0], "tito-stalin-meeting-1945");
+}
+
+#[test]
 fn the_second_one_with_its_own_verb_keeps_it() {
     let engine = engine();
     // "What did the second one win" asks what the Second Uprising won, not

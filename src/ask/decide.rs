@@ -1655,7 +1655,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             // "What did Pachomius the Serb write": a sentence of theirs that
             // reports words, or tells the verb asked ("proposed joining…").
             let tells_verb = |q: usize| index.quote_keys(entry).get(q).is_some_and(|keys| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))));
-            let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| evidence::reports_words(&quote.text) || tells_verb(q));
+            let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| (evidence::reports_words(&quote.text) && !evidence::said_by_another(index, &quote.text, &question.speaker)) || tells_verb(q));
             // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
             let other_name = !question.asks_other_name || index.word_keys(&found.title).iter().any(|key| !query.keys.contains(key));
             // "Who was the first Yugoslav ambassador in Moscow": a sentence of theirs that says "first".
@@ -1708,7 +1708,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         // And, asked what was said about a thing or to a name, a sentence that
         // reports words and names it: Yeltsin's words on the bombing do not
         // answer what Moscow said to Borislav Milošević's proposal.
-        Asks::What if question.asks_words => found.quotes.iter().enumerate().any(|(q, quote)| evidence::reports_words(&quote.text) && reports_on_the_names_asked(engine, question, entry, q)),
+        Asks::What if question.asks_words => found.quotes.iter().enumerate().any(|(q, quote)| evidence::reports_words(&quote.text) && reports_on_the_names_asked(engine, question, entry, q) && !evidence::said_by_another(engine.index(), &quote.text, &question.speaker)),
         // What an agreement held: a sentence that tells it, not one that lists the agreement.
         Asks::What if question.asks_contents => found.quotes.iter().any(|quote| evidence::tells_contents(&quote.text)),
         // What someone signed: a treaty, or a sentence that tells a signing, not only their visit.

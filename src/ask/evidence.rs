@@ -399,6 +399,53 @@ pub fn reports_words(text: &str) -> bool {
     })
 }
 
+/// Whether every report of words in `text` ([`SAYING_WORDS`] with what
+/// was said after it) is by someone other than `speaker` (keys of names):
+/// the name nearest before the word of saying, within its clause, is
+/// another's. "… Stalin referred to reports …" does not tell what Hebrang
+/// replied. False when `speaker` is empty, when the text reports no words,
+/// and when a report names no speaker but the text names the one asked.
+pub(crate) fn said_by_another(index: &Index, text: &str, speaker: &[String]) -> bool {
+    if speaker.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = super::index::split_words(text).collect();
+    let reports = words.iter().enumerate().filter(|(at, word)| {
+        let lower = word.to_lowercase();
+        SAYING_WORDS.contains(&lower.as_str()) && words.iter().skip(at + 1).take(SAID_REACH).any(|next| matches!(next.to_lowercase().as_str(), "that" | "to" | "about" | "as" | "on"))
+    });
+    // The run of capitalised words nearest before the word of saying, within
+    // three words and its clause ("The *Soviet Union* agreed"), as name keys.
+    let by_whom = |at: usize| -> Option<Vec<String>> {
+        let before: Vec<&str> = words[at.saturating_sub(3)..at].iter().rev().take_while(|w| !CLAUSE_BREAKS.contains(&w.to_lowercase().as_str())).copied().collect();
+        let start = before.iter().position(|w| w.starts_with(char::is_uppercase))?;
+        let name: Vec<String> = before[start..].iter().take_while(|w| w.starts_with(char::is_uppercase)).flat_map(|w| index.known_word_keys(w)).filter(|key| index.is_proper_key(key)).collect();
+        (!name.is_empty()).then_some(name)
+    };
+    // "Stalin referred to …, but underlined that …": a report without a
+    // name of its own is by the last one named.
+    // One whose speaker is not named ("Yugoslav leader … complained")
+    // may be the speaker's only when the sentence names them.
+    let names_speaker = words.iter().any(|word| index.known_word_keys(word).iter().any(|key| speaker.contains(key)));
+    let mut last: Option<Vec<String>> = None;
+    let mut any = false;
+    for (at, _) in reports {
+        let Some(keys) = by_whom(at).or_else(|| last.clone()) else {
+            if names_speaker {
+                return false;
+            }
+            any = true;
+            continue;
+        };
+        if keys.iter().any(|key| speaker.contains(key)) {
+            return false;
+        }
+        any = true;
+        last = Some(keys);
+    }
+    any
+}
+
 /// Whether a quote tells what a text or an agreement held: it quotes it,
 /// or says what it included, provided, guaranteed… or stated. Not a list
 /// of agreements "such as" or "including" the one asked.

@@ -90,6 +90,10 @@ pub struct Question {
     /// question asks for what someone said, wrote or agreed, which only a
     /// sentence that reports it gives (a meeting's date is no answer).
     pub asks_words: bool,
+    /// "What did *Hebrang* reply to Stalin": asked for words, the keys of
+    /// the names of who said them (between "did" and the verb of saying;
+    /// empty when none is named there). English only.
+    pub speaker: Vec<String>,
     /// "What did the 1974 agreement *include*": the question asks what a
     /// text held, which only a sentence that tells it gives (one that lists
     /// the agreement among others does not).
@@ -178,7 +182,7 @@ pub struct Question {
 /// Verbs that ask, after "what did", for what someone said, wrote or agreed.
 const WORDS_VERBS: &[&str] = &[
     "say", "tell", "discuss", "talk", "write", "agree", "promise", "complain", "propose", "claim", "state", "declare", "announce",
-    "express", "voice",
+    "express", "voice", "reply",
 ];
 
 /// Verbs that ask, after "what did", for what a text or an agreement held.
@@ -195,6 +199,15 @@ fn asks_for_words(words: &[&str], asks: Asks, language: Language) -> bool {
         Language::Sr | Language::Ru => asks == Asks::What && words.iter().any(|w| INFLECTED_WORDS_VERBS.contains(w)),
         _ => asks_for(WORDS_VERBS, words, asks, language),
     }
+}
+
+/// The keys of the names between "did" and the first verb of saying
+/// ([`WORDS_VERBS`]) of a question that asks for words: "what did
+/// *Hebrang* reply to Stalin", "what did *Tito and Stalin* agree on".
+fn speaker_of_words(index: &Index, words: &[&str]) -> Vec<String> {
+    let Some(did) = words.iter().position(|w| DO_FORMS.contains(w)) else { return Vec::new() };
+    let Some(verb) = words.iter().skip(did + 1).position(|w| WORDS_VERBS.contains(w)).map(|at| did + 1 + at) else { return Vec::new() };
+    words[did + 1..verb].iter().flat_map(|word| index.word_tokens(word, Language::En).iter().map(|t| t.key.clone()).collect::<Vec<_>>()).filter(|key| index.is_proper_key(key)).collect()
 }
 
 /// Serbian and Russian past forms of verbs of saying, folded (Russian in
@@ -1707,6 +1720,7 @@ impl Question {
         let becoming = became_what(index, &words, language).filter(|_| asks != Asks::Who || who_became(&words));
         // As respelled: "what did Yugoslavia say *abuot*".
         let asks_words = asks_for_words(&spelt, asks, language);
+        let speaker = if asks_words && language == Language::En { speaker_of_words(index, &spelt) } else { Vec::new() };
         let asks_contents = asks_for_contents(&words, asks, language);
         let asks_signed = asks_for_signed(&words, asks, language);
         let asks_deeds = asks_for(&["do"], &words, asks, language);
@@ -1769,6 +1783,7 @@ impl Question {
             asks_span: words.iter().any(|w| matches!(*w, "years" | "dates")),
             becoming,
             asks_words,
+            speaker,
             asks_contents,
             asks_signed,
             asks_deeds,
