@@ -234,7 +234,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// the test still fails on any new false assertion and on a fixed one
 /// (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what did tito and stalin agree on when they met in moscow in sept 1944",
     "did yugoslavia actually join the union state with russia and belarus?",
     "which five countries were the successor states of yugoslavia",
 ];
@@ -242,10 +241,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "what did tito and stalin agree on when they met in moscow in sept 1944",
-        "from dev-33's one measurement as the holdout: not yet looked at",
-    ),
     (
         "did yugoslavia actually join the union state with russia and belarus?",
         "from dev-33's one measurement as the holdout: not yet looked at",

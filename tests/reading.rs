@@ -1189,6 +1189,14 @@ fn words_asked_of_one_person_are_not_told_by_anothers() {
 }
 
 #[test]
+fn a_persons_words_asked_of_a_year_are_in_a_sentence_of_that_year() {
+    let engine = engine();
+    // Stalin's profile reports his words to Hebrang in 1945, not to Tito in 1944.
+    assert_nothing_asserted(&engine, &["what did stalin say to tito in 1944"]);
+    assert_eq!(shown_ids(&engine, "what did stalin say to hebrang in 1945")[0], "stalin-hebrang-meeting-1945");
+}
+
+#[test]
 fn the_second_one_with_its_own_verb_keeps_it() {
     let engine = engine();
     // "What did the second one win" asks what the Second Uprising won, not

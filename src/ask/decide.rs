@@ -1655,7 +1655,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             // "What did Pachomius the Serb write": a sentence of theirs that
             // reports words, or tells the verb asked ("proposed joining…").
             let tells_verb = |q: usize| index.quote_keys(entry).get(q).is_some_and(|keys| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))));
-            let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| (evidence::reports_words(&quote.text) && !evidence::said_by_another(index, &quote.text, &question.speaker)) || tells_verb(q));
+            // Asked of a year ("when they met in Sept 1944"), words the sentence dates to it.
+            let of_the_year = |text: &str| query.years.is_empty() || super::index::split_words(text).filter_map(super::index::year_of).any(|year| query.years.contains(&year));
+            let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| of_the_year(&quote.text) && ((evidence::reports_words(&quote.text) && !evidence::said_by_another(index, &quote.text, &question.speaker)) || tells_verb(q)));
             // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
             let other_name = !question.asks_other_name || index.word_keys(&found.title).iter().any(|key| !query.keys.contains(key));
             // "Who was the first Yugoslav ambassador in Moscow": a sentence of theirs that says "first".
