@@ -235,7 +235,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// (remove it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "did yugoslavia actually join the union state with russia and belarus?",
-    "which five countries were the successor states of yugoslavia",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -243,10 +242,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "did yugoslavia actually join the union state with russia and belarus?",
-        "from dev-33's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "which five countries were the successor states of yugoslavia",
         "from dev-33's one measurement as the holdout: not yet looked at",
     ),
     (
@@ -259,10 +254,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "какие югославские писатели переводились в ссср",
-        "from dev-32's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "wich five states are the successors of yugoslavia",
         "from dev-32's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -1197,6 +1197,16 @@ fn a_persons_words_asked_of_a_year_are_in_a_sentence_of_that_year() {
 }
 
 #[test]
+fn things_asked_by_number_are_named_by_a_sentence_that_names_as_many() {
+    let engine = engine();
+    // "… shared succession in the case of Yugoslavia with five sovereign
+    // equal successor states": counted, not named.
+    assert_nothing_asserted(&engine, &["which five successor states did yugoslavia have", "what five states succeeded yugoslavia"]);
+    // "… politicians including Ota Šik, Jiří Hájek, František Vlasak and Štefan Gašparik".
+    assert_eq!(shown_ids(&engine, "which 4 politicians from czechoslovakia found refuge in yugoslavia")[0], "czechoslovak-refugees-in-yugoslavia-1968");
+}
+
+#[test]
 fn the_second_one_with_its_own_verb_keeps_it() {
     let engine = engine();
     // "What did the second one win" asks what the Second Uprising won, not

@@ -1152,6 +1152,22 @@ fn people_asked<'e>(engine: &'e Engine, question: &Question) -> Vec<&'e String> 
 /// The words of a sentence written with a capital, but those that open it
 /// or a sentence or quotation inside it ("… the Soviet Union. *But* there
 /// is…").
+/// How many names `text` writes: runs of capitalised words ("Soviet
+/// Union", "the Russian Federation"), the sentence's first word aside.
+fn names_in(text: &str) -> usize {
+    let mut runs = 0;
+    let mut in_run = false;
+    for (at, word) in text.split_whitespace().enumerate() {
+        let capital = at > 0 && word.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_uppercase);
+        if capital && !in_run {
+            runs += 1;
+        }
+        // A comma or a full stop ends a name ("Ota Šik, Jiří Hájek").
+        in_run = capital && !word.ends_with([',', '.', ';', ':']);
+    }
+    runs
+}
+
 fn capitalised_inside(text: &str) -> impl Iterator<Item = &str> {
     let opens_sentence = |start: usize| text[..start].trim_end().chars().next_back().is_none_or(|c| ".!?:\"“«„(".contains(c));
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
@@ -1683,6 +1699,13 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     }
     if hedged_superlative(question, found) {
         return false;
+    }
+    // "Which five countries": a sentence that names as many things, not one that counts them.
+    if let Some(count) = question.names_asked {
+        let shown = shown_quotes(engine, question, entry);
+        if !shown.iter().filter_map(|&q| found.quotes.get(q)).any(|quote| names_in(&quote.text) >= count) {
+            return false;
+        }
     }
     match asks {
         Asks::When | Asks::HowMany | Asks::HowLong | Asks::Born | Asks::Died | Asks::Where => {

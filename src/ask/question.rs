@@ -94,6 +94,10 @@ pub struct Question {
     /// the names of who said them (between "did" and the verb of saying;
     /// empty when none is named there). English only.
     pub speaker: Vec<String>,
+    /// "Which *five* countries were the successor states": how many things
+    /// the question asks to be named (two or more), which a sentence that
+    /// only counts them ("five … successor states") does not name. English only.
+    pub names_asked: Option<usize>,
     /// "What did the 1974 agreement *include*": the question asks what a
     /// text held, which only a sentence that tells it gives (one that lists
     /// the agreement among others does not).
@@ -208,6 +212,21 @@ fn speaker_of_words(index: &Index, words: &[&str]) -> Vec<String> {
     let Some(did) = words.iter().position(|w| DO_FORMS.contains(w)) else { return Vec::new() };
     let Some(verb) = words.iter().skip(did + 1).position(|w| WORDS_VERBS.contains(w)).map(|at| did + 1 + at) else { return Vec::new() };
     words[did + 1..verb].iter().flat_map(|word| index.word_tokens(word, Language::En).iter().map(|t| t.key.clone()).collect::<Vec<_>>()).filter(|key| index.is_proper_key(key)).collect()
+}
+
+/// Number words of a count of things asked to be named, with their number.
+const COUNT_WORDS: &[(&str, usize)] = &[("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10)];
+
+/// "Which five countries", "what 3 agreements": how many things a "what"
+/// question word ("which", "wich") asks to be named, when a count of two
+/// or more comes right after it.
+fn names_asked(words: &[&str], found: &[(Asks, std::ops::Range<usize>)]) -> Option<usize> {
+    let at = found.iter().find(|(asks, _)| *asks == Asks::What).map(|(_, range)| range.end)?;
+    let next = *words.get(at)?;
+    let count = COUNT_WORDS.iter().find(|(word, _)| *word == next).map(|(_, n)| *n).or_else(|| next.parse::<usize>().ok().filter(|n| (2..=20).contains(n)))?;
+    // A plural noun follows: "what two countries", not "which 1945 treaty".
+    // "Five countries", "five successor states".
+    words.iter().skip(at + 1).take(2).any(|noun| noun.ends_with('s')).then_some(count)
 }
 
 /// Serbian and Russian past forms of verbs of saying, folded (Russian in
@@ -1721,6 +1740,7 @@ impl Question {
         // As respelled: "what did Yugoslavia say *abuot*".
         let asks_words = asks_for_words(&spelt, asks, language);
         let speaker = if asks_words && language == Language::En { speaker_of_words(index, &spelt) } else { Vec::new() };
+        let names_asked = if language == Language::En { names_asked(&words, &found) } else { None };
         let asks_contents = asks_for_contents(&words, asks, language);
         let asks_signed = asks_for_signed(&words, asks, language);
         let asks_deeds = asks_for(&["do"], &words, asks, language);
@@ -1784,6 +1804,7 @@ impl Question {
             becoming,
             asks_words,
             speaker,
+            names_asked,
             asks_contents,
             asks_signed,
             asks_deeds,
