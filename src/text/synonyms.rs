@@ -50,14 +50,20 @@ impl Synonyms {
                 if *language == Language::En && !word.contains(' ') {
                     english_words.push(crate::text::fold::fold_for_search(word));
                 }
-                let keys = key(word, *language);
-                if keys.is_empty() {
-                    continue;
-                }
-                longest = longest.max(keys.len());
-                let members = lookup.entry(keys.join(" ")).or_insert_with(Vec::new);
-                if !members.iter().any(|(l, _)| l == language) {
-                    members.push((*language, canonical.clone()));
+                // A Russian member also as its letters fold to Latin, which keeps
+                // what the Russian stemmer cuts off a bare noun as if it were an
+                // ending: "разгром" stems to "разгр", its inflected "разгромом"
+                // to "разгром", which only the member in Latin letters ("razgrom") meets.
+                let folded = (*language == Language::Ru).then(|| crate::text::fold::fold_for_search(word)).filter(|folded| folded != word);
+                for keys in std::iter::once(key(word, *language)).chain(folded.map(|folded| key(&folded, *language))) {
+                    if keys.is_empty() {
+                        continue;
+                    }
+                    longest = longest.max(keys.len());
+                    let members = lookup.entry(keys.join(" ")).or_insert_with(Vec::new);
+                    if !members.iter().any(|(l, _)| l == language) {
+                        members.push((*language, canonical.clone()));
+                    }
                 }
             }
         }
