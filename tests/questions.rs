@@ -245,10 +245,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-33's one measurement as the holdout: not yet looked at",
     ),
     (
-        "who were the serbian officers choosen for the 1938 soviet coup plan",
-        "from dev-32's one measurement as the holdout: not yet looked at",
-    ),
-    (
         "сколько чехословаков остались жить в югославии после 1968",
         "from dev-32's one measurement as the holdout: not yet looked at",
     ),

@@ -1216,6 +1216,14 @@ fn a_russian_synonym_meets_its_inflected_forms() {
 }
 
 #[test]
+fn a_misspelt_irregular_participle_is_read_as_the_participle() {
+    let engine = engine();
+    // "Choosen" keys as "chosen" does; read as the participle, it ends the
+    // phrase whose head ("officers") is asked, which no sentence names.
+    assert_nothing_asserted(&engine, &["who were the serbian officers choosen for the coup in 1938"]);
+}
+
+#[test]
 fn the_second_one_with_its_own_verb_keeps_it() {
     let engine = engine();
     // "What did the second one win" asks what the Second Uprising won, not

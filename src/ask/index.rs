@@ -1281,6 +1281,17 @@ impl Index {
     /// The question word a misspelt word stands for ("whwn", "meny",
     /// "mutch"): one edit from it, with the same first letter, and neither
     /// a word of the base nor an English word.
+    /// The irregular verb form a word that neither the base nor the
+    /// English lists know is one slip from ("choosen" → "chosen"; see
+    /// [`crate::text::lexicon::irregular_form_slip`]). Its key may be the
+    /// form's own, so [`Index::respell`] leaves it as typed.
+    pub(crate) fn irregular_form_slip(&self, word: &str) -> Option<&'static str> {
+        if !is_spelling(word) || self.spellings.contains_key(word) || self.vocabulary.contains(word) {
+            return None;
+        }
+        crate::text::lexicon::irregular_form_slip(word)
+    }
+
     pub(crate) fn question_word_slip(&self, word: &str) -> Option<&'static str> {
         // With "until" and "since", which ask for an end or a start ("*untill* when").
         const QUESTION_WORDS: &[&str] = &["when", "what", "where", "which", "who", "why", "how", "many", "much", "until", "since"];

@@ -1696,7 +1696,9 @@ impl Question {
         mark_leader_of_a_group_light(index, &mut query, typed, language);
         let earliest = take_adverb_first(index, &mut query, &words, typed, language);
         // The words as the query's respelling read them ("newspapr" is "newspaper").
-        let spelt: Vec<String> = words.iter().map(|word| index.respell_in(&query, word).unwrap_or(word).to_string()).collect();
+        // "Choosen" keys as "chosen" does, so nothing respells it; it is read as the participle.
+        let irregular = |word: &str| if language == Language::En { index.irregular_form_slip(word) } else { None };
+        let spelt: Vec<String> = words.iter().map(|word| index.respell_in(&query, word).or_else(|| irregular(word)).unwrap_or(word).to_string()).collect();
         let spelt: Vec<&str> = spelt.iter().map(String::as_str).collect();
         if asks == Asks::HowMany {
             weigh_quantity_words(index, &mut query, &spelt, language);
@@ -1762,7 +1764,7 @@ impl Question {
         let named = named.filter(|(_, head)| kin.is_none() || !KIN_WORDS.iter().any(|(word, _)| word == head));
         let name_of = named.and_then(|(_, head)| index.word_tokens(head, language).first().map(|t| t.key.clone()));
         let name_of_qualifiers = named.map(|(before, _)| before.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|t| t.key).filter(|key| index.is_proper_key(key)).collect()).unwrap_or_default();
-        let head = head_word(index, &query, &words, &found, language, asks);
+        let head = head_word(index, &query, &spelt, &found, language, asks);
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
         // Of a head of two words ("prime minister"), its last names the kind.
         let head_noun = head.as_deref().map(|head| head.rsplit(' ').next().unwrap_or(head));

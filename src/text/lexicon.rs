@@ -564,6 +564,21 @@ pub fn verb_forms(folded: &str) -> Vec<&str> {
     all
 }
 
+/// The irregular English verb form (not a lemma) a word no English list
+/// knows is one slip from ("choosen" → "chosen", "writen" → "written"),
+/// when exactly one is, with the same first letter; for words of five
+/// letters or more.
+pub fn irregular_form_slip(word: &str) -> Option<&'static str> {
+    if word.len() < 5 || is_english_word(word) {
+        return None;
+    }
+    let (lemmas, _) = &*VERB_FORMS;
+    let first = word.as_bytes()[0];
+    let mut near = lemmas.keys().copied().filter(|form| form.len() >= 4 && form.as_bytes()[0] == first && form.len().abs_diff(word.len()) <= 1 && is_irregular_verb_form(form) && super::fold::edit_distance_within(word, form, 1) <= 1);
+    let found = near.next()?;
+    near.next().is_none().then_some(found)
+}
+
 /// Whether `folded` is an irregular form of another English verb ("sent",
 /// "led"): a verb, though no ending marks it.
 pub fn is_irregular_verb_form(folded: &str) -> bool {
@@ -886,6 +901,15 @@ pub fn english_kinds() -> &'static [NounKinds] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_irregular_form_slip_is_one_edit_from_one_form() {
+        assert_eq!(irregular_form_slip("choosen"), Some("chosen"));
+        assert_eq!(irregular_form_slip("writen"), Some("written"));
+        // Short words and English words are left alone.
+        assert_eq!(irregular_form_slip("sent"), None);
+        assert_eq!(irregular_form_slip("chosen"), None);
+    }
 
     #[test]
     fn arabic_min_asks_who_only_first() {
