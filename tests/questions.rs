@@ -249,10 +249,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-32's one measurement as the holdout: not yet looked at",
     ),
     (
-        "какие югославские писатели переводились в ссср",
-        "from dev-32's one measurement as the holdout: not yet looked at",
-    ),
-    (
         "koliko rusa je dobilo srpsko drzavljanstvo posle 2022",
         "from dev-32's one measurement as the holdout: not yet looked at",
     ),

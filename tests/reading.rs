@@ -1224,6 +1224,16 @@ fn a_misspelt_irregular_participle_is_read_as_the_participle() {
 }
 
 #[test]
+fn a_kind_of_person_asked_in_serbian_or_russian_must_be_named() {
+    let engine = engine();
+    // "Какие писатели", "koji pisci": the trade entry says books by Yugoslav
+    // writers were translated, naming none.
+    assert_nothing_asserted(&engine, &["какие советские писатели переводились в югославии", "koji jugoslovenski pisci su prevođeni u sssr"]);
+    // "… politicians including Ota Šik, Jiří Hájek, …" names them.
+    assert_eq!(shown_ids(&engine, "какие чехословацкие политики получили убежище в югославии")[0], "czechoslovak-refugees-in-yugoslavia-1968");
+}
+
+#[test]
 fn the_second_one_with_its_own_verb_keeps_it() {
     let engine = engine();
     // "What did the second one win" asks what the Second Uprising won, not

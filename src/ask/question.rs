@@ -400,6 +400,20 @@ fn drop_attribute_words(index: &Index, query: &mut Query, words: &[&str], found:
     query.remove_keys(&attribute_keys);
 }
 
+/// Serbian and Russian words for "which", folded (Russian in its Latin
+/// transliteration).
+const INFLECTED_WHICH: &[&str] = &["koji", "koja", "koje", "koju", "kakie", "kakoy", "kakaya", "kakoe", "kakuyu", "kakikh", "kotorye", "kotoryy", "kotoraya"];
+
+/// The kind of person a Serbian or Russian question asks for after "which"
+/// ("какие *писатели*"): the query's first key that is no name, when it is one.
+fn inflected_person_kind(index: &Index, query: &Query, words: &[&str], language: Language) -> Option<String> {
+    if !matches!(language, Language::Sr | Language::Ru) || !words.first().is_some_and(|w| INFLECTED_WHICH.contains(w)) {
+        return None;
+    }
+    // The first key past the names that modify it ("югославские").
+    query.keys.iter().find(|key| !index.is_proper_key(key)).filter(|key| index.is_person_kind(key)).cloned()
+}
+
 /// Nouns that ask for a person's post ("what *post* did he hold").
 const ROLE_WORDS: &[&str] = &["post", "job", "position", "office", "role", "title", "occupation", "profession", "rank"];
 
@@ -1704,6 +1718,10 @@ impl Question {
             weigh_quantity_words(index, &mut query, &spelt, language);
         }
         let AnswerType { mut counted, kind: answer_kind, unknown_kind, mut counts_persons } = mark_answer_type_nouns(index, &mut query, &spelt, &found, language);
+        // "Какие писатели", "koji pisci": a kind of person asked in Serbian or
+        // Russian, read from the query's keys (the words are read folded,
+        // which the synonyms that translate "писатели" do not know).
+        let answer_kind = answer_kind.or_else(|| inflected_person_kind(index, &query, &words, language));
         // "How big was the protest": a size, of people or money or tonnes,
         // not a count of protests; a number of people of any kind tells it.
         if let Some(size) = words.windows(2).find(|pair| pair[0] == "how" && matches!(pair[1], "big" | "large")) {
