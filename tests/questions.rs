@@ -26,9 +26,9 @@
 //!   144/159 = 90.6%, 6 false assertions; dev-31 160/179 = 89.4%, 2 false
 //!   assertions; dev-32 141/170 = 82.9%, 7 false assertions; dev-33 77/86
 //!   = 89.5%, 9 false assertions).
-//! - `holdout.toml`: the thirty-second set (in part: two writers' shares
-//!   of four), written the same way by other writers (less the questions
-//!   that repeat dev word for word); only measured. Nothing may be
+//! - `holdout.toml`: the thirty-third set, written the same way by other
+//!   writers (less the questions that repeat dev word for word); only
+//!   measured. Nothing may be
 //!   tuned on its failures; when they have been looked at, rotate it into
 //!   dev and have fresh questions written.
 //! - `legacy.toml`: the first question set, written against the fact files
@@ -220,21 +220,25 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.0;
-const HOLDOUT_FLOOR: f64 = 89.5;
+const DEV_FLOOR: f64 = 94.3;
+const HOLDOUT_FLOOR: f64 = 85.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-04: 77/86 = 89.5%, 9 false assertions, at the end
-/// of session 45's second round of changes, made on dev only; the set is
-/// the typo, Serbian and Arabic share and the unanswerable share of the
-/// thirty-second, the two writers of four done in time). Listed so that
-/// the test still fails on any new false assertion and on a fixed one
-/// (remove it).
+/// measurement (2026-12-04: 161/188 = 85.6%, 7 false assertions, at the
+/// end of session 46's changes, made on dev only). Listed so that the
+/// test still fails on any new false assertion and on a fixed one (remove
+/// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "did yugoslavia actually join the union state with russia and belarus?",
+    "were any red army soldiers punished for the rapes and robberies in yugoslavia",
+    "who did tito meet in prague on 9 august 1968",
+    "what happend to ivan horvat after new serbia was abolished",
+    "did russia help serbia in the 1885 war against bulgaria?",
+    "/when pig war",
+    "/who led the march 1941 coup in yugoslavia",
+    "кто был послом ссср в югославии при хрущеве",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
