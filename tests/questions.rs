@@ -246,15 +246,15 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "did yugoslavia actually join the union state with russia and belarus?",
-        "from dev-33's one measurement as the holdout: not yet looked at",
+        "from dev-33's one measurement as the holdout: the twin of dev-30's question below, for the same reason",
     ),
     (
         "сколько чехословаков остались жить в югославии после 1968",
-        "from dev-32's one measurement as the holdout: not yet looked at",
+        "from dev-32's one measurement as the holdout: \"остались\" (stayed) is no word any synonym translates, so it weighs as light, and the refugees' sentence (\"thousands … used Yugoslavia as … paths of emigration\") gives a number; a stay/remain synonym group fixed only this wording, by the uncovered share crossing its threshold, and requiring a \"how many\" question's verb in the evidence lost 22",
     ),
     (
         "koliko rusa je dobilo srpsko drzavljanstvo posle 2022",
-        "from dev-32's one measurement as the holdout: not yet looked at",
+        "from dev-32's one measurement as the holdout: \"državljanstvo\" (citizenship) is untranslated, and in English \"citizenship\" is paraphrased (WordNet) as \"citizen\", which \"Russian nationals\" holds; being a citizen is not becoming one, which no list tells apart",
     ),
     (
         "did yugoslavia ever actually join the union state with russia and belarus",
