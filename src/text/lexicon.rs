@@ -572,12 +572,29 @@ pub fn irregular_form_slip(word: &str) -> Option<&'static str> {
     if word.len() < 5 || is_english_word(word) {
         return None;
     }
-    let (lemmas, _) = &*VERB_FORMS;
     let first = word.as_bytes()[0];
-    let mut near = lemmas.keys().copied().filter(|form| form.len() >= 4 && form.as_bytes()[0] == first && form.len().abs_diff(word.len()) <= 1 && is_irregular_verb_form(form) && super::fold::edit_distance_within(word, form, 1) <= 1);
+    let same_first = IRREGULAR_FORMS_BY_FIRST.iter().find(|(letter, _)| *letter == first).map(|(_, forms)| forms.as_slice()).unwrap_or_default();
+    let mut near = same_first.iter().copied().filter(|form| form.len().abs_diff(word.len()) <= 1 && super::fold::edit_distance_within(word, form, 1) <= 1);
     let found = near.next()?;
     near.next().is_none().then_some(found)
 }
+
+/// The irregular verb forms of four letters or more that are not lemmas
+/// ([`is_irregular_verb_form`]), by their first byte, sorted: what
+/// [`irregular_form_slip`] compares a word with.
+static IRREGULAR_FORMS_BY_FIRST: std::sync::LazyLock<Vec<(u8, Vec<&'static str>)>> = std::sync::LazyLock::new(|| {
+    let mut forms: Vec<&'static str> = VERB_FORMS.0.keys().copied().filter(|form| form.len() >= 4 && is_irregular_verb_form(form)).collect();
+    forms.sort_unstable();
+    let mut by_first: Vec<(u8, Vec<&'static str>)> = Vec::new();
+    for form in forms {
+        let first = form.as_bytes()[0];
+        match by_first.last_mut() {
+            Some((letter, list)) if *letter == first => list.push(form),
+            _ => by_first.push((first, vec![form])),
+        }
+    }
+    by_first
+});
 
 /// Whether `folded` is an irregular form of another English verb ("sent",
 /// "led"): a verb, though no ending marks it.
