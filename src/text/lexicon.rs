@@ -566,15 +566,16 @@ pub fn verb_forms(folded: &str) -> Vec<&str> {
 
 /// The irregular English verb form (not a lemma) a word no English list
 /// knows is one slip from ("choosen" → "chosen", "writen" → "written"),
-/// when exactly one is, with the same first letter; for words of five
-/// letters or more.
+/// when exactly one is, with the same first two letters; for words of
+/// five letters or more.
 pub fn irregular_form_slip(word: &str) -> Option<&'static str> {
     if word.len() < 5 || is_english_word(word) {
         return None;
     }
     let first = word.as_bytes()[0];
     let same_first = IRREGULAR_FORMS_BY_FIRST.iter().find(|(letter, _)| *letter == first).map(|(_, forms)| forms.as_slice()).unwrap_or_default();
-    let mut near = same_first.iter().copied().filter(|form| form.len().abs_diff(word.len()) <= 1 && super::fold::edit_distance_within(word, form, 1) <= 1);
+    let second = word.as_bytes().get(1);
+    let mut near = same_first.iter().copied().filter(|form| form.len().abs_diff(word.len()) <= 1 && form.as_bytes().get(1) == second && super::fold::edit_distance_within(word, form, 1) <= 1);
     let found = near.next()?;
     near.next().is_none().then_some(found)
 }
