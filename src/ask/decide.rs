@@ -1149,9 +1149,6 @@ fn people_asked<'e>(engine: &'e Engine, question: &Question) -> Vec<&'e String> 
     people.filter(named).flat_map(|doc| index.name_keys_iter(doc)).collect()
 }
 
-/// The words of a sentence written with a capital, but those that open it
-/// or a sentence or quotation inside it ("… the Soviet Union. *But* there
-/// is…").
 /// How many names `text` writes: runs of capitalised words ("Soviet
 /// Union", "the Russian Federation"), the sentence's first word aside.
 fn names_in(text: &str) -> usize {
@@ -1168,6 +1165,9 @@ fn names_in(text: &str) -> usize {
     runs
 }
 
+/// The words of a sentence written with a capital, but those that open it
+/// or a sentence or quotation inside it ("… the Soviet Union. *But* there
+/// is…").
 fn capitalised_inside(text: &str) -> impl Iterator<Item = &str> {
     let opens_sentence = |start: usize| text[..start].trim_end().chars().next_back().is_none_or(|c| ".!?:\"“«„(".contains(c));
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')

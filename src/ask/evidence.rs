@@ -422,14 +422,14 @@ pub(crate) fn said_by_another(index: &Index, text: &str, speaker: &[String]) -> 
         let name: Vec<String> = before[start..].iter().take_while(|w| w.starts_with(char::is_uppercase)).flat_map(|w| index.known_word_keys(w)).filter(|key| index.is_proper_key(key)).collect();
         (!name.is_empty()).then_some(name)
     };
-    // "Stalin referred to …, but underlined that …": a report without a
-    // name of its own is by the last one named.
-    // One whose speaker is not named ("Yugoslav leader … complained")
-    // may be the speaker's only when the sentence names them.
+    // A report whose speaker is never named ("Yugoslav leader …
+    // complained") may be the asked one's only when the sentence names them.
     let names_speaker = words.iter().any(|word| index.known_word_keys(word).iter().any(|key| speaker.contains(key)));
     let mut last: Option<Vec<String>> = None;
     let mut any = false;
     for (at, _) in reports {
+        // "Stalin referred to …, but underlined that …": a report without a
+        // name of its own is by the last one named.
         let Some(keys) = by_whom(at).or_else(|| last.clone()) else {
             if names_speaker {
                 return false;

@@ -1278,9 +1278,6 @@ impl Index {
             })
     }
 
-    /// The question word a misspelt word stands for ("whwn", "meny",
-    /// "mutch"): one edit from it, with the same first letter, and neither
-    /// a word of the base nor an English word.
     /// The irregular verb form a word that neither the base nor the
     /// English lists know is one slip from ("choosen" → "chosen"; see
     /// [`crate::text::lexicon::irregular_form_slip`]). Its key may be the
@@ -1292,6 +1289,9 @@ impl Index {
         crate::text::lexicon::irregular_form_slip(word)
     }
 
+    /// The question word a misspelt word stands for ("whwn", "meny",
+    /// "mutch"): one edit from it, with the same first letter, and neither
+    /// a word of the base nor an English word.
     pub(crate) fn question_word_slip(&self, word: &str) -> Option<&'static str> {
         // With "until" and "since", which ask for an end or a start ("*untill* when").
         const QUESTION_WORDS: &[&str] = &["when", "what", "where", "which", "who", "why", "how", "many", "much", "until", "since"];

@@ -224,8 +224,8 @@ fn names_asked(words: &[&str], found: &[(Asks, std::ops::Range<usize>)]) -> Opti
     let at = found.iter().find(|(asks, _)| *asks == Asks::What).map(|(_, range)| range.end)?;
     let next = *words.get(at)?;
     let count = COUNT_WORDS.iter().find(|(word, _)| *word == next).map(|(_, n)| *n).or_else(|| next.parse::<usize>().ok().filter(|n| (2..=20).contains(n)))?;
-    // A plural noun follows: "what two countries", not "which 1945 treaty".
-    // "Five countries", "five successor states".
+    // A plural noun follows, within two words ("five countries", "five
+    // successor states"): not "which 1945 treaty".
     words.iter().skip(at + 1).take(2).any(|noun| noun.ends_with('s')).then_some(count)
 }
 
