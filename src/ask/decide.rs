@@ -873,7 +873,7 @@ fn decade_held(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> boo
     let dated = found.date.as_ref().is_some_and(|date| starts.iter().any(|&start| date.first_year() < start + 10 && date.last_year() >= start));
     let written = shown.iter().filter_map(|&q| found.quotes.get(q)).any(|quote| {
         let text = quote.text.to_lowercase();
-        text.contains(key) || super::index::split_words(&quote.text).filter_map(super::index::year_of).any(in_decade)
+        text.contains(key) || super::index::years_in(&quote.text).any(in_decade)
     });
     dated || written
 }
@@ -1368,7 +1368,7 @@ fn shown_quote_dates_it(engine: &Engine, question: &Question, entry: usize) -> b
     question.asks != Asks::When
         && !years.is_empty()
         && shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| {
-            let stated: Vec<i32> = super::index::split_words(&quote.text).filter_map(super::index::year_of).collect();
+            let stated: Vec<i32> = super::index::years_in(&quote.text).collect();
             years.iter().all(|year| stated.contains(year))
         })
 }
@@ -1672,7 +1672,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             // reports words, or tells the verb asked ("proposed joining…").
             let tells_verb = |q: usize| index.quote_keys(entry).get(q).is_some_and(|keys| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))));
             // Asked of a year ("when they met in Sept 1944"), words the sentence dates to it.
-            let of_the_year = |text: &str| query.years.is_empty() || super::index::split_words(text).filter_map(super::index::year_of).any(|year| query.years.contains(&year));
+            let of_the_year = |text: &str| query.years.is_empty() || super::index::years_in(text).any(|year| query.years.contains(&year));
             let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| of_the_year(&quote.text) && ((evidence::reports_words(&quote.text) && !evidence::said_by_another(index, &quote.text, &question.speaker)) || tells_verb(q)));
             // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
             let other_name = !question.asks_other_name || index.word_keys(&found.title).iter().any(|key| !query.keys.contains(key));

@@ -370,11 +370,7 @@ impl Engine {
         let left_words: Vec<&str> = left.split_whitespace().collect();
         let right_words: Vec<&str> = right.split_whitespace().collect();
         let (ordinal_at, one_at) = ordinal_and_one(&left_words, &right_words)?;
-        let is_name_word = |word: &&&str| {
-            let keys = self.index.word_keys(word);
-            !keys.is_empty() && keys.iter().all(|key| self.index.is_name_key(key))
-        };
-        let thing: Vec<&str> = left_words[ordinal_at + 1..].iter().take_while(is_name_word).copied().collect();
+        let thing: Vec<&str> = left_words[ordinal_at + 1..].iter().take_while(|word| self.is_name_word(word)).copied().collect();
         if thing.is_empty() {
             return None;
         }
@@ -400,18 +396,20 @@ impl Engine {
             let before_particle = right_words.get(at + 1).is_some_and(|next| PARTICLES_AFTER_OBJECT.contains(&next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()));
             STAND_IN_PRONOUNS.contains(&word.as_str()) && !after_auxiliary && !before_particle
         })?;
-        let is_name_word = |word: &&str| {
-            let folded = crate::text::fold::fold_for_search(word);
-            let keys = self.index.word_keys(word);
-            !keys.is_empty() && keys.iter().all(|key| self.index.is_name_key(key)) && !crate::text::lexicon::is_light_by_ending(&folded, Language::En)
-        };
-        let thing: Vec<&str> = left.split_whitespace().filter(is_name_word).collect();
+        let verb = |word: &str| crate::text::lexicon::is_light_by_ending(&crate::text::fold::fold_for_search(word), Language::En);
+        let thing: Vec<&str> = left.split_whitespace().filter(|word| self.is_name_word(word) && !verb(word)).collect();
         if thing.is_empty() {
             return None;
         }
         let mut words = right_words;
         words.splice(at..=at, thing);
         Some(words.join(" "))
+    }
+
+    /// Whether every key of `word` is a word of some entry's names.
+    fn is_name_word(&self, word: &str) -> bool {
+        let keys = self.index.word_keys(word);
+        !keys.is_empty() && keys.iter().all(|key| self.index.is_name_key(key))
     }
 
     /// "When did the Soviet and the British missions arrive": a left half
@@ -555,7 +553,7 @@ impl Engine {
                 // "Where was Tito born": the place of a birth or death, not its date.
                 Some(found) if question.asks == Asks::Where && matches!(asks, Asks::Born | Asks::Died) => {
                     let happened = if *asks == Asks::Born { "was born" } else { "died" };
-                    not_stated_about(found, format!("The sources don't say where {} {happened}.", found.title))
+                    not_stated_about("ask", found, format!("The sources don't say where {} {happened}.", found.title))
                 }
                 Some(found) => self.not_stated(found, *asks),
                 None => self.not_found(intent, text, &[]),
@@ -579,14 +577,14 @@ impl Engine {
             Asks::Why => format!("The sources don't say why, about {title}."),
             _ => format!("The sources don't say that about {title}."),
         };
-        not_stated_about(entry, headline)
+        not_stated_about("ask", entry, headline)
     }
 
     /// "On what day…" or "in what month…" of an entry the sources date less
     /// closely: say how closely they do ("only to 1955"), which its `/when` proves.
     fn part_not_stated(&self, entry: &Entry, part: &str) -> Answer {
         let Some(date) = entry.date_text() else { return self.not_stated(entry, Asks::When) };
-        not_stated_about(entry, format!("The sources don't give the {part} of {}: they date it only to {date}.", entry.title))
+        not_stated_about("ask", entry, format!("The sources don't give the {part} of {}: they date it only to {date}.", entry.title))
     }
 
     /// "I don't know": the question names things the sources don't hold.
@@ -747,10 +745,10 @@ pub fn headline(entry: &Entry) -> String {
     }
 }
 
-/// "The sources don't say …" (`headline`) about a known entry: asserts
-/// nothing, offers the entry.
-fn not_stated_about(entry: &Entry, headline: String) -> Answer {
-    Answer::new("ask", Outcome::NotFound, headline)
+/// "The sources don't say …" (`headline`) about a known entry, as the
+/// reply of `intent`: asserts nothing, offers the entry.
+pub(crate) fn not_stated_about(intent: &str, entry: &Entry, headline: String) -> Answer {
+    Answer::new(intent, Outcome::NotFound, headline)
         .text("histbot answers only from its sources, and they don't state this. What they do say about it:")
         .suggest(vec![suggestion(entry)])
 }

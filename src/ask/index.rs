@@ -538,6 +538,11 @@ fn capitalised(word: &str) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// The years `text` writes as words of their own ([`year_of`]).
+pub fn years_in(text: &str) -> impl Iterator<Item = i32> + '_ {
+    split_words(text).filter_map(year_of)
+}
+
 /// A four-digit year between 1000 and 2999.
 pub fn year_of(word: &str) -> Option<i32> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))

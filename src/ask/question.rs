@@ -618,7 +618,7 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
     // "the Serbian officers *chosen* for the coup": a participle after a
     // common noun begins a clause about it.
     let common = |w: &str| index.word_keys(w).iter().all(|key| !index.is_proper_key(key));
-    let cut = (1..phrase.len()).find(|&at| language == Language::En && common(phrase[at - 1]) && is_past_participle(index.respell_in(query, phrase[at]).unwrap_or(phrase[at])));
+    let cut = (1..phrase.len()).find(|&at| language == Language::En && common(phrase[at - 1]) && is_past_participle(phrase[at]));
     let phrase = &phrase[..cut.unwrap_or(phrase.len())];
     let last = phrase.last()?;
     let key = index.word_tokens(last, language).first()?.key.clone();
@@ -1727,8 +1727,7 @@ impl Question {
         if let Some(size) = words.windows(2).find(|pair| pair[0] == "how" && matches!(pair[1], "big" | "large")) {
             counted.clear();
             counts_persons = true;
-            let size_keys: Vec<String> = index.tokens(size[1], language).into_iter().map(|t| t.key).collect();
-            query.remove_keys(&size_keys);
+            query.remove_keys(&word_keys(index, size[1], language));
         }
         // "How many protested *after the invasion started*": a start or an
         // end in a clause that dates the question is not what it asks.

@@ -31,9 +31,7 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
 /// does; `/source` shows what they do say.
 fn undated(entry: &Entry) -> Answer {
     let range = entry.date.as_ref().map(ToString::to_string).unwrap_or_default();
-    Answer::new("when", Outcome::NotFound, format!("The sources don't give a date for {}: they place it only {range}.", entry.title))
-        .text("histbot answers only from its sources, and they don't state this. What they do say about it:")
-        .suggest(vec![crate::ask::engine::suggestion(entry)])
+    crate::ask::engine::not_stated_about("when", entry, format!("The sources don't give a date for {}: they place it only {range}.", entry.title))
 }
 
 /// The answer about a dated entry; its excerpt states the date (and,
