@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-33.toml`: the second to thirty-second holdout sets,
+//! - `dev-3.toml` … `dev-34.toml`: the second to thirty-third holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -25,7 +25,8 @@
 //!   assertions; dev-29 157/189 = 83.1%, 10 false assertions; dev-30
 //!   144/159 = 90.6%, 6 false assertions; dev-31 160/179 = 89.4%, 2 false
 //!   assertions; dev-32 141/170 = 82.9%, 7 false assertions; dev-33 77/86
-//!   = 89.5%, 9 false assertions).
+//!   = 89.5%, 9 false assertions; dev-34 161/188 = 85.6%, 7 false
+//!   assertions).
 //! - `holdout.toml`: the thirty-third set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be
@@ -220,7 +221,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.3;
+const DEV_FLOOR: f64 = 94.0;
 const HOLDOUT_FLOOR: f64 = 85.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -244,6 +245,34 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "were any red army soldiers punished for the rapes and robberies in yugoslavia",
+        "from dev-34's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "who did tito meet in prague on 9 august 1968",
+        "from dev-34's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what happend to ivan horvat after new serbia was abolished",
+        "from dev-34's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "did russia help serbia in the 1885 war against bulgaria?",
+        "from dev-34's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "/when pig war",
+        "from dev-34's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "/who led the march 1941 coup in yugoslavia",
+        "from dev-34's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "кто был послом ссср в югославии при хрущеве",
+        "from dev-34's one measurement as the holdout: not yet looked at",
+    ),
     (
         "did yugoslavia actually join the union state with russia and belarus?",
         "from dev-33's one measurement as the holdout: the twin of dev-30's question below, for the same reason",
@@ -286,7 +315,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=33 {
+    for part in 2..=34 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
