@@ -234,8 +234,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "were any red army soldiers punished for the rapes and robberies in yugoslavia",
-    "who did tito meet in prague on 9 august 1968",
-    "what happend to ivan horvat after new serbia was abolished",
     "did russia help serbia in the 1885 war against bulgaria?",
     "/when pig war",
     "/who led the march 1941 coup in yugoslavia",
@@ -247,14 +245,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "were any red army soldiers punished for the rapes and robberies in yugoslavia",
-        "from dev-34's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "who did tito meet in prague on 9 august 1968",
-        "from dev-34's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "what happend to ivan horvat after new serbia was abolished",
         "from dev-34's one measurement as the holdout: not yet looked at",
     ),
     (
@@ -292,10 +282,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "in the 2022 census how many of the russians in serbia were serbian citizens",
         "from dev-30's one measurement as the holdout: \"how many of the Russians … were citizens\" asks a part; counting the noun after the verb let \"70% of Serbian citizens supporting Russia\" answer a variant, so the part must be counted with the whole it is of",
-    ),
-    (
-        "what happened to ota sik after he fled to yugoslavia in 1968",
-        "from dev-29's one measurement as the holdout: the refugees' sentence says Yugoslavia provided refuge for Czechoslovak politicians including Ota Šik, which may be read as what happened to him after he fled; the writer held that his fate is not told; whether refuge is the flight's sequel is a reading, not a mechanism",
     ),
     (
         "were any red army soldiers punished for the crimes reported in yugoslavia",

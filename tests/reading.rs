@@ -2430,3 +2430,34 @@ fn serbian_and_russian_months_are_the_months_the_sources_write() {
     // "u martu 1941" is "in March 1941": the coup, not the April defeat.
     assert_answered_by(&engine(), "šta se desilo u jugoslaviji u martu 1941", "sr", "march-1941-coup");
 }
+
+#[test]
+fn a_name_after_in_is_where_not_whom() {
+    // "President Tito visited Prague … while large group of 250,000
+    // demonstrators gathered in Belgrade": "in Belgrade" is a place, not
+    // the person Tito met; the meeting tells whom ("Tito met Stalin").
+    let engine = engine();
+    assert_not_stated(&engine, &["who did tito see in prague in 1968", "whom did tito meet when he went to prague"], "The sources don't say who");
+    assert_answered_by(&engine, "who did tito meet in moscow in 1944", "en", "tito-stalin-meeting-1944");
+}
+
+#[test]
+fn what_happened_after_an_event_needs_a_sentence_that_places_it() {
+    // Horvat's one sentence tells the settlement of the 1750s and nothing
+    // of an abolition; the refugees' sentence tells no flight of Ota Šik.
+    // A misspelt "happened" still asks for a fate.
+    assert_nothing_asserted(
+        &engine(),
+        &[
+            "what happened to colonel horvat after new serbia was abolished",
+            "what hapened to ivan horvat after new serbia was abolished",
+            "what happened to ota sik after he escaped to yugoslavia",
+        ],
+    );
+    // "*In turn*, Russia in the 1880s intensified her courtship of
+    // Montenegro" puts itself after what came before; the split's own
+    // entry tells what belongs to the split.
+    let engine = engine();
+    assert_proven(&engine, "what did russia do in the 1880s after it lost serbia", "russia-courts-montenegro-1880s", "courtship of Montenegro");
+    assert_answered_by(&engine, "what did stalin try to do to tito after their split", "en", "tito-stalin-split");
+}

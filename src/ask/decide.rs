@@ -1454,13 +1454,46 @@ fn unstated_role(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// sentence of the entry that names them tells that event: each word of
 /// the "after" clause, in one of its forms ("met": "meeting").
 fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize) -> bool {
-    let words: Vec<&str> = question.folded.split(' ').collect();
+    let Some((told, naming)) = sentences_of_the_one_asked_after(engine, question, entry) else { return false };
+    // "*After the war ended*, King Peter II was not allowed to return": a
+    // sentence that puts something after the event tells what followed.
+    let tells_the_event = |(_, keys, text): &(usize, &Vec<String>, &str)| told.iter().all(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))) && !tells_a_sequence(text);
+    !naming.is_empty() && naming.iter().all(tells_the_event)
+}
+
+/// "What happened to Ivan Horvat after New Serbia was abolished": the
+/// sentence of his that tells the settlement, years before, places nothing
+/// after the abolition. True when the question asks what happened to
+/// someone, or what they did, after (or before) an event, and no sentence
+/// of the entry that names them tells a word of that event, refers back to
+/// a sentence that does, or puts one thing after another.
+fn tells_nothing_of_the_event_after(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let Some((told, naming)) = sentences_of_the_one_asked_after(engine, question, entry) else { return false };
+    let index = engine.index();
+    // The event's verb, when the question has one ("abolished"), not a word of a name ("New").
+    let is_event_word = |forms: &&Vec<String>| forms.iter().any(|key| question.event_words.iter().any(|event| event.contains(key)));
+    let verbs: Vec<&Vec<String>> = told.iter().filter(is_event_word).collect();
+    let told: Vec<&Vec<String>> = if verbs.is_empty() { told.iter().collect() } else { verbs };
+    let holds_a_word = |keys: &[String]| told.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key)));
+    let places_it = |(q, keys, text): &(usize, &Vec<String>, &str)| holds_a_word(keys) || holds_a_word(index.antecedent_keys(entry, *q)) || tells_a_sequence(text);
+    // An entry named after the event ("the Tito–Stalin split") tells what belongs to it.
+    let named_after_it = told.iter().any(|forms| forms.iter().any(|key| index.name_keys_iter(entry).any(|name| name == key)));
+    !named_after_it && !naming.is_empty() && !naming.iter().any(places_it)
+}
+
+/// For a question that asks what happened to someone, or what they did,
+/// after or before an event: the forms of each word that tells the event,
+/// and the entry's sentences (position, keys, text) that name the one asked about.
+#[allow(clippy::type_complexity)]
+fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question, entry: usize) -> Option<(Vec<Vec<String>>, Vec<(usize, &'e Vec<String>, &'e str)>)> {
+    // "What *happend* to": a misspelt word of the question's frame still frames it.
+    let words: Vec<&str> = question.folded.split(' ').map(|word| engine.index().question_word_slip(word).unwrap_or(word)).collect();
     // "What did Vashchenko do *before* he became consul": the sentence of the consulship tells nothing before it either.
     let (marker, clause) = match &question.after_event {
         Some(clause) => ("after", clause.clone()),
         None => match super::question::event_clause(&words, "before") {
             Some(clause) => ("before", clause),
-            None => return false,
+            None => return None,
         },
     };
     let clause = clause.as_str();
@@ -1475,10 +1508,10 @@ fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize
         Some(start) => (start, None),
         None => match did_do() {
             Some((start, end)) => (start, Some(end)),
-            None => return false,
+            None => return None,
         },
     };
-    let Some(after) = words.iter().position(|word| *word == marker).filter(|&after| after >= end.unwrap_or(start) + 1 && after > start) else { return false };
+    let after = words.iter().position(|word| *word == marker).filter(|&after| after >= end.unwrap_or(start) + 1 && after > start)?;
     let index = engine.index();
     let content = |word: &str| !crate::text::lexicon::is_stopword(word, question.language);
     let subject: Vec<String> = words[start..end.unwrap_or(after)].iter().filter(|word| content(word)).flat_map(|word| index.word_keys(word)).collect();
@@ -1495,22 +1528,21 @@ fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize
     let is_name = |forms: &Vec<String>| forms.iter().all(|key| index.is_proper_key(key));
     let told: Vec<Vec<String>> = if told.iter().all(is_name) { told } else { told.into_iter().filter(|forms| !is_name(forms)).collect() };
     if subject.is_empty() || told.is_empty() {
-        return false;
+        return None;
     }
-    let Some(found) = engine.entry(entry) else { return false };
+    let found = engine.entry(entry)?;
     let keys = index.quote_keys(entry);
-    let naming: Vec<(&Vec<String>, &str)> = keys.iter().zip(&found.quotes).filter(|(keys, _)| subject.iter().any(|key| super::index::contains_key(keys, key))).map(|(keys, quote)| (keys, quote.text.as_str())).collect();
-    // "*After the war ended*, King Peter II was not allowed to return": a
-    // sentence that puts something after the event tells what followed.
-    let tells_the_event = |(keys, text): &(&Vec<String>, &str)| told.iter().all(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))) && !tells_a_sequence(text);
-    !naming.is_empty() && naming.iter().all(tells_the_event)
+    let naming = keys.iter().zip(&found.quotes).enumerate().filter(|(_, (keys, _))| subject.iter().any(|key| super::index::contains_key(keys, key))).map(|(q, (keys, quote))| (q, keys, quote.text.as_str())).collect();
+    Some((told, naming))
 }
 
-/// Whether a sentence puts one thing after another ([`SEQUENCE_WORDS`]),
-/// but not "then" before a title ("*then* Prince of Serbia": at the time).
+/// Whether a sentence puts one thing after another ([`SEQUENCE_WORDS`],
+/// "in turn", "in response"), but not "then" before a title ("*then*
+/// Prince of Serbia": at the time).
 fn tells_a_sequence(text: &str) -> bool {
     let words: Vec<&str> = super::index::split_words(text).collect();
-    words.iter().enumerate().any(|(at, word)| {
+    let answering = words.windows(2).any(|pair| pair[0].eq_ignore_ascii_case("in") && matches!(pair[1], "turn" | "response" | "return"));
+    answering || words.iter().enumerate().any(|(at, word)| {
         let folded = word.to_lowercase();
         let at_the_time = folded == "then" && words.get(at + 1).is_some_and(|next| next.starts_with(char::is_uppercase));
         SEQUENCE_WORDS.contains(&folded.as_str()) && !at_the_time
@@ -1614,7 +1646,7 @@ fn reports_on_the_names_asked(engine: &Engine, question: &Question, entry: usize
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
-    if tells_only_the_event_after(engine, question, entry) || named_in_the_time_clause(engine, question, entry) || !tells_the_reactor(engine, question, entry) {
+    if tells_only_the_event_after(engine, question, entry) || tells_nothing_of_the_event_after(engine, question, entry) || named_in_the_time_clause(engine, question, entry) || !tells_the_reactor(engine, question, entry) {
         return false;
     }
     if !evidence::binds_years(engine.base(), engine.index(), found, &question.query) || !in_the_time_asked(question, found) {

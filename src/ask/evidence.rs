@@ -899,6 +899,11 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
         if crate::facts::date::is_month_name(words[position]) || of_the_asked {
             return false;
         }
+        // "Who did Tito meet in Prague": "gathered *in* Belgrade" names where, not whom.
+        let at_a_place = position > 0 && super::index::LOCATIVES.contains(&words[position - 1].to_lowercase().as_str());
+        if anywhere && at_a_place {
+            return false;
+        }
         let before = &words[position.saturating_sub(DOER_AFTER_BY)..position];
         // "Support and protection *on the part of* the ruling House of Karađorđević": by them.
         let on_the_part_of = (2..position).any(|at| {

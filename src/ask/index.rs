@@ -442,7 +442,7 @@ fn year_range_in_full(chunk: &str) -> Option<String> {
 
 /// Prepositions of place, folded ("in", Serbian "u", Russian "в"): the
 /// name after one is where something is.
-const LOCATIVES: &[&str] = &["in", "inside", "at", "u", "v", "vo"];
+pub(crate) const LOCATIVES: &[&str] = &["in", "inside", "at", "u", "v", "vo"];
 
 /// Conjunctions a name typed right before ends at: "between *Moscow* and
 /// Belgrade" joins two names, not one ("Moscow Belgrade").
@@ -1298,8 +1298,9 @@ impl Index {
     /// "mutch"): one edit from it, with the same first letter, and neither
     /// a word of the base nor an English word.
     pub(crate) fn question_word_slip(&self, word: &str) -> Option<&'static str> {
-        // With "until" and "since", which ask for an end or a start ("*untill* when").
-        const QUESTION_WORDS: &[&str] = &["when", "what", "where", "which", "who", "why", "how", "many", "much", "until", "since"];
+        // With "until" and "since", which ask for an end or a start ("*untill* when"),
+        // and "happened", which asks for a fate ("what *happend* to"; before "happen", one edit from it too).
+        const QUESTION_WORDS: &[&str] = &["when", "what", "where", "which", "who", "why", "how", "many", "much", "until", "since", "happened", "happen"];
         if word.len() < 4 || QUESTION_WORDS.contains(&word) || !is_spelling(word) || self.spellings.contains_key(word) || self.vocabulary.contains(word) || crate::text::lexicon::is_english_word(word) {
             return None;
         }
