@@ -234,8 +234,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "were any red army soldiers punished for the rapes and robberies in yugoslavia",
-    "did russia help serbia in the 1885 war against bulgaria?",
-    "/when pig war",
     "/who led the march 1941 coup in yugoslavia",
     "кто был послом ссср в югославии при хрущеве",
 ];
@@ -245,14 +243,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "were any red army soldiers punished for the rapes and robberies in yugoslavia",
-        "from dev-34's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "did russia help serbia in the 1885 war against bulgaria?",
-        "from dev-34's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "/when pig war",
         "from dev-34's one measurement as the holdout: not yet looked at",
     ),
     (

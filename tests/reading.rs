@@ -2461,3 +2461,23 @@ fn what_happened_after_an_event_needs_a_sentence_that_places_it() {
     assert_proven(&engine, "what did russia do in the 1880s after it lost serbia", "russia-courts-montenegro-1880s", "courtship of Montenegro");
     assert_answered_by(&engine, "what did stalin try to do to tito after their split", "en", "tito-stalin-split");
 }
+
+#[test]
+fn a_yes_or_no_question_needs_its_subject_in_the_evidence() {
+    // "Serbia was defeated in the war with Bulgaria in 1885" names no
+    // Russia: it cannot say whether Russia helped, backed or recognised
+    // anything; the article's title ("Russia–Serbia relations") is no
+    // sentence that names it.
+    assert_nothing_asserted(&engine(), &["did russia back serbia in its 1885 war with bulgaria", "did russia recognize the bulgarian unification in 1885"]);
+}
+
+#[test]
+fn when_of_something_told_without_a_date_says_so() {
+    // "Serbia was supported by Russia in the economic Pig War with
+    // Austria-Hungary" has no date; the entry's "after the 1903 coup" is
+    // the turn towards Russia, not the war.
+    let answer = engine().ask("/when serbia's pig war with austria-hungary", "en");
+    assert!(answer.facts.is_empty(), "{}", answer.headline);
+    assert!(answer.headline.starts_with("The sources don't give a date for"), "{}", answer.headline);
+    assert!(answer.suggestions.iter().any(|s| s.ends_with("/source serbia-reorients-towards-russia")), "{:?}", answer.suggestions);
+}

@@ -779,6 +779,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let split_name = split_name_gap(engine, question, entry, &shown);
     // "Did the Soviets send *tanks*": what was done must be in the evidence too.
     let object_gap = question.polar_object.clone().filter(|key| !evidence_holds_key(engine, entry, key, &shown));
+    // "Did *Russia* help Serbia in the 1885 war": who did it, too, named by the evidence itself, not the article it is from.
+    let subject_gap = question.polar_subject.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).filter(|&word| !query.light.get(word).copied().unwrap_or(false)).find(|&word| !held_by_own_evidence(engine, question, entry, word, &shown)).and_then(|word| query.keys.get(word).cloned());
     // "What did the declaration say about *trade*": what it is about must be in the evidence.
     let about: Vec<usize> = question.about.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).collect();
     let about_missing = !about.is_empty() && !about.iter().any(|&word| evidence_holds(engine, question, entry, word, &shown));
@@ -830,6 +832,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
         .chain(event_gaps)
         .chain(object_gap)
+        .chain(subject_gap)
         .chain(split_name)
         .chain(untold_deed)
         .chain(past_gap)

@@ -127,6 +127,10 @@ pub struct Question {
     /// sentence that tells the event with something else ("guns") does
     /// not answer yes.
     pub polar_object: Option<String>,
+    /// "Did *Russia* help Serbia…": the keys of the names a yes/no question
+    /// opens with, its subject, followed by a word that is not a name. A
+    /// sentence that does not name the subject cannot say yes.
+    pub polar_subject: Vec<String>,
     /// One of the event words stands in the main clause, before any "when",
     /// "after" or "while" ("who *asked* the West for help after…"), not
     /// only in a clause that dates what is asked ("who became prime
@@ -1313,6 +1317,26 @@ fn polar_object(index: &Index, words: &[&str], event_words: &[Vec<String>]) -> O
     (index.has_key(&key) && !index.is_proper_key(&key) && !lexicon::is_light(object, Language::En)).then_some(key)
 }
 
+/// See [`Question::polar_subject`]: in a question opened by
+/// [`POLAR_OPENERS`], the keys of the names after the opener and its
+/// stopwords ("did *the Soviets* send"), up to the first word that is no
+/// name, which must follow.
+fn polar_subject(index: &Index, words: &[&str]) -> Vec<String> {
+    if !words.first().is_some_and(|w| POLAR_OPENERS.contains(w)) {
+        return Vec::new();
+    }
+    let named = |word: &str| {
+        let keys = index.word_keys(word);
+        !keys.is_empty() && keys.iter().all(|key| index.is_proper_key(key))
+    };
+    let subject = words.iter().skip(1).take_while(|w| lexicon::is_stopword(w, Language::En)).count() + 1;
+    let verb = subject + words.iter().skip(subject).take_while(|w| named(w)).count();
+    if verb == subject || verb >= words.len() {
+        return Vec::new();
+    }
+    words[subject..verb].iter().flat_map(|word| index.word_keys(word)).collect()
+}
+
 /// Verbs that make a request of histbot when they open a question
 /// ("*explain* the split", "can you *describe* Tito"), and so are
 /// stopwords; after a subject they say what someone did ("how did the
@@ -1765,6 +1789,7 @@ impl Question {
         let asks_deeds = asks_for(&["do"], &words, asks, language);
         let event_words = event_words(index, &query, &words, &found, language);
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
+        let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
         // A verb by its ending: an English "-ed", a Serbian or Russian active past ("pomagao").
         let verb_by_ending = |w: &&str| (lexicon::is_light_by_ending(w, language) || lexicon::is_active_past(w, language)) && !lexicon::is_stopword(w, language);
         let event_in_main_clause = !event_words.is_empty() && asked_clause.iter().any(verb_by_ending);
@@ -1832,6 +1857,7 @@ impl Question {
             asks_role,
             event_words,
             polar_object,
+            polar_subject,
             event_in_main_clause,
             asks_doer,
             asks_signer,
