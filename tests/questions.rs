@@ -234,7 +234,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "were any red army soldiers punished for the rapes and robberies in yugoslavia",
-    "/who led the march 1941 coup in yugoslavia",
     "кто был послом ссср в югославии при хрущеве",
 ];
 
@@ -243,10 +242,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "were any red army soldiers punished for the rapes and robberies in yugoslavia",
-        "from dev-34's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "/who led the march 1941 coup in yugoslavia",
         "from dev-34's one measurement as the holdout: not yet looked at",
     ),
     (

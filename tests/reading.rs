@@ -2481,3 +2481,23 @@ fn when_of_something_told_without_a_date_says_so() {
     assert!(answer.headline.starts_with("The sources don't give a date for"), "{}", answer.headline);
     assert!(answer.suggestions.iter().any(|s| s.ends_with("/source serbia-reorients-towards-russia")), "{:?}", answer.suggestions);
 }
+
+#[test]
+fn who_with_a_deed_asks_the_doer_of_it() {
+    // `/who led the coup…` asks who led it, as "who led the coup…" does;
+    // the coup's sentence names backers, not its leaders. A name or a
+    // title first still asks who someone was.
+    let engine = engine();
+    let answer = engine.ask("/who led the coup against the pro-german government", "en");
+    assert!(answer.facts.is_empty(), "{}", answer.headline);
+    assert_answered_by(&engine, "/who founded the radical party", "en", "nikola-pasic");
+    assert_answered_by(&engine, "/who patriarch varnava", "en", "patriarch-varnava");
+}
+
+#[test]
+fn who_killed_a_king_named_in_part_is_not_the_king() {
+    // "Serbian King Alexander I was assassinated in a coup d'état in 1903"
+    // names no killer; "King Alexander" is part of his title, and the
+    // question asks who did it to him.
+    assert_nothing_asserted(&engine(), &["who killed king alexander", "who assassinated king alexander"]);
+}

@@ -1682,8 +1682,10 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
                 return false;
             }
             let named = index.name_hit(entry, &query.keys);
-            // "Who killed King Alexander" asks for someone who did something to him.
-            let done_to = named && !question.deed().is_empty();
+            // "Who killed King Alexander" asks for someone who did something to
+            // him, named in full or by a word of his name ("King *Alexander* I of Serbia").
+            let by_a_name_word = || (0..query.keys.len()).any(|w| index.is_proper(query, w) && index.in_name(entry, query, w) && query.keys.get(w).is_some_and(|key| index.is_personal_name_key(key)));
+            let done_to = (named || by_a_name_word()) && !question.deed().is_empty();
             // "What did Putin call the recognition of Kosovo": one of the
             // person's own sentences that says all the rest ("He described
             // the recognition … as") answers what they did.

@@ -39,7 +39,7 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
     if text.trim().is_empty() {
         return Err(Box::new(missing_argument(intent)));
     }
-    let mut question = engine.question(text);
+    let mut question = if intent == "who" { who_question(engine, text) } else { engine.question(text) };
     // `/who x` asks who x was; `/when x` looks an entry up, whatever its date's precision.
     if intent == "who" {
         question.asks = Asks::Who;
@@ -57,6 +57,24 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
         },
         other => Err(Box::new(engine.decline(intent, &question, &other))),
     }
+}
+
+/// `/who`'s argument as a question: `/who led the coup` asks who led it,
+/// as "who led the coup" does, a deed the answer must tell. Not when it
+/// opens with a name or a title (`/who zubov`, `/who patriarch varnava`),
+/// or a word the base does not know (`/who hebrnag`), which "who" would
+/// read as a deed: those ask who someone was.
+fn who_question(engine: &Engine, text: &str) -> Question {
+    let plain = engine.question(text);
+    let index = engine.index();
+    let first = text.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
+    let keys = index.word_keys(&first);
+    let a_verb_first = !keys.is_empty() && keys.iter().all(|key| index.has_key(key) && !index.is_proper_key(key) && !index.is_title_key(key) && !index.is_person_kind(key));
+    if !a_verb_first {
+        return plain;
+    }
+    let asked = engine.question(&format!("who {}", text.trim()));
+    if asked.deed().is_empty() && asked.told_deed.is_none() { plain } else { asked }
 }
 
 /// The focus of a command's answer: what it asserts, and the words of its subject.
