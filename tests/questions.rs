@@ -234,7 +234,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "were any red army soldiers punished for the rapes and robberies in yugoslavia",
-    "кто был послом ссср в югославии при хрущеве",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -242,10 +241,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "were any red army soldiers punished for the rapes and robberies in yugoslavia",
-        "from dev-34's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "кто был послом ссср в югославии при хрущеве",
         "from dev-34's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -2501,3 +2501,16 @@ fn who_killed_a_king_named_in_part_is_not_the_king() {
     // question asks who did it to him.
     assert_nothing_asserted(&engine(), &["who killed king alexander", "who assassinated king alexander"]);
 }
+
+#[test]
+fn a_serbian_or_russian_post_is_the_noun_before_the_name_it_is_of() {
+    // "послом ссср", "ambasador SSSR-a": the post asked is the ambassador,
+    // not the USSR; the sources name no Soviet ambassador to Yugoslavia
+    // (only a Yugoslav one in Moscow, Borislav Milošević).
+    let engine = engine();
+    for (question, locale) in [("кто был послом ссср в югославии при брежневе", "ru"), ("ko je bio ambasador sssr-a u jugoslaviji za vreme hruscova", "sr")] {
+        let answer = engine.ask(question, locale);
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+    }
+    assert_answered_by(&engine, "кто был послом югославии в москве", "ru", "borislav-milosevic");
+}

@@ -601,7 +601,7 @@ const BE_FORMS: &[&str] = &["is", "was", "were", "are", "s", "je", "su", "bio", 
 /// The head of the noun phrase after the question word ("who was the soviet
 /// *ambassador* in…"), when the question asks what or who and that word is
 /// not light (a verb such as "organised" is not a head).
-fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks) -> Option<String> {
+fn head_word(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks) -> Option<String> {
     if !matches!(asks, Asks::What | Asks::Who) {
         return None;
     }
@@ -624,8 +624,14 @@ fn head_word(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::
     let common = |w: &str| index.word_keys(w).iter().all(|key| !index.is_proper_key(key));
     let cut = (1..phrase.len()).find(|&at| language == Language::En && common(phrase[at - 1]) && is_past_participle(phrase[at]));
     let phrase = &phrase[..cut.unwrap_or(phrase.len())];
-    let last = phrase.last()?;
-    let key = index.word_tokens(last, language).first()?.key.clone();
+    // A Serbian or Russian noun goes before the name it is of ("послом
+    // *ссср*", "ambasador *SSSR-a*"): the head is the last common word.
+    let inflected = matches!(language, Language::Sr | Language::Ru);
+    let last = if inflected { phrase.iter().rev().find(|w| common(w)).or(phrase.last())? } else { phrase.last()? };
+    // Keyed as typed: a Russian word folded into Latin letters ("poslom")
+    // is no longer one the Russian stemmer and the synonyms read.
+    let typed = if inflected { text.split_whitespace().find(|typed| fold_for_search(typed) == **last).unwrap_or(last) } else { last };
+    let key = index.word_tokens(typed, language).first()?.key.clone();
     // "Prime minister" is one key of two words: the head is the whole.
     let position = query.keys.iter().position(|k| *k == key || k.strip_suffix(key.as_str()).is_some_and(|rest| rest.ends_with(' ')))?;
     (!query.light.get(position).copied().unwrap_or(true)).then(|| query.keys[position].clone())
@@ -1806,7 +1812,7 @@ impl Question {
         let named = named.filter(|(_, head)| kin.is_none() || !KIN_WORDS.iter().any(|(word, _)| word == head));
         let name_of = named.and_then(|(_, head)| index.word_tokens(head, language).first().map(|t| t.key.clone()));
         let name_of_qualifiers = named.map(|(before, _)| before.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|t| t.key).filter(|key| index.is_proper_key(key)).collect()).unwrap_or_default();
-        let head = head_word(index, &query, &spelt, &found, language, asks);
+        let head = head_word(index, &query, text, &spelt, &found, language, asks);
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
         // Of a head of two words ("prime minister"), its last names the kind.
         let head_noun = head.as_deref().map(|head| head.rsplit(' ').next().unwrap_or(head));
