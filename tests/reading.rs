@@ -2514,3 +2514,15 @@ fn a_serbian_or_russian_post_is_the_noun_before_the_name_it_is_of() {
     }
     assert_answered_by(&engine, "кто был послом югославии в москве", "ru", "borislav-milosevic");
 }
+
+#[test]
+fn a_name_asked_about_is_not_dated_by_the_year_asked() {
+    // "The 2019 Serbian-Russian film The Balkan Line, depicting the 1999
+    // Kosovo conflict": 2019 dates the film; Kosovo is what it is about
+    // ("about", Russian "про"), not a party of 2019. "О чём" is "what",
+    // not a thing asked about.
+    let engine = engine();
+    assert_proven(&engine, "which 2019 film about kosovo was made by serbia and russia", "the-balkan-line-film", "The Balkan Line");
+    assert_proven_in(&engine, "какой фильм 2019 года про косово сняли сербия и россия", "ru", "the-balkan-line-film", "The Balkan Line");
+    assert_proven_in(&engine, "о чем договорились австро-венгрия и россия в 1897", "ru", "austro-russian-agreement-1897", "status quo");
+}

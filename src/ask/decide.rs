@@ -1652,7 +1652,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if tells_only_the_event_after(engine, question, entry) || tells_nothing_of_the_event_after(engine, question, entry) || named_in_the_time_clause(engine, question, entry) || !tells_the_reactor(engine, question, entry) {
         return false;
     }
-    if !evidence::binds_years(engine.base(), engine.index(), found, &question.query) || !in_the_time_asked(question, found) {
+    if !evidence::binds_years(engine.base(), engine.index(), found, &question.query, &question.about) || !in_the_time_asked(question, found) {
         return false;
     }
     if question.kin.as_ref().is_some_and(|kin| !tells_kin(engine, entry, found, kin)) {

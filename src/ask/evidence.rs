@@ -1287,10 +1287,12 @@ fn year_of_the_person_asked<'i>(index: &'i Index, text: &str, people_asked: impl
 
 /// Whether the entry's quotes that state one of the question's years bind
 /// the question's names to it ([`years_bound`]); true when none states one.
-pub fn binds_years(base: &FactBase, index: &Index, entry: &Entry, query: &Query) -> bool {
+/// Names in `about` (what the question asks "about": "a 2019 movie about
+/// *Kosovo*") are what is told, not a party the year dates, and bind none.
+pub fn binds_years(base: &FactBase, index: &Index, entry: &Entry, query: &Query, about: &[String]) -> bool {
     let Some(doc) = base.index_of(&entry.id) else { return false };
     let stating: Vec<(usize, &Quote)> = entry.quotes.iter().enumerate().filter(|(_, q)| query.years.iter().any(|y| contains_number(&q.text, &y.to_string()))).collect();
-    stating.is_empty() || stating.iter().any(|(position, q)| years_bound(index, doc, *position, &q.text, query))
+    stating.is_empty() || stating.iter().any(|(position, q)| years_bound_except(index, doc, *position, &q.text, query, about))
 }
 
 /// One quote of an entry as the evidence stage sees it (for `--explain`).
@@ -1331,6 +1333,11 @@ pub fn quote_checks(base: &FactBase, index: &Index, entry: &Entry, focus: &Focus
 /// holds (its source's title and section heading) frame every sentence there
 /// and bind no year.
 fn years_bound(index: &Index, doc: usize, position: usize, text: &str, query: &Query) -> bool {
+    years_bound_except(index, doc, position, text, query, &[])
+}
+
+/// [`years_bound`], with the names of `free` binding no year.
+fn years_bound_except(index: &Index, doc: usize, position: usize, text: &str, query: &Query, free: &[String]) -> bool {
     if query.years.is_empty() {
         return true;
     }
@@ -1343,7 +1350,7 @@ fn years_bound(index: &Index, doc: usize, position: usize, text: &str, query: &Q
     // A name the quote's setting holds ("Serbia" and "Russia" in the
     // article on Russia–Serbia relations) frames every sentence there and
     // binds no year; the names the question adds do.
-    let binding = |word: usize| index.is_proper(query, word) && !index.in_name(doc, query, word) && !index.held_by_setting(doc, query, word, &[position]);
+    let binding = |word: usize| index.is_proper(query, word) && !index.in_name(doc, query, word) && !index.held_by_setting(doc, query, word, &[position]) && !free.contains(&query.keys[word]);
     (0..query.keys.len()).filter(|&word| binding(word)).all(|word| {
         let places: Vec<usize> = keyed.iter().enumerate().filter(|(_, keys)| keys.iter().any(|k| index.word_is(query, word, k))).map(|(i, _)| i).collect();
         places.iter().all(|&place| {

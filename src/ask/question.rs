@@ -1084,16 +1084,25 @@ const ABOUT_ENDS: &[&str] = &["in", "at", "on", "during", "after", "before", "si
 /// that follows a verb of saying or answering ("what did Moscow say to
 /// *Borislav Milošević's idea*"), up to four.
 fn about_words(index: &Index, words: &[&str], language: Language) -> Vec<String> {
-    if language != Language::En {
-        return Vec::new();
-    }
+    let about: &[&str] = match language {
+        Language::En => &["about"],
+        // Serbian "o", Russian "о", "об", "про" (folded): "film *про* Kosovo".
+        Language::Sr => &["o"],
+        Language::Ru => &["o", "ob", "pro"],
+        Language::Ar => return Vec::new(),
+    };
     // "say *about* X", and "say *to* X" or "react *to* X" after a verb of saying or answering.
-    let answered = |at: usize| words[at] == "to" && at > 0 && matches!(words[at - 1], "say" | "said" | "respond" | "responded" | "react" | "reacted" | "reply" | "replied");
-    let Some(at) = (0..words.len()).find(|&at| words[at] == "about" || answered(at)) else { return Vec::new() };
+    let answered = |at: usize| language == Language::En && words[at] == "to" && at > 0 && matches!(words[at - 1], "say" | "said" | "respond" | "responded" | "react" | "reacted" | "reply" | "replied");
+    // Not "*о чем* договорились" ("about what"), which is the question word.
+    let asked_at = lexicon::question_words(words, language);
+    let asks_about_what = |at: usize| asked_at.iter().any(|(_, range)| range.contains(&(at + 1)) || range.contains(&at));
+    let Some(at) = (0..words.len()).find(|&at| (about.contains(&words[at]) && !asks_about_what(at)) || answered(at)) else { return Vec::new() };
+    // In Serbian and Russian, the phrase ends at a preposition or a conjunction, all stopwords.
+    let ends = |w: &str| if language == Language::En { ABOUT_ENDS.contains(&w) } else { lexicon::is_stopword(w, language) };
     words
         .iter()
         .skip(at + 1)
-        .take_while(|w| !ABOUT_ENDS.contains(w))
+        .take_while(|w| !ends(w))
         .filter(|w| !lexicon::is_stopword(w, language))
         .take(4)
         .flat_map(|w| index.tokens(w, language))

@@ -174,6 +174,8 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "iz kojeg razloga", Asks::Why),
     (Language::Sr, "kako", Asks::How),
     (Language::Sr, "sta", Asks::What),
+    // "O čemu" (about what).
+    (Language::Sr, "o cemu", Asks::What),
     (Language::Sr, "sto", Asks::What),
     (Language::Sr, "rodjen", Asks::Born),
     (Language::Sr, "rodjena", Asks::Born),
@@ -214,6 +216,8 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "otchego", Asks::Why),
     (Language::Ru, "kak", Asks::How),
     (Language::Ru, "chto", Asks::What),
+    // "О чём" (about what).
+    (Language::Ru, "o chem", Asks::What),
     (Language::Ru, "rodilsya", Asks::Born),
     (Language::Ru, "rodilas", Asks::Born),
     (Language::Ru, "umer", Asks::Died),
