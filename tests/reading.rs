@@ -2526,3 +2526,12 @@ fn a_name_asked_about_is_not_dated_by_the_year_asked() {
     assert_proven_in(&engine, "какой фильм 2019 года про косово сняли сербия и россия", "ru", "the-balkan-line-film", "The Balkan Line");
     assert_proven_in(&engine, "о чем договорились австро-венгрия и россия в 1897", "ru", "austro-russian-agreement-1897", "status quo");
 }
+
+#[test]
+fn a_word_that_opens_a_compound_is_not_part_of_a_name() {
+    // "Yugoslav non aggression": "non" opens "non-aggression", not the
+    // "Yugoslav Non-Aligned" the base also writes.
+    let engine = engine();
+    assert_proven(&engine, "when was the soviet yugoslav non aggression pact signed", "treaty-of-friendship-and-non-aggression-1941", "1941");
+    assert_answered_by(&engine, "/treaty yugoslav non aggression treaty with moscow", "en", "treaty-of-friendship-and-non-aggression-1941");
+}

@@ -927,8 +927,11 @@ fn event_in_the_entrys_words(engine: &Engine, question: &Question, entry: usize,
 fn split_name_gap(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> Option<String> {
     let index = engine.index();
     let words: Vec<&str> = question.folded.split(' ').collect();
+    // "Yugoslav *non aggression*": a word that opens a compound the question joins ("non-aggression")
+    // is not the common word of a name the base writes otherwise ("Yugoslav Non-Aligned").
+    let opens_a_compound = |word: &str| index.word_keys(word).iter().any(|key| question.query.keys.iter().any(|joined| joined.strip_prefix(key.as_str()).is_some_and(|rest| rest.starts_with(' '))));
     let pair = words.windows(2).find(|pair| {
-        index.is_name_bigram(pair[0], pair[1]) && index.word_keys(pair[0]).iter().any(|key| index.is_proper_key(key)) && index.word_keys(pair[1]).iter().all(|key| !index.is_proper_key(key))
+        index.is_name_bigram(pair[0], pair[1]) && index.word_keys(pair[0]).iter().any(|key| index.is_proper_key(key)) && index.word_keys(pair[1]).iter().all(|key| !index.is_proper_key(key)) && !opens_a_compound(pair[1])
     })?;
     let found = engine.entry(entry)?;
     let names = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str));
