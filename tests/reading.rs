@@ -2535,3 +2535,12 @@ fn a_word_that_opens_a_compound_is_not_part_of_a_name() {
     assert_proven(&engine, "when was the soviet yugoslav non aggression pact signed", "treaty-of-friendship-and-non-aggression-1941", "1941");
     assert_answered_by(&engine, "/treaty yugoslav non aggression treaty with moscow", "en", "treaty-of-friendship-and-non-aggression-1941");
 }
+
+#[test]
+fn the_year_one_stands_for_the_left_thing_of_that_year() {
+    // "/compare the 1948 cominform resolution and the 1949 one": "one" is
+    // the left side's thing, with 1949 in place of its year.
+    let answer = engine().ask("/compare the 1948 cominform resolution and the 1949 one", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["cominform-resolution-1948", "cominform-resolution-november-1949"], "{}", answer.headline);
+}

@@ -901,12 +901,15 @@ pub(crate) fn ordinal_stand_in(left: &str, right: &str) -> Option<String> {
 
 /// Where the halves of "the first X … and the second one" hold their
 /// ordinals: the left half's ordinal word, and the right half's "one" (or
-/// "ones") right after an ordinal. `None` when either is missing.
+/// "ones") right after an ordinal. A year stands as the ordinal does ("the
+/// 1941 treaty and the 1945 one"). `None` when either is missing.
 fn ordinal_and_one(left_words: &[&str], right_words: &[&str]) -> Option<(usize, usize)> {
     let folded = |word: &str| crate::text::fold::fold_for_search(word);
     let is_ordinal = |word: &str| ORDINAL_WORDS.contains(&folded(word).as_str());
-    let one_at = (1..right_words.len()).find(|&at| is_ordinal(right_words[at - 1]) && matches!(folded(right_words[at]).as_str(), "one" | "ones"))?;
-    let ordinal_at = left_words.iter().position(|word| is_ordinal(word))?;
+    let is_year = |word: &str| super::index::year_of(&folded(word)).is_some();
+    let one_at = (1..right_words.len()).find(|&at| (is_ordinal(right_words[at - 1]) || is_year(right_words[at - 1])) && matches!(folded(right_words[at]).as_str(), "one" | "ones"))?;
+    let same_kind = |word: &str| if is_year(right_words[one_at - 1]) { is_year(word) } else { is_ordinal(word) };
+    let ordinal_at = left_words.iter().position(|word| same_kind(word))?;
     Some((ordinal_at, one_at))
 }
 
@@ -932,5 +935,7 @@ mod tests {
         assert_eq!(ordinal_stand_in("when did the first Cominform resolution come", "when the second one").as_deref(), Some("when did the second Cominform resolution come"));
         assert_eq!(ordinal_stand_in("when did the first resolution come", "when did the split happen"), None);
         assert_eq!(ordinal_stand_in("when did the resolution come", "the second one"), None);
+        assert_eq!(ordinal_stand_in("1941 soviet yugo treaty", "the 1945 one").as_deref(), Some("1945 soviet yugo treaty"));
+        assert_eq!(ordinal_stand_in("the soviet treaty", "the 1945 one"), None);
     }
 }
