@@ -2544,3 +2544,12 @@ fn the_year_one_stands_for_the_left_thing_of_that_year() {
     let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["cominform-resolution-1948", "cominform-resolution-november-1949"], "{}", answer.headline);
 }
+
+#[test]
+fn a_year_alone_after_and_is_the_left_thing_of_that_year() {
+    // "…, 1948 and 1949": the right half is the left one asked of 1949,
+    // not the left's words borrowed around the year.
+    let engine = engine();
+    assert_eq!(shown_ids(&engine, "when were the cominform resolutions against yugoslavia adopted, 1948 and 1949"), ["cominform-resolution-1948", "cominform-resolution-november-1949"]);
+    assert_eq!(shown_ids(&engine, "the tito stalin meetings of 1944 and 1945"), ["tito-stalin-meeting-1944", "tito-stalin-meeting-1945"]);
+}

@@ -218,8 +218,9 @@ impl Engine {
             }
             // "the soviet and the british missions": the left half borrows the right's noun.
             let left = self.distribute(left, right).unwrap_or_else(|| left.to_string());
+            // "The two Cominform resolutions, 1948 *and 1949*": a year alone is the left half's thing of that year;
             // "when did Tadić visit Moscow and when did Nikolić": the right half borrows the left's predicate.
-            let right = self.borrow_predicate(right, &left).unwrap_or_else(|| right.to_string());
+            let right = year_stand_in(&left, right).or_else(|| self.borrow_predicate(right, &left)).unwrap_or_else(|| right.to_string());
             // "the first resolution … and the second one": "one" is the left half's thing.
             let right = self.stand_in_for_one(&left, &right).unwrap_or(right);
             // "When was the Russian House founded and how many learn in *its* courses": the left half's thing.
@@ -899,6 +900,19 @@ pub(crate) fn ordinal_stand_in(left: &str, right: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// "The two Cominform resolutions, 1948 and *1949*": a right half that is
+/// a year alone stands for the left half with that year in place of its
+/// own ("the two Cominform resolutions, 1949"). `None` when the halves are not so.
+fn year_stand_in(left: &str, right: &str) -> Option<String> {
+    let year_of = |word: &str| super::index::year_of(&crate::text::fold::fold_for_search(word));
+    let [alone] = right.split_whitespace().collect::<Vec<_>>()[..] else { return None };
+    let year = year_of(alone)?;
+    let mut words: Vec<String> = left.split_whitespace().map(str::to_string).collect();
+    let at = words.iter().position(|word| year_of(word).is_some())?;
+    words[at] = year.to_string();
+    Some(words.join(" "))
+}
+
 /// Where the halves of "the first X … and the second one" hold their
 /// ordinals: the left half's ordinal word, and the right half's "one" (or
 /// "ones") right after an ordinal. A year stands as the ordinal does ("the
@@ -928,7 +942,7 @@ fn separators(language: Language) -> impl Iterator<Item = &'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::ordinal_stand_in;
+    use super::{ordinal_stand_in, year_stand_in};
 
     #[test]
     fn the_second_one_stands_for_the_left_halfs_thing() {
@@ -937,5 +951,7 @@ mod tests {
         assert_eq!(ordinal_stand_in("when did the resolution come", "the second one"), None);
         assert_eq!(ordinal_stand_in("1941 soviet yugo treaty", "the 1945 one").as_deref(), Some("1945 soviet yugo treaty"));
         assert_eq!(ordinal_stand_in("the soviet treaty", "the 1945 one"), None);
+        assert_eq!(year_stand_in("the cominform resolutions, 1948", "1949?").as_deref(), Some("the cominform resolutions, 1949"));
+        assert_eq!(year_stand_in("the cominform resolutions", "1949"), None);
     }
 }
