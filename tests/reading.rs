@@ -2553,3 +2553,12 @@ fn a_year_alone_after_and_is_the_left_thing_of_that_year() {
     assert_eq!(shown_ids(&engine, "when were the cominform resolutions against yugoslavia adopted, 1948 and 1949"), ["cominform-resolution-1948", "cominform-resolution-november-1949"]);
     assert_eq!(shown_ids(&engine, "the tito stalin meetings of 1944 and 1945"), ["tito-stalin-meeting-1944", "tito-stalin-meeting-1945"]);
 }
+
+#[test]
+fn two_halves_answer_when_the_whole_tells_one_of_their_sentences() {
+    // The whole question finds Milan Gorkić; its halves find the murder
+    // and Linitsky's arrest. Gorkić's entry quotes the murder's sentence,
+    // so the halves' answers hold what the whole found.
+    let ids = shown_ids(&engine(), "who did stalin have murdered in 1937 and who did the yugoslav police arrest in 1935");
+    assert_eq!(ids, ["murder-of-milan-gorkic", "arrest-of-leonid-linitsky"]);
+}

@@ -288,8 +288,10 @@ impl Engine {
                 all
             });
             let entries: Vec<usize> = asked.iter().map(|(entry, _)| *entry).collect();
+            // The whole's answer is one of the halves', or tells its sentence
+            // ("Joseph Stalin had … Milan Gorkić murdered" is Stalin's and the murder's).
             let fits_whole = match whole {
-                Decision::Answer { entry } => entries.contains(entry),
+                Decision::Answer { entry } => entries.contains(entry) || entries.iter().any(|&half| self.share_a_quote(half, *entry)),
                 _ => true,
             };
             if let [(first, left_half), (second, right_half)] = halves.as_slice() {
@@ -346,6 +348,12 @@ impl Engine {
         let found = self.entry(entry)?;
         let focus = Focus { asks_start: true, asks_end: true, ..self.focus(found, question) };
         Some(self.answer_entry_with(found, &focus, locale))
+    }
+
+    /// Whether entries `a` and `b` quote one sentence of a source.
+    fn share_a_quote(&self, a: usize, b: usize) -> bool {
+        let (Some(a), Some(b)) = (self.entry(a), self.entry(b)) else { return false };
+        a.quotes.iter().any(|one| b.quotes.iter().any(|other| one.source == other.source && one.text == other.text))
     }
 
     /// Whether `text` holds a question word of its own ("when did…").
