@@ -2562,3 +2562,12 @@ fn two_halves_answer_when_the_whole_tells_one_of_their_sentences() {
     let ids = shown_ids(&engine(), "who did stalin have murdered in 1937 and who did the yugoslav police arrest in 1935");
     assert_eq!(ids, ["murder-of-milan-gorkic", "arrest-of-leonid-linitsky"]);
 }
+
+#[test]
+fn to_win_is_a_victory() {
+    // "The war eventually ended with Serbian victory in 1878": the sources
+    // never write "win" or "won".
+    let engine = engine();
+    assert_proven(&engine, "when did serbia win the war against the ottomans", "serbian-ottoman-war-1876-1878", "1878");
+    assert_proven(&engine, "when was serbia victorious over the ottomans", "serbian-ottoman-war-1876-1878", "1878");
+}
