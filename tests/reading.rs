@@ -2571,3 +2571,10 @@ fn to_win_is_a_victory() {
     assert_proven(&engine, "when did serbia win the war against the ottomans", "serbian-ottoman-war-1876-1878", "1878");
     assert_proven(&engine, "when was serbia victorious over the ottomans", "serbian-ottoman-war-1876-1878", "1878");
 }
+
+#[test]
+fn how_many_names_what_it_counts_before_an_auxiliary() {
+    // "How many *Russians* were living": the Russians are counted, not the
+    // living ("there were 10,486 Russians in Serbia").
+    assert_proven(&engine(), "how many russians were living in serbia according to the 2022 census", "census-2022-russians-in-serbia", "10,486");
+}

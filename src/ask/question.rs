@@ -495,7 +495,9 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         } else {
             range.clone()
         };
-        let skipped = words.iter().skip(range.end).take(2).take_while(modifier).count();
+        // A name right before an auxiliary is what is counted ("how many *Russians* were living").
+        let before_auxiliary = |at: usize| *asks == Asks::HowMany && words.get(at + 1).is_some_and(|next| AUXILIARIES.contains(next) || BE_FORMS.contains(next));
+        let skipped = (range.end..words.len()).take(2).take_while(|&at| modifier(&&words[at]) && !(index.word_tokens(words[at], language).iter().any(|t| index.is_proper_key(&t.key)) && before_auxiliary(at))).count();
         let at = if words.get(range.end + skipped).is_some_and(|w| !crate::text::lexicon::is_stopword(w, language)) { range.end + skipped } else { range.end };
         let Some(next) = words.get(at).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
         let keys: Vec<String> = index.word_tokens(next, language).iter().map(|t| t.key.clone()).collect();
