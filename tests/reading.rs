@@ -2578,3 +2578,12 @@ fn how_many_names_what_it_counts_before_an_auxiliary() {
     // living ("there were 10,486 Russians in Serbia").
     assert_proven(&engine(), "how many russians were living in serbia according to the 2022 census", "census-2022-russians-in-serbia", "10,486");
 }
+
+#[test]
+fn who_was_a_name_doing_asks_whom() {
+    // "Who was Austria-Hungary *supporting*": "-ing" after a name is what
+    // it did, not the post asked ("which supported the Albanians").
+    let engine = engine();
+    assert_proven(&engine, "who was austria-hungary supporting in the 1901 conflict", "kosovo-massacres-1901", "the Albanians");
+    assert_answered_by(&engine, "in 1901 who was russia backing in kosovo", "en", "kosovo-massacres-1901");
+}

@@ -626,6 +626,11 @@ fn head_word(index: &Index, query: &Query, text: &str, words: &[&str], found: &[
     let common = |w: &str| index.word_keys(w).iter().all(|key| !index.is_proper_key(key));
     let cut = (1..phrase.len()).find(|&at| language == Language::En && common(phrase[at - 1]) && is_past_participle(phrase[at]));
     let phrase = &phrase[..cut.unwrap_or(phrase.len())];
+    // "Who was Austria-Hungary *backing*": a verb's "-ing" after a name is what the name was doing.
+    let doing = phrase.len() >= 2 && phrase.last().is_some_and(|w| w.len() > 5 && w.ends_with("ing")) && !common(phrase[phrase.len() - 2]);
+    if language == Language::En && doing {
+        return None;
+    }
     // A Serbian or Russian noun goes before the name it is of ("послом
     // *ссср*", "ambasador *SSSR-a*"): the head is the last common word.
     let inflected = matches!(language, Language::Sr | Language::Ru);
