@@ -2587,3 +2587,13 @@ fn who_was_a_name_doing_asks_whom() {
     assert_proven(&engine, "who was austria-hungary supporting in the 1901 conflict", "kosovo-massacres-1901", "the Albanians");
     assert_answered_by(&engine, "in 1901 who was russia backing in kosovo", "en", "kosovo-massacres-1901");
 }
+
+#[test]
+fn a_serbian_or_russian_count_is_of_the_word_as_typed() {
+    // "заправок" read in Cyrillic is the sources' "filling stations" (its
+    // head, "stations", is counted), not the Latin "zapravok" no list knows;
+    // "избеглица" is "refugees".
+    let engine = engine();
+    assert_proven_in(&engine, "сколько заправок нис имеет в сербии", "ru", "russian-oil-and-gas-companies-in-serbia", "334");
+    assert_answered_by(&engine, "колики део руских избеглица је живео на територији србије", "sr", "white-russian-emigration");
+}

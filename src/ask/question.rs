@@ -458,7 +458,7 @@ const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
 /// answer is, which the evidence need not repeat.
 /// Returns what those nouns say the answer is ([`AnswerType`]). `words`
 /// are read as corrected: "which *newspapr*", "how many *demonstraters*".
-fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> AnswerType {
+fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> AnswerType {
     let mut counted = Vec::new();
     let mut kind = None;
     let mut unknown_kind = None;
@@ -506,7 +506,15 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, words: &[&str], foun
         // What is counted, unless it is as general as "people".
         if *asks == Asks::HowMany && counted.is_empty() && !crate::text::lexicon::is_light(next, Language::En) {
             let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && !crate::text::lexicon::is_light(w, language));
-            let single = |word: &&str| index.word_tokens(word, language).first().map(|t| t.key.clone()).filter(|k| index.keyer().index_keys(k).len() == 1);
+            // Keyed as typed ("россиян", not "rossiyan").
+            let inflected = matches!(language, Language::Sr | Language::Ru);
+            let single = |word: &&str| {
+                let typed = if inflected { as_typed(text, word) } else { word };
+                // A word the synonyms translate into a phrase ("заправок": "filling station") counts the phrase's head.
+                let key = index.word_tokens(typed, language).first().map(|t| t.key.clone())?;
+                let key = if inflected { key.rsplit(' ').next().map(str::to_string).unwrap_or(key) } else { key };
+                Some(key).filter(|k| index.keyer().index_keys(k).len() == 1)
+            };
             counted = std::iter::once(next).chain(compound).filter_map(single).collect();
         }
         if *asks == Asks::What && language == Language::En && kind.is_none() {
@@ -584,6 +592,13 @@ const OBJECT_PRONOUNS: &[&str] = &["whom", "koga", "kome", "kogo", "komu"];
 /// Auxiliaries that put the subject after "who" ("who *did* Tito ask").
 const OBJECT_AUXILIARIES: &[&str] = &["did", "does", "do", "will", "would", "could", "should", "can"];
 
+/// The word of `text` that folds to `folded`, as typed: a Russian word
+/// folded into Latin letters ("rossiyan") is no longer one the Russian
+/// stemmer and the synonyms read. `folded` itself when none does.
+fn as_typed<'t>(text: &'t str, folded: &'t str) -> &'t str {
+    text.split_whitespace().find(|typed| fold_for_search(typed) == folded).unwrap_or(folded)
+}
+
 /// The key of the name after "HEAD of [the]" in the question, if any.
 fn owner_of_head(index: &Index, words: &[&str], head: &str, language: Language) -> Option<String> {
     let at = words.iter().position(|w| index.word_tokens(w, language).iter().any(|t| t.key == head))?;
@@ -635,9 +650,8 @@ fn head_word(index: &Index, query: &Query, text: &str, words: &[&str], found: &[
     // *ссср*", "ambasador *SSSR-a*"): the head is the last common word.
     let inflected = matches!(language, Language::Sr | Language::Ru);
     let last = if inflected { phrase.iter().rev().find(|w| common(w)).or(phrase.last())? } else { phrase.last()? };
-    // Keyed as typed: a Russian word folded into Latin letters ("poslom")
-    // is no longer one the Russian stemmer and the synonyms read.
-    let typed = if inflected { text.split_whitespace().find(|typed| fold_for_search(typed) == **last).unwrap_or(last) } else { last };
+    // Keyed as typed ("послом", not "poslom").
+    let typed = if inflected { as_typed(text, last) } else { last };
     let key = index.word_tokens(typed, language).first()?.key.clone();
     // "Prime minister" is one key of two words: the head is the whole.
     let position = query.keys.iter().position(|k| *k == key || k.strip_suffix(key.as_str()).is_some_and(|rest| rest.ends_with(' ')))?;
@@ -1763,7 +1777,7 @@ impl Question {
         if asks == Asks::HowMany {
             weigh_quantity_words(index, &mut query, &spelt, language);
         }
-        let AnswerType { mut counted, kind: answer_kind, unknown_kind, mut counts_persons } = mark_answer_type_nouns(index, &mut query, &spelt, &found, language);
+        let AnswerType { mut counted, kind: answer_kind, unknown_kind, mut counts_persons } = mark_answer_type_nouns(index, &mut query, text, &spelt, &found, language);
         // "Какие писатели", "koji pisci": a kind of person asked in Serbian or
         // Russian, read from the query's keys (the words are read folded,
         // which the synonyms that translate "писатели" do not know).
