@@ -252,10 +252,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-32's one measurement as the holdout: \"остались\" (stayed) is no word any synonym translates, so it weighs as light, and the refugees' sentence (\"thousands … used Yugoslavia as … paths of emigration\") gives a number; a stay/remain synonym group fixed only this wording, by the uncovered share crossing its threshold, and requiring a \"how many\" question's verb in the evidence lost 22",
     ),
     (
-        "koliko rusa je dobilo srpsko drzavljanstvo posle 2022",
-        "from dev-32's one measurement as the holdout: \"državljanstvo\" (citizenship) is untranslated, and in English \"citizenship\" is paraphrased (WordNet) as \"citizen\", which \"Russian nationals\" holds; being a citizen is not becoming one, which no list tells apart",
-    ),
-    (
         "did yugoslavia ever actually join the union state with russia and belarus",
         "from dev-30's one measurement as the holdout: the sentence tells the joining only as proposed (\"proposed joining … the Union State\"); refusing a yes-or-no answer from a sentence that tells its event only as wished for or denied lost 7, since a denial answers \"no\"",
     ),

@@ -2597,3 +2597,12 @@ fn a_serbian_or_russian_count_is_of_the_word_as_typed() {
     assert_proven_in(&engine, "сколько заправок нис имеет в сербии", "ru", "russian-oil-and-gas-companies-in-serbia", "334");
     assert_answered_by(&engine, "колики део руских избеглица је живео на територији србије", "sr", "white-russian-emigration");
 }
+
+#[test]
+fn becoming_a_citizen_is_not_told_by_the_sources() {
+    // "гражданство" (citizenship) is a word the sources lack, not an
+    // untranslated word: "Russian nationals have entered Serbia" says
+    // nothing of anyone becoming a Serbian citizen.
+    let answer = engine().ask("сколько россиян получили сербское гражданство", "ru");
+    assert!(answer.facts.is_empty(), "{}", answer.headline);
+}
