@@ -2606,3 +2606,13 @@ fn becoming_a_citizen_is_not_told_by_the_sources() {
     let answer = engine().ask("сколько россиян получили сербское гражданство", "ru");
     assert!(answer.facts.is_empty(), "{}", answer.headline);
 }
+
+#[test]
+fn an_events_timeline_holds_its_related_entries() {
+    // The split's timeline lists the resolution and the conference that
+    // its entry and theirs name as related, not the split alone.
+    let ids = shown_ids(&engine(), "/timeline of the tito stalin split");
+    for id in ["tito-stalin-split", "cominform-resolution-1948", "second-cominform-conference-1948"] {
+        assert!(ids.iter().any(|shown| shown == id), "{id} not in {ids:?}");
+    }
+}

@@ -582,7 +582,9 @@ const TOPIC_ENTRIES: usize = 20;
 /// entries that involve them. `Err` is the decision when it answers nothing.
 pub fn topic_entries(engine: &Engine, question: &Question) -> Result<Vec<usize>, Decision> {
     let mut chosen = match decide(engine, question, &[]) {
-        Decision::Answer { entry } => vec![entry],
+        // An event's timeline holds the entries it is related to, either way
+        // (the First Serbian Uprising: the alliance of 1807, the settlement of 1812).
+        Decision::Answer { entry } => std::iter::once(entry).chain(related_either_way(engine, entry)).collect(),
         Decision::Ask { entries } | Decision::Series { entries } => entries,
         other => return Err(other),
     };
@@ -606,6 +608,16 @@ pub fn topic_entries(engine: &Engine, question: &Question) -> Result<Vec<usize>,
     }
     entries.sort_by_key(|&e| (engine.entry(e).and_then(|entry| entry.date.as_ref().map(|d| d.sort_key())), e));
     Ok(entries)
+}
+
+/// The entries event or treaty `entry` lists as related, and those that
+/// list it; none for a person or a period, whose own lists are wider.
+fn related_either_way(engine: &Engine, entry: usize) -> Vec<usize> {
+    let Some(found) = engine.entry(entry).filter(|e| matches!(e.kind, Kind::Event | Kind::Treaty)) else { return Vec::new() };
+    let base = engine.base();
+    let listed = found.related.iter().filter_map(|id| base.index_of(id));
+    let listing = base.entries().iter().enumerate().filter(|(_, other)| other.related.contains(&found.id)).map(|(at, _)| at);
+    listed.chain(listing).collect()
 }
 
 /// Stage 1: re-weigh the best candidates by the question's years and kind.
