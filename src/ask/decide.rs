@@ -583,8 +583,9 @@ const TOPIC_ENTRIES: usize = 20;
 pub fn topic_entries(engine: &Engine, question: &Question) -> Result<Vec<usize>, Decision> {
     let mut chosen = match decide(engine, question, &[]) {
         // An event's timeline holds the entries it is related to, either way
-        // (the First Serbian Uprising: the alliance of 1807, the settlement of 1812).
-        Decision::Answer { entry } => std::iter::once(entry).chain(related_either_way(engine, entry)).collect(),
+        // (the First Serbian Uprising: the alliance of 1807, the settlement of 1812),
+        // Those whose evidence holds the topic's words.
+        Decision::Answer { entry } => std::iter::once(entry).chain(related_either_way(engine, entry).into_iter().filter(|&other| discriminative_gaps(engine, question, other).is_empty())).collect(),
         Decision::Ask { entries } | Decision::Series { entries } => entries,
         other => return Err(other),
     };
