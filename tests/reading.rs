@@ -2460,6 +2460,8 @@ fn what_happened_after_an_event_needs_a_sentence_that_places_it() {
     let engine = engine();
     assert_proven(&engine, "what did russia do in the 1880s after it lost serbia", "russia-courts-montenegro-1880s", "courtship of Montenegro");
     assert_answered_by(&engine, "what did stalin try to do to tito after their split", "en", "tito-stalin-split");
+    // "*Once* it was known that he had lost Soviet approval, Tito would collapse": after, too.
+    assert_answered_by(&engine, "what did the soviets expect would happen to tito after the expulsion", "en", "tito-stalin-split");
 }
 
 #[test]

@@ -1572,7 +1572,7 @@ fn tells_a_sequence(text: &str) -> bool {
 const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "it", "its", "they", "them", "their"];
 
 /// Words with which a sentence puts one thing after another.
-const SEQUENCE_WORDS: &[&str] = &["after", "afterwards", "following", "later", "then", "subsequently", "thereafter"];
+const SEQUENCE_WORDS: &[&str] = &["after", "afterwards", "following", "later", "then", "subsequently", "thereafter", "once"];
 
 /// "Who became president *after Tito*": the person a "who" question puts
 /// its answer after is not the answer.
