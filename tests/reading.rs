@@ -2616,3 +2616,9 @@ fn an_events_timeline_holds_its_related_entries() {
     let ids = shown_ids(&engine(), "/timeline 1948 tito stalin split");
     assert_eq!(ids, ["early-postwar-yugoslav-soviet-disagreements", "tito-stalin-split"]);
 }
+
+#[test]
+fn josef_is_joseph() {
+    // "Ph" and "f" are one sound: "Franz Josef" is Franz Joseph.
+    assert_answered_by(&engine(), "/who franz josef", "en", "franz-joseph");
+}
