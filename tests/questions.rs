@@ -27,9 +27,9 @@
 //!   assertions; dev-32 141/170 = 82.9%, 7 false assertions; dev-33 77/86
 //!   = 89.5%, 9 false assertions; dev-34 161/188 = 85.6%, 7 false
 //!   assertions).
-//! - `holdout.toml`: the thirty-third set, written the same way by other
-//!   writers (less the questions that repeat dev word for word); only
-//!   measured. Nothing may be
+//! - `holdout.toml`: the thirty-fourth set, in part (no plain or command
+//!   share), written the same way by other writers (less the questions
+//!   that repeat dev word for word); only measured. Nothing may be
 //!   tuned on its failures; when they have been looked at, rotate it into
 //!   dev and have fresh questions written.
 //! - `legacy.toml`: the first question set, written against the fact files
@@ -221,19 +221,25 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.0;
-const HOLDOUT_FLOOR: f64 = 85.6;
+const DEV_FLOOR: f64 = 94.5;
+const HOLDOUT_FLOOR: f64 = 86.9;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-04: 161/188 = 85.6%, 7 false assertions, at the
-/// end of session 46's changes, made on dev only). Listed so that the
+/// measurement (2026-12-04: 147/169 = 87.0%, 7 false assertions, at the
+/// end of session 47's changes, made on dev only). Listed so that the
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "were any red army soldiers punished for the rapes and robberies in yugoslavia",
+    "who brought the cult of saint sava to russia in the 1500s",
+    "did milan obrenovic tell the russians about the 1881 secret convention",
+    "who was in the yugoslav emigre committee set up in moscow in april 1949",
+    "in wich city was the 1967 warsaw pact conference tito went to",
+    "how many russians got serbian citizenship since 2022",
+    "кто командовал красной армией при освобождении белграда",
+    "когда ельцин приезжал в белград",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
