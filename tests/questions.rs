@@ -247,7 +247,7 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "were any red army soldiers punished for the rapes and robberies in yugoslavia",
-        "from dev-34's one measurement as the holdout: not yet looked at",
+        "from dev-34's one measurement as the holdout: the twin of dev-29's question below, for the same reason",
     ),
     (
         "did yugoslavia actually join the union state with russia and belarus?",
