@@ -582,9 +582,9 @@ const TOPIC_ENTRIES: usize = 20;
 /// entries that involve them. `Err` is the decision when it answers nothing.
 pub fn topic_entries(engine: &Engine, question: &Question) -> Result<Vec<usize>, Decision> {
     let mut chosen = match decide(engine, question, &[]) {
-        // An event's timeline holds the entries it is related to, either way
-        // (the First Serbian Uprising: the alliance of 1807, the settlement of 1812),
-        // Those whose evidence holds the topic's words.
+        // An event's timeline holds the entries it is related to, either
+        // way, whose evidence holds the topic's words (the First Serbian
+        // Uprising: the alliance of 1807, the settlement of 1812).
         Decision::Answer { entry } => std::iter::once(entry).chain(related_either_way(engine, entry).into_iter().filter(|&other| discriminative_gaps(engine, question, other).is_empty())).collect(),
         Decision::Ask { entries } | Decision::Series { entries } => entries,
         other => return Err(other),

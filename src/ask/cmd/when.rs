@@ -41,9 +41,9 @@ fn undated(entry: &Entry) -> Answer {
 /// Whether the entry's date is the date of what `/when` was given: the
 /// argument names the entry (its names, aliases or people hold every
 /// weighty word of it), or one of the sentences that tell it (hold most of
-/// the other words) states the date's year. "The Pig War" is told in the entry of Serbia's
-/// turn towards Russia after 1903, in a sentence with no date: 1903 is the
-/// turn's date, not the war's.
+/// the other words) states the date's year. "The Pig War" is told in the
+/// entry of Serbia's turn towards Russia after 1903, in a sentence with
+/// no date: 1903 is the turn's date, not the war's.
 fn dated_where_told(engine: &Engine, entry: &Entry, question: &Question) -> bool {
     let index = engine.index();
     let query = &question.query;
