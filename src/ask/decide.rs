@@ -1466,14 +1466,31 @@ fn unstated_role(engine: &Engine, question: &Question, entry: usize) -> bool {
     is_person_without_roles && question.asks_role && engine.index().name_hit(entry, &question.query.keys)
 }
 
+/// Whether the question asks what happened to someone, or what they did,
+/// after (or before) an event, and the entry's sentences of them cannot
+/// tell it: they tell only the event ([`tells_only_the_event`]) or
+/// nothing that places anything after it ([`tells_nothing_of_the_event`]).
+fn places_nothing_after_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let Some(asked) = sentences_of_the_one_asked_after(engine, question, entry) else { return false };
+    tells_only_the_event(&asked) || tells_nothing_of_the_event(engine, question, entry, &asked)
+}
+
+/// The words that tell the event of a question that asks what happened to
+/// someone, or what they did, after or before it, and the entry's sentences
+/// of the one asked about.
+struct AskedAfter<'e> {
+    /// The forms of each word of the event's clause.
+    told: Vec<Vec<String>>,
+    /// The entry's sentences (position, keys, text) that name the one asked about.
+    naming: Vec<(usize, &'e Vec<String>, &'e str)>,
+}
+
 /// "What happened to Hebrang after he met Stalin", "what did Ota Šik do
 /// after he got refuge": a sentence that tells the meeting or the refuge
-/// tells nothing of what came after it. True when the question asks what
-/// happened to someone, or what they did, after an event (not a year), and every
-/// sentence of the entry that names them tells that event: each word of
-/// the "after" clause, in one of its forms ("met": "meeting").
-fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize) -> bool {
-    let Some((told, naming)) = sentences_of_the_one_asked_after(engine, question, entry) else { return false };
+/// tells nothing of what came after it. True when every sentence of the
+/// entry that names the one asked about tells that event: each word of the
+/// clause, in one of its forms ("met": "meeting").
+fn tells_only_the_event(AskedAfter { told, naming }: &AskedAfter) -> bool {
     // "*After the war ended*, King Peter II was not allowed to return": a
     // sentence that puts something after the event tells what followed.
     let tells_the_event = |(_, keys, text): &(usize, &Vec<String>, &str)| told.iter().all(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))) && !tells_a_sequence(text);
@@ -1482,12 +1499,10 @@ fn tells_only_the_event_after(engine: &Engine, question: &Question, entry: usize
 
 /// "What happened to Ivan Horvat after New Serbia was abolished": the
 /// sentence of his that tells the settlement, years before, places nothing
-/// after the abolition. True when the question asks what happened to
-/// someone, or what they did, after (or before) an event, and no sentence
-/// of the entry that names them tells a word of that event, refers back to
-/// a sentence that does, or puts one thing after another.
-fn tells_nothing_of_the_event_after(engine: &Engine, question: &Question, entry: usize) -> bool {
-    let Some((told, naming)) = sentences_of_the_one_asked_after(engine, question, entry) else { return false };
+/// after the abolition. True when no sentence of the entry that names the
+/// one asked about tells a word of that event, refers back to a sentence
+/// that does, or puts one thing after another.
+fn tells_nothing_of_the_event(engine: &Engine, question: &Question, entry: usize, AskedAfter { told, naming }: &AskedAfter) -> bool {
     let index = engine.index();
     // The event's verb, when the question has one ("abolished"), not a word of a name ("New").
     let is_event_word = |forms: &&Vec<String>| forms.iter().any(|key| question.event_words.iter().any(|event| event.contains(key)));
@@ -1500,11 +1515,13 @@ fn tells_nothing_of_the_event_after(engine: &Engine, question: &Question, entry:
     !named_after_it && !naming.is_empty() && !naming.iter().any(places_it)
 }
 
-/// For a question that asks what happened to someone, or what they did,
-/// after or before an event: the forms of each word that tells the event,
-/// and the entry's sentences (position, keys, text) that name the one asked about.
-#[allow(clippy::type_complexity)]
-fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question, entry: usize) -> Option<(Vec<Vec<String>>, Vec<(usize, &'e Vec<String>, &'e str)>)> {
+/// [`AskedAfter`] of a question that asks what happened to someone, or
+/// what they did, after or before an event; `None` for any other.
+fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question, entry: usize) -> Option<AskedAfter<'e>> {
+    // Most questions put nothing after or before an event: no words to read.
+    if question.after_event.is_none() && !question.folded.split(' ').any(|word| word == "before") {
+        return None;
+    }
     // "What *happend* to": a misspelt word of the question's frame still frames it.
     let words: Vec<&str> = question.folded.split(' ').map(|word| engine.index().question_word_slip(word).unwrap_or(word)).collect();
     // "What did Vashchenko do *before* he became consul": the sentence of the consulship tells nothing before it either.
@@ -1552,7 +1569,7 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
     let found = engine.entry(entry)?;
     let keys = index.quote_keys(entry);
     let naming = keys.iter().zip(&found.quotes).enumerate().filter(|(_, (keys, _))| subject.iter().any(|key| super::index::contains_key(keys, key))).map(|(q, (keys, quote))| (q, keys, quote.text.as_str())).collect();
-    Some((told, naming))
+    Some(AskedAfter { told, naming })
 }
 
 /// Whether a sentence puts one thing after another ([`SEQUENCE_WORDS`],
@@ -1665,7 +1682,7 @@ fn reports_on_the_names_asked(engine: &Engine, question: &Question, entry: usize
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
-    if tells_only_the_event_after(engine, question, entry) || tells_nothing_of_the_event_after(engine, question, entry) || named_in_the_time_clause(engine, question, entry) || !tells_the_reactor(engine, question, entry) {
+    if places_nothing_after_the_event(engine, question, entry) || named_in_the_time_clause(engine, question, entry) || !tells_the_reactor(engine, question, entry) {
         return false;
     }
     if !evidence::binds_years(engine.base(), engine.index(), found, &question.query, &question.about) || !in_the_time_asked(question, found) {

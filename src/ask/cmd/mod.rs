@@ -65,16 +65,15 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
 /// or a word the base does not know (`/who hebrnag`), which "who" would
 /// read as a deed: those ask who someone was.
 fn who_question(engine: &Engine, text: &str) -> Question {
-    let plain = engine.question(text);
     let index = engine.index();
     let first = text.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
     let keys = index.word_keys(&first);
     let a_verb_first = !keys.is_empty() && keys.iter().all(|key| index.has_key(key) && !index.is_proper_key(key) && !index.is_title_key(key) && !index.is_person_kind(key));
     if !a_verb_first {
-        return plain;
+        return engine.question(text);
     }
     let asked = engine.question(&format!("who {}", text.trim()));
-    if asked.deed().is_empty() && asked.told_deed.is_none() { plain } else { asked }
+    if asked.deed().is_empty() && asked.told_deed.is_none() { engine.question(text) } else { asked }
 }
 
 /// The focus of a command's answer: what it asserts, and the words of its subject.
