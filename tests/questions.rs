@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-34.toml`: the second to thirty-third holdout sets,
+//! - `dev-3.toml` … `dev-35.toml`: the second to thirty-fourth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -26,7 +26,7 @@
 //!   144/159 = 90.6%, 6 false assertions; dev-31 160/179 = 89.4%, 2 false
 //!   assertions; dev-32 141/170 = 82.9%, 7 false assertions; dev-33 77/86
 //!   = 89.5%, 9 false assertions; dev-34 161/188 = 85.6%, 7 false
-//!   assertions).
+//!   assertions; dev-35 147/169 = 87.0%, 7 false assertions).
 //! - `holdout.toml`: the thirty-fourth set, in part (no plain or command
 //!   share), written the same way by other writers (less the questions
 //!   that repeat dev word for word); only measured. Nothing may be
@@ -221,7 +221,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.5;
+const DEV_FLOOR: f64 = 94.3;
 const HOLDOUT_FLOOR: f64 = 86.9;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -245,6 +245,34 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "who brought the cult of saint sava to russia in the 1500s",
+        "from dev-35's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "did milan obrenovic tell the russians about the 1881 secret convention",
+        "from dev-35's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "who was in the yugoslav emigre committee set up in moscow in april 1949",
+        "from dev-35's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "in wich city was the 1967 warsaw pact conference tito went to",
+        "from dev-35's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "how many russians got serbian citizenship since 2022",
+        "from dev-35's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "кто командовал красной армией при освобождении белграда",
+        "from dev-35's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "когда ельцин приезжал в белград",
+        "from dev-35's one measurement as the holdout: not yet looked at",
+    ),
     (
         "were any red army soldiers punished for the rapes and robberies in yugoslavia",
         "from dev-34's one measurement as the holdout: the twin of dev-29's question below, for the same reason",
@@ -283,7 +311,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=34 {
+    for part in 2..=35 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
