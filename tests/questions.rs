@@ -233,10 +233,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "who brought the cult of saint sava to russia in the 1500s",
-    "did milan obrenovic tell the russians about the 1881 secret convention",
-    "who was in the yugoslav emigre committee set up in moscow in april 1949",
-    "in wich city was the 1967 warsaw pact conference tito went to",
     "how many russians got serbian citizenship since 2022",
     "кто командовал красной армией при освобождении белграда",
     "когда ельцин приезжал в белград",
@@ -245,22 +241,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "who brought the cult of saint sava to russia in the 1500s",
-        "from dev-35's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "did milan obrenovic tell the russians about the 1881 secret convention",
-        "from dev-35's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "who was in the yugoslav emigre committee set up in moscow in april 1949",
-        "from dev-35's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "in wich city was the 1967 warsaw pact conference tito went to",
-        "from dev-35's one measurement as the holdout: not yet looked at",
-    ),
     (
         "how many russians got serbian citizenship since 2022",
         "from dev-35's one measurement as the holdout: not yet looked at",

@@ -2620,3 +2620,46 @@ fn josef_is_joseph() {
     // "Ph" and "f" are one sound: "Franz Josef" is Franz Joseph.
     assert_answered_by(&engine(), "/who franz josef", "en", "franz-joseph");
 }
+
+#[test]
+fn the_subject_of_a_passive_is_not_its_doer() {
+    // "The *Orthodox* worship of Saint Sava was established in Russia":
+    // a name before the verb is its doer only when the verb is active or
+    // says by whom.
+    assert_nothing_asserted(&engine(), &["who brought saint sava's cult to russia"]);
+}
+
+#[test]
+fn whether_someone_told_asks_for_their_words() {
+    // "Did X tell / inform / warn …" is answered only by a sentence that
+    // reports what was said, not by the convention or the split itself.
+    assert_nothing_asserted(&engine(), &["did obrenovic inform russia of the secret convention", "did yugoslavia warn moscow before the 1948 split"]);
+}
+
+#[test]
+fn a_word_set_off_in_quote_marks_is_nobodys_words() {
+    // "Purges of alleged "Titoists"" names a thing; it reports nothing
+    // Stalin said. A resolution's own unattributed words are still its
+    // words ("a resolution that noted that ″…″").
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did stalin tell tito about the cominform resolution"]);
+    assert_proven(&engine, "what did the cominform resolution of june 1948 say about the yugoslav party", "cominform-resolution-1948", "incorrect line");
+}
+
+#[test]
+fn who_was_in_a_group_asks_for_its_people() {
+    // "Who was in the committee": its members, by name; the committee's
+    // sentence names only "a group of Yugoslav citizens" and the states
+    // around it.
+    assert_nothing_asserted(&engine(), &["who was in the group of yugoslav citizens in moscow"]);
+}
+
+#[test]
+fn a_mistyped_question_word_opens_its_phrases() {
+    // "Wich city" is "which city", a question of place, as "wich" alone is
+    // "which"; and the city is named by the sentence ("located in
+    // Belgrade"), not repeated.
+    let engine = engine();
+    assert_proven(&engine, "wich city did tito and stalin meet in", "tito-stalin-meeting-1944", "Moscow");
+    assert_proven(&engine, "which city was the cominform based in", "cominform-founded", "Belgrade");
+}

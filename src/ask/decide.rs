@@ -1743,7 +1743,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let tells_verb = |q: usize| index.quote_keys(entry).get(q).is_some_and(|keys| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))));
             // Asked of a year ("when they met in Sept 1944"), words the sentence dates to it.
             let of_the_year = |text: &str| query.years.is_empty() || super::index::years_in(text).any(|year| query.years.contains(&year));
-            let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| of_the_year(&quote.text) && ((evidence::reports_words(&quote.text) && !evidence::said_by_another(index, &quote.text, &question.speaker)) || tells_verb(q)));
+            let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| of_the_year(&quote.text) && ((evidence::reports_words(&quote.text) && !evidence::said_by_another(index, &quote.text, &question.speaker, false)) || tells_verb(q)));
             // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
             let other_name = !question.asks_other_name || index.word_keys(&found.title).iter().any(|key| !query.keys.contains(key));
             // "Who was the first Yugoslav ambassador in Moscow": a sentence of theirs that says "first".
@@ -1783,7 +1783,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             evidence::entry_states(engine.base(), engine.index(), found, &focus)
         }
         Asks::Who => {
-            let focus = Focus { asks_object: question.asks_object, deed: question.deed(), asks_signer: question.asks_signer, signs_for: &question.signs_for, ..Focus::asserting(Asks::Who).with_query(&question.query) };
+            let focus = Focus { asks_object: question.asks_object, asks_members: question.asks_members, deed: question.deed(), asks_signer: question.asks_signer, signs_for: &question.signs_for, ..Focus::asserting(Asks::Who).with_query(&question.query) };
             // "Who became prime minister when…": an event's sentence must tell someone became it.
             let becoming_told = || question.becoming.as_ref().is_none_or(|what| tells_becoming_what(engine, entry, found, what));
             found.kind == Kind::Person || evidence::entry_states(engine.base(), engine.index(), found, &focus) && becoming_told()
@@ -1803,7 +1803,10 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         // And, asked what was said about a thing or to a name, a sentence that
         // reports words and names it: Yeltsin's words on the bombing do not
         // answer what Moscow said to Borislav Milošević's proposal.
-        Asks::What if question.asks_words => found.quotes.iter().enumerate().any(|(q, quote)| evidence::reports_words(&quote.text) && reports_on_the_names_asked(engine, question, entry, q) && !evidence::said_by_another(engine.index(), &quote.text, &question.speaker)),
+        Asks::What if question.asks_words => {
+            let entry_names_speaker = engine.index().name_keys_iter(entry).any(|key| question.speaker.contains(key));
+            found.quotes.iter().enumerate().any(|(q, quote)| evidence::reports_words(&quote.text) && reports_on_the_names_asked(engine, question, entry, q) && !evidence::said_by_another(engine.index(), &quote.text, &question.speaker, entry_names_speaker))
+        }
         // What an agreement held: a sentence that tells it, not one that lists the agreement.
         Asks::What if question.asks_contents => found.quotes.iter().any(|quote| evidence::tells_contents(&quote.text)),
         // What someone signed: a treaty, or a sentence that tells a signing, not only their visit.

@@ -468,6 +468,7 @@ impl Engine {
             asks_end: question.asks_end,
             asks_start: question.asks_start,
             asks_object: question.asks_object,
+            asks_members: question.asks_members,
             deed: question.deed(),
             asks_signer: question.asks_signer,
             signs_for: &question.signs_for,

@@ -38,6 +38,8 @@ pub struct Focus<'q> {
     /// the object, so a new name anywhere in the sentence can be the answer,
     /// not only one standing as the doer.
     pub asks_object: bool,
+    /// "Who was in the committee": people, named ([`crate::ask::question::Question::asks_members`]).
+    pub asks_members: bool,
     /// "Who killed King Alexander": the keys of the deed's verb in each of
     /// its forms, when the question asks for its doer. A sentence that puts
     /// the deed in the passive with no doer after it ("was assassinated in
@@ -82,6 +84,7 @@ impl Default for Focus<'_> {
             asks_end: false,
             asks_start: false,
             asks_object: false,
+            asks_members: false,
             deed: Vec::new(),
             asks_signer: false,
             signs_for: &[],
@@ -166,9 +169,13 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             } else {
                 // Who did it: a person the question does not already name, or
                 // a state, army or government standing as the doer.
-                let doer = keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key))
-                    || names_a_doer(text, focus.query, index, focus.asks_object)
-                    || names_a_person_at_the_year(text, focus.query, index);
+                let doer = if focus.asks_members {
+                    keys.iter().any(|key| index.is_personal_name_key(key) && !focus.query.keys.contains(key))
+                } else {
+                    keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key))
+                        || names_a_doer(text, focus.query, index, focus.asks_object)
+                        || names_a_person_at_the_year(text, focus.query, index)
+                };
                 doer && !agentless_passive(text, index, &focus.deed)
             }
         }
@@ -374,12 +381,27 @@ pub fn tells_becoming(text: &str) -> bool {
 /// sources' "″open aggression″" among them.
 const QUOTE_MARKS: [char; 7] = ['"', '“', '”', '«', '»', '„', '″'];
 
+/// Whether `text` quotes someone's words: a span between quote marks of
+/// [`QUOTED_WORDS`] words or more, or one a word of saying comes before
+/// ("expressed "astonishment""). A word or two set off alone is a name for
+/// something ("purges of alleged "Titoists""), not what anyone said.
+fn quotes_someone(text: &str) -> bool {
+    let spans: Vec<&str> = text.split(QUOTE_MARKS).collect();
+    (1..spans.len()).step_by(2).any(|inside| {
+        let said_before = lowercase_words(spans[inside - 1]).iter().any(|word| SAYING_WORDS.contains(&word.as_str()));
+        spans[inside].split_whitespace().count() >= QUOTED_WORDS || said_before
+    })
+}
+
+/// How many words between quote marks are someone's words, said before.
+const QUOTED_WORDS: usize = 3;
+
 /// Whether a quote reports what someone said, wrote or agreed: it quotes
 /// them, calls it "verbal", or a word of saying has what was said after it
 /// ("underlined *that*", "agreed *to* meet", "complained *about*",
 /// "described … *as*").
 pub fn reports_words(text: &str) -> bool {
-    if text.contains(QUOTE_MARKS) {
+    if quotes_someone(text) {
         return true;
     }
     let words = lowercase_words(text);
@@ -404,8 +426,10 @@ pub fn reports_words(text: &str) -> bool {
 /// the name nearest before the word of saying, within its clause, is
 /// another's. "… Stalin referred to reports …" does not tell what Hebrang
 /// replied. False when `speaker` is empty, when the text reports no words,
-/// and when a report names no speaker but the text names the one asked.
-pub(crate) fn said_by_another(index: &Index, text: &str, speaker: &[String]) -> bool {
+/// and when a report names no speaker but the text names the one asked,
+/// or the entry it is from is named after them (`entry_names_speaker`: the
+/// Cominform resolution's sentence "a resolution that noted that …").
+pub(crate) fn said_by_another(index: &Index, text: &str, speaker: &[String], entry_names_speaker: bool) -> bool {
     if speaker.is_empty() {
         return false;
     }
@@ -424,7 +448,7 @@ pub(crate) fn said_by_another(index: &Index, text: &str, speaker: &[String]) -> 
     };
     // A report whose speaker is never named ("Yugoslav leader …
     // complained") may be the asked one's only when the sentence names them.
-    let names_speaker = words.iter().any(|word| index.known_word_keys(word).iter().any(|key| speaker.contains(key)));
+    let names_speaker = entry_names_speaker || words.iter().any(|word| index.known_word_keys(word).iter().any(|key| speaker.contains(key)));
     let mut last: Option<Vec<String>> = None;
     let mut any = false;
     for (at, _) in reports {
@@ -912,9 +936,25 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
         let after_by = on_the_part_of || before.iter().any(|w| w.eq_ignore_ascii_case("by"));
         // "Serbia, *along with* the Principality of Montenegro, declared…": a doer beside the asked one.
         let along_with = before.windows(2).any(|pair| matches!(pair[0].to_lowercase().as_str(), "along" | "together") && pair[1].eq_ignore_ascii_case("with"));
-        anywhere || after_by || along_with || first_asked.is_some_and(|first| position < first)
+        anywhere || after_by || along_with || first_asked.is_some_and(|first| position < first) && !subject_of_a_passive(&words, position)
     })
 }
+
+/// Whether the name at `position` opens the subject of a passive verb that
+/// names no doer: "The *Orthodox* worship of Saint Sava was established in
+/// Russia" tells that it was done, not who did it.
+fn subject_of_a_passive(words: &[&str], position: usize) -> bool {
+    let is_auxiliary = |word: &&str| PASSIVE_AUXILIARIES.iter().any(|aux| word.eq_ignore_ascii_case(aux));
+    let rest = &words[position + 1..];
+    let Some(aux) = rest.iter().take(PASSIVE_SUBJECT_REACH).position(is_auxiliary) else { return false };
+    let Some(verb) = rest[aux..].iter().position(|word| !is_auxiliary(word) && !word.ends_with("ly")).map(|at| aux + at) else { return false };
+    let participle = rest[verb].len() > 4 && (rest[verb].ends_with("ed") || rest[verb].ends_with("en"));
+    participle && !rest[verb + 1..].iter().any(|w| AGENT_MARKERS.iter().any(|marker| w.eq_ignore_ascii_case(marker)))
+}
+
+/// How far after a name its clause's verb is looked for ("The Orthodox
+/// worship of Saint Sava *was* established").
+const PASSIVE_SUBJECT_REACH: usize = 6;
 
 /// Whether `text` names a person the question does not, right before one
 /// of the question's years: in a list of who did it when ("Boris Tadić in

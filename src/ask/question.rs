@@ -68,6 +68,10 @@ pub struct Question {
     /// "Who did Yugoslavia turn to", "with whom did…": a "who" question
     /// whose person is the object of the verb, not its doer.
     pub asks_object: bool,
+    /// "Who was *in the* committee", "who were *the members of*…": a "who"
+    /// question that asks for the people a group was made of, which only a
+    /// sentence naming a person gives (not one naming the state behind it).
+    pub asks_members: bool,
     /// The question asks when something *ended* ("when did the war end",
     /// "when did the Red Army leave"): the date must be stated as an end.
     pub asks_end: bool,
@@ -205,9 +209,30 @@ fn asks_for_words(words: &[&str], asks: Asks, language: Language) -> bool {
     match language {
         // "šta je Jugoslavija *izrazila*", "что Тито *сказал*": a past verb of saying.
         Language::Sr | Language::Ru => asks == Asks::What && words.iter().any(|w| INFLECTED_WORDS_VERBS.contains(w)),
-        _ => asks_for(WORDS_VERBS, words, asks, language),
+        _ => asks_for(WORDS_VERBS, words, asks, language) || asks_whether_said(words, asks),
     }
 }
+
+/// Verbs of a yes-or-no question that ask whether words were said: "did
+/// Milan *tell* the Russians about the convention" is answered only by a
+/// sentence that reports what he said, not by one that tells the convention.
+const POLAR_WORDS_VERBS: &[&str] = &["say", "tell", "write", "promise", "complain", "claim", "declare", "announce", "reply", "warn", "inform"];
+
+/// Whether an English "did …" question asks whether someone said something
+/// ([`POLAR_WORDS_VERBS`] within a few words of "did", before what it was
+/// about or the question's end).
+fn asks_whether_said(words: &[&str], asks: Asks) -> bool {
+    if asks != Asks::What || !words.first().is_some_and(|w| DO_FORMS.contains(w)) {
+        return false;
+    }
+    let Some(at) = words.iter().take(POLAR_SPEAKER_REACH + 2).position(|w| POLAR_WORDS_VERBS.contains(w)).filter(|&at| at > 1) else { return false };
+    let after = &words[at + 1..];
+    after.len() < POLAR_SPEAKER_REACH || after.iter().take(POLAR_SPEAKER_REACH).any(|w| WORDS_FOLLOWERS.contains(w) || *w == "that")
+}
+
+/// How many words a yes-or-no question's speaker and what was said to whom
+/// may take ("did *milan obrenovic* tell *the russians* about").
+const POLAR_SPEAKER_REACH: usize = 4;
 
 /// The keys of the names between "did" and the first verb of saying
 /// ([`WORDS_VERBS`]) of a question that asks for words: "what did
@@ -464,6 +489,17 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
     let mut unknown_kind = None;
     let mut counts_persons = false;
     for (asks, range) in found {
+        // "Which *city*", "what *country*": a question phrase of place whose
+        // noun is the kind of place asked, which the sentence names ("located
+        // in *Belgrade*") rather than repeats.
+        if *asks == Asks::Where && range.len() > 1 && language == Language::En {
+            let keys: Vec<String> = words.get(range.end - 1).map(|noun| index.word_tokens(noun, language).iter().map(|t| t.key.clone()).collect()).unwrap_or_default();
+            if let Some(place) = keys.iter().find(|key| index.is_kind(key)) {
+                kind = kind.or_else(|| Some(place.clone()));
+                query.mark_keys_light(&keys);
+            }
+            continue;
+        }
         if !TYPE_ASKING.contains(asks) {
             continue;
         }
@@ -570,7 +606,7 @@ const UNTIL_WHEN: &[&str] = &["do kada", "do koje godine", "do kakogo goda", "do
 fn asks_until(words: &[&str]) -> bool {
     words.windows(2).enumerate().any(|(at, pair)| {
         let until = matches!(pair[0], "until" | "till") || pair[0] == "to" && at > 0 && words[at - 1] == "up";
-        until && matches!(pair[1], "when" | "what" | "which")
+        until && matches!(lexicon::meant_question_word(pair[1]), "when" | "what" | "which")
     })
 }
 
@@ -578,6 +614,18 @@ fn asks_until(words: &[&str]) -> bool {
 /// its Serbian and Russian forms), or "who" followed by an auxiliary and
 /// then the verb's own subject ("who *did Yugoslavia* turn to"); not "who
 /// was…" (identity) or "who signed…" (the doer).
+/// See [`Question::asks_members`]: "who" with a form of "be", then "in
+/// the", "on the", "among the", "part of the" or "the members of" ("in
+/// charge" asks who led, not who belonged).
+fn asks_for_members(words: &[&str], found: &[(Asks, std::ops::Range<usize>)]) -> bool {
+    found.iter().filter(|(asks, _)| *asks == Asks::Who).any(|(_, range)| {
+        let rest = words.get(range.end..).unwrap_or_default();
+        let Some((verb, rest)) = rest.split_first() else { return false };
+        matches!(*verb, "was" | "were" | "is" | "are")
+            && (matches!(rest, [place, "the", ..] if matches!(*place, "in" | "on" | "among")) || matches!(rest, ["part", "of", "the", ..] | ["the", "members", "of", ..] | ["members", "of", ..]))
+    })
+}
+
 fn asks_for_object(words: &[&str], found: &[(Asks, std::ops::Range<usize>)]) -> bool {
     found.iter().filter(|(asks, _)| *asks == Asks::Who).any(|(_, range)| {
         let word = words.get(range.start).copied().unwrap_or_default();
@@ -1807,6 +1855,7 @@ impl Question {
             query.mark_keys_light(&index.word_keys(PRESENT_WORDS));
         }
         let asks_object = asks == Asks::Who && asks_for_object(&words, &found);
+        let asks_members = asks == Asks::Who && language == Language::En && asks_for_members(&words, &found);
         // "Until when did trade grow" asks for the end too.
         let until_when = asks_until(&words) || holds_phrase(&words, &UNTIL_WHEN_FOLDED);
         // "When did Serbia pull out": a verb and its particle that end something.
@@ -1876,6 +1925,7 @@ impl Question {
             boundary,
             asks_present,
             asks_object,
+            asks_members,
             asks_end,
             earliest,
             compares,

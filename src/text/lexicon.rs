@@ -450,6 +450,16 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("st", "saint"),
 ];
 
+/// English question words as they are commonly mistyped, with the word
+/// meant: each opens the phrases the word meant opens ("wich city").
+const MISTYPED_QUESTION_WORDS: &[(&str, &str)] = &[("wich", "which"), ("whitch", "which"), ("wat", "what"), ("wen", "when"), ("wher", "where"), ("whn", "when")];
+
+/// The question word `word` is a mistyping of ([`MISTYPED_QUESTION_WORDS`]),
+/// or `word` itself: "until *wich* year" asks until when.
+pub fn meant_question_word(word: &str) -> &str {
+    MISTYPED_QUESTION_WORDS.iter().find(|(mistyped, _)| *mistyped == word).map_or(word, |(_, meant)| meant)
+}
+
 /// Question words by their first word: (language, all their words, what they ask).
 type ByFirstWord = rustc_hash::FxHashMap<String, Vec<(Language, Vec<String>, Asks)>>;
 
@@ -462,7 +472,18 @@ pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, s
         let mut map = ByFirstWord::default();
         for (lang, words, asks) in QUESTION_WORDS {
             let words: Vec<String> = fold_for_search(words).split(' ').map(str::to_string).collect();
+            // "Wich city" is "which city", as "wich" alone is "which".
+            if words.len() > 1 {
+                for (mistyped, _) in MISTYPED_QUESTION_WORDS.iter().filter(|(_, meant)| *meant == words[0]) {
+                    let respelt = std::iter::once(mistyped.to_string()).chain(words[1..].iter().cloned()).collect();
+                    map.entry(mistyped.to_string()).or_default().push((*lang, respelt, *asks));
+                }
+            }
             map.entry(words[0].clone()).or_default().push((*lang, words, *asks));
+        }
+        // Longest first, the order of the list kept among equals.
+        for phrases in map.values_mut() {
+            phrases.sort_by_key(|(_, words, _)| std::cmp::Reverse(words.len()));
         }
         map
     });
