@@ -2663,3 +2663,21 @@ fn a_mistyped_question_word_opens_its_phrases() {
     assert_proven(&engine, "wich city did tito and stalin meet in", "tito-stalin-meeting-1944", "Moscow");
     assert_proven(&engine, "which city was the cominform based in", "cominform-founded", "Belgrade");
 }
+
+#[test]
+fn protesters_are_demonstrators() {
+    // Students write "protested" for what the sources call "250,000
+    // demonstrators gathered in Belgrade" (one synonym group).
+    assert_proven(&engine(), "how many protesters gathered in belgrade against the czechoslovak invasion", "belgrade-demonstration-1968", "250,000");
+}
+
+#[test]
+fn a_half_that_says_only_it_asks_of_the_other_halfs_thing() {
+    // "Where was *it* based at first": the Cominform's seat (Belgrade), shown
+    // with its founding; not the best entry of "based" alone (Karlovci).
+    let engine = engine();
+    let question = "when was the cominform founded and where was it based at first";
+    assert_eq!(shown_ids(&engine, question), ["cominform-founded"]);
+    assert_proven(&engine, question, "cominform-founded", "Belgrade");
+    assert_proven(&engine, question, "cominform-founded", "1947");
+}

@@ -257,8 +257,11 @@ impl Engine {
                 let among_closest = |entry: usize| matches!(whole, Decision::Ask { entries } | Decision::Abstain { near: entries, .. } if entries.contains(&entry));
                 // Both halves ask their own question: a half's answer stands when the
                 // whole found none, or when it is the half's best-scored entry.
+                // Not a half that names nothing but "it" ("where was it first based"): that is the other half's thing.
+                let names_something = (0..half_question.query.keys.len()).any(|word| self.index.is_proper(&half_question.query, word));
+                let leans_on_the_other = !names_something && half_question.text.split_whitespace().any(|word| matches!(word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(), "it" | "they"));
                 let own_question = |entry: usize| {
-                    both_ask && (!matches!(whole, Decision::Answer { .. }) || self.index.score(&half_question.query, Some(question.preferred_kinds()), false).first().is_some_and(|best| best.entry == entry))
+                    both_ask && !leans_on_the_other && (!matches!(whole, Decision::Answer { .. }) || self.index.score(&half_question.query, Some(question.preferred_kinds()), false).first().is_some_and(|best| best.entry == entry))
                 };
                 match decision {
                     Decision::Answer { entry } if self.index.name_hit(*entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_closest(*entry) || own_question(*entry) => Some(vec![*entry]),
@@ -300,10 +303,15 @@ impl Engine {
                 }
                 // "When did the Kosovo War start and what did Russia say about the
                 // NATO strikes": each half asks its own of one entry, which the
-                // whole could not answer as one question.
-                let answered_on_their_own = both_ask && own.iter().all(Option::is_some) && !matches!(whole, Decision::Answer { .. });
-                if let ([entry], true) = (first.as_slice(), first == second && answered_on_their_own) {
-                    return self.compose_both_of_one(*entry, [left_half, right_half], locale);
+                // whole could not answer as one question, or answered only as
+                // the first half asks ("when was the Cominform set up and where
+                // was it first based": the date, not the city).
+                let whole_is_one_half = |entry: usize| matches!(whole, Decision::Answer { entry: answered } if *answered == entry);
+                let answered_on_their_own = |entry: usize| both_ask && own.iter().all(Option::is_some) && (!matches!(whole, Decision::Answer { .. }) || whole_is_one_half(entry));
+                if let ([entry], true) = (first.as_slice(), first == second) {
+                    if answered_on_their_own(*entry) {
+                        return self.compose_both_of_one(*entry, [left_half, right_half], locale);
+                    }
                 }
             }
             if let Some(answer) = self.start_and_end(question, &parsed, locale) {
