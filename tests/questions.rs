@@ -235,7 +235,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "how many russians got serbian citizenship since 2022",
     "кто командовал красной армией при освобождении белграда",
-    "когда ельцин приезжал в белград",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -247,10 +246,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "кто командовал красной армией при освобождении белграда",
-        "from dev-35's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "когда ельцин приезжал в белград",
         "from dev-35's one measurement as the holdout: not yet looked at",
     ),
     (

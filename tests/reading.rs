@@ -2681,3 +2681,24 @@ fn a_half_that_says_only_it_asks_of_the_other_halfs_thing() {
     assert_proven(&engine, question, "cominform-founded", "Belgrade");
     assert_proven(&engine, question, "cominform-founded", "1947");
 }
+
+#[test]
+fn a_person_coming_to_a_place_is_a_visit() {
+    // "When did Yeltsin come to Belgrade": a journey, which no sentence of
+    // the Kosovo War tells (Yeltsin's words on the bombing are dated by the
+    // war, not by a visit). In Serbian and Russian as in English; Putin's
+    // visits are told.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did yeltsin come to belgrade"]);
+    assert_nothing_asserted_in(&engine, &[("kada je jeljcin dosao u beograd", "sr")]);
+    assert_answered_by(&engine, "kada je putin dosao u beograd", "sr", "putin-visit-belgrade-2000");
+}
+
+#[test]
+fn exiles_in_serbian_and_russian_are_refugees() {
+    // "Izgnanika", "изгнанников": the sources' "40 000 exiles from the
+    // Russian Empire", counted.
+    let engine = engine();
+    assert_proven_in(&engine, "колико руских изгнаника је примила краљевина схс", "sr", "russian-refugees-welcomed-in-yugoslavia", "40 000");
+    assert_proven_in(&engine, "сколько русских изгнанников приняло королевство схс", "ru", "russian-refugees-welcomed-in-yugoslavia", "40 000");
+}

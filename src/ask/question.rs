@@ -956,9 +956,9 @@ fn initially_phrase<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
 /// without: each verb may belong to either half, and the halves are
 /// weighed one by one. "Born" and "died" (`found` as an attribute) say
 /// what is asked, like a question word, not an event to find.
-fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Vec<Vec<String>> {
+fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Vec<Vec<String>> {
     if matches!(language, Language::Sr | Language::Ru) {
-        return inflected_event_words(index, words, language);
+        return inflected_event_words(index, words, language).into_iter().chain(inflected_journey(index, query, text, words, language)).collect();
     }
     if language != Language::En || words.iter().any(|w| matches!(*w, "and" | "compared" | "vs" | "versus")) {
         return Vec::new();
@@ -999,7 +999,7 @@ fn event_words(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std
             forms.into_iter().chain(doers).chain(phrase).chain(index.paraphrase_keys(word)).collect()
         })
         .filter(|keys: &Vec<String>| !keys.is_empty())
-        .chain(journey_to_a_place(index, words, language))
+        .chain(journey_to_a_place(index, query, text, words, language))
         .collect()
 }
 
@@ -1064,15 +1064,62 @@ const JOURNEY_WORDS: &[&str] = &["visit", "visited", "trip", "tour", "arrived", 
 /// about, a journey, which the evidence must tell ("visited", "arrived",
 /// "a trip to"); "agreed to meet in Belgrade" plans one. The journey
 /// words' keys, as one event word.
-fn journey_to_a_place(index: &Index, words: &[&str], language: Language) -> Option<Vec<String>> {
+fn journey_to_a_place(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<Vec<String>> {
     let place = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_proper_key(&t.key));
+    let went_to = |three: &[&str]| GOING_VERBS.contains(&three[0]) && three[1] == "to" && place(three[2]);
     // Only in a clause that sets the time of what is asked: how people went
     // somewhere is told in too many ways ("fled to", "found refuge in").
-    let clause = words.iter().skip(1).position(|word| *word == "when").map(|at| &words[at + 2..])?;
-    if !clause.windows(3).any(|three| GOING_VERBS.contains(&three[0]) && three[1] == "to" && place(three[2])) {
+    let clause = words.iter().skip(1).position(|word| *word == "when").map(|at| &words[at + 2..]);
+    // Or when a person is asked to have gone ("when did *Yeltsin come to Belgrade*").
+    let person_went = || person_then(index, query, text, words, language).is_some_and(|verb| words.get(verb..verb + 3).is_some_and(went_to));
+    if !clause.is_some_and(|clause| clause.windows(3).any(went_to)) && !person_went() {
         return None;
     }
     let keys: Vec<String> = JOURNEY_WORDS.iter().flat_map(|word| index.tokens(word, language)).map(|t| t.key).filter(|key| index.has_key(key)).collect();
+    (!keys.is_empty()).then_some(keys)
+}
+
+/// The position of the word after "when did" and a person's name ("when
+/// did *Boris Yeltsin* come"), or, in Serbian and Russian, after "kada" or
+/// "когда" and the name ("когда Ельцин приезжал"): the verb of what the
+/// person did. None when no personal name stands there.
+fn person_then(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<usize> {
+    // As respelt ("jeljcin"), and a Russian name as typed ("Ельцин").
+    let personal = |word: &str| {
+        let word = if language == Language::Ru { as_typed(text, word) } else { index.respell_in(query, word).unwrap_or(word) };
+        index.word_tokens(word, language).iter().any(|t| index.is_personal_name_key(&t.key))
+    };
+    let start = match language {
+        Language::En => usize::from(words.first() == Some(&"when")) + usize::from(words.get(1).is_some_and(|w| DO_FORMS.contains(w))),
+        // "Kada *je* Jeljcin došao": past with its auxiliary.
+        _ => {
+            let opens = usize::from(words.first().is_some_and(|w| matches!(*w, "kada" | "kad" | "kogda")));
+            opens + usize::from(opens == 1 && words.get(1).is_some_and(|w| matches!(*w, "je" | "su")))
+        }
+    };
+    let needed = if language == Language::En { 2 } else { start.max(1) };
+    let verb = start + words.iter().skip(start).take_while(|w| personal(w)).count();
+    (start == needed && verb > start).then_some(verb)
+}
+
+/// Serbian and Russian past forms of coming and going, folded (Russian in
+/// its Latin transliteration): "когда Ельцин *приезжал* в Белград".
+const INFLECTED_GOING_VERBS: &[&str] = &[
+    "dosao", "dosla", "dosli", "dolazio", "dolazila", "otisao", "otisla", "putovao", "putovala", "posetio", "posetila",
+    "priezzhal", "priezzhala", "priekhal", "priekhala", "ezdil", "ezdila", "poekhal", "poekhala", "pribyl", "pribyla",
+];
+
+/// [`journey_to_a_place`] in Serbian and Russian: a person named after
+/// "kada" or "когда", then a verb of coming or going, "u", "в" or "na",
+/// and a place.
+fn inflected_journey(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<Vec<String>> {
+    let verb = person_then(index, query, text, words, language)?;
+    let place = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_proper_key(&t.key));
+    let went = words.get(verb..verb + 3).is_some_and(|three| INFLECTED_GOING_VERBS.contains(&three[0]) && matches!(three[1], "u" | "v" | "vo" | "na") && place(three[2]));
+    if !went {
+        return None;
+    }
+    let keys: Vec<String> = JOURNEY_WORDS.iter().flat_map(|word| index.tokens(word, Language::En)).map(|t| t.key).filter(|key| index.has_key(key)).collect();
     (!keys.is_empty()).then_some(keys)
 }
 
@@ -1872,7 +1919,7 @@ impl Question {
         let asks_contents = asks_for_contents(&words, asks, language);
         let asks_signed = asks_for_signed(&words, asks, language);
         let asks_deeds = asks_for(&["do"], &words, asks, language);
-        let event_words = event_words(index, &query, &words, &found, language);
+        let event_words = event_words(index, &query, text, &words, &found, language);
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
         // A verb by its ending: an English "-ed", a Serbian or Russian active past ("pomagao").
