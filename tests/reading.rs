@@ -2702,3 +2702,21 @@ fn exiles_in_serbian_and_russian_are_refugees() {
     assert_proven_in(&engine, "колико руских изгнаника је примила краљевина схс", "sr", "russian-refugees-welcomed-in-yugoslavia", "40 000");
     assert_proven_in(&engine, "сколько русских изгнанников приняло королевство схс", "ru", "russian-refugees-welcomed-in-yugoslavia", "40 000");
 }
+
+#[test]
+fn a_defender_protects() {
+    // "Which patriarch protected the émigrés": Varnava, "a staunch defender
+    // and advocate of the Russian exiles", not Dimitrije, who invited the
+    // Church in exile.
+    let engine = engine();
+    assert_proven(&engine, "which serbian patriarch protected the russian emigres", "patriarch-varnava", "Varnava");
+}
+
+#[test]
+fn a_mother_in_serbian_and_russian() {
+    // "Majka", "мать": "Elena Glinskaya, the mother of Russian emperor Ivan
+    // the Terrible was maternally Serb".
+    let engine = engine();
+    assert_proven_in(&engine, "čija je majka bila srpskog porekla", "sr", "elena-glinskaya", "Ivan the Terrible");
+    assert_proven_in(&engine, "у какого русского царя мать была сербского происхождения", "ru", "elena-glinskaya", "Ivan the Terrible");
+}
