@@ -2720,3 +2720,11 @@ fn a_mother_in_serbian_and_russian() {
     assert_proven_in(&engine, "čija je majka bila srpskog porekla", "sr", "elena-glinskaya", "Ivan the Terrible");
     assert_proven_in(&engine, "у какого русского царя мать была сербского происхождения", "ru", "elena-glinskaya", "Ivan the Terrible");
 }
+
+#[test]
+fn a_half_that_is_the_wholes_answer_leaves_the_other_half_to_answer() {
+    // The whole question is answered by the letters; its second half, which
+    // asks its own question, adds the declaration.
+    let ids = shown_ids(&engine(), "when did tito and khrushchev swap letters and in which year was the belgrade declaration signed");
+    assert_eq!(ids, ["tito-khrushchev-letters-1955", "belgrade-declaration"]);
+}
