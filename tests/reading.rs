@@ -2728,3 +2728,13 @@ fn a_half_that_is_the_wholes_answer_leaves_the_other_half_to_answer() {
     let ids = shown_ids(&engine(), "when did tito and khrushchev swap letters and in which year was the belgrade declaration signed");
     assert_eq!(ids, ["tito-khrushchev-letters-1955", "belgrade-declaration"]);
 }
+
+#[test]
+fn until_when_is_not_the_last_day_of_an_occasion() {
+    // "Until which year was Tito president": "President Tito visited Prague
+    // on 9 and 10 August 1968" ends his visit, not his presidency. Asked
+    // when the visit ended, it still answers.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["until which year was tito president"]);
+    assert_proven(&engine, "when did tito's visit to prague end", "tito-visits-prague-1968", "10 August 1968");
+}

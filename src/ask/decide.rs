@@ -1755,7 +1755,9 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if asks == Asks::When && (!precise_enough(question, found) || question.boundary && !names_the_event(engine, question, entry)) {
         return false;
     }
-    if asks == Asks::When && question.asks_end && !found.quotes.iter().any(|q| evidence::states_end(found, &q.text)) {
+    // "Until which year was Tito president": not the last day of his visit to Prague.
+    let states_the_end = |text: &str| evidence::states_end(found, text) && (question.boundary || !evidence::ends_an_occasion(found, text));
+    if asks == Asks::When && question.asks_end && !found.quotes.iter().any(|q| states_the_end(&q.text)) {
         return false;
     }
     if asks == Asks::When && question.asks_start && !found.quotes.iter().any(|q| evidence::states_start(found, &q.text)) {

@@ -302,6 +302,17 @@ pub fn states_end(entry: &Entry, text: &str) -> bool {
     marked || points.len() == 2 && has(first)
 }
 
+/// Whether `text` states the end of an entry's date only as the last day
+/// of a few in one year ("on 9 and 10 August 1968"), with no word that
+/// marks an end: the end of an occasion, which says nothing of how long
+/// anything else lasted.
+pub fn ends_an_occasion(entry: &Entry, text: &str) -> bool {
+    let Some(date) = &entry.date else { return false };
+    let points = date.points();
+    let (Some(first), Some(last)) = (points.first(), points.last()) else { return false };
+    points.len() == 2 && first.year == last.year && !has_any_marker(text, END_MARKERS)
+}
+
 /// Words that mark a beginning in a sentence ("the uprising broke out in
 /// 1804", "from 1917", "launched in 1941").
 const START_MARKERS: &[&str] = &[
