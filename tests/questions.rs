@@ -27,9 +27,9 @@
 //!   assertions; dev-32 141/170 = 82.9%, 7 false assertions; dev-33 77/86
 //!   = 89.5%, 9 false assertions; dev-34 161/188 = 85.6%, 7 false
 //!   assertions; dev-35 147/169 = 87.0%, 7 false assertions).
-//! - `holdout.toml`: the thirty-fourth set, in part (no plain or command
-//!   share), written the same way by other writers (less the questions
-//!   that repeat dev word for word); only measured. Nothing may be
+//! - `holdout.toml`: the thirty-fifth set, written the same way by other
+//!   writers (less the questions that repeat dev word for word); only
+//!   measured. Nothing may be
 //!   tuned on its failures; when they have been looked at, rotate it into
 //!   dev and have fresh questions written.
 //! - `legacy.toml`: the first question set, written against the fact files
@@ -221,20 +221,26 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.3;
-const HOLDOUT_FLOOR: f64 = 86.9;
+const DEV_FLOOR: f64 = 94.6;
+const HOLDOUT_FLOOR: f64 = 89.3;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-04: 147/169 = 87.0%, 7 false assertions, at the
-/// end of session 47's changes, made on dev only). Listed so that the
+/// measurement (2026-12-04: 151/169 = 89.3%, 8 false assertions, at the
+/// end of session 48's changes, made on dev only). Listed so that the
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "how many russians got serbian citizenship since 2022",
-    "кто командовал красной армией при освобождении белграда",
+    "what was andrija hebrang's position in the yugoslav government",
+    "how many russians got serbian citizenship after 2022",
+    "were the slavic brotherhood drills ever held in serbia",
+    "what did gazprom neft pay to buy naftna industrija srbjie",
+    "did stalin ever vist yugoslavia",
+    "why did benes hate the stojadinovic goverment",
+    "колико кошта руски гас за србију",
+    "zasto tito nije otisao na sastanak kominforma 1948",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -242,11 +248,11 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "how many russians got serbian citizenship since 2022",
-        "from dev-35's one measurement as the holdout: not yet looked at",
+        "from dev-35's one measurement as the holdout: \"citizenship\" reaches \"citizens\" through the WordNet paraphrase citizenship → citizen, and the census sentence counts the Russians with the Serbian citizens among them; requiring a sentence that counts over a time for \"since <year>\" refused the census, but the emigration sentence (\"Russian nationals have entered Serbia\" since 2022) then answered",
     ),
     (
         "кто командовал красной армией при освобождении белграда",
-        "from dev-35's one measurement as the holdout: not yet looked at",
+        "from dev-35's one measurement as the holdout: a Russian question's verbs are not event words (its folded words are no word the Russian stemmer or the synonyms know), so \"командовал\" is not required of the evidence as \"commanded\" and \"komandovao\" are; keying them as typed lost 4 questions whose verbs the sources paraphrase (\"встречался\", \"бежали\"), which English loses too",
     ),
     (
         "were any red army soldiers punished for the rapes and robberies in yugoslavia",
