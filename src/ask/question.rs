@@ -1084,22 +1084,21 @@ fn journey_to_a_place(index: &Index, query: &Query, text: &str, words: &[&str], 
 /// "когда" and the name ("когда Ельцин приезжал"): the verb of what the
 /// person did. None when no personal name stands there.
 fn person_then(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<usize> {
+    let start = match language {
+        Language::En => (words.first() == Some(&"when") && words.get(1).is_some_and(|w| DO_FORMS.contains(w))).then_some(2)?,
+        // "Kada *je* Jeljcin došao": past with its auxiliary.
+        _ => {
+            words.first().is_some_and(|w| matches!(*w, "kada" | "kad" | "kogda")).then_some(())?;
+            1 + usize::from(words.get(1).is_some_and(|w| matches!(*w, "je" | "su")))
+        }
+    };
     // As respelt ("jeljcin"), and a Russian name as typed ("Ельцин").
     let personal = |word: &str| {
         let word = if language == Language::Ru { as_typed(text, word) } else { index.respell_in(query, word).unwrap_or(word) };
         index.word_tokens(word, language).iter().any(|t| index.is_personal_name_key(&t.key))
     };
-    let start = match language {
-        Language::En => usize::from(words.first() == Some(&"when")) + usize::from(words.get(1).is_some_and(|w| DO_FORMS.contains(w))),
-        // "Kada *je* Jeljcin došao": past with its auxiliary.
-        _ => {
-            let opens = usize::from(words.first().is_some_and(|w| matches!(*w, "kada" | "kad" | "kogda")));
-            opens + usize::from(opens == 1 && words.get(1).is_some_and(|w| matches!(*w, "je" | "su")))
-        }
-    };
-    let needed = if language == Language::En { 2 } else { start.max(1) };
     let verb = start + words.iter().skip(start).take_while(|w| personal(w)).count();
-    (start == needed && verb > start).then_some(verb)
+    (verb > start).then_some(verb)
 }
 
 /// Serbian and Russian past forms of coming and going, folded (Russian in
