@@ -199,7 +199,12 @@ impl Engine {
         // "X and Y, when was each signed": the question after the comma is asked of each half.
         let (text, tail) = each_tail(question.text.as_str());
         let lower = text.to_lowercase();
-        let cuts: Vec<(usize, usize)> = separators(question.language).flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>()).collect();
+        // A separator is searched for only when its first word is typed (a
+        // string search costs more to set up than to run); Arabic "و" is
+        // written joined to the word after it.
+        let typed: Vec<&str> = lower.split_whitespace().collect();
+        let may_hold = |sep: &str| question.language == Language::Ar || sep.split_whitespace().next().is_some_and(|first| typed.contains(&first));
+        let cuts: Vec<(usize, usize)> = separators(question.language).filter(|sep| may_hold(sep)).flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>()).collect();
         // Each cut costs two decisions: a text with many "and"s is a list, not two questions.
         if cuts.len() > MAX_TWO_THING_CUTS {
             return None;

@@ -966,12 +966,12 @@ impl Index {
     /// The name keys of every person the question names by one of their
     /// names (`query`, keyed): all of "Josip Broz Tito" for "tito".
     pub fn names_of_people_named(&self, query: &[String]) -> HashSet<&String> {
-        // Only entries with a name word among the question's may be named by it.
-        let mut named: Vec<usize> = query.iter().filter_map(|key| self.postings.get(key.as_str())).flatten().filter(|(_, weight)| *weight >= NAME).map(|(doc, _)| *doc as usize).collect();
-        named.sort_unstable();
-        named.dedup();
-        let people = named.into_iter().filter(|&doc| self.docs.get(doc).is_some_and(|d| d.kind == Some(crate::facts::Kind::Person)));
-        people.filter(|&doc| self.name_hit(doc, query)).flat_map(|doc| self.name_keys_iter(doc)).collect()
+        // Only people with a name word among the question's may be named by it.
+        let person = |doc: usize| self.docs.get(doc).is_some_and(|d| d.kind == Some(crate::facts::Kind::Person));
+        let mut people: Vec<usize> = query.iter().filter_map(|key| self.postings.get(key.as_str())).flatten().filter(|(_, weight)| *weight >= NAME).map(|(doc, _)| *doc as usize).filter(|&doc| person(doc)).collect();
+        people.sort_unstable();
+        people.dedup();
+        people.into_iter().filter(|&doc| self.name_hit(doc, query)).flat_map(|doc| self.name_keys_iter(doc)).collect()
     }
 
     /// Whether index key `key` is in one of the entry's names or the names
