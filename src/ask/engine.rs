@@ -269,9 +269,9 @@ impl Engine {
                     both_ask && !leans_on_the_other && (!matches!(whole, Decision::Answer { .. }) || self.index.score(&half_question.query, Some(question.preferred_kinds()), false).first().is_some_and(|best| best.entry == entry))
                 };
                 // Both ask their own, and this half's answer is the whole's: the other half is what the whole left out.
-                let the_wholes = |entry: usize| both_ask && !leans_on_the_other && matches!(whole, Decision::Answer { entry: answered } if *answered == entry);
+                let is_the_wholes_answer = |entry: usize| both_ask && !leans_on_the_other && matches!(whole, Decision::Answer { entry: answered } if *answered == entry);
                 match decision {
-                    Decision::Answer { entry } if self.index.name_hit(*entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_closest(*entry) || own_question(*entry) || the_wholes(*entry) => Some(vec![*entry]),
+                    Decision::Answer { entry } if self.index.name_hit(*entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_closest(*entry) || own_question(*entry) || is_the_wholes_answer(*entry) => Some(vec![*entry]),
                     // One event repeated ("Tadić visits Moscow" in 2004 and 2009): all of it answers the half.
                     Decision::Series { entries } => Some(self.by_date(entries)),
                     _ => None,

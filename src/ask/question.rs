@@ -610,10 +610,6 @@ fn asks_until(words: &[&str]) -> bool {
     })
 }
 
-/// Whether a "who" question asks for the object of its verb: "whom" (or
-/// its Serbian and Russian forms), or "who" followed by an auxiliary and
-/// then the verb's own subject ("who *did Yugoslavia* turn to"); not "who
-/// was…" (identity) or "who signed…" (the doer).
 /// See [`Question::asks_members`]: "who" with a form of "be", then "in
 /// the", "on the", "among the", "part of the" or "the members of" ("in
 /// charge" asks who led, not who belonged).
@@ -626,6 +622,10 @@ fn asks_for_members(words: &[&str], found: &[(Asks, std::ops::Range<usize>)]) ->
     })
 }
 
+/// Whether a "who" question asks for the object of its verb: "whom" (or
+/// its Serbian and Russian forms), or "who" followed by an auxiliary and
+/// then the verb's own subject ("who *did Yugoslavia* turn to"); not "who
+/// was…" (identity) or "who signed…" (the doer).
 fn asks_for_object(words: &[&str], found: &[(Asks, std::ops::Range<usize>)]) -> bool {
     found.iter().filter(|(asks, _)| *asks == Asks::Who).any(|(_, range)| {
         let word = words.get(range.start).copied().unwrap_or_default();
@@ -1062,11 +1062,11 @@ const JOURNEY_WORDS: &[&str] = &["visit", "visited", "trip", "tour", "arrived", 
 /// "What did Khrushchev say when he *came to Belgrade*": in a "when"
 /// clause, a verb of going with "to" and a place is the occasion asked
 /// about, a journey, which the evidence must tell ("visited", "arrived",
-/// "a trip to"); "agreed to meet in Belgrade" plans one. The journey
-/// words' keys, as one event word.
+/// "a trip to"); "agreed to meet in Belgrade" plans one. So is one right
+/// after the person a "when did" question names ("when did Yeltsin *come
+/// to Belgrade*"). The journey words' keys, as one event word.
 fn journey_to_a_place(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<Vec<String>> {
-    let place = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_proper_key(&t.key));
-    let went_to = |three: &[&str]| GOING_VERBS.contains(&three[0]) && three[1] == "to" && place(three[2]);
+    let went_to = |three: &[&str]| GOING_VERBS.contains(&three[0]) && three[1] == "to" && names_a_place(index, three[2], language);
     // Only in a clause that sets the time of what is asked: how people went
     // somewhere is told in too many ways ("fled to", "found refuge in").
     let clause = words.iter().skip(1).position(|word| *word == "when").map(|at| &words[at + 2..]);
@@ -1075,8 +1075,7 @@ fn journey_to_a_place(index: &Index, query: &Query, text: &str, words: &[&str], 
     if !clause.is_some_and(|clause| clause.windows(3).any(went_to)) && !person_went() {
         return None;
     }
-    let keys: Vec<String> = JOURNEY_WORDS.iter().flat_map(|word| index.tokens(word, language)).map(|t| t.key).filter(|key| index.has_key(key)).collect();
-    (!keys.is_empty()).then_some(keys)
+    journey_keys(index)
 }
 
 /// The position of the word after "when did" and a person's name ("when
@@ -1113,11 +1112,21 @@ const INFLECTED_GOING_VERBS: &[&str] = &[
 /// and a place.
 fn inflected_journey(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<Vec<String>> {
     let verb = person_then(index, query, text, words, language)?;
-    let place = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_proper_key(&t.key));
-    let went = words.get(verb..verb + 3).is_some_and(|three| INFLECTED_GOING_VERBS.contains(&three[0]) && matches!(three[1], "u" | "v" | "vo" | "na") && place(three[2]));
+    let went = words.get(verb..verb + 3).is_some_and(|three| INFLECTED_GOING_VERBS.contains(&three[0]) && matches!(three[1], "u" | "v" | "vo" | "na") && names_a_place(index, three[2], language));
     if !went {
         return None;
     }
+    journey_keys(index)
+}
+
+/// Whether `word` is a name (of a place, where a journey leads).
+fn names_a_place(index: &Index, word: &str, language: Language) -> bool {
+    index.word_tokens(word, language).iter().any(|t| index.is_proper_key(&t.key))
+}
+
+/// The keys of [`JOURNEY_WORDS`] the base holds, as one event word; None
+/// when it holds none.
+fn journey_keys(index: &Index) -> Option<Vec<String>> {
     let keys: Vec<String> = JOURNEY_WORDS.iter().flat_map(|word| index.tokens(word, Language::En)).map(|t| t.key).filter(|key| index.has_key(key)).collect();
     (!keys.is_empty()).then_some(keys)
 }

@@ -85,7 +85,6 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "how large", Asks::HowMany),
     // "How old was Tito": an age, which only a birth date would give.
     (Language::En, "how old", Asks::Born),
-    (Language::En, "wat percent", Asks::HowMany),
     (Language::En, "what share", Asks::HowMany),
     (Language::En, "how long", Asks::HowLong),
     (Language::En, "what city", Asks::Where),
@@ -96,19 +95,12 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "which place", Asks::Where),
 
     (Language::En, "what happened", Asks::What),
-    (Language::En, "wen", Asks::When),
-    (Language::En, "wat", Asks::What),
     // Contracted with "is", as chat writes them ("whats her name").
     (Language::En, "whats", Asks::What),
     (Language::En, "whos", Asks::Who),
     (Language::En, "wheres", Asks::Where),
     (Language::En, "whens", Asks::When),
     (Language::En, "hows", Asks::How),
-    // Question words as they are commonly mistyped.
-    (Language::En, "wich", Asks::What),
-    (Language::En, "whitch", Asks::What),
-    (Language::En, "wher", Asks::Where),
-    (Language::En, "whn", Asks::When),
     (Language::En, "who", Asks::Who),
     (Language::En, "whom", Asks::Who),
     (Language::En, "whose", Asks::Who),
@@ -451,7 +443,8 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
 ];
 
 /// English question words as they are commonly mistyped, with the word
-/// meant: each opens the phrases the word meant opens ("wich city").
+/// meant: each asks what the word meant asks, and opens the phrases it
+/// opens ("wich city").
 const MISTYPED_QUESTION_WORDS: &[(&str, &str)] = &[("wich", "which"), ("whitch", "which"), ("wat", "what"), ("wen", "when"), ("wher", "where"), ("whn", "when")];
 
 /// The question word `word` is a mistyping of ([`MISTYPED_QUESTION_WORDS`]),
@@ -472,12 +465,10 @@ pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, s
         let mut map = ByFirstWord::default();
         for (lang, words, asks) in QUESTION_WORDS {
             let words: Vec<String> = fold_for_search(words).split(' ').map(str::to_string).collect();
-            // "Wich city" is "which city", as "wich" alone is "which".
-            if words.len() > 1 {
-                for (mistyped, _) in MISTYPED_QUESTION_WORDS.iter().filter(|(_, meant)| *meant == words[0]) {
-                    let respelt = std::iter::once(mistyped.to_string()).chain(words[1..].iter().cloned()).collect();
-                    map.entry(mistyped.to_string()).or_default().push((*lang, respelt, *asks));
-                }
+            // "Wich" is "which", and "wich city" is "which city".
+            for (mistyped, _) in MISTYPED_QUESTION_WORDS.iter().filter(|(_, meant)| *meant == words[0]) {
+                let respelt = std::iter::once(mistyped.to_string()).chain(words[1..].iter().cloned()).collect();
+                map.entry(mistyped.to_string()).or_default().push((*lang, respelt, *asks));
             }
             map.entry(words[0].clone()).or_default().push((*lang, words, *asks));
         }
