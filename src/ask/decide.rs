@@ -1756,7 +1756,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         return false;
     }
     // "Until which year was Tito president": not the last day of his visit to Prague.
-    let states_the_end = |text: &str| evidence::states_end(found, text) && (question.boundary || !evidence::ends_an_occasion(found, text));
+    let states_the_end = |text: &str| if question.boundary { evidence::states_end(found, text) } else { evidence::states_lasting_end(found, text) };
     if asks == Asks::When && question.asks_end && !found.quotes.iter().any(|q| states_the_end(&q.text)) {
         return false;
     }

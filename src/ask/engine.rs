@@ -257,6 +257,8 @@ impl Engine {
             // or, when both halves ask their own question, be answered as a
             // question of its own (its decision passed the whole question's
             // checks) where the whole found no answer, or by its best entry.
+            // Whether the whole question was answered with `entry`.
+            let whole_answered = |entry: usize| matches!(whole, Decision::Answer { entry: answered } if *answered == entry);
             let accepted = |half_question: &Question, decision: &Decision| -> Option<Vec<usize>> {
                 // The whole, missing the other half's words, abstained but named the entry among the closest.
                 let among_closest = |entry: usize| matches!(whole, Decision::Ask { entries } | Decision::Abstain { near: entries, .. } if entries.contains(&entry));
@@ -269,7 +271,7 @@ impl Engine {
                     both_ask && !leans_on_the_other && (!matches!(whole, Decision::Answer { .. }) || self.index.score(&half_question.query, Some(question.preferred_kinds()), false).first().is_some_and(|best| best.entry == entry))
                 };
                 // Both ask their own, and this half's answer is the whole's: the other half is what the whole left out.
-                let is_the_wholes_answer = |entry: usize| both_ask && !leans_on_the_other && matches!(whole, Decision::Answer { entry: answered } if *answered == entry);
+                let is_the_wholes_answer = |entry: usize| both_ask && !leans_on_the_other && whole_answered(entry);
                 match decision {
                     Decision::Answer { entry } if self.index.name_hit(*entry, &half_question.query.keys) || !half_question.query.years.is_empty() || among_closest(*entry) || own_question(*entry) || is_the_wholes_answer(*entry) => Some(vec![*entry]),
                     // One event repeated ("Tadić visits Moscow" in 2004 and 2009): all of it answers the half.
@@ -313,8 +315,7 @@ impl Engine {
                 // whole could not answer as one question, or answered only as
                 // the first half asks ("when was the Cominform set up and where
                 // was it first based": the date, not the city).
-                let whole_is_one_half = |entry: usize| matches!(whole, Decision::Answer { entry: answered } if *answered == entry);
-                let answered_on_their_own = |entry: usize| both_ask && own.iter().all(Option::is_some) && (!matches!(whole, Decision::Answer { .. }) || whole_is_one_half(entry));
+                let answered_on_their_own = |entry: usize| both_ask && own.iter().all(Option::is_some) && (!matches!(whole, Decision::Answer { .. }) || whole_answered(entry));
                 if let ([entry], true) = (first.as_slice(), first == second) {
                     if answered_on_their_own(*entry) {
                         return self.compose_both_of_one(*entry, [left_half, right_half], locale);

@@ -291,6 +291,19 @@ const END_MARKERS: &[&str] = &[
 /// ("from 1917 to 1922", "1917–1922"). A sentence that only mentions the
 /// last year ("the 1999 Kosovo conflict") does not say that anything ended.
 pub fn states_end(entry: &Entry, text: &str) -> bool {
+    end_stated(entry, text, true)
+}
+
+/// [`states_end`], save the end of an occasion: the last of a few days in
+/// one year with no word that marks an end ("on 9 and 10 August 1968")
+/// ends nothing that lasted.
+pub fn states_lasting_end(entry: &Entry, text: &str) -> bool {
+    end_stated(entry, text, false)
+}
+
+/// [`states_end`], with a range of days in one year counted as an end
+/// only when `occasions` is set.
+fn end_stated(entry: &Entry, text: &str, occasions: bool) -> bool {
     let Some(date) = &entry.date else { return false };
     let points = date.points();
     let (Some(first), Some(last)) = (points.first(), points.last()) else { return false };
@@ -299,18 +312,7 @@ pub fn states_end(entry: &Entry, text: &str) -> bool {
         return false;
     }
     let marked = has_any_marker(text, END_MARKERS);
-    marked || points.len() == 2 && has(first)
-}
-
-/// Whether `text` states the end of an entry's date only as the last day
-/// of a few in one year ("on 9 and 10 August 1968"), with no word that
-/// marks an end: the end of an occasion, which says nothing of how long
-/// anything else lasted.
-pub fn ends_an_occasion(entry: &Entry, text: &str) -> bool {
-    let Some(date) = &entry.date else { return false };
-    let points = date.points();
-    let (Some(first), Some(last)) = (points.first(), points.last()) else { return false };
-    points.len() == 2 && first.year == last.year && !has_any_marker(text, END_MARKERS)
+    marked || points.len() == 2 && has(first) && (occasions || first.year != last.year)
 }
 
 /// Words that mark a beginning in a sentence ("the uprising broke out in
@@ -960,7 +962,12 @@ fn subject_of_a_passive(words: &[&str], position: usize) -> bool {
     let Some(aux) = rest.iter().take(PASSIVE_SUBJECT_REACH).position(is_auxiliary) else { return false };
     let Some(verb) = rest[aux..].iter().position(|word| !is_auxiliary(word) && !word.ends_with("ly")).map(|at| aux + at) else { return false };
     let participle = rest[verb].len() > 4 && (rest[verb].ends_with("ed") || rest[verb].ends_with("en"));
-    participle && !rest[verb + 1..].iter().any(|w| AGENT_MARKERS.iter().any(|marker| w.eq_ignore_ascii_case(marker)))
+    participle && !agent_after(rest, verb)
+}
+
+/// Whether a word after position `at` brings in who did it ([`AGENT_MARKERS`]).
+fn agent_after(words: &[&str], at: usize) -> bool {
+    words.get(at + 1..).is_some_and(|rest| rest.iter().any(|w| AGENT_MARKERS.iter().any(|marker| w.eq_ignore_ascii_case(marker))))
 }
 
 /// How far after a name its clause's verb is looked for ("The Orthodox
@@ -1094,10 +1101,9 @@ fn deed_told(text: &str, index: &Index, deed: &[Vec<String>]) -> DeedTold {
     let told: Vec<usize> = (0..words.len()).filter(|&at| is_deed(words[at])).collect();
     // "Were massing" is the progressive, not the passive.
     let passive = |at: usize| !words[at].ends_with("ing") && words[at.saturating_sub(2)..at].iter().any(|w| PASSIVE_AUXILIARIES.iter().any(|aux| w.eq_ignore_ascii_case(aux)));
-    let agent_after = |at: usize| words.get(at + 1..).is_some_and(|rest| rest.iter().any(|w| AGENT_MARKERS.iter().any(|marker| w.eq_ignore_ascii_case(marker))));
     match told.as_slice() {
         [] => DeedTold::Not,
-        told if told.iter().all(|&at| passive(at) && !agent_after(at)) => DeedTold::WithoutDoer,
+        told if told.iter().all(|&at| passive(at) && !agent_after(&words, at)) => DeedTold::WithoutDoer,
         _ => DeedTold::WithDoer,
     }
 }
