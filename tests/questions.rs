@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-35.toml`: the second to thirty-fourth holdout sets,
+//! - `dev-3.toml` … `dev-36.toml`: the second to thirty-fifth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -26,7 +26,8 @@
 //!   144/159 = 90.6%, 6 false assertions; dev-31 160/179 = 89.4%, 2 false
 //!   assertions; dev-32 141/170 = 82.9%, 7 false assertions; dev-33 77/86
 //!   = 89.5%, 9 false assertions; dev-34 161/188 = 85.6%, 7 false
-//!   assertions; dev-35 147/169 = 87.0%, 7 false assertions).
+//!   assertions; dev-35 147/169 = 87.0%, 7 false assertions; dev-36
+//!   151/169 = 89.3%, 8 false assertions).
 //! - `holdout.toml`: the thirty-fifth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be
@@ -221,7 +222,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.6;
+const DEV_FLOOR: f64 = 94.5;
 const HOLDOUT_FLOOR: f64 = 89.3;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -246,6 +247,38 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what was andrija hebrang's position in the yugoslav government",
+        "from dev-36's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "how many russians got serbian citizenship after 2022",
+        "from dev-36's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "were the slavic brotherhood drills ever held in serbia",
+        "from dev-36's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what did gazprom neft pay to buy naftna industrija srbjie",
+        "from dev-36's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "did stalin ever vist yugoslavia",
+        "from dev-36's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "why did benes hate the stojadinovic goverment",
+        "from dev-36's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "колико кошта руски гас за србију",
+        "from dev-36's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "zasto tito nije otisao na sastanak kominforma 1948",
+        "from dev-36's one measurement as the holdout: not yet looked at",
+    ),
     (
         "how many russians got serbian citizenship since 2022",
         "from dev-35's one measurement as the holdout: \"citizenship\" reaches \"citizens\" through the WordNet paraphrase citizenship → citizen, and the census sentence counts the Russians with the Serbian citizens among them; requiring a sentence that counts over a time for \"since <year>\" refused the census, but the emigration sentence (\"Russian nationals have entered Serbia\" since 2022) then answered",
@@ -292,7 +325,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=35 {
+    for part in 2..=36 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));

@@ -3,6 +3,9 @@
 
 Usage: python3 merge.py <DIR> <ordinal>   (ordinal: "thirty-third", for the header)
 
+Reads every one-letter share, <DIR>/a.toml, b.toml, … (a to d are the four
+standard shares; more writers may add e.toml, f.toml, …).
+
 Drops questions that repeat any question of tests/questions/*.toml word for word
 (case and spacing aside) or that do not validate (validate.py, beside this file)."""
 import glob, pathlib, subprocess, sys, tomllib, json
@@ -22,10 +25,12 @@ for f in glob.glob(str(REPO / '*.toml')):
 def toml_str(s): return json.dumps(s, ensure_ascii=False)
 
 written, repeats, invalid, seen, kept = 0, 0, 0, set(), []
+shares = sorted(p.name for p in ROOT.glob('?.toml'))  # a.toml, b.toml, … one per writer
 for name in 'abcd':
-    path = ROOT / f'{name}.toml'
-    if not path.exists():
-        print(f'{name}.toml missing'); continue
+    if f'{name}.toml' not in shares:
+        print(f'{name}.toml missing')
+for share in shares:
+    path = ROOT / share
     check = subprocess.run([sys.executable, str(VALIDATE), str(path)], capture_output=True, text=True)
     bad = {line.split(' (')[0] for line in check.stdout.splitlines() if line.startswith('question ')}
     for n, q in enumerate(tomllib.loads(path.read_text())['q'], 1):
