@@ -234,11 +234,9 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what was andrija hebrang's position in the yugoslav government",
     "how many russians got serbian citizenship after 2022",
     "were the slavic brotherhood drills ever held in serbia",
     "what did gazprom neft pay to buy naftna industrija srbjie",
-    "did stalin ever vist yugoslavia",
     "why did benes hate the stojadinovic goverment",
     "колико кошта руски гас за србију",
     "zasto tito nije otisao na sastanak kominforma 1948",
@@ -247,10 +245,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "what was andrija hebrang's position in the yugoslav government",
-        "from dev-36's one measurement as the holdout: not yet looked at",
-    ),
     (
         "how many russians got serbian citizenship after 2022",
         "from dev-36's one measurement as the holdout: not yet looked at",
@@ -261,10 +255,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "what did gazprom neft pay to buy naftna industrija srbjie",
-        "from dev-36's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "did stalin ever vist yugoslavia",
         "from dev-36's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -2738,3 +2738,25 @@ fn until_when_is_not_the_last_day_of_an_occasion() {
     assert_nothing_asserted(&engine, &["until which year was tito president"]);
     assert_proven(&engine, "when did tito's visit to prague end", "tito-visits-prague-1968", "10 August 1968");
 }
+
+#[test]
+fn a_possessives_head_is_the_owners() {
+    // "What was Hebrang's position": the sentence that says "position"
+    // ("the Soviet Union's strategic position") is of another's, and none
+    // of Hebrang's says his post. The owner may stand anywhere in the
+    // sentence that says the head ("a cavalry brigade … under the command
+    // of … Sergei Ulagay").
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what was hebrang's position in the government", "what was gorkic's position in moscow"]);
+    assert_proven(&engine, "who was ulagay's cavalry brigade formed to overthrow", "sergei-ulagay", "Fan Noli");
+}
+
+#[test]
+fn a_yes_or_no_question_of_a_persons_deed_is_not_their_profile() {
+    // "Did Stalin ever come to Yugoslavia": his sentences name Yugoslavia,
+    // but none puts him there. "Did Tito ever visit Moscow": "he met with
+    // Stalin in Moscow" does.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did stalin ever come to yugoslavia"]);
+    assert_proven(&engine, "did tito ever visit moscow", "josip-broz-tito", "in Moscow");
+}

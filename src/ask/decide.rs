@@ -1198,8 +1198,9 @@ fn capitalised_inside(text: &str) -> impl Iterator<Item = &str> {
 /// Whether the evidence says the question's head of the name it belongs to
 /// ("President of Yugoslavia" does not answer "president of
 /// Czechoslovakia"): within three words after or before the head (not
-/// counting stopwords), in a shown quote or one of the entry's names. True
-/// when the question names no owner.
+/// counting stopwords), or for a possessive's owner anywhere in the
+/// sentence, in a shown quote or one of the entry's names. True when the
+/// question names no owner.
 fn head_bound(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
     let (Some(head), Some(owner)) = (&question.head, &question.head_of) else { return true };
     let Some(found) = engine.entry(entry) else { return true };
@@ -1208,8 +1209,10 @@ fn head_bound(engine: &Engine, question: &Question, entry: usize, shown: &[usize
         let keys: Vec<Vec<String>> = evidence::keyed_words(engine.index(), text).into_iter().filter(|k| !k.is_empty()).collect();
         // Or within three words before it: "*Yugoslav* President", "New Serbia, with the centre in".
         let near_head = keys.iter().enumerate().any(|(i, k)| k.contains(head) && keys.iter().skip(i + 1).take(3).chain(keys[i.saturating_sub(3)..i].iter()).any(|near| near.contains(owner)));
+        // A possessive's owner, anywhere in the sentence ("a brigade … under the command of … Ulagay").
+        let in_sentence = || question.head_of_possessive && keys.iter().any(|k| k.contains(head)) && keys.iter().any(|k| k.contains(owner));
         // "Head of ROCOR": the owner as the initials of a name the text spells out beside the head.
-        near_head || keys.iter().any(|k| k.contains(head)) && super::index::acronyms(text).iter().any(|initials| initials == owner)
+        near_head || in_sentence() || keys.iter().any(|k| k.contains(head)) && super::index::acronyms(text).iter().any(|initials| initials == owner)
     };
     let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes).any(says)
@@ -1679,6 +1682,24 @@ fn reports_on_the_names_asked(engine: &Engine, question: &Question, entry: usize
     names.iter().all(|&word| index.word_in(&question.query, word, keys) || index.word_in(&question.query, word, index.antecedent_keys(entry, q)) || in_title(word) || index.held_by_metonym(entry, &question.query, word, &[q]))
 }
 
+/// Words after which a place is where someone was or went ("met *in*
+/// Moscow", "came *to* Belgrade").
+const LOCATIVES: &[&str] = &["in", "to", "at", "into", "visited", "visit", "visiting"];
+
+/// The places a yes-or-no question names besides its subject: its names
+/// that are no person's.
+fn places_asked(engine: &Engine, question: &Question) -> Vec<String> {
+    let index = engine.index();
+    let query = &question.query;
+    (0..query.keys.len()).filter(|&w| index.is_proper(query, w)).filter_map(|w| query.keys.get(w)).filter(|key| !question.polar_subject.contains(key) && !index.is_person_key(key)).cloned().collect()
+}
+
+/// Whether `text` has `place` right after a [`LOCATIVES`] word.
+fn puts_after_a_locative(engine: &Engine, text: &str, place: &str) -> bool {
+    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    words.windows(2).any(|pair| LOCATIVES.contains(&pair[0].as_str()) && engine.index().word_keys(&pair[1]).iter().any(|key| key == place))
+}
+
 /// Stage 3: whether an entry can state what the question asks.
 fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
@@ -1726,10 +1747,18 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let plain_what = question.asks == Asks::What && question.head.is_none() && query.years.is_empty() && question.after_event.is_none() && query.context.is_empty();
             // Nor one that names two people ("what did Tito's stand against Stalin do"): it is about what passed between them.
             let only_person_named = || !engine.base().entries().iter().enumerate().any(|(doc, e)| doc != entry && e.kind == Kind::Person && index.name_hit(doc, &query.keys));
-            let says_it = || plain_what && only_person_named() && shown_quotes(engine, question, entry).iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false));
+            // A yes-or-no question of their deed ("did Stalin ever visit
+            // Yugoslavia") is answered by a sentence that has them at the
+            // place it names ("met with Stalin *in Moscow*"), and by none
+            // when it names no place.
+            let polar = !question.polar_subject.is_empty();
+            let places = if polar { places_asked(engine, question) } else { Vec::new() };
+            let at_the_places = |text: &str| !places.is_empty() && places.iter().all(|place| puts_after_a_locative(engine, text, place));
+            let at_the_place = |q: usize| !polar || found.quotes.get(q).is_some_and(|quote| at_the_places(&quote.text));
+            let says_it = || plain_what && only_person_named() && shown_quotes(engine, question, entry).iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false) && at_the_place(q));
             // "Why did Karađorđe refuse Rodofinikin's plan": one of their sentences that gives a reason and says all the rest.
             let says_why = || question.asks == Asks::Why && shown_quotes(engine, question, entry).iter().any(|&q| found.quotes.get(q).is_some_and(|quote| evidence::gives_a_reason(&quote.text) && evidence::reason_is_for(index, &quote.text, &question.event_words)) && evidence::speaks_of_all(index, entry, q, query, false));
-            let identity = !done_to && (!named || (0..query.keys.len()).all(|w| index.covers(entry, query, w)) || says_it() || says_why());
+            let identity = !done_to && (!named || ((0..query.keys.len()).all(|w| index.covers(entry, query, w)) || says_it() || says_why()));
             // "Why did Stalin have Gorkić killed": his profile answers only with a sentence that gives a reason.
             let reason = || shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| evidence::gives_a_reason(&quote.text));
             // "Who became prime minister": their roles or a sentence of becoming say so.

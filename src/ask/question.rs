@@ -58,6 +58,9 @@ pub struct Question {
     /// The name the head belongs to ("who was the president *of
     /// Czechoslovakia*"): the evidence must say the head of that name.
     pub head_of: Option<String>,
+    /// The owner was a possessive ("*Hebrang's* position"): a sentence may
+    /// name the owner anywhere ("a brigade … under the command of … Ulagay").
+    pub head_of_possessive: bool,
     /// The question asks when something began or ended ("when did the
     /// bombing *end*"): a date answers it only when that something is the
     /// entry itself, not an event its quotes mention.
@@ -657,6 +660,22 @@ fn owner_of_head(index: &Index, words: &[&str], head: &str, language: Language) 
     }
     let owner = after.iter().find(|w| !crate::text::lexicon::is_stopword(w, language))?;
     index.word_tokens(owner, language).first().map(|t| t.key.clone())
+}
+
+/// "What was *Hebrang's* position": the key of the personal name whose
+/// possessive comes right before the head (or one word before it), as
+/// typed, since folding drops the apostrophe. English only.
+fn possessor_of_head(index: &Index, typed: &str, head: &str, language: Language) -> Option<String> {
+    if language != Language::En {
+        return None;
+    }
+    let words: Vec<&str> = typed.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')).collect();
+    let is_head = |word: &str| index.word_tokens(&word.to_lowercase(), language).iter().any(|t| t.key == head);
+    let at = words.iter().position(|w| is_head(w))?;
+    words[at.saturating_sub(2)..at].iter().rev().find_map(|word| {
+        let possessor = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))?;
+        word_keys(index, &possessor.to_lowercase(), language).into_iter().find(|key| index.is_personal_name_key(key))
+    })
 }
 
 /// Forms of "to be" (folded) that put a noun phrase after a question word
@@ -1951,7 +1970,10 @@ impl Question {
         // Of a head of two words ("prime minister"), its last names the kind.
         let head_noun = head.as_deref().map(|head| head.rsplit(' ').next().unwrap_or(head));
         let answer_kind = answer_kind.or_else(|| head_noun.filter(|noun| asks == Asks::Who && language == Language::En && index.is_a_kind_of(noun, index.person_key())).map(str::to_string));
-        let head_of = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
+        let of_owner = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
+        let possessor = if of_owner.is_none() { head.as_ref().and_then(|head| possessor_of_head(index, typed, head, language)) } else { None };
+        let head_of_possessive = possessor.is_some();
+        let head_of = of_owner.or(possessor);
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
         let wants_day = holds_phrase(&words, &DAY_WORDS_FOLDED);
         let latin = serbian_as_latin(&words, language);
@@ -1973,6 +1995,7 @@ impl Question {
             wants_year,
             head,
             head_of,
+            head_of_possessive,
             counted,
             counts_persons,
             answer_kind,
