@@ -2760,3 +2760,14 @@ fn a_yes_or_no_question_of_a_persons_deed_is_not_their_profile() {
     assert_nothing_asserted(&engine, &["did stalin ever come to yugoslavia"]);
     assert_proven(&engine, "did tito ever visit moscow", "josip-broz-tito", "in Moscow");
 }
+
+#[test]
+fn a_yes_or_no_question_of_where_needs_a_sentence_that_puts_it_there() {
+    // "Were the drills held in Belarus": the drills' sentence names the
+    // Armed Forces of Belarus but says nowhere where the drills were held.
+    // "The territories of present-day Serbia" put the Red Army's battles
+    // in Serbia.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["was the slavic brotherhood exercise held in belarus", "were the slavic brotherhood drills held in russia"]);
+    assert_proven(&engine, "did the red army fight in serbia", "red-army-in-serbia-1944", "Serbia");
+}

@@ -811,6 +811,12 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .filter(|(word, key)| !held_as_written(engine, question, entry, *word, &shown) || counted_elsewhere_in_shown(engine, entry, key, &shown))
         .map(|(_, key)| key.clone())
         .collect::<Vec<_>>();
+    // "Were the drills ever held *in Serbia*": a yes-or-no question of
+    // where is answered by a sentence that puts it there, not by one that
+    // names the place ("Serbia's military cooperation").
+    let placed_gap = (question.asks_whether && !question.query.after_locative.is_empty())
+        .then(|| places_asked(engine, question).into_iter().filter(|key| query.after_locative.contains(key)).find(|place| !shown.iter().filter_map(|&q| engine.entry(entry)?.quotes.get(q)).any(|quote| puts_after_a_locative(engine, &quote.text, place))))
+        .flatten();
     // "The treaty between Yugoslavia and the USSR": each party the question
     // names is in the evidence itself or among the entry's parties, not only
     // in the title of the article the sentence comes from.
@@ -853,6 +859,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(about_gap)
         .chain(between_gaps)
         .chain(place_gaps)
+        .chain(placed_gap)
         .chain(question.answer_kind.clone().filter(|_| !kind_held(engine, question, entry, &shown)))
         .chain(question.unknown_kind.clone())
         .filter(|key| !misspells_evidence(engine, question, entry, key, &shown))
@@ -1684,7 +1691,7 @@ fn reports_on_the_names_asked(engine: &Engine, question: &Question, entry: usize
 
 /// Words after which a place is where someone was or went ("met *in*
 /// Moscow", "came *to* Belgrade").
-const LOCATIVES: &[&str] = &["in", "to", "at", "into", "visited", "visit", "visiting"];
+const PLACING_WORDS: &[&str] = &["in", "to", "at", "into", "inside", "visited", "visit", "visiting"];
 
 /// The places a yes-or-no question names besides its subject: its names
 /// that are no person's.
@@ -1694,10 +1701,18 @@ fn places_asked(engine: &Engine, question: &Question) -> Vec<String> {
     (0..query.keys.len()).filter(|&w| index.is_proper(query, w)).filter_map(|w| query.keys.get(w)).filter(|key| !question.polar_subject.contains(key) && !index.is_person_key(key)).cloned().collect()
 }
 
-/// Whether `text` has `place` right after a [`LOCATIVES`] word.
+/// How many words after one of [`PLACING_WORDS`] its place may stand ("in
+/// the territories of present-day Serbia").
+const PLACE_REACH: usize = 6;
+
+/// Whether `text` has `place` within [`PLACE_REACH`] words after one of
+/// [`PLACING_WORDS`], in the same clause (no comma or bracket between).
 fn puts_after_a_locative(engine: &Engine, text: &str, place: &str) -> bool {
-    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    words.windows(2).any(|pair| LOCATIVES.contains(&pair[0].as_str()) && engine.index().word_keys(&pair[1]).iter().any(|key| key == place))
+    text.split([',', ';', '(', ')']).any(|clause| {
+        let words: Vec<String> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let is_place = |word: &String| engine.index().word_keys(word).iter().any(|key| key == place);
+        words.iter().enumerate().any(|(at, word)| PLACING_WORDS.contains(&word.as_str()) && words.iter().skip(at + 1).take(PLACE_REACH).any(is_place))
+    })
 }
 
 /// Stage 3: whether an entry can state what the question asks.

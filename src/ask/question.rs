@@ -138,6 +138,9 @@ pub struct Question {
     /// opens with, its subject, followed by a word that is not a name. A
     /// sentence that does not name the subject cannot say yes.
     pub polar_subject: Vec<String>,
+    /// An English yes-or-no question ("*were* the drills ever held in
+    /// Serbia"): opened by one of [`POLAR_OPENERS`].
+    pub asks_whether: bool,
     /// One of the event words stands in the main clause, before any "when",
     /// "after" or "while" ("who *asked* the West for help after…"), not
     /// only in a clause that dates what is asked ("who became prime
@@ -1949,6 +1952,7 @@ impl Question {
         let event_words = event_words(index, &query, text, &words, &found, language);
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
+        let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
         // A verb by its ending: an English "-ed", a Serbian or Russian active past ("pomagao").
         let verb_by_ending = |w: &&str| (lexicon::is_light_by_ending(w, language) || lexicon::is_active_past(w, language)) && !lexicon::is_stopword(w, language);
         let event_in_main_clause = !event_words.is_empty() && asked_clause.iter().any(verb_by_ending);
@@ -2022,6 +2026,7 @@ impl Question {
             event_words,
             polar_object,
             polar_subject,
+            asks_whether,
             event_in_main_clause,
             asks_doer,
             asks_signer,
