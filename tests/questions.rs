@@ -235,7 +235,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "how many russians got serbian citizenship after 2022",
-    "what did gazprom neft pay to buy naftna industrija srbjie",
     "why did benes hate the stojadinovic goverment",
     "колико кошта руски гас за србију",
     "zasto tito nije otisao na sastanak kominforma 1948",
@@ -246,10 +245,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "how many russians got serbian citizenship after 2022",
-        "from dev-36's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "what did gazprom neft pay to buy naftna industrija srbjie",
         "from dev-36's one measurement as the holdout: not yet looked at",
     ),
     (

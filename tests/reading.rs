@@ -2771,3 +2771,13 @@ fn a_yes_or_no_question_of_where_needs_a_sentence_that_puts_it_there() {
     assert_nothing_asserted(&engine, &["was the slavic brotherhood exercise held in belarus", "were the slavic brotherhood drills held in russia"]);
     assert_proven(&engine, "did the red army fight in serbia", "red-army-in-serbia-1944", "Serbia");
 }
+
+#[test]
+fn what_was_paid_asks_for_a_sum() {
+    // "What did Gazprom pay for NIS" asks how much, which no sentence
+    // gives (the trade figures are no price); "what did the Soviets pay
+    // Zubov" is answered by the $200,000 he was given.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what did gazprom pay for nis"]);
+    assert_proven(&engine, "what did the soviets pay zubov", "soviet-coup-plot-1938", "$200,000");
+}

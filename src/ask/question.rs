@@ -469,6 +469,12 @@ const COST_WORDS: &[&str] = &[
     "zaplatil", "zaplatila", "zaplatili",
 ];
 
+/// "What did Gazprom Neft pay", "what did the coup cost": "what" and a
+/// form of "do", then a word of [`COST_WORDS`] in the clause.
+fn asks_what_was_paid(words: &[&str]) -> bool {
+    words.first() == Some(&"what") && words.get(1).is_some_and(|w| DO_FORMS.contains(w)) && words.iter().skip(2).take(6).any(|w| COST_WORDS.contains(w))
+}
+
 /// Words of a question word that ask for a share ("what *percentage*").
 const SHARE_WORDS: &[&str] = &["percent", "percentage", "share", "proportion"];
 
@@ -1869,6 +1875,10 @@ impl Question {
         }
         if asks == Asks::What && language == Language::En && names_a_time_first(&words) {
             asks = Asks::When;
+        }
+        // "What did Gazprom Neft *pay* for NIS": a sum, as "how much" asks.
+        if asks == Asks::What && language == Language::En && asks_what_was_paid(&words) {
+            asks = Asks::HowMany;
         }
         let mut query = index.query_in(text, language);
         // "What was Apis's *real* name": the name itself is asked.
