@@ -236,7 +236,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "how many russians got serbian citizenship after 2022",
     "why did benes hate the stojadinovic goverment",
-    "колико кошта руски гас за србију",
     "zasto tito nije otisao na sastanak kominforma 1948",
 ];
 
@@ -249,10 +248,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "why did benes hate the stojadinovic goverment",
-        "from dev-36's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "колико кошта руски гас за србију",
         "from dev-36's one measurement as the holdout: not yet looked at",
     ),
     (

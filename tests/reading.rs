@@ -2781,3 +2781,12 @@ fn what_was_paid_asks_for_a_sum() {
     assert_nothing_asserted(&engine, &["what did gazprom pay for nis"]);
     assert_proven(&engine, "what did the soviets pay zubov", "soviet-coup-plot-1938", "$200,000");
 }
+
+#[test]
+fn a_price_asked_in_serbian_cyrillic_is_a_sum() {
+    // "Колико кошта": folded "koshta", the Latin "košta". What is priced is
+    // the gas after the verb, and no sentence gives its price; the trade
+    // figures are no price.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("колико кошта гас из русије", "sr")]);
+}

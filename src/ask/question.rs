@@ -469,10 +469,16 @@ const COST_WORDS: &[&str] = &[
     "zaplatil", "zaplatila", "zaplatili",
 ];
 
+/// Whether a folded word is one of [`COST_WORDS`], Serbian Cyrillic read
+/// as Latin ("кошта", folded "koshta", is "kosta").
+fn is_cost_word(word: &str) -> bool {
+    COST_WORDS.contains(&crate::text::fold::serbian_latin(word).as_ref())
+}
+
 /// "What did Gazprom Neft pay", "what did the coup cost": "what" and a
 /// form of "do", then a word of [`COST_WORDS`] in the clause.
 fn asks_what_was_paid(words: &[&str]) -> bool {
-    words.first() == Some(&"what") && words.get(1).is_some_and(|w| DO_FORMS.contains(w)) && words.iter().skip(2).take(6).any(|w| COST_WORDS.contains(w))
+    words.first() == Some(&"what") && words.get(1).is_some_and(|w| DO_FORMS.contains(w)) && words.iter().skip(2).take(6).any(|w| is_cost_word(w))
 }
 
 /// Words of a question word that ask for a share ("what *percentage*").
@@ -537,9 +543,10 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
             continue;
         }
         // "Koliko *je* ruskih izbeglica", "koliko *se* ljudi": in Serbian and
-        // Russian, what is counted may follow a verb's auxiliary or "se".
+        // Russian, what is counted may follow a verb's auxiliary or "se",
+        // and what is priced follows its verb ("koliko *košta* ruski gas").
         let range = if *asks == Asks::HowMany && matches!(language, Language::Sr | Language::Ru) {
-            range.start..range.end + words.iter().skip(range.end).take_while(|w| COUNT_AUXILIARIES.contains(w)).count()
+            range.start..range.end + words.iter().skip(range.end).take_while(|w| COUNT_AUXILIARIES.contains(w) || is_cost_word(w)).count()
         } else {
             range.clone()
         };
@@ -1929,7 +1936,7 @@ impl Question {
         let asked_clause = main_clause(&words);
         let boundary = asked_clause.iter().any(|w| BOUNDARY_WORD_SET.contains(w));
         // "How much did it cost", "how big was trade *in dollars*": a sum of money.
-        let asks_money = asks == Asks::HowMany && words.iter().any(|w| COST_WORDS.contains(w) || CURRENCY_WORDS.contains(w));
+        let asks_money = asks == Asks::HowMany && words.iter().any(|w| is_cost_word(w) || CURRENCY_WORDS.contains(w));
         // Keyed only when a word for a post is there: most questions have none.
         let asks_role = answer_kind.as_ref().is_some_and(|kind| words.iter().filter(|w| ROLE_WORDS.contains(w)).any(|w| index.word_keys(w).contains(kind)))
             || matches!(language, Language::Sr | Language::Ru) && matches!(asks, Asks::What | Asks::Who) && words.iter().any(|w| INFLECTED_ROLE_WORDS.contains(w));
