@@ -234,7 +234,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "how many russians got serbian citizenship after 2022",
     "why did benes hate the stojadinovic goverment",
     "zasto tito nije otisao na sastanak kominforma 1948",
 ];
@@ -243,20 +242,12 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "how many russians got serbian citizenship after 2022",
-        "from dev-36's one measurement as the holdout: not yet looked at",
-    ),
-    (
         "why did benes hate the stojadinovic goverment",
         "from dev-36's one measurement as the holdout: not yet looked at",
     ),
     (
         "zasto tito nije otisao na sastanak kominforma 1948",
         "from dev-36's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "how many russians got serbian citizenship since 2022",
-        "from dev-35's one measurement as the holdout: \"citizenship\" reaches \"citizens\" through the WordNet paraphrase citizenship → citizen, and the census sentence counts the Russians with the Serbian citizens among them; requiring a sentence that counts over a time for \"since <year>\" refused the census, but the emigration sentence (\"Russian nationals have entered Serbia\" since 2022) then answered",
     ),
     (
         "кто командовал красной армией при освобождении белграда",

@@ -1365,7 +1365,10 @@ impl Index {
                         let found = tokens.iter().any(|t| self.postings.contains_key(&t.key));
                         // A real word standing for words of the base ("beat") is no typo.
                         // A word without tokens (a stopword) is known whatever it stands for.
-                        let partners = if found || tokens.is_empty() { Vec::new() } else { self.paraphrase_keys(part) };
+                        // A word of a synonym group means what its group says, not what WordNet
+                        // may make of it ("citizenship", which the sources never tell anyone gaining).
+                        let grouped = || tokens.iter().any(|t| self.is_synonym_key(&t.key));
+                        let partners = if found || tokens.is_empty() || grouped() { Vec::new() } else { self.paraphrase_keys(part) };
                         let known = tokens.is_empty() || found || !partners.is_empty();
                         if let ([token], false) = (&*tokens, partners.is_empty()) {
                             paraphrased.push((token.key.clone(), partners));
