@@ -2799,3 +2799,12 @@ fn a_word_of_a_synonym_group_is_not_paraphrased() {
     let engine = engine();
     assert_nothing_asserted(&engine, &["how many russians have taken serbian citizenship since the war"]);
 }
+
+#[test]
+fn an_alliance_is_with_the_partner_named_after_with() {
+    // "After the Ottoman Empire had allied itself with Napoleon in 1806 and
+    // was attacked by Russia": an alliance with Napoleon, not with Russia.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did the ottoman empire ally with russia"]);
+    assert_proven(&engine, "when did serbia ally with russia", "russo-serbian-alliance-1807", "1807");
+}

@@ -821,6 +821,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // names is in the evidence itself or among the entry's parties, not only
     // in the title of the article the sentence comes from.
     let between_gaps = question.between.iter().filter(|key| !party_held(engine, question, entry, key, &shown)).cloned().collect::<Vec<_>>();
+    // "An alliance with Russia": not "allied itself with Napoleon … attacked by Russia".
+    let partner_gap = (!question.allied_with.is_empty() && allied_with_another(engine, question, entry, &shown)).then(|| question.allied_with[0].clone());
     // "King Peter", "the White Russian brigade": a capitalised common word
     // beside a name the evidence holds is a title or a modifier of it.
     // The question's words as typed, keyed only when a title word needs them.
@@ -858,6 +860,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(question.name_of.clone().filter(|head| !gives_the_name(engine, question, entry, head, &shown)))
         .chain(about_gap)
         .chain(between_gaps)
+        .chain(partner_gap)
         .chain(place_gaps)
         .chain(placed_gap)
         .chain(question.answer_kind.clone().filter(|_| !kind_held(engine, question, entry, &shown)))
@@ -1223,6 +1226,33 @@ fn head_bound(engine: &Engine, question: &Question, entry: usize, shown: &[usize
     };
     let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes).any(says)
+}
+
+/// Whether the quotes shown tell an alliance with someone ("allied itself
+/// with Napoleon") and none with the partner the question names
+/// ([`Question::allied_with`]). False when they tell no alliance with anyone.
+fn allied_with_another(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
+    let Some(found) = engine.entry(entry) else { return false };
+    let index = engine.index();
+    let partners: Vec<Vec<String>> = shown.iter().filter_map(|&q| found.quotes.get(q)).flat_map(|quote| partners_in(index, &quote.text)).collect();
+    !partners.is_empty() && !partners.iter().any(|keys| question.allied_with.iter().any(|key| keys.contains(key)))
+}
+
+/// The keys of each partner `text` tells an alliance with: the capitalised
+/// words after an alliance word, "with" and any article.
+fn partners_in(index: &super::index::Index, text: &str) -> Vec<Vec<String>> {
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let alliance = |word: &str| super::question::ALLIANCE_WORDS.contains(&word.to_lowercase().as_str());
+    // "Allied *itself* with": a reflexive may come before "with".
+    let with_after = |at: usize| words.iter().skip(at + 1).take(2).position(|w| *w == "with").filter(|&gap| gap == 0 || matches!(words[at + 1], "itself" | "themselves")).map(|gap| at + gap + 2);
+    (0..words.len())
+        .filter(|&at| alliance(words[at]))
+        .filter_map(with_after)
+        .map(|start| {
+            let partner = words.iter().skip(start).skip_while(|w| super::question::BEFORE_PARTNER.contains(w)).take_while(|w| w.chars().next().is_some_and(char::is_uppercase));
+            partner.flat_map(|w| index.word_keys(&w.to_lowercase())).collect()
+        })
+        .collect()
 }
 
 /// The entry's two quotes that speak most of the question: what the answer would show.

@@ -141,6 +141,10 @@ pub struct Question {
     /// An English yes-or-no question ("*were* the drills ever held in
     /// Serbia"): opened by one of [`POLAR_OPENERS`].
     pub asks_whether: bool,
+    /// "An alliance *with Russia*": the keys of the names after an
+    /// alliance word and "with", the partner, which a sentence that tells
+    /// an alliance with someone must name there.
+    pub allied_with: Vec<String>,
     /// One of the event words stands in the main clause, before any "when",
     /// "after" or "while" ("who *asked* the West for help after…"), not
     /// only in a clause that dates what is asked ("who became prime
@@ -1288,6 +1292,22 @@ fn between_names(index: &Index, words: &[&str], language: Language) -> Vec<Strin
         .collect()
 }
 
+/// Words that tell an alliance, whose partner follows "with".
+pub(crate) const ALLIANCE_WORDS: &[&str] = &["ally", "allied", "allies", "allying", "alliance", "alliances"];
+
+/// Articles and words that may stand between "with" and a name ("allied
+/// *itself* with *the* Russian Empire").
+pub(crate) const BEFORE_PARTNER: &[&str] = &["the", "a", "an", "itself", "themselves", "himself"];
+
+/// The names after an alliance word, "with" and any article ("ally with
+/// *Russia*", "an alliance with *the Russian Empire*"), up to the first
+/// word that is no name: their keys ([`Question::allied_with`]).
+fn partner_keys(index: &Index, words: &[&str]) -> Vec<String> {
+    let Some(at) = words.windows(2).position(|pair| ALLIANCE_WORDS.contains(&pair[0]) && pair[1] == "with") else { return Vec::new() };
+    let named = |word: &&&str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
+    words.iter().skip(at + 2).skip_while(|w| BEFORE_PARTNER.contains(w)).take_while(named).flat_map(|w| index.word_keys(w)).filter(|key| index.is_proper_key(key)).collect()
+}
+
 /// Forms of "to be" and "to have" that make a "who" question ask about
 /// someone other than a doer ("who *was* killed", "who *had* Gorkić
 /// killed").
@@ -1970,6 +1990,7 @@ impl Question {
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
         let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
+        let allied_with = if language == Language::En { partner_keys(index, &spelt) } else { Vec::new() };
         // A verb by its ending: an English "-ed", a Serbian or Russian active past ("pomagao").
         let verb_by_ending = |w: &&str| (lexicon::is_light_by_ending(w, language) || lexicon::is_active_past(w, language)) && !lexicon::is_stopword(w, language);
         let event_in_main_clause = !event_words.is_empty() && asked_clause.iter().any(verb_by_ending);
@@ -2044,6 +2065,7 @@ impl Question {
             polar_object,
             polar_subject,
             asks_whether,
+            allied_with,
             event_in_main_clause,
             asks_doer,
             asks_signer,
