@@ -2808,3 +2808,10 @@ fn an_alliance_is_with_the_partner_named_after_with() {
     assert_nothing_asserted(&engine, &["when did the ottoman empire ally with russia"]);
     assert_proven(&engine, "when did serbia ally with russia", "russo-serbian-alliance-1807", "1807");
 }
+
+#[test]
+fn lobbying_is_pressing() {
+    // Varnava "exerted constant pressure on the Royal Court and government".
+    let engine = engine();
+    assert_proven(&engine, "who lobbied the royal court against the soviet union", "patriarch-varnava", "pressure");
+}
