@@ -2815,3 +2815,10 @@ fn lobbying_is_pressing() {
     let engine = engine();
     assert_proven(&engine, "who lobbied the royal court against the soviet union", "patriarch-varnava", "pressure");
 }
+
+#[test]
+fn being_present_is_presence() {
+    // "During the six months of the Red Army's presence in Yugoslavia".
+    let engine = engine();
+    assert_proven(&engine, "for how long was the red army present in yugoslavia", "stalin-hebrang-meeting-1945", "six months");
+}
