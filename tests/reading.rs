@@ -2822,3 +2822,13 @@ fn being_present_is_presence() {
     let engine = engine();
     assert_proven(&engine, "for how long was the red army present in yugoslavia", "stalin-hebrang-meeting-1945", "six months");
 }
+
+#[test]
+fn a_journey_is_to_the_place_asked() {
+    // "President Tito visited Prague … while … demonstrators gathered in
+    // Belgrade": a visit to Prague, not to Belgrade. "Vladimir Putin
+    // visits Belgrade" still answers for Putin.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("when did tito come to belgrade", "en"), ("kada je tito dosao u beograd", "sr")]);
+    assert_proven(&engine, "when did putin come to belgrade", "putin-visit-belgrade-2000", "2000");
+}

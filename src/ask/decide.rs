@@ -811,6 +811,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .filter(|(word, key)| !held_as_written(engine, question, entry, *word, &shown) || counted_elsewhere_in_shown(engine, entry, key, &shown))
         .map(|(_, key)| key.clone())
         .collect::<Vec<_>>();
+    let journey_gap = (!tells_the_journey_there(engine, question, entry, &shown)).then(|| question.journey_to.first().cloned()).flatten();
     // "Were the drills ever held *in Serbia*": a yes-or-no question of
     // where is answered by a sentence that puts it there, not by one that
     // names the place ("Serbia's military cooperation").
@@ -863,6 +864,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(partner_gap)
         .chain(place_gaps)
         .chain(placed_gap)
+        .chain(journey_gap)
         .chain(question.answer_kind.clone().filter(|_| !kind_held(engine, question, entry, &shown)))
         .chain(question.unknown_kind.clone())
         .filter(|key| !misspells_evidence(engine, question, entry, key, &shown))
@@ -1738,11 +1740,29 @@ const PLACE_REACH: usize = 6;
 /// Whether `text` has `place` within [`PLACE_REACH`] words after one of
 /// [`PLACING_WORDS`], in the same clause (no comma or bracket between).
 fn puts_after_a_locative(engine: &Engine, text: &str, place: &str) -> bool {
+    place_after_one_of(engine, text, place, PLACING_WORDS)
+}
+
+/// Whether `text` has `place` within [`PLACE_REACH`] words after one of
+/// `leading` (as folded), in the same clause.
+fn place_after_one_of(engine: &Engine, text: &str, place: &str, leading: &[&str]) -> bool {
     text.split([',', ';', '(', ')']).any(|clause| {
         let words: Vec<String> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
         let is_place = |word: &String| engine.index().word_keys(word).iter().any(|key| key == place);
-        words.iter().enumerate().any(|(at, word)| PLACING_WORDS.contains(&word.as_str()) && words.iter().skip(at + 1).take(PLACE_REACH).any(is_place))
+        words.iter().enumerate().any(|(at, word)| leading.contains(&word.as_str()) && words.iter().skip(at + 1).take(PLACE_REACH).any(is_place))
     })
+}
+
+/// "When did Tito come to Belgrade": whether a shown quote or the entry's
+/// title tells a journey to the place ([`Question::journey_to`]), the
+/// place within a few words after a word of journeys ("visited Prague …
+/// demonstrators gathered in Belgrade" does not). True when the question
+/// asks no journey.
+fn tells_the_journey_there(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
+    let Some(found) = engine.entry(entry) else { return true };
+    let journey = super::question::JOURNEY_WORDS;
+    let texts = || std::iter::once(found.title.as_str()).chain(shown.iter().filter_map(|&q| found.quotes.get(q)).map(|quote| quote.text.as_str()));
+    question.journey_to.is_empty() || question.journey_to.iter().any(|place| texts().any(|text| place_after_one_of(engine, text, place, journey)))
 }
 
 /// Stage 3: whether an entry can state what the question asks.

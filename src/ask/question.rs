@@ -145,6 +145,10 @@ pub struct Question {
     /// alliance word and "with", the partner, which a sentence that tells
     /// an alliance with someone must name there.
     pub allied_with: Vec<String>,
+    /// "When did Tito come to *Belgrade*": the keys of the place a journey
+    /// the question asks about leads to, which the sentence that tells the
+    /// journey must name after its word for it ("visited Prague" is not).
+    pub journey_to: Vec<String>,
     /// One of the event words stands in the main clause, before any "when",
     /// "after" or "while" ("who *asked* the West for help after…"), not
     /// only in a clause that dates what is asked ("who became prime
@@ -1096,7 +1100,7 @@ pub(crate) fn synonym_phrase_key(index: &Index, words: &[&str], at: usize, langu
 const GOING_VERBS: &[&str] = &["came", "come", "comes", "coming", "went", "go", "goes", "going", "gone", "got", "get"];
 
 /// The words the sources tell a journey by, first the one an abstention names.
-const JOURNEY_WORDS: &[&str] = &["visit", "visited", "trip", "tour", "arrived", "arrival", "came", "come", "travelled", "traveled", "flew", "went", "journey", "stay", "stayed"];
+pub(crate) const JOURNEY_WORDS: &[&str] = &["visit", "visited", "visits", "visiting", "trip", "tour", "arrived", "arrival", "came", "come", "travelled", "traveled", "flew", "went", "journey", "stay", "stayed"];
 
 /// "What did Khrushchev say when he *came to Belgrade*": in a "when"
 /// clause, a verb of going with "to" and a place is the occasion asked
@@ -1105,16 +1109,32 @@ const JOURNEY_WORDS: &[&str] = &["visit", "visited", "trip", "tour", "arrived", 
 /// after the person a "when did" question names ("when did Yeltsin *come
 /// to Belgrade*"). The journey words' keys, as one event word.
 fn journey_to_a_place(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<Vec<String>> {
+    journey_destination(index, query, text, words, language).and_then(|_| journey_keys(index))
+}
+
+/// The place a journey the question asks about leads to (its keys), as
+/// [`journey_to_a_place`] and [`inflected_journey`] find it: "when did
+/// Yeltsin come to *Belgrade*".
+pub(crate) fn journey_destination(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<Vec<String>> {
+    if matches!(language, Language::Sr | Language::Ru) {
+        let verb = person_then(index, query, text, words, language)?;
+        let three = words.get(verb..verb + 3)?;
+        let went = INFLECTED_GOING_VERBS.contains(&three[0]) && matches!(three[1], "u" | "v" | "vo" | "na") && names_a_place(index, three[2], language);
+        return went.then(|| place_keys(index, three[2], language));
+    }
     let went_to = |three: &[&str]| GOING_VERBS.contains(&three[0]) && three[1] == "to" && names_a_place(index, three[2], language);
     // Only in a clause that sets the time of what is asked: how people went
     // somewhere is told in too many ways ("fled to", "found refuge in").
     let clause = words.iter().skip(1).position(|word| *word == "when").map(|at| &words[at + 2..]);
+    let in_clause = clause.and_then(|clause| clause.windows(3).find(|three| went_to(three)));
     // Or when a person is asked to have gone ("when did *Yeltsin come to Belgrade*").
-    let person_went = || person_then(index, query, text, words, language).is_some_and(|verb| words.get(verb..verb + 3).is_some_and(went_to));
-    if !clause.is_some_and(|clause| clause.windows(3).any(went_to)) && !person_went() {
-        return None;
-    }
-    journey_keys(index)
+    let person_went = || person_then(index, query, text, words, language).and_then(|verb| words.get(verb..verb + 3)).filter(|three| went_to(three));
+    in_clause.or_else(person_went).map(|three| place_keys(index, three[2], language))
+}
+
+/// The proper keys of a place's word.
+fn place_keys(index: &Index, word: &str, language: Language) -> Vec<String> {
+    index.word_tokens(word, language).iter().map(|t| t.key.clone()).filter(|key| index.is_proper_key(key)).collect()
 }
 
 /// The position of the word after "when did" and a person's name ("when
@@ -1150,12 +1170,7 @@ const INFLECTED_GOING_VERBS: &[&str] = &[
 /// "kada" or "когда", then a verb of coming or going, "u", "в" or "na",
 /// and a place.
 fn inflected_journey(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<Vec<String>> {
-    let verb = person_then(index, query, text, words, language)?;
-    let went = words.get(verb..verb + 3).is_some_and(|three| INFLECTED_GOING_VERBS.contains(&three[0]) && matches!(three[1], "u" | "v" | "vo" | "na") && names_a_place(index, three[2], language));
-    if !went {
-        return None;
-    }
-    journey_keys(index)
+    journey_destination(index, query, text, words, language).and_then(|_| journey_keys(index))
 }
 
 /// Whether `word` is a name (of a place, where a journey leads).
@@ -1987,6 +2002,7 @@ impl Question {
         let asks_signed = asks_for_signed(&words, asks, language);
         let asks_deeds = asks_for(&["do"], &words, asks, language);
         let event_words = event_words(index, &query, text, &words, &found, language);
+        let journey_to = journey_destination(index, &query, text, &words, language).unwrap_or_default();
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
         let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
@@ -2066,6 +2082,7 @@ impl Question {
             polar_subject,
             asks_whether,
             allied_with,
+            journey_to,
             event_in_main_clause,
             asks_doer,
             asks_signer,
