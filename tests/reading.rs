@@ -2832,3 +2832,14 @@ fn a_journey_is_to_the_place_asked() {
     assert_nothing_asserted_in(&engine, &[("when did tito come to belgrade", "en"), ("kada je tito dosao u beograd", "sr")]);
     assert_proven(&engine, "when did putin come to belgrade", "putin-visit-belgrade-2000", "2000");
 }
+
+#[test]
+fn a_road_built_in_serbian_and_russian() {
+    // "In 1923–1924 Wrangel's men were engaged in a contract to build a
+    // road between Kraljevo and Raška"; "jedini put" (the only time) still
+    // asks of the Warsaw Pact conference.
+    let engine = engine();
+    assert_proven_in(&engine, "какую дорогу построили люди врангеля", "ru", "kraljevo-raska-road", "Kraljevo");
+    assert_proven_in(&engine, "koji put su izgradili vrangelovi ljudi", "sr", "kraljevo-raska-road", "Kraljevo");
+    assert_answered_by(&engine, "koje godine je tito jedini put bio na konferenciji varšavskog pakta", "sr", "tito-warsaw-pact-conference-1967");
+}
