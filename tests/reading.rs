@@ -2843,3 +2843,14 @@ fn a_road_built_in_serbian_and_russian() {
     assert_proven_in(&engine, "koji put su izgradili vrangelovi ljudi", "sr", "kraljevo-raska-road", "Kraljevo");
     assert_answered_by(&engine, "koje godine je tito jedini put bio na konferenciji varšavskog pakta", "sr", "tito-warsaw-pact-conference-1967");
 }
+
+#[test]
+fn a_tie_goes_to_the_one_that_names_the_kind_of_person_asked() {
+    // "Which patriarch defended the Russian refugees": the refugees' entry
+    // names General Wrangel, but only "Serbian Patriarch Varnava came to be a
+    // staunch defender" names a patriarch.
+    let engine = engine();
+    assert_proven(&engine, "which patriarch defended the russian refugees in yugoslavia", "patriarch-varnava", "Varnava");
+    assert_proven_in(&engine, "какой патриарх защищал русских беженцев в югославии", "ru", "patriarch-varnava", "Varnava");
+    assert_proven_in(&engine, "koji patrijarh je branio ruske izbeglice u jugoslaviji", "sr", "patriarch-varnava", "Varnava");
+}

@@ -350,6 +350,19 @@ fn break_tie(engine: &Engine, question: &Question, contenders: &[&Candidate]) ->
     if let [only] = contenders.as_slice() {
         return Some(only.entry);
     }
+    // "Which *patriarch* protected the Russian refugees": of tied
+    // contenders, the only one whose evidence names someone and the kind
+    // asked by its word ("Serbian Patriarch Varnava").
+    if let Some(kind) = question.answer_kind.as_ref().filter(|kind| index.is_person_kind(kind)) {
+        let says_the_kind = |entry: usize| {
+            let shown = shown_quotes(engine, question, entry);
+            query.keys.iter().position(|key| key == kind).is_some_and(|word| evidence_holds(engine, question, entry, word, &shown)) && names_someone_unasked(engine, question, entry, &shown)
+        };
+        let of_the_kind: Vec<&Candidate> = contenders.iter().copied().filter(|c| says_the_kind(c.entry)).collect();
+        if let [only] = of_the_kind.as_slice() {
+            return Some(only.entry);
+        }
+    }
     // "…an alliance with Russia *during the first uprising*": the entry the
     // time clause names dates the question; it is not what it asks.
     let clause_keys: Vec<&String> = query.context.iter().filter(|key| query.keys.iter().zip(&query.light).any(|(own, light)| own == *key && !light)).collect();
