@@ -2854,3 +2854,11 @@ fn a_tie_goes_to_the_one_that_names_the_kind_of_person_asked() {
     assert_proven_in(&engine, "какой патриарх защищал русских беженцев в югославии", "ru", "patriarch-varnava", "Varnava");
     assert_proven_in(&engine, "koji patrijarh je branio ruske izbeglice u jugoslaviji", "sr", "patriarch-varnava", "Varnava");
 }
+
+#[test]
+fn staying_in_a_country_is_settling() {
+    // "More than 300,000 Russian nationals have entered Serbia of which some
+    // 53,000 settled in the country".
+    let engine = engine();
+    assert_proven(&engine, "how many russians stayed in serbia after 2022", "russian-emigration-since-2022", "53,000");
+}
