@@ -2862,3 +2862,11 @@ fn staying_in_a_country_is_settling() {
     let engine = engine();
     assert_proven(&engine, "how many russians stayed in serbia after 2022", "russian-emigration-since-2022", "53,000");
 }
+
+#[test]
+fn kinds_of_people_asks_what_a_group_included() {
+    // "The emigrants included former aristocrats, military officers, and
+    // intellectuals", not the exodus's size.
+    let engine = engine();
+    assert_proven(&engine, "what sort of people left russia in the white russian exodus", "white-russian-emigration", "former aristocrats");
+}

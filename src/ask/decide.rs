@@ -1918,6 +1918,8 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         }
         // What an agreement held: a sentence that tells it, not one that lists the agreement.
         Asks::What if question.asks_contents => found.quotes.iter().any(|quote| evidence::tells_contents(&quote.text)),
+        // What a group was made of: a sentence that says what it included.
+        Asks::What if question.asks_composition => found.quotes.iter().any(|quote| evidence::tells_composition(&quote.text)),
         // What someone signed: a treaty, or a sentence that tells a signing, not only their visit.
         Asks::What if question.asks_signed => found.kind == Kind::Treaty || found.quotes.iter().any(|quote| evidence::tells_signing(&quote.text)),
         _ => true,

@@ -490,6 +490,7 @@ impl Engine {
             signs_for: &question.signs_for,
             asks_words: question.asks_words,
             asks_contents: question.asks_contents,
+            asks_composition: question.asks_composition,
             asks_signed: question.asks_signed,
             asks_money: question.asks_money,
             asks_what_followed: question.asks_what_followed,

@@ -56,6 +56,9 @@ pub struct Focus<'q> {
     /// "What did the agreement include": what a text held, which a sentence
     /// that tells it states ([`tells_contents`]).
     pub asks_contents: bool,
+    /// "What kinds of people were among the émigrés": what a group was made
+    /// of, which a sentence that says what it included states ([`tells_composition`]).
+    pub asks_composition: bool,
     /// "What did Tadić sign": what was signed, which a sentence that tells
     /// a signing states ([`tells_signing`]).
     pub asks_signed: bool,
@@ -90,6 +93,7 @@ impl Default for Focus<'_> {
             signs_for: &[],
             asks_words: false,
             asks_contents: false,
+            asks_composition: false,
             asks_signed: false,
             asks_money: false,
             asks_what_followed: false,
@@ -186,6 +190,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::Why) => gives_a_reason(text),
         Some(Asks::What) if focus.asks_words => reports_words(text),
         Some(Asks::What) if focus.asks_contents => tells_contents(text),
+        Some(Asks::What) if focus.asks_composition => tells_composition(text),
         Some(Asks::What) if focus.asks_signed => entry.kind == crate::facts::Kind::Treaty || tells_signing(text),
         _ => true,
     }
@@ -492,6 +497,13 @@ pub fn tells_contents(text: &str) -> bool {
     }
     let told = |word: &String| CONTENTS_TOLD.iter().any(|stem| word.starts_with(stem) && word != "including") || SAYING_WORDS.contains(&word.as_str()) && !word.starts_with("agreement");
     lowercase_words(text).iter().any(told)
+}
+
+/// Whether a quote tells what a group was made of: it says what the group
+/// included, contained or comprised ("the emigrants *included* former
+/// aristocrats …").
+pub fn tells_composition(text: &str) -> bool {
+    lowercase_words(text).iter().any(|word| ["includ", "contain", "compris", "consist"].iter().any(|stem| word.starts_with(stem)))
 }
 
 /// Whether a quote tells a deed: a verb in the past other than "to be"

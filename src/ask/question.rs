@@ -109,6 +109,9 @@ pub struct Question {
     /// text held, which only a sentence that tells it gives (one that lists
     /// the agreement among others does not).
     pub asks_contents: bool,
+    /// "What kinds of people were among the émigrés": what a group was
+    /// made of ([`asks_kinds_of_people`]).
+    pub asks_composition: bool,
     /// "What did Tadić *sign* in Moscow": the question asks what was
     /// signed, which only a sentence that tells a signing gives (one that
     /// tells his visit does not). "Sign" is a stopword every question may
@@ -285,6 +288,14 @@ const INFLECTED_WORDS_VERBS: &[&str] = &[
 /// *provide* for" (see [`asks_for_words`] for the form).
 fn asks_for_contents(words: &[&str], asks: Asks, language: Language) -> bool {
     asks_for(CONTENTS_VERBS, words, asks, language)
+}
+
+/// "What *kinds of people* were among the émigrés": what a group was made
+/// of, which the sentence that says what it included tells ("the emigrants
+/// included former aristocrats, military officers, and intellectuals").
+/// English only.
+fn asks_kinds_of_people(words: &[&str]) -> bool {
+    words.windows(3).any(|three| matches!(three[0], "kind" | "kinds" | "type" | "types" | "sort" | "sorts") && three[1] == "of" && lexicon::is_general_person_word(three[2]))
 }
 
 /// Verbs that ask what was signed.
@@ -1999,6 +2010,7 @@ impl Question {
         let speaker = if asks_words && language == Language::En { speaker_of_words(index, &spelt) } else { Vec::new() };
         let names_asked = if language == Language::En { names_asked(&words, &found) } else { None };
         let asks_contents = asks_for_contents(&words, asks, language);
+        let asks_composition = asks == Asks::What && language == Language::En && asks_kinds_of_people(&words);
         let asks_signed = asks_for_signed(&words, asks, language);
         let asks_deeds = asks_for(&["do"], &words, asks, language);
         let event_words = event_words(index, &query, text, &words, &found, language);
@@ -2072,6 +2084,7 @@ impl Question {
             speaker,
             names_asked,
             asks_contents,
+            asks_composition,
             asks_signed,
             asks_deeds,
             asks_other_name,
