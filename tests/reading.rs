@@ -2870,3 +2870,13 @@ fn kinds_of_people_asks_what_a_group_included() {
     let engine = engine();
     assert_proven(&engine, "what sort of people left russia in the white russian exodus", "white-russian-emigration", "former aristocrats");
 }
+
+#[test]
+fn people_of_a_kind_who_open_a_sentence_are_its_doers() {
+    // "Volunteers and mercenaries from Russia were cited to have gone to
+    // Kosovo … to fight the KLA": "were cited to have gone" reports what
+    // they did; it is no passive without a doer. "President Tito" is a
+    // title and a name, not people of a kind.
+    let engine = engine();
+    assert_proven(&engine, "who from russia fought the kla in kosovo", "kosovo-war", "Volunteers and mercenaries");
+}

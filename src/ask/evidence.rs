@@ -939,8 +939,14 @@ fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> boo
     let keyed: Vec<Vec<String>> = words.iter().map(|w| index.word_keys(w)).collect();
     let first_asked = keyed.iter().position(|keys| keys.iter().any(|k| asked(k)));
     let is_new_name = |keys: &Vec<String>| !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !asked(k));
+    // "*Volunteers and mercenaries* from Russia were cited to have gone…":
+    // the sentence's subject, people of a kind (a plural, not a title such
+    // as "President") the question does not name.
+    let group_subject = |position: usize, keys: &Vec<String>| {
+        position == 0 && words[0].ends_with('s') && keys.iter().any(|k| index.is_person_kind(k) && !index.is_title_key(k) && !asked(k))
+    };
     keyed.iter().enumerate().any(|(position, keys)| {
-        if !is_new_name(keys) || !words[position].starts_with(char::is_uppercase) {
+        if !(is_new_name(keys) && words[position].starts_with(char::is_uppercase)) && !group_subject(position, keys) {
             return false;
         }
         // "in June 1940" is a time; "the Kingdom of Yugoslavia" is the name asked.
@@ -974,7 +980,9 @@ fn subject_of_a_passive(words: &[&str], position: usize) -> bool {
     let Some(aux) = rest.iter().take(PASSIVE_SUBJECT_REACH).position(is_auxiliary) else { return false };
     let Some(verb) = rest[aux..].iter().position(|word| !is_auxiliary(word) && !word.ends_with("ly")).map(|at| aux + at) else { return false };
     let participle = rest[verb].len() > 4 && (rest[verb].ends_with("ed") || rest[verb].ends_with("en"));
-    participle && !agent_after(rest, verb)
+    // "Were cited *to have gone*": a report of what the subject did.
+    let reports_a_deed = rest.get(verb + 1).is_some_and(|next| next.eq_ignore_ascii_case("to"));
+    participle && !reports_a_deed && !agent_after(rest, verb)
 }
 
 /// Whether a word after position `at` brings in who did it ([`AGENT_MARKERS`]).
