@@ -2880,3 +2880,11 @@ fn people_of_a_kind_who_open_a_sentence_are_its_doers() {
     let engine = engine();
     assert_proven(&engine, "who from russia fought the kla in kosovo", "kosovo-war", "Volunteers and mercenaries");
 }
+
+#[test]
+fn disliking_is_resenting() {
+    // "The Stojadinović government, which was resented by Edvard Beneš,
+    // the president of Czechoslovakia".
+    let engine = engine();
+    assert_proven(&engine, "which president disliked stojadinovic's government", "soviet-coup-plot-1938", "Beneš");
+}
