@@ -2888,3 +2888,10 @@ fn disliking_is_resenting() {
     let engine = engine();
     assert_proven(&engine, "which president disliked stojadinovic's government", "soviet-coup-plot-1938", "Beneš");
 }
+
+#[test]
+fn hosting_is_being_the_seat() {
+    // "Cominform was initially located in Belgrade."
+    let engine = engine();
+    assert_proven(&engine, "what city hosted the cominform initially", "cominform-founded", "Belgrade");
+}
