@@ -2895,3 +2895,13 @@ fn hosting_is_being_the_seat() {
     let engine = engine();
     assert_proven(&engine, "what city hosted the cominform initially", "cominform-founded", "Belgrade");
 }
+
+#[test]
+fn setting_off_is_causing() {
+    // "The 1901 massacres of Serbs in Kosovo was instrumental in causing a
+    // diplomatic conflict"; "The Russian invasion of Ukraine, triggered
+    // another significant wave of Russian emigration".
+    let engine = engine();
+    assert_proven(&engine, "what set off the diplomatic row between austria-hungary and serbia in 1901", "kosovo-massacres-1901", "massacres of Serbs in Kosovo");
+    assert_proven(&engine, "what caused the second wave of russian emigration", "russian-emigration-since-2022", "invasion of Ukraine");
+}
