@@ -2905,3 +2905,11 @@ fn setting_off_is_causing() {
     assert_proven(&engine, "what set off the diplomatic row between austria-hungary and serbia in 1901", "kosovo-massacres-1901", "massacres of Serbs in Kosovo");
     assert_proven(&engine, "what caused the second wave of russian emigration", "russian-emigration-since-2022", "invasion of Ukraine");
 }
+
+#[test]
+fn growing_is_a_form_of_grew() {
+    // "The trade between the two countries was significant and grew up
+    // until 1985": "growing" is the irregular "grow", whose past is "grew".
+    let engine = engine();
+    assert_proven(&engine, "till when did yugoslav soviet trade keep growing", "soviet-yugoslav-trade-1960s-1985", "1985");
+}

@@ -575,9 +575,24 @@ pub fn verb_forms(folded: &str) -> Vec<&str> {
         all.push(lemma);
         all.extend(forms.get(lemma).into_iter().flatten().copied());
     }
+    // "Growing", "grows": a regular form of an irregular verb has its
+    // irregular forms too ("grew").
+    for (lemma, irregular) in regular_form_lemmas(folded).filter_map(|lemma| forms.get_key_value(lemma.as_str())) {
+        all.push(lemma);
+        all.extend(irregular.iter().copied());
+    }
     all.sort_unstable();
     all.dedup();
     all
+}
+
+/// The lemmas a regular "-ing" or "-s" form may be of: "growing" →
+/// "grow", "making" → "make", "running" → "run", "grows" → "grow".
+fn regular_form_lemmas(folded: &str) -> impl Iterator<Item = String> + '_ {
+    let ing = folded.strip_suffix("ing").filter(|stem| stem.len() >= 2);
+    let undoubled = ing.filter(|stem| stem.len() >= 3 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]).map(|stem| stem[..stem.len() - 1].to_string());
+    let third_person = folded.strip_suffix('s').filter(|stem| stem.len() >= 2 && !stem.ends_with('s'));
+    ing.map(str::to_string).into_iter().chain(ing.map(|stem| format!("{stem}e"))).chain(undoubled).chain(third_person.map(str::to_string))
 }
 
 /// The irregular English verb form (not a lemma) a word no English list
@@ -943,6 +958,16 @@ mod tests {
         // Short words and English words are left alone.
         assert_eq!(irregular_form_slip("sent"), None);
         assert_eq!(irregular_form_slip("chosen"), None);
+    }
+
+    #[test]
+    fn a_regular_form_of_an_irregular_verb_has_its_irregular_forms() {
+        assert!(verb_forms("growing").contains(&"grew"));
+        assert!(verb_forms("grows").contains(&"grown"));
+        assert!(verb_forms("making").contains(&"made"));
+        assert!(verb_forms("running").contains(&"ran"));
+        // A regular verb has no other forms than its own.
+        assert_eq!(verb_forms("joining"), ["joining"]);
     }
 
     #[test]
