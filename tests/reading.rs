@@ -2913,3 +2913,11 @@ fn growing_is_a_form_of_grew() {
     let engine = engine();
     assert_proven(&engine, "till when did yugoslav soviet trade keep growing", "soviet-yugoslav-trade-1960s-1985", "1985");
 }
+
+#[test]
+fn the_west_is_the_western_countries() {
+    // "Thousands of citizens of Czechoslovakia used Yugoslavia as the most
+    // important paths of emigration to the Western countries".
+    let engine = engine();
+    assert_proven(&engine, "through which country did czechoslovaks flee west after the invasion", "czechoslovak-refugees-in-yugoslavia-1968", "used Yugoslavia");
+}
