@@ -2921,3 +2921,11 @@ fn the_west_is_the_western_countries() {
     let engine = engine();
     assert_proven(&engine, "through which country did czechoslovaks flee west after the invasion", "czechoslovak-refugees-in-yugoslavia-1968", "used Yugoslavia");
 }
+
+#[test]
+fn misconduct_is_behaviour() {
+    // "Stalin referred to reports of inappropriate behavior, but underlined
+    // that those were isolated cases."
+    let engine = engine();
+    assert_proven(&engine, "how did stalin respond to hebrang about red army misbehaviour", "stalin-hebrang-meeting-1945", "isolated cases");
+}
