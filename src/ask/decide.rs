@@ -1836,7 +1836,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let says_it = || plain_what && only_person_named() && shown_quotes(engine, question, entry).iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false) && at_the_place(q));
             // "Why did Karađorđe refuse Rodofinikin's plan": one of their sentences that gives a reason and says all the rest.
             let says_why = || question.asks == Asks::Why && shown_quotes(engine, question, entry).iter().any(|&q| found.quotes.get(q).is_some_and(|quote| evidence::gives_a_reason(&quote.text) && evidence::reason_is_for(index, &quote.text, &question.event_words)) && evidence::speaks_of_all(index, entry, q, query, false));
-            let identity = !done_to && (!named || ((0..query.keys.len()).all(|w| index.covers(entry, query, w)) || says_it() || says_why()));
+            let identity = !done_to && (!named || (0..query.keys.len()).all(|w| index.covers(entry, query, w)) || says_it() || says_why());
             // "Why did Stalin have Gorkić killed": his profile answers only with a sentence that gives a reason.
             let reason = || shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| evidence::gives_a_reason(&quote.text));
             // "Who became prime minister": their roles or a sentence of becoming say so.

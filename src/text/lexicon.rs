@@ -590,7 +590,12 @@ pub fn verb_forms(folded: &str) -> Vec<&str> {
 /// "grow", "making" → "make", "running" → "run", "grows" → "grow".
 fn regular_form_lemmas(folded: &str) -> impl Iterator<Item = String> + '_ {
     let ing = folded.strip_suffix("ing").filter(|stem| stem.len() >= 2);
-    let undoubled = ing.filter(|stem| stem.len() >= 3 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]).map(|stem| stem[..stem.len() - 1].to_string());
+    // "Running": the doubled last letter once ("run").
+    let undoubled = ing.and_then(|stem| {
+        let mut last = stem.chars().rev();
+        let (end, before) = (last.next()?, last.next()?);
+        (end == before && stem.chars().count() >= 3).then(|| stem[..stem.len() - end.len_utf8()].to_string())
+    });
     let third_person = folded.strip_suffix('s').filter(|stem| stem.len() >= 2 && !stem.ends_with('s'));
     ing.map(str::to_string).into_iter().chain(ing.map(|stem| format!("{stem}e"))).chain(undoubled).chain(third_person.map(str::to_string))
 }
@@ -968,6 +973,8 @@ mod tests {
         assert!(verb_forms("running").contains(&"ran"));
         // A regular verb has no other forms than its own.
         assert_eq!(verb_forms("joining"), ["joining"]);
+        // A doubled letter of more than one byte is dropped whole.
+        assert_eq!(verb_forms("ꪪꪪꪪing"), ["ꪪꪪꪪing"]);
     }
 
     #[test]
