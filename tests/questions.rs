@@ -28,7 +28,7 @@
 //!   = 89.5%, 9 false assertions; dev-34 161/188 = 85.6%, 7 false
 //!   assertions; dev-35 147/169 = 87.0%, 7 false assertions; dev-36
 //!   151/169 = 89.3%, 8 false assertions).
-//! - `holdout.toml`: the thirty-fifth set, written the same way by other
+//! - `holdout.toml`: the thirty-sixth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be
 //!   tuned on its failures; when they have been looked at, rotate it into
@@ -223,19 +223,21 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 95.0;
-const HOLDOUT_FLOOR: f64 = 89.3;
+const HOLDOUT_FLOOR: f64 = 86.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-04: 151/169 = 89.3%, 8 false assertions, at the
-/// end of session 48's changes, made on dev only). Listed so that the
+/// measurement (2026-12-05: 222/258 = 86.0%, 4 false assertions, at the
+/// end of session 49's changes, made on dev only). Listed so that the
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "why did benes hate the stojadinovic goverment",
-    "zasto tito nije otisao na sastanak kominforma 1948",
+    "where was the june 1948 cominform conference held that tito skipped",
+    "what are the names of the five successor states of yugoslavia",
+    "koliko je srba poginulo u ukrajini boreci se za rusiju",
+    "is serbia going to bring back visas for russians?",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
