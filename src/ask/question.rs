@@ -701,7 +701,8 @@ fn owner_of_head(index: &Index, words: &[&str], head: &str, language: Language) 
 /// possessive comes right before the head (or one word before it), as
 /// typed, since folding drops the apostrophe. English only.
 fn possessor_of_head(index: &Index, typed: &str, head: &str, language: Language) -> Option<String> {
-    if language != Language::En {
+    // Most questions have no possessive: their words are not keyed again.
+    if language != Language::En || !(typed.contains("'s") || typed.contains("’s")) {
         return None;
     }
     let words: Vec<&str> = typed.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')).collect();
