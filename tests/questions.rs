@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-36.toml`: the second to thirty-fifth holdout sets,
+//! - `dev-3.toml` … `dev-37.toml`: the second to thirty-sixth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -27,7 +27,8 @@
 //!   assertions; dev-32 141/170 = 82.9%, 7 false assertions; dev-33 77/86
 //!   = 89.5%, 9 false assertions; dev-34 161/188 = 85.6%, 7 false
 //!   assertions; dev-35 147/169 = 87.0%, 7 false assertions; dev-36
-//!   151/169 = 89.3%, 8 false assertions).
+//!   151/169 = 89.3%, 8 false assertions; dev-37 222/258 = 86.0%, 4 false
+//!   assertions).
 //! - `holdout.toml`: the thirty-sixth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be
@@ -222,7 +223,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.0;
+const DEV_FLOOR: f64 = 94.6;
 const HOLDOUT_FLOOR: f64 = 86.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -243,6 +244,22 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "where was the june 1948 cominform conference held that tito skipped",
+        "from dev-37's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what are the names of the five successor states of yugoslavia",
+        "from dev-37's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "koliko je srba poginulo u ukrajini boreci se za rusiju",
+        "from dev-37's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "is serbia going to bring back visas for russians?",
+        "from dev-37's one measurement as the holdout: not yet looked at",
+    ),
     (
         "why did benes hate the stojadinovic goverment",
         "from dev-36's one measurement as the holdout: the sentence after the plot's (\"The plan failed, as Zubov … refused\") gives a reason, of the plan's failure; which clause a reason is for is not read (requiring the words before \"as\" to hold a question word lost 16, the reason sentence to name a name of the question lost 14, and \"hate\", a word the sources never use, to refuse the reason lost 10)",
@@ -293,7 +310,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=36 {
+    for part in 2..=37 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
