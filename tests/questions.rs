@@ -237,8 +237,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "where was the june 1948 cominform conference held that tito skipped",
     "what are the names of the five successor states of yugoslavia",
-    "koliko je srba poginulo u ukrajini boreci se za rusiju",
-    "is serbia going to bring back visas for russians?",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -246,19 +244,11 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "where was the june 1948 cominform conference held that tito skipped",
-        "from dev-37's one measurement as the holdout: not yet looked at",
+        "from dev-37's one measurement as the holdout: \"the situation in the Communist Party of Yugoslavia\" is read as a place, a name after \"in\"; WordNet's kinds cannot tell a party from \"the Congress of Berlin\", which is a where (both are gatherings), and the sources have no other party after \"in\" to learn from",
     ),
     (
         "what are the names of the five successor states of yugoslavia",
-        "from dev-37's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "koliko je srba poginulo u ukrajini boreci se za rusiju",
-        "from dev-37's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "is serbia going to bring back visas for russians?",
-        "from dev-37's one measurement as the holdout: not yet looked at",
+        "from dev-37's one measurement as the holdout: \"what are the names of\" asks for a list; the sentence counts the five successor states without naming them, and no check asks a list answer to hold names of the kind asked (the sentence's names, \"Russian Federation\" and \"Soviet Union\", are of other states)",
     ),
     (
         "why did benes hate the stojadinovic goverment",

@@ -2929,3 +2929,31 @@ fn misconduct_is_behaviour() {
     let engine = engine();
     assert_proven(&engine, "how did stalin respond to hebrang about red army misbehaviour", "stalin-hebrang-meeting-1945", "isolated cases");
 }
+
+#[test]
+fn dying_in_war_is_asked_in_serbian_and_russian() {
+    // No sentence gives a number of dead: "around 300 Serbian nationals
+    // were fighting in Ukraine" counts fighters, "300,000 Russian
+    // nationals have entered Serbia" newcomers.
+    let engine = engine();
+    assert_nothing_asserted_in(
+        &engine,
+        &[
+            ("koliko je srpskih državljana poginulo u ukrajini", "sr"),
+            ("колико је срба погинуло у украјини борећи се за русију", "sr"),
+            ("koliko je rusa poginulo u srbiji", "sr"),
+            ("сколько русских эмигрантов погибло в югославии", "ru"),
+        ],
+    );
+}
+
+#[test]
+fn what_is_to_come_needs_a_sentence_that_looks_ahead() {
+    // The sources tell what has been: visas abolished in 2009, NIS owned
+    // by Gazprom Neft. Only a sentence that tells a plan or intention
+    // answers "will" ("Serbia cannot and will not support Russia's invasion").
+    let engine = engine();
+    assert_not_stated(&engine, &["is serbia going to recognise crimea as russian", "will nis be sold by gazprom"], "The sources tell what has happened");
+    assert_nothing_asserted_in(&engine, &[("hoće li srbija ponovo uvesti vize rusima", "sr"), ("будет ли сербия снова вводить визы для россиян", "ru")]);
+    assert_proven(&engine, "will serbia support the russian invasion of ukraine", "vucic-crimea-is-ukraine-2023", "will not support");
+}

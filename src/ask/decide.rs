@@ -115,6 +115,30 @@ struct Candidate {
 
 /// Decide how to answer `question`, preferring entries of `kinds`.
 pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision {
+    match decide_on_evidence(engine, question, kinds) {
+        // "Is Serbia going to bring back visas": the sources tell what has
+        // been; the entry answers only if a sentence it shows tells a plan
+        // or an expectation.
+        Decision::Answer { entry } if question.asks_future && !tells_what_is_to_come(engine, question, entry) => Decision::NotStated { entry, asks: question.asks },
+        decision => decision,
+    }
+}
+
+/// Words of a sentence that tells what is to come: a plan, an intention,
+/// an expectation.
+const FUTURE_WORDS: &[&str] = &[
+    "will", "would", "shall", "plan", "plans", "planned", "planning", "intend", "intends", "intended", "intention", "future", "expect",
+    "expects", "expected", "aim", "aims", "hope", "hopes", "promise", "promised", "pledge", "pledged", "prospect", "prospects", "upcoming",
+];
+
+/// Whether a sentence the answer would show tells what is to come (see [`FUTURE_WORDS`]).
+fn tells_what_is_to_come(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let Some(found) = engine.entry(entry) else { return false };
+    shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| evidence::has_any_word(&quote.text, FUTURE_WORDS))
+}
+
+/// [`decide`], before the question's tense is weighed.
+fn decide_on_evidence(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision {
     if let Some(entry) = engine.base().index_of(&question.text.trim().to_ascii_lowercase()) {
         return Decision::Answer { entry };
     }

@@ -582,6 +582,10 @@ impl Engine {
                     let happened = if *asks == Asks::Born { "was born" } else { "died" };
                     not_stated_about("ask", found, format!("The sources don't say where {} {happened}.", found.title))
                 }
+                // "Is Serbia going to…": no sentence tells what is to come.
+                Some(found) if question.asks_future => {
+                    not_stated_about("ask", found, format!("The sources tell what has happened, not what is to come: they say nothing of plans about {}.", found.title))
+                }
                 Some(found) => self.not_stated(found, *asks),
                 None => self.not_found(intent, text, &[]),
             },

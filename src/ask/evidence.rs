@@ -690,7 +690,7 @@ const REASON_CLAUSES: &[&str] = &[", as ", ", since ", ", for "];
 const NOT_A_REASON: &[&str] = &["well ", "example", "instance"];
 
 /// Whether `text` holds one of `words` (lowercase) as a whole word.
-fn has_any_word(text: &str, words: &[&str]) -> bool {
+pub(crate) fn has_any_word(text: &str, words: &[&str]) -> bool {
     text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|word| words.contains(&word))
 }
 

@@ -144,6 +144,11 @@ pub struct Question {
     /// An English yes-or-no question ("*were* the drills ever held in
     /// Serbia"): opened by one of [`POLAR_OPENERS`].
     pub asks_whether: bool,
+    /// "*Will* Serbia join the EU", "*is* Serbia *going to* bring back
+    /// visas", "*hoće li*", "*будет ли*": a question of what is to come,
+    /// which only a sentence that tells a plan or an expectation can answer
+    /// (see [`asks_future`]).
+    pub asks_future: bool,
     /// "An alliance *with Russia*": the keys of the names after an
     /// alliance word and "with", the partner, which a sentence that tells
     /// an alliance with someone must name there.
@@ -1515,6 +1520,31 @@ pub struct AskedDeed {
 }
 
 /// Words that open an English yes/no question.
+/// Whether folded `words` ask what is to come: English "will" as an
+/// auxiliary ("*will* Serbia join", "when *will* it"), not the noun ("the
+/// *will* of the people"); "is X going to", "gonna"; Serbian "hoće li",
+/// "da li će"; Russian "будет ли", "собирается ли", "станет ли". Not
+/// "would", which asks what was expected then ("what did Moscow expect
+/// *would* happen").
+fn asks_future(words: &[&str], language: Language) -> bool {
+    let pair = |first: &[&str], second: &str| words.windows(2).any(|two| first.contains(&two[0]) && two[1] == second);
+    match language {
+        Language::En => {
+            let auxiliary_will = words.iter().enumerate().any(|(at, word)| {
+                let noun = at > 0 && matches!(words[at - 1], "the" | "a" | "his" | "her" | "their" | "its" | "free" | "good" | "own" | "ill");
+                *word == "will" && !noun && words.get(at + 1).is_some_and(|next| *next != "of")
+            });
+            let going_to = words.iter().enumerate().any(|(at, word)| {
+                matches!(*word, "is" | "are" | "am") && words.iter().skip(at + 1).take(4).collect::<Vec<_>>().windows(2).any(|two| *two[0] == "going" && *two[1] == "to")
+            });
+            auxiliary_will || going_to || words.contains(&"gonna")
+        }
+        Language::Sr => pair(&["hoce", "hoces", "hocemo", "hocete", "hoće"], "li") || words.windows(3).any(|three| three[0] == "da" && three[1] == "li" && three[2] == "ce"),
+        Language::Ru => pair(&["budet", "budut", "sobiraetsya", "sobirayutsya", "stanet", "stanut"], "li"),
+        _ => false,
+    }
+}
+
 const POLAR_OPENERS: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "has", "have", "had"];
 
 /// See [`Question::polar_object`]: in a question opened by [`POLAR_OPENERS`]
@@ -2019,6 +2049,7 @@ impl Question {
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
         let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
+        let asks_future = asks_future(&words, language);
         let allied_with = if language == Language::En { partner_keys(index, &spelt) } else { Vec::new() };
         // A verb by its ending: an English "-ed", a Serbian or Russian active past ("pomagao").
         let verb_by_ending = |w: &&str| (lexicon::is_light_by_ending(w, language) || lexicon::is_active_past(w, language)) && !lexicon::is_stopword(w, language);
@@ -2095,6 +2126,7 @@ impl Question {
             polar_object,
             polar_subject,
             asks_whether,
+            asks_future,
             allied_with,
             journey_to,
             event_in_main_clause,
@@ -2145,6 +2177,20 @@ mod tests {
     fn asked(text: &str) -> Vec<Asks> {
         let words: Vec<&str> = text.split(' ').collect();
         without_subordinate_question_words(lexicon::question_words(&words, Language::En), &words, Language::En).into_iter().map(|(asks, _)| asks).collect()
+    }
+
+    #[test]
+    fn what_is_to_come_is_asked_by_will_going_to_hoce_li_and_budet_li() {
+        let future = |text: &str, language| asks_future(&text.split(' ').collect::<Vec<_>>(), language);
+        assert!(future("will serbia join the eu", Language::En));
+        assert!(future("when will russia open a consulate", Language::En));
+        assert!(future("is serbia going to bring back visas", Language::En));
+        assert!(future("hoce li srbija uvesti vize", Language::Sr));
+        assert!(future("da li ce srbija uvesti vize", Language::Sr));
+        assert!(future("budet li serbiya vvodit vizy", Language::Ru));
+        assert!(!future("what did moscow expect would happen to tito", Language::En));
+        assert!(!future("was it the will of the people", Language::En));
+        assert!(!future("were serbs going to russia in the 18th century", Language::En));
     }
 
     #[test]
