@@ -2957,3 +2957,25 @@ fn what_is_to_come_needs_a_sentence_that_looks_ahead() {
     assert_nothing_asserted_in(&engine, &[("hoće li srbija ponovo uvesti vize rusima", "sr"), ("будет ли сербия снова вводить визы для россиян", "ru")]);
     assert_proven(&engine, "will serbia support the russian invasion of ukraine", "vucic-crimea-is-ukraine-2023", "will not support");
 }
+
+#[test]
+fn a_phrasal_verb_is_told_by_what_it_stands_for() {
+    // "The Russian Minister in Belgrade intervened to have Pašić's government restored."
+    let engine = engine();
+    assert_proven(&engine, "who stepped in after peter i dismissed pasic", "may-1914-government-crisis", "Russian Minister in Belgrade intervened");
+}
+
+#[test]
+fn the_czechs_of_1968_are_czechoslovakia() {
+    // The sources write "Czechoslovakia" and "Czechoslovak"; students write "Czech".
+    let engine = engine();
+    assert_answered_by(&engine, "when did the czech invasion happen", "en", "invasion-of-czechoslovakia-1968");
+    assert_answered_by(&engine, "when did the czech refugees come to yugoslavia", "en", "czechoslovak-refugees-in-yugoslavia-1968");
+}
+
+#[test]
+fn backing_a_plot_is_sponsoring_it() {
+    // "In 1938, the Soviet government sponsored a planned coup d'état …"
+    let engine = engine();
+    assert_proven(&engine, "when was the soviet backed plot against stojadinović", "soviet-coup-plot-1938", "1938");
+}

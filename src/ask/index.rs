@@ -1701,7 +1701,7 @@ impl Index {
     }
 
     /// The keys of the base that the phrasal verb `verb` `particle` may stand for.
-    fn phrasal_keys(&self, verb: &str, particle: &str) -> Vec<String> {
+    pub(crate) fn phrasal_keys(&self, verb: &str, particle: &str) -> Vec<String> {
         self.keys_of_partners(lexicon::phrasal_paraphrases(verb, particle))
     }
 

@@ -1056,7 +1056,9 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
             let forms: Vec<String> = lexicon::verb_forms(word).into_iter().flat_map(|form| index.tokens(form, language)).map(|t| t.key).collect();
             // The one who does it tells it too: "who *ruled* Bulgaria" — "the *rulers* of …".
             let doers: Vec<String> = forms.iter().map(|key| format!("{key}er")).filter(|key| index.has_key(key)).collect();
-            forms.into_iter().chain(doers).chain(phrase).chain(index.paraphrase_keys(word)).collect()
+            // "Stepped *in*": what the phrasal verb stands for ("intervened") tells it too.
+            let phrasal = words.get(at + 1).map(|particle| index.phrasal_keys(word, particle)).unwrap_or_default();
+            forms.into_iter().chain(doers).chain(phrase).chain(phrasal).chain(index.paraphrase_keys(word)).collect()
         })
         .filter(|keys: &Vec<String>| !keys.is_empty())
         .chain(journey_to_a_place(index, query, text, words, language))
