@@ -2979,3 +2979,17 @@ fn backing_a_plot_is_sponsoring_it() {
     let engine = engine();
     assert_proven(&engine, "when was the soviet backed plot against stojadinović", "soviet-coup-plot-1938", "1938");
 }
+
+#[test]
+fn the_event_of_trying_to_do_is_the_deed_tried() {
+    // "Since the early 1930s Soviet intelligence recruited agents …": not "tried".
+    let engine = engine();
+    assert_answered_by(&engine, "when were soviet agents trying to recruit people in yugoslavia", "en", "soviet-intelligence-recruitment-yugoslavia");
+}
+
+#[test]
+fn an_adverb_names_no_event() {
+    // "openly" says how Tito broke with Stalin; the split is the event.
+    let engine = engine();
+    assert_answered_by(&engine, "when did tito openly break with stalin", "en", "tito-stalin-split");
+}

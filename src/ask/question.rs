@@ -1046,9 +1046,15 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
         .filter(|(_, _, word)| !lexicon::is_stopword(word, language))
         // "defeeted" is "defeated", as the query reads it.
         .map(|(at, plain, word)| (at, plain, index.respell_in(query, word).unwrap_or(word)))
+        // "Were *trying to* recruit": the event is the verb tried.
+        .map(|(at, plain, word)| match words.get(at + 2) {
+            Some(tried) if CATENATIVES.contains(&word) && words.get(at + 1) == Some(&"to") && !lexicon::is_stopword(tried, language) => (at + 2, true, index.respell_in(query, tried).unwrap_or(tried)),
+            _ => (at, plain, word),
+        })
         // A verb every question may use ("went", "took") names no event;
-        // nor does a modifier of place ("the *eastern* bloc"): it says where.
-        .filter(|(_, plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language) && !PLACE_MODIFIERS.contains(w) && !NEGATIONS.contains(w))
+        // nor does a modifier of place ("the *eastern* bloc"): it says where;
+        // nor an adverb ("*openly* hostile"): it says how.
+        .filter(|(_, plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language) && !PLACE_MODIFIERS.contains(w) && !NEGATIONS.contains(w) && !is_adverb(w))
         .map(|(at, _, word)| {
             // "Kicked *out*": the synonym phrase's key ("expel") tells it too.
             let phrase = synonym_phrase_key(index, words, at + 1, language);
@@ -1063,6 +1069,18 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
         .filter(|keys: &Vec<String>| !keys.is_empty())
         .chain(journey_to_a_place(index, query, text, words, language))
         .collect()
+}
+
+/// Verbs whose event is the verb after their "to" ("*tried to* recruit").
+const CATENATIVES: &[&str] = &["try", "tries", "tried", "trying", "want", "wants", "wanted", "wanting", "manage", "managed", "managing"];
+
+/// Verbs that end in "-ly" like an adverb ("apply", "rally").
+const VERBS_IN_LY: &[&str] = &["ally", "apply", "comply", "fly", "imply", "multiply", "rally", "rely", "reply", "supply", "tally"];
+
+/// Whether English `word` is an adverb or noun by its "-ly" ("openly",
+/// "officially", "family"), not a verb: it names no event.
+fn is_adverb(word: &str) -> bool {
+    word.ends_with("ly") && !VERBS_IN_LY.contains(&word)
 }
 
 /// The event words of a Serbian or Russian question: its verbs in the
