@@ -1679,6 +1679,62 @@ fn relations_worsening(text: &str) -> Option<String> {
     None
 }
 
+/// Phrasal verbs of three words, in their forms, and the one verb each
+/// stands for: their last word is a stopword, which the keys drop, so no
+/// synonym group or phrasal paraphrase can hold them.
+const THREE_WORD_PHRASAL_VERBS: &[(&str, &str)] = &[
+    ("stand up for", "defend"),
+    ("stands up for", "defends"),
+    ("stood up for", "defended"),
+    ("standing up for", "defending"),
+    ("do away with", "abolish"),
+    ("does away with", "abolishes"),
+    ("did away with", "abolished"),
+    ("done away with", "abolished"),
+    ("put up with", "tolerate"),
+    ("puts up with", "tolerates"),
+    ("putting up with", "tolerating"),
+    ("fall out with", "split with"),
+    ("falls out with", "splits with"),
+    ("fell out with", "split with"),
+    ("fallen out with", "split with"),
+    ("come up with", "propose"),
+    ("came up with", "proposed"),
+];
+
+/// "Which patriarch *stood up for* the exiles": the English text with each
+/// of [`THREE_WORD_PHRASAL_VERBS`] written as its one verb ("defended"),
+/// or None when it has none.
+fn three_word_phrasal_verbs_as_one(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    // Positions in the lower-case text must be positions in the text.
+    if lower.len() != text.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    let mut changed = false;
+    let mut at = 0;
+    while at < lower.len() {
+        let starts_word = at == 0 || !lower[..at].ends_with(char::is_alphanumeric);
+        let found = starts_word.then(|| THREE_WORD_PHRASAL_VERBS.iter().find(|(phrase, _)| lower[at..].starts_with(phrase) && !lower[at + phrase.len()..].starts_with(char::is_alphanumeric))).flatten();
+        match found {
+            Some((phrase, verb)) => {
+                out.push_str(&text[rest..at]);
+                out.push_str(verb);
+                at += phrase.len();
+                rest = at;
+                changed = true;
+            }
+            None => at += lower[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    changed.then(|| {
+        out.push_str(&text[rest..]);
+        out
+    })
+}
+
 /// "How many exiles *ended up* in the Kingdom": "end up" before what
 /// follows says only where or how someone came to be, no ending; the
 /// English text without it, or None. Kept at the question's end ("how did
@@ -1957,7 +2013,9 @@ impl Question {
         let text = worsened.as_deref().unwrap_or(text);
         let settled = if language == Language::En { without_end_up(text) } else { None };
         let text = settled.as_deref().unwrap_or(text);
-        let rewritten = expanded.is_some() || regnal.is_some() || reported.is_some() || worsened.is_some() || settled.is_some();
+        let plain = if language == Language::En { three_word_phrasal_verbs_as_one(text) } else { None };
+        let text = plain.as_deref().unwrap_or(text);
+        let rewritten = expanded.is_some() || regnal.is_some() || reported.is_some() || worsened.is_some() || settled.is_some() || plain.is_some();
         let folded = if rewritten { fold_for_search(text) } else { folded_typed };
         // "whwn", "meny": misspelt question words still ask.
         let words: Vec<&str> = folded
@@ -2197,6 +2255,14 @@ mod tests {
     fn asked(text: &str) -> Vec<Asks> {
         let words: Vec<&str> = text.split(' ').collect();
         without_subordinate_question_words(lexicon::question_words(&words, Language::En), &words, Language::En).into_iter().map(|(asks, _)| asks).collect()
+    }
+
+    #[test]
+    fn three_word_phrasal_verbs_are_written_as_their_one_verb() {
+        assert_eq!(three_word_phrasal_verbs_as_one("Which patriarch stood up for the exiles").as_deref(), Some("Which patriarch defended the exiles"));
+        assert_eq!(three_word_phrasal_verbs_as_one("when did tito fall out with stalin").as_deref(), Some("when did tito split with stalin"));
+        assert_eq!(three_word_phrasal_verbs_as_one("who understood up formal rules"), None);
+        assert_eq!(three_word_phrasal_verbs_as_one("İ stood up for"), None);
     }
 
     #[test]
