@@ -3002,3 +3002,12 @@ fn a_phrasal_verb_of_three_words_is_its_one_verb() {
     assert_proven(&engine, "which patriarch kept standing up for russian refugees", "patriarch-varnava", "defender");
     assert_answered_by(&engine, "when did tito fall out with stalin", "en", "tito-stalin-split");
 }
+
+#[test]
+fn a_kind_of_person_asked_is_matched_by_its_members() {
+    // "Elena Glinskaya, the mother of Russian emperor Ivan the Terrible was
+    // maternally Serb": an emperor is a ruler (WordNet), though the
+    // sentence never says "ruler"; not "Bulgaria's rulers".
+    let engine = engine();
+    assert_proven(&engine, "which russian ruler had a serbian mother", "elena-glinskaya", "Russian emperor Ivan the Terrible");
+}

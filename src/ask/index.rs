@@ -35,6 +35,9 @@ const PREFIX: f32 = 0.7;
 const ONE_EDIT: f32 = 0.8;
 /// A word the base does not use, standing for one it does ("beat" for "defeat").
 const PARAPHRASE: f32 = 0.7;
+
+/// The most members a kind may have to stand for them ([`Index::widen_to_members_of_kind`]).
+const MAX_KIND_MEMBERS: usize = 12;
 /// Shorter words are not corrected: one edit away from "bread" is "break".
 const MIN_TYPO_LENGTH: usize = 5;
 /// The longest word looked up with a typo: no name in the base is longer,
@@ -1718,6 +1721,34 @@ impl Index {
         keys.sort_unstable();
         keys.dedup();
         keys
+    }
+
+    /// "Which Russian *ruler*": query word `kind`, a kind of person, also
+    /// matches, as a paraphrase, the common nouns of the base that WordNet
+    /// knows as of that kind ("emperor", "sultan"), when they are few: a
+    /// kind as broad as "person" has too many to stand for. Not kinds of
+    /// things, whose members are too often of other senses ("parts": "paths").
+    pub(crate) fn widen_to_members_of_kind(&self, query: &mut Query, kind: &str) {
+        let Some(position) = query.keys.iter().position(|key| key == kind) else { return };
+        if query.matched.len() != query.keys.len() || kind == self.person_key || !self.is_person_kind(kind) {
+            return;
+        }
+        let mut members: Vec<&String> = self
+            .kinds
+            .iter()
+            .filter(|(key, (kinds, only_a_name))| !only_a_name && kinds.contains(kind) && key.as_str() != kind && self.postings.contains_key(*key) && !self.proper.contains(*key))
+            .map(|(key, _)| key)
+            .collect();
+        if members.is_empty() || members.len() > MAX_KIND_MEMBERS {
+            return;
+        }
+        members.sort_unstable();
+        let matched = &mut query.matched[position];
+        for member in members {
+            if !matched.iter().any(|(stored, _)| stored == member) {
+                matched.push((member.clone(), PARAPHRASE));
+            }
+        }
     }
 
     /// Work out each word's matches once: every later look at the question

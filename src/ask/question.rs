@@ -2079,6 +2079,10 @@ impl Question {
         // Russian, read from the query's keys (the words are read folded,
         // which the synonyms that translate "писатели" do not know).
         let answer_kind = answer_kind.or_else(|| inflected_person_kind(index, &query, &words, language));
+        // "Which Russian *ruler*": an emperor or a sultan is one.
+        if let Some(kind) = &answer_kind {
+            index.widen_to_members_of_kind(&mut query, kind);
+        }
         // "How big was the protest": a size, of people or money or tonnes,
         // not a count of protests; a number of people of any kind tells it.
         if let Some(size) = words.windows(2).find(|pair| pair[0] == "how" && matches!(pair[1], "big" | "large")) {
