@@ -3011,3 +3011,17 @@ fn a_kind_of_person_asked_is_matched_by_its_members() {
     let engine = engine();
     assert_proven(&engine, "which russian ruler had a serbian mother", "elena-glinskaya", "Russian emperor Ivan the Terrible");
 }
+
+#[test]
+fn instead_names_no_event() {
+    // "Instead" ends like a past tense; "back" is the deed asked.
+    let engine = engine();
+    assert_answered_by(&engine, "who did russia back instead of serbia in the 1880s", "en", "russia-courts-montenegro-1880s");
+}
+
+#[test]
+fn slavo_serbia_is_slavic_in_russian() {
+    // "Славяно-" is the Russian of the "Slavo-" of "Slavo-Serbia".
+    let engine = engine();
+    assert_proven_in(&engine, "когда славяно-сербия стала частью новороссии", "ru", "novorossiya-incorporation-1764", "1764");
+}

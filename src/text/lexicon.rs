@@ -269,6 +269,8 @@ const ENGLISH: &[&str] = &[
     "couple", "several", "few",
     // Other forms of the verbs above ("taking part", "making").
     "taking", "takes", "making", "makes", "giving", "gives", "getting", "telling",
+    // Adverbs that end like a past tense ("-ed") and name no event.
+    "instead", "indeed",
 ];
 
 const SERBIAN: &[&str] = &[
