@@ -33,6 +33,8 @@
 
 use serde::Serialize;
 
+use crate::text::Language;
+
 use super::engine::Engine;
 use super::evidence::{self, Focus};
 use super::index::{Index, Scored};
@@ -1709,20 +1711,33 @@ fn tells_the_reactor(engine: &Engine, question: &Question, entry: usize) -> bool
 /// Whether the place `key` a "how many" question names after a locative
 /// ("in Yugoslavia") follows a noun other than what is counted: "how much
 /// money did Zubov get for the *coup in Yugoslavia*" places the coup, not
-/// the money; "how many Russians *live in* Belgrade" places the count.
+/// the money; "how many Russians *live in* Belgrade" places the count. In
+/// Serbian and Russian too ("на переворот *в Югославии*").
 fn places_another_noun(engine: &Engine, question: &Question, key: &str) -> bool {
     use crate::text::lexicon::{is_english_predicate_form, is_irregular_verb_form, is_light, is_stopword};
     let index = engine.index();
     let language = question.language;
     let words: Vec<&str> = question.folded.split(' ').collect();
-    (2..words.len()).filter(|&at| index.word_keys(words[at]).iter().any(|own| own == key)).any(|at| {
+    // Serbian and Russian words keyed as typed: the synonyms know "переворот", not "perevorot".
+    let typed: Vec<String> = question.text.split_whitespace().map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let keys_at = |at: usize| -> Vec<String> {
+        match typed.get(at).filter(|_| language != Language::En && typed.len() == words.len()) {
+            Some(word) => index.tokens(word, language).into_iter().map(|token| token.key).collect(),
+            None => index.word_keys(words[at]),
+        }
+    };
+    (2..words.len()).filter(|&at| keys_at(at).iter().any(|own| own == key)).any(|at| {
         let before = words[at - 2];
+        // A Russian noun may end as an infinitive ("переворот"): only its past tense is told by its ending.
+        let verb_by_ending = if language == Language::En { is_light(before, language) } else { crate::text::lexicon::is_active_past(before, language) };
+        let keys = keys_at(at - 2);
         let noun = !is_stopword(before, language)
-            && !is_light(before, language)
+            && !verb_by_ending
             && !is_english_predicate_form(before)
             && !is_irregular_verb_form(before)
-            && index.word_keys(before).iter().all(|own| index.has_key(own) && !question.counted.contains(own) && !index.is_proper_key(own));
-        matches!(words[at - 1], "in" | "at") && noun
+            && !keys.is_empty()
+            && keys.iter().all(|own| index.has_key(own) && !question.counted.contains(own) && !index.is_proper_key(own));
+        matches!(words[at - 1], "in" | "at" | "u" | "v" | "vo") && noun
     })
 }
 

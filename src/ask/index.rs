@@ -1658,10 +1658,13 @@ impl Index {
             .filter(|pair| crate::text::lexicon::is_english_predicate_form(&pair[1]) || VERB_STOPWORDS.contains(&pair[1].as_str()) || NAME_ENDING_CONJUNCTIONS.contains(&pair[1].as_str()) || is_adverb(&pair[1]))
             .flat_map(|pair| self.tokens(&pair[0], language).into_iter().map(|token| token.key))
             .collect();
-        query.after_locative = typed
-            .windows(2)
-            .filter(|pair| LOCATIVES.contains(&pair[0].as_str()))
-            .flat_map(|pair| self.tokens(&pair[1], language).into_iter().map(|token| token.key))
+        // A place is keyed as typed where the words line up: the synonyms
+        // know "сербии", not its folded "serbii".
+        let raw: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+        let as_typed = |at: usize| if raw.len() == typed.len() { raw[at].as_str() } else { typed[at].as_str() };
+        query.after_locative = (1..typed.len())
+            .filter(|&at| LOCATIVES.contains(&typed[at - 1].as_str()))
+            .flat_map(|at| self.tokens(as_typed(at), language).into_iter().map(|token| token.key))
             .collect();
         self.join_compounds(&mut query);
         self.prepare(&mut query);
