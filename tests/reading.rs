@@ -3037,3 +3037,11 @@ fn a_russian_place_after_v_is_keyed_as_typed() {
     // The place of the coup, not of the money counted.
     assert_proven_in(&engine, "сколько денег зубов получил за переворот в югославии", "ru", "soviet-coup-plot-1938", "$200,000");
 }
+
+#[test]
+fn mainly_is_primarily() {
+    // "While Soviet support at the final stage of war was significant …,
+    // the Partisans did not base their victory primarily upon the Red Army offensive."
+    let engine = engine();
+    assert_proven(&engine, "did the partisans owe their victory mainly to the red army", "red-army-in-serbia-1944", "primarily upon the Red Army");
+}
