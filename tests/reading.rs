@@ -3045,3 +3045,11 @@ fn mainly_is_primarily() {
     let engine = engine();
     assert_proven(&engine, "did the partisans owe their victory mainly to the red army", "red-army-in-serbia-1944", "primarily upon the Red Army");
 }
+
+#[test]
+fn a_misspelt_name_qualifier_still_asks_the_name() {
+    // "Colonel Dragutin Dimitrijević, known by his codename Apis".
+    let engine = engine();
+    assert_proven(&engine, "what was colonel apis's reall name", "dragutin-dimitrijevic", "Dragutin Dimitrijević");
+    assert_proven(&engine, "what was apis actaul name", "dragutin-dimitrijevic", "Dragutin Dimitrijević");
+}

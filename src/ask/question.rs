@@ -1437,12 +1437,21 @@ fn asked_kin(index: &Index, words: &[&str]) -> Option<Kin> {
 /// evidence must hold.
 const NAME_QUALIFIERS: &[&str] = &["real", "full", "actual", "true", "proper", "birth", "original"];
 
+/// Whether `word` is one of [`NAME_QUALIFIERS`], or a slip of one that the
+/// base does not use ("his *reel* name"): one edit from it, of four letters or more.
+fn is_name_qualifier(index: &Index, word: &str) -> bool {
+    NAME_QUALIFIERS.contains(&word)
+        || (word.chars().count() >= 4
+            && !index.word_keys(word).iter().any(|key| index.has_key(key))
+            && NAME_QUALIFIERS.iter().any(|qualifier| crate::text::fold::edit_distance_within(qualifier, word, 1) <= 1))
+}
+
 /// Drops from `query` the keys of [`NAME_QUALIFIERS`] typed right before
 /// "name"; whether there were any.
 fn drop_name_qualifiers(index: &Index, query: &mut Query, words: &[&str]) -> bool {
     let qualifiers: Vec<String> = words
         .windows(2)
-        .filter(|pair| NAME_QUALIFIERS.contains(&pair[0]) && matches!(pair[1], "name" | "names"))
+        .filter(|pair| is_name_qualifier(index, pair[0]) && matches!(pair[1], "name" | "names"))
         .flat_map(|pair| index.word_keys(pair[0]))
         .collect();
     if qualifiers.is_empty() {
