@@ -3053,3 +3053,11 @@ fn a_misspelt_name_qualifier_still_asks_the_name() {
     assert_proven(&engine, "what was colonel apis's reall name", "dragutin-dimitrijevic", "Dragutin Dimitrijević");
     assert_proven(&engine, "what was apis actaul name", "dragutin-dimitrijevic", "Dragutin Dimitrijević");
 }
+
+#[test]
+fn a_heading_the_two_questions_repeat_is_dropped() {
+    // "Yeltsin vs Putin:" only announces the two questions after it.
+    let engine = engine();
+    let ids = shown_ids(&engine, "yeltsin vs putin: how did yeltsin describe the nato bombing and how did putin describe kosovo's independence");
+    assert_eq!(ids, ["kosovo-war", "vladimir-putin"]);
+}

@@ -198,6 +198,8 @@ impl Engine {
     fn two_things(&self, question: &Question, whole: &Decision, locale: &str) -> Option<Answer> {
         // "X and Y, when was each signed": the question after the comma is asked of each half.
         let (text, tail) = each_tail(question.text.as_str());
+        // "Yeltsin vs Putin: what did Yeltsin call … and what did Putin call …": a heading the halves repeat.
+        let text = without_repeated_heading(text);
         let lower = text.to_lowercase();
         // A separator is searched for only when its first word is typed (a
         // string search costs more to set up than to run); Arabic "و" is
@@ -842,6 +844,27 @@ fn unknown_command(name: &str) -> Answer {
 /// The text after a lead-in that asks to compare ("what is the difference
 /// between", "razlika između", "разница между"); the text itself when it
 /// has none.
+/// The text after a heading and its colon ("Yeltsin vs Putin: what did
+/// Yeltsin call … and what did Putin call …", "compare: how many … and how
+/// many …") when every word of the heading that names something is
+/// repeated after it: the heading only announces the two questions. A
+/// heading that says more ("Afghanistan 1979: what words …") stays.
+fn without_repeated_heading(text: &str) -> &str {
+    const ANNOUNCING: &[&str] = &["vs", "versus", "compare", "compared", "comparison", "and", "the", "two", "both"];
+    let Some((heading, rest)) = text.split_once(':') else { return text };
+    let heading_words: Vec<String> = heading.split_whitespace().map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|word| !word.is_empty()).collect();
+    if heading_words.is_empty() || heading_words.len() > 6 {
+        return text;
+    }
+    let rest_words: Vec<String> = rest.split_whitespace().map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let repeated = heading_words.iter().all(|word| ANNOUNCING.contains(&word.as_str()) || rest_words.contains(word));
+    if repeated {
+        rest.trim_start()
+    } else {
+        text
+    }
+}
+
 fn without_comparison_lead(text: &str) -> &str {
     const LEADS: &[&str] = &["difference between ", "differences between ", "razlika između ", "razlika izmedju ", "разлика између ", "разница между ", "различие между "];
     let lower = text.to_lowercase();
