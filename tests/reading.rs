@@ -3061,3 +3061,13 @@ fn a_heading_the_two_questions_repeat_is_dropped() {
     let ids = shown_ids(&engine, "yeltsin vs putin: how did yeltsin describe the nato bombing and how did putin describe kosovo's independence");
     assert_eq!(ids, ["kosovo-war", "vladimir-putin"]);
 }
+
+#[test]
+fn how_the_thing_asked_about_was_seen_is_a_reason() {
+    // "Yugoslavia strongly condemned the invasion of Czechoslovakia which
+    // was perceived as a particularly close country": why it condemned it;
+    // not why the Soviet Union invaded Hungary, which the sentence also names.
+    let engine = engine();
+    assert_proven(&engine, "why did yugoslavia condemn the invasion of czechoslovakia", "invasion-of-czechoslovakia-1968", "particularly close country");
+    assert_not_stated(&engine, &["why did the soviet union invade hungary in 1956"], "The sources don't say why");
+}

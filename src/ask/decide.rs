@@ -1874,10 +1874,10 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let at_the_place = |q: usize| !polar || found.quotes.get(q).is_some_and(|quote| at_the_places(&quote.text));
             let says_it = || plain_what && only_person_named() && shown_quotes(engine, question, entry).iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false) && at_the_place(q));
             // "Why did Karađorđe refuse Rodofinikin's plan": one of their sentences that gives a reason and says all the rest.
-            let says_why = || question.asks == Asks::Why && shown_quotes(engine, question, entry).iter().any(|&q| found.quotes.get(q).is_some_and(|quote| evidence::gives_a_reason(&quote.text) && evidence::reason_is_for(index, &quote.text, &question.event_words)) && evidence::speaks_of_all(index, entry, q, query, false));
+            let says_why = || question.asks == Asks::Why && shown_quotes(engine, question, entry).iter().any(|&q| found.quotes.get(q).is_some_and(|quote| evidence::gives_a_reason_for(&quote.text, query, index) && evidence::reason_is_for(index, &quote.text, &question.event_words)) && evidence::speaks_of_all(index, entry, q, query, false));
             let identity = !done_to && (!named || (0..query.keys.len()).all(|w| index.covers(entry, query, w)) || says_it() || says_why());
             // "Why did Stalin have Gorkić killed": his profile answers only with a sentence that gives a reason.
-            let reason = || shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| evidence::gives_a_reason(&quote.text));
+            let reason = || shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| evidence::gives_a_reason_for(&quote.text, &question.query, engine.index()));
             // "Who became prime minister": their roles or a sentence of becoming say so.
             let became = question.becoming.as_ref().is_none_or(|what| holds_role(engine, found, what) || tells_becoming_what(engine, entry, found, what));
             // "What did Tito sign": a sentence of theirs that tells a signing.
@@ -1941,7 +1941,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         Asks::Why => {
             let event = event_in_the_entrys_words(engine, question, entry, found);
             found.quotes.iter().any(|quote| {
-                evidence::gives_a_reason(&quote.text)
+                evidence::gives_a_reason_for(&quote.text, &question.query, engine.index())
                     && evidence::reason_is_for(engine.index(), &quote.text, &question.event_words)
                     && evidence::purpose_is_for(engine.index(), &quote.text, &event)
                     && (!question.asks_start || evidence::states_start(found, &quote.text))

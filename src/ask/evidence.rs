@@ -187,7 +187,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         // A reason is stated by a sentence that gives one ("claiming…",
         // "because…"); when none does, the most relevant sentence is shown
         // and no reason is invented.
-        Some(Asks::Why) => gives_a_reason(text),
+        Some(Asks::Why) => gives_a_reason_for(text, focus.query, index),
         Some(Asks::What) if focus.asks_words => reports_words(text),
         Some(Asks::What) if focus.asks_contents => tells_contents(text),
         Some(Asks::What) if focus.asks_composition => tells_composition(text),
@@ -626,6 +626,28 @@ pub fn gives_a_reason(text: &str) -> bool {
     let clause = |conjunction: &&str| text.match_indices(conjunction).any(|(at, _)| !NOT_A_REASON.iter().any(|after| text[at + conjunction.len()..].starts_with(after)));
     let lower = text.to_lowercase();
     has_any_word(text, REASON_WORDS) || REASON_CLAUSES.iter().any(clause) || REASON_PHRASES.iter().any(|phrase| lower.contains(phrase))
+}
+
+/// Whether `text` gives a reason ([`gives_a_reason`]) or says how the
+/// thing `query` asks about was seen ([`perceived_as_asked`]).
+pub fn gives_a_reason_for(text: &str, query: &Query, index: &Index) -> bool {
+    gives_a_reason(text) || perceived_as_asked(text, query, index)
+}
+
+/// Whether `text` says how the thing the question asks about was seen
+/// ("condemned the invasion of *Czechoslovakia which was perceived as a
+/// particularly close country*"): a reason for what was done to it, when
+/// the word the perception is of, right before "which was", is one of the
+/// question's. Not for another thing the sentence names ("why did the
+/// Soviet Union invade Hungary": the perception is of Czechoslovakia).
+fn perceived_as_asked(text: &str, query: &Query, index: &Index) -> bool {
+    const PERCEIVED: &[&str] = &["perceived as", "regarded as", "viewed as"];
+    let lower = text.to_lowercase();
+    PERCEIVED.iter().filter_map(|phrase| lower.find(phrase)).any(|at| {
+        let before: Vec<&str> = text[..at].split_whitespace().collect();
+        let skipped = before.iter().rev().take_while(|word| matches!(word.to_lowercase().trim_end_matches(','), "which" | "that" | "was" | "were" | "is" | "are" | "being" | "widely" | "often")).count();
+        before.len().checked_sub(skipped + 1).and_then(|at| before.get(at)).is_some_and(|antecedent| index.word_keys(antecedent).iter().any(|key| query.keys.contains(key)))
+    })
 }
 
 /// Conjunctions in the middle of a sentence that give the reason for what
@@ -1191,7 +1213,7 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             let quote = entry.quotes.get(position)?;
             // The year a question names marks the sentence it asks about, unless it asks why.
             let year_bonus = (focus.asks != Some(Asks::Why) && focus.query.years.iter().any(|y| contains_number(&quote.text, &y.to_string()))) as u8 as f32 * index.max_idf();
-            let reason_bonus = (focus.asks == Some(Asks::Why) && gives_a_reason(&quote.text)) as u8 as f32 * REASON_BONUS * index.max_idf();
+            let reason_bonus = (focus.asks == Some(Asks::Why) && gives_a_reason_for(&quote.text, focus.query, index)) as u8 as f32 * REASON_BONUS * index.max_idf();
             // "When" asserts the whole date ("early 1948", "5 June 1972"): the sentence that says all of it proves it.
             let date_bonus = (focus.asks == Some(Asks::When) && focus.year.is_none() && states_whole_date(entry, &quote.text)) as u8 as f32 * index.max_idf();
             // "When did the war end": the sentence that states the end as an end comes before one that states the whole span.
