@@ -3071,3 +3071,11 @@ fn how_the_thing_asked_about_was_seen_is_a_reason() {
     assert_proven(&engine, "why did yugoslavia condemn the invasion of czechoslovakia", "invasion-of-czechoslovakia-1968", "particularly close country");
     assert_not_stated(&engine, &["why did the soviet union invade hungary in 1956"], "The sources don't say why");
 }
+
+#[test]
+fn in_touch_is_in_liaison() {
+    // "Department IV of the Russian All-Military Union … was in constant
+    // liaison with Yugoslavia's Ministry of the Army and Navy."
+    let engine = engine();
+    assert_proven(&engine, "which ministry was rovs department iv in touch with", "russian-all-military-union-founded", "Ministry of the Army and Navy");
+}
