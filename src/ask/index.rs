@@ -1660,7 +1660,7 @@ impl Index {
             .collect();
         // A place is keyed as typed where the words line up: the synonyms
         // know "сербии", not its folded "serbii".
-        let raw: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+        let raw: Vec<String> = if language == Language::En { Vec::new() } else { text.split_whitespace().map(str::to_lowercase).collect() };
         let as_typed = |at: usize| if raw.len() == typed.len() { raw[at].as_str() } else { typed[at].as_str() };
         query.after_locative = (1..typed.len())
             .filter(|&at| LOCATIVES.contains(&typed[at - 1].as_str()))

@@ -1451,7 +1451,7 @@ fn is_name_qualifier(index: &Index, word: &str) -> bool {
 fn drop_name_qualifiers(index: &Index, query: &mut Query, words: &[&str]) -> bool {
     let qualifiers: Vec<String> = words
         .windows(2)
-        .filter(|pair| is_name_qualifier(index, pair[0]) && matches!(pair[1], "name" | "names"))
+        .filter(|pair| matches!(pair[1], "name" | "names") && is_name_qualifier(index, pair[0]))
         .flat_map(|pair| index.word_keys(pair[0]))
         .collect();
     if qualifiers.is_empty() {
@@ -1715,6 +1715,10 @@ const THREE_WORD_PHRASAL_VERBS: &[(&str, &str)] = &[
 /// of [`THREE_WORD_PHRASAL_VERBS`] written as its one verb ("defended"),
 /// or None when it has none.
 fn three_word_phrasal_verbs_as_one(text: &str) -> Option<String> {
+    // Every phrase has one of these particles: most questions have none.
+    if !text.split_whitespace().any(|word| matches!(word.to_lowercase().as_str(), "up" | "away" | "out")) {
+        return None;
+    }
     let lower = text.to_lowercase();
     // Positions in the lower-case text must be positions in the text.
     if lower.len() != text.len() {
