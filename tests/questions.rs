@@ -29,7 +29,7 @@
 //!   assertions; dev-35 147/169 = 87.0%, 7 false assertions; dev-36
 //!   151/169 = 89.3%, 8 false assertions; dev-37 222/258 = 86.0%, 4 false
 //!   assertions).
-//! - `holdout.toml`: the thirty-sixth set, written the same way by other
+//! - `holdout.toml`: the thirty-seventh set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be
 //!   tuned on its failures; when they have been looked at, rotate it into
@@ -223,20 +223,28 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.6;
-const HOLDOUT_FLOOR: f64 = 86.0;
+const DEV_FLOOR: f64 = 95.0;
+const HOLDOUT_FLOOR: f64 = 90.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-05: 222/258 = 86.0%, 4 false assertions, at the
-/// end of session 49's changes, made on dev only). Listed so that the
+/// measurement (2026-12-05: 128/142 = 90.1%, 10 false assertions, at the
+/// end of session 50's changes, made on dev only). Listed so that the
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "where was the june 1948 cominform conference held that tito skipped",
-    "what are the names of the five successor states of yugoslavia",
+    "koju je funkciju imao rodofinikin u srbiji",
+    "кто убил короля александра обреновича в 1903",
+    "/who sergei ulagay what happend to him after albania",
+    "what was linitsky sentenced to after his arrest in 35",
+    "как именно убили милана горкича",
+    "/who signed the 1945 friendship treaty on the soviet side",
+    "kuda je premesten kominform iz beograda",
+    "/ask did khrushchev apologise to tito in belgrade in 1955",
+    "ko je urucio titu orden lenjina",
+    "какую долю nis владеет газпром нефть в процентах",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
