@@ -841,14 +841,11 @@ fn unknown_command(name: &str) -> Answer {
         .suggest(near)
 }
 
-/// The text after a lead-in that asks to compare ("what is the difference
-/// between", "razlika između", "разница между"); the text itself when it
-/// has none.
 /// The text after a heading and its colon ("Yeltsin vs Putin: what did
 /// Yeltsin call … and what did Putin call …", "compare: how many … and how
-/// many …") when every word of the heading that names something is
-/// repeated after it: the heading only announces the two questions. A
-/// heading that says more ("Afghanistan 1979: what words …") stays.
+/// many …") when every word of the heading is repeated after it or only
+/// announces ("vs", "compare"): the heading names nothing the two questions
+/// do not. A heading that says more ("Afghanistan 1979: what words …") stays.
 fn without_repeated_heading(text: &str) -> &str {
     const ANNOUNCING: &[&str] = &["vs", "versus", "compare", "compared", "comparison", "and", "the", "two", "both"];
     let Some((heading, rest)) = text.split_once(':') else { return text };
@@ -865,6 +862,9 @@ fn without_repeated_heading(text: &str) -> &str {
     }
 }
 
+/// The text after a lead-in that asks to compare ("what is the difference
+/// between", "razlika između", "разница между"); the text itself when it
+/// has none.
 fn without_comparison_lead(text: &str) -> &str {
     const LEADS: &[&str] = &["difference between ", "differences between ", "razlika između ", "razlika izmedju ", "разлика између ", "разница между ", "различие между "];
     let lower = text.to_lowercase();

@@ -1548,7 +1548,6 @@ pub struct AskedDeed {
     pub object: Option<String>,
 }
 
-/// Words that open an English yes/no question.
 /// Whether folded `words` ask what is to come: English "will" as an
 /// auxiliary ("*will* Serbia join", "when *will* it"), not the noun ("the
 /// *will* of the people"); "is X going to", "gonna"; Serbian "hoće li",
@@ -1568,12 +1567,13 @@ fn asks_future(words: &[&str], language: Language) -> bool {
             });
             auxiliary_will || going_to || words.contains(&"gonna")
         }
-        Language::Sr => pair(&["hoce", "hoces", "hocemo", "hocete", "hoće"], "li") || words.windows(3).any(|three| three[0] == "da" && three[1] == "li" && three[2] == "ce"),
+        Language::Sr => pair(&["hoce", "hoces", "hocemo", "hocete"], "li") || words.windows(3).any(|three| three[0] == "da" && three[1] == "li" && three[2] == "ce"),
         Language::Ru => pair(&["budet", "budut", "sobiraetsya", "sobirayutsya", "stanet", "stanut"], "li"),
         _ => false,
     }
 }
 
+/// Words that open an English yes/no question.
 const POLAR_OPENERS: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "has", "have", "had"];
 
 /// See [`Question::polar_object`]: in a question opened by [`POLAR_OPENERS`]
