@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-37.toml`: the second to thirty-sixth holdout sets,
+//! - `dev-3.toml` … `dev-38.toml`: the second to thirty-seventh holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -28,7 +28,7 @@
 //!   = 89.5%, 9 false assertions; dev-34 161/188 = 85.6%, 7 false
 //!   assertions; dev-35 147/169 = 87.0%, 7 false assertions; dev-36
 //!   151/169 = 89.3%, 8 false assertions; dev-37 222/258 = 86.0%, 4 false
-//!   assertions).
+//!   assertions; dev-38 128/142 = 90.1%, 10 false assertions).
 //! - `holdout.toml`: the thirty-seventh set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be
@@ -223,7 +223,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.0;
+const DEV_FLOOR: f64 = 94.9;
 const HOLDOUT_FLOOR: f64 = 90.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -250,6 +250,46 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "koju je funkciju imao rodofinikin u srbiji",
+        "from dev-38's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "кто убил короля александра обреновича в 1903",
+        "from dev-38's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "/who sergei ulagay what happend to him after albania",
+        "from dev-38's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "what was linitsky sentenced to after his arrest in 35",
+        "from dev-38's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "как именно убили милана горкича",
+        "from dev-38's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "/who signed the 1945 friendship treaty on the soviet side",
+        "from dev-38's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "kuda je premesten kominform iz beograda",
+        "from dev-38's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "/ask did khrushchev apologise to tito in belgrade in 1955",
+        "from dev-38's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "ko je urucio titu orden lenjina",
+        "from dev-38's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "какую долю nis владеет газпром нефть в процентах",
+        "from dev-38's one measurement as the holdout: not yet looked at",
+    ),
     (
         "where was the june 1948 cominform conference held that tito skipped",
         "from dev-37's one measurement as the holdout: \"the situation in the Communist Party of Yugoslavia\" is read as a place, a name after \"in\"; WordNet's kinds cannot tell a party from \"the Congress of Berlin\", which is a where (both are gatherings), and the sources have no other party after \"in\" to learn from",
@@ -308,7 +348,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=37 {
+    for part in 2..=38 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
