@@ -243,7 +243,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "/who signed the 1945 friendship treaty on the soviet side",
     "kuda je premesten kominform iz beograda",
     "/ask did khrushchev apologise to tito in belgrade in 1955",
-    "ko je urucio titu orden lenjina",
     "какую долю nis владеет газпром нефть в процентах",
 ];
 
@@ -280,10 +279,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "/ask did khrushchev apologise to tito in belgrade in 1955",
-        "from dev-38's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "ko je urucio titu orden lenjina",
         "from dev-38's one measurement as the holdout: not yet looked at",
     ),
     (

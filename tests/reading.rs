@@ -3079,3 +3079,14 @@ fn in_touch_is_in_liaison() {
     let engine = engine();
     assert_proven(&engine, "which ministry was rovs department iv in touch with", "russian-all-military-union-founded", "Ministry of the Army and Navy");
 }
+
+#[test]
+fn who_did_something_to_a_named_person_is_someone_else() {
+    // "On 5 June 1972 Josip Broz Tito received the Order of Lenin": it
+    // names no one who gave it, and Tito's profile is not the giver.
+    let engine = engine();
+    assert_not_stated(&engine, &["who gave tito the order of lenin"], "The sources don't say who");
+    assert_nothing_asserted_in(&engine, &[("ko je predao titu orden lenjina", "sr"), ("кто наградил тито орденом ленина", "ru")]);
+    // Who he was is still his profile.
+    assert_answered_by(&engine, "who was tito", "en", "josip-broz-tito");
+}

@@ -1350,6 +1350,35 @@ fn deed_gap(engine: &Engine, question: &Question, word: &str) -> String {
     engine.index().word_tokens(word, question.language).first().map_or_else(|| word.to_string(), |t| t.key.clone())
 }
 
+/// Whether a "who" question names the person as the object of its verb
+/// ("who gave *Tito* the Order of Lenin", "ko je uručio *Titu*", "кто
+/// наградил *Тито*"): it asks for someone else, whom the person's own
+/// profile does not name. "Who was Tito" has no such verb.
+fn names_the_object_of_who(engine: &Engine, question: &Question, entry: usize) -> bool {
+    if question.asks != Asks::Who {
+        return false;
+    }
+    let words: Vec<&str> = question.folded.split_whitespace().collect();
+    let verb_at = match question.language {
+        Language::En if words.first() == Some(&"who") => 1,
+        Language::Sr if words.first() == Some(&"ko") && matches!(words.get(1), Some(&"je" | &"su")) => 2,
+        Language::Ru if words.first() == Some(&"kto") => 1,
+        _ => return false,
+    };
+    let Some(verb) = words.get(verb_at) else { return false };
+    let is_verb = match question.language {
+        // Not a copula or an auxiliary ("who *was* Tito", "who *did* Tito meet").
+        Language::En => !crate::text::lexicon::is_stopword(verb, Language::En),
+        // A past form: Serbian "-o", "-la", "-li"; Russian "-л", "-ла", "-ли".
+        Language::Sr => verb.len() > 3 && ["o", "la", "li", "le"].iter().any(|ending| verb.ends_with(ending)),
+        _ => verb.len() > 3 && ["l", "la", "li"].iter().any(|ending| verb.ends_with(ending)),
+    };
+    let index = engine.index();
+    let own = index.name_keys(entry);
+    let object = words.get(verb_at + 1..).unwrap_or(&[]).iter().find(|word| !matches!(**word, "the" | "president" | "marshal" | "king"));
+    is_verb && object.is_some_and(|word| index.tokens(word, question.language).iter().any(|token| own.contains(&token.key)))
+}
+
 /// Whether the entry's title or aliases, or one quote shown, tell the deed
 /// asked (a succession, a victory, a design) in one of its own words, not
 /// a word that keys alike ("successful" is no succession), and hold what
@@ -1856,7 +1885,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             // "Who killed King Alexander" asks for someone who did something to
             // him, named in full or by a word of his name ("King *Alexander* I of Serbia").
             let by_a_name_word = || (0..query.keys.len()).any(|w| index.is_proper(query, w) && index.in_name(entry, query, w) && query.keys.get(w).is_some_and(|key| index.is_personal_name_key(key)));
-            let done_to = (named || by_a_name_word()) && !question.deed().is_empty();
+            let done_to = (named || by_a_name_word()) && !question.deed().is_empty() || names_the_object_of_who(engine, question, entry);
             // "What did Putin call the recognition of Kosovo": one of the
             // person's own sentences that says all the rest ("He described
             // the recognition … as") answers what they did.

@@ -171,14 +171,16 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
                 let own = if treaty && focus.asks_signer { index.listed_people_keys(doc) } else { index.people_keys(doc) };
                 own.iter().any(|own| keys.binary_search(own).is_ok()) && (focus.signs_for.is_empty() || tells_side(index, text, focus.signs_for))
             } else {
-                // Who did it: a person the question does not already name, or
-                // a state, army or government standing as the doer.
+                // Who did it: a person the question does not already name (by
+                // any of their names: "Josip Broz" is the "Titu" asked), or a
+                // state, army or government standing as the doer.
+                let named = index.people_the_query_names(focus.query);
                 let doer = if focus.asks_members {
-                    keys.iter().any(|key| index.is_personal_name_key(key) && !focus.query.keys.contains(key))
+                    keys.iter().any(|key| index.is_personal_name_key(key) && !named.contains(key))
                 } else {
-                    keys.iter().any(|key| index.is_person_key(key) && !focus.query.keys.contains(key))
-                        || names_a_doer(text, focus.query, index, focus.asks_object)
-                        || names_a_person_at_the_year(text, focus.query, index)
+                    keys.iter().any(|key| index.is_person_key(key) && !named.contains(key))
+                        || names_a_doer(text, &named, index, focus.asks_object)
+                        || names_a_person_at_the_year(text, focus.query, &named, index)
                 };
                 doer && !agentless_passive(text, index, &focus.deed)
             }
@@ -955,9 +957,9 @@ fn capitalised_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
 /// led Austria-Hungary to declare war"), and does not answer "who", unless
 /// the question asks for the object (`anywhere`: "who did Yugoslavia turn
 /// to").
-fn names_a_doer(text: &str, query: &Query, index: &Index, anywhere: bool) -> bool {
+fn names_a_doer(text: &str, named: &HashSet<String>, index: &Index, anywhere: bool) -> bool {
     let words = sentence_words(text);
-    let asked = |key: &str| (0..query.keys.len()).any(|w| index.word_is(query, w, key));
+    let asked = |key: &str| named.contains(key);
     let keyed: Vec<Vec<String>> = words.iter().map(|w| index.word_keys(w)).collect();
     let first_asked = keyed.iter().position(|keys| keys.iter().any(|k| asked(k)));
     let is_new_name = |keys: &Vec<String>| !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !asked(k));
@@ -1019,7 +1021,7 @@ const PASSIVE_SUBJECT_REACH: usize = 6;
 /// Whether `text` names a person the question does not, right before one
 /// of the question's years: in a list of who did it when ("Boris Tadić in
 /// 2004 and 2009, Tomislav Nikolić in 2012"), the one of the year asked.
-fn names_a_person_at_the_year(text: &str, query: &Query, index: &Index) -> bool {
+fn names_a_person_at_the_year(text: &str, query: &Query, named: &HashSet<String>, index: &Index) -> bool {
     if query.years.is_empty() {
         return false;
     }
@@ -1027,7 +1029,7 @@ fn names_a_person_at_the_year(text: &str, query: &Query, index: &Index) -> bool 
     let asked_year = |word: &str| super::index::year_of(word).is_some_and(|year| query.years.contains(&year));
     let new_person = |word: &str| {
         let keys = index.word_keys(word);
-        word.starts_with(char::is_uppercase) && !keys.is_empty() && keys.iter().all(|k| index.is_personal_name_key(k) && !query.keys.contains(k))
+        word.starts_with(char::is_uppercase) && !keys.is_empty() && keys.iter().all(|k| index.is_personal_name_key(k) && !named.contains(k))
     };
     (0..words.len()).filter(|&at| asked_year(words[at])).any(|at| {
         let before = &words[at.saturating_sub(PERSON_BEFORE_YEAR)..at];

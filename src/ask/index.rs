@@ -906,6 +906,26 @@ impl Index {
         self.postings.contains_key(key)
     }
 
+    /// The keys the question's words match, and every name key of each
+    /// person it names by one of their names: "Titu" keys as "tit", matches
+    /// "tito", and names all of "Josip Broz Tito".
+    pub fn people_the_query_names(&self, query: &Query) -> HashSet<String> {
+        let matched: Vec<String> = (0..query.keys.len()).flat_map(|position| self.stored_matches(query, position)).map(str::to_string).collect();
+        let mut named: HashSet<String> = self.names_of_people_named(&matched).into_iter().cloned().collect();
+        // A word of one person's name only ("Tito", keyed "tit" in Serbian)
+        // names them; "Obrenović", of three, names none of them.
+        let person = |doc: usize| self.docs.get(doc).is_some_and(|d| d.kind == Some(crate::facts::Kind::Person));
+        for key in matched.iter().filter(|key| self.is_personal_name_key(key)) {
+            let people: Vec<usize> = self.postings.get(key.as_str()).into_iter().flatten().filter(|(_, weight)| *weight >= NAME).map(|(doc, _)| *doc as usize).filter(|&doc| person(doc)).collect();
+            if let [only] = people[..] {
+                named.extend(self.name_keys_iter(only).cloned());
+            }
+        }
+        named.extend(matched);
+        named.extend(query.keys.iter().cloned());
+        named
+    }
+
     /// Whether query word `position` matches index key `key`.
     pub fn word_is(&self, query: &Query, position: usize, key: &str) -> bool {
         self.matches_of(query, position).iter().any(|(stored, _)| stored == key)
