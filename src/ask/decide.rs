@@ -1350,6 +1350,9 @@ fn deed_gap(engine: &Engine, question: &Question, word: &str) -> String {
     engine.index().word_tokens(word, question.language).first().map_or_else(|| word.to_string(), |t| t.key.clone())
 }
 
+/// How many words after a verb its object's name may come ("the", a title).
+const OBJECT_AFTER_VERB: usize = 3;
+
 /// Whether a "who" question names the person as the object of its verb
 /// ("who gave *Tito* the Order of Lenin", "ko je uručio *Titu*", "кто
 /// наградил *Тито*"): it asks for someone else, whom the person's own
@@ -1366,17 +1369,23 @@ fn names_the_object_of_who(engine: &Engine, question: &Question, entry: usize) -
         _ => return false,
     };
     let Some(verb) = words.get(verb_at) else { return false };
-    let is_verb = match question.language {
-        // Not a copula or an auxiliary ("who *was* Tito", "who *did* Tito meet").
-        Language::En => !crate::text::lexicon::is_stopword(verb, Language::En),
-        // A past form: Serbian "-o", "-la", "-li"; Russian "-л", "-ла", "-ли".
-        Language::Sr => verb.len() > 3 && ["o", "la", "li", "le"].iter().any(|ending| verb.ends_with(ending)),
-        _ => verb.len() > 3 && ["l", "la", "li"].iter().any(|ending| verb.ends_with(ending)),
-    };
+    // Not a copula or an auxiliary ("who *was* Tito", "ko je *bila*", "who *did* Tito meet").
+    let is_verb = !crate::text::lexicon::is_stopword(verb, question.language)
+        && match question.language {
+            Language::En => true,
+            // A past form: Serbian "-o", "-la", "-li"; Russian "-л", "-ла", "-ли".
+            Language::Sr => verb.len() > 3 && ["o", "la", "li", "le"].iter().any(|ending| verb.ends_with(ending)),
+            _ => verb.len() > 3 && ["l", "la", "li"].iter().any(|ending| verb.ends_with(ending)),
+        };
     let index = engine.index();
     let own = index.name_keys(entry);
-    let object = words.get(verb_at + 1..).unwrap_or(&[]).iter().find(|word| !matches!(**word, "the" | "president" | "marshal" | "king"));
-    is_verb && object.is_some_and(|word| index.tokens(word, question.language).iter().any(|token| own.contains(&token.key)))
+    // Within a few words after the verb ("killed *King Alexander*", "убил короля *Александра*").
+    let object = words.iter().skip(verb_at + 1).take(OBJECT_AFTER_VERB);
+    let names_them = |word: &&str| {
+        let query = index.query_in(word, question.language);
+        (0..query.keys.len()).flat_map(|at| index.stored_matches(&query, at)).any(|key| own.iter().any(|own| own == key) && index.is_personal_name_key(key))
+    };
+    is_verb && object.into_iter().any(|word| names_them(&word.as_ref()))
 }
 
 /// Whether the entry's title or aliases, or one quote shown, tell the deed
