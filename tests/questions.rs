@@ -241,7 +241,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what was linitsky sentenced to after his arrest in 35",
     "как именно убили милана горкича",
     "/who signed the 1945 friendship treaty on the soviet side",
-    "kuda je premesten kominform iz beograda",
     "/ask did khrushchev apologise to tito in belgrade in 1955",
     "какую долю nis владеет газпром нефть в процентах",
 ];
@@ -271,10 +270,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "/who signed the 1945 friendship treaty on the soviet side",
-        "from dev-38's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "kuda je premesten kominform iz beograda",
         "from dev-38's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -3090,3 +3090,12 @@ fn who_did_something_to_a_named_person_is_someone_else() {
     // Who he was is still his profile.
     assert_answered_by(&engine, "who was tito", "en", "josip-broz-tito");
 }
+
+#[test]
+fn whither_asks_where() {
+    // "Cominform was initially located in Belgrade": where it was, not
+    // where it went; "kuda" and "куда" ask where to, as "gde" asks where.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("kuda je otisao kominform iz beograda", "sr"), ("куда переехал коминформ из белграда", "ru")]);
+    assert_proven_in(&engine, "куда полетел тито в сентябре 1944", "ru", "tito-stalin-meeting-1944", "in Moscow");
+}

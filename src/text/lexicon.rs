@@ -144,6 +144,7 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "kome", Asks::Who),
     (Language::Sr, "gde", Asks::Where),
     (Language::Sr, "gdje", Asks::Where),
+    (Language::Sr, "kuda", Asks::Where),
     // "Koliko je godina imao Tito": an age, which only a birth date would give.
     (Language::Sr, "koliko je godina imao", Asks::Born),
     (Language::Sr, "koliko je godina imala", Asks::Born),
@@ -194,6 +195,7 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "kogo", Asks::Who),
     (Language::Ru, "komu", Asks::Who),
     (Language::Ru, "gde", Asks::Where),
+    (Language::Ru, "kuda", Asks::Where),
     // "Сколько лет было Пашичу": an age, as "how old".
     (Language::Ru, "skolko let bylo", Asks::Born),
     (Language::Ru, "skolko bylo let", Asks::Born),
@@ -278,7 +280,7 @@ const SERBIAN: &[&str] = &[
     "dugo",
     "je", "su", "sam", "si", "smo", "ste", "bio", "bila", "bilo", "bili", "bile", "biti", "li", "da",
     "ne", "i", "a", "u", "na", "o", "od", "do", "za", "sa", "s", "iz", "po", "pri", "kod", "ka",
-    "k", "se", "koji", "koja", "koje", "kojoj", "kojem", "kojim", "ko", "kada", "kad", "gde", "gdje",
+    "k", "se", "koji", "koja", "koje", "kojoj", "kojem", "kojim", "ko", "kada", "kad", "gde", "gdje", "kuda",
     "sta", "sto", "zasto", "kako", "koliko", "kolika", "koliki", "kolike", "godine", "godina", "godini", "dogodilo", "desilo",
     "potpisan", "potpisana", "potpisano", "potpisali", "potpisao", "ovo", "to", "taj", "ta", "ono",
     "njegov", "njegova", "njen", "reci", "mi", "molim", "ili", "ima", "imao", "imala", "imaju", "imali", "imale", "izmedju",
@@ -297,7 +299,7 @@ const RUSSIAN: &[&str] = &[
     // "Сколько времени", "как долго": how long.
     "vremeni", "dolgo",
     "byl", "byla", "bylo", "byli", "byt", "est", "li", "ne", "i", "a", "v", "vo", "na", "o", "ob",
-    "ot", "do", "za", "s", "so", "iz", "po", "pri", "k", "ko", "u", "kto", "kogo", "komu", "kogda", "gde", "chto",
+    "ot", "do", "za", "s", "so", "iz", "po", "pri", "k", "ko", "u", "kto", "kogo", "komu", "kogda", "gde", "kuda", "chto",
     "pochemu", "kak", "skolko", "kakoy", "kakaya", "kakoe", "kakie", "kakom", "kotoryy", "kotoraya",
     "kotorom", "godu", "god", "goda", "takoy", "takaya", "eto", "etot", "eta", "proizoshlo",
     "sluchilos", "podpisan", "podpisana", "podpisano", "podpisali", "mezhdu", "posle", "do",
