@@ -235,7 +235,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "koju je funkciju imao rodofinikin u srbiji",
     "кто убил короля александра обреновича в 1903",
     "/who sergei ulagay what happend to him after albania",
     "what was linitsky sentenced to after his arrest in 35",
@@ -248,10 +247,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "koju je funkciju imao rodofinikin u srbiji",
-        "from dev-38's one measurement as the holdout: not yet looked at",
-    ),
     (
         "кто убил короля александра обреновича в 1903",
         "from dev-38's one measurement as the holdout: not yet looked at",

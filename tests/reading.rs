@@ -3099,3 +3099,11 @@ fn whither_asks_where() {
     assert_nothing_asserted_in(&engine, &[("kuda je otisao kominform iz beograda", "sr"), ("куда переехал коминформ из белграда", "ru")]);
     assert_proven_in(&engine, "куда полетел тито в сентябре 1944", "ru", "tito-stalin-meeting-1944", "in Moscow");
 }
+
+#[test]
+fn a_person_named_by_a_surname_of_their_own_is_named() {
+    // Rodofinikin's post is not given; his surname alone names him (no one
+    // else bears it), so no sentence of the alliance is taken for his post.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("какую должность занимал родофиникин в сербии", "ru")]);
+}

@@ -1582,7 +1582,7 @@ fn unstated_other_name(engine: &Engine, question: &Question, entry: usize) -> bo
 /// the sources do not give: no other entry's sentence is taken for one.
 fn unstated_role(engine: &Engine, question: &Question, entry: usize) -> bool {
     let is_person_without_roles = engine.entry(entry).is_some_and(|e| e.kind == Kind::Person && e.roles.is_empty());
-    is_person_without_roles && question.asks_role && engine.index().name_hit(entry, &question.query.keys)
+    is_person_without_roles && question.asks_role && engine.index().query_names_person(entry, &question.query)
 }
 
 /// Whether the question asks what happened to someone, or what they did,

@@ -912,18 +912,37 @@ impl Index {
     pub fn people_the_query_names(&self, query: &Query) -> HashSet<String> {
         let matched: Vec<String> = (0..query.keys.len()).flat_map(|position| self.stored_matches(query, position)).map(str::to_string).collect();
         let mut named: HashSet<String> = self.names_of_people_named(&matched).into_iter().cloned().collect();
-        // A word of one person's name only ("Tito", keyed "tit" in Serbian)
-        // names them; "Obrenović", of three, names none of them.
-        let person = |doc: usize| self.docs.get(doc).is_some_and(|d| d.kind == Some(crate::facts::Kind::Person));
-        for key in matched.iter().filter(|key| self.is_personal_name_key(key)) {
-            let people: Vec<usize> = self.postings.get(key.as_str()).into_iter().flatten().filter(|(_, weight)| *weight >= NAME).map(|(doc, _)| *doc as usize).filter(|&doc| person(doc)).collect();
-            if let [only] = people[..] {
-                named.extend(self.name_keys_iter(only).cloned());
-            }
+        for doc in self.people_named_by_a_word(&matched) {
+            named.extend(self.name_keys_iter(doc).cloned());
         }
         named.extend(matched);
         named.extend(query.keys.iter().cloned());
         named
+    }
+
+    /// The people a word of the question names, a word of one person's
+    /// name only ("Tito", keyed "tit" in Serbian; "Rodofinikin" without
+    /// "Konstantin"); "Obrenović", of three, names none of them.
+    fn people_named_by_a_word(&self, matched: &[String]) -> Vec<usize> {
+        let person = |doc: usize| self.docs.get(doc).is_some_and(|d| d.kind == Some(crate::facts::Kind::Person));
+        let mut named = Vec::new();
+        for key in matched.iter().filter(|key| self.is_personal_name_key(key)) {
+            let people: Vec<usize> = self.postings.get(key.as_str()).into_iter().flatten().filter(|(_, weight)| *weight >= NAME).map(|(doc, _)| *doc as usize).filter(|&doc| person(doc)).collect();
+            if let [only] = people[..] {
+                named.push(only);
+            }
+        }
+        named
+    }
+
+    /// Whether the question names person `doc`: by one of their names in
+    /// full, or by a word of their name no one else has.
+    pub fn query_names_person(&self, doc: usize, query: &Query) -> bool {
+        if self.name_hit(doc, &query.keys) {
+            return true;
+        }
+        let matched: Vec<String> = (0..query.keys.len()).flat_map(|position| self.stored_matches(query, position)).map(str::to_string).collect();
+        self.people_named_by_a_word(&matched).contains(&doc)
     }
 
     /// Whether query word `position` matches index key `key`.
