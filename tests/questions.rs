@@ -239,7 +239,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "/who sergei ulagay what happend to him after albania",
     "what was linitsky sentenced to after his arrest in 35",
     "как именно убили милана горкича",
-    "/who signed the 1945 friendship treaty on the soviet side",
     "/ask did khrushchev apologise to tito in belgrade in 1955",
     "какую долю nis владеет газпром нефть в процентах",
 ];
@@ -261,10 +260,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "как именно убили милана горкича",
-        "from dev-38's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "/who signed the 1945 friendship treaty on the soviet side",
         "from dev-38's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -3107,3 +3107,12 @@ fn a_person_named_by_a_surname_of_their_own_is_named() {
     let engine = engine();
     assert_nothing_asserted_in(&engine, &[("какую должность занимал родофиникин в сербии", "ru")]);
 }
+
+#[test]
+fn who_signed_as_a_command_asks_the_signer() {
+    // `/who signed …` asks what "who signed …" asks: the signer, for the
+    // side named. The Belgrade Declaration lists none; Tito signed the 1945
+    // treaty for the Regent Council, and no one is named for Moscow.
+    let engine = engine();
+    assert_not_stated(&engine, &["/who signed the belgrade declaration", "/who signed the friendship treaty of 1945 for moscow"], "The sources don't say who");
+}

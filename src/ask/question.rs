@@ -1833,6 +1833,12 @@ fn asked_deed(index: &Index, words: &[&str], language: Language) -> Option<Asked
 /// asks for a treaty's signatories ([`Question::asks_signer`]).
 const SIGNING_WORDS: &[&str] = &["sign", "signed", "signs", "potpisao", "potpisala", "potpisali", "podpisal", "podpisala", "podpisali", "وقع"];
 
+/// Whether folded `word` is a verb of signing ([`SIGNING_WORDS`]), a
+/// stopword that keys to nothing.
+pub(crate) fn is_signing_word(word: &str) -> bool {
+    SIGNING_WORDS.contains(&word)
+}
+
 /// The side a signer is asked for ("who signed it *for the Soviet side*",
 /// "*on behalf of* the Regent Council", "on *Yugoslavia's* behalf",
 /// "signed *for Yugoslavia*", "u ime Srbije", "от имени СССР"): the keys of

@@ -60,7 +60,8 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
 }
 
 /// `/who`'s argument as a question: `/who led the coup` asks who led it,
-/// as "who led the coup" does, a deed the answer must tell. Not when it
+/// as "who led the coup" does, a deed the answer must tell; `/who signed
+/// the treaty` asks its signer (for the side it names). Not when it
 /// opens with a name or a title (`/who zubov`, `/who patriarch varnava`),
 /// or a word the base does not know (`/who hebrnag`), which "who" would
 /// read as a deed: those ask who someone was.
@@ -68,12 +69,13 @@ fn who_question(engine: &Engine, text: &str) -> Question {
     let index = engine.index();
     let first = text.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
     let keys = index.word_keys(&first);
-    let a_verb_first = !keys.is_empty() && keys.iter().all(|key| index.has_key(key) && !index.is_proper_key(key) && !index.is_title_key(key) && !index.is_person_kind(key));
+    let a_verb_first = !keys.is_empty() && keys.iter().all(|key| index.has_key(key) && !index.is_proper_key(key) && !index.is_title_key(key) && !index.is_person_kind(key))
+        || crate::ask::question::is_signing_word(&first);
     if !a_verb_first {
         return engine.question(text);
     }
     let asked = engine.question(&format!("who {}", text.trim()));
-    if asked.deed().is_empty() && asked.told_deed.is_none() { engine.question(text) } else { asked }
+    if asked.deed().is_empty() && asked.told_deed.is_none() && !asked.asks_signer { engine.question(text) } else { asked }
 }
 
 /// The focus of a command's answer: what it asserts, and the words of its subject.
