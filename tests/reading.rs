@@ -3116,3 +3116,14 @@ fn who_signed_as_a_command_asks_the_signer() {
     let engine = engine();
     assert_not_stated(&engine, &["/who signed the belgrade declaration", "/who signed the friendship treaty of 1945 for moscow"], "The sources don't say who");
 }
+
+#[test]
+fn a_share_asked_in_serbian_or_russian_is_a_number() {
+    // "Koji procenat", "какой процент": a "how many" question, answered
+    // only by a figure; the sources give no share of Russians in Serbia's
+    // population, so no sentence of the cultural ties is taken for one.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("koji procenat stanovnika srbije cine rusi", "sr")]);
+    // A figure in percent answers a question in percent.
+    assert_proven_in(&engine, "какой процент граждан сербии поддерживает россию", "ru", "belgrade-rallies-over-ukraine-war", "70%");
+}

@@ -86,6 +86,7 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     // "How old was Tito": an age, which only a birth date would give.
     (Language::En, "how old", Asks::Born),
     (Language::En, "what share", Asks::HowMany),
+    (Language::En, "what proportion", Asks::HowMany),
     (Language::En, "how long", Asks::HowLong),
     (Language::En, "what city", Asks::Where),
     (Language::En, "which city", Asks::Where),
@@ -160,6 +161,10 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "kolika", Asks::HowMany),
     (Language::Sr, "koliki", Asks::HowMany),
     (Language::Sr, "kolike", Asks::HowMany),
+    // "Koji procenat", "koji udeo", "… u procentima": a share, a number.
+    (Language::Sr, "koji procenat", Asks::HowMany),
+    (Language::Sr, "koji udeo", Asks::HowMany),
+    (Language::Sr, "u procentima", Asks::HowMany),
     (Language::Sr, "zasto", Asks::Why),
     // "Zbog čega", "iz kog razloga": because of what, for what reason.
     (Language::Sr, "zbog cega", Asks::Why),
@@ -203,6 +208,11 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "skolko vremeni", Asks::HowLong),
     (Language::Ru, "kak dolgo", Asks::HowLong),
     (Language::Ru, "skolko", Asks::HowMany),
+    // "Какую долю", "какой процент", "… в процентах": a share, a number.
+    (Language::Ru, "kakuyu dolyu", Asks::HowMany),
+    (Language::Ru, "kakaya dolya", Asks::HowMany),
+    (Language::Ru, "kakoy protsent", Asks::HowMany),
+    (Language::Ru, "v protsentakh", Asks::HowMany),
     (Language::Ru, "pochemu", Asks::Why),
     (Language::Ru, "zachem", Asks::Why),
     // "По какой причине", "отчего": for what reason.
