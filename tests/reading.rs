@@ -3127,3 +3127,12 @@ fn a_share_asked_in_serbian_or_russian_is_a_number() {
     // A figure in percent answers a question in percent.
     assert_proven_in(&engine, "какой процент граждан сербии поддерживает россию", "ru", "belgrade-rallies-over-ukraine-war", "70%");
 }
+
+#[test]
+fn a_half_whose_thing_the_whole_did_not_answer_keeps_its_own_answer() {
+    // The whole is answered by the 1940 recognition, which the first half
+    // asks; the second half names the 1945 one by most of its name.
+    let engine = engine();
+    let ids = shown_ids(&engine, "when did the yugoslav kingdom recognize the soviet union and when did the soviets recognize tito's yugoslavia");
+    assert_eq!(ids, ["yugoslavia-recognises-ussr-1940", "ussr-recognises-socialist-yugoslavia-1945"]);
+}

@@ -24,6 +24,10 @@ const MAX_TWO_THING_CUTS: usize = 4;
 /// choose among ([`Engine::start_and_end`]).
 const START_AND_END_CONTENDERS: usize = 3;
 
+/// How much of one of an entry's names a half of a two-thing question
+/// must say for its own answer to stand beside the whole's.
+const HALF_NAMED: f32 = 0.5;
+
 /// What `--explain` prints: each stage's result.
 #[derive(Debug, serde::Serialize)]
 pub struct Explanation {
@@ -193,6 +197,13 @@ impl Engine {
         named.then(|| self.entry(entry)?.date.as_ref().map(|date| date.first_year())).flatten()
     }
 
+    /// Whether a half of a two-thing question names nothing but "it" or
+    /// "they" ("where was it first based"): that is the other half's thing.
+    fn leans_on_the_other(&self, half_question: &Question) -> bool {
+        let names_something = (0..half_question.query.keys.len()).any(|word| self.index.is_proper(&half_question.query, word));
+        !names_something && half_question.text.split_whitespace().any(|word| matches!(word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(), "it" | "they"))
+    }
+
     /// "When were X and Y signed?": when the question splits at an "and"
     /// into two halves that each clearly name a different entry, answer both.
     fn two_things(&self, question: &Question, whole: &Decision, locale: &str) -> Option<Answer> {
@@ -267,8 +278,7 @@ impl Engine {
                 // Both halves ask their own question: a half's answer stands when the
                 // whole found none, or when it is the half's best-scored entry.
                 // Not a half that names nothing but "it" ("where was it first based"): that is the other half's thing.
-                let names_something = (0..half_question.query.keys.len()).any(|word| self.index.is_proper(&half_question.query, word));
-                let leans_on_the_other = !names_something && half_question.text.split_whitespace().any(|word| matches!(word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(), "it" | "they"));
+                let leans_on_the_other = self.leans_on_the_other(half_question);
                 let own_question = |entry: usize| {
                     both_ask && !leans_on_the_other && (!matches!(whole, Decision::Answer { .. }) || self.index.score(&half_question.query, Some(question.preferred_kinds()), false).first().is_some_and(|best| best.entry == entry))
                 };
@@ -281,7 +291,20 @@ impl Engine {
                     _ => None,
                 }
             };
-            let own: Vec<Option<Vec<usize>>> = half_questions.iter().zip(&decisions).map(|(half, decision)| accepted(half, decision)).collect();
+            let mut own: Vec<Option<Vec<usize>>> = half_questions.iter().zip(&decisions).map(|(half, decision)| accepted(half, decision)).collect();
+            // "When did royal Yugoslavia recognise the USSR and when did the
+            // USSR recognise Tito's Yugoslavia": the other half took the
+            // whole's answer, so this half's own answer, another entry, stands
+            // when the half names it by most of one of its names.
+            for i in 0..2 {
+                let other_took_the_whole = matches!((&decisions[1 - i], whole), (Decision::Answer { entry: other }, Decision::Answer { entry: answered }) if other == answered) && own[1 - i].is_some();
+                if let (None, Decision::Answer { entry }) = (&own[i], &decisions[i]) {
+                    let named = self.index.name_coverage(*entry, &half_questions[i].query.keys) >= HALF_NAMED;
+                    if both_ask && other_took_the_whole && named && !whole_answered(*entry) && !self.leans_on_the_other(&half_questions[i]) {
+                        own[i] = Some(vec![*entry]);
+                    }
+                }
+            }
             let halves: Vec<(Vec<usize>, Question)> = (0..2)
                 .filter_map(|i| {
                     let entries = match (&own[i], &decisions[i], &own[1 - i]) {
