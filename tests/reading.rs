@@ -3136,3 +3136,13 @@ fn a_half_whose_thing_the_whole_did_not_answer_keeps_its_own_answer() {
     let ids = shown_ids(&engine, "when did the yugoslav kingdom recognize the soviet union and when did the soviets recognize tito's yugoslavia");
     assert_eq!(ids, ["yugoslavia-recognises-ussr-1940", "ussr-recognises-socialist-yugoslavia-1945"]);
 }
+
+#[test]
+fn two_capitalised_words_the_base_writes_as_a_name_are_a_name() {
+    // "…Yugoslavia sought assistance from the West, mainly the United
+    // States": "United" and "States" are common words too, but the base
+    // writes them together, capitalised, as a name; so the sentence names
+    // whom Yugoslavia turned to (asked with a misspelt word, the sentence
+    // alone must say who).
+    assert_proven(&engine(), "who did yugoslavia turn to after the east bloc embarho", "tito-stalin-split", "United States");
+}

@@ -969,8 +969,16 @@ fn names_a_doer(text: &str, named: &HashSet<String>, index: &Index, anywhere: bo
     let group_subject = |position: usize, keys: &Vec<String>| {
         position == 0 && words[0].ends_with('s') && keys.iter().any(|k| index.is_person_kind(k) && !index.is_title_key(k) && !asked(k))
     };
+    // "the *United States*": two capitalised words the base writes as one
+    // name, though each is also a common word.
+    let capitalised = |at: usize| words.get(at).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let named_pair = |position: usize| {
+        let unasked = |at: usize| keyed.get(at).is_some_and(|keys| !keys.is_empty() && keys.iter().all(|k| !asked(k)));
+        position > 0 && capitalised(position) && capitalised(position + 1) && unasked(position) && unasked(position + 1)
+            && index.is_name_bigram(&crate::text::fold::fold_for_search(words[position]), &crate::text::fold::fold_for_search(words[position + 1]))
+    };
     keyed.iter().enumerate().any(|(position, keys)| {
-        if !(is_new_name(keys) && words[position].starts_with(char::is_uppercase)) && !group_subject(position, keys) {
+        if !((is_new_name(keys) || named_pair(position)) && words[position].starts_with(char::is_uppercase)) && !group_subject(position, keys) {
             return false;
         }
         // "in June 1940" is a time; "the Kingdom of Yugoslavia" is the name asked.
