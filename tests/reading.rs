@@ -3146,3 +3146,16 @@ fn two_capitalised_words_the_base_writes_as_a_name_are_a_name() {
     // alone must say who).
     assert_proven(&engine(), "who did yugoslavia turn to after the east bloc embarho", "tito-stalin-split", "United States");
 }
+
+#[test]
+fn a_post_asked_of_a_named_person_is_their_role() {
+    // Borislav Milošević's role, "Yugoslav ambassador to Moscow", answers
+    // his post, whatever event the year brings up first; his brother, who
+    // shares his surname, is not the one asked.
+    let engine = engine();
+    assert_proven(&engine, "what post did borislav milosevic hold in 1999", "borislav-milosevic", "Yugoslav ambassador to Moscow");
+    // Two people named: whose post is asked is not read, so neither's roles answer.
+    assert_nothing_asserted(&engine, &["what office did hebrang hold when he met stalin in 1945"]);
+    // A possessive asks about what is theirs: not Wrangel's own post.
+    assert_ne!(shown_ids(&engine, "what post did wrangel's men get in yugoslavia").first().map(String::as_str), Some("pyotr-wrangel"));
+}

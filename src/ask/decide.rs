@@ -173,6 +173,11 @@ fn decide_on_evidence(engine: &Engine, question: &Question, kinds: &[Kind]) -> D
     if unstated_role(engine, question, best.entry) || unstated_other_name(engine, question, best.entry) {
         return not_stated(engine, question, best.entry);
     }
+    // "What job did Borislav Milošević have in 1999": the roles of the
+    // person it names say, whatever event its year brings up first.
+    if let Some(person) = role_holder_asked(engine, question, &candidates) {
+        return Decision::Answer { entry: person };
+    }
     // "Why did Karađorđe refuse…": the person's profile cannot say; an
     // event their name is part of may, though it scores lower.
     let share = if deed_of_person(engine, question, best.entry) { DEED_SHARE } else { CAPABLE_SHARE };
@@ -1576,6 +1581,30 @@ fn holds_role(engine: &Engine, person: &Entry, what: &str) -> bool {
 fn unstated_other_name(engine: &Engine, question: &Question, entry: usize) -> bool {
     let is_person = engine.entry(entry).is_some_and(|e| e.kind == Kind::Person);
     is_person && question.asks_other_name && engine.index().name_hit(entry, &question.query.keys) && !can_state(engine, question, entry)
+}
+
+/// The one person a question that asks a post names, among the
+/// candidates, when the sources give their roles (not when it names two:
+/// "what post did Hebrang hold when Stalin met him" asks Hebrang's).
+fn role_holder_asked(engine: &Engine, question: &Question, candidates: &[Candidate]) -> Option<usize> {
+    if !question.asks_role {
+        return None;
+    }
+    let index = engine.index();
+    let person = |entry: usize| engine.entry(entry).is_some_and(|e| e.kind == Kind::Person);
+    // Of two named alike, the one more of whose name the question types
+    // ("Borislav Milošević", not his brother, who shares "Milošević").
+    let words_of_name = |entry: usize| question.query.keys.iter().filter(|key| index.name_keys_iter(entry).any(|name| name == *key)).count();
+    // "Wrangel's soldiers": a possessive asks about what is theirs, not their post.
+    let possessed = |entry: usize| {
+        question.text.split_whitespace().filter_map(|word| word.to_lowercase().strip_suffix("'s").map(str::to_string)).any(|owner| index.word_keys(&owner).iter().any(|key| index.name_keys_iter(entry).any(|name| name == key)))
+    };
+    let named: Vec<(usize, usize)> = candidates.iter().map(|c| c.entry).filter(|&entry| person(entry) && index.query_names_person(entry, &question.query) && !possessed(entry)).map(|entry| (entry, words_of_name(entry))).collect();
+    let most = named.iter().map(|(_, words)| *words).max()?;
+    match named.iter().filter(|(_, words)| *words == most).collect::<Vec<_>>().as_slice() {
+        [(only, _)] if engine.entry(*only).is_some_and(|e| !e.roles.is_empty()) => Some(*only),
+        _ => None,
+    }
 }
 
 /// Whether the question asks the post of the person `entry`, whose roles
