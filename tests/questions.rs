@@ -223,7 +223,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.9;
+const DEV_FLOOR: f64 = 95.0;
 const HOLDOUT_FLOOR: f64 = 90.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -248,27 +248,27 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "кто убил короля александра обреновича в 1903",
-        "from dev-38's one measurement as the holdout: not yet looked at",
+        "from dev-38's one measurement as the holdout: \"убил\" is a Russian verb, which is no event word (see dev-35's question below), so the deed is not required of the evidence; the king's own profile is refused (a \"who\" question names him as its verb's object), and the answer falls to the next entry, whose sentence names Pašić and Peter I in 1903",
     ),
     (
         "/who sergei ulagay what happend to him after albania",
-        "from dev-38's one measurement as the holdout: not yet looked at",
+        "from dev-38's one measurement as the holdout: `/who`'s argument holds a question of its own after the name; read as free text, \"sergei ulagay what happend to him\" (the name first, a pronoun after) is not read as asking what happened to him, which the sources do not tell",
     ),
     (
         "what was linitsky sentenced to after his arrest in 35",
-        "from dev-38's one measurement as the holdout: not yet looked at",
+        "from dev-38's one measurement as the holdout: \"sentenced\" is a word the base never uses, so it weighs light and leaves no gap; the arrest, the time clause, is all the sentence tells (making an unknown event word a gap lost 8, see dev-29's question below)",
     ),
     (
         "как именно убили милана горкича",
-        "from dev-38's one measurement as the holdout: not yet looked at",
+        "from dev-38's one measurement as the holdout: \"как именно\" (how exactly) is read as \"what\", and the profile's sentence (murdered in Moscow during the Great Purge, on Stalin's orders) says where, when and on whose orders, not how",
     ),
     (
         "/ask did khrushchev apologise to tito in belgrade in 1955",
-        "from dev-38's one measurement as the holdout: not yet looked at",
+        "from dev-38's one measurement as the holdout: \"apologise\" is a word the base never uses, so it weighs light and leaves no gap, and the letters' sentence (they agreed to meet in Belgrade) says all the rest; as for dev-29's question below",
     ),
     (
         "какую долю nis владеет газпром нефть в процентах",
-        "from dev-38's one measurement as the holdout: not yet looked at",
+        "from dev-38's one measurement as the holdout: \"какую долю\" now asks how many, but what is counted is read after the verb (\"Gazprom Neft\", \"oil\"), so the refinery's \"74% of domestic market\" counts it; that the share is of NIS is not read in Russian word order",
     ),
     (
         "where was the june 1948 cominform conference held that tito skipped",
