@@ -29,7 +29,7 @@
 //!   assertions; dev-35 147/169 = 87.0%, 7 false assertions; dev-36
 //!   151/169 = 89.3%, 8 false assertions; dev-37 222/258 = 86.0%, 4 false
 //!   assertions; dev-38 128/142 = 90.1%, 10 false assertions).
-//! - `holdout.toml`: the thirty-seventh set, written the same way by other
+//! - `holdout.toml`: the thirty-eighth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be
 //!   tuned on its failures; when they have been looked at, rotate it into
@@ -224,23 +224,26 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 95.0;
-const HOLDOUT_FLOOR: f64 = 90.1;
+const HOLDOUT_FLOOR: f64 = 82.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-05: 128/142 = 90.1%, 10 false assertions, at the
-/// end of session 50's changes, made on dev only). Listed so that the
+/// measurement (2026-12-05: 62/75 = 82.7%, 9 false assertions, at the
+/// end of session 51's changes, made on dev only). Listed so that the
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "кто убил короля александра обреновича в 1903",
-    "/who sergei ulagay what happend to him after albania",
-    "what was linitsky sentenced to after his arrest in 35",
-    "как именно убили милана горкича",
-    "/ask did khrushchev apologise to tito in belgrade in 1955",
-    "какую долю nis владеет газпром нефть в процентах",
+    "what was the date of the second stalin tito meeting in 1945",
+    "how lnog was the road between kraljevo and raska that wrangels men built",
+    "/who russian tsar who made the 1807 alliance with karadjordje",
+    "/who killed king alexander obrenovic in 1903",
+    "ko je bio ruski ambasador u srbiji pre konuzina",
+    "когда антоний храповицкий стал главой русской зарубежной церкви",
+    "какой был объем торговли между ссср и югославией в 1985 году",
+    "какие югославские фильмы были популярны в ссср",
+    "ответила ли россия на предложение борислава милошевича вступить в союзное государство",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
