@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-38.toml`: the second to thirty-seventh holdout sets,
+//! - `dev-3.toml` … `dev-39.toml`: the second to thirty-eighth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -28,7 +28,8 @@
 //!   = 89.5%, 9 false assertions; dev-34 161/188 = 85.6%, 7 false
 //!   assertions; dev-35 147/169 = 87.0%, 7 false assertions; dev-36
 //!   151/169 = 89.3%, 8 false assertions; dev-37 222/258 = 86.0%, 4 false
-//!   assertions; dev-38 128/142 = 90.1%, 10 false assertions).
+//!   assertions; dev-38 128/142 = 90.1%, 10 false assertions; dev-39 62/75 = 82.7%,
+//!   9 false assertions).
 //! - `holdout.toml`: the thirty-eighth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be
@@ -223,7 +224,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.0;
+const DEV_FLOOR: f64 = 94.8;
 const HOLDOUT_FLOOR: f64 = 82.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -249,6 +250,42 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what was the date of the second stalin tito meeting in 1945",
+        "from dev-39's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "how lnog was the road between kraljevo and raska that wrangels men built",
+        "from dev-39's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "/who russian tsar who made the 1807 alliance with karadjordje",
+        "from dev-39's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "/who killed king alexander obrenovic in 1903",
+        "from dev-39's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "ko je bio ruski ambasador u srbiji pre konuzina",
+        "from dev-39's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "когда антоний храповицкий стал главой русской зарубежной церкви",
+        "from dev-39's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "какой был объем торговли между ссср и югославией в 1985 году",
+        "from dev-39's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "какие югославские фильмы были популярны в ссср",
+        "from dev-39's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "ответила ли россия на предложение борислава милошевича вступить в союзное государство",
+        "from dev-39's one measurement as the holdout: not yet looked at",
+    ),
     (
         "кто убил короля александра обреновича в 1903",
         "from dev-38's one measurement as the holdout: \"убил\" is a Russian verb, which is no event word (see dev-35's question below), so the deed is not required of the evidence; the king's own profile is refused (a \"who\" question names him as its verb's object), and the answer falls to the next entry, whose sentence names Pašić and Peter I in 1903",
@@ -327,7 +364,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=38 {
+    for part in 2..=39 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
