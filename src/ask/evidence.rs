@@ -11,6 +11,7 @@ use super::index::{Index, Query};
 use crate::facts::{Entry, FactBase, Quote};
 use crate::text::lexicon::Asks;
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::OnceCell;
 
 /// What an answer's excerpt must prove, and what the asker was looking for.
 /// It borrows the question's words (`'q`): a focus is made for each
@@ -71,6 +72,11 @@ pub struct Focus<'q> {
     /// The question's event words ([`crate::ask::question::Question::event_words`]):
     /// a place says where the event was only where the sentence tells it.
     pub event_words: &'q [Vec<String>],
+    /// The people the question names, by every key of their names
+    /// ([`Index::people_the_query_names`]), read once per focus: they
+    /// depend on the question alone, and a "who" answer checks them against
+    /// each of an entry's sentences. Emptied by [`Focus::with_query`].
+    pub(in crate::ask) named_people: OnceCell<HashSet<String>>,
 }
 
 /// The words of a focus that has no question ([`Focus::asserting`]).
@@ -98,6 +104,7 @@ impl Default for Focus<'_> {
             asks_money: false,
             asks_what_followed: false,
             event_words: &[],
+            named_people: OnceCell::new(),
         }
     }
 }
@@ -114,7 +121,12 @@ impl<'q> Focus<'q> {
     }
 
     pub fn with_query(self, query: &'q Query) -> Focus<'q> {
-        Focus { query, ..self }
+        Focus { query, named_people: OnceCell::new(), ..self }
+    }
+
+    /// The people the question names ([`Index::people_the_query_names`]).
+    fn people_named(&self, index: &Index) -> &HashSet<String> {
+        self.named_people.get_or_init(|| index.people_the_query_names(self.query))
     }
 }
 
@@ -174,13 +186,13 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
                 // Who did it: a person the question does not already name (by
                 // any of their names: "Josip Broz" is the "Titu" asked), or a
                 // state, army or government standing as the doer.
-                let named = index.people_the_query_names(focus.query);
+                let named = focus.people_named(index);
                 let doer = if focus.asks_members {
                     keys.iter().any(|key| index.is_personal_name_key(key) && !named.contains(key))
                 } else {
                     keys.iter().any(|key| index.is_person_key(key) && !named.contains(key))
-                        || names_a_doer(text, &named, index, focus.asks_object)
-                        || names_a_person_at_the_year(text, focus.query, &named, index)
+                        || names_a_doer(text, named, index, focus.asks_object)
+                        || names_a_person_at_the_year(text, focus.query, named, index)
                 };
                 doer && !agentless_passive(text, index, &focus.deed)
             }

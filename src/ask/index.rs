@@ -910,7 +910,7 @@ impl Index {
     /// person it names by one of their names: "Titu" keys as "tit", matches
     /// "tito", and names all of "Josip Broz Tito".
     pub fn people_the_query_names(&self, query: &Query) -> HashSet<String> {
-        let matched: Vec<String> = (0..query.keys.len()).flat_map(|position| self.stored_matches(query, position)).map(str::to_string).collect();
+        let matched = self.matched_keys(query);
         let mut named: HashSet<String> = self.names_of_people_named(&matched).into_iter().cloned().collect();
         for doc in self.people_named_by_a_word(&matched) {
             named.extend(self.name_keys_iter(doc).cloned());
@@ -941,8 +941,12 @@ impl Index {
         if self.name_hit(doc, &query.keys) {
             return true;
         }
-        let matched: Vec<String> = (0..query.keys.len()).flat_map(|position| self.stored_matches(query, position)).map(str::to_string).collect();
-        self.people_named_by_a_word(&matched).contains(&doc)
+        self.people_named_by_a_word(&self.matched_keys(query)).contains(&doc)
+    }
+
+    /// The index keys the question's words match, word by word.
+    fn matched_keys(&self, query: &Query) -> Vec<String> {
+        (0..query.keys.len()).flat_map(|position| self.stored_matches(query, position)).map(str::to_string).collect()
     }
 
     /// Whether query word `position` matches index key `key`.
