@@ -237,9 +237,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what was the date of the second stalin tito meeting in 1945",
-    "how lnog was the road between kraljevo and raska that wrangels men built",
-    "/who russian tsar who made the 1807 alliance with karadjordje",
-    "/who killed king alexander obrenovic in 1903",
     "ko je bio ruski ambasador u srbiji pre konuzina",
     "когда антоний храповицкий стал главой русской зарубежной церкви",
     "какой был объем торговли между ссср и югославией в 1985 году",
@@ -252,18 +249,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what was the date of the second stalin tito meeting in 1945",
-        "from dev-39's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "how lnog was the road between kraljevo and raska that wrangels men built",
-        "from dev-39's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "/who russian tsar who made the 1807 alliance with karadjordje",
-        "from dev-39's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "/who killed king alexander obrenovic in 1903",
         "from dev-39's one measurement as the holdout: not yet looked at",
     ),
     (

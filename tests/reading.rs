@@ -3159,3 +3159,27 @@ fn a_post_asked_of_a_named_person_is_their_role() {
     // A possessive asks about what is theirs: not Wrangel's own post.
     assert_ne!(shown_ids(&engine, "what post did wrangel's men get in yugoslavia").first().map(String::as_str), Some("pyotr-wrangel"));
 }
+
+#[test]
+fn a_misspelt_long_still_asks_how_long() {
+    // "How lnog" is "how long", as "how mnay" is "how many": a duration,
+    // which the sentence of Tito's visit to Moscow does not give.
+    assert_not_stated(&engine(), &["how lnog was tito in moscow in 1944"], "The sources don't say how long");
+}
+
+#[test]
+fn who_as_a_command_before_an_english_verb_asks_the_doer() {
+    // `/who killed …` asks who killed, whatever word the sources use for
+    // it ("murdered"), and whatever person-word its stem is also the stem
+    // of ("murderer"): not the victim's profile. The sources say the king
+    // was assassinated in a coup, and by whom they don't say.
+    assert_not_stated(&engine(), &["/who killed alexander obrenovic"], "The sources don't say who");
+}
+
+#[test]
+fn who_as_a_command_of_a_person_described_by_a_deed_asks_who_that_was() {
+    // `/who ottoman sultan who made peace…` asks "who was the Ottoman
+    // sultan who made peace…": the sources name no sultan, so the treaty
+    // that made the peace does not answer it.
+    assert_nothing_asserted(&engine(), &["/who ottoman sultan who made peace with russia in 1812"]);
+}

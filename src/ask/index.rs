@@ -1346,7 +1346,8 @@ impl Index {
     pub(crate) fn question_word_slip(&self, word: &str) -> Option<&'static str> {
         // With "until" and "since", which ask for an end or a start ("*untill* when"),
         // and "happened", which asks for a fate ("what *happend* to"; before "happen", one edit from it too).
-        const QUESTION_WORDS: &[&str] = &["when", "what", "where", "which", "who", "why", "how", "many", "much", "until", "since", "happened", "happen"];
+        // And "long", of "how long" ("how *lnog* did it last").
+        const QUESTION_WORDS: &[&str] = &["when", "what", "where", "which", "who", "why", "how", "many", "much", "long", "until", "since", "happened", "happen"];
         if word.len() < 4 || QUESTION_WORDS.contains(&word) || !is_spelling(word) || self.spellings.contains_key(word) || self.vocabulary.contains(word) || crate::text::lexicon::is_english_word(word) {
             return None;
         }

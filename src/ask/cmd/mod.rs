@@ -63,16 +63,25 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
 /// as "who led the coup" does, a deed the answer must tell; `/who signed
 /// the treaty` asks its signer (for the side it names). Not when it
 /// opens with a name or a title (`/who zubov`, `/who patriarch varnava`),
-/// or a word the base does not know (`/who hebrnag`), which "who" would
-/// read as a deed: those ask who someone was.
+/// or a word the base does not know and English does not use as a verb
+/// (`/who hebrnag`), which "who" would read as a deed: those ask who
+/// someone was.
 fn who_question(engine: &Engine, text: &str) -> Question {
     let index = engine.index();
     let first = text.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
     let keys = index.word_keys(&first);
-    let a_verb_first = !keys.is_empty() && keys.iter().all(|key| index.has_key(key) && !index.is_proper_key(key) && !index.is_title_key(key) && !index.is_person_kind(key))
+    let no_name = |key: &String| !index.is_proper_key(key) && !index.is_title_key(key);
+    // A word the base knows, used as no name; or an English verb (`/who
+    // killed king alexander`), whose stem may also be a kind of person's
+    // ("murder", of "murderer").
+    let a_verb_first = !keys.is_empty() && keys.iter().all(|key| index.has_key(key) && no_name(key) && !index.is_person_kind(key))
+        || crate::text::lexicon::is_english_predicate_form(&first) && keys.iter().all(no_name)
         || crate::ask::question::is_signing_word(&first);
     if !a_verb_first {
-        return engine.question(text);
+        // `/who russian tsar who made the 1807 alliance`: a person described
+        // by what they did, as "who was the russian tsar who made…" asks.
+        let described = text.split_whitespace().skip(1).any(|word| word.eq_ignore_ascii_case("who"));
+        return if described { engine.question(&format!("who was {}", text.trim())) } else { engine.question(text) };
     }
     let asked = engine.question(&format!("who {}", text.trim()));
     if asked.deed().is_empty() && asked.told_deed.is_none() && !asked.asks_signer { engine.question(text) } else { asked }
