@@ -237,7 +237,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what was the date of the second stalin tito meeting in 1945",
-    "ko je bio ruski ambasador u srbiji pre konuzina",
     "когда антоний храповицкий стал главой русской зарубежной церкви",
     "какой был объем торговли между ссср и югославией в 1985 году",
     "какие югославские фильмы были популярны в ссср",
@@ -249,10 +248,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what was the date of the second stalin tito meeting in 1945",
-        "from dev-39's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "ko je bio ruski ambasador u srbiji pre konuzina",
         "from dev-39's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -3183,3 +3183,12 @@ fn who_as_a_command_of_a_person_described_by_a_deed_asks_who_that_was() {
     // that made the peace does not answer it.
     assert_nothing_asserted(&engine(), &["/who ottoman sultan who made peace with russia in 1812"]);
 }
+
+#[test]
+fn who_came_before_or_after_a_named_person_is_someone_else() {
+    // "До Конузина", "posle Konuzina": the one asked held the post before
+    // or after him, and the sources name no other Russian ambassador to
+    // Serbia; Konuzin's profile does not answer.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("кто был послом россии в сербии до конузина", "ru"), ("ko je posle konuzina bio ambasador rusije u beogradu", "sr")]);
+}

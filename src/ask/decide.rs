@@ -1382,15 +1382,41 @@ fn names_the_object_of_who(engine: &Engine, question: &Question, entry: usize) -
             Language::Sr => verb.len() > 3 && ["o", "la", "li", "le"].iter().any(|ending| verb.ends_with(ending)),
             _ => verb.len() > 3 && ["l", "la", "li"].iter().any(|ending| verb.ends_with(ending)),
         };
+    // Within a few words after the verb ("killed *King Alexander*", "убил короля *Александра*").
+    let mut object = words.iter().skip(verb_at + 1).take(OBJECT_AFTER_VERB);
+    is_verb && object.any(|word| word_names_person(engine, question, entry, word))
+}
+
+/// Whether folded question word `word` is one of person `entry`'s names
+/// ("Titu", keyed as "Tito" is).
+fn word_names_person(engine: &Engine, question: &Question, entry: usize, word: &str) -> bool {
     let index = engine.index();
     let own = index.name_keys(entry);
-    // Within a few words after the verb ("killed *King Alexander*", "убил короля *Александра*").
-    let object = words.iter().skip(verb_at + 1).take(OBJECT_AFTER_VERB);
-    let names_them = |word: &&str| {
-        let query = index.query_in(word, question.language);
-        (0..query.keys.len()).flat_map(|at| index.stored_matches(&query, at)).any(|key| own.iter().any(|own| own == key) && index.is_personal_name_key(key))
-    };
-    is_verb && object.into_iter().any(|word| names_them(&word.as_ref()))
+    let query = index.query_in(word, question.language);
+    (0..query.keys.len()).flat_map(|at| index.stored_matches(&query, at)).any(|key| own.iter().any(|own| own == key) && index.is_personal_name_key(key))
+}
+
+/// Words that put whom a "who" question asks before or after someone
+/// else, folded (Russian as transliterated): "before", "after"; Serbian
+/// "pre", "posle", "nakon"; Russian "до", "после", "перед".
+const SUCCESSION_WORDS: &[&str] = &["before", "after", "pre", "posle", "nakon", "do", "pered"];
+
+/// How many words after a word of [`SUCCESSION_WORDS`] the person's name
+/// may come ("before *the* ambassador *Konuzin*" aside: "pre Konuzina").
+const NAME_AFTER_SUCCESSION: usize = 2;
+
+/// Whether a "who" question asks for the one before or after the person
+/// `entry` ("who was the Russian ambassador *before Konuzin*", "ko je bio
+/// ruski ambasador *pre Konuzina*"): someone else, whom the person's own
+/// profile does not name.
+fn names_the_one_before_or_after(engine: &Engine, question: &Question, entry: usize) -> bool {
+    if question.asks != Asks::Who {
+        return false;
+    }
+    let words: Vec<&str> = question.folded.split_whitespace().collect();
+    words.iter().enumerate().filter(|(_, word)| SUCCESSION_WORDS.contains(word)).any(|(at, _)| {
+        words.iter().skip(at + 1).take(NAME_AFTER_SUCCESSION).any(|word| word_names_person(engine, question, entry, word))
+    })
 }
 
 /// Whether the entry's title or aliases, or one quote shown, tell the deed
@@ -1923,7 +1949,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             // "Who killed King Alexander" asks for someone who did something to
             // him, named in full or by a word of his name ("King *Alexander* I of Serbia").
             let by_a_name_word = || (0..query.keys.len()).any(|w| index.is_proper(query, w) && index.in_name(entry, query, w) && query.keys.get(w).is_some_and(|key| index.is_personal_name_key(key)));
-            let done_to = (named || by_a_name_word()) && !question.deed().is_empty() || names_the_object_of_who(engine, question, entry);
+            let done_to = (named || by_a_name_word()) && !question.deed().is_empty() || names_the_object_of_who(engine, question, entry) || names_the_one_before_or_after(engine, question, entry);
             // "What did Putin call the recognition of Kosovo": one of the
             // person's own sentences that says all the rest ("He described
             // the recognition … as") answers what they did.
