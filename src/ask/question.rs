@@ -342,21 +342,25 @@ fn asks_for(verbs: &[&str], words: &[&str], asks: Asks, language: Language) -> b
 /// "discuss *in* Moscow", "say *when* he visited").
 const WORDS_FOLLOWERS: &[&str] = &["about", "when", "in", "at", "on", "to", "after", "before", "during", "of", "with", "regarding", "concerning"];
 
-/// Words that ask when something became what it was, folded.
-const BECOME_WORDS: &[&str] = &["become", "became", "becomes", "becoming", "postao", "postala", "postalo", "postali", "postane"];
+/// Words that ask when something became what it was, folded (Russian as
+/// transliterated: "стал", "стала").
+const BECOME_WORDS: &[&str] =
+    &["become", "became", "becomes", "becoming", "postao", "postala", "postalo", "postali", "postane", "stal", "stala", "stalo", "stali", "stanet"];
 
 /// Words that end what a question says something became ("president *of*
 /// Yugoslavia", "king *in* 1882").
 const BECAME_ENDS: &[&str] = &["of", "in", "at", "after", "before", "when", "during", "for", "on", "by", "u", "od", "posle", "kada"];
 
 /// For a question that asks when something became what it was, the key of
-/// the last word of what it became ("become party *secretary-general*"), or
-/// an empty key when none is keyed.
+/// the head of what it became, or an empty key when none is keyed: in
+/// English its last word ("become party *secretary-general*"); in Serbian
+/// and Russian its first, which goes before the name it is of ("стал
+/// *главой* русской церкви", "postao *poglavar* crkve").
 fn became_what(index: &Index, words: &[&str], language: Language) -> Option<String> {
     let at = words.iter().position(|w| BECOME_WORDS.contains(w))?;
-    let complement = words[at + 1..].iter().take_while(|w| !BECAME_ENDS.contains(w));
-    let last = complement.filter(|w| !lexicon::is_stopword(w, language)).last();
-    Some(last.and_then(|word| index.word_tokens(word, language).last().map(|t| t.key.clone())).unwrap_or_default())
+    let mut complement = words[at + 1..].iter().take_while(|w| !BECAME_ENDS.contains(w)).filter(|w| !lexicon::is_stopword(w, language));
+    let head = if matches!(language, Language::Sr | Language::Ru) { complement.next() } else { complement.last() };
+    Some(head.and_then(|word| index.word_tokens(word, language).last().map(|t| t.key.clone())).unwrap_or_default())
 }
 
 /// Whether "who" is followed by a word of becoming: the person asked is
