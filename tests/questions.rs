@@ -237,7 +237,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what was the date of the second stalin tito meeting in 1945",
-    "какой был объем торговли между ссср и югославией в 1985 году",
     "какие югославские фильмы были популярны в ссср",
     "ответила ли россия на предложение борислава милошевича вступить в союзное государство",
 ];
@@ -247,10 +246,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what was the date of the second stalin tito meeting in 1945",
-        "from dev-39's one measurement as the holdout: not yet looked at",
-    ),
-    (
-        "какой был объем торговли между ссср и югославией в 1985 году",
         "from dev-39's one measurement as the holdout: not yet looked at",
     ),
     (

@@ -3202,3 +3202,12 @@ fn became_in_russian_asks_when_something_became_what_it_was() {
     let engine = engine();
     assert_nothing_asserted_in(&engine, &[("когда милан горкич стал генеральным секретарём", "ru"), ("когда варнава стал патриархом", "ru")]);
 }
+
+#[test]
+fn a_noun_of_an_amount_asks_how_much() {
+    // "Каков был объём…", "koji je bio obim…": the volume of trade is an
+    // amount, which only a figure states; the sources say trade grew until
+    // 1985, and give no figure for it.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("каков был объём советско-югославской торговли в 1970-е", "ru"), ("koji je bio obim trgovine izmedju jugoslavije i sssr 1980", "sr")]);
+}

@@ -509,6 +509,27 @@ fn asks_what_was_paid(words: &[&str]) -> bool {
     words.first() == Some(&"what") && words.get(1).is_some_and(|w| DO_FORMS.contains(w)) && words.iter().skip(2).take(6).any(|w| is_cost_word(w))
 }
 
+/// Words that open a question asking which or what kind, folded: English
+/// "what", "which"; Serbian "koji", "kakav", "šta"; Russian "какой",
+/// "каков", "что" (as transliterated).
+const WHICH_WORDS: &[&str] = &[
+    "what", "which", "koji", "koja", "koje", "kakav", "kakva", "kakvo", "sta", "kakoy", "kakaya", "kakoe", "kakov", "kakova", "kakovo", "chto",
+];
+
+/// Nouns of an amount, folded: "volume", "amount", "size"; Serbian "obim",
+/// "iznos", "obujam"; Russian "объём", "размер", "количество", "сумма".
+const QUANTITY_WORDS: &[&str] = &[
+    "volume", "amount", "size", "quantity", "sum", "obim", "obima", "iznos", "obujam", "kolicina", "obem", "obyom", "razmer", "kolichestvo", "summa",
+];
+
+/// "What was the *volume* of trade", "какой был *объём* торговли": a
+/// question word asking which or what, a form of "to be" and an article
+/// at most, then a noun of an amount ([`QUANTITY_WORDS`]), asks how much.
+fn asks_an_amount(words: &[&str]) -> bool {
+    let mut rest = words.iter().skip_while(|w| WHICH_WORDS.contains(w)).skip_while(|w| BE_FORMS.contains(w) || matches!(**w, "the" | "a" | "an"));
+    words.first().is_some_and(|w| WHICH_WORDS.contains(w)) && rest.next().is_some_and(|w| QUANTITY_WORDS.contains(w))
+}
+
 /// Words of a question word that ask for a share ("what *percentage*").
 const SHARE_WORDS: &[&str] = &["percent", "percentage", "share", "proportion"];
 
@@ -2063,6 +2084,9 @@ impl Question {
         }
         // "What did Gazprom Neft *pay* for NIS": a sum, as "how much" asks.
         if asks == Asks::What && language == Language::En && asks_what_was_paid(&words) {
+            asks = Asks::HowMany;
+        }
+        if asks == Asks::What && asks_an_amount(&words) {
             asks = Asks::HowMany;
         }
         let mut query = index.query_in(text, language);
