@@ -236,7 +236,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// test still fails on any new false assertion and on a fixed one (remove
 /// it).
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what was the date of the second stalin tito meeting in 1945",
     "какие югославские фильмы были популярны в ссср",
     "ответила ли россия на предложение борислава милошевича вступить в союзное государство",
 ];
@@ -244,10 +243,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "what was the date of the second stalin tito meeting in 1945",
-        "from dev-39's one measurement as the holdout: not yet looked at",
-    ),
     (
         "какие югославские фильмы были популярны в ссср",
         "from dev-39's one measurement as the holdout: not yet looked at",

@@ -3211,3 +3211,12 @@ fn a_noun_of_an_amount_asks_how_much() {
     let engine = engine();
     assert_nothing_asserted_in(&engine, &[("каков был объём советско-югославской торговли в 1970-е", "ru"), ("koji je bio obim trgovine izmedju jugoslavije i sssr 1980", "sr")]);
 }
+
+#[test]
+fn what_was_the_date_asks_for_the_day() {
+    // "What was the date of…" asks for a day, as "what date" does; an
+    // entry dated only to a year says so rather than give the year back
+    // ("what's", typed without its apostrophe, too).
+    let engine = engine();
+    assert_not_stated(&engine, &["what was the date of the russo-serbian alliance", "what's the date of the alliance karadjordje signed with russia"], "The sources don't give the day");
+}

@@ -2026,7 +2026,7 @@ const TIME_NOUNS: &[&str] = &["date", "dates", "day", "year", "years", "month"];
 /// as students type it ("exact *year* the refugees got to Russia").
 fn names_a_time_first(words: &[&str]) -> bool {
     const BEFORE_THE_NOUN: &[&str] = &["was", "is", "were", "the", "exact", "precise", "actual"];
-    let skip = usize::from(matches!(words.first(), Some(&"what") | Some(&"which")));
+    let skip = usize::from(matches!(words.first(), Some(&"what" | &"which" | &"whats")));
     let opens = skip == 1 || words.first().is_some_and(|first| matches!(*first, "the" | "exact" | "precise" | "actual") || TIME_NOUNS.contains(first));
     opens && words.iter().skip(skip).find(|w| !BEFORE_THE_NOUN.contains(w)).is_some_and(|noun| TIME_NOUNS.contains(noun))
 }

@@ -37,7 +37,10 @@ pub enum Asks {
 }
 
 /// Question words that ask for a day, not a year ("on what day").
-pub const DAY_WORDS: &[&str] = &["what day", "which day", "what date", "which date", "exact date", "exact day", "precise date", "precise day", "kog dana", "kojeg dana", "kakogo chisla", "kakoe chislo"];
+pub const DAY_WORDS: &[&str] = &[
+    "what day", "which day", "what date", "which date", "exact date", "exact day", "precise date", "precise day", "what was the date", "what is the date",
+    "whats the date", "kog dana", "kojeg dana", "kakogo chisla", "kakoe chislo",
+];
 
 /// Question words that ask for a year, not a decade or a century ("what
 /// year"); a month or a day answers them too.
