@@ -3220,3 +3220,11 @@ fn what_was_the_date_asks_for_the_day() {
     let engine = engine();
     assert_not_stated(&engine, &["what was the date of the russo-serbian alliance", "what's the date of the alliance karadjordje signed with russia"], "The sources don't give the day");
 }
+
+#[test]
+fn a_possessive_after_a_halfs_own_subject_is_the_subjects() {
+    // "…did the Russian Church abroad set up *its* administration": "its"
+    // is the church's, not the Cominform of the other half.
+    let ids = shown_ids(&engine(), "when was the cominform founded and where did the russian church abroad set up its administration");
+    assert_eq!(ids, ["cominform-founded", "russian-church-administration-sremski-karlovci"]);
+}

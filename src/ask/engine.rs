@@ -434,8 +434,9 @@ impl Engine {
     /// "its", "them", "their") stands for what the left half names, the
     /// words of the left half that are words of the base's names, verbs
     /// aside ("Russian House Belgrade"). Not a subject after an auxiliary
-    /// ("when did *it* end": [`Engine::start_and_end`] reads that one), and
-    /// `None` when the left half names nothing or the right has no pronoun.
+    /// ("when did *it* end": [`Engine::start_and_end`] reads that one), nor
+    /// a possessive after a subject of the right half's own, and `None`
+    /// when the left half names nothing or the right has no pronoun.
     fn stand_in_for_pronoun(&self, left: &str, right: &str) -> Option<String> {
         let right_words: Vec<&str> = right.split_whitespace().collect();
         let at = (0..right_words.len()).find(|&at| {
@@ -446,6 +447,13 @@ impl Engine {
             let before_particle = right_words.get(at + 1).is_some_and(|next| PARTICLES_AFTER_OBJECT.contains(&next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()));
             STAND_IN_PRONOUNS.contains(&word.as_str()) && !after_auxiliary && !before_particle
         })?;
+        // "In what town did the Russian Church abroad set up *its*
+        // administration": a possessive after the half's own subject is the subject's.
+        let possessive = matches!(right_words[at].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(), "its" | "their");
+        let auxiliary = right_words[..at].iter().position(|word| AUXILIARIES_BEFORE_SUBJECT.contains(&word.to_lowercase().as_str()));
+        if possessive && auxiliary.is_some_and(|aux| right_words[aux + 1..at].iter().any(|word| self.is_name_word(word))) {
+            return None;
+        }
         let verb = |word: &str| crate::text::lexicon::is_light_by_ending(&crate::text::fold::fold_for_search(word), Language::En);
         let thing: Vec<&str> = left.split_whitespace().filter(|word| self.is_name_word(word) && !verb(word)).collect();
         if thing.is_empty() {
