@@ -3228,3 +3228,13 @@ fn a_possessive_after_a_halfs_own_subject_is_the_subjects() {
     let ids = shown_ids(&engine(), "when was the cominform founded and where did the russian church abroad set up its administration");
     assert_eq!(ids, ["cominform-founded", "russian-church-administration-sremski-karlovci"]);
 }
+
+#[test]
+fn which_things_in_the_plural_asks_for_them_by_name() {
+    // "Which books": the sentence on Yugoslav books translated in the USSR
+    // names none of them, so it does not say which; "which troops" is
+    // answered by a sentence that names whose ("Soviet and Hungarian").
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["which yugoslav books were translated in the soviet union", "which yugoslav movies did soviet audiences watch"]);
+    assert_answered_by(&engine, "which troops massed on the yugoslav border in 1949", "en", "yugoslav-soviet-crisis-1949");
+}
