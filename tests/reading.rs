@@ -3238,3 +3238,13 @@ fn which_things_in_the_plural_asks_for_them_by_name() {
     assert_nothing_asserted(&engine, &["which yugoslav books were translated in the soviet union", "which yugoslav movies did soviet audiences watch"]);
     assert_answered_by(&engine, "which troops massed on the yugoslav border in 1949", "en", "yugoslav-soviet-crisis-1949");
 }
+
+#[test]
+fn a_reaction_to_something_named_is_told_with_it() {
+    // Russia's reaction the sources tell is to the NATO bombing, not to the
+    // proposal that Yugoslavia join the Union State, which no sentence says
+    // Moscow answered.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["how did moscow react to the yugoslav proposal to join the union state"]);
+    assert_proven(&engine, "how did russia react to the nato bombing of yugoslavia", "kosovo-war", "Russia strongly condemned");
+}

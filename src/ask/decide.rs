@@ -1792,6 +1792,8 @@ fn named_in_the_time_clause(engine: &Engine, question: &Question, entry: usize) 
 /// people, or the subject of a clause of one of its sentences, by name or
 /// by a name it stands for ("Belgrade": Yugoslavia). "Yugoslavia officially
 /// condemned Soviet intervention" is Yugoslavia's reaction, not Moscow's.
+/// A reaction to something named must be told in a sentence that names it
+/// ([`Question::reacted_to`]).
 fn tells_the_reactor(engine: &Engine, question: &Question, entry: usize) -> bool {
     if question.reactor.is_empty() {
         return true;
@@ -1807,8 +1809,16 @@ fn tells_the_reactor(engine: &Engine, question: &Question, entry: usize) -> bool
     }
     let people = index.people_keys(entry);
     let named = |key: &str| people.iter().any(|person| person == key) || found.kind == Kind::Person && index.name_keys_iter(entry).any(|own| own == key);
-    wanted.iter().any(|key| named(key))
-        || found.quotes.iter().any(|quote| evidence::clause_subjects(&quote.text).iter().any(|subject| index.word_keys(subject).iter().any(|key| wanted.contains(&key.as_str()))))
+    let reacts = |quote: &crate::facts::Quote| evidence::clause_subjects(&quote.text).iter().any(|subject| index.word_keys(subject).iter().any(|key| wanted.contains(&key.as_str())));
+    // "…respond to Borislav Milošević's proposal": a sentence with the
+    // reactor acting that names what the reaction was to, by its rarest
+    // name ("the Yugoslav proposal to join the Union State": the Union State).
+    let rarest = question.reacted_to.iter().max_by(|a, b| index.key_idf(a).total_cmp(&index.key_idf(b)));
+    if let Some(rarest) = rarest {
+        let keys = index.quote_keys(entry);
+        return found.quotes.iter().enumerate().any(|(q, quote)| reacts(quote) && keys.get(q).is_some_and(|keys| super::index::contains_key(keys, rarest)));
+    }
+    wanted.iter().any(|key| named(key)) || found.quotes.iter().any(reacts)
 }
 
 /// Whether the place `key` a "how many" question names after a locative

@@ -886,6 +886,11 @@ impl Index {
             .unwrap_or(self.max_idf)
     }
 
+    /// The idf of index key `key` (the largest, for a key the base never uses).
+    pub fn key_idf(&self, key: &str) -> f32 {
+        self.idf.get(key).copied().unwrap_or(self.max_idf)
+    }
+
     /// The largest idf of any key: how rare a word found in one entry is.
     pub fn max_idf(&self) -> f32 {
         self.max_idf

@@ -211,6 +211,9 @@ pub struct Question {
     /// "How did *Moscow* respond", "the *Soviet* reaction": the keys of the
     /// names of the one whose reaction is asked ([`reactor_keys`]).
     pub reactor: Vec<String>,
+    /// "How did Russia respond *to Borislav Milošević's proposal*": the
+    /// keys of the names in what the reaction was to ([`reacted_to_keys`]).
+    pub reacted_to: Vec<String>,
 }
 
 /// Verbs that ask, after "what did", for what someone said, wrote or agreed.
@@ -1956,6 +1959,22 @@ fn reactor_keys(index: &Index, words: &[&str]) -> Vec<String> {
     words[start..end].iter().flat_map(|word| index.word_keys(word)).filter(|key| index.is_proper_key(key)).collect()
 }
 
+/// Words that end what a reaction was to ("respond to the bombing *in* 1999").
+const REACTED_TO_ENDS: &[&str] = &["in", "on", "at", "during", "after", "before", "when", "and", "by", "with", "from", "since", "until", "according"];
+
+/// The keys of the names in what a reaction was to: the words after "to"
+/// that follows a reaction word ("respond *to Borislav Milošević's
+/// proposal*"), up to a preposition or the next clause. Only names: "the
+/// invasion" may be told in other words.
+fn reacted_to_keys(index: &Index, words: &[&str]) -> Vec<String> {
+    let Some(at) = words.iter().position(|word| REACTION_WORDS.contains(word)) else { return Vec::new() };
+    if words.get(at + 1) != Some(&"to") {
+        return Vec::new();
+    }
+    let phrase = words.iter().skip(at + 2).take_while(|word| !REACTED_TO_ENDS.contains(word));
+    phrase.flat_map(|word| index.word_keys(word)).filter(|key| index.is_proper_key(key)).collect()
+}
+
 /// Serbian and Russian words that ask how someone responded, folded
 /// ("reagovala", "реакция", "отреагировала").
 const REACTION_WORDS_FOLDED: &[&str] = &[
@@ -2098,6 +2117,7 @@ impl Question {
             asks = Asks::How;
         }
         let reactor = if language == Language::En { reactor_keys(index, &words) } else { Vec::new() };
+        let reacted_to = if reactor.is_empty() { Vec::new() } else { reacted_to_keys(index, &words) };
         // "Kako je Jugoslavija reagovala", "как Югославия отреагировала": the same in Serbian and Russian.
         if matches!(language, Language::Sr | Language::Ru) && words.iter().any(|w| REACTION_WORDS_FOLDED.contains(w)) {
             asks = Asks::How;
@@ -2274,6 +2294,7 @@ impl Question {
             between,
             asks_what_followed,
             reactor,
+            reacted_to,
         }
     }
 
