@@ -308,10 +308,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-30's one measurement as the holdout: the sentence tells the joining only as proposed (\"proposed joining … the Union State\"); refusing a yes-or-no answer from a sentence that tells its event only as wished for or denied lost 7, since a denial answers \"no\"",
     ),
     (
-        "in the 2022 census how many of the russians in serbia were serbian citizens",
-        "from dev-30's one measurement as the holdout: \"how many of the Russians … were citizens\" asks a part; counting the noun after the verb let \"70% of Serbian citizens supporting Russia\" answer a variant, so the part must be counted with the whole it is of",
-    ),
-    (
         "were any red army soldiers punished for the crimes reported in yugoslavia",
         "from dev-29's one measurement as the holdout: a yes-or-no question whose verb (\"punished\") no sentence tells is answered with the reports and Stalin's reply; requiring a polar question's verb in the evidence lost 14 dev questions whose verbs the sources paraphrase (\"oblige\", \"win thanks to\")",
     ),

@@ -594,6 +594,17 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
             counted = of.and_then(|word| index.word_tokens(word, language).first().map(|t| t.key.clone())).into_iter().collect();
             continue;
         }
+        // "How many *of the Russians* in Serbia were *Serbian citizens*": a
+        // part of a group, counted as what the part is (a noun, not "killed").
+        if *asks == Asks::HowMany && language == Language::En && counted.is_empty() && words.get(range.end) == Some(&"of") {
+            let be = words.iter().enumerate().skip(range.end).find(|(_, w)| BE_FORMS.contains(w)).map(|(at, _)| at);
+            let part = be.map(|be| words.iter().skip(be + 1).take_while(|w| !crate::text::lexicon::is_stopword(w, language)).collect::<Vec<_>>());
+            let head = part.and_then(|part| part.last().copied()).filter(|w| !crate::text::lexicon::is_english_predicate_form(w) && !crate::text::lexicon::is_light(w, language));
+            if let Some(head) = head {
+                counted = index.word_tokens(head, language).first().map(|t| t.key.clone()).into_iter().collect();
+                continue;
+            }
+        }
         // "Koliko *je* ruskih izbeglica", "koliko *se* ljudi": in Serbian and
         // Russian, what is counted may follow a verb's auxiliary or "se",
         // and what is priced follows its verb ("koliko *košta* ruski gas").
