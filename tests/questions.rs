@@ -224,7 +224,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.8;
+const DEV_FLOOR: f64 = 95.0;
 const HOLDOUT_FLOOR: f64 = 82.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -245,11 +245,11 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "какие югославские фильмы были популярны в ссср",
-        "from dev-39's one measurement as the holdout: not yet looked at",
+        "from dev-39's one measurement as the holdout: \"какие … фильмы\" asks which films, by name, and the sentence speaks of \"Yugoslav movies\" and names none; a Serbian or Russian \"which\" sets the kind asked only for persons (setting it for any kind lost a Serbian question), and the plural is read in English only (\"which yugoslav films were popular in the ussr\" is refused)",
     ),
     (
         "ответила ли россия на предложение борислава милошевича вступить в союзное государство",
-        "from dev-39's one measurement as the holdout: not yet looked at",
+        "from dev-39's one measurement as the holdout: \"ответила\" is no reaction word, and who reacts and to what are read in English only (\"how did Moscow react to the Yugoslav proposal to join the Union State\" is refused); Borislav Milošević's profile says he proposed joining, which the question names, not any answer to it",
     ),
     (
         "кто убил короля александра обреновича в 1903",
