@@ -3257,3 +3257,12 @@ fn how_many_of_a_group_counts_the_part_asked() {
     // Russian-born people") does not give.
     assert_nothing_asserted(&engine(), &["how many of the russians in the 2022 census are serbian citizens"]);
 }
+
+#[test]
+fn which_towns_in_the_plural_or_with_a_count_asks_which_town() {
+    // "Which cities", "which two towns": "which city" and "which town"
+    // asked of several; the sentence's places (Kraljevo, Raška) answer.
+    let engine = engine();
+    assert_proven(&engine, "between which cities did wrangel's men build a road", "kraljevo-raska-road", "Kraljevo and Raška");
+    assert_proven(&engine, "the road wrangel's men built in 1923 ran between which two towns", "kraljevo-raska-road", "Kraljevo and Raška");
+}

@@ -2034,7 +2034,17 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
             _ => false,
         }
     };
-    found.into_iter().filter(|(asks, range)| !relative(*asks, range.start)).collect()
+    // "…and between *which towns*": a relative "which town" is still
+    // "which" and the kind of thing it asks for.
+    let which_of_a_relative = |asks: Asks, range: &std::ops::Range<usize>| asks == Asks::Where && range.len() > 1 && matches!(words.get(range.start), Some(&"which" | &"what"));
+    found
+        .into_iter()
+        .filter_map(|(asks, range)| match relative(asks, range.start) {
+            false => Some((asks, range)),
+            true if which_of_a_relative(asks, &range) => Some((Asks::What, range.start..range.start + 1)),
+            true => None,
+        })
+        .collect()
 }
 
 /// Prepositions that end the clause of a "what" they belong to ("what

@@ -470,6 +470,18 @@ pub fn meant_question_word(word: &str) -> &str {
     MISTYPED_QUESTION_WORDS.iter().find(|(mistyped, _)| *mistyped == word).map_or(word, |(_, meant)| meant)
 }
 
+/// Whether `typed` is the English plural of `word` ("towns", "cities", "churches").
+fn is_plural_of(typed: &str, word: &str) -> bool {
+    let Some(ending) = typed.strip_prefix(word) else {
+        return word.strip_suffix('y').is_some_and(|stem| typed.strip_prefix(stem) == Some("ies"));
+    };
+    matches!(ending, "s" | "es")
+}
+
+/// Counts that may stand between a question word and its noun ("which *two*
+/// towns", "what *three* countries").
+const COUNT_WORDS: &[&str] = &["two", "three", "four", "five", "both"];
+
 /// Question words by their first word: (language, all their words, what they ask).
 type ByFirstWord = rustc_hash::FxHashMap<String, Vec<(Language, Vec<String>, Asks)>>;
 
@@ -510,8 +522,17 @@ pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, s
     while position < folded_words.len() {
         let candidates = by_first.get(folded_words[position]).map(Vec::as_slice).unwrap_or_default();
         let hit = candidates.iter().filter(|(lang, _, _)| *lang == language || *lang == Language::En).find_map(|(_, words, asks)| {
+            // "Which cities" is "which city" asked of several (not "who", one word).
+            let last = words.len() - 1;
+            let fits = |at: usize, typed: &str, word: &str| typed == word || at == last && at > 0 && is_plural_of(typed, word);
             let window = folded_words.get(position..position + words.len())?;
-            window.iter().zip(words).all(|(a, b)| *a == b.as_str()).then_some((*asks, position..position + words.len()))
+            if window.iter().zip(words).enumerate().all(|(at, (a, b))| fits(at, a, b)) {
+                return Some((*asks, position..position + words.len()));
+            }
+            // "Which *two* towns": a count between the question word and its noun.
+            let counted = words.len() > 1 && folded_words.get(position + 1).is_some_and(|w| COUNT_WORDS.contains(w));
+            let rest = folded_words.get(position + 2..position + 1 + words.len()).filter(|_| counted)?;
+            (window[0] == words[0] && rest.iter().zip(&words[1..]).enumerate().all(|(at, (a, b))| fits(at + 1, a, b))).then_some((*asks, position..position + 1 + words.len()))
         });
         match hit {
             // Arabic "من" is "who" only as the question's first word; later it is "from".
