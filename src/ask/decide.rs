@@ -1816,7 +1816,8 @@ fn tells_the_reactor(engine: &Engine, question: &Question, entry: usize) -> bool
     let rarest = question.reacted_to.iter().max_by(|a, b| index.key_idf(a).total_cmp(&index.key_idf(b)));
     if let Some(rarest) = rarest {
         let keys = index.quote_keys(entry);
-        return found.quotes.iter().enumerate().any(|(q, quote)| reacts(quote) && keys.get(q).is_some_and(|keys| super::index::contains_key(keys, rarest)));
+        let names_reactor = |keys: &[String]| wanted.iter().any(|key| named(key) && super::index::contains_key(keys, key));
+        return found.quotes.iter().enumerate().any(|(q, quote)| keys.get(q).is_some_and(|keys| (reacts(quote) || names_reactor(keys)) && super::index::contains_key(keys, rarest)));
     }
     wanted.iter().any(|key| named(key)) || found.quotes.iter().any(reacts)
 }

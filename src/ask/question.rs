@@ -359,12 +359,22 @@ const BECAME_ENDS: &[&str] = &["of", "in", "at", "after", "before", "when", "dur
 /// English its last word ("become party *secretary-general*"); in Serbian
 /// and Russian its first, which goes before the name it is of ("стал
 /// *главой* русской церкви", "postao *poglavar* crkve").
+///
+/// Not "became *part* of" ("стала *частью* Новороссии", "postala *deo*"):
+/// that tells an incorporation, which its date answers.
 fn became_what(index: &Index, words: &[&str], language: Language) -> Option<String> {
     let at = words.iter().position(|w| BECOME_WORDS.contains(w))?;
     let mut complement = words[at + 1..].iter().take_while(|w| !BECAME_ENDS.contains(w)).filter(|w| !lexicon::is_stopword(w, language));
     let head = if matches!(language, Language::Sr | Language::Ru) { complement.next() } else { complement.last() };
+    if head.is_some_and(|word| PART_WORDS.contains(word)) {
+        return None;
+    }
     Some(head.and_then(|word| index.word_tokens(word, language).last().map(|t| t.key.clone())).unwrap_or_default())
 }
+
+/// "Part" in Serbian and Russian, folded (Russian as transliterated), after
+/// a verb of becoming ([`became_what`]).
+const PART_WORDS: &[&str] = &["deo", "dio", "delom", "dijelom", "chastyu", "chast"];
 
 /// Whether "who" is followed by a word of becoming: the person asked is
 /// the one who became something.
@@ -1971,7 +1981,7 @@ fn reactor_keys(index: &Index, words: &[&str]) -> Vec<String> {
 }
 
 /// Words that end what a reaction was to ("respond to the bombing *in* 1999").
-const REACTED_TO_ENDS: &[&str] = &["in", "on", "at", "during", "after", "before", "when", "and", "by", "with", "from", "since", "until", "according"];
+const REACTED_TO_ENDS: &[&str] = &["in", "on", "at", "during", "after", "before", "when", "and", "by", "with", "from", "since", "until", "according", "about", "over"];
 
 /// The keys of the names in what a reaction was to: the words after "to"
 /// that follows a reaction word ("respond *to Borislav Milošević's
