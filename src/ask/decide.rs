@@ -1407,11 +1407,19 @@ fn word_names_person(engine: &Engine, question: &Question, entry: usize, word: &
 }
 
 /// Words that put whom a "who" question asks before or after someone
-/// else, folded (Russian as transliterated): "before", "after"; Serbian
-/// "pre", "posle", "nakon"; Russian "до", "после", "перед".
-const SUCCESSION_WORDS: &[&str] = &["before", "after", "pre", "posle", "nakon", "do", "pered"];
+/// else, folded (Russian as transliterated): English "before", "after";
+/// Serbian "pre", "posle", "nakon", "do"; Russian "до", "после", "перед"
+/// (not English "do", an auxiliary).
+fn succession_words(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::En => &["before", "after"],
+        Language::Sr => &["pre", "posle", "nakon", "do"],
+        Language::Ru => &["do", "posle", "pered"],
+        Language::Ar => &[],
+    }
+}
 
-/// How many words after a word of [`SUCCESSION_WORDS`] the person's name
+/// How many words after a word of [`succession_words`] the person's name
 /// may come ("before *the* ambassador *Konuzin*" aside: "pre Konuzina").
 const NAME_AFTER_SUCCESSION: usize = 2;
 
@@ -1424,7 +1432,8 @@ fn names_the_one_before_or_after(engine: &Engine, question: &Question, entry: us
         return false;
     }
     let words: Vec<&str> = question.folded.split_whitespace().collect();
-    words.iter().enumerate().filter(|(_, word)| SUCCESSION_WORDS.contains(word)).any(|(at, _)| {
+    let succession = succession_words(question.language);
+    words.iter().enumerate().filter(|(_, word)| succession.contains(word)).any(|(at, _)| {
         words.iter().skip(at + 1).take(NAME_AFTER_SUCCESSION).any(|word| word_names_person(engine, question, entry, word))
     })
 }
