@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-39.toml`: the second to thirty-eighth holdout sets,
+//! - `dev-3.toml` … `dev-40.toml`: the second to thirty-ninth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -29,7 +29,7 @@
 //!   assertions; dev-35 147/169 = 87.0%, 7 false assertions; dev-36
 //!   151/169 = 89.3%, 8 false assertions; dev-37 222/258 = 86.0%, 4 false
 //!   assertions; dev-38 128/142 = 90.1%, 10 false assertions; dev-39 62/75 = 82.7%,
-//!   9 false assertions).
+//!   9 false assertions; dev-40 167/191 = 87.4%, 2 false assertions).
 //! - `holdout.toml`: the thirty-ninth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be
@@ -224,7 +224,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.0;
+const DEV_FLOOR: f64 = 94.8;
 const HOLDOUT_FLOOR: f64 = 87.4;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -243,6 +243,14 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "did yugoslavia send its own troops to egypt in the six day war",
+        "from dev-40's one measurement as the holdout: not yet looked at",
+    ),
+    (
+        "which ivo andric books were published in russia",
+        "from dev-40's one measurement as the holdout: not yet looked at",
+    ),
     (
         "какие югославские фильмы были популярны в ссср",
         "from dev-39's one measurement as the holdout: \"какие … фильмы\" asks which films, by name, and the sentence speaks of \"Yugoslav movies\" and names none; a Serbian or Russian \"which\" sets the kind asked only for persons (setting it for any kind lost a Serbian question), and the plural is read in English only (\"which yugoslav films were popular in the ussr\" is refused)",
@@ -325,7 +333,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=39 {
+    for part in 2..=40 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
