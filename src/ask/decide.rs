@@ -1058,10 +1058,10 @@ fn kind_held(engine: &Engine, question: &Question, entry: usize, shown: &[usize]
     // not ("Yugoslav movies") does not say. "*Soviet* troops" says which.
     let plural = question.text.split_whitespace().map(str::to_lowercase).any(|typed| typed.ends_with('s') && !typed.ends_with("ss") && index.word_keys(&typed).iter().any(|key| key == kind));
     let names_unasked = || {
-        let asked: Vec<&str> = (0..question.query.keys.len()).flat_map(|position| index.stored_matches(&question.query, position)).collect();
+        let asked = index.matched_keys(&question.query);
         let Some(found) = engine.entry(entry) else { return false };
         let texts = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
-        texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| !asked.contains(&key.as_str()))
+        texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| !asked.contains(&key))
     };
     if evidence_holds(engine, question, entry, word, shown) && (!plural || names_unasked()) {
         return true;

@@ -950,7 +950,7 @@ impl Index {
     }
 
     /// The index keys the question's words match, word by word.
-    fn matched_keys(&self, query: &Query) -> Vec<String> {
+    pub(crate) fn matched_keys(&self, query: &Query) -> Vec<String> {
         (0..query.keys.len()).flat_map(|position| self.stored_matches(query, position)).map(str::to_string).collect()
     }
 
