@@ -868,6 +868,9 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let between_gaps = question.between.iter().filter(|key| !party_held(engine, question, entry, key, &shown)).cloned().collect::<Vec<_>>();
     // "An alliance with Russia": not "allied itself with Napoleon … attacked by Russia".
     let partner_gap = (!question.allied_with.is_empty() && allied_with_another(engine, question, entry, &shown)).then(|| question.allied_with[0].clone());
+    // "Who led Yugoslavia *after Tito*": someone else, whom a sentence
+    // shown must name; one that names only Tito does not say who.
+    let successor_gap = succession_asked(engine, question).filter(|_| !names_a_person_unasked(engine, question, entry, &shown));
     // "King Peter", "the White Russian brigade": a capitalised common word
     // beside a name the evidence holds is a title or a modifier of it.
     // The question's words as typed, keyed only when a title word needs them.
@@ -906,6 +909,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(about_gap)
         .chain(between_gaps)
         .chain(partner_gap)
+        .chain(successor_gap)
         .chain(place_gaps)
         .chain(placed_gap)
         .chain(journey_gap)
@@ -1436,6 +1440,28 @@ fn names_the_one_before_or_after(engine: &Engine, question: &Question, entry: us
     words.iter().enumerate().filter(|(_, word)| succession.contains(word)).any(|(at, _)| {
         words.iter().skip(at + 1).take(NAME_AFTER_SUCCESSION).any(|word| word_names_person(engine, question, entry, word))
     })
+}
+
+/// The succession word of a "who" question that asks for the one before
+/// or after a named person ("who led Yugoslavia *after* Tito", "ko je bio
+/// ambasador *pre* Konuzina"), if it asks so.
+fn succession_asked(engine: &Engine, question: &Question) -> Option<String> {
+    if question.asks != Asks::Who {
+        return None;
+    }
+    let index = engine.index();
+    let words: Vec<&str> = question.folded.split_whitespace().collect();
+    let keys = |word: &str| index.query_in(word, question.language);
+    let names_a_person = |word: &str| {
+        let query = keys(word);
+        (0..query.keys.len()).flat_map(|at| index.stored_matches(&query, at)).any(|key| index.is_personal_name_key(key))
+    };
+    // The person ends the phrase: "after the *Obrenović dynasty*" names a
+    // dynasty, whose successor need not be a person.
+    let ends_phrase = |at: usize| words.get(at + 1).is_none_or(|next| keys(next).keys.is_empty());
+    let succession = succession_words(question.language);
+    let (at, word) = words.iter().enumerate().find(|(_, word)| succession.contains(word))?;
+    (at + 1..words.len()).take(NAME_AFTER_SUCCESSION).any(|name| words.get(name).is_some_and(|w| names_a_person(w)) && ends_phrase(name)).then(|| (*word).to_string())
 }
 
 /// Whether the entry's title or aliases, or one quote shown, tell the deed
