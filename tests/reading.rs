@@ -3274,3 +3274,13 @@ fn who_came_after_a_named_person_is_named_by_the_evidence() {
     // shares the words and names no one else.
     assert_nothing_asserted(&engine(), &["who ran yugoslavia after tito", "who took over leading yugoslavia after tito"]);
 }
+
+#[test]
+fn a_hyphenated_word_known_whole_is_read_whole() {
+    // "Обще-воинского" is the "общевоинского" (all-military) of the ROVS's
+    // Russian name, typed with a hyphen: not "обще" and "воинского".
+    let engine = engine();
+    for question in ["где был штаб обще-воинского союза в 1925", "где был штаб обще-воинского союза", "где базировался русский обще-воинский союз до 1927"] {
+        assert_proven_in(&engine, question, "ru", "rovs-headquarters-sremski-karlovci", "Sremski Karlovci");
+    }
+}

@@ -1362,9 +1362,35 @@ impl Index {
     /// An English question with its misspelt words corrected
     /// ([`Index::respell`]), and the keys of the corrections. A word is
     /// corrected only when the base knows none of its keys as written.
+    /// `text` with each hyphenated word written as one where the base knows
+    /// it so and not its parts: "обще-воинского" is the "общевоинского"
+    /// (all-military) of the ROVS's Russian name, not "обще" and "воинского".
+    /// (English questions are keyed with the joined word beside the parts.)
+    fn hyphenated_joined<'t>(&self, text: &'t str, language: Language) -> std::borrow::Cow<'t, str> {
+        if !text.contains('-') {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let known = |word: &str| {
+            let tokens = self.word_tokens(word, language);
+            !tokens.is_empty() && tokens.iter().all(|token| self.postings.contains_key(&token.key))
+        };
+        let join = |chunk: &str| -> Option<String> {
+            let (first, second) = chunk.split_once('-')?;
+            let letters = |part: &str| part.chars().next().is_some_and(char::is_alphabetic) && part.chars().any(char::is_alphabetic);
+            if !letters(first) || !letters(second.trim_end_matches(|c: char| !c.is_alphanumeric())) || second.contains('-') {
+                return None;
+            }
+            let joined = format!("{first}{second}");
+            (known(&joined) && !(known(first) && known(second))).then_some(joined)
+        };
+        let chunks: Vec<String> = text.split_whitespace().map(|chunk| join(chunk).unwrap_or_else(|| chunk.to_string())).collect();
+        std::borrow::Cow::Owned(chunks.join(" "))
+    }
+
     fn respell_text(&self, text: &str, language: Language) -> Respelled {
         if language != Language::En {
-            let (text, folded_chunks) = decades_in_full(text);
+            let text = self.hyphenated_joined(text, language);
+            let (text, folded_chunks) = decades_in_full(&text);
             return Respelled { text, folded_chunks, ..Respelled::default() };
         }
         let mut respelled = Vec::new();
