@@ -3284,3 +3284,11 @@ fn a_hyphenated_word_known_whole_is_read_whole() {
         assert_proven_in(&engine, question, "ru", "rovs-headquarters-sremski-karlovci", "Sremski Karlovci");
     }
 }
+
+#[test]
+fn a_name_in_latin_letters_leaves_a_russian_question_russian() {
+    // More Latin letters than Cyrillic, but no English word among them:
+    // "Naftna Industrija Srbije" is the name asked about, and "кто владеет"
+    // (who owns) is the question, in Russian.
+    assert_proven_in(&engine(), "кто владеет Naftna Industrija Srbije", "ru", "russian-oil-and-gas-companies-in-serbia", "Gazprom Neft");
+}

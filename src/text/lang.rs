@@ -98,7 +98,9 @@ fn detect_with<'f>(text: &str, fold: impl FnOnce() -> std::borrow::Cow<'f, str>)
     let folded = fold();
     let words: Vec<&str> = folded.split(' ').collect();
     let hits = |list: &WordSet| words.iter().filter(|w| list.contains(*w)).count();
-    if cyrillic > latin {
+    // "кому принадлежит нис (naftna industrija srbije)": Latin words that
+    // hold no English function word are a name, not the question's language.
+    if cyrillic > latin || cyrillic > 0 && hits(&ENGLISH_SET) == 0 {
         // A letter only one alphabet has decides ("долю", "сербия": Russian).
         return match (serbian_letter, russian_letter) {
             (true, false) => Language::Sr,
@@ -129,5 +131,7 @@ mod tests {
         assert_eq!(detect("какую долю газа сербия получает из россии"), Language::Ru);
         assert_eq!(detect("када су срби потписали савез са руском империјом"), Language::Sr);
         assert_eq!(detect("متى تم توقيع إعلان بلغراد"), Language::Ar);
+        // Latin words without an English function word name something.
+        assert_eq!(detect("когда купила Gazprom Neft компанию NIS"), Language::Ru);
     }
 }
