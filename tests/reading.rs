@@ -3292,3 +3292,14 @@ fn a_name_in_latin_letters_leaves_a_russian_question_russian() {
     // (who owns) is the question, in Russian.
     assert_proven_in(&engine(), "кто владеет Naftna Industrija Srbije", "ru", "russian-oil-and-gas-companies-in-serbia", "Gazprom Neft");
 }
+
+#[test]
+fn an_operation_and_ground_troops_in_serbian_and_russian_are_the_sources_words() {
+    // "Operacija", "операция" (operation) and "kopnene", "сухопутные"
+    // (ground) are words the sources use: the question asks the operation
+    // the Soviet ground troops took part in, not any sentence with Soviet
+    // troops in it.
+    let engine = engine();
+    assert_proven_in(&engine, "u kojoj su operaciji ucestvovale sovjetske kopnene trupe na kraju rata", "sr", "red-army-in-serbia-1944", "Belgrade");
+    assert_proven_in(&engine, "в какой операции участвовали сухопутные войска ссср", "ru", "red-army-in-serbia-1944", "Belgrade");
+}
