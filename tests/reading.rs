@@ -3303,3 +3303,13 @@ fn an_operation_and_ground_troops_in_serbian_and_russian_are_the_sources_words()
     assert_proven_in(&engine, "u kojoj su operaciji ucestvovale sovjetske kopnene trupe na kraju rata", "sr", "red-army-in-serbia-1944", "Belgrade");
     assert_proven_in(&engine, "в какой операции участвовали сухопутные войска ссср", "ru", "red-army-in-serbia-1944", "Belgrade");
 }
+
+#[test]
+fn a_sharp_turn_for_the_worse_is_the_drastic_deterioration() {
+    // "Sharply", "naglo", "резко" are the "drastic" of "Drastic
+    // deterioration in relations occurred in early 1948"; without it,
+    // "completely deteriorated" (1949) is as near.
+    let engine = engine();
+    assert_proven(&engine, "when did soviet yugoslav relations worsen sharply", "tito-stalin-split", "early 1948");
+    assert_proven_in(&engine, "kada su se odnosi jugoslavije i sssr naglo pogoršali", "sr", "tito-stalin-split", "early 1948");
+}
