@@ -3313,3 +3313,13 @@ fn a_sharp_turn_for_the_worse_is_the_drastic_deterioration() {
     assert_proven(&engine, "when did soviet yugoslav relations worsen sharply", "tito-stalin-split", "early 1948");
     assert_proven_in(&engine, "kada su se odnosi jugoslavije i sssr naglo pogoršali", "sr", "tito-stalin-split", "early 1948");
 }
+
+#[test]
+fn what_words_asks_for_the_words_said() {
+    // "Which words", "what words": the noun asks for words, as "what did …
+    // say" does; the sentence that reports them answers ("described the
+    // recognition … as "a terrible precedent"", "expressed "astonishment"").
+    let engine = engine();
+    assert_proven(&engine, "which words did putin use for the recognition of kosovo's independence", "vladimir-putin", "a terrible precedent");
+    assert_proven(&engine, "what words did belgrade use for the soviet intervention in afghanistan", "soviet-intervention-afghanistan-1979", "deep concern");
+}

@@ -234,8 +234,18 @@ fn asks_for_words(words: &[&str], asks: Asks, language: Language) -> bool {
     match language {
         // "šta je Jugoslavija *izrazila*", "что Тито *сказал*": a past verb of saying.
         Language::Sr | Language::Ru => asks == Asks::What && words.iter().any(|w| INFLECTED_WORDS_VERBS.contains(w)),
-        _ => asks_for(WORDS_VERBS, words, asks, language) || asks_whether_said(words, asks),
+        _ => asks_for(WORDS_VERBS, words, asks, language) || asks_whether_said(words, asks) || asks_which_words(words, asks),
     }
+}
+
+/// Nouns of words said: "*what words* did Yugoslavia use", "which term".
+const WORDS_NOUNS: &[&str] = &["words", "word", "term", "terms", "phrase", "phrases", "expression", "expressions", "wording"];
+
+/// Whether an English "what" question asks for words by their noun right
+/// after its question word ("*what words* did Yugoslavia use about
+/// Afghanistan"): a sentence that reports them answers.
+fn asks_which_words(words: &[&str], asks: Asks) -> bool {
+    asks == Asks::What && words.windows(2).any(|pair| matches!(pair[0], "what" | "which") && WORDS_NOUNS.contains(&pair[1]))
 }
 
 /// Verbs of a yes-or-no question that ask whether words were said: "did
