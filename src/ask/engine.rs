@@ -207,6 +207,12 @@ impl Engine {
     /// "When were X and Y signed?": when the question splits at an "and"
     /// into two halves that each clearly name a different entry, answer both.
     fn two_things(&self, question: &Question, whole: &Decision, locale: &str) -> Option<Answer> {
+        // Most questions hold no separator at all: nothing to split, and
+        // nothing to read for a tail or a heading.
+        let typed = question.text.to_lowercase();
+        if !separators(question.language).any(|sep| typed.contains(sep)) {
+            return None;
+        }
         // "X and Y, when was each signed": the question after the comma is asked of each half.
         let (text, tail) = each_tail(question.text.as_str());
         // "Yeltsin vs Putin: what did Yeltsin call … and what did Putin call …": a heading the halves repeat.

@@ -269,21 +269,29 @@ impl Keyer {
     /// its group's first member and how many tokens it covers (else the
     /// token stays as it is). The members are looked up through one buffer.
     fn synonym_steps(&self, tokens: &[Token]) -> Vec<(Language, Option<(&str, usize)>)> {
-        let mut window = String::new();
-        let mut steps = Vec::with_capacity(tokens.len());
-        let mut position = 0;
-        while position < tokens.len() {
-            let language = tokens[position].language;
-            let run = tokens[position..].iter().take_while(|t| t.language == language).map(|t| t.key.as_str());
-            let found = match self.synonyms.at_in(language, run, &mut window) {
-                Some(found) => Some(found),
-                None => tokens[position].alts.iter().find_map(|alt| self.synonyms.at_in(language, std::iter::once(alt.as_str()), &mut window)),
-            };
-            steps.push((language, found));
-            position += found.map_or(1, |(_, length)| length);
-        }
-        steps
+        // One buffer per thread: keying runs for every word a question is
+        // read for, and a buffer of its own each time would cost an allocation.
+        SYNONYM_WINDOW.with_borrow_mut(|window| {
+            let mut steps = Vec::with_capacity(tokens.len());
+            let mut position = 0;
+            while position < tokens.len() {
+                let language = tokens[position].language;
+                let run = tokens[position..].iter().take_while(|t| t.language == language).map(|t| t.key.as_str());
+                let found = match self.synonyms.at_in(language, run, window) {
+                    Some(found) => Some(found),
+                    None => tokens[position].alts.iter().find_map(|alt| self.synonyms.at_in(language, std::iter::once(alt.as_str()), window)),
+                };
+                steps.push((language, found));
+                position += found.map_or(1, |(_, length)| length);
+            }
+            steps
+        })
     }
+}
+
+thread_local! {
+    /// The buffer [`Keyer::synonym_steps`] joins keys in to look up a synonym of several words.
+    static SYNONYM_WINDOW: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Tokens without synonyms. `drop_stopwords` is off when keying a synonym

@@ -92,14 +92,23 @@ impl Synonyms {
     /// reuse from one lookup to the next (a one-key member is looked up as
     /// it is).
     pub fn at_in<'a, 'k>(&'a self, language: Language, keys: impl Iterator<Item = &'k str>, window: &mut String) -> Option<(&'a str, usize)> {
-        window.clear();
         let mut found = None;
+        let mut first = "";
         for (length, key) in keys.take(self.longest).enumerate() {
-            if length > 0 {
+            // The first key is looked up as it is: most lookups are of one
+            // key, and those fill no buffer.
+            let joined = if length == 0 {
+                first = key;
+                key
+            } else {
+                if length == 1 {
+                    window.clear();
+                    window.push_str(first);
+                }
                 window.push(' ');
-            }
-            window.push_str(key);
-            let joined = if length == 0 { key } else { window.as_str() };
+                window.push_str(key);
+                window.as_str()
+            };
             let member = self.lookup.get(joined).and_then(|members| members.iter().find(|(l, _)| *l == language));
             if let Some((_, canonical)) = member {
                 found = Some((canonical.as_str(), length + 1));
