@@ -3323,3 +3323,12 @@ fn what_words_asks_for_the_words_said() {
     assert_proven(&engine, "which words did putin use for the recognition of kosovo's independence", "vladimir-putin", "a terrible precedent");
     assert_proven(&engine, "what words did belgrade use for the soviet intervention in afghanistan", "soviet-intervention-afghanistan-1979", "deep concern");
 }
+
+#[test]
+fn croatia_and_a_majority_in_russian_are_the_sources_words() {
+    // "Хорватия" is Croatia (not Ivan Horvat), and "большая часть" (the
+    // greater part) the "majority" of "majority owned by … Gazprom Neft".
+    let engine = engine();
+    assert_proven_in(&engine, "какие советские соглашения до сих пор признает хорватия", "ru", "continuity-of-inter-state-documents", "1955 Agreement");
+    assert_proven_in(&engine, "у кого большая часть компании нис", "ru", "russian-oil-and-gas-companies-in-serbia", "Gazprom Neft");
+}
