@@ -3332,3 +3332,12 @@ fn croatia_and_a_majority_in_russian_are_the_sources_words() {
     assert_proven_in(&engine, "какие советские соглашения до сих пор признает хорватия", "ru", "continuity-of-inter-state-documents", "1955 Agreement");
     assert_proven_in(&engine, "у кого большая часть компании нис", "ru", "russian-oil-and-gas-companies-in-serbia", "Gazprom Neft");
 }
+
+#[test]
+fn an_adjective_of_a_place_names_the_place() {
+    // "Kosovski", "косовский": Kosovo's adjective, keyed with its "-sk",
+    // names Kosovo ("the Kosovo precedent"), not a word the base lacks.
+    let engine = engine();
+    assert_proven_in(&engine, "kada se rusija pozvala na kosovski presedan zbog krima", "sr", "crimea-kosovo-precedent-2014", "2014");
+    assert_proven_in(&engine, "в каком году россия сослалась на косовский прецедент", "ru", "crimea-kosovo-precedent-2014", "2014");
+}

@@ -44,6 +44,9 @@ const MIN_TYPO_LENGTH: usize = 5;
 /// and each extra character costs a deletion variant (a 40,000-character
 /// "word" once took seconds and gigabytes).
 const MAX_TYPO_LENGTH: usize = 30;
+/// The shortest place name a "-sk" adjective is read as ("kosov" of "kosovsk").
+const MIN_PLACE_STEM: usize = 5;
+
 /// At most this many name-word variants per query word.
 const MAX_VARIANTS: usize = 4;
 /// How much a decade, century or long period says about one year in it.
@@ -1524,6 +1527,17 @@ impl Index {
                 .filter(|stored| stored.chars().count() <= length + 3 && stored.as_str() != key && !is_patronymic_of(stored, key))
                 .take(MAX_VARIANTS);
             found.extend(variants.map(|stored| (stored.as_str(), SHARED_PREFIX)));
+        }
+        // A Serbian or Russian adjective of a place, keyed with its "-sk"
+        // ("косовский" → `kosovsk`, "albanski" → `albansk`): the place's name.
+        if let Some(place) = key.strip_suffix("sk").filter(|place| place.chars().count() >= MIN_PLACE_STEM) {
+            let names = self
+                .name_keys
+                .range(place.to_string()..)
+                .take_while(|stored| stored.starts_with(place))
+                .filter(|stored| stored.chars().count() <= place.chars().count() + 2 && self.is_proper_key(stored) && !self.is_person_name_key(stored))
+                .take(MAX_VARIANTS);
+            found.extend(names.map(|stored| (stored.as_str(), SHARED_PREFIX)));
         }
         if length >= 4 && !key.contains(' ') {
             // A compound the key begins: "Austria" for "Austria-Hungary".
