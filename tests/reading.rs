@@ -3341,3 +3341,12 @@ fn an_adjective_of_a_place_names_the_place() {
     assert_proven_in(&engine, "kada se rusija pozvala na kosovski presedan zbog krima", "sr", "crimea-kosovo-precedent-2014", "2014");
     assert_proven_in(&engine, "в каком году россия сослалась на косовский прецедент", "ru", "crimea-kosovo-precedent-2014", "2014");
 }
+
+#[test]
+fn put_back_in_power_is_the_sources_re_install() {
+    // "Вернули к власти", "reinstated": the sources' "re-install Muslim
+    // Ahmet Zogu", whom the brigade put back in power.
+    let engine = engine();
+    assert_proven_in(&engine, "кого в декабре 1924 года вернули к власти в албании", "ru", "ahmet-zogu-reinstalled", "Ahmet Zogu");
+    assert_proven(&engine, "who was reinstated in albania by wrangel's men", "ahmet-zogu-reinstalled", "Ahmet Zogu");
+}
