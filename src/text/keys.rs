@@ -110,7 +110,7 @@ pub struct Keyer {
 impl Keyer {
     /// A keyer with these synonym groups.
     pub fn new(groups: Vec<Group>) -> Keyer {
-        let synonyms = Synonyms::from_groups(groups, |word, language| plain_tokens(word, language, false).into_iter().map(|t| t.key).collect());
+        let synonyms = Synonyms::from_groups(groups, |word, language| member_tokens(word, language).into_iter().map(|t| t.key).collect());
         Keyer { synonyms, metonyms: Default::default(), source: String::new() }
     }
 
@@ -292,6 +292,19 @@ impl Keyer {
 thread_local! {
     /// The buffer [`Keyer::synonym_steps`] joins keys in to look up a synonym of several words.
     static SYNONYM_WINDOW: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The tokens of a synonym group's member: its words as a question's are
+/// keyed, a stopword inside it dropped as a question drops it ("vratili
+/// *na* vlast" is found in "vratili na vlast", keyed without "na"), one at
+/// its start or end kept ("set *up*", which a question keys whole through
+/// the synonyms).
+fn member_tokens(member: &str, language: Language) -> Vec<Token> {
+    let words: Vec<&str> = member.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    let inner_stopword = |at: usize, word: &str| at > 0 && at < last && is_stopword(&fold_for_search(&lowercase_without_apostrophes(word)), language);
+    let kept: Vec<&str> = words.iter().enumerate().filter(|(at, word)| !inner_stopword(*at, word)).map(|(_, word)| *word).collect();
+    plain_tokens(&kept.join(" "), language, false)
 }
 
 /// Tokens without synonyms. `drop_stopwords` is off when keying a synonym
