@@ -224,7 +224,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.8;
+const DEV_FLOOR: f64 = 95.0;
 const HOLDOUT_FLOOR: f64 = 87.4;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
