@@ -46,7 +46,6 @@ const MIN_TYPO_LENGTH: usize = 5;
 const MAX_TYPO_LENGTH: usize = 30;
 /// The shortest place name a "-sk" adjective is read as ("kosov" of "kosovsk").
 const MIN_PLACE_STEM: usize = 5;
-
 /// At most this many name-word variants per query word.
 const MAX_VARIANTS: usize = 4;
 /// How much a decade, century or long period says about one year in it.
@@ -1362,9 +1361,6 @@ impl Index {
         QUESTION_WORDS.iter().copied().find(|asked| asked.as_bytes()[0] == word.as_bytes()[0] && fold::edit_distance_within(word, asked, 1) <= 1)
     }
 
-    /// An English question with its misspelt words corrected
-    /// ([`Index::respell`]), and the keys of the corrections. A word is
-    /// corrected only when the base knows none of its keys as written.
     /// `text` with each hyphenated word written as one where the base knows
     /// it so and not its parts: "обще-воинского" is the "общевоинского"
     /// (all-military) of the ROVS's Russian name, not "обще" and "воинского".
@@ -1390,6 +1386,9 @@ impl Index {
         std::borrow::Cow::Owned(chunks.join(" "))
     }
 
+    /// An English question with its misspelt words corrected
+    /// ([`Index::respell`]), and the keys of the corrections. A word is
+    /// corrected only when the base knows none of its keys as written.
     fn respell_text(&self, text: &str, language: Language) -> Respelled {
         if language != Language::En {
             let text = self.hyphenated_joined(text, language);
