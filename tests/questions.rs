@@ -30,7 +30,7 @@
 //!   151/169 = 89.3%, 8 false assertions; dev-37 222/258 = 86.0%, 4 false
 //!   assertions; dev-38 128/142 = 90.1%, 10 false assertions; dev-39 62/75 = 82.7%,
 //!   9 false assertions; dev-40 167/191 = 87.4%, 2 false assertions).
-//! - `holdout.toml`: the thirty-ninth set, written the same way by other
+//! - `holdout.toml`: the fortieth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be
 //!   tuned on its failures; when they have been looked at, rotate it into
@@ -225,20 +225,17 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 95.0;
-const HOLDOUT_FLOOR: f64 = 87.4;
+const HOLDOUT_FLOOR: f64 = 87.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-05: 167/191 = 87.4%, 2 false assertions, at the
-/// end of session 52's changes, made on dev only). Listed so that the
-/// test still fails on any new false assertion and on a fixed one (remove
-/// it).
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "did yugoslavia send its own troops to egypt in the six day war",
-    "which ivo andric books were published in russia",
-];
+/// measurement (2026-12-05: 140/160 = 87.5%, no false assertion, at the
+/// end of session 53's changes, made on dev only; the set has no
+/// unanswerable share). Listed so that the test still fails on any new
+/// false assertion and on a fixed one (remove it).
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
