@@ -3352,3 +3352,29 @@ fn put_back_in_power_is_the_sources_re_install() {
     assert_proven_in(&engine, "koga su vratili na vlast u albaniji 1924", "sr", "ahmet-zogu-reinstalled", "Ahmet Zogu");
     assert_proven(&engine, "who was reinstated in albania by wrangel's men", "ahmet-zogu-reinstalled", "Ahmet Zogu");
 }
+
+#[test]
+fn months_are_a_span_of_time_in_every_language() {
+    // "Сколько месяцев", "koliko meseci": the sources' "months" ("the six
+    // months of the Red Army's presence"), which is also what is counted.
+    let engine = engine();
+    assert_proven_in(&engine, "сколько месяцев советская армия оставалась в югославии", "ru", "stalin-hebrang-meeting-1945", "six months");
+}
+
+#[test]
+fn russian_function_words_weigh_nothing() {
+    // "Других", "стала", "во время", "на самом деле" are the English
+    // "other", "became", "during", "really": no topic of their own.
+    let engine = engine();
+    assert_proven_in(&engine, "в других странах восточной европы после раскола прошли чистки", "ru", "tito-stalin-split", "Titoists");
+}
+
+#[test]
+fn which_in_serbian_and_russian_asks_for_a_kind() {
+    // "Какая страна", "koja zemlja": the noun says what kind of thing the
+    // answer is, which the sentence need not repeat, as after "which".
+    let engine = engine();
+    assert_proven_in(&engine, "какая страна стала союзником сербии в 1807", "ru", "russo-serbian-alliance-1807", "1807");
+    // A "koji" later in the question is "who" or "that", asking nothing.
+    assert_proven_in(&engine, "kako se zove sovjetski obaveštajac koji je dobio 200.000 dolara", "sr", "soviet-coup-plot-1938", "200,000");
+}

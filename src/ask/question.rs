@@ -638,20 +638,24 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         let skipped = (range.end..words.len()).take(2).take_while(|&at| modifier(&&words[at]) && !(index.word_tokens(words[at], language).iter().any(|t| index.is_proper_key(&t.key)) && before_auxiliary(at))).count();
         let at = if words.get(range.end + skipped).is_some_and(|w| !crate::text::lexicon::is_stopword(w, language)) { range.end + skipped } else { range.end };
         let Some(next) = words.get(at).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
-        let keys: Vec<String> = index.word_tokens(next, language).iter().map(|t| t.key.clone()).collect();
+        // Keyed as typed in Serbian and Russian: "страна" is keyed from its
+        // Cyrillic, as the query keyed it, not from its folded "strana".
+        let inflected = matches!(language, Language::Sr | Language::Ru);
+        let noun = if inflected { as_typed(text, next) } else { next };
+        let keys: Vec<String> = index.word_tokens(noun, language).iter().map(|t| t.key.clone()).collect();
         // "How many people": persons of any kind ("250,000 *demonstrators*").
         counts_persons |= *asks == Asks::HowMany && words.get(range.end..=at).unwrap_or_default().iter().any(|w| crate::text::lexicon::is_general_person_word(w));
         // What is counted, unless it is as general as "people".
         if *asks == Asks::HowMany && counted.is_empty() && !crate::text::lexicon::is_light(next, Language::En) {
             let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && !crate::text::lexicon::is_light(w, language));
             // Keyed as typed ("россиян", not "rossiyan").
-            let inflected = matches!(language, Language::Sr | Language::Ru);
             let single = |word: &&str| {
                 let typed = if inflected { as_typed(text, word) } else { word };
                 // A word the synonyms translate into a phrase ("заправок": "filling station") counts the phrase's head.
                 let key = index.word_tokens(typed, language).first().map(|t| t.key.clone())?;
                 let key = if inflected { key.rsplit(' ').next().map(str::to_string).unwrap_or(key) } else { key };
-                Some(key).filter(|k| index.keyer().index_keys(k).len() == 1)
+                // One word, though the key read as text may be a stopword ("month").
+                Some(key).filter(|k| !k.contains(' ') || index.keyer().index_keys(k).len() == 1)
             };
             counted = std::iter::once(next).chain(compound).filter_map(single).collect();
         }

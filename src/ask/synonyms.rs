@@ -207,6 +207,17 @@ mod tests {
     }
 
     #[test]
+    fn a_russian_member_in_latin_letters_claims_no_other_groups_key() {
+        // "Император" in Latin letters stems as "imper", which is how
+        // "империя" keys: empire stays empire, emperor emperor.
+        let mut diagnostics = Vec::new();
+        let keyer = parse(Path::new("s.toml"), "[[group]]\nen = [\"emperor\"]\nru = [\"император\"]\n[[group]]\nen = [\"empire\"]\nru = [\"империя\", \"империи\"]\n", &mut diagnostics);
+        let keys = |text: &str, language: Language| keyer.tokens(text, language).into_iter().map(|t| t.key).collect::<Vec<_>>();
+        assert_eq!(keys("империи", Language::Ru), keys("empire", Language::En));
+        assert_eq!(keys("император", Language::Ru), keys("emperor", Language::En));
+    }
+
+    #[test]
     fn metonyms_are_keyed_and_checked() {
         let mut diagnostics = Vec::new();
         let keyer = parse(Path::new("s.toml"), "[[metonym]]\nname = \"Moscow\"\nmeans = [\"Soviet Union\", \"the\"]\n[[metonym]]\nname = \"New York\"\nmeans = [\"USA\"]\n", &mut diagnostics);

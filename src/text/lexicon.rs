@@ -174,6 +174,16 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "iz kog razloga", Asks::Why),
     (Language::Sr, "iz kojeg razloga", Asks::Why),
     (Language::Sr, "kako", Asks::How),
+    // "Koja zemlja", "koju nagradu": which, as English "which", in its cases.
+    (Language::Sr, "koji", Asks::What),
+    (Language::Sr, "koja", Asks::What),
+    (Language::Sr, "koje", Asks::What),
+    (Language::Sr, "koju", Asks::What),
+    (Language::Sr, "kojoj", Asks::What),
+    (Language::Sr, "kojem", Asks::What),
+    (Language::Sr, "kojim", Asks::What),
+    (Language::Sr, "kojih", Asks::What),
+    (Language::Sr, "kojeg", Asks::What),
     (Language::Sr, "sta", Asks::What),
     // "O čemu" (about what).
     (Language::Sr, "o cemu", Asks::What),
@@ -222,6 +232,16 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "po kakoy prichine", Asks::Why),
     (Language::Ru, "otchego", Asks::Why),
     (Language::Ru, "kak", Asks::How),
+    // "Какая страна", "какую награду": which, as English "which", in its cases.
+    (Language::Ru, "kakoy", Asks::What),
+    (Language::Ru, "kakaya", Asks::What),
+    (Language::Ru, "kakoe", Asks::What),
+    (Language::Ru, "kakie", Asks::What),
+    (Language::Ru, "kakuyu", Asks::What),
+    (Language::Ru, "kakikh", Asks::What),
+    (Language::Ru, "kakim", Asks::What),
+    (Language::Ru, "kakom", Asks::What),
+    (Language::Ru, "kakogo", Asks::What),
     (Language::Ru, "chto", Asks::What),
     // "О чём" (about what).
     (Language::Ru, "o chem", Asks::What),
@@ -331,6 +351,13 @@ const RUSSIAN: &[&str] = &[
     "все", "всё", "весь", "уже", "же", "бы",
     // "Друг друга", "друг для друга": each other (not Serbian "drugi", second).
     "друг", "друга", "другу", "другом", "друге",
+    // The question words' other cases ("какую страну", "в каких регионах",
+    // "битва, в которой"), as English "which" in any use.
+    "какую", "каких", "каким", "какими", "какому", "которой", "которые", "которых", "которую", "которого",
+    "которым", "который",
+    // "Other", "become"/"began", "time" and "really", as in English:
+    // "в других странах", "стали бежать", "во время", "на самом деле".
+    "другие", "других", "другой", "другим", "стал", "стала", "стали", "стало", "время", "самом", "деле",
 ];
 
 const ARABIC: &[&str] = &[
@@ -537,6 +564,10 @@ pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, s
         match hit {
             // Arabic "من" is "who" only as the question's first word; later it is "from".
             Some((Asks::Who, range)) if language == Language::Ar && range.start > 0 && folded_words[range.start] == fold_for_search("من") => position += 1,
+            // Serbian "koji" asks only where a question starts (past a
+            // preposition: "u kojoj zemlji"); later it is "who" or "that"
+            // ("obaveštajac *koji* je dobio").
+            Some((Asks::What, range)) if language == Language::Sr && SERBIAN_WHICH.contains(&folded_words[range.start]) && !starts_question(folded_words, range.start) => position += 1,
             Some((asks, range)) => {
                 position = range.end;
                 found.push((asks, range));
@@ -545,6 +576,17 @@ pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, s
         }
     }
     found
+}
+
+/// Serbian "which" in its cases, folded ([`QUESTION_WORDS`]).
+const SERBIAN_WHICH: &[&str] = &["koji", "koja", "koje", "koju", "kojoj", "kojem", "kojim", "kojih", "kojeg"];
+
+/// Serbian prepositions a question may start with before its "which" ("*u* kojoj zemlji").
+const SERBIAN_PREPOSITIONS: &[&str] = &["u", "na", "o", "od", "do", "za", "sa", "s", "iz", "po", "pri", "kod", "ka", "k", "prema", "protiv", "uz", "nad", "pod", "pred", "posle", "pre", "tokom", "zbog", "izmedju"];
+
+/// Whether the word at `at` starts the question, or follows only a preposition.
+fn starts_question(folded_words: &[&str], at: usize) -> bool {
+    at == 0 || at == 1 && SERBIAN_PREPOSITIONS.contains(&folded_words[0])
 }
 
 /// English words that are never a noun (verbs, adjectives, adverbs:

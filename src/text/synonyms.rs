@@ -40,6 +40,24 @@ impl Synonyms {
         let mut longest = 0;
         let mut english_words = Vec::new();
         let mut canonicals = rustc_hash::FxHashSet::default();
+        let mut add = |lookup: &mut HashMap<String, Vec<(Language, String)>>, keys: Vec<String>, language: Language, canonical: &str| {
+            if keys.is_empty() {
+                return;
+            }
+            longest = longest.max(keys.len());
+            let members = lookup.entry(keys.join(" ")).or_insert_with(Vec::new);
+            if !members.iter().any(|(l, _)| *l == language) {
+                members.push((language, canonical.to_string()));
+            }
+        };
+        // A Russian member also as its letters fold to Latin, which keeps
+        // what the Russian stemmer cuts off a bare noun as if it were an
+        // ending: "разгром" stems to "разгр", its inflected "разгромом" to
+        // "разгром", which only the member in Latin letters ("razgrom")
+        // meets. Those keys come second, after every group's own: "император"
+        // in Latin letters stems to "imper", which is how "империя" keys, a
+        // member of another group.
+        let mut folded_members = Vec::new();
         for group in &groups {
             let Some(canonical) = group.members.first().map(|(language, word)| key(word, *language).join(" ")) else { continue };
             if canonical.is_empty() {
@@ -50,22 +68,15 @@ impl Synonyms {
                 if *language == Language::En && !word.contains(' ') {
                     english_words.push(crate::text::fold::fold_for_search(word));
                 }
-                // A Russian member also as its letters fold to Latin, which keeps
-                // what the Russian stemmer cuts off a bare noun as if it were an
-                // ending: "разгром" stems to "разгр", its inflected "разгромом"
-                // to "разгром", which only the member in Latin letters ("razgrom") meets.
-                let folded = (*language == Language::Ru).then(|| crate::text::fold::fold_for_search(word)).filter(|folded| folded != word);
-                for keys in std::iter::once(key(word, *language)).chain(folded.map(|folded| key(&folded, *language))) {
-                    if keys.is_empty() {
-                        continue;
-                    }
-                    longest = longest.max(keys.len());
-                    let members = lookup.entry(keys.join(" ")).or_insert_with(Vec::new);
-                    if !members.iter().any(|(l, _)| l == language) {
-                        members.push((*language, canonical.clone()));
-                    }
+                add(&mut lookup, key(word, *language), *language, &canonical);
+                let folded = crate::text::fold::fold_for_search(word);
+                if *language == Language::Ru && folded != *word {
+                    folded_members.push((folded, canonical.clone()));
                 }
             }
+        }
+        for (folded, canonical) in folded_members {
+            add(&mut lookup, key(&folded, Language::Ru), Language::Ru, &canonical);
         }
         Synonyms { lookup, longest, english_words, canonicals }
     }
