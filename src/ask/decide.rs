@@ -870,7 +870,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let partner_gap = (!question.allied_with.is_empty() && allied_with_another(engine, question, entry, &shown)).then(|| question.allied_with[0].clone());
     // "Who led Yugoslavia *after Tito*": someone else, whom a sentence
     // shown must name; one that names only Tito does not say who.
-    let successor_gap = succession_asked(engine, question).filter(|_| !names_a_person_unasked(engine, question, entry, &shown));
+    let successor_gap = question.successor_asked.clone().filter(|_| !names_a_person_unasked(engine, question, entry, &shown));
     // "King Peter", "the White Russian brigade": a capitalised common word
     // beside a name the evidence holds is a title or a modifier of it.
     // The question's words as typed, keyed only when a title word needs them.
@@ -1412,21 +1412,6 @@ fn word_names_person(engine: &Engine, question: &Question, entry: usize, word: &
 
 /// Words that put whom a "who" question asks before or after someone
 /// else, folded (Russian as transliterated): English "before", "after";
-/// Serbian "pre", "posle", "nakon", "do"; Russian "до", "после", "перед"
-/// (not English "do", an auxiliary).
-fn succession_words(language: Language) -> &'static [&'static str] {
-    match language {
-        Language::En => &["before", "after"],
-        Language::Sr => &["pre", "posle", "nakon", "do"],
-        Language::Ru => &["do", "posle", "pered"],
-        Language::Ar => &[],
-    }
-}
-
-/// How many words after a word of [`succession_words`] the person's name
-/// may come ("before *the* ambassador *Konuzin*" aside: "pre Konuzina").
-const NAME_AFTER_SUCCESSION: usize = 2;
-
 /// Whether a "who" question asks for the one before or after the person
 /// `entry` ("who was the Russian ambassador *before Konuzin*", "ko je bio
 /// ruski ambasador *pre Konuzina*"): someone else, whom the person's own
@@ -1436,32 +1421,8 @@ fn names_the_one_before_or_after(engine: &Engine, question: &Question, entry: us
         return false;
     }
     let words: Vec<&str> = question.folded.split_whitespace().collect();
-    let succession = succession_words(question.language);
-    words.iter().enumerate().filter(|(_, word)| succession.contains(word)).any(|(at, _)| {
-        words.iter().skip(at + 1).take(NAME_AFTER_SUCCESSION).any(|word| word_names_person(engine, question, entry, word))
-    })
-}
-
-/// The succession word of a "who" question that asks for the one before
-/// or after a named person ("who led Yugoslavia *after* Tito", "ko je bio
-/// ambasador *pre* Konuzina"), if it asks so.
-fn succession_asked(engine: &Engine, question: &Question) -> Option<String> {
-    if question.asks != Asks::Who {
-        return None;
-    }
-    let index = engine.index();
-    let words: Vec<&str> = question.folded.split_whitespace().collect();
-    let keys = |word: &str| index.query_in(word, question.language);
-    let names_a_person = |word: &str| {
-        let query = keys(word);
-        (0..query.keys.len()).flat_map(|at| index.stored_matches(&query, at)).any(|key| index.is_personal_name_key(key))
-    };
-    // The person ends the phrase: "after the *Obrenović dynasty*" names a
-    // dynasty, whose successor need not be a person.
-    let ends_phrase = |at: usize| words.get(at + 1).is_none_or(|next| keys(next).keys.is_empty());
-    let succession = succession_words(question.language);
-    let (at, word) = words.iter().enumerate().find(|(_, word)| succession.contains(word))?;
-    (at + 1..words.len()).take(NAME_AFTER_SUCCESSION).any(|name| words.get(name).is_some_and(|w| names_a_person(w)) && ends_phrase(name)).then(|| (*word).to_string())
+    let names_asked = super::question::after_succession(&words, question.language).any(|(_, names)| names.into_iter().any(|at| word_names_person(engine, question, entry, words[at])));
+    names_asked
 }
 
 /// Whether the entry's title or aliases, or one quote shown, tell the deed

@@ -153,6 +153,10 @@ pub struct Question {
     /// alliance word and "with", the partner, which a sentence that tells
     /// an alliance with someone must name there.
     pub allied_with: Vec<String>,
+    /// "Who led Yugoslavia *after* Tito": the succession word of a "who"
+    /// question that asks for the one before or after a named person
+    /// ([`successor_asked`]).
+    pub successor_asked: Option<String>,
     /// "When did Tito come to *Belgrade*": the keys of the place a journey
     /// the question asks about leads to, which the sentence that tells the
     /// journey must name after its word for it ("visited Prague" is not).
@@ -1414,6 +1418,46 @@ pub(crate) const ALLIANCE_WORDS: &[&str] = &["ally", "allied", "allies", "allyin
 /// *itself* with *the* Russian Empire").
 pub(crate) const BEFORE_PARTNER: &[&str] = &["the", "a", "an", "itself", "themselves", "himself"];
 
+/// Serbian "pre", "posle", "nakon", "do"; Russian "до", "после", "перед"
+/// (not English "do", an auxiliary).
+fn succession_words(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::En => &["before", "after"],
+        Language::Sr => &["pre", "posle", "nakon", "do"],
+        Language::Ru => &["do", "posle", "pered"],
+        Language::Ar => &[],
+    }
+}
+
+/// How many words after a word of [`succession_words`] the person's name
+/// may come ("before *the* ambassador *Konuzin*" aside: "pre Konuzina").
+const NAME_AFTER_SUCCESSION: usize = 2;
+
+/// For each succession word of `words` ([`succession_words`]), its
+/// position and the positions a name after it may stand at.
+pub fn after_succession<'w>(words: &'w [&'w str], language: Language) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + 'w {
+    let succession = succession_words(language);
+    words.iter().enumerate().filter(move |(_, word)| succession.contains(word)).map(|(at, _)| (at, at + 1..(at + 1 + NAME_AFTER_SUCCESSION).min(words.len())))
+}
+
+/// The succession word of a question that asks for the one before or
+/// after a named person ("who led Yugoslavia *after* Tito", "ko je bio
+/// ambasador *pre* Konuzina"), if it asks so: the first such word, with a
+/// person's name after it that ends the phrase.
+fn successor_asked(index: &Index, folded: &str, language: Language) -> Option<String> {
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let keys = |word: &str| index.query_in(word, language);
+    let names_a_person = |word: &str| {
+        let query = keys(word);
+        (0..query.keys.len()).flat_map(|at| index.stored_matches(&query, at)).any(|key| index.is_personal_name_key(key))
+    };
+    // The person ends the phrase: "after the *Obrenović dynasty*" names a
+    // dynasty, whose successor need not be a person.
+    let ends_phrase = |at: usize| words.get(at + 1).is_none_or(|next| keys(next).keys.is_empty());
+    let (at, names) = after_succession(&words, language).next()?;
+    names.into_iter().any(|name| names_a_person(words[name]) && ends_phrase(name)).then(|| words[at].to_string())
+}
+
 /// The names after an alliance word, "with" and any article ("ally with
 /// *Russia*", "an alliance with *the Russian Empire*"), up to the first
 /// word that is no name: their keys ([`Question::allied_with`]).
@@ -2245,6 +2289,7 @@ impl Question {
         let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
         let asks_future = asks_future(&words, language);
         let allied_with = if language == Language::En { partner_keys(index, &spelt) } else { Vec::new() };
+        let successor_asked = if asks == Asks::Who { successor_asked(index, &folded, language) } else { None };
         // A verb by its ending: an English "-ed", a Serbian or Russian active past ("pomagao").
         let verb_by_ending = |w: &&str| (lexicon::is_light_by_ending(w, language) || lexicon::is_active_past(w, language)) && !lexicon::is_stopword(w, language);
         let event_in_main_clause = !event_words.is_empty() && asked_clause.iter().any(verb_by_ending);
@@ -2322,6 +2367,7 @@ impl Question {
             asks_whether,
             asks_future,
             allied_with,
+            successor_asked,
             journey_to,
             event_in_main_clause,
             asks_doer,
