@@ -3378,3 +3378,17 @@ fn which_in_serbian_and_russian_asks_for_a_kind() {
     // A "koji" later in the question is "who" or "that", asking nothing.
     assert_proven_in(&engine, "kako se zove sovjetski obaveštajac koji je dobio 200.000 dolara", "sr", "soviet-coup-plot-1938", "200,000");
 }
+
+#[test]
+fn a_name_after_in_is_the_setting_not_the_topic() {
+    // "Russian émigrés *in the Kingdom of SHS*": the kingdom is where they
+    // were; the entry whose sentence tells of them answers, though the
+    // question holds the kingdom's whole name.
+    let engine = engine();
+    assert_proven(&engine, "russian emigres in the kingdom of shs", "russian-refugees-welcomed-in-yugoslavia", "40");
+    assert_proven(&engine, "the russian community in the kingdom of shs", "russian-refugees-welcomed-in-yugoslavia", "Russian refugees");
+    let answer = engine.ask("/source russian exiles in the kingdom of serbs, croats and slovenes", "en");
+    assert_eq!(first_id(&answer), Some("russian-refugees-welcomed-in-yugoslavia"), "{}", answer.headline);
+    // Named as the topic, the kingdom itself answers.
+    assert_answered_by(&engine, "the kingdom of yugoslavia", "en", "kingdom-of-yugoslavia-1918-1941");
+}

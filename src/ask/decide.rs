@@ -336,6 +336,26 @@ fn fully_covered_runner_up(engine: &Engine, question: &Question, best: Candidate
         .copied()
 }
 
+/// English words that put what follows as the place something happened in.
+const SETTING_WORDS: &[&str] = &["in", "within", "inside"];
+
+/// Whether the question names `entry` (by its title or an alias) only
+/// after a word of place ("refugees *in the Kingdom of SHS*"), with words
+/// of its own before: the entry is where the question's topic happened,
+/// not its topic.
+fn named_only_as_the_setting(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let Some(found) = engine.entry(entry) else { return false };
+    let asked = format!(" {} ", question.folded);
+    let names: Vec<String> = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).map(fold::fold_for_search).filter(|name| !name.is_empty()).collect();
+    let mut named = names.iter().filter_map(|name| asked.find(&format!(" {name} ")).map(|at| (at, name))).peekable();
+    named.peek().is_some()
+        && named.all(|(at, _)| {
+            let before: Vec<&str> = asked[..at].split_whitespace().collect();
+            let before = before.strip_suffix(&["the"]).unwrap_or(&before);
+            before.last().is_some_and(|word| SETTING_WORDS.contains(word)) && before.len() > 1
+        })
+}
+
 /// A candidate close behind the chosen one whose best sentence holds far
 /// more of the question than any sentence of the chosen one: the chosen one
 /// scored on words spread over its names and quotes ("Serbian refugees in
@@ -346,11 +366,16 @@ fn stronger_evidence(engine: &Engine, question: &Question, chosen: Candidate, ca
     let index = engine.index();
     let query = &question.query;
     let quotes = |entry: usize| 0..index.quote_keys(entry).len();
-    if quotes(chosen.entry).any(|q| evidence::speaks_of_all(index, chosen.entry, q, query, false)) {
+    // "Russian refugees *in the Kingdom of SHS*": the chosen one is named
+    // only as where the rest happened, so its own sentences, which name
+    // it, prove little, and any sentence that says more of the question answers instead.
+    let setting = named_only_as_the_setting(engine, question, chosen.entry);
+    if !setting && quotes(chosen.entry).any(|q| evidence::speaks_of_all(index, chosen.entry, q, query, false)) {
         return None;
     }
     let chosen_weight = evidence::most_relevant_quote(index, chosen.entry, query).map_or(0.0, |(_, weight)| weight.max(0.0));
-    let says_much_more = |entry: usize| quotes(entry).any(|q| evidence::relevance(index, entry, q, query) > chosen_weight * EVIDENCE_LEAD && evidence::speaks_of_all(index, entry, q, query, false));
+    let lead = if setting { 1.0 } else { EVIDENCE_LEAD };
+    let says_much_more = |entry: usize| quotes(entry).any(|q| evidence::relevance(index, entry, q, query) > chosen_weight * lead && evidence::speaks_of_all(index, entry, q, query, false));
     candidates
         .iter()
         .filter(|c| c.entry != chosen.entry && c.score >= chosen.score * EVIDENCE_SHARE && c.score >= SUGGEST)
