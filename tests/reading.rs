@@ -3392,3 +3392,12 @@ fn a_name_after_in_is_the_setting_not_the_topic() {
     // Named as the topic, the kingdom itself answers.
     assert_answered_by(&engine, "the kingdom of yugoslavia", "en", "kingdom-of-yugoslavia-1918-1941");
 }
+
+#[test]
+fn how_great_a_part_asks_for_a_share_in_serbian() {
+    // "Koliki deo" is "what share", as "koji udeo"; "potrošnja" the
+    // sources' "consumption". The question has no word of the first
+    // Serbian list, and is Serbian by its prepositions and cases.
+    let engine = engine();
+    assert_proven_in(&engine, "koliki deo srpske potrošnje gasa dolazi preko turskog toka", "sr", "russia-serbia-trade-2023", "90%");
+}

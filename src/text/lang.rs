@@ -47,6 +47,12 @@ const SERBIAN_WORDS: &[&str] = &[
     "je", "su", "ko", "kad", "kada", "gde", "gdje", "sta", "zasto", "koliko", "koji", "koja", "koje",
     "bio", "bila", "bilo", "bili", "li", "sa", "od", "izmedju", "godine", "godina", "potpisan",
     "potpisana", "potpisao", "umro", "rodjen", "zbog", "kako", "sto", "se", "iz", "ili", "nakon",
+    // "Koliki deo … u srbiji": question words in their other forms,
+    // prepositions and particles English never writes, and the countries'
+    // Serbian names in their cases.
+    "koliki", "kolika", "kolike", "kog", "koju", "kojoj", "kojem", "kojim", "kojih", "kome", "koga", "ciji", "cija",
+    "cije", "na", "da", "za", "posle", "tokom", "kao", "jos", "vec", "nije", "srbija", "srbije", "srbiji", "rusija",
+    "rusije", "rusiji", "jugoslavija", "jugoslavije", "jugoslaviji",
 ];
 const RUSSIAN_WORDS: &[&str] = &[
     "kogda", "kto", "chto", "gde", "pochemu", "skolko", "kakoy", "kakaya", "kakie", "byl", "byla",
@@ -133,5 +139,7 @@ mod tests {
         assert_eq!(detect("متى تم توقيع إعلان بلغراد"), Language::Ar);
         // Latin words without an English function word name something.
         assert_eq!(detect("когда купила Gazprom Neft компанию NIS"), Language::Ru);
+        // No word of the first list, but prepositions and a country's case.
+        assert_eq!(detect("koliki deo potrosnje gasa u srbiji pokriva ruski gas"), Language::Sr);
     }
 }

@@ -167,6 +167,11 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     // "Koji procenat", "koji udeo", "… u procentima": a share, a number.
     (Language::Sr, "koji procenat", Asks::HowMany),
     (Language::Sr, "koji udeo", Asks::HowMany),
+    // "Koliki deo": how great a part, a share as "koji udeo" asks.
+    (Language::Sr, "koliki deo", Asks::HowMany),
+    (Language::Sr, "koliki dio", Asks::HowMany),
+    (Language::Sr, "koliki udeo", Asks::HowMany),
+    (Language::Sr, "koliki procenat", Asks::HowMany),
     (Language::Sr, "u procentima", Asks::HowMany),
     (Language::Sr, "zasto", Asks::Why),
     // "Zbog čega", "iz kog razloga": because of what, for what reason.
