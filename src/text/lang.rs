@@ -57,6 +57,10 @@ const SERBIAN_WORDS: &[&str] = &[
 const RUSSIAN_WORDS: &[&str] = &[
     "kogda", "kto", "chto", "gde", "pochemu", "skolko", "kakoy", "kakaya", "kakie", "byl", "byla",
     "bylo", "byli", "v", "s", "ot", "i", "eto", "takoy", "takaya", "mezhdu", "godu", "god",
+    // Words Serbian writes too ("na", "za", "da"), so that they weigh for
+    // neither, and the question words' other cases.
+    "na", "za", "da", "po", "kak", "kakuyu", "kakikh", "kakoe", "kakom", "kakogo", "kotoryy", "kotoraya", "kotorom",
+    "kotoroy", "dlya", "uzhe", "eshche",
 ];
 const ENGLISH_WORDS: &[&str] = &[
     "the", "was", "were", "when", "who", "what", "did", "is", "of", "in", "and", "how", "why",
@@ -141,5 +145,7 @@ mod tests {
         assert_eq!(detect("когда купила Gazprom Neft компанию NIS"), Language::Ru);
         // No word of the first list, but prepositions and a country's case.
         assert_eq!(detect("koliki deo potrosnje gasa u srbiji pokriva ruski gas"), Language::Sr);
+        // "На" and "по" are Russian too.
+        assert_eq!(detect("как на самом деле звали полковника по кличке апис"), Language::Ru);
     }
 }
