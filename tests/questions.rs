@@ -31,9 +31,9 @@
 //!   assertions; dev-38 128/142 = 90.1%, 10 false assertions; dev-39 62/75 = 82.7%,
 //!   9 false assertions; dev-40 167/191 = 87.4%, 2 false assertions;
 //!   dev-41 140/160 = 87.5%, no false assertions).
-//! - `holdout.toml`: the fortieth set, written the same way by other
-//!   writers (less the questions that repeat dev word for word); only
-//!   measured. Nothing may be
+//! - `holdout.toml`: the forty-first set (with the fortieth set's late
+//!   unanswerable share), written the same way by other writers (less the
+//!   questions that repeat dev word for word); only measured. Nothing may be
 //!   tuned on its failures; when they have been looked at, rotate it into
 //!   dev and have fresh questions written.
 //! - `legacy.toml`: the first question set, written against the fact files
@@ -225,18 +225,34 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.8;
-const HOLDOUT_FLOOR: f64 = 87.5;
+const DEV_FLOOR: f64 = 95.0;
+const HOLDOUT_FLOOR: f64 = 88.7;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-05: 140/160 = 87.5%, no false assertion, at the
-/// end of session 53's changes, made on dev only; the set has no
-/// unanswerable share). Listed so that the test still fails on any new
-/// false assertion and on a fixed one (remove it).
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// measurement (2026-12-05: 221/249 = 88.8%, 8 false assertions, all
+/// unanswerable questions, at the end of session 54's changes, made on dev
+/// only). Listed so that the test still fails on any new false assertion
+/// and on a fixed one (remove it). Why each is hard, as seen at the
+/// measurement: a yes-or-no or "what became of" question in Serbian or
+/// Russian whose verb the base lacks ("кажњен", "встречался", "стало с")
+/// is answered by the event its names tell; a place or a side is swapped
+/// ("Serbian ambassador in Moscow" answered by Russia's ambassador in
+/// Belgrade, "Serbs in Russia" by Russians in Serbia); "wat month" is not
+/// read as asking for a month, so the year answers; "what did Serbia give
+/// up" in the 1881 convention is answered by what the convention did.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "да ли је зубов кажњен после пропалог пуча 1938",
+    "встречался ли тито с хрущевым в москве",
+    "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
+    "wat month in 1937 was milan gorkic killed",
+    "da li je jugoslavija slala vojnike u korejski rat",
+    "ко је био српски амбасадор у москви 2009",
+    "что стало с зубовым после провала переворота 1938",
+    "сколько сербов живет в россии",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
