@@ -1435,8 +1435,6 @@ fn word_names_person(engine: &Engine, question: &Question, entry: usize, word: &
     (0..query.keys.len()).flat_map(|at| index.stored_matches(&query, at)).any(|key| own.iter().any(|own| own == key) && index.is_personal_name_key(key))
 }
 
-/// Words that put whom a "who" question asks before or after someone
-/// else, folded (Russian as transliterated): English "before", "after";
 /// Whether a "who" question asks for the one before or after the person
 /// `entry` ("who was the Russian ambassador *before Konuzin*", "ko je bio
 /// ruski ambasador *pre Konuzina*"): someone else, whom the person's own
@@ -1446,8 +1444,8 @@ fn names_the_one_before_or_after(engine: &Engine, question: &Question, entry: us
         return false;
     }
     let words: Vec<&str> = question.folded.split_whitespace().collect();
-    let names_asked = super::question::after_succession(&words, question.language).any(|(_, names)| names.into_iter().any(|at| word_names_person(engine, question, entry, words[at])));
-    names_asked
+    let mut successions = super::question::after_succession(&words, question.language);
+    successions.any(|(_, names)| names.into_iter().any(|at| word_names_person(engine, question, entry, words[at])))
 }
 
 /// Whether the entry's title or aliases, or one quote shown, tell the deed

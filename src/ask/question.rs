@@ -1418,6 +1418,8 @@ pub(crate) const ALLIANCE_WORDS: &[&str] = &["ally", "allied", "allies", "allyin
 /// *itself* with *the* Russian Empire").
 pub(crate) const BEFORE_PARTNER: &[&str] = &["the", "a", "an", "itself", "themselves", "himself"];
 
+/// Words that put whom a "who" question asks before or after someone
+/// else, folded (Russian as transliterated): English "before", "after";
 /// Serbian "pre", "posle", "nakon", "do"; Russian "до", "после", "перед"
 /// (not English "do", an auxiliary).
 fn succession_words(language: Language) -> &'static [&'static str] {

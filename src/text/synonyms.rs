@@ -69,9 +69,11 @@ impl Synonyms {
                     english_words.push(crate::text::fold::fold_for_search(word));
                 }
                 add(&mut lookup, key(word, *language), *language, &canonical);
-                let folded = crate::text::fold::fold_for_search(word);
-                if *language == Language::Ru && folded != *word {
-                    folded_members.push((folded, canonical.clone()));
+                if *language == Language::Ru {
+                    let folded = crate::text::fold::fold_for_search(word);
+                    if folded != *word {
+                        folded_members.push((folded, canonical.clone()));
+                    }
                 }
             }
         }
