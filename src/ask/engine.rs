@@ -209,21 +209,15 @@ impl Engine {
     fn two_things(&self, question: &Question, whole: &Decision, locale: &str) -> Option<Answer> {
         // Most questions hold no separator at all: nothing to split, and
         // nothing to read for a tail or a heading.
-        let typed = question.text.to_lowercase();
-        if !separators(question.language).any(|sep| typed.contains(sep)) {
+        let whole_lower = question.text.to_lowercase();
+        if !separators(question.language).any(|sep| whole_lower.contains(sep)) {
             return None;
         }
         // "X and Y, when was each signed": the question after the comma is asked of each half.
         let (text, tail) = each_tail(question.text.as_str());
         // "Yeltsin vs Putin: what did Yeltsin call … and what did Putin call …": a heading the halves repeat.
         let text = without_repeated_heading(text);
-        // Both cut `question.text`; ASCII lowercases letter for letter, so
-        // its lowercase is cut from the one already made.
-        let start = (text.as_ptr() as usize).checked_sub(question.text.as_ptr() as usize);
-        let lower: std::borrow::Cow<str> = match start.and_then(|start| typed.get(start..start + text.len())) {
-            Some(cut) if question.text.is_ascii() => std::borrow::Cow::Borrowed(cut),
-            _ => std::borrow::Cow::Owned(text.to_lowercase()),
-        };
+        let lower = text.to_lowercase();
         // A separator is searched for only when its first word is typed (a
         // string search costs more to set up than to run); Arabic "و" is
         // written joined to the word after it.

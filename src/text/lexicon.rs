@@ -179,16 +179,6 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "iz kog razloga", Asks::Why),
     (Language::Sr, "iz kojeg razloga", Asks::Why),
     (Language::Sr, "kako", Asks::How),
-    // "Koja zemlja", "koju nagradu": which, as English "which", in its cases.
-    (Language::Sr, "koji", Asks::What),
-    (Language::Sr, "koja", Asks::What),
-    (Language::Sr, "koje", Asks::What),
-    (Language::Sr, "koju", Asks::What),
-    (Language::Sr, "kojoj", Asks::What),
-    (Language::Sr, "kojem", Asks::What),
-    (Language::Sr, "kojim", Asks::What),
-    (Language::Sr, "kojih", Asks::What),
-    (Language::Sr, "kojeg", Asks::What),
     (Language::Sr, "sta", Asks::What),
     // "O čemu" (about what).
     (Language::Sr, "o cemu", Asks::What),
@@ -569,13 +559,17 @@ pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, s
         match hit {
             // Arabic "من" is "who" only as the question's first word; later it is "from".
             Some((Asks::Who, range)) if language == Language::Ar && range.start > 0 && folded_words[range.start] == fold_for_search("من") => position += 1,
-            // Serbian "koji" asks only where a question starts (past a
-            // preposition: "u kojoj zemlji"); later it is "who" or "that"
-            // ("obaveštajac *koji* je dobio").
-            Some((Asks::What, range)) if language == Language::Sr && SERBIAN_WHICH.contains(&folded_words[range.start]) && !starts_question(folded_words, range.start) => position += 1,
             Some((asks, range)) => {
                 position = range.end;
                 found.push((asks, range));
+            }
+            // "Koja zemlja", "koju nagradu": Serbian "which" in its cases
+            // asks, as English "which", only where a question starts (past
+            // a preposition: "u kojoj zemlji"); later it is "who" or "that"
+            // ("obaveštajac *koji* je dobio").
+            None if language == Language::Sr && SERBIAN_WHICH.contains(&folded_words[position]) && starts_question(folded_words, position) => {
+                found.push((Asks::What, position..position + 1));
+                position += 1;
             }
             None => position += 1,
         }
@@ -583,7 +577,8 @@ pub fn question_words(folded_words: &[&str], language: Language) -> Vec<(Asks, s
     found
 }
 
-/// Serbian "which" in its cases, folded ([`QUESTION_WORDS`]).
+/// Serbian "which" in its cases, folded: a question word only where a
+/// question starts ([`question_words`]).
 const SERBIAN_WHICH: &[&str] = &["koji", "koja", "koje", "koju", "kojoj", "kojem", "kojim", "kojih", "kojeg"];
 
 /// Serbian prepositions a question may start with before its "which" ("*u* kojoj zemlji").
