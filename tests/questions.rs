@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-41.toml`: the second to fortieth holdout sets,
+//! - `dev-3.toml` … `dev-42.toml`: the second to forty-first holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -30,7 +30,8 @@
 //!   151/169 = 89.3%, 8 false assertions; dev-37 222/258 = 86.0%, 4 false
 //!   assertions; dev-38 128/142 = 90.1%, 10 false assertions; dev-39 62/75 = 82.7%,
 //!   9 false assertions; dev-40 167/191 = 87.4%, 2 false assertions;
-//!   dev-41 140/160 = 87.5%, no false assertions).
+//!   dev-41 140/160 = 87.5%, no false assertions; dev-42 221/249 = 88.8%,
+//!   8 false assertions).
 //! - `holdout.toml`: the forty-first set (with the fortieth set's late
 //!   unanswerable share), written the same way by other writers (less the
 //!   questions that repeat dev word for word); only measured. Nothing may be
@@ -225,7 +226,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.0;
+const DEV_FLOOR: f64 = 94.7;
 const HOLDOUT_FLOOR: f64 = 88.7;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -257,6 +258,38 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "да ли је зубов кажњен после пропалог пуча 1938",
+        "from dev-42's one measurement as the holdout: a yes-or-no question in Serbian whose verb (\"кажњен\", punished) the base lacks is answered by the 1938 coup entry its names tell",
+    ),
+    (
+        "встречался ли тито с хрущевым в москве",
+        "from dev-42's one measurement as the holdout: a yes-or-no question in Russian whose verb (\"встречался\", met) the base lacks is answered by the entry its names tell",
+    ),
+    (
+        "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
+        "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",
+    ),
+    (
+        "wat month in 1937 was milan gorkic killed",
+        "from dev-42's one measurement as the holdout: \"wat month\" is not read as asking for a month, so the entry with the year answers",
+    ),
+    (
+        "da li je jugoslavija slala vojnike u korejski rat",
+        "from dev-42's one measurement as the holdout: a yes-or-no question in Serbian whose verb the base lacks is answered by the event its names tell",
+    ),
+    (
+        "ко је био српски амбасадор у москви 2009",
+        "from dev-42's one measurement as the holdout: the side is swapped: the Serbian ambassador in Moscow is answered by Russia's ambassador in Belgrade",
+    ),
+    (
+        "что стало с зубовым после провала переворота 1938",
+        "from dev-42's one measurement as the holdout: a \"what became of\" question in Russian (\"что стало с\") is answered by the 1938 coup entry its names tell",
+    ),
+    (
+        "сколько сербов живет в россии",
+        "from dev-42's one measurement as the holdout: the side is swapped: Serbs in Russia are answered by Russians in Serbia",
+    ),
     (
         "did yugoslavia send its own troops to egypt in the six day war",
         "from dev-40's one measurement as the holdout: the sentence holds every word of the question (\"allowed Soviet Union to send advisors, weapons and troops to Egypt\"), with the Soviet Union, not Yugoslavia, as the one who sends; who does the deed in a yes-or-no question is not read, nor whose \"its own\" troops are",
@@ -347,7 +380,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=41 {
+    for part in 2..=42 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
