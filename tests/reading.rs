@@ -3401,3 +3401,12 @@ fn how_great_a_part_asks_for_a_share_in_serbian() {
     let engine = engine();
     assert_proven_in(&engine, "koliki deo srpske potrošnje gasa dolazi preko turskog toka", "sr", "russia-serbia-trade-2023", "90%");
 }
+
+#[test]
+fn a_name_before_the_noun_modifies_the_kind_asked() {
+    // "Which *European* country": Europe is a kind of place too (a
+    // continent), but here it modifies "country", the kind of the answer,
+    // which the sentence names ("besides *Belarus*").
+    let engine = engine();
+    assert_proven(&engine, "which european country apart from serbia is still visa free for russians", "visa-free-regime-since-2022", "Belarus");
+}

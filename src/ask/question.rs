@@ -666,11 +666,15 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         if *asks == Asks::What && language == Language::En && kind.is_none() {
             // The second noun of a compound before the verb's auxiliary: "what government *post* did".
             let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && words.get(at + 2).is_some_and(|aux| AUXILIARIES.contains(aux)));
-            // Otherwise the first word after the question word that is a kind of thing ("which *country* counts").
+            // Otherwise the first word after the question word that is a
+            // kind of thing ("which *country* counts"), past a name that
+            // modifies it though it names a kind too ("which European
+            // *country*": Europe is a continent).
             let key_of = |word: &&str| index.word_tokens(word, language).first().map(|t| t.key.clone());
+            let kinds = || words.get(range.end..=at).unwrap_or_default().iter().filter_map(key_of).filter(|key| index.is_kind(key));
             kind = match compound {
                 Some(head) => key_of(head),
-                None => words.get(range.end..=at).unwrap_or_default().iter().filter_map(key_of).find(|key| index.is_kind(key)),
+                None => kinds().find(|key| !index.is_proper_key(key)).or_else(|| kinds().next()),
             };
             // A kind of person is asked for even when no noun of the sources
             // is one of it ("which *sultan* abolished"); only the noun itself,
