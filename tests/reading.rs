@@ -3410,3 +3410,11 @@ fn a_name_before_the_noun_modifies_the_kind_asked() {
     let engine = engine();
     assert_proven(&engine, "which european country apart from serbia is still visa free for russians", "visa-free-regime-since-2022", "Belarus");
 }
+
+#[test]
+fn setting_up_shop_is_establishing() {
+    // "Set up shop" is the idiom for "established": the shop is no word
+    // of its own that the sentence must hold.
+    let engine = engine();
+    assert_proven(&engine, "in which town did the russian church in exile set up shop in 1922", "russian-church-administration-sremski-karlovci", "Sremski Karlovci");
+}
