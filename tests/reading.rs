@@ -3418,3 +3418,13 @@ fn setting_up_shop_is_establishing() {
     let engine = engine();
     assert_proven(&engine, "in which town did the russian church in exile set up shop in 1922", "russian-church-administration-sremski-karlovci", "Sremski Karlovci");
 }
+
+#[test]
+fn a_span_since_a_date_says_how_long() {
+    // "A British mission *since February 1942*" says how long it had been
+    // there, though it names no unit of time; but only of the British one,
+    // not of the Soviet mission the same sentence tells of.
+    let engine = engine();
+    assert_proven(&engine, "how long had the british mission been with the partisans when the soviet one came", "british-mission-to-partisans-1942", "since February 1942");
+    assert_not_stated(&engine, &["how long had the soviet mission been with the partisans"], "The sources don't say how long");
+}

@@ -169,7 +169,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             let counted_known = !focus.counted.is_empty() && focus.counted.iter().all(|counted| index.has_key(counted) && !index.is_proper_key(counted));
             has_count(text) && with_counted && (!counted_known || counts_what_is_asked(index, text, &focus.counted)) && (!focus.asks_money || names_money(text))
         }
-        Some(Asks::HowLong) => has_duration(text),
+        Some(Asks::HowLong) => has_duration(text) || states_a_span_of_the_asked(text, focus.query, index),
         Some(Asks::Who) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
             if !states_the_ordinal(focus.query, keys, index) {
@@ -1772,6 +1772,34 @@ fn has_duration(text: &str) -> bool {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     words.windows(2).any(|pair| (pair[0].bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&pair[0])) && UNITS.contains(&pair[1]))
 }
+
+/// A span of time given by its ends, of what the question asks about:
+/// "a British mission *since February 1942*", "from 1945 until 1991",
+/// "between 1948 and 1953". How long something lasted or had lasted is
+/// what it states, though it names no unit. The span is of the words just
+/// before it: one of them must be a word of the question, and a name among
+/// them one the question asks ("*British* mission since…" does not say how
+/// long the Soviet mission stayed).
+fn states_a_span_of_the_asked(text: &str, query: &Query, index: &Index) -> bool {
+    let words: Vec<&str> = super::index::split_words(text).collect();
+    let year_within = |from: usize, reach: usize| words.iter().skip(from).take(reach).any(|word| super::index::year_of(word).is_some());
+    let of_the_asked = |at: usize| {
+        let before: Vec<String> = words[at.saturating_sub(SPAN_SUBJECT_REACH)..at].iter().flat_map(|word| index.word_keys(word)).collect();
+        let asked = |key: &String| query.keys.iter().enumerate().any(|(word, k)| k == key && !query.light.get(word).copied().unwrap_or(false));
+        before.iter().any(asked) && before.iter().filter(|key| index.is_proper_key(key)).all(asked)
+    };
+    words.iter().enumerate().any(|(at, word)| {
+        let span = match word.to_lowercase().as_str() {
+            "since" => year_within(at + 1, 3),
+            "from" | "between" => year_within(at + 1, 3) && words.iter().skip(at + 2).take(4).any(|w| matches!(w.to_lowercase().as_str(), "to" | "until" | "till" | "and")) && year_within(at + 3, 6),
+            _ => false,
+        };
+        span && of_the_asked(at)
+    })
+}
+
+/// How many words before a span ("since 1942") name what it is of.
+const SPAN_SUBJECT_REACH: usize = 3;
 
 fn digit_runs(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_ascii_digit() && c != ',').map(|run| run.trim_matches(',')).filter(|run| !run.is_empty())
