@@ -3428,3 +3428,12 @@ fn a_span_since_a_date_says_how_long() {
     assert_proven(&engine, "how long had the british mission been with the partisans when the soviet one came", "british-mission-to-partisans-1942", "since February 1942");
     assert_not_stated(&engine, &["how long had the soviet mission been with the partisans"], "The sources don't say how long");
 }
+
+#[test]
+fn an_elite_is_a_ruling_class_and_anger_is_disgruntlement() {
+    // The sources write "left Serbia's *ruling class disgruntled* at
+    // Russia"; students ask after the elites' anger or unhappiness.
+    let engine = engine();
+    assert_proven(&engine, "why were the serbian elites angry at russia in 1878", "treaty-of-berlin", "favoring the newly established Principality of Bulgaria");
+    assert_proven(&engine, "what left the serbian elite unhappy with russia in 1878", "treaty-of-berlin", "Bulgaria");
+}
