@@ -3437,3 +3437,19 @@ fn an_elite_is_a_ruling_class_and_anger_is_disgruntlement() {
     assert_proven(&engine, "why were the serbian elites angry at russia in 1878", "treaty-of-berlin", "favoring the newly established Principality of Bulgaria");
     assert_proven(&engine, "what left the serbian elite unhappy with russia in 1878", "treaty-of-berlin", "Bulgaria");
 }
+
+#[test]
+fn complaining_in_russian_is_complaining() {
+    // "Жаловался" is the sources' "complained": Tito's complaint at the
+    // second 1945 meeting, not Hebrang's January one.
+    let engine = engine();
+    assert_proven_in(&engine, "на что жаловался тито сталину в 1945", "ru", "tito-stalin-meeting-1945", "rape cases");
+}
+
+#[test]
+fn a_two_digit_year_after_a_serbian_or_russian_preposition_is_a_year() {
+    // "U 68", "в 68" are 1968, as "in 68" is; "antagonizam" is the
+    // sources' "antagonism".
+    let engine = engine();
+    assert_proven_in(&engine, "šta je počelo novi period antagonizma u 68", "sr", "invasion-of-czechoslovakia-1968", "1968");
+}

@@ -534,8 +534,12 @@ fn plural_number(word: &str) -> Option<&str> {
     (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.ends_with('0')).then_some(digits)
 }
 
-/// Words after which a two-digit number is a year ("in 68").
-const BEFORE_SHORT_YEARS: &[&str] = &["in", "of", "since", "until", "from", "by", "after", "before"];
+/// Words after which a two-digit number is a year ("in 68"), as folded:
+/// English, Serbian ("u 68", "od 48") and Russian ("в 68", "с 48").
+const BEFORE_SHORT_YEARS: &[&str] = &[
+    "in", "of", "since", "until", "from", "by", "after", "before",
+    "u", "od", "do", "posle", "pre", "v", "vo", "s", "so",
+];
 
 /// A folded word with its first letter in upper case ("july" → "July").
 fn capitalised(word: &str) -> String {
@@ -1386,12 +1390,30 @@ impl Index {
         std::borrow::Cow::Owned(chunks.join(" "))
     }
 
+    /// A question not in English with its years written with two digits
+    /// in full ("u 68", "в 68": 1968), as [`Index::respell`] writes an
+    /// English one's.
+    fn short_years_in_full<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if !text.split_whitespace().any(|chunk| chunk.trim_end_matches(|c: char| !c.is_alphanumeric()).len() == 2) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let chunks: Vec<&str> = text.split_whitespace().collect();
+        let folded: Vec<String> = chunks.iter().map(|chunk| fold::fold_for_search(chunk)).collect();
+        let year = |at: usize| at.checked_sub(1).and_then(|before| self.short_year(&folded[before], &folded[at]));
+        if !(0..chunks.len()).any(|at| year(at).is_some()) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let written: Vec<String> = chunks.iter().enumerate().map(|(at, chunk)| year(at).map_or_else(|| chunk.to_string(), |year| year.to_string())).collect();
+        std::borrow::Cow::Owned(written.join(" "))
+    }
+
     /// An English question with its misspelt words corrected
     /// ([`Index::respell`]), and the keys of the corrections. A word is
     /// corrected only when the base knows none of its keys as written.
     fn respell_text(&self, text: &str, language: Language) -> Respelled {
         if language != Language::En {
             let text = self.hyphenated_joined(text, language);
+            let text = self.short_years_in_full(&text);
             let (text, folded_chunks) = decades_in_full(&text);
             return Respelled { text, folded_chunks, ..Respelled::default() };
         }
