@@ -3453,3 +3453,14 @@ fn a_two_digit_year_after_a_serbian_or_russian_preposition_is_a_year() {
     let engine = engine();
     assert_proven_in(&engine, "šta je počelo novi period antagonizma u 68", "sr", "invasion-of-czechoslovakia-1968", "1968");
 }
+
+#[test]
+fn battles_fighting_and_fame_in_serbian_and_russian() {
+    // "Bitka", "сражение" are battles, "borili se" is fought, "najpoznatija"
+    // and "самое известное" the sources' "most notable". A superlative
+    // modifies the noun after it: a notable may be a person, but the
+    // question asks for a battle.
+    let engine = engine();
+    assert_proven_in(&engine, "koja je najpoznatija bitka u kojoj su se borili sovjetski vojnici", "sr", "red-army-in-serbia-1944", "Belgrade Offensive");
+    assert_proven_in(&engine, "какая битва с участием советских солдат самая известная", "ru", "red-army-in-serbia-1944", "Belgrade Offensive");
+}

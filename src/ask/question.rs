@@ -500,9 +500,18 @@ fn inflected_person_kind(index: &Index, query: &Query, words: &[&str], language:
     if !matches!(language, Language::Sr | Language::Ru) || !words.first().is_some_and(|w| INFLECTED_WHICH.contains(w)) {
         return None;
     }
+    // "Koja *najpoznatija* bitka", "какое *самое известное* сражение": a
+    // superlative modifies the noun after it, though a notable may be a person.
+    let superlative = |word: &&str| word.starts_with("naj") || SUPERLATIVE_WORDS.contains(word);
+    if words.iter().skip(1).take(2).any(superlative) {
+        return None;
+    }
     // The first key past the names that modify it ("югославские").
     query.keys.iter().find(|key| !index.is_proper_key(key)).filter(|key| index.is_person_kind(key)).cloned()
 }
+
+/// Russian words that make a superlative ("*самый* известный"), folded.
+const SUPERLATIVE_WORDS: &[&str] = &["samyy", "samyi", "samyj", "samaya", "samoe", "samye", "samogo", "samoy", "samykh"];
 
 /// Nouns that ask for a person's post ("what *post* did he hold").
 const ROLE_WORDS: &[&str] = &["post", "job", "position", "office", "role", "title", "occupation", "profession", "rank"];
