@@ -3464,3 +3464,11 @@ fn battles_fighting_and_fame_in_serbian_and_russian() {
     assert_proven_in(&engine, "koja je najpoznatija bitka u kojoj su se borili sovjetski vojnici", "sr", "red-army-in-serbia-1944", "Belgrade Offensive");
     assert_proven_in(&engine, "какая битва с участием советских солдат самая известная", "ru", "red-army-in-serbia-1944", "Belgrade Offensive");
 }
+
+#[test]
+fn another_form_of_an_irregular_verb_is_the_same_verb() {
+    // "What *drove* the emigration": the sources write "*driven* by
+    // political repression", which keys apart from "drove".
+    let engine = engine();
+    assert_proven(&engine, "what drove the russian emigration after 2022", "russian-emigration-since-2022", "political repression");
+}
