@@ -3472,3 +3472,11 @@ fn another_form_of_an_irregular_verb_is_the_same_verb() {
     let engine = engine();
     assert_proven(&engine, "what drove the russian emigration after 2022", "russian-emigration-since-2022", "political repression");
 }
+
+#[test]
+fn an_outcome_is_asked_as_a_result_is() {
+    // "The outcome of the 1885 war" asks what the war came to, as "the
+    // result" does: no topic of its own that the sentence must write.
+    let engine = engine();
+    assert_proven(&engine, "what was the outcome of the 1885 war with bulgaria", "serbo-bulgarian-war-1885", "defeated");
+}

@@ -421,7 +421,7 @@ const LIGHT: &[&str] = &[
     "person", "man", "men", "guy", "guys", "someone", "anyone", "name", "names", "famous",
     "important", "main", "kind", "get", "gets", "use", "used", "need", "needs", "needed", "needing", "see", "look", "think",
     "thought", "find", "found", "work", "worked", "seem", "feel", "side", "sides", "part", "parts",
-    "result", "reason", "reasons", "point", "happen", "end", "ends", "become", "becomes", "lead",
+    "result", "outcome", "outcomes", "consequence", "consequences", "reason", "reasons", "point", "happen", "end", "ends", "become", "becomes", "lead",
     "led", "mean", "means", "does", "cause", "caused", "affect", "effect", "deal", "far", "near",
     "next", "towards", "toward", "upon", "within", "without", "through", "across", "among", "along",
     "officially", "really", "basically", "exactly", "whats", "thing", "stuff", "so", "like", "worth",
