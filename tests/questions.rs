@@ -249,7 +249,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "встречался ли тито с хрущевым в москве",
     "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
     "wat month in 1937 was milan gorkic killed",
-    "da li je jugoslavija slala vojnike u korejski rat",
     "ко је био српски амбасадор у москви 2009",
     "что стало с зубовым после провала переворота 1938",
     "сколько сербов живет в россии",
@@ -273,10 +272,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "wat month in 1937 was milan gorkic killed",
         "from dev-42's one measurement as the holdout: \"wat month\" is not read as asking for a month, so the entry with the year answers",
-    ),
-    (
-        "da li je jugoslavija slala vojnike u korejski rat",
-        "from dev-42's one measurement as the holdout: a yes-or-no question in Serbian whose verb the base lacks is answered by the event its names tell",
     ),
     (
         "ко је био српски амбасадор у москви 2009",

@@ -3480,3 +3480,13 @@ fn an_outcome_is_asked_as_a_result_is() {
     let engine = engine();
     assert_proven(&engine, "what was the outcome of the 1885 war with bulgaria", "serbo-bulgarian-war-1885", "defeated");
 }
+
+#[test]
+fn a_serbian_or_russian_yes_or_no_question_needs_each_thing_it_names() {
+    // "Did Yugoslavia send *soldiers* to the Korean War": a sentence on
+    // Yugoslavia and the Korean War that names no soldiers does not say.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("da li je jugoslavija poslala vojnike u korejski rat", "sr"), ("посылала ли югославия солдат на корейскую войну", "ru")]);
+    // One whose sentence holds each thing is answered ("did not impose sanctions").
+    assert_proven_in(&engine, "je li srbija uvela sankcije rusiji 2014", "sr", "serbia-no-sanctions-2014", "sanctions");
+}

@@ -880,6 +880,15 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .filter(|(word, key)| !held_as_written(engine, question, entry, *word, &shown) || counted_elsewhere_in_shown(engine, entry, key, &shown))
         .map(|(_, key)| key.clone())
         .collect::<Vec<_>>();
+    // "Da li je Jugoslavija slala *vojnike* u korejski rat": in a Serbian or
+    // Russian yes-or-no question, each thing it names, not only its names,
+    // is part of what is asked, and must be in the evidence.
+    let named_thing_gaps = (0..query.keys.len())
+        .filter(|&word| query.keys.get(word).is_some_and(|key| question.whether_things.contains(key)))
+        .filter(|&word| index.knows(query, word) && !index.is_proper(query, word) && !query.light.get(word).copied().unwrap_or(false))
+        .filter(|&word| !evidence_holds(engine, question, entry, word, &shown))
+        .filter_map(|word| query.keys.get(word).cloned())
+        .collect::<Vec<_>>();
     let journey_gap = (!tells_the_journey_there(engine, question, entry, &shown)).then(|| question.journey_to.first().cloned()).flatten();
     // "Were the drills ever held *in Serbia*": a yes-or-no question of
     // where is answered by a sentence that puts it there, not by one that
@@ -936,6 +945,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(partner_gap)
         .chain(successor_gap)
         .chain(place_gaps)
+        .chain(named_thing_gaps)
         .chain(placed_gap)
         .chain(journey_gap)
         .chain(question.answer_kind.clone().filter(|_| !kind_held(engine, question, entry, &shown)))

@@ -144,6 +144,11 @@ pub struct Question {
     /// An English yes-or-no question ("*were* the drills ever held in
     /// Serbia"): opened by one of [`POLAR_OPENERS`].
     pub asks_whether: bool,
+    /// The keys of the words of a Serbian or Russian yes-or-no question
+    /// ("*da li je* Jugoslavija slala *vojnike*") that are not its verb:
+    /// each thing it names must be in the sentence that answers it. Empty
+    /// for any other question.
+    pub whether_things: Vec<String>,
     /// "*Will* Serbia join the EU", "*is* Serbia *going to* bring back
     /// visas", "*hoće li*", "*будет ли*": a question of what is to come,
     /// which only a sentence that tells a plan or an expectation can answer
@@ -1739,6 +1744,28 @@ fn polar_subject(index: &Index, words: &[&str]) -> Vec<String> {
     words[subject..verb].iter().flat_map(|word| index.word_keys(word)).collect()
 }
 
+/// See [`Question::whether_things`]. A Serbian question asks yes or no
+/// when it opens with "da li" or "je li", a Russian one when "ли" follows
+/// its first word, the verb ("*встречался ли*"); a verb is also told by
+/// its past ending ("slala").
+fn whether_things(index: &Index, text: &str, words: &[&str], language: Language) -> Vec<String> {
+    let asks_whether = match (language, words) {
+        (Language::Sr, [first, "li", ..]) => matches!(*first, "da" | "je"),
+        (Language::Ru, [_, "li", ..]) => true,
+        _ => false,
+    };
+    if !asks_whether {
+        return Vec::new();
+    }
+    words
+        .iter()
+        .skip(2)
+        .filter(|word| !lexicon::is_active_past(word, language) && !lexicon::is_stopword(word, language))
+        // Keyed as typed: the synonyms know "солдат", not its folded "soldat".
+        .flat_map(|word| index.word_tokens(as_typed(text, word), language).iter().map(|token| token.key.clone()).collect::<Vec<_>>())
+        .collect()
+}
+
 /// Verbs that make a request of histbot when they open a question
 /// ("*explain* the split", "can you *describe* Tito"), and so are
 /// stopwords; after a subject they say what someone did ("how did the
@@ -2302,6 +2329,7 @@ impl Question {
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
         let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
+        let whether_things = whether_things(index, text, &words, language);
         let asks_future = asks_future(&words, language);
         let allied_with = if language == Language::En { partner_keys(index, &spelt) } else { Vec::new() };
         let successor_asked = if asks == Asks::Who { successor_asked(index, &folded, language) } else { None };
@@ -2380,6 +2408,7 @@ impl Question {
             polar_object,
             polar_subject,
             asks_whether,
+            whether_things,
             asks_future,
             allied_with,
             successor_asked,
