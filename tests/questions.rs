@@ -248,7 +248,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "да ли је зубов кажњен после пропалог пуча 1938",
     "встречался ли тито с хрущевым в москве",
     "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
-    "wat month in 1937 was milan gorkic killed",
     "ко је био српски амбасадор у москви 2009",
     "что стало с зубовым после провала переворота 1938",
     "сколько сербов живет в россии",
@@ -268,10 +267,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
         "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",
-    ),
-    (
-        "wat month in 1937 was milan gorkic killed",
-        "from dev-42's one measurement as the holdout: \"wat month\" is not read as asking for a month, so the entry with the year answers",
     ),
     (
         "ко је био српски амбасадор у москви 2009",

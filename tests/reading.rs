@@ -3490,3 +3490,11 @@ fn a_serbian_or_russian_yes_or_no_question_needs_each_thing_it_names() {
     // One whose sentence holds each thing is answered ("did not impose sanctions").
     assert_proven_in(&engine, "je li srbija uvela sankcije rusiji 2014", "sr", "serbia-no-sanctions-2014", "sanctions");
 }
+
+#[test]
+fn a_mistyped_question_word_still_asks_for_a_month() {
+    // "Wat month" asks for a month as "what month" does; the sources give
+    // Gorkić's murder only a year.
+    let engine = engine();
+    assert_not_stated(&engine, &["wat month was gorkic murdered in 1937"], "The sources don't");
+}

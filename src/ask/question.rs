@@ -2361,7 +2361,8 @@ impl Question {
         let kind = words.iter().any(|w| TREATY_WORDS.contains(w)).then_some(Kind::Treaty);
         let wants_day = holds_phrase(&words, &DAY_WORDS_FOLDED);
         let latin = serbian_as_latin(&words, language);
-        let latin_words: Vec<&str> = latin.iter().map(|word| word.as_ref()).collect();
+        // "*Wat* month": a mistyped question word opens the phrases the word meant does.
+        let latin_words: Vec<&str> = latin.iter().map(|word| lexicon::meant_question_word(word.as_ref())).collect();
         let wants_month = holds_phrase(&latin_words, &MONTH_WORDS_FOLDED);
         let wants_year = holds_phrase(&latin_words, &YEAR_WORDS_FOLDED);
         let after_event_words = if language == Language::En { after_event(&words) } else { None };
