@@ -3498,3 +3498,11 @@ fn a_mistyped_question_word_still_asks_for_a_month() {
     let engine = engine();
     assert_not_stated(&engine, &["wat month was gorkic murdered in 1937"], "The sources don't");
 }
+
+#[test]
+fn servicemen_are_soldiers() {
+    // "Wrangel's *soldiers*": the sources write "the Russian military
+    // *servicemen* under the command of General Pyotr Wrangel".
+    let engine = engine();
+    assert_proven(&engine, "which borders were wrangel's soldiers deployed on", "pyotr-wrangel", "southeastern and northwestern borders");
+}
