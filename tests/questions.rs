@@ -226,7 +226,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 94.7;
+const DEV_FLOOR: f64 = 95.1;
 const HOLDOUT_FLOOR: f64 = 88.7;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
