@@ -32,11 +32,10 @@
 //!   9 false assertions; dev-40 167/191 = 87.4%, 2 false assertions;
 //!   dev-41 140/160 = 87.5%, no false assertions; dev-42 221/249 = 88.8%,
 //!   8 false assertions).
-//! - `holdout.toml`: the forty-first set (with the fortieth set's late
-//!   unanswerable share), written the same way by other writers (less the
-//!   questions that repeat dev word for word); only measured. Nothing may be
-//!   tuned on its failures; when they have been looked at, rotate it into
-//!   dev and have fresh questions written.
+//! - `holdout.toml`: the forty-second set, written the same way by other
+//!   writers (less the questions that repeat dev word for word); only
+//!   measured. Nothing may be tuned on its failures; when they have been
+//!   looked at, rotate it into dev and have fresh questions written.
 //! - `legacy.toml`: the first question set, written against the fact files
 //!   (counted with dev, as regression).
 //!
@@ -227,30 +226,27 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 95.1;
-const HOLDOUT_FLOOR: f64 = 88.7;
+const HOLDOUT_FLOOR: f64 = 93.0;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-05: 221/249 = 88.8%, 8 false assertions, all
-/// unanswerable questions, at the end of session 54's changes, made on dev
+/// measurement (2026-12-05: 186/200 = 93.0%, 3 false assertions, all
+/// unanswerable questions, at the end of session 55's changes, made on dev
 /// only). Listed so that the test still fails on any new false assertion
 /// and on a fixed one (remove it). Why each is hard, as seen at the
-/// measurement: a yes-or-no or "what became of" question in Serbian or
-/// Russian whose verb the base lacks ("кажњен", "встречался", "стало с")
-/// is answered by the event its names tell; a place or a side is swapped
-/// ("Serbian ambassador in Moscow" answered by Russia's ambassador in
-/// Belgrade, "Serbs in Russia" by Russians in Serbia); "wat month" is not
-/// read as asking for a month, so the year answers; "what did Serbia give
-/// up" in the 1881 convention is answered by what the convention did.
+/// measurement: "thousands of citizens of Czechoslovakia used Yugoslavia"
+/// is taken for the count of those who escaped, which the sources do not
+/// give; "the Russian consul *after* Gerasim Vashchenko", asked in Serbian,
+/// is not read as asking for a successor, so the first consul's entry
+/// answers; "did Patriarch Varnava ever *visit* Russia", asked in Serbian,
+/// names only a person and a country, which his profile holds ("Russian
+/// exiles"), and the base lacks the verb.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "да ли је зубов кажњен после пропалог пуча 1938",
-    "встречался ли тито с хрущевым в москве",
-    "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
-    "ко је био српски амбасадор у москви 2009",
-    "что стало с зубовым после провала переворота 1938",
-    "сколько сербов живет в россии",
+    "how many czechoslovaks escapd through yugoslavia after the 68 invasion",
+    "ko je bio ruski konzul u srbiji posle gerasima vascenka",
+    "да ли је патријарх варнава икада посетио русију",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
