@@ -992,19 +992,10 @@ fn decade_held(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> boo
 
 /// "What *drove* the 2022 wave": an English verb form the base does not
 /// know is held when the entry's evidence writes another form of the same
-/// verb ("*driven* by political repression"), which keys apart from it.
+/// verb ("*driven* by political repression"), which keys apart from it
+/// ([`Question::other_verb_forms`]).
 fn another_form_in_evidence(engine: &Engine, question: &Question, entry: usize, key: &str, shown: &[usize]) -> bool {
-    if question.language != crate::text::lang::Language::En {
-        return false;
-    }
-    let index = engine.index();
-    let typed: Vec<&str> = question.folded.split(' ').filter(|word| index.word_keys(word).iter().any(|k| k == key)).collect();
-    if typed.is_empty() || typed.iter().any(|word| index.word_keys(word).iter().any(|k| index.has_key(k))) {
-        return false;
-    }
-    typed.iter().all(|word| {
-        crate::text::lexicon::verb_forms(word).into_iter().filter(|form| form != word).flat_map(|form| index.word_keys(form)).any(|form_key| index.has_key(&form_key) && evidence_holds_key(engine, entry, &form_key, shown))
-    })
+    question.other_verb_forms.iter().filter(|(form, _)| form == key).any(|(_, others)| others.iter().any(|other| evidence_holds_key(engine, entry, other, shown)))
 }
 
 /// "When did Tito leave the island of *Viz*", "when did the *USR*

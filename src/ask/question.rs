@@ -149,6 +149,10 @@ pub struct Question {
     /// each thing it names must be in the sentence that answers it. Empty
     /// for any other question.
     pub whether_things: Vec<String>,
+    /// English verb forms the base does not know ("drove"), each keyed,
+    /// with the keys of the base's other forms of the same verb
+    /// ("driven"), which hold it in the evidence.
+    pub other_verb_forms: Vec<(String, Vec<String>)>,
     /// "*Will* Serbia join the EU", "*is* Serbia *going to* bring back
     /// visas", "*hoće li*", "*будет ли*": a question of what is to come,
     /// which only a sentence that tells a plan or an expectation can answer
@@ -1766,6 +1770,23 @@ fn whether_things(index: &Index, text: &str, words: &[&str], language: Language)
         .collect()
 }
 
+/// See [`Question::other_verb_forms`]: read once per question, so that an
+/// entry's check looks a gap up rather than keying the question again.
+fn other_verb_forms(index: &Index, words: &[&str]) -> Vec<(String, Vec<String>)> {
+    let mut found = Vec::new();
+    for word in words.iter().filter(|word| lexicon::has_irregular_forms(word)) {
+        let keys = index.word_keys(word);
+        if keys.is_empty() || keys.iter().any(|key| index.has_key(key)) {
+            continue;
+        }
+        let others: Vec<String> = lexicon::verb_forms(word).into_iter().filter(|form| form != word).flat_map(|form| index.word_keys(form)).filter(|key| index.has_key(key)).collect();
+        if !others.is_empty() {
+            found.extend(keys.into_iter().map(|key| (key, others.clone())));
+        }
+    }
+    found
+}
+
 /// Verbs that make a request of histbot when they open a question
 /// ("*explain* the split", "can you *describe* Tito"), and so are
 /// stopwords; after a subject they say what someone did ("how did the
@@ -2330,6 +2351,7 @@ impl Question {
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
         let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
         let whether_things = whether_things(index, text, &words, language);
+        let other_verb_forms = if language == Language::En { other_verb_forms(index, &words) } else { Vec::new() };
         let asks_future = asks_future(&words, language);
         let allied_with = if language == Language::En { partner_keys(index, &spelt) } else { Vec::new() };
         let successor_asked = if asks == Asks::Who { successor_asked(index, &folded, language) } else { None };
@@ -2410,6 +2432,7 @@ impl Question {
             polar_subject,
             asks_whether,
             whether_things,
+            other_verb_forms,
             asks_future,
             allied_with,
             successor_asked,

@@ -352,7 +352,9 @@ const RUSSIAN: &[&str] = &[
     "которым", "который",
     // "Other", "become"/"began", "time" and "really", as in English:
     // "в других странах", "стали бежать", "во время", "на самом деле".
-    "другие", "других", "другой", "другим", "стал", "стала", "стали", "стало", "время", "самом", "деле", "самый", "самая", "самое", "самые", "самого", "самой", "самых", "самую",
+    "другие", "других", "другой", "другим", "стал", "стала", "стали", "стало", "время", "самом", "деле",
+    // "Most", of a superlative: "самое известное сражение".
+    "самый", "самая", "самое", "самые", "самого", "самой", "самых", "самую",
 ];
 
 const ARABIC: &[&str] = &[
@@ -421,7 +423,8 @@ const LIGHT: &[&str] = &[
     "person", "man", "men", "guy", "guys", "someone", "anyone", "name", "names", "famous",
     "important", "main", "kind", "get", "gets", "use", "used", "need", "needs", "needed", "needing", "see", "look", "think",
     "thought", "find", "found", "work", "worked", "seem", "feel", "side", "sides", "part", "parts",
-    "result", "outcome", "outcomes", "consequence", "consequences", "reason", "reasons", "point", "happen", "end", "ends", "become", "becomes", "lead",
+    "result", "outcome", "outcomes", "consequence", "consequences", "reason", "reasons", "point", "happen",
+    "end", "ends", "become", "becomes", "lead",
     "led", "mean", "means", "does", "cause", "caused", "affect", "effect", "deal", "far", "near",
     "next", "towards", "toward", "upon", "within", "without", "through", "across", "among", "along",
     "officially", "really", "basically", "exactly", "whats", "thing", "stuff", "so", "like", "worth",
@@ -664,6 +667,13 @@ pub fn verb_forms(folded: &str) -> Vec<&str> {
     all.sort_unstable();
     all.dedup();
     all
+}
+
+/// Whether the English word `folded` is an irregular verb form or the
+/// lemma of one ("drove", "drive"): a cheap test before [`verb_forms`].
+pub fn has_irregular_forms(folded: &str) -> bool {
+    let (lemmas, forms) = &*VERB_FORMS;
+    lemmas.contains_key(folded) || forms.contains_key(folded)
 }
 
 /// The lemmas a regular "-ing" or "-s" form may be of: "growing" →
