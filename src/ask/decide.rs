@@ -995,7 +995,7 @@ fn decade_held(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> boo
 /// verb ("*driven* by political repression"), which keys apart from it
 /// ([`Question::other_verb_forms`]).
 fn another_form_in_evidence(engine: &Engine, question: &Question, entry: usize, key: &str, shown: &[usize]) -> bool {
-    question.other_verb_forms.iter().filter(|(form, _)| form == key).any(|(_, others)| others.iter().any(|other| evidence_holds_key(engine, entry, other, shown)))
+    question.other_verb_forms(engine.index()).iter().filter(|(form, _)| form == key).any(|(_, others)| others.iter().any(|other| evidence_holds_key(engine, entry, other, shown)))
 }
 
 /// "When did Tito leave the island of *Viz*", "when did the *USR*

@@ -149,10 +149,10 @@ pub struct Question {
     /// each thing it names must be in the sentence that answers it. Empty
     /// for any other question.
     pub whether_things: Vec<String>,
-    /// English verb forms the base does not know ("drove"), each keyed,
-    /// with the keys of the base's other forms of the same verb
-    /// ("driven"), which hold it in the evidence.
-    pub other_verb_forms: Vec<(String, Vec<String>)>,
+    /// [`Question::other_verb_forms`], once read: only when an entry lacks
+    /// a word of the question.
+    #[serde(skip)]
+    pub(crate) other_verb_forms_read: std::sync::OnceLock<Vec<(String, Vec<String>)>>,
     /// "*Will* Serbia join the EU", "*is* Serbia *going to* bring back
     /// visas", "*hoće li*", "*будет ли*": a question of what is to come,
     /// which only a sentence that tells a plan or an expectation can answer
@@ -1771,7 +1771,8 @@ fn whether_things(index: &Index, text: &str, words: &[&str], language: Language)
 }
 
 /// See [`Question::other_verb_forms`]: read once per question, so that an
-/// entry's check looks a gap up rather than keying the question again.
+/// entry's check looks a gap up rather than keying the question again;
+/// only words with irregular forms are keyed.
 fn other_verb_forms(index: &Index, words: &[&str]) -> Vec<(String, Vec<String>)> {
     let mut found = Vec::new();
     for word in words.iter().filter(|word| lexicon::has_irregular_forms(word)) {
@@ -2351,7 +2352,6 @@ impl Question {
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
         let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
         let whether_things = whether_things(index, text, &words, language);
-        let other_verb_forms = if language == Language::En { other_verb_forms(index, &words) } else { Vec::new() };
         let asks_future = asks_future(&words, language);
         let allied_with = if language == Language::En { partner_keys(index, &spelt) } else { Vec::new() };
         let successor_asked = if asks == Asks::Who { successor_asked(index, &folded, language) } else { None };
@@ -2432,7 +2432,7 @@ impl Question {
             polar_subject,
             asks_whether,
             whether_things,
-            other_verb_forms,
+            other_verb_forms_read: std::sync::OnceLock::new(),
             asks_future,
             allied_with,
             successor_asked,
@@ -2455,6 +2455,20 @@ impl Question {
             reactor,
             reacted_to,
         }
+    }
+
+    /// English verb forms the question has that the base does not know
+    /// ("drove"), each keyed, with the keys of the base's other forms of
+    /// the same verb ("driven"). Read on first use: most questions lack no
+    /// word an entry has.
+    pub fn other_verb_forms(&self, index: &Index) -> &[(String, Vec<String>)] {
+        self.other_verb_forms_read.get_or_init(|| {
+            if self.language != Language::En {
+                return Vec::new();
+            }
+            let words: Vec<&str> = self.folded.split(' ').filter(|word| !word.is_empty()).collect();
+            other_verb_forms(index, &words)
+        })
     }
 
     /// The deed whose doer the question asks for (the forms of its verbs),
