@@ -3506,3 +3506,11 @@ fn servicemen_are_soldiers() {
     let engine = engine();
     assert_proven(&engine, "which borders were wrangel's soldiers deployed on", "pyotr-wrangel", "southeastern and northwestern borders");
 }
+
+#[test]
+fn a_surname_spelt_with_ich_is_the_surname_with_ic() {
+    // "Dimitrijevich" is how English writers often spell "Dimitrijević";
+    // both must key alike, so that the name is read as the name.
+    let engine = engine();
+    assert_proven(&engine, "what was colonel dimitrijevich's codename", "dragutin-dimitrijevic", "Apis");
+}

@@ -457,7 +457,7 @@ fn word_token(lower: &str, folded: &str, language: Language) -> Option<Token> {
         Language::En
     };
     let stemmed = match script_language {
-        Language::En => stem::stem(folded, Language::En),
+        Language::En => stem::stem(surname_ending_as_the_sources_write(folded), Language::En),
         Language::Ar => stem::stem(strip_arabic_article(folded), Language::Ar),
         other => fold_for_search(&stem::stem(lower, other)),
     };
@@ -479,6 +479,21 @@ fn word_token(lower: &str, folded: &str, language: Language) -> Option<Token> {
         }
     }
     Some(Token { key, alts, light: is_light(folded, language), language: script_language })
+}
+
+/// The shortest word whose "-ich" may be a Serbian surname's "-ić" ("pasich").
+const MIN_ICH_SURNAME: usize = 6;
+
+/// A Serbian surname's "-ić" as English writers often spell it, "-ich"
+/// ("Milosevich", "Obrenovich"), written "-ic" as the folded "-ić" is, so
+/// that both spellings stem alike: the English stemmer drops the "-ic" of
+/// "Milošević" and would keep the "-ich". A real English word ("sandwich")
+/// is left as written; either way both sides of the index are keyed alike.
+fn surname_ending_as_the_sources_write(folded: &str) -> &str {
+    match folded.strip_suffix('h') {
+        Some(bare) if bare.ends_with("ic") && folded.len() >= MIN_ICH_SURNAME && folded.bytes().all(|b| b.is_ascii_lowercase()) && !super::lexicon::is_english_word(folded) => bare,
+        _ => folded,
+    }
 }
 
 /// Case endings a Serbian or Russian possessive adjective may take after
