@@ -3514,3 +3514,12 @@ fn a_surname_spelt_with_ich_is_the_surname_with_ic() {
     let engine = engine();
     assert_proven(&engine, "what was colonel dimitrijevich's codename", "dragutin-dimitrijevic", "Apis");
 }
+
+#[test]
+fn fr_yugoslavia_is_the_federal_republic_and_only_is_sole() {
+    // "FR Yugoslavia" is the sources' "Federal Republic of Yugoslavia", as
+    // "SFR" is the Socialist one; "the only successor" is their "sole
+    // successor".
+    let engine = engine();
+    assert_proven(&engine, "which country is the only successor of fr yugoslavia", "dissolution-of-soviet-union-and-yugoslavia-1991", "Serbia is considered sole successor");
+}

@@ -453,6 +453,7 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("sssr", "soviet union"),
     ("sfry", "socialist federal republic of yugoslavia"),
     ("sfr", "socialist federal republic"),
+    ("fr", "federal republic"),
     ("sfrj", "socialist federal republic of yugoslavia"),
     ("fpry", "federal people's republic of yugoslavia"),
     ("fry", "federal republic of yugoslavia"),
@@ -469,6 +470,7 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("skj", "league of communists of yugoslavia"),
     ("kpj", "communist party of yugoslavia"),
     ("fnrj", "federal people's republic of yugoslavia"),
+    ("srj", "federal republic of yugoslavia"),
     // Their Russian forms (СФРЮ, ФНРЮ, КПЮ, СКЮ).
     ("sfryu", "socialist federal republic of yugoslavia"),
     ("fnryu", "federal people's republic of yugoslavia"),
