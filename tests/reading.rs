@@ -3523,3 +3523,19 @@ fn fr_yugoslavia_is_the_federal_republic_and_only_is_sole() {
     let engine = engine();
     assert_proven(&engine, "which country is the only successor of fr yugoslavia", "dissolution-of-soviet-union-and-yugoslavia-1991", "Serbia is considered sole successor");
 }
+
+#[test]
+fn a_time_clause_counts_less_than_what_is_asked() {
+    // "Were they allies *before World War I*": the sentence that says
+    // whether they were allies is the evidence, not the one that names the
+    // war the clause only dates the question by.
+    let engine = engine();
+    assert_proven(&engine, "were russia and serbia allies before world war i", "july-crisis", "not formally allied");
+}
+
+#[test]
+fn a_world_war_numbered_in_digits_is_the_war_the_sources_number() {
+    // "World War 2" is the sources' "World War II", not World War I and a 2.
+    let engine = engine();
+    assert_proven(&engine, "what did the red army do in yugoslavia in world war 2", "red-army-in-serbia-1944", "Red Army");
+}

@@ -1184,7 +1184,21 @@ fn agentless_passive(text: &str, index: &Index, deed: &[Vec<String>]) -> bool {
 /// words it contains, and at [`ANTECEDENT_SHARE`] of the words only the
 /// sentence it refers back to contains.
 pub fn relevance(index: &Index, doc: usize, position: usize, query: &Query) -> f32 {
-    weighed_relevance(index, doc, position, query, 1.0)
+    weighed_relevance(index, doc, position, query, time_clause_share(query))
+}
+
+/// How much a word of a question's time clause counts towards a quote's
+/// relevance: "were Serbia and Russia allies *before World War I*" asks
+/// whether they were allies, which the sentence on the war's causes does
+/// not say.
+const TIME_CLAUSE_SHARE: f32 = 0.5;
+
+/// [`TIME_CLAUSE_SHARE`] when the rest of the question has a word of its
+/// own that is not light; else all of it: "what happened *after Russia
+/// mobilized*" asks about the clause itself.
+fn time_clause_share(query: &Query) -> f32 {
+    let asks_more = (0..query.keys.len()).any(|word| !query.context.contains(&query.keys[word]) && !query.light.get(word).copied().unwrap_or(false));
+    if asks_more { TIME_CLAUSE_SHARE } else { 1.0 }
 }
 
 /// How much a word of a "why" question's time clause counts towards a
@@ -1245,7 +1259,7 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
             let people_bonus = (focus.asks == Some(Asks::Who) && names_own_people(index, entry, doc, position, focus.query)) as u8 as f32 * index.max_idf();
             // "How many": a sentence that gives the number in figures ("40,000 exiles") before one that only says "tens of thousands".
             let figure_bonus = (focus.asks == Some(Asks::HowMany) && has_figure(&quote.text)) as u8 as f32 * index.max_idf();
-            let context_share = if focus.asks == Some(Asks::Why) { TIME_CLAUSE_SHARE_FOR_WHY } else { 1.0 };
+            let context_share = if focus.asks == Some(Asks::Why) { TIME_CLAUSE_SHARE_FOR_WHY } else { time_clause_share(focus.query) };
             let score = weighed_relevance(index, doc, position, focus.query, context_share) + year_bonus + reason_bonus;
             Some((position, score, states(entry, quote, focus, index, doc, position), date_bonus + people_bonus + figure_bonus))
         })

@@ -1447,6 +1447,10 @@ impl Index {
                 if let Some(range) = year_range_in_full(chunk) {
                     return range;
                 }
+                // "world war 2": the war's number as the sources write it ("World War II").
+                if let Some(numeral) = at.checked_sub(1).and_then(|before| folded_chunks.get(before)).filter(|before| *before == "war").and_then(|_| war_numeral(folded)) {
+                    return numeral.to_string();
+                }
                 // "in 68": a year written with two digits, when one century dates entries with it.
                 if let Some(year) = at.checked_sub(1).and_then(|before| folded_chunks.get(before)).and_then(|before| self.short_year(before, folded)) {
                     return year.to_string();
@@ -2190,6 +2194,16 @@ fn capitalised_pairs(text: &str) -> Vec<String> {
 fn without_possessive_after_s(chunk: &str) -> &str {
     let bare = chunk.trim_end_matches(['?', '!', '.', ',']);
     ["'s", "’s"].iter().find_map(|mark| bare.strip_suffix(mark)).filter(|name| name.ends_with(['s', 'S'])).unwrap_or(chunk)
+}
+
+/// The Roman numeral the sources write for a world war's number typed in
+/// digits ("world war 2" is "World War II").
+fn war_numeral(folded: &str) -> Option<&'static str> {
+    match folded {
+        "1" => Some("i"),
+        "2" => Some("ii"),
+        _ => None,
+    }
 }
 
 /// A word the spelling corrector knows: lowercase ASCII letters only.

@@ -2360,6 +2360,9 @@ impl Question {
         let event_in_main_clause = !event_words.is_empty() && asked_clause.iter().any(verb_by_ending);
         let about = about_words(index, &words, language);
         query.context = time_clause(index, &words, language);
+        // "before *World War I*": a name the query joined into one key is in the clause when its words are.
+        let joined: Vec<String> = query.keys.iter().filter(|key| key.contains(' ') && key.split(' ').all(|part| query.context.iter().any(|c| c == part))).cloned().collect();
+        query.context.extend(joined);
         let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
