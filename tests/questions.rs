@@ -246,7 +246,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "how many czechoslovaks escapd through yugoslavia after the 68 invasion",
     "ko je bio ruski konzul u srbiji posle gerasima vascenka",
-    "да ли је патријарх варнава икада посетио русију",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -259,14 +258,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "ko je bio ruski konzul u srbiji posle gerasima vascenka",
         "from dev-43's one measurement as the holdout: \"the Russian consul *after* Gerasim Vashchenko\", asked in Serbian, is not read as asking for a successor, so the first consul's entry answers",
-    ),
-    (
-        "да ли је патријарх варнава икада посетио русију",
-        "from dev-43's one measurement as the holdout: \"did Patriarch Varnava ever *visit* Russia\", asked in Serbian, names only a person and a country, which his profile holds (\"Russian exiles\"), and the base lacks the verb",
-    ),
-    (
-        "да ли је зубов кажњен после пропалог пуча 1938",
-        "from dev-42's one measurement as the holdout: a yes-or-no question in Serbian whose verb (\"кажњен\", punished) the base lacks is answered by the 1938 coup entry its names tell",
     ),
     (
         "встречался ли тито с хрущевым в москве",
@@ -301,10 +292,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-39's one measurement as the holdout: \"какие … фильмы\" asks which films, by name, and the sentence speaks of \"Yugoslav movies\" and names none; a Serbian or Russian \"which\" sets the kind asked only for persons (setting it for any kind lost a Serbian question), and the plural is read in English only (\"which yugoslav films were popular in the ussr\" is refused)",
     ),
     (
-        "ответила ли россия на предложение борислава милошевича вступить в союзное государство",
-        "from dev-39's one measurement as the holdout: \"ответила\" is no reaction word, and who reacts and to what are read in English only (\"how did Moscow react to the Yugoslav proposal to join the Union State\" is refused); Borislav Milošević's profile says he proposed joining, which the question names, not any answer to it",
-    ),
-    (
         "кто убил короля александра обреновича в 1903",
         "from dev-38's one measurement as the holdout: \"убил\" is a Russian verb, which is no event word (see dev-35's question below), so the deed is not required of the evidence; the king's own profile is refused (a \"who\" question names him as its verb's object), and the answer falls to the next entry, whose sentence names Pašić and Peter I in 1903",
     ),
@@ -319,10 +306,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "как именно убили милана горкича",
         "from dev-38's one measurement as the holdout: \"как именно\" (how exactly) is read as \"what\", and the profile's sentence (murdered in Moscow during the Great Purge, on Stalin's orders) says where, when and on whose orders, not how",
-    ),
-    (
-        "/ask did khrushchev apologise to tito in belgrade in 1955",
-        "from dev-38's one measurement as the holdout: \"apologise\" is a word the base never uses, so it weighs light and leaves no gap, and the letters' sentence (they agreed to meet in Belgrade) says all the rest; as for dev-29's question below",
     ),
     (
         "какую долю nis владеет газпром нефть в процентах",
@@ -359,10 +342,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "did yugoslavia ever actually join the union state with russia and belarus",
         "from dev-30's one measurement as the holdout: the sentence tells the joining only as proposed (\"proposed joining … the Union State\"); refusing a yes-or-no answer from a sentence that tells its event only as wished for or denied lost 7, since a denial answers \"no\"",
-    ),
-    (
-        "were any red army soldiers punished for the crimes reported in yugoslavia",
-        "from dev-29's one measurement as the holdout: a yes-or-no question whose verb (\"punished\") no sentence tells is answered with the reports and Stalin's reply; requiring a polar question's verb in the evidence lost 14 dev questions whose verbs the sources paraphrase (\"oblige\", \"win thanks to\")",
     ),
     (
         "what happened to the serbian officers zubov turned down in 1938",

@@ -3539,3 +3539,18 @@ fn a_world_war_numbered_in_digits_is_the_war_the_sources_number() {
     let engine = engine();
     assert_proven(&engine, "what did the red army do in yugoslavia in world war 2", "red-army-in-serbia-1944", "Red Army");
 }
+
+#[test]
+fn a_yes_or_no_question_needs_its_verb_in_the_base() {
+    // "Was he *punished*": a yes-or-no question asks whether its verb
+    // happened; a verb the base never uses, nor any word it may stand for,
+    // no sentence confirms, whatever entry its names bring up.
+    let engine = engine();
+    assert_nothing_asserted_in(
+        &engine,
+        &[("did stalin apologise for the red army crimes in yugoslavia", "en"), ("was hebrang punished after meeting stalin in 1945", "en"), ("да ли је линицки кажњен после хапшења 1935", "sr")],
+    );
+    // A verb the base holds, in any of the languages, still answers.
+    assert_proven_in(&engine, "je li srbija uvela sankcije rusiji 2014", "sr", "serbia-no-sanctions-2014", "sanctions");
+    assert_proven(&engine, "did serbia impose sanctions on russia in 2014", "serbia-no-sanctions-2014", "sanctions");
+}

@@ -307,7 +307,7 @@ const SERBIAN: &[&str] = &[
     // "Koliko dugo": how long.
     "dugo",
     "je", "su", "sam", "si", "smo", "ste", "bio", "bila", "bilo", "bili", "bile", "biti", "li", "da",
-    "ne", "i", "a", "u", "na", "o", "od", "do", "za", "sa", "s", "iz", "po", "pri", "kod", "ka",
+    "ne", "i", "a", "u", "na", "o", "od", "do", "za", "sa", "s", "iz", "po", "pri", "kod", "ka", "protiv",
     "k", "se", "koji", "koja", "koje", "kojoj", "kojem", "kojim", "ko", "kada", "kad", "gde", "gdje", "kuda",
     "sta", "sto", "zasto", "kako", "koliko", "kolika", "koliki", "kolike", "godine", "godina", "godini", "dogodilo", "desilo",
     "potpisan", "potpisana", "potpisano", "potpisali", "potpisao", "ovo", "to", "taj", "ta", "ono",
@@ -341,7 +341,7 @@ const RUSSIAN: &[&str] = &[
     // "Start" and "begin", as in English: "после начала войны".
     "nachalo", "nachala", "nachale", "nachalsya", "nachalas", "nachali",
     // Prepositions, pronouns and particles, written as typed (folded like a question).
-    "для", "чтобы", "про", "через", "без", "над", "под", "перед", "он", "она", "они", "оно", "их", "им",
+    "для", "чтобы", "про", "через", "без", "над", "под", "перед", "против", "он", "она", "они", "оно", "их", "им",
     "его", "её", "свой", "своей", "своих", "свою", "тот", "та", "те", "того", "этого", "этой", "этих",
     "все", "всё", "весь", "уже", "же", "бы",
     // "Друг друга", "друг для друга": each other (not Serbian "drugi", second).
