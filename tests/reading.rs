@@ -3554,3 +3554,11 @@ fn a_yes_or_no_question_needs_its_verb_in_the_base() {
     assert_proven_in(&engine, "je li srbija uvela sankcije rusiji 2014", "sr", "serbia-no-sanctions-2014", "sanctions");
     assert_proven(&engine, "did serbia impose sanctions on russia in 2014", "serbia-no-sanctions-2014", "sanctions");
 }
+
+#[test]
+fn back_on_track_is_improving() {
+    // "Back on track" is the sources' "relations improved", not "back" as
+    // support.
+    let engine = engine();
+    assert_proven(&engine, "what got relations back on track in 1971", "24th-congress-cpsu", "24th Congress");
+}
