@@ -316,10 +316,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-37's one measurement as the holdout: \"the situation in the Communist Party of Yugoslavia\" is read as a place, a name after \"in\"; WordNet's kinds cannot tell a party from \"the Congress of Berlin\", which is a where (both are gatherings), and the sources have no other party after \"in\" to learn from",
     ),
     (
-        "what are the names of the five successor states of yugoslavia",
-        "from dev-37's one measurement as the holdout: \"what are the names of\" asks for a list; the sentence counts the five successor states without naming them, and no check asks a list answer to hold names of the kind asked (the sentence's names, \"Russian Federation\" and \"Soviet Union\", are of other states)",
-    ),
-    (
         "why did benes hate the stojadinovic goverment",
         "from dev-36's one measurement as the holdout: the sentence after the plot's (\"The plan failed, as Zubov … refused\") gives a reason, of the plan's failure; which clause a reason is for is not read (requiring the words before \"as\" to hold a question word lost 16, the reason sentence to name a name of the question lost 14, and \"hate\", a word the sources never use, to refuse the reason lost 10)",
     ),

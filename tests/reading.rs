@@ -3562,3 +3562,11 @@ fn back_on_track_is_improving() {
     let engine = engine();
     assert_proven(&engine, "what got relations back on track in 1971", "24th-congress-cpsu", "24th Congress");
 }
+
+#[test]
+fn the_names_of_things_are_asked_as_the_name_of_one() {
+    // "The *names* of the successor states": the sentence counts five
+    // and names none, so it does not answer.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what were the names of the successor states of yugoslavia"]);
+}

@@ -1498,12 +1498,12 @@ const PASSIVE_QUESTION_WORDS: &[&str] = &["was", "were", "is", "are", "been", "b
 
 /// The thing whose name an English question asks: the words before its
 /// head noun, and the head, the last word of the phrase after "the name of"
-/// ("the 1807 serbian-russian alliance *treaty*"), or between "was" and
+/// or "the names of" ("the 1807 serbian-russian alliance *treaty*"), or between "was" and
 /// "called" or "named" ("what was the economic *war* between serbia and
 /// austria-hungary called"), up to a word that ends a noun phrase ("who",
 /// "in", "between"…).
 fn named_thing<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], &'w str)> {
-    let phrase = if let Some(at) = words.windows(2).position(|pair| pair == ["name", "of"]) {
+    let phrase = if let Some(at) = words.windows(2).position(|pair| matches!(pair, ["name" | "names", "of"])) {
         &words[at + 2..]
     } else {
         let called = words.iter().position(|w| matches!(*w, "called" | "named"))?;
