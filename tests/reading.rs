@@ -3570,3 +3570,11 @@ fn the_names_of_things_are_asked_as_the_name_of_one() {
     let engine = engine();
     assert_nothing_asserted(&engine, &["what were the names of the successor states of yugoslavia"]);
 }
+
+#[test]
+fn an_organisation_is_no_place() {
+    // "The situation *in the Communist Party of Yugoslavia*" is within a
+    // party, not where the conference was held.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["where did the second cominform conference take place"]);
+}

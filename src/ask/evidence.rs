@@ -776,8 +776,24 @@ fn names_something_new(text: &str, focus: &Focus, index: &Index) -> bool {
         if *before == "in" && position > 0 && places_a_plural_not_asked(words[position - 1], query, index) {
             return false;
         }
+        // "The situation *in the Communist Party of Yugoslavia*": within an organisation, not a place.
+        if *before == "in" && names_an_organisation(after, index) {
+            return false;
+        }
         names_new_place(capitalised_run(after), query, index) || names_new_place(places_of_part(after), query, index) || names_a_side(after, query, index)
     })
+}
+
+/// Whether the capitalised run that opens `words` names an organisation:
+/// its head noun (the word before its first "of", else its last word) is a
+/// kind of organisation ("Communist *Party* of Yugoslavia"), as a place's
+/// is not ("National *Museum* of Serbia").
+fn names_an_organisation(words: &[&str], index: &Index) -> bool {
+    let capitalised = |word: &&str| word.starts_with(char::is_uppercase);
+    let length = words.iter().position(|word| !capitalised(word) || word.ends_with([',', ';', '.', ':'])).map_or(words.len(), |end| if words[end].ends_with([',', ';', '.', ':']) && capitalised(&words[end]) { end + 1 } else { end });
+    let head = words.get(..length).and_then(<[&str]>::last).map(|word| word.trim_end_matches([',', ';', '.', ':', ')']));
+    let organisation = index.word_keys("organization");
+    head.is_some_and(|head| index.word_keys(&head.to_lowercase()).iter().any(|key| organisation.iter().any(|kind| index.is_a_kind_of(key, kind))))
 }
 
 /// The word positions of `words` whose places can say where the asked
