@@ -316,10 +316,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-36's one measurement as the holdout: the sentence after the plot's (\"The plan failed, as Zubov … refused\") gives a reason, of the plan's failure; which clause a reason is for is not read (requiring the words before \"as\" to hold a question word lost 16, the reason sentence to name a name of the question lost 14, and \"hate\", a word the sources never use, to refuse the reason lost 10)",
     ),
     (
-        "кто командовал красной армией при освобождении белграда",
-        "from dev-35's one measurement as the holdout: a Russian question's verbs are not event words (its folded words are no word the Russian stemmer or the synonyms know), so \"командовал\" is not required of the evidence as \"commanded\" and \"komandovao\" are; keying them as typed lost 4 questions whose verbs the sources paraphrase (\"встречался\", \"бежали\"), which English loses too",
-    ),
-    (
         "were any red army soldiers punished for the rapes and robberies in yugoslavia",
         "from dev-34's one measurement as the holdout: the twin of dev-29's question below, for the same reason",
     ),

@@ -3578,3 +3578,12 @@ fn an_organisation_is_no_place() {
     let engine = engine();
     assert_nothing_asserted(&engine, &["where did the second cominform conference take place"]);
 }
+
+#[test]
+fn the_verb_after_russian_who_is_the_deed() {
+    // "*Кто командовал*" asks who commanded, as "who commanded" does: a
+    // sentence on the Belgrade Offensive that names no commander does not
+    // say.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("кто командовал красной армией при освобождении югославии", "ru")]);
+}

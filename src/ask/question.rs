@@ -1107,7 +1107,7 @@ fn initially_phrase<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
 /// what is asked, like a question word, not an event to find.
 fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Vec<Vec<String>> {
     if matches!(language, Language::Sr | Language::Ru) {
-        return inflected_event_words(index, words, language).into_iter().chain(inflected_journey(index, query, text, words, language)).collect();
+        return inflected_event_words(index, text, words, language).into_iter().chain(inflected_journey(index, query, text, words, language)).collect();
     }
     if language != Language::En || words.iter().any(|w| matches!(*w, "and" | "compared" | "vs" | "versus")) {
         return Vec::new();
@@ -1174,15 +1174,28 @@ fn is_adverb(word: &str) -> bool {
 
 /// The event words of a Serbian or Russian question: its verbs in the
 /// active past tense ([`lexicon::is_active_past`]), each as the keys its
-/// translation has, when the base knows them. Two things joined ("i", "и") have none, as in English.
-fn inflected_event_words(index: &Index, words: &[&str], language: Language) -> Vec<Vec<String>> {
+/// translation has, when the base knows them (`text` as typed, for the
+/// verb after "who"). Two things joined ("i", "и") have none, as in English.
+fn inflected_event_words(index: &Index, text: &str, words: &[&str], language: Language) -> Vec<Vec<String>> {
     if words.iter().any(|w| matches!(*w, "i" | "и")) {
         return Vec::new();
     }
+    // "*Кто командовал*": the verb right after "who" is the deed asked,
+    // keyed as typed too (the synonyms know "командовал", not its folded
+    // "komandoval"), as English reads the verb after "who".
+    // Serbian past between the two: "ko *je* komandovao".
+    let who_at = |at: usize| words.get(at).is_some_and(|word| matches!(*word, "kto" | "ko"));
+    let after_who = |at: usize| at >= 1 && (who_at(at - 1) || at >= 2 && who_at(at - 2) && matches!(words[at - 1], "je" | "su"));
     words
         .iter()
-        .filter(|word| lexicon::is_active_past(word, language) && !lexicon::is_stopword(word, language))
-        .map(|word| index.tokens(word, language).into_iter().map(|token| token.key).filter(|key| index.has_key(key)).collect::<Vec<String>>())
+        .enumerate()
+        .filter(|(_, word)| lexicon::is_active_past(word, language) && !lexicon::is_stopword(word, language))
+        .map(|(at, word)| {
+            let typed = after_who(at).then(|| index.tokens(as_typed(text, word), language)).unwrap_or_default();
+            let mut keys: Vec<String> = typed.into_iter().chain(index.tokens(word, language)).map(|token| token.key).filter(|key| index.has_key(key)).collect();
+            keys.dedup();
+            keys
+        })
         // A name that ends as a past verb does ("Врангель") is no event.
         .filter(|keys| !keys.is_empty() && !keys.iter().any(|key| index.is_person_name_key(key) || index.is_proper_key(key)))
         .collect()
