@@ -32,7 +32,7 @@
 //!   9 false assertions; dev-40 167/191 = 87.4%, 2 false assertions;
 //!   dev-41 140/160 = 87.5%, no false assertions; dev-42 221/249 = 88.8%,
 //!   8 false assertions; dev-43 186/200 = 93.0%, 3 false assertions).
-//! - `holdout.toml`: the forty-second set, written the same way by other
+//! - `holdout.toml`: the forty-third set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -225,27 +225,31 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.0;
-const HOLDOUT_FLOOR: f64 = 93.0;
+const DEV_FLOOR: f64 = 95.3;
+const HOLDOUT_FLOOR: f64 = 91.3;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-05: 186/200 = 93.0%, 3 false assertions, all
-/// unanswerable questions, at the end of session 55's changes, made on dev
+/// measurement (2026-12-05: 170/186 = 91.4%, 4 false assertions, all
+/// unanswerable questions, at the end of session 56's changes, made on dev
 /// only). Listed so that the test still fails on any new false assertion
 /// and on a fixed one (remove it). Why each is hard, as seen at the
-/// measurement: "thousands of citizens of Czechoslovakia used Yugoslavia"
-/// is taken for the count of those who escaped, which the sources do not
-/// give; "the Russian consul *after* Gerasim Vashchenko", asked in Serbian,
-/// is not read as asking for a successor, so the first consul's entry
-/// answers; "did Patriarch Varnava ever *visit* Russia", asked in Serbian,
-/// names only a person and a country, which his profile holds ("Russian
-/// exiles"), and the base lacks the verb.
+/// measurement: "who was the Soviet *leader* when Yugoslavia condemned the
+/// Afghanistan intervention" is answered by the intervention's entry, the
+/// time clause taken for the topic; "when was the 1941 treaty
+/// *cancelled*", asked with `/when`, is answered by the treaty's own date;
+/// "the Russian consul *after* Vashchenko", asked in Serbian Cyrillic with
+/// the surname alone, is not read as asking for a successor (as dev-43's
+/// Latin question was not), so the first consul's entry answers; and "how
+/// many Russian émigrés lived *in Belgrade itself*", asked in Russian, is
+/// answered by the count for the whole country.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "how many czechoslovaks escapd through yugoslavia after the 68 invasion",
-    "ko je bio ruski konzul u srbiji posle gerasima vascenka",
+    "/who was the soviet leader when yugoslavia condemned the afghanistan intervention",
+    "/when was the 1941 treaty of friendship and non-aggression cancelled",
+    "ко је био руски конзул у србији после вашченка",
+    "сколько именно русских эмигрантов жило в самом белграде",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
