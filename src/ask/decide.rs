@@ -893,11 +893,12 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // yes-or-no question asks whether what its verb says happened; a verb
     // the base never uses, nor any word it may stand for, no sentence can
     // confirm, though its ending makes it paraphrase-prone. The verb is an
-    // event word in English, and a Serbian or Russian word read as a verb
-    // by its ending (not "против", not an adverb).
-    // Not a word before an infinitive's "to", which says what could be or
-    // had to be done ("was Russia *able* to control"), not what was; a
-    // "to" before a name or an article is where the deed went
+    // event word in English, and in Serbian or Russian a word the question
+    // names that its ending reads as a verb.
+    //
+    // Not an English word before an infinitive's "to", which says what
+    // could be or had to be done ("was Russia *able* to control"), not
+    // what was; a "to" before a name or an article is where the deed went
     // ("apologise to Tito").
     let infinitive = |word: &str| !matches!(word, "the" | "a" | "an") && !index.word_keys(word).iter().any(|key| index.is_proper_key(key));
     let before_to = |key: &String| question.folded.split(' ').collect::<Vec<_>>().windows(3).any(|words| words[1] == "to" && infinitive(words[2]) && index.word_keys(words[0]).contains(key));

@@ -784,14 +784,18 @@ fn names_something_new(text: &str, focus: &Focus, index: &Index) -> bool {
     })
 }
 
-/// Whether the capitalised run that opens `words` names an organisation:
-/// its head noun (the word before its first "of", else its last word) is a
+/// Whether the capitalised words that open `words` name an organisation:
+/// their head noun (the last of them, before any "of" or punctuation) is a
 /// kind of organisation ("Communist *Party* of Yugoslavia"), as a place's
 /// is not ("National *Museum* of Serbia").
 fn names_an_organisation(words: &[&str], index: &Index) -> bool {
-    let capitalised = |word: &&str| word.starts_with(char::is_uppercase);
-    let length = words.iter().position(|word| !capitalised(word) || word.ends_with([',', ';', '.', ':'])).map_or(words.len(), |end| if words[end].ends_with([',', ';', '.', ':']) && capitalised(&words[end]) { end + 1 } else { end });
-    let head = words.get(..length).and_then(<[&str]>::last).map(|word| word.trim_end_matches([',', ';', '.', ':', ')']));
+    let mut head = None;
+    for word in words.iter().take_while(|word| word.starts_with(char::is_uppercase)) {
+        head = Some(word.trim_end_matches([',', ';', '.', ':', ')']));
+        if word.ends_with([',', ';', '.', ':']) {
+            break;
+        }
+    }
     let organisation = index.word_keys("organization");
     head.is_some_and(|head| index.word_keys(&head.to_lowercase()).iter().any(|key| organisation.iter().any(|kind| index.is_a_kind_of(key, kind))))
 }
