@@ -297,7 +297,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "кто убил короля александра обреновича в 1903",
-        "from dev-38's one measurement as the holdout: \"убил\" is a Russian verb, which is no event word (see dev-35's question below), so the deed is not required of the evidence; the king's own profile is refused (a \"who\" question names him as its verb's object), and the answer falls to the next entry, whose sentence names Pašić and Peter I in 1903",
+        "from dev-38's one measurement as the holdout: \"убил\" is too short for its past ending to mark it a verb, so it is no event word, even right after \"кто\" (session 56), and the deed is not required of the evidence; the king's own profile is refused (a \"who\" question names him as its verb's object), and the answer falls to the next entry, whose sentence names Pašić and Peter I in 1903",
     ),
     (
         "/who sergei ulagay what happend to him after albania",
@@ -305,7 +305,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "what was linitsky sentenced to after his arrest in 35",
-        "from dev-38's one measurement as the holdout: \"sentenced\" is a word the base never uses, so it weighs light and leaves no gap; the arrest, the time clause, is all the sentence tells (making an unknown event word a gap lost 8, see dev-29's question below)",
+        "from dev-38's one measurement as the holdout: \"sentenced\" is a word the base never uses, so it weighs light and leaves no gap; the arrest, the time clause, is all the sentence tells (making an unknown event word a gap lost 8; session 56 makes it one only in a yes-or-no question)",
     ),
     (
         "как именно убили милана горкича",
@@ -321,7 +321,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     ),
     (
         "were any red army soldiers punished for the rapes and robberies in yugoslavia",
-        "from dev-34's one measurement as the holdout: the twin of dev-29's question below, for the same reason",
+        "from dev-34's one measurement as the holdout: the twin of dev-29's \"were any red army soldiers punished for the crimes reported in yugoslavia\", which session 56 fixed; here the \"and\" of \"the rapes and robberies\" reads the question as two, which leaves it no event words, so the unknown \"punished\" is not held against the entry (reading an \"and\" as joining two questions only before a question word lost 10)",
     ),
     (
         "did yugoslavia actually join the union state with russia and belarus?",
