@@ -244,7 +244,7 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// the surname alone, is not read as asking for a successor (as dev-43's
 /// Latin question was not), so the first consul's entry answers; and "how
 /// many Russian émigrés lived *in Belgrade itself*", asked in Russian, is
-/// answered by the count for the whole country.
+/// answered by the entry on the emigration to Serbia as a whole.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "/who was the soviet leader when yugoslavia condemned the afghanistan intervention",
     "/when was the 1941 treaty of friendship and non-aggression cancelled",
