@@ -889,29 +889,6 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .filter(|&word| !evidence_holds(engine, question, entry, word, &shown))
         .filter_map(|word| query.keys.get(word).cloned())
         .collect::<Vec<_>>();
-    // "Were any soldiers *punished*", "da li je Zubov *kažnjen*": a
-    // yes-or-no question asks whether what its verb says happened; a verb
-    // the base never uses, nor any word it may stand for, no sentence can
-    // confirm, though its ending makes it paraphrase-prone. The verb is an
-    // event word in English, and in Serbian or Russian a word the question
-    // names that its ending reads as a verb.
-    //
-    // Not an English word before an infinitive's "to", which says what
-    // could be or had to be done ("was Russia *able* to control"), not
-    // what was; a "to" before a name or an article is where the deed went
-    // ("apologise to Tito").
-    let infinitive = |word: &str| !matches!(word, "the" | "a" | "an") && !index.word_keys(word).iter().any(|key| index.is_proper_key(key));
-    let before_to = |key: &String| question.folded.split(' ').collect::<Vec<_>>().windows(3).any(|words| words[1] == "to" && infinitive(words[2]) && index.word_keys(words[0]).contains(key));
-    let is_event_word = |key: &String| question.event_words.iter().any(|forms| forms.first() == Some(key)) && !before_to(key);
-    let unconfirmed = (0..query.keys.len())
-        .filter(|&word| {
-            query.keys.get(word).is_some_and(|key| {
-                question.asks_whether && is_event_word(key) || question.whether_things.contains(key) && query.light.get(word).copied().unwrap_or(false)
-            })
-        })
-        .filter(|&word| !index.knows(query, word))
-        .filter_map(|word| query.keys.get(word).cloned())
-        .collect::<Vec<_>>();
     let journey_gap = (!tells_the_journey_there(engine, question, entry, &shown)).then(|| question.journey_to.first().cloned()).flatten();
     // "Were the drills ever held *in Serbia*": a yes-or-no question of
     // where is answered by a sentence that puts it there, not by one that
@@ -969,7 +946,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(successor_gap)
         .chain(place_gaps)
         .chain(named_thing_gaps)
-        .chain(unconfirmed)
+        .chain(question.unconfirmed_verbs.iter().cloned())
         .chain(placed_gap)
         .chain(journey_gap)
         .chain(question.answer_kind.clone().filter(|_| !kind_held(engine, question, entry, &shown)))

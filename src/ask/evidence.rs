@@ -796,8 +796,7 @@ fn names_an_organisation(words: &[&str], index: &Index) -> bool {
             break;
         }
     }
-    let organisation = index.word_keys("organization");
-    head.is_some_and(|head| index.word_keys(&head.to_lowercase()).iter().any(|key| organisation.iter().any(|kind| index.is_a_kind_of(key, kind))))
+    head.is_some_and(|head| index.word_keys(&head.to_lowercase()).iter().any(|key| index.is_an_organisation(key)))
 }
 
 /// The word positions of `words` whose places can say where the asked
@@ -1213,12 +1212,11 @@ pub fn relevance(index: &Index, doc: usize, position: usize, query: &Query) -> f
 /// not say.
 const TIME_CLAUSE_SHARE: f32 = 0.5;
 
-/// [`TIME_CLAUSE_SHARE`] when the rest of the question has a word of its
-/// own that is not light; else all of it: "what happened *after Russia
-/// mobilized*" asks about the clause itself.
+/// [`TIME_CLAUSE_SHARE`] when the rest of the question asks something of
+/// its own ([`Query::asks_beyond_context`]); else all of it: "what
+/// happened *after Russia mobilized*" asks about the clause itself.
 fn time_clause_share(query: &Query) -> f32 {
-    let asks_more = (0..query.keys.len()).any(|word| !query.context.contains(&query.keys[word]) && !query.light.get(word).copied().unwrap_or(false));
-    if asks_more { TIME_CLAUSE_SHARE } else { 1.0 }
+    if query.asks_beyond_context { TIME_CLAUSE_SHARE } else { 1.0 }
 }
 
 /// How much a word of a "why" question's time clause counts towards a

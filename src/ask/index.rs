@@ -201,6 +201,8 @@ pub struct Index {
     party_keys: HashSet<String>,
     /// The key of "person".
     person_key: String,
+    /// The keys of "organization", the kind a party or a committee is.
+    organisation_keys: Vec<String>,
     /// Keys of people's names (rare ones only: not "serbia" of "Peter I of Serbia").
     person_keys: HashSet<String>,
     /// The largest idf, used for query words the base has never seen.
@@ -301,6 +303,11 @@ pub struct Query {
     /// the answer happened, which the sentence that answers need not repeat
     /// if the entry says it elsewhere.
     pub context: Vec<String>,
+    /// Whether the question asks something of its own beside its time
+    /// clause (a word outside `context` that is not light), read once the
+    /// query is final: then the clause's words count less towards a
+    /// sentence's relevance ([`super::evidence::relevance`]).
+    pub asks_beyond_context: bool,
     /// The English question's words the base does not know, each with its
     /// correction, if any, as [`Index::query_in`] read them: the rest of
     /// the parse reads the same words ([`Index::respell_in`]) without
@@ -324,6 +331,7 @@ impl Query {
             name_ends: Vec::new(),
             after_locative: Vec::new(),
             context: Vec::new(),
+            asks_beyond_context: false,
             respellings: Vec::new(),
         }
     }
@@ -585,6 +593,7 @@ impl Index {
             }
         }
         index.person_key = wordnet_keys("person").into_iter().next().unwrap_or_default();
+        index.organisation_keys = wordnet_keys("organization");
         index.person_kind_keys = crate::text::lexicon::english_person_kinds().iter().flat_map(|noun| wordnet_keys(noun)).collect();
         index.latest_year = base.entries().iter().filter_map(|e| e.date.as_ref()).map(|date| date.last_year()).max();
         index.person_name_keys = people_words.clone();
@@ -1110,6 +1119,11 @@ impl Index {
         kind == self.person_key || self.person_kind_keys.contains(kind)
     }
 
+    /// Whether index key `key` is a noun WordNet makes an organisation ("party").
+    pub fn is_an_organisation(&self, key: &str) -> bool {
+        self.organisation_keys.iter().any(|kind| self.is_a_kind_of(key, kind))
+    }
+
     /// Whether index key `key` is a noun of kind `kind` ("Russian" of "language").
     pub fn is_a_kind_of(&self, key: &str, kind: &str) -> bool {
         self.kinds.get(key).is_some_and(|(kinds, _)| kinds.contains(kind))
@@ -1447,12 +1461,14 @@ impl Index {
                 if let Some(range) = year_range_in_full(chunk) {
                     return range;
                 }
+                // The chunk before, folded: "world *war* 2", "*in* 68", "austria *hungry*".
+                let chunk_before = at.checked_sub(1).and_then(|before| folded_chunks.get(before));
                 // "world war 2": the war's number as the sources write it ("World War II").
-                if let Some(numeral) = at.checked_sub(1).and_then(|before| folded_chunks.get(before)).filter(|before| *before == "war").and_then(|_| war_numeral(folded)) {
+                if let Some(numeral) = chunk_before.filter(|before| *before == "war").and_then(|_| war_numeral(folded)) {
                     return numeral.to_string();
                 }
                 // "in 68": a year written with two digits, when one century dates entries with it.
-                if let Some(year) = at.checked_sub(1).and_then(|before| folded_chunks.get(before)).and_then(|before| self.short_year(before, folded)) {
+                if let Some(year) = chunk_before.and_then(|before| self.short_year(before, folded)) {
                     return year.to_string();
                 }
                 // "austria-hungery": each part of a compound is a word of its own.
@@ -1480,7 +1496,7 @@ impl Index {
                             paraphrased.push((token.key.clone(), partners));
                         }
                         let before = match position {
-                            0 => at.checked_sub(1).and_then(|before| folded_chunks.get(before)).map(String::as_str),
+                            0 => chunk_before.map(String::as_str),
                             _ => parts.get(position - 1).copied(),
                         };
                         let in_name = || before.and_then(|before| self.respell_in_name(before, part));

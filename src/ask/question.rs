@@ -149,6 +149,11 @@ pub struct Question {
     /// each thing it names must be in the sentence that answers it. Empty
     /// for any other question.
     pub whether_things: Vec<String>,
+    /// The keys of a yes-or-no question's verbs that the base never uses,
+    /// nor any word they may stand for ("were any soldiers *punished*", "da
+    /// li je Zubov *kažnjen*"): no sentence can confirm them, so each is a
+    /// gap of every entry ([`unconfirmed_verbs`]).
+    pub unconfirmed_verbs: Vec<String>,
     /// [`Question::other_verb_forms`], once read: only when an entry lacks
     /// a word of the question.
     #[serde(skip)]
@@ -1783,6 +1788,36 @@ fn whether_things(index: &Index, text: &str, words: &[&str], language: Language)
         .collect()
 }
 
+/// See [`Question::unconfirmed_verbs`]. A yes-or-no question asks whether
+/// what its verb says happened; a verb the base never uses, nor any word
+/// it may stand for, no sentence can confirm, though its ending makes it
+/// paraphrase-prone. The verb is an event word in English (`asks_whether`,
+/// `event_words`), and in Serbian or Russian a word the question names
+/// (`whether_things`) that its ending reads as a verb (a light word).
+///
+/// Not an English word before an infinitive's "to", which says what could
+/// be or had to be done ("was Russia *able* to control"), not what was; a
+/// "to" before a name or an article is where the deed went ("apologise to
+/// Tito").
+fn unconfirmed_verbs(index: &Index, query: &Query, folded: &str, event_words: &[Vec<String>], asks_whether: bool, whether_things: &[String]) -> Vec<String> {
+    if !asks_whether && whether_things.is_empty() {
+        return Vec::new();
+    }
+    let words: Vec<&str> = folded.split(' ').collect();
+    let infinitive = |word: &str| !matches!(word, "the" | "a" | "an") && !index.word_keys(word).iter().any(|key| index.is_proper_key(key));
+    let before_to = |key: &String| words.windows(3).any(|words| words[1] == "to" && infinitive(words[2]) && index.word_keys(words[0]).contains(key));
+    let is_event_word = |key: &String| event_words.iter().any(|forms| forms.first() == Some(key)) && !before_to(key);
+    (0..query.keys.len())
+        .filter(|&word| {
+            query.keys.get(word).is_some_and(|key| {
+                asks_whether && is_event_word(key) || whether_things.contains(key) && query.light.get(word).copied().unwrap_or(false)
+            })
+        })
+        .filter(|&word| !index.knows(query, word))
+        .filter_map(|word| query.keys.get(word).cloned())
+        .collect()
+}
+
 /// See [`Question::other_verb_forms`]: read once per question, so that an
 /// entry's check looks a gap up rather than keying the question again;
 /// only words with irregular forms are keyed.
@@ -2376,6 +2411,8 @@ impl Question {
         // "before *World War I*": a name the query joined into one key is in the clause when its words are.
         let joined: Vec<String> = query.keys.iter().filter(|key| key.contains(' ') && key.split(' ').all(|part| query.context.iter().any(|c| c == part))).cloned().collect();
         query.context.extend(joined);
+        query.asks_beyond_context = (0..query.keys.len()).any(|word| !query.context.contains(&query.keys[word]) && !query.light.get(word).copied().unwrap_or(false));
+        let unconfirmed_verbs = unconfirmed_verbs(index, &query, &folded, &event_words, asks_whether, &whether_things);
         let between = between_names(index, &words, language);
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
@@ -2448,6 +2485,7 @@ impl Question {
             polar_subject,
             asks_whether,
             whether_things,
+            unconfirmed_verbs,
             other_verb_forms_read: std::sync::OnceLock::new(),
             asks_future,
             allied_with,
