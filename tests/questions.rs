@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-43.toml`: the second to forty-second holdout sets,
+//! - `dev-3.toml` … `dev-44.toml`: the second to forty-third holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -31,7 +31,8 @@
 //!   assertions; dev-38 128/142 = 90.1%, 10 false assertions; dev-39 62/75 = 82.7%,
 //!   9 false assertions; dev-40 167/191 = 87.4%, 2 false assertions;
 //!   dev-41 140/160 = 87.5%, no false assertions; dev-42 221/249 = 88.8%,
-//!   8 false assertions; dev-43 186/200 = 93.0%, 3 false assertions).
+//!   8 false assertions; dev-43 186/200 = 93.0%, 3 false assertions;
+//!   dev-44 170/186 = 91.4%, 4 false assertions).
 //! - `holdout.toml`: the forty-third set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -225,7 +226,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.3;
+const DEV_FLOOR: f64 = 95.2;
 const HOLDOUT_FLOOR: f64 = 91.3;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -255,6 +256,22 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "/who was the soviet leader when yugoslavia condemned the afghanistan intervention",
+        "from dev-44's one measurement as the holdout: the Soviet *leader* at the time is asked, but the time clause is taken for the topic, so the Afghanistan intervention's entry answers",
+    ),
+    (
+        "/when was the 1941 treaty of friendship and non-aggression cancelled",
+        "from dev-44's one measurement as the holdout: `/when` asks when the 1941 treaty was *cancelled*, which the sources do not date, and the treaty's own date answers",
+    ),
+    (
+        "ко је био руски конзул у србији после вашченка",
+        "from dev-44's one measurement as the holdout: \"the Russian consul *after* Vashchenko\", asked in Serbian Cyrillic with the surname alone, is not read as asking for a successor, so the first consul's entry answers",
+    ),
+    (
+        "сколько именно русских эмигрантов жило в самом белграде",
+        "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",
+    ),
     (
         "how many czechoslovaks escapd through yugoslavia after the 68 invasion",
         "from dev-43's one measurement as the holdout: \"thousands of citizens of Czechoslovakia used Yugoslavia\" is taken for the count of those who escaped, which the sources do not give",
@@ -349,7 +366,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=43 {
+    for part in 2..=44 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
