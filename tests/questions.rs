@@ -249,7 +249,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "/who was the soviet leader when yugoslavia condemned the afghanistan intervention",
     "/when was the 1941 treaty of friendship and non-aggression cancelled",
-    "ко је био руски конзул у србији после вашченка",
     "сколько именно русских эмигрантов жило в самом белграде",
 ];
 
@@ -265,20 +264,12 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-44's one measurement as the holdout: `/when` asks when the 1941 treaty was *cancelled*, which the sources do not date, and the treaty's own date answers",
     ),
     (
-        "ко је био руски конзул у србији после вашченка",
-        "from dev-44's one measurement as the holdout: \"the Russian consul *after* Vashchenko\", asked in Serbian Cyrillic with the surname alone, is not read as asking for a successor, so the first consul's entry answers",
-    ),
-    (
         "сколько именно русских эмигрантов жило в самом белграде",
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",
     ),
     (
         "how many czechoslovaks escapd through yugoslavia after the 68 invasion",
         "from dev-43's one measurement as the holdout: \"thousands of citizens of Czechoslovakia used Yugoslavia\" is taken for the count of those who escaped, which the sources do not give",
-    ),
-    (
-        "ko je bio ruski konzul u srbiji posle gerasima vascenka",
-        "from dev-43's one measurement as the holdout: \"the Russian consul *after* Gerasim Vashchenko\", asked in Serbian, is not read as asking for a successor, so the first consul's entry answers",
     ),
     (
         "встречался ли тито с хрущевым в москве",

@@ -3587,3 +3587,15 @@ fn the_verb_after_russian_who_is_the_deed() {
     let engine = engine();
     assert_nothing_asserted_in(&engine, &[("кто командовал красной армией при освобождении югославии", "ru")]);
 }
+
+#[test]
+fn a_serbian_or_russian_post_asked_is_the_kind_of_the_answer() {
+    // "Ko je bio ruski *konzul* posle Vaščenka": a consul other than the
+    // one named, as "who was the Russian consul after Vashchenko" asks.
+    // The sentence that names the first consul, Vashchenko, and the prince
+    // who received him names no other consul, so it does not say.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("ko je bio sledeći ruski konzul u srbiji posle vaščenka", "sr"), ("кто был русским консулом в сербии после ващенко", "ru")]);
+    // The consul it names still answers who the first was.
+    assert_proven_in(&engine, "ko je bio prvi ruski konzul u srbiji", "sr", "first-russian-consul-1838", "Gerasim Vashchenko");
+}

@@ -1202,7 +1202,10 @@ fn kind_key(question: &Question) -> &str {
 /// word that may name one, stands so), None when the question does not
 /// qualify its post or the sentence does not write it so.
 fn qualified_post_holder(index: &Index, question: &Question, text: &str, kind: &str, unasked: &dyn Fn(&String) -> bool) -> Option<bool> {
-    let typed: Vec<Vec<String>> = question.folded.split(' ').map(|word| index.word_keys(word)).filter(|keys| !keys.is_empty()).collect();
+    // Keyed in the question's language, as typed: "ruski konzul", "русским
+    // консулом" is a Russian consul.
+    let keys_in = |word: &str| index.word_tokens(super::question::as_typed(&question.text, word), question.language).iter().map(|token| token.key.clone()).collect::<Vec<String>>();
+    let typed: Vec<Vec<String>> = question.folded.split(' ').map(keys_in).filter(|keys| !keys.is_empty()).collect();
     let post = typed.iter().position(|keys| keys.iter().any(|key| key == kind))?;
     let qualifier: &[String] = typed.get(post.checked_sub(1)?)?;
     if !qualifier.iter().any(|key| index.is_proper_key(key)) {
@@ -1228,10 +1231,14 @@ fn qualified_post_holder(index: &Index, question: &Question, text: &str, kind: &
     if posts.is_empty() {
         return None;
     }
+    // Not a person the question names in another form ("posle *Vaščenka*":
+    // Gerasim Vashchenko), as its words match the index.
+    let named = std::cell::OnceCell::new();
+    let named_by_question = || named.get_or_init(|| index.people_the_query_names(&question.query));
     let names_someone = |word: &str| {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
-        index.word_keys(bare).iter().any(|key| unasked(key) || capitalised && index.may_name_a(key, kind, &question.query))
+        index.word_keys(bare).iter().any(|key| unasked(key) || capitalised && !named_by_question().contains(key) && index.may_name_a(key, kind, &question.query))
     };
     let held = |(at, qualifier): (usize, usize)| {
         let after = written[at + 1..].iter().take_while(|word| !is_verb(word));

@@ -780,7 +780,7 @@ const OBJECT_AUXILIARIES: &[&str] = &["did", "does", "do", "will", "would", "cou
 /// The word of `text` that folds to `folded`, as typed: a Russian word
 /// folded into Latin letters ("rossiyan") is no longer one the Russian
 /// stemmer and the synonyms read. `folded` itself when none does.
-fn as_typed<'t>(text: &'t str, folded: &'t str) -> &'t str {
+pub(crate) fn as_typed<'t>(text: &'t str, folded: &'t str) -> &'t str {
     text.split_whitespace().find(|typed| fold_for_search(typed) == folded).unwrap_or(folded)
 }
 
@@ -2428,7 +2428,11 @@ impl Question {
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
         // Of a head of two words ("prime minister"), its last names the kind.
         let head_noun = head.as_deref().map(|head| head.rsplit(' ').next().unwrap_or(head));
-        let answer_kind = answer_kind.or_else(|| head_noun.filter(|noun| asks == Asks::Who && language == Language::En && index.is_a_kind_of(noun, index.person_key())).map(str::to_string));
+        // In Serbian and Russian, only a common noun: the head read there
+        // may be a name's ("ko su bili Lazar *Srbin*"), or the subject of a
+        // verb ("koga je podržavala *Austrougarska*").
+        let kind_of_person = |noun: &&str| index.is_a_kind_of(noun, index.person_key()) && (language == Language::En || !index.is_proper_key(noun));
+        let answer_kind = answer_kind.or_else(|| head_noun.filter(|noun| asks == Asks::Who && language != Language::Ar && kind_of_person(noun)).map(str::to_string));
         let of_owner = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
         let possessor = if of_owner.is_none() { head.as_ref().and_then(|head| possessor_of_head(index, typed, head, language)) } else { None };
         let head_of_possessive = possessor.is_some();
