@@ -280,10 +280,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",
     ),
     (
-        "ко је био српски амбасадор у москви 2009",
-        "from dev-42's one measurement as the holdout: the side is swapped: the Serbian ambassador in Moscow is answered by Russia's ambassador in Belgrade",
-    ),
-    (
         "что стало с зубовым после провала переворота 1938",
         "from dev-42's one measurement as the holdout: a \"what became of\" question in Russian (\"что стало с\") is answered by the 1938 coup entry its names tell",
     ),

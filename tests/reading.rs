@@ -3599,3 +3599,12 @@ fn a_serbian_or_russian_post_asked_is_the_kind_of_the_answer() {
     // The consul it names still answers who the first was.
     assert_proven_in(&engine, "ko je bio prvi ruski konzul u srbiji", "sr", "first-russian-consul-1838", "Gerasim Vashchenko");
 }
+
+#[test]
+fn a_serbian_or_russian_post_is_whose_and_where_it_is() {
+    // "*Srpski* ambasador *u Moskvi*" is Serbia's ambassador in Moscow, not
+    // the Russian ambassador to Serbia whom the 2009 interview names.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("ko je bio srpski ambasador u moskvi 2009", "sr"), ("ko je bio ambasador srbije u moskvi 2009", "sr"), ("кто был сербским послом в москве в 2009 году", "ru")]);
+    assert_proven_in(&engine, "ko je bio ruski ambasador u srbiji 2009", "sr", "konuzin-interview-2009", "Konuzin");
+}

@@ -1275,10 +1275,40 @@ fn post_of_another(index: &Index, question: &Question, text: &str, kind: &str) -
             .filter(|(whose, place)| !whose.is_empty() && !place.is_empty())
             .collect()
     };
-    let asked_words: Vec<&str> = question.folded.split(' ').collect();
-    let (asked, told) = (posts(&asked_words), posts(&evidence::sentence_words(text)));
+    let told = posts(&evidence::sentence_words(text));
+    let asked = if question.language == Language::En { posts(&question.folded.split(' ').collect::<Vec<_>>()) } else { inflected_posts(index, question, kind) };
     let shares = |a: &[String], b: &[String]| a.iter().any(|key| b.contains(key));
     !asked.is_empty() && !told.is_empty() && told.iter().all(|(whose, place)| asked.iter().all(|(asked_whose, asked_place)| !shares(whose, asked_whose) && !shares(place, asked_place)))
+}
+
+/// [`post_of_another`]'s posts of a Serbian or Russian question ("*srpski*
+/// ambasador *u Moskvi*", "послом *Сербии в Москве*"): its words keyed as typed, in its language, and
+/// each name read as the index matches it ("Moskvi" is Moscow).
+fn inflected_posts(index: &Index, question: &Question, kind: &str) -> Vec<(Vec<String>, Vec<String>)> {
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    let keys_of = |word: &str| {
+        let query = index.query_in(super::question::as_typed(&question.text, word), question.language);
+        let matched: Vec<String> = (0..query.keys.len()).flat_map(|at| index.stored_matches(&query, at)).map(str::to_string).collect();
+        query.keys.into_iter().chain(matched).collect::<Vec<String>>()
+    };
+    let proper = |word: &str| keys_of(word).into_iter().filter(|key| index.is_proper_key(key)).collect::<Vec<String>>();
+    let locative = |at: usize| words.get(at).is_some_and(|word| matches!(*word, "u" | "v" | "vo" | "na"));
+    let place_after = |at: usize| if locative(at) { words.get(at + 1).map(|word| proper(word)).unwrap_or_default() } else { Vec::new() };
+    // Whose post, before it ("*srpski* ambasador") or after it in the
+    // genitive ("послом *Сербии*"), then where.
+    let post = |at: usize| {
+        let before = at.checked_sub(1).map(|b| proper(words[b])).unwrap_or_default();
+        if !before.is_empty() {
+            return (before, place_after(at + 1));
+        }
+        let after = words.get(at + 1).map(|word| proper(word)).unwrap_or_default();
+        (after, place_after(at + 2))
+    };
+    (0..words.len())
+        .filter(|&at| keys_of(words[at]).iter().any(|key| key == kind))
+        .map(post)
+        .filter(|(whose, place)| !whose.is_empty() && !place.is_empty())
+        .collect()
 }
 
 /// The name keys of the people the question names: all of "Josip Broz
