@@ -300,10 +300,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-39's one measurement as the holdout: \"какие … фильмы\" asks which films, by name, and the sentence speaks of \"Yugoslav movies\" and names none; a Serbian or Russian \"which\" sets the kind asked only for persons (setting it for any kind lost a Serbian question), and the plural is read in English only (\"which yugoslav films were popular in the ussr\" is refused)",
     ),
     (
-        "кто убил короля александра обреновича в 1903",
-        "from dev-38's one measurement as the holdout: \"убил\" is too short for its past ending to mark it a verb, so it is no event word, even right after \"кто\" (session 56), and the deed is not required of the evidence; the king's own profile is refused (a \"who\" question names him as its verb's object), and the answer falls to the next entry, whose sentence names Pašić and Peter I in 1903",
-    ),
-    (
         "/who sergei ulagay what happend to him after albania",
         "from dev-38's one measurement as the holdout: `/who`'s argument holds a question of its own after the name; read as free text, \"sergei ulagay what happend to him\" (the name first, a pronoun after) is not read as asking what happened to him, which the sources do not tell",
     ),

@@ -1194,7 +1194,8 @@ fn inflected_event_words(index: &Index, text: &str, words: &[&str], language: La
     words
         .iter()
         .enumerate()
-        .filter(|(_, word)| lexicon::is_active_past(word, language) && !lexicon::is_stopword(word, language))
+        // A short verb too, right after "who" ("кто *убил*").
+        .filter(|(at, word)| (lexicon::is_active_past(word, language) || after_who(*at) && lexicon::is_short_active_past(word, language)) && !lexicon::is_stopword(word, language))
         .map(|(at, word)| {
             let typed = after_who(at).then(|| index.tokens(as_typed(text, word), language)).unwrap_or_default();
             let mut keys: Vec<String> = typed.into_iter().chain(index.tokens(word, language)).map(|token| token.key).filter(|key| index.has_key(key)).collect();

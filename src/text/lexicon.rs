@@ -404,6 +404,17 @@ pub fn is_active_past(folded: &str, language: Language) -> bool {
     }
 }
 
+/// [`is_active_past`] for a short verb ("убил", "dao"), with two letters
+/// before its ending: only where a verb is expected, as right after "who".
+pub fn is_short_active_past(folded: &str, language: Language) -> bool {
+    let suffixes: &[&str] = match language {
+        Language::Sr => &["ao", "io", "la", "lo", "li"],
+        Language::Ru => &["l", "la", "li", "lo"],
+        Language::En | Language::Ar => &[],
+    };
+    suffixes.iter().any(|suffix| folded.len() > suffix.len() + 1 && folded.ends_with(suffix))
+}
+
 /// Whether `folded` ends in one of `suffixes` with at least four letters
 /// before it (so that a short word is not taken for an inflected one).
 fn ends_in_one_of(folded: &str, suffixes: &[&str]) -> bool {
