@@ -304,10 +304,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-38's one measurement as the holdout: `/who`'s argument holds a question of its own after the name; read as free text, \"sergei ulagay what happend to him\" (the name first, a pronoun after) is not read as asking what happened to him, which the sources do not tell",
     ),
     (
-        "what was linitsky sentenced to after his arrest in 35",
-        "from dev-38's one measurement as the holdout: \"sentenced\" is a word the base never uses, so it weighs light and leaves no gap; the arrest, the time clause, is all the sentence tells (making an unknown event word a gap lost 8; session 56 makes it one only in a yes-or-no question)",
-    ),
-    (
         "как именно убили милана горкича",
         "from dev-38's one measurement as the holdout: \"как именно\" (how exactly) is read as \"what\", and the profile's sentence (murdered in Moscow during the Great Purge, on Stalin's orders) says where, when and on whose orders, not how",
     ),

@@ -3619,3 +3619,14 @@ fn a_short_verb_after_who_is_the_deed() {
     // A sentence that tells who did it still answers.
     assert_proven_in(&engine, "кто убил милана горкича", "ru", "murder-of-milan-gorkic", "Stalin");
 }
+
+#[test]
+fn what_was_done_to_a_name_is_its_verb() {
+    // "What was Linitsky *sentenced* to": the deed done to him is asked, as
+    // "who sentenced" or "when was he sentenced" would ask it. The sentence
+    // of his arrest, and his own entry, do not tell a sentence.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what was linitsky convicted of", "what was linitsky sentenced to after his arrest"]);
+    // A sentence that tells the deed answers.
+    assert_proven(&engine, "what was yugoslavia expelled from in 1948", "cominform-resolution-1948", "expulsion");
+}

@@ -834,7 +834,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // "When did Serbia *apply* to join the EU": a date or a doer answers for
     // the event the question's verbs say; when the evidence holds none of
     // them, the entry is about something else that happened to the same names.
-    let event_untold = (matches!(question.asks, Asks::When | Asks::Who) || question.asks_words)
+    let event_untold = (matches!(question.asks, Asks::When | Asks::Who) || question.asks_words || question.asks_deed_done_to_a_name)
         && !question.event_words.is_empty()
         && !question.event_words.iter().any(|forms| forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown)));
     let event_missing = event_untold
@@ -842,7 +842,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
             // "Who *presented* Tito with the Order of Lenin": an entry the
             // question names answers "who" only by telling the deed or by
             // naming someone the question does not ("Tito received the Order").
-            question.asks == Asks::Who && !names_a_person_unasked(engine, question, entry, &shown)
+            // "What was Linitsky *sentenced* to": his entry answers only by telling it.
+            question.asks_deed_done_to_a_name || question.asks == Asks::Who && !names_a_person_unasked(engine, question, entry, &shown)
         } else {
             // "Who asked the West for help after the expulsion": a sentence
             // that says all the rest ("Yugoslavia sought assistance from the

@@ -180,6 +180,10 @@ pub struct Question {
     /// only in a clause that dates what is asked ("who became prime
     /// minister when Peter *sacked* Pašić").
     pub event_in_main_clause: bool,
+    /// "What was *Linitsky sentenced* to": a "what" question of something
+    /// done to a name, whose verb is what is asked, as a "who" or "when"
+    /// question's is. English only.
+    pub asks_deed_done_to_a_name: bool,
     /// The question asks who did something, in the active voice ("who
     /// killed…", not "who was killed…"): its verbs' forms are the deed a
     /// sentence must tell with its doer ([`super::evidence::Focus::deed`]).
@@ -1510,6 +1514,24 @@ fn partner_keys(index: &Index, words: &[&str]) -> Vec<String> {
     words.iter().skip(at + 2).skip_while(|w| BEFORE_PARTNER.contains(w)).take_while(named).flat_map(|w| index.word_keys(w)).filter(|key| index.is_proper_key(key)).collect()
 }
 
+/// Whether a "what" question opens "what was", then a name and a past
+/// participle right after it ("what was *Linitsky sentenced* to", "what
+/// were *the Serbs promised*"): the verb is what is asked.
+fn deed_done_to_a_name(index: &Index, words: &[&str]) -> bool {
+    let ["what", be, rest @ ..] = words else { return false };
+    if !matches!(*be, "was" | "were") {
+        return false;
+    }
+    let named = |word: &&str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
+    // Not "was Karađorđe *supposed* to get": a participle that only leads
+    // to a verb, though mistyped ("supossed", two letters off).
+    let modal = |word: &str| MODAL_PARTICIPLES.iter().any(|modal| crate::text::fold::edit_distance_within(word, modal, 2) <= 2);
+    rest.windows(2).any(|pair| named(&pair[0]) && is_past_participle(pair[1]) && !modal(pair[1]))
+}
+
+/// Participles that lead to the verb after their "to" ("supposed to get").
+const MODAL_PARTICIPLES: &[&str] = &["supposed", "expected", "meant", "allowed", "obliged", "required", "forced"];
+
 /// Forms of "to be" and "to have" that make a "who" question ask about
 /// someone other than a doer ("who *was* killed", "who *had* Gorkić
 /// killed").
@@ -2407,6 +2429,7 @@ impl Question {
         // A verb by its ending: an English "-ed", a Serbian or Russian active past ("pomagao").
         let verb_by_ending = |w: &&str| (lexicon::is_light_by_ending(w, language) || lexicon::is_active_past(w, language)) && !lexicon::is_stopword(w, language);
         let event_in_main_clause = !event_words.is_empty() && asked_clause.iter().any(verb_by_ending);
+        let asks_deed_done_to_a_name = asks == Asks::What && language == Language::En && deed_done_to_a_name(index, &spelt);
         let about = about_words(index, &words, language);
         query.context = time_clause(index, &words, language);
         // "before *World War I*": a name the query joined into one key is in the clause when its words are.
@@ -2497,6 +2520,7 @@ impl Question {
             successor_asked,
             journey_to,
             event_in_main_clause,
+            asks_deed_done_to_a_name,
             asks_doer,
             asks_signer,
             signs_for,
