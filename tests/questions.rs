@@ -248,7 +248,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// answered by the entry on the emigration to Serbia as a whole.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "/who was the soviet leader when yugoslavia condemned the afghanistan intervention",
-    "/when was the 1941 treaty of friendship and non-aggression cancelled",
     "сколько именно русских эмигрантов жило в самом белграде",
 ];
 
@@ -258,10 +257,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "/who was the soviet leader when yugoslavia condemned the afghanistan intervention",
         "from dev-44's one measurement as the holdout: the Soviet *leader* at the time is asked, but the time clause is taken for the topic, so the Afghanistan intervention's entry answers",
-    ),
-    (
-        "/when was the 1941 treaty of friendship and non-aggression cancelled",
-        "from dev-44's one measurement as the holdout: `/when` asks when the 1941 treaty was *cancelled*, which the sources do not date, and the treaty's own date answers",
     ),
     (
         "сколько именно русских эмигрантов жило в самом белграде",

@@ -3630,3 +3630,13 @@ fn what_was_done_to_a_name_is_its_verb() {
     // A sentence that tells the deed answers.
     assert_proven(&engine, "what was yugoslavia expelled from in 1948", "cominform-resolution-1948", "expulsion");
 }
+
+#[test]
+fn an_and_inside_one_name_joins_no_two_questions() {
+    // "The treaty of friendship *and* non-aggression" is one name, so the
+    // question's verb still says what is asked: the sources never tell the
+    // treaty annulled, and its signing date does not answer.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when was the treaty of friendship and non-aggression annulled", "/when was the treaty of friendship and non-aggression cancelled"]);
+    assert_proven(&engine, "when was the treaty of friendship and non-aggression signed", "treaty-of-friendship-and-non-aggression-1941", "1941");
+}

@@ -175,6 +175,10 @@ pub struct Index {
     /// Pact", "Austria-Hungary"), folded and joined by a space: a misspelt
     /// second word is read beside the first ([`Index::respell_in_name`]).
     name_bigrams: std::collections::BTreeSet<String>,
+    /// Two capitalised words an entry's name joins by "and" ("Treaty of
+    /// *Friendship and Non*-Aggression"), folded, the second up to a hyphen,
+    /// joined by a space ([`Index::joins_one_name`]).
+    names_joined_by_and: HashSet<String>,
     /// Keys only ever written capitalised inside sentences (names of people,
     /// places, organisations; not "army" of "Red Army", which is also a
     /// common word): the words a question cannot do without.
@@ -1052,6 +1056,14 @@ impl Index {
         self.name_bigrams.contains(&format!("{first} {second}"))
     }
 
+    /// Whether folded words `first` "and" `second` are written so in an
+    /// entry's name ("friendship and non-aggression"): one name, not two
+    /// things a question joins.
+    pub fn joins_one_name(&self, first: &str, second: &str) -> bool {
+        let second = second.split('-').next().unwrap_or(second);
+        self.names_joined_by_and.contains(&format!("{first} {second}"))
+    }
+
     /// Whether an index key is only ever written capitalised (a name).
     pub fn is_proper_key(&self, key: &str) -> bool {
         self.proper.contains(key)
@@ -1222,6 +1234,7 @@ impl Index {
         }
         for name in names_of(entry) {
             self.name_bigrams.extend(capitalised_pairs(&name));
+            self.names_joined_by_and.extend(joined_by_and(&name));
         }
         for quote in &entry.quotes {
             self.name_bigrams.extend(capitalised_pairs(&quote.text));
@@ -2188,6 +2201,14 @@ fn doubling_slip(a: &str, b: &str) -> bool {
     }
     let at = long.iter().zip(short).take_while(|(x, y)| x == y).count();
     long[at + 1..] == short[at..] && (long.get(at + 1) == Some(&long[at]) || (at > 0 && long[at - 1] == long[at]))
+}
+
+/// [`Index::names_joined_by_and`]'s pairs of `name`.
+fn joined_by_and(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')).collect();
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let first_part = |word: &str| fold::fold_for_search(word.split('-').next().unwrap_or(word));
+    words.windows(3).filter(|three| three[1] == "and" && capitalised(three[0]) && capitalised(three[2])).map(|three| format!("{} {}", first_part(three[0]), first_part(three[2]))).collect()
 }
 
 /// The pairs of capitalised words `text` writes one after the other

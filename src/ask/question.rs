@@ -1118,7 +1118,13 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
     if matches!(language, Language::Sr | Language::Ru) {
         return inflected_event_words(index, text, words, language).into_iter().chain(inflected_journey(index, query, text, words, language)).collect();
     }
-    if language != Language::En || words.iter().any(|w| matches!(*w, "and" | "compared" | "vs" | "versus")) {
+    // Not an "and" inside one name between common words ("the treaty of
+    // friendship *and* non-aggression"); "Russia and Serbia", though a
+    // title writes it, are two.
+    let common = |word: &str| !index.word_keys(word).iter().any(|key| index.is_proper_key(key));
+    let in_one_name = |at: usize| at > 0 && words.get(at + 1).is_some_and(|next| common(words[at - 1]) && common(next) && index.joins_one_name(words[at - 1], next));
+    let joins_two = |at: usize| words[at] != "and" || !in_one_name(at);
+    if language != Language::En || words.iter().enumerate().any(|(at, w)| matches!(*w, "and" | "compared" | "vs" | "versus") && joins_two(at)) {
         return Vec::new();
     }
     let attribute = |at: usize| found.iter().any(|(asks, range)| matches!(asks, Asks::Born | Asks::Died) && range.contains(&at));
