@@ -247,17 +247,12 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// many Russian émigrés lived *in Belgrade itself*", asked in Russian, is
 /// answered by the entry on the emigration to Serbia as a whole.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "/who was the soviet leader when yugoslavia condemned the afghanistan intervention",
     "сколько именно русских эмигрантов жило в самом белграде",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "/who was the soviet leader when yugoslavia condemned the afghanistan intervention",
-        "from dev-44's one measurement as the holdout: the Soviet *leader* at the time is asked, but the time clause is taken for the topic, so the Afghanistan intervention's entry answers",
-    ),
     (
         "сколько именно русских эмигрантов жило в самом белграде",
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",

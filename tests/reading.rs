@@ -3640,3 +3640,14 @@ fn an_and_inside_one_name_joins_no_two_questions() {
     assert_nothing_asserted(&engine, &["when was the treaty of friendship and non-aggression annulled", "/when was the treaty of friendship and non-aggression cancelled"]);
     assert_proven(&engine, "when was the treaty of friendship and non-aggression signed", "treaty-of-friendship-and-non-aggression-1941", "1941");
 }
+
+#[test]
+fn who_command_opening_with_was_is_a_who_question() {
+    // "/who was the Soviet leader when…" asks what "who was the Soviet
+    // leader when…" asks: a leader the evidence names, not the event its
+    // time clause names.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["/who was the soviet leader when yugoslavia condemned the invasion of afghanistan"]);
+    let answer = engine.ask("/who was tito", "en");
+    assert_eq!(first_id(&answer), Some("josip-broz-tito"), "{}", answer.headline);
+}

@@ -69,6 +69,10 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
 fn who_question(engine: &Engine, text: &str) -> Question {
     let index = engine.index();
     let first = text.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
+    // `/who was the Soviet leader when…` is "who was the Soviet leader when…".
+    if matches!(first.as_str(), "was" | "were" | "is" | "are") {
+        return engine.question(&format!("who {}", text.trim()));
+    }
     let keys = index.word_keys(&first);
     let no_name = |key: &String| !index.is_proper_key(key) && !index.is_title_key(key);
     // A word the base knows, used as no name; or an English verb (`/who
