@@ -33,7 +33,7 @@
 //!   dev-41 140/160 = 87.5%, no false assertions; dev-42 221/249 = 88.8%,
 //!   8 false assertions; dev-43 186/200 = 93.0%, 3 false assertions;
 //!   dev-44 170/186 = 91.4%, 4 false assertions).
-//! - `holdout.toml`: the forty-third set, written the same way by other
+//! - `holdout.toml`: the forty-fourth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -226,28 +226,34 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.2;
-const HOLDOUT_FLOOR: f64 = 91.3;
+const DEV_FLOOR: f64 = 95.3;
+const HOLDOUT_FLOOR: f64 = 89.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-05: 170/186 = 91.4%, 4 false assertions, all
-/// unanswerable questions, at the end of session 56's changes, made on dev
+/// measurement (2026-12-06: 165/184 = 89.7%, 6 false assertions, all
+/// unanswerable questions, at the end of session 57's changes, made on dev
 /// only). Listed so that the test still fails on any new false assertion
 /// and on a fixed one (remove it). Why each is hard, as seen at the
-/// measurement: "who was the Soviet *leader* when Yugoslavia condemned the
-/// Afghanistan intervention" is answered by the intervention's entry, the
-/// time clause taken for the topic; "when was the 1941 treaty
-/// *cancelled*", asked with `/when`, is answered by the treaty's own date;
-/// "the Russian consul *after* Vashchenko", asked in Serbian Cyrillic with
-/// the surname alone, is not read as asking for a successor (as dev-43's
-/// Latin question was not), so the first consul's entry answers; and "how
-/// many Russian émigrés lived *in Belgrade itself*", asked in Russian, is
-/// answered by the entry on the emigration to Serbia as a whole.
+/// measurement: `/when` Vashchenko *left* Serbia is answered by the date
+/// he came; `/compare how many` troops of each side took part in the
+/// drills compares two entries its words name, though the sources give no
+/// numbers; "the first *Serbian* consul *in Russia*", asked in Serbian
+/// Cyrillic, is answered by the first Russian consul in Serbia; what
+/// Russian gas *cost* Serbia in 2023, asked in Russian, is answered by the
+/// 2023 trade figures; how many *Serbs fight* for Russia, asked in
+/// Russian, is answered by the entry on Russian emigration to Serbia; and
+/// what *became of* Linitsky after his arrest, asked in Russian, is
+/// answered by the arrest itself.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "сколько именно русских эмигрантов жило в самом белграде",
+    "/when did gerasim vashchenko leave serbia",
+    "/compare how many russian and serbian troops took part in slavic brotherhood drills",
+    "ко је био први српски конзул у русији",
+    "сколько стоил российский газ для сербии в 2023",
+    "сколько сербов воюет за россию после 2022",
+    "что случилось с леонидом линицким после ареста в 1935",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
