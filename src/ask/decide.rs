@@ -1283,8 +1283,9 @@ fn post_of_another(index: &Index, question: &Question, text: &str, kind: &str) -
 }
 
 /// [`post_of_another`]'s posts of a Serbian or Russian question ("*srpski*
-/// ambasador *u Moskvi*", "послом *Сербии в Москве*"): its words keyed as typed, in its language, and
-/// each name read as the index matches it ("Moskvi" is Moscow).
+/// ambasador *u Moskvi*", "послом *Сербии в Москве*"): its words keyed as
+/// typed, in its language, and each name read as the index matches it
+/// ("Moskvi" is Moscow).
 fn inflected_posts(index: &Index, question: &Question, kind: &str) -> Vec<(Vec<String>, Vec<String>)> {
     let words: Vec<&str> = question.folded.split(' ').collect();
     let keys_of = |word: &str| {
