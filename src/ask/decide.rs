@@ -1288,26 +1288,29 @@ fn post_of_another(index: &Index, question: &Question, text: &str, kind: &str) -
 /// ("Moskvi" is Moscow).
 fn inflected_posts(index: &Index, question: &Question, kind: &str) -> Vec<(Vec<String>, Vec<String>)> {
     let words: Vec<&str> = question.folded.split(' ').collect();
-    let keys_of = |word: &str| {
-        let query = index.query_in(super::question::as_typed(&question.text, word), question.language);
-        let matched: Vec<String> = (0..query.keys.len()).flat_map(|at| index.stored_matches(&query, at)).map(str::to_string).collect();
-        query.keys.into_iter().chain(matched).collect::<Vec<String>>()
-    };
-    let proper = |word: &str| keys_of(word).into_iter().filter(|key| index.is_proper_key(key)).collect::<Vec<String>>();
+    // Each word's keys, and the index keys they match, read once.
+    let keyed: Vec<Vec<String>> = words
+        .iter()
+        .map(|word| {
+            let query = index.query_in(super::question::as_typed(&question.text, word), question.language);
+            let matched = index.matched_keys(&query);
+            query.keys.into_iter().chain(matched).collect()
+        })
+        .collect();
+    let proper = |at: usize| keyed.get(at).into_iter().flatten().filter(|key| index.is_proper_key(key)).cloned().collect::<Vec<String>>();
     let locative = |at: usize| words.get(at).is_some_and(|word| matches!(*word, "u" | "v" | "vo" | "na"));
-    let place_after = |at: usize| if locative(at) { words.get(at + 1).map(|word| proper(word)).unwrap_or_default() } else { Vec::new() };
+    let place_after = |at: usize| if locative(at) { proper(at + 1) } else { Vec::new() };
     // Whose post, before it ("*srpski* ambasador") or after it in the
     // genitive ("послом *Сербии*"), then where.
     let post = |at: usize| {
-        let before = at.checked_sub(1).map(|b| proper(words[b])).unwrap_or_default();
+        let before = at.checked_sub(1).map(proper).unwrap_or_default();
         if !before.is_empty() {
             return (before, place_after(at + 1));
         }
-        let after = words.get(at + 1).map(|word| proper(word)).unwrap_or_default();
-        (after, place_after(at + 2))
+        (proper(at + 1), place_after(at + 2))
     };
     (0..words.len())
-        .filter(|&at| keys_of(words[at]).iter().any(|key| key == kind))
+        .filter(|&at| keyed[at].iter().any(|key| key == kind))
         .map(post)
         .filter(|(whose, place)| !whose.is_empty() && !place.is_empty())
         .collect()

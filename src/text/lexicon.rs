@@ -398,22 +398,32 @@ pub fn is_light(folded: &str, language: Language) -> bool {
 /// killed.
 pub fn is_active_past(folded: &str, language: Language) -> bool {
     match language {
-        Language::Sr => ends_in_one_of(folded, &["ao", "io", "la", "lo", "li"]),
-        Language::Ru => ends_in_one_of(folded, &["l", "la", "li", "lo", "lsya", "las", "lis"]),
+        Language::Sr => ends_in_one_of(folded, SERBIAN_PAST_ENDINGS),
+        Language::Ru => ends_in_one_of(folded, RUSSIAN_PAST_ENDINGS) || ends_in_one_of(folded, RUSSIAN_REFLEXIVE_PAST_ENDINGS),
         Language::En | Language::Ar => false,
     }
 }
 
 /// [`is_active_past`] for a short verb ("убил", "dao"), with two letters
 /// before its ending: only where a verb is expected, as right after "who".
+/// A reflexive Russian verb is not read so.
 pub fn is_short_active_past(folded: &str, language: Language) -> bool {
     let suffixes: &[&str] = match language {
-        Language::Sr => &["ao", "io", "la", "lo", "li"],
-        Language::Ru => &["l", "la", "li", "lo"],
+        Language::Sr => SERBIAN_PAST_ENDINGS,
+        Language::Ru => RUSSIAN_PAST_ENDINGS,
         Language::En | Language::Ar => &[],
     };
     suffixes.iter().any(|suffix| folded.len() > suffix.len() + 1 && folded.ends_with(suffix))
 }
+
+/// Endings of the Serbian active past ("pomag*ao*", "dal*a*"), folded.
+const SERBIAN_PAST_ENDINGS: &[&str] = &["ao", "io", "la", "lo", "li"];
+
+/// Endings of the Russian past ("убил", "убил*а*"), transliterated.
+const RUSSIAN_PAST_ENDINGS: &[&str] = &["l", "la", "li", "lo"];
+
+/// Endings of the Russian reflexive past ("боро*лся*"), transliterated.
+const RUSSIAN_REFLEXIVE_PAST_ENDINGS: &[&str] = &["lsya", "las", "lis"];
 
 /// Whether `folded` ends in one of `suffixes` with at least four letters
 /// before it (so that a short word is not taken for an inflected one).
