@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-44.toml`: the second to forty-third holdout sets,
+//! - `dev-3.toml` … `dev-45.toml`: the second to forty-fourth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -32,7 +32,8 @@
 //!   9 false assertions; dev-40 167/191 = 87.4%, 2 false assertions;
 //!   dev-41 140/160 = 87.5%, no false assertions; dev-42 221/249 = 88.8%,
 //!   8 false assertions; dev-43 186/200 = 93.0%, 3 false assertions;
-//!   dev-44 170/186 = 91.4%, 4 false assertions).
+//!   dev-44 170/186 = 91.4%, 4 false assertions; dev-45 165/184 = 89.7%,
+//!   6 false assertions).
 //! - `holdout.toml`: the forty-fourth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -226,7 +227,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.3;
+const DEV_FLOOR: f64 = 95.1;
 const HOLDOUT_FLOOR: f64 = 89.6;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -259,6 +260,30 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "/when did gerasim vashchenko leave serbia",
+        "from dev-45's one measurement as the holdout: `/when` Vashchenko *left* Serbia is answered with the date he came",
+    ),
+    (
+        "/compare how many russian and serbian troops took part in slavic brotherhood drills",
+        "from dev-45's one measurement as the holdout: a `/compare how many` troops of each side took part in the drills compares two entries its words name, though the sources give no numbers",
+    ),
+    (
+        "ко је био први српски конзул у русији",
+        "from dev-45's one measurement as the holdout: \"the first *Serbian* consul *in Russia*\", asked in Serbian Cyrillic, is answered by the first Russian consul in Serbia",
+    ),
+    (
+        "сколько стоил российский газ для сербии в 2023",
+        "from dev-45's one measurement as the holdout: what Russian gas *cost* Serbia in 2023, asked in Russian, is answered by the 2023 trade figures",
+    ),
+    (
+        "сколько сербов воюет за россию после 2022",
+        "from dev-45's one measurement as the holdout: how many *Serbs fight* for Russia, asked in Russian, is answered by the entry on Russian emigration to Serbia",
+    ),
+    (
+        "что случилось с леонидом линицким после ареста в 1935",
+        "from dev-45's one measurement as the holdout: what *became of* Linitsky after his arrest, asked in Russian, is answered by the arrest itself",
+    ),
     (
         "сколько именно русских эмигрантов жило в самом белграде",
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",
@@ -341,7 +366,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=44 {
+    for part in 2..=45 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
