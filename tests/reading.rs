@@ -3651,3 +3651,26 @@ fn who_command_opening_with_was_is_a_who_question() {
     let answer = engine.ask("/who was tito", "en");
     assert_eq!(first_id(&answer), Some("josip-broz-tito"), "{}", answer.headline);
 }
+
+#[test]
+fn living_somewhere_is_residing_there() {
+    // "How many Russians live in Serbia": the census counts "Russian-born
+    // people *residing* in Serbia"; in Serbian the verb of living is no
+    // noun the number must count ("koliko Rusa *živi*" counts Russians).
+    let engine = engine();
+    assert_proven(&engine, "how many russians live in serbia", "census-2022-russians-in-serbia", "10,486");
+    assert_proven_in(&engine, "koliko rusa zivi u srbiji", "sr", "census-2022-russians-in-serbia", "10,486");
+    assert_proven_in(&engine, "колико руса живи у србији", "sr", "census-2022-russians-in-serbia", "10,486");
+}
+
+#[test]
+fn a_count_of_now_is_not_a_count_of_the_1920s() {
+    // "Сколько россиян *сейчас* живёт в Белграде": the only count of
+    // Russians in Belgrade is of "the end of 1920s"; a decade dates a
+    // sentence, a sentence without a year is as old as its entry, and "in
+    // *present-day* Serbia" says where, not when.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("сколько россиян сейчас живёт в белграде", "ru"), ("how many russians live in belgrade today", "en")]);
+    // A count of the 1920s still answers a question of then.
+    assert_proven(&engine, "how many russian refugees lived in the kingdom of yugoslavia by the end of the 1920s", "white-russian-emigration", "40,000");
+}

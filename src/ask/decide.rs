@@ -855,7 +855,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
                 && shown.iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false)))
         };
     // "How many … *now*": a sentence dated years before the sources end is no answer.
-    let past_gap = (question.asks_present && !shown.iter().filter_map(|&q| engine.entry(entry)?.quotes.get(q)).any(|quote| of_the_present(engine, &quote.text)))
+    let entry_ends = engine.entry(entry).and_then(|found| found.date.as_ref()).map(|date| date.last_year());
+    let past_gap = (question.asks_present && !shown.iter().filter_map(|&q| engine.entry(entry)?.quotes.get(q)).any(|quote| of_the_present(engine, question, &quote.text, entry_ends)))
         .then(|| PRESENT_GAP.to_string());
     let untold_deed = question.told_deed.as_ref().filter(|asked| !tells_deed(engine, entry, asked, &shown)).map(|asked| deed_gap(engine, question, &asked.word));
     let event_gaps = question.event_words.iter().filter(move |_| event_missing).filter_map(|forms| forms.first().cloned());
@@ -1437,17 +1438,24 @@ const PRESENT_GAP: &str = "now";
 const PRESENT_YEARS: i32 = 2;
 
 /// Whether a sentence may speak of the present: it says so ("today",
-/// "currently", "present-day", "still", "since"), it is dated no more
-/// than [`PRESENT_YEARS`] before the latest year the base dates, or it
-/// is not dated at all. "In 2019 the Embassy estimated…" is not.
-fn of_the_present(engine: &Engine, text: &str) -> bool {
+/// "currently", "present-day", "still", "since"), or it is dated no more
+/// than [`PRESENT_YEARS`] before the latest year the base dates. "In 2019
+/// the Embassy estimated…" is not. A sentence that gives no year is dated
+/// by its entry (`entry_ends`, the last year the entry's date covers): a
+/// sentence of the 1920s emigration speaks of then, though it names no
+/// year; an undated entry's undated sentence may speak of the present.
+/// "Present-day" tells where a place is now ("in *present-day* Serbia"):
+/// it answers "where is it now", not "how many live there now".
+fn of_the_present(engine: &Engine, question: &Question, text: &str, entry_ends: Option<i32>) -> bool {
     let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    if words.iter().any(|w| matches!(w.as_str(), "today" | "currently" | "present-day" | "now" | "still" | "since" | "nowadays")) {
+    let places_now = matches!(question.asks, Asks::Where | Asks::What);
+    if words.iter().any(|w| matches!(w.as_str(), "today" | "currently" | "now" | "still" | "since" | "nowadays") || places_now && w == "present-day") {
         return true;
     }
-    let years: Vec<i32> = words.iter().filter(|w| w.len() == 4).filter_map(|w| w.parse().ok()).filter(|year| (1000..=2100).contains(year)).collect();
+    // A decade dates a sentence too ("by the end of *1920s*").
+    let years: Vec<i32> = words.iter().map(|w| w.strip_suffix('s').unwrap_or(w)).filter(|w| w.len() == 4).filter_map(|w| w.parse().ok()).filter(|year| (1000..=2100).contains(year)).collect();
     let latest = engine.index().latest_year().unwrap_or(i32::MAX);
-    years.iter().max().is_none_or(|&year| year >= latest - PRESENT_YEARS)
+    years.iter().max().copied().or(entry_ends).is_none_or(|year| year >= latest - PRESENT_YEARS)
 }
 
 /// The gap a deed no sentence tells leaves: the key of the question's word
@@ -1923,8 +1931,9 @@ fn places_another_noun(engine: &Engine, question: &Question, key: &str) -> bool 
     };
     (2..words.len()).filter(|&at| keys_at(at).iter().any(|own| own == key)).any(|at| {
         let before = words[at - 2];
-        // A Russian noun may end as an infinitive ("переворот"): only its past tense is told by its ending.
-        let verb_by_ending = if language == Language::En { is_light(before, language) } else { crate::text::lexicon::is_active_past(before, language) };
+        // A Russian noun may end as an infinitive ("переворот"): only its
+        // past tense is told by its ending, and a listed verb by the list ("*живи* у Београду").
+        let verb_by_ending = if language == Language::En { is_light(before, language) } else { crate::text::lexicon::is_active_past(before, language) || crate::text::lexicon::is_listed_light(before) };
         let keys = keys_at(at - 2);
         let noun = !is_stopword(before, language)
             && !verb_by_ending

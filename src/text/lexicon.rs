@@ -380,8 +380,7 @@ pub fn is_light_by_ending(folded: &str, language: Language) -> bool {
 }
 
 pub fn is_light(folded: &str, language: Language) -> bool {
-    static LIGHT_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    LIGHT_SET.get_or_init(|| LIGHT.iter().copied().collect()).contains(folded)
+    is_listed_light(folded)
         || match language {
             Language::En => ends_in_one_of(folded, &["ly", "ed", "ing"]) || ENGLISH_PREDICATES.contains(folded),
             // Past tenses, participles and infinitives: the verbs of a question, rarely its topic.
@@ -389,6 +388,13 @@ pub fn is_light(folded: &str, language: Language) -> bool {
             Language::Ru => is_active_past(folded, language) || ends_in_one_of(folded, &["en", "ena", "ny", "t", "ti"]),
             Language::Ar => false,
         }
+}
+
+/// Whether a folded word is light by the list, in any language, not by
+/// its ending ("people", "ljudi", "živi").
+pub fn is_listed_light(folded: &str) -> bool {
+    static LIGHT_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    LIGHT_SET.get_or_init(|| LIGHT.iter().copied().collect()).contains(folded)
 }
 
 /// Whether a folded Serbian or Russian word is a verb in the active past
@@ -455,6 +461,10 @@ const LIGHT: &[&str] = &[
     "behind", "quote", "quotes",
     // "Persons" and "individuals", and "people" in Serbian and Russian, folded.
     "persons", "individuals", "ljudi", "ljude", "ljudima", "osoba", "osobe", "lyudi", "lyudey", "chelovek", "cheloveka",
+    // Living somewhere, in Serbian and Russian, folded, as English "live"
+    // is a predicate: "koliko Rusa *živi*" counts Russians, not living
+    // (Serbian Cyrillic folds "ж" as Russian does, "zh").
+    "zivi", "zive", "zhivi", "zhive", "zhivet", "zhivut", "prozhivaet", "prozhivayut",
 ];
 
 /// Words for persons in general, folded ("how many *people*", "koliko
