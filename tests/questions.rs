@@ -305,10 +305,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-42's one measurement as the holdout: a \"what became of\" question in Russian (\"что стало с\") is answered by the 1938 coup entry its names tell",
     ),
     (
-        "сколько сербов живет в россии",
-        "from dev-42's one measurement as the holdout: the side is swapped: Serbs in Russia are answered by Russians in Serbia",
-    ),
-    (
         "did yugoslavia send its own troops to egypt in the six day war",
         "from dev-40's one measurement as the holdout: the sentence holds every word of the question (\"allowed Soviet Union to send advisors, weapons and troops to Egypt\"), with the Soviet Union, not Yugoslavia, as the one who sends; who does the deed in a yes-or-no question is not read, nor whose \"its own\" troops are",
     ),

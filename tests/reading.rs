@@ -3674,3 +3674,18 @@ fn a_count_of_now_is_not_a_count_of_the_1920s() {
     // A count of the 1920s still answers a question of then.
     assert_proven(&engine, "how many russian refugees lived in the kingdom of yugoslavia by the end of the 1920s", "white-russian-emigration", "40,000");
 }
+
+#[test]
+fn a_count_of_one_people_is_not_a_count_of_another() {
+    // "How many Serbs live in Russia": "300,000 *Russian* nationals have
+    // entered Serbia" counts Russians, and "of which some 53,000 *settled*"
+    // counts part of them; "two *waves* of Russian immigration" counts a
+    // thing. Serbs and Serbia share a key, so the place is no help.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("how many serbs live in russia", "en"), ("сколько сербов живет в россии", "ru")]);
+    // A people right before its verb is what is counted, though a typo
+    // hides it ("how many *russains* entered Serbia").
+    assert_proven(&engine, "how many russains entered serbia since the ukraine war", "russian-emigration-since-2022", "300,000");
+    // A name before a noun in "-ing" is not before a verb.
+    assert_proven(&engine, "how many nis filling stations are there in serbia", "russian-oil-and-gas-companies-in-serbia", "334");
+}

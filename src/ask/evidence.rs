@@ -167,7 +167,13 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             // officers"); only for a plain noun the question counts: a name
             // ("how many *Russians*") may stand beside its number any way.
             let counted_known = !focus.counted.is_empty() && focus.counted.iter().all(|counted| index.has_key(counted) && !index.is_proper_key(counted));
-            has_count(text) && with_counted && (!counted_known || counts_what_is_asked(index, text, &focus.counted)) && (!focus.asks_money || names_money(text))
+            // A people the question counts ("how many *Serbs*") must be the people a number counts.
+            let counts_a_people = focus.counted.iter().any(|counted| index.is_state_key(counted));
+            has_count(text)
+                && with_counted
+                && (!counted_known || counts_what_is_asked(index, text, &focus.counted))
+                && (!counts_a_people || counts_the_people_asked(index, text, &focus.counted))
+                && (!focus.asks_money || names_money(text))
         }
         Some(Asks::HowLong) => has_duration(text) || states_a_span_of_the_asked(text, focus.query, index),
         Some(Asks::Who) => {
@@ -1778,6 +1784,45 @@ fn counts_what_is_asked(index: &Index, text: &str, counted: &[String]) -> bool {
         // that to the words before it.
         let names_its_own = after.iter().find(|word| !is_stopword(word) && !MAGNITUDES.contains(&word.to_lowercase().as_str())).is_some_and(|word| word.chars().any(char::is_alphabetic));
         !names_its_own && words[at.saturating_sub(COUNTED_BEFORE)..at].iter().rev().take_while(|(_, ends)| !ends).any(|(word, _)| is_counted(word))
+    })
+}
+
+/// Whether one of `text`'s numbers may count the people the question
+/// counts (`counted`, the keys of a state's name: [`Index::is_state_key`]), by the words right after it, up to
+/// the first stopword: "10,486 *Russians*" and "some 300 *Serbian*
+/// nationals" count a people; "300,000 *Russian* nationals have entered
+/// Serbia" counts Russians, not Serbs; "two *waves*" counts a thing; and
+/// "1.5 million *people*" or a number with no noun after it may count
+/// anyone. A number that a verb follows counts part of the group an earlier
+/// number of the sentence counts ("of which some 53,000 *settled*").
+fn counts_the_people_asked(index: &Index, text: &str, counted: &[String]) -> bool {
+    use crate::text::{lexicon, Language};
+    let words = clause_words(text);
+    let head = |at: usize| -> Vec<&str> {
+        words_after(&words, at, COUNTED_AFTER)
+            .filter(|word| !MAGNITUDES.contains(&word.to_lowercase().as_str()))
+            .take_while(|word| !lexicon::is_stopword(&word.to_lowercase(), Language::En))
+            .collect()
+    };
+    let is_verb = |word: &str| {
+        let folded = word.to_lowercase();
+        lexicon::is_light(&folded, Language::En) || lexicon::is_english_predicate_form(&folded)
+    };
+    let numbers: Vec<usize> = (0..words.len()).filter(|&at| has_count(words[at].0)).collect();
+    numbers.iter().any(|&at| {
+        let own = head(at);
+        let nouns = if own.first().is_some_and(|word| is_verb(word)) {
+            numbers.iter().rev().filter(|&&before| before < at).map(|&before| head(before)).find(|nouns| !nouns.is_empty()).unwrap_or_default()
+        } else {
+            own
+        };
+        let keys = |word: &&str| index.word_keys(word);
+        if nouns.is_empty() || nouns.iter().flat_map(keys).any(|key| counted.contains(&key)) {
+            return true;
+        }
+        let another_people = nouns.iter().flat_map(keys).any(|key| index.is_state_key(&key));
+        let persons = nouns.iter().any(|word| lexicon::is_general_person_word(&word.to_lowercase()) || keys(word).iter().any(|key| index.is_person_kind(key)));
+        !another_people && persons
     })
 }
 

@@ -1069,6 +1069,12 @@ impl Index {
         self.proper.contains(key)
     }
 
+    /// Whether a key names a state a party to some entry is, and so its
+    /// people ("Serbia", "Serbs", "Serbian"), as a name: not "government".
+    pub fn is_state_key(&self, key: &str) -> bool {
+        self.party_keys.contains(key) && self.proper.contains(key)
+    }
+
     /// Whether a key is a word of some person's name that is not also a
     /// title or a common noun ("Broz", "Tito"; not "President", "King",
     /// "Serbian").

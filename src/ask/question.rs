@@ -664,8 +664,15 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         } else {
             range.clone()
         };
-        // A name right before an auxiliary is what is counted ("how many *Russians* were living").
-        let before_auxiliary = |at: usize| *asks == Asks::HowMany && words.get(at + 1).is_some_and(|next| AUXILIARIES.contains(next) || BE_FORMS.contains(next));
+        // A name right before an auxiliary or a verb is what is counted
+        // ("how many *Russians* were living", "how many *Russians* entered
+        // Serbia", "сколько *сербов* воевало").
+        let verb = |word: &str| match language {
+            // Not a word in "-ing", which may be a noun's ("how many NIS *filling* stations").
+            Language::En => word.ends_with("ed") || crate::text::lexicon::is_english_predicate_form(word),
+            _ => crate::text::lexicon::is_active_past(word, language) || crate::text::lexicon::is_listed_light(word),
+        };
+        let before_auxiliary = |at: usize| *asks == Asks::HowMany && words.get(at + 1).is_some_and(|next| AUXILIARIES.contains(next) || BE_FORMS.contains(next) || verb(next));
         let skipped = (range.end..words.len()).take(2).take_while(|&at| modifier(&&words[at]) && !(index.word_tokens(words[at], language).iter().any(|t| index.is_proper_key(&t.key)) && before_auxiliary(at))).count();
         let at = if words.get(range.end + skipped).is_some_and(|w| !crate::text::lexicon::is_stopword(w, language)) { range.end + skipped } else { range.end };
         let Some(next) = words.get(at).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
