@@ -3689,3 +3689,15 @@ fn a_count_of_one_people_is_not_a_count_of_another() {
     // A name before a noun in "-ing" is not before a verb.
     assert_proven(&engine, "how many nis filling stations are there in serbia", "russian-oil-and-gas-companies-in-serbia", "334");
 }
+
+#[test]
+fn a_deed_inside_a_name_is_not_told() {
+    // "When was Belgrade liberated": "the Anti-Fascist Council for the
+    // National *Liberation* of Yugoslavia" names a council; it tells no
+    // liberation, and the 1941 date of the Soviet aid it stands beside
+    // does not answer.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when was belgrade liberated by the red army"]);
+    // A capitalised word of its own still tells it ("the *Orthodox* worship").
+    assert_proven(&engine, "when did the orthodox worship of saint sava start in russia", "saint-sava-worship-in-russia", "16th century");
+}

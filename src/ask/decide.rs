@@ -836,7 +836,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // them, the entry is about something else that happened to the same names.
     let event_untold = (matches!(question.asks, Asks::When | Asks::Who) || question.asks_words || question.asks_deed_done_to_a_name)
         && !question.event_words.is_empty()
-        && !question.event_words.iter().any(|forms| forms.iter().any(|key| evidence_holds_key(engine, entry, key, &shown)));
+        && !question.event_words.iter().any(|forms| forms.iter().any(|key| tells_the_event_key(engine, entry, key, &shown)));
     let event_missing = event_untold
         && if named {
             // "Who *presented* Tito with the Order of Lenin": an entry the
@@ -1579,6 +1579,39 @@ fn counted_elsewhere_in_shown(engine: &Engine, entry: usize, key: &str, shown: &
 
 /// Whether index key `key` is in the entry's names, its people, or one of
 /// its quotes at `shown`.
+/// Whether the evidence tells the event `key` keys, as
+/// [`evidence_holds_key`] does, but in a quote only outside a capitalised
+/// name: "the Anti-Fascist Council for the National *Liberation* of
+/// Yugoslavia" names a council and tells no liberation. The entry's own
+/// names still tell it ("the *Belgrade Declaration*" declares).
+fn tells_the_event_key(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> bool {
+    let index = engine.index();
+    if index.identity_has_key(entry, key) {
+        return true;
+    }
+    let Some(found) = engine.entry(entry) else { return false };
+    shown.iter().filter(|&&q| index.quote_keys(entry).get(q).is_some_and(|keys| super::index::contains_key(keys, key))).filter_map(|&q| found.quotes.get(q)).any(|quote| !only_in_names(engine, &quote.text, key))
+}
+
+/// Whether `text` holds `key` only in names: capitalised words inside its
+/// sentences, beside another ("National *Liberation*"), not as a word of
+/// its own; "the *Orthodox* worship" is a word of its own.
+fn only_in_names(engine: &Engine, text: &str, key: &str) -> bool {
+    let index = engine.index();
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = |at: usize| {
+        let starts_sentence = at == 0 || raw[at - 1].ends_with(['.', '!', '?', ':']);
+        !starts_sentence && raw.get(at).is_some_and(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).chars().next().is_some_and(char::is_uppercase))
+    };
+    let in_name = |at: usize| capitalised(at) && (at > 0 && capitalised(at - 1) || capitalised(at + 1));
+    let named: Vec<usize> = (0..raw.len()).filter(|&at| in_name(at) && index.word_keys(raw[at].trim_matches(|c: char| !c.is_alphanumeric())).iter().any(|k| k == key)).collect();
+    if named.is_empty() {
+        return false;
+    }
+    let rest: Vec<&str> = raw.iter().enumerate().filter(|(at, _)| !named.contains(at)).map(|(_, word)| *word).collect();
+    !index.keyer().index_keys(&rest.join(" ")).iter().any(|k| k == key)
+}
+
 fn evidence_holds_key(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> bool {
     let index = engine.index();
     let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| super::index::contains_key(keys, key));
