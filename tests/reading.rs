@@ -3701,3 +3701,31 @@ fn a_deed_inside_a_name_is_not_told() {
     // A capitalised word of its own still tells it ("the *Orthodox* worship").
     assert_proven(&engine, "when did the orthodox worship of saint sava start in russia", "saint-sava-worship-in-russia", "16th century");
 }
+
+#[test]
+fn when_command_opening_with_an_auxiliary_is_a_when_question() {
+    // "/when did Vashchenko *leave* Serbia" asks what "when did Vashchenko
+    // leave Serbia" asks: the date of his leaving, which the sources do not
+    // give; 1838, when he came as consul, does not answer.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["/when did gerasim vashchenko leave serbia"]);
+    assert_proven(&engine, "/when did russia and serbia drop visas", "visa-abolition-2009", "2009");
+    assert_proven(&engine, "/when did tito receive the order of lenin", "tito-order-of-lenin", "1972");
+}
+
+#[test]
+fn an_and_after_the_verb_joins_two_things_of_one_deed() {
+    // "Liberated by the Partisans *and* the Red Army", "punished for the
+    // rapes *and* robberies": the verb is asked of both, so it must be told.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when was belgrade liberated by the partisans and the red army", "were any red army soldiers punished for the rapes and robberies in yugoslavia", "/when was belgrade liberated by the partisans and red army"]);
+    // The deed told of both still answers.
+    assert_proven(&engine, "when did serbia declare independence and war on the turks", "serbian-independence-1876", "1876");
+}
+
+#[test]
+fn an_ending_typed_as_it_sounds_is_read_as_spelt() {
+    // "Declair" is one edit from "declaim", but "-air" is how "-are" sounds.
+    let engine = engine();
+    assert_proven(&engine, "when did serbia declair independance and war on the turks", "serbian-independence-1876", "1876");
+}

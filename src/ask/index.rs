@@ -575,6 +575,16 @@ pub fn year_of(word: &str) -> Option<i32> {
 /// The kinds of thing a party to an entry is.
 const STATE_KINDS: &str = "country state nation power government side party";
 
+/// Endings typed as they sound, each with the spellings it may stand for
+/// ([`Index::spelt_as_it_sounds`]).
+const SOUND_ALIKE_ENDINGS: &[(&str, &[&str])] = &[
+    ("shun", &["tion", "sion", "ssion"]),
+    ("shon", &["tion", "sion", "ssion"]),
+    ("shen", &["tion", "sion", "ssion"]),
+    ("air", &["are"]),
+    ("aired", &["ared"]),
+];
+
 impl Index {
     /// Index every entry of a base.
     pub fn build(base: &FactBase, keyer: Keyer) -> Index {
@@ -1351,11 +1361,18 @@ impl Index {
             .find(|second| second.bytes().next() == word.bytes().next() && fold::edit_distance_within(word, second, 1) <= 1)
     }
 
-    /// A word of the base spelt as it sounds: "-shun" for "-tion" or
-    /// "-sion" ("resolushun", "invashun"), more than one edit away.
+    /// A word of the base spelt as it sounds, more than one edit away:
+    /// "-shun" for "-tion" or "-sion" ("resolushun", "invashun"), "-air"
+    /// for "-are" ("declair", one edit from "declaim"), of a spelling of
+    /// the base or a word of its lists.
     fn spelt_as_it_sounds(&self, word: &str) -> Option<&str> {
-        let stem = ["shun", "shon", "shen"].iter().find_map(|ending| word.strip_suffix(ending))?;
-        ["tion", "sion", "ssion"].iter().find_map(|ending| self.spellings.get_key_value(format!("{stem}{ending}").as_str()).map(|(stored, _)| stored.as_str()))
+        SOUND_ALIKE_ENDINGS.iter().find_map(|(typed, spelt)| {
+            let stem = word.strip_suffix(typed)?;
+            spelt.iter().find_map(|ending| {
+                let candidate = format!("{stem}{ending}");
+                self.spellings.get_key_value(candidate.as_str()).map(|(stored, _)| stored.as_str()).or_else(|| self.vocabulary.get(candidate.as_str()).map(String::as_str))
+            })
+        })
     }
 
     /// Of `candidates` for `word` (`length` characters), the correction

@@ -1130,7 +1130,15 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
     // title writes it, are two.
     let common = |word: &str| !index.word_keys(word).iter().any(|key| index.is_proper_key(key));
     let in_one_name = |at: usize| at > 0 && words.get(at + 1).is_some_and(|next| common(words[at - 1]) && common(next) && index.joins_one_name(words[at - 1], next));
-    let joins_two = |at: usize| words[at] != "and" || !in_one_name(at);
+    // "When was Belgrade liberated by the Partisans *and* the Red Army": an
+    // "and" after the question's verb with no verb or question word after
+    // it joins two things of one deed, which is asked of both.
+    let asks_on = |span: std::ops::Range<usize>| {
+        words.get(span.clone()).unwrap_or_default().iter().any(|w| lexicon::is_english_predicate_form(w) || lexicon::is_irregular_verb_form(w))
+            || found.iter().any(|(_, range)| span.contains(&range.start))
+    };
+    let one_deed = |at: usize| words[at] == "and" && asks_on(0..at) && !asks_on(at + 1..words.len());
+    let joins_two = |at: usize| words[at] != "and" || !in_one_name(at) && !one_deed(at);
     if language != Language::En || words.iter().enumerate().any(|(at, w)| matches!(*w, "and" | "compared" | "vs" | "versus") && joins_two(at)) {
         return Vec::new();
     }

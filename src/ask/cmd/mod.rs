@@ -39,7 +39,11 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
     if text.trim().is_empty() {
         return Err(Box::new(missing_argument(intent)));
     }
-    let mut question = if intent == "who" { who_question(engine, text) } else { engine.question(text) };
+    let mut question = match intent {
+        "who" => who_question(engine, text),
+        "when" => when_question(engine, text),
+        _ => engine.question(text),
+    };
     // `/who x` asks who x was; `/when x` looks an entry up, whatever its date's precision.
     if intent == "who" {
         question.asks = Asks::Who;
@@ -57,6 +61,18 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
         },
         other => Err(Box::new(engine.decline(intent, &question, &other))),
     }
+}
+
+/// `/when`'s argument as a question: one that opens with an auxiliary
+/// (`/when did Vashchenko leave Serbia`, `/when was the treaty signed`)
+/// asks what "when did …" asks, a date of the deed it tells, not whether
+/// it happened.
+fn when_question(engine: &Engine, text: &str) -> Question {
+    let first = text.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
+    if matches!(first.as_str(), "did" | "does" | "do" | "was" | "were" | "is" | "are" | "has" | "have" | "had") {
+        return engine.question(&format!("when {}", text.trim()));
+    }
+    engine.question(text)
 }
 
 /// `/who`'s argument as a question: `/who led the coup` asks who led it,
