@@ -251,7 +251,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "/compare how many russian and serbian troops took part in slavic brotherhood drills",
     "ко је био први српски конзул у русији",
-    "сколько стоил российский газ для сербии в 2023",
     "сколько сербов воюет за россию после 2022",
     "что случилось с леонидом линицким после ареста в 1935",
 ];
@@ -266,10 +265,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "ко је био први српски конзул у русији",
         "from dev-45's one measurement as the holdout: \"the first *Serbian* consul *in Russia*\", asked in Serbian Cyrillic, is answered by the first Russian consul in Serbia",
-    ),
-    (
-        "сколько стоил российский газ для сербии в 2023",
-        "from dev-45's one measurement as the holdout: what Russian gas *cost* Serbia in 2023, asked in Russian, is answered by the 2023 trade figures",
     ),
     (
         "сколько сербов воюет за россию после 2022",

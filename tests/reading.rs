@@ -3729,3 +3729,13 @@ fn an_ending_typed_as_it_sounds_is_read_as_spelt() {
     let engine = engine();
     assert_proven(&engine, "when did serbia declair independance and war on the turks", "serbian-independence-1876", "1876");
 }
+
+#[test]
+fn a_cost_asked_in_russian_or_serbian_is_a_cost() {
+    // "Сколько *стоил* российский газ": the sources never tell a cost or a
+    // price, in any language; the year's trade figures are no price of gas.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("сколько стоил российский газ для сербии в 2023", "ru"), ("koliko je koštao ruski gas srbiju 2023", "sr"), ("how much did russian gas cost serbia in 2023", "en")]);
+    // A number the sources give in other words still answers.
+    assert_proven(&engine, "how much was russia serbia trade worth in 2023", "russia-serbia-trade-2023", "$3 billion");
+}
