@@ -252,7 +252,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "/compare how many russian and serbian troops took part in slavic brotherhood drills",
     "ко је био први српски конзул у русији",
     "сколько сербов воюет за россию после 2022",
-    "что случилось с леонидом линицким после ареста в 1935",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -269,10 +268,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "сколько сербов воюет за россию после 2022",
         "from dev-45's one measurement as the holdout: how many *Serbs fight* for Russia, asked in Russian, is answered by the entry on Russian emigration to Serbia",
-    ),
-    (
-        "что случилось с леонидом линицким после ареста в 1935",
-        "from dev-45's one measurement as the holdout: what *became of* Linitsky after his arrest, asked in Russian, is answered by the arrest itself",
     ),
     (
         "сколько именно русских эмигрантов жило в самом белграде",

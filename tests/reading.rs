@@ -3739,3 +3739,14 @@ fn a_cost_asked_in_russian_or_serbian_is_a_cost() {
     // A number the sources give in other words still answers.
     assert_proven(&engine, "how much was russia serbia trade worth in 2023", "russia-serbia-trade-2023", "$3 billion");
 }
+
+#[test]
+fn what_became_of_someone_after_an_event_in_russian_or_serbian() {
+    // "Что случилось с Линицким после ареста", "šta se desilo sa Linickim
+    // posle hapšenja": what came after the arrest is asked, as in English;
+    // the sentence of the arrest itself does not tell it.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("что случилось с леонидом линицким после ареста в 1935", "ru"), ("что стало с линицким после ареста", "ru"), ("šta se desilo sa linickim posle hapšenja 1935", "sr")]);
+    // His arrest itself is still told.
+    assert_proven_in(&engine, "когда арестовали леонида линицкого", "ru", "arrest-of-leonid-linitsky", "1935");
+}

@@ -1824,14 +1824,26 @@ fn tells_nothing_of_the_event(engine: &Engine, question: &Question, entry: usize
 /// [`AskedAfter`] of a question that asks what happened to someone, or
 /// what they did, after or before an event; `None` for any other.
 fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question, entry: usize) -> Option<AskedAfter<'e>> {
+    let inflected = matches!(question.language, Language::Sr | Language::Ru);
     // Most questions put nothing after or before an event: no words to read.
-    if question.after_event.is_none() && !question.folded.split(' ').any(|word| word == "before") {
+    if inflected {
+        if !question.folded.split(' ').any(|word| INFLECTED_AFTER.contains(&word)) {
+            return None;
+        }
+    } else if question.after_event.is_none() && !question.folded.split(' ').any(|word| word == "before") {
         return None;
     }
     // "What *happend* to": a misspelt word of the question's frame still frames it.
     let words: Vec<&str> = question.folded.split(' ').map(|word| engine.index().question_word_slip(word).unwrap_or(word)).collect();
     // "What did Vashchenko do *before* he became consul": the sentence of the consulship tells nothing before it either.
     let (marker, clause) = match &question.after_event {
+        // "После ареста в 1935": the clause up to a conjunction, which may end with its year.
+        _ if inflected => {
+            let at = words.iter().position(|word| INFLECTED_AFTER.contains(word))?;
+            let rest: Vec<&str> = words.get(at + 1..)?.iter().take_while(|word| !matches!(**word, "i" | "a" | "ili")).copied().collect();
+            let a_year_only = rest.first().is_none_or(|word| word.chars().all(|c| c.is_ascii_digit()));
+            (words[at], (!a_year_only).then(|| rest.join(" "))?)
+        }
         Some(clause) => ("after", clause.clone()),
         None => match super::question::event_clause(&words, "before") {
             Some(clause) => ("before", clause),
@@ -1840,7 +1852,11 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
     };
     let clause = clause.as_str();
     // "What happened *to Hebrang* after…", "what did *Ota Šik* do after…": who it is asked of.
-    let happened_to = words.windows(2).position(|pair| matches!(pair[0], "happen" | "happened" | "happens") && pair[1] == "to").map(|to| to + 2);
+    // "Что случилось *с Зубовым*", "šta se desilo *sa Zubovim*" too.
+    let happened_to = words
+        .windows(2)
+        .position(|pair| matches!(pair[0], "happen" | "happened" | "happens") && pair[1] == "to" || inflected && INFLECTED_HAPPENED.contains(&pair[0]) && matches!(pair[1], "s" | "so" | "sa"))
+        .map(|to| to + 2);
     let did_do = || {
         let did = words.windows(2).position(|pair| pair[0] == "what" && matches!(pair[1], "did" | "does"))? + 2;
         let done = words.iter().skip(did).position(|word| *word == "do")? + did;
@@ -1856,12 +1872,27 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
     let after = words.iter().position(|word| *word == marker).filter(|&after| after >= end.unwrap_or(start) + 1 && after > start)?;
     let index = engine.index();
     let content = |word: &str| !crate::text::lexicon::is_stopword(word, question.language);
-    let subject: Vec<String> = words[start..end.unwrap_or(after)].iter().filter(|word| content(word)).flat_map(|word| index.word_keys(word)).collect();
+    // A Serbian or Russian word is keyed as typed, in its language
+    // ("ареста": "arrest"), with the keys of the base the question's word
+    // matches ("Linickim": "Linitsky").
+    let query = &question.query;
+    let matched = |key: String| -> Vec<String> {
+        let stored = query.keys.iter().position(|k| *k == key).map(|position| index.stored_matches(query, position)).unwrap_or_default();
+        stored.into_iter().map(str::to_string).chain(std::iter::once(key)).collect()
+    };
+    let keys_of = |word: &str| -> Vec<String> {
+        if inflected {
+            index.tokens(super::question::as_typed(&question.text, word), question.language).into_iter().flat_map(|token| matched(token.key)).collect()
+        } else {
+            index.word_keys(word)
+        }
+    };
+    let subject: Vec<String> = words[start..end.unwrap_or(after)].iter().filter(|word| content(word)).flat_map(|word| keys_of(word)).collect();
     let told: Vec<Vec<String>> = clause
         .split(' ')
         // A year dates the event; the sentence that tells it need not.
         .filter(|word| content(word) && !PRONOUNS.contains(word) && !word.chars().all(|c| c.is_ascii_digit()))
-        .map(|word| crate::text::lexicon::verb_forms(word).into_iter().flat_map(|form| index.word_keys(form)).collect::<Vec<String>>())
+        .map(|word| crate::text::lexicon::verb_forms(word).into_iter().flat_map(|form| keys_of(form)).collect::<Vec<String>>())
         .filter(|forms| !forms.is_empty())
         .collect();
     // A name in the clause ("after *Yugoslav* police arrested him") may be
@@ -1890,6 +1921,14 @@ fn tells_a_sequence(text: &str) -> bool {
         SEQUENCE_WORDS.contains(&folded.as_str()) && !at_the_time
     })
 }
+
+/// "After" in Serbian and Russian, folded ("posle", "после", "nakon", "након").
+const INFLECTED_AFTER: &[&str] = &["posle", "nakon"];
+
+/// The verbs of "what happened to", "what became of" in Serbian and
+/// Russian, folded, before "s", "so" or "sa" ("что *случилось* с", "što
+/// *стало* с", "šta se *desilo* sa", "šta je *bilo* sa").
+const INFLECTED_HAPPENED: &[&str] = &["sluchilos", "stalo", "proizoshlo", "desilo", "dogodilo", "zbilo", "bilo"];
 
 /// Pronouns, which stand for what a sentence names ("after police arrested *him*").
 const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "it", "its", "they", "them", "their"];
