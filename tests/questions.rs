@@ -250,7 +250,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// answered by the arrest itself.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "/compare how many russian and serbian troops took part in slavic brotherhood drills",
-    "ко је био први српски конзул у русији",
     "сколько сербов воюет за россию после 2022",
 ];
 
@@ -260,10 +259,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "/compare how many russian and serbian troops took part in slavic brotherhood drills",
         "from dev-45's one measurement as the holdout: a `/compare how many` troops of each side took part in the drills compares two entries its words name, though the sources give no numbers",
-    ),
-    (
-        "ко је био први српски конзул у русији",
-        "from dev-45's one measurement as the holdout: \"the first *Serbian* consul *in Russia*\", asked in Serbian Cyrillic, is answered by the first Russian consul in Serbia",
     ),
     (
         "сколько сербов воюет за россию после 2022",

@@ -3750,3 +3750,14 @@ fn what_became_of_someone_after_an_event_in_russian_or_serbian() {
     // His arrest itself is still told.
     assert_proven_in(&engine, "когда арестовали леонида линицкого", "ru", "arrest-of-leonid-linitsky", "1935");
 }
+
+#[test]
+fn a_post_of_another_country_needs_no_place_in_the_sentence() {
+    // "The first *Serbian* consul *in Russia*": "the first *Russian*
+    // consul", received by the Prince of Serbia, is another country's
+    // consul, though the sentence names no place after the post.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("who was the first serbian consul in russia", "en"), ("ко је био први српски конзул у русији", "sr"), ("ko je bio prvi srpski konzul u rusiji", "sr")]);
+    // The post asked is still answered.
+    assert_proven(&engine, "who was the first russian consul in serbia", "first-russian-consul-1838", "Gerasim Vashchenko");
+}

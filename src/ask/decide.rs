@@ -1264,21 +1264,27 @@ fn names_a_person_unasked(engine: &Engine, question: &Question, entry: usize, sh
 
 /// Whether `text` names the post asked for (`kind`) only as another
 /// country's: "*Russian* ambassador *to Serbia*" is not "*Serbia's*
-/// ambassador *in Moscow*". Both must say whose post it is, by the name
-/// right before it, and where, by the name after "to", "in" or "at"; and
-/// the sentence must share neither with the question.
+/// ambassador *in Moscow*", nor is "the first *Russian* consul" (received
+/// by the Prince of Serbia) "the first *Serbian* consul *in Russia*". The
+/// question must say whose post it is, by the name right before it, and
+/// where, by the name after "to", "in" or "at"; the sentence must say
+/// whose, and may say where; and it must share neither with the question.
 fn post_of_another(index: &Index, question: &Question, text: &str, kind: &str) -> bool {
     let proper_keys = |word: &str| -> Vec<String> { index.word_keys(word).into_iter().filter(|key| index.is_proper_key(key)).collect() };
     // For each place the kind is named: (whose, where).
     let posts = |words: &[&str]| -> Vec<(Vec<String>, Vec<String>)> {
-        (1..words.len().saturating_sub(2))
-            .filter(|&at| index.word_keys(words[at]).iter().any(|key| key == kind) && matches!(words[at + 1], "to" | "in" | "at"))
-            .map(|at| (proper_keys(words[at - 1]), proper_keys(words[at + 2])))
-            .filter(|(whose, place)| !whose.is_empty() && !place.is_empty())
+        (1..words.len())
+            .filter(|&at| index.word_keys(words[at]).iter().any(|key| key == kind))
+            .map(|at| {
+                let place = if words.get(at + 1).is_some_and(|word| matches!(*word, "to" | "in" | "at")) { words.get(at + 2).map(|word| proper_keys(word)).unwrap_or_default() } else { Vec::new() };
+                (proper_keys(words[at - 1]), place)
+            })
+            .filter(|(whose, _)| !whose.is_empty())
             .collect()
     };
     let told = posts(&evidence::sentence_words(text));
-    let asked = if question.language == Language::En { posts(&question.folded.split(' ').collect::<Vec<_>>()) } else { inflected_posts(index, question, kind) };
+    let asked: Vec<(Vec<String>, Vec<String>)> = if question.language == Language::En { posts(&question.folded.split(' ').collect::<Vec<_>>()) } else { inflected_posts(index, question, kind) };
+    let asked: Vec<&(Vec<String>, Vec<String>)> = asked.iter().filter(|(_, place)| !place.is_empty()).collect();
     let shares = |a: &[String], b: &[String]| a.iter().any(|key| b.contains(key));
     !asked.is_empty() && !told.is_empty() && told.iter().all(|(whose, place)| asked.iter().all(|(asked_whose, asked_place)| !shares(whose, asked_whose) && !shares(place, asked_place)))
 }
