@@ -249,17 +249,12 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// what *became of* Linitsky after his arrest, asked in Russian, is
 /// answered by the arrest itself.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "/compare how many russian and serbian troops took part in slavic brotherhood drills",
     "сколько сербов воюет за россию после 2022",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "/compare how many russian and serbian troops took part in slavic brotherhood drills",
-        "from dev-45's one measurement as the holdout: a `/compare how many` troops of each side took part in the drills compares two entries its words name, though the sources give no numbers",
-    ),
     (
         "сколько сербов воюет за россию после 2022",
         "from dev-45's one measurement as the holdout: how many *Serbs fight* for Russia, asked in Russian, is answered by the entry on Russian emigration to Serbia",

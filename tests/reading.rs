@@ -3761,3 +3761,15 @@ fn a_post_of_another_country_needs_no_place_in_the_sentence() {
     // The post asked is still answered.
     assert_proven(&engine, "who was the first russian consul in serbia", "first-russian-consul-1838", "Gerasim Vashchenko");
 }
+
+#[test]
+fn compare_command_opening_with_a_question_word_is_a_question() {
+    // "/compare how many Russian and Serbian troops took part…" asks a
+    // number, which the sources do not give; split at its "and", "how
+    // many Russian" would name the Russian House.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["/compare how many russian and serbian troops took part in slavic brotherhood drills", "/compare koliko je ruskih i srpskih vojnika učestvovalo u vežbama slovensko bratstvo"]);
+    // Two things are still set side by side.
+    let answer = engine.ask("/compare tito-stalin-split and belgrade-declaration", "en");
+    assert_eq!(answer.headline, "Tito–Stalin split compared with Belgrade Declaration");
+}

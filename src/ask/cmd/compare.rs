@@ -12,6 +12,8 @@
 //!   years apart they are and any quote that speaks of both.
 //! - **Two things one entry tells together** ("new serbia slavo-serbia"):
 //!   that entry, in full, with a word that there is nothing to set apart.
+//! - **A question** (`/compare how many … and …`): asked as free text, not
+//!   split at its "and" into two things.
 
 use std::sync::OnceLock;
 
@@ -38,6 +40,11 @@ enum Side<'e> {
 }
 
 pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
+    // `/compare how many Russian and Serbian troops took part…`: a
+    // question, not two things to set side by side; asked as typed.
+    if invocation.get("a").is_none() && opens_with_a_question_word(&invocation.rest) {
+        return engine.free_text(&invocation.rest, locale);
+    }
     let (a, b, page) = match sides(engine, invocation) {
         Some(sides) => sides,
         None => {
@@ -72,6 +79,20 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
             entries(engine, left, right, locale)
         }
     }
+}
+
+/// Words that open a question rather than name a thing, folded, in the
+/// languages histbot reads ("how many", "koliko", "сколько").
+const QUESTION_OPENERS: &[&str] = &[
+    "how", "what", "when", "who", "whom", "whose", "which", "why", "where", "did", "do", "does", "was", "were", "is", "are",
+    "koliko", "kada", "kad", "ko", "sta", "zasto", "gde", "gdje", "kako", "da", "skolko", "kogda", "kto", "chto", "pochemu", "kak",
+];
+
+/// Whether `text` opens with a question word ([`QUESTION_OPENERS`]).
+fn opens_with_a_question_word(text: &str) -> bool {
+    let folded = fold_for_search(text);
+    let first = folded.split_whitespace().next().unwrap_or_default();
+    QUESTION_OPENERS.contains(&crate::text::fold::serbian_latin(first).as_ref())
 }
 
 /// The two sides and the page: named arguments, or the typed rest of the
