@@ -249,16 +249,11 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// what *became of* Linitsky after his arrest, asked in Russian, is
 /// answered by the arrest itself.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "сколько сербов воюет за россию после 2022",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "сколько сербов воюет за россию после 2022",
-        "from dev-45's one measurement as the holdout: how many *Serbs fight* for Russia, asked in Russian, is answered by the entry on Russian emigration to Serbia",
-    ),
     (
         "сколько именно русских эмигрантов жило в самом белграде",
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",
