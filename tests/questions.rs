@@ -34,7 +34,7 @@
 //!   8 false assertions; dev-43 186/200 = 93.0%, 3 false assertions;
 //!   dev-44 170/186 = 91.4%, 4 false assertions; dev-45 165/184 = 89.7%,
 //!   6 false assertions).
-//! - `holdout.toml`: the forty-fourth set, written the same way by other
+//! - `holdout.toml`: the forty-fifth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -227,28 +227,26 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.1;
-const HOLDOUT_FLOOR: f64 = 89.6;
+const DEV_FLOOR: f64 = 95.3;
+const HOLDOUT_FLOOR: f64 = 88.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-06: 165/184 = 89.7%, 6 false assertions, all
-/// unanswerable questions, at the end of session 57's changes, made on dev
+/// measurement (2026-12-06: 155/175 = 88.6%, 2 false assertions, both
+/// unanswerable questions, at the end of session 58's changes, made on dev
 /// only). Listed so that the test still fails on any new false assertion
 /// and on a fixed one (remove it). Why each is hard, as seen at the
-/// measurement: `/when` Vashchenko *left* Serbia is answered by the date
-/// he came; `/compare how many` troops of each side took part in the
-/// drills compares two entries its words name, though the sources give no
-/// numbers; "the first *Serbian* consul *in Russia*", asked in Serbian
-/// Cyrillic, is answered by the first Russian consul in Serbia; what
-/// Russian gas *cost* Serbia in 2023, asked in Russian, is answered by the
-/// 2023 trade figures; how many *Serbs fight* for Russia, asked in
-/// Russian, is answered by the entry on Russian emigration to Serbia; and
-/// what *became of* Linitsky after his arrest, asked in Russian, is
-/// answered by the arrest itself.
+/// measurement: "the first Serbian *envoy* (poslanik) in Russia", asked in
+/// Serbian, is answered by the first Russian *consul* in Serbia: the post
+/// asked is a word the sources never use, so no kind of answer is set and
+/// whose post it is goes unread; and how many Russians *moved* to Serbia in
+/// 2023, asked in Russian, is answered by the year's trade figures: a sum
+/// of money has no noun after it, so it is taken to count anyone.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "ko je bio prvi srpski poslanik u rusiji",
+    "сколько россиян переехало в сербию в 2023 году",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
