@@ -1583,8 +1583,6 @@ fn counted_elsewhere_in_shown(engine: &Engine, entry: usize, key: &str, shown: &
     !writing.is_empty() && writing.iter().all(|text| evidence::counted_in_another_place(index, text, key))
 }
 
-/// Whether index key `key` is in the entry's names, its people, or one of
-/// its quotes at `shown`.
 /// Whether the evidence tells the event `key` keys, as
 /// [`evidence_holds_key`] does, but in a quote only outside a capitalised
 /// name: "the Anti-Fascist Council for the National *Liberation* of
@@ -1618,6 +1616,8 @@ fn only_in_names(engine: &Engine, text: &str, key: &str) -> bool {
     !index.keyer().index_keys(&rest.join(" ")).iter().any(|k| k == key)
 }
 
+/// Whether index key `key` is in the entry's names, its people, or one of
+/// its quotes at `shown`.
 fn evidence_holds_key(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> bool {
     let index = engine.index();
     let in_quotes = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| super::index::contains_key(keys, key));
@@ -1932,7 +1932,7 @@ fn tells_a_sequence(text: &str) -> bool {
 const INFLECTED_AFTER: &[&str] = &["posle", "nakon"];
 
 /// The verbs of "what happened to", "what became of" in Serbian and
-/// Russian, folded, before "s", "so" or "sa" ("что *случилось* с", "što
+/// Russian, folded, before "s", "so" or "sa" ("что *случилось* с", "что
 /// *стало* с", "šta se *desilo* sa", "šta je *bilo* sa").
 const INFLECTED_HAPPENED: &[&str] = &["sluchilos", "stalo", "proizoshlo", "desilo", "dogodilo", "zbilo", "bilo"];
 

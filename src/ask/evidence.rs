@@ -1788,13 +1788,15 @@ fn counts_what_is_asked(index: &Index, text: &str, counted: &[String]) -> bool {
 }
 
 /// Whether one of `text`'s numbers may count the people the question
-/// counts (`counted`, the keys of a state's name: [`Index::is_state_key`]), by the words right after it, up to
-/// the first stopword: "10,486 *Russians*" and "some 300 *Serbian*
-/// nationals" count a people; "300,000 *Russian* nationals have entered
-/// Serbia" counts Russians, not Serbs; "two *waves*" counts a thing; and
-/// "1.5 million *people*" or a number with no noun after it may count
-/// anyone. A number that a verb follows counts part of the group an earlier
-/// number of the sentence counts ("of which some 53,000 *settled*").
+/// counts (`counted`, the keys of a state's name:
+/// [`Index::is_state_key`]), by the words right after it, up to the first
+/// stopword: "10,486 *Russians*" and "some 300 *Serbian* nationals" count
+/// a people; "300,000 *Russian* nationals have entered Serbia" counts
+/// Russians, not Serbs; "two *waves*" counts a thing; and "1.5 million
+/// *people*", or a number with no noun after it ("70% of …"), may count
+/// anyone. A number that a verb follows counts part of the group an
+/// earlier number of the sentence counts ("of which some 53,000
+/// *settled*").
 fn counts_the_people_asked(index: &Index, text: &str, counted: &[String]) -> bool {
     use crate::text::{lexicon, Language};
     let words = clause_words(text);

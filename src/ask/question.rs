@@ -668,8 +668,9 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         // ("how many *Russians* were living", "how many *Russians* entered
         // Serbia", "сколько *сербов* воевало").
         let verb = |word: &str| match language {
-            // Not a word in "-ing", which may be a noun's ("how many NIS *filling* stations").
-            Language::En => word.ends_with("ed") || crate::text::lexicon::is_english_predicate_form(word),
+            // Not a word in "-ing", which may be a noun's ("how many NIS
+            // *filling* stations"), nor a short one in "-ed" ("*red*").
+            Language::En => crate::text::lexicon::is_english_predicate_form(word) || crate::text::lexicon::is_irregular_verb_form(word),
             _ => crate::text::lexicon::is_active_past(word, language) || crate::text::lexicon::is_listed_light(word),
         };
         let before_auxiliary = |at: usize| *asks == Asks::HowMany && words.get(at + 1).is_some_and(|next| AUXILIARIES.contains(next) || BE_FORMS.contains(next) || verb(next));
