@@ -1768,7 +1768,7 @@ fn asks_future(words: &[&str], language: Language) -> bool {
 }
 
 /// Words that open an English yes/no question.
-const POLAR_OPENERS: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "has", "have", "had"];
+pub(crate) const POLAR_OPENERS: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "has", "have", "had"];
 
 /// See [`Question::polar_object`]: in a question opened by [`POLAR_OPENERS`]
 /// whose subject of names is followed by an event word, the first word

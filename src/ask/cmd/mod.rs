@@ -69,7 +69,7 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
 /// it happened.
 fn when_question(engine: &Engine, text: &str) -> Question {
     let first = text.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
-    if matches!(first.as_str(), "did" | "does" | "do" | "was" | "were" | "is" | "are" | "has" | "have" | "had") {
+    if crate::ask::question::POLAR_OPENERS.contains(&first.as_str()) {
         return engine.question(&format!("when {}", text.trim()));
     }
     engine.question(text)
