@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-45.toml`: the second to forty-fourth holdout sets,
+//! - `dev-3.toml` … `dev-46.toml`: the second to forty-fifth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -33,7 +33,7 @@
 //!   dev-41 140/160 = 87.5%, no false assertions; dev-42 221/249 = 88.8%,
 //!   8 false assertions; dev-43 186/200 = 93.0%, 3 false assertions;
 //!   dev-44 170/186 = 91.4%, 4 false assertions; dev-45 165/184 = 89.7%,
-//!   6 false assertions).
+//!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions).
 //! - `holdout.toml`: the forty-fifth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -227,7 +227,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.3;
+const DEV_FLOOR: f64 = 95.1;
 const HOLDOUT_FLOOR: f64 = 88.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -252,6 +252,14 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "ko je bio prvi srpski poslanik u rusiji",
+        "from dev-46's one measurement as the holdout: the first Serbian *envoy* (poslanik) in Russia, asked in Serbian, is answered by the first Russian *consul* in Serbia: the post asked is a word the sources never use, so no kind of answer is set and whose post it is goes unread",
+    ),
+    (
+        "сколько россиян переехало в сербию в 2023 году",
+        "from dev-46's one measurement as the holdout: how many Russians *moved* to Serbia in 2023, asked in Russian, is answered by the year's trade figures: a sum of money has no noun after it, so it is taken to count anyone",
+    ),
     (
         "сколько именно русских эмигрантов жило в самом белграде",
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",
@@ -326,7 +334,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=45 {
+    for part in 2..=46 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
