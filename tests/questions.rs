@@ -246,7 +246,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// of money has no noun after it, so it is taken to count anyone.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "ko je bio prvi srpski poslanik u rusiji",
-    "сколько россиян переехало в сербию в 2023 году",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -255,10 +254,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "ko je bio prvi srpski poslanik u rusiji",
         "from dev-46's one measurement as the holdout: the first Serbian *envoy* (poslanik) in Russia, asked in Serbian, is answered by the first Russian *consul* in Serbia: the post asked is a word the sources never use, so no kind of answer is set and whose post it is goes unread",
-    ),
-    (
-        "сколько россиян переехало в сербию в 2023 году",
-        "from dev-46's one measurement as the holdout: how many Russians *moved* to Serbia in 2023, asked in Russian, is answered by the year's trade figures: a sum of money has no noun after it, so it is taken to count anyone",
     ),
     (
         "сколько именно русских эмигрантов жило в самом белграде",

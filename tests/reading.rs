@@ -3782,3 +3782,17 @@ fn fighting_in_the_russian_present_is_fighting() {
     let engine = engine();
     assert_nothing_asserted_in(&engine, &[("сколько сербов воюет за россию после 2022", "ru"), ("сколько сербов воюют за россию сейчас", "ru")]);
 }
+
+#[test]
+fn a_sum_of_money_counts_no_people() {
+    // "Trade … reached almost *$3 billion* in 2023" counts dollars: it does
+    // not tell how many Russians moved to Serbia that year.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("how many russians moved to serbia in 2023", "en"), ("сколько русских переехало в сербию в 2023", "ru"), ("koliko rusa se preselilo u srbiju 2023", "sr")]);
+    // The sum is still the answer to what the trade was worth, and to what
+    // Russia (the state, not its people) exported.
+    assert_proven(&engine, "how much was trade between russia and serbia worth in 2023", "russia-serbia-trade-2023", "$3 billion");
+    assert_proven_in(&engine, "сколько россия экспортировала в сербию в 2023", "ru", "russia-serbia-trade-2023", "$1.7 billion");
+    // A share of Russian exports is a share of exports, not of Russians.
+    assert_proven(&engine, "what share of russian exports is natural gas", "russia-serbia-trade-2023", "two-thirds");
+}

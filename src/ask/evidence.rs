@@ -167,8 +167,10 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
             // officers"); only for a plain noun the question counts: a name
             // ("how many *Russians*") may stand beside its number any way.
             let counted_known = !focus.counted.is_empty() && focus.counted.iter().all(|counted| index.has_key(counted) && !index.is_proper_key(counted));
-            // A people the question counts ("how many *Serbs*") must be the people a number counts.
-            let counts_a_people = focus.counted.iter().any(|counted| index.is_state_key(counted));
+            // A people the question counts ("how many *Serbs*") must be the
+            // people a number counts; not a people's trade ("koliko je bila
+            // *trgovina* Rusije"), counted first.
+            let counts_a_people = focus.counted.first().is_some_and(|counted| index.is_state_key(counted));
             has_count(text)
                 && with_counted
                 && (!counted_known || counts_what_is_asked(index, text, &focus.counted))
@@ -1808,10 +1810,15 @@ fn counts_the_people_asked(index: &Index, text: &str, counted: &[String]) -> boo
     };
     let is_verb = |word: &str| {
         let folded = word.to_lowercase();
-        lexicon::is_light(&folded, Language::En) || lexicon::is_english_predicate_form(&folded)
+        (lexicon::is_light(&folded, Language::En) && !lexicon::is_light_noun(&folded)) || lexicon::is_english_predicate_form(&folded)
     };
+    let money = sums_of_money(text);
     let numbers: Vec<usize> = (0..words.len()).filter(|&at| has_count(words[at].0)).collect();
-    numbers.iter().any(|&at| {
+    let is_person = |word: &str| lexicon::is_general_person_word(&word.to_lowercase()) || index.word_keys(word).iter().any(|key| index.is_person_kind(key));
+    numbers.iter().filter(|&&at| !money.get(at).copied().unwrap_or(false)).any(|&at| {
+        if let Some(of) = share_of(&words, at) {
+            return share_counts_the_people(index, &of, counted, is_verb, is_person);
+        }
         let own = head(at);
         let nouns = if own.first().is_some_and(|word| is_verb(word)) {
             numbers.iter().rev().filter(|&&before| before < at).map(|&before| head(before)).find(|nouns| !nouns.is_empty()).unwrap_or_default()
@@ -1823,9 +1830,55 @@ fn counts_the_people_asked(index: &Index, text: &str, counted: &[String]) -> boo
             return true;
         }
         let another_people = nouns.iter().flat_map(keys).any(|key| index.is_state_key(&key));
-        let persons = nouns.iter().any(|word| lexicon::is_general_person_word(&word.to_lowercase()) || keys(word).iter().any(|key| index.is_person_kind(key)));
+        let persons = nouns.iter().any(|word| is_person(word));
         !another_people && persons
     })
+}
+
+/// The words after the "of" of a share ("70% *of Serbian citizens*",
+/// "two-thirds *of Russian exports*"), past a "the", within the clause; or
+/// `None` when word `at` is no share followed by "of".
+fn share_of<'a>(words: &'a [(&'a str, bool)], at: usize) -> Option<Vec<&'a str>> {
+    let number = words[at].0.to_lowercase();
+    let is_share = number.ends_with('%') || ["third", "thirds", "quarter", "quarters", "half"].iter().any(|part| number.ends_with(part));
+    let mut after = words_after(words, at, COUNTED_AFTER + 2).peekable();
+    if !is_share || !after.next().is_some_and(|word| word.eq_ignore_ascii_case("of")) {
+        return None;
+    }
+    after.next_if(|word| word.eq_ignore_ascii_case("the"));
+    Some(after.collect())
+}
+
+/// Whether a share's words ([`share_of`]) are of the people the question
+/// counts: the noun that ends them, before any verb or stopword, is that
+/// people or a kind of person with no other people named ("70% of Serbian
+/// *citizens*"), not a thing of theirs ("two-thirds of Russian *exports*",
+/// "90% of Serbian annual natural gas *consumption*"). A share of nothing
+/// named ("70% of the …" then a stopword) may be of anyone.
+fn share_counts_the_people(index: &Index, of: &[&str], counted: &[String], is_verb: impl Fn(&str) -> bool, is_person: impl Fn(&str) -> bool) -> bool {
+    use crate::text::{lexicon, Language};
+    let nouns: Vec<&str> = of.iter().copied().take_while(|word| !lexicon::is_stopword(&word.to_lowercase(), Language::En) && !is_verb(word)).collect();
+    let Some(last) = nouns.last() else { return true };
+    let the_people = index.word_keys(last).iter().any(|key| counted.contains(key));
+    let another_people = nouns.iter().flat_map(|word| index.word_keys(word)).any(|key| index.is_state_key(&key) && !counted.contains(&key));
+    the_people || (is_person(last) && !another_people)
+}
+
+/// For each of [`clause_words`]'s words, whether it is a sum of money: a
+/// number after a currency sign ("$3 billion") or before a currency word,
+/// past any magnitude ("200 million euros"). A sum counts no people, so
+/// "trade reached almost *$3 billion*" does not tell how many moved.
+fn sums_of_money(text: &str) -> Vec<bool> {
+    const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '₽'];
+    let raw: Vec<&str> = text.split_whitespace().filter(|raw| !raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '%').is_empty()).collect();
+    let words = clause_words(text);
+    (0..words.len())
+        .map(|at| {
+            let signed = raw.get(at).is_some_and(|raw| raw.trim_start_matches(|c: char| c.is_alphabetic()).starts_with(CURRENCY_SIGNS));
+            let named = words_after(&words, at, 2).find(|word| !MAGNITUDES.contains(&word.to_lowercase().as_str())).is_some_and(|word| names_money(word));
+            has_count(words[at].0) && (signed || named)
+        })
+        .collect()
 }
 
 /// Whether `key` is one word of a compound that query word `position`

@@ -640,9 +640,18 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         }
         // "What percentage *of NIS*": a share is of the noun after "of", which the number must come with.
         let asks_share = *asks == Asks::HowMany && words.get(range.clone()).is_some_and(|asked| asked.iter().any(|w| SHARE_WORDS.contains(w)));
+        // A people's thing comes first: "what share *of Russian exports*" is
+        // of exports, not of Russians.
         if asks_share && counted.is_empty() && words.get(range.end) == Some(&"of") {
-            let of = words.iter().skip(range.end + 1).find(|w| !crate::text::lexicon::is_stopword(w, language));
-            counted = of.and_then(|word| index.word_tokens(word, language).first().map(|t| t.key.clone())).into_iter().collect();
+            let at = words.iter().enumerate().skip(range.end + 1).find(|(_, w)| !crate::text::lexicon::is_stopword(w, language)).map(|(at, _)| at);
+            let key_of = |at: usize| words.get(at).and_then(|word| index.word_tokens(word, language).first().map(|t| t.key.clone()));
+            counted = at.and_then(key_of).into_iter().collect();
+            let thing = at.map(|at| at + 1).filter(|&next| words.get(next).is_some_and(|w| is_plain_noun(w, language)));
+            if counted.first().is_some_and(|key| index.is_state_key(key)) {
+                if let Some(thing) = thing.and_then(key_of) {
+                    counted.insert(0, thing);
+                }
+            }
             continue;
         }
         // "How many *of the Russians* in Serbia were *Serbian citizens*": a
@@ -697,6 +706,12 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
                 Some(key).filter(|k| !k.contains(' ') || index.keyer().index_keys(k).len() == 1)
             };
             counted = std::iter::once(next).chain(compound).filter_map(single).collect();
+            // "Сколько *россия* экспортировала", "сколько составил *российский*
+            // экспорт": a state's name or an adjective in the singular is
+            // the doer or a modifier, not the people counted ("россиян").
+            if language == Language::Ru && counted.first().is_some_and(|key| index.is_state_key(key)) && is_russian_singular_name(next) {
+                counted.remove(0);
+            }
         }
         if *asks == Asks::What && language == Language::En && kind.is_none() {
             // The second noun of a compound before the verb's auxiliary: "what government *post* did".
@@ -794,6 +809,20 @@ const OBJECT_AUXILIARIES: &[&str] = &["did", "does", "do", "will", "would", "cou
 /// stemmer and the synonyms read. `folded` itself when none does.
 pub(crate) fn as_typed<'t>(text: &'t str, folded: &'t str) -> &'t str {
     text.split_whitespace().find(|typed| fold_for_search(typed) == folded).unwrap_or(folded)
+}
+
+/// Whether a folded word may be a noun of the question's own: not a
+/// stopword, light word, auxiliary or verb form ("side", "were", "held").
+fn is_plain_noun(word: &str, language: Language) -> bool {
+    use crate::text::lexicon;
+    !lexicon::is_stopword(word, language) && !lexicon::is_light(word, language) && !AUXILIARIES.contains(&word) && !lexicon::is_english_predicate_form(word)
+}
+
+/// Whether a folded (transliterated) Russian word is a name or adjective
+/// in the singular: "rossiya", "rossii", "rossiyskiy", "serbskaya", not
+/// a people's plural ("rossiyan", "serbov", "russkih").
+fn is_russian_singular_name(folded: &str) -> bool {
+    ["iya", "ii", "iy", "yy", "aya", "oy", "oe"].iter().any(|ending| folded.len() > ending.len() + 3 && folded.ends_with(ending))
 }
 
 /// The key of the name after "HEAD of [the]" in the question, if any.

@@ -376,7 +376,7 @@ const ARABIC: &[&str] = &[
 /// "-ly", a participle in "-ed") or for being a word that is never a noun,
 /// not because it is listed as light.
 pub fn is_light_by_ending(folded: &str, language: Language) -> bool {
-    language == Language::En && is_light(folded, language) && !LIGHT.contains(&folded)
+    language == Language::En && is_light(folded, language) && !is_listed_light(folded)
 }
 
 pub fn is_light(folded: &str, language: Language) -> bool {
@@ -394,7 +394,13 @@ pub fn is_light(folded: &str, language: Language) -> bool {
 /// its ending ("people", "ljudi", "živi").
 pub fn is_listed_light(folded: &str) -> bool {
     static LIGHT_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    LIGHT_SET.get_or_init(|| LIGHT.iter().copied().collect()).contains(folded)
+    LIGHT_SET.get_or_init(|| LIGHT.iter().chain(LIGHT_NOUNS).copied().collect()).contains(folded)
+}
+
+/// Whether a folded word is one of the light nouns ("countries",
+/// "people"), not a light verb or adverb.
+pub fn is_light_noun(folded: &str) -> bool {
+    LIGHT_NOUNS.contains(&folded)
 }
 
 /// Whether a folded Serbian or Russian word is a verb in the active past
@@ -446,25 +452,32 @@ const LIGHT: &[&str] = &[
     "over", "back", "away", "around", "between", "against", "during", "after", "before", "since",
     "until", "while", "because", "both", "each", "every", "all", "most", "more", "less", "very", "too",
     "only", "even", "well", "whole", "such", "same", "own", "another", "new", "old", "big", "small",
-    "good", "bad", "thing", "things", "stuff", "way", "ways", "country", "countries", "people",
-    "person", "man", "men", "guy", "guys", "someone", "anyone", "name", "names", "famous",
+    "good", "bad", "someone", "anyone", "famous",
     "important", "main", "kind", "get", "gets", "use", "used", "need", "needs", "needed", "needing", "see", "look", "think",
-    "thought", "find", "found", "work", "worked", "seem", "feel", "side", "sides", "part", "parts",
-    "result", "outcome", "outcomes", "consequence", "consequences", "reason", "reasons", "point", "happen",
+    "thought", "find", "found", "work", "worked", "seem", "feel", "happen",
     "end", "ends", "become", "becomes", "lead",
     "led", "mean", "means", "does", "cause", "caused", "affect", "effect", "deal", "far", "near",
     "next", "towards", "toward", "upon", "within", "without", "through", "across", "among", "along",
-    "officially", "really", "basically", "exactly", "whats", "thing", "stuff", "so", "like", "worth",
-    "value", "total", "overall", "roughly", "approximately", "about",
+    "officially", "really", "basically", "exactly", "whats", "so", "like", "worth",
+    "overall", "roughly", "approximately", "about",
     // "Who was behind the coup", "Vučić quote about Crimea": the doer,
     // what was said; words the sources never use.
     "behind", "quote", "quotes",
-    // "Persons" and "individuals", and "people" in Serbian and Russian, folded.
-    "persons", "individuals", "ljudi", "ljude", "ljudima", "osoba", "osobe", "lyudi", "lyudey", "chelovek", "cheloveka",
     // Living somewhere, in Serbian and Russian, folded, as English "live"
     // is a predicate: "koliko Rusa *živi*" counts Russians, not living
     // (Serbian Cyrillic folds "ж" as Russian does, "zh").
     "zivi", "zive", "zhivi", "zhive", "zhivet", "zhivut", "prozhivaet", "prozhivayut",
+];
+
+/// The nouns among the light words: things of any topic, named in any
+/// question ("the two *countries*", "the *people*"). A number they follow
+/// counts them; a light verb after a number does not say what it counts.
+const LIGHT_NOUNS: &[&str] = &[
+    "thing", "things", "stuff", "way", "ways", "country", "countries", "people", "person", "man", "men", "guy", "guys",
+    "name", "names", "side", "sides", "part", "parts", "result", "outcome", "outcomes", "consequence", "consequences",
+    "reason", "reasons", "point", "value", "total",
+    // "Persons" and "individuals", and "people" in Serbian and Russian, folded.
+    "persons", "individuals", "ljudi", "ljude", "ljudima", "osoba", "osobe", "lyudi", "lyudey", "chelovek", "cheloveka",
 ];
 
 /// Words for persons in general, folded ("how many *people*", "koliko
@@ -796,7 +809,7 @@ pub fn phrasal_paraphrases(verb: &str, particle: &str) -> &'static [&'static str
 
 /// The English words the lists know besides the base's own: the words of
 /// [`PARAPHRASES`] (not its phrasal verbs), the irregular verb forms with
-/// their lemmas, the function and light words ([`ENGLISH`], [`LIGHT`]), and
+/// their lemmas, the function and light words ([`ENGLISH`], [`LIGHT`], [`LIGHT_NOUNS`]), and
 /// the kinds of thing and of person the sources' nouns are ([`ENGLISH_KINDS`],
 /// [`ENGLISH_PERSON_KINDS`]). A misspelt question word may be corrected to
 /// one: "actualy" is the light "actually", and "newspapr" the kind
@@ -811,6 +824,7 @@ pub fn known_english_words() -> impl Iterator<Item = &'static str> {
         .chain(forms.keys().copied())
         .chain(ENGLISH.iter().copied())
         .chain(LIGHT.iter().copied())
+        .chain(LIGHT_NOUNS.iter().copied())
         .chain(kinds)
         .filter(|word| !word.contains('_'))
 }
