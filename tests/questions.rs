@@ -245,16 +245,11 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// 2023, asked in Russian, is answered by the year's trade figures: a sum
 /// of money has no noun after it, so it is taken to count anyone.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "ko je bio prvi srpski poslanik u rusiji",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "ko je bio prvi srpski poslanik u rusiji",
-        "from dev-46's one measurement as the holdout: the first Serbian *envoy* (poslanik) in Russia, asked in Serbian, is answered by the first Russian *consul* in Serbia: the post asked is a word the sources never use, so no kind of answer is set and whose post it is goes unread",
-    ),
     (
         "сколько именно русских эмигрантов жило в самом белграде",
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",

@@ -862,6 +862,35 @@ const BE_FORMS: &[&str] = &["is", "was", "were", "are", "s", "je", "su", "bio", 
 /// *ambassador* in…"), when the question asks what or who and that word is
 /// not light (a verb such as "organised" is not a head).
 fn head_word(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks) -> Option<String> {
+    let position = head_position(index, query, text, words, found, language, asks)?;
+    (!query.light.get(position).copied().unwrap_or(true)).then(|| query.keys[position].clone())
+}
+
+/// "Ko je bio prvi srpski *poslanik* u Rusiji": the post a Serbian or
+/// Russian "who was" question asks, when it is a word the base has never
+/// seen nor any synonym translates. It was made light as an untranslated
+/// word ([`mark_untranslated_light`]), yet it is what is asked: the
+/// sources cannot say who held a post they never name.
+fn unknown_post(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks) -> Option<String> {
+    if asks != Asks::Who || !matches!(language, Language::Sr | Language::Ru) {
+        return None;
+    }
+    // Only "ko je *bio*", "кто *был*": "ko je osnovao" asks a doer, and
+    // "ko je vlasnik" may ask what the sources tell in other words ("owned by").
+    let (_, range) = found.iter().find(|(a, _)| *a == asks)?;
+    if !words.iter().skip(range.end).take(2).any(|word| PAST_COPULAS.contains(word)) {
+        return None;
+    }
+    let position = head_position(index, query, text, words, found, language, asks)?;
+    let key = query.keys.get(position)?;
+    (!index.knows(query, position) && !index.is_synonym_key(key) && !index.is_proper(query, position)).then(|| key.clone())
+}
+
+/// The past of "to be" in Serbian and Russian, folded.
+const PAST_COPULAS: &[&str] = &["bio", "bila", "bili", "byl", "byla", "byli"];
+
+/// The query position of [`head_word`]'s word, light or not.
+fn head_position(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks) -> Option<usize> {
     if !matches!(asks, Asks::What | Asks::Who) {
         return None;
     }
@@ -897,8 +926,7 @@ fn head_word(index: &Index, query: &Query, text: &str, words: &[&str], found: &[
     let typed = if inflected { as_typed(text, last) } else { last };
     let key = index.word_tokens(typed, language).first()?.key.clone();
     // "Prime minister" is one key of two words: the head is the whole.
-    let position = query.keys.iter().position(|k| *k == key || k.strip_suffix(key.as_str()).is_some_and(|rest| rest.ends_with(' ')))?;
-    (!query.light.get(position).copied().unwrap_or(true)).then(|| query.keys[position].clone())
+    query.keys.iter().position(|k| *k == key || k.strip_suffix(key.as_str()).is_some_and(|rest| rest.ends_with(' ')))
 }
 
 /// The fact base is written in English; a word of a Serbian, Russian or
@@ -2500,6 +2528,7 @@ impl Question {
         let name_of = named.and_then(|(_, head)| index.word_tokens(head, language).first().map(|t| t.key.clone()));
         let name_of_qualifiers = named.map(|(before, _)| before.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|t| t.key).filter(|key| index.is_proper_key(key)).collect()).unwrap_or_default();
         let head = head_word(index, &query, text, &spelt, &found, language, asks);
+        let unknown_kind = unknown_kind.or_else(|| unknown_post(index, &query, text, &spelt, &found, language, asks));
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
         // Of a head of two words ("prime minister"), its last names the kind.
         let head_noun = head.as_deref().map(|head| head.rsplit(' ').next().unwrap_or(head));
