@@ -3808,3 +3808,14 @@ fn a_post_the_sources_never_name_is_not_known_in_serbian_or_russian() {
     assert_proven_in(&engine, "ko je bio prvi ruski konzul u srbiji", "sr", "first-russian-consul-1838", "Gerasim Vashchenko");
     assert_proven_in(&engine, "кто был первым русским консулом в сербии", "ru", "first-russian-consul-1838", "Gerasim Vashchenko");
 }
+
+#[test]
+fn a_passive_with_an_adverb_before_its_verb_is_still_passive() {
+    // "Yugoslav diplomacy was *once again* alarmed by the 1979 Soviet
+    // intervention": the doer follows "by", though "once again" stands
+    // between the auxiliary and the verb; the Soviets alarmed Yugoslavia,
+    // as asked, not the other way round.
+    let engine = engine();
+    assert_proven(&engine, "/when the soviet intervention that alarmed yugoslav diplomacy", "soviet-intervention-afghanistan-1979", "1979");
+    assert_proven(&engine, "when did the soviet intervention in afghanistan alarm yugoslavia", "soviet-intervention-afghanistan-1979", "1979");
+}

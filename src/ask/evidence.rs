@@ -578,6 +578,10 @@ const RECIPROCAL: &[&str] = &["meet", "met", "talk", "negotiat", "agree", "ally"
 /// Words that end a clause around a verb.
 const CLAUSE_BREAKS: &[&str] = &["that", "which", "who", "when", "while", "and", "but", "as"];
 
+/// Adverbs that may stand between a passive's auxiliary and its verb
+/// ("was *once again* alarmed by"), besides those in "-ly".
+const PASSIVE_ADVERBS: &[&str] = &["once", "again", "also", "then", "already", "still", "never", "not", "soon", "later", "first", "even", "further", "since"];
+
 /// Whether the sentence `words` tells the event at `at` with the roles the
 /// other way round: what the question names as the doer (`doer`, keys) is
 /// what it was done to, and the other way round ("the Kingdom of
@@ -593,7 +597,9 @@ pub(crate) fn reverses_roles(index: &Index, words: &[&str], at: usize, doer: &[S
     let from = at.saturating_sub(ROLE_REACH);
     let before: Vec<&str> = words[from..at].iter().rev().take_while(|word| !breaks(word)).copied().collect();
     let after: Vec<&str> = words.iter().skip(at + 1).take(ROLE_REACH).take_while(|word| !breaks(word)).copied().collect();
-    let auxiliary = before.iter().find(|word| !word.ends_with("ly")).is_some_and(|word| matches!(word.to_ascii_lowercase().as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being"));
+    // Past adverbs: "was *once again* alarmed by".
+    let adverb = |word: &&str| word.ends_with("ly") || PASSIVE_ADVERBS.contains(&word.to_ascii_lowercase().as_str());
+    let auxiliary = before.iter().find(|word| !adverb(word)).is_some_and(|word| matches!(word.to_ascii_lowercase().as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being"));
     let (subject, object): (Vec<&str>, Vec<&str>) = if auxiliary {
         let Some(by) = after.iter().position(|word| *word == "by") else { return false };
         (after[by + 1..].to_vec(), before)
