@@ -3819,3 +3819,13 @@ fn a_passive_with_an_adverb_before_its_verb_is_still_passive() {
     assert_proven(&engine, "/when the soviet intervention that alarmed yugoslav diplomacy", "soviet-intervention-afghanistan-1979", "1979");
     assert_proven(&engine, "when did the soviet intervention in afghanistan alarm yugoslavia", "soviet-intervention-afghanistan-1979", "1979");
 }
+
+#[test]
+fn a_month_in_the_question_is_when_not_who() {
+    // "Who gave an interview to Al-Ahram *in July*": the sentence opens "On
+    // 12 July 1968" and names Tito after it; the month dates the deed, it is
+    // not a participant the doer must stand before.
+    let engine = engine();
+    assert_proven(&engine, "who gave an interview to al-ahram in july", "tito-al-ahram-interview-1968", "Josip Broz Tito");
+    assert_proven(&engine, "who talked to al-ahram in july 1968", "tito-al-ahram-interview-1968", "Josip Broz Tito");
+}

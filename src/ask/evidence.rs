@@ -1006,7 +1006,8 @@ fn names_a_doer(text: &str, named: &HashSet<String>, index: &Index, anywhere: bo
     let words = sentence_words(text);
     let asked = |key: &str| named.contains(key);
     let keyed: Vec<Vec<String>> = words.iter().map(|w| index.word_keys(w)).collect();
-    let first_asked = keyed.iter().position(|keys| keys.iter().any(|k| asked(k)));
+    // A month the question dates the deed by ("in *July* 68") is when, not who.
+    let first_asked = keyed.iter().enumerate().position(|(at, keys)| keys.iter().any(|k| asked(k)) && !crate::facts::date::is_month_name(words[at]));
     let is_new_name = |keys: &Vec<String>| !keys.is_empty() && keys.iter().all(|k| index.is_proper_key(k) && !asked(k));
     // "*Volunteers and mercenaries* from Russia were cited to have gone…":
     // the sentence's subject, people of a kind (a plural, not a title such
