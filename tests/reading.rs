@@ -3829,3 +3829,11 @@ fn a_month_in_the_question_is_when_not_who() {
     assert_proven(&engine, "who gave an interview to al-ahram in july", "tito-al-ahram-interview-1968", "Josip Broz Tito");
     assert_proven(&engine, "who talked to al-ahram in july 1968", "tito-al-ahram-interview-1968", "Josip Broz Tito");
 }
+
+#[test]
+fn mid_and_late_only_narrow_a_decade() {
+    // "In the *mid* 1950s": "mid" places the question within the decade,
+    // as "early" does; it is no word the evidence must hold.
+    let engine = engine();
+    assert_proven(&engine, "which document restored soviet yugoslav relations in the mid 1950s", "normalization-1953-1955", "Belgrade declaration");
+}

@@ -448,7 +448,7 @@ const LIGHT: &[&str] = &[
     "put", "set", "let", "keep", "kept", "stop", "end", "come", "came", "comes", "coming", "go", "goes", "gone", "going", "give",
     "gave", "given", "try", "want", "turn", "bring", "brought", "hold", "held", "run", "ran", "move",
     "leave", "left", "stay", "still", "again", "already", "actually", "officially", "finally", "together",
-    "eventually", "first", "last", "later", "early", "soon", "long", "down", "up", "out", "off",
+    "eventually", "first", "last", "later", "early", "mid", "late", "soon", "long", "down", "up", "out", "off",
     "over", "back", "away", "around", "between", "against", "during", "after", "before", "since",
     "until", "while", "because", "both", "each", "every", "all", "most", "more", "less", "very", "too",
     "only", "even", "well", "whole", "such", "same", "own", "another", "new", "old", "big", "small",
