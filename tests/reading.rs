@@ -3837,3 +3837,11 @@ fn mid_and_late_only_narrow_a_decade() {
     let engine = engine();
     assert_proven(&engine, "which document restored soviet yugoslav relations in the mid 1950s", "normalization-1953-1955", "Belgrade declaration");
 }
+
+#[test]
+fn a_who_after_a_noun_opens_a_relative_clause() {
+    // "Of the Russians *who* entered Serbia …, how many settled": the
+    // question asks how many; "who" only says which Russians.
+    let engine = engine();
+    assert_proven(&engine, "of the russians who arrived in serbia since the war in ukraine how many stayed and settled", "russian-emigration-since-2022", "53,000");
+}

@@ -2295,6 +2295,7 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
     // was awaited or wanted, not the attribute asked.
     let infinitive = |asks: Asks, start: usize| matches!(asks, Asks::Born | Asks::Died) && start > 0 && words.get(start - 1) == Some(&"to");
     let found: Vec<_> = found.into_iter().filter(|(asks, range)| !infinitive(*asks, range.start)).collect();
+    let found = without_a_leading_relative_who(found, words);
     let opens_with_what = found.first().is_some_and(|(asks, range)| *asks == Asks::What && range.start == 0);
     if !opens_with_what {
         return found;
@@ -2327,6 +2328,22 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
             true => None,
         })
         .collect()
+}
+
+/// "Of the Russians *who* came to Serbia …, how many settled": a "who"
+/// right after a noun, in a question that does not open with it, is a
+/// relative pronoun when a later question word asks what the question
+/// does. Not after "and" or "or", which open a second question.
+fn without_a_leading_relative_who(found: Vec<(Asks, std::ops::Range<usize>)>, words: &[&str]) -> Vec<(Asks, std::ops::Range<usize>)> {
+    let Some((first, range)) = found.first() else { return found };
+    let relative = *first == Asks::Who
+        && words.get(range.start) == Some(&"who")
+        && range.start > 0
+        && words.get(range.start - 1).is_some_and(|previous| !SECOND_QUESTION.contains(previous) && !STRANDED_PREPOSITIONS.contains(previous) && !DO_FORMS.contains(previous) && !crate::text::lexicon::is_stopword(previous, Language::En));
+    if relative && found.len() > 1 {
+        return found.into_iter().skip(1).collect();
+    }
+    found
 }
 
 /// Prepositions that end the clause of a "what" they belong to ("what
