@@ -299,16 +299,8 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-36's one measurement as the holdout: the sentence after the plot's (\"The plan failed, as Zubov … refused\") gives a reason, of the plan's failure; which clause a reason is for is not read (requiring the words before \"as\" to hold a question word lost 16, the reason sentence to name a name of the question lost 14, and \"hate\", a word the sources never use, to refuse the reason lost 10)",
     ),
     (
-        "did yugoslavia actually join the union state with russia and belarus?",
-        "from dev-33's one measurement as the holdout: the twin of dev-30's question below, for the same reason",
-    ),
-    (
         "сколько чехословаков остались жить в югославии после 1968",
         "from dev-32's one measurement as the holdout: \"остались\" (stayed) is no word any synonym translates, so it weighs as light, and the refugees' sentence (\"thousands … used Yugoslavia as … paths of emigration\") gives a number; a stay/remain synonym group fixed only this wording, by the uncovered share crossing its threshold, and requiring a \"how many\" question's verb in the evidence lost 22",
-    ),
-    (
-        "did yugoslavia ever actually join the union state with russia and belarus",
-        "from dev-30's one measurement as the holdout: the sentence tells the joining only as proposed (\"proposed joining … the Union State\"); refusing a yes-or-no answer from a sentence that tells its event only as wished for or denied lost 7, since a denial answers \"no\"",
     ),
     (
         "what happened to the serbian officers zubov turned down in 1938",

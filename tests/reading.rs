@@ -3845,3 +3845,14 @@ fn a_who_after_a_noun_opens_a_relative_clause() {
     let engine = engine();
     assert_proven(&engine, "of the russians who arrived in serbia since the war in ukraine how many stayed and settled", "russian-emigration-since-2022", "53,000");
 }
+
+#[test]
+fn a_deed_told_only_as_proposed_does_not_answer_whether_it_happened() {
+    // "Borislav Milošević *proposed* that Yugoslavia *join* the Union
+    // State": whether Yugoslavia joined, the sources do not say.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did yugoslavia join the union state of russia and belarus", "did yugoslavia really join the union state"]);
+    // The proposal itself is told, and a refusal answers "no".
+    assert_proven(&engine, "did borislav milosevic propose joining the union state", "borislav-milosevic", "proposed joining");
+    assert_proven(&engine, "did karadjordje accept the russian protectorate", "karadjordje", "refused");
+}

@@ -863,6 +863,9 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let split_name = split_name_gap(engine, question, entry, &shown);
     // "Did the Soviets send *tanks*": what was done must be in the evidence too.
     let object_gap = question.polar_object.clone().filter(|key| !evidence_holds_key(engine, entry, key, &shown));
+    // "Did Yugoslavia *join* the Union State": "proposed that Yugoslavia
+    // join" does not say whether it did.
+    let wished_gap = question.polar_verb.first().filter(|_| tells_the_deed_only_as_wished(engine, question, entry, &shown)).cloned();
     // "Did *Russia* help Serbia in the 1885 war": who did it, too, named by the evidence itself, not the article it is from.
     let subject_gap = question.polar_subject.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).filter(|&word| !query.light.get(word).copied().unwrap_or(false)).find(|&word| !held_by_own_evidence(engine, question, entry, word, &shown)).and_then(|word| query.keys.get(word).cloned());
     // "What did the declaration say about *trade*": what it is about must be in the evidence.
@@ -938,6 +941,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(event_gaps)
         .chain(object_gap)
         .chain(subject_gap)
+        .chain(wished_gap)
         .chain(split_name)
         .chain(untold_deed)
         .chain(past_gap)
@@ -958,6 +962,21 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .collect::<std::collections::BTreeSet<String>>()
         .into_iter()
         .collect()
+}
+
+/// Whether the quotes shown tell the verb of a yes-or-no question
+/// ([`Question::polar_verb`]) and tell it only as proposed or wished for
+/// ("Milošević *proposed* that Yugoslavia *join*"). A denial ("refused to
+/// join") answers "no", and is an answer.
+fn tells_the_deed_only_as_wished(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
+    let Some(found) = engine.entry(entry) else { return false };
+    let index = engine.index();
+    let mut told = shown.iter().filter_map(|&q| found.quotes.get(q)).flat_map(|quote| {
+        let words: Vec<&str> = super::index::split_words(&quote.text).collect();
+        (0..words.len()).filter(|&at| index.known_word_keys(words[at]).iter().any(|key| question.polar_verb.contains(key))).map(|at| evidence::only_wished_at(&words, at)).collect::<Vec<bool>>()
+    });
+    let Some(first) = told.next() else { return false };
+    first && told.all(|wished| wished)
 }
 
 /// Whether query word `word` is a decade ("1880s"), which dates what is
@@ -2330,6 +2349,7 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
         (words, tells, phrased, aside)
     });
     let mut telling = with_telling.filter(|(_, tells, _, _)| tells.contains(&true)).peekable();
+
     if telling.peek().is_none() {
         return false;
     }

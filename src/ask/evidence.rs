@@ -568,6 +568,15 @@ pub(crate) fn unreal_at(words: &[&str], at: usize) -> bool {
     (from..at).rev().take_while(|&before| !matches!(words[before], "and" | "but" | "which" | "who" | "that" | "when")).any(denies)
 }
 
+/// Whether the word at `at` is only wished for or proposed by a word
+/// shortly before it ([`WISHING`]; "proposed *that* Yugoslavia join"
+/// reaches past its "that"), and not denied.
+pub(crate) fn only_wished_at(words: &[&str], at: usize) -> bool {
+    let from = at.saturating_sub(UNREAL_REACH);
+    let before: Vec<String> = (from..at).rev().map(|before| words[before].to_ascii_lowercase()).take_while(|word| !matches!(word.as_str(), "and" | "but" | "which" | "who" | "when")).collect();
+    before.iter().any(|word| WISHING.contains(&word.as_str())) && !before.iter().any(|word| NEGATORS.contains(&word.as_str()) || word.starts_with("refus"))
+}
+
 /// How many words before and after a verb its doer and its object are looked for.
 const ROLE_REACH: usize = 8;
 

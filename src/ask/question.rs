@@ -137,6 +137,11 @@ pub struct Question {
     /// sentence that tells the event with something else ("guns") does
     /// not answer yes.
     pub polar_object: Option<String>,
+    /// "Did Yugoslavia ever *join* the Union State": the keys of the verb
+    /// right after the subject of names of an English yes-or-no question
+    /// (past adverbs), in its forms. A sentence that tells it only as
+    /// proposed or wished for does not say whether it happened.
+    pub polar_verb: Vec<String>,
     /// "Did *Russia* help Serbia…": the keys of the names a yes/no question
     /// opens with, its subject, followed by a word that is not a name. A
     /// sentence that does not name the subject cannot say yes.
@@ -1848,6 +1853,24 @@ fn polar_object(index: &Index, words: &[&str], event_words: &[Vec<String>]) -> O
     (index.has_key(&key) && !index.is_proper_key(&key) && !lexicon::is_light(object, Language::En)).then_some(key)
 }
 
+/// See [`Question::polar_verb`]: the first word after the subject of
+/// names and any adverbs ("did Yugoslavia *ever actually* join"), when it
+/// may be a verb of the base's ([`is_plain_verb`]), keyed in its forms.
+fn polar_verb(index: &Index, words: &[&str]) -> Vec<String> {
+    if polar_subject(index, words).is_empty() {
+        return Vec::new();
+    }
+    let named = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
+    let subject = words.iter().skip(1).take_while(|w| lexicon::is_stopword(w, Language::En)).count() + 1;
+    let after_names = subject + words.iter().skip(subject).take_while(|w| named(w)).count();
+    let adverb = |word: &&&str| is_adverb(word) || matches!(**word, "ever" | "really" | "once" | "also" | "still" | "even");
+    let Some(verb) = words.get(after_names..).unwrap_or_default().iter().find(|w| !adverb(w)) else { return Vec::new() };
+    if !is_plain_verb(index, verb, Language::En) {
+        return Vec::new();
+    }
+    lexicon::verb_forms(verb).into_iter().flat_map(|form| index.tokens(form, Language::En)).map(|t| t.key).collect()
+}
+
 /// See [`Question::polar_subject`]: in a question opened by
 /// [`POLAR_OPENERS`], the keys of the names after the opener and its
 /// stopwords ("did *the Soviets* send"), up to the first word that is no
@@ -2517,6 +2540,7 @@ impl Question {
         let journey_to = journey_destination(index, &query, text, &words, language).unwrap_or_default();
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
+        let polar_verb = if language == Language::En { polar_verb(index, &spelt) } else { Vec::new() };
         let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
         let whether_things = whether_things(index, text, &words, language);
         let asks_future = asks_future(&words, language);
@@ -2608,6 +2632,7 @@ impl Question {
             event_words,
             polar_object,
             polar_subject,
+            polar_verb,
             asks_whether,
             whether_things,
             unconfirmed_verbs,
