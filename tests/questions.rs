@@ -271,10 +271,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-42's one measurement as the holdout: a \"what became of\" question in Russian (\"что стало с\") is answered by the 1938 coup entry its names tell",
     ),
     (
-        "did yugoslavia send its own troops to egypt in the six day war",
-        "from dev-40's one measurement as the holdout: the sentence holds every word of the question (\"allowed Soviet Union to send advisors, weapons and troops to Egypt\"), with the Soviet Union, not Yugoslavia, as the one who sends; who does the deed in a yes-or-no question is not read, nor whose \"its own\" troops are",
-    ),
-    (
         "which ivo andric books were published in russia",
         "from dev-40's one measurement as the holdout: \"which books\" asks for books by name; the sentence shown (\"Serbian authors like Ivo Andrić are promoted in Russia\") holds the names and no book, and \"books\" and \"published\" are common words, which the evidence need not hold; the plural which-check passes on \"Serbian\", a capitalised word the question does not hold, though it names no book",
     ),

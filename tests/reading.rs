@@ -3856,3 +3856,14 @@ fn a_deed_told_only_as_proposed_does_not_answer_whether_it_happened() {
     assert_proven(&engine, "did borislav milosevic propose joining the union state", "borislav-milosevic", "proposed joining");
     assert_proven(&engine, "did karadjordje accept the russian protectorate", "karadjordje", "refused");
 }
+
+#[test]
+fn a_deed_another_was_let_do_is_not_the_subjects() {
+    // "Yugoslavia's permission … allowed *Soviet Union* to send advisors,
+    // weapons and troops to Egypt": the Soviet Union sent them, not
+    // Yugoslavia, though the sentence names both.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did yugoslavia send troops to egypt", "did yugoslavia send weapons to egypt"]);
+    // The one let do it did it.
+    assert_proven(&engine, "did the soviet union send weapons to egypt", "soviet-overflights-to-egypt", "send advisors, weapons and troops to Egypt");
+}

@@ -866,6 +866,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // "Did Yugoslavia *join* the Union State": "proposed that Yugoslavia
     // join" does not say whether it did.
     let wished_gap = question.polar_verb.first().filter(|_| tells_the_deed_only_as_wished(engine, question, entry, &shown)).cloned();
+    // "Did Yugoslavia send troops": "allowed *Soviet Union* to send troops" has another do it.
+    let another_doer_gap = question.polar_subject.first().filter(|_| tells_the_deed_only_by_another(engine, question, entry, &shown)).cloned();
     // "Did *Russia* help Serbia in the 1885 war": who did it, too, named by the evidence itself, not the article it is from.
     let subject_gap = question.polar_subject.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).filter(|&word| !query.light.get(word).copied().unwrap_or(false)).find(|&word| !held_by_own_evidence(engine, question, entry, word, &shown)).and_then(|word| query.keys.get(word).cloned());
     // "What did the declaration say about *trade*": what it is about must be in the evidence.
@@ -942,6 +944,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(object_gap)
         .chain(subject_gap)
         .chain(wished_gap)
+        .chain(another_doer_gap)
         .chain(split_name)
         .chain(untold_deed)
         .chain(past_gap)
@@ -969,14 +972,31 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
 /// ("Milošević *proposed* that Yugoslavia *join*"). A denial ("refused to
 /// join") answers "no", and is an answer.
 fn tells_the_deed_only_as_wished(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
+    every_telling_of_the_deed(engine, question, entry, shown, |words, at| evidence::only_wished_at(words, at))
+}
+
+/// Whether the quotes shown tell the verb of a yes-or-no question only as
+/// done by someone the question does not name as its subject, whom a word
+/// of letting puts before its "to" ("allowed *Soviet Union* to send" for
+/// "did Yugoslavia send").
+fn tells_the_deed_only_by_another(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
+    let index = engine.index();
+    every_telling_of_the_deed(engine, question, entry, shown, |words, at| {
+        evidence::let_doer_of(words, at).is_some_and(|doer| !doer.iter().flat_map(|word| index.known_word_keys(word)).any(|key| question.polar_subject.contains(&key)))
+    })
+}
+
+/// Whether the quotes shown tell the verb of a yes-or-no question
+/// ([`Question::polar_verb`]) at all, and `holds` of every place they do.
+fn every_telling_of_the_deed(engine: &Engine, question: &Question, entry: usize, shown: &[usize], holds: impl Fn(&[&str], usize) -> bool) -> bool {
     let Some(found) = engine.entry(entry) else { return false };
     let index = engine.index();
     let mut told = shown.iter().filter_map(|&q| found.quotes.get(q)).flat_map(|quote| {
         let words: Vec<&str> = super::index::split_words(&quote.text).collect();
-        (0..words.len()).filter(|&at| index.known_word_keys(words[at]).iter().any(|key| question.polar_verb.contains(key))).map(|at| evidence::only_wished_at(&words, at)).collect::<Vec<bool>>()
+        (0..words.len()).filter(|&at| index.known_word_keys(words[at]).iter().any(|key| question.polar_verb.contains(key))).map(|at| holds(&words, at)).collect::<Vec<bool>>()
     });
     let Some(first) = told.next() else { return false };
-    first && told.all(|wished| wished)
+    first && told.all(|held| held)
 }
 
 /// Whether query word `word` is a decade ("1880s"), which dates what is

@@ -577,6 +577,23 @@ pub(crate) fn only_wished_at(words: &[&str], at: usize) -> bool {
     before.iter().any(|word| WISHING.contains(&word.as_str())) && !before.iter().any(|word| NEGATORS.contains(&word.as_str()) || word.starts_with("refus"))
 }
 
+/// Words of letting or making someone do something ("*allowed* Soviet
+/// Union to send").
+const LETTING: &[&str] = &["allowed", "allowing", "allows", "permitted", "permitting", "enabled", "enabling", "let", "helped", "forced", "urged", "asked", "invited", "encouraged"];
+
+/// The words between a word of letting and the "to" right before word
+/// `at` ("allowed *Soviet Union* to send"): the one who does the deed at
+/// `at`. None unless the verb follows such a "to".
+pub(crate) fn let_doer_of<'w>(words: &[&'w str], at: usize) -> Option<Vec<&'w str>> {
+    if at < 2 || !words[at - 1].eq_ignore_ascii_case("to") {
+        return None;
+    }
+    let from = (at - 1).saturating_sub(UNREAL_REACH + 1);
+    let letting = (from..at - 1).rev().find(|&before| LETTING.contains(&words[before].to_ascii_lowercase().as_str()))?;
+    let doer: Vec<&str> = words[letting + 1..at - 1].to_vec();
+    (!doer.is_empty()).then_some(doer)
+}
+
 /// How many words before and after a verb its doer and its object are looked for.
 const ROLE_REACH: usize = 8;
 

@@ -1855,7 +1855,8 @@ fn polar_object(index: &Index, words: &[&str], event_words: &[Vec<String>]) -> O
 
 /// See [`Question::polar_verb`]: the first word after the subject of
 /// names and any adverbs ("did Yugoslavia *ever actually* join"), when it
-/// may be a verb of the base's ([`is_plain_verb`]), keyed in its forms.
+/// may be a verb of the base's ([`is_plain_verb`], or never a noun:
+/// "send"), keyed in its forms.
 fn polar_verb(index: &Index, words: &[&str]) -> Vec<String> {
     if polar_subject(index, words).is_empty() {
         return Vec::new();
@@ -1865,7 +1866,9 @@ fn polar_verb(index: &Index, words: &[&str]) -> Vec<String> {
     let after_names = subject + words.iter().skip(subject).take_while(|w| named(w)).count();
     let adverb = |word: &&&str| is_adverb(word) || matches!(**word, "ever" | "really" | "once" | "also" | "still" | "even");
     let Some(verb) = words.get(after_names..).unwrap_or_default().iter().find(|w| !adverb(w)) else { return Vec::new() };
-    if !is_plain_verb(index, verb, Language::En) {
+    // Or a word that is never a noun ("send"), light as a paraphrase, yet a verb after a subject.
+    let predicate = lexicon::is_english_predicate(verb) && !lexicon::is_listed_light(verb) && index.word_tokens(verb, Language::En).iter().any(|t| index.has_key(&t.key) && !index.is_proper_key(&t.key));
+    if !is_plain_verb(index, verb, Language::En) && !predicate {
         return Vec::new();
     }
     lexicon::verb_forms(verb).into_iter().flat_map(|form| index.tokens(form, Language::En)).map(|t| t.key).collect()
