@@ -255,10 +255,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",
     ),
     (
-        "how many czechoslovaks escapd through yugoslavia after the 68 invasion",
-        "from dev-43's one measurement as the holdout: \"thousands of citizens of Czechoslovakia used Yugoslavia\" is taken for the count of those who escaped, which the sources do not give",
-    ),
-    (
         "встречался ли тито с хрущевым в москве",
         "from dev-42's one measurement as the holdout: a yes-or-no question in Russian whose verb (\"встречался\", met) the base lacks is answered by the entry its names tell",
     ),
@@ -293,10 +289,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "why did benes hate the stojadinovic goverment",
         "from dev-36's one measurement as the holdout: the sentence after the plot's (\"The plan failed, as Zubov … refused\") gives a reason, of the plan's failure; which clause a reason is for is not read (requiring the words before \"as\" to hold a question word lost 16, the reason sentence to name a name of the question lost 14, and \"hate\", a word the sources never use, to refuse the reason lost 10)",
-    ),
-    (
-        "сколько чехословаков остались жить в югославии после 1968",
-        "from dev-32's one measurement as the holdout: \"остались\" (stayed) is no word any synonym translates, so it weighs as light, and the refugees' sentence (\"thousands … used Yugoslavia as … paths of emigration\") gives a number; a stay/remain synonym group fixed only this wording, by the uncovered share crossing its threshold, and requiring a \"how many\" question's verb in the evidence lost 22",
     ),
     (
         "what happened to the serbian officers zubov turned down in 1938",

@@ -3867,3 +3867,13 @@ fn a_deed_another_was_let_do_is_not_the_subjects() {
     // The one let do it did it.
     assert_proven(&engine, "did the soviet union send weapons to egypt", "soviet-overflights-to-egypt", "send advisors, weapons and troops to Egypt");
 }
+
+#[test]
+fn thousands_with_no_number_is_no_count() {
+    // "*Thousands* of citizens of Czechoslovakia used Yugoslavia": many,
+    // not how many; the sources give no number of those who fled.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["how many czechoslovak citizens fled to the west through yugoslavia", "how many czechoslovaks emigrated via yugoslavia in 1968"]);
+    // A number in figures is still a count.
+    assert_proven(&engine, "how many russians settled in serbia after 2022", "russian-emigration-since-2022", "53,000");
+}

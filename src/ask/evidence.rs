@@ -137,6 +137,10 @@ const NUMBER_WORDS: &[&str] = &[
     "dozens", "half", "percent", "%",
 ];
 
+/// Plural magnitudes with no number before them ("*thousands* of
+/// citizens"): they say there were many, not how many.
+const VAGUE_MAGNITUDES: &[&str] = &["hundreds", "thousands", "millions", "dozens"];
+
 /// Whether a quote states what `focus` asserts about `entry`.
 pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: usize, position: usize) -> bool {
     let text = quote.text.as_str();
@@ -1682,7 +1686,7 @@ fn has_count(text: &str) -> bool {
     // nor is the "Six" of a name ("the Six-Day War").
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '%').filter(|w| !w.is_empty()).collect();
     let in_names: Vec<String> = text.split_whitespace().filter(|token| is_hyphenated_name(token)).flat_map(|token| token.split('-')).map(str::to_lowercase).collect();
-    counts || words.iter().enumerate().any(|(at, word)| NUMBER_WORDS.contains(word) && !(at > 0 && DEFINITE.contains(&words[at - 1])) && !in_names.iter().any(|part| part.trim_matches(|c: char| !c.is_alphanumeric()) == *word))
+    counts || words.iter().enumerate().any(|(at, word)| NUMBER_WORDS.contains(word) && !VAGUE_MAGNITUDES.contains(word) && !(at > 0 && DEFINITE.contains(&words[at - 1])) && !in_names.iter().any(|part| part.trim_matches(|c: char| !c.is_alphanumeric()) == *word))
 }
 
 /// Whether `token` is a name of capitalised parts joined by hyphens
