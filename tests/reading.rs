@@ -3877,3 +3877,11 @@ fn thousands_with_no_number_is_no_count() {
     // A number in figures is still a count.
     assert_proven(&engine, "how many russians settled in serbia after 2022", "russian-emigration-since-2022", "53,000");
 }
+
+#[test]
+fn a_plus_joins_two_questions() {
+    // "When did Tito get the Order of Lenin *+* where did he meet Stalin in
+    // 1944": students join two questions with a "+" as with an "and".
+    let ids = shown_ids(&engine(), "when did tito get the order of lenin + where did he meet stalin in 1944");
+    assert_eq!(ids, ["tito-order-of-lenin", "tito-stalin-meeting-1944"]);
+}

@@ -1027,7 +1027,7 @@ fn separators(language: Language) -> impl Iterator<Item = &'static str> {
         Language::Ru => &[" и "],
         Language::Ar => &[" و"],
     };
-    [" and ", " & ", " as well as ", " compared to ", " compared with ", " vs ", " vs. ", " versus "].into_iter().chain(own.iter().copied())
+    [" and ", " & ", " + ", " as well as ", " compared to ", " compared with ", " vs ", " vs. ", " versus "].into_iter().chain(own.iter().copied())
 }
 
 #[cfg(test)]
