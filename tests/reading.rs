@@ -3885,3 +3885,11 @@ fn a_plus_joins_two_questions() {
     let ids = shown_ids(&engine(), "when did tito get the order of lenin + where did he meet stalin in 1944");
     assert_eq!(ids, ["tito-order-of-lenin", "tito-stalin-meeting-1944"]);
 }
+
+#[test]
+fn the_next_year_is_the_year_after_the_other_halfs() {
+    // "Which congress improved relations in 1971 and what did Tito receive
+    // *the following year*": the second half asks of 1972.
+    let ids = shown_ids(&engine(), "which congress improved relations in 1971 and what did tito receive the following year");
+    assert_eq!(ids, ["24th-congress-cpsu", "tito-order-of-lenin"]);
+}

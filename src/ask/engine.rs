@@ -244,7 +244,8 @@ impl Engine {
             let left = self.distribute(left, right).unwrap_or_else(|| left.to_string());
             // "The two Cominform resolutions, 1948 *and 1949*": a year alone is the left half's thing of that year;
             // "when did Tadić visit Moscow and when did Nikolić": the right half borrows the left's predicate.
-            let right = year_stand_in(&left, right).or_else(|| self.borrow_predicate(right, &left)).unwrap_or_else(|| right.to_string());
+            // "…in 1971 and what award did Tito get *the next year*": 1972.
+            let right = year_stand_in(&left, right).or_else(|| relative_year_stand_in(right, || self.question(&left).query.years)).or_else(|| self.borrow_predicate(right, &left)).unwrap_or_else(|| right.to_string());
             // "the first resolution … and the second one": "one" is the left half's thing.
             let right = self.stand_in_for_one(&left, &right).unwrap_or(right);
             // "When was the Russian House founded and how many learn in *its* courses": the left half's thing.
@@ -1003,6 +1004,34 @@ fn year_stand_in(left: &str, right: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// Phrases that date a right half by the left half's year, with how many
+/// years after it.
+const RELATIVE_YEARS: &[(&str, i32)] = &[
+    ("the next year", 1),
+    ("the following year", 1),
+    ("a year later", 1),
+    ("one year later", 1),
+    ("the year after", 1),
+    ("the previous year", -1),
+    ("a year earlier", -1),
+    ("a year before", -1),
+    ("the year before", -1),
+];
+
+/// "What congress improved relations in 1971 (or "in 71") and what award
+/// did Tito get *the next year*": the right half dated by the left half's
+/// only year, as its question reads it (`left_years`, read only when the
+/// right half holds such a phrase): "… get in 1972". `None` when either
+/// is missing.
+fn relative_year_stand_in(right: &str, left_years: impl FnOnce() -> Vec<i32>) -> Option<String> {
+    let lower = right.to_lowercase();
+    let (phrase, shift) = RELATIVE_YEARS.iter().find(|(phrase, _)| lower.contains(phrase))?;
+    let [year] = left_years()[..] else { return None };
+    let at = lower.find(phrase)?;
+    let (before, after) = (right.get(..at)?, right.get(at + phrase.len()..)?);
+    Some(format!("{before}in {}{after}", year + shift))
+}
+
 /// Where the halves of "the first X … and the second one" hold their
 /// ordinals: the left half's ordinal word, and the right half's "one" (or
 /// "ones") right after an ordinal. A year stands as the ordinal does ("the
@@ -1032,7 +1061,7 @@ fn separators(language: Language) -> impl Iterator<Item = &'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ordinal_stand_in, year_stand_in};
+    use super::{ordinal_stand_in, relative_year_stand_in, year_stand_in};
 
     #[test]
     fn the_second_one_stands_for_the_left_halfs_thing() {
@@ -1043,5 +1072,9 @@ mod tests {
         assert_eq!(ordinal_stand_in("the soviet treaty", "the 1945 one"), None);
         assert_eq!(year_stand_in("the cominform resolutions, 1948", "1949?").as_deref(), Some("the cominform resolutions, 1949"));
         assert_eq!(year_stand_in("the cominform resolutions", "1949"), None);
+        assert_eq!(relative_year_stand_in("what award did tito get the next year", || vec![1971]).as_deref(), Some("what award did tito get in 1972"));
+        assert_eq!(relative_year_stand_in("what award did tito get a year earlier", || vec![1971]).as_deref(), Some("what award did tito get in 1970"));
+        assert_eq!(relative_year_stand_in("what award did tito get the next year", Vec::new), None);
+        assert_eq!(relative_year_stand_in("what award did tito get", || vec![1971]), None);
     }
 }
