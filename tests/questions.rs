@@ -34,7 +34,7 @@
 //!   8 false assertions; dev-43 186/200 = 93.0%, 3 false assertions;
 //!   dev-44 170/186 = 91.4%, 4 false assertions; dev-45 165/184 = 89.7%,
 //!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions).
-//! - `holdout.toml`: the forty-fifth set, written the same way by other
+//! - `holdout.toml`: the forty-sixth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -227,25 +227,23 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.1;
-const HOLDOUT_FLOOR: f64 = 88.5;
+const DEV_FLOOR: f64 = 95.3;
+const HOLDOUT_FLOOR: f64 = 92.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-06: 155/175 = 88.6%, 2 false assertions, both
-/// unanswerable questions, at the end of session 58's changes, made on dev
+/// measurement (2026-12-06: 164/178 = 92.1%, 1 false assertion, an
+/// unanswerable question, at the end of session 59's changes, made on dev
 /// only). Listed so that the test still fails on any new false assertion
-/// and on a fixed one (remove it). Why each is hard, as seen at the
-/// measurement: "the first Serbian *envoy* (poslanik) in Russia", asked in
-/// Serbian, is answered by the first Russian *consul* in Serbia: the post
-/// asked is a word the sources never use, so no kind of answer is set and
-/// whose post it is goes unread; and how many Russians *moved* to Serbia in
-/// 2023, asked in Russian, is answered by the year's trade figures: a sum
-/// of money has no noun after it, so it is taken to count anyone.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-];
+/// and on a fixed one (remove it). Why it is hard, as seen at the
+/// measurement: where the Russian All-Military Union moved its
+/// headquarters *after leaving* Sremski Karlovci is answered by its
+/// Department IV "headquartered in Belgrade", beside "until 1927
+/// headquartered in Sremski Karlovci": a department's seat is taken for the
+/// union's, and "after leaving" for no more than a time.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["where did the russian all military union move its headquaters after leaving sremski karlovci"];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
