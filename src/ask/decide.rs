@@ -2369,7 +2369,6 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
         (words, tells, phrased, aside)
     });
     let mut telling = with_telling.filter(|(_, tells, _, _)| tells.contains(&true)).peekable();
-
     if telling.peek().is_none() {
         return false;
     }

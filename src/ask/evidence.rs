@@ -627,7 +627,7 @@ pub(crate) fn reverses_roles(index: &Index, words: &[&str], at: usize, doer: &[S
     let from = at.saturating_sub(ROLE_REACH);
     let before: Vec<&str> = words[from..at].iter().rev().take_while(|word| !breaks(word)).copied().collect();
     let after: Vec<&str> = words.iter().skip(at + 1).take(ROLE_REACH).take_while(|word| !breaks(word)).copied().collect();
-    // Past adverbs: "was *once again* alarmed by".
+    // Adverbs aside: "was *once again* alarmed by".
     let adverb = |word: &&str| word.ends_with("ly") || PASSIVE_ADVERBS.contains(&word.to_ascii_lowercase().as_str());
     let auxiliary = before.iter().find(|word| !adverb(word)).is_some_and(|word| matches!(word.to_ascii_lowercase().as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being"));
     let (subject, object): (Vec<&str>, Vec<&str>) = if auxiliary {

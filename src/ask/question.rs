@@ -139,7 +139,7 @@ pub struct Question {
     pub polar_object: Option<String>,
     /// "Did Yugoslavia ever *join* the Union State": the keys of the verb
     /// right after the subject of names of an English yes-or-no question
-    /// (past adverbs), in its forms. A sentence that tells it only as
+    /// (adverbs aside), in its forms. A sentence that tells it only as
     /// proposed or wished for does not say whether it happened.
     pub polar_verb: Vec<String>,
     /// "Did *Russia* help Serbia…": the keys of the names a yes/no question
