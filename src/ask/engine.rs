@@ -1024,7 +1024,8 @@ const RELATIVE_YEARS: &[(&str, i32)] = &[
 /// right half holds such a phrase): "… get in 1972". `None` when either
 /// is missing.
 fn relative_year_stand_in(right: &str, left_years: impl FnOnce() -> Vec<i32>) -> Option<String> {
-    let lower = right.to_lowercase();
+    // ASCII lowercase keeps every byte where it was, so `at` is right's too.
+    let lower = right.to_ascii_lowercase();
     let (phrase, shift) = RELATIVE_YEARS.iter().find(|(phrase, _)| lower.contains(phrase))?;
     let [year] = left_years()[..] else { return None };
     let at = lower.find(phrase)?;
@@ -1076,5 +1077,6 @@ mod tests {
         assert_eq!(relative_year_stand_in("what award did tito get a year earlier", || vec![1971]).as_deref(), Some("what award did tito get in 1970"));
         assert_eq!(relative_year_stand_in("what award did tito get the next year", Vec::new), None);
         assert_eq!(relative_year_stand_in("what award did tito get", || vec![1971]), None);
+        assert_eq!(relative_year_stand_in("İİ what award did Tito get The Next Year", || vec![1971]).as_deref(), Some("İİ what award did Tito get in 1972"));
     }
 }
