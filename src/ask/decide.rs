@@ -989,6 +989,10 @@ fn tells_the_deed_only_by_another(engine: &Engine, question: &Question, entry: u
 /// Whether the quotes shown tell the verb of a yes-or-no question
 /// ([`Question::polar_verb`]) at all, and `holds` of every place they do.
 fn every_telling_of_the_deed(engine: &Engine, question: &Question, entry: usize, shown: &[usize], holds: impl Fn(&[&str], usize) -> bool) -> bool {
+    // Most questions have no such verb: no quote to read.
+    if question.polar_verb.is_empty() {
+        return false;
+    }
     let Some(found) = engine.entry(entry) else { return false };
     let index = engine.index();
     let mut told = shown.iter().filter_map(|&q| found.quotes.get(q)).flat_map(|quote| {

@@ -1849,10 +1849,10 @@ fn counts_the_people_asked(index: &Index, text: &str, counted: &[String]) -> boo
         let folded = word.to_lowercase();
         (lexicon::is_light(&folded, Language::En) && !lexicon::is_light_noun(&folded)) || lexicon::is_english_predicate_form(&folded)
     };
-    let money = sums_of_money(text);
+    let raw = raw_clause_words(text);
     let numbers: Vec<usize> = (0..words.len()).filter(|&at| has_count(words[at].0)).collect();
     let is_person = |word: &str| lexicon::is_general_person_word(&word.to_lowercase()) || index.word_keys(word).iter().any(|key| index.is_person_kind(key));
-    numbers.iter().filter(|&&at| !money.get(at).copied().unwrap_or(false)).any(|&at| {
+    numbers.iter().filter(|&&at| !is_a_sum_of_money(&words, &raw, at)).any(|&at| {
         if let Some(of) = share_of(&words, at) {
             return share_counts_the_people(index, &of, counted, is_verb, is_person);
         }
@@ -1901,21 +1901,21 @@ fn share_counts_the_people(index: &Index, of: &[&str], counted: &[String], is_ve
     the_people || (is_person(last) && !another_people)
 }
 
-/// For each of [`clause_words`]'s words, whether it is a sum of money: a
-/// number after a currency sign ("$3 billion") or before a currency word,
-/// past any magnitude ("200 million euros"). A sum counts no people, so
-/// "trade reached almost *$3 billion*" does not tell how many moved.
-fn sums_of_money(text: &str) -> Vec<bool> {
+/// [`clause_words`]'s words as written, their punctuation kept ("$3"),
+/// one for each of them.
+fn raw_clause_words(text: &str) -> Vec<&str> {
+    text.split_whitespace().filter(|raw| !raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '%').is_empty()).collect()
+}
+
+/// Whether number `at` of [`clause_words`] (`raw`: [`raw_clause_words`])
+/// is a sum of money: after a currency sign ("$3 billion") or before a
+/// currency word, past any magnitude ("200 million euros"). A sum counts
+/// no people, so "trade reached almost *$3 billion*" does not tell how
+/// many moved.
+fn is_a_sum_of_money(words: &[(&str, bool)], raw: &[&str], at: usize) -> bool {
     const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '₽'];
-    let raw: Vec<&str> = text.split_whitespace().filter(|raw| !raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '%').is_empty()).collect();
-    let words = clause_words(text);
-    (0..words.len())
-        .map(|at| {
-            let signed = raw.get(at).is_some_and(|raw| raw.trim_start_matches(|c: char| c.is_alphabetic()).starts_with(CURRENCY_SIGNS));
-            let named = words_after(&words, at, 2).find(|word| !MAGNITUDES.contains(&word.to_lowercase().as_str())).is_some_and(|word| names_money(word));
-            has_count(words[at].0) && (signed || named)
-        })
-        .collect()
+    let signed = raw.get(at).is_some_and(|raw| raw.trim_start_matches(|c: char| c.is_alphabetic()).starts_with(CURRENCY_SIGNS));
+    signed || words_after(words, at, 2).find(|word| !MAGNITUDES.contains(&word.to_lowercase().as_str())).is_some_and(|word| names_money(word))
 }
 
 /// Whether `key` is one word of a compound that query word `position`

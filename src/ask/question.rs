@@ -651,11 +651,9 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
             let at = words.iter().enumerate().skip(range.end + 1).find(|(_, w)| !crate::text::lexicon::is_stopword(w, language)).map(|(at, _)| at);
             let key_of = |at: usize| words.get(at).and_then(|word| index.word_tokens(word, language).first().map(|t| t.key.clone()));
             counted = at.and_then(key_of).into_iter().collect();
-            let thing = at.map(|at| at + 1).filter(|&next| words.get(next).is_some_and(|w| is_plain_noun(w, language)));
             if counted.first().is_some_and(|key| index.is_state_key(key)) {
-                if let Some(thing) = thing.and_then(key_of) {
-                    counted.insert(0, thing);
-                }
+                let thing = at.map(|at| at + 1).filter(|&next| words.get(next).is_some_and(|w| is_plain_noun(w, language)));
+                counted.splice(0..0, thing.and_then(key_of));
             }
             continue;
         }
@@ -864,10 +862,10 @@ fn possessor_of_head(index: &Index, typed: &str, head: &str, language: Language)
 const BE_FORMS: &[&str] = &["is", "was", "were", "are", "s", "je", "su", "bio", "bila", "bili", "bilo", "byl", "byla", "byli", "bylo", "eto", "takoy", "takaya"];
 
 /// The head of the noun phrase after the question word ("who was the soviet
-/// *ambassador* in…"), when the question asks what or who and that word is
-/// not light (a verb such as "organised" is not a head).
-fn head_word(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks) -> Option<String> {
-    let position = head_position(index, query, text, words, found, language, asks)?;
+/// *ambassador* in…", at query `position`, [`head_position`]'s), when the
+/// question asks what or who and that word is not light (a verb such as
+/// "organised" is not a head).
+fn head_word(query: &Query, position: usize) -> Option<String> {
     (!query.light.get(position).copied().unwrap_or(true)).then(|| query.keys[position].clone())
 }
 
@@ -876,7 +874,8 @@ fn head_word(index: &Index, query: &Query, text: &str, words: &[&str], found: &[
 /// seen nor any synonym translates. It was made light as an untranslated
 /// word ([`mark_untranslated_light`]), yet it is what is asked: the
 /// sources cannot say who held a post they never name.
-fn unknown_post(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks) -> Option<String> {
+/// `head` is [`head_position`]'s.
+fn unknown_post(index: &Index, query: &Query, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks, head: Option<usize>) -> Option<String> {
     if asks != Asks::Who || !matches!(language, Language::Sr | Language::Ru) {
         return None;
     }
@@ -886,7 +885,7 @@ fn unknown_post(index: &Index, query: &Query, text: &str, words: &[&str], found:
     if !words.iter().skip(range.end).take(2).any(|word| PAST_COPULAS.contains(word)) {
         return None;
     }
-    let position = head_position(index, query, text, words, found, language, asks)?;
+    let position = head?;
     let key = query.keys.get(position)?;
     (!index.knows(query, position) && !index.is_synonym_key(key) && !index.is_proper(query, position)).then(|| key.clone())
 }
@@ -894,7 +893,8 @@ fn unknown_post(index: &Index, query: &Query, text: &str, words: &[&str], found:
 /// The past of "to be" in Serbian and Russian, folded.
 const PAST_COPULAS: &[&str] = &["bio", "bila", "bili", "byl", "byla", "byli"];
 
-/// The query position of [`head_word`]'s word, light or not.
+/// The query position of the head of the noun phrase after the question
+/// word, light or not (see [`head_word`]).
 fn head_position(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks) -> Option<usize> {
     if !matches!(asks, Asks::What | Asks::Who) {
         return None;
@@ -1841,11 +1841,8 @@ fn polar_object(index: &Index, words: &[&str], event_words: &[Vec<String>]) -> O
         return None;
     }
     let is_event = |word: &str| index.word_keys(word).iter().any(|key| event_words.iter().any(|forms| forms.first() == Some(key)));
-    // The main verb, right after a subject of names ("did *the Soviets* send").
-    let named = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
-    let subject = words.iter().skip(1).take_while(|w| lexicon::is_stopword(w, Language::En)).count() + 1;
-    let verb = subject + words.iter().skip(subject).take_while(|w| named(w)).count();
-    if verb == subject || !words.get(verb).is_some_and(|w| is_event(w)) {
+    let verb = after_polar_subject(index, words)?;
+    if !words.get(verb).is_some_and(|w| is_event(w)) {
         return None;
     }
     let object = words.get(verb + 1..)?.iter().find(|w| !lexicon::is_stopword(w, Language::En))?;
@@ -1853,17 +1850,25 @@ fn polar_object(index: &Index, words: &[&str], event_words: &[Vec<String>]) -> O
     (index.has_key(&key) && !index.is_proper_key(&key) && !lexicon::is_light(object, Language::En)).then_some(key)
 }
 
-/// See [`Question::polar_verb`]: the first word after the subject of
-/// names and any adverbs ("did Yugoslavia *ever actually* join"), when it
-/// may be a verb of the base's ([`is_plain_verb`], or never a noun:
-/// "send"), keyed in its forms.
-fn polar_verb(index: &Index, words: &[&str]) -> Vec<String> {
-    if polar_subject(index, words).is_empty() {
-        return Vec::new();
-    }
+/// The position right after the subject of names of a question opened
+/// by [`POLAR_OPENERS`] and its stopwords, where its main verb stands
+/// ("did *the Soviets* send"); `None` when no name follows the opener.
+fn after_polar_subject(index: &Index, words: &[&str]) -> Option<usize> {
     let named = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
     let subject = words.iter().skip(1).take_while(|w| lexicon::is_stopword(w, Language::En)).count() + 1;
-    let after_names = subject + words.iter().skip(subject).take_while(|w| named(w)).count();
+    let verb = subject + words.iter().skip(subject).take_while(|w| named(w)).count();
+    (verb > subject).then_some(verb)
+}
+
+/// See [`Question::polar_verb`]: the first word after the subject of
+/// names (`polar_subject`, [`polar_subject`]'s) and any adverbs ("did
+/// Yugoslavia *ever actually* join"), when it may be a verb of the base's
+/// ([`is_plain_verb`], or never a noun: "send"), keyed in its forms.
+fn polar_verb(index: &Index, words: &[&str], polar_subject: &[String]) -> Vec<String> {
+    if polar_subject.is_empty() {
+        return Vec::new();
+    }
+    let Some(after_names) = after_polar_subject(index, words) else { return Vec::new() };
     let adverb = |word: &&&str| is_adverb(word) || matches!(**word, "ever" | "really" | "once" | "also" | "still" | "even");
     let Some(verb) = words.get(after_names..).unwrap_or_default().iter().find(|w| !adverb(w)) else { return Vec::new() };
     // Or a word that is never a noun ("send"), light as a paraphrase, yet a verb after a subject.
@@ -2365,7 +2370,7 @@ fn without_a_leading_relative_who(found: Vec<(Asks, std::ops::Range<usize>)>, wo
     let relative = *first == Asks::Who
         && words.get(range.start) == Some(&"who")
         && range.start > 0
-        && words.get(range.start - 1).is_some_and(|previous| !SECOND_QUESTION.contains(previous) && !STRANDED_PREPOSITIONS.contains(previous) && !DO_FORMS.contains(previous) && !crate::text::lexicon::is_stopword(previous, Language::En));
+        && words.get(range.start - 1).is_some_and(|previous| !SECOND_QUESTION.contains(previous) && !crate::text::lexicon::is_stopword(previous, Language::En));
     if relative && found.len() > 1 {
         return found.into_iter().skip(1).collect();
     }
@@ -2543,7 +2548,7 @@ impl Question {
         let journey_to = journey_destination(index, &query, text, &words, language).unwrap_or_default();
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
-        let polar_verb = if language == Language::En { polar_verb(index, &spelt) } else { Vec::new() };
+        let polar_verb = polar_verb(index, &spelt, &polar_subject);
         let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
         let whether_things = whether_things(index, text, &words, language);
         let asks_future = asks_future(&words, language);
@@ -2571,8 +2576,9 @@ impl Question {
         let named = named.filter(|(_, head)| kin.is_none() || !KIN_WORDS.iter().any(|(word, _)| word == head));
         let name_of = named.and_then(|(_, head)| index.word_tokens(head, language).first().map(|t| t.key.clone()));
         let name_of_qualifiers = named.map(|(before, _)| before.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|t| t.key).filter(|key| index.is_proper_key(key)).collect()).unwrap_or_default();
-        let head = head_word(index, &query, text, &spelt, &found, language, asks);
-        let unknown_kind = unknown_kind.or_else(|| unknown_post(index, &query, text, &spelt, &found, language, asks));
+        let head_at = head_position(index, &query, text, &spelt, &found, language, asks);
+        let head = head_at.and_then(|position| head_word(&query, position));
+        let unknown_kind = unknown_kind.or_else(|| unknown_post(index, &query, &spelt, &found, language, asks, head_at));
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
         // Of a head of two words ("prime minister"), its last names the kind.
         let head_noun = head.as_deref().map(|head| head.rsplit(' ').next().unwrap_or(head));
