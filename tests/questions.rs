@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-46.toml`: the second to forty-fifth holdout sets,
+//! - `dev-3.toml` … `dev-47.toml`: the second to forty-sixth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -33,7 +33,8 @@
 //!   dev-41 140/160 = 87.5%, no false assertions; dev-42 221/249 = 88.8%,
 //!   8 false assertions; dev-43 186/200 = 93.0%, 3 false assertions;
 //!   dev-44 170/186 = 91.4%, 4 false assertions; dev-45 165/184 = 89.7%,
-//!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions).
+//!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions;
+//!   dev-47 164/178 = 92.1%, 1 false assertion).
 //! - `holdout.toml`: the forty-sixth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -227,7 +228,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.3;
+const DEV_FLOOR: f64 = 95.2;
 const HOLDOUT_FLOOR: f64 = 92.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -248,6 +249,10 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["where did the russian all mil
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "where did the russian all military union move its headquaters after leaving sremski karlovci",
+        "from dev-47's one measurement as the holdout: where the union moved its headquarters *after leaving* Sremski Karlovci is answered by its Department IV \"headquartered in Belgrade\", beside \"until 1927 headquartered in Sremski Karlovci\": a department's seat is taken for the union's, and \"after leaving\" for no more than a time",
+    ),
     (
         "сколько именно русских эмигрантов жило в самом белграде",
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",
@@ -302,7 +307,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=46 {
+    for part in 2..=47 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
