@@ -250,10 +250,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["where did the russian all mil
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "where did the russian all military union move its headquaters after leaving sremski karlovci",
-        "from dev-47's one measurement as the holdout: where the union moved its headquarters *after leaving* Sremski Karlovci is answered by its Department IV \"headquartered in Belgrade\", beside \"until 1927 headquartered in Sremski Karlovci\": a department's seat is taken for the union's, and \"after leaving\" for no more than a time",
-    ),
-    (
         "сколько именно русских эмигрантов жило в самом белграде",
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",
     ),

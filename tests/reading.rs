@@ -3893,3 +3893,13 @@ fn the_next_year_is_the_year_after_the_other_halfs() {
     let ids = shown_ids(&engine(), "which congress improved relations in 1971 and what did tito receive the following year");
     assert_eq!(ids, ["24th-congress-cpsu", "tito-order-of-lenin"]);
 }
+
+#[test]
+fn a_parts_place_is_not_the_wholes() {
+    // "*Department IV of* the Russian All-Military Union was headquartered
+    // in Belgrade": the department's seat, not where the union went.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["where did the russian all-military union go after sremski karlovci"]);
+    // Asked of the part, the part's seat answers.
+    assert_proven(&engine, "where was department iv of the russian all-military union headquartered", "russian-all-military-union-founded", "headquartered in Belgrade");
+}

@@ -209,7 +209,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
                 doer && !agentless_passive(text, index, &focus.deed)
             }
         }
-        Some(Asks::Where) => names_something_new(text, focus, index) && !subject_is_the_place_asked_in(text, focus.query, index),
+        Some(Asks::Where) => names_something_new(text, focus, index) && !subject_is_the_place_asked_in(text, focus.query, index) && !subject_is_a_part_of_the_asked(text, focus.query, index),
         // A reason is stated by a sentence that gives one ("claiming…",
         // "because…"); when none does, the most relevant sentence is shown
         // and no reason is invented.
@@ -259,6 +259,22 @@ fn subject_is_the_place_asked_in(text: &str, query: &Query, index: &Index) -> bo
         let keys: Vec<String> = subject.split_whitespace().filter(|word| word.starts_with(char::is_uppercase)).flat_map(|word| index.word_keys(word)).filter(|key| index.is_proper_key(key)).collect();
         !keys.is_empty() && keys.iter().all(|key| query.after_locative.contains(key))
     })
+}
+
+/// Whether the sentence's subject is a part of what the question names
+/// ("*Department IV of* the Russian All-Military Union was headquartered
+/// in Belgrade" for where the union moved): words the question does not
+/// hold, then "of" and a name it does. The place is the part's, not the
+/// named one's.
+fn subject_is_a_part_of_the_asked(text: &str, query: &Query, index: &Index) -> bool {
+    let first_clause = text.split(';').next().unwrap_or(text);
+    let words: Vec<&str> = first_clause.split_whitespace().skip_while(|word| matches!(word.to_lowercase().as_str(), "the" | "a" | "an")).collect();
+    let Some(of) = words.iter().take(4).position(|word| *word == "of") else { return false };
+    let (part, whole) = (&words[..of], &words[of + 1..]);
+    let whole = whole.iter().skip_while(|word| **word == "the").take_while(|word| word.starts_with(char::is_uppercase));
+    let asked = |word: &&str| index.word_keys(word).iter().any(|key| query.keys.contains(key));
+    let names_asked = |word: &&str| index.word_keys(word).iter().any(|key| index.is_proper_key(key) && query.keys.contains(key));
+    !part.is_empty() && part.iter().all(|word| word.starts_with(char::is_uppercase)) && !part.iter().any(asked) && whole.clone().any(|word| names_asked(&word))
 }
 
 /// The subjects of a sentence's main clauses (split at semicolons), each
