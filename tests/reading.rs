@@ -3903,3 +3903,14 @@ fn a_parts_place_is_not_the_wholes() {
     // Asked of the part, the part's seat answers.
     assert_proven(&engine, "where was department iv of the russian all-military union headquartered", "russian-all-military-union-founded", "headquartered in Belgrade");
 }
+
+#[test]
+fn a_verb_of_going_on_frames_an_end() {
+    // "Until when did Serbia *remain* under Russian protection": the
+    // sentence that ends the protection ("recognized until abolition
+    // thereof in 1856") need not say "remain".
+    let engine = engine();
+    for question in ["until when did serbia remain under russian protection", "until when did russian protection of serbia continue"] {
+        assert_proven(&engine, question, "russian-protection-abolished-1856", "until abolition thereof in 1856");
+    }
+}

@@ -1304,6 +1304,9 @@ const NEGATIONS: &[&str] = &["not", "never", "no"];
 /// They say where, never what happened.
 const PLACE_MODIFIERS: &[&str] = &["northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern", "abroad", "overseas"];
 
+/// Verbs of going on: in a question of an end or a span, its frame.
+const GOING_ON_VERBS: &[&str] = &["stay", "stayed", "remain", "remained", "continue", "continued", "last", "lasted", "persist", "persisted"];
+
 /// Particles that end a phrase of `config/synonyms.toml` ("fall *apart*",
 /// "set *up*").
 const PHRASE_PARTICLES: &[&str] = &["apart", "up", "out", "down", "off", "away"];
@@ -2529,6 +2532,15 @@ impl Question {
         let asks_members = asks == Asks::Who && language == Language::En && asks_for_members(&words, &found);
         // "Until when did trade grow" asks for the end too.
         let until_when = asks_until(&words) || holds_phrase(&words, &UNTIL_WHEN_FOLDED);
+        // "Until when did Serbia *stay* under Russian protection", "how long
+        // did it *last*": a verb of going on frames the end or the span
+        // asked; the sentence that dates it need not hold it.
+        let going_on: Vec<String> = if (until_when || asks == Asks::HowLong) && language == Language::En {
+            words.iter().filter(|w| GOING_ON_VERBS.contains(w)).flat_map(|w| index.word_keys(w)).collect()
+        } else {
+            Vec::new()
+        };
+        query.remove_keys(&going_on);
         // "When did Serbia pull out": a verb and its particle that end something.
         let ends_in_two_words = asked_clause.windows(2).any(|pair| END_PHRASES.iter().any(|(verb, particle)| verb.contains(&pair[0]) && pair[1] == *particle));
         let asks_end = until_when || ends_in_two_words || asked_clause.iter().any(|w| END_WORD_SET.contains(w));
@@ -2544,7 +2556,8 @@ impl Question {
         let asks_composition = asks == Asks::What && language == Language::En && asks_kinds_of_people(&words);
         let asks_signed = asks_for_signed(&words, asks, language);
         let asks_deeds = asks_for(&["do"], &words, asks, language);
-        let event_words = event_words(index, &query, text, &words, &found, language);
+        let mut event_words = event_words(index, &query, text, &words, &found, language);
+        event_words.retain(|forms| forms.first().is_none_or(|key| !going_on.contains(key)));
         let journey_to = journey_destination(index, &query, text, &words, language).unwrap_or_default();
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
