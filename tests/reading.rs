@@ -3914,3 +3914,12 @@ fn a_verb_of_going_on_frames_an_end() {
         assert_proven(&engine, question, "russian-protection-abolished-1856", "until abolition thereof in 1856");
     }
 }
+
+#[test]
+fn a_serbian_heads_genitive_complement_is_not_the_kind_asked() {
+    // "Ko je bio duhovni *vođa* ruskih emigranata": the leader is asked;
+    // "ruskih emigranata" is whom he led, as "russkikh" opens it in Russian.
+    let engine = engine();
+    assert_proven_in(&engine, "ko je bio duhovni vođa svih ruskih emigranata", "sr", "anthony-khrapovitsky", "spiritual leader of all the Russian émigrés");
+    assert_proven_in(&engine, "ko je bio duhovni vođa ruskih emigranata do 1936", "sr", "death-of-anthony-khrapovitsky", "spiritual leader of all the Russian émigrés");
+}

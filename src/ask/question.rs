@@ -926,12 +926,22 @@ fn head_position(index: &Index, query: &Query, text: &str, words: &[&str], found
     // A Serbian or Russian noun goes before the name it is of ("послом
     // *ссср*", "ambasador *SSSR-a*"): the head is the last common word.
     let inflected = matches!(language, Language::Sr | Language::Ru);
+    // "Duhovni vođa *ruskih* emigranata", "лидером *русских* эмигрантов": a
+    // plural genitive adjective opens the complement the head is of.
+    let complement = (1..phrase.len()).find(|&at| inflected && is_genitive_plural_adjective(phrase[at]) && phrase[..at].iter().any(|w| common(w)));
+    let phrase = &phrase[..complement.unwrap_or(phrase.len())];
     let last = if inflected { phrase.iter().rev().find(|w| common(w)).or(phrase.last())? } else { phrase.last()? };
     // Keyed as typed ("послом", not "poslom").
     let typed = if inflected { as_typed(text, last) } else { last };
     let key = index.word_tokens(typed, language).first()?.key.clone();
     // "Prime minister" is one key of two words: the head is the whole.
     query.keys.iter().position(|k| *k == key || k.strip_suffix(key.as_str()).is_some_and(|rest| rest.ends_with(' ')))
+}
+
+/// Whether a folded Serbian or Russian word has the ending of an adjective
+/// in the plural genitive ("ruskih", "русских": "russkikh").
+fn is_genitive_plural_adjective(folded: &str) -> bool {
+    folded.len() > 4 && (folded.ends_with("ih") || folded.ends_with("ikh") || folded.ends_with("ykh"))
 }
 
 /// The fact base is written in English; a word of a Serbian, Russian or

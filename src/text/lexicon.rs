@@ -319,6 +319,8 @@ const SERBIAN: &[&str] = &[
     "zbog", "cega", "razloga",
     // "Kog meseca", "u kom mesecu": in what month.
     "mesec", "meseca", "mesecu", "kom",
+    // "All": "vođa *svih* ruskih emigranata" (Russian "все", "всех" too).
+    "svi", "svih", "sve", "svim", "svima", "sva", "svu",
     // "Start" and "begin", as in English: "od početka rata" is "since the war started".
     "pocetak", "pocetka", "pocetkom", "poceo", "pocela", "pocelo", "poceli",
 ];
