@@ -3923,3 +3923,12 @@ fn a_serbian_heads_genitive_complement_is_not_the_kind_asked() {
     assert_proven_in(&engine, "ko je bio duhovni vođa svih ruskih emigranata", "sr", "anthony-khrapovitsky", "spiritual leader of all the Russian émigrés");
     assert_proven_in(&engine, "ko je bio duhovni vođa ruskih emigranata do 1936", "sr", "death-of-anthony-khrapovitsky", "spiritual leader of all the Russian émigrés");
 }
+
+#[test]
+fn a_past_verb_after_what_is_the_questions_verb() {
+    // "What *alarmed* Yugoslav diplomats": "diplomats" is what was
+    // alarmed, not the kind of thing asked for.
+    let engine = engine();
+    assert_proven(&engine, "what alarmed yugoslav diplomats again in 1979", "soviet-intervention-afghanistan-1979", "alarmed by the 1979 Soviet intervention");
+    assert_answered_by(&engine, "what formalized serbian russian political ties in 2013", "en", "strategic-partnership-declaration-2013");
+}

@@ -643,6 +643,11 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         if *asks == Asks::What && asks_what_like(words) {
             continue;
         }
+        // "What *alarmed* Yugoslav diplomats": a past verb right after
+        // "what" has it as its subject; the noun after is its object.
+        if *asks == Asks::What && language == Language::En && words.get(range.end).is_some_and(|w| w.ends_with("ed") && crate::text::lexicon::is_english_predicate_form(w)) {
+            continue;
+        }
         // "What percentage *of NIS*": a share is of the noun after "of", which the number must come with.
         let asks_share = *asks == Asks::HowMany && words.get(range.clone()).is_some_and(|asked| asked.iter().any(|w| SHARE_WORDS.contains(w)));
         // A people's thing comes first: "what share *of Russian exports*" is
