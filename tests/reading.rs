@@ -3932,3 +3932,13 @@ fn a_past_verb_after_what_is_the_questions_verb() {
     assert_proven(&engine, "what alarmed yugoslav diplomats again in 1979", "soviet-intervention-afghanistan-1979", "alarmed by the 1979 Soviet intervention");
     assert_answered_by(&engine, "what formalized serbian russian political ties in 2013", "en", "strategic-partnership-declaration-2013");
 }
+
+#[test]
+fn a_relation_told_the_other_way_round_answers() {
+    // "Elena Glinskaya, the *mother of* Russian emperor Ivan the Terrible":
+    // Ivan is her son; an emperor is a man.
+    let engine = engine();
+    assert_proven(&engine, "who was the son of elena glinskaya", "ivan-the-terrible", "the mother of Russian emperor Ivan the Terrible");
+    // Nothing says she had a daughter.
+    assert_nothing_asserted(&engine, &["who was elena glinskaya's daughter"]);
+}

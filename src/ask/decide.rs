@@ -830,7 +830,12 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let person = engine.entry(entry).is_some_and(|e| e.kind == Kind::Person);
     let paraphrase_ok = named && !person && matches!(question.asks, Asks::When | Asks::Who | Asks::Where | Asks::Why | Asks::How);
     let shown = shown_quotes(engine, question, entry);
+    // "Who was Elena Glinskaya's *son*": a sentence that tells the relation
+    // the other way round ("the mother of … Ivan") holds the head.
+    let kin_told = || question.kin.as_ref().is_some_and(|kin| engine.entry(entry).is_some_and(|found| tells_kin(engine, entry, found, kin)));
     let head = question.head.as_ref().and_then(|head| query.keys.iter().position(|k| k == head));
+    let kin_head = head.filter(|_| kin_told());
+    let head = head.filter(|_| kin_head.is_none());
     // "When did Serbia *apply* to join the EU": a date or a doer answers for
     // the event the question's verbs say; when the evidence holds none of
     // them, the entry is about something else that happened to the same names.
@@ -935,7 +940,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         // A name must be in the evidence itself (names, people, the quotes shown), not only in a summary.
         // A name, or a decade ("in the 1880s"), must be in the evidence itself.
         .filter(|&word| if is_decade(query, word) { !decade_held(engine, entry, &query.keys[word], &shown) } else if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) && !names_a_held_name(word) } else { !index.covers(entry, query, word) && !index.held_by_metonym(entry, query, word, &shown) })
-        .filter(|&word| !query.light.get(word).copied().unwrap_or(false))
+        .filter(|&word| !query.light.get(word).copied().unwrap_or(false) && Some(word) != kin_head)
         .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || is_decade(query, word) || Some(word) == head } else { !paraphrase_ok })
         .filter_map(|word| query.keys.get(word).cloned())
         .filter(|key| key.chars().count() >= 3)
@@ -2077,14 +2082,50 @@ fn tells_kin(engine: &Engine, entry: usize, found: &Entry, kin: &super::question
         return false;
     }
     let owner_word = |word: &str| index.word_keys(word).iter().any(|key| kin.owner.contains(key));
+    // "Who was Elena Glinskaya's son": "Elena Glinskaya, the *mother of*
+    // … Ivan the Terrible" tells it of the one named after "of".
+    let own_name = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key) && index.name_keys_iter(entry).any(|name| name == key));
+    let (converse, sex) = converse_kin(kin.relation);
     found.quotes.iter().any(|quote| {
         let words: Vec<String> = quote.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-        words.iter().enumerate().filter(|(_, word)| word.trim_end_matches('s') == kin.relation).any(|(at, _)| {
-            let of_owner = words.get(at + 1).is_some_and(|next| next == "of") && words.iter().skip(at + 2).take(5).any(|word| owner_word(word));
+        let of_within = |at: usize, named: &dyn Fn(&str) -> bool| words.get(at + 1).is_some_and(|next| next == "of") && words.iter().skip(at + 2).take(5).any(|word| named(word));
+        let told = words.iter().enumerate().filter(|(_, word)| word.trim_end_matches('s') == kin.relation).any(|(at, _)| {
             let owners = at >= 2 && words[at - 1] == "s" && owner_word(&words[at - 2]);
-            of_owner || owners
-        })
+            of_within(at, &owner_word) || owners
+        });
+        // The one after "of" must be told of the sex asked ("the mother of
+        // Russian *emperor* Ivan" tells a son, not a daughter).
+        let of_the_sex = |at: usize| sex.is_empty() || words.iter().skip(at + 2).take(5).any(|word| sex.contains(&word.as_str()));
+        let told_conversely = || {
+            words.iter().enumerate().filter(|(_, word)| converse.contains(&word.as_str())).any(|(at, _)| {
+                of_within(at, &own_name) && of_the_sex(at) && words[at.saturating_sub(KIN_OWNER_REACH)..at].iter().any(|word| owner_word(word))
+            })
+        };
+        told || told_conversely()
     })
+}
+
+/// How many words before "the mother of" the one whose relation it is may be named.
+const KIN_OWNER_REACH: usize = 5;
+
+/// Words that tell a man or a woman, by title.
+const MALE_WORDS: &[&str] = &["emperor", "king", "prince", "tsar", "czar", "sultan", "duke", "lord", "sir", "mr", "he"];
+const FEMALE_WORDS: &[&str] = &["empress", "queen", "princess", "tsarina", "czarina", "duchess", "lady", "mrs", "she"];
+
+/// The relations that say `relation` the other way round, with the words
+/// one of which must tell the sex of the one asked about, when the
+/// converse does not: one's son is the one whose mother or father one is,
+/// if the sentence tells he is a man ("emperor"); one's husband, the one
+/// whose wife one is. None for a parent or a sibling, whose sex "the son
+/// of" or "the brother of" does not tell.
+fn converse_kin(relation: &str) -> (&'static [&'static str], &'static [&'static str]) {
+    match relation {
+        "son" => (&["mother", "father", "parent"], MALE_WORDS),
+        "daughter" => (&["mother", "father", "parent"], FEMALE_WORDS),
+        "wife" => (&["husband"], &[]),
+        "husband" => (&["wife"], &[]),
+        _ => (&[], &[]),
+    }
 }
 
 /// Whether quote `q` of the entry (with what it refers back to, or the
