@@ -3942,3 +3942,19 @@ fn a_relation_told_the_other_way_round_answers() {
     // Nothing says she had a daughter.
     assert_nothing_asserted(&engine, &["who was elena glinskaya's daughter"]);
 }
+
+#[test]
+fn a_range_of_two_digit_years_is_read_in_full() {
+    // "Restored *53-55*": 1953 to 1955, the only century whose years date entries.
+    let engine = engine();
+    assert_eq!(engine.question("which declaration restored relations in 53-55").query.years, [1953, 1955]);
+    assert_proven(&engine, "which declaration restored relations in 53-55", "belgrade-declaration", "1955");
+}
+
+#[test]
+fn a_half_with_a_word_and_a_year_stands_alone() {
+    // "What went wrong with relations *in 1949*": a word and a year say
+    // enough; the half borrows nothing from the other.
+    let ids = shown_ids(&engine(), "what went wrong with relations in 1949 and what declaration restored them 53-55");
+    assert_eq!(ids, ["relations-deteriorate-1949", "belgrade-declaration"]);
+}

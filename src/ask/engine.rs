@@ -482,7 +482,7 @@ impl Engine {
     /// right half says after its own first word ("British"): "when did the
     /// Soviet missions arrive". `None` when the left half says enough.
     fn distribute(&self, left: &str, right: &str) -> Option<String> {
-        if self.question(left).query.keys.len() > 1 {
+        if says_enough(&self.question(left)) {
             return None;
         }
         let rest = self.after_first_content_word(right)?;
@@ -494,7 +494,7 @@ impl Engine {
     /// subject ("when did Nikolić visit Moscow"). `None` when the right half
     /// says enough.
     fn borrow_predicate(&self, right: &str, left: &str) -> Option<String> {
-        if self.question(right).query.keys.len() > 1 {
+        if says_enough(&self.question(right)) {
             return None;
         }
         let rest = self.after_first_content_word(left)?;
@@ -989,6 +989,13 @@ pub(crate) fn ordinal_stand_in(left: &str, right: &str) -> Option<String> {
     let ordinal = crate::text::fold::fold_for_search(right_words[one_at - 1]);
     words[at] = &ordinal;
     Some(words.join(" "))
+}
+
+/// Whether a half question says enough to stand alone: two words to
+/// find, or a word and a year ("what happened to relations in 1949"); not
+/// "one", which stands for the other half's thing ("the one from 1945").
+fn says_enough(half: &Question) -> bool {
+    half.query.keys.iter().filter(|key| !matches!(key.as_str(), "one" | "ones")).count() + half.query.years.len() > 1
 }
 
 /// "The two Cominform resolutions, 1948 and *1949*": a right half that is

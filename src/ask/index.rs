@@ -1493,8 +1493,9 @@ impl Index {
                 if let Some(decade) = decade_in_full(folded).or_else(|| decade_in_other_words(folded)) {
                     return decade;
                 }
-                // "the 1876-78 war": a range whose end is written with two digits.
-                if let Some(range) = year_range_in_full(chunk) {
+                // "the 1876-78 war": a range whose end is written with two digits;
+                // "restored 53-55": one whose two ends are.
+                if let Some(range) = year_range_in_full(chunk).or_else(|| self.short_year_range(chunk)) {
                     return range;
                 }
                 // The chunk before, folded: "world *war* 2", "*in* 68", "austria *hungry*".
@@ -1856,6 +1857,23 @@ impl Index {
         };
         match dated.as_slice() {
             [year] => Some(*year),
+            _ => None,
+        }
+    }
+
+    /// "53-55": a range of years written with two digits each, in full
+    /// ("1953-1955"), when entries are dated at either end in exactly one of
+    /// the 19th, 20th and 21st centuries.
+    fn short_year_range(&self, chunk: &str) -> Option<String> {
+        let chunk = chunk.trim_matches(|c: char| !c.is_ascii_digit());
+        let (start, end) = chunk.split_once(['-', '–'])?;
+        if start.len() != 2 || end.len() != 2 || !start.bytes().chain(end.bytes()).all(|b| b.is_ascii_digit()) || end <= start {
+            return None;
+        }
+        let (start, end): (i32, i32) = (start.parse().ok()?, end.parse().ok()?);
+        let dated: Vec<i32> = [1800, 1900, 2000].into_iter().filter(|century| self.years.contains_key(&(century + start)) || self.years.contains_key(&(century + end))).collect();
+        match dated.as_slice() {
+            [century] => Some(format!("{}-{}", century + start, century + end)),
             _ => None,
         }
     }
