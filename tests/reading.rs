@@ -3958,3 +3958,14 @@ fn a_half_with_a_word_and_a_year_stands_alone() {
     let ids = shown_ids(&engine(), "what went wrong with relations in 1949 and what declaration restored them 53-55");
     assert_eq!(ids, ["relations-deteriorate-1949", "belgrade-declaration"]);
 }
+
+#[test]
+fn a_kind_of_thing_asked_is_not_a_persons_profile() {
+    // "Which Warsaw Pact *meeting* was Tito at": the conference, whose
+    // sentence holds a meeting ("Conference"), not Tito's profile, whose
+    // sentence of the Pact tells none.
+    let engine = engine();
+    for question in ["which warsaw pact meeting was tito at", "what warsaw pact meeting did tito go to"] {
+        assert_proven(&engine, question, "tito-warsaw-pact-conference-1967", "attended the 1967 Conference of the Warsaw Pact");
+    }
+}

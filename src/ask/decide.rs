@@ -203,7 +203,7 @@ fn decide_on_evidence(engine: &Engine, question: &Question, kinds: &[Kind]) -> D
         _ => return not_stated(engine, question, person_asked_about(engine, question, &candidates).unwrap_or(best.entry)),
     };
     // The chosen one passed over on the evidence is no longer a contender.
-    let passed_over = stronger_evidence(engine, question, chosen, &candidates).map(|stronger| std::mem::replace(&mut chosen, stronger).entry);
+    let passed_over = stronger_evidence(engine, question, chosen, &candidates).or_else(|| thing_of_the_kind_asked(engine, question, chosen, &candidates)).map(|stronger| std::mem::replace(&mut chosen, stronger).entry);
     let close = |c: &&Candidate| c.score * MARGIN >= chosen.score && chosen.score - c.score < CLEAR_GAP;
     let others = capable.filter(|c| c.entry != chosen.entry && Some(c.entry) != passed_over);
     let contenders: Vec<&Candidate> = std::iter::once(&chosen).chain(others.take_while(close)).take(5).collect();
@@ -381,6 +381,32 @@ fn stronger_evidence(engine: &Engine, question: &Question, chosen: Candidate, ca
         .filter(|c| c.entry != chosen.entry && c.score >= chosen.score * EVIDENCE_SHARE && c.score >= SUGGEST)
         .filter(|c| says_much_more(c.entry))
         .find(|c| uncovered(engine, question, c.entry, candidates).is_none() && can_state(engine, question, c.entry))
+        .copied()
+}
+
+/// "Which Warsaw Pact *meeting* did Tito go to": a kind of thing is asked,
+/// not a person, so a person's profile chosen on their name gives way to
+/// the next candidate not a person whose one sentence holds the whole
+/// question and the kind ("the 1967 *Conference* of the Warsaw Pact"),
+/// when no sentence of the profile does, and states what is asked. Not a
+/// post or a role, which a profile gives.
+fn thing_of_the_kind_asked(engine: &Engine, question: &Question, chosen: Candidate, candidates: &[Candidate]) -> Option<Candidate> {
+    let index = engine.index();
+    let kind = question.answer_kind.as_ref()?;
+    if question.asks != Asks::What || question.asks_role || index.is_person_kind(kind) || engine.entry(chosen.entry)?.kind != Kind::Person {
+        return None;
+    }
+    // A sentence that holds the whole question and the kind, by its word or a word of a kind of it ("Conference").
+    let of_the_kind = |entry: usize, q: usize| index.quote_keys(entry).get(q).is_some_and(|keys| keys.iter().any(|key| key == kind || index.is_a_kind_of(key, kind)));
+    let says_all = |entry: usize| (0..index.quote_keys(entry).len()).any(|q| evidence::speaks_of_all(index, entry, q, &question.query, false) && of_the_kind(entry, q));
+    if says_all(chosen.entry) {
+        return None;
+    }
+    candidates
+        .iter()
+        .filter(|c| c.entry != chosen.entry && c.score >= chosen.score * EVIDENCE_SHARE && c.score >= SUGGEST)
+        .filter(|c| engine.entry(c.entry).is_some_and(|e| e.kind != Kind::Person))
+        .find(|c| says_all(c.entry) && uncovered(engine, question, c.entry, candidates).is_none() && can_state(engine, question, c.entry))
         .copied()
 }
 
