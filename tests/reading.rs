@@ -3969,3 +3969,16 @@ fn a_kind_of_thing_asked_is_not_a_persons_profile() {
         assert_proven(&engine, question, "tito-warsaw-pact-conference-1967", "attended the 1967 Conference of the Warsaw Pact");
     }
 }
+
+#[test]
+fn the_place_set_against_is_not_the_place_asked() {
+    // "Where could Russia exert more control *than in Serbia*": Serbia is
+    // what the answer is set against ("unable to exert control as it did
+    // in Wallachia and Moldavia"), not where it happened; and a place
+    // merely named ("territories controlled by the Habsburg monarchy")
+    // compares nothing.
+    let engine = engine();
+    for question in ["where could russia exert more control than in serbia", "where did russia exert more control than it did in serbia"] {
+        assert_proven(&engine, question, "russian-protection-abolished-1856", "Wallachia and Moldavia");
+    }
+}

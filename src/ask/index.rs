@@ -1829,8 +1829,11 @@ impl Index {
         // know "сербии", not its folded "serbii".
         let raw: Vec<String> = if language == Language::En { Vec::new() } else { text.split_whitespace().map(str::to_lowercase).collect() };
         let as_typed = |at: usize| if raw.len() == typed.len() { raw[at].as_str() } else { typed[at].as_str() };
+        // Not "more control *than in* Serbia", "more than it could *in*
+        // Serbia": the place set against the one asked.
+        let set_against = |at: usize| typed[at.saturating_sub(4)..at - 1].iter().any(|word| word == "than");
         query.after_locative = (1..typed.len())
-            .filter(|&at| LOCATIVES.contains(&typed[at - 1].as_str()))
+            .filter(|&at| LOCATIVES.contains(&typed[at - 1].as_str()) && !set_against(at))
             .flat_map(|at| self.tokens(as_typed(at), language).into_iter().map(|token| token.key))
             .collect();
         self.join_compounds(&mut query);

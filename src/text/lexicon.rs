@@ -892,7 +892,11 @@ pub enum Comparison {
 /// ("*greatly* influenced").
 pub fn makes_comparison(text: &str, asked: Comparison) -> bool {
     let ranks = |word: &str| asked == Comparison::Ranking && RANKING_WORDS.contains(&word);
-    text.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).any(|word| is_comparison(&word) || ranks(&word))
+    // "unable to exert control *as it did in* Wallachia", "*unlike* most": one thing set against another.
+    let sets_against = |word: &str| asked == Comparison::Between && matches!(word, "than" | "unlike");
+    let lower = text.to_lowercase();
+    let as_it_did = asked == Comparison::Between && [" as it did ", " as they did ", " as he did ", " as she did "].iter().any(|phrase| lower.contains(phrase));
+    as_it_did || lower.split(|c: char| !c.is_alphanumeric()).any(|word| is_comparison(word) || ranks(word) || sets_against(word))
 }
 
 /// The comparison a question asks for, if any: a comparative or
@@ -903,6 +907,10 @@ pub fn asks_comparison(words: &[&str]) -> Option<Comparison> {
         let quantifier = matches!(*word, "most" | "more" | "less" | "least");
         // "the most", "influenced it most", "most popular": a rank, not a count ("most refugees").
         let ranks = at > 0 && words[at - 1] == "the" || at + 1 == words.len() || words.get(at + 1).is_some_and(|next| is_english_predicate(next));
+        // "*more* control *than* in Serbia": a quantity set against another's.
+        // Not "more than once", "more than 5,000": a count.
+        let counts = |than: usize| words.get(than + 1).is_some_and(|next| matches!(*next, "once" | "twice" | "thrice" | "a" | "an" | "half" | "one" | "two" | "three") || next.starts_with(|c: char| c.is_ascii_digit()));
+        let ranks = ranks || matches!(*word, "more" | "less") && (at + 1..words.len().min(at + 4)).any(|next| words[next] == "than" && !counts(next));
         if !is_comparison(word) || quantifier && !ranks {
             return None;
         }
