@@ -3982,3 +3982,15 @@ fn the_place_set_against_is_not_the_place_asked() {
         assert_proven(&engine, question, "russian-protection-abolished-1856", "Wallachia and Moldavia");
     }
 }
+
+#[test]
+fn a_name_known_as_another_gives_it() {
+    // "Colonel Dragutin Dimitrijević, *known by his codename* Apis": the
+    // name before "known" is Apis's; and the words after a comma ("Colonel
+    // Apis*,* the head of military intelligence") describe him, not what
+    // is named.
+    let engine = engine();
+    for question in ["what was the real name of apis", "what was the real name of colonel apis, the head of military intelligence"] {
+        assert_proven(&engine, question, "dragutin-dimitrijevic", "known by his codename Apis");
+    }
+}

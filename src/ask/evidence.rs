@@ -1164,6 +1164,9 @@ pub fn names_the_head(index: &Index, text: &str, head: &str, qualifiers: &[Strin
     let joins = |at: usize| bare(at) == "of" && (capitalised(at + 1) || bare(at + 1) == "the" && capitalised(at + 2));
     let in_run = |at: usize| capitalised(at) || joins(at) || bare(at) == "the" && at > 0 && joins(at - 1);
     (0..raw.len()).filter(|&at| index.word_keys(bare(at)).iter().any(is_head)).any(|at| {
+        if known_as_before(&raw, at).is_some_and(|(name_start, name_end)| (name_start..=name_end).any(new_name) && qualifiers.iter().all(|qualifier| (name_start.saturating_sub(QUALIFIER_BEFORE)..=at).any(|i| index.word_keys(bare(i)).contains(qualifier)))) {
+            return true;
+        }
         let (mut start, mut end) = (at, at);
         if capitalised(at) {
             while start > 0 && in_run(start - 1) && !raw[start - 1].ends_with(',') {
@@ -1186,6 +1189,23 @@ pub fn names_the_head(index: &Index, text: &str, head: &str, qualifiers: &[Strin
         named_in_run || beside_after || beside_before
     })
 }
+
+/// "Colonel Dragutin Dimitrijević, *known* by his codename Apis": the
+/// capitalised run that ends right before a "known" a few words before
+/// `at`, as its first and last positions.
+fn known_as_before(raw: &[&str], at: usize) -> Option<(usize, usize)> {
+    let known = (at.saturating_sub(KNOWN_AS_REACH)..at).rev().find(|&i| raw[i].eq_ignore_ascii_case("known"))?;
+    let end = known.checked_sub(1)?;
+    let capitalised = |i: usize| raw[i].trim_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_uppercase);
+    if !capitalised(end) {
+        return None;
+    }
+    let start = (0..=end).rev().take_while(|&i| capitalised(i) && (i == end || !raw[i].ends_with(','))).last()?;
+    Some((start, end))
+}
+
+/// How many words before a name "known" may stand ("known *by his codename* Apis").
+const KNOWN_AS_REACH: usize = 5;
 
 /// How many words before a named thing may qualify it ("the 2019
 /// *Serbian-Russian* film").

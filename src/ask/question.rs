@@ -1645,9 +1645,11 @@ const PASSIVE_QUESTION_WORDS: &[&str] = &["was", "were", "is", "are", "been", "b
 /// "called" or "named" ("what was the economic *war* between serbia and
 /// austria-hungary called"), up to a word that ends a noun phrase ("who",
 /// "in", "between"…).
-fn named_thing<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], &'w str)> {
+fn named_thing<'a, 'w>(words: &'a [&'w str], clause_ends: &[usize]) -> Option<(&'a [&'w str], &'w str)> {
     let phrase = if let Some(at) = words.windows(2).position(|pair| matches!(pair, ["name" | "names", "of"])) {
-        &words[at + 2..]
+        // "The real name of Colonel Apis*,* the intelligence chief": up to a comma.
+        let end = clause_ends.iter().copied().find(|&end| end > at + 2).unwrap_or(words.len());
+        &words[at + 2..end]
     } else {
         let called = words.iter().position(|w| matches!(*w, "called" | "named"))?;
         let be = words[..called].iter().position(|w| matches!(*w, "was" | "is" | "were" | "are"))?;
@@ -1661,6 +1663,17 @@ fn named_thing<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], &'w str)>
     let length = phrase[..length].iter().skip(1).position(|w| is_past_participle(w)).map_or(length, |at| at + 1);
     let (head, before) = phrase[..length].split_last()?;
     Some((before, *head))
+}
+
+/// The positions of the folded words that follow a comma in `text` as
+/// typed, when its words line up with the `count` folded ones (none when
+/// they do not).
+fn clause_ends(text: &str, count: usize) -> Vec<usize> {
+    let typed: Vec<&str> = text.split_whitespace().collect();
+    if typed.len() != count {
+        return Vec::new();
+    }
+    typed.iter().enumerate().filter(|(_, word)| word.ends_with(',')).map(|(at, _)| at + 1).collect()
 }
 
 /// An English word that reads as a past participle: a regular "-ed" form
@@ -2598,7 +2611,7 @@ impl Question {
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
         let signs_for = if asks_signer { signing_side(index, &words, language) } else { Vec::new() };
         let told_deed = if asks == Asks::Who { asked_deed(index, &spelt, language) } else { None };
-        let named = if language == Language::En { named_thing(&words) } else { None };
+        let named = if language == Language::En { named_thing(&words, &clause_ends(text, words.len())) } else { None };
         let kin = if language == Language::En { asked_kin(index, &spelt) } else { None };
         // "The name of Ivan's mother": a relative's name, which the sentence that tells the relation gives.
         let named = named.filter(|(_, head)| kin.is_none() || !KIN_WORDS.iter().any(|(word, _)| word == head));
