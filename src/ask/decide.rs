@@ -557,8 +557,15 @@ fn same_proof(engine: &Engine, question: &Question, contenders: &[&Candidate]) -
         let title_keys = index.word_keys(&super::index::without_parentheses(&entry.title));
         !title_keys.is_empty() && title_keys.iter().all(|key| sentence.contains(key))
     };
-    let named: Vec<&&Candidate> = preferred.into_iter().filter(named_by_sentence).collect();
-    (named.len() == 1).then(|| named[0].entry)
+    let named: Vec<&&Candidate> = preferred.iter().copied().filter(named_by_sentence).collect();
+    if let [only] = named.as_slice() {
+        return Some(only.entry);
+    }
+    // "What happened to the Titoists in the other Eastern European states":
+    // asked what happened, not when nor who nor which thing, the one
+    // sentence is the answer whichever of them shows it; the first shows it.
+    let what_happened = question.asks == Asks::What && question.answer_kind.is_none() && question.names_asked.is_none() && question.query.years.is_empty();
+    what_happened.then(|| preferred.first().map(|c| c.entry)).flatten()
 }
 
 /// The longest run of the question's words that one of the entry's quotes
