@@ -4010,3 +4010,11 @@ fn one_sentence_proving_tied_entries_answers_what_happened() {
     let answer = engine.ask("which five states succeeded yugoslavia", "en");
     assert!(answer.facts.is_empty(), "{}", answer.headline);
 }
+
+#[test]
+fn what_the_answer_is_set_against_need_not_be_in_its_sentence() {
+    // "What did Russia offer Serbia *instead of a protectorate*": the
+    // sentence of the offer ("the Russians offered the Serbs aid and
+    // cooperation") answers; the protectorate is another sentence's.
+    assert_proven(&engine(), "what did russia offer serbia instead of a protectorate", "russo-serbian-alliance-1807", "offered the Serbs aid and cooperation");
+}

@@ -1505,6 +1505,18 @@ fn time_clause_words(language: Language) -> Option<(&'static [&'static str], &'s
     }
 }
 
+/// The keys of an English question's phrase after "instead of" or "rather
+/// than" ("what did the Russians offer the Serbs *instead of a
+/// protectorate*"): what the answer was set against, which the entry must
+/// tell somewhere, not the sentence that answers.
+fn contrast_clause(index: &Index, words: &[&str], language: Language) -> Vec<String> {
+    if language != Language::En {
+        return Vec::new();
+    }
+    let Some(at) = words.windows(2).position(|pair| matches!(pair, ["instead", "of"] | ["rather", "than"])) else { return Vec::new() };
+    words[at + 2..].iter().take_while(|w| !ABOUT_ENDS.contains(w)).flat_map(|word| index.tokens(word, language)).map(|token| token.key).collect()
+}
+
 /// Words that end the phrase after "about" ("about trade *in* 1955").
 const ABOUT_ENDS: &[&str] = &["in", "at", "on", "during", "after", "before", "since", "until", "when", "and", "to", "with", "for", "by", "from"];
 
@@ -2601,6 +2613,7 @@ impl Question {
         let asks_deed_done_to_a_name = asks == Asks::What && language == Language::En && deed_done_to_a_name(index, &spelt);
         let about = about_words(index, &words, language);
         query.context = time_clause(index, &words, language);
+        query.context.extend(contrast_clause(index, &spelt, language));
         // "before *World War I*": a name the query joined into one key is in the clause when its words are.
         let joined: Vec<String> = query.keys.iter().filter(|key| key.contains(' ') && key.split(' ').all(|part| query.context.iter().any(|c| c == part))).cloned().collect();
         query.context.extend(joined);
