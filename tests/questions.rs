@@ -35,7 +35,7 @@
 //!   dev-44 170/186 = 91.4%, 4 false assertions; dev-45 165/184 = 89.7%,
 //!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions;
 //!   dev-47 164/178 = 92.1%, 1 false assertion).
-//! - `holdout.toml`: the forty-sixth set, written the same way by other
+//! - `holdout.toml`: the forty-seventh set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -228,18 +228,23 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.2;
-const HOLDOUT_FLOOR: f64 = 92.1;
+const DEV_FLOOR: f64 = 95.4;
+const HOLDOUT_FLOOR: f64 = 94.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement, each as measured then. Listed so that the test still fails
-/// on any new false assertion and on a fixed one (remove it). The
-/// forty-sixth set's one, measured at the end of session 59, was rotated
-/// into dev with it and fixed there in session 60.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// measurement (2026-12-06: 174/184 = 94.6%, 1 false assertion, an
+/// unanswerable question, at the end of session 60's changes, made on dev
+/// only). Listed so that the test still fails on any new false assertion
+/// and on a fixed one (remove it). Why it is hard, as seen at the
+/// measurement: whether Tito was ever *invited* to join the Warsaw Pact is
+/// answered by the Non-Aligned Movement's sentence ("neither adhering to
+/// the U.S.-led NATO, nor joining the Moscow-dominated Warsaw Pact"): that
+/// he did not join is taken for an answer, and "invited", a word the
+/// sources never use of him, is not asked of the sentence.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["was tito ever invited to join the warsaw pact?"];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
