@@ -1320,7 +1320,8 @@ const NEGATIONS: &[&str] = &["not", "never", "no"];
 const PLACE_MODIFIERS: &[&str] = &["northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern", "abroad", "overseas"];
 
 /// Verbs of going on: in a question of an end or a span, its frame.
-const GOING_ON_VERBS: &[&str] = &["stay", "stayed", "remain", "remained", "continue", "continued", "last", "lasted", "persist", "persisted"];
+/// Not "last", which is also the ordinal ("until when did the *last* …").
+const GOING_ON_VERBS: &[&str] = &["stay", "stayed", "remain", "remained", "continue", "continued", "lasted", "persist", "persisted"];
 
 /// Particles that end a phrase of `config/synonyms.toml` ("fall *apart*",
 /// "set *up*").
@@ -1656,11 +1657,12 @@ const PASSIVE_QUESTION_WORDS: &[&str] = &["was", "were", "is", "are", "been", "b
 /// or "the names of" ("the 1807 serbian-russian alliance *treaty*"), or between "was" and
 /// "called" or "named" ("what was the economic *war* between serbia and
 /// austria-hungary called"), up to a word that ends a noun phrase ("who",
-/// "in", "between"…).
-fn named_thing<'a, 'w>(words: &'a [&'w str], clause_ends: &[usize]) -> Option<(&'a [&'w str], &'w str)> {
+/// "in", "between"…) or, after "the name of", a comma in the question as
+/// `typed`.
+fn named_thing<'a, 'w>(words: &'a [&'w str], typed: &str) -> Option<(&'a [&'w str], &'w str)> {
     let phrase = if let Some(at) = words.windows(2).position(|pair| matches!(pair, ["name" | "names", "of"])) {
         // "The real name of Colonel Apis*,* the intelligence chief": up to a comma.
-        let end = clause_ends.iter().copied().find(|&end| end > at + 2).unwrap_or(words.len());
+        let end = clause_ends(typed, words.len()).into_iter().find(|&end| end > at + 2).unwrap_or(words.len());
         &words[at + 2..end]
     } else {
         let called = words.iter().position(|w| matches!(*w, "called" | "named"))?;
@@ -2624,7 +2626,7 @@ impl Question {
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
         let signs_for = if asks_signer { signing_side(index, &words, language) } else { Vec::new() };
         let told_deed = if asks == Asks::Who { asked_deed(index, &spelt, language) } else { None };
-        let named = if language == Language::En { named_thing(&words, &clause_ends(text, words.len())) } else { None };
+        let named = if language == Language::En { named_thing(&words, text) } else { None };
         let kin = if language == Language::En { asked_kin(index, &spelt) } else { None };
         // "The name of Ivan's mother": a relative's name, which the sentence that tells the relation gives.
         let named = named.filter(|(_, head)| kin.is_none() || !KIN_WORDS.iter().any(|(word, _)| word == head));
