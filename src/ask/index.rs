@@ -450,11 +450,20 @@ impl<T> Removable for Vec<T> {
 /// "1876-78" as "1876-1878": a range of years whose end is written with its
 /// last two digits, in the century of its start (and after it).
 fn year_range_in_full(chunk: &str) -> Option<String> {
-    let chunk = chunk.trim_matches(|c: char| !c.is_ascii_digit());
-    let (start, end) = chunk.split_once(['-', '–'])?;
-    let valid = start.len() == 4 && end.len() == 2 && start.bytes().chain(end.bytes()).all(|b| b.is_ascii_digit());
+    let (start, end) = digit_range(chunk)?;
+    let valid = start.len() == 4 && end.len() == 2;
     let full = format!("{}{end}", start.get(..2)?);
     (valid && full.as_str() > start).then(|| format!("{start}-{full}"))
+}
+
+/// The two ends of a range of numbers written with a hyphen or a dash
+/// ("1876-78", "53–55"), punctuation around it aside; `None` unless both
+/// ends are digits.
+fn digit_range(chunk: &str) -> Option<(&str, &str)> {
+    let chunk = chunk.trim_matches(|c: char| !c.is_ascii_digit());
+    let (start, end) = chunk.split_once(['-', '–'])?;
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    (digits(start) && digits(end)).then_some((start, end))
 }
 
 /// Prepositions of place, folded ("in", Serbian "u", Russian "в"): the
@@ -1868,9 +1877,8 @@ impl Index {
     /// ("1953-1955"), when entries are dated at either end in exactly one of
     /// the 19th, 20th and 21st centuries.
     fn short_year_range(&self, chunk: &str) -> Option<String> {
-        let chunk = chunk.trim_matches(|c: char| !c.is_ascii_digit());
-        let (start, end) = chunk.split_once(['-', '–'])?;
-        if start.len() != 2 || end.len() != 2 || !start.bytes().chain(end.bytes()).all(|b| b.is_ascii_digit()) || end <= start {
+        let (start, end) = digit_range(chunk)?;
+        if start.len() != 2 || end.len() != 2 || end <= start {
             return None;
         }
         let (start, end): (i32, i32) = (start.parse().ok()?, end.parse().ok()?);
