@@ -1033,9 +1033,8 @@ const RELATIVE_YEARS: &[(&str, i32)] = &[
 fn relative_year_stand_in(right: &str, left_years: impl FnOnce() -> Vec<i32>) -> Option<String> {
     // ASCII lowercase keeps every byte where it was, so `at` is right's too.
     let lower = right.to_ascii_lowercase();
-    let (phrase, shift) = RELATIVE_YEARS.iter().find(|(phrase, _)| lower.contains(phrase))?;
+    let (at, phrase, shift) = RELATIVE_YEARS.iter().find_map(|(phrase, shift)| lower.find(phrase).map(|at| (at, phrase, shift)))?;
     let [year] = left_years()[..] else { return None };
-    let at = lower.find(phrase)?;
     let (before, after) = (right.get(..at)?, right.get(at + phrase.len()..)?);
     Some(format!("{before}in {}{after}", year + shift))
 }

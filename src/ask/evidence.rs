@@ -1163,8 +1163,10 @@ pub fn names_the_head(index: &Index, text: &str, head: &str, qualifiers: &[Strin
     // A capitalised run goes on through "of" and "of the" ("Republic *of* Yugoslavia").
     let joins = |at: usize| bare(at) == "of" && (capitalised(at + 1) || bare(at + 1) == "the" && capitalised(at + 2));
     let in_run = |at: usize| capitalised(at) || joins(at) || bare(at) == "the" && at > 0 && joins(at - 1);
+    // Each name that qualifies the head in the question is in `start..=end` or just before it.
+    let qualified = |start: usize, end: usize| qualifiers.iter().all(|qualifier| (start.saturating_sub(QUALIFIER_BEFORE)..=end).any(|i| index.word_keys(bare(i)).contains(qualifier)));
     (0..raw.len()).filter(|&at| index.word_keys(bare(at)).iter().any(is_head)).any(|at| {
-        if known_as_before(&raw, at).is_some_and(|(name_start, name_end)| (name_start..=name_end).any(new_name) && qualifiers.iter().all(|qualifier| (name_start.saturating_sub(QUALIFIER_BEFORE)..=at).any(|i| index.word_keys(bare(i)).contains(qualifier)))) {
+        if known_as_before(&raw, at).is_some_and(|(name_start, name_end)| (name_start..=name_end).any(new_name) && qualified(name_start, at)) {
             return true;
         }
         let (mut start, mut end) = (at, at);
@@ -1176,8 +1178,7 @@ pub fn names_the_head(index: &Index, text: &str, head: &str, qualifiers: &[Strin
                 end += 1;
             }
         }
-        let qualified = qualifiers.iter().all(|qualifier| (start.saturating_sub(QUALIFIER_BEFORE)..=end).any(|i| index.word_keys(bare(i)).contains(qualifier)));
-        if !qualified {
+        if !qualified(start, end) {
             return false;
         }
         let named_in_run = (start..=end).any(|i| i != at && new_name(i));
