@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-47.toml`: the second to forty-sixth holdout sets,
+//! - `dev-3.toml` … `dev-48.toml`: the second to forty-seventh holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -34,7 +34,8 @@
 //!   8 false assertions; dev-43 186/200 = 93.0%, 3 false assertions;
 //!   dev-44 170/186 = 91.4%, 4 false assertions; dev-45 165/184 = 89.7%,
 //!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions;
-//!   dev-47 164/178 = 92.1%, 1 false assertion).
+//!   dev-47 164/178 = 92.1%, 1 false assertion; dev-48 174/184 = 94.6%,
+//!   1 false assertion).
 //! - `holdout.toml`: the forty-seventh set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -250,6 +251,10 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["was tito ever invited to join
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
+        "was tito ever invited to join the warsaw pact?",
+        "from dev-48's one measurement as the holdout: whether Tito was ever *invited* to join the Warsaw Pact is answered by the Non-Aligned Movement's sentence (\"neither adhering to the U.S.-led NATO, nor joining the Moscow-dominated Warsaw Pact\"): that he did not join is taken for an answer, and \"invited\", a word the sources never use of him, is not asked of the sentence",
+    ),
+    (
         "сколько именно русских эмигрантов жило в самом белграде",
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",
     ),
@@ -303,7 +308,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=47 {
+    for part in 2..=48 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
