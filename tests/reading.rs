@@ -4018,3 +4018,15 @@ fn what_the_answer_is_set_against_need_not_be_in_its_sentence() {
     // cooperation") answers; the protectorate is another sentence's.
     assert_proven(&engine(), "what did russia offer serbia instead of a protectorate", "russo-serbian-alliance-1807", "offered the Serbs aid and cooperation");
 }
+
+#[test]
+fn a_yes_or_no_question_in_the_passive_asks_its_deed_of_the_evidence() {
+    // "Was Tito ever *invited* to join the Warsaw Pact": that he joined
+    // neither bloc ("nor joining the Moscow-dominated Warsaw Pact") does
+    // not say whether he was invited, nor does his profile say he was
+    // invited to Moscow.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["was yugoslavia ever invited to join the warsaw pact", "was tito ever invited to moscow"]);
+    // A sentence that tells the deed ("at the invitation of") answers.
+    assert_proven(&engine, "was the russian church in exile invited to serbia", "russian-church-in-exile-moves-to-serbia", "at the invitation of");
+}

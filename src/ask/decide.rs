@@ -847,6 +847,14 @@ fn check_answer_type(engine: &Engine, question: &Question, entry: usize, candida
     }
 }
 
+/// "Was Tito ever *invited* to join the Warsaw Pact": an English yes-or-no
+/// question in the passive asks whether the deed its verb names was done
+/// to its subject; a sentence that tells only what follows ("nor joining
+/// the … Warsaw Pact") does not say.
+fn asks_whether_done_to(question: &Question) -> bool {
+    question.asks_whether && !question.event_words.is_empty() && matches!(question.folded.split(' ').next(), Some("was" | "were"))
+}
+
 /// The question's discriminative words that an entry does not contain: the
 /// names (of people, places, organisations) as the sources write them, and
 /// words the base has never seen that are not light ("population").
@@ -872,7 +880,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // "When did Serbia *apply* to join the EU": a date or a doer answers for
     // the event the question's verbs say; when the evidence holds none of
     // them, the entry is about something else that happened to the same names.
-    let event_untold = (matches!(question.asks, Asks::When | Asks::Who) || question.asks_words || question.asks_deed_done_to_a_name)
+    let event_untold = (matches!(question.asks, Asks::When | Asks::Who) || question.asks_words || question.asks_deed_done_to_a_name || asks_whether_done_to(question))
         && !question.event_words.is_empty()
         && !question.event_words.iter().any(|forms| forms.iter().any(|key| tells_the_event_key(engine, entry, key, &shown)));
     let event_missing = event_untold
@@ -881,7 +889,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
             // question names answers "who" only by telling the deed or by
             // naming someone the question does not ("Tito received the Order").
             // "What was Linitsky *sentenced* to": his entry answers only by telling it.
-            question.asks_deed_done_to_a_name || question.asks == Asks::Who && !names_a_person_unasked(engine, question, entry, &shown)
+            question.asks_deed_done_to_a_name || asks_whether_done_to(question) || question.asks == Asks::Who && !names_a_person_unasked(engine, question, entry, &shown)
         } else {
             // "Who asked the West for help after the expulsion": a sentence
             // that says all the rest ("Yugoslavia sought assistance from the
