@@ -251,10 +251,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-44's one measurement as the holdout: how many émigrés lived *in Belgrade itself*, asked in Russian, is answered by the entry on the emigration to Serbia as a whole",
     ),
     (
-        "встречался ли тито с хрущевым в москве",
-        "from dev-42's one measurement as the holdout: a yes-or-no question in Russian whose verb (\"встречался\", met) the base lacks is answered by the entry its names tell",
-    ),
-    (
         "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
         "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",
     ),
@@ -277,10 +273,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "как именно убили милана горкича",
         "from dev-38's one measurement as the holdout: \"как именно\" (how exactly) is read as \"what\", and the profile's sentence (murdered in Moscow during the Great Purge, on Stalin's orders) says where, when and on whose orders, not how",
-    ),
-    (
-        "какую долю nis владеет газпром нефть в процентах",
-        "from dev-38's one measurement as the holdout: \"какую долю\" now asks how many, but what is counted is read after the verb (\"Gazprom Neft\", \"oil\"), so the refinery's \"74% of domestic market\" counts it; that the share is of NIS is not read in Russian word order",
     ),
     (
         "why did benes hate the stojadinovic goverment",

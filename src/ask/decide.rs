@@ -949,6 +949,11 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let placed_gap = (question.asks_whether && !question.query.after_locative.is_empty())
         .then(|| places_asked(engine, question).into_iter().filter(|key| query.after_locative.contains(key)).find(|place| !shown.iter().filter_map(|&q| engine.entry(entry)?.quotes.get(q)).any(|quote| puts_after_a_locative(engine, &quote.text, place))))
         .flatten();
+    // "Did Tito meet Khrushchev in Moscow": a yes-or-no question asks of one
+    // happening, so one sentence shown holds every name it asks of; one with
+    // Tito and Khrushchev (in Belgrade) and another with Tito in Moscow (with
+    // Stalin) do not say yes.
+    let apart_gap = names_apart(engine, question, entry, &shown);
     // "The treaty between Yugoslavia and the USSR": each party the question
     // names is in the evidence itself or among the entry's parties, not only
     // in the title of the article the sentence comes from.
@@ -997,6 +1002,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(question.name_of.clone().filter(|head| !gives_the_name(engine, question, entry, head, &shown)))
         .chain(about_gap)
         .chain(between_gaps)
+        .chain(apart_gap)
         .chain(partner_gap)
         .chain(successor_gap)
         .chain(place_gaps)
@@ -2183,6 +2189,27 @@ fn reports_on_the_names_asked(engine: &Engine, question: &Question, entry: usize
 /// Words after which a place is where someone was or went ("met *in*
 /// Moscow", "came *to* Belgrade").
 const PLACING_WORDS: &[&str] = &["in", "to", "at", "into", "inside", "visited", "visit", "visiting"];
+
+/// See `apart_gap` in [`discriminative_gaps`]: in a yes-or-no question
+/// (English, Serbian or Russian) that names two or more things the base
+/// knows, the key of the last name when no single shown quote holds them
+/// all as written (beside the entry's own name), though the evidence holds
+/// each.
+fn names_apart(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> Option<String> {
+    if !question.asks_whether && question.whether_things.is_empty() {
+        return None;
+    }
+    let index = engine.index();
+    let query = &question.query;
+    let names: Vec<usize> = (0..query.keys.len()).filter(|&w| index.knows(query, w) && index.is_proper(query, w) && !query.light.get(w).copied().unwrap_or(false)).collect();
+    if names.len() < 2 || !names.iter().all(|&w| held_as_written(engine, question, entry, w, shown)) {
+        return None;
+    }
+    // The entry's own name stands in any of its sentences ("he met").
+    let in_quote = |q: usize, w: usize| index.in_name(entry, query, w) || index.quote_keys(entry).get(q).into_iter().map(Vec::as_slice).chain([index.antecedent_keys(entry, q)]).any(|keys| index.word_in(query, w, keys));
+    let together = shown.iter().any(|&q| names.iter().all(|&w| in_quote(q, w)));
+    (!together).then(|| names.last().and_then(|&w| query.keys.get(w).cloned())).flatten()
+}
 
 /// The places a yes-or-no question names besides its subject: its names
 /// that are no person's.

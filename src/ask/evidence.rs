@@ -1852,7 +1852,8 @@ fn counts_what_is_asked(index: &Index, text: &str, counted: &[String]) -> bool {
             return !words[at].1 && words.get(at + 1).is_some_and(|(next, _)| is_counted(next));
         }
         let after: Vec<&str> = words_after(&words, at, COUNTED_AFTER).collect();
-        if after.iter().any(|word| is_counted(word)) {
+        // A share counts what its "of" ends with ("90% of Serbian annual natural gas *consumption*").
+        if after.iter().any(|word| is_counted(word)) || share_of(&words, at).is_some_and(|of| of.iter().any(|word| is_counted(word))) {
             return true;
         }
         // "$200,000 in *cash*": the first word after the number that is not

@@ -590,7 +590,8 @@ fn asks_an_amount(words: &[&str]) -> bool {
 }
 
 /// Words of a question word that ask for a share ("what *percentage*").
-const SHARE_WORDS: &[&str] = &["percent", "percentage", "share", "proportion"];
+/// Serbian and Russian ones folded ("koji *udeo*", "какую *долю*").
+const SHARE_WORDS: &[&str] = &["percent", "percentage", "share", "proportion", "procenat", "udeo", "deo", "dio", "dolyu", "dolya", "protsent"];
 
 /// Serbian and Russian auxiliaries and the reflexive "se", folded, that may
 /// stand between "koliko"/"сколько" and what it counts.
@@ -652,9 +653,11 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         let asks_share = *asks == Asks::HowMany && words.get(range.clone()).is_some_and(|asked| asked.iter().any(|w| SHARE_WORDS.contains(w)));
         // A people's thing comes first: "what share *of Russian exports*" is
         // of exports, not of Russians.
-        if asks_share && counted.is_empty() && words.get(range.end) == Some(&"of") {
-            let at = words.iter().enumerate().skip(range.end + 1).find(|(_, w)| !crate::text::lexicon::is_stopword(w, language)).map(|(at, _)| at);
-            let key_of = |at: usize| words.get(at).and_then(|word| index.word_tokens(word, language).first().map(|t| t.key.clone()));
+        // In Serbian and Russian it is the genitive right after ("какую долю *NIS*").
+        let of = if words.get(range.end) == Some(&"of") { Some(range.end + 1) } else { matches!(language, Language::Sr | Language::Ru).then_some(range.end) };
+        if let Some(of) = of.filter(|_| asks_share && counted.is_empty()) {
+            let at = words.iter().enumerate().skip(of).find(|(_, w)| !crate::text::lexicon::is_stopword(w, language)).map(|(at, _)| at);
+            let key_of = |at: usize| words.get(at).and_then(|word| index.word_tokens(if matches!(language, Language::Sr | Language::Ru) { as_typed(text, word) } else { word }, language).first().map(|t| t.key.clone()));
             counted = at.and_then(key_of).into_iter().collect();
             if counted.first().is_some_and(|key| index.is_state_key(key)) {
                 let thing = at.map(|at| at + 1).filter(|&next| words.get(next).is_some_and(|w| is_plain_noun(w, language)));
