@@ -259,10 +259,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-42's one measurement as the holdout: a \"what became of\" question in Russian (\"что стало с\") is answered by the 1938 coup entry its names tell",
     ),
     (
-        "which ivo andric books were published in russia",
-        "from dev-40's one measurement as the holdout: \"which books\" asks for books by name; the sentence shown (\"Serbian authors like Ivo Andrić are promoted in Russia\") holds the names and no book, and \"books\" and \"published\" are common words, which the evidence need not hold; the plural which-check passes on \"Serbian\", a capitalised word the question does not hold, though it names no book",
-    ),
-    (
         "какие югославские фильмы были популярны в ссср",
         "from dev-39's one measurement as the holdout: \"какие … фильмы\" asks which films, by name, and the sentence speaks of \"Yugoslav movies\" and names none; a Serbian or Russian \"which\" sets the kind asked only for persons (setting it for any kind lost a Serbian question), and the plural is read in English only (\"which yugoslav films were popular in the ussr\" is refused)",
     ),

@@ -4054,3 +4054,14 @@ fn a_share_asked_in_serbian_or_russian_is_of_the_genitive_after_it() {
     // Serbian annual natural gas *consumption*").
     assert_proven_in(&engine, "какую долю сербского потребления газа покрывает российский газ", "ru", "russia-serbia-trade-2023", "90% of Serbian annual natural gas consumption");
 }
+
+#[test]
+fn a_kind_written_only_inside_the_name_of_another_thing_is_not_held() {
+    // "Which Andrić *books*": "the Belgrade Book Fair" is a fair, and the
+    // sentence on Andrić names no book of his.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["which books by ivo andric were promoted in russia"]);
+    // The kind at a name's end, or in a name the question writes too, is held.
+    assert_proven(&engine, "which book fairs do russian publishers attend", "russia-serbia-cultural-cooperation", "Belgrade Book Fair");
+    assert_proven(&engine, "which declaration was signed in belgrade in 1955", "belgrade-declaration", "1955");
+}

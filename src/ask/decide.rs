@@ -1185,6 +1185,35 @@ fn same_word(a: &str, b: &str) -> bool {
     short == long || long.starts_with(short) && (short.len() >= 4 || long.len() == short.len() + 1)
 }
 
+/// "Which Ivo Andrić *books*": whether the shown quotes write the kind
+/// only inside the name of a thing of another kind ("the Belgrade *Book*
+/// Fair", a fair), never as a common noun or at a name's end ("the
+/// Belgrade *Declaration*") or in a name the question writes too, and the
+/// entry's own names do not hold it.
+fn kind_only_inside_names(engine: &Engine, question: &Question, entry: usize, kind: &str, shown: &[usize]) -> bool {
+    let index = engine.index();
+    let Some(found) = engine.entry(entry) else { return false };
+    if index.name_keys_iter(entry).any(|key| key == kind) {
+        return false;
+    }
+    // The question's words after the kind's: a name it writes too ("the
+    // military *intelligence* chief": Military Intelligence) holds it.
+    let after_the_kind: Vec<&String> = question.query.keys.windows(2).filter(|pair| pair[0] == kind).map(|pair| &pair[1]).collect();
+    let capitalised = |word: &str| word.starts_with(char::is_uppercase);
+    let mut inside = false;
+    for quote in shown.iter().filter_map(|&q| found.quotes.get(q)) {
+        let words: Vec<&str> = super::index::split_words(&quote.text).collect();
+        for (at, word) in words.iter().enumerate().filter(|(_, word)| index.word_keys(word).iter().any(|key| key == kind)) {
+            let next = words.get(at + 1).filter(|next| capitalised(next));
+            if !capitalised(word) || next.is_none_or(|next| index.word_keys(next).iter().any(|key| after_the_kind.contains(&key))) {
+                return false;
+            }
+            inside = true;
+        }
+    }
+    inside
+}
+
 /// "What *language* did Tito and Stalin speak": the evidence holds the
 /// kind of thing asked for, a word for a kind of it ("Russian"), or a name
 /// written in a quote shown that may be one ("The Times" for "which
@@ -1209,7 +1238,7 @@ fn kind_held(engine: &Engine, question: &Question, entry: usize, shown: &[usize]
         let texts = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
         texts.flat_map(capitalised_inside).flat_map(|word| index.word_keys(word)).any(|key| !asked.contains(&key))
     };
-    if evidence_holds(engine, question, entry, word, shown) && (!plural || names_unasked()) {
+    if evidence_holds(engine, question, entry, word, shown) && (!plural || names_unasked()) && !kind_only_inside_names(engine, question, entry, kind, shown) {
         return true;
     }
     let quote_keys = shown.iter().filter_map(|&q| index.quote_keys(entry).get(q)).flatten();
