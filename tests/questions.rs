@@ -263,10 +263,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-39's one measurement as the holdout: \"какие … фильмы\" asks which films, by name, and the sentence speaks of \"Yugoslav movies\" and names none; a Serbian or Russian \"which\" sets the kind asked only for persons (setting it for any kind lost a Serbian question), and the plural is read in English only (\"which yugoslav films were popular in the ussr\" is refused)",
     ),
     (
-        "/who sergei ulagay what happend to him after albania",
-        "from dev-38's one measurement as the holdout: `/who`'s argument holds a question of its own after the name; read as free text, \"sergei ulagay what happend to him\" (the name first, a pronoun after) is not read as asking what happened to him, which the sources do not tell",
-    ),
-    (
         "как именно убили милана горкича",
         "from dev-38's one measurement as the holdout: \"как именно\" (how exactly) is read as \"what\", and the profile's sentence (murdered in Moscow during the Great Purge, on Stalin's orders) says where, when and on whose orders, not how",
     ),

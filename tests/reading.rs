@@ -4065,3 +4065,13 @@ fn a_kind_written_only_inside_the_name_of_another_thing_is_not_held() {
     assert_proven(&engine, "which book fairs do russian publishers attend", "russia-serbia-cultural-cooperation", "Belgrade Book Fair");
     assert_proven(&engine, "which declaration was signed in belgrade in 1955", "belgrade-declaration", "1955");
 }
+
+#[test]
+fn a_question_after_the_name_of_who_is_asked_of_that_person() {
+    // `/who ulagay what happened to him after …`: the question is asked
+    // with "him" standing for Ulagay, not read as who he was, whose
+    // brigade's sentence says nothing of what came after.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["/who ulagay what happened to him after the albanian campaign"]);
+    assert_proven(&engine, "/who tito when did he get the order of lenin", "tito-order-of-lenin", "5 June 1972");
+}

@@ -39,13 +39,17 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
     if text.trim().is_empty() {
         return Err(Box::new(missing_argument(intent)));
     }
-    let mut question = match intent {
-        "who" => who_question(engine, text),
-        "when" => when_question(engine, text),
+    // `/who sergei ulagay what happened to him after albania`: a question
+    // of the person, after their name, is asked as it stands.
+    let asked_of_the_person = (intent == "who").then(|| question_of_the_person(text)).flatten();
+    let mut question = match (intent, &asked_of_the_person) {
+        (_, Some(asked)) => engine.question(asked),
+        ("who", None) => who_question(engine, text),
+        ("when", None) => when_question(engine, text),
         _ => engine.question(text),
     };
     // `/who x` asks who x was; `/when x` looks an entry up, whatever its date's precision.
-    if intent == "who" {
+    if intent == "who" && asked_of_the_person.is_none() {
         question.asks = Asks::Who;
     }
     // `/when the USSR recognised Tito's Yugoslavia`: a clause that tells
@@ -61,6 +65,22 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
         },
         other => Err(Box::new(engine.decline(intent, &question, &other))),
     }
+}
+
+/// `/who`'s argument as a name followed by a question of that person
+/// (`/who sergei ulagay what happened to him after albania`): the question,
+/// its first pronoun standing for the name ("what happened to sergei
+/// ulagay after albania"). `None` when no question word follows a name,
+/// or the question has no pronoun for it.
+fn question_of_the_person(text: &str) -> Option<String> {
+    const ASKING: &[&str] = &["what", "when", "why", "how", "where", "which"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words.iter().position(|word| ASKING.contains(&word.to_lowercase().as_str())).filter(|&at| at > 0)?;
+    let name = words[..at].join(" ");
+    let mut rest: Vec<String> = words[at..].iter().map(|word| word.to_string()).collect();
+    let pronoun = rest.iter().position(|word| matches!(word.to_lowercase().as_str(), "he" | "him" | "she" | "her" | "his"))?;
+    rest[pronoun] = if rest[pronoun].eq_ignore_ascii_case("his") { format!("{name}'s") } else { name };
+    Some(rest.join(" "))
 }
 
 /// `/when`'s argument as a question: one that opens with an auxiliary
