@@ -4075,3 +4075,13 @@ fn a_question_after_the_name_of_who_is_asked_of_that_person() {
     assert_nothing_asserted(&engine, &["/who ulagay what happened to him after the albanian campaign"]);
     assert_proven(&engine, "/who tito when did he get the order of lenin", "tito-order-of-lenin", "5 June 1972");
 }
+
+#[test]
+fn a_count_asked_of_a_city_itself_in_russian_or_serbian_is_of_that_city() {
+    // "В *самом* Белграде", and a short past before the place ("*жило* в
+    // Белграде"): the count is of Belgrade, which "40,000 … in the Kingdom
+    // of Yugoslavia, … particularly in Belgrade" does not give.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("сколько русских беженцев жило в самом белграде", "ru"), ("сколько русских беженцев жило в белграде", "ru"), ("koliko je ruskih izbeglica živelo u samom beogradu", "sr")]);
+    assert_proven_in(&engine, "сколько русских беженцев жило в королевстве югославия", "ru", "white-russian-emigration", "40,000");
+}

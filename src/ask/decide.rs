@@ -2134,8 +2134,9 @@ fn places_another_noun(engine: &Engine, question: &Question, key: &str) -> bool 
     (2..words.len()).filter(|&at| keys_at(at).iter().any(|own| own == key)).any(|at| {
         let before = words[at - 2];
         // A Russian noun may end as an infinitive ("переворот"): only its
-        // past tense is told by its ending, and a listed verb by the list ("*живи* у Београду").
-        let verb_by_ending = if language == Language::En { is_light(before, language) } else { crate::text::lexicon::is_active_past(before, language) || crate::text::lexicon::is_listed_light(before) };
+        // past tense is told by its ending, however short ("*жило* в
+        // Белграде"), and a listed verb by the list ("*живи* у Београду").
+        let verb_by_ending = if language == Language::En { is_light(before, language) } else { crate::text::lexicon::is_short_active_past(before, language) || crate::text::lexicon::is_listed_light(before) };
         let keys = keys_at(at - 2);
         let noun = !is_stopword(before, language)
             && !verb_by_ending

@@ -470,6 +470,10 @@ fn digit_range(chunk: &str) -> Option<(&str, &str)> {
 /// name after one is where something is.
 pub(crate) const LOCATIVES: &[&str] = &["in", "inside", "at", "u", "v", "vo"];
 
+/// Serbian and Russian words for "itself" between a preposition of place
+/// and the place, folded ("в *самом* Белграде", "u *samom* Beogradu").
+const SELF_WORDS: &[&str] = &["samom", "samoj", "samoy", "samome"];
+
 /// Conjunctions a name typed right before ends at: "between *Moscow* and
 /// Belgrade" joins two names, not one ("Moscow Belgrade").
 const NAME_ENDING_CONJUNCTIONS: &[&str] = &["and", "or", "nor", "i", "ili", "и", "или"];
@@ -1841,8 +1845,10 @@ impl Index {
         // Not "more control *than in* Serbia", "more than it could *in*
         // Serbia": the place set against the one asked.
         let set_against = |at: usize| typed[at.saturating_sub(4)..at - 1].iter().any(|word| word == "than");
+        // "В *самом* Белграде", "u *samom* Beogradu": past "itself" to the place.
+        let locative_before = |at: usize| LOCATIVES.contains(&typed[at - 1].as_str()) || at > 1 && SELF_WORDS.contains(&typed[at - 1].as_str()) && LOCATIVES.contains(&typed[at - 2].as_str());
         query.after_locative = (1..typed.len())
-            .filter(|&at| LOCATIVES.contains(&typed[at - 1].as_str()) && !set_against(at))
+            .filter(|&at| locative_before(at) && !set_against(at))
             .flat_map(|at| self.tokens(as_typed(at), language).into_iter().map(|token| token.key))
             .collect();
         self.join_compounds(&mut query);
