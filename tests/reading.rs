@@ -4085,3 +4085,13 @@ fn a_count_asked_of_a_city_itself_in_russian_or_serbian_is_of_that_city() {
     assert_nothing_asserted_in(&engine, &[("сколько русских беженцев жило в самом белграде", "ru"), ("сколько русских беженцев жило в белграде", "ru"), ("koliko je ruskih izbeglica živelo u samom beogradu", "sr")]);
     assert_proven_in(&engine, "сколько русских беженцев жило в королевстве югославия", "ru", "white-russian-emigration", "40,000");
 }
+
+#[test]
+fn relations_that_soured_got_worse() {
+    // "Soured", "испортились", "pokvarili se" are what "deteriorated" is,
+    // and "окончательно" (for good) is "completely".
+    let engine = engine();
+    assert_proven(&engine, "when did soviet yugoslav relations sour completely", "relations-deteriorate-1949", "completely deteriorated");
+    assert_proven_in(&engine, "когда отношения между ссср и югославией полностью испортились", "ru", "relations-deteriorate-1949", "completely deteriorated");
+    assert_proven_in(&engine, "kada su se odnosi sssr i jugoslavije potpuno pokvarili", "sr", "relations-deteriorate-1949", "completely deteriorated");
+}
