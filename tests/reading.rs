@@ -4095,3 +4095,14 @@ fn relations_that_soured_got_worse() {
     assert_proven_in(&engine, "когда отношения между ссср и югославией полностью испортились", "ru", "relations-deteriorate-1949", "completely deteriorated");
     assert_proven_in(&engine, "kada su se odnosi sssr i jugoslavije potpuno pokvarili", "sr", "relations-deteriorate-1949", "completely deteriorated");
 }
+
+#[test]
+fn they_in_the_second_half_are_what_the_first_names() {
+    // "When did Russia and Serbia abolish visas and when did *they*
+    // establish diplomatic relations": "they" are Russia and Serbia.
+    let engine = engine();
+    let ids = shown_ids(&engine, "when did russia and serbia abolish visas and when did they establish diplomatic relations");
+    assert_eq!(ids, ["visa-abolition-2009", "diplomatic-relations-1816"]);
+    let ids = shown_ids(&engine, "when did the cominform expel yugoslavia and when did they adopt the second resolution");
+    assert_eq!(ids, ["cominform-resolution-1948", "cominform-resolution-november-1949"]);
+}

@@ -438,7 +438,8 @@ impl Engine {
 
     /// "When was the Russian House in Belgrade founded and how many people
     /// were in *its* language courses": a pronoun of the right half ("it",
-    /// "its", "them", "their") stands for what the left half names, the
+    /// "its", "them", "their", "they": "when did Russia and Serbia abolish
+    /// visas and when did *they* establish relations") stands for what the left half names, the
     /// words of the left half that are words of the base's names, verbs
     /// aside ("Russian House Belgrade"). Not a subject after an auxiliary
     /// ("when did *it* end": [`Engine::start_and_end`] reads that one), nor
@@ -922,7 +923,7 @@ const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", 
 
 /// Pronouns of a two-fact question's right half that stand for the thing
 /// its left half names ([`Engine::stand_in_for_pronoun`]).
-const STAND_IN_PRONOUNS: &[&str] = &["it", "its", "them", "their"];
+const STAND_IN_PRONOUNS: &[&str] = &["it", "its", "them", "their", "they"];
 
 /// Particles of a phrasal verb whose object may stand between ("turn it *down*").
 const PARTICLES_AFTER_OBJECT: &[&str] = &["down", "up", "out", "off", "away", "back", "over"];
