@@ -255,10 +255,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-42's one measurement as the holdout: a \"what became of\" question in Russian (\"что стало с\") is answered by the 1938 coup entry its names tell",
     ),
     (
-        "какие югославские фильмы были популярны в ссср",
-        "from dev-39's one measurement as the holdout: \"какие … фильмы\" asks which films, by name, and the sentence speaks of \"Yugoslav movies\" and names none; a Serbian or Russian \"which\" sets the kind asked only for persons (setting it for any kind lost a Serbian question), and the plural is read in English only (\"which yugoslav films were popular in the ussr\" is refused)",
-    ),
-    (
         "как именно убили милана горкича",
         "from dev-38's one measurement as the holdout: \"как именно\" (how exactly) is read as \"what\", and the profile's sentence (murdered in Moscow during the Great Purge, on Stalin's orders) says where, when and on whose orders, not how",
     ),

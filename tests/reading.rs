@@ -4106,3 +4106,12 @@ fn they_in_the_second_half_are_what_the_first_names() {
     let ids = shown_ids(&engine, "when did the cominform expel yugoslavia and when did they adopt the second resolution");
     assert_eq!(ids, ["cominform-resolution-1948", "cominform-resolution-november-1949"]);
 }
+
+#[test]
+fn a_russian_plural_which_asks_for_things_of_its_kind_by_name() {
+    // "Какие советские *фильмы*": which films, by name; a sentence that
+    // speaks of films and names none does not say.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("какие советские фильмы были популярны в югославии", "ru")]);
+    assert_proven_in(&engine, "какие российские фильмы снимали о косово", "ru", "the-balkan-line-film", "The Balkan Line");
+}

@@ -1231,7 +1231,8 @@ fn kind_held(engine: &Engine, question: &Question, entry: usize, shown: &[usize]
     // "Which *films* were popular": a plural asks which ones, by name; a
     // sentence that speaks of films and names nothing the question does
     // not ("Yugoslav movies") does not say. "*Soviet* troops" says which.
-    let plural = question.text.split_whitespace().map(str::to_lowercase).any(|typed| typed.ends_with('s') && !typed.ends_with("ss") && index.word_keys(&typed).iter().any(|key| key == kind));
+    let plural = question.text.split_whitespace().map(str::to_lowercase).any(|typed| typed.ends_with('s') && !typed.ends_with("ss") && index.word_keys(&typed).iter().any(|key| key == kind))
+        || question.language == Language::Ru && question.folded.split(' ').any(|word| super::question::RUSSIAN_PLURAL_WHICH.contains(&word));
     let names_unasked = || {
         let asked = index.matched_keys(&question.query);
         let Some(found) = engine.entry(entry) else { return false };

@@ -589,6 +589,9 @@ fn asks_an_amount(words: &[&str]) -> bool {
     words.first().is_some_and(|w| WHICH_WORDS.contains(w)) && rest.next().is_some_and(|w| QUANTITY_WORDS.contains(w))
 }
 
+/// The Russian plural "which", folded ("*какие* фильмы", "*каких* фильмов").
+pub(crate) const RUSSIAN_PLURAL_WHICH: &[&str] = &["kakie", "kakikh"];
+
 /// Words of a question word that ask for a share ("what *percentage*").
 /// Serbian and Russian ones folded ("koji *udeo*", "какую *долю*").
 const SHARE_WORDS: &[&str] = &["percent", "percentage", "share", "proportion", "procenat", "udeo", "deo", "dio", "dolyu", "dolya", "protsent"];
@@ -742,6 +745,13 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
             // not a modifier ("which *Yugoslav* film", "which *great* power").
             let noun_ends = words.get(at + 1).is_none_or(|w| crate::text::lexicon::is_stopword(w, language) || crate::text::lexicon::is_light(w, language) || AUXILIARIES.contains(w));
             kind = kind.or_else(|| key_of(next).filter(|key| noun_ends && index.is_person_kind(key)));
+        }
+        // "Какие *фильмы*": a Russian plural "which" asks for things of the
+        // kind after it, keyed as typed.
+        if *asks == Asks::What && language == Language::Ru && kind.is_none() && words.get(range.clone()).is_some_and(|asked| asked.iter().any(|w| RUSSIAN_PLURAL_WHICH.contains(w))) {
+            let key_of = |word: &&str| index.word_tokens(as_typed(text, word), language).first().map(|t| t.key.clone());
+            // The first word that is no name's, past up to two ("какие *югославские* фильмы").
+            kind = words.iter().skip(range.end).take(3).filter_map(key_of).find(|key| !index.is_proper_key(key)).filter(|key| index.is_kind(key));
         }
         // "Which *marshal* commanded…": a kind of answer the sources never
         // name, nor any word of theirs is a kind of. Not past a verb ("which
