@@ -36,7 +36,7 @@
 //!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions;
 //!   dev-47 164/178 = 92.1%, 1 false assertion; dev-48 174/184 = 94.6%,
 //!   1 false assertion).
-//! - `holdout.toml`: the forty-seventh set, written the same way by other
+//! - `holdout.toml`: the forty-eighth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -229,19 +229,43 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.4;
-const HOLDOUT_FLOOR: f64 = 94.5;
+const DEV_FLOOR: f64 = 95.5;
+const HOLDOUT_FLOOR: f64 = 85.3;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-06: 174/184 = 94.6%, 1 false assertion, at the end
-/// of session 60's changes, made on dev only). Listed so that the test
+/// measurement (2026-12-06: 151/177 = 85.3%, 6 false assertions, at the end
+/// of session 61's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Its one, "was tito ever invited to join the warsaw pact?", was fixed in
-/// session 61, after the set was rotated into dev as `dev-48`.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// Why each is hard, as seen at the measurement:
+/// - whether Stalin ever came to Belgrade is answered by his profile's
+///   sentence on his meeting with Tito, where Tito "complained about rape
+///   cases *in Belgrade*": a place after "in" in a clause of something else
+///   is taken for where the subject went;
+/// - what happened to Zubov after the coup plan failed is answered by the
+///   sentence of the failure itself ("the plan failed, as Zubov … refused"),
+///   which tells nothing that came after it;
+/// - `/who icko from ickos peace`: Ičko is named only in the name of a
+///   peace, and the profile of another man tied to it (Karađorđe) is shown;
+/// - whether Serbia bought MiG-29s, in Serbian, is answered by the
+///   procurement of missiles *for* MiG-29 fighters: the aircraft named as
+///   what the missiles are for is taken for what was bought;
+/// - how much Serbia pays for Russian gas, in Serbian ("koliko … plaća"), is
+///   read as a count of what is paid, and "some 90% of Serbian annual natural
+///   gas consumption" is taken for it;
+/// - who was Serbia's ambassador in Moscow in 2009, in Russian, is answered
+///   by Russia's ambassador to Serbia: which country sends the ambassador,
+///   and where to, is not read.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "did stalin ever come to belgrade",
+    "what happend to pyotr zubov after the 1938 coup plan failed",
+    "/who icko from ickos peace",
+    "da li je srbija kupila avione mig-29 od rusije?",
+    "koliko srbija placa ruski gas",
+    "кто был послом сербии в москве в 2009 году",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
