@@ -848,9 +848,9 @@ fn check_answer_type(engine: &Engine, question: &Question, entry: usize, candida
 }
 
 /// "Was Tito ever *invited* to join the Warsaw Pact": an English yes-or-no
-/// question in the passive asks whether the deed its verb names was done
-/// to its subject; a sentence that tells only what follows ("nor joining
-/// the … Warsaw Pact") does not say.
+/// question opened by "was" or "were" with an event word (a passive) asks
+/// whether that deed was done to its subject; a sentence that tells only
+/// what follows ("nor joining the … Warsaw Pact") does not say.
 fn asks_whether_done_to(question: &Question) -> bool {
     question.asks_whether && !question.event_words.is_empty() && matches!(question.folded.split(' ').next(), Some("was" | "were"))
 }

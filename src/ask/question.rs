@@ -618,6 +618,9 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
     let mut kind = None;
     let mut unknown_kind = None;
     let mut counts_persons = false;
+    // Keyed as typed in Serbian and Russian: "страна" is keyed from its
+    // Cyrillic, as the query keyed it, not from its folded "strana".
+    let inflected = matches!(language, Language::Sr | Language::Ru);
     for (asks, range) in found {
         // "Which *city*", "what *country*": a question phrase of place whose
         // noun is the kind of place asked, which the sentence names ("located
@@ -657,10 +660,10 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         // A people's thing comes first: "what share *of Russian exports*" is
         // of exports, not of Russians.
         // In Serbian and Russian it is the genitive right after ("какую долю *NIS*").
-        let of = if words.get(range.end) == Some(&"of") { Some(range.end + 1) } else { matches!(language, Language::Sr | Language::Ru).then_some(range.end) };
+        let of = if words.get(range.end) == Some(&"of") { Some(range.end + 1) } else { inflected.then_some(range.end) };
         if let Some(of) = of.filter(|_| asks_share && counted.is_empty()) {
             let at = words.iter().enumerate().skip(of).find(|(_, w)| !crate::text::lexicon::is_stopword(w, language)).map(|(at, _)| at);
-            let key_of = |at: usize| words.get(at).and_then(|word| index.word_tokens(if matches!(language, Language::Sr | Language::Ru) { as_typed(text, word) } else { word }, language).first().map(|t| t.key.clone()));
+            let key_of = |at: usize| words.get(at).and_then(|word| index.word_tokens(if inflected { as_typed(text, word) } else { word }, language).first().map(|t| t.key.clone()));
             counted = at.and_then(key_of).into_iter().collect();
             if counted.first().is_some_and(|key| index.is_state_key(key)) {
                 let thing = at.map(|at| at + 1).filter(|&next| words.get(next).is_some_and(|w| is_plain_noun(w, language)));
@@ -682,7 +685,7 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         // "Koliko *je* ruskih izbeglica", "koliko *se* ljudi": in Serbian and
         // Russian, what is counted may follow a verb's auxiliary or "se",
         // and what is priced follows its verb ("koliko *košta* ruski gas").
-        let range = if *asks == Asks::HowMany && matches!(language, Language::Sr | Language::Ru) {
+        let range = if *asks == Asks::HowMany && inflected {
             range.start..range.end + words.iter().skip(range.end).take_while(|w| COUNT_AUXILIARIES.contains(w) || is_cost_word(w)).count()
         } else {
             range.clone()
@@ -700,9 +703,6 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         let skipped = (range.end..words.len()).take(2).take_while(|&at| modifier(&&words[at]) && !(index.word_tokens(words[at], language).iter().any(|t| index.is_proper_key(&t.key)) && before_auxiliary(at))).count();
         let at = if words.get(range.end + skipped).is_some_and(|w| !crate::text::lexicon::is_stopword(w, language)) { range.end + skipped } else { range.end };
         let Some(next) = words.get(at).filter(|w| !crate::text::lexicon::is_stopword(w, language)) else { continue };
-        // Keyed as typed in Serbian and Russian: "страна" is keyed from its
-        // Cyrillic, as the query keyed it, not from its folded "strana".
-        let inflected = matches!(language, Language::Sr | Language::Ru);
         let noun = if inflected { as_typed(text, next) } else { next };
         let keys: Vec<String> = index.word_tokens(noun, language).iter().map(|t| t.key.clone()).collect();
         // "How many people": persons of any kind ("250,000 *demonstrators*").
