@@ -1689,9 +1689,15 @@ fn held_by_own_evidence(engine: &Engine, question: &Question, entry: usize, word
 fn held_as_written(engine: &Engine, question: &Question, entry: usize, word: usize, shown: &[usize]) -> bool {
     let index = engine.index();
     let query = &question.query;
-    // A quote shown holds what it refers back to ("refused *the proposition*").
-    let in_quotes = shown.iter().flat_map(|&q| index.quote_keys(entry).get(q).into_iter().map(Vec::as_slice).chain([index.antecedent_keys(entry, q)])).any(|keys| index.word_in(query, word, keys));
+    let in_quotes = shown.iter().any(|&q| quote_holds(engine, entry, q, query, word));
     in_quotes || index.held_by_context(entry, query, word) || index.in_names_or_people(entry, query, word)
+}
+
+/// Whether quote `q` of the entry holds question word `word`, itself or in
+/// what it refers back to ("refused *the proposition*").
+fn quote_holds(engine: &Engine, entry: usize, q: usize, query: &super::index::Query, word: usize) -> bool {
+    let index = engine.index();
+    index.quote_keys(entry).get(q).into_iter().map(Vec::as_slice).chain([index.antecedent_keys(entry, q)]).any(|keys| index.word_in(query, word, keys))
 }
 
 
@@ -2237,7 +2243,7 @@ fn names_apart(engine: &Engine, question: &Question, entry: usize, shown: &[usiz
         return None;
     }
     // The entry's own name stands in any of its sentences ("he met").
-    let in_quote = |q: usize, w: usize| index.in_name(entry, query, w) || index.quote_keys(entry).get(q).into_iter().map(Vec::as_slice).chain([index.antecedent_keys(entry, q)]).any(|keys| index.word_in(query, w, keys));
+    let in_quote = |q: usize, w: usize| index.in_name(entry, query, w) || quote_holds(engine, entry, q, query, w);
     let together = shown.iter().any(|&q| names.iter().all(|&w| in_quote(q, w)));
     (!together).then(|| names.last().and_then(|&w| query.keys.get(w).cloned())).flatten()
 }

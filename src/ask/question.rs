@@ -621,6 +621,7 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
     // Keyed as typed in Serbian and Russian: "страна" is keyed from its
     // Cyrillic, as the query keyed it, not from its folded "strana".
     let inflected = matches!(language, Language::Sr | Language::Ru);
+    let first_key = |word: &str| index.word_tokens(if inflected { as_typed(text, word) } else { word }, language).first().map(|t| t.key.clone());
     for (asks, range) in found {
         // "Which *city*", "what *country*": a question phrase of place whose
         // noun is the kind of place asked, which the sentence names ("located
@@ -663,7 +664,7 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         let of = if words.get(range.end) == Some(&"of") { Some(range.end + 1) } else { inflected.then_some(range.end) };
         if let Some(of) = of.filter(|_| asks_share && counted.is_empty()) {
             let at = words.iter().enumerate().skip(of).find(|(_, w)| !crate::text::lexicon::is_stopword(w, language)).map(|(at, _)| at);
-            let key_of = |at: usize| words.get(at).and_then(|word| index.word_tokens(if inflected { as_typed(text, word) } else { word }, language).first().map(|t| t.key.clone()));
+            let key_of = |at: usize| words.get(at).and_then(|word| first_key(word));
             counted = at.and_then(key_of).into_iter().collect();
             if counted.first().is_some_and(|key| index.is_state_key(key)) {
                 let thing = at.map(|at| at + 1).filter(|&next| words.get(next).is_some_and(|w| is_plain_noun(w, language)));
@@ -734,7 +735,7 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
             // kind of thing ("which *country* counts"), past a name that
             // modifies it though it names a kind too ("which European
             // *country*": Europe is a continent).
-            let key_of = |word: &&str| index.word_tokens(word, language).first().map(|t| t.key.clone());
+            let key_of = |word: &&str| first_key(word);
             let kinds = || words.get(range.end..=at).unwrap_or_default().iter().filter_map(key_of).filter(|key| index.is_kind(key));
             kind = match compound {
                 Some(head) => key_of(head),
@@ -749,9 +750,8 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         // "Какие *фильмы*": a Russian plural "which" asks for things of the
         // kind after it, keyed as typed.
         if *asks == Asks::What && language == Language::Ru && kind.is_none() && words.get(range.clone()).is_some_and(|asked| asked.iter().any(|w| RUSSIAN_PLURAL_WHICH.contains(w))) {
-            let key_of = |word: &&str| index.word_tokens(as_typed(text, word), language).first().map(|t| t.key.clone());
             // The first word that is no name's, past up to two ("какие *югославские* фильмы").
-            kind = words.iter().skip(range.end).take(3).filter_map(key_of).find(|key| !index.is_proper_key(key)).filter(|key| index.is_kind(key));
+            kind = words.iter().skip(range.end).take(3).filter_map(|word| first_key(word)).find(|key| !index.is_proper_key(key)).filter(|key| index.is_kind(key));
         }
         // "Which *marshal* commanded…": a kind of answer the sources never
         // name, nor any word of theirs is a kind of. Not past a verb ("which
