@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-48.toml`: the second to forty-seventh holdout sets,
+//! - `dev-3.toml` … `dev-49.toml`: the second to forty-eighth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -35,7 +35,7 @@
 //!   dev-44 170/186 = 91.4%, 4 false assertions; dev-45 165/184 = 89.7%,
 //!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions;
 //!   dev-47 164/178 = 92.1%, 1 false assertion; dev-48 174/184 = 94.6%,
-//!   1 false assertion).
+//!   1 false assertion; dev-49 151/177 = 85.3%, 6 false assertions).
 //! - `holdout.toml`: the forty-eighth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -229,7 +229,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.5;
+const DEV_FLOOR: f64 = 95.3;
 const HOLDOUT_FLOOR: f64 = 85.3;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -271,6 +271,30 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
+        "did stalin ever come to belgrade",
+        "from dev-49's one measurement as the holdout: his profile's sentence on his meeting with Tito, where Tito \"complained about rape cases *in Belgrade*\", is taken for where Stalin went: a place after \"in\" in a clause of something else",
+    ),
+    (
+        "what happend to pyotr zubov after the 1938 coup plan failed",
+        "from dev-49's one measurement as the holdout: answered by the sentence of the failure itself (\"the plan failed, as Zubov … refused\"), which tells nothing that came after it",
+    ),
+    (
+        "/who icko from ickos peace",
+        "from dev-49's one measurement as the holdout: Ičko is named only in the name of a peace, and the profile of another man tied to it (Karađorđe) is shown",
+    ),
+    (
+        "da li je srbija kupila avione mig-29 od rusije?",
+        "from dev-49's one measurement as the holdout: the procurement of missiles *for* MiG-29 fighters is taken for MiG-29s bought",
+    ),
+    (
+        "koliko srbija placa ruski gas",
+        "from dev-49's one measurement as the holdout: a price asked in Serbian (\"koliko … plaća\") is read as a count, and \"some 90% of Serbian annual natural gas consumption\" is taken for it",
+    ),
+    (
+        "кто был послом сербии в москве в 2009 году",
+        "from dev-49's one measurement as the holdout: Russia's ambassador to Serbia is given for Serbia's in Moscow; the English rule on which country sends the ambassador is not reached in Russian",
+    ),
+    (
         "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
         "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",
     ),
@@ -300,7 +324,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=48 {
+    for part in 2..=49 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
