@@ -4115,3 +4115,21 @@ fn a_russian_plural_which_asks_for_things_of_its_kind_by_name() {
     assert_nothing_asserted_in(&engine, &[("какие советские фильмы были популярны в югославии", "ru")]);
     assert_proven_in(&engine, "какие российские фильмы снимали о косово", "ru", "the-balkan-line-film", "The Balkan Line");
 }
+
+#[test]
+fn a_phrase_does_not_run_across_another_clause() {
+    // "Yugoslavia break up": "the breakup of Yugoslavia between 1991 and
+    // 1992" says it; "Yugoslavia *until* the dissolution", "the breakup of
+    // Yugoslavia *and* the dissolution of the Soviet Union" only put its
+    // words side by side across a clause or a list.
+    let engine = engine();
+    assert_proven(&engine, "over what years did yugoslavia break up", "breakup-of-yugoslavia", "between 1991 and 1992");
+}
+
+#[test]
+fn a_russian_plural_who_are_asks_who_they_are() {
+    // "Кто *такие* X и Y": who they are, as "кто такой X" asks of one.
+    let engine = engine();
+    assert_proven_in(&engine, "кто такие лазарь серб и пахомий серб?", "ru", "lazar-the-serb", "notable Serbs in Russian medieval history");
+    assert_proven_in(&engine, "кто такие пахомий серб", "ru", "pachomius-the-serb", "notable Serbs in Russian medieval history");
+}

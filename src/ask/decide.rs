@@ -568,6 +568,10 @@ fn same_proof(engine: &Engine, question: &Question, contenders: &[&Candidate]) -
     what_happened.then(|| preferred.first().map(|c| c.entry)).flatten()
 }
 
+/// The words that end a phrase ([`longest_phrase`]): they open another
+/// clause or a time, so the words on either side are not one phrase.
+const PHRASE_BREAKERS: &[&str] = &["and", "until", "while", "because", "after", "before", "since", "when", "but", "which", "who", "whom", "that", "where", "although"];
+
 /// The longest run of the question's words that one of the entry's quotes
 /// says in the same order, word after word (stopwords aside): "the
 /// *Russian Revolution* in 1917" says the question's phrase, "the October
@@ -592,7 +596,14 @@ fn longest_phrase(engine: &Engine, question: &Question, entry: usize) -> usize {
         .quotes
         .iter()
         .map(|quote| {
-            let words: Vec<Vec<String>> = evidence::keyed_words(index, &quote.text).into_iter().filter(|keys| !keys.is_empty()).collect();
+            // A phrase runs over the small words inside a name ("Treaty *of*
+            // Friendship"), not over a word that opens another clause or a
+            // time ("Yugoslavia *until* the dissolution").
+            let words: Vec<Vec<String>> = super::index::split_words(&quote.text)
+                .map(|word| (word, index.known_word_keys(word)))
+                .filter(|(word, keys)| !keys.is_empty() || PHRASE_BREAKERS.iter().any(|breaker| word.eq_ignore_ascii_case(breaker)))
+                .map(|(_, keys)| keys)
+                .collect();
             (0..words.len()).flat_map(|start| (0..query.keys.len()).map(move |first| (start, first))).map(|(start, first)| run_at(&words, start, first)).max().unwrap_or(0)
         })
         .max()

@@ -877,7 +877,7 @@ fn possessor_of_head(index: &Index, typed: &str, head: &str, language: Language)
 
 /// Forms of "to be" (folded) that put a noun phrase after a question word
 /// ("what *was* the population", "ko *je* bio", "кто *такой*").
-const BE_FORMS: &[&str] = &["is", "was", "were", "are", "s", "je", "su", "bio", "bila", "bili", "bilo", "byl", "byla", "byli", "bylo", "eto", "takoy", "takaya"];
+const BE_FORMS: &[&str] = &["is", "was", "were", "are", "s", "je", "su", "bio", "bila", "bili", "bilo", "byl", "byla", "byli", "bylo", "eto", "takoy", "takaya", "takie"];
 
 /// The head of the noun phrase after the question word ("who was the soviet
 /// *ambassador* in…", at query `position`, [`head_position`]'s), when the

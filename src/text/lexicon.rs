@@ -331,7 +331,7 @@ const RUSSIAN: &[&str] = &[
     "byl", "byla", "bylo", "byli", "byt", "est", "li", "ne", "i", "a", "v", "vo", "na", "o", "ob",
     "ot", "do", "za", "s", "so", "iz", "po", "pri", "k", "ko", "u", "kto", "kogo", "komu", "kogda", "gde", "kuda", "chto",
     "pochemu", "kak", "skolko", "kakoy", "kakaya", "kakoe", "kakie", "kakom", "kotoryy", "kotoraya",
-    "kotorom", "godu", "god", "goda", "takoy", "takaya", "eto", "etot", "eta", "proizoshlo",
+    "kotorom", "godu", "god", "goda", "takoy", "takaya", "takie", "eto", "etot", "eta", "proizoshlo",
     "sluchilos", "podpisan", "podpisana", "podpisano", "podpisali", "mezhdu", "posle", "do",
     "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
     "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "podpisal",
