@@ -240,10 +240,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// of session 61's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
 /// Why each is hard, as seen at the measurement:
-/// - whether Stalin ever came to Belgrade is answered by his profile's
-///   sentence on his meeting with Tito, where Tito "complained about rape
-///   cases *in Belgrade*": a place after "in" in a clause of something else
-///   is taken for where the subject went;
 /// - what happened to Zubov after the coup plan failed is answered by the
 ///   sentence of the failure itself ("the plan failed, as Zubov … refused"),
 ///   which tells nothing that came after it;
@@ -259,7 +255,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 ///   by Russia's ambassador to Serbia: which country sends the ambassador,
 ///   and where to, is not read.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "did stalin ever come to belgrade",
     "what happend to pyotr zubov after the 1938 coup plan failed",
     "/who icko from ickos peace",
     "da li je srbija kupila avione mig-29 od rusije?",
@@ -270,10 +265,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "did stalin ever come to belgrade",
-        "from dev-49's one measurement as the holdout: his profile's sentence on his meeting with Tito, where Tito \"complained about rape cases *in Belgrade*\", is taken for where Stalin went: a place after \"in\" in a clause of something else",
-    ),
     (
         "what happend to pyotr zubov after the 1938 coup plan failed",
         "from dev-49's one measurement as the holdout: answered by the sentence of the failure itself (\"the plan failed, as Zubov … refused\"), which tells nothing that came after it",

@@ -4133,3 +4133,13 @@ fn a_russian_plural_who_are_asks_who_they_are() {
     assert_proven_in(&engine, "кто такие лазарь серб и пахомий серб?", "ru", "lazar-the-serb", "notable Serbs in Russian medieval history");
     assert_proven_in(&engine, "кто такие пахомий серб", "ru", "pachomius-the-serb", "notable Serbs in Russian medieval history");
 }
+
+#[test]
+fn a_yes_or_no_journey_is_told_as_a_journey() {
+    // "Did Stalin ever come to Belgrade": a sentence that tells something
+    // else "in Belgrade" ("complained about rape cases in Belgrade"), or a
+    // meeting only agreed on there, does not say he came.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did stalin ever come to belgrade", "did khrushchev come to belgrade"]);
+    assert_proven(&engine, "did tito ever go to prague", "tito-visits-prague-1968", "visited Prague");
+}

@@ -1393,7 +1393,7 @@ pub(crate) fn journey_destination(index: &Index, query: &Query, text: &str, word
     let clause = words.iter().skip(1).position(|word| *word == "when").map(|at| &words[at + 2..]);
     let in_clause = clause.and_then(|clause| clause.windows(3).find(|three| went_to(three)));
     // Or when a person is asked to have gone ("when did *Yeltsin come to Belgrade*").
-    let person_went = || person_then(index, query, text, words, language).and_then(|verb| words.get(verb..verb + 3)).filter(|three| went_to(three));
+    let person_went = || person_then(index, query, text, words, language).map(|verb| verb + usize::from(words.get(verb) == Some(&"ever"))).and_then(|verb| words.get(verb..verb + 3)).filter(|three| went_to(three));
     in_clause.or_else(person_went).map(|three| place_keys(index, three[2], language))
 }
 
@@ -1402,12 +1402,14 @@ fn place_keys(index: &Index, word: &str, language: Language) -> Vec<String> {
     index.word_tokens(word, language).iter().map(|t| t.key.clone()).filter(|key| index.is_proper_key(key)).collect()
 }
 
-/// The position of the word after "when did" and a person's name ("when
-/// did *Boris Yeltsin* come"), or, in Serbian and Russian, after "kada" or
+/// The position of the word after "when did" (or a yes-or-no "did") and a
+/// person's name ("when did *Boris Yeltsin* come"), or, in Serbian and Russian, after "kada" or
 /// "когда" and the name ("когда Ельцин приезжал"): the verb of what the
 /// person did. None when no personal name stands there.
 fn person_then(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<usize> {
     let start = match language {
+        // "Did Stalin ever come to Belgrade": a yes-or-no question asks of a journey too.
+        Language::En if words.first().is_some_and(|w| DO_FORMS.contains(w)) => 1,
         Language::En => (words.first() == Some(&"when") && words.get(1).is_some_and(|w| DO_FORMS.contains(w))).then_some(2)?,
         // "Kada *je* Jeljcin došao": past with its auxiliary.
         _ => {
