@@ -245,9 +245,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 ///   which tells nothing that came after it;
 /// - `/who icko from ickos peace`: Ičko is named only in the name of a
 ///   peace, and the profile of another man tied to it (Karađorđe) is shown;
-/// - whether Serbia bought MiG-29s, in Serbian, is answered by the
-///   procurement of missiles *for* MiG-29 fighters: the aircraft named as
-///   what the missiles are for is taken for what was bought;
 /// - how much Serbia pays for Russian gas, in Serbian ("koliko … plaća"), is
 ///   read as a count of what is paid, and "some 90% of Serbian annual natural
 ///   gas consumption" is taken for it;
@@ -257,7 +254,6 @@ const HOLDOUT_TARGET: f64 = 90.0;
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what happend to pyotr zubov after the 1938 coup plan failed",
     "/who icko from ickos peace",
-    "da li je srbija kupila avione mig-29 od rusije?",
     "koliko srbija placa ruski gas",
     "кто был послом сербии в москве в 2009 году",
 ];
@@ -272,10 +268,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "/who icko from ickos peace",
         "from dev-49's one measurement as the holdout: Ičko is named only in the name of a peace, and the profile of another man tied to it (Karađorđe) is shown",
-    ),
-    (
-        "da li je srbija kupila avione mig-29 od rusije?",
-        "from dev-49's one measurement as the holdout: the procurement of missiles *for* MiG-29 fighters is taken for MiG-29s bought",
     ),
     (
         "koliko srbija placa ruski gas",

@@ -4143,3 +4143,14 @@ fn a_yes_or_no_journey_is_told_as_a_journey() {
     assert_nothing_asserted(&engine, &["did stalin ever come to belgrade", "did khrushchev come to belgrade"]);
     assert_proven(&engine, "did tito ever go to prague", "tito-visits-prague-1968", "visited Prague");
 }
+
+#[test]
+fn what_something_was_for_is_not_what_was_done() {
+    // "Did Serbia buy MiG-29s": "R-77 … missiles *for MiG-29 fighter
+    // aircraft*" were bought; the aircraft are what they were for.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did serbia buy mig-29 jets from russia", "did serbia buy mig-29s"]);
+    assert_nothing_asserted_in(&engine, &[("da li je srbija kupila avione mig-29 od rusije?", "sr"), ("да ли је србија купила миг-29 од русије", "sr")]);
+    assert_proven(&engine, "did serbia buy helicopters from russia", "russian-military-equipment-in-serbia", "Mi-35 attack helicopters");
+    assert_proven_in(&engine, "da li je srbija kupila helikoptere od rusije", "sr", "russian-military-equipment-in-serbia", "Mi-35 attack helicopters");
+}

@@ -965,6 +965,9 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // Tito and Khrushchev (in Belgrade) and another with Tito in Moscow (with
     // Stalin) do not say yes.
     let apart_gap = names_apart(engine, question, entry, &shown);
+    // "Did Serbia buy MiG-29s": missiles bought "*for* MiG-29 fighter
+    // aircraft" are not MiG-29s bought.
+    let purpose_gap = held_only_as_a_purpose(engine, question, entry, &shown);
     // "The treaty between Yugoslavia and the USSR": each party the question
     // names is in the evidence itself or among the entry's parties, not only
     // in the title of the article the sentence comes from.
@@ -1014,6 +1017,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(about_gap)
         .chain(between_gaps)
         .chain(apart_gap)
+        .chain(purpose_gap)
         .chain(partner_gap)
         .chain(successor_gap)
         .chain(place_gaps)
@@ -1516,6 +1520,38 @@ fn head_bound(engine: &Engine, question: &Question, entry: usize, shown: &[usize
     };
     let quotes = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str());
     std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes).any(says)
+}
+
+/// The first thing a yes-or-no question asks of ([`Question::polar_things`],
+/// [`Question::whether_things`]; not a country, a person or its subject)
+/// that the quotes shown hold only as what something else was for: each
+/// time within three words after "for" ("missiles *for MiG-29 fighter
+/// aircraft*"). None when they hold it otherwise, or not at all.
+fn held_only_as_a_purpose(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> Option<String> {
+    if question.polar_things.is_empty() && question.whether_things.is_empty() {
+        return None;
+    }
+    let index = engine.index();
+    let found = engine.entry(entry)?;
+    let sentences: Vec<Vec<(&str, Vec<String>)>> = shown
+        .iter()
+        .filter_map(|&q| found.quotes.get(q))
+        .map(|quote| super::index::split_words(&quote.text).map(|word| (word, index.known_word_keys(word))).collect())
+        .collect();
+    let after_for = |words: &[(&str, Vec<String>)], at: usize| {
+        (1..=3).take_while(|&back| back <= at).find(|&back| words[at - back].1.is_empty()).is_some_and(|back| words[at - back].0.eq_ignore_ascii_case("for"))
+    };
+    let only_after_for = |key: &String| {
+        let mut places = sentences.iter().flat_map(|words| (0..words.len()).filter(|&at| words[at].1.contains(key)).map(move |at| (words, at))).peekable();
+        places.peek().is_some() && places.all(|(words, at)| after_for(words, at))
+    };
+    question
+        .polar_things
+        .iter()
+        .chain(&question.whether_things)
+        .filter(|key| !index.is_state_key(key) && !index.is_person_name_key(key) && !question.polar_subject.contains(key))
+        .find(|key| only_after_for(key))
+        .cloned()
 }
 
 /// Whether the quotes shown tell an alliance with someone ("allied itself

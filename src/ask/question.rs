@@ -146,6 +146,11 @@ pub struct Question {
     /// opens with, its subject, followed by a word that is not a name. A
     /// sentence that does not name the subject cannot say yes.
     pub polar_subject: Vec<String>,
+    /// "Did Serbia buy *MiG-29 jets* from Russia": the keys of the words
+    /// after an English yes-or-no question's verb, up to a preposition
+    /// ([`polar_things`]): what was done to or with, which a sentence must
+    /// tell as such, not only as what something else was for.
+    pub polar_things: Vec<String>,
     /// An English yes-or-no question ("*were* the drills ever held in
     /// Serbia"): opened by one of [`POLAR_OPENERS`].
     pub asks_whether: bool,
@@ -1939,6 +1944,27 @@ fn polar_verb(index: &Index, words: &[&str], polar_subject: &[String]) -> Vec<St
     lexicon::verb_forms(verb).into_iter().flat_map(|form| index.tokens(form, Language::En)).map(|t| t.key).collect()
 }
 
+/// The prepositions that end what a yes-or-no question's verb is done to
+/// ([`polar_things`]): "did Serbia buy MiG-29s *from* Russia".
+const AFTER_THE_OBJECT: &[&str] = &["from", "to", "in", "at", "during", "with", "for", "by", "on", "after", "before", "against", "into", "of"];
+
+/// See [`Question::polar_things`]: the keys of the words after the verb
+/// of an English yes-or-no question ([`polar_verb`]'s), up to the first of
+/// [`AFTER_THE_OBJECT`]: "did Serbia buy *MiG-29 jets* from Russia".
+fn polar_things(index: &Index, words: &[&str]) -> Vec<String> {
+    let Some(after_names) = after_polar_subject(index, words) else { return Vec::new() };
+    let adverb = |word: &&str| is_adverb(word) || matches!(*word, "ever" | "really" | "once" | "also" | "still" | "even");
+    let Some(verb) = words.iter().skip(after_names).position(|w| !adverb(w)).map(|at| after_names + at) else { return Vec::new() };
+    words
+        .iter()
+        .skip(verb + 1)
+        .take_while(|word| !AFTER_THE_OBJECT.contains(word))
+        .filter(|word| !lexicon::is_stopword(word, Language::En) && !lexicon::is_light(word, Language::En))
+        .flat_map(|word| index.word_keys(word))
+        .filter(|key| index.has_key(key))
+        .collect()
+}
+
 /// See [`Question::polar_subject`]: in a question opened by
 /// [`POLAR_OPENERS`], the keys of the names after the opener and its
 /// stopwords ("did *the Soviets* send"), up to the first word that is no
@@ -2619,6 +2645,7 @@ impl Question {
         let polar_object = if language == Language::En { polar_object(index, &spelt, &event_words) } else { None };
         let polar_subject = if language == Language::En { polar_subject(index, &spelt) } else { Vec::new() };
         let polar_verb = polar_verb(index, &spelt, &polar_subject);
+        let polar_things = if polar_verb.is_empty() { Vec::new() } else { polar_things(index, &spelt) };
         let asks_whether = language == Language::En && spelt.first().is_some_and(|w| POLAR_OPENERS.contains(w));
         let whether_things = whether_things(index, text, &words, language);
         let asks_future = asks_future(&words, language);
@@ -2712,6 +2739,7 @@ impl Question {
             event_words,
             polar_object,
             polar_subject,
+            polar_things,
             polar_verb,
             asks_whether,
             whether_things,
