@@ -245,16 +245,12 @@ const HOLDOUT_TARGET: f64 = 90.0;
 ///   which tells nothing that came after it;
 /// - `/who icko from ickos peace`: Ičko is named only in the name of a
 ///   peace, and the profile of another man tied to it (Karađorđe) is shown;
-/// - how much Serbia pays for Russian gas, in Serbian ("koliko … plaća"), is
-///   read as a count of what is paid, and "some 90% of Serbian annual natural
-///   gas consumption" is taken for it;
 /// - who was Serbia's ambassador in Moscow in 2009, in Russian, is answered
 ///   by Russia's ambassador to Serbia: which country sends the ambassador,
 ///   and where to, is not read.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what happend to pyotr zubov after the 1938 coup plan failed",
     "/who icko from ickos peace",
-    "koliko srbija placa ruski gas",
     "кто был послом сербии в москве в 2009 году",
 ];
 
@@ -268,10 +264,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "/who icko from ickos peace",
         "from dev-49's one measurement as the holdout: Ičko is named only in the name of a peace, and the profile of another man tied to it (Karađorđe) is shown",
-    ),
-    (
-        "koliko srbija placa ruski gas",
-        "from dev-49's one measurement as the holdout: a price asked in Serbian (\"koliko … plaća\") is read as a count, and \"some 90% of Serbian annual natural gas consumption\" is taken for it",
     ),
     (
         "кто был послом сербии в москве в 2009 году",

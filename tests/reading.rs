@@ -4154,3 +4154,13 @@ fn what_something_was_for_is_not_what_was_done() {
     assert_proven(&engine, "did serbia buy helicopters from russia", "russian-military-equipment-in-serbia", "Mi-35 attack helicopters");
     assert_proven_in(&engine, "da li je srbija kupila helikoptere od rusije", "sr", "russian-military-equipment-in-serbia", "Mi-35 attack helicopters");
 }
+
+#[test]
+fn how_much_is_paid_in_serbian_or_russian_is_a_sum_of_money() {
+    // "Koliko Srbija *plaća* ruski gas", "сколько Сербия *платит*": what is
+    // paid, as "how much does Serbia pay", which no sentence gives; Russian
+    // exports in dollars are not it.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("koliko srbija placa ruski gas", "sr"), ("сколько сербия платит за российский газ", "ru")]);
+    assert_nothing_asserted(&engine, &["how much does serbia pay for russian gas"]);
+}

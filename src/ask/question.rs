@@ -559,6 +559,8 @@ const COST_WORDS: &[&str] = &[
     "cost", "costs", "costed", "price", "priced", "kosta", "kostao", "kostala", "kostalo", "cena", "cenu", "cijena", "stoit", "stoil",
     "stoila", "stoilo", "stoimost", "tsena", "tsenu", "pay", "paid", "pays", "spend", "spent", "platio", "platila", "platili",
     "zaplatil", "zaplatila", "zaplatili",
+    // The present ("koliko Srbija *plaća*", "сколько *платит*") and past of "pay".
+    "placa", "placaju", "platil", "platit", "platyat",
 ];
 
 /// Whether a folded word is one of [`COST_WORDS`], Serbian Cyrillic read
@@ -715,7 +717,9 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         counts_persons |= *asks == Asks::HowMany && words.get(range.end..=at).unwrap_or_default().iter().any(|w| crate::text::lexicon::is_general_person_word(w));
         // What is counted, unless it is as general as "people".
         if *asks == Asks::HowMany && counted.is_empty() && !crate::text::lexicon::is_light(next, Language::En) {
-            let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && !crate::text::lexicon::is_light(w, language));
+            // "Koliko Srbija *plaća* ruski gas": what is paid is counted as
+            // in English ("how much does Serbia pay"), not the gas.
+            let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && !crate::text::lexicon::is_light(w, language) && !is_cost_word(next));
             // Keyed as typed ("россиян", not "rossiyan").
             let single = |word: &&str| {
                 let typed = if inflected { as_typed(text, word) } else { word };
