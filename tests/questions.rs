@@ -244,14 +244,10 @@ const HOLDOUT_TARGET: f64 = 90.0;
 ///   sentence of the failure itself ("the plan failed, as Zubov … refused"),
 ///   which tells nothing that came after it;
 /// - `/who icko from ickos peace`: Ičko is named only in the name of a
-///   peace, and the profile of another man tied to it (Karađorđe) is shown;
-/// - who was Serbia's ambassador in Moscow in 2009, in Russian, is answered
-///   by Russia's ambassador to Serbia: which country sends the ambassador,
-///   and where to, is not read.
+///   peace, and the profile of another man tied to it (Karađorđe) is shown.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what happend to pyotr zubov after the 1938 coup plan failed",
     "/who icko from ickos peace",
-    "кто был послом сербии в москве в 2009 году",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -264,10 +260,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "/who icko from ickos peace",
         "from dev-49's one measurement as the holdout: Ičko is named only in the name of a peace, and the profile of another man tied to it (Karađorđe) is shown",
-    ),
-    (
-        "кто был послом сербии в москве в 2009 году",
-        "from dev-49's one measurement as the holdout: Russia's ambassador to Serbia is given for Serbia's in Moscow; the English rule on which country sends the ambassador is not reached in Russian",
     ),
     (
         "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",

@@ -4164,3 +4164,13 @@ fn how_much_is_paid_in_serbian_or_russian_is_a_sum_of_money() {
     assert_nothing_asserted_in(&engine, &[("koliko srbija placa ruski gas", "sr"), ("сколько сербия платит за российский газ", "ru")]);
     assert_nothing_asserted(&engine, &["how much does serbia pay for russian gas"]);
 }
+
+#[test]
+fn a_russian_post_before_whose_it_is_is_the_post_asked() {
+    // "Кто был *послом* Сербии в Москве": the post is the head, whose it
+    // is follows in the genitive; Russia's ambassador to Serbia is
+    // another post.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("кто был послом сербии в москве в 2009 году", "ru")]);
+    assert_answered_by(&engine, "кто был послом россии в сербии в 2009 году", "ru", "konuzin-interview-2009");
+}

@@ -942,7 +942,11 @@ fn head_position(index: &Index, query: &Query, text: &str, words: &[&str], found
         .collect();
     // "the Serbian officers *chosen* for the coup": a participle after a
     // common noun begins a clause about it.
-    let common = |w: &str| index.word_keys(w).iter().all(|key| !index.is_proper_key(key));
+    // Keyed as typed in Russian ("Сербии", not "serbii", is Serbia).
+    let common = |w: &str| match language {
+        Language::Ru => index.word_tokens(as_typed(text, w), language).iter().all(|token| !index.is_proper_key(&token.key)),
+        _ => index.word_keys(w).iter().all(|key| !index.is_proper_key(key)),
+    };
     let cut = (1..phrase.len()).find(|&at| language == Language::En && common(phrase[at - 1]) && is_past_participle(phrase[at]));
     let phrase = &phrase[..cut.unwrap_or(phrase.len())];
     // "Who was Austria-Hungary *backing*": a verb's "-ing" after a name is what the name was doing.
