@@ -242,12 +242,9 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// Why each is hard, as seen at the measurement:
 /// - what happened to Zubov after the coup plan failed is answered by the
 ///   sentence of the failure itself ("the plan failed, as Zubov … refused"),
-///   which tells nothing that came after it;
-/// - `/who icko from ickos peace`: Ičko is named only in the name of a
-///   peace, and the profile of another man tied to it (Karađorđe) is shown.
+///   which tells nothing that came after it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "what happend to pyotr zubov after the 1938 coup plan failed",
-    "/who icko from ickos peace",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -256,10 +253,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "what happend to pyotr zubov after the 1938 coup plan failed",
         "from dev-49's one measurement as the holdout: answered by the sentence of the failure itself (\"the plan failed, as Zubov … refused\"), which tells nothing that came after it",
-    ),
-    (
-        "/who icko from ickos peace",
-        "from dev-49's one measurement as the holdout: Ičko is named only in the name of a peace, and the profile of another man tied to it (Karađorđe) is shown",
     ),
     (
         "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",

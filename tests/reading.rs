@@ -4174,3 +4174,14 @@ fn a_russian_post_before_whose_it_is_is_the_post_asked() {
     assert_nothing_asserted_in(&engine, &[("кто был послом сербии в москве в 2009 году", "ru")]);
     assert_answered_by(&engine, "кто был послом россии в сербии в 2009 году", "ru", "konuzin-interview-2009");
 }
+
+#[test]
+fn a_name_written_only_as_the_owner_of_another_name_is_not_who_was_asked() {
+    // "Who was Ičko": "Ičko's Peace" is a peace, and Karađorđe's sentence
+    // that names it says nothing of who Ičko was.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["who was icko", "/who icko", "/who icko from ickos peace"]);
+    assert_answered_by(&engine, "what was ickos peace", "en", "ickos-peace");
+    // A state's man is named after it as its owner, and is who was asked.
+    assert_proven(&engine, "who from austria-hungary had big influence on the treaty of berlin", "treaty-of-berlin", "Gyula Andrássy");
+}

@@ -968,6 +968,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // "Did Serbia buy MiG-29s": missiles bought "*for* MiG-29 fighter
     // aircraft" are not MiG-29s bought.
     let purpose_gap = held_only_as_a_purpose(engine, question, entry, &shown);
+    // "Who was Ičko": "Ičko's Peace" is a peace, and says nothing of who he was.
+    let possessor_gap = named_only_as_a_possessor(engine, question, entry, &shown);
     // "The treaty between Yugoslavia and the USSR": each party the question
     // names is in the evidence itself or among the entry's parties, not only
     // in the title of the article the sentence comes from.
@@ -1018,6 +1020,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(between_gaps)
         .chain(apart_gap)
         .chain(purpose_gap)
+        .chain(possessor_gap)
         .chain(partner_gap)
         .chain(successor_gap)
         .chain(place_gaps)
@@ -1551,6 +1554,42 @@ fn held_only_as_a_purpose(engine: &Engine, question: &Question, entry: usize, sh
         .chain(&question.whether_things)
         .filter(|key| !index.is_state_key(key) && !index.is_person_name_key(key) && !question.polar_subject.contains(key))
         .find(|key| only_after_for(key))
+        .cloned()
+}
+
+/// A "who was" question of a name ([`Asks::Who`] with no event word):
+/// the first of its names that the entry (not a person of that name) writes
+/// only as the owner in another thing's name, "*Ičko's* Peace", in its
+/// title, its aliases and the quotes shown. None when it writes the name
+/// otherwise, or not at all.
+fn named_only_as_a_possessor(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> Option<String> {
+    if question.asks != Asks::Who || !question.event_words.is_empty() {
+        return None;
+    }
+    let index = engine.index();
+    let found = engine.entry(entry)?;
+    let query = &question.query;
+    let own: Vec<String> = if found.kind == Kind::Person { index.name_keys(entry) } else { Vec::new() };
+    let texts: Vec<&str> = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(shown.iter().filter_map(|&q| found.quotes.get(q)).map(|quote| quote.text.as_str())).collect();
+    let only_as_possessor = |key: &String| {
+        let mut places = texts.iter().flat_map(|text| {
+            let raw: Vec<&str> = text.split_whitespace().collect();
+            (0..raw.len()).filter_map(move |at| {
+                let word = raw[at].trim_start_matches(|c: char| !c.is_alphanumeric());
+                let owner = ["'s", "’s", "′s"].iter().find_map(|ending| word.strip_suffix(ending));
+                let bare = owner.unwrap_or(word).trim_end_matches(|c: char| !c.is_alphanumeric());
+                let capitalised_next = raw.get(at + 1).is_some_and(|next| next.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_uppercase));
+                index.word_keys(bare).contains(key).then_some(owner.is_some() && capitalised_next)
+            })
+        }).peekable();
+        places.peek().is_some() && places.all(|possessive| possessive)
+    };
+    (0..query.keys.len())
+        .filter(|&word| index.is_proper(query, word) && !query.light.get(word).copied().unwrap_or(false))
+        .filter_map(|word| query.keys.get(word))
+        // A state's "Austria-Hungary′s Gyula Andrássy" is its man, not a name of it.
+        .filter(|key| !own.contains(key) && !index.is_state_key(key))
+        .find(|key| only_as_possessor(key))
         .cloned()
 }
 
