@@ -239,21 +239,13 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// measurement (2026-12-06: 151/177 = 85.3%, 6 false assertions, at the end
 /// of session 61's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Why each is hard, as seen at the measurement:
-/// - what happened to Zubov after the coup plan failed is answered by the
-///   sentence of the failure itself ("the plan failed, as Zubov … refused"),
-///   which tells nothing that came after it.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what happend to pyotr zubov after the 1938 coup plan failed",
-];
+/// All six were fixed in session 62, on the same questions rotated into
+/// dev as `dev-49`.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "what happend to pyotr zubov after the 1938 coup plan failed",
-        "from dev-49's one measurement as the holdout: answered by the sentence of the failure itself (\"the plan failed, as Zubov … refused\"), which tells nothing that came after it",
-    ),
     (
         "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
         "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",

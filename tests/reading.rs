@@ -4185,3 +4185,14 @@ fn a_name_written_only_as_the_owner_of_another_name_is_not_who_was_asked() {
     // A state's man is named after it as its owner, and is who was asked.
     assert_proven(&engine, "who from austria-hungary had big influence on the treaty of berlin", "treaty-of-berlin", "Gyula Andrássy");
 }
+
+#[test]
+fn the_sentence_of_the_event_itself_tells_nothing_after_it() {
+    // "What happened to Zubov after *the 1938 coup plan failed*": a year
+    // after an article is of the event, which the clause tells; "the plan
+    // failed, as Zubov, after judging the officers unfit, refused" is the
+    // failure and its reason, and nothing after it.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what happend to pyotr zubov after the 1938 coup plan failed", "what happened to zubov after the 1938 coup plan failed"]);
+    assert_answered_by(&engine, "who was pyotr zubov", "en", "pyotr-zubov");
+}

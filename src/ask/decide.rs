@@ -2022,7 +2022,13 @@ struct AskedAfter<'e> {
 fn tells_only_the_event(AskedAfter { told, naming }: &AskedAfter) -> bool {
     // "*After the war ended*, King Peter II was not allowed to return": a
     // sentence that puts something after the event tells what followed.
-    let tells_the_event = |(_, keys, text): &(usize, &Vec<String>, &str)| told.iter().all(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))) && !tells_a_sequence(text);
+    // Of a clause of three words or more, all but one: "the plan failed"
+    // tells the "1938 coup plan failed", "a planned coup" the coup plan.
+    let enough = if told.len() >= 3 { told.len() - 1 } else { told.len() };
+    let holds = |keys: &Vec<String>| told.iter().filter(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))).count() >= enough;
+    // A sequence in the reason it gives ("failed, *as* Zubov, after judging
+    // the officers unfit, refused") came before the event, not after.
+    let tells_the_event = |(_, keys, text): &(usize, &Vec<String>, &str)| holds(keys) && !tells_a_sequence(before_a_reason(text));
     !naming.is_empty() && naming.iter().all(tells_the_event)
 }
 
@@ -2143,6 +2149,12 @@ fn tells_a_sequence(text: &str) -> bool {
         let at_the_time = folded == "then" && words.get(at + 1).is_some_and(|next| next.starts_with(char::is_uppercase));
         SEQUENCE_WORDS.contains(&folded.as_str()) && !at_the_time
     })
+}
+
+/// The part of `text` before a clause that gives a reason (", as",
+/// "because"): "The plan failed*, as Zubov … refused*".
+fn before_a_reason(text: &str) -> &str {
+    [", as ", " because "].iter().filter_map(|reason| text.find(reason)).min().map_or(text, |at| &text[..at])
 }
 
 /// "After" in Serbian and Russian, folded ("posle", "после", "nakon", "након").

@@ -2347,7 +2347,9 @@ fn after_event(words: &[&str]) -> Option<String> {
 pub(crate) fn event_clause(words: &[&str], marker: &str) -> Option<String> {
     let at = words.iter().position(|w| *w == marker)?;
     let rest: Vec<&str> = words.get(at + 1..)?.iter().take_while(|w| !SUBORDINATORS.contains(w) && !SECOND_QUESTION.contains(w)).copied().collect();
-    let names_a_year = rest.iter().take(3).any(|w| w.len() == 4 && w.parse::<i32>().is_ok());
+    // Not a year that modifies a noun after an article ("after *the 1938*
+    // coup plan failed"): the clause tells an event of that year.
+    let names_a_year = rest.iter().enumerate().take(3).any(|(at, w)| w.len() == 4 && w.parse::<i32>().is_ok() && !(at > 0 && matches!(rest[at - 1], "the" | "a")));
     (!rest.is_empty() && !names_a_year).then(|| rest.join(" "))
 }
 
