@@ -4196,3 +4196,12 @@ fn the_sentence_of_the_event_itself_tells_nothing_after_it() {
     assert_nothing_asserted(&engine, &["what happend to pyotr zubov after the 1938 coup plan failed", "what happened to zubov after the 1938 coup plan failed"]);
     assert_answered_by(&engine, "who was pyotr zubov", "en", "pyotr-zubov");
 }
+
+#[test]
+fn what_was_expected_is_what_was_assumed() {
+    // "Expect" is what the sources call an "assumption": "the assumption
+    // in Moscow was that … Tito would collapse".
+    let engine = engine();
+    assert_proven(&engine, "what did moscow expect would happen to tito", "tito-stalin-split", "Tito would collapse");
+    assert_proven(&engine, "what did moscow expect would happen to tito in 1948", "tito-stalin-split", "Tito would collapse");
+}
