@@ -4205,3 +4205,12 @@ fn what_was_expected_is_what_was_assumed() {
     assert_proven(&engine, "what did moscow expect would happen to tito", "tito-stalin-split", "Tito would collapse");
     assert_proven(&engine, "what did moscow expect would happen to tito in 1948", "tito-stalin-split", "Tito would collapse");
 }
+
+#[test]
+fn a_russian_or_serbian_where_after_a_noun_opens_a_relative_clause() {
+    // "Самая известная битва *где* советские солдаты воевали": the battle
+    // is asked for, not a place.
+    let engine = engine();
+    assert_proven_in(&engine, "самая известная битва где советские солдаты воевали вместе с партизанами", "ru", "red-army-in-serbia-1944", "Belgrade Offensive");
+    assert_proven_in(&engine, "najpoznatija bitka gde su se sovjetski vojnici borili sa partizanima", "sr", "red-army-in-serbia-1944", "Belgrade Offensive");
+}

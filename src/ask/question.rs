@@ -2416,7 +2416,7 @@ const SUBORDINATORS: &[&str] = &["after", "before", "until", "since", "when", "w
 /// influenced normalization after Stalin *died*").
 fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>, words: &[&str], language: Language) -> Vec<(Asks, std::ops::Range<usize>)> {
     if language != Language::En {
-        return found;
+        return without_an_inflected_relative_where(found, words, language);
     }
     // "Why was Moscow waiting for Tito *to die*": an infinitive names what
     // was awaited or wanted, not the attribute asked.
@@ -2455,6 +2455,14 @@ fn without_subordinate_question_words(found: Vec<(Asks, std::ops::Range<usize>)>
             true => None,
         })
         .collect()
+}
+
+/// "Самая известная битва *где* советские солдаты воевали": in Serbian
+/// and Russian, a "where" after a noun that is not a stopword opens a
+/// relative clause, and the question asks for the thing (the battle).
+fn without_an_inflected_relative_where(found: Vec<(Asks, std::ops::Range<usize>)>, words: &[&str], language: Language) -> Vec<(Asks, std::ops::Range<usize>)> {
+    let relative = |asks: Asks, start: usize| asks == Asks::Where && start > 0 && words.get(start - 1).is_some_and(|previous| !lexicon::is_stopword(previous, language) && !lexicon::is_active_past(previous, language));
+    found.into_iter().filter(|(asks, range)| !relative(*asks, range.start)).collect()
 }
 
 /// "Of the Russians *who* came to Serbia …, how many settled": a "who"
