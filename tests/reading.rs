@@ -4214,3 +4214,13 @@ fn a_russian_or_serbian_where_after_a_noun_opens_a_relative_clause() {
     assert_proven_in(&engine, "самая известная битва где советские солдаты воевали вместе с партизанами", "ru", "red-army-in-serbia-1944", "Belgrade Offensive");
     assert_proven_in(&engine, "najpoznatija bitka gde su se sovjetski vojnici borili sa partizanima", "sr", "red-army-in-serbia-1944", "Belgrade Offensive");
 }
+
+#[test]
+fn russian_words_for_losing_approval_organising_and_daily_life_are_known() {
+    // "Потеря одобрения" is the lost approval, "организовывать
+    // повседневную жизнь" the organising of daily life, as the English
+    // sentences say.
+    let engine = engine();
+    assert_proven_in(&engine, "что в москве ожидали от тито после потери советского одобрения", "ru", "tito-stalin-split", "Tito would collapse");
+    assert_proven_in(&engine, "кто организовывал повседневную жизнь в освобожденных северных районах югославии", "ru", "red-army-in-serbia-1944", "local civil administration");
+}
