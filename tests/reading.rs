@@ -4224,3 +4224,11 @@ fn russian_words_for_losing_approval_organising_and_daily_life_are_known() {
     assert_proven_in(&engine, "что в москве ожидали от тито после потери советского одобрения", "ru", "tito-stalin-split", "Tito would collapse");
     assert_proven_in(&engine, "кто организовывал повседневную жизнь в освобожденных северных районах югославии", "ru", "red-army-in-serbia-1944", "local civil administration");
 }
+
+#[test]
+fn wont_and_cant_are_auxiliaries_like_didnt() {
+    // "He *won't* recognize": folded "wont", a word the sources never write,
+    // is no gap in the evidence.
+    let engine = engine();
+    assert_proven(&engine, "when did tito tell moscow he won't recognize the government in exile", "tito-message-before-moscow-conference-1943", "October 1943");
+}

@@ -294,7 +294,7 @@ const ENGLISH: &[&str] = &[
     // Auxiliaries with "n't", as folded ("didn't" is "didnt"): words the
     // sources never write (they write "did not").
     "didnt", "doesnt", "dont", "couldnt", "wouldnt", "shouldnt", "wasnt", "werent", "isnt", "arent", "hasnt",
-    "havent", "hadnt", "cannot",
+    "havent", "hadnt", "cannot", "wont", "cant", "aint",
     // Quantities as vague as "some" and "many": "a couple of famous Serbs".
     "couple", "several", "few",
     // Other forms of the verbs above ("taking part", "making").
