@@ -4232,3 +4232,12 @@ fn wont_and_cant_are_auxiliaries_like_didnt() {
     let engine = engine();
     assert_proven(&engine, "when did tito tell moscow he won't recognize the government in exile", "tito-message-before-moscow-conference-1943", "October 1943");
 }
+
+#[test]
+fn supposed_to_and_under_name_no_event() {
+    // "What was Karađorđe *supposed* to get *under* the 1807 alliance":
+    // neither is a deed the evidence must tell.
+    let engine = engine();
+    assert_answered_by(&engine, "what was karadjordje supposed to get from russia under the 1807 alliance", "en", "russo-serbian-alliance-1807");
+    assert_proven(&engine, "when did the serbs sign an alliance with russia under karadjordje and who was the first russian consul in serbia", "russo-serbian-alliance-1807", "1807");
+}

@@ -291,6 +291,8 @@ const ENGLISH: &[&str] = &[
     "lol", "pls", "plz", "u", "ur", "r", "like", "just", "really", "exact", "precise", "hey", "hi", "ok", "okay",
     "thanks", "whats", "whos", "wat", "wen", "wut", "wich", "whitch", "wher", "whn", "make", "made", "become", "became", "go", "went",
     "until", "since", "till", "did", "doing", "via", "no", "else",
+    // "Was *supposed* to get": what was to be, as "was to"; "*under* the alliance": a preposition.
+    "supposed", "under",
     // Auxiliaries with "n't", as folded ("didn't" is "didnt"): words the
     // sources never write (they write "did not").
     "didnt", "doesnt", "dont", "couldnt", "wouldnt", "shouldnt", "wasnt", "werent", "isnt", "arent", "hasnt",
