@@ -36,7 +36,7 @@
 //!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions;
 //!   dev-47 164/178 = 92.1%, 1 false assertion; dev-48 174/184 = 94.6%,
 //!   1 false assertion; dev-49 151/177 = 85.3%, 6 false assertions).
-//! - `holdout.toml`: the forty-eighth set, written the same way by other
+//! - `holdout.toml`: the forty-ninth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -229,19 +229,25 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.3;
-const HOLDOUT_FLOOR: f64 = 85.3;
+const DEV_FLOOR: f64 = 95.6;
+const HOLDOUT_FLOOR: f64 = 89.8;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-06: 151/177 = 85.3%, 6 false assertions, at the end
-/// of session 61's changes, made on dev only). Listed so that the test
+/// measurement (2026-12-06: 159/177 = 89.8%, 1 false assertion, at the end
+/// of session 62's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// All six were fixed in session 62, on the same questions rotated into
-/// dev as `dev-49`.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// Why it is hard, as seen at the measurement:
+/// - what Khrushchev said when he came to Belgrade in 1955, with the city
+///   misspelt ("belgarde"), is answered by the letters' sentence in which
+///   he and Tito only agreed to meet in Belgrade: the journey a "when"
+///   clause asks about is read from the place as typed, before it is
+///   respelt, so no journey is asked and the plan to meet is taken for it.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "what did khrushchev say when he came to belgarde in 1955",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
