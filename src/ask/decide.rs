@@ -573,7 +573,8 @@ fn same_proof(engine: &Engine, question: &Question, contenders: &[&Candidate]) -
 const PHRASE_BREAKERS: &[&str] = &["and", "until", "while", "because", "after", "before", "since", "when", "but", "which", "who", "whom", "that", "where", "although"];
 
 /// The longest run of the question's words that one of the entry's quotes
-/// says in the same order, word after word (stopwords aside): "the
+/// says in the same order, word after word (stopwords aside, but one of
+/// [`PHRASE_BREAKERS`] ends it): "the
 /// *Russian Revolution* in 1917" says the question's phrase, "the October
 /// Revolution … the Russian Civil War" only its words.
 fn longest_phrase(engine: &Engine, question: &Question, entry: usize) -> usize {

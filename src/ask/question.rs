@@ -1941,15 +1941,22 @@ fn polar_verb(index: &Index, words: &[&str], polar_subject: &[String]) -> Vec<St
     if polar_subject.is_empty() {
         return Vec::new();
     }
-    let Some(after_names) = after_polar_subject(index, words) else { return Vec::new() };
-    let adverb = |word: &&&str| is_adverb(word) || matches!(**word, "ever" | "really" | "once" | "also" | "still" | "even");
-    let Some(verb) = words.get(after_names..).unwrap_or_default().iter().find(|w| !adverb(w)) else { return Vec::new() };
+    let Some(verb) = polar_verb_at(index, words).and_then(|at| words.get(at)) else { return Vec::new() };
     // Or a word that is never a noun ("send"), light as a paraphrase, yet a verb after a subject.
     let predicate = lexicon::is_english_predicate(verb) && !lexicon::is_listed_light(verb) && index.word_tokens(verb, Language::En).iter().any(|t| index.has_key(&t.key) && !index.is_proper_key(&t.key));
     if !is_plain_verb(index, verb, Language::En) && !predicate {
         return Vec::new();
     }
     lexicon::verb_forms(verb).into_iter().flat_map(|form| index.tokens(form, Language::En)).map(|t| t.key).collect()
+}
+
+/// The position of an English yes-or-no question's verb: the first word
+/// after its subject of names ([`after_polar_subject`]) and any adverbs
+/// ("did Yugoslavia *ever actually* join").
+fn polar_verb_at(index: &Index, words: &[&str]) -> Option<usize> {
+    let after_names = after_polar_subject(index, words)?;
+    let adverb = |word: &&str| is_adverb(word) || matches!(*word, "ever" | "really" | "once" | "also" | "still" | "even");
+    words.iter().skip(after_names).position(|w| !adverb(w)).map(|at| after_names + at)
 }
 
 /// The prepositions that end what a yes-or-no question's verb is done to
@@ -1960,9 +1967,7 @@ const AFTER_THE_OBJECT: &[&str] = &["from", "to", "in", "at", "during", "with", 
 /// of an English yes-or-no question ([`polar_verb`]'s), up to the first of
 /// [`AFTER_THE_OBJECT`]: "did Serbia buy *MiG-29 jets* from Russia".
 fn polar_things(index: &Index, words: &[&str]) -> Vec<String> {
-    let Some(after_names) = after_polar_subject(index, words) else { return Vec::new() };
-    let adverb = |word: &&str| is_adverb(word) || matches!(*word, "ever" | "really" | "once" | "also" | "still" | "even");
-    let Some(verb) = words.iter().skip(after_names).position(|w| !adverb(w)).map(|at| after_names + at) else { return Vec::new() };
+    let Some(verb) = polar_verb_at(index, words) else { return Vec::new() };
     words
         .iter()
         .skip(verb + 1)
