@@ -600,8 +600,8 @@ fn longest_phrase(engine: &Engine, question: &Question, entry: usize) -> usize {
             // A phrase runs over the small words inside a name ("Treaty *of*
             // Friendship"), not over a word that opens another clause or a
             // time ("Yugoslavia *until* the dissolution").
-            let words: Vec<Vec<String>> = super::index::split_words(&quote.text)
-                .map(|word| (word, index.known_word_keys(word)))
+            let words: Vec<Vec<String>> = evidence::words_with_keys(index, &quote.text)
+                .into_iter()
                 .filter(|(word, keys)| !keys.is_empty() || PHRASE_BREAKERS.iter().any(|breaker| word.eq_ignore_ascii_case(breaker)))
                 .map(|(_, keys)| keys)
                 .collect();
@@ -1540,7 +1540,7 @@ fn held_only_as_a_purpose(engine: &Engine, question: &Question, entry: usize, sh
     let sentences: Vec<Vec<(&str, Vec<String>)>> = shown
         .iter()
         .filter_map(|&q| found.quotes.get(q))
-        .map(|quote| super::index::split_words(&quote.text).map(|word| (word, index.known_word_keys(word))).collect())
+        .map(|quote| evidence::words_with_keys(index, &quote.text))
         .collect();
     let after_for = |words: &[(&str, Vec<String>)], at: usize| {
         (1..=3).take_while(|&back| back <= at).find(|&back| words[at - back].1.is_empty()).is_some_and(|back| words[at - back].0.eq_ignore_ascii_case("for"))

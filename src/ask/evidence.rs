@@ -1606,6 +1606,12 @@ pub(crate) fn keyed_words(index: &Index, text: &str) -> Vec<Vec<String>> {
     super::index::split_words(text).map(|w| index.known_word_keys(w)).collect()
 }
 
+/// [`keyed_words`], each word with its keys, for a reader that needs the
+/// word as written too (a stopword keys to nothing: "*for* MiG-29").
+pub(crate) fn words_with_keys<'t>(index: &Index, text: &'t str) -> Vec<(&'t str, Vec<String>)> {
+    super::index::split_words(text).map(|w| (w, index.known_word_keys(w))).collect()
+}
+
 /// Whether quote `position` is about what was asked, for an answer of
 /// `focus.asks`: it holds (nearly) all the question's words, counting the
 /// entry's names for a date, a place, a treaty's signatories, or a doer the
