@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-49.toml`: the second to forty-eighth holdout sets,
+//! - `dev-3.toml` … `dev-50.toml`: the second to forty-ninth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -35,7 +35,8 @@
 //!   dev-44 170/186 = 91.4%, 4 false assertions; dev-45 165/184 = 89.7%,
 //!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions;
 //!   dev-47 164/178 = 92.1%, 1 false assertion; dev-48 174/184 = 94.6%,
-//!   1 false assertion; dev-49 151/177 = 85.3%, 6 false assertions).
+//!   1 false assertion; dev-49 151/177 = 85.3%, 6 false assertions;
+//!   dev-50 159/177 = 89.8%, 1 false assertion).
 //! - `holdout.toml`: the forty-ninth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -229,7 +230,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.6;
+const DEV_FLOOR: f64 = 95.4;
 const HOLDOUT_FLOOR: f64 = 89.8;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -252,6 +253,10 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what did khrushchev say when he came to belgarde in 1955",
+        "from dev-50's one measurement as the holdout: the journey a \"when\" clause asks about is read from the place as typed, before it is respelt, so the misspelt \"belgarde\" asks none and the letters' plan to meet in Belgrade is taken for the visit",
+    ),
     (
         "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
         "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",
@@ -282,7 +287,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=49 {
+    for part in 2..=50 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
