@@ -240,23 +240,14 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// measurement (2026-12-06: 159/177 = 89.8%, 1 false assertion, at the end
 /// of session 62's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Why it is hard, as seen at the measurement:
-/// - what Khrushchev said when he came to Belgrade in 1955, with the city
-///   misspelt ("belgarde"), is answered by the letters' sentence in which
-///   he and Tito only agreed to meet in Belgrade: the journey a "when"
-///   clause asks about is read from the place as typed, before it is
-///   respelt, so no journey is asked and the plan to meet is taken for it.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what did khrushchev say when he came to belgarde in 1955",
-];
+/// Its one ("what did khrushchev say when he came to belgarde in 1955",
+/// where the journey's place was read as typed, not respelt) was fixed in
+/// session 63, after the set had been rotated into dev as `dev-50`.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "what did khrushchev say when he came to belgarde in 1955",
-        "from dev-50's one measurement as the holdout: the journey a \"when\" clause asks about is read from the place as typed, before it is respelt, so the misspelt \"belgarde\" asks none and the letters' plan to meet in Belgrade is taken for the visit",
-    ),
     (
         "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
         "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",

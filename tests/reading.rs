@@ -1725,6 +1725,15 @@ fn going_somewhere_in_a_when_clause_is_a_journey_the_evidence_tells() {
 }
 
 #[test]
+fn a_journeys_place_is_read_as_respelt() {
+    // "Belgarde" is Belgrade: the journey is asked all the same, and the
+    // letters' plan to meet there, or Stalin's profile, does not tell it.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what did khrushchev promise when he went to belgarde", "what did khrushchev tell tito when he came to belgrde in 1955", "did stalin ever come to belgarde"]);
+    assert_proven(&engine, "how many people gathered in belgrade when tito came to pargue", "tito-visits-prague-1968", "250,000 demonstrators");
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of

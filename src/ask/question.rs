@@ -1393,21 +1393,23 @@ fn journey_to_a_place(index: &Index, query: &Query, text: &str, words: &[&str], 
 /// The place a journey the question asks about leads to (its keys), as
 /// [`journey_to_a_place`] and [`inflected_journey`] find it: "when did
 /// Yeltsin come to *Belgrade*".
-pub(crate) fn journey_destination(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<Vec<String>> {
+pub(crate) fn journey_destination<'a>(index: &'a Index, query: &'a Query, text: &str, words: &[&'a str], language: Language) -> Option<Vec<String>> {
     if matches!(language, Language::Sr | Language::Ru) {
         let verb = person_then(index, query, text, words, language)?;
         let three = words.get(verb..verb + 3)?;
         let went = INFLECTED_GOING_VERBS.contains(&three[0]) && matches!(three[1], "u" | "v" | "vo" | "na") && names_a_place(index, three[2], language);
         return went.then(|| place_keys(index, three[2], language));
     }
-    let went_to = |three: &[&str]| GOING_VERBS.contains(&three[0]) && three[1] == "to" && names_a_place(index, three[2], language);
+    // The place as respelt ("belgarde" is Belgrade).
+    let place = |word: &'a str| index.respell_in(query, word).unwrap_or(word);
+    let went_to = |three: &[&'a str]| GOING_VERBS.contains(&three[0]) && three[1] == "to" && names_a_place(index, place(three[2]), language);
     // Only in a clause that sets the time of what is asked: how people went
     // somewhere is told in too many ways ("fled to", "found refuge in").
     let clause = words.iter().skip(1).position(|word| *word == "when").map(|at| &words[at + 2..]);
     let in_clause = clause.and_then(|clause| clause.windows(3).find(|three| went_to(three)));
     // Or when a person is asked to have gone ("when did *Yeltsin come to Belgrade*").
     let person_went = || person_then(index, query, text, words, language).map(|verb| verb + usize::from(words.get(verb) == Some(&"ever"))).and_then(|verb| words.get(verb..verb + 3)).filter(|three| went_to(three));
-    in_clause.or_else(person_went).map(|three| place_keys(index, three[2], language))
+    in_clause.or_else(person_went).map(|three| place_keys(index, place(three[2]), language))
 }
 
 /// The proper keys of a place's word.
