@@ -1734,6 +1734,16 @@ fn a_journeys_place_is_read_as_respelt() {
 }
 
 #[test]
+fn a_year_that_bounds_what_is_asked_marks_no_sentence() {
+    // "After 1948" asks what came after: "Tito's successful resistance to
+    // Stalin in 1948" states the year, and the attempts on Tito's life,
+    // which state none, are what is asked. "48" is the year in full.
+    let engine = engine();
+    assert_proven(&engine, "what did stalin plan against tito after 1948", "tito-stalin-split", "assassinate Tito");
+    assert_proven(&engine, "what did stalin do to tito after 48", "tito-stalin-split", "assassinate Tito");
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of

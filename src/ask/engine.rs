@@ -536,6 +536,7 @@ impl Engine {
             asks_money: question.asks_money,
             asks_what_followed: question.asks_what_followed,
             event_words: &question.event_words,
+            boundary_years: question.after_year.into_iter().chain(question.before_year).collect(),
             ..Focus::asserting(asks).with_query(&question.query)
         }
     }

@@ -25,6 +25,9 @@ pub struct Focus<'q> {
     pub query: &'q Query,
     /// A year the quote must state (`/year 1881`).
     pub year: Option<i32>,
+    /// Years the question puts what it asks after or before ("what did
+    /// Stalin try *after 1948*"): they mark no sentence it asks about.
+    pub boundary_years: Vec<i32>,
     /// What a "how many" question counts (the key of "robberies" in "how
     /// many robberies"): the quote's number must come with it.
     pub counted: Vec<String>,
@@ -88,6 +91,7 @@ impl Default for Focus<'_> {
             asks: None,
             query: &NO_QUERY,
             year: None,
+            boundary_years: Vec::new(),
             counted: Vec::new(),
             counts_persons: false,
             asks_end: false,
@@ -1347,8 +1351,10 @@ pub fn choose<'e>(base: &FactBase, index: &Index, entry: &'e Entry, candidates: 
         .iter()
         .filter_map(|&position| {
             let quote = entry.quotes.get(position)?;
-            // The year a question names marks the sentence it asks about, unless it asks why.
-            let year_bonus = (focus.asks != Some(Asks::Why) && focus.query.years.iter().any(|y| contains_number(&quote.text, &y.to_string()))) as u8 as f32 * index.max_idf();
+            // The year a question names marks the sentence it asks about, unless it asks why
+            // or puts what it asks after or before the year.
+            let marks = |year: &i32| !focus.boundary_years.contains(year) && contains_number(&quote.text, &year.to_string());
+            let year_bonus = (focus.asks != Some(Asks::Why) && focus.query.years.iter().any(marks)) as u8 as f32 * index.max_idf();
             let reason_bonus = (focus.asks == Some(Asks::Why) && gives_a_reason_for(&quote.text, focus.query, index)) as u8 as f32 * REASON_BONUS * index.max_idf();
             // "When" asserts the whole date ("early 1948", "5 June 1972"): the sentence that says all of it proves it.
             let date_bonus = (focus.asks == Some(Asks::When) && focus.year.is_none() && states_whole_date(entry, &quote.text)) as u8 as f32 * index.max_idf();

@@ -2336,11 +2336,16 @@ const BEFORE_WORDS: &[&str] = &["before", "pre", "prije", "قبل"];
 
 /// The year a question puts what it asks after (`after`) or before: the
 /// year right after the word, or after "the year".
-fn related_year(words: &[&str], relation: &[&str]) -> Option<i32> {
+fn related_year(words: &[&str], relation: &[&str], years: &[i32]) -> Option<i32> {
     let at = words.iter().position(|w| relation.contains(w))?;
     let rest = words.get(at + 1..)?;
     let year = if rest.first() == Some(&"the") && rest.get(1) == Some(&"year") { rest.get(2) } else { rest.first() };
-    year.filter(|y| y.len() == 4).and_then(|y| y.parse().ok())
+    let year = year.filter(|y| matches!(y.len(), 2 | 4))?.parse::<i32>().ok()?;
+    // "after 48": a year written with two digits, as the query read it in full.
+    if year < 100 {
+        return years.iter().copied().find(|full| full % 100 == year);
+    }
+    Some(year)
 }
 
 /// The words after an "after" that names no year, up to the next clause
@@ -2723,6 +2728,8 @@ impl Question {
         let wants_year = holds_phrase(&latin_words, &YEAR_WORDS_FOLDED);
         let after_event_words = if language == Language::En { after_event(&words) } else { None };
         let asks_what_followed = asks == Asks::What && language == Language::En && (after_event_words.is_some() || asks_for_consequence(&words));
+        let after_year = related_year(&words, AFTER_WORDS, &query.years);
+        let before_year = related_year(&words, BEFORE_WORDS, &query.years);
         Question {
             text: typed.to_string(),
             folded: folded.clone(),
@@ -2783,10 +2790,10 @@ impl Question {
             name_of,
             name_of_qualifiers,
             kin,
-            after_year: related_year(&words, AFTER_WORDS),
+            after_year,
             after_event: after_event_words,
             after_event_year: None,
-            before_year: related_year(&words, BEFORE_WORDS),
+            before_year,
             about,
             between,
             asks_what_followed,
