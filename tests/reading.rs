@@ -1744,6 +1744,22 @@ fn a_year_that_bounds_what_is_asked_marks_no_sentence() {
 }
 
 #[test]
+fn a_cut_that_opens_a_question_splits_a_two_thing_question_first() {
+    // "When did Serbia and Russia establish relations, *and who* was the
+    // first consul": the "and" between the two states joins the parties of
+    // one thing; the one before "who" starts the second question.
+    let engine = engine();
+    for question in ["when did russia and serbia establish relations and who was their first consul", "when did serbia and russia first establish diplomatic relations and who was the first russian consul in serbia"] {
+        assert_eq!(shown_ids(&engine, question), ["diplomatic-relations-1816", "first-russian-consul-1838"], "{question}");
+    }
+    // "Where were *both* wars settled" names nothing of its own: it asks
+    // of the other half's thing, not of "settled" Russians in 2022.
+    let ids = shown_ids(&engine, "when did serbia and montenegro declare war on the ottoman empire, and where were both wars settled");
+    assert!(ids.contains(&"serbian-ottoman-war-1876-1878".to_string()) && !ids.contains(&"russian-emigration-since-2022".to_string()), "{ids:?}");
+    assert_proven(&engine, "when did serbia and montenegro declare war on the ottoman empire, and where were both wars settled", "serbian-independence-1876", "Congress of Berlin");
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of

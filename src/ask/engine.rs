@@ -198,10 +198,11 @@ impl Engine {
     }
 
     /// Whether a half of a two-thing question names nothing but "it" or
-    /// "they" ("where was it first based"): that is the other half's thing.
+    /// "they" ("where was it first based"), "both" or "these" ("where were
+    /// both wars settled"): that is the other half's thing.
     fn leans_on_the_other(&self, half_question: &Question) -> bool {
         let names_something = (0..half_question.query.keys.len()).any(|word| self.index.is_proper(&half_question.query, word));
-        !names_something && half_question.text.split_whitespace().any(|word| matches!(word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(), "it" | "they"))
+        !names_something && half_question.text.split_whitespace().any(|word| matches!(word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(), "it" | "they" | "both" | "these" | "those"))
     }
 
     /// "When were X and Y signed?": when the question splits at an "and"
@@ -223,10 +224,15 @@ impl Engine {
         // written joined to the word after it.
         let typed: Vec<&str> = lower.split_whitespace().collect();
         let may_hold = |sep: &str| question.language == Language::Ar || sep.split_whitespace().next().is_some_and(|first| typed.contains(&first));
-        let cuts: Vec<(usize, usize)> = separators(question.language).filter(|sep| may_hold(sep)).flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>()).collect();
+        let mut cuts: Vec<(usize, usize)> = separators(question.language).filter(|sep| may_hold(sep)).flat_map(|sep| lower.match_indices(sep).map(|(at, m)| (at, m.len())).collect::<Vec<_>>()).collect();
         // Each cut costs two decisions: a text with many "and"s is a list, not two questions.
         if cuts.len() > MAX_TWO_THING_CUTS {
             return None;
+        }
+        // "When did Russia and Serbia set up ties, *and who* was the first
+        // consul": a cut that opens a question of its own is tried first.
+        if cuts.len() > 1 {
+            cuts.sort_by_key(|&(at, length)| !opens_a_question(lower.get(at + length..).unwrap_or_default(), question.language));
         }
         for (at, length) in cuts {
             let (left, right) = (text.get(..at)?, text.get(at + length..)?);
@@ -1058,6 +1064,13 @@ fn ordinal_and_one(left_words: &[&str], right_words: &[&str]) -> Option<(usize, 
 /// The words that join two things asked at once: English in every
 /// language, and the question's own "and" ("i", "и", "و"). An English
 /// question's "i" is a regnal number ("Peter I"), not an "and".
+/// Whether `text` begins with a question word ("who was the first consul").
+fn opens_a_question(text: &str, language: Language) -> bool {
+    let folded = crate::text::fold::fold_for_search(text);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).take(3).collect();
+    crate::text::lexicon::question_words(&words, language).first().is_some_and(|(_, range)| range.start == 0)
+}
+
 fn separators(language: Language) -> impl Iterator<Item = &'static str> {
     let own: &[&str] = match language {
         Language::En => &[],
