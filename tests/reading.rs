@@ -1760,6 +1760,17 @@ fn a_cut_that_opens_a_question_splits_a_two_thing_question_first() {
 }
 
 #[test]
+fn a_pronoun_subject_stands_for_the_other_halfs_subject() {
+    // "When were *they* restored": the relations the left half is about
+    // ("USSR-Yugoslav relations", a hyphenated name), not every name word
+    // of it ("break", keyed as "split"); the right half keeps its own verb.
+    let engine = engine();
+    for question in ["when did ussr-yugoslav relations completely break down and when were they restored", "when did soviet-yugo ties completely break down and when were they restored"] {
+        assert_proven(&engine, question, "relations-deteriorate-1949", "bilateral relations were restored");
+    }
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of

@@ -469,7 +469,17 @@ impl Engine {
             return None;
         }
         let verb = |word: &str| crate::text::lexicon::is_light_by_ending(&crate::text::fold::fold_for_search(word), Language::En);
-        let thing: Vec<&str> = left.split_whitespace().filter(|word| self.is_name_word(word) && !verb(word)).collect();
+        // A subject stands for the left half's subject ("when did *they*
+        // sign"), or, in the passive ("when were *they* restored"), for
+        // its object when it has one ("when did Russia and Serbia abolish
+        // *visas*").
+        let auxiliary = at.checked_sub(1).map(|before| right_words[before].to_lowercase());
+        let subject = auxiliary.filter(|word| !possessive && AUXILIARIES_BEFORE_SUBJECT.contains(&word.as_str()));
+        let passive = subject.as_deref().is_some_and(|word| matches!(word, "was" | "were" | "is" | "are"));
+        let thing = subject
+            .and_then(|_| self.subject_and_object(left))
+            .map(|(subject, object)| if passive && !object.is_empty() { object } else { subject })
+            .unwrap_or_else(|| left.split_whitespace().filter(|word| self.is_name_word(word) && !verb(word)).collect());
         if thing.is_empty() {
             return None;
         }
@@ -478,10 +488,36 @@ impl Engine {
         Some(words.join(" "))
     }
 
-    /// Whether every key of `word` is a word of some entry's names.
+    /// The subject of a half question, the name words (and the stopwords
+    /// between them) right after its auxiliary ("when did *USSR-Yugo
+    /// relations* completely break down", "when did *Russia and Serbia*
+    /// abolish visas"), and its object, the words after the verb that
+    /// follows, stopwords and particles aside ("*visas*"; none after "break
+    /// down"). `None` when no name
+    /// word stands after the auxiliary.
+    fn subject_and_object<'t>(&self, text: &'t str) -> Option<(Vec<&'t str>, Vec<&'t str>)> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let auxiliary = words.iter().position(|word| AUXILIARIES_BEFORE_SUBJECT.contains(&word.to_lowercase().as_str()))?;
+        let light = |word: &str| crate::text::lexicon::is_light_by_ending(&crate::text::fold::fold_for_search(word), Language::En);
+        let stopword = |word: &str| crate::text::lexicon::is_stopword(&crate::text::fold::fold_for_search(word), Language::En);
+        let rest = &words[auxiliary + 1..];
+        let predicate = |word: &str| crate::text::lexicon::is_english_predicate_form(&crate::text::fold::fold_for_search(word));
+        let run = rest.iter().take_while(|word| !light(word) && !predicate(word) && (self.is_name_word(word) || stopword(word))).count();
+        let end = rest[..run].iter().rposition(|word| !stopword(word))?;
+        // The verb, past its adverbs ("completely break"), then what it is done to.
+        let adverb = |word: &str| word.to_lowercase().ends_with("ly");
+        let verb = rest[run..].iter().position(|word| !adverb(word)).map_or(rest.len(), |at| run + at + 1);
+        let particle = |word: &str| PARTICLES_AFTER_OBJECT.contains(&word.to_lowercase().as_str());
+        let object = rest[verb.min(rest.len())..].iter().copied().filter(|word| !stopword(word) && !light(word) && !particle(word)).collect();
+        Some((rest[..=end].to_vec(), object))
+    }
+
+    /// Whether every key of `word` is a word of some entry's names; a
+    /// hyphenated word, when each of its parts is ("USSR-Yugo").
     fn is_name_word(&self, word: &str) -> bool {
         let keys = self.index.word_keys(word);
-        !keys.is_empty() && keys.iter().all(|key| self.index.is_name_key(key))
+        let all_name_keys = !keys.is_empty() && keys.iter().all(|key| self.index.is_name_key(key));
+        all_name_keys || word.contains('-') && word.split('-').all(|part| !part.is_empty() && self.is_name_word(part))
     }
 
     /// "When did the Soviet and the British missions arrive": a left half
@@ -499,9 +535,14 @@ impl Engine {
     /// "when did Tadić visit Moscow and when did Nikolić": a right half that
     /// names only its subject borrows what the left half says after its own
     /// subject ("when did Nikolić visit Moscow"). `None` when the right half
-    /// says enough.
+    /// says enough or has a pronoun subject with a verb of its own.
     fn borrow_predicate(&self, right: &str, left: &str) -> Option<String> {
-        if says_enough(&self.question(right)) {
+        // "When were *they restored*": a pronoun subject with a verb of its
+        // own stands for the left half's thing ([`Engine::stand_in_for_pronoun`]).
+        let folded = crate::text::fold::fold_for_search(right);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let own_verb = words.windows(3).any(|three| AUXILIARIES_BEFORE_SUBJECT.contains(&three[0]) && STAND_IN_PRONOUNS.contains(&three[1]) && crate::text::lexicon::is_english_predicate_form(three[2]));
+        if own_verb || says_enough(&self.question(right)) {
             return None;
         }
         let rest = self.after_first_content_word(left)?;
