@@ -1771,6 +1771,16 @@ fn a_pronoun_subject_stands_for_the_other_halfs_subject() {
 }
 
 #[test]
+fn a_heads_owner_is_read_as_respelt() {
+    // "The authors of the *mosiacs*": the owner after "of" is the mosaics,
+    // respelt, which the sentence binds the authors to.
+    let engine = engine();
+    for question in ["who were the authors of the mosiacs in saint sava church", "who were the authors of the mosaiks in the church of saint sava"] {
+        assert_proven(&engine, question, "saint-sava-mosaic", "Nikolay Mukhin");
+    }
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of

@@ -2715,7 +2715,7 @@ impl Question {
         // verb ("koga je podržavala *Austrougarska*").
         let kind_of_person = |noun: &&str| index.is_a_kind_of(noun, index.person_key()) && (language == Language::En || !index.is_proper_key(noun));
         let answer_kind = answer_kind.or_else(|| head_noun.filter(|noun| asks == Asks::Who && language != Language::Ar && kind_of_person(noun)).map(str::to_string));
-        let of_owner = head.as_ref().and_then(|head| owner_of_head(index, &words, head, language));
+        let of_owner = head.as_ref().and_then(|head| owner_of_head(index, &spelt, head, language));
         let possessor = if of_owner.is_none() { head.as_ref().and_then(|head| possessor_of_head(index, typed, head, language)) } else { None };
         let head_of_possessive = possessor.is_some();
         let head_of = of_owner.or(possessor);
