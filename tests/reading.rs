@@ -1781,6 +1781,15 @@ fn a_heads_owner_is_read_as_respelt() {
 }
 
 #[test]
+fn the_giver_of_support_comes_after_from() {
+    // "With support in logistics and air power *from the Western Allies*":
+    // who gave it is named after "from", as after "by".
+    let engine = engine();
+    assert_proven(&engine, "who provided logistics and air power to the partisans", "red-army-in-serbia-1944", "from the Western Allies");
+    assert_proven(&engine, "who supported the partisans with air power", "red-army-in-serbia-1944", "from the Western Allies");
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of

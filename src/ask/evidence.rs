@@ -1092,12 +1092,22 @@ fn names_a_doer(text: &str, named: &HashSet<String>, index: &Index, anywhere: bo
         let on_the_part_of = (2..position).any(|at| {
             position - at <= DOER_AFTER_BY + 1 && words[at - 2].eq_ignore_ascii_case("on") && words[at - 1] == "the" && words[at] == "part" && words.get(at + 1) == Some(&"of")
         });
-        let after_by = on_the_part_of || before.iter().any(|w| w.eq_ignore_ascii_case("by"));
+        // "With *support* in logistics and air power *from* the Western Allies": the support's giver.
+        let support_from = before.last().is_some_and(|w| w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("the") && before.len() > 1 && before[before.len() - 2].eq_ignore_ascii_case("from"))
+            && words[..position].iter().rev().take(SUPPORT_REACH).any(|w| SUPPORT_NOUNS.contains(&w.to_lowercase().as_str()));
+        let after_by = on_the_part_of || support_from || before.iter().any(|w| w.eq_ignore_ascii_case("by"));
         // "Serbia, *along with* the Principality of Montenegro, declared…": a doer beside the asked one.
         let along_with = before.windows(2).any(|pair| matches!(pair[0].to_lowercase().as_str(), "along" | "together") && pair[1].eq_ignore_ascii_case("with"));
         anywhere || after_by || along_with || first_asked.is_some_and(|first| position < first) && !subject_of_a_passive(&words, position)
     })
 }
+
+/// Nouns of help given, whose giver comes after "from" ("support … from
+/// the Western Allies").
+const SUPPORT_NOUNS: &[&str] = &["support", "help", "aid", "assistance", "backing"];
+
+/// How many words before a giver's "from" its noun of help may stand.
+const SUPPORT_REACH: usize = 8;
 
 /// Whether the name at `position` opens the subject of a passive verb that
 /// names no doer: "The *Orthodox* worship of Saint Sava was established in
