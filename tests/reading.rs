@@ -1790,6 +1790,14 @@ fn the_giver_of_support_comes_after_from() {
 }
 
 #[test]
+fn asking_for_help_is_seeking_it() {
+    // "Yugoslavia sought assistance from the West, mainly the United States".
+    let engine = engine();
+    assert_proven(&engine, "what country did yugoslavia mostly ask for assistance after the tito-stalin split", "tito-stalin-split", "the United States");
+    assert_proven(&engine, "who did yugoslavia ask for help after the split with stalin", "tito-stalin-split", "the United States");
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of
