@@ -1798,6 +1798,17 @@ fn asking_for_help_is_seeking_it() {
 }
 
 #[test]
+fn a_half_without_the_wholes_attribute_prefers_its_own_kinds() {
+    // "When did Khrapovitsky *die*" asks of a person; "who invited the
+    // Russian Church in exile" is answered by the move the invitation
+    // brought, an event, not only by a person's profile.
+    let engine = engine();
+    for question in ["who invited the russian church in exile to serbia and when did anthony khrapovitsky die", "who welcomed the russian church in exile to serbia and when did khrapovitsky die"] {
+        assert_eq!(shown_ids(&engine, question), ["russian-church-in-exile-moves-to-serbia", "anthony-khrapovitsky"], "{question}");
+    }
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of

@@ -277,7 +277,12 @@ impl Engine {
                     half_question
                 })
                 .collect();
-            let decisions: Vec<Decision> = half_questions.iter().map(|half| decide::decide(self, half, question.preferred_kinds())).collect();
+            // A half that asks its own question without the whole's
+            // attribute prefers the kinds its own question does ("who
+            // invited …": not only people, though the other half asks when
+            // someone died).
+            let kinds_for = |half: &Question| if both_ask && half.attribute != question.attribute { half.preferred_kinds() } else { question.preferred_kinds() };
+            let decisions: Vec<Decision> = half_questions.iter().map(|half| decide::decide(self, half, kinds_for(half))).collect();
             // Each half must name its entry outright, or date it by a
             // year, or pick one of the entries the whole question was torn between,
             // or, when both halves ask their own question, be answered as a
@@ -293,7 +298,7 @@ impl Engine {
                 // Not a half that names nothing but "it" ("where was it first based"): that is the other half's thing.
                 let leans_on_the_other = self.leans_on_the_other(half_question);
                 let own_question = |entry: usize| {
-                    both_ask && !leans_on_the_other && (!matches!(whole, Decision::Answer { .. }) || self.index.score(&half_question.query, Some(question.preferred_kinds()), false).first().is_some_and(|best| best.entry == entry))
+                    both_ask && !leans_on_the_other && (!matches!(whole, Decision::Answer { .. }) || self.index.score(&half_question.query, Some(kinds_for(half_question)), false).first().is_some_and(|best| best.entry == entry))
                 };
                 // Both ask their own, and this half's answer is the whole's: the other half is what the whole left out.
                 let is_the_wholes_answer = |entry: usize| both_ask && !leans_on_the_other && whole_answered(entry);
