@@ -1263,7 +1263,7 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
     words
         .iter()
         .enumerate()
-        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && !ends_a_synonym_phrase(index, words, *at, language))
+        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && !ends_a_synonym_phrase(index, words, *at, language) && !in_a_name_phrase(index, query, words, *at, language))
         .map(|(at, word)| (at, Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who, word))
         // "Exact" is a stopword, not a misspelt "exalt".
         .filter(|(_, _, word)| !lexicon::is_stopword(word, language))
@@ -1358,6 +1358,20 @@ const PHRASE_PARTICLES: &[&str] = &["apart", "up", "out", "down", "off", "away"]
 /// the question says, and "apart" alone names no event.
 fn ends_a_synonym_phrase(index: &Index, words: &[&str], at: usize, language: Language) -> bool {
     synonym_phrase_key(index, words, at, language).is_some()
+}
+
+/// Whether the word at `at` is one of two the question's keys read as one
+/// name ("the Non-*Aligned* Movement": "non align"): a word of the name,
+/// not a verb of the event.
+fn in_a_name_phrase(index: &Index, query: &Query, words: &[&str], at: usize, language: Language) -> bool {
+    let pair_is_a_key = |first: usize| {
+        let (Some(a), Some(b)) = (words.get(first), words.get(first + 1)) else { return false };
+        match index.tokens(&format!("{a} {b}"), language).as_slice() {
+            [one] => one.key.contains(' ') && query.keys.contains(&one.key) && index.is_name_key(&one.key),
+            _ => false,
+        }
+    };
+    at.checked_sub(1).is_some_and(pair_is_a_key) || pair_is_a_key(at)
 }
 
 /// The key of the two-word synonym phrase the word at `at` ends ("set
