@@ -1817,6 +1817,20 @@ fn a_word_of_a_hyphenated_name_is_not_the_event() {
 }
 
 #[test]
+fn becoming_one_of_the_founders_is_becoming_a_founder() {
+    // "Postao *jedan od* osnivača", "стал *одним из* основателей": what
+    // the one became is a founder, keyed as typed and translated.
+    let engine = engine();
+    for question in ["kada je tito postao jedan od osnivača pokreta nesvrstanih", "када је тито постао један од оснивача покрета несврстаних", "когда тито стал одним из основателей движения неприсоединения"] {
+        assert_proven_in(&engine, question, "sr", "non-aligned-movement-founded", "1950s");
+    }
+    // "Стали бежать" is "began to flee", and Serbian refugees fleeing to
+    // Russia are not the Russian refugees who came to Serbia.
+    let answer = engine.ask("когда сербские беженцы впервые стали бежать в россию", "ru");
+    assert!(!answer.facts.iter().any(|fact| fact.id == "white-russian-emigration" || fact.id == "russian-refugees-welcomed-in-yugoslavia"), "{}", answer.headline);
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of

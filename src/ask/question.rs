@@ -404,15 +404,31 @@ const BECAME_ENDS: &[&str] = &["of", "in", "at", "after", "before", "when", "dur
 ///
 /// Not "became *part* of" ("стала *частью* Новороссии", "postala *deo*"):
 /// that tells an incorporation, which its date answers.
-fn became_what(index: &Index, words: &[&str], language: Language) -> Option<String> {
+fn became_what(index: &Index, text: &str, words: &[&str], language: Language) -> Option<String> {
     let at = words.iter().position(|w| BECOME_WORDS.contains(w))?;
-    let mut complement = words[at + 1..].iter().take_while(|w| !BECAME_ENDS.contains(w)).filter(|w| !lexicon::is_stopword(w, language));
+    // "Became *one of* the founders", "стал *одним из* основателей": what
+    // the one became is the founders'.
+    let rest = &words[at + 1..];
+    let rest = match rest {
+        [one, of, after @ ..] if ONE_WORDS.contains(one) && matches!(*of, "of" | "iz" | "od") => after,
+        _ => rest,
+    };
+    let mut complement = rest.iter().take_while(|w| !BECAME_ENDS.contains(w)).filter(|w| !lexicon::is_stopword(w, language));
     let head = if matches!(language, Language::Sr | Language::Ru) { complement.next() } else { complement.last() };
     if head.is_some_and(|word| PART_WORDS.contains(word)) {
         return None;
     }
+    // "Стали *бежать*": "стать" before an infinitive is "began to", not "became".
+    if language == Language::Ru && head.is_some_and(|word| ["t", "ti", "tsya", "ch"].iter().any(|ending| word.ends_with(ending))) {
+        return None;
+    }
+    // Keyed as typed in Serbian and Russian ("основателей" is a founder's, as the synonyms say).
+    let head = head.map(|word| if matches!(language, Language::Sr | Language::Ru) { as_typed(text, word) } else { word });
     Some(head.and_then(|word| index.word_tokens(word, language).last().map(|t| t.key.clone())).unwrap_or_default())
 }
+
+/// "One" in English, Serbian and Russian (transliterated), as in "one of".
+const ONE_WORDS: &[&str] = &["one", "jedan", "jedna", "jedno", "jednim", "jednom", "jednu", "odin", "odna", "odno", "odnim", "odnoy", "odnoi", "odnogo"];
 
 /// "Part" in Serbian and Russian, folded (Russian as transliterated), after
 /// a verb of becoming ([`became_what`]).
@@ -2674,7 +2690,7 @@ impl Question {
         let compares = if language == Language::En { lexicon::asks_comparison(&words) } else { None };
         let asks_start = asked_clause.iter().any(|w| START_WORD_SET.contains(w));
         // "Who became prime minister", but not "who suggested Serbia become a protectorate".
-        let becoming = became_what(index, &words, language).filter(|_| asks != Asks::Who || who_became(&words));
+        let becoming = became_what(index, text, &words, language).filter(|_| asks != Asks::Who || who_became(&words));
         // As respelled: "what did Yugoslavia say *abuot*".
         let asks_words = asks_for_words(&spelt, asks, language);
         let speaker = if asks_words && language == Language::En { speaker_of_words(index, &spelt) } else { Vec::new() };
