@@ -1831,6 +1831,15 @@ fn becoming_one_of_the_founders_is_becoming_a_founder() {
 }
 
 #[test]
+fn classics_in_serbian_and_russian_are_the_sources_classics() {
+    // "Russian literature, especially classics by Fyodor Dostoevsky and Leo Tolstoy".
+    let engine = engine();
+    for (question, locale) in [("какие русские классики популярны в сербии", "ru"), ("koji ruski klasici su popularni u srbiji", "sr"), ("које руске класике читају у србији", "sr")] {
+        assert_proven_in(&engine, question, locale, "russia-serbia-cultural-cooperation", "Fyodor Dostoevsky");
+    }
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of
