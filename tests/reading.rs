@@ -1840,6 +1840,15 @@ fn classics_in_serbian_and_russian_are_the_sources_classics() {
 }
 
 #[test]
+fn what_was_agreed_is_what_was_concluded() {
+    // "In June 1881, Obrenović and Austria-Hungary concluded a secret convention".
+    let engine = engine();
+    assert_proven(&engine, "what did milan obrenovic agree with austria-hungary in 1881", "milan-obrenovic", "concluded a secret convention");
+    // "Tito and Khrushchev agreed to meet in Belgrade" is still told.
+    assert_proven(&engine, "what did tito and khrushchev agree in march 1955", "tito-khrushchev-letters-1955", "agreed to meet");
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of
