@@ -1849,6 +1849,16 @@ fn what_was_agreed_is_what_was_concluded() {
 }
 
 #[test]
+fn each_other_asks_nothing_of_each() {
+    // "… and when did they abolish visas for *each other*": the two did it
+    // to one another; it is no clause asked of each of two things.
+    let engine = engine();
+    assert_eq!(shown_ids(&engine, "when did serbia and russia establish relations and when did they abolish visas for each other"), ["diplomatic-relations-1816", "visa-abolition-2009"]);
+    // Dropping visas is abolishing them.
+    assert_proven(&engine, "when did russia and serbia drop visas", "visa-abolition-2009", "2009");
+}
+
+#[test]
 fn what_an_agreement_held_needs_a_sentence_that_tells_it() {
     // "Croatia … formally recognizes some of the old agreements such as the
     // 1955 Agreement on Scientific and Technical Cooperation, …": a list of

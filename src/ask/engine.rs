@@ -1003,14 +1003,16 @@ fn each_tail(text: &str) -> (&str, Option<&str>) {
 
 /// "Hungary 56 vs Czechoslovakia 68 *how did Yugoslavia react to each*":
 /// with no comma, a clause from a question word after the first word to
-/// the end that asks something of "each".
+/// the end that asks something of "each" (not "each other").
 fn each_clause(text: &str) -> Option<(&str, &str)> {
     let words: Vec<(usize, &str)> = text.split(' ').scan(0, |at, word| {
         let start = *at;
         *at += word.len() + 1;
         Some((start, word))
     }).collect();
-    let asks_each = |from: usize| words[from..].iter().any(|(_, word)| word.trim_end_matches(['?', '.', '!']).eq_ignore_ascii_case("each"));
+    // Not "each other": that is what the two did to one another.
+    let bare = |at: usize| words.get(at).map(|(_, word)| word.trim_end_matches(['?', '.', '!']).to_lowercase());
+    let asks_each = |from: usize| (from..words.len()).any(|at| bare(at).as_deref() == Some("each") && bare(at + 1).as_deref() != Some("other"));
     let (start, _) = words.iter().enumerate().skip(1).find(|(i, (_, word))| TAIL_QUESTION_WORDS.contains(&word.to_lowercase().as_str()) && asks_each(*i)).map(|(_, w)| *w)?;
     Some((text.get(..start)?.trim_end(), text.get(start..)?))
 }
