@@ -230,7 +230,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.5;
+const DEV_FLOOR: f64 = 95.6;
 const HOLDOUT_FLOOR: f64 = 89.8;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;

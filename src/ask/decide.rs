@@ -292,11 +292,7 @@ fn asked_groups(engine: &Engine, question: &Question) -> Vec<(String, String)> {
     if proper_asked < 2 || !query.keys.iter().any(|key| index.is_person_kind(key) && !index.is_proper_key(key)) {
         return Vec::new();
     }
-    // Serbian and Russian keyed as typed ("сербские беженцы"), as the query keyed them.
-    let typed: Vec<Vec<String>> = match question.language {
-        Language::Sr | Language::Ru => question.text.split_whitespace().map(|word| index.word_tokens(word, question.language).iter().map(|t| t.key.clone()).collect()).collect(),
-        _ => question.folded.split(' ').map(|word| index.word_keys(word)).collect(),
-    };
+    let typed: Vec<Vec<String>> = question.folded.split(' ').map(|word| index.word_keys(word)).collect();
     typed
         .windows(2)
         .filter_map(|pair| {
