@@ -37,7 +37,7 @@
 //!   dev-47 164/178 = 92.1%, 1 false assertion; dev-48 174/184 = 94.6%,
 //!   1 false assertion; dev-49 151/177 = 85.3%, 6 false assertions;
 //!   dev-50 159/177 = 89.8%, 1 false assertion).
-//! - `holdout.toml`: the forty-ninth set, written the same way by other
+//! - `holdout.toml`: the fiftieth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -231,19 +231,24 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 95.6;
-const HOLDOUT_FLOOR: f64 = 89.8;
+const HOLDOUT_FLOOR: f64 = 91.2;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-06: 159/177 = 89.8%, 1 false assertion, at the end
-/// of session 62's changes, made on dev only). Listed so that the test
+/// measurement (2026-12-06: 156/171 = 91.2%, 1 false assertion, at the end
+/// of session 63's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Its one ("what did khrushchev say when he came to belgarde in 1955",
-/// where the journey's place was read as typed, not respelt) was fixed in
-/// session 63, after the set had been rotated into dev as `dev-50`.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// Why it is hard, as seen at the measurement:
+/// - how much gas *in cubic metres* Serbia buys from Russia (in Serbian) is
+///   answered by the trade entry's share ("some 90% of Serbian annual
+///   natural gas consumption", "more than two-thirds of Russian exports"):
+///   the unit the question asks its amount in, words the sources never
+///   use, is not required of the number, so a share is taken for a volume.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "koliko gasa u kubnim metrima srbija kupuje od rusije",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
