@@ -198,8 +198,8 @@ impl Engine {
     }
 
     /// Whether a half of a two-thing question names nothing but "it" or
-    /// "they" ("where was it first based"), "both" or "these" ("where were
-    /// both wars settled"): that is the other half's thing.
+    /// "they" ("where was it first based"), "both", "these" or "those"
+    /// ("where were both wars settled"): that is the other half's thing.
     fn leans_on_the_other(&self, half_question: &Question) -> bool {
         let names_something = (0..half_question.query.keys.len()).any(|word| self.index.is_proper(&half_question.query, word));
         !names_something && half_question.text.split_whitespace().any(|word| matches!(word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(), "it" | "they" | "both" | "these" | "those"))
@@ -498,8 +498,7 @@ impl Engine {
     /// relations* completely break down", "when did *Russia and Serbia*
     /// abolish visas"), and its object, the words after the verb that
     /// follows, stopwords and particles aside ("*visas*"; none after "break
-    /// down"). `None` when no name
-    /// word stands after the auxiliary.
+    /// down"). `None` when no name word stands after the auxiliary.
     fn subject_and_object<'t>(&self, text: &'t str) -> Option<(Vec<&'t str>, Vec<&'t str>)> {
         let words: Vec<&str> = text.split_whitespace().collect();
         let auxiliary = words.iter().position(|word| AUXILIARIES_BEFORE_SUBJECT.contains(&word.to_lowercase().as_str()))?;
@@ -1109,9 +1108,6 @@ fn ordinal_and_one(left_words: &[&str], right_words: &[&str]) -> Option<(usize, 
     Some((ordinal_at, one_at))
 }
 
-/// The words that join two things asked at once: English in every
-/// language, and the question's own "and" ("i", "и", "و"). An English
-/// question's "i" is a regnal number ("Peter I"), not an "and".
 /// Whether `text` begins with a question word ("who was the first consul").
 fn opens_a_question(text: &str, language: Language) -> bool {
     let folded = crate::text::fold::fold_for_search(text);
@@ -1119,6 +1115,9 @@ fn opens_a_question(text: &str, language: Language) -> bool {
     crate::text::lexicon::question_words(&words, language).first().is_some_and(|(_, range)| range.start == 0)
 }
 
+/// The words that join two things asked at once: English in every
+/// language, and the question's own "and" ("i", "и", "و"). An English
+/// question's "i" is a regnal number ("Peter I"), not an "and".
 fn separators(language: Language) -> impl Iterator<Item = &'static str> {
     let own: &[&str] = match language {
         Language::En => &[],

@@ -1380,6 +1380,10 @@ fn ends_a_synonym_phrase(index: &Index, words: &[&str], at: usize, language: Lan
 /// name ("the Non-*Aligned* Movement": "non align"): a word of the name,
 /// not a verb of the event.
 fn in_a_name_phrase(index: &Index, query: &Query, words: &[&str], at: usize, language: Language) -> bool {
+    // Most questions have no key of two words: their pairs are not keyed.
+    if !query.keys.iter().any(|key| key.contains(' ')) {
+        return false;
+    }
     let pair_is_a_key = |first: usize| {
         let (Some(a), Some(b)) = (words.get(first), words.get(first + 1)) else { return false };
         match index.tokens(&format!("{a} {b}"), language).as_slice() {
@@ -2365,7 +2369,8 @@ const AFTER_WORDS: &[&str] = &["after", "posle", "nakon", "poslije", "بعد"];
 const BEFORE_WORDS: &[&str] = &["before", "pre", "prije", "قبل"];
 
 /// The year a question puts what it asks after (`after`) or before: the
-/// year right after the word, or after "the year".
+/// year right after the word, or after "the year"; one written with two
+/// digits ("after 48") is the year of `years`, the query's, it ends.
 fn related_year(words: &[&str], relation: &[&str], years: &[i32]) -> Option<i32> {
     let at = words.iter().position(|w| relation.contains(w))?;
     let rest = words.get(at + 1..)?;
