@@ -1813,8 +1813,8 @@ fn becoming_one_of_the_founders_is_becoming_a_founder() {
     // "Postao *jedan od* osnivača", "стал *одним из* основателей": what
     // the one became is a founder, keyed as typed and translated.
     let engine = engine();
-    for question in ["kada je tito postao jedan od osnivača pokreta nesvrstanih", "када је тито постао један од оснивача покрета несврстаних", "когда тито стал одним из основателей движения неприсоединения"] {
-        assert_proven_in(&engine, question, "sr", "non-aligned-movement-founded", "1950s");
+    for (question, locale) in [("kada je tito postao jedan od osnivača pokreta nesvrstanih", "sr"), ("када је тито постао један од оснивача покрета несврстаних", "sr"), ("когда иосип броз тито стал одним из основателей движения неприсоединения", "ru")] {
+        assert_proven_in(&engine, question, locale, "non-aligned-movement-founded", "1950s");
     }
 }
 
