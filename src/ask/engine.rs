@@ -473,18 +473,17 @@ impl Engine {
         if possessive && auxiliary.is_some_and(|aux| right_words[aux + 1..at].iter().any(|word| self.is_name_word(word))) {
             return None;
         }
-        let verb = |word: &str| crate::text::lexicon::is_light_by_ending(&crate::text::fold::fold_for_search(word), Language::En);
         // A subject stands for the left half's subject ("when did *they*
         // sign"), or, in the passive ("when were *they* restored"), for
         // its object when it has one ("when did Russia and Serbia abolish
         // *visas*").
-        let auxiliary = at.checked_sub(1).map(|before| right_words[before].to_lowercase());
-        let subject = auxiliary.filter(|word| !possessive && AUXILIARIES_BEFORE_SUBJECT.contains(&word.as_str()));
+        let before_pronoun = at.checked_sub(1).map(|before| right_words[before].to_lowercase());
+        let subject = before_pronoun.filter(|word| !possessive && AUXILIARIES_BEFORE_SUBJECT.contains(&word.as_str()));
         let passive = subject.as_deref().is_some_and(|word| matches!(word, "was" | "were" | "is" | "are"));
         let thing = subject
             .and_then(|_| self.subject_and_object(left))
             .map(|(subject, object)| if passive && !object.is_empty() { object } else { subject })
-            .unwrap_or_else(|| left.split_whitespace().filter(|word| self.is_name_word(word) && !verb(word)).collect());
+            .unwrap_or_else(|| left.split_whitespace().filter(|word| self.is_name_word(word) && !light_by_ending(word)).collect());
         if thing.is_empty() {
             return None;
         }
@@ -502,17 +501,16 @@ impl Engine {
     fn subject_and_object<'t>(&self, text: &'t str) -> Option<(Vec<&'t str>, Vec<&'t str>)> {
         let words: Vec<&str> = text.split_whitespace().collect();
         let auxiliary = words.iter().position(|word| AUXILIARIES_BEFORE_SUBJECT.contains(&word.to_lowercase().as_str()))?;
-        let light = |word: &str| crate::text::lexicon::is_light_by_ending(&crate::text::fold::fold_for_search(word), Language::En);
         let stopword = |word: &str| crate::text::lexicon::is_stopword(&crate::text::fold::fold_for_search(word), Language::En);
         let rest = &words[auxiliary + 1..];
         let predicate = |word: &str| crate::text::lexicon::is_english_predicate_form(&crate::text::fold::fold_for_search(word));
-        let run = rest.iter().take_while(|word| !light(word) && !predicate(word) && (self.is_name_word(word) || stopword(word))).count();
+        let run = rest.iter().take_while(|word| !light_by_ending(word) && !predicate(word) && (self.is_name_word(word) || stopword(word))).count();
         let end = rest[..run].iter().rposition(|word| !stopword(word))?;
         // The verb, past its adverbs ("completely break"), then what it is done to.
         let adverb = |word: &str| word.to_lowercase().ends_with("ly");
         let verb = rest[run..].iter().position(|word| !adverb(word)).map_or(rest.len(), |at| run + at + 1);
         let particle = |word: &str| PARTICLES_AFTER_OBJECT.contains(&word.to_lowercase().as_str());
-        let object = rest[verb.min(rest.len())..].iter().copied().filter(|word| !stopword(word) && !light(word) && !particle(word)).collect();
+        let object = rest[verb.min(rest.len())..].iter().copied().filter(|word| !stopword(word) && !light_by_ending(word) && !particle(word)).collect();
         Some((rest[..=end].to_vec(), object))
     }
 
@@ -1106,6 +1104,13 @@ fn ordinal_and_one(left_words: &[&str], right_words: &[&str]) -> Option<(usize, 
     let same_kind = |word: &str| if is_year(right_words[one_at - 1]) { is_year(word) } else { is_ordinal(word) };
     let ordinal_at = left_words.iter().position(|word| same_kind(word))?;
     Some((ordinal_at, one_at))
+}
+
+/// Whether an English word as typed is light by its form, not by the
+/// list of light words: a verb's or an adverb's ending ("signed",
+/// "completely") or a word that is never a noun ("abolish").
+fn light_by_ending(word: &str) -> bool {
+    crate::text::lexicon::is_light_by_ending(&crate::text::fold::fold_for_search(word), Language::En)
 }
 
 /// Whether `text` begins with a question word ("who was the first consul").

@@ -1276,10 +1276,11 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
         .filter(|&at| words.get(at).is_some_and(|word| !lexicon::is_light(word, language) || lexicon::is_light_by_ending(word, language)));
     // "When did Tito fly to Moscow *to meet* Stalin": the purpose names the event too.
     let purpose = plain_verb.and_then(|verb| (verb + 2..words.len()).find(|&at| words[at - 1] == "to" && is_plain_verb(index, words[at], language)));
+    let in_name_phrases = name_phrase_words(index, query, words, language);
     words
         .iter()
         .enumerate()
-        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && !ends_a_synonym_phrase(index, words, *at, language) && !in_a_name_phrase(index, query, words, *at, language))
+        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && !ends_a_synonym_phrase(index, words, *at, language) && !in_name_phrases.contains(at))
         .map(|(at, word)| (at, Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who, word))
         // "Exact" is a stopword, not a misspelt "exalt".
         .filter(|(_, _, word)| !lexicon::is_stopword(word, language))
@@ -1376,35 +1377,35 @@ fn ends_a_synonym_phrase(index: &Index, words: &[&str], at: usize, language: Lan
     synonym_phrase_key(index, words, at, language).is_some()
 }
 
-/// Whether the word at `at` is one of two the question's keys read as one
-/// name ("the Non-*Aligned* Movement": "non align"): a word of the name,
-/// not a verb of the event.
-fn in_a_name_phrase(index: &Index, query: &Query, words: &[&str], at: usize, language: Language) -> bool {
+/// The positions of the words that, two by two, the question's keys read
+/// as one name ("the Non-*Aligned* Movement": "non align"): words of the
+/// name, not verbs of the event.
+fn name_phrase_words(index: &Index, query: &Query, words: &[&str], language: Language) -> Vec<usize> {
     // Most questions have no key of two words: their pairs are not keyed.
     if !query.keys.iter().any(|key| key.contains(' ')) {
-        return false;
+        return Vec::new();
     }
-    let pair_is_a_key = |first: usize| {
-        let (Some(a), Some(b)) = (words.get(first), words.get(first + 1)) else { return false };
-        match index.tokens(&format!("{a} {b}"), language).as_slice() {
-            [one] => one.key.contains(' ') && query.keys.contains(&one.key) && index.is_name_key(&one.key),
-            _ => false,
-        }
-    };
-    at.checked_sub(1).is_some_and(pair_is_a_key) || pair_is_a_key(at)
+    let is_name_phrase = |key: &String| key.contains(' ') && query.keys.contains(key) && index.is_name_key(key);
+    (1..words.len()).filter(|&second| pair_key(index, words, second, language).is_some_and(|key| is_name_phrase(&key))).flat_map(|second| [second - 1, second]).collect()
+}
+
+/// The one key two words, the one at `second` and the one before it, key
+/// to together, if they key to one.
+fn pair_key(index: &Index, words: &[&str], second: usize, language: Language) -> Option<String> {
+    let first = second.checked_sub(1).and_then(|first| words.get(first))?;
+    match index.tokens(&format!("{first} {}", words.get(second)?), language).as_slice() {
+        [one] => Some(one.key.clone()),
+        _ => None,
+    }
 }
 
 /// The key of the two-word synonym phrase the word at `at` ends ("set
 /// *up*": establish), if it ends one ([`PHRASE_PARTICLES`]).
 pub(crate) fn synonym_phrase_key(index: &Index, words: &[&str], at: usize, language: Language) -> Option<String> {
-    let before = at.checked_sub(1).and_then(|before| words.get(before))?;
-    if !PHRASE_PARTICLES.contains(words.get(at)?) {
+    if at == 0 || !PHRASE_PARTICLES.contains(words.get(at)?) {
         return None;
     }
-    match index.tokens(&format!("{before} {}", words[at]), language).as_slice() {
-        [one] => Some(one.key.clone()),
-        _ => None,
-    }
+    pair_key(index, words, at, language)
 }
 
 /// Verbs of going that say no event alone ("came", "went"), but with "to"
