@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-50.toml`: the second to forty-ninth holdout sets,
+//! - `dev-3.toml` … `dev-51.toml`: the second to fiftieth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -36,7 +36,8 @@
 //!   6 false assertions; dev-46 155/175 = 88.6%, 2 false assertions;
 //!   dev-47 164/178 = 92.1%, 1 false assertion; dev-48 174/184 = 94.6%,
 //!   1 false assertion; dev-49 151/177 = 85.3%, 6 false assertions;
-//!   dev-50 159/177 = 89.8%, 1 false assertion).
+//!   dev-50 159/177 = 89.8%, 1 false assertion; dev-51 156/171 = 91.2%,
+//!   1 false assertion).
 //! - `holdout.toml`: the fiftieth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -230,7 +231,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.6;
+const DEV_FLOOR: f64 = 95.5;
 const HOLDOUT_FLOOR: f64 = 91.2;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -240,15 +241,10 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// measurement (2026-12-06: 156/171 = 91.2%, 1 false assertion, at the end
 /// of session 63's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Why it is hard, as seen at the measurement:
-/// - how much gas *in cubic metres* Serbia buys from Russia (in Serbian) is
-///   answered by the trade entry's share ("some 90% of Serbian annual
-///   natural gas consumption", "more than two-thirds of Russian exports"):
-///   the unit the question asks its amount in, words the sources never
-///   use, is not required of the number, so a share is taken for a volume.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "koliko gasa u kubnim metrima srbija kupuje od rusije",
-];
+/// Its one, how much gas *in cubic metres* Serbia buys from Russia (in
+/// Serbian), was fixed in session 64, once the set was in dev as `dev-51`:
+/// a unit the synonyms know and the sources never use is a gap.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
@@ -283,7 +279,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=50 {
+    for part in 2..=51 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));

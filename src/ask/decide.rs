@@ -955,6 +955,12 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .filter_map(|word| query.keys.get(word).cloned())
         .collect::<Vec<_>>();
     let journey_gap = (!tells_the_journey_there(engine, question, entry, &shown)).then(|| question.journey_to.first().cloned()).flatten();
+    // "Сколько *кубометров* газа": what is counted, in a word the synonyms
+    // know and the base never uses, is a quantity the sources never give;
+    // a number of something else (a share) does not answer it. Not a word
+    // no synonym knows ("pumpi", "petrol stations"), which may be the
+    // sources' own in other words.
+    let uncounted_gap = (question.asks == Asks::HowMany).then(|| question.counted.iter().find(|key| counted_in_words_the_base_lacks(engine, question, key)).cloned()).flatten();
     // "Were the drills ever held *in Serbia*": a yes-or-no question of
     // where is answered by a sentence that puts it there, not by one that
     // names the place ("Serbia's military cooperation").
@@ -1029,6 +1035,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(question.unconfirmed_verbs.iter().cloned())
         .chain(placed_gap)
         .chain(journey_gap)
+        .chain(uncounted_gap)
         .chain(question.answer_kind.clone().filter(|_| !kind_held(engine, question, entry, &shown)))
         .chain(question.unknown_kind.clone())
         .filter(|key| !misspells_evidence(engine, question, entry, key, &shown))
@@ -1111,6 +1118,15 @@ fn decade_held(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> boo
 /// know is held when the entry's evidence writes another form of the same
 /// verb ("*driven* by political repression"), which keys apart from it
 /// ([`Question::other_verb_forms`]).
+/// Whether `key`, a word a "how many" question counts, is one the synonyms
+/// know ("кубометров": "cubic") and the base never uses
+/// ([`discriminative_gaps`]'s `uncounted_gap`).
+fn counted_in_words_the_base_lacks(engine: &Engine, question: &Question, key: &str) -> bool {
+    let index = engine.index();
+    let paraphrased = question.query.paraphrased.iter().any(|(word, _)| word == key);
+    key.chars().count() >= 3 && !index.has_key(key) && !paraphrased && index.is_synonym_key(key)
+}
+
 fn another_form_in_evidence(engine: &Engine, question: &Question, entry: usize, key: &str, shown: &[usize]) -> bool {
     question.other_verb_forms(engine.index()).iter().filter(|(form, _)| form == key).any(|(_, others)| others.iter().any(|other| evidence_holds_key(engine, entry, other, shown)))
 }
