@@ -262,10 +262,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-38's one measurement as the holdout: \"как именно\" (how exactly) is read as \"what\", and the profile's sentence (murdered in Moscow during the Great Purge, on Stalin's orders) says where, when and on whose orders, not how",
     ),
     (
-        "why did benes hate the stojadinovic goverment",
-        "from dev-36's one measurement as the holdout: the sentence after the plot's (\"The plan failed, as Zubov … refused\") gives a reason, of the plan's failure; which clause a reason is for is not read (requiring the words before \"as\" to hold a question word lost 16, the reason sentence to name a name of the question lost 14, and \"hate\", a word the sources never use, to refuse the reason lost 10)",
-    ),
-    (
         "what happened to the serbian officers zubov turned down in 1938",
         "from dev-20's one measurement as the holdout: the plot's sentences say the plan failed and that Zubov judged the officers unfit; that \"what happened to\" asks for the officers' fate, which no sentence tells, needs the question's own words told apart from what it asks",
     ),

@@ -4383,3 +4383,19 @@ fn an_amount_asked_in_a_unit_the_sources_never_use_is_not_stated() {
     );
     assert_proven_in(&engine, "koliko pumpi ima nis u srbiji", "sr", "russian-oil-and-gas-companies-in-serbia", "334");
 }
+
+#[test]
+fn a_reason_given_after_a_conjunction_is_for_the_clause_before_it() {
+    // "Why did Beneš *resent* the Stojadinović government": the sentence
+    // that tells the resentment gives no reason, and "The plan failed, as
+    // Zubov … refused" gives the reason for the failure, not for it.
+    let engine = engine();
+    assert_not_stated(&engine, &["why did edvard benes resent stojadinovic", "why did benes dislike the stojadinovic government"], "The sources don't say why");
+    // The failure's reason still answers; a name joined to a participle
+    // ("Soviet-backed") is no event of the question, nor is a name's
+    // possession ("Tito's health") a subject's verb, nor what a
+    // concession grants ("although he often talked").
+    assert_proven(&engine, "why did the soviet-backed coup of 1938 fail", "soviet-coup-plot-1938", "refused to make advance payment");
+    assert_proven(&engine, "why did pasic need peace in 1914 although he often talked in public", "may-1914-government-crisis", "near-bankrupt");
+    assert_proven(&engine, "why did tito's illness matter to moscow in 1979", "soviet-intervention-afghanistan-1979", "waiting for Tito to die");
+}

@@ -2526,8 +2526,10 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         // Why something started: a sentence that gives a reason and tells the start.
         Asks::Why => {
             let event = event_in_the_entrys_words(engine, question, entry, found);
-            found.quotes.iter().any(|quote| {
+            let of_the_event = reasons_of_the_event(engine, question, entry);
+            found.quotes.iter().enumerate().any(|(q, quote)| {
                 evidence::gives_a_reason_for(&quote.text, &question.query, engine.index())
+                    && of_the_event(q)
                     && evidence::reason_is_for(engine.index(), &quote.text, &question.event_words)
                     && evidence::purpose_is_for(engine.index(), &quote.text, &event)
                     && (!question.asks_start || evidence::states_start(found, &quote.text))
@@ -2549,6 +2551,22 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         Asks::What if question.asks_signed => found.kind == Kind::Treaty || found.quotes.iter().any(|quote| evidence::tells_signing(&quote.text)),
         _ => true,
     }
+}
+
+/// Which of the entry's sentences may give the reason for the question's
+/// event ("why did Beneš *resent* the Stojadinović government"), when one
+/// of them tells the event: a sentence that gives its reason after a
+/// conjunction gives it for the clause before, which must tell the event
+/// too ([`evidence::reason_clause_tells`]): "The plan failed, as Zubov …
+/// refused" is why the plan failed, not why the government the sentence
+/// before names was resented. Any sentence, when the question has no event
+/// word or no sentence tells it.
+fn reasons_of_the_event<'a>(engine: &'a Engine, question: &'a Question, entry: usize) -> impl Fn(usize) -> bool + 'a {
+    let index = engine.index();
+    let quotes = engine.entry(entry).map_or(&[][..], |found| found.quotes.as_slice());
+    let tells = |keys: &Vec<String>| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key)));
+    let told_by_one = index.quote_keys(entry).iter().any(tells);
+    move |q: usize| !told_by_one || quotes.get(q).is_none_or(|quote| evidence::reason_clause_tells(index, &quote.text, &question.event_words) != Some(false))
 }
 
 /// Whether the entry's date is the date of what the question says

@@ -749,6 +749,17 @@ pub fn reason_is_for(index: &Index, text: &str, event: &[Vec<String>]) -> bool {
     holds(before) || !holds(after)
 }
 
+/// Whether the clause a sentence gives a reason for, before its
+/// conjunction ("*the plan failed*, as Zubov … refused"), holds one of the
+/// event's words (each as the keys of its forms); `None` for a sentence
+/// that gives no reason after a conjunction.
+pub fn reason_clause_tells(index: &Index, text: &str, event: &[Vec<String>]) -> Option<bool> {
+    let lower = text.to_lowercase();
+    let at = REASON_AFTER.iter().filter_map(|conjunction| lower.find(conjunction)).min()?;
+    let keys = index.word_keys(&lower[..at]);
+    Some(event.iter().any(|forms| forms.iter().any(|form| keys.contains(form))))
+}
+
 /// Phrases that give the purpose of the clause right before them.
 const PURPOSE_PHRASES: &[&str] = &[" in order to ", " in an effort to ", " so as to ", " intended to ", " aimed at "];
 

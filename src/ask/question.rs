@@ -1265,7 +1265,10 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
     let attribute = |at: usize| found.iter().any(|(asks, range)| matches!(asks, Asks::Born | Asks::Died) && range.contains(&at));
     // "…an alliance *during the first uprising*": the time clause dates what is asked; its words are not the event.
     let in_time_clause = time_clause_span(words, language);
-    let plain_verb = verb_after_named_subject(index, words, found, language);
+    // "Why did Pašić want peace *even though he talked* …": what is granted
+    // is not what is asked.
+    let concession = words.iter().position(|w| CONCESSIVES.contains(w)).unwrap_or(words.len());
+    let plain_verb = verb_after_named_subject(index, text, words, found, language);
     // "Who *shot* King Alexander": the verb right after "who" is the deed,
     // though its form ends as no verb's must; not one every question may
     // use ("who led", "who took").
@@ -1280,7 +1283,7 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
     words
         .iter()
         .enumerate()
-        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && !ends_a_synonym_phrase(index, words, *at, language) && !in_name_phrases.contains(at))
+        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && *at < concession && !ends_a_synonym_phrase(index, words, *at, language) && !in_name_phrases.contains(at))
         .map(|(at, word)| (at, Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who, word))
         // "Exact" is a stopword, not a misspelt "exalt".
         .filter(|(_, _, word)| !lexicon::is_stopword(word, language))
@@ -1295,6 +1298,9 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
         // nor does a modifier of place ("the *eastern* bloc"): it says where;
         // nor an adverb ("*openly* hostile"): it says how.
         .filter(|(_, plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language) && !PLACE_MODIFIERS.contains(w) && !NEGATIONS.contains(w) && !is_adverb(w))
+        // "The *Soviet-sponsored* coup": a name joined to a participle
+        // modifies the noun after it; what is asked is done by that noun.
+        .filter(|(at, _, _)| !text.contains('-') || !names_its_doer(index, text, words, *at))
         .map(|(at, _, word)| {
             // "Kicked *out*": the synonym phrase's key ("expel") tells it too.
             let phrase = synonym_phrase_key(index, words, at + 1, language);
@@ -1310,6 +1316,18 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
         .chain(journey_to_a_place(index, query, text, words, language))
         .collect()
 }
+
+/// Whether word `at` is a participle joined by a hyphen to the name before
+/// it in the text as typed ("Soviet-sponsored", "Russian-backed"): an
+/// adjective that says who did it. Folding reads the hyphen as a space.
+fn names_its_doer(index: &Index, text: &str, words: &[&str], at: usize) -> bool {
+    let Some(name) = at.checked_sub(1).and_then(|before| words.get(before)) else { return false };
+    let joined = format!("{name}-{}", words[at]);
+    index.word_keys(name).iter().any(|key| index.is_proper_key(key)) && text.to_lowercase().contains(&joined)
+}
+
+/// Conjunctions that open a clause granting something ("even *though*").
+const CONCESSIVES: &[&str] = &["though", "although", "despite"];
 
 /// Verbs whose event is the verb after their "to" ("*tried to* recruit").
 const CATENATIVES: &[&str] = &["try", "tries", "tried", "trying", "want", "wants", "wanted", "wanting", "manage", "managed", "managing"];
@@ -1502,19 +1520,27 @@ fn journey_keys(index: &Index) -> Option<Vec<String>> {
     (!keys.is_empty()).then_some(keys)
 }
 
-/// The position of the main verb in its plain form in a "when" question,
+/// The position of the main verb in its plain form in a "when" or "why" question,
 /// after "did", "does" or "do" and a subject that is a person's name of one
 /// word or more ("when did *Slobodan Milošević* visit Moscow"): the event asked
 /// about, as a past form ("visited") would be. Only a verb the base knows
 /// (not a misspelt one), and not one that asks for a start or an end.
-fn verb_after_named_subject(index: &Index, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Option<usize> {
-    let (_, when) = found.iter().find(|(asks, _)| *asks == Asks::When)?;
+fn verb_after_named_subject(index: &Index, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language) -> Option<usize> {
+    let (_, when) = found.iter().find(|(asks, _)| matches!(asks, Asks::When | Asks::Why))?;
     let aux = (when.end..words.len()).find(|&at| DO_FORMS.contains(&words[at]))?;
     let personal = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_personal_name_key(&t.key));
     let start = aux + 1 + words.iter().skip(aux + 1).take_while(|w| lexicon::is_stopword(w, language)).count();
     let verb = start + words.iter().skip(start).take_while(|w| personal(w)).count();
-    let word = *words.get(verb).filter(|_| verb > start)?;
+    // "Why did *Tito's* health matter": a name owns the noun after it, the subject.
+    let owner = words.get(verb.wrapping_sub(1)).and_then(|name| name.strip_suffix('s')).is_some_and(|name| possessive_in(text, name));
+    let word = *words.get(verb).filter(|_| verb > start && !owner)?;
     is_plain_verb(index, word, language).then_some(verb)
+}
+
+/// Whether the text as typed has `name` (folded) with a possessive "'s".
+fn possessive_in(text: &str, name: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["'s", "’s"].iter().any(|ending| lower.contains(&format!("{name}{ending}")))
 }
 
 /// Whether `word` may be a verb that names a question's event: a word of
