@@ -254,10 +254,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",
     ),
     (
-        "что стало с зубовым после провала переворота 1938",
-        "from dev-42's one measurement as the holdout: a \"what became of\" question in Russian (\"что стало с\") is answered by the 1938 coup entry its names tell",
-    ),
-    (
         "как именно убили милана горкича",
         "from dev-38's one measurement as the holdout: \"как именно\" (how exactly) is read as \"what\", and the profile's sentence (murdered in Moscow during the Great Purge, on Stalin's orders) says where, when and on whose orders, not how",
     ),

@@ -4399,3 +4399,26 @@ fn a_reason_given_after_a_conjunction_is_for_the_clause_before_it() {
     assert_proven(&engine, "why did pasic need peace in 1914 although he often talked in public", "may-1914-government-crisis", "near-bankrupt");
     assert_proven(&engine, "why did tito's illness matter to moscow in 1979", "soviet-intervention-afghanistan-1979", "waiting for Tito to die");
 }
+
+#[test]
+fn what_happened_to_someone_after_a_failure_is_not_the_failure_itself() {
+    // "What happened to Zubov after the coup failed": the sentence of the
+    // plan before it failed, and the one that tells the failure with its
+    // reason, say nothing of what came after; "failure", "провал" and
+    // "propast" are the sources' "failed".
+    let engine = engine();
+    assert_nothing_asserted_in(
+        &engine,
+        &[
+            ("what happened to zubov after the coup failed", "en"),
+            ("what happened to zubov after the failure of the plot", "en"),
+            ("что случилось с зубовым после провала заговора", "ru"),
+            ("šta se desilo sa zubovim nakon propasti zavere", "sr"),
+        ],
+    );
+    // A sentence that tells the event and, with a later year or a word of
+    // consequence, what came of it still answers; "fail to" is as light as
+    // "try to".
+    assert_proven(&engine, "what did the serbian government do after serbs took up arms for russia in ukraine", "serbian-nationals-fight-for-russia", "prohibiting");
+    assert_proven(&engine, "what did stalin try and fail to do to tito", "tito-stalin-split", "assassinate Tito");
+}

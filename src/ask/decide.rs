@@ -2034,19 +2034,26 @@ struct AskedAfter<'e> {
 /// "What happened to Hebrang after he met Stalin", "what did Ota Šik do
 /// after he got refuge": a sentence that tells the meeting or the refuge
 /// tells nothing of what came after it. True when every sentence of the
-/// entry that names the one asked about tells that event: each word of the
-/// clause, in one of its forms ("met": "meeting").
+/// entry that names the one asked about tells that event (each word of the
+/// clause, in one of its forms: "met", "meeting") or comes before one that does.
 fn tells_only_the_event(AskedAfter { told, naming }: &AskedAfter) -> bool {
     // "*After the war ended*, King Peter II was not allowed to return": a
     // sentence that puts something after the event tells what followed.
-    // Of a clause of three words or more, all but one: "the plan failed"
-    // tells the "1938 coup plan failed", "a planned coup" the coup plan.
-    let enough = if told.len() >= 3 { told.len() - 1 } else { told.len() };
+    // Of a clause of two words or more, all but one: "the plan failed"
+    // tells the "1938 coup plan failed", "a planned coup" the coup plan,
+    // and a sentence of the coup before it failed tells nothing after it.
+    let enough = if told.len() >= 2 { told.len() - 1 } else { told.len() };
     let holds = |keys: &Vec<String>| told.iter().filter(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))).count() >= enough;
     // A sequence in the reason it gives ("failed, *as* Zubov, after judging
     // the officers unfit, refused") came before the event, not after.
-    let tells_the_event = |(_, keys, text): &(usize, &Vec<String>, &str)| holds(keys) && !tells_a_sequence(before_a_reason(text));
-    !naming.is_empty() && naming.iter().all(tells_the_event)
+    // "…abolished the Border Guard in 1922; *in 1923–1924* Wrangel's men
+    // built a road": a sentence of two years tells what came later too.
+    let tells_the_event = |(_, keys, text): &(usize, &Vec<String>, &str)| holds(keys) && !tells_a_sequence(before_a_reason(text)) && !spans_years(text);
+    // An entry's sentences keep the order of its source: one before the
+    // first that tells the event ("Zubov was given $200,000 … for the
+    // officers", before "the plan failed") tells what came before it.
+    let Some(first) = naming.iter().find(|sentence| tells_the_event(sentence)).map(|(q, _, _)| *q) else { return false };
+    naming.iter().all(|sentence| sentence.0 < first || tells_the_event(sentence))
 }
 
 /// "What happened to Ivan Horvat after New Serbia was abolished": the
@@ -2156,16 +2163,22 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
 }
 
 /// Whether a sentence puts one thing after another ([`SEQUENCE_WORDS`],
-/// "in turn", "in response"), but not "then" before a title ("*then*
-/// Prince of Serbia": at the time).
+/// "in turn", "in response", "led to"), but not "then" before a title
+/// ("*then* Prince of Serbia": at the time).
 fn tells_a_sequence(text: &str) -> bool {
     let words: Vec<&str> = super::index::split_words(text).collect();
-    let answering = words.windows(2).any(|pair| pair[0].eq_ignore_ascii_case("in") && matches!(pair[1], "turn" | "response" | "return"));
+    let answering = words.windows(2).any(|pair| pair[0].eq_ignore_ascii_case("in") && matches!(pair[1], "turn" | "response" | "return") || pair[0].eq_ignore_ascii_case("led") && pair[1] == "to");
     answering || words.iter().enumerate().any(|(at, word)| {
         let folded = word.to_lowercase();
         let at_the_time = folded == "then" && words.get(at + 1).is_some_and(|next| next.starts_with(char::is_uppercase));
         SEQUENCE_WORDS.contains(&folded.as_str()) && !at_the_time
     })
+}
+
+/// Whether `text` writes two different years: it tells one thing after another.
+fn spans_years(text: &str) -> bool {
+    let mut years = super::index::years_in(text);
+    years.next().is_some_and(|first| years.any(|year| year != first))
 }
 
 /// The part of `text` before a clause that gives a reason (", as",
@@ -2185,8 +2198,11 @@ const INFLECTED_HAPPENED: &[&str] = &["sluchilos", "stalo", "proizoshlo", "desil
 /// Pronouns, which stand for what a sentence names ("after police arrested *him*").
 const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "it", "its", "they", "them", "their"];
 
-/// Words with which a sentence puts one thing after another.
-const SEQUENCE_WORDS: &[&str] = &["after", "afterwards", "following", "later", "then", "subsequently", "thereafter", "once"];
+/// Words with which a sentence puts one thing after another, or tells
+/// what came of it ("which *prompted* the Serbian government to pass a law").
+const SEQUENCE_WORDS: &[&str] = &[
+    "after", "afterwards", "following", "later", "then", "subsequently", "thereafter", "once", "prompted", "prompting", "resulted", "resulting", "triggered", "triggering",
+];
 
 /// "Who became president *after Tito*": the person a "who" question puts
 /// its answer after is not the answer.

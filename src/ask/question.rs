@@ -1330,7 +1330,22 @@ fn names_its_doer(index: &Index, text: &str, words: &[&str], at: usize) -> bool 
 const CONCESSIVES: &[&str] = &["though", "although", "despite"];
 
 /// Verbs whose event is the verb after their "to" ("*tried to* recruit").
-const CATENATIVES: &[&str] = &["try", "tries", "tried", "trying", "want", "wants", "wanted", "wanting", "manage", "managed", "managing"];
+const CATENATIVES: &[&str] = &[
+    "try", "tries", "tried", "trying", "want", "wants", "wanted", "wanting", "manage", "managed", "managing", "fail", "fails", "failed", "failing",
+];
+
+/// "What did Stalin try and *fail to* do to Tito": a verb whose event is
+/// the verb after its "to" says nothing of its own, and weighs as light
+/// as other light words, though a synonym group holds it ("failure").
+fn mark_catenatives_light(index: &Index, query: &mut Query, words: &[&str], language: Language) {
+    if language != Language::En {
+        return;
+    }
+    let keys: Vec<String> = words.windows(2).filter(|pair| CATENATIVES.contains(&pair[0]) && pair[1] == "to").flat_map(|pair| index.word_keys(pair[0])).collect();
+    if !keys.is_empty() {
+        query.mark_keys_light(&keys);
+    }
+}
 
 /// Verbs that end in "-ly" like an adverb ("apply", "rally").
 const VERBS_IN_LY: &[&str] = &["ally", "apply", "comply", "fly", "imply", "multiply", "rally", "rely", "reply", "supply", "tally"];
@@ -2659,6 +2674,7 @@ impl Question {
         }
         mark_main_verb_light(index, &mut query, &words, &found, language);
         mark_goal_of_return_light(index, &mut query, &words, language);
+        mark_catenatives_light(index, &mut query, &words, language);
         mark_stance_light(index, &mut query, &words, language);
         mark_leader_of_a_group_light(index, &mut query, typed, language);
         let earliest = take_adverb_first(index, &mut query, &words, typed, language);
