@@ -258,10 +258,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-38's one measurement as the holdout: \"как именно\" (how exactly) is read as \"what\", and the profile's sentence (murdered in Moscow during the Great Purge, on Stalin's orders) says where, when and on whose orders, not how",
     ),
     (
-        "what happened to the serbian officers zubov turned down in 1938",
-        "from dev-20's one measurement as the holdout: the plot's sentences say the plan failed and that Zubov judged the officers unfit; that \"what happened to\" asks for the officers' fate, which no sentence tells, needs the question's own words told apart from what it asks",
-    ),
-    (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
     ),

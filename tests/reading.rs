@@ -4422,3 +4422,15 @@ fn what_happened_to_someone_after_a_failure_is_not_the_failure_itself() {
     assert_proven(&engine, "what did the serbian government do after serbs took up arms for russia in ukraine", "serbian-nationals-fight-for-russia", "prohibiting");
     assert_proven(&engine, "what did stalin try and fail to do to tito", "tito-stalin-split", "assassinate Tito");
 }
+
+#[test]
+fn a_relative_clause_after_happened_to_is_an_event_what_is_asked_came_after() {
+    // "What happened to the officers *that Zubov refused to pay*": the
+    // sentence that tells his refusal, and the one before it, say nothing
+    // of what came after; "turned down" is "refused".
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what happened to the officers that zubov refused to pay", "what happened to the serbian officers whom zubov judged unfit", "what happened to the czech-picked officers zubov turned down"]);
+    // An entry that does not tell the clause's event may still tell what
+    // happened to the one it describes.
+    assert_proven(&engine, "what happened to the border guard that wrangel's men served in", "russian-border-guard-service-ends", "abolished the Border Guard");
+}

@@ -2018,7 +2018,9 @@ fn unstated_role(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// nothing that places anything after it ([`tells_nothing_of_the_event`]).
 fn places_nothing_after_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
     let Some(asked) = sentences_of_the_one_asked_after(engine, question, entry) else { return false };
-    tells_only_the_event(&asked) || tells_nothing_of_the_event(engine, question, entry, &asked)
+    // A relative clause says which one is asked about; an entry that does
+    // not tell that event may still tell what happened to it.
+    tells_only_the_event(&asked) || !asked.relative && tells_nothing_of_the_event(engine, question, entry, &asked)
 }
 
 /// The words that tell the event of a question that asks what happened to
@@ -2029,6 +2031,8 @@ struct AskedAfter<'e> {
     told: Vec<Vec<String>>,
     /// The entry's sentences (position, keys, text) that name the one asked about.
     naming: Vec<(usize, &'e Vec<String>, &'e str)>,
+    /// The event is told by a relative clause ([`relative_clause`]), not after "after" or "before".
+    relative: bool,
 }
 
 /// "What happened to Hebrang after he met Stalin", "what did Ota Šik do
@@ -2036,7 +2040,7 @@ struct AskedAfter<'e> {
 /// tells nothing of what came after it. True when every sentence of the
 /// entry that names the one asked about tells that event (each word of the
 /// clause, in one of its forms: "met", "meeting") or comes before one that does.
-fn tells_only_the_event(AskedAfter { told, naming }: &AskedAfter) -> bool {
+fn tells_only_the_event(AskedAfter { told, naming, .. }: &AskedAfter) -> bool {
     // "*After the war ended*, King Peter II was not allowed to return": a
     // sentence that puts something after the event tells what followed.
     // Of a clause of two words or more, all but one: "the plan failed"
@@ -2061,7 +2065,7 @@ fn tells_only_the_event(AskedAfter { told, naming }: &AskedAfter) -> bool {
 /// after the abolition. True when no sentence of the entry that names the
 /// one asked about tells a word of that event, refers back to a sentence
 /// that does, or puts one thing after another.
-fn tells_nothing_of_the_event(engine: &Engine, question: &Question, entry: usize, AskedAfter { told, naming }: &AskedAfter) -> bool {
+fn tells_nothing_of_the_event(engine: &Engine, question: &Question, entry: usize, AskedAfter { told, naming, .. }: &AskedAfter) -> bool {
     let index = engine.index();
     // The event's verb, when the question has one ("abolished"), not a word of a name ("New").
     let is_event_word = |forms: &&Vec<String>| forms.iter().any(|key| question.event_words.iter().any(|event| event.contains(key)));
@@ -2083,7 +2087,7 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
         if !question.folded.split(' ').any(|word| INFLECTED_AFTER.contains(&word)) {
             return None;
         }
-    } else if question.after_event.is_none() && !question.folded.split(' ').any(|word| word == "before") {
+    } else if question.after_event.is_none() && !question.folded.split(' ').any(|word| matches!(word, "before" | "happen" | "happened" | "happens")) {
         return None;
     }
     // "What *happend* to": a misspelt word of the question's frame still frames it.
@@ -2100,7 +2104,7 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
         Some(clause) => ("after", clause.clone()),
         None => match super::question::event_clause(&words, "before") {
             Some(clause) => ("before", clause),
-            None => return None,
+            None => relative_clause(engine.index(), &words)?,
         },
     };
     let clause = clause.as_str();
@@ -2141,11 +2145,15 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
         }
     };
     let subject: Vec<String> = words[start..end.unwrap_or(after)].iter().filter(|word| content(word)).flat_map(|word| keys_of(word)).collect();
-    let told: Vec<Vec<String>> = clause
-        .split(' ')
+    let clause_words: Vec<&str> = clause.split(' ').collect();
+    // "Zubov *turned down*": what a phrasal verb stands for ("refused") tells it too.
+    let phrasal = |at: usize| if inflected { Vec::new() } else { clause_words.get(at + 1).map(|particle| index.phrasal_keys(clause_words[at], particle)).unwrap_or_default() };
+    let told: Vec<Vec<String>> = clause_words
+        .iter()
+        .enumerate()
         // A year dates the event; the sentence that tells it need not.
-        .filter(|word| content(word) && !PRONOUNS.contains(word) && !word.chars().all(|c| c.is_ascii_digit()))
-        .map(|word| crate::text::lexicon::verb_forms(word).into_iter().flat_map(|form| keys_of(form)).collect::<Vec<String>>())
+        .filter(|(_, word)| content(word) && !PRONOUNS.contains(word) && !word.chars().all(|c| c.is_ascii_digit()))
+        .map(|(at, word)| crate::text::lexicon::verb_forms(word).into_iter().flat_map(|form| keys_of(form)).chain(phrasal(at)).collect::<Vec<String>>())
         .filter(|forms| !forms.is_empty())
         .collect();
     // A name in the clause ("after *Yugoslav* police arrested him") may be
@@ -2159,7 +2167,25 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
     let found = engine.entry(entry)?;
     let keys = index.quote_keys(entry);
     let naming = keys.iter().zip(&found.quotes).enumerate().filter(|(_, (keys, _))| subject.iter().any(|key| super::index::contains_key(keys, key))).map(|(q, (keys, quote))| (q, keys, quote.text.as_str())).collect();
-    Some(AskedAfter { told, naming })
+    Some(AskedAfter { told, naming, relative: !matches!(marker, "after" | "before") && !inflected })
+}
+
+/// "What happened to the Serbian officers *Zubov turned down*": a clause
+/// that says which of them are asked about, by what was done to them, an
+/// event what is asked came after. It opens at a relative pronoun, or at
+/// a name after a common word followed by a verb in the past; returns
+/// where it opens (the marker) and its words.
+fn relative_clause<'w>(index: &Index, words: &[&'w str]) -> Option<(&'w str, String)> {
+    let to = words.windows(2).position(|pair| matches!(pair[0], "happen" | "happened" | "happens") && pair[1] == "to")? + 2;
+    let proper = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
+    let past = |word: &str| word.ends_with("ed") || crate::text::lexicon::is_irregular_verb_form(word);
+    let opens = (to + 2..words.len()).find(|&at| {
+        matches!(words[at], "that" | "whom")
+            || proper(words[at]) && !proper(words[at - 1]) && !crate::text::lexicon::is_stopword(words[at - 1], Language::En) && words.get(at + 1).is_some_and(|next| past(next))
+    })?;
+    let skip = usize::from(matches!(words[opens], "that" | "whom"));
+    let rest = words.get(opens + skip..)?.join(" ");
+    (!rest.is_empty()).then(|| (words[opens], rest))
 }
 
 /// Whether a sentence puts one thing after another ([`SEQUENCE_WORDS`],
