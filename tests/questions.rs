@@ -254,10 +254,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
         "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",
     ),
     (
-        "как именно убили милана горкича",
-        "from dev-38's one measurement as the holdout: \"как именно\" (how exactly) is read as \"what\", and the profile's sentence (murdered in Moscow during the Great Purge, on Stalin's orders) says where, when and on whose orders, not how",
-    ),
-    (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
     ),

@@ -4434,3 +4434,14 @@ fn a_relative_clause_after_happened_to_is_an_event_what_is_asked_came_after() {
     // happened to the one it describes.
     assert_proven(&engine, "what happened to the border guard that wrangel's men served in", "russian-border-guard-service-ends", "abolished the Border Guard");
 }
+
+#[test]
+fn how_someone_was_killed_is_told_only_by_how_it_was_done() {
+    // "How was Gorkić killed": "murdered in Moscow during the Great Purge"
+    // says where and when, not how. A Serbian or Russian "how" before a
+    // verb asks a manner, as English "how was" does.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("how exactly was gorkic killed", "en"), ("kako je tačno ubijen milan gorkić", "sr"), ("как убили горкича", "ru")]);
+    // "Assassinated in a coup d'état" tells how.
+    assert_proven(&engine, "how was king alexander obrenovic killed", "serbian-coup-1903", "assassinated in a coup");
+}

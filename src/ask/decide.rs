@@ -2454,6 +2454,11 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if !evidence::binds_years(engine.base(), engine.index(), found, &question.query, &question.about) || !in_the_time_asked(question, found) {
         return false;
     }
+    // "How (exactly) was Gorkić murdered": the manner of a killing, which
+    // "murdered in Moscow during the Great Purge" does not tell.
+    if asks_how_killed(engine.index(), question) && !found.quotes.iter().any(|quote| evidence::tells_how_killed(&quote.text)) {
+        return false;
+    }
     if question.kin.as_ref().is_some_and(|kin| !tells_kin(engine, entry, found, kin)) {
         return false;
     }
@@ -2610,6 +2615,19 @@ fn reasons_of_the_event<'a>(engine: &'a Engine, question: &'a Question, entry: u
     let told_by_one = index.quote_keys(entry).iter().any(tells);
     move |q: usize| !told_by_one || quotes.get(q).is_none_or(|quote| evidence::reason_clause_tells(index, &quote.text, &question.event_words) != Some(false))
 }
+
+/// Whether the question asks how someone was killed: "how", with a verb of
+/// killing ("how was Gorkić *murdered*", "как *убили*", "kako je *ubijen*").
+fn asks_how_killed(index: &Index, question: &Question) -> bool {
+    if question.asks != Asks::How {
+        return false;
+    }
+    let killing = index.word_keys(KILLING_VERBS);
+    question.query.keys.iter().any(|key| killing.contains(key))
+}
+
+/// Verbs of killing, in the forms the base keys.
+const KILLING_VERBS: &str = "kill killed murder murdered assassinate assassinated execute executed";
 
 /// Whether the entry's date is the date of what the question says
 /// happened ("when was Franz Ferdinand *killed*"): the entry's names say

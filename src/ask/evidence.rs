@@ -760,6 +760,26 @@ pub fn reason_clause_tells(index: &Index, text: &str, event: &[Vec<String>]) -> 
     Some(event.iter().any(|forms| forms.iter().any(|form| keys.contains(form))))
 }
 
+/// Whether `text` tells how someone was killed: by a word of the means
+/// ("shot", "poisoned", "bomb"), or by a phrase of manner right after the
+/// killing ("assassinated *in a* coup d'état", "killed *with*…"); not by
+/// where or when ("murdered in Moscow during the Great Purge"), nor by
+/// whom ("by").
+pub fn tells_how_killed(text: &str) -> bool {
+    let words: Vec<String> = lowercase_words(text);
+    if words.iter().any(|word| KILLING_MEANS.contains(&word.as_str())) {
+        return true;
+    }
+    let killing = |word: &String| ["kill", "murder", "assassinat", "execut"].iter().any(|stem| word.starts_with(stem));
+    words.iter().enumerate().filter(|(_, word)| killing(word)).any(|(at, _)| {
+        let after = &words[at + 1..words.len().min(at + 5)];
+        after.iter().any(|word| matches!(word.as_str(), "with" | "through" | "using")) || after.windows(2).any(|pair| pair[0] == "in" && matches!(pair[1].as_str(), "a" | "an"))
+    })
+}
+
+/// Words of how a killing was done.
+const KILLING_MEANS: &[&str] = &["shot", "shooting", "poisoned", "poison", "bomb", "bombing", "stabbed", "hanged", "strangled", "gunman", "pistol", "ambush", "ambushed"];
+
 /// Phrases that give the purpose of the clause right before them.
 const PURPOSE_PHRASES: &[&str] = &[" in order to ", " in an effort to ", " so as to ", " intended to ", " aimed at "];
 

@@ -627,6 +627,28 @@ const COUNT_AUXILIARIES: &[&str] =
 /// Verbs that follow "how" when it asks for a manner.
 const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "could", "can", "would", "has", "have", "had"];
 
+/// "Как (именно) убили", "kako je ubijen": a Serbian or Russian "how"
+/// followed by a verb, past its auxiliary or an adverb of exactness, asks
+/// for a manner, as English "how did" does (`at`: the word after "how").
+fn inflected_manner(words: &[&str], at: usize, language: Language) -> bool {
+    matches!(language, Language::Sr | Language::Ru)
+        && words
+            .iter()
+            .skip(at)
+            .find(|w| !MANNER_FILLERS.contains(w))
+            .is_some_and(|verb| !NAMING_VERBS.contains(verb) && (lexicon::is_short_active_past(verb, language) || lexicon::is_light(verb, language) && !lexicon::is_listed_light(verb)))
+}
+
+/// Words between a Serbian or Russian "how" and its verb, folded.
+const MANNER_FILLERS: &[&str] = &["je", "su", "se", "imenno", "tocno", "tacno", "tochno", "zapravo"];
+
+/// Serbian and Russian verbs of being called, folded: "kako se *zvao*",
+/// "как *звали*" ask a name, not a manner.
+const NAMING_VERBS: &[&str] = &[
+    "zvao", "zvala", "zvalo", "zvali", "zove", "zovu", "nazivao", "nazivala", "nazivali", "nazvan", "nazvana", "nazvano", "nazvali", "zovut", "zvalsya",
+    "zvalas", "nazyvali", "nazyvalsya", "nazyvalas", "nazvali",
+];
+
 /// Question words after which a noun names the kind of answer, not the topic
 /// ("what *town*", "which *newspaper*", "how many *members*").
 const TYPE_ASKING: &[Asks] = &[Asks::What, Asks::HowMany];
@@ -2638,8 +2660,8 @@ impl Question {
             .find(|a| !matches!(a, Asks::Born | Asks::Died | Asks::What))
             .or(attribute)
             .unwrap_or(Asks::What);
-        // "How did…" asks for a manner; "how tall/old/big…" for an attribute.
-        if asks == Asks::How && !found.iter().any(|(a, range)| *a == Asks::How && words.get(range.end).is_some_and(|w| AUXILIARIES.contains(w))) {
+        // "How (exactly) did…" asks for a manner; "how tall/old/big…" for an attribute.
+        if asks == Asks::How && !found.iter().any(|(a, range)| *a == Asks::How && (words.iter().skip(range.end).find(|w| !matches!(**w, "exactly" | "precisely")).is_some_and(|w| AUXILIARIES.contains(w)) || inflected_manner(&words, range.end, language))) {
             asks = Asks::What;
         }
         if asks == Asks::What && language == Language::En && names_a_time_first(&words) {
