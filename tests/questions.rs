@@ -250,10 +250,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "what exactly did serbia have to give up in the secret 1881 convention with austria-hungary",
-        "from dev-42's one measurement as the holdout: \"what did Serbia give up\" in the 1881 convention is answered by what the convention did",
-    ),
-    (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
     ),

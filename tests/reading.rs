@@ -4445,3 +4445,13 @@ fn how_someone_was_killed_is_told_only_by_how_it_was_done() {
     // "Assassinated in a coup d'état" tells how.
     assert_proven(&engine, "how was king alexander obrenovic killed", "serbian-coup-1903", "assassinated in a coup");
 }
+
+#[test]
+fn what_was_given_up_is_told_only_by_a_ceding() {
+    // "What did Serbia have to give up in the 1881 convention": the
+    // sentence that it "turned Serbia into Austria-Hungary's client state"
+    // tells what the convention made of Serbia, not what Serbia ceded.
+    // "What exactly did" asks as "what did" does.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what exactly did serbia give up under the 1881 convention", "what did serbia have to give up to austria-hungary in 1881", "what did milan obrenovic cede in the secret convention"]);
+}

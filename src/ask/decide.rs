@@ -2596,6 +2596,8 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         Asks::What if question.asks_composition => found.quotes.iter().any(|quote| evidence::tells_composition(&quote.text)),
         // What someone signed: a treaty, or a sentence that tells a signing, not only their visit.
         Asks::What if question.asks_signed => found.kind == Kind::Treaty || found.quotes.iter().any(|quote| evidence::tells_signing(&quote.text)),
+        // What was ceded: a sentence that tells a ceding, not what a treaty made of the one that ceded.
+        Asks::What if question.asks_ceded => found.quotes.iter().any(|quote| evidence::tells_ceding(&quote.text)),
         _ => true,
     }
 }

@@ -570,6 +570,19 @@ pub fn tells_signing(text: &str) -> bool {
 /// The stems of words that tell a signing.
 const SIGNING_TOLD: &[&str] = &["sign", "conclud", "conclusion"];
 
+/// Whether a quote tells that something was ceded ("ceded", "gave up",
+/// "handed over", "renounced").
+pub fn tells_ceding(text: &str) -> bool {
+    let words = lowercase_words(text);
+    let phrasal = words.windows(2).any(|pair| matches!((pair[0].as_str(), pair[1].as_str()), ("gave" | "give" | "given" | "giving", "up") | ("hand" | "handed" | "handing", "over")));
+    phrasal || words.iter().any(|word| CEDING_TOLD.contains(&word.as_str()))
+}
+
+/// Words that tell a ceding.
+const CEDING_TOLD: &[&str] = &[
+    "cede", "ceded", "cedes", "ceding", "cession", "surrender", "surrendered", "renounce", "renounced", "relinquish", "relinquished", "forfeit", "forfeited",
+];
+
 /// Words that deny what follows them ("does *not* recognize").
 const NEGATORS: &[&str] = &["not", "never", "no", "nor", "t", "refused", "declined", "rejected"];
 

@@ -117,6 +117,10 @@ pub struct Question {
     /// tells his visit does not). "Sign" is a stopword every question may
     /// use, so no word of the query says it.
     pub asks_signed: bool,
+    /// "What did Serbia have to *give up* in the convention": what was
+    /// ceded, which only a sentence that tells a ceding gives (one that
+    /// tells what the convention made of Serbia does not).
+    pub asks_ceded: bool,
     /// "What did Pachomius the Serb *do* in Russia": the question asks a
     /// person's deeds, which only a sentence that tells one gives ("were
     /// some of the notable Serbs" tells none).
@@ -366,6 +370,23 @@ fn asks_for_signed(words: &[&str], asks: Asks, language: Language) -> bool {
 /// the signed thing was.
 const INFLECTED_SIGNED_VERBS: &[&str] = &["potpisao", "potpisala", "potpisali", "podpisal", "podpisala", "podpisali"];
 
+/// Whether an English "what did (…)" asks what was ceded: a verb of
+/// ceding ([`CEDING_VERBS`]), or "give up" or "hand over" read as one
+/// ("what did Serbia have to *give up* in…").
+fn asks_for_ceded(words: &[&str], asks: Asks, language: Language) -> bool {
+    let joined: Vec<String> = words.iter().enumerate().map(|(at, word)| match words.get(at + 1) {
+        Some(&"up") if matches!(*word, "give" | "gave" | "given") => "cede".to_string(),
+        Some(&"over") if matches!(*word, "hand" | "handed") => "cede".to_string(),
+        _ if at > 0 && matches!((words[at - 1], *word), ("give" | "gave" | "given", "up") | ("hand" | "handed", "over")) => String::new(),
+        _ => word.to_string(),
+    }).filter(|word| !word.is_empty()).collect();
+    let joined: Vec<&str> = joined.iter().map(String::as_str).collect();
+    asks_for(CEDING_VERBS, &joined, asks, language)
+}
+
+/// Verbs of ceding, in the forms that follow "did".
+const CEDING_VERBS: &[&str] = &["cede", "surrender", "renounce", "relinquish", "forfeit"];
+
 /// Whether "what did (…)" is followed by one of `verbs`, at the question's
 /// end or before what it was about or when, the one it was said to between.
 fn asks_for(verbs: &[&str], words: &[&str], asks: Asks, language: Language) -> bool {
@@ -373,8 +394,10 @@ fn asks_for(verbs: &[&str], words: &[&str], asks: Asks, language: Language) -> b
         return false;
     }
     let Some(did) = words.iter().position(|w| DO_FORMS.contains(w)) else { return false };
-    // "Which Yugoslav did Stalin talk to" asks for a person, not for words.
-    if did > 0 && words[did - 1] != "what" {
+    // "Which Yugoslav did Stalin talk to" asks for a person, not for words;
+    // "what *exactly* did" asks as "what did" does.
+    let asker = words[..did].iter().rev().find(|w| !matches!(**w, "exactly" | "precisely"));
+    if did > 0 && asker != Some(&"what") {
         return false;
     }
     let spoken = words.iter().enumerate().skip(did + 1).find(|(_, w)| verbs.contains(w)).map(|(at, _)| at);
@@ -385,7 +408,7 @@ fn asks_for(verbs: &[&str], words: &[&str], asks: Asks, language: Language) -> b
 
 /// Words after a verb of saying that end what it asks ("say *about*",
 /// "discuss *in* Moscow", "say *when* he visited").
-const WORDS_FOLLOWERS: &[&str] = &["about", "when", "in", "at", "on", "to", "after", "before", "during", "of", "with", "regarding", "concerning"];
+const WORDS_FOLLOWERS: &[&str] = &["about", "when", "in", "at", "on", "to", "after", "before", "during", "of", "with", "regarding", "concerning", "under"];
 
 /// Words that ask when something became what it was, folded (Russian as
 /// transliterated: "стал", "стала").
@@ -2768,6 +2791,7 @@ impl Question {
         let asks_contents = asks_for_contents(&words, asks, language);
         let asks_composition = asks == Asks::What && language == Language::En && asks_kinds_of_people(&words);
         let asks_signed = asks_for_signed(&words, asks, language);
+        let asks_ceded = asks_for_ceded(&words, asks, language);
         let asks_deeds = asks_for(&["do"], &words, asks, language);
         let mut event_words = event_words(index, &query, text, &words, &found, language);
         event_words.retain(|forms| forms.first().is_none_or(|key| !going_on.contains(key)));
@@ -2864,6 +2888,7 @@ impl Question {
             asks_contents,
             asks_composition,
             asks_signed,
+            asks_ceded,
             asks_deeds,
             asks_other_name,
             asks_money,
