@@ -4455,3 +4455,15 @@ fn what_was_given_up_is_told_only_by_a_ceding() {
     let engine = engine();
     assert_nothing_asserted(&engine, &["what exactly did serbia give up under the 1881 convention", "what did serbia have to give up to austria-hungary in 1881", "what did milan obrenovic cede in the secret convention"]);
 }
+
+#[test]
+fn the_source_cited_asks_nothing_and_growth_and_claims_are_known() {
+    // "According to the article" cites what histbot answers from; its
+    // words are not looked for. "Rasla", "выросла" are the sources'
+    // "grew"; "претензии", "pretenzije" their "claims".
+    let engine = engine();
+    assert_proven(&engine, "according to the text when did the soviet union break up", "dissolution-of-the-soviet-union", "between 1988 and 1991");
+    assert_proven_in(&engine, "до какого года росла торговля между ссср и югославией", "ru", "soviet-yugoslav-trade-1960s-1985", "1985");
+    assert_proven_in(&engine, "do kada je rasla razmena između sssr i jugoslavije", "sr", "soviet-yugoslav-trade-1960s-1985", "1985");
+    assert_answered_by(&engine, "kakve su bile teritorijalne pretenzije jugoslavije posle rata", "sr", "early-postwar-yugoslav-soviet-disagreements");
+}

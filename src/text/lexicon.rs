@@ -1021,7 +1021,8 @@ fn century_of_hundreds(word: &str) -> Option<String> {
 /// has none.
 pub fn expand_chat_spellings(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split(' ').collect();
-    let cites = |at: usize| cites_a_source(&words, at);
+    let the_source = the_source_cited(&words);
+    let cites = |at: usize| cites_a_source(&words, at) || the_source.contains(&at);
     let spelt = |at: usize| written_out(words[at]).or_else(|| month_before_a_number(&words, at));
     if !(0..words.len()).any(|at| spelt(at).is_some() || cites(at)) {
         return None;
@@ -1040,6 +1041,17 @@ fn month_before_a_number(words: &[&str], at: usize) -> Option<std::borrow::Cow<'
     let word = words.get(at)?;
     let month = MONTHS_BEFORE_A_NUMBER.iter().find(|(short, _)| word.eq_ignore_ascii_case(short))?;
     number.then_some(std::borrow::Cow::Borrowed(month.1))
+}
+
+/// The positions of "according to the article" (or "the text", "the
+/// sources", "Wikipedia"): the question cites what histbot answers from,
+/// and its words ask nothing.
+fn the_source_cited(words: &[&str]) -> std::ops::Range<usize> {
+    let is = |at: usize, options: &[&str]| words.get(at).is_some_and(|word| options.iter().any(|option| word.trim_end_matches(['?', '!', '.', ',']).eq_ignore_ascii_case(option)));
+    let Some(at) = (0..words.len()).find(|&at| is(at, &["according"]) && is(at + 1, &["to"])) else { return 0..0 };
+    let determiner = usize::from(is(at + 2, &["the", "this", "your"]));
+    let source = at + 2 + determiner;
+    if is(source, &["article", "articles", "text", "texts", "source", "sources", "wikipedia", "passage", "page"]) { at..source + 1 } else { 0..0 }
 }
 
 /// Whether the word at `at` is "per" in the sense of "according to" ("*per*
