@@ -4467,3 +4467,10 @@ fn the_source_cited_asks_nothing_and_growth_and_claims_are_known() {
     assert_proven_in(&engine, "do kada je rasla razmena između sssr i jugoslavije", "sr", "soviet-yugoslav-trade-1960s-1985", "1985");
     assert_answered_by(&engine, "kakve su bile teritorijalne pretenzije jugoslavije posle rata", "sr", "early-postwar-yugoslav-soviet-disagreements");
 }
+
+#[test]
+fn how_someone_died_is_not_stated_as_how() {
+    // "How did Karađorđe die" asks how, not when: the abstention says so.
+    let engine = engine();
+    assert_not_stated(&engine, &["how did karadjordje die", "how was milan gorkic killed"], "The sources don't say how");
+}

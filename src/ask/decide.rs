@@ -2919,7 +2919,8 @@ fn person_asked_about(engine: &Engine, question: &Question, candidates: &[Candid
 
 fn not_stated(engine: &Engine, question: &Question, entry: usize) -> Decision {
     let asks = match (question.attribute, engine.entry(entry).map(|e| e.kind)) {
-        (Some(attribute), Some(Kind::Person)) => attribute,
+        // "How did Karađorđe die" asks how, not when.
+        (Some(attribute), Some(Kind::Person)) if question.asks != Asks::How => attribute,
         _ => question.asks,
     };
     Decision::NotStated { entry, asks }

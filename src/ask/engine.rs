@@ -697,6 +697,7 @@ impl Engine {
             Asks::Who => format!("The sources don't say who, about {title}."),
             Asks::Where => format!("The sources don't say where, about {title}."),
             Asks::Why => format!("The sources don't say why, about {title}."),
+            Asks::How => format!("The sources don't say how, about {title}."),
             _ => format!("The sources don't say that about {title}."),
         };
         not_stated_about("ask", entry, headline)
