@@ -1114,10 +1114,6 @@ fn decade_held(engine: &Engine, entry: usize, key: &str, shown: &[usize]) -> boo
     dated || written
 }
 
-/// "What *drove* the 2022 wave": an English verb form the base does not
-/// know is held when the entry's evidence writes another form of the same
-/// verb ("*driven* by political repression"), which keys apart from it
-/// ([`Question::other_verb_forms`]).
 /// Whether `key`, a word a "how many" question counts, is one the synonyms
 /// know ("кубометров": "cubic") and the base never uses
 /// ([`discriminative_gaps`]'s `uncounted_gap`).
@@ -1127,6 +1123,10 @@ fn counted_in_words_the_base_lacks(engine: &Engine, question: &Question, key: &s
     key.chars().count() >= 3 && !index.has_key(key) && !paraphrased && index.is_synonym_key(key)
 }
 
+/// "What *drove* the 2022 wave": an English verb form the base does not
+/// know is held when the entry's evidence writes another form of the same
+/// verb ("*driven* by political repression"), which keys apart from it
+/// ([`Question::other_verb_forms`]).
 fn another_form_in_evidence(engine: &Engine, question: &Question, entry: usize, key: &str, shown: &[usize]) -> bool {
     question.other_verb_forms(engine.index()).iter().filter(|(form, _)| form == key).any(|(_, others)| others.iter().any(|other| evidence_holds_key(engine, entry, other, shown)))
 }

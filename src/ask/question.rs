@@ -374,6 +374,9 @@ const INFLECTED_SIGNED_VERBS: &[&str] = &["potpisao", "potpisala", "potpisali", 
 /// ceding ([`CEDING_VERBS`]), or "give up" or "hand over" read as one
 /// ("what did Serbia have to *give up* in…").
 fn asks_for_ceded(words: &[&str], asks: Asks, language: Language) -> bool {
+    if language != Language::En || asks != Asks::What || !words.iter().any(|w| CEDING_VERBS.contains(w) || matches!(*w, "up" | "over")) {
+        return false;
+    }
     let joined: Vec<String> = words.iter().enumerate().map(|(at, word)| match words.get(at + 1) {
         Some(&"up") if matches!(*word, "give" | "gave" | "given") => "cede".to_string(),
         Some(&"over") if matches!(*word, "hand" | "handed") => "cede".to_string(),
