@@ -38,7 +38,7 @@
 //!   1 false assertion; dev-49 151/177 = 85.3%, 6 false assertions;
 //!   dev-50 159/177 = 89.8%, 1 false assertion; dev-51 156/171 = 91.2%,
 //!   1 false assertion).
-//! - `holdout.toml`: the fiftieth set, written the same way by other
+//! - `holdout.toml`: the fifty-first set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -231,20 +231,34 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.5;
-const HOLDOUT_FLOOR: f64 = 91.2;
+const DEV_FLOOR: f64 = 95.7;
+const HOLDOUT_FLOOR: f64 = 86.7;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-06: 156/171 = 91.2%, 1 false assertion, at the end
-/// of session 63's changes, made on dev only). Listed so that the test
+/// measurement (2026-12-06: 144/166 = 86.7%, 3 false assertions, at the
+/// end of session 64's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Its one, how much gas *in cubic metres* Serbia buys from Russia (in
-/// Serbian), was fixed in session 64, once the set was in dev as `dev-51`:
-/// a unit the synonyms know and the sources never use is a gap.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// Why each is hard, as seen at the measurement:
+/// - whether Serbia ever *went back* to the Slavic Brotherhood drills after
+///   2021 is answered by the withdrawal in 2021: "go back" is not read as a
+///   return the evidence must tell (its "back" keys as "support"), and the
+///   question is not read as a yes-or-no question of what came after.
+/// - `/who soviet ambassador in belgrade during the 1948 split` is answered
+///   by the split, an event: the post a `/who` names, which no sentence of
+///   the entry holds, is not required, and a "who" is given an entry that
+///   names no one as the ambassador.
+/// - the capacity of TurkStream, asked in Russian ("какая мощность у
+///   турецкого потока"), is answered by the trade entry that names the
+///   pipeline: "мощность", a word no synonym translates, is read as light,
+///   so the attribute asked is not required of the evidence.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "did serbia ever go back to the slavic brotherhood drills after 2021",
+    "/who soviet ambassador in belgrade during the 1948 split",
+    "какая мощность у турецкого потока",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
