@@ -672,7 +672,7 @@ const MANNER_FILLERS: &[&str] = &["je", "su", "se", "imenno", "tocno", "tacno", 
 /// "как *звали*" ask a name, not a manner.
 const NAMING_VERBS: &[&str] = &[
     "zvao", "zvala", "zvalo", "zvali", "zove", "zovu", "nazivao", "nazivala", "nazivali", "nazvan", "nazvana", "nazvano", "nazvali", "zovut", "zvalsya",
-    "zvalas", "nazyvali", "nazyvalsya", "nazyvalas", "nazvali",
+    "zvalas", "nazyvali", "nazyvalsya", "nazyvalas",
 ];
 
 /// Question words after which a noun names the kind of answer, not the topic
