@@ -2092,6 +2092,12 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
     }
     // "What *happend* to": a misspelt word of the question's frame still frames it.
     let words: Vec<&str> = question.folded.split(' ').map(|word| engine.index().question_word_slip(word).unwrap_or(word)).collect();
+    // "What happened *to Hebrang* after…", "what did *Ota Šik* do after…": who it is asked of.
+    // "Что случилось *с Зубовым*", "šta se desilo *sa Zubovim*" too.
+    let happened_to = words
+        .windows(2)
+        .position(|pair| matches!(pair[0], "happen" | "happened" | "happens") && pair[1] == "to" || inflected && INFLECTED_HAPPENED.contains(&pair[0]) && matches!(pair[1], "s" | "so" | "sa"))
+        .map(|to| to + 2);
     // "What did Vashchenko do *before* he became consul": the sentence of the consulship tells nothing before it either.
     let (marker, clause) = match &question.after_event {
         // "После ареста в 1935": the clause up to a conjunction, which may end with its year.
@@ -2104,16 +2110,10 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
         Some(clause) => ("after", clause.clone()),
         None => match super::question::event_clause(&words, "before") {
             Some(clause) => ("before", clause),
-            None => relative_clause(engine.index(), &words)?,
+            None => relative_clause(engine.index(), &words, happened_to?)?,
         },
     };
     let clause = clause.as_str();
-    // "What happened *to Hebrang* after…", "what did *Ota Šik* do after…": who it is asked of.
-    // "Что случилось *с Зубовым*", "šta se desilo *sa Zubovim*" too.
-    let happened_to = words
-        .windows(2)
-        .position(|pair| matches!(pair[0], "happen" | "happened" | "happens") && pair[1] == "to" || inflected && INFLECTED_HAPPENED.contains(&pair[0]) && matches!(pair[1], "s" | "so" | "sa"))
-        .map(|to| to + 2);
     let did_do = || {
         let did = words.windows(2).position(|pair| pair[0] == "what" && matches!(pair[1], "did" | "does"))? + 2;
         let done = words.iter().skip(did).position(|word| *word == "do")? + did;
@@ -2173,13 +2173,13 @@ fn sentences_of_the_one_asked_after<'e>(engine: &'e Engine, question: &Question,
 /// "What happened to the Serbian officers *Zubov turned down*": a clause
 /// that says which of them are asked about, by what was done to them, an
 /// event what is asked came after. It opens at a relative pronoun, or at
-/// a name after a common word followed by a verb in the past; returns
+/// a name after a common word followed by a verb in the past, past the
+/// words after "to" (`after_to`, where what is asked of begins); returns
 /// where it opens (the marker) and its words.
-fn relative_clause<'w>(index: &Index, words: &[&'w str]) -> Option<(&'w str, String)> {
-    let to = words.windows(2).position(|pair| matches!(pair[0], "happen" | "happened" | "happens") && pair[1] == "to")? + 2;
+fn relative_clause<'w>(index: &Index, words: &[&'w str], after_to: usize) -> Option<(&'w str, String)> {
     let proper = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
     let past = |word: &str| word.ends_with("ed") || crate::text::lexicon::is_irregular_verb_form(word);
-    let opens = (to + 2..words.len()).find(|&at| {
+    let opens = (after_to + 2..words.len()).find(|&at| {
         matches!(words[at], "that" | "whom")
             || proper(words[at]) && !proper(words[at - 1]) && !crate::text::lexicon::is_stopword(words[at - 1], Language::En) && words.get(at + 1).is_some_and(|next| past(next))
     })?;

@@ -752,14 +752,23 @@ const REASON_AFTER: &[&str] = &[", as ", ", since ", ", for ", " because ", " du
 /// when the sentence gives its reason after a conjunction and every event
 /// word it holds comes after that conjunction.
 pub fn reason_is_for(index: &Index, text: &str, event: &[Vec<String>]) -> bool {
-    let lower = text.to_lowercase();
-    let Some(at) = REASON_AFTER.iter().filter_map(|conjunction| lower.find(conjunction)).min() else { return true };
-    let (before, after) = lower.split_at(at);
-    let holds = |part: &str| {
-        let keys = index.word_keys(part);
-        event.iter().any(|forms| forms.iter().any(|form| keys.contains(form)))
-    };
-    holds(before) || !holds(after)
+    let Some((before, after)) = split_at_the_reason(text) else { return true };
+    holds_the_event(index, &before, event) || !holds_the_event(index, &after, event)
+}
+
+/// `text`, lowercased, split where it gives a reason after a conjunction
+/// ([`REASON_AFTER`]): the clause the reason is for, and the reason.
+fn split_at_the_reason(text: &str) -> Option<(String, String)> {
+    let mut lower = text.to_lowercase();
+    let at = REASON_AFTER.iter().filter_map(|conjunction| lower.find(conjunction)).min()?;
+    let reason = lower.split_off(at);
+    Some((lower, reason))
+}
+
+/// Whether `part` holds one of the event's words (each as the keys of its forms).
+fn holds_the_event(index: &Index, part: &str, event: &[Vec<String>]) -> bool {
+    let keys = index.word_keys(part);
+    event.iter().any(|forms| forms.iter().any(|form| keys.contains(form)))
 }
 
 /// Whether the clause a sentence gives a reason for, before its
@@ -767,10 +776,8 @@ pub fn reason_is_for(index: &Index, text: &str, event: &[Vec<String>]) -> bool {
 /// event's words (each as the keys of its forms); `None` for a sentence
 /// that gives no reason after a conjunction.
 pub fn reason_clause_tells(index: &Index, text: &str, event: &[Vec<String>]) -> Option<bool> {
-    let lower = text.to_lowercase();
-    let at = REASON_AFTER.iter().filter_map(|conjunction| lower.find(conjunction)).min()?;
-    let keys = index.word_keys(&lower[..at]);
-    Some(event.iter().any(|forms| forms.iter().any(|form| keys.contains(form))))
+    let (before, _) = split_at_the_reason(text)?;
+    Some(holds_the_event(index, &before, event))
 }
 
 /// Whether `text` tells how someone was killed: by a word of the means
@@ -808,10 +815,7 @@ const CLAUSE_OPENERS: &[&str] = &["when", "that", "which", "who", "whom", "while
 /// sentence gives no purpose, or does not name the event before it.
 pub fn purpose_is_for(index: &Index, text: &str, event: &[Vec<String>]) -> bool {
     let lower = text.to_lowercase();
-    let holds = |word: &str| {
-        let keys = index.word_keys(word);
-        event.iter().any(|forms| forms.iter().any(|form| keys.contains(form)))
-    };
+    let holds = |word: &str| holds_the_event(index, word, event);
     let Some(at) = PURPOSE_PHRASES.iter().filter_map(|phrase| lower.find(phrase)).min() else { return true };
     let words: Vec<&str> = lower[..at].split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).collect();
     let Some(last) = (0..words.len()).rev().find(|&position| holds(words[position])) else { return true };

@@ -1317,6 +1317,8 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
     // is not what is asked.
     let concession = words.iter().position(|w| CONCESSIVES.contains(w)).unwrap_or(words.len());
     let plain_verb = verb_after_named_subject(index, text, words, found, language);
+    // The text as typed, lowercased, when it joins words by a hyphen ([`names_its_doer`]).
+    let hyphenated = text.contains('-').then(|| text.to_lowercase());
     // "Who *shot* King Alexander": the verb right after "who" is the deed,
     // though its form ends as no verb's must; not one every question may
     // use ("who led", "who took").
@@ -1348,7 +1350,7 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
         .filter(|(_, plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language) && !PLACE_MODIFIERS.contains(w) && !NEGATIONS.contains(w) && !is_adverb(w))
         // "The *Soviet-sponsored* coup": a name joined to a participle
         // modifies the noun after it; what is asked is done by that noun.
-        .filter(|(at, _, _)| !text.contains('-') || !names_its_doer(index, text, words, *at))
+        .filter(|(at, _, _)| hyphenated.as_deref().is_none_or(|lower| !names_its_doer(index, lower, words, *at)))
         .map(|(at, _, word)| {
             // "Kicked *out*": the synonym phrase's key ("expel") tells it too.
             let phrase = synonym_phrase_key(index, words, at + 1, language);
@@ -1366,12 +1368,13 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
 }
 
 /// Whether word `at` is a participle joined by a hyphen to the name before
-/// it in the text as typed ("Soviet-sponsored", "Russian-backed"): an
-/// adjective that says who did it. Folding reads the hyphen as a space.
-fn names_its_doer(index: &Index, text: &str, words: &[&str], at: usize) -> bool {
+/// it in the text as typed and lowercased (`lower`: "soviet-sponsored",
+/// "russian-backed"): an adjective that says who did it. Folding reads the
+/// hyphen as a space.
+fn names_its_doer(index: &Index, lower: &str, words: &[&str], at: usize) -> bool {
     let Some(name) = at.checked_sub(1).and_then(|before| words.get(before)) else { return false };
     let joined = format!("{name}-{}", words[at]);
-    index.word_keys(name).iter().any(|key| index.is_proper_key(key)) && text.to_lowercase().contains(&joined)
+    index.word_keys(name).iter().any(|key| index.is_proper_key(key)) && lower.contains(&joined)
 }
 
 /// Conjunctions that open a clause granting something ("even *though*").
