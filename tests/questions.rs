@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-51.toml`: the second to fiftieth holdout sets,
+//! - `dev-3.toml` … `dev-52.toml`: the second to fifty-first holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -37,7 +37,7 @@
 //!   dev-47 164/178 = 92.1%, 1 false assertion; dev-48 174/184 = 94.6%,
 //!   1 false assertion; dev-49 151/177 = 85.3%, 6 false assertions;
 //!   dev-50 159/177 = 89.8%, 1 false assertion; dev-51 156/171 = 91.2%,
-//!   1 false assertion).
+//!   1 false assertion; dev-52 144/166 = 86.7%, 3 false assertions).
 //! - `holdout.toml`: the fifty-first set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -231,7 +231,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.7;
+const DEV_FLOOR: f64 = 95.5;
 const HOLDOUT_FLOOR: f64 = 86.7;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -264,6 +264,18 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
+        "did serbia ever go back to the slavic brotherhood drills after 2021",
+        "from dev-52's one measurement as the holdout: the withdrawal in 2021 answers whether Serbia ever went back; \"go back\" is not read as a return the evidence must tell (its \"back\" keys as \"support\")",
+    ),
+    (
+        "/who soviet ambassador in belgrade during the 1948 split",
+        "from dev-52's one measurement as the holdout: the split, an event, answers; the post a /who names (\"ambassador\"), which no sentence of the entry holds, is not required",
+    ),
+    (
+        "какая мощность у турецкого потока",
+        "from dev-52's one measurement as the holdout: \"мощность\" (capacity), a word no synonym translates, is read as light, so the trade entry that names the pipeline answers",
+    ),
+    (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
     ),
@@ -273,7 +285,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=51 {
+    for part in 2..=52 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
