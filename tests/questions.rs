@@ -250,14 +250,10 @@ const HOLDOUT_TARGET: f64 = 90.0;
 ///   by the split, an event: the post a `/who` names, which no sentence of
 ///   the entry holds, is not required, and a "who" is given an entry that
 ///   names no one as the ambassador.
-/// - the capacity of TurkStream, asked in Russian ("какая мощность у
-///   турецкого потока"), is answered by the trade entry that names the
-///   pipeline: "мощность", a word no synonym translates, is read as light,
-///   so the attribute asked is not required of the evidence.
+/// (The capacity of TurkStream, asked in Russian, was fixed in session 65.)
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "did serbia ever go back to the slavic brotherhood drills after 2021",
     "/who soviet ambassador in belgrade during the 1948 split",
-    "какая мощность у турецкого потока",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -270,10 +266,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "/who soviet ambassador in belgrade during the 1948 split",
         "from dev-52's one measurement as the holdout: the split, an event, answers; the post a /who names (\"ambassador\"), which no sentence of the entry holds, is not required",
-    ),
-    (
-        "какая мощность у турецкого потока",
-        "from dev-52's one measurement as the holdout: \"мощность\" (capacity), a word no synonym translates, is read as light, so the trade entry that names the pipeline answers",
     ),
     (
         "what did tito and khrushchev write in their 1955 letters",

@@ -4474,3 +4474,15 @@ fn how_someone_died_is_not_stated_as_how() {
     let engine = engine();
     assert_not_stated(&engine, &["how did karadjordje die", "how was milan gorkic killed"], "The sources don't say how");
 }
+
+#[test]
+fn an_attribute_asked_in_serbian_or_russian_is_required_of_the_evidence() {
+    // "Какова мощность Турецкого потока": the capacity of a named thing,
+    // in a word no synonym translates, is what is asked, as "the capacity
+    // of TurkStream" is in English; the sentence that names the pipeline
+    // does not give it.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("какова мощность турецкого потока", "ru"), ("koji je kapacitet turskog toka", "sr"), ("какая пропускная способность у турецкого потока", "ru")]);
+    // "Какой город был центром": a kind of thing, which the sentence names.
+    assert_answered_by(&engine, "какой город был центром новой сербии", "ru", "new-serbia-settlement");
+}

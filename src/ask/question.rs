@@ -981,6 +981,46 @@ fn unknown_post(index: &Index, query: &Query, words: &[&str], found: &[(Asks, st
     (!index.knows(query, position) && !index.is_synonym_key(key) && !index.is_proper(query, position)).then(|| key.clone())
 }
 
+/// "Какая *мощность* у Турецкого потока", "какова *мощность* Турецкого
+/// потока", "koji je *kapacitet* Turskog toka": an attribute of a named
+/// thing, asked in Serbian or Russian with "which" right before it, when it
+/// is a word (or two: "пропускная способность") the base has never seen
+/// nor any synonym translates. It was made
+/// light as an untranslated word ([`mark_untranslated_light`]), yet it is
+/// what is asked, as "the *capacity* of TurkStream" is in English. Only
+/// when the attribute is of a name that follows it (Russian "у" and a
+/// name, or a name in the genitive after "каков" or "koji je"): "какой
+/// *город* был центром" asks a kind of thing, which a word of the sentence
+/// may be.
+fn unknown_attribute(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<String> {
+    if !matches!(language, Language::Sr | Language::Ru) || !words.first().is_some_and(|w| ATTRIBUTE_WHICH.contains(w)) {
+        return None;
+    }
+    // "Koji *je* kapacitet", "какой *был* объём": past a form of "to be".
+    let be = words.get(1).is_some_and(|w| BE_FORMS.contains(w));
+    let at = if be { 2 } else { 1 };
+    let is_name = |word: &str| index.word_tokens(as_typed(text, word), language).iter().any(|t| index.is_proper_key(&t.key));
+    let predicative = be || matches!(words[0], "kakov" | "kakova" | "kakovo");
+    let of_a_name = |rest: &[&str]| match rest {
+        ["u", next, ..] => language == Language::Ru && is_name(next),
+        [next, ..] => predicative && is_name(next),
+        [] => false,
+    };
+    // The attribute, of one word or two ("пропускная способность").
+    let end = (at..words.len().min(at + 2)).find(|&last| of_a_name(&words[last + 1..]))?;
+    let position_of = |word: &str| {
+        let key = index.word_tokens(as_typed(text, word), language).first()?.key.clone();
+        query.keys.iter().position(|k| *k == key)
+    };
+    let unknown = |position: usize| !index.knows(query, position) && !index.is_synonym_key(&query.keys[position]) && !index.is_proper(query, position);
+    let positions: Vec<usize> = words[at..=end].iter().map(|word| position_of(word)).collect::<Option<_>>()?;
+    positions.iter().all(|&position| unknown(position)).then(|| query.keys[positions[positions.len() - 1]].clone())
+}
+
+/// Serbian and Russian words for "which" in the singular nominative, that
+/// an attribute may follow ([`unknown_attribute`]), folded.
+const ATTRIBUTE_WHICH: &[&str] = &["koji", "koja", "koje", "kakav", "kakva", "kakvo", "kakoy", "kakaya", "kakoe", "kakov", "kakova", "kakovo"];
+
 /// The past of "to be" in Serbian and Russian, folded.
 const PAST_COPULAS: &[&str] = &["bio", "bila", "bili", "byl", "byla", "byli"];
 
@@ -2836,7 +2876,7 @@ impl Question {
         let name_of_qualifiers = named.map(|(before, _)| before.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|t| t.key).filter(|key| index.is_proper_key(key)).collect()).unwrap_or_default();
         let head_at = head_position(index, &query, text, &spelt, &found, language, asks);
         let head = head_at.and_then(|position| head_word(&query, position));
-        let unknown_kind = unknown_kind.or_else(|| unknown_post(index, &query, &spelt, &found, language, asks, head_at));
+        let unknown_kind = unknown_kind.or_else(|| unknown_post(index, &query, &spelt, &found, language, asks, head_at)).or_else(|| unknown_attribute(index, &query, text, &spelt, language));
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
         // Of a head of two words ("prime minister"), its last names the kind.
         let head_noun = head.as_deref().map(|head| head.rsplit(' ').next().unwrap_or(head));
