@@ -246,14 +246,10 @@ const HOLDOUT_TARGET: f64 = 90.0;
 ///   2021 is answered by the withdrawal in 2021: "go back" is not read as a
 ///   return the evidence must tell (its "back" keys as "support"), and the
 ///   question is not read as a yes-or-no question of what came after.
-/// - `/who soviet ambassador in belgrade during the 1948 split` is answered
-///   by the split, an event: the post a `/who` names, which no sentence of
-///   the entry holds, is not required, and a "who" is given an entry that
-///   names no one as the ambassador.
-/// (The capacity of TurkStream, asked in Russian, was fixed in session 65.)
+/// (The capacity of TurkStream, asked in Russian, and `/who soviet
+/// ambassador in belgrade during the 1948 split` were fixed in session 65.)
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
     "did serbia ever go back to the slavic brotherhood drills after 2021",
-    "/who soviet ambassador in belgrade during the 1948 split",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
@@ -262,10 +258,6 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
         "did serbia ever go back to the slavic brotherhood drills after 2021",
         "from dev-52's one measurement as the holdout: the withdrawal in 2021 answers whether Serbia ever went back; \"go back\" is not read as a return the evidence must tell (its \"back\" keys as \"support\")",
-    ),
-    (
-        "/who soviet ambassador in belgrade during the 1948 split",
-        "from dev-52's one measurement as the holdout: the split, an event, answers; the post a /who names (\"ambassador\"), which no sentence of the entry holds, is not required",
     ),
     (
         "what did tito and khrushchev write in their 1955 letters",

@@ -4486,3 +4486,15 @@ fn an_attribute_asked_in_serbian_or_russian_is_required_of_the_evidence() {
     // "Какой город был центром": a kind of thing, which the sentence names.
     assert_answered_by(&engine, "какой город был центром новой сербии", "ru", "new-serbia-settlement");
 }
+
+#[test]
+fn a_post_given_to_who_must_be_told() {
+    // `/who soviet ambassador in belgrade during the cominform resolution`
+    // asks who held a post, as "who was the soviet ambassador…" does: the
+    // resolution, an event that names no ambassador, does not answer it.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["/who soviet ambassador in belgrade during the cominform resolution", "/who soviet general in belgrade during the 1944 offensive"]);
+    // A post the sources do name still finds its holder; a title before a name is a name.
+    assert_answered_by(&engine, "/who first russian consul in serbia", "en", "first-russian-consul-1838");
+    assert_answered_by(&engine, "/who patriarch varnava", "en", "patriarch-varnava");
+}
