@@ -241,24 +241,15 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// measurement (2026-12-06: 144/166 = 86.7%, 3 false assertions, at the
 /// end of session 64's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Why each is hard, as seen at the measurement:
-/// - whether Serbia ever *went back* to the Slavic Brotherhood drills after
-///   2021 is answered by the withdrawal in 2021: "go back" is not read as a
-///   return the evidence must tell (its "back" keys as "support"), and the
-///   question is not read as a yes-or-no question of what came after.
-/// (The capacity of TurkStream, asked in Russian, and `/who soviet
-/// ambassador in belgrade during the 1948 split` were fixed in session 65.)
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "did serbia ever go back to the slavic brotherhood drills after 2021",
-];
+/// Its three were fixed in session 65, once the set was in dev as
+/// `dev-52`: an attribute asked in Russian in a word no synonym translates
+/// ("мощность") is required of the evidence; `/who` with a post asks who
+/// held it; "did Serbia *ever* go back to" asks whether the return happened.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "did serbia ever go back to the slavic brotherhood drills after 2021",
-        "from dev-52's one measurement as the holdout: the withdrawal in 2021 answers whether Serbia ever went back; \"go back\" is not read as a return the evidence must tell (its \"back\" keys as \"support\")",
-    ),
     (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",

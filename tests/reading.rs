@@ -4498,3 +4498,14 @@ fn a_post_given_to_who_must_be_told() {
     assert_answered_by(&engine, "/who first russian consul in serbia", "en", "first-russian-consul-1838");
     assert_answered_by(&engine, "/who patriarch varnava", "en", "patriarch-varnava");
 }
+
+#[test]
+fn did_ever_asks_whether_the_deed_happened_at_all() {
+    // "Did Serbia ever go back to the drills": "go back" is "return" (not
+    // "back", which is "support"), and a yes-or-no question with "ever"
+    // asks whether that deed happened, which the withdrawal does not tell.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did serbia ever go back to the drills", "did yugoslavia ever return to the cominform", "did the white russians ever go back to russia"]);
+    // Without "ever", a deed may be told in other words.
+    assert_answered_by(&engine, "did serbia withdraw from the slavic brotherhood drills", "en", "serbia-withdraws-from-slavic-brotherhood");
+}

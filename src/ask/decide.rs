@@ -863,8 +863,16 @@ fn check_answer_type(engine: &Engine, question: &Question, entry: usize, candida
 /// question opened by "was" or "were" with an event word (a passive) asks
 /// whether that deed was done to its subject; a sentence that tells only
 /// what follows ("nor joining the … Warsaw Pact") does not say.
+/// "*Did* Serbia *ever* return to the drills": opened by "did", "does" or
+/// "do" and asking "ever", it asks whether its subject did the deed at
+/// all, which a sentence of something else done (the withdrawal) does not
+/// say. Without "ever" ("did the treaty oblige the Soviets to…"), the deed
+/// may be told in other words ("did not require").
 fn asks_whether_done_to(question: &Question) -> bool {
-    question.asks_whether && !question.event_words.is_empty() && matches!(question.folded.split(' ').next(), Some("was" | "were"))
+    let mut words = question.folded.split(' ');
+    let opener = words.next();
+    let mut ever = || words.any(|word| word == "ever");
+    question.asks_whether && !question.event_words.is_empty() && (matches!(opener, Some("was" | "were")) || matches!(opener, Some("did" | "does" | "do")) && ever())
 }
 
 /// The question's discriminative words that an entry does not contain: the

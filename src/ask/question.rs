@@ -1356,7 +1356,7 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
     // "Why did Pašić want peace *even though he talked* …": what is granted
     // is not what is asked.
     let concession = words.iter().position(|w| CONCESSIVES.contains(w)).unwrap_or(words.len());
-    let plain_verb = verb_after_named_subject(index, text, words, found, language);
+    let plain_verb = verb_after_named_subject(index, text, words, found, language).or_else(|| verb_after_ever(index, words, language));
     // The text as typed, lowercased, when it joins words by a hyphen ([`names_its_doer`]).
     let hyphenated = text.contains('-').then(|| text.to_lowercase());
     // "Who *shot* King Alexander": the verb right after "who" is the deed,
@@ -1636,12 +1636,34 @@ fn verb_after_named_subject(index: &Index, text: &str, words: &[&str], found: &[
     let aux = (when.end..words.len()).find(|&at| DO_FORMS.contains(&words[at]))?;
     let personal = |word: &str| index.word_tokens(word, language).iter().any(|t| index.is_personal_name_key(&t.key));
     let start = aux + 1 + words.iter().skip(aux + 1).take_while(|w| lexicon::is_stopword(w, language)).count();
-    let verb = start + words.iter().skip(start).take_while(|w| personal(w)).count();
+    let subject_end = start + words.iter().skip(start).take_while(|w| personal(w)).count();
+    // "When did Tito *finally* visit": an adverb of time between the subject and its verb.
+    let verb = subject_end + words.iter().skip(subject_end).take_while(|w| TIME_ADVERBS.contains(w)).count();
     // "Why did *Tito's* health matter": a name owns the noun after it, the subject.
-    let owner = words.get(verb.wrapping_sub(1)).and_then(|name| name.strip_suffix('s')).is_some_and(|name| possessive_in(text, name));
-    let word = *words.get(verb).filter(|_| verb > start && !owner)?;
+    let owner = words.get(subject_end.wrapping_sub(1)).and_then(|name| name.strip_suffix('s')).is_some_and(|name| possessive_in(text, name));
+    let word = *words.get(verb).filter(|_| subject_end > start && !owner)?;
     is_plain_verb(index, word, language).then_some(verb)
 }
+
+/// The position of the verb after "ever" in an English yes-or-no question
+/// opened by "did", "does" or "do" ("did the White Russians *ever* go
+/// back", read as "return"): the question asks whether that deed happened
+/// at all, which a sentence must tell, as the event of a "when" question.
+/// Without "ever" ("did the treaty oblige the Soviets to…") the deed may be
+/// told in other words ("did not require"), and no verb is read here.
+fn verb_after_ever(index: &Index, words: &[&str], language: Language) -> Option<usize> {
+    if language != Language::En || !words.first().is_some_and(|w| DO_FORMS.contains(w)) {
+        return None;
+    }
+    // A subject of one word at least, then "ever".
+    let ever = words.iter().skip(2).take(5).position(|w| *w == "ever")? + 2;
+    let verb = ever + 1 + words.iter().skip(ever + 1).take_while(|w| TIME_ADVERBS.contains(w)).count();
+    words.get(verb).filter(|word| is_plain_verb(index, word, language)).map(|_| verb)
+}
+
+/// Adverbs of time that may stand between a subject and its verb ("when
+/// did Tito *finally* visit", "did Serbia ever *again* take part").
+const TIME_ADVERBS: &[&str] = &["ever", "later", "again", "eventually", "finally", "actually", "really", "also"];
 
 /// Whether the text as typed has `name` (folded) with a possessive "'s".
 fn possessive_in(text: &str, name: &str) -> bool {
@@ -2309,8 +2331,8 @@ fn relations_worsening(text: &str) -> Option<String> {
 }
 
 /// Phrasal verbs of three words, in their forms, and the one verb each
-/// stands for: their last word is a stopword, which the keys drop, so no
-/// synonym group or phrasal paraphrase can hold them.
+/// stands for: their last word (or their verb, "go") is a stopword, which
+/// the keys drop, so no synonym group or phrasal paraphrase can hold them.
 const THREE_WORD_PHRASAL_VERBS: &[(&str, &str)] = &[
     ("stand up for", "defend"),
     ("stands up for", "defends"),
@@ -2329,6 +2351,12 @@ const THREE_WORD_PHRASAL_VERBS: &[(&str, &str)] = &[
     ("fallen out with", "split with"),
     ("come up with", "propose"),
     ("came up with", "proposed"),
+    // "Go" is a stopword too: "go back" keys as "back", which is "support".
+    ("go back to", "return to"),
+    ("goes back to", "returns to"),
+    ("went back to", "returned to"),
+    ("gone back to", "returned to"),
+    ("going back to", "returning to"),
 ];
 
 /// "Which patriarch *stood up for* the exiles": the English text with each
@@ -2336,7 +2364,7 @@ const THREE_WORD_PHRASAL_VERBS: &[(&str, &str)] = &[
 /// or None when it has none.
 fn three_word_phrasal_verbs_as_one(text: &str) -> Option<String> {
     // Every phrase has one of these particles: most questions have none.
-    if !text.split_whitespace().any(|word| matches!(word.to_lowercase().as_str(), "up" | "away" | "out")) {
+    if !text.split_whitespace().any(|word| matches!(word.to_lowercase().as_str(), "up" | "away" | "out" | "back")) {
         return None;
     }
     let lower = text.to_lowercase();
