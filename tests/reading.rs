@@ -4509,3 +4509,12 @@ fn did_ever_asks_whether_the_deed_happened_at_all() {
     // Without "ever", a deed may be told in other words.
     assert_answered_by(&engine, "did serbia withdraw from the slavic brotherhood drills", "en", "serbia-withdraws-from-slavic-brotherhood");
 }
+
+#[test]
+fn because_of_what_in_russian_asks_why() {
+    // "Из-за чего" (because of what) asks a reason, as "почему" does; a
+    // Cyrillic question with no letter only Russian has is Russian by its
+    // words ("чего", "так").
+    let engine = engine();
+    assert_proven_in(&engine, "из-за чего королевство схс принимало русских беженцев", "ru", "russian-refugees-welcomed-in-yugoslavia", "paying back the debt");
+}

@@ -61,6 +61,9 @@ const RUSSIAN_WORDS: &[&str] = &[
     // neither, and the question words' other cases.
     "na", "za", "da", "po", "kak", "kakuyu", "kakikh", "kakoe", "kakom", "kakogo", "kotoryy", "kotoraya", "kotorom",
     "kotoroy", "dlya", "uzhe", "eshche",
+    // "*Из-за чего* … *так* охотно": Russian words Serbian does not write,
+    // and "iz", which both do.
+    "iz", "chego", "chem", "tak", "ochen", "pro", "ego", "ikh", "kakim", "kotorye", "takzhe",
 ];
 const ENGLISH_WORDS: &[&str] = &[
     "the", "was", "were", "when", "who", "what", "did", "is", "of", "in", "and", "how", "why",
@@ -147,5 +150,7 @@ mod tests {
         assert_eq!(detect("koliki deo potrosnje gasa u srbiji pokriva ruski gas"), Language::Sr);
         // "На" and "по" are Russian too.
         assert_eq!(detect("как на самом деле звали полковника по кличке апис"), Language::Ru);
+        // No letter decides; "чего" and "так" are Russian words only.
+        assert_eq!(detect("из-за чего королевство схс так охотно принимало беженцев"), Language::Ru);
     }
 }

@@ -226,6 +226,8 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     // "По какой причине", "отчего": for what reason.
     (Language::Ru, "po kakoy prichine", Asks::Why),
     (Language::Ru, "otchego", Asks::Why),
+    // "Из-за чего": because of what.
+    (Language::Ru, "iz za chego", Asks::Why),
     (Language::Ru, "kak", Asks::How),
     // "Какая страна", "какую награду": which, as English "which", in its cases.
     (Language::Ru, "kakoy", Asks::What),
@@ -338,6 +340,10 @@ const RUSSIAN: &[&str] = &[
     "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
     "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "podpisal",
     "podpisala", "no", "eshche", "tolko", "kak",
+    // "Так охотно", "очень": degree, as English "so" and "very".
+    "tak", "ochen",
+    // "Из-за *чего*", "*чем*": what, in its cases.
+    "chego", "chem",
     // "Какого числа", "в каком месяце": on what day, in what month.
     "kakogo", "chislo", "mesyats", "mesyatsa", "mesyatse",
     // "Больше всех": most of all, as English "most" and "all" are light.
