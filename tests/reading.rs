@@ -4518,3 +4518,14 @@ fn because_of_what_in_russian_asks_why() {
     let engine = engine();
     assert_proven_in(&engine, "из-за чего королевство схс принимало русских беженцев", "ru", "russian-refugees-welcomed-in-yugoslavia", "paying back the debt");
 }
+
+#[test]
+fn an_and_the_answers_title_writes_joins_one_name_in_any_language() {
+    // "Москва и Лондон" are the "Moscow and London" of the entry's title:
+    // one subject, not two questions: the Moscow Conference's entry does
+    // not answer a half "когда москва".
+    let engine = engine();
+    let answer = engine.ask("когда москва и лондон узнали что происходит в югославии во время войны", "ru");
+    let ids: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
+    assert_eq!(ids, ["moscow-and-london-informed-1941"], "{}", answer.headline);
+}

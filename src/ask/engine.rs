@@ -243,7 +243,7 @@ impl Engine {
                 continue;
             }
             // "New Serbia and Slavo-Serbia in 1764": an "and" the answer's own title has joins one name.
-            if self.and_in_title(whole, &lower, at, length) {
+            if self.and_in_title(whole, &lower, at, length, question.language) {
                 continue;
             }
             // "the soviet and the british missions": the left half borrows the right's noun.
@@ -376,13 +376,29 @@ impl Engine {
     /// words on either side of it as the title of the entry the whole
     /// question decides on does ("New Serbia *and* Slavo-Serbia
     /// incorporated …").
-    fn and_in_title(&self, whole: &Decision, lower: &str, at: usize, length: usize) -> bool {
+    fn and_in_title(&self, whole: &Decision, lower: &str, at: usize, length: usize, language: Language) -> bool {
         let Decision::Answer { entry } = whole else { return false };
         let Some(found) = self.entry(*entry) else { return false };
         let (Some(before), Some(after)) = (lower.get(..at).and_then(|t| t.split_whitespace().last()), lower.get(at + length..).and_then(|t| t.split_whitespace().next())) else { return false };
         let joined = crate::text::fold::fold_for_search(&format!("{before}{}{after}", lower.get(at..at + length).unwrap_or(" and ")));
         // Whole words only: not "Prussia and Serbian" for "Russia and Serbia".
-        format!(" {} ", crate::text::fold::fold_for_search(&found.title)).contains(&format!(" {joined} "))
+        format!(" {} ", crate::text::fold::fold_for_search(&found.title)).contains(&format!(" {joined} ")) || language != Language::En && self.and_in_title_by_keys(&found.title, before, after, language)
+    }
+
+    /// [`Self::and_in_title`] for a Serbian or Russian question, whose words
+    /// the English title does not write: "*москва и лондон*" are "*Moscow
+    /// and London*" when each word keys as the title's word on its side of
+    /// "and".
+    fn and_in_title_by_keys(&self, title: &str, before: &str, after: &str, language: Language) -> bool {
+        let keys_of = |word: &str| -> Vec<String> { self.index.word_tokens(word, language).iter().flat_map(|t| std::iter::once(t.key.clone()).chain(t.alts.iter().cloned())).collect() };
+        let (before_keys, after_keys) = (keys_of(before), keys_of(after));
+        if before_keys.is_empty() || after_keys.is_empty() {
+            return false;
+        }
+        let title_words: Vec<&str> = title.split_whitespace().collect();
+        title_words.windows(3).any(|three| {
+            three[1].eq_ignore_ascii_case("and") && self.index.word_keys(three[0]).iter().any(|key| before_keys.contains(key)) && self.index.word_keys(three[2]).iter().any(|key| after_keys.contains(key))
+        })
     }
 
     /// "When did the war start and when did it end": two halves about one
