@@ -4529,3 +4529,12 @@ fn an_and_the_answers_title_writes_joins_one_name_in_any_language() {
     let ids: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
     assert_eq!(ids, ["moscow-and-london-informed-1941"], "{}", answer.headline);
 }
+
+#[test]
+fn what_two_countries_shared_is_asked_in_russian_and_serbian() {
+    // "Что общего" (what in common): what was shared, as the sources
+    // write "shared Eastern Orthodox Christian traditions"; "хотя"
+    // (although) is a function word.
+    let engine = engine();
+    assert_proven_in(&engine, "что общего было у ссср и югославии хотя они далеко", "ru", "soviet-yugoslav-relations-overview", "shared Eastern Orthodox");
+}

@@ -340,6 +340,8 @@ const RUSSIAN: &[&str] = &[
     "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
     "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "podpisal",
     "podpisala", "no", "eshche", "tolko", "kak",
+    // "Хотя": although.
+    "khotya",
     // "Так охотно", "очень": degree, as English "so" and "very".
     "tak", "ochen",
     // "Из-за *чего*", "*чем*": what, in its cases.
