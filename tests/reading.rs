@@ -4538,3 +4538,14 @@ fn what_two_countries_shared_is_asked_in_russian_and_serbian() {
     let engine = engine();
     assert_proven_in(&engine, "что общего было у ссср и югославии хотя они далеко", "ru", "soviet-yugoslav-relations-overview", "shared Eastern Orthodox");
 }
+
+#[test]
+fn date_of_asks_when_as_number_of_asks_how_many() {
+    // "Date of the 1941 treaty + where was the Cominform first based": the
+    // left half asks a date without a question word, not the right's "where".
+    let engine = engine();
+    let answer = engine.ask("date of the treaty of friendship and non-aggression + where was the cominform first based", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
+    assert_eq!(ids.first(), Some(&"treaty-of-friendship-and-non-aggression-1941"), "{}", answer.headline);
+    assert_eq!(ids.len(), 2, "{}", answer.headline);
+}

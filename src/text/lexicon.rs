@@ -72,6 +72,8 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "what month", Asks::When),
     (Language::En, "which month", Asks::When),
     (Language::En, "since when", Asks::When),
+    // "Date of the 1945 treaty + …": a date asked without a question word, as "number of" asks a number.
+    (Language::En, "date of", Asks::When),
     (Language::En, "until when", Asks::When),
     (Language::En, "how many", Asks::HowMany),
     (Language::En, "how much", Asks::HowMany),
