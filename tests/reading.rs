@@ -4549,3 +4549,13 @@ fn date_of_asks_when_as_number_of_asks_how_many() {
     assert_eq!(ids.first(), Some(&"treaty-of-friendship-and-non-aggression-1941"), "{}", answer.headline);
     assert_eq!(ids.len(), 2, "{}", answer.headline);
 }
+
+#[test]
+fn its_stands_for_a_thing_not_a_person() {
+    // "When did Wrangel found the ROVS and how many members did *its*
+    // Yugoslav branch have": "its" is the union's, not Wrangel's.
+    let engine = engine();
+    let answer = engine.ask("when did wrangel found the russian all-military union and how big was its membership in 1934", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
+    assert_eq!(ids, ["russian-all-military-union-founded", "rovs-membership-1934"], "{}", answer.headline);
+}

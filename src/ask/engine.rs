@@ -496,10 +496,19 @@ impl Engine {
         let before_pronoun = at.checked_sub(1).map(|before| right_words[before].to_lowercase());
         let subject = before_pronoun.filter(|word| !possessive && AUXILIARIES_BEFORE_SUBJECT.contains(&word.as_str()));
         let passive = subject.as_deref().is_some_and(|word| matches!(word, "was" | "were" | "is" | "are"));
+        // "What year did Wrangel found the ROVS and how big was *its*
+        // membership": "its" is a thing's, not a person's.
+        let neuter = right_words[at].trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case("its");
+        let of_a_person = |word: &str| {
+            let keys = self.index.word_keys(word);
+            !keys.is_empty() && keys.iter().all(|key| self.index.is_personal_name_key(key))
+        };
+        let names: Vec<&str> = left.split_whitespace().filter(|word| self.is_name_word(word) && !light_by_ending(word)).collect();
+        let things: Vec<&str> = names.iter().copied().filter(|word| !of_a_person(word)).collect();
         let thing = subject
             .and_then(|_| self.subject_and_object(left))
             .map(|(subject, object)| if passive && !object.is_empty() { object } else { subject })
-            .unwrap_or_else(|| left.split_whitespace().filter(|word| self.is_name_word(word) && !light_by_ending(word)).collect());
+            .unwrap_or_else(|| if neuter && !things.is_empty() { things } else { names });
         if thing.is_empty() {
             return None;
         }
