@@ -4559,3 +4559,14 @@ fn its_stands_for_a_thing_not_a_person() {
     let ids: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
     assert_eq!(ids, ["russian-all-military-union-founded", "rovs-membership-1934"], "{}", answer.headline);
 }
+
+#[test]
+fn a_short_year_after_an_inflected_name_is_read_in_full() {
+    // "Invazija na Čehoslovačku 68": the year of an entry whose name the
+    // word before it keys as, in Serbian and Russian as in English.
+    let engine = engine();
+    let question = engine.question("kada je bila invazija na čehoslovačku 68");
+    assert_eq!(question.query.years, [1968]);
+    let question = engine.question("что случилось с чехословакией 68");
+    assert_eq!(question.query.years, [1968]);
+}

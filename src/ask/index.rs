@@ -1456,13 +1456,15 @@ impl Index {
     /// A question not in English with its years written with two digits
     /// in full ("u 68", "в 68": 1968), as [`Index::respell`] writes an
     /// English one's.
-    fn short_years_in_full<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+    fn short_years_in_full<'t>(&self, text: &'t str, language: Language) -> std::borrow::Cow<'t, str> {
         if !text.split_whitespace().any(|chunk| chunk.trim_end_matches(|c: char| !c.is_alphanumeric()).len() == 2) {
             return std::borrow::Cow::Borrowed(text);
         }
         let chunks: Vec<&str> = text.split_whitespace().collect();
         let folded: Vec<String> = chunks.iter().map(|chunk| fold::fold_for_search(chunk)).collect();
-        let year = |at: usize| at.checked_sub(1).and_then(|before| self.short_year(&folded[before], &folded[at]));
+        // "čehoslovačku 68": the word before keyed in the question's language.
+        let keys_of = |before: usize| -> Vec<String> { self.tokens(&chunks[before].to_lowercase(), language).into_iter().flat_map(|t| std::iter::once(t.key).chain(t.alts)).collect() };
+        let year = |at: usize| at.checked_sub(1).and_then(|before| self.short_year(&folded[before], &folded[at], &keys_of(before)));
         if !(0..chunks.len()).any(|at| year(at).is_some()) {
             return std::borrow::Cow::Borrowed(text);
         }
@@ -1476,7 +1478,7 @@ impl Index {
     fn respell_text(&self, text: &str, language: Language) -> Respelled {
         if language != Language::En {
             let text = self.hyphenated_joined(text, language);
-            let text = self.short_years_in_full(&text);
+            let text = self.short_years_in_full(&text, language);
             let (text, folded_chunks) = decades_in_full(&text);
             return Respelled { text, folded_chunks, ..Respelled::default() };
         }
@@ -1518,7 +1520,7 @@ impl Index {
                     return numeral.to_string();
                 }
                 // "in 68": a year written with two digits, when one century dates entries with it.
-                if let Some(year) = chunk_before.and_then(|before| self.short_year(before, folded)) {
+                if let Some(year) = chunk_before.and_then(|before| self.short_year(before, folded, &self.word_keys(before))) {
                     return year.to_string();
                 }
                 // "austria-hungery": each part of a compound is a word of its own.
@@ -1859,7 +1861,7 @@ impl Index {
     /// The year a two-digit number after "in", "since" …, a month or a name
     /// stands for ("in 68": 1968), when entries are dated in that year of
     /// exactly one of the 19th, 20th and 21st centuries.
-    fn short_year(&self, before: &str, word: &str) -> Option<i32> {
+    fn short_year(&self, before: &str, word: &str, before_keys: &[String]) -> Option<i32> {
         if word.len() != 2 || !word.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -1871,7 +1873,7 @@ impl Index {
         } else {
             // "hungary 56": after a word of the name of an entry dated in the
             // year (not "MiG 29": no MiG of 1929).
-            years.into_iter().filter(|&year| self.name_dated_in(before, year)).collect()
+            years.into_iter().filter(|&year| self.name_dated_in(before_keys, year)).collect()
         };
         match dated.as_slice() {
             [year] => Some(*year),
@@ -1895,10 +1897,9 @@ impl Index {
         }
     }
 
-    /// Whether folded word `word` is in the name of an entry dated in `year`.
-    fn name_dated_in(&self, word: &str, year: i32) -> bool {
+    /// Whether one of `keys` (a word's) is in the name of an entry dated in `year`.
+    fn name_dated_in(&self, keys: &[String], year: i32) -> bool {
         let dated = self.years.get(&year).map_or(&[][..], Vec::as_slice);
-        let keys = self.word_keys(word);
         dated.iter().filter_map(|&(doc, _)| self.docs.get(doc as usize)).any(|doc| doc.names.iter().flatten().any(|name| keys.contains(name)))
     }
 

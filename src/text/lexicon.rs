@@ -321,6 +321,8 @@ const SERBIAN: &[&str] = &[
     "tokom", "nakon", "posle", "pre", "vreme", "vremena", "datum", "dana", "dobio", "dobila", "dobili",
     "dobiti", "imati", "bilo", "kog", "koga", "cijem", "ciji", "cija",
     "ali", "vec", "vise", "oko", "potpisala", "jos", "samo", "kao", "neki", "neka",
+    // "Tako oštro", "veoma": degree, as English "so" and "very".
+    "tako", "veoma", "vrlo",
     // "Zbog čega", "iz kog razloga": why.
     "zbog", "cega", "razloga",
     // "Kog meseca", "u kom mesecu": in what month.
