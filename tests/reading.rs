@@ -4570,3 +4570,12 @@ fn a_short_year_after_an_inflected_name_is_read_in_full() {
     let question = engine.question("что случилось с чехословакией 68");
     assert_eq!(question.query.years, [1968]);
 }
+
+#[test]
+fn a_peace_is_asked_in_serbian_and_russian() {
+    // "Mir", "мир": the peace the Serbs refused (Ičko's), told by the 1807
+    // alliance's sentences, not a treaty that only names the Ottomans.
+    let engine = engine();
+    assert_answered_by(&engine, "какой мир с османами отвергли сербы", "ru", "russo-serbian-alliance-1807");
+    assert_answered_by(&engine, "kakav mir sa osmanlijama su srbi odbili", "sr", "russo-serbian-alliance-1807");
+}
