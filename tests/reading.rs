@@ -4579,3 +4579,11 @@ fn a_peace_is_asked_in_serbian_and_russian() {
     assert_answered_by(&engine, "какой мир с османами отвергли сербы", "ru", "russo-serbian-alliance-1807");
     assert_answered_by(&engine, "kakav mir sa osmanlijama su srbi odbili", "sr", "russo-serbian-alliance-1807");
 }
+
+#[test]
+fn since_what_time_asks_when_and_about_that_asks_nothing() {
+    // "С какого времени" (since what time) asks a date; "о том, что"
+    // (about that) names nothing to find.
+    let engine = engine();
+    assert_proven_in(&engine, "с какого времени лондон и москва знали о том что происходило в югославии", "ru", "moscow-and-london-informed-1941", "fall of 1941");
+}

@@ -195,6 +195,8 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "v kakom godu", Asks::When),
     // "С какого года", "до какого года": since and until what year.
     (Language::Ru, "s kakogo goda", Asks::When),
+    // "С какого времени": since when.
+    (Language::Ru, "s kakogo vremeni", Asks::When),
     (Language::Ru, "do kakogo goda", Asks::When),
     (Language::Ru, "kakogo goda", Asks::When),
     (Language::Ru, "v kakoy god", Asks::When),
@@ -344,8 +346,8 @@ const RUSSIAN: &[&str] = &[
     "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
     "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "podpisal",
     "podpisala", "no", "eshche", "tolko", "kak",
-    // "Хотя": although.
-    "khotya",
+    // "Хотя": although; "о *том*, что": about that.
+    "khotya", "tom", "togo", "tomu", "tem",
     // "Так охотно", "очень": degree, as English "so" and "very".
     "tak", "ochen",
     // "Из-за *чего*", "*чем*": what, in its cases.
