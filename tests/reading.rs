@@ -4587,3 +4587,11 @@ fn since_what_time_asks_when_and_about_that_asks_nothing() {
     let engine = engine();
     assert_proven_in(&engine, "с какого времени лондон и москва знали о том что происходило в югославии", "ru", "moscow-and-london-informed-1941", "fall of 1941");
 }
+
+#[test]
+fn great_is_asked_in_serbian_and_russian() {
+    // "Большой чистки", "velike čistke": the sources' Great Purge.
+    let engine = engine();
+    assert_answered_by(&engine, "кто был убит в москве во время большой чистки", "ru", "murder-of-milan-gorkic");
+    assert_answered_by(&engine, "ko je ubijen u moskvi tokom velike čistke", "sr", "murder-of-milan-gorkic");
+}
