@@ -863,6 +863,7 @@ fn check_answer_type(engine: &Engine, question: &Question, entry: usize, candida
 /// question opened by "was" or "were" with an event word (a passive) asks
 /// whether that deed was done to its subject; a sentence that tells only
 /// what follows ("nor joining the … Warsaw Pact") does not say.
+///
 /// "*Did* Serbia *ever* return to the drills": opened by "did", "does" or
 /// "do" and asking "ever", it asks whether its subject did the deed at
 /// all, which a sentence of something else done (the withdrawal) does not

@@ -985,9 +985,9 @@ fn unknown_post(index: &Index, query: &Query, words: &[&str], found: &[(Asks, st
 /// потока", "koji je *kapacitet* Turskog toka": an attribute of a named
 /// thing, asked in Serbian or Russian with "which" right before it, when it
 /// is a word (or two: "пропускная способность") the base has never seen
-/// nor any synonym translates. It was made
-/// light as an untranslated word ([`mark_untranslated_light`]), yet it is
-/// what is asked, as "the *capacity* of TurkStream" is in English. Only
+/// nor any synonym translates. It was made light as an untranslated word
+/// ([`mark_untranslated_light`]), yet it is what is asked, as "the
+/// *capacity* of TurkStream" is in English. Only
 /// when the attribute is of a name that follows it (Russian "у" and a
 /// name, or a name in the genitive after "каков" or "koji je"): "какой
 /// *город* был центром" asks a kind of thing, which a word of the sentence
@@ -1658,7 +1658,9 @@ fn verb_after_ever(index: &Index, words: &[&str], language: Language) -> Option<
     // A subject of one word at least, then "ever".
     let ever = words.iter().skip(2).take(5).position(|w| *w == "ever")? + 2;
     let verb = ever + 1 + words.iter().skip(ever + 1).take_while(|w| TIME_ADVERBS.contains(w)).count();
-    words.get(verb).filter(|word| is_plain_verb(index, word, language)).map(|_| verb)
+    // Not a journey ("did Tito ever *visit* Moscow"): a sentence that puts
+    // the subject in the place tells it, as the yes-or-no reading of places does.
+    words.get(verb).filter(|word| is_plain_verb(index, word, language) && !JOURNEY_WORDS.contains(word)).map(|_| verb)
 }
 
 /// Adverbs of time that may stand between a subject and its verb ("when
