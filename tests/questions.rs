@@ -38,7 +38,7 @@
 //!   1 false assertion; dev-49 151/177 = 85.3%, 6 false assertions;
 //!   dev-50 159/177 = 89.8%, 1 false assertion; dev-51 156/171 = 91.2%,
 //!   1 false assertion; dev-52 144/166 = 86.7%, 3 false assertions).
-//! - `holdout.toml`: the fifty-first set, written the same way by other
+//! - `holdout.toml`: the fifty-second set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -231,21 +231,39 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.5;
-const HOLDOUT_FLOOR: f64 = 86.7;
+const DEV_FLOOR: f64 = 95.7;
+const HOLDOUT_FLOOR: f64 = 90.9;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-06: 144/166 = 86.7%, 3 false assertions, at the
-/// end of session 64's changes, made on dev only). Listed so that the test
+/// measurement (2026-12-07: 252/277 = 91.0%, 4 false assertions, at the
+/// end of session 65's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Its three were fixed in session 65, once the set was in dev as
-/// `dev-52`: an attribute asked in Russian in a word no synonym translates
-/// ("мощность") is required of the evidence; `/who` with a post asks who
-/// held it; "did Serbia *ever* go back to" asks whether the return happened.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// Why each is hard, as seen at the measurement:
+/// - whether Putin visited Belgrade *in 2022* is answered by his profile,
+///   which lists his visits of 2000, 2011, 2014 and 2019: the year of a
+///   yes-or-no question is not required of a person's profile.
+/// - when Khrushchev *came to* Belgrade in 1955 is answered by the letters
+///   in which he and Tito "agreed to meet in Belgrade": the misspelt name
+///   ("krushchev") and "actually" between it and the verb keep "come" from
+///   being read as the journey the evidence must tell.
+/// - whether Tito visited Moscow after 1948, in Serbian Cyrillic ("да ли је
+///   тито посетио москву после 1948"), is answered by the split, whose
+///   sentence names Moscow ("the assumption in Moscow"): the Serbian
+///   yes-or-no question's visit is not required as a journey.
+/// - whether Tito received Soviet orders *other than* the Order of Lenin
+///   ("получал ли тито другие советские ордена кроме ордена ленина") is
+///   answered by the Order of Lenin: "кроме" (besides) does not exclude the
+///   order it names, and the question, with no letter only Russian has, is
+///   read as Serbian.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "did putin visit belgrade in 2022?",
+    "when did krushchev actually come to belgarde in 1955",
+    "да ли је тито посетио москву после 1948",
+    "получал ли тито другие советские ордена кроме ордена ленина",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
