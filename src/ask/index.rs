@@ -1464,7 +1464,7 @@ impl Index {
         let folded: Vec<String> = chunks.iter().map(|chunk| fold::fold_for_search(chunk)).collect();
         // "čehoslovačku 68": the word before keyed in the question's language.
         let keys_of = |before: usize| -> Vec<String> { self.tokens(&chunks[before].to_lowercase(), language).into_iter().flat_map(|t| std::iter::once(t.key).chain(t.alts)).collect() };
-        let year = |at: usize| at.checked_sub(1).and_then(|before| self.short_year(&folded[before], &folded[at], &keys_of(before)));
+        let year = |at: usize| at.checked_sub(1).and_then(|before| self.short_year(&folded[before], &folded[at], || keys_of(before)));
         if !(0..chunks.len()).any(|at| year(at).is_some()) {
             return std::borrow::Cow::Borrowed(text);
         }
@@ -1520,7 +1520,7 @@ impl Index {
                     return numeral.to_string();
                 }
                 // "in 68": a year written with two digits, when one century dates entries with it.
-                if let Some(year) = chunk_before.and_then(|before| self.short_year(before, folded, &self.word_keys(before))) {
+                if let Some(year) = chunk_before.and_then(|before| self.short_year(before, folded, || self.word_keys(before))) {
                     return year.to_string();
                 }
                 // "austria-hungery": each part of a compound is a word of its own.
@@ -1861,7 +1861,8 @@ impl Index {
     /// The year a two-digit number after "in", "since" …, a month or a name
     /// stands for ("in 68": 1968), when entries are dated in that year of
     /// exactly one of the 19th, 20th and 21st centuries.
-    fn short_year(&self, before: &str, word: &str, before_keys: &[String]) -> Option<i32> {
+    /// `before_keys` keys the word before, only when a name's word may date it.
+    fn short_year(&self, before: &str, word: &str, before_keys: impl FnOnce() -> Vec<String>) -> Option<i32> {
         if word.len() != 2 || !word.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -1873,7 +1874,8 @@ impl Index {
         } else {
             // "hungary 56": after a word of the name of an entry dated in the
             // year (not "MiG 29": no MiG of 1929).
-            years.into_iter().filter(|&year| self.name_dated_in(before_keys, year)).collect()
+            let keys = before_keys();
+            years.into_iter().filter(|&year| self.name_dated_in(&keys, year)).collect()
         };
         match dated.as_slice() {
             [year] => Some(*year),
