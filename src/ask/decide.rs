@@ -870,10 +870,9 @@ fn check_answer_type(engine: &Engine, question: &Question, entry: usize, candida
 /// say. Without "ever" ("did the treaty oblige the Soviets to…"), the deed
 /// may be told in other words ("did not require").
 fn asks_whether_done_to(question: &Question) -> bool {
-    let mut words = question.folded.split(' ');
-    let opener = words.next();
-    let mut ever = || words.any(|word| word == "ever");
-    question.asks_whether && !question.event_words.is_empty() && (matches!(opener, Some("was" | "were")) || matches!(opener, Some("did" | "does" | "do")) && ever())
+    let opener = question.folded.split(' ').next();
+    let asks_ever = || question.folded.split(' ').any(|word| word == "ever");
+    question.asks_whether && !question.event_words.is_empty() && (matches!(opener, Some("was" | "were")) || matches!(opener, Some("did" | "does" | "do")) && asks_ever())
 }
 
 /// The question's discriminative words that an entry does not contain: the

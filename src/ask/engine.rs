@@ -390,8 +390,7 @@ impl Engine {
     /// and London*" when each word keys as the title's word on its side of
     /// "and".
     fn and_in_title_by_keys(&self, title: &str, before: &str, after: &str, language: Language) -> bool {
-        let keys_of = |word: &str| -> Vec<String> { self.index.word_tokens(word, language).iter().flat_map(|t| std::iter::once(t.key.clone()).chain(t.alts.iter().cloned())).collect() };
-        let (before_keys, after_keys) = (keys_of(before), keys_of(after));
+        let (before_keys, after_keys) = (self.index.word_keys_in(before, language), self.index.word_keys_in(after, language));
         if before_keys.is_empty() || after_keys.is_empty() {
             return false;
         }
@@ -499,22 +498,33 @@ impl Engine {
         // "What year did Wrangel found the ROVS and how big was *its*
         // membership": "its" is a thing's, not a person's.
         let neuter = right_words[at].trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case("its");
-        let of_a_person = |word: &str| {
-            let keys = self.index.word_keys(word);
-            !keys.is_empty() && keys.iter().all(|key| self.index.is_personal_name_key(key))
-        };
-        let names: Vec<&str> = left.split_whitespace().filter(|word| self.is_name_word(word) && !light_by_ending(word)).collect();
-        let things: Vec<&str> = names.iter().copied().filter(|word| !of_a_person(word)).collect();
         let thing = subject
             .and_then(|_| self.subject_and_object(left))
             .map(|(subject, object)| if passive && !object.is_empty() { object } else { subject })
-            .unwrap_or_else(|| if neuter && !things.is_empty() { things } else { names });
+            .unwrap_or_else(|| self.names_stood_for(left, neuter));
         if thing.is_empty() {
             return None;
         }
         let mut words = right_words;
         words.splice(at..=at, thing);
         Some(words.join(" "))
+    }
+
+    /// The name words of a left half that a pronoun of the right half
+    /// stands for: for "its" (`neuter`), only those of no person when there
+    /// are any ("when did Wrangel found the ROVS and how big was *its*
+    /// membership": the union's).
+    fn names_stood_for<'t>(&self, left: &'t str, neuter: bool) -> Vec<&'t str> {
+        let names: Vec<&str> = left.split_whitespace().filter(|word| self.is_name_word(word) && !light_by_ending(word)).collect();
+        if !neuter {
+            return names;
+        }
+        let of_a_person = |word: &str| {
+            let keys = self.index.word_keys(word);
+            !keys.is_empty() && keys.iter().all(|key| self.index.is_personal_name_key(key))
+        };
+        let things: Vec<&str> = names.iter().copied().filter(|word| !of_a_person(word)).collect();
+        if things.is_empty() { names } else { things }
     }
 
     /// The subject of a half question, the name words (and the stopwords

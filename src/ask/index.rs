@@ -856,6 +856,13 @@ impl Index {
         self.keyer.index_keys_known(text, &self.words)
     }
 
+    /// The keys of one lowercase `word` read in `language`, each with its
+    /// alternatives ("москва": its transliteration's key and its English
+    /// stem's), as a question in that language keys it.
+    pub fn word_keys_in(&self, word: &str, language: Language) -> Vec<String> {
+        self.word_tokens(word, language).iter().flat_map(|t| std::iter::once(t.key.clone()).chain(t.alts.iter().cloned())).collect()
+    }
+
     /// The keys of the ordinal words ("first", "second", …, "tenth").
     pub fn ordinal_keys(&self) -> &[String] {
         &self.ordinal_keys
@@ -1463,8 +1470,7 @@ impl Index {
         let chunks: Vec<&str> = text.split_whitespace().collect();
         let folded: Vec<String> = chunks.iter().map(|chunk| fold::fold_for_search(chunk)).collect();
         // "čehoslovačku 68": the word before keyed in the question's language.
-        let keys_of = |before: usize| -> Vec<String> { self.tokens(&chunks[before].to_lowercase(), language).into_iter().flat_map(|t| std::iter::once(t.key).chain(t.alts)).collect() };
-        let year = |at: usize| at.checked_sub(1).and_then(|before| self.short_year(&folded[before], &folded[at], || keys_of(before)));
+        let year = |at: usize| at.checked_sub(1).and_then(|before| self.short_year(&folded[before], &folded[at], || self.word_keys_in(&chunks[before].to_lowercase(), language)));
         if !(0..chunks.len()).any(|at| year(at).is_some()) {
             return std::borrow::Cow::Borrowed(text);
         }

@@ -978,7 +978,15 @@ fn unknown_post(index: &Index, query: &Query, words: &[&str], found: &[(Asks, st
     }
     let position = head?;
     let key = query.keys.get(position)?;
-    (!index.knows(query, position) && !index.is_synonym_key(key) && !index.is_proper(query, position)).then(|| key.clone())
+    unknown_untranslated(index, query, position).then(|| key.clone())
+}
+
+/// Whether the query's word at `position` is one the base has never seen,
+/// no synonym translates, and that is no name: in a Serbian or Russian
+/// question it was made light ([`mark_untranslated_light`]), yet where it
+/// is what is asked, no sentence can tell it.
+fn unknown_untranslated(index: &Index, query: &Query, position: usize) -> bool {
+    !index.knows(query, position) && !index.is_synonym_key(&query.keys[position]) && !index.is_proper(query, position)
 }
 
 /// "Какая *мощность* у Турецкого потока", "какова *мощность* Турецкого
@@ -1012,9 +1020,8 @@ fn unknown_attribute(index: &Index, query: &Query, text: &str, words: &[&str], l
         let key = index.word_tokens(as_typed(text, word), language).first()?.key.clone();
         query.keys.iter().position(|k| *k == key)
     };
-    let unknown = |position: usize| !index.knows(query, position) && !index.is_synonym_key(&query.keys[position]) && !index.is_proper(query, position);
     let positions: Vec<usize> = words[at..=end].iter().map(|word| position_of(word)).collect::<Option<_>>()?;
-    positions.iter().all(|&position| unknown(position)).then(|| query.keys[positions[positions.len() - 1]].clone())
+    positions.iter().all(|&position| unknown_untranslated(index, query, position)).then(|| query.keys[positions[positions.len() - 1]].clone())
 }
 
 /// Serbian and Russian words for "which" in the singular nominative, that

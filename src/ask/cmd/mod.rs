@@ -121,14 +121,12 @@ fn who_question(engine: &Engine, text: &str) -> Question {
         // `/who russian tsar who made the 1807 alliance`: a person described
         // by what they did, as "who was the russian tsar who made…" asks.
         let described = text.split_whitespace().skip(1).any(|word| word.eq_ignore_ascii_case("who"));
-        if described {
-            return engine.question(&format!("who was {}", text.trim()));
-        }
         // `/who soviet ambassador in belgrade in 1948`: a post or a kind of
         // person, not a name, asks who held it, as "who was the soviet
         // ambassador…" does; its post must then be told.
-        let as_post = engine.question(&format!("who was {}", text.trim()));
-        return if as_post.answer_kind.is_some() || as_post.unknown_kind.is_some() { as_post } else { engine.question(text) };
+        let who_was = engine.question(&format!("who was {}", text.trim()));
+        let a_post = who_was.answer_kind.is_some() || who_was.unknown_kind.is_some();
+        return if described || a_post { who_was } else { engine.question(text) };
     }
     let asked = engine.question(&format!("who {}", text.trim()));
     if asked.deed().is_empty() && asked.told_deed.is_none() && !asked.asks_signer { engine.question(text) } else { asked }
