@@ -4268,6 +4268,39 @@ fn a_yes_or_no_journey_is_told_as_a_journey() {
 }
 
 #[test]
+fn a_visit_to_a_place_is_a_journey_the_evidence_tells() {
+    // "Did Tito visit Moscow after 1948": "the assumption in Moscow was…"
+    // names the place, but no one's journey there; "he met with Stalin in
+    // Moscow" puts Tito there, and the profile's sentence of "high-level
+    // visits … of presidents of Russia to Belgrade" tells Putin's.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did tito visit moscow after 1948"]);
+    assert_nothing_asserted_in(&engine, &[("да ли је тито посетио москву после 1948", "sr"), ("da li je tito posetio moskvu posle 1948", "sr"), ("посещал ли тито москву после 1948", "ru")]);
+    assert_proven(&engine, "did tito ever visit moscow", "josip-broz-tito", "in Moscow");
+    assert_proven(&engine, "did putin visit belgrade", "vladimir-putin", "presidents of Russia to Belgrade");
+    assert_proven_in(&engine, "da li je tito posetio prag", "sr", "tito-visits-prague-1968", "visited Prague");
+}
+
+#[test]
+fn a_yes_or_no_question_of_a_year_needs_a_sentence_that_states_it() {
+    // "Did Putin visit Belgrade in 2022": his profile lists the visits of
+    // 2000, 2011, 2014 and 2019, none in 2022.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did putin visit belgrade in 2022", "did putin come to belgrade in 2021"]);
+    assert_proven(&engine, "did putin visit belgrade in 2019", "putin-visit-belgrade-2019", "2019");
+}
+
+#[test]
+fn an_adverb_between_a_person_and_the_journey_still_asks_the_journey() {
+    // "When did Khrushchev *actually* come to Belgrade": the letters in
+    // which he and Tito "agreed to meet in Belgrade" plan the journey, and
+    // the adverb does not make the question about something else.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did khrushchev actually come to belgrade in 1955", "when did khrushchev finally come to belgrade"]);
+    assert_proven(&engine, "did tito actually go to prague", "tito-visits-prague-1968", "visited Prague");
+}
+
+#[test]
 fn what_something_was_for_is_not_what_was_done() {
     // "Did Serbia buy MiG-29s": "R-77 … missiles *for MiG-29 fighter
     // aircraft*" were bought; the aircraft are what they were for.
@@ -4594,4 +4627,15 @@ fn great_is_asked_in_serbian_and_russian() {
     let engine = engine();
     assert_answered_by(&engine, "кто был убит в москве во время большой чистки", "ru", "murder-of-milan-gorkic");
     assert_answered_by(&engine, "ko je ubijen u moskvi tokom velike čistke", "sr", "murder-of-milan-gorkic");
+}
+
+#[test]
+fn what_a_question_leaves_out_is_not_its_answer() {
+    // "Other than the Order of Lenin", "besides", "кроме": the order it
+    // names is the one thing the question does not ask for, and the
+    // sources name no other Soviet order of Tito's.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did tito receive any soviet awards other than the order of lenin", "did tito get any soviet orders besides the order of lenin"]);
+    assert_nothing_asserted_in(&engine, &[("получал ли тито другие советские ордена кроме ордена ленина", "ru")]);
+    assert_proven(&engine, "when did tito get the order of lenin", "tito-order-of-lenin", "5 June 1972");
 }

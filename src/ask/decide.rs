@@ -118,12 +118,40 @@ struct Candidate {
 /// Decide how to answer `question`, preferring entries of `kinds`.
 pub fn decide(engine: &Engine, question: &Question, kinds: &[Kind]) -> Decision {
     match decide_on_evidence(engine, question, kinds) {
+        // "Did Tito get Soviet orders other than the Order of Lenin": with
+        // the entry the question leaves out set aside, an answer must name
+        // something else ("besides Ota Šik": "Jiří Hájek, František Vlasak…").
+        Decision::Answer { entry } if !question.excluded.is_empty() && !names_another(engine, question, entry) => Decision::Nothing { near: vec![entry] },
         // "Is Serbia going to bring back visas": the sources tell what has
         // been; the entry answers only if a sentence it shows tells a plan
         // or an expectation.
         Decision::Answer { entry } if question.asks_future && !tells_what_is_to_come(engine, question, entry) => Decision::NotStated { entry, asks: question.asks },
         decision => decision,
     }
+}
+
+/// Whether the question leaves out the entry by one of its names
+/// ([`Question::excluded`]): the words left out begin with one of its
+/// names ("other than *the Order of Lenin*", "besides *Ota Šik* got refuge").
+fn is_excluded(engine: &Engine, question: &Question, entry: usize) -> bool {
+    !question.excluded.is_empty() && engine.index().name_begins(entry, &question.excluded)
+}
+
+/// Whether a quote the answer shows names what the question leaves out
+/// and, beside it, another entry of the same kind ("politicians including
+/// Ota Šik, Jiří Hájek, …": people both) that the question does not name.
+/// True when the words left out name no entry.
+fn names_another(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let index = engine.index();
+    let kind = |doc: usize| engine.entry(doc).map(|found| found.kind);
+    let left_out = index.entries_named_first(&question.excluded);
+    if left_out.is_empty() {
+        return true;
+    }
+    let kinds: Vec<_> = left_out.iter().map(|&doc| kind(doc)).collect();
+    let another = |doc: usize| !left_out.contains(&doc) && kinds.contains(&kind(doc)) && !index.name_hit(doc, &question.query.keys);
+    let names_left_out = |keys: &[String]| left_out.iter().any(|&doc| index.name_hit(doc, keys));
+    shown_quotes(engine, question, entry).iter().filter_map(|&q| index.quote_keys(entry).get(q)).any(|keys| names_left_out(keys) && index.entries_named_in(keys).into_iter().any(another))
 }
 
 /// Words of a sentence that tells what is to come: a plan, an intention,
@@ -152,6 +180,7 @@ fn decide_on_evidence(engine: &Engine, question: &Question, kinds: &[Kind]) -> D
     let scored = index.score(query, Some(kinds), false);
     let mut candidates = in_context(engine, question, &scored);
     drop_swapped_groups(engine, question, &mut candidates);
+    candidates.retain(|c| !is_excluded(engine, question, c.entry));
     let Some(best) = candidates.first().copied() else { return Decision::Nothing { near: Vec::new() } };
     if let Some(entry) = exact_name(index, query, &candidates) {
         return check_answer_type(engine, question, entry, &candidates);
@@ -2444,13 +2473,22 @@ fn place_after_one_of(engine: &Engine, text: &str, place: &str, leading: &[&str]
 /// "When did Tito come to Belgrade": whether a shown quote or the entry's
 /// title tells a journey to the place ([`Question::journey_to`]), the
 /// place within a few words after a word of journeys ("visited Prague …
-/// demonstrators gathered in Belgrade" does not). True when the question
-/// asks no journey.
+/// demonstrators gathered in Belgrade" does not), or right after "to" in a
+/// sentence of journeys ("high-level *visits*, such as those of … presidents
+/// of Russia *to Belgrade*"). True when the question asks no journey.
 fn tells_the_journey_there(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> bool {
     let Some(found) = engine.entry(entry) else { return true };
     let journey = super::question::JOURNEY_WORDS;
     let texts = || std::iter::once(found.title.as_str()).chain(shown.iter().filter_map(|&q| found.quotes.get(q)).map(|quote| quote.text.as_str()));
-    question.journey_to.is_empty() || question.journey_to.iter().any(|place| texts().any(|text| place_after_one_of(engine, text, place, journey)))
+    let of_journeys = |text: &str| text.split(|c: char| !c.is_alphanumeric()).any(|word| journey.contains(&word.to_lowercase().as_str()));
+    let told = |text: &str, place: &str| place_after_one_of(engine, text, place, journey) || of_journeys(text) && place_right_after(engine, text, place, "to");
+    question.journey_to.is_empty() || question.journey_to.iter().any(|place| texts().any(|text| told(text, place)))
+}
+
+/// Whether `text` has `place` right after `leading` ("to Belgrade").
+fn place_right_after(engine: &Engine, text: &str, place: &str, leading: &str) -> bool {
+    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    words.windows(2).any(|pair| pair[0] == leading && engine.index().word_keys(&pair[1]).iter().any(|key| key == place))
 }
 
 /// Stage 3: whether an entry can state what the question asks.
@@ -2511,7 +2549,10 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             // when it names no place.
             let polar = !question.polar_subject.is_empty();
             let places = if polar { places_asked(engine, question) } else { Vec::new() };
+            // Asked of a year ("did Putin visit Belgrade in 2022"), in a sentence that states it.
+            let of_the_year = |text: &str| query.years.is_empty() || super::index::years_in(text).any(|year| query.years.contains(&year));
             let at_the_places = |text: &str| !places.is_empty() && places.iter().all(|place| puts_after_a_locative(engine, text, place));
+            let year_told = || !polar || query.years.is_empty() || shown_quotes(engine, question, entry).iter().any(|&q| found.quotes.get(q).is_some_and(|quote| of_the_year(&quote.text)));
             let at_the_place = |q: usize| !polar || found.quotes.get(q).is_some_and(|quote| at_the_places(&quote.text));
             let says_it = || plain_what && only_person_named() && shown_quotes(engine, question, entry).iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false) && at_the_place(q));
             // "Why did Karađorđe refuse Rodofinikin's plan": one of their sentences that gives a reason and says all the rest.
@@ -2529,13 +2570,12 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             // reports words, or tells the verb asked ("proposed joining…").
             let tells_verb = |q: usize| index.quote_keys(entry).get(q).is_some_and(|keys| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))));
             // Asked of a year ("when they met in Sept 1944"), words the sentence dates to it.
-            let of_the_year = |text: &str| query.years.is_empty() || super::index::years_in(text).any(|year| query.years.contains(&year));
             let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| of_the_year(&quote.text) && ((evidence::reports_words(&quote.text) && !evidence::said_by_another(index, &quote.text, &question.speaker, false)) || tells_verb(q)));
             // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
             let other_name = !question.asks_other_name || index.word_keys(&found.title).iter().any(|key| !query.keys.contains(key));
             // "Who was the first Yugoslav ambassador in Moscow": a sentence of theirs that says "first".
             let ordinal = || (0..found.quotes.len()).any(|q| evidence::states_the_ordinal(query, index.quote_keys(entry).get(q).map_or(&[][..], Vec::as_slice), index));
-            return identity && became && signed && deeds && reported && other_name && ordinal() && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
+            return identity && year_told() && became && signed && deeds && reported && other_name && ordinal() && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
         }
         _ => question.asks,
     };

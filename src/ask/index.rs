@@ -2008,6 +2008,34 @@ impl Index {
         })
     }
 
+    /// The entries one of whose names is written, word for word, in
+    /// `keys` (a quote's), each with the key their name starts with.
+    pub(crate) fn entries_named_in(&self, keys: &[String]) -> Vec<usize> {
+        let mut named: Vec<usize> = keys
+            .iter()
+            .filter(|key| self.proper.contains(key.as_str()))
+            .flat_map(|key| self.postings.get(key.as_str()).into_iter().flatten())
+            .filter(|(_, weight)| *weight >= NAME)
+            .map(|(doc, _)| *doc as usize)
+            .filter(|&doc| self.name_hit(doc, keys))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        named
+    }
+
+    /// The entries one of whose names `keys` begin with.
+    pub(crate) fn entries_named_first(&self, keys: &[String]) -> Vec<usize> {
+        let Some(first) = keys.first() else { return Vec::new() };
+        let docs = self.postings.get(first.as_str()).into_iter().flatten().filter(|(_, weight)| *weight >= NAME).map(|(doc, _)| *doc as usize);
+        docs.filter(|&doc| self.name_begins(doc, keys)).collect()
+    }
+
+    /// Whether `keys` begin with one of the entry's names.
+    pub(crate) fn name_begins(&self, entry: usize, keys: &[String]) -> bool {
+        self.docs.get(entry).is_some_and(|doc| doc.names.iter().any(|name| !name.is_empty() && keys.starts_with(name)))
+    }
+
     /// [`Index::name_hit`] for a query given as key ids (`None` for a key in no name).
     fn name_hit_ids(&self, entry: usize, query: &[Option<u32>]) -> bool {
         self.docs.get(entry).is_some_and(|doc| {

@@ -185,6 +185,9 @@ pub struct Question {
     /// question that asks for the one before or after a named person
     /// ([`successor_asked`]).
     pub successor_asked: Option<String>,
+    /// "Did Tito get Soviet orders *other than the Order of Lenin*": the
+    /// keys of what the question names only to leave it out ([`excluded_keys`]).
+    pub excluded: Vec<String>,
     /// "When did Tito come to *Belgrade*": the keys of the place a journey
     /// the question asks about leads to, which the sentence that tells the
     /// journey must name after its word for it ("visited Prague" is not).
@@ -1543,8 +1546,10 @@ pub(crate) fn synonym_phrase_key(index: &Index, words: &[&str], at: usize, langu
 /// and a place after them tell a journey there.
 const GOING_VERBS: &[&str] = &["came", "come", "comes", "coming", "went", "go", "goes", "going", "gone", "got", "get"];
 
-/// The words the sources tell a journey by, first the one an abstention names.
-pub(crate) const JOURNEY_WORDS: &[&str] = &["visit", "visited", "visits", "visiting", "trip", "tour", "arrived", "arrival", "came", "come", "travelled", "traveled", "flew", "went", "journey", "stay", "stayed"];
+/// The words the sources tell a journey by, first the one an abstention
+/// names. "Met" too: who "met with Stalin in Moscow" was there ("agreed to
+/// meet in Belgrade" plans a journey, and does not tell one).
+pub(crate) const JOURNEY_WORDS: &[&str] = &["visit", "visited", "visits", "visiting", "trip", "tour", "arrived", "arrival", "came", "come", "travelled", "traveled", "flew", "went", "journey", "stay", "stayed", "met"];
 
 /// "What did Khrushchev say when he *came to Belgrade*": in a "when"
 /// clause, a verb of going with "to" and a place is the occasion asked
@@ -1558,24 +1563,66 @@ fn journey_to_a_place(index: &Index, query: &Query, text: &str, words: &[&str], 
 
 /// The place a journey the question asks about leads to (its keys), as
 /// [`journey_to_a_place`] and [`inflected_journey`] find it: "when did
-/// Yeltsin come to *Belgrade*".
-pub(crate) fn journey_destination<'a>(index: &'a Index, query: &'a Query, text: &str, words: &[&'a str], language: Language) -> Option<Vec<String>> {
+/// Yeltsin come to *Belgrade*", "did Tito visit *Moscow*".
+pub(crate) fn journey_destination<'a>(index: &'a Index, query: &'a Query, text: &'a str, words: &[&'a str], language: Language) -> Option<Vec<String>> {
+    // The place as respelt ("belgarde" is Belgrade), a Russian one as typed ("Москву").
+    let place = |word: &'a str| match language {
+        Language::En => index.respell_in(query, word).unwrap_or(word),
+        Language::Ru => as_typed(text, word),
+        _ => word,
+    };
+    // The place of a journey that starts at `at`: a verb of going, "to" (or
+    // "u", "в", "na") and the place, or a verb of visiting and the place.
+    // The verb at `at`, its object from `object` on.
+    let journey = |at: usize, object: usize| -> Option<&'a str> {
+        let verb = *words.get(at)?;
+        let destination = if VISITING_VERBS.contains(&verb) {
+            words.get(object)
+        } else if language == Language::En && GOING_VERBS.contains(&verb) && words.get(object) == Some(&"to") || language != Language::En && INFLECTED_GOING_VERBS.contains(&verb) && words.get(object).is_some_and(|w| matches!(*w, "u" | "v" | "vo" | "na")) {
+            words.get(object + 1)
+        } else {
+            None
+        };
+        destination.map(|word| place(word)).filter(|word| names_a_place(index, word, language))
+    };
+    let journey_at = |at: usize| journey(at, at + 1);
     if matches!(language, Language::Sr | Language::Ru) {
-        let verb = person_then(index, query, text, words, language)?;
-        let three = words.get(verb..verb + 3)?;
-        let went = INFLECTED_GOING_VERBS.contains(&three[0]) && matches!(three[1], "u" | "v" | "vo" | "na") && names_a_place(index, three[2], language);
-        return went.then(|| place_keys(index, three[2], language));
+        let (verb, object) = inflected_journey_verb(index, query, text, words, language)?;
+        return journey(verb, object).map(|word| place_keys(index, word, language));
     }
-    // The place as respelt ("belgarde" is Belgrade).
-    let place = |word: &'a str| index.respell_in(query, word).unwrap_or(word);
-    let went_to = |three: &[&'a str]| GOING_VERBS.contains(&three[0]) && three[1] == "to" && names_a_place(index, place(three[2]), language);
     // Only in a clause that sets the time of what is asked: how people went
     // somewhere is told in too many ways ("fled to", "found refuge in").
-    let clause = words.iter().skip(1).position(|word| *word == "when").map(|at| &words[at + 2..]);
-    let in_clause = clause.and_then(|clause| clause.windows(3).find(|three| went_to(three)));
-    // Or when a person is asked to have gone ("when did *Yeltsin come to Belgrade*").
-    let person_went = || person_then(index, query, text, words, language).map(|verb| verb + usize::from(words.get(verb) == Some(&"ever"))).and_then(|verb| words.get(verb..verb + 3)).filter(|three| went_to(three));
-    in_clause.or_else(person_went).map(|three| place_keys(index, place(three[2]), language))
+    let clause = words.iter().skip(1).position(|word| *word == "when").map(|at| at + 2);
+    let in_clause = clause.and_then(|start| (start..words.len()).find_map(journey_at));
+    // Or when a person is asked to have gone ("when did *Yeltsin come to
+    // Belgrade*"), perhaps with an adverb of time between ("ever", "actually").
+    let after_adverbs = |verb: usize| verb + words.iter().skip(verb).take_while(|w| TIME_ADVERBS.contains(w)).count();
+    let person_went = || person_then(index, query, text, words, language).map(after_adverbs).and_then(journey_at);
+    in_clause.or_else(person_went).map(|word| place_keys(index, word, language))
+}
+
+/// Verbs whose object is the place visited ("visited Moscow", "posetio
+/// Moskvu", "посетил Москву"), folded (Russian in its Latin transliteration).
+const VISITING_VERBS: &[&str] = &[
+    "visit", "visits", "visited", "visiting", "posetio", "posetila", "posetili", "posjetio", "posjetila", "posecivao", "posecivala", "posetil", "posetila", "posetili", "poseshchal", "poseshchala",
+    "poseshchali",
+];
+
+/// In Serbian and Russian, where the verb of a person's journey stands and
+/// where its object starts: after "kada" or "когда" and the name
+/// ([`person_then`]), or after "da li je" and the name ("da li je Tito
+/// *posetio* Moskvu"), the object right after the verb; in a Russian
+/// yes-or-no question, the verb before "ли" and the object after the name
+/// ("*посещал* ли Тито *Москву*").
+fn inflected_journey_verb(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<(usize, usize)> {
+    if let Some(verb) = person_then(index, query, text, words, language) {
+        return Some((verb, verb + 1));
+    }
+    if language != Language::Ru || words.get(1) != Some(&"li") {
+        return None;
+    }
+    let names = words.iter().skip(2).take_while(|w| is_personal(index, query, text, w, language)).count();
+    (names > 0).then_some((0, 2 + names))
 }
 
 /// The proper keys of a place's word.
@@ -1592,19 +1639,27 @@ fn person_then(index: &Index, query: &Query, text: &str, words: &[&str], languag
         // "Did Stalin ever come to Belgrade": a yes-or-no question asks of a journey too.
         Language::En if words.first().is_some_and(|w| DO_FORMS.contains(w)) => 1,
         Language::En => (words.first() == Some(&"when") && words.get(1).is_some_and(|w| DO_FORMS.contains(w))).then_some(2)?,
+        // "Da li je Tito posetio": a Serbian yes-or-no question too.
+        _ if words.starts_with(&["da", "li"]) && words.get(2).is_some_and(|w| matches!(*w, "je" | "su")) => 3,
         // "Kada *je* Jeljcin došao": past with its auxiliary.
         _ => {
             words.first().is_some_and(|w| matches!(*w, "kada" | "kad" | "kogda")).then_some(())?;
             1 + usize::from(words.get(1).is_some_and(|w| matches!(*w, "je" | "su")))
         }
     };
-    // As respelt ("jeljcin"), and a Russian name as typed ("Ельцин").
-    let personal = |word: &str| {
-        let word = if language == Language::Ru { as_typed(text, word) } else { index.respell_in(query, word).unwrap_or(word) };
-        index.word_tokens(word, language).iter().any(|t| index.is_personal_name_key(&t.key))
-    };
-    let verb = start + words.iter().skip(start).take_while(|w| personal(w)).count();
+    let verb = start + words.iter().skip(start).take_while(|w| is_personal(index, query, text, w, language)).count();
     (verb > start).then_some(verb)
+}
+
+/// Whether `word` is a word of a person's name, as respelt ("jeljcin"), and
+/// a Russian name as typed ("Ельцин") or, when the base has no Russian
+/// form of it, as transliterated ("Тито" is Tito).
+fn is_personal(index: &Index, query: &Query, text: &str, word: &str, language: Language) -> bool {
+    let personal = |word: &str, language: Language| index.word_tokens(word, language).iter().any(|t| index.is_personal_name_key(&t.key));
+    match language {
+        Language::Ru => personal(as_typed(text, word), language) || personal(word, Language::En),
+        _ => personal(index.respell_in(query, word).unwrap_or(word), language),
+    }
 }
 
 /// Serbian and Russian past forms of coming and going, folded (Russian in
@@ -1615,8 +1670,8 @@ const INFLECTED_GOING_VERBS: &[&str] = &[
 ];
 
 /// [`journey_to_a_place`] in Serbian and Russian: a person named after
-/// "kada" or "когда", then a verb of coming or going, "u", "в" or "na",
-/// and a place.
+/// "kada", "когда" or "da li je", then a verb of coming or going, "u", "в"
+/// or "na", and a place, or a verb of visiting and the place.
 fn inflected_journey(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<Vec<String>> {
     journey_destination(index, query, text, words, language).and_then(|_| journey_keys(index))
 }
@@ -1828,6 +1883,27 @@ const NAME_AFTER_SUCCESSION: usize = 2;
 pub fn after_succession<'w>(words: &'w [&'w str], language: Language) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + 'w {
     let succession = succession_words(language);
     words.iter().enumerate().filter(move |(_, word)| succession.contains(word)).map(|(at, _)| (at, at + 1..(at + 1 + NAME_AFTER_SUCCESSION).min(words.len())))
+}
+
+/// Words after which a question names what it leaves out of what it asks
+/// ("orders *other than* the Order of Lenin", "*osim*", "*кроме*").
+const EXCLUDING: &[&[&str]] = &[&["other", "than"], &["besides"], &["except"], &["apart", "from"], &["aside", "from"], &["excluding"], &["osim"], &["sem"], &["izuzev"], &["krome"], &["pomimo"]];
+
+/// Words that end what [`EXCLUDING`] leaves out: another clause or the
+/// question itself begins ("apart from defending Serbia, *why* did…").
+const CLAUSE_JOINERS: &[&str] = &[
+    "and", "or", "but", "why", "what", "who", "when", "where", "which", "how", "did", "does", "do", "was", "were", "is", "are", "i", "ili", "a", "no", "zasto", "sta",
+    "ko", "kada", "kad", "gde", "pochemu", "chto", "kto", "kogda", "gde",
+];
+
+/// The keys of the words after one of [`EXCLUDING`], up to the end of its
+/// clause (at most six words): what the question names only to leave it
+/// out, which cannot be its answer.
+fn excluded_keys(index: &Index, words: &[&str], language: Language) -> Vec<String> {
+    let Some(after) = (0..words.len()).find_map(|at| EXCLUDING.iter().find(|marker| words[at..].starts_with(marker)).map(|marker| at + marker.len())) else {
+        return Vec::new();
+    };
+    words[after..].iter().take_while(|word| !CLAUSE_JOINERS.contains(word)).take(6).flat_map(|word| index.word_keys_in(word, language)).collect()
 }
 
 /// The succession word of a question that asks for the one before or
@@ -2888,6 +2964,7 @@ impl Question {
         let asks_future = asks_future(&words, language);
         let allied_with = if language == Language::En { partner_keys(index, &spelt) } else { Vec::new() };
         let successor_asked = if asks == Asks::Who { successor_asked(index, &folded, language) } else { None };
+        let excluded = excluded_keys(index, &words, language);
         // A verb by its ending: an English "-ed", a Serbian or Russian active past ("pomagao").
         let verb_by_ending = |w: &&str| (lexicon::is_light_by_ending(w, language) || lexicon::is_active_past(w, language)) && !lexicon::is_stopword(w, language);
         let event_in_main_clause = !event_words.is_empty() && asked_clause.iter().any(verb_by_ending);
@@ -2988,6 +3065,7 @@ impl Question {
             asks_future,
             allied_with,
             successor_asked,
+            excluded,
             journey_to,
             event_in_main_clause,
             asks_deed_done_to_a_name,

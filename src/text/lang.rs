@@ -64,6 +64,9 @@ const RUSSIAN_WORDS: &[&str] = &[
     // "*Из-за чего* … *так* охотно": Russian words Serbian does not write,
     // and "iz", which both do.
     "iz", "chego", "chem", "tak", "ochen", "pro", "ego", "ikh", "kakim", "kotorye", "takzhe",
+    // "Получал ли … *другие* ордена *кроме*": words of exclusion and of
+    // receiving that Serbian writes otherwise ("osim", "druge", "dobio").
+    "krome", "pomimo", "drugie", "drugikh", "poluchal", "poluchil", "poluchila", "poluchali", "poluchili",
 ];
 const ENGLISH_WORDS: &[&str] = &[
     "the", "was", "were", "when", "who", "what", "did", "is", "of", "in", "and", "how", "why",
@@ -152,5 +155,7 @@ mod tests {
         assert_eq!(detect("как на самом деле звали полковника по кличке апис"), Language::Ru);
         // No letter decides; "чего" and "так" are Russian words only.
         assert_eq!(detect("из-за чего королевство схс так охотно принимало беженцев"), Language::Ru);
+        // "Ли" is both; "получал", "другие" and "кроме" are Russian only.
+        assert_eq!(detect("получал ли тито другие советские ордена кроме ордена ленина"), Language::Ru);
     }
 }
