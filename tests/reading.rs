@@ -4279,6 +4279,9 @@ fn a_visit_to_a_place_is_a_journey_the_evidence_tells() {
     assert_proven(&engine, "did tito ever visit moscow", "josip-broz-tito", "in Moscow");
     assert_proven(&engine, "did putin visit belgrade", "vladimir-putin", "presidents of Russia to Belgrade");
     assert_proven_in(&engine, "da li je tito posetio prag", "sr", "tito-visits-prague-1968", "visited Prague");
+    // A place the base never saw ("kinu", China) is the journey's end all
+    // the same: Tito's visit to Prague does not tell it.
+    assert_nothing_asserted_in(&engine, &[("kada je tito posetio kinu", "sr"), ("когда тито посетил китай", "ru")]);
 }
 
 #[test]
@@ -4638,4 +4641,14 @@ fn what_a_question_leaves_out_is_not_its_answer() {
     assert_nothing_asserted(&engine, &["did tito receive any soviet awards other than the order of lenin", "did tito get any soviet orders besides the order of lenin"]);
     assert_nothing_asserted_in(&engine, &[("получал ли тито другие советские ордена кроме ордена ленина", "ru")]);
     assert_proven(&engine, "when did tito get the order of lenin", "tito-order-of-lenin", "5 June 1972");
+}
+
+#[test]
+fn the_owner_of_a_post_is_the_last_noun_of_its_run() {
+    // "The authors of the St Sava church *mosaics*": the owner is the
+    // mosaics, which the sentence puts beside "Authors" ("Authors of the
+    // mosaics were Nikolay Mukhin and Yevgeniy Maksimov"), not the saint.
+    let engine = engine();
+    assert_proven(&engine, "who were the authors of the st sava church mosaics", "saint-sava-mosaic", "Nikolay Mukhin");
+    assert_proven(&engine, "who was the author of the saint sava mosaics", "saint-sava-mosaic", "Nikolay Mukhin");
 }

@@ -922,7 +922,9 @@ fn is_russian_singular_name(folded: &str) -> bool {
     ["iya", "ii", "iy", "yy", "aya", "oy", "oe"].iter().any(|ending| folded.len() > ending.len() + 3 && folded.ends_with(ending))
 }
 
-/// The key of the name after "HEAD of [the]" in the question, if any.
+/// The key of the name after "HEAD of [the]" in the question, if any; in
+/// English, of a run of nouns that ends in a common one, that last noun,
+/// what the run names ("the authors of the St Sava church *mosaics*").
 fn owner_of_head(index: &Index, words: &[&str], head: &str, language: Language) -> Option<String> {
     let at = words.iter().position(|w| index.word_tokens(w, language).iter().any(|t| t.key == head))?;
     let rest: Vec<&&str> = words.iter().skip(at + 1).take(3).collect();
@@ -930,8 +932,12 @@ fn owner_of_head(index: &Index, words: &[&str], head: &str, language: Language) 
     if !["of", "od", "iz"].contains(*of) {
         return None;
     }
-    let owner = after.iter().find(|w| !crate::text::lexicon::is_stopword(w, language))?;
-    index.word_tokens(owner, language).first().map(|t| t.key.clone())
+    let start = at + 2 + after.iter().position(|w| !crate::text::lexicon::is_stopword(w, language))?;
+    let owner = words[start];
+    let key = |word: &str| index.word_tokens(word, language).first().map(|t| t.key.clone());
+    let run: Vec<&str> = words[start..].iter().take_while(|w| is_plain_noun(w, language)).take(4).copied().collect();
+    let last = run.last().filter(|_| language == Language::En && run.len() > 1).and_then(|word| key(word)).filter(|last| index.has_key(last) && !index.is_proper_key(last));
+    last.or_else(|| key(owner))
 }
 
 /// "What was *Hebrang's* position": the key of the personal name whose
@@ -1583,7 +1589,8 @@ pub(crate) fn journey_destination<'a>(index: &'a Index, query: &'a Query, text: 
         } else {
             None
         };
-        destination.map(|word| place(word)).filter(|word| names_a_place(index, word, language))
+        // A place the base never saw ("Kinu", China) is still the journey's end.
+        destination.map(|word| place(word)).filter(|word| names_a_place(index, word, language) || is_unknown_noun(index, word, language))
     };
     let journey_at = |at: usize| journey(at, at + 1);
     if matches!(language, Language::Sr | Language::Ru) {
@@ -1625,9 +1632,17 @@ fn inflected_journey_verb(index: &Index, query: &Query, text: &str, words: &[&st
     (names > 0).then_some((0, 2 + names))
 }
 
-/// The proper keys of a place's word.
+/// The keys of a place's word: its proper ones, or all of a word the base
+/// never saw ([`is_unknown_noun`]).
 fn place_keys(index: &Index, word: &str, language: Language) -> Vec<String> {
-    index.word_tokens(word, language).iter().map(|t| t.key.clone()).filter(|key| index.is_proper_key(key)).collect()
+    let unknown = is_unknown_noun(index, word, language);
+    index.word_tokens(word, language).iter().map(|t| t.key.clone()).filter(|key| unknown || index.is_proper_key(key)).collect()
+}
+
+/// Whether `word` is a noun the base has never seen, in any of its keys.
+fn is_unknown_noun(index: &Index, word: &str, language: Language) -> bool {
+    let tokens = index.word_tokens(word, language);
+    word.chars().count() >= 3 && !tokens.is_empty() && is_plain_noun(word, language) && !tokens.iter().any(|t| index.has_key(&t.key) || t.alts.iter().any(|alt| index.has_key(alt)))
 }
 
 /// The position of the word after "when did" (or a yes-or-no "did") and a
