@@ -360,7 +360,8 @@ fn fully_covered_runner_up(engine: &Engine, question: &Question, best: Candidate
         .iter()
         .skip(1)
         .take_while(|c| c.score >= best.score * RUNNER_UP_SHARE && c.score >= SUGGEST)
-        .filter(|c| years.is_empty() || engine.entry(c.entry).is_some_and(|e| year_fit(engine, e, years) == Some(true)))
+        // Dated in them, or showing a sentence that states them ("over 5,000 enrolled … as of 2023").
+        .filter(|c| years.is_empty() || engine.entry(c.entry).is_some_and(|e| year_fit(engine, e, years) == Some(true)) || shown_quote_dates_it(engine, question, c.entry))
         .find(|c| uncovered(engine, question, c.entry, candidates).is_none() && can_state(engine, question, c.entry))
         .copied()
 }

@@ -1583,7 +1583,8 @@ pub(crate) fn journey_destination<'a>(index: &'a Index, query: &'a Query, text: 
     let journey = |at: usize, object: usize| -> Option<&'a str> {
         let verb = *words.get(at)?;
         let destination = if VISITING_VERBS.contains(&verb) {
-            words.get(object)
+            // "Visit *the* USSR".
+            words.get(object + usize::from(words.get(object) == Some(&"the")))
         } else if language == Language::En && GOING_VERBS.contains(&verb) && words.get(object) == Some(&"to") || language != Language::En && INFLECTED_GOING_VERBS.contains(&verb) && words.get(object).is_some_and(|w| matches!(*w, "u" | "v" | "vo" | "na")) {
             words.get(object + 1)
         } else {
