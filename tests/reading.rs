@@ -4284,6 +4284,9 @@ fn a_visit_to_a_place_is_a_journey_the_evidence_tells() {
     assert_nothing_asserted_in(&engine, &[("kada je tito posetio kinu", "sr"), ("когда тито посетил китай", "ru")]);
     // "Visit *the* USSR": the place after the article; Prague is not it.
     assert_nothing_asserted(&engine, &["did tito visit the ussr", "when did tito visit the ussr"]);
+    // Who went to Belgrade went to Serbia: the city stands for the country.
+    assert_proven(&engine, "when did putin visit serbia", "putin-visit-belgrade-2000", "Vladimir Putin 2000");
+    assert_proven_in(&engine, "kada je putin posetio srbiju", "sr", "putin-visit-belgrade-2000", "Vladimir Putin 2000");
 }
 
 #[test]

@@ -2458,22 +2458,32 @@ const PLACE_REACH: usize = 6;
 /// Whether `text` has `place` within [`PLACE_REACH`] words after one of
 /// [`PLACING_WORDS`], in the same clause (no comma or bracket between).
 fn puts_after_a_locative(engine: &Engine, text: &str, place: &str) -> bool {
-    place_after_one_of(engine, text, place, PLACING_WORDS)
+    place_after_one_of(engine, text, place, PLACING_WORDS, false)
 }
 
 /// Whether `text` has `place` within [`PLACE_REACH`] words after one of
-/// `leading` (as folded), in the same clause.
-fn place_after_one_of(engine: &Engine, text: &str, place: &str, leading: &[&str]) -> bool {
+/// `leading` (as folded), in the same clause; with `or_its_city`, or a city
+/// that stands for it ([`names_the_place`]).
+fn place_after_one_of(engine: &Engine, text: &str, place: &str, leading: &[&str], or_its_city: bool) -> bool {
     text.split([',', ';', '(', ')']).any(|clause| {
         let words: Vec<String> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-        let is_place = |word: &String| engine.index().word_keys(word).iter().any(|key| key == place);
+        let is_place = |word: &String| names_the_place(engine, word, place, or_its_city);
         words.iter().enumerate().any(|(at, word)| leading.contains(&word.as_str()) && words.iter().skip(at + 1).take(PLACE_REACH).any(is_place))
     })
 }
 
+/// Whether a word of a text (lowercase) names `place` (a key), or, with
+/// `or_its_city`, is a city that stands for it: who went to Belgrade went
+/// to Serbia ("Belgrade" means Serbia, as the synonyms' metonyms say).
+fn names_the_place(engine: &Engine, word: &str, place: &str, or_its_city: bool) -> bool {
+    let keys = engine.index().word_keys(word);
+    let stands_for_it = |key: &String| engine.index().keyer().stands_for(key).iter().any(|meaning| meaning.join(" ") == place);
+    keys.iter().any(|key| key == place) || or_its_city && keys.iter().any(stands_for_it)
+}
+
 /// "When did Tito come to Belgrade": whether a shown quote or the entry's
-/// title tells a journey to the place ([`Question::journey_to`]), the
-/// place within a few words after a word of journeys ("visited Prague …
+/// title tells a journey to the place ([`Question::journey_to`]) or a city
+/// that stands for it, the place within a few words after a word of journeys ("visited Prague …
 /// demonstrators gathered in Belgrade" does not), or right after "to" in a
 /// sentence of journeys ("high-level *visits*, such as those of … presidents
 /// of Russia *to Belgrade*"). True when the question asks no journey.
@@ -2482,14 +2492,15 @@ fn tells_the_journey_there(engine: &Engine, question: &Question, entry: usize, s
     let journey = super::question::JOURNEY_WORDS;
     let texts = || std::iter::once(found.title.as_str()).chain(shown.iter().filter_map(|&q| found.quotes.get(q)).map(|quote| quote.text.as_str()));
     let of_journeys = |text: &str| text.split(|c: char| !c.is_alphanumeric()).any(|word| journey.contains(&word.to_lowercase().as_str()));
-    let told = |text: &str, place: &str| place_after_one_of(engine, text, place, journey) || of_journeys(text) && place_right_after(engine, text, place, "to");
+    let told = |text: &str, place: &str| place_after_one_of(engine, text, place, journey, true) || of_journeys(text) && place_right_after(engine, text, place, "to");
     question.journey_to.is_empty() || question.journey_to.iter().any(|place| texts().any(|text| told(text, place)))
 }
 
-/// Whether `text` has `place` right after `leading` ("to Belgrade").
+/// Whether `text` has `place`, or a city that stands for it, right after
+/// `leading` ("to Belgrade").
 fn place_right_after(engine: &Engine, text: &str, place: &str, leading: &str) -> bool {
     let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    words.windows(2).any(|pair| pair[0] == leading && engine.index().word_keys(&pair[1]).iter().any(|key| key == place))
+    words.windows(2).any(|pair| pair[0] == leading && names_the_place(engine, &pair[1], place, true))
 }
 
 /// Stage 3: whether an entry can state what the question asks.
