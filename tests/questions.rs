@@ -39,7 +39,7 @@
 //!   dev-50 159/177 = 89.8%, 1 false assertion; dev-51 156/171 = 91.2%,
 //!   1 false assertion; dev-52 144/166 = 86.7%, 3 false assertions;
 //!   dev-53 252/277 = 91.0%, 4 false assertions).
-//! - `holdout.toml`: the fifty-second set, written the same way by other
+//! - `holdout.toml`: the fifty-third set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -232,18 +232,39 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.5;
-const HOLDOUT_FLOOR: f64 = 90.9;
+const DEV_FLOOR: f64 = 95.6;
+const HOLDOUT_FLOOR: f64 = 85.9;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-07: 252/277 = 91.0%, 4 false assertions, at the
-/// end of session 65's changes, made on dev only). Listed so that the test
+/// measurement (2026-12-07: 141/164 = 86.0%, 5 false assertions, at the
+/// end of session 66's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// All four were fixed in session 66, on dev (as `dev-53`).
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// Why each is hard, as seen at the measurement:
+/// - what Tito and Stalin "discus"-sed in Moscow in September 1944 is
+///   answered by the sentence that they met: the misspelt "discus" is not
+///   read as asking for what was said, as "discuss" is (which abstains).
+/// - `/treaty what the 1955 scientific and technical cooperation agreement
+///   covered` shows the agreement's card: `/treaty` reads its argument as a
+///   treaty's name, and what it covered (which the sources never give) is
+///   not asked of it.
+/// - who led the British mission to the Partisans, in Serbian ("ko je
+///   vodio britansku misiju"), is answered by the mission's sentence, which
+///   names no one: "vodio" (led) is not read as asking for a leader.
+/// - who signed the 1945 treaty of friendship "со стороны ссср" (for the
+///   USSR's side) is answered by the treaty, whose signer is Tito: the side
+///   asked is not read.
+/// - at what price Serbia buys Russian gas ("по какой цене") is answered by
+///   the trade sentence's sums: the price is read as any sum of money.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "what did tito and stalin discus in moscow in septmber 1944",
+    "/treaty what the 1955 scientific and technical cooperation agreement covered",
+    "ko je vodio britansku misiju kod partizana 1942",
+    "кто подписал договор о дружбе 1945 года со стороны ссср",
+    "по какой цене сербия покупает российский газ",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
