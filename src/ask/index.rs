@@ -2009,7 +2009,7 @@ impl Index {
     }
 
     /// The entries one of whose names is written, word for word, in
-    /// `keys` (a quote's), each with the key their name starts with.
+    /// `keys` (a quote's), found from the proper keys among them.
     pub(crate) fn entries_named_in(&self, keys: &[String]) -> Vec<usize> {
         let mut named: Vec<usize> = keys
             .iter()

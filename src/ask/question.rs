@@ -1577,9 +1577,9 @@ pub(crate) fn journey_destination<'a>(index: &'a Index, query: &'a Query, text: 
         Language::Ru => as_typed(text, word),
         _ => word,
     };
-    // The place of a journey that starts at `at`: a verb of going, "to" (or
-    // "u", "в", "na") and the place, or a verb of visiting and the place.
-    // The verb at `at`, its object from `object` on.
+    // The place of a journey told by the verb at `at`, its object from
+    // `object` on: a verb of going, "to" (or "u", "в", "na") and the place,
+    // or a verb of visiting and the place.
     let journey = |at: usize, object: usize| -> Option<&'a str> {
         let verb = *words.get(at)?;
         let destination = if VISITING_VERBS.contains(&verb) {
@@ -1612,8 +1612,7 @@ pub(crate) fn journey_destination<'a>(index: &'a Index, query: &'a Query, text: 
 /// Verbs whose object is the place visited ("visited Moscow", "posetio
 /// Moskvu", "посетил Москву"), folded (Russian in its Latin transliteration).
 const VISITING_VERBS: &[&str] = &[
-    "visit", "visits", "visited", "visiting", "posetio", "posetila", "posetili", "posjetio", "posjetila", "posecivao", "posecivala", "posetil", "posetila", "posetili", "poseshchal", "poseshchala",
-    "poseshchali",
+    "visit", "visits", "visited", "visiting", "posetio", "posetila", "posetili", "posjetio", "posjetila", "posecivao", "posecivala", "posetil", "poseshchal", "poseshchala", "poseshchali",
 ];
 
 /// In Serbian and Russian, where the verb of a person's journey stands and
@@ -1909,7 +1908,7 @@ const EXCLUDING: &[&[&str]] = &[&["other", "than"], &["besides"], &["except"], &
 /// question itself begins ("apart from defending Serbia, *why* did…").
 const CLAUSE_JOINERS: &[&str] = &[
     "and", "or", "but", "why", "what", "who", "when", "where", "which", "how", "did", "does", "do", "was", "were", "is", "are", "i", "ili", "a", "no", "zasto", "sta",
-    "ko", "kada", "kad", "gde", "pochemu", "chto", "kto", "kogda", "gde",
+    "ko", "kada", "kad", "gde", "pochemu", "chto", "kto", "kogda",
 ];
 
 /// The keys of the words after one of [`EXCLUDING`], up to the end of its
