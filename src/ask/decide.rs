@@ -2366,7 +2366,7 @@ fn tells_kin(engine: &Engine, entry: usize, found: &Entry, kin: &super::question
     let own_name = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key) && index.name_keys_iter(entry).any(|name| name == key));
     let (converse, sex) = converse_kin(kin.relation);
     found.quotes.iter().any(|quote| {
-        let words: Vec<String> = quote.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let words = lowercase_words(&quote.text);
         let of_within = |at: usize, named: &dyn Fn(&str) -> bool| words.get(at + 1).is_some_and(|next| next == "of") && words.iter().skip(at + 2).take(5).any(|word| named(word));
         let told = words.iter().enumerate().filter(|(_, word)| word.trim_end_matches('s') == kin.relation).any(|(at, _)| {
             let owners = at >= 2 && words[at - 1] == "s" && owner_word(&words[at - 2]);
@@ -2466,7 +2466,7 @@ fn puts_after_a_locative(engine: &Engine, text: &str, place: &str) -> bool {
 /// that stands for it ([`names_the_place`]).
 fn place_after_one_of(engine: &Engine, text: &str, place: &str, leading: &[&str], or_its_city: bool) -> bool {
     text.split([',', ';', '(', ')']).any(|clause| {
-        let words: Vec<String> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let words = lowercase_words(clause);
         let is_place = |word: &String| names_the_place(engine, word, place, or_its_city);
         words.iter().enumerate().any(|(at, word)| leading.contains(&word.as_str()) && words.iter().skip(at + 1).take(PLACE_REACH).any(is_place))
     })
@@ -2491,15 +2491,20 @@ fn tells_the_journey_there(engine: &Engine, question: &Question, entry: usize, s
     let Some(found) = engine.entry(entry) else { return true };
     let journey = super::question::JOURNEY_WORDS;
     let texts = || std::iter::once(found.title.as_str()).chain(shown.iter().filter_map(|&q| found.quotes.get(q)).map(|quote| quote.text.as_str()));
-    let of_journeys = |text: &str| text.split(|c: char| !c.is_alphanumeric()).any(|word| journey.contains(&word.to_lowercase().as_str()));
-    let told = |text: &str, place: &str| place_after_one_of(engine, text, place, journey, true) || of_journeys(text) && place_right_after(engine, text, place, "to");
+    let told = |text: &str, place: &str| place_after_one_of(engine, text, place, journey, true) || evidence::has_any_word(text, journey) && place_right_after(engine, text, place, "to");
     question.journey_to.is_empty() || question.journey_to.iter().any(|place| texts().any(|text| told(text, place)))
+}
+
+/// The words of `text`, lowercase, split at every character that is not a
+/// letter or a digit.
+fn lowercase_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// Whether `text` has `place`, or a city that stands for it, right after
 /// `leading` ("to Belgrade").
 fn place_right_after(engine: &Engine, text: &str, place: &str, leading: &str) -> bool {
-    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words = lowercase_words(text);
     words.windows(2).any(|pair| pair[0] == leading && names_the_place(engine, &pair[1], place, true))
 }
 
