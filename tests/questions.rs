@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-53.toml`: the second to fifty-second holdout sets,
+//! - `dev-3.toml` … `dev-54.toml`: the second to fifty-third holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -38,7 +38,8 @@
 //!   1 false assertion; dev-49 151/177 = 85.3%, 6 false assertions;
 //!   dev-50 159/177 = 89.8%, 1 false assertion; dev-51 156/171 = 91.2%,
 //!   1 false assertion; dev-52 144/166 = 86.7%, 3 false assertions;
-//!   dev-53 252/277 = 91.0%, 4 false assertions).
+//!   dev-53 252/277 = 91.0%, 4 false assertions; dev-54 141/164 = 86.0%,
+//!   5 false assertions).
 //! - `holdout.toml`: the fifty-third set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -232,7 +233,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.6;
+const DEV_FLOOR: f64 = 95.4;
 const HOLDOUT_FLOOR: f64 = 85.9;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -270,6 +271,26 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
+        "what did tito and stalin discus in moscow in septmber 1944",
+        "from dev-54's one measurement as the holdout: the misspelt \"discus\" is not read as asking for what was said, as \"discuss\" is (which abstains), so the sentence that they met answers",
+    ),
+    (
+        "/treaty what the 1955 scientific and technical cooperation agreement covered",
+        "from dev-54's one measurement as the holdout: /treaty reads its argument as a treaty's name and shows the agreement's card; what it covered (which the sources never give) is not asked of it",
+    ),
+    (
+        "ko je vodio britansku misiju kod partizana 1942",
+        "from dev-54's one measurement as the holdout: \"vodio\" (led) is not read as asking for a leader, so the mission's sentence, which names no one, answers",
+    ),
+    (
+        "кто подписал договор о дружбе 1945 года со стороны ссср",
+        "from dev-54's one measurement as the holdout: the side asked (\"со стороны ссср\") is not read, so the treaty, whose signer is Tito, answers",
+    ),
+    (
+        "по какой цене сербия покупает российский газ",
+        "from dev-54's one measurement as the holdout: the price is read as any sum of money, so the trade sentence's sums answer",
+    ),
+    (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
     ),
@@ -279,7 +300,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=53 {
+    for part in 2..=54 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
