@@ -260,36 +260,11 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// - at what price Serbia buys Russian gas ("по какой цене") is answered by
 ///   the trade sentence's sums: the price is read as any sum of money.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what did tito and stalin discus in moscow in septmber 1944",
-    "/treaty what the 1955 scientific and technical cooperation agreement covered",
-    "ko je vodio britansku misiju kod partizana 1942",
-    "кто подписал договор о дружбе 1945 года со стороны ссср",
-    "по какой цене сербия покупает российский газ",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "what did tito and stalin discus in moscow in septmber 1944",
-        "from dev-54's one measurement as the holdout: the misspelt \"discus\" is not read as asking for what was said, as \"discuss\" is (which abstains), so the sentence that they met answers",
-    ),
-    (
-        "/treaty what the 1955 scientific and technical cooperation agreement covered",
-        "from dev-54's one measurement as the holdout: /treaty reads its argument as a treaty's name and shows the agreement's card; what it covered (which the sources never give) is not asked of it",
-    ),
-    (
-        "ko je vodio britansku misiju kod partizana 1942",
-        "from dev-54's one measurement as the holdout: \"vodio\" (led) is not read as asking for a leader, so the mission's sentence, which names no one, answers",
-    ),
-    (
-        "кто подписал договор о дружбе 1945 года со стороны ссср",
-        "from dev-54's one measurement as the holdout: the side asked (\"со стороны ссср\") is not read, so the treaty, whose signer is Tito, answers",
-    ),
-    (
-        "по какой цене сербия покупает российский газ",
-        "from dev-54's one measurement as the holdout: the price is read as any sum of money, so the trade sentence's sums answer",
-    ),
     (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",

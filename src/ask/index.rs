@@ -2289,7 +2289,9 @@ fn inner_slip(typed: &str, meant: &str) -> bool {
     b.len() == a.len() + 1 && (1..b.len() - 1).any(|at| b[..at] == a[..at] && b[at + 1..] == a[at..])
 }
 
-fn doubling_slip(a: &str, b: &str) -> bool {
+/// Whether one of `a` and `b` is the other with a doubled letter typed
+/// once ("masing", "massing") or a letter typed twice ("kinng", "king").
+pub(crate) fn doubling_slip(a: &str, b: &str) -> bool {
     let (long, short) = if a.len() > b.len() { (a.as_bytes(), b.as_bytes()) } else { (b.as_bytes(), a.as_bytes()) };
     if long.len() != short.len() + 1 {
         return false;

@@ -273,7 +273,7 @@ fn asks_for_words(words: &[&str], asks: Asks, language: Language) -> bool {
     match language {
         // "šta je Jugoslavija *izrazila*", "что Тито *сказал*": a past verb of saying.
         Language::Sr | Language::Ru => asks == Asks::What && words.iter().any(|w| INFLECTED_WORDS_VERBS.contains(w)),
-        _ => asks_for(WORDS_VERBS, words, asks, language) || asks_whether_said(words, asks) || asks_which_words(words, asks),
+        _ => asks_for(WORDS_VERBS, words, asks, language) || asks_for_indirectly(WORDS_VERBS, words, asks) || asks_whether_said(words, asks) || asks_which_words(words, asks),
     }
 }
 
@@ -313,7 +313,7 @@ const POLAR_SPEAKER_REACH: usize = 4;
 /// *Hebrang* reply to Stalin", "what did *Tito and Stalin* agree on".
 fn speaker_of_words(index: &Index, words: &[&str]) -> Vec<String> {
     let Some(did) = words.iter().position(|w| DO_FORMS.contains(w)) else { return Vec::new() };
-    let Some(verb) = words.iter().skip(did + 1).position(|w| WORDS_VERBS.contains(w)).map(|at| did + 1 + at) else { return Vec::new() };
+    let Some(verb) = words.iter().skip(did + 1).position(|w| is_listed_verb(WORDS_VERBS, w)).map(|at| did + 1 + at) else { return Vec::new() };
     words[did + 1..verb].iter().flat_map(|word| index.word_tokens(word, Language::En).iter().map(|t| t.key.clone()).collect::<Vec<_>>()).filter(|key| index.is_proper_key(key)).collect()
 }
 
@@ -344,7 +344,7 @@ const INFLECTED_WORDS_VERBS: &[&str] = &[
 /// held: "what did the 1974 agreement *include*", "what does the treaty
 /// *provide* for" (see [`asks_for_words`] for the form).
 fn asks_for_contents(words: &[&str], asks: Asks, language: Language) -> bool {
-    asks_for(CONTENTS_VERBS, words, asks, language)
+    asks_for(CONTENTS_VERBS, words, asks, language) || language == Language::En && asks_for_indirectly(CONTENTS_VERBS, words, asks)
 }
 
 /// "What *kinds of people* were among the émigrés": what a group was made
@@ -393,6 +393,40 @@ fn asks_for_ceded(words: &[&str], asks: Asks, language: Language) -> bool {
 /// Verbs of ceding, in the forms that follow "did".
 const CEDING_VERBS: &[&str] = &["cede", "surrender", "renounce", "relinquish", "forfeit"];
 
+/// Whether a question without "did" asks what [`asks_for`] does, in the
+/// order of a question told ("`/treaty` what the 1955 agreement
+/// *covered*", "what Tito and Stalin *discussed* in Moscow"): "what", then
+/// who did it, then a verb of `verbs` in the past or the present, at the
+/// question's end or before what it was about or when. Not a passive
+/// ("what agreement *was* signed"), which asks which thing it was, and
+/// not with an object after the verb ("what agreement covered trade").
+fn asks_for_indirectly(verbs: &[&str], words: &[&str], asks: Asks) -> bool {
+    if asks != Asks::What || words.first() != Some(&"what") {
+        return false;
+    }
+    let told = |word: &str| verbs.iter().any(|verb| told_form(verb, word));
+    let Some(at) = words.iter().skip(2).position(|w| told(w)).map(|at| at + 2) else { return false };
+    let passive = words[1..at].iter().any(|word| BE_FORMS.contains(word) || *word == "been");
+    !passive && words.get(at + 1).is_none_or(|next| WORDS_FOLLOWERS.contains(next))
+}
+
+/// Whether `word` is `verb` in its past or its third person ("covered",
+/// "agreed", "replied", "includes"; "said", "told", "wrote").
+fn told_form(verb: &str, word: &str) -> bool {
+    let irregular = matches!((verb, word), ("say", "said" | "says") | ("tell", "told" | "tells") | ("write", "wrote" | "writes"));
+    let stem = verb.strip_suffix('y').map(|stem| format!("{stem}i")).unwrap_or_else(|| verb.to_string());
+    let regular = word.strip_prefix(verb).is_some_and(|ending| matches!(ending, "ed" | "d" | "s" | "es") && !(ending == "d" && !verb.ends_with('e')))
+        || word.strip_prefix(stem.as_str()).is_some_and(|ending| matches!(ending, "ed" | "es"));
+    irregular || regular
+}
+
+/// Whether `word` is one of `verbs`, or one with a doubled letter typed
+/// once ("what did Tito and Stalin *discus*"): the likeliest slip, and one
+/// a verb's stem hides, so the word is as known as the verb.
+fn is_listed_verb(verbs: &[&str], word: &str) -> bool {
+    verbs.contains(&word) || word.len() >= 5 && verbs.iter().any(|verb| crate::ask::index::doubling_slip(word, verb) && word.len() < verb.len())
+}
+
 /// Whether "what did (…)" is followed by one of `verbs`, at the question's
 /// end or before what it was about or when, the one it was said to between.
 fn asks_for(verbs: &[&str], words: &[&str], asks: Asks, language: Language) -> bool {
@@ -406,7 +440,7 @@ fn asks_for(verbs: &[&str], words: &[&str], asks: Asks, language: Language) -> b
     if did > 0 && asker != Some(&"what") {
         return false;
     }
-    let spoken = words.iter().enumerate().skip(did + 1).find(|(_, w)| verbs.contains(w)).map(|(at, _)| at);
+    let spoken = words.iter().enumerate().skip(did + 1).find(|(_, w)| is_listed_verb(verbs, w)).map(|(at, _)| at);
     let ends_there = |at: usize| words.get(at).is_none_or(|next| WORDS_FOLLOWERS.contains(next));
     // "What did Khrushchev tell *Tito* when…": the one told between.
     spoken.is_some_and(|at| ends_there(at + 1) || words.get(at + 1).is_some_and(|object| !lexicon::is_stopword(object, language)) && ends_there(at + 2))
@@ -601,8 +635,8 @@ const CURRENCY_WORDS: &[&str] = &["dollar", "dollars", "usd", "euro", "euros", "
 /// Words that ask what something cost or what was paid for it, folded
 /// ("koliko *košta*", "сколько *стоит*", "how much did Gazprom *pay*").
 const COST_WORDS: &[&str] = &[
-    "cost", "costs", "costed", "price", "priced", "kosta", "kostao", "kostala", "kostalo", "cena", "cenu", "cijena", "stoit", "stoil",
-    "stoila", "stoilo", "stoimost", "tsena", "tsenu", "pay", "paid", "pays", "spend", "spent", "platio", "platila", "platili",
+    "cost", "costs", "costed", "price", "priced", "kosta", "kostao", "kostala", "kostalo", "cena", "cenu", "cene", "ceni", "cenom", "cijena", "cijenu", "stoit", "stoil",
+    "stoila", "stoilo", "stoimost", "tsena", "tsenu", "tsene", "tseny", "tsenoy", "pay", "paid", "pays", "spend", "spent", "platio", "platila", "platili",
     "zaplatil", "zaplatila", "zaplatili",
     // The present ("koliko Srbija *plaća*", "сколько *платит*") and past of "pay".
     "placa", "placaju", "platil", "platit", "platyat",
@@ -1087,6 +1121,18 @@ fn head_position(index: &Index, query: &Query, text: &str, words: &[&str], found
     let key = index.word_tokens(typed, language).first()?.key.clone();
     // "Prime minister" is one key of two words: the head is the whole.
     query.keys.iter().position(|k| *k == key || k.strip_suffix(key.as_str()).is_some_and(|rest| rest.ends_with(' ')))
+}
+
+/// "По какой *цене*", "koju *cenu*", "what *price*": the position in
+/// `query` of a cost right after the question word, which is what the
+/// question asks, whatever follows it. The base never says what anything
+/// cost, so the word stays what is asked, not a light word.
+fn asked_cost_position(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, asks: Asks) -> Option<usize> {
+    let (_, range) = found.iter().find(|(a, _)| *a == asks && asks == Asks::What)?;
+    let cost = words.get(range.end).filter(|w| is_cost_word(w))?;
+    let typed = if matches!(language, Language::Sr | Language::Ru) { as_typed(text, cost) } else { cost };
+    let key = index.word_tokens(typed, language).first()?.key.clone();
+    query.keys.iter().position(|k| *k == key)
 }
 
 /// Whether a folded Serbian or Russian word has the ending of an adjective
@@ -2137,7 +2183,7 @@ pub const TOLD_DEEDS: &[ToldDeed] = &[
         object_is_head: false,
     },
     ToldDeed {
-        asked_by: &["led", "lead", "leads", "headed", "commanded", "predvodio", "predvodila", "predvodili", "komandovao", "komandovala", "vozglavil", "vozglavila", "vozglavlyal", "rukovodil", "rukovodila", "komandoval"],
+        asked_by: &["led", "lead", "leads", "headed", "commanded", "predvodio", "predvodila", "predvodili", "vodio", "vodila", "vodili", "rukovodio", "rukovodila", "rukovodili", "komandovao", "komandovala", "vozglavil", "vozglavila", "vozglavlyal", "rukovodil", "rukovodila", "komandoval"],
         // "Under Karađorđe", "the Russian Army under General Pyotr Wrangel",
         // "a re-settlement initiated by Austrian Colonel Ivan Horvat".
         told_by: &["led", "leader", "leaders", "leadership", "leading", "headed", "head", "commanded", "command", "commander", "commanders", "chief", "under", "initiated", "organized", "organised"],
@@ -2602,8 +2648,9 @@ fn signing_side(index: &Index, words: &[&str], language: Language) -> Vec<String
         if SIDE_WORDS.contains(word) {
             // "on Yugoslavia's behalf", "for the Soviet side", "sa sovjetske strane": the words just before.
             let told: Vec<String> = before.iter().rev().map(|w| bare(w)).take_while(|w| is_content(w)).collect();
-            // "on behalf of the Regent Council", "u ime Srbije": the words just after.
-            let opens_after = matches!(*word, "ime" | "imeni") || after.first() == Some(&"of");
+            // "on behalf of the Regent Council", "u ime Srbije", "со стороны СССР",
+            // "sa strane SSSR-a": the words just after.
+            let opens_after = matches!(*word, "ime" | "imeni" | "storony" | "storonu" | "strane" | "stranu") || after.first() == Some(&"of");
             let told = if told.is_empty() && opens_after { after.iter().map(|w| bare(w)).skip_while(|w| !is_content(w)).take_while(|w| is_content(w)).take(3).collect() } else { told };
             side.extend(told);
         } else if *word == "for" && before.iter().any(|w| SIGNING_WORDS.contains(w)) {
@@ -2614,7 +2661,8 @@ fn signing_side(index: &Index, words: &[&str], language: Language) -> Vec<String
             }
         }
     }
-    side.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|token| token.key).collect()
+    // With each word's other keys: Serbian "jugoslavije" is keyed as Serbian and as English.
+    side.iter().flat_map(|word| index.word_keys_in(word, language)).collect()
 }
 
 /// Words that tell whose side someone acted on, folded: "behalf" (on
@@ -2996,6 +3044,13 @@ impl Question {
         let asks_doer = asks == Asks::Who && !asks_object && !words.iter().any(|w| PASSIVE_QUESTION_WORDS.contains(w));
         let asks_signer = asks_doer && words.iter().any(|w| SIGNING_WORDS.contains(w));
         let signs_for = if asks_signer { signing_side(index, &words, language) } else { Vec::new() };
+        // "U *ime* Jugoslavije", "со *стороны* СССР": the word that tells a side
+        // is the question's, not the evidence's, which tells the side its own
+        // way ("on behalf of the Regent Council of Yugoslavia").
+        if !signs_for.is_empty() {
+            let side_words: Vec<String> = words.iter().filter(|w| SIDE_WORDS.contains(w)).flat_map(|w| word_keys(index, w, language)).collect();
+            query.remove_keys(&side_words);
+        }
         let told_deed = if asks == Asks::Who { asked_deed(index, &spelt, language) } else { None };
         let named = if language == Language::En { named_thing(&words, text) } else { None };
         let kin = if language == Language::En { asked_kin(index, &spelt) } else { None };
@@ -3003,7 +3058,11 @@ impl Question {
         let named = named.filter(|(_, head)| kin.is_none() || !KIN_WORDS.iter().any(|(word, _)| word == head));
         let name_of = named.and_then(|(_, head)| index.word_tokens(head, language).first().map(|t| t.key.clone()));
         let name_of_qualifiers = named.map(|(before, _)| before.iter().flat_map(|word| index.word_tokens(word, language).into_owned()).map(|t| t.key).filter(|key| index.is_proper_key(key)).collect()).unwrap_or_default();
-        let head_at = head_position(index, &query, text, &spelt, &found, language, asks);
+        let cost_at = asked_cost_position(index, &query, text, &spelt, &found, language, asks);
+        if let Some(at) = cost_at {
+            query.set_light(at, false);
+        }
+        let head_at = cost_at.or_else(|| head_position(index, &query, text, &spelt, &found, language, asks));
         let head = head_at.and_then(|position| head_word(&query, position));
         let unknown_kind = unknown_kind.or_else(|| unknown_post(index, &query, &spelt, &found, language, asks, head_at)).or_else(|| unknown_attribute(index, &query, text, &spelt, language));
         // "Who was the Soviet *leader* during…": the head is the kind of person asked for.
