@@ -4723,3 +4723,12 @@ fn a_price_asked_is_not_any_sum() {
     assert_nothing_asserted_in(&engine, &[("по какой цене сербия покупает российский газ", "ru"), ("какую цену платит сербия за российский газ", "ru"), ("po kojoj ceni srbija kupuje ruski gas", "sr")]);
     assert_proven(&engine, "how much did russia export to serbia in 2023", "russia-serbia-trade-2023", "$1.7 billion");
 }
+
+#[test]
+fn a_name_keyed_as_one_is_a_name() {
+    // "Franz Joseph" is keyed as one word, "franz iosef": a name like each
+    // of its words, so the agreement whose sentence has him confer with
+    // Nicholas II involves the person the question names.
+    let engine = engine();
+    assert_proven(&engine, "which tsar did franz joseph meet in 1897", "austro-russian-agreement-1897", "Nicholas II");
+}

@@ -699,6 +699,9 @@ impl Index {
         for quote in base.entries().iter().flat_map(|e| &e.quotes) {
             index.proper.extend(acronyms(&quote.text).iter().flat_map(|initials| keys_of(initials)));
         }
+        // A name keyed as one ("franz iosef", of "Franz Joseph") is proper when each of its words is.
+        let joined: Vec<String> = weights.keys().filter(|key| key.contains(' ') && key.split(' ').all(|part| index.proper.contains(part))).cloned().collect();
+        index.proper.extend(joined);
         let party_keys: HashSet<String> = base.entries().iter().flat_map(|e| &e.parties).flat_map(|party| keys_of(party)).collect();
         // A party to an entry is a state, whatever WordNet (of 2006) knew it as ("Serbia": a region).
         let state_kinds: HashSet<String> = keyer.index_keys(STATE_KINDS).into_iter().collect();
