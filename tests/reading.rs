@@ -4732,3 +4732,13 @@ fn a_name_keyed_as_one_is_a_name() {
     let engine = engine();
     assert_proven(&engine, "which tsar did franz joseph meet in 1897", "austro-russian-agreement-1897", "Nicholas II");
 }
+
+#[test]
+fn a_proposal_is_asked_in_serbian_and_russian() {
+    // "Šta je predložio", "что предложил": what Borislav Milošević proposed,
+    // which his sentence tells by its verb ("proposed joining … the Union
+    // State"), as "what did Borislav Milošević propose" is answered.
+    let engine = engine();
+    assert_proven_in(&engine, "šta je predložio borislav milošević", "sr", "borislav-milosevic", "Union State");
+    assert_proven_in(&engine, "что предложил борислав милошевич", "ru", "borislav-milosevic", "Union State");
+}

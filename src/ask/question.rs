@@ -1529,7 +1529,9 @@ fn inflected_event_words(index: &Index, text: &str, words: &[&str], language: La
         // A short verb too, right after "who" ("кто *убил*").
         .filter(|(at, word)| (lexicon::is_active_past(word, language) || after_who(*at) && lexicon::is_short_active_past(word, language)) && !lexicon::is_stopword(word, language))
         .map(|(at, word)| {
-            let typed = after_who(at).then(|| index.tokens(as_typed(text, word), language)).unwrap_or_default();
+            // And a verb of saying ("что *предложил* Милошевич"): the words
+            // asked are told by a sentence with the verb ("proposed joining…").
+            let typed = (after_who(at) || INFLECTED_WORDS_VERBS.contains(word)).then(|| index.tokens(as_typed(text, word), language)).unwrap_or_default();
             let mut keys: Vec<String> = typed.into_iter().chain(index.tokens(word, language)).map(|token| token.key).filter(|key| index.has_key(key)).collect();
             keys.dedup();
             keys

@@ -48,6 +48,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             question.attribute.map(|a| format!(" ({a:?})")).unwrap_or_default(), question.query.keys, question.query.years,
             if question.counted.is_empty() { String::new() } else { format!(", counts {:?}", question.counted) },
             if question.counts_persons { ", counts people" } else { "" });
+        let reading: Vec<&str> = [(question.asks_words, "words said"), (question.asks_contents, "contents"), (question.asks_signed, "what was signed"), (question.asks_signer, "the signer")]
+            .iter()
+            .filter(|(set, _)| *set)
+            .map(|(_, name)| *name)
+            .collect();
+        if !reading.is_empty() {
+            eprintln!("asks for: {}", reading.join(", "));
+        }
         if !question.event_words.is_empty() {
             eprintln!("events: {:?}", question.event_words.iter().filter_map(|forms| forms.first()).collect::<Vec<_>>());
         }
