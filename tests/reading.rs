@@ -4742,3 +4742,12 @@ fn a_proposal_is_asked_in_serbian_and_russian() {
     assert_proven_in(&engine, "šta je predložio borislav milošević", "sr", "borislav-milosevic", "Union State");
     assert_proven_in(&engine, "что предложил борислав милошевич", "ru", "borislav-milosevic", "Union State");
 }
+
+#[test]
+fn the_kind_asked_is_the_last_noun_of_a_compound() {
+    // "What trade *war* with Austria": the kind asked is the war, which the
+    // sentence names ("the economic Pig War"); "trade" only says which.
+    let engine = engine();
+    assert_proven(&engine, "what trade war with austria did russia support serbia in", "serbia-reorients-towards-russia", "Pig War");
+    assert_proven(&engine, "what economic war with austria-hungary did russia support serbia in", "serbia-reorients-towards-russia", "Pig War");
+}

@@ -839,8 +839,11 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
             }
         }
         if *asks == Asks::What && language == Language::En && kind.is_none() {
-            // The second noun of a compound before the verb's auxiliary: "what government *post* did".
-            let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && words.get(at + 2).is_some_and(|aux| AUXILIARIES.contains(aux)));
+            // The second noun of a compound before the verb's auxiliary: "what government *post* did";
+            // or, a plain noun, before a preposition or at the end: "what trade *war* with Austria".
+            let ends_phrase = |at: usize| words.get(at).is_none_or(|next| crate::text::lexicon::is_stopword(next, language));
+            let plain_noun = |w: &str| is_plain_noun(w, language) && !index.word_tokens(w, language).iter().any(|t| index.is_proper_key(&t.key));
+            let compound = words.get(at + 1).filter(|w| !crate::text::lexicon::is_stopword(w, language) && (words.get(at + 2).is_some_and(|aux| AUXILIARIES.contains(aux)) || plain_noun(w) && ends_phrase(at + 2)));
             // Otherwise the first word after the question word that is a
             // kind of thing ("which *country* counts"), past a name that
             // modifies it though it names a kind too ("which European
