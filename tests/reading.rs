@@ -4751,3 +4751,16 @@ fn the_kind_asked_is_the_last_noun_of_a_compound() {
     assert_proven(&engine, "what trade war with austria did russia support serbia in", "serbia-reorients-towards-russia", "Pig War");
     assert_proven(&engine, "what economic war with austria-hungary did russia support serbia in", "serbia-reorients-towards-russia", "Pig War");
 }
+
+#[test]
+fn a_pronoun_that_leaves_its_half_unanswered_is_its_own() {
+    // "When did *they* begin to venerate Saint Sava in Russia": standing for
+    // Ivan the Terrible's mother, "they" leaves the half unanswered; as
+    // typed, it is the Russians', and the worship's sentence answers.
+    let engine = engine();
+    let shown = shown_ids(&engine, "who was ivan the terrible's mother and when did they begin to venerate saint sava in russia");
+    assert!(shown.contains(&"elena-glinskaya".to_string()) && shown.contains(&"saint-sava-worship-in-russia".to_string()), "{shown:?}");
+    // A pronoun that stands for the left half's thing still does.
+    let shown = shown_ids(&engine, "when was the russian house in belgrade founded and how many people were in its courses");
+    assert!(shown.contains(&"russian-house-belgrade-founded".to_string()), "{shown:?}");
+}

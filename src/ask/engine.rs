@@ -255,17 +255,18 @@ impl Engine {
             // "the first resolution … and the second one": "one" is the left half's thing.
             let right = self.stand_in_for_one(&left, &right).unwrap_or(right);
             // "When was the Russian House founded and how many learn in *its* courses": the left half's thing.
+            let right_as_typed = right.clone();
             let right = self.stand_in_for_pronoun(&left, &right).unwrap_or(right);
-            let (left, right) = match tail {
-                Some(tail) => (asked_of(tail, &left), asked_of(tail, &right)),
-                None => (left, right),
+            let (left, right, right_as_typed) = match tail {
+                Some(tail) => (asked_of(tail, &left), asked_of(tail, &right), asked_of(tail, &right_as_typed)),
+                None => (left, right, right_as_typed),
             };
             // "What year did … and when did …": each half asks its own question.
             let both_ask = [left.as_str(), right.as_str()].iter().all(|half| self.asks_something(half));
             // Each half as asked, parsed once: the halves ask what the whole does unless
             // each has its own question word; a start and an end ask their own.
-            let parsed = [self.question(&left), self.question(&right)];
-            let half_questions: Vec<Question> = parsed
+            let mut parsed = [self.question(&left), self.question(&right)];
+            let mut half_questions: Vec<Question> = parsed
                 .iter()
                 .map(|own| {
                     let mut half_question = own.clone();
@@ -282,7 +283,7 @@ impl Engine {
             // invited …": not only people, though the other half asks when
             // someone died).
             let kinds_for = |half: &Question| if both_ask && half.attribute != question.attribute { half.preferred_kinds() } else { question.preferred_kinds() };
-            let decisions: Vec<Decision> = half_questions.iter().map(|half| decide::decide(self, half, kinds_for(half))).collect();
+            let mut decisions: Vec<Decision> = half_questions.iter().map(|half| decide::decide(self, half, kinds_for(half))).collect();
             // Each half must name its entry outright, or date it by a
             // year, or pick one of the entries the whole question was torn between,
             // or, when both halves ask their own question, be answered as a
@@ -310,6 +311,20 @@ impl Engine {
                 }
             };
             let mut own: Vec<Option<Vec<usize>>> = half_questions.iter().zip(&decisions).map(|(half, decision)| accepted(half, decision)).collect();
+            // "Who was Ivan the Terrible's mother and when did *they* start
+            // venerating Saint Sava in Russia": a pronoun that, standing for
+            // the left half's thing, leaves the right half unanswered is the
+            // right half's own; it is asked as typed.
+            if own[1].is_none() && right_as_typed != right && both_ask {
+                let typed = self.question(&right_as_typed);
+                let decision = decide::decide(self, &typed, kinds_for(&typed));
+                if let Some(entries) = accepted(&typed, &decision) {
+                    own[1] = Some(entries);
+                    decisions[1] = decision;
+                    half_questions[1] = typed.clone();
+                    parsed[1] = typed;
+                }
+            }
             // "When did royal Yugoslavia recognise the USSR and when did the
             // USSR recognise Tito's Yugoslavia": the other half took the
             // whole's answer, so this half's own answer, another entry, stands
