@@ -4764,3 +4764,11 @@ fn a_pronoun_that_leaves_its_half_unanswered_is_its_own() {
     let shown = shown_ids(&engine, "when was the russian house in belgrade founded and how many people were in its courses");
     assert!(shown.contains(&"russian-house-belgrade-founded".to_string()), "{shown:?}");
 }
+
+#[test]
+fn a_misspelling_is_read_as_the_bases_word_before_a_listed_one() {
+    // "Pary": "party", which the sources write, not "parry", which only the
+    // English word lists know, though a doubled letter is the likelier slip.
+    let engine = engine();
+    assert_proven(&engine, "who founded the radical pary", "radical-party-majority-1891", "Nikola Pašić");
+}

@@ -1321,7 +1321,13 @@ impl Index {
         // has a doubled letter, and one of the same length never is.
         let only_doubling = length < MIN_TYPO_LENGTH;
         if only_doubling && !word.as_bytes().windows(2).any(|pair| pair[0] == pair[1]) {
-            return self.best_correction(word, length, candidates).or_else(|| self.inner_slip_correction(word));
+            // A spelling of the base one inner slip away goes before a
+            // doubling only the lists know ("pary": "party", not "parry").
+            let doubled = self.best_correction(word, length, candidates);
+            return match doubled {
+                Some(spelling) if self.spellings.contains_key(spelling) => Some(spelling),
+                _ => self.inner_slip_correction(word).or(doubled),
+            };
         }
         candidates.extend(self.spellings_of_deletions(word));
         self.best_correction(word, length, candidates)
@@ -1338,8 +1344,10 @@ impl Index {
         let mut candidates: Vec<&str> = self.spellings_deleted_to(word).chain(self.spellings_of_deletions(word)).filter(|candidate| inner_slip(word, candidate)).collect();
         candidates.sort_unstable();
         candidates.dedup();
-        match candidates.as_slice() {
-            [only] => Some(only),
+        // Of several, the one spelling the base uses ("pary": "party", not the lists' "parry").
+        let used: Vec<&str> = candidates.iter().copied().filter(|candidate| self.spellings.contains_key(*candidate)).collect();
+        match (candidates.as_slice(), used.as_slice()) {
+            ([only], _) | (_, [only]) => Some(only),
             _ => None,
         }
     }
@@ -1408,8 +1416,10 @@ impl Index {
             .filter(|candidate| fold::edit_distance_within(word, candidate, 1) <= 1)
             .filter(|candidate| length >= MIN_TYPO_LENGTH || doubling_slip(word, candidate))
             .max_by(|a, b| {
+                // A spelling of the base before a word only of its lists ("pary": "party", not "parry").
+                let used = self.spellings.contains_key(*a).cmp(&self.spellings.contains_key(*b));
                 let slip = doubling_slip(word, a).cmp(&doubling_slip(word, b));
-                slip.then_with(|| self.spellings.get(*a).cmp(&self.spellings.get(*b))).then_with(|| b.cmp(a))
+                used.then(slip).then_with(|| self.spellings.get(*a).cmp(&self.spellings.get(*b))).then_with(|| b.cmp(a))
             })
     }
 
