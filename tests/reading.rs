@@ -4781,3 +4781,12 @@ fn arriving_in_a_country_is_entering_it() {
     assert_proven_in(&engine, "сколько россиян прибыло в сербию с начала войны в 2022", "ru", "russian-emigration-since-2022", "300,000");
     assert_proven(&engine, "how many russians arrived in serbia after the war started in 2022", "russian-emigration-since-2022", "300,000");
 }
+
+#[test]
+fn a_law_is_asked_in_serbian_and_russian() {
+    // "Закон", "zakon": the law Serbia passed, which the sentence on Serbs
+    // fighting in Ukraine tells ("pass a law prohibiting its citizens…").
+    let engine = engine();
+    assert_proven_in(&engine, "koji zakon je srbija donela zbog srba koji se bore u ukrajini", "sr", "serbian-nationals-fight-for-russia", "pass a law");
+    assert_proven_in(&engine, "какой закон сербия приняла из-за сербских добровольцев на украине", "ru", "serbian-nationals-fight-for-russia", "pass a law");
+}
