@@ -4790,3 +4790,12 @@ fn a_law_is_asked_in_serbian_and_russian() {
     assert_proven_in(&engine, "koji zakon je srbija donela zbog srba koji se bore u ukrajini", "sr", "serbian-nationals-fight-for-russia", "pass a law");
     assert_proven_in(&engine, "какой закон сербия приняла из-за сербских добровольцев на украине", "ru", "serbian-nationals-fight-for-russia", "pass a law");
 }
+
+#[test]
+fn being_afraid_is_fear() {
+    // "Why was Austria-Hungary afraid of Serbia": the sentence says Serbian
+    // pretensions "put fear in Austria-Hungary"; the 1881 convention, which
+    // names both and gives a reason of its own, does not say why it feared.
+    let engine = engine();
+    assert_proven(&engine, "why was austria-hungary so afraid of serbia", "austro-russian-agreement-1897", "South Slavic state");
+}
