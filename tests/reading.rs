@@ -4799,3 +4799,13 @@ fn being_afraid_is_fear() {
     let engine = engine();
     assert_proven(&engine, "why was austria-hungary so afraid of serbia", "austro-russian-agreement-1897", "South Slavic state");
 }
+
+#[test]
+fn a_question_then_vs_and_a_name_asks_whom_it_was_against() {
+    // "Did Russia support Serbia vs Austria": "vs Austria" says against
+    // whom, and the question is asked; it is not "Austria" compared.
+    let engine = engine();
+    assert_proven(&engine, "what economic war did russia back serbia in vs austria-hungary", "serbia-reorients-towards-russia", "Pig War");
+    // Two things named alone are still compared.
+    assert_eq!(engine.ask("tito vs stalin", "en").outcome, histbot::ask::Outcome::Facts);
+}

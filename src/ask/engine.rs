@@ -146,7 +146,14 @@ impl Engine {
             return Answer::new("ask", Outcome::Error, format!("That question is {length} characters long; histbot reads questions of up to {MAX_QUESTION_CHARS}."))
                 .text("Ask it in fewer words, one question at a time.");
         }
-        if let Some(invocation) = self.intents.route(text) {
+        // "In which economic war did Russia support Serbia vs Austria", "what
+        // years did the Kingdom of Yugoslavia exist compared to the SFRY": a
+        // question and a name alone are not two entries to set side by side;
+        // the question is asked (and split, at "compared to", in two).
+        let against = |invocation: &Invocation| {
+            invocation.command == "compare" && matches!((invocation.get("a"), invocation.get("b")), (Some(a), Some(b)) if against_after_a_question(a, b, crate::text::lang::detect(a)))
+        };
+        if let Some(invocation) = self.intents.route(text).filter(|invocation| !against(invocation)) {
             let answer = self.invoke(&invocation, locale);
             if answer.outcome != Outcome::NotFound || invocation.command == "year" {
                 return answer;
@@ -238,6 +245,11 @@ impl Engine {
             let (left, right) = (text.get(..at)?, text.get(at + length..)?);
             // "difference between X and Y" asks about X and about Y.
             let left = without_comparison_lead(left);
+            // "Did Russia support Serbia *vs Austria*": after a question, "vs"
+            // and a name alone say whom it was against, not a second thing.
+            if matches!(lower.get(at..at + length), Some(" vs " | " vs. " | " versus ")) && against_after_a_question(left, right, question.language) {
+                continue;
+            }
             // "between Yugoslavia and the USSR" joins two parties of one thing.
             if left.len() == at && lower.get(..at).is_some_and(|before| before.split_whitespace().rev().take(3).any(|w| matches!(w, "between" | "izmedju" | "između" | "између" | "между" | "بين"))) {
                 continue;
@@ -1169,6 +1181,16 @@ fn opens_a_question(text: &str, language: Language) -> bool {
     let folded = crate::text::fold::fold_for_search(text);
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).take(3).collect();
     crate::text::lexicon::question_words(&words, language).first().is_some_and(|(_, range)| range.start == 0)
+}
+
+/// Whether `left`, before a "vs", is a question of its own and `right`,
+/// after it, a name of at most two words that asks nothing: "in which
+/// economic war did Russia support Serbia vs Austria".
+fn against_after_a_question(left: &str, right: &str, language: Language) -> bool {
+    let folded = crate::text::fold::fold_for_search(left);
+    let left_words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let asks = !crate::text::lexicon::question_words(&left_words, language).is_empty();
+    asks && left_words.len() >= 4 && right.split_whitespace().count() <= 2 && !opens_a_question(right, language)
 }
 
 /// The words that join two things asked at once: English in every
