@@ -4809,3 +4809,12 @@ fn a_question_then_vs_and_a_name_asks_whom_it_was_against() {
     // Two things named alone are still compared.
     assert_eq!(engine.ask("tito vs stalin", "en").outcome, histbot::ask::Outcome::Facts);
 }
+
+#[test]
+fn a_phrasal_verb_of_the_synonyms_names_an_event() {
+    // "Set up": the phrase is the synonyms' "establish", the event `/when`
+    // asks the date of, which the administration's entry has (September
+    // 1922), not the move to Serbia a year before, told in the same sentence.
+    let engine = engine();
+    assert_proven(&engine, "/when the russian church in exile set up an administration", "russian-church-administration-sremski-karlovci", "September 1922");
+}

@@ -1439,7 +1439,9 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
         .iter()
         .enumerate()
         .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && *at < concession && !ends_a_synonym_phrase(index, words, *at, language) && !in_name_phrases.contains(at))
-        .map(|(at, word)| (at, Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who, word))
+        // "Set *up*", "turned *down*": a verb whose particle makes a phrase the
+        // synonyms key as one names the phrase's event, however light the verb.
+        .map(|(at, word)| (at, Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who || synonym_phrase_key(index, words, at + 1, language).is_some(), word))
         // "Exact" is a stopword, not a misspelt "exalt".
         .filter(|(_, _, word)| !lexicon::is_stopword(word, language))
         // "defeeted" is "defeated", as the query reads it.
