@@ -4818,3 +4818,12 @@ fn a_phrasal_verb_of_the_synonyms_names_an_event() {
     let engine = engine();
     assert_proven(&engine, "/when the russian church in exile set up an administration", "russian-church-administration-sremski-karlovci", "September 1922");
 }
+
+#[test]
+fn flying_there_is_a_journey_and_everyone_is_no_word_to_find() {
+    // "Fly to Moscow": a journey, told by "met with Stalin in Moscow".
+    // "Everyone", like "anyone", names nothing the evidence must hold.
+    let engine = engine();
+    assert_proven(&engine, "when did tito fly to moscow to meet stalin", "tito-stalin-meeting-1944", "21 September");
+    assert_proven(&engine, "when did the cominform call on everyone to fight the tito gang", "cominform-resolution-november-1949", "November 1949");
+}

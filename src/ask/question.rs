@@ -1603,7 +1603,11 @@ pub(crate) fn synonym_phrase_key(index: &Index, words: &[&str], at: usize, langu
 
 /// Verbs of going that say no event alone ("came", "went"), but with "to"
 /// and a place after them tell a journey there.
-const GOING_VERBS: &[&str] = &["came", "come", "comes", "coming", "went", "go", "goes", "going", "gone", "got", "get"];
+const GOING_VERBS: &[&str] = &[
+    "came", "come", "comes", "coming", "went", "go", "goes", "going", "gone", "got", "get",
+    // Flying and travelling there ("when did Tito *fly to* Moscow").
+    "flew", "fly", "flies", "flying", "flown", "travelled", "traveled", "travel", "travels", "travelling", "traveling",
+];
 
 /// The words the sources tell a journey by, first the one an abstention
 /// names. "Met" too: who "met with Stalin in Moscow" was there ("agreed to

@@ -293,6 +293,7 @@ const ENGLISH: &[&str] = &[
     "i", "we", "my", "his", "her", "he", "she", "they", "them", "has", "have", "had", "much",
     "many", "exactly", "day", "month", "time", "role", "play", "played", "part", "known", "called",
     "say", "said", "mean", "meant", "event", "events", "fact", "facts", "anything", "something",
+    "everyone", "everybody", "everything", "anyone", "anybody", "someone", "somebody", "nobody",
     "happening", "ever", "so", "then", "than", "also", "other", "was", "number", "kind", "kinds", "sort", "sorts", "type", "types",
     "lol", "pls", "plz", "u", "ur", "r", "like", "just", "really", "exact", "precise", "hey", "hi", "ok", "okay",
     "thanks", "whats", "whos", "wat", "wen", "wut", "wich", "whitch", "wher", "whn", "make", "made", "become", "became", "go", "went",
