@@ -4827,3 +4827,10 @@ fn flying_there_is_a_journey_and_everyone_is_no_word_to_find() {
     assert_proven(&engine, "when did tito fly to moscow to meet stalin", "tito-stalin-meeting-1944", "21 September");
     assert_proven(&engine, "when did the cominform call on everyone to fight the tito gang", "cominform-resolution-november-1949", "November 1949");
 }
+
+#[test]
+fn arabic_names_the_pancevo_refinery() {
+    // "مصفاة بانتشيفو": the Pančevo refinery, whose sentence gives its capacity.
+    let engine = engine();
+    assert_proven_in(&engine, "ما هي قدرة المصفاة في بانتشيفو", "ar", "russian-oil-and-gas-companies-in-serbia", "4.8 million tonnes");
+}
