@@ -4834,3 +4834,14 @@ fn arabic_names_the_pancevo_refinery() {
     let engine = engine();
     assert_proven_in(&engine, "ما هي قدرة المصفاة في بانتشيفو", "ar", "russian-oil-and-gas-companies-in-serbia", "4.8 million tonnes");
 }
+
+#[test]
+fn what_someone_did_right_after_what_did_is_what_is_asked() {
+    // "What did Khrushchev *eat* in Belgrade in 1955": the deed is what is
+    // asked, and the sources tell no eating; the letters of 1955, which name
+    // Khrushchev and Belgrade, do not answer. "What missiles did Serbia buy"
+    // may still be told in other words ("purchased").
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what did khrushchev eat in belgrade in 1955", "what did tito drink with stalin in moscow in 1944"]);
+    assert_proven(&engine, "what did afghanistan have in common with yugoslavia in 1979", "soviet-intervention-afghanistan-1979", "non-aligned");
+}

@@ -1188,13 +1188,22 @@ fn mark_main_verb_light(index: &Index, query: &mut Query, words: &[&str], found:
         at += 1;
         at += after.iter().skip(at).position(|word| !index.word_tokens(word, language).is_empty()).map_or(0, |skipped| skipped + 1);
     }
-    let Some(verb) = after.iter().skip(at).find_map(|word| index.word_tokens(word, language).first().cloned()) else { return };
+    let Some((verb_word, verb)) = after.iter().skip(at).find_map(|word| index.word_tokens(word, language).first().cloned().map(|token| (*word, token))) else { return };
     let subject_keys: Vec<String> = after.iter().take(at).flat_map(|word| index.tokens(word, language)).map(|t| t.key).collect();
     let Some(position) = query.keys.iter().position(|k| *k == verb.key) else { return };
     // "What did Stalin *eat*": with nothing asked about but the subject, the
     // unknown verb is what is asked, and stays a word the evidence must hold.
     let something_else = (0..query.keys.len()).any(|word| word != position && !subject_keys.contains(&query.keys[word]) && !query.light.get(word).copied().unwrap_or(true));
-    if !index.knows(query, position) && something_else {
+    // "What did Khrushchev *eat* in Belgrade": right after "what did", the
+    // verb is what is asked, wherever the question puts it ("what *missiles*
+    // did Serbia buy" asks the missiles, and the verb may be paraphrased).
+    // Not a verb of saying, which asks for words said in any words ("what
+    // did Yugoslavia *expres*"), nor a light one ("have in common").
+    let of_saying = is_listed_verb(WORDS_VERBS, verb_word) || lexicon::is_light(verb_word, language);
+    // The verb right after its subject: not a word past a stopword verb ("have *in common*").
+    let right_after_subject = after.get(at) == Some(&verb_word);
+    let asks_the_deed = !of_saying && right_after_subject && found.iter().any(|(asks, range)| *asks == Asks::What && range.end == aux && words.get(range.start) == Some(&"what"));
+    if !index.knows(query, position) && something_else && !asks_the_deed {
         query.set_light(position, true);
     }
 }
