@@ -4845,3 +4845,15 @@ fn what_someone_did_right_after_what_did_is_what_is_asked() {
     assert_nothing_asserted(&engine, &["what did khrushchev eat in belgrade in 1955", "what did tito drink with stalin in moscow in 1944"]);
     assert_proven(&engine, "what did afghanistan have in common with yugoslavia in 1979", "soviet-intervention-afghanistan-1979", "non-aligned");
 }
+
+#[test]
+fn a_person_asked_of_a_year_is_bound_to_it() {
+    // "Who was the Yugoslav ambassador in Moscow in 1960": Borislav
+    // Milošević was ambassador "at the time" of the 1999 bombing; nothing
+    // binds him to 1960, so he is no answer. In 1999 the Kosovo War's
+    // sentence names him.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["who was the yugoslav ambassador in moscow in 1960"]);
+    let shown = shown_ids(&engine, "who was the yugoslav ambassador in moscow in 1999");
+    assert!(!shown.is_empty(), "{shown:?}");
+}

@@ -1915,8 +1915,12 @@ fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Ca
     let entry = engine.entry(best)?;
     let gaps = discriminative_gaps(engine, question, best);
     let thin = gaps.is_empty() && uncovered_share(engine, question, best) > MAX_UNCOVERED;
+    // An undated entry (a person) is bound to the question's year by an
+    // event of theirs dated in it or a sentence shown that states it: the
+    // ambassador "at the time" of the 1999 bombing is no answer for 1960.
     let years: Vec<i32> = match entry.date {
         Some(_) if year_fit(engine, entry, &question.query.years) == Some(false) && !shown_quote_dates_it(engine, question, best) => question.query.years.clone(),
+        None if question.asks == Asks::Who && !question.query.years.is_empty() && year_fit(engine, entry, &question.query.years) != Some(true) && !shown_quote_dates_it(engine, question, best) => question.query.years.clone(),
         _ => Vec::new(),
     };
     if gaps.is_empty() && !thin && years.is_empty() {
