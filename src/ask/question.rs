@@ -1546,7 +1546,9 @@ fn inflected_event_words(index: &Index, text: &str, words: &[&str], language: La
             // And a verb of saying ("что *предложил* Милошевич"): the words
             // asked are told by a sentence with the verb ("proposed joining…").
             let typed = (after_who(at) || INFLECTED_WORDS_VERBS.contains(word)).then(|| index.tokens(as_typed(text, word), language)).unwrap_or_default();
-            let mut keys: Vec<String> = typed.into_iter().chain(index.tokens(word, language)).map(|token| token.key).filter(|key| index.has_key(key)).collect();
+            // A word the synonyms translate is the deed asked, though the base
+            // never writes it ("pregovarao": negotiated).
+            let mut keys: Vec<String> = typed.into_iter().chain(index.tokens(word, language)).map(|token| token.key).filter(|key| index.has_key(key) || index.is_synonym_key(key)).collect();
             keys.dedup();
             keys
         })
