@@ -4877,3 +4877,17 @@ fn a_translated_verb_the_sources_lack_is_still_asked() {
     );
     assert_nothing_asserted(&engine, &["who negotiated the belgrade declaration", "what did putin give vucic as a gift in 2019"]);
 }
+
+#[test]
+fn spouses_flags_and_colours_are_words_the_sources_lack() {
+    // "Как звали жену Тито", "sa kim se oženio Karađorđe", "koje boje je
+    // bila zastava": translated, these ask for what the sources never tell,
+    // and a profile or the settlement's sentence does not answer.
+    let engine = engine();
+    assert_nothing_asserted_in(
+        &engine,
+        &[("как звали жену тито", "ru"), ("sa kim se oženio karađorđe", "sr"), ("koje boje je bila zastava nove srbije", "sr"), ("какого цвета был флаг новой сербии", "ru")],
+    );
+    // "Музее" is a museum, not a husband.
+    assert_answered_by(&engine, "когда была выставка русского авангарда в национальном музее сербии", "ru", "russian-avant-garde-exhibition-2023");
+}
