@@ -4891,3 +4891,12 @@ fn spouses_flags_and_colours_are_words_the_sources_lack() {
     // "Музее" is a museum, not a husband.
     assert_answered_by(&engine, "когда была выставка русского авангарда в национальном музее сербии", "ru", "russian-avant-garde-exhibition-2023");
 }
+
+#[test]
+fn a_common_word_that_makes_a_name_is_part_of_it() {
+    // "New Serbia": the settlement, not Serbia; the 2022 census of Serbia,
+    // which holds "Serbia" and a number, does not say how many lived there.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["how many people lived in new serbia"]);
+    assert_answered_by(&engine, "when were new serbia and slavo-serbia settled", "en", "new-serbia-settlement");
+}

@@ -1218,15 +1218,30 @@ fn split_name_gap(engine: &Engine, question: &Question, entry: usize, shown: &[u
     // "Yugoslav *non aggression*": a word that opens a compound the question joins ("non-aggression")
     // is not the common word of a name the base writes otherwise ("Yugoslav Non-Aligned").
     let opens_a_compound = |word: &str| index.word_keys(word).iter().any(|key| question.query.keys.iter().any(|joined| joined.strip_prefix(key.as_str()).is_some_and(|rest| rest.starts_with(' '))));
+    let proper = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
     let pair = words.windows(2).find(|pair| {
-        index.is_name_bigram(pair[0], pair[1]) && index.word_keys(pair[0]).iter().any(|key| index.is_proper_key(key)) && index.word_keys(pair[1]).iter().all(|key| !index.is_proper_key(key)) && !opens_a_compound(pair[1])
-    })?;
+        index.is_name_bigram(pair[0], pair[1]) && proper(pair[0]) && index.word_keys(pair[1]).iter().all(|key| !index.is_proper_key(key)) && !opens_a_compound(pair[1])
+    });
+    // "*New* Serbia": a common word that makes a name of the one after it.
+    // Evidence that holds the name's last word alone ("Serbia") speaks of another.
+    // Not a stopword that opened a sentence ("*The* Soviet"), a title or a
+    // kind of person ("King Peter", "Ambassador Konuzin"), or an ordinal.
+    let modifier = |word: &str| {
+        let keys = index.word_keys(word);
+        !keys.is_empty() && !keys.iter().any(|key| index.is_proper_key(key) || index.is_title_key(key) || index.is_person_kind(key) || index.ordinal_keys().contains(key))
+    };
+    // A name's word, not a regnal number ("War *II*").
+    let made_name = || words.windows(2).find(|pair| index.is_name_bigram(pair[0], pair[1]) && modifier(pair[0]) && pair[1].len() > 2 && proper(pair[1]));
+    let (pair, needs_both) = match pair {
+        Some(pair) => (pair, true),
+        None => (made_name()?, false),
+    };
     let found = engine.entry(entry)?;
     let names = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str));
     let texts: Vec<&str> = names.chain(shown.iter().filter_map(|&q| found.quotes.get(q)).map(|q| q.text.as_str())).collect();
     let holds = |word: &str| texts.iter().any(|text| words_of(text).iter().any(|written| same_word(written, word)));
     let together = texts.iter().any(|text| writes_together(text, pair[0], pair[1]));
-    let held = holds(pair[0]) && holds(pair[1]);
+    let held = (!needs_both || holds(pair[0])) && holds(pair[1]);
     (held && !together).then(|| pair.join(" "))
 }
 
