@@ -4900,3 +4900,17 @@ fn a_common_word_that_makes_a_name_is_part_of_it() {
     assert_nothing_asserted(&engine, &["how many people lived in new serbia"]);
     assert_answered_by(&engine, "when were new serbia and slavo-serbia settled", "en", "new-serbia-settlement");
 }
+
+#[test]
+fn family_food_and_cars_are_words_the_sources_lack() {
+    // "Ko je bio otac Karađorđa", "какая была любимая еда Тито", "какую
+    // машину водил Тито": translated, these ask what the sources never
+    // tell; a profile, Napoleon, or the 2014 sanctions do not answer. A
+    // kind after "which" the synonyms translate and the base never names is
+    // asked, as in English.
+    let engine = engine();
+    assert_nothing_asserted_in(
+        &engine,
+        &[("ko je bio otac karađorđa", "sr"), ("какая была любимая еда тито", "ru"), ("какую машину водил тито", "ru"), ("koliko dece je imao tito", "sr")],
+    );
+}

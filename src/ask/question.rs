@@ -661,6 +661,12 @@ const WHICH_WORDS: &[&str] = &[
     "what", "which", "koji", "koja", "koje", "kakav", "kakva", "kakvo", "sta", "kakoy", "kakaya", "kakoe", "kakov", "kakova", "kakovo", "chto",
 ];
 
+/// [`WHICH_WORDS`] of Serbian and Russian in their other cases, folded
+/// (Russian as transliterated): "*какую* машину", "*koju* zastavu".
+const INFLECTED_WHICH_WORDS: &[&str] = &[
+    "kakuyu", "kakogo", "kakomu", "kakim", "kakikh", "kakom", "koju", "kojeg", "kojem", "kojim", "kojoj", "kojih", "kakvu", "kakvog", "kakvom",
+];
+
 /// Nouns of an amount, folded: "volume", "amount", "size"; Serbian "obim",
 /// "iznos", "obujam"; Russian "объём", "размер", "количество", "сумма".
 const QUANTITY_WORDS: &[&str] = &[
@@ -877,6 +883,14 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         if *asks == Asks::What && language == Language::En && kind.is_none() && unknown_kind.is_none() && noun_phrase && !known_noun_after {
             let position = keys.first().and_then(|key| query.keys.iter().position(|k| k == key));
             unknown_kind = position.filter(|&position| !index.knows(query, position) && !index.is_kind(&query.keys[position])).map(|position| query.keys[position].clone());
+        }
+        // "Какую *машину*", "koju *zastavu*": in Serbian and Russian, a kind
+        // the synonyms translate and the base never names (an untranslated
+        // word may be anything, and stays light).
+        let which = words.get(range.start).is_some_and(|w| (WHICH_WORDS.contains(w) || INFLECTED_WHICH_WORDS.contains(w)) && !matches!(*w, "chto" | "sta"));
+        if *asks == Asks::What && inflected && which && kind.is_none() && unknown_kind.is_none() {
+            let position = keys.first().and_then(|key| query.keys.iter().position(|k| k == key));
+            unknown_kind = position.filter(|&position| !index.knows(query, position) && index.is_synonym_key(&query.keys[position])).map(|position| query.keys[position].clone());
         }
         query.mark_keys_light(&keys);
     }
