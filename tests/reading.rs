@@ -4788,7 +4788,7 @@ fn a_law_is_asked_in_serbian_and_russian() {
     // fighting in Ukraine tells ("pass a law prohibiting its citizens…").
     let engine = engine();
     assert_proven_in(&engine, "koji zakon je srbija donela zbog srba koji se bore u ukrajini", "sr", "serbian-nationals-fight-for-russia", "pass a law");
-    assert_proven_in(&engine, "какой закон сербия приняла из-за сербских добровольцев на украине", "ru", "serbian-nationals-fight-for-russia", "pass a law");
+    assert_proven_in(&engine, "какой закон приняла сербия из за сербов воюющих в украине", "ru", "serbian-nationals-fight-for-russia", "pass a law");
 }
 
 #[test]
