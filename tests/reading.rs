@@ -4914,3 +4914,20 @@ fn family_food_and_cars_are_words_the_sources_lack() {
         &[("ko je bio otac karađorđa", "sr"), ("какая была любимая еда тито", "ru"), ("какую машину водил тито", "ru"), ("koliko dece je imao tito", "sr")],
     );
 }
+
+#[test]
+fn salaries_hotels_monuments_songs_and_heights_are_words_the_sources_lack() {
+    // Translated, these ask what the sources never tell; Tito's profile,
+    // Khrushchev's, the Red Army's or the Saint Sava mosaics do not answer.
+    let engine = engine();
+    assert_nothing_asserted_in(
+        &engine,
+        &[
+            ("какая была зарплата тито", "ru"),
+            ("u kom hotelu je odseo hruščov u beogradu", "sr"),
+            ("какой памятник поставили красной армии в белграде", "ru"),
+            ("koju pesmu su pevali ruski emigranti", "sr"),
+            ("koliko je visok hram svetog save", "sr"),
+        ],
+    );
+}
