@@ -4774,15 +4774,6 @@ fn a_misspelling_is_read_as_the_bases_word_before_a_listed_one() {
 }
 
 #[test]
-fn arriving_in_a_country_is_entering_it() {
-    // "Сколько россиян прибыло", "how many Russians arrived": the sentence
-    // says they "entered Serbia".
-    let engine = engine();
-    assert_proven_in(&engine, "сколько россиян прибыло в сербию с начала войны в 2022", "ru", "russian-emigration-since-2022", "300,000");
-    assert_proven(&engine, "how many russians arrived in serbia after the war started in 2022", "russian-emigration-since-2022", "300,000");
-}
-
-#[test]
 fn a_law_is_asked_in_serbian_and_russian() {
     // "Закон", "zakon": the law Serbia passed, which the sentence on Serbs
     // fighting in Ukraine tells ("pass a law prohibiting its citizens…").
