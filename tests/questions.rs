@@ -40,7 +40,7 @@
 //!   1 false assertion; dev-52 144/166 = 86.7%, 3 false assertions;
 //!   dev-53 252/277 = 91.0%, 4 false assertions; dev-54 141/164 = 86.0%,
 //!   5 false assertions).
-//! - `holdout.toml`: the fifty-third set, written the same way by other
+//! - `holdout.toml`: the fifty-fourth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -234,33 +234,25 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 95.7;
-const HOLDOUT_FLOOR: f64 = 85.9;
+const HOLDOUT_FLOOR: f64 = 89.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-07: 141/164 = 86.0%, 5 false assertions, at the
-/// end of session 66's changes, made on dev only). Listed so that the test
+/// measurement (2026-12-07: 145/162 = 89.5%, 2 false assertions, at the
+/// end of session 67's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
 /// Why each is hard, as seen at the measurement:
-/// - what Tito and Stalin "discus"-sed in Moscow in September 1944 is
-///   answered by the sentence that they met: the misspelt "discus" is not
-///   read as asking for what was said, as "discuss" is (which abstains).
-/// - `/treaty what the 1955 scientific and technical cooperation agreement
-///   covered` shows the agreement's card: `/treaty` reads its argument as a
-///   treaty's name, and what it covered (which the sources never give) is
-///   not asked of it.
-/// - who led the British mission to the Partisans, in Serbian ("ko je
-///   vodio britansku misiju"), is answered by the mission's sentence, which
-///   names no one: "vodio" (led) is not read as asking for a leader.
-/// - who signed the 1945 treaty of friendship "со стороны ссср" (for the
-///   USSR's side) is answered by the treaty, whose signer is Tito: the side
-///   asked is not read.
-/// - at what price Serbia buys Russian gas ("по какой цене") is answered by
-///   the trade sentence's sums: the price is read as any sum of money.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-];
+/// - when the People's Radical Party was founded, in Serbian Cyrillic
+///   ("када је основана"), is answered by 1891, the year of its majority:
+///   the sentence tells the founding only in a clause ("founded by Nikola
+///   Pašić") that its year does not date; the English question abstains.
+/// - who directed The Balkan Line, in Russian ("кто снял фильм"), is
+///   answered by the film's sentence, which names no director: "снял"
+///   (shot, directed) is not read as asking for a director, as "directed"
+///   is in English.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["када је основана народна радикална странка", "кто снял фильм балканский рубеж"];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
