@@ -414,10 +414,10 @@ fn asks_for_indirectly(verbs: &[&str], words: &[&str], asks: Asks) -> bool {
 /// "agreed", "replied", "includes"; "said", "told", "wrote").
 fn told_form(verb: &str, word: &str) -> bool {
     let irregular = matches!((verb, word), ("say", "said" | "says") | ("tell", "told" | "tells") | ("write", "wrote" | "writes"));
-    let stem = verb.strip_suffix('y').map(|stem| format!("{stem}i")).unwrap_or_else(|| verb.to_string());
-    let regular = word.strip_prefix(verb).is_some_and(|ending| matches!(ending, "ed" | "d" | "s" | "es") && !(ending == "d" && !verb.ends_with('e')))
-        || word.strip_prefix(stem.as_str()).is_some_and(|ending| matches!(ending, "ed" | "es"));
-    irregular || regular
+    let regular = word.strip_prefix(verb).is_some_and(|ending| matches!(ending, "ed" | "s" | "es") || ending == "d" && verb.ends_with('e'));
+    // "Reply": "replied", "replies".
+    let y_form = verb.strip_suffix('y').is_some_and(|stem| word.strip_prefix(stem).is_some_and(|ending| matches!(ending, "ied" | "ies")));
+    irregular || regular || y_form
 }
 
 /// Whether `word` is one of `verbs`, or one with a doubled letter typed
