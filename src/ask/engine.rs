@@ -1183,9 +1183,9 @@ fn opens_a_question(text: &str, language: Language) -> bool {
     crate::text::lexicon::question_words(&words, language).first().is_some_and(|(_, range)| range.start == 0)
 }
 
-/// Whether `left`, before a "vs", is a question of its own and `right`,
-/// after it, a name of at most two words that asks nothing: "in which
-/// economic war did Russia support Serbia vs Austria".
+/// Whether `left`, before a "vs" or a "compared to", is a question of its
+/// own and `right`, after it, a name of at most two words that asks
+/// nothing: "in which economic war did Russia support Serbia vs Austria".
 fn against_after_a_question(left: &str, right: &str, language: Language) -> bool {
     let folded = crate::text::fold::fold_for_search(left);
     let left_words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
