@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-54.toml`: the second to fifty-third holdout sets,
+//! - `dev-3.toml` … `dev-55.toml`: the second to fifty-fourth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -39,7 +39,7 @@
 //!   dev-50 159/177 = 89.8%, 1 false assertion; dev-51 156/171 = 91.2%,
 //!   1 false assertion; dev-52 144/166 = 86.7%, 3 false assertions;
 //!   dev-53 252/277 = 91.0%, 4 false assertions; dev-54 141/164 = 86.0%,
-//!   5 false assertions).
+//!   5 false assertions; dev-55 145/162 = 89.5%, 2 false assertions).
 //! - `holdout.toml`: the fifty-fourth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -233,7 +233,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.7;
+const DEV_FLOOR: f64 = 95.6;
 const HOLDOUT_FLOOR: f64 = 89.5;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -258,6 +258,14 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["када је основан�
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
+        "када је основана народна радикална странка",
+        "from dev-55's one measurement as the holdout: when the People's Radical Party was founded, in Serbian Cyrillic, is answered by 1891, the year of its majority; the sentence tells the founding only in a clause (\"founded by Nikola Pašić\") that its year does not date; the English question abstains",
+    ),
+    (
+        "кто снял фильм балканский рубеж",
+        "from dev-55's one measurement as the holdout: who directed The Balkan Line, in Russian, is answered by the film's sentence, which names no director; \"снял\" (shot, directed) is not read as asking for a director, as \"directed\" is in English",
+    ),
+    (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
     ),
@@ -267,7 +275,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=54 {
+    for part in 2..=55 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
