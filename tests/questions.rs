@@ -240,31 +240,15 @@ const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-07: 145/162 = 89.5%, 2 false assertions, at the
-/// end of session 67's changes, made on dev only). Listed so that the test
-/// still fails on any new false assertion and on a fixed one (remove it).
-/// Why each is hard, as seen at the measurement:
-/// - when the People's Radical Party was founded, in Serbian Cyrillic
-///   ("када је основана"), is answered by 1891, the year of its majority:
-///   the sentence tells the founding only in a clause ("founded by Nikola
-///   Pašić") that its year does not date; the English question abstains.
-/// - who directed The Balkan Line, in Russian ("кто снял фильм"), is
-///   answered by the film's sentence, which names no director: "снял"
-///   (shot, directed) is not read as asking for a director, as "directed"
-///   is in English.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["када је основана народна радикална странка", "кто снял фильм балканский рубеж"];
+/// measurement, listed so that the test still fails on any new false
+/// assertion and on a fixed one (remove it). The fifty-fourth set's two
+/// (2026-12-07: 145/162 = 89.5%) were fixed in session 68, on dev, where
+/// the set is `dev-55`.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "када је основана народна радикална странка",
-        "from dev-55's one measurement as the holdout: when the People's Radical Party was founded, in Serbian Cyrillic, is answered by 1891, the year of its majority; the sentence tells the founding only in a clause (\"founded by Nikola Pašić\") that its year does not date; the English question abstains",
-    ),
-    (
-        "кто снял фильм балканский рубеж",
-        "from dev-55's one measurement as the holdout: who directed The Balkan Line, in Russian, is answered by the film's sentence, which names no director; \"снял\" (shot, directed) is not read as asking for a director, as \"directed\" is in English",
-    ),
     (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",

@@ -4922,3 +4922,21 @@ fn salaries_hotels_monuments_songs_and_heights_are_words_the_sources_lack() {
         ],
     );
 }
+
+#[test]
+fn a_passive_after_was_names_the_event() {
+    // "Kada je *osnovana*", "когда была *основана*": the participle after
+    // the past of "to be" is the deed asked, as "founded" is in English; the
+    // Radical Party's sentence tells its founding only in a clause its year
+    // (1891, its majority) does not date.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("kada je osnovana narodna radikalna stranka", "sr"), ("когда была основана народная радикальная партия", "ru")]);
+    assert_answered_by(&engine, "kada je osnovan informbiro", "sr", "cominform-founded");
+}
+
+#[test]
+fn who_shot_a_film_asks_its_director() {
+    // "Кто снял", "ko je snimio": the film's sentence names no director.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("кто снял балканский рубеж", "ru"), ("ko je snimio film balkanska međa", "sr")]);
+}

@@ -1551,15 +1551,20 @@ fn inflected_event_words(index: &Index, text: &str, words: &[&str], language: La
     // Serbian past between the two: "ko *je* komandovao".
     let who_at = |at: usize| words.get(at).is_some_and(|word| matches!(*word, "kto" | "ko"));
     let after_who = |at: usize| at >= 1 && (who_at(at - 1) || at >= 2 && who_at(at - 2) && matches!(words[at - 1], "je" | "su"));
+    // "Када је *основана*", "когда был *подписан*": a passive participle
+    // right after the past of "to be" tells what was done. Not after
+    // "who" ("ко је убијен" asks who was killed, not the killer).
+    let passive = |at: usize, word: &str| at >= 1 && PAST_OF_BE.contains(&words[at - 1]) && !after_who(at) && lexicon::is_passive_participle(word, language);
     words
         .iter()
         .enumerate()
         // A short verb too, right after "who" ("кто *убил*").
-        .filter(|(at, word)| (lexicon::is_active_past(word, language) || after_who(*at) && lexicon::is_short_active_past(word, language)) && !lexicon::is_stopword(word, language))
+        .filter(|(at, word)| (lexicon::is_active_past(word, language) || after_who(*at) && lexicon::is_short_active_past(word, language) || passive(*at, word)) && !lexicon::is_stopword(word, language))
         .map(|(at, word)| {
             // And a verb of saying ("что *предложил* Милошевич"): the words
             // asked are told by a sentence with the verb ("proposed joining…").
-            let typed = (after_who(at) || INFLECTED_WORDS_VERBS.contains(word)).then(|| index.tokens(as_typed(text, word), language)).unwrap_or_default();
+            // So is a passive ("основана": established).
+            let typed = (after_who(at) || INFLECTED_WORDS_VERBS.contains(word) || passive(at, word)).then(|| index.tokens(as_typed(text, word), language)).unwrap_or_default();
             // A word the synonyms translate is the deed asked, though the base
             // never writes it ("pregovarao": negotiated).
             let mut keys: Vec<String> = typed.into_iter().chain(index.tokens(word, language)).map(|token| token.key).filter(|key| index.has_key(key) || index.is_synonym_key(key)).collect();
@@ -1570,6 +1575,10 @@ fn inflected_event_words(index: &Index, text: &str, words: &[&str], language: La
         .filter(|keys| !keys.is_empty() && !keys.iter().any(|key| index.is_person_name_key(key) || index.is_proper_key(key)))
         .collect()
 }
+
+/// The past of "to be" in Serbian and Russian, folded: the auxiliary of a
+/// passive ("je osnovana", "был подписан").
+const PAST_OF_BE: &[&str] = &["je", "su", "bio", "bila", "bilo", "bili", "byl", "byla", "bylo", "byli"];
 
 /// Words that deny an event, which they never name themselves ("when did
 /// Tito *not* show up").
@@ -2209,7 +2218,8 @@ pub const TOLD_DEEDS: &[ToldDeed] = &[
         object_is_head: false,
     },
     ToldDeed {
-        asked_by: &["directed", "director", "directors", "directs", "rezirao", "rezirala", "reziser", "rezhisser"],
+        // "Кто *снял* фильм", "ko je *snimio* film": who shot a film directed it.
+        asked_by: &["directed", "director", "directors", "directs", "rezirao", "rezirala", "reziser", "rezhisser", "snyal", "snyala", "snyali", "snimio", "snimila", "snimili"],
         told_by: &["directed", "director", "directors"],
         object_is_head: false,
     },

@@ -447,6 +447,17 @@ pub fn is_short_active_past(folded: &str, language: Language) -> bool {
     suffixes.iter().any(|suffix| folded.len() > suffix.len() + 1 && folded.ends_with(suffix))
 }
 
+/// Whether a folded Serbian or Russian word is a passive participle by its
+/// ending ("osnov*ana*", "подпис*ан*"), which with "je" or "был" tells
+/// what was done: "када је *основана* странка" asks when it was founded.
+pub fn is_passive_participle(folded: &str, language: Language) -> bool {
+    match language {
+        Language::Sr => ends_in_one_of(folded, &["an", "ana", "ano", "ani", "en", "ena", "eno", "eni"]),
+        Language::Ru => ends_in_one_of(folded, &["an", "ana", "ano", "any", "en", "ena", "eno", "eny"]),
+        Language::En | Language::Ar => false,
+    }
+}
+
 /// Endings of the Serbian active past ("pomag*ao*", "dal*a*"), folded.
 const SERBIAN_PAST_ENDINGS: &[&str] = &["ao", "io", "la", "lo", "li"];
 
