@@ -4940,3 +4940,32 @@ fn who_shot_a_film_asks_its_director() {
     let engine = engine();
     assert_nothing_asserted_in(&engine, &[("кто снял балканский рубеж", "ru"), ("ko je snimio film balkanska međa", "sr")]);
 }
+
+#[test]
+fn paying_and_pay_are_one_word_in_serbian() {
+    // "Plati" (pays) and "plata" (pay) key alike: Zubov's refusal to make
+    // advance payment answers why he would not pay.
+    let engine = engine();
+    assert_answered_by(&engine, "zašto zubov nije želeo da plati oficirima", "sr", "pyotr-zubov");
+}
+
+#[test]
+fn whose_in_serbian_and_russian_asks_who() {
+    // "Čije ubistvo", "чья армия": a person is asked, as by "whose"; the
+    // word itself is no term, and "objavi" (declares) is the declaring.
+    let engine = engine();
+    assert_answered_by(&engine, "čije ubistvo je dovelo do objave rata srbiji", "sr", "franz-ferdinand");
+    let answer = engine.ask("čije ubistvo je dovelo do objave rata srbiji", "sr");
+    assert!(answer.excerpts.iter().any(|e| e.quote.contains("Archduke Franz Ferdinand")), "{:?}", answer.excerpts);
+}
+
+#[test]
+fn a_when_clause_after_whom_someone_met_only_times_it() {
+    // "Who did Stalin meet … *when he complained about* …": the meeting is
+    // asked; the clause's verb, which the sentence says its own way
+    // ("referred to reports"), is no event it must tell. A verb the base
+    // never writes leaves the clause's deed to be told, and it is not.
+    let engine = engine();
+    assert_answered_by(&engine, "who did stalin meet in january 1945 when he complained about the soldiers conduct", "en", "stalin-hebrang-meeting-1945");
+    assert_nothing_asserted(&engine, &["who did khrushchev hug when he arrived in belgrade"]);
+}

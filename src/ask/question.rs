@@ -1421,6 +1421,14 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
     if matches!(language, Language::Sr | Language::Ru) {
         return inflected_event_words(index, text, words, language).into_iter().chain(inflected_journey(index, query, text, words, language)).collect();
     }
+    // "Who did Stalin meet … *when he talked about* the soldiers' behaviour":
+    // the verb of a clause of its time names no event; its words still
+    // weigh in full.
+    english_event_words(index, query, text, words, found, language, when_clause_span(index, words, language))
+}
+
+/// [`event_words`] of an English question, but for the words at `skipped`.
+fn english_event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, skipped: std::ops::Range<usize>) -> Vec<Vec<String>> {
     // Not an "and" inside one name between common words ("the treaty of
     // friendship *and* non-aggression"); "Russia and Serbia", though a
     // title writes it, are two.
@@ -1461,7 +1469,7 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
     words
         .iter()
         .enumerate()
-        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && *at < concession && !ends_a_synonym_phrase(index, words, *at, language) && !in_name_phrases.contains(at))
+        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && !skipped.contains(at) && *at < concession && !ends_a_synonym_phrase(index, words, *at, language) && !in_name_phrases.contains(at))
         // "Set *up*", "turned *down*": a verb whose particle makes a phrase the
         // synonyms key as one names the phrase's event, however light the verb.
         .map(|(at, word)| (at, Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who || synonym_phrase_key(index, words, at + 1, language).is_some(), word))
@@ -1877,6 +1885,29 @@ fn time_clause_span(words: &[&str], language: Language) -> std::ops::Range<usize
     let Some((openers, ends)) = time_clause_words(language) else { return 0..0 };
     let Some(start) = words.iter().position(|w| openers.contains(w)) else { return 0..0 };
     let length = words[start..].iter().take_while(|w| !ends.contains(&w.trim_end_matches(','))).count();
+    start..start + length
+}
+
+/// "Who did Stalin meet in January 1945 *when he talked about* …": in an
+/// English question of whom someone did something to, a "when" or "while"
+/// after the question's own clause opens a clause of its time, to its end
+/// or the next clause, as "during" does. Not a "when" that asks ("and
+/// when did…"), nor one whose deed is the only one told ("what did
+/// Khrushchev say when he arrived", "who became prime minister when Peter
+/// dismissed Pašić": the arrival and the dismissal are what is asked of),
+/// nor one after a verb the base never writes ("who did Khrushchev *hug*
+/// when he arrived"): the clause's deed is all the evidence can confirm.
+fn when_clause_span(index: &Index, words: &[&str], language: Language) -> std::ops::Range<usize> {
+    let Some((_, ends)) = time_clause_words(language) else { return 0..0 };
+    if language != Language::En || !matches!(words, ["who" | "whom", "did", ..]) {
+        return 0..0;
+    }
+    let opens = |at: usize| at >= 3 && matches!(words[at], "when" | "while") && !matches!(words[at - 1], "and" | "or" | "but");
+    let Some(start) = (0..words.len()).find(|&at| opens(at)) else { return 0..0 };
+    if !words[2..start].iter().any(|word| is_plain_verb(index, word, language)) {
+        return 0..0;
+    }
+    let length = 1 + words[start + 1..].iter().take_while(|w| !ends.contains(&w.trim_end_matches(','))).count();
     start..start + length
 }
 

@@ -146,6 +146,11 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "kada", Asks::When),
     (Language::Sr, "kad", Asks::When),
     (Language::Sr, "ko", Asks::Who),
+    // "*Čije* je ubistvo": whose, as English "whose" asks.
+    (Language::Sr, "ciji", Asks::Who),
+    (Language::Sr, "cija", Asks::Who),
+    (Language::Sr, "cije", Asks::Who),
+    (Language::Sr, "ciju", Asks::Who),
     (Language::Sr, "koga", Asks::Who),
     (Language::Sr, "kome", Asks::Who),
     (Language::Sr, "gde", Asks::Where),
@@ -209,6 +214,10 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "kakoe chislo", Asks::When),
     (Language::Ru, "kogda", Asks::When),
     (Language::Ru, "kto", Asks::Who),
+    // "*Чьё* убийство": whose.
+    (Language::Ru, "chey", Asks::Who),
+    (Language::Ru, "chya", Asks::Who),
+    (Language::Ru, "chi", Asks::Who),
     (Language::Ru, "kogo", Asks::Who),
     (Language::Ru, "komu", Asks::Who),
     (Language::Ru, "gde", Asks::Where),
@@ -322,7 +331,7 @@ const SERBIAN: &[&str] = &[
     "potpisan", "potpisana", "potpisano", "potpisali", "potpisao", "ovo", "to", "taj", "ta", "ono",
     "njegov", "njegova", "njen", "reci", "mi", "molim", "ili", "ima", "imao", "imala", "imaju", "imali", "imale", "izmedju",
     "tokom", "nakon", "posle", "pre", "vreme", "vremena", "datum", "dana", "dobio", "dobila", "dobili",
-    "dobiti", "imati", "bilo", "kog", "koga", "cijem", "ciji", "cija",
+    "dobiti", "imati", "bilo", "kog", "koga", "cijem", "ciji", "cija", "cije", "ciju",
     "ali", "vec", "vise", "oko", "potpisala", "jos", "samo", "kao", "neki", "neka",
     // "Tako oštro", "veoma": degree, as English "so" and "very".
     "tako", "veoma", "vrlo",
@@ -345,7 +354,7 @@ const RUSSIAN: &[&str] = &[
     "kotorom", "godu", "god", "goda", "takoy", "takaya", "takie", "eto", "etot", "eta", "proizoshlo",
     "sluchilos", "podpisan", "podpisana", "podpisano", "podpisali", "mezhdu", "posle", "do",
     "skazhi", "rasskazhi", "pozhaluysta", "mne", "ego", "ee", "ikh", "data", "chisla", "poluchil",
-    "poluchila", "kakom", "kotorom", "chey", "chyemu", "chemu", "podpisal",
+    "poluchila", "kakom", "kotorom", "chey", "chya", "chi", "chyu", "chyey", "chyemu", "chemu", "podpisal",
     "podpisala", "no", "eshche", "tolko", "kak",
     // "Хотя": although; "о *том*, что": about that.
     "khotya", "tom", "togo", "tomu", "tem",
