@@ -4969,3 +4969,13 @@ fn a_when_clause_after_whom_someone_met_only_times_it() {
     assert_answered_by(&engine, "who did stalin meet in january 1945 when he complained about the soldiers conduct", "en", "stalin-hebrang-meeting-1945");
     assert_nothing_asserted(&engine, &["who did khrushchev hug when he arrived in belgrade"]);
 }
+
+#[test]
+fn a_real_name_is_the_title_of_one_named_otherwise() {
+    // "Who was Apis real name": asked with "who" as with "what", the title
+    // of the one the question names by another name answers. "Stalin's real
+    // name" is not "Joseph Stalin", the name the question already types.
+    let engine = engine();
+    assert_answered_by(&engine, "who was apis real name", "en", "dragutin-dimitrijevic");
+    assert_nothing_asserted(&engine, &["what was stalin's real name", "who was tito's real name"]);
+}

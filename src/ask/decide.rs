@@ -2593,7 +2593,8 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let says_it = || plain_what && only_person_named() && shown_quotes(engine, question, entry).iter().any(|&q| evidence::speaks_of_all(index, entry, q, query, false) && at_the_place(q));
             // "Why did Karađorđe refuse Rodofinikin's plan": one of their sentences that gives a reason and says all the rest.
             let says_why = || question.asks == Asks::Why && shown_quotes(engine, question, entry).iter().any(|&q| found.quotes.get(q).is_some_and(|quote| evidence::gives_a_reason_for(&quote.text, query, index) && evidence::reason_is_for(index, &quote.text, &question.event_words)) && evidence::speaks_of_all(index, entry, q, query, false));
-            let identity = !done_to && (!named || (0..query.keys.len()).all(|w| index.covers(entry, query, w)) || says_it() || says_why());
+            // "Who was Apis's real name": the title, which names them otherwise, answers ([`other_name`] below).
+            let identity = !done_to && (!named || (0..query.keys.len()).all(|w| index.covers(entry, query, w)) || question.asks_other_name || says_it() || says_why());
             // "Why did Stalin have Gorkić killed": his profile answers only with a sentence that gives a reason.
             let reason = || shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| evidence::gives_a_reason_for(&quote.text, &question.query, engine.index()));
             // "Who became prime minister": their roles or a sentence of becoming say so.
@@ -2608,7 +2609,11 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             // Asked of a year ("when they met in Sept 1944"), words the sentence dates to it.
             let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| of_the_year(&quote.text) && ((evidence::reports_words(&quote.text) && !evidence::said_by_another(index, &quote.text, &question.speaker, false)) || tells_verb(q)));
             // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
-            let other_name = !question.asks_other_name || index.word_keys(&found.title).iter().any(|key| !query.keys.contains(key));
+            // Named by another name than the title's ("Apis"): "Stalin's real
+            // name" is not "Joseph Stalin", whose title the question names it by.
+            let title_keys = index.word_keys(&found.title);
+            let by_another_name = || (0..query.keys.len()).any(|w| index.is_proper(query, w) && index.in_name(entry, query, w) && query.keys.get(w).is_some_and(|key| !title_keys.contains(key)));
+            let other_name = !question.asks_other_name || title_keys.iter().any(|key| !query.keys.contains(key)) && by_another_name();
             // "Who was the first Yugoslav ambassador in Moscow": a sentence of theirs that says "first".
             let ordinal = || (0..found.quotes.len()).any(|q| evidence::states_the_ordinal(query, index.quote_keys(entry).get(q).map_or(&[][..], Vec::as_slice), index));
             return identity && year_told() && became && signed && deeds && reported && other_name && ordinal() && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
