@@ -4979,3 +4979,10 @@ fn a_real_name_is_the_title_of_one_named_otherwise() {
     assert_answered_by(&engine, "who was apis real name", "en", "dragutin-dimitrijevic");
     assert_nothing_asserted(&engine, &["what was stalin's real name", "who was tito's real name"]);
 }
+
+#[test]
+fn a_plural_in_ys_is_read_as_ies() {
+    // "Spys" is "spies", the regular plural typed for a noun in "-y".
+    let engine = engine();
+    assert_answered_by(&engine, "which resolution called the yugoslav leaders murderers and spys", "en", "cominform-resolution-november-1949");
+}

@@ -596,6 +596,8 @@ const SOUND_ALIKE_ENDINGS: &[(&str, &[&str])] = &[
     ("shen", &["tion", "sion", "ssion"]),
     ("air", &["are"]),
     ("aired", &["ared"]),
+    // The plural of a noun in "-y" as if regular: "spys", "armys".
+    ("ys", &["ies"]),
 ];
 
 impl Index {
@@ -1394,7 +1396,8 @@ impl Index {
 
     /// A word of the base spelt as it sounds, more than one edit away:
     /// "-shun" for "-tion" or "-sion" ("resolushun", "invashun"), "-air"
-    /// for "-are" ("declair", one edit from "declaim"), of a spelling of
+    /// for "-are" ("declair", one edit from "declaim"), "-ys" for "-ies"
+    /// ("spys"), of a spelling of
     /// the base or a word of its lists.
     fn spelt_as_it_sounds(&self, word: &str) -> Option<&str> {
         SOUND_ALIKE_ENDINGS.iter().find_map(|(typed, spelt)| {
