@@ -4986,3 +4986,11 @@ fn a_plural_in_ys_is_read_as_ies() {
     let engine = engine();
     assert_answered_by(&engine, "which resolution called the yugoslav leaders murderers and spys", "en", "cominform-resolution-november-1949");
 }
+
+#[test]
+fn a_pronoun_before_a_word_of_saying_is_its_speaker() {
+    // "…to Egyptian daily Al-Ahram where *he* stated that": Tito speaks, not
+    // the paper, whose name only comes before the pronoun.
+    let engine = engine();
+    assert_answered_by(&engine, "what did tito say to al-ahram about the soviet leadership", "en", "tito-al-ahram-interview-1968");
+}

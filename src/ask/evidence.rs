@@ -504,8 +504,10 @@ pub(crate) fn said_by_another(index: &Index, text: &str, speaker: &[String], ent
     });
     // The run of capitalised words nearest before the word of saying, within
     // three words and its clause ("The *Soviet Union* agreed"), as name keys.
+    // A pronoun before it is its subject ("Al-Ahram where *he* stated"): no
+    // name of its own.
     let by_whom = |at: usize| -> Option<Vec<String>> {
-        let before: Vec<&str> = words[at.saturating_sub(3)..at].iter().rev().take_while(|w| !CLAUSE_BREAKS.contains(&w.to_lowercase().as_str())).copied().collect();
+        let before: Vec<&str> = words[at.saturating_sub(3)..at].iter().rev().take_while(|w| !CLAUSE_BREAKS.contains(&w.to_lowercase().as_str()) && !SUBJECT_PRONOUNS.contains(&w.to_lowercase().as_str())).copied().collect();
         let start = before.iter().position(|w| w.starts_with(char::is_uppercase))?;
         let name: Vec<String> = before[start..].iter().take_while(|w| w.starts_with(char::is_uppercase)).flat_map(|w| index.known_word_keys(w)).filter(|key| index.is_proper_key(key)).collect();
         (!name.is_empty()).then_some(name)
@@ -639,7 +641,10 @@ const ROLE_REACH: usize = 8;
 const RECIPROCAL: &[&str] = &["meet", "met", "talk", "negotiat", "agree", "ally", "allie", "allian", "fight", "fought", "war", "clash", "trade", "correspond", "exchang", "sign", "conclu", "cooperat", "split", "broke", "break"];
 
 /// Words that end a clause around a verb.
-const CLAUSE_BREAKS: &[&str] = &["that", "which", "who", "when", "while", "and", "but", "as"];
+const CLAUSE_BREAKS: &[&str] = &["that", "which", "who", "when", "while", "and", "but", "as", "where"];
+
+/// Pronouns that are the subject of the verb after them.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
 
 /// Adverbs that may stand between a passive's auxiliary and its verb
 /// ("was *once again* alarmed by"), besides those in "-ly".
