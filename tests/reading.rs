@@ -4994,3 +4994,11 @@ fn a_pronoun_before_a_word_of_saying_is_its_speaker() {
     let engine = engine();
     assert_answered_by(&engine, "what did tito say to al-ahram about the soviet leadership", "en", "tito-al-ahram-interview-1968");
 }
+
+#[test]
+fn a_half_that_finds_nothing_of_its_own_is_asked_of_the_others_entry() {
+    // "…and who was purged in the other Eastern European countries": the
+    // split's entry, which the accusation's half found, also tells who.
+    let engine = engine();
+    assert_answered_by(&engine, "what did yugoslavia accuse the soviets of at the un and who was purged in the other eastern european countries", "en", "tito-stalin-split");
+}

@@ -395,6 +395,19 @@ impl Engine {
             if let Some(answer) = self.start_and_end(question, &parsed, locale) {
                 return Some(answer);
             }
+            // "When did Russia mobilize in 1914 and how did Germany respond":
+            // a half that asks its own question and is answered by nothing of
+            // its own is asked of the other half's one entry, which must hold
+            // every word it asks and state its answer.
+            if both_ask {
+                for i in 0..2 {
+                    if let (None, Some([other])) = (&own[i], own[1 - i].as_deref()) {
+                        if !self.leans_on_the_other(&half_questions[i]) && decide::answers_about(self, &half_questions[i], *other) {
+                            return self.compose_both_of_one(*other, [&half_questions[0], &half_questions[1]], locale);
+                        }
+                    }
+                }
+            }
         }
         None
     }
