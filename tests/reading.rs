@@ -5002,3 +5002,16 @@ fn a_half_that_finds_nothing_of_its_own_is_asked_of_the_others_entry() {
     let engine = engine();
     assert_answered_by(&engine, "what did yugoslavia accuse the soviets of at the un and who was purged in the other eastern european countries", "en", "tito-stalin-split");
 }
+
+#[test]
+fn a_time_of_day_is_a_part_of_the_date_no_source_gives() {
+    // "At what time", "u koliko sati", "во сколько": the sources date
+    // things at most to the day; "what time period" asks for an era.
+    let engine = engine();
+    for (question, locale) in [("at what time was the belgrade declaration signed", "en"), ("u koliko sati je potpisana beogradska deklaracija", "sr"), ("во сколько был подписан договор о дружбе", "ru")] {
+        let answer = engine.ask(question, locale);
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+        assert!(answer.headline.contains("time of day"), "{question}: {}", answer.headline);
+    }
+    assert!(!engine.ask("во сколько раз вырос товарооборот", "ru").headline.contains("time of day"));
+}

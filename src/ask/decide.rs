@@ -2961,7 +2961,7 @@ pub(crate) fn precise_enough(question: &Question, entry: &Entry) -> bool {
         all => all,
     };
     let year_ok = !question.wants_year || asked_points.iter().all(|p| !matches!(p.precision, Precision::Century | Precision::Decade));
-    span_ok && day_ok && month_ok && year_ok
+    span_ok && day_ok && month_ok && year_ok && !question.wants_time
 }
 
 /// For a question that asks for a year: the first candidate, in the order

@@ -740,6 +740,7 @@ impl Engine {
             Decision::Nothing { near } => self.not_found(intent, text, near),
             Decision::NotStated { entry, asks } => match self.entry(*entry) {
                 // The date is there, but not to the day, month or year asked.
+                Some(found) if *asks == Asks::When && question.wants_time => self.part_not_stated(found, "time of day"),
                 Some(found) if *asks == Asks::When && !decide::precise_enough(question, found) && question.wants_day => self.part_not_stated(found, "day"),
                 Some(found) if *asks == Asks::When && !decide::precise_enough(question, found) && question.wants_month => self.part_not_stated(found, "month"),
                 Some(found) if *asks == Asks::When && !decide::precise_enough(question, found) && question.wants_year => self.part_not_stated(found, "year"),

@@ -31,6 +31,8 @@ pub struct Question {
     pub kind: Option<Kind>,
     /// The question asks for a day ("on what day"), not just a year.
     pub wants_day: bool,
+    /// The question asks for a time of day ("at what time"): no date answers.
+    pub wants_time: bool,
     /// The question asks for a month ("in what month"): a month or a day answers.
     pub wants_month: bool,
     /// The question asks for a year ("what year"): a year, a month or a day
@@ -1347,6 +1349,9 @@ static YEAR_WORDS_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock:
 
 /// [`lexicon::DAY_WORDS`], each as its words.
 static DAY_WORDS_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(lexicon::DAY_WORDS));
+
+/// [`lexicon::TIME_WORDS`], each as its words.
+static TIME_WORDS_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(lexicon::TIME_WORDS));
 
 /// [`lexicon::MONTH_WORDS`], each as its words.
 static MONTH_WORDS_FOLDED: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(lexicon::MONTH_WORDS));
@@ -3161,6 +3166,7 @@ impl Question {
         let latin_words: Vec<&str> = latin.iter().map(|word| lexicon::meant_question_word(word.as_ref())).collect();
         let wants_month = holds_phrase(&latin_words, &MONTH_WORDS_FOLDED);
         let wants_year = holds_phrase(&latin_words, &YEAR_WORDS_FOLDED);
+        let wants_time = asks == Asks::When && holds_phrase(&latin_words, &TIME_WORDS_FOLDED) && !words.windows(2).any(|pair| pair == ["time", "period"]);
         let after_event_words = if language == Language::En { after_event(&words) } else { None };
         let asks_what_followed = asks == Asks::What && language == Language::En && (after_event_words.is_some() || asks_for_consequence(&words));
         let after_year = related_year(&words, AFTER_WORDS, &query.years);
@@ -3174,6 +3180,7 @@ impl Question {
             query,
             kind,
             wants_day,
+            wants_time,
             wants_month,
             wants_year,
             head,

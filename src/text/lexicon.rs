@@ -42,6 +42,13 @@ pub const DAY_WORDS: &[&str] = &[
     "whats the date", "kog dana", "kojeg dana", "kakogo chisla", "kakoe chislo",
 ];
 
+/// Question words that ask for a time of day ("at what time"), which no
+/// date of the sources gives: they are dated at most to the day.
+pub const TIME_WORDS: &[&str] = &[
+    "what time", "which time", "what hour", "which hour", "time of day", "u koliko sati", "koliko sati", "u koje doba", "v kotorom chasu",
+    "vo skolko", "v kakoe vremya",
+];
+
 /// Question words that ask for a year, not a decade or a century ("what
 /// year"); a month or a day answers them too.
 pub const YEAR_WORDS: &[&str] = &[
@@ -71,6 +78,11 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::En, "which date", Asks::When),
     (Language::En, "what month", Asks::When),
     (Language::En, "which month", Asks::When),
+    // "At what time was it signed": a time of day ([`TIME_WORDS`]); "what
+    // time period" asks when, to the era.
+    (Language::En, "what time period", Asks::When),
+    (Language::En, "what time", Asks::When),
+    (Language::En, "what hour", Asks::When),
     (Language::En, "since when", Asks::When),
     // "Date of the 1945 treaty + …": a date asked without a question word, as "number of" asks a number.
     (Language::En, "date of", Asks::When),
@@ -143,6 +155,7 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "u kom mesecu", Asks::When),
     (Language::Sr, "u kojem mesecu", Asks::When),
     (Language::Sr, "od kada", Asks::When),
+    (Language::Sr, "u koliko sati", Asks::When),
     (Language::Sr, "kada", Asks::When),
     (Language::Sr, "kad", Asks::When),
     (Language::Sr, "ko", Asks::Who),
@@ -212,6 +225,9 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "v kakom mesyatse", Asks::When),
     (Language::Ru, "kakogo mesyatsa", Asks::When),
     (Language::Ru, "kakoe chislo", Asks::When),
+    // "Во сколько раз": by how many times, a number.
+    (Language::Ru, "vo skolko raz", Asks::HowMany),
+    (Language::Ru, "vo skolko", Asks::When),
     (Language::Ru, "kogda", Asks::When),
     (Language::Ru, "kto", Asks::Who),
     // "*Чьё* убийство": whose.
