@@ -5015,3 +5015,12 @@ fn a_time_of_day_is_a_part_of_the_date_no_source_gives() {
     }
     assert!(!engine.ask("во сколько раз вырос товарооборот", "ru").headline.contains("time of day"));
 }
+
+#[test]
+fn deaths_and_numbers_asked_in_serbian_are_read() {
+    // "Koliko je emigranata *umrlo*": deaths, which the 40,000 who lived
+    // there do not count; "koji je bio *broj* žrtava": a number, which the
+    // Kosovo War's sentences do not give.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("koliko je ruskih izbeglica umrlo u kraljevini jugoslaviji", "sr"), ("koji je bio broj žrtava nato bombardovanja 1999", "sr")]);
+}

@@ -186,6 +186,11 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "kolike", Asks::HowMany),
     // "Koji procenat", "koji udeo", "… u procentima": a share, a number.
     (Language::Sr, "koji procenat", Asks::HowMany),
+    // "Koji je bio broj žrtava": the number, as "koliko" asks.
+    (Language::Sr, "koji je bio broj", Asks::HowMany),
+    (Language::Sr, "koji je broj", Asks::HowMany),
+    (Language::Sr, "koliki je bio broj", Asks::HowMany),
+    (Language::Sr, "koliki je broj", Asks::HowMany),
     (Language::Sr, "koji udeo", Asks::HowMany),
     // "Koliki deo": how great a part, a share as "koji udeo" asks.
     (Language::Sr, "koliki deo", Asks::HowMany),
@@ -208,6 +213,11 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Sr, "rodio", Asks::Born),
     (Language::Sr, "umro", Asks::Died),
     (Language::Sr, "umrla", Asks::Died),
+    // "Koliko je emigranata umrlo", "koliko ih je poginulo": deaths counted.
+    (Language::Sr, "umrlo", Asks::Died),
+    (Language::Sr, "umrli", Asks::Died),
+    (Language::Sr, "poginulo", Asks::Died),
+    (Language::Sr, "poginuli", Asks::Died),
     (Language::Sr, "preminuo", Asks::Died),
     (Language::Sr, "smrt", Asks::Died),
     (Language::Ru, "v kakom godu", Asks::When),
@@ -275,6 +285,10 @@ pub const QUESTION_WORDS: &[(Language, &str, Asks)] = &[
     (Language::Ru, "rodilas", Asks::Born),
     (Language::Ru, "umer", Asks::Died),
     (Language::Ru, "umerla", Asks::Died),
+    (Language::Ru, "umerlo", Asks::Died),
+    (Language::Ru, "umerli", Asks::Died),
+    (Language::Ru, "pogiblo", Asks::Died),
+    (Language::Ru, "pogibli", Asks::Died),
     (Language::Ru, "smert", Asks::Died),
     (Language::Ar, "في اي عام", Asks::When),
     (Language::Ar, "متي", Asks::When),
