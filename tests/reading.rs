@@ -5024,3 +5024,11 @@ fn deaths_and_numbers_asked_in_serbian_are_read() {
     let engine = engine();
     assert_nothing_asserted_in(&engine, &[("koliko je ruskih izbeglica umrlo u kraljevini jugoslaviji", "sr"), ("koji je bio broj žrtava nato bombardovanja 1999", "sr")]);
 }
+
+#[test]
+fn a_serbian_or_russian_yes_or_no_question_binds_a_profile_to_its_year() {
+    // "Был ли Тито в Москве в 1950": a profile that tells no 1950 does not
+    // say, as "was Tito in Moscow in 1950" does not in English.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("был ли тито в москве в 1950 году", "ru"), ("da li je tito bio u moskvi 1950. godine", "sr")]);
+}

@@ -1935,7 +1935,10 @@ fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Ca
     // ambassador "at the time" of the 1999 bombing is no answer for 1960.
     let years: Vec<i32> = match entry.date {
         Some(_) if year_fit(engine, entry, &question.query.years) == Some(false) && !shown_quote_dates_it(engine, question, best) => question.query.years.clone(),
-        None if question.asks == Asks::Who && !question.query.years.is_empty() && year_fit(engine, entry, &question.query.years) != Some(true) && !shown_quote_dates_it(engine, question, best) => question.query.years.clone(),
+        // So is one a Serbian or Russian yes-or-no question asks of ("да ли
+        // је Тито био у Москви 1950", "был ли"), which English reads by its
+        // polar subject.
+        None if (question.asks == Asks::Who || asks_yes_or_no_inflected(question)) && !question.query.years.is_empty() && year_fit(engine, entry, &question.query.years) != Some(true) && !shown_quote_dates_it(engine, question, best) => question.query.years.clone(),
         _ => Vec::new(),
     };
     if gaps.is_empty() && !thin && years.is_empty() {
@@ -1954,6 +1957,12 @@ fn uncovered(engine: &Engine, question: &Question, best: usize, candidates: &[Ca
     };
     let near = candidates.iter().filter(|c| c.score >= SUGGEST).take(3).map(|c| c.entry).collect();
     Some(Decision::Abstain { words, years, near })
+}
+
+/// Whether a Serbian or Russian question asks yes or no by its particle
+/// ("da *li*", "был *ли*").
+fn asks_yes_or_no_inflected(question: &Question) -> bool {
+    matches!(question.language, Language::Sr | Language::Ru) && question.folded.split(' ').any(|word| word == "li")
 }
 
 /// "How many were in the Russian House's courses in 2023": an entry
