@@ -5032,3 +5032,10 @@ fn a_serbian_or_russian_yes_or_no_question_binds_a_profile_to_its_year() {
     let engine = engine();
     assert_nothing_asserted_in(&engine, &[("был ли тито в москве в 1950 году", "ru"), ("da li je tito bio u moskvi 1950. godine", "sr")]);
 }
+
+#[test]
+fn a_proportion_is_a_percentage() {
+    // "What proportion of Serbian citizens": the sources give it in per cent.
+    let engine = engine();
+    assert_proven(&engine, "what proportion of serbian citizens back russia", "belgrade-rallies-over-ukraine-war", "over 70%");
+}
