@@ -5039,3 +5039,11 @@ fn a_proportion_is_a_percentage() {
     let engine = engine();
     assert_proven(&engine, "what proportion of serbian citizens back russia", "belgrade-rallies-over-ukraine-war", "over 70%");
 }
+
+#[test]
+fn beaten_is_defeated() {
+    // "Who was beaten in Crimea": "finally defeated in Crimea", not the
+    // Kosovo precedent Russia cited over Crimea.
+    let engine = engine();
+    assert_answered_by(&engine, "who was beaten in crimea", "en", "wrangel-defeat-in-crimea");
+}
