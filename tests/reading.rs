@@ -5047,3 +5047,11 @@ fn beaten_is_defeated() {
     let engine = engine();
     assert_answered_by(&engine, "who was beaten in crimea", "en", "wrangel-defeat-in-crimea");
 }
+
+#[test]
+fn a_when_command_of_a_journey_asks_when_they_were_there() {
+    // "/when Tito travelled to Moscow to meet Stalin": a journey told as a
+    // statement, which the meeting in Moscow tells ("met with Stalin in Moscow").
+    let engine = engine();
+    assert_proven(&engine, "/when tito travelled to moscow to meet stalin", "tito-stalin-meeting-1944", "21 September");
+}

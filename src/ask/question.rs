@@ -1749,15 +1749,19 @@ fn is_unknown_noun(index: &Index, word: &str, language: Language) -> bool {
     word.chars().count() >= 3 && !tokens.is_empty() && is_plain_noun(word, language) && !tokens.iter().any(|t| index.has_key(&t.key) || t.alts.iter().any(|alt| index.has_key(alt)))
 }
 
-/// The position of the word after "when did" (or a yes-or-no "did") and a
-/// person's name ("when did *Boris Yeltsin* come"), or, in Serbian and Russian, after "kada" or
+/// The position of the word after "when did" (or a yes-or-no "did", or
+/// "when" alone, or nothing: "(when) Tito flew to Moscow") and a person's name ("when did
+/// *Boris Yeltsin* come"), or, in Serbian and Russian, after "kada" or
 /// "когда" and the name ("когда Ельцин приезжал"): the verb of what the
 /// person did. None when no personal name stands there.
 fn person_then(index: &Index, query: &Query, text: &str, words: &[&str], language: Language) -> Option<usize> {
     let start = match language {
         // "Did Stalin ever come to Belgrade": a yes-or-no question asks of a journey too.
         Language::En if words.first().is_some_and(|w| DO_FORMS.contains(w)) => 1,
-        Language::En => (words.first() == Some(&"when") && words.get(1).is_some_and(|w| DO_FORMS.contains(w))).then_some(2)?,
+        // "When Tito flew to Moscow": "when" and the name, as a statement;
+        // "/when Tito flew to Moscow", the statement alone.
+        Language::En if words.first() == Some(&"when") => if words.get(1).is_some_and(|w| DO_FORMS.contains(w)) { 2 } else { 1 },
+        Language::En => 0,
         // "Da li je Tito posetio": a Serbian yes-or-no question too.
         _ if words.starts_with(&["da", "li"]) && words.get(2).is_some_and(|w| matches!(*w, "je" | "su")) => 3,
         // "Kada *je* Jeljcin došao": past with its auxiliary.
