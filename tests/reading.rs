@@ -5055,3 +5055,12 @@ fn a_when_command_of_a_journey_asks_when_they_were_there() {
     let engine = engine();
     assert_proven(&engine, "/when tito travelled to moscow to meet stalin", "tito-stalin-meeting-1944", "21 September");
 }
+
+#[test]
+fn what_someone_called_another_asks_for_their_words() {
+    // "What did Tito call Khrushchev": words, which the letters' sentence
+    // (they "agreed to meet") does not report.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what did tito call khrushchev"]);
+    assert_answered_by(&engine, "what did the cominform call tito's people in 1949", "en", "cominform-resolution-november-1949");
+}

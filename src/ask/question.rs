@@ -261,6 +261,8 @@ pub struct Question {
 const WORDS_VERBS: &[&str] = &[
     "say", "tell", "discuss", "talk", "write", "agree", "promise", "complain", "propose", "claim", "state", "declare", "announce",
     "express", "voice", "reply",
+    // "What did Stalin *call* Tito": what he was called, in someone's words.
+    "call", "describe", "label", "brand", "dub",
 ];
 
 /// Verbs that ask, after "what did", for what a text or an agreement held.
