@@ -5064,3 +5064,12 @@ fn what_someone_called_another_asks_for_their_words() {
     assert_nothing_asserted(&engine, &["what did tito call khrushchev"]);
     assert_answered_by(&engine, "what did the cominform call tito's people in 1949", "en", "cominform-resolution-november-1949");
 }
+
+#[test]
+fn whether_something_happened_in_a_year_asks_for_the_deed() {
+    // "Did the Soviets invade Yugoslavia in 1949": the 1949 crisis's
+    // sentences tell troops massed on the border, not an invasion.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did the soviets invade yugoslavia in 1949"]);
+    assert_answered_by(&engine, "did the soviets invade czechoslovakia in 1968", "en", "invasion-of-czechoslovakia-1968");
+}
