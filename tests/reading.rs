@@ -5073,3 +5073,15 @@ fn whether_something_happened_in_a_year_asks_for_the_deed() {
     assert_nothing_asserted(&engine, &["did the soviets invade yugoslavia in 1949"]);
     assert_answered_by(&engine, "did the soviets invade czechoslovakia in 1968", "en", "invasion-of-czechoslovakia-1968");
 }
+
+#[test]
+fn an_age_in_a_year_is_asked_of_the_person_not_the_event() {
+    // "Сколько лет было Тито в 1948": the split, which 1948 finds, has no
+    // birth; the reply says what the sources lack of Tito.
+    let engine = engine();
+    for (question, locale) in [("сколько лет было тито в 1948", "ru"), ("koliko je godina imao tito 1948", "sr")] {
+        let answer = engine.ask(question, locale);
+        assert!(answer.facts.is_empty(), "{question}: {}", answer.headline);
+        assert!(answer.headline.contains("Josip Broz Tito"), "{question}: {}", answer.headline);
+    }
+}

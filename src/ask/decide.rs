@@ -3005,6 +3005,14 @@ fn dated_too_coarsely(engine: &Engine, question: &Question, candidates: &[Candid
 /// The person a birth or death question is about, when the best candidate
 /// is an event that merely names them ("how old was Pašić in 1914": the
 /// sources don't say when *Pašić* was born, not when the crisis was).
+/// The person of event `entry` whom the question names, when `entry` is
+/// not a person itself.
+fn person_of_the_event(engine: &Engine, question: &Question, entry: usize) -> Option<usize> {
+    let found = engine.entry(entry).filter(|found| found.kind != Kind::Person)?;
+    let query = &question.query;
+    found.people.iter().filter_map(|id| engine.base().index_of(id)).find(|&person| (0..query.keys.len()).any(|word| engine.index().in_name(person, query, word)))
+}
+
 fn person_asked_about(engine: &Engine, question: &Question, candidates: &[Candidate]) -> Option<usize> {
     if !matches!(question.attribute.unwrap_or(question.asks), Asks::Born | Asks::Died) {
         return None;
@@ -3021,6 +3029,9 @@ fn person_asked_about(engine: &Engine, question: &Question, candidates: &[Candid
 }
 
 fn not_stated(engine: &Engine, question: &Question, entry: usize) -> Decision {
+    // "Сколько лет было Тито в 1948": an age or a death is a person's, the
+    // one the question names among the people of the event its year found.
+    let entry = if matches!(question.attribute, Some(Asks::Born | Asks::Died)) { person_of_the_event(engine, question, entry).unwrap_or(entry) } else { entry };
     let asks = match (question.attribute, engine.entry(entry).map(|e| e.kind)) {
         // "How did Karađorđe die" asks how, not when.
         (Some(attribute), Some(Kind::Person)) if question.asks != Asks::How => attribute,
