@@ -5085,3 +5085,13 @@ fn an_age_in_a_year_is_asked_of_the_person_not_the_event() {
         assert!(answer.headline.contains("Josip Broz Tito"), "{question}: {}", answer.headline);
     }
 }
+
+#[test]
+fn a_who_command_that_opens_with_an_ordinal_asks_who_held_the_post_first() {
+    // "/who first soviet ambassador to yugoslavia": "first" is no verb, and
+    // an ordinal, not "at the earliest"; no sentence names a first Soviet
+    // ambassador, nor a first Yugoslav one in Moscow.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["/who first soviet ambassador to yugoslavia", "/who first yugoslav ambassador in moscow"]);
+    assert_answered_by(&engine, "/who first russian consul in serbia", "en", "first-russian-consul-1838");
+}
