@@ -40,7 +40,7 @@
 //!   1 false assertion; dev-52 144/166 = 86.7%, 3 false assertions;
 //!   dev-53 252/277 = 91.0%, 4 false assertions; dev-54 141/164 = 86.0%,
 //!   5 false assertions; dev-55 145/162 = 89.5%, 2 false assertions).
-//! - `holdout.toml`: the fifty-fourth set, written the same way by other
+//! - `holdout.toml`: the fifty-fifth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -233,18 +233,29 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.6;
-const HOLDOUT_FLOOR: f64 = 89.5;
+const DEV_FLOOR: f64 = 95.8;
+const HOLDOUT_FLOOR: f64 = 92.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement, listed so that the test still fails on any new false
-/// assertion and on a fixed one (remove it). The fifty-fourth set's two
-/// (2026-12-07: 145/162 = 89.5%) were fixed in session 68, on dev, where
-/// the set is `dev-55`.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// measurement (2026-12-07: 152/165 = 92.1%, 3 false assertions, at the
+/// end of session 68's changes, made on dev only). Listed so that the test
+/// still fails on any new false assertion and on a fixed one (remove it).
+/// Why each is hard, as seen at the measurement:
+/// - what happened to Zubov after the failed coup of 1938, in Serbian
+///   ("šta se desilo sa Zubovom posle propalog puča"), is answered by the
+///   plot's sentences: what followed an event ("posle") is read only in
+///   English, where the answer must tell something after it.
+/// - what percentage of NIS Gazprom Neft owns, in Russian ("сколько
+///   процентов NIS принадлежит"), is answered by the company's sentences:
+///   "majority owned" gives no number, and the share they do give (74%)
+///   is of the domestic market, which a per cent is not tied to.
+/// - `/when vashchenko left serbia`: the statement's "left" is not read as
+///   asking for an end, as "when did Vashchenko leave" is, so the consul's
+///   arrival in 1838 is shown as the date.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["sta se desilo sa zubovom posle propalog puca 1938", "сколько процентов NIS принадлежит газпром нефти", "/when vashchenko left serbia"];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
