@@ -3002,9 +3002,6 @@ fn dated_too_coarsely(engine: &Engine, question: &Question, candidates: &[Candid
     None
 }
 
-/// The person a birth or death question is about, when the best candidate
-/// is an event that merely names them ("how old was Pašić in 1914": the
-/// sources don't say when *Pašić* was born, not when the crisis was).
 /// The person of event `entry` whom the question names, when `entry` is
 /// not a person itself.
 fn person_of_the_event(engine: &Engine, question: &Question, entry: usize) -> Option<usize> {
@@ -3013,6 +3010,9 @@ fn person_of_the_event(engine: &Engine, question: &Question, entry: usize) -> Op
     found.people.iter().filter_map(|id| engine.base().index_of(id)).find(|&person| (0..query.keys.len()).any(|word| engine.index().in_name(person, query, word)))
 }
 
+/// The person a birth or death question is about, when the best candidate
+/// is an event that merely names them ("how old was Pašić in 1914": the
+/// sources don't say when *Pašić* was born, not when the crisis was).
 fn person_asked_about(engine: &Engine, question: &Question, candidates: &[Candidate]) -> Option<usize> {
     if !matches!(question.attribute.unwrap_or(question.asks), Asks::Born | Asks::Died) {
         return None;

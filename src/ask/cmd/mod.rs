@@ -111,14 +111,14 @@ fn who_question(engine: &Engine, text: &str) -> Question {
     }
     let keys = index.word_keys(&first);
     let no_name = |key: &String| !index.is_proper_key(key) && !index.is_title_key(key);
-    // A word the base knows, used as no name; or an English verb (`/who
-    // killed king alexander`), whose stem may also be a kind of person's
-    // ("murder", of "murderer").
     // An ordinal is no verb: `/who first soviet ambassador` asks "who was
     // the first soviet ambassador", the ordinal kept as one.
     if matches!(first.as_str(), "first" | "second" | "third" | "last" | "final") {
         return engine.question(&format!("who was the {}", text.trim()));
     }
+    // A word the base knows, used as no name; or an English verb (`/who
+    // killed king alexander`), whose stem may also be a kind of person's
+    // ("murder", of "murderer").
     let a_verb_first = !keys.is_empty() && keys.iter().all(|key| index.has_key(key) && no_name(key) && !index.is_person_kind(key))
         || crate::text::lexicon::is_english_predicate_form(&first) && keys.iter().all(no_name)
         || crate::ask::question::is_signing_word(&first);
