@@ -900,14 +900,20 @@ fn check_answer_type(engine: &Engine, question: &Question, entry: usize, candida
 /// say. Without "ever" ("did the treaty oblige the Soviets to…"), the deed
 /// may be told in other words ("did not require").
 fn asks_whether_done_to(question: &Question) -> bool {
-    let opener = question.folded.split(' ').next();
-    let asks_ever = || question.folded.split(' ').any(|word| word == "ever");
+    if !question.asks_whether || question.event_words.is_empty() {
+        return false;
+    }
+    match question.folded.split(' ').next() {
+        Some("was" | "were") => return true,
+        Some("did" | "does" | "do") => {}
+        _ => return false,
+    }
+    let words: Vec<&str> = question.folded.split(' ').filter(|w| !w.is_empty()).collect();
     // Or of a year that ends it ("did the Soviets invade Yugoslavia *in
     // 1949*"): whether it happened then. Not a year of a name ("the 1941
     // treaty", "the crisis of 1908"), whose deed may be told in other words.
-    let words: Vec<&str> = question.folded.split(' ').filter(|w| !w.is_empty()).collect();
-    let of_a_year = || matches!(words.as_slice(), [.., "in", year] if year.parse::<i32>().is_ok_and(|year| question.query.years.contains(&year)));
-    question.asks_whether && !question.event_words.is_empty() && (matches!(opener, Some("was" | "were")) || matches!(opener, Some("did" | "does" | "do")) && (asks_ever() || of_a_year()))
+    let of_a_year = matches!(words.as_slice(), [.., "in", year] if year.parse::<i32>().is_ok_and(|year| question.query.years.contains(&year)));
+    words.contains(&"ever") || of_a_year
 }
 
 /// The question's discriminative words that an entry does not contain: the

@@ -507,7 +507,11 @@ pub(crate) fn said_by_another(index: &Index, text: &str, speaker: &[String], ent
     // A pronoun before it is its subject ("Al-Ahram where *he* stated"): no
     // name of its own.
     let by_whom = |at: usize| -> Option<Vec<String>> {
-        let before: Vec<&str> = words[at.saturating_sub(3)..at].iter().rev().take_while(|w| !CLAUSE_BREAKS.contains(&w.to_lowercase().as_str()) && !SUBJECT_PRONOUNS.contains(&w.to_lowercase().as_str())).copied().collect();
+        let in_clause = |word: &&str| {
+            let lower = word.to_lowercase();
+            !CLAUSE_BREAKS.contains(&lower.as_str()) && !SUBJECT_PRONOUNS.contains(&lower.as_str())
+        };
+        let before: Vec<&str> = words[at.saturating_sub(3)..at].iter().rev().take_while(|w| in_clause(w)).copied().collect();
         let start = before.iter().position(|w| w.starts_with(char::is_uppercase))?;
         let name: Vec<String> = before[start..].iter().take_while(|w| w.starts_with(char::is_uppercase)).flat_map(|w| index.known_word_keys(w)).filter(|key| index.is_proper_key(key)).collect();
         (!name.is_empty()).then_some(name)

@@ -1428,14 +1428,6 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
     if matches!(language, Language::Sr | Language::Ru) {
         return inflected_event_words(index, text, words, language).into_iter().chain(inflected_journey(index, query, text, words, language)).collect();
     }
-    // "Who did Stalin meet … *when he talked about* the soldiers' behaviour":
-    // the verb of a clause of its time names no event; its words still
-    // weigh in full.
-    english_event_words(index, query, text, words, found, language, when_clause_span(index, words, language))
-}
-
-/// [`event_words`] of an English question, but for the words at `skipped`.
-fn english_event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: &[(Asks, std::ops::Range<usize>)], language: Language, skipped: std::ops::Range<usize>) -> Vec<Vec<String>> {
     // Not an "and" inside one name between common words ("the treaty of
     // friendship *and* non-aggression"); "Russia and Serbia", though a
     // title writes it, are two.
@@ -1456,6 +1448,10 @@ fn english_event_words(index: &Index, query: &Query, text: &str, words: &[&str],
     let attribute = |at: usize| found.iter().any(|(asks, range)| matches!(asks, Asks::Born | Asks::Died) && range.contains(&at));
     // "…an alliance *during the first uprising*": the time clause dates what is asked; its words are not the event.
     let in_time_clause = time_clause_span(words, language);
+    // "Who did Stalin meet … *when he talked about* the soldiers' behaviour":
+    // the verb of a clause of its time names no event; its words still
+    // weigh in full.
+    let in_when_clause = when_clause_span(index, words, language);
     // "Why did Pašić want peace *even though he talked* …": what is granted
     // is not what is asked.
     let concession = words.iter().position(|w| CONCESSIVES.contains(w)).unwrap_or(words.len());
@@ -1476,7 +1472,7 @@ fn english_event_words(index: &Index, query: &Query, text: &str, words: &[&str],
     words
         .iter()
         .enumerate()
-        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && !skipped.contains(at) && *at < concession && !ends_a_synonym_phrase(index, words, *at, language) && !in_name_phrases.contains(at))
+        .filter(|(at, _)| !attribute(*at) && !in_time_clause.contains(at) && !in_when_clause.contains(at) && *at < concession && !ends_a_synonym_phrase(index, words, *at, language) && !in_name_phrases.contains(at))
         // "Set *up*", "turned *down*": a verb whose particle makes a phrase the
         // synonyms key as one names the phrase's event, however light the verb.
         .map(|(at, word)| (at, Some(at) == plain_verb || Some(at) == purpose || Some(at) == after_who || synonym_phrase_key(index, words, at + 1, language).is_some(), word))
