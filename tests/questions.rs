@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-55.toml`: the second to fifty-fourth holdout sets,
+//! - `dev-3.toml` … `dev-56.toml`: the second to fifty-fifth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -39,7 +39,8 @@
 //!   dev-50 159/177 = 89.8%, 1 false assertion; dev-51 156/171 = 91.2%,
 //!   1 false assertion; dev-52 144/166 = 86.7%, 3 false assertions;
 //!   dev-53 252/277 = 91.0%, 4 false assertions; dev-54 141/164 = 86.0%,
-//!   5 false assertions; dev-55 145/162 = 89.5%, 2 false assertions).
+//!   5 false assertions; dev-55 145/162 = 89.5%, 2 false assertions;
+//!   dev-56 152/165 = 92.1%, 3 false assertions).
 //! - `holdout.toml`: the fifty-fifth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -241,8 +242,10 @@ const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
 /// measurement (2026-12-07: 152/165 = 92.1%, 3 false assertions, at the
-/// end of session 68's changes, made on dev only). Listed so that the test
-/// still fails on any new false assertion and on a fixed one (remove it).
+/// end of session 68's changes, made on dev only). The set is now also
+/// dev-56, whose list below carries the same three; a fix removes each from
+/// both. Listed so that the test still fails on any new false assertion
+/// and on a fixed one (remove it).
 /// Why each is hard, as seen at the measurement:
 /// - what happened to Zubov after the failed coup of 1938, in Serbian
 ///   ("šta se desilo sa Zubovom posle propalog puča"), is answered by the
@@ -261,6 +264,18 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["sta se desilo sa zubovom posl
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
+        "sta se desilo sa zubovom posle propalog puca 1938",
+        "from dev-56's one measurement as the holdout: what followed an event (Serbian \"posle\") is read only in English, so the plot's own sentences answer what happened to Zubov after it",
+    ),
+    (
+        "сколько процентов NIS принадлежит газпром нефти",
+        "from dev-56's one measurement as the holdout: the only per cent near NIS (74%) is its share of the domestic market; the ownership is given only as \"majority owned\", and a per cent asked is not tied to what it is a per cent of",
+    ),
+    (
+        "/when vashchenko left serbia",
+        "from dev-56's one measurement as the holdout: the statement's \"left\" is not read as asking for an end, as \"when did Vashchenko leave\" is, so the consul's arrival in 1838 is shown",
+    ),
+    (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
     ),
@@ -270,7 +285,7 @@ const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=55 {
+    for part in 2..=56 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
