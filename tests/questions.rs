@@ -246,34 +246,21 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// dev-56, whose list below carries the same three; a fix removes each from
 /// both. Listed so that the test still fails on any new false assertion
 /// and on a fixed one (remove it).
-/// Why each is hard, as seen at the measurement:
-/// - what happened to Zubov after the failed coup of 1938, in Serbian
-///   ("šta se desilo sa Zubovom posle propalog puča"), is answered by the
-///   plot's sentences: what followed an event ("posle") is read only in
-///   English, where the answer must tell something after it.
+/// Why each is hard, as seen at the measurement (fixed since, on dev:
+/// what happened to Zubov after the failed coup, in Serbian, and
+/// `/when vashchenko left serbia`):
 /// - what percentage of NIS Gazprom Neft owns, in Russian ("сколько
 ///   процентов NIS принадлежит"), is answered by the company's sentences:
 ///   "majority owned" gives no number, and the share they do give (74%)
 ///   is of the domestic market, which a per cent is not tied to.
-/// - `/when vashchenko left serbia`: the statement's "left" is not read as
-///   asking for an end, as "when did Vashchenko leave" is, so the consul's
-///   arrival in 1838 is shown as the date.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["sta se desilo sa zubovom posle propalog puca 1938", "сколько процентов NIS принадлежит газпром нефти", "/when vashchenko left serbia"];
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["сколько процентов NIS принадлежит газпром нефти"];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "sta se desilo sa zubovom posle propalog puca 1938",
-        "from dev-56's one measurement as the holdout: what followed an event (Serbian \"posle\") is read only in English, so the plot's own sentences answer what happened to Zubov after it",
-    ),
-    (
         "сколько процентов NIS принадлежит газпром нефти",
         "from dev-56's one measurement as the holdout: the only per cent near NIS (74%) is its share of the domestic market; the ownership is given only as \"majority owned\", and a per cent asked is not tied to what it is a per cent of",
-    ),
-    (
-        "/when vashchenko left serbia",
-        "from dev-56's one measurement as the holdout: the statement's \"left\" is not read as asking for an end, as \"when did Vashchenko leave\" is, so the consul's arrival in 1838 is shown",
     ),
     (
         "what did tito and khrushchev write in their 1955 letters",

@@ -3843,6 +3843,16 @@ fn when_command_opening_with_an_auxiliary_is_a_when_question() {
 }
 
 #[test]
+fn when_command_told_as_a_statement_of_an_end_asks_that_end() {
+    // "/when Vashchenko *departed from* Serbia" asks the date of his
+    // leaving, as the question with "did" does: a sentence must state an
+    // end, and his arrival in 1838 is none.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["/when gerasim vashchenko departed from serbia", "/when the consul vashchenko quit serbia"]);
+    assert_proven(&engine, "/when russia and serbia dropped visas", "visa-abolition-2009", "2009");
+}
+
+#[test]
 fn an_and_after_the_verb_joins_two_things_of_one_deed() {
     // "Liberated by the Partisans *and* the Red Army", "punished for the
     // rapes *and* robberies": the verb is asked of both, so it must be told.
@@ -3878,6 +3888,15 @@ fn what_became_of_someone_after_an_event_in_russian_or_serbian() {
     assert_nothing_asserted_in(&engine, &[("что случилось с леонидом линицким после ареста в 1935", "ru"), ("что стало с линицким после ареста", "ru"), ("šta se desilo sa linickim posle hapšenja 1935", "sr")]);
     // His arrest itself is still told.
     assert_proven_in(&engine, "когда арестовали леонида линицкого", "ru", "arrest-of-leonid-linitsky", "1935");
+}
+
+#[test]
+fn a_serbian_adjective_of_a_participle_is_read_as_its_verb() {
+    // "Posle *propalog* prevrata": "failed" as an adjective keys as "propao"
+    // does, so the sentence of the plan's failure tells the event, and what
+    // followed it is asked, which the sources do not give.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("šta se dogodilo sa zubovim nakon propalog prevrata", "sr"), ("шта се десило са зубовом после пропалог пуча", "sr")]);
 }
 
 #[test]

@@ -14,11 +14,33 @@ use super::Language;
 pub fn stem(word: &str, language: Language) -> String {
     let algorithm = match language {
         Language::En => return stem_english(word),
-        Language::Sr => Algorithm::Serbian,
+        Language::Sr => return stem_serbian(word),
         Language::Ru => Algorithm::Russian,
         Language::Ar => Algorithm::Arabic,
     };
     Stemmer::create(algorithm).stem(word).into_owned()
+}
+
+/// Serbian: Snowball, which cuts a past participle's "-l-" with its ending
+/// ("propala", "propalom": "propa") but not before the endings "-og",
+/// "-ih", "-im" of the adjective made of it ("propalog": "propal",
+/// "poginulih": "poginuli"). Such a word is stemmed as its feminine
+/// participle ("propala"), so that every form of "failed" meets.
+fn stem_serbian(word: &str) -> String {
+    let stemmer = Stemmer::create(Algorithm::Serbian);
+    let stemmed = stemmer.stem(word).into_owned();
+    if !(stemmed.ends_with('l') || stemmed.ends_with("li")) {
+        return stemmed;
+    }
+    const ADJECTIVE_ENDINGS: &[(&str, &str)] = &[("log", "la"), ("loga", "la"), ("lih", "la"), ("lim", "la"), ("lima", "la"), ("лог", "ла"), ("лога", "ла"), ("лих", "ла"), ("лим", "ла"), ("лима", "ла")];
+    let participle = ADJECTIVE_ENDINGS.iter().find_map(|(ending, feminine)| {
+        let root = word.strip_suffix(ending)?;
+        (root.chars().count() >= 2).then(|| format!("{root}{feminine}"))
+    });
+    match participle {
+        Some(participle) => stemmer.stem(&participle).into_owned(),
+        None => stemmed,
+    }
 }
 
 /// English: Snowball (Porter2), then the index's own endings.
@@ -82,5 +104,15 @@ mod tests {
         assert_eq!(stem("декларации", Language::Ru), stem("декларация", Language::Ru));
         assert_eq!(stem("дружбе", Language::Ru), stem("дружба", Language::Ru));
         assert_eq!(stem("deklaracije", Language::Sr), stem("deklaracija", Language::Sr));
+    }
+
+    #[test]
+    fn serbian_adjectives_of_participles_meet_their_verbs() {
+        let same = |a: &str, b: &str| assert_eq!(stem(a, Language::Sr), stem(b, Language::Sr), "{a} / {b}");
+        same("propalog", "propala");
+        same("poginulih", "poginuli");
+        same("пропалог", "пропао");
+        same("nestalim", "nestao");
+        same("umrlih", "umrli");
     }
 }

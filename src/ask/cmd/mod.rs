@@ -53,8 +53,10 @@ pub(crate) fn resolve_subject<'e>(engine: &'e Engine, intent: &str, text: &str, 
         question.asks = Asks::Who;
     }
     // `/when the USSR recognised Tito's Yugoslavia`: a clause that tells
-    // an event is asked "when" of, so the date must be that event's.
-    if intent == "when" && !question.event_words.is_empty() {
+    // an event is asked "when" of, so the date must be that event's; and
+    // `/when vashchenko left serbia` asks the date of an end (or a start),
+    // which a sentence must state, as "when did Vashchenko leave" does.
+    if intent == "when" && (!question.event_words.is_empty() || question.asks_end || question.asks_start) {
         question.asks = Asks::When;
     }
     let decision = decide::decide(engine, &question, kinds);
