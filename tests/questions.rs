@@ -241,27 +241,15 @@ const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-07: 152/165 = 92.1%, 3 false assertions, at the
-/// end of session 68's changes, made on dev only). The set is now also
-/// dev-56, whose list below carries the same three; a fix removes each from
-/// both. Listed so that the test still fails on any new false assertion
-/// and on a fixed one (remove it).
-/// Why each is hard, as seen at the measurement (fixed since, on dev:
-/// what happened to Zubov after the failed coup, in Serbian, and
-/// `/when vashchenko left serbia`):
-/// - what percentage of NIS Gazprom Neft owns, in Russian ("сколько
-///   процентов NIS принадлежит"), is answered by the company's sentences:
-///   "majority owned" gives no number, and the share they do give (74%)
-///   is of the domestic market, which a per cent is not tied to.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["сколько процентов NIS принадлежит газпром нефти"];
+/// measurement, listed so that the test still fails on any new false
+/// assertion and on a fixed one (remove it). The fifty-fifth set had three
+/// at its measurement (2026-12-07: 152/165 = 92.1%); it is now also dev-56,
+/// and all three were fixed there in session 69.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "сколько процентов NIS принадлежит газпром нефти",
-        "from dev-56's one measurement as the holdout: the only per cent near NIS (74%) is its share of the domestic market; the ownership is given only as \"majority owned\", and a per cent asked is not tied to what it is a per cent of",
-    ),
     (
         "what did tito and khrushchev write in their 1955 letters",
         "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",

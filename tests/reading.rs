@@ -4200,6 +4200,17 @@ fn a_share_asked_in_serbian_or_russian_is_of_the_genitive_after_it() {
 }
 
 #[test]
+fn a_share_word_right_after_how_many_asks_a_share_of_what_follows() {
+    // "How many *percent* of NIS", "koliko *procenata* NIS-a": the share
+    // word after the question word asks a share as "what percentage of"
+    // does, so it is of NIS, which the 74% of the domestic market is not.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("how many percent of nis does gazprom neft own", "en"), ("koliko procenata nis-a je u vlasnistvu gaspromnjefta", "sr"), ("колико процената НИС-а поседује гаспром њефт", "sr")]);
+    // The market's share is still given.
+    assert_proven(&engine, "how many percent of the domestic market do nis filling stations have", "russian-oil-and-gas-companies-in-serbia", "74%");
+}
+
+#[test]
 fn a_kind_written_only_inside_the_name_of_another_thing_is_not_held() {
     // "Which Andrić *books*": "the Belgrade Book Fair" is a fair, and the
     // sentence on Andrić names no book of his.

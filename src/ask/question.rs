@@ -776,10 +776,15 @@ fn mark_answer_type_nouns(index: &Index, query: &mut Query, text: &str, words: &
         }
         // "What percentage *of NIS*": a share is of the noun after "of", which the number must come with.
         let asks_share = *asks == Asks::HowMany && words.get(range.clone()).is_some_and(|asked| asked.iter().any(|w| SHARE_WORDS.contains(w)));
+        // "How many *percent* of NIS", "сколько *процентов* NIS", "koliko
+        // *procenata* NIS-a": a share word in any case, right after the
+        // question word, asks a share too, of what follows it.
+        let share_after = *asks == Asks::HowMany && words.get(range.end).is_some_and(|w| SHARE_WORDS.contains(w) || first_key(w).is_some_and(|key| SHARE_WORDS.contains(&key.as_str())));
+        let asks_share = asks_share || share_after;
         // A people's thing comes first: "what share *of Russian exports*" is
         // of exports, not of Russians.
         // In Serbian and Russian it is the genitive right after ("какую долю *NIS*").
-        let of = if words.get(range.end) == Some(&"of") { Some(range.end + 1) } else { inflected.then_some(range.end) };
+        let of = if share_after || words.get(range.end) == Some(&"of") { Some(range.end + 1) } else { inflected.then_some(range.end) };
         if let Some(of) = of.filter(|_| asks_share && counted.is_empty()) {
             let at = words.iter().enumerate().skip(of).find(|(_, w)| !crate::text::lexicon::is_stopword(w, language)).map(|(at, _)| at);
             let key_of = |at: usize| words.get(at).and_then(|word| first_key(word));
