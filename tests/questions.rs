@@ -250,10 +250,6 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "what did tito and khrushchev write in their 1955 letters",
-        "from dev-15's one measurement as the holdout: the letters' sentence says that in them Tito and Khrushchev agreed to meet in Belgrade, and the answer shows it; the writer held that the letters' content is not given; whether \"agreed to meet\" is what was written is a reading, not a mechanism",
-    ),
 ];
 
 #[test]

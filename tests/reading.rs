@@ -5127,3 +5127,23 @@ fn a_who_command_that_opens_with_an_ordinal_asks_who_held_the_post_first() {
     assert_nothing_asserted(&engine, &["/who first soviet ambassador to yugoslavia", "/who first yugoslav ambassador in moscow"]);
     assert_answered_by(&engine, "/who first russian consul in serbia", "en", "first-russian-consul-1838");
 }
+
+#[test]
+fn two_names_between_did_and_its_verb_are_the_doers_of_one_deed() {
+    // "What did Tito *and* Khrushchev write": the "and" joins the doers of
+    // one deed, whose verb is asked as with one doer; the letters' sentence
+    // tells that they agreed to meet, not what they wrote.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what did tito and khrushchev write to each other in march 1955"]);
+    // What they agreed is told.
+    assert_proven(&engine, "what did tito and khrushchev agree in their 1955 letters", "tito-khrushchev-letters-1955", "agreed to meet in Belgrade");
+}
+
+#[test]
+fn a_verb_is_told_by_its_noun_in_ment() {
+    // "What did Franz Joseph *agree* … in 1897": "brokered a secret
+    // *agreement*" tells it, the noun the verb makes with "-ment".
+    let engine = engine();
+    assert_proven(&engine, "what did franz joseph agree with nicholas ii in 1897", "austro-russian-agreement-1897", "secret agreement");
+    assert_proven(&engine, "what did franz joseph and nicholas ii agree in 1897", "austro-russian-agreement-1897", "secret agreement");
+}

@@ -1446,7 +1446,18 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
             || found.iter().any(|(_, range)| span.contains(&range.start))
     };
     let one_deed = |at: usize| words[at] == "and" && asks_on(0..at) && !asks_on(at + 1..words.len());
-    let joins_two = |at: usize| words[at] != "and" || !in_one_name(at) && !one_deed(at);
+    // "What did *Tito and Khrushchev* write": two names between "did" and
+    // its verb are the one deed's doers, not two questions.
+    let proper = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
+    let doers_of_one_deed = |at: usize| {
+        words[at] == "and"
+            && at > 0
+            && proper(words[at - 1])
+            && words.get(at + 1).is_some_and(|next| proper(next))
+            && words[..at].iter().any(|w| matches!(*w, "did" | "do" | "does"))
+            && !found.iter().any(|(_, range)| range.start > at)
+    };
+    let joins_two = |at: usize| words[at] != "and" || !in_one_name(at) && !one_deed(at) && !doers_of_one_deed(at);
     if language != Language::En || words.iter().enumerate().any(|(at, w)| matches!(*w, "and" | "compared" | "vs" | "versus") && joins_two(at)) {
         return Vec::new();
     }
@@ -1506,11 +1517,20 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
             let doers: Vec<String> = forms.iter().map(|key| format!("{key}er")).filter(|key| index.has_key(key)).collect();
             // "Stepped *in*": what the phrasal verb stands for ("intervened") tells it too.
             let phrasal = words.get(at + 1).map(|particle| index.phrasal_keys(word, particle)).unwrap_or_default();
-            forms.into_iter().chain(doers).chain(phrase).chain(phrasal).chain(index.paraphrase_keys(word)).collect()
+            // "Agreed" is told by "an *agreement*", the noun the verb makes with "-ment".
+            let nouns: Vec<String> = ment_nouns(word).flat_map(|noun| index.word_keys(&noun)).filter(|key| index.has_key(key)).collect();
+            forms.into_iter().chain(doers).chain(phrase).chain(phrasal).chain(nouns).chain(index.paraphrase_keys(word)).collect()
         })
         .filter(|keys: &Vec<String>| !keys.is_empty())
         .chain(journey_to_a_place(index, query, text, words, language))
         .collect()
+}
+
+/// The nouns an English verb may make with "-ment", of its plain form or
+/// its past ("agree", "agreed": "agreement"; "settled": "settlement").
+fn ment_nouns(word: &str) -> impl Iterator<Item = String> + '_ {
+    let past = word.strip_suffix("ed").into_iter().flat_map(|stem| [stem.to_string(), format!("{stem}e")]);
+    std::iter::once(word.to_string()).chain(past).filter(|lemma| lemma.len() >= 3 && !lemma.ends_with("ment")).map(|lemma| format!("{lemma}ment"))
 }
 
 /// Whether word `at` is a participle joined by a hyphen to the name before
