@@ -5147,3 +5147,16 @@ fn a_verb_is_told_by_its_noun_in_ment() {
     assert_proven(&engine, "what did franz joseph agree with nicholas ii in 1897", "austro-russian-agreement-1897", "secret agreement");
     assert_proven(&engine, "what did franz joseph and nicholas ii agree in 1897", "austro-russian-agreement-1897", "secret agreement");
 }
+
+#[test]
+fn a_place_after_a_common_noun_does_not_place_someone_there() {
+    // "Was Tito in Moscow in 1948": "the assumption *in Moscow*" says where
+    // an assumption was, not that Tito was there; in Serbian and Russian
+    // yes-or-no questions too.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("was tito in moscow during 1948", "en"), ("je li tito bio u moskvi 1948. godine", "sr"), ("находился ли тито в москве в 1948", "ru")]);
+    // A sentence that puts him there answers; and a place the question
+    // itself gives a thing ("the intervention in Hungary") may be the thing's.
+    assert_proven(&engine, "was tito in moscow in 1944", "tito-stalin-meeting-1944", "Moscow");
+    assert_proven(&engine, "did yugoslavia back the soviet intervention in hungary in 1956", "hungarian-intervention-1956", "Hungary");
+}

@@ -1013,8 +1013,15 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // "Were the drills ever held *in Serbia*": a yes-or-no question of
     // where is answered by a sentence that puts it there, not by one that
     // names the place ("Serbia's military cooperation").
-    let placed_gap = (question.asks_whether && !question.query.after_locative.is_empty())
-        .then(|| places_asked(engine, question).into_iter().filter(|key| query.after_locative.contains(key)).find(|place| !shown.iter().filter_map(|&q| engine.entry(entry)?.quotes.get(q)).any(|quote| puts_after_a_locative(engine, &quote.text, place))))
+    // "Da li je Tito bio u Moskvi": in Serbian and Russian too. Not a place
+    // that only says where a thing was ("the assumption *in Moscow*").
+    let placed_gap = ((question.asks_whether || asks_yes_or_no_inflected(question)) && !question.query.after_locative.is_empty())
+        .then(|| {
+            places_asked(engine, question).into_iter().filter(|key| query.after_locative.contains(key)).find(|place| {
+                let of_a_thing = places_a_thing(engine, question, place);
+                !shown.iter().filter_map(|&q| engine.entry(entry)?.quotes.get(q)).any(|quote| if of_a_thing { puts_after_a_locative(engine, &quote.text, place) } else { places_someone(engine, &quote.text, place) })
+            })
+        })
         .flatten();
     // "Did Tito meet Khrushchev in Moscow": a yes-or-no question asks of one
     // happening, so one sentence shown holds every name it asks of; one with
@@ -2498,6 +2505,52 @@ const PLACE_REACH: usize = 6;
 /// [`PLACING_WORDS`], in the same clause (no comma or bracket between).
 fn puts_after_a_locative(engine: &Engine, text: &str, place: &str) -> bool {
     place_after_one_of(engine, text, place, PLACING_WORDS, false)
+}
+
+/// Whether the question itself puts `place` after a common noun ("the
+/// Soviet *intervention* in Hungary"): a sentence then may too. Not "was
+/// *Tito* in Moscow", "da li je Tito *bio* u Moskvi".
+fn places_a_thing(engine: &Engine, question: &Question, place: &str) -> bool {
+    use crate::text::lexicon;
+    let index = engine.index();
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    let language = question.language;
+    let common_noun = |word: &str| {
+        !lexicon::is_stopword(word, language)
+            && !lexicon::is_english_predicate_form(word)
+            && !lexicon::is_irregular_verb_form(word)
+            && !lexicon::is_active_past(word, language)
+            && !index.word_keys(word).iter().any(|key| index.is_proper_key(key))
+    };
+    // "In *hungray*": a word as the query corrected it.
+    let names_it = |word: &str| index.word_keys(index.respell_in(&question.query, word).unwrap_or(word)).iter().any(|key| key == place);
+    (2..words.len()).any(|at| names_it(words[at]) && common_noun(words[at - 2]))
+}
+
+/// Whether `text` puts someone or something done at `place`: the place
+/// within [`PLACE_REACH`] words after one of [`PLACING_WORDS`], which does
+/// not follow a common noun ("*the assumption* in Moscow", "rape *cases*
+/// in Belgrade": where a thing was, not who was there). "He met with
+/// Stalin in Moscow", "arrived in Belgrade", "visited Moscow" place it.
+fn places_someone(engine: &Engine, text: &str, place: &str) -> bool {
+    text.split([',', ';', '(', ')']).any(|clause| {
+        let words: Vec<&str> = super::index::split_words(clause).collect();
+        let folded: Vec<String> = words.iter().map(|word| word.to_lowercase()).collect();
+        let common_noun = |word: &str, lower: &str| {
+            use crate::text::lexicon;
+            !word.starts_with(char::is_uppercase)
+                && !word.chars().any(|c| c.is_ascii_digit())
+                && !lexicon::is_stopword(lower, Language::En)
+                && !lexicon::is_english_predicate_form(lower)
+                && !lexicon::is_irregular_verb_form(lower)
+                && !PLACING_WORDS.contains(&lower)
+        };
+        folded.iter().enumerate().any(|(at, word)| {
+            PLACING_WORDS.contains(&word.as_str())
+                && !(at > 0 && common_noun(words[at - 1], &folded[at - 1]))
+                && folded.iter().skip(at + 1).take(PLACE_REACH).any(|next| names_the_place(engine, next, place, false))
+        })
+    })
 }
 
 /// Whether `text` has `place` within [`PLACE_REACH`] words after one of
