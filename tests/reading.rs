@@ -5160,3 +5160,14 @@ fn a_place_after_a_common_noun_does_not_place_someone_there() {
     assert_proven(&engine, "was tito in moscow in 1944", "tito-stalin-meeting-1944", "Moscow");
     assert_proven(&engine, "did yugoslavia back the soviet intervention in hungary in 1956", "hungarian-intervention-1956", "Hungary");
 }
+
+#[test]
+fn words_asked_of_a_place_are_words_said_there() {
+    // "What did Medvedev say *in Belgrade*": his 2008 speech on Kosovo does
+    // not say where it was given, and the sentence of his 2009 visit
+    // reports no words; in Serbian and Russian too.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("what did medvedev say in belgrade", "en"), ("sta je medvedev rekao u beogradu", "sr"), ("что сказал медведев в белграде", "ru")]);
+    // Asked without a place, the speech answers.
+    assert_proven(&engine, "what did medvedev say about kosovo", "dmitry-medvedev", "For the EU, Kosovo is almost what Iraq is to the United States");
+}

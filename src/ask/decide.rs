@@ -2461,7 +2461,11 @@ fn reports_on_the_names_asked(engine: &Engine, question: &Question, entry: usize
     let keys = index.quote_keys(entry).get(q).map_or(&[][..], Vec::as_slice);
     let names: Vec<usize> = question.about.iter().filter_map(|key| question.query.keys.iter().position(|k| k == key)).filter(|&word| index.is_proper(&question.query, word)).collect();
     let in_title = |word: usize| question.query.keys.get(word).is_some_and(|key| index.name_keys_iter(entry).any(|name| name == key));
-    names.iter().all(|&word| index.word_in(&question.query, word, keys) || index.word_in(&question.query, word, index.antecedent_keys(entry, q)) || in_title(word) || index.held_by_metonym(entry, &question.query, word, &[q]))
+    let held = |word: usize| index.word_in(&question.query, word, keys) || index.word_in(&question.query, word, index.antecedent_keys(entry, q)) || index.held_by_metonym(entry, &question.query, word, &[q]);
+    // "What did Medvedev say *in Belgrade*": where the words were said, too
+    // (his 2008 speech is not his 2009 visit).
+    let places: Vec<usize> = places_asked(engine, question).iter().filter(|key| question.query.after_locative.contains(key)).filter_map(|key| question.query.keys.iter().position(|k| k == key)).collect();
+    names.iter().all(|&word| held(word) || in_title(word)) && places.iter().all(|&word| held(word))
 }
 
 /// Words after which a place is where someone was or went ("met *in*
@@ -2679,8 +2683,12 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             // "What did Pachomius the Serb write": a sentence of theirs that
             // reports words, or tells the verb asked ("proposed joining…").
             let tells_verb = |q: usize| index.quote_keys(entry).get(q).is_some_and(|keys| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))));
-            // Asked of a year ("when they met in Sept 1944"), words the sentence dates to it.
-            let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| of_the_year(&quote.text) && ((evidence::reports_words(&quote.text) && !evidence::said_by_another(index, &quote.text, &question.speaker, false)) || tells_verb(q)));
+            // Asked of a year ("when they met in Sept 1944"), words the sentence
+            // dates to it; asked of a place ("what did Medvedev say *in
+            // Belgrade*"), words the sentence says there.
+            let words_places: Vec<String> = if question.asks_words { places_asked(engine, question).into_iter().filter(|key| query.after_locative.contains(key)).collect() } else { Vec::new() };
+            let of_the_place = |q: usize| index.quote_keys(entry).get(q).is_some_and(|keys| words_places.iter().all(|place| super::index::contains_key(keys, place)));
+            let reported = !question.asks_words || found.quotes.iter().enumerate().any(|(q, quote)| of_the_year(&quote.text) && of_the_place(q) && ((evidence::reports_words(&quote.text) && !evidence::said_by_another(index, &quote.text, &question.speaker, false)) || tells_verb(q)));
             // "What was Apis's real name": a title with a word the question does not type ("Dragutin Dimitrijević").
             // Named by another name than the title's ("Apis"): "Stalin's real
             // name" is not "Joseph Stalin", whose title the question names it by.
