@@ -5171,3 +5171,16 @@ fn words_asked_of_a_place_are_words_said_there() {
     // Asked without a place, the speech answers.
     assert_proven(&engine, "what did medvedev say about kosovo", "dmitry-medvedev", "For the EU, Kosovo is almost what Iraq is to the United States");
 }
+
+#[test]
+fn a_yes_or_no_deed_done_to_another_name_does_not_answer() {
+    // "Did Russia recognise Kosovo": "used Kosovo's declaration … for
+    // recognizing the independence of Crimea" recognises Crimea; "his
+    // movement does not recognize the Government in exile" recognises no
+    // Yugoslavia.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did the russians recognize kosovo as a state", "did the soviets recognise tito's yugoslavia in 1945"]);
+    // Done to the name asked, it answers.
+    assert_proven(&engine, "did yugoslavia recognise the ussr", "yugoslavia-recognises-ussr-1940", "1940");
+    assert_proven(&engine, "did russia recognise crimea", "crimea-kosovo-precedent-2014", "recognizing the independence of Crimea");
+}

@@ -975,6 +975,8 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     let wished_gap = question.polar_verb.first().filter(|_| tells_the_deed_only_as_wished(engine, question, entry, &shown)).cloned();
     // "Did Yugoslavia send troops": "allowed *Soviet Union* to send troops" has another do it.
     let another_doer_gap = question.polar_subject.first().filter(|_| tells_the_deed_only_by_another(engine, question, entry, &shown)).cloned();
+    // "Did Russia recognise *Kosovo*": "recognizing the independence of Crimea" is done to another.
+    let another_object_gap = tells_the_deed_only_to_another(engine, question, entry, &shown);
     // "Did *Russia* help Serbia in the 1885 war": who did it, too, named by the evidence itself, not the article it is from.
     let subject_gap = question.polar_subject.iter().filter_map(|key| query.keys.iter().position(|k| k == key)).filter(|&word| !query.light.get(word).copied().unwrap_or(false)).find(|&word| !held_by_own_evidence(engine, question, entry, word, &shown)).and_then(|word| query.keys.get(word).cloned());
     // "What did the declaration say about *trade*": what it is about must be in the evidence.
@@ -1075,6 +1077,7 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         .chain(subject_gap)
         .chain(wished_gap)
         .chain(another_doer_gap)
+        .chain(another_object_gap)
         .chain(split_name)
         .chain(untold_deed)
         .chain(past_gap)
@@ -1118,6 +1121,49 @@ fn tells_the_deed_only_by_another(engine: &Engine, question: &Question, entry: u
     every_telling_of_the_deed(engine, question, entry, shown, |words, at| {
         evidence::let_doer_of(words, at).is_some_and(|doer| !doer.iter().flat_map(|word| index.known_word_keys(word)).any(|key| question.polar_subject.contains(&key)))
     })
+}
+
+/// "Did Russia recognise *Kosovo*": the key of the name right after the
+/// verb of an English yes-or-no question ([`Question::polar_verb`]), when
+/// the quotes shown tell that verb as a verb ("recognizing", "does not
+/// recognize"; not the noun "recognition" or "visits", whose object may
+/// stand far) and
+/// every such telling has it done to another: the name is neither within a
+/// few words after it nor, in the passive ("Kosovo *was* recognised"),
+/// before it.
+fn tells_the_deed_only_to_another(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> Option<String> {
+    if question.polar_verb.is_empty() {
+        return None;
+    }
+    let index = engine.index();
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    let verb = words.iter().position(|word| index.known_word_keys(word).iter().any(|key| question.polar_verb.contains(key)))?;
+    let next = (verb + 1..words.len()).find(|&at| !crate::text::lexicon::is_stopword(words[at], Language::En))?;
+    // Past an owner ("recognise Tito's *Yugoslavia*"): what is owned is the object.
+    let next = if words.get(next + 1) == Some(&"s") { next + 2 } else { next };
+    let object = index.known_word_keys(words.get(next)?).into_iter().find(|key| index.is_proper_key(key))?;
+    let is_object = |word: &str| index.known_word_keys(word).iter().any(|key| *key == object);
+    let found = engine.entry(entry)?;
+    // A verb by its ending, or its plain form after an auxiliary ("does not *recognize*").
+    let as_a_verb = |words: &[&str], at: usize| {
+        let lower = words[at].to_lowercase();
+        let after_auxiliary = at > 0 && matches!(words[at - 1].to_lowercase().as_str(), "not" | "to" | "did" | "does" | "do" | "will" | "would" | "could" | "can" | "may" | "might");
+        lower.ends_with("ing") || lower.ends_with("ed") || crate::text::lexicon::is_irregular_verb_form(&lower) || after_auxiliary
+    };
+    let mut tellings = shown.iter().filter_map(|&q| found.quotes.get(q)).flat_map(|quote| {
+        let words: Vec<&str> = super::index::split_words(&quote.text).collect();
+        (0..words.len())
+            .filter(|&at| as_a_verb(&words, at) && index.known_word_keys(words[at]).iter().any(|key| question.polar_verb.contains(key)))
+            .map(|at| {
+                let after = words.iter().skip(at + 1).take(PLACE_REACH).any(|word| is_object(word));
+                // "Socialist Yugoslavia (declared on 29 November 1945) was recognized": past an aside.
+                let passive = at > 0 && matches!(words[at - 1].to_lowercase().as_str(), "was" | "were" | "been" | "be" | "is" | "are") && words[..at - 1].iter().rev().take(2 * PLACE_REACH).any(|word| is_object(word));
+                !after && !passive
+            })
+            .collect::<Vec<bool>>()
+    });
+    let first = tellings.next()?;
+    (first && tellings.all(|to_another| to_another)).then_some(object)
 }
 
 /// Whether the quotes shown tell the verb of a yes-or-no question
