@@ -5184,3 +5184,14 @@ fn a_yes_or_no_deed_done_to_another_name_does_not_answer() {
     assert_proven(&engine, "did yugoslavia recognise the ussr", "yugoslavia-recognises-ussr-1940", "1940");
     assert_proven(&engine, "did russia recognise crimea", "crimea-kosovo-precedent-2014", "recognizing the independence of Crimea");
 }
+
+#[test]
+fn a_kind_of_person_the_base_never_names_is_no_paraphrase() {
+    // "How did the Cominform resolution affect Yugoslav *students*": a word
+    // the base does not know may paraphrase the named entry's own, but not
+    // a kind of person, which its sentences would have to name.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["how did the cominform resolution affect yugoslav students"]);
+    // The resolution's own effect is still told.
+    assert_proven(&engine, "how did the cominform resolution affect yugoslavia", "cominform-resolution-1948", "28 June 1948");
+}

@@ -1068,7 +1068,10 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
         // A name, or a decade ("in the 1880s"), must be in the evidence itself.
         .filter(|&word| if is_decade(query, word) { !decade_held(engine, entry, &query.keys[word], &shown) } else if index.knows(query, word) && index.is_proper(query, word) { !evidence_holds(engine, question, entry, word, &shown) && !names_a_held_name(word) } else { !index.covers(entry, query, word) && !index.held_by_metonym(entry, query, word, &shown) })
         .filter(|&word| !query.light.get(word).copied().unwrap_or(false) && Some(word) != kin_head)
-        .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || is_decade(query, word) || Some(word) == head } else { !paraphrase_ok })
+        // A word the base does not know may be a paraphrase of the named
+        // entry's ("how did the split *come about*"), but not a kind of
+        // person it never names ("how did it affect Yugoslav *farmers*").
+        .filter(|&word| if index.knows(query, word) { index.is_proper(query, word) || is_decade(query, word) || Some(word) == head } else { !paraphrase_ok || query.keys.get(word).is_some_and(|key| index.is_person_kind(key)) })
         .filter_map(|word| query.keys.get(word).cloned())
         .filter(|key| key.chars().count() >= 3)
         .chain(head.filter(|_| !head_bound(engine, question, entry, &shown)).and_then(|word| query.keys.get(word).cloned()))
