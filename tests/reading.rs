@@ -5195,3 +5195,15 @@ fn a_kind_of_person_the_base_never_names_is_no_paraphrase() {
     // The resolution's own effect is still told.
     assert_proven(&engine, "how did the cominform resolution affect yugoslavia", "cominform-resolution-1948", "28 June 1948");
 }
+
+#[test]
+fn what_was_become_follows_the_word_of_becoming() {
+    // "When did Serbia become a kingdom": "the Kingdom of Yugoslavia
+    // *became* home for 40,000 exiles" is a kingdom that became a home,
+    // and "Starting from 1920, the government of the Kingdom of SHS
+    // welcomed" dates the welcome; neither says when a kingdom began.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("when did serbia become a kingdom", "en"), ("kada je srbija postala kraljevina", "sr"), ("когда сербия стала королевством", "ru")]);
+    // What a sentence says was become answers.
+    assert_proven(&engine, "when did yugoslavia become a socialist federal republic", "yugoslavia-renamed-sfry-1963", "1963");
+}

@@ -1410,9 +1410,15 @@ fn kind_held(engine: &Engine, question: &Question, entry: usize, shown: &[usize]
 /// was become (any, when `what` is empty): "became one of the founders"
 /// does not say when Tito became president.
 fn tells_becoming_what(engine: &Engine, entry: usize, found: &Entry, what: &str) -> bool {
-    let keys = engine.index().quote_keys(entry);
+    let index = engine.index();
+    let keys = index.quote_keys(entry);
     found.quotes.iter().enumerate().any(|(position, quote)| {
-        evidence::tells_becoming(&quote.text) && (what.is_empty() || keys.get(position).is_some_and(|keys| keys.iter().any(|key| key == what)))
+        let holds = || what.is_empty() || keys.get(position).is_some_and(|keys| keys.iter().any(|key| key == what));
+        // What was become follows the word of becoming, or, without one,
+        // the year it began at.
+        let is_what = |word: &&str| index.word_keys(word).iter().any(|key| key == what);
+        let was_become = || what.is_empty() || evidence::become_after_a_word(&quote.text).iter().any(is_what) || evidence::begun_at_a_year(&quote.text).iter().any(is_what);
+        evidence::tells_becoming(&quote.text) && holds() && was_become()
     })
 }
 

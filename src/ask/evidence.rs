@@ -438,7 +438,42 @@ fn has_any_marker(text: &str, markers: &[&str]) -> bool {
 pub fn tells_becoming(text: &str) -> bool {
     let words = lowercase_words(text);
     let from_a_year = words.windows(2).any(|pair| matches!(pair[0].as_str(), "from" | "since") && super::index::year_of(&pair[1]).is_some());
-    from_a_year || words.iter().any(|word| BECOMING_WORDS.contains(&word.as_str()))
+    from_a_year || has_becoming_word(text)
+}
+
+/// Whether `text` has a word of becoming ([`BECOMING_WORDS`]).
+pub fn has_becoming_word(text: &str) -> bool {
+    lowercase_words(text).iter().any(|word| BECOMING_WORDS.contains(&word.as_str()))
+}
+
+/// The words after each word of becoming, to the end of its clause: what
+/// was become ("Serbia *became* a kingdom", "renamed *Socialist Federal
+/// Republic*"), not what became it ("the Kingdom of Yugoslavia became home").
+pub fn become_after_a_word(text: &str) -> Vec<&str> {
+    let mut become_words = Vec::new();
+    for clause in text.split([',', ';', '(', ')']) {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        if let Some(at) = words.iter().position(|word| BECOMING_WORDS.contains(&word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())) {
+            become_words.extend(&words[at + 1..]);
+        }
+    }
+    become_words
+}
+
+/// What a sentence says began at a year, without a word of becoming: the
+/// words after "from" or "since" and the year, to the end of the clause
+/// ("from 1963 *Socialist Federal Republic of Yugoslavia*"). Not past a
+/// comma: "Starting from 1920, the government of the Kingdom of SHS
+/// welcomed" is when the welcome began, not the kingdom.
+pub fn begun_at_a_year(text: &str) -> Vec<&str> {
+    let mut begun = Vec::new();
+    for clause in text.split([',', ';', '(', ')']) {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        if let Some(at) = words.windows(2).position(|pair| matches!(pair[0].to_lowercase().as_str(), "from" | "since") && super::index::year_of(pair[1].trim_end_matches('.')).is_some()) {
+            begun.extend(&words[at + 2..]);
+        }
+    }
+    begun
 }
 
 /// The marks that open or close words quoted, the double prime of the
