@@ -5207,3 +5207,16 @@ fn what_was_become_follows_the_word_of_becoming() {
     // What a sentence says was become answers.
     assert_proven(&engine, "when did yugoslavia become a socialist federal republic", "yugoslavia-renamed-sfry-1963", "1963");
 }
+
+#[test]
+fn a_when_question_of_a_thing_is_not_answered_by_another_things_event() {
+    // "When did Yugoslavia join the Warsaw Pact": the Non-Aligned
+    // Movement's sentence tells "nor joining the … Warsaw Pact", a denial;
+    // "when was the Warsaw Pact founded": it tells the founding of the
+    // Movement, with the Pact far from it.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did yugoslavia ever join the warsaw pact", "when did serbia join nato", "when was the warsaw pact founded", "when was the warsaw pact created"]);
+    // The Movement's own founding is still dated, and an entry named after the thing.
+    assert_proven(&engine, "when was the non-aligned movement founded", "non-aligned-movement-founded", "1950s");
+    assert_proven(&engine, "when was the cominform created", "cominform-founded", "1947");
+}

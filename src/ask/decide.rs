@@ -2770,7 +2770,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if asks == Asks::When && question.becoming.as_ref().is_some_and(|what| !tells_becoming_what(engine, entry, found, what)) {
         return false;
     }
-    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry)) {
+    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry) || done_to_another_thing(engine, question, entry)) {
         return false;
     }
     if hedged_superlative(question, found) {
@@ -2882,6 +2882,63 @@ fn dates_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
         })
 }
 
+/// How many words from the event's word the thing it was done to may
+/// stand ("the Soviet Union *recognized* the Democratic Federal *Yugoslavia*").
+const EVENT_REACH: usize = 8;
+
+/// "When was *the Warsaw Pact* founded": the names of the passive's
+/// subject, between "was" and the event's verb, are what the event was
+/// done to. An entry named after none of them answers only with a sentence that tells
+/// the event near one of them ([`EVENT_REACH`]): "one of the *founders* of
+/// the Non-Aligned Movement, which was regarded as the third way, neither
+/// adhering to NATO, nor joining the Moscow-dominated *Warsaw Pact*"
+/// founded another thing. True when it has none.
+fn done_to_another_thing(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let index = engine.index();
+    let query = &question.query;
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    if question.event_words.is_empty() || question.language != Language::En || words.first() != Some(&"when") || !words.get(1).is_some_and(|w| matches!(*w, "was" | "were")) {
+        return false;
+    }
+    let is_event = |keys: &[String]| keys.iter().any(|key| question.event_words.iter().any(|forms| forms.contains(key)));
+    // Not a person, by a name or a title ("King Aleksandar"): a sentence may tell them far from the deed.
+    let a_thing = |word: usize| {
+        let key = &query.keys[word];
+        index.knows(query, word) && index.is_proper(query, word) && !index.is_person_key(key) && !index.is_personal_name_key(key) && !index.is_title_key(key)
+    };
+    let Some(verb) = (2..words.len()).find(|&at| is_event(&index.known_word_keys(words[at]))) else { return false };
+    let keys: Vec<String> = words[2..verb].iter().flat_map(|word| index.known_word_keys(word)).collect();
+    let subject: Vec<usize> = (0..query.keys.len()).filter(|&word| keys.contains(&query.keys[word]) && a_thing(word)).collect();
+    // An entry named after one of them is about what was done to it.
+    let names = index.name_keys(entry);
+    if subject.is_empty() || subject.iter().any(|&word| index.in_name(entry, query, word) || index.word_in(query, word, &names)) {
+        return false;
+    }
+    let Some(found) = engine.entry(entry) else { return false };
+    !found.quotes.iter().any(|quote| {
+        let keyed = evidence::keyed_words(index, &quote.text);
+        let held: Vec<usize> = (0..keyed.len()).filter(|&at| subject.iter().any(|&word| index.word_in(query, word, &keyed[at]))).collect();
+        (0..keyed.len()).any(|at| is_event(&keyed[at]) && held.iter().any(|&thing| thing.abs_diff(at) <= EVENT_REACH))
+    })
+}
+
+/// "When did Yugoslavia *join* the Warsaw Pact": the keys of the forms of
+/// the plain verb after "when did" and the names it is asked of, which
+/// the parse does not take for the event ("join" after a country may be
+/// anyone's); empty for any other question.
+fn verb_after_when_did(engine: &Engine, question: &Question) -> Vec<String> {
+    use crate::text::lexicon;
+    let index = engine.index();
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    if question.language != Language::En || words.first() != Some(&"when") || !words.get(1).is_some_and(|w| matches!(*w, "did" | "does" | "do")) {
+        return Vec::new();
+    }
+    let named = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
+    let verb = (2..words.len()).find(|&at| !lexicon::is_stopword(words[at], Language::En) && !named(words[at]));
+    let Some(verb) = verb.map(|at| words[at]) else { return Vec::new() };
+    lexicon::verb_forms(verb).into_iter().flat_map(|form| index.known_word_keys(form)).filter(|key| !index.is_proper_key(key)).collect()
+}
+
 /// "When did relations deteriorate": the Belgrade Declaration's quote
 /// "In 1949 relations … completely deteriorated. From 1953–1955, bilateral
 /// relations were restored with the signing of the Belgrade declaration"
@@ -2907,7 +2964,8 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
     // by "and", "between Moscow and Belgrade").
     let query = &question.query;
     let predicates = (0..query.keys.len()).filter(|&word| query.predicates.contains(&query.keys[word]) && index.knows(query, word));
-    let mut events: Vec<&String> = if question.event_words.is_empty() { predicates.map(|word| &query.keys[word]).collect() } else { question.event_words.iter().flatten().collect() };
+    let plain_verb = if question.event_words.is_empty() { verb_after_when_did(engine, question) } else { Vec::new() };
+    let mut events: Vec<&String> = if question.event_words.is_empty() { predicates.map(|word| &query.keys[word]).chain(&plain_verb).collect() } else { question.event_words.iter().flatten().collect() };
     // "Set up": a phrase the synonyms key as one word ("establish").
     let folded: Vec<&str> = question.folded.split(' ').collect();
     let phrases: Vec<String> = (1..folded.len()).filter_map(|at| super::question::synonym_phrase_key(index, &folded, at, question.language)).collect();
