@@ -5220,3 +5220,13 @@ fn a_when_question_of_a_thing_is_not_answered_by_another_things_event() {
     assert_proven(&engine, "when was the non-aligned movement founded", "non-aligned-movement-founded", "1950s");
     assert_proven(&engine, "when was the cominform created", "cominform-founded", "1947");
 }
+
+#[test]
+fn tito_in_serbian_is_a_name_the_evidence_must_hold() {
+    // The Serbian stemmer cuts "Tito" to "tit", which no name is: "šta je
+    // Tito rekao o invaziji" was answered by Yugoslavia's condemnation,
+    // a sentence without him.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("šta je tito rekao o invaziji na čehoslovačku", "sr"), ("шта је тито рекао о инвазији на чехословачку", "sr")]);
+    assert_proven_in(&engine, "kada je tito dobio orden lenjina", "sr", "tito-order-of-lenin", "1972");
+}
