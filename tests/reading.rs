@@ -5230,3 +5230,14 @@ fn tito_in_serbian_is_a_name_the_evidence_must_hold() {
     assert_nothing_asserted_in(&engine, &[("šta je tito rekao o invaziji na čehoslovačku", "sr"), ("шта је тито рекао о инвазији на чехословачку", "sr")]);
     assert_proven_in(&engine, "kada je tito dobio orden lenjina", "sr", "tito-order-of-lenin", "1972");
 }
+
+#[test]
+fn a_serbian_form_of_a_name_is_that_name() {
+    // "Milošević", "Nikolić" keep their "-ić" in Serbian keys, and
+    // "Vaščenko" loses its "-o": each is still the person's name, which
+    // the evidence must hold, not an unknown word left light.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("šta je milošević rekao o invaziji na čehoslovačku", "sr"), ("šta je vaščenko rekao o invaziji na čehoslovačku", "sr"), ("šta je nikolić rekao o invaziji na čehoslovačku", "sr")]);
+    assert_answered_by(&engine, "ko je bio vaščenko", "sr", "gerasim-vashchenko");
+    assert_answered_by(&engine, "ko je bio milošević", "sr", "borislav-milosevic");
+}

@@ -1034,7 +1034,12 @@ impl Index {
     /// Whether query word `position` is a name (of a person, place or
     /// organisation) as the sources write it.
     pub fn is_proper(&self, query: &Query, position: usize) -> bool {
-        self.matches_of(query, position).iter().any(|(stored, quality)| quality >= ONE_EDIT && self.proper.contains(stored))
+        // "Milosevic", "nikolic" (a Serbian word keeps its "-ić"), "vasenk"
+        // (its stemmer cuts the "-o"): a name's key that begins the query's
+        // word, or that it begins, by five letters or more, is that name.
+        let key = query.keys.get(position).map(String::as_str).unwrap_or_default();
+        let extends = |stored: &str| stored.chars().count().min(key.chars().count()) >= 5 && (key.starts_with(stored) || stored.starts_with(key));
+        self.matches_of(query, position).iter().any(|(stored, quality)| (quality >= ONE_EDIT || quality >= PREFIX && extends(stored)) && self.proper.contains(stored))
     }
 
     /// Whether query word `position` is a proper word that is a common
@@ -1642,6 +1647,10 @@ impl Index {
                 .filter(|stored| stored.chars().count() <= length + 3 && stored.as_str() != key && !is_patronymic_of(stored, key))
                 .take(MAX_VARIANTS);
             found.extend(variants.map(|stored| (stored.as_str(), SHARED_PREFIX)));
+            // A name's key the word extends by an ending of up to three
+            // letters: "milosevic" (Serbian keeps the "-ić"), `milosev`.
+            let prefixes = (length.saturating_sub(3)..length).filter(|&end| end >= 5).filter_map(|end| key.char_indices().nth(end).map(|(at, _)| &key[..at]));
+            found.extend(prefixes.filter_map(|prefix| self.name_keys.get(prefix)).filter(|stored| self.is_person_name_key(stored)).map(|stored| (stored.as_str(), SHARED_PREFIX)));
         }
         // A Serbian or Russian adjective of a place, keyed with its "-sk"
         // ("косовский" → `kosovsk`, "albanski" → `albansk`): the place's name.
