@@ -1414,10 +1414,10 @@ fn tells_becoming_what(engine: &Engine, entry: usize, found: &Entry, what: &str)
     let keys = index.quote_keys(entry);
     found.quotes.iter().enumerate().any(|(position, quote)| {
         let holds = || what.is_empty() || keys.get(position).is_some_and(|keys| keys.iter().any(|key| key == what));
-        // What was become follows the word of becoming, or, without one,
-        // the year it began at.
+        // What was become follows the word of becoming ("the Kingdom of
+        // Yugoslavia became home" is no kingdom become), or a year it began at.
         let is_what = |word: &&str| index.word_keys(word).iter().any(|key| key == what);
-        let was_become = || what.is_empty() || evidence::become_after_a_word(&quote.text).iter().any(is_what) || evidence::begun_at_a_year(&quote.text).iter().any(is_what);
+        let was_become = || what.is_empty() || evidence::become_after_a_word(&quote.text).iter().any(is_what) || evidence::starts_at_a_year(&quote.text);
         evidence::tells_becoming(&quote.text) && holds() && was_become()
     })
 }
@@ -2934,8 +2934,12 @@ fn verb_after_when_did(engine: &Engine, question: &Question) -> Vec<String> {
         return Vec::new();
     }
     let named = |word: &str| index.word_keys(word).iter().any(|key| index.is_proper_key(key));
-    let verb = (2..words.len()).find(|&at| !lexicon::is_stopword(words[at], Language::En) && !named(words[at]));
-    let Some(verb) = verb.map(|at| words[at]) else { return Vec::new() };
+    // "When did Ferdinand *become* ruler": a becoming is read as one
+    // ([`Question::becoming`]), though "become" is a stopword.
+    let becoming = |word: &str| matches!(word, "become" | "became" | "becomes");
+    // Past an adverb: "when did Tito *openly* break with Stalin".
+    let verb = (2..words.len()).find(|&at| becoming(words[at]) || !lexicon::is_stopword(words[at], Language::En) && !named(words[at]) && !super::question::is_adverb(words[at]));
+    let Some(verb) = verb.map(|at| words[at]).filter(|word| !becoming(word)) else { return Vec::new() };
     lexicon::verb_forms(verb).into_iter().flat_map(|form| index.known_word_keys(form)).filter(|key| !index.is_proper_key(key)).collect()
 }
 

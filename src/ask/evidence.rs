@@ -436,9 +436,19 @@ fn has_any_marker(text: &str, markers: &[&str]) -> bool {
 /// 1937 Stalin had the Secretary-General … murdered" names the post, not
 /// when it was taken.
 pub fn tells_becoming(text: &str) -> bool {
-    let words = lowercase_words(text);
-    let from_a_year = words.windows(2).any(|pair| matches!(pair[0].as_str(), "from" | "since") && super::index::year_of(&pair[1]).is_some());
-    from_a_year || has_becoming_word(text)
+    starts_at_a_year(text) || has_becoming_word(text)
+}
+
+/// Whether `text` has "from" or "since" before a year that no comma
+/// follows: "*from 1887* Ferdinand I" began then, while "Starting *from
+/// 1920,* the government … welcomed" dates the clause after it.
+pub fn starts_at_a_year(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        let opener = pair[0].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let year = pair[1].trim_end_matches(['.', ';', ')']);
+        matches!(opener.as_str(), "from" | "since") && !year.ends_with(',') && super::index::year_of(year).is_some()
+    })
 }
 
 /// Whether `text` has a word of becoming ([`BECOMING_WORDS`]).
@@ -460,21 +470,6 @@ pub fn become_after_a_word(text: &str) -> Vec<&str> {
     become_words
 }
 
-/// What a sentence says began at a year, without a word of becoming: the
-/// words after "from" or "since" and the year, to the end of the clause
-/// ("from 1963 *Socialist Federal Republic of Yugoslavia*"). Not past a
-/// comma: "Starting from 1920, the government of the Kingdom of SHS
-/// welcomed" is when the welcome began, not the kingdom.
-pub fn begun_at_a_year(text: &str) -> Vec<&str> {
-    let mut begun = Vec::new();
-    for clause in text.split([',', ';', '(', ')']) {
-        let words: Vec<&str> = clause.split_whitespace().collect();
-        if let Some(at) = words.windows(2).position(|pair| matches!(pair[0].to_lowercase().as_str(), "from" | "since") && super::index::year_of(pair[1].trim_end_matches('.')).is_some()) {
-            begun.extend(&words[at + 2..]);
-        }
-    }
-    begun
-}
 
 /// The marks that open or close words quoted, the double prime of the
 /// sources' "″open aggression″" among them.

@@ -1569,7 +1569,7 @@ const VERBS_IN_LY: &[&str] = &["ally", "apply", "comply", "fly", "imply", "multi
 
 /// Whether English `word` is an adverb or noun by its "-ly" ("openly",
 /// "officially", "family"), not a verb: it names no event.
-fn is_adverb(word: &str) -> bool {
+pub(crate) fn is_adverb(word: &str) -> bool {
     word.ends_with("ly") && !VERBS_IN_LY.contains(&word)
 }
 
