@@ -41,7 +41,7 @@
 //!   dev-53 252/277 = 91.0%, 4 false assertions; dev-54 141/164 = 86.0%,
 //!   5 false assertions; dev-55 145/162 = 89.5%, 2 false assertions;
 //!   dev-56 152/165 = 92.1%, 3 false assertions).
-//! - `holdout.toml`: the fifty-fifth set, written the same way by other
+//! - `holdout.toml`: the fifty-sixth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -235,17 +235,30 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 95.8;
-const HOLDOUT_FLOOR: f64 = 92.1;
+const HOLDOUT_FLOOR: f64 = 90.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement, listed so that the test still fails on any new false
-/// assertion and on a fixed one (remove it). The fifty-fifth set had three
-/// at its measurement (2026-12-07: 152/165 = 92.1%); it is now also dev-56,
-/// and all three were fixed there in session 69.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// measurement (2026-12-07: 147/163 = 90.2%, 3 false assertions, at the
+/// end of session 69's changes, made on dev only). Listed so that the test
+/// still fails on any new false assertion and on a fixed one (remove it).
+/// Why each is hard, as seen at the measurement:
+/// - `/compare how much soviet vs british military aid the partisans got`:
+///   the command splits its argument at "vs", and the half "how much
+///   soviet" resolves to the Soviet Union's dissolution by its one name
+///   word; neither half's entry gives an amount of aid, and a compare
+///   asks nothing of its halves but to find an entry.
+/// - `/timeline tito visits to the ussr after 1955`: a timeline lists the
+///   entries its words find in the years it names, so the 1953–1955
+///   normalization and the March 1955 letters are listed, though neither
+///   is a visit, nor after 1955.
+/// - how many Serbs fought for Russia in Ukraine after 2022, in Russian
+///   ("сколько сербов воевало за россию"): the entries that tell it give
+///   no number, and the rallies' "over 70% of Serbian citizens" answers,
+///   a share where a count of fighters was asked.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["/compare how much soviet vs british military aid the partisans got", "/timeline tito visits to the ussr after 1955", "сколько сербов воевало за россию на украине после 2022 года"];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
