@@ -2923,7 +2923,7 @@ fn done_to_another_thing(engine: &Engine, question: &Question, entry: usize) -> 
 }
 
 /// "When did Yugoslavia *join* the Warsaw Pact": the keys of the forms of
-/// the plain verb after "when did" and the names it is asked of, which
+/// the plain verb right after "when did" and the names it is asked of, which
 /// the parse does not take for the event ("join" after a country may be
 /// anyone's); empty for any other question.
 fn verb_after_when_did(engine: &Engine, question: &Question) -> Vec<String> {
@@ -2937,9 +2937,14 @@ fn verb_after_when_did(engine: &Engine, question: &Question) -> Vec<String> {
     // "When did Ferdinand *become* ruler": a becoming is read as one
     // ([`Question::becoming`]), though "become" is a stopword.
     let becoming = |word: &str| matches!(word, "become" | "became" | "becomes");
-    // Past an adverb: "when did Tito *openly* break with Stalin".
-    let verb = (2..words.len()).find(|&at| becoming(words[at]) || !lexicon::is_stopword(words[at], Language::En) && !named(words[at]) && !super::question::is_adverb(words[at]));
-    let Some(verb) = verb.map(|at| words[at]).filter(|word| !becoming(word)) else { return Vec::new() };
+    // The word right after the names and the stopwords before them, past
+    // an adverb ("when did Tito *openly* break with Stalin").
+    let subject = 2 + words[2..].iter().take_while(|word| lexicon::is_stopword(word, Language::En) && !becoming(word)).count();
+    let after_names = subject + words[subject..].iter().take_while(|word| named(word)).count();
+    let adverb = |word: &&&str| super::question::is_adverb(word) || matches!(**word, "ever" | "really" | "once" | "also" | "still" | "even" | "first" | "finally");
+    let verb = (after_names > subject).then(|| after_names + words[after_names..].iter().take_while(adverb).count()).filter(|&at| at < words.len());
+    // Nor a verb every question may use ("when did Tito *get* the Order").
+    let Some(verb) = verb.map(|at| words[at]).filter(|word| !becoming(word) && !lexicon::is_listed_light(word)) else { return Vec::new() };
     lexicon::verb_forms(verb).into_iter().flat_map(|form| index.known_word_keys(form)).filter(|key| !index.is_proper_key(key)).collect()
 }
 
@@ -2990,6 +2995,11 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
     if index.name_keys(entry).iter().any(|key| events.contains(&key)) {
         let title: Vec<&str> = super::index::split_words(&found.title).collect();
         return (0..title.len()).any(|at| told_by(title[at]) && reversed(&title, at));
+    }
+    // No quote holds a word of the event (most entries): no sentence to read.
+    let holds_an_event = |keys: &Vec<String>| events.iter().any(|event| super::index::contains_key(keys, event) || event.rsplit_once(' ').is_some_and(|(_, last)| super::index::contains_key(keys, last)));
+    if !index.quote_keys(entry).iter().any(holds_an_event) {
+        return false;
     }
     // Each sentence's words with whether each tells the event, keyed once.
     let sentences = found.quotes.iter().flat_map(|quote| quote.text.split(". "));
