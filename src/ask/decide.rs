@@ -1130,10 +1130,9 @@ fn tells_the_deed_only_by_another(engine: &Engine, question: &Question, entry: u
 /// verb of an English yes-or-no question ([`Question::polar_verb`]), when
 /// the quotes shown tell that verb as a verb ("recognizing", "does not
 /// recognize"; not the noun "recognition" or "visits", whose object may
-/// stand far) and
-/// every such telling has it done to another: the name is neither within a
-/// few words after it nor, in the passive ("Kosovo *was* recognised"),
-/// before it.
+/// stand far) and every such telling has it done to another: the name is
+/// neither within a few words after it nor, in the passive ("Kosovo *was*
+/// recognised"), before it.
 fn tells_the_deed_only_to_another(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> Option<String> {
     if question.polar_verb.is_empty() {
         return None;
@@ -2888,11 +2887,12 @@ const EVENT_REACH: usize = 8;
 
 /// "When was *the Warsaw Pact* founded": the names of the passive's
 /// subject, between "was" and the event's verb, are what the event was
-/// done to. An entry named after none of them answers only with a sentence that tells
-/// the event near one of them ([`EVENT_REACH`]): "one of the *founders* of
-/// the Non-Aligned Movement, which was regarded as the third way, neither
-/// adhering to NATO, nor joining the Moscow-dominated *Warsaw Pact*"
-/// founded another thing. True when it has none.
+/// done to. An entry named after none of them answers only with a
+/// sentence that tells the event near one of them ([`EVENT_REACH`]): "one
+/// of the *founders* of the Non-Aligned Movement, which was regarded as
+/// the third way, neither adhering to NATO, nor joining the
+/// Moscow-dominated *Warsaw Pact*" founded another thing. True when it
+/// has none.
 fn done_to_another_thing(engine: &Engine, question: &Question, entry: usize) -> bool {
     let index = engine.index();
     let query = &question.query;
