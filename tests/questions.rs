@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-56.toml`: the second to fifty-fifth holdout sets,
+//! - `dev-3.toml` … `dev-57.toml`: the second to fifty-sixth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -40,7 +40,8 @@
 //!   1 false assertion; dev-52 144/166 = 86.7%, 3 false assertions;
 //!   dev-53 252/277 = 91.0%, 4 false assertions; dev-54 141/164 = 86.0%,
 //!   5 false assertions; dev-55 145/162 = 89.5%, 2 false assertions;
-//!   dev-56 152/165 = 92.1%, 3 false assertions).
+//!   dev-56 152/165 = 92.1%, 3 false assertions; dev-57 147/163 = 90.2%,
+//!   3 false assertions).
 //! - `holdout.toml`: the fifty-sixth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -234,7 +235,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.8;
+const DEV_FLOOR: f64 = 95.7;
 const HOLDOUT_FLOOR: f64 = 90.1;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -263,13 +264,25 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["/compare how much soviet vs b
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "/compare how much soviet vs british military aid the partisans got",
+        "from dev-57's one measurement as the holdout: the command splits its argument at \"vs\", and the half \"how much soviet\" resolves to the Soviet Union's dissolution by its one name word",
+    ),
+    (
+        "/timeline tito visits to the ussr after 1955",
+        "from dev-57's one measurement as the holdout: a timeline lists the entries its words find, so the 1953–1955 normalization and the March 1955 letters are listed, though neither is a visit, nor after 1955",
+    ),
+    (
+        "сколько сербов воевало за россию на украине после 2022 года",
+        "from dev-57's one measurement as the holdout: the entries on the fighting give no number, and the rallies' \"over 70% of Serbian citizens\" answers, a share where a count was asked",
+    ),
 ];
 
 #[test]
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=56 {
+    for part in 2..=57 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
