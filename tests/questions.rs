@@ -259,22 +259,14 @@ const HOLDOUT_TARGET: f64 = 90.0;
 ///   ("сколько сербов воевало за россию"): the entries that tell it give
 ///   no number, and the rallies' "over 70% of Serbian citizens" answers,
 ///   a share where a count of fighters was asked.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["/compare how much soviet vs british military aid the partisans got", "/timeline tito visits to the ussr after 1955", "сколько сербов воевало за россию на украине после 2022 года"];
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["/timeline tito visits to the ussr after 1955"];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
     (
-        "/compare how much soviet vs british military aid the partisans got",
-        "from dev-57's one measurement as the holdout: the command splits its argument at \"vs\", and the half \"how much soviet\" resolves to the Soviet Union's dissolution by its one name word",
-    ),
-    (
         "/timeline tito visits to the ussr after 1955",
         "from dev-57's one measurement as the holdout: a timeline lists the entries its words find, so the 1953–1955 normalization and the March 1955 letters are listed, though neither is a visit, nor after 1955",
-    ),
-    (
-        "сколько сербов воевало за россию на украине после 2022 года",
-        "from dev-57's one measurement as the holdout: the entries on the fighting give no number, and the rallies' \"over 70% of Serbian citizens\" answers, a share where a count was asked",
     ),
 ];
 

@@ -5241,3 +5241,26 @@ fn a_serbian_form_of_a_name_is_that_name() {
     assert_answered_by(&engine, "ko je bio vaščenko", "sr", "gerasim-vashchenko");
     assert_answered_by(&engine, "ko je bio milošević", "sr", "borislav-milosevic");
 }
+
+#[test]
+fn a_question_of_two_things_at_vs_is_one_question() {
+    // "How much Soviet vs British aid the Partisans got": the first half
+    // opens with a question word and the second does not, so it is one
+    // question of both things, not two things to set side by side. Split,
+    // "how much soviet" found the Soviet Union's dissolution by its one name word.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["/compare how many soviet vs american tanks yugoslavia bought", "/compare how much russian vs chinese money serbia got", "how much soviet vs british aid reached the partisans"]);
+    // Two things named alone are still compared.
+    assert_eq!(engine.ask("/compare tito vs stalin", "en").outcome, histbot::ask::Outcome::Facts);
+}
+
+#[test]
+fn fighting_in_the_russian_past_is_fighting() {
+    // "Сколько сербов *воевали* за Россию": the past of "воевать" is the
+    // fighting the sources tell, as its present is. Keyed as waging war,
+    // it was held by the war the rallies' entry is named after, and "over
+    // 70% of Serbian citizens" answered a count of fighters.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("сколько сербов воевали за россию после 2022", "ru")]);
+    assert_proven_in(&engine, "сколько сербов воевали на стороне россии по данным украины", "ru", "serbian-fighters-estimate-2019", "300");
+}

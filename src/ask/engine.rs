@@ -149,9 +149,13 @@ impl Engine {
         // "In which economic war did Russia support Serbia vs Austria", "what
         // years did the Kingdom of Yugoslavia exist compared to the SFRY": a
         // question and a name alone are not two entries to set side by side;
-        // the question is asked (and split, at "compared to", in two).
+        // the question is asked (and split, at "compared to", in two). So is
+        // a question whose first half opens with a question word and whose
+        // second does not ("how much Soviet vs British aid the Partisans
+        // got"): one question, asked of both things.
         let against = |invocation: &Invocation| {
-            invocation.command == "compare" && matches!((invocation.get("a"), invocation.get("b")), (Some(a), Some(b)) if against_after_a_question(a, b, crate::text::lang::detect(a)))
+            invocation.command == "compare"
+                && matches!((invocation.get("a"), invocation.get("b")), (Some(a), Some(b)) if against_after_a_question(a, b, crate::text::lang::detect(a)) || one_question_of_both(a, b))
         };
         if let Some(invocation) = self.intents.route(text).filter(|invocation| !against(invocation)) {
             let answer = self.invoke(&invocation, locale);
@@ -1188,6 +1192,14 @@ fn ordinal_and_one(left_words: &[&str], right_words: &[&str]) -> Option<(usize, 
 /// "completely") or a word that is never a noun ("abolish").
 fn light_by_ending(word: &str) -> bool {
     crate::text::lexicon::is_light_by_ending(&crate::text::fold::fold_for_search(word), Language::En)
+}
+
+/// Whether `left` and `right`, at a "vs", are one question of two things:
+/// the left opens with a question word, the right does not ("*how much*
+/// Soviet vs British aid the Partisans got"). Two questions ("when did X
+/// die vs which patriarch …") are two things to set side by side.
+fn one_question_of_both(left: &str, right: &str) -> bool {
+    opens_a_question(left, crate::text::lang::detect(left)) && !opens_a_question(right, crate::text::lang::detect(right))
 }
 
 /// Whether `text` begins with a question word ("who was the first consul").
