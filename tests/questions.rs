@@ -242,32 +242,15 @@ const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-07: 147/163 = 90.2%, 3 false assertions, at the
-/// end of session 69's changes, made on dev only). Listed so that the test
-/// still fails on any new false assertion and on a fixed one (remove it).
-/// Why each is hard, as seen at the measurement:
-/// - `/compare how much soviet vs british military aid the partisans got`:
-///   the command splits its argument at "vs", and the half "how much
-///   soviet" resolves to the Soviet Union's dissolution by its one name
-///   word; neither half's entry gives an amount of aid, and a compare
-///   asks nothing of its halves but to find an entry.
-/// - `/timeline tito visits to the ussr after 1955`: a timeline lists the
-///   entries its words find in the years it names, so the 1953–1955
-///   normalization and the March 1955 letters are listed, though neither
-///   is a visit, nor after 1955.
-/// - how many Serbs fought for Russia in Ukraine after 2022, in Russian
-///   ("сколько сербов воевало за россию"): the entries that tell it give
-///   no number, and the rallies' "over 70% of Serbian citizens" answers,
-///   a share where a count of fighters was asked.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &["/timeline tito visits to the ussr after 1955"];
+/// measurement. Listed so that the test still fails on any new false
+/// assertion and on a fixed one (remove it). The fifty-sixth set's three
+/// (147/163 at its measurement, 2026-12-07) were fixed on dev, as dev-57,
+/// in session 70.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "/timeline tito visits to the ussr after 1955",
-        "from dev-57's one measurement as the holdout: a timeline lists the entries its words find, so the 1953–1955 normalization and the March 1955 letters are listed, though neither is a visit, nor after 1955",
-    ),
 ];
 
 #[test]

@@ -5264,3 +5264,14 @@ fn fighting_in_the_russian_past_is_fighting() {
     assert_nothing_asserted_in(&engine, &[("сколько сербов воевали за россию после 2022", "ru")]);
     assert_proven_in(&engine, "сколько сербов воевали на стороне россии по данным украины", "ru", "serbian-fighters-estimate-2019", "300");
 }
+
+#[test]
+fn a_visit_to_a_place_named_as_a_noun_is_a_journey_there() {
+    // "Tito's visits *to the* USSR": the noun, "to" and a place tell a
+    // journey there, which the evidence must tell, as the verb "visit the
+    // USSR" does. The letters of March 1955 only "agreed to meet in
+    // Belgrade", and Tito's visit was to Prague.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["tito's visits to the ussr", "/timeline tito visits to the ussr after 1955", "/timeline stalin visits to belgrade"]);
+    assert_proven(&engine, "putin's visit to belgrade in 2014", "putin-visit-belgrade-2014", "2014");
+}

@@ -1710,7 +1710,8 @@ pub(crate) fn journey_destination<'a>(index: &'a Index, query: &'a Query, text: 
     let journey = |at: usize, object: usize| -> Option<&'a str> {
         let verb = *words.get(at)?;
         let destination = if VISITING_VERBS.contains(&verb) {
-            // "Visit *the* USSR".
+            // "Visit *the* USSR", and the noun: "Tito's visits *to the* USSR".
+            let object = object + usize::from(language == Language::En && words.get(object) == Some(&"to"));
             words.get(object + usize::from(words.get(object) == Some(&"the")))
         } else if language == Language::En && GOING_VERBS.contains(&verb) && words.get(object) == Some(&"to") || language != Language::En && INFLECTED_GOING_VERBS.contains(&verb) && words.get(object).is_some_and(|w| matches!(*w, "u" | "v" | "vo" | "na")) {
             words.get(object + 1)
