@@ -5275,3 +5275,14 @@ fn a_visit_to_a_place_named_as_a_noun_is_a_journey_there() {
     assert_nothing_asserted(&engine, &["tito's visits to the ussr", "/timeline tito visits to the ussr after 1955", "/timeline stalin visits to belgrade"]);
     assert_proven(&engine, "putin's visit to belgrade in 2014", "putin-visit-belgrade-2014", "2014");
 }
+
+#[test]
+fn a_when_question_of_a_deed_done_to_a_name_needs_it_done_to_that_name() {
+    // "When did Russia recognise *Kosovo*": the name right after the verb is
+    // what the deed was done to. The Crimea entry tells Russia recognising
+    // Crimea and citing the Kosovo precedent: no recognition of Kosovo.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did russia recognise kosovo", "when did serbia recognize kosovo"]);
+    // A sentence or a title that tells the deed done to it still dates it.
+    assert_proven(&engine, "when did the ussr recognise yugoslavia", "ussr-recognises-socialist-yugoslavia-1945", "19 December");
+}

@@ -2769,7 +2769,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if asks == Asks::When && question.becoming.as_ref().is_some_and(|what| !tells_becoming_what(engine, entry, found, what)) {
         return false;
     }
-    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry) || done_to_another_thing(engine, question, entry)) {
+    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry) || done_to_another_thing(engine, question, entry) || done_to_another_object(engine, question, entry)) {
         return false;
     }
     if hedged_superlative(question, found) {
@@ -2919,6 +2919,60 @@ fn done_to_another_thing(engine: &Engine, question: &Question, entry: usize) -> 
         let keyed = evidence::keyed_words(index, &quote.text);
         let held: Vec<usize> = (0..keyed.len()).filter(|&at| subject.iter().any(|&word| index.word_in(query, word, &keyed[at]))).collect();
         (0..keyed.len()).any(|at| is_event(&keyed[at]) && held.iter().any(|&thing| thing.abs_diff(at) <= EVENT_REACH))
+    })
+}
+
+/// "When did the Soviet Union invade *Yugoslavia*": the name right after
+/// the event's verb is what it was done to. An entry answers only with a
+/// sentence that tells the event done to one of them: after
+/// the event's word, within [`EVENT_REACH`] words and with no other name
+/// between ("recognized the Democratic Federal *Yugoslavia*"), or before
+/// a passive ("*Yugoslavia* was recognized"); its title and other names
+/// count as such sentences. "Yugoslavia strongly
+/// condemned the invasion of *Czechoslovakia*" tells another's invasion,
+/// and "*Croatia* … formally recognizes some of the old agreements" a
+/// recognition Croatia gave. True when it has none.
+fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let index = engine.index();
+    let query = &question.query;
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    if question.event_words.is_empty() || question.language != Language::En || words.first() != Some(&"when") || !words.get(1).is_some_and(|w| matches!(*w, "did" | "does" | "do")) {
+        return false;
+    }
+    let is_event = |keys: &[String]| keys.iter().any(|key| question.event_words.iter().any(|forms| forms.contains(key)));
+    let a_thing = |word: usize| {
+        let key = &query.keys[word];
+        // A state, though a person's name keys as it too ("Хорват": Croatia).
+        index.knows(query, word) && index.is_proper(query, word) && (index.is_state_key(key) || !index.is_person_key(key) && !index.is_personal_name_key(key) && !index.is_title_key(key))
+    };
+    let Some(verb) = (2..words.len()).find(|&at| is_event(&index.known_word_keys(words[at]))) else { return false };
+    // The name right after the verb ("invade *the* Soviet Union"), not one in a phrase after it ("meet Stalin *in Moscow*").
+    let first = verb + 1 + usize::from(words.get(verb + 1) == Some(&"the"));
+    let named = |word: &&&str| index.known_word_keys(word).iter().any(|key| index.is_proper_key(key));
+    let names = words.get(first..).unwrap_or_default().iter().take_while(named).count();
+    // Not names that modify a noun ("skip the *Cominform* conference"): the noun is the thing.
+    if words.get(first + names).is_some_and(|next| !crate::text::lexicon::is_stopword(next, Language::En) && next.parse::<i32>().is_err()) {
+        return false;
+    }
+    let keys: Vec<String> = words[first..first + names].iter().flat_map(|word| index.known_word_keys(word)).collect();
+    let object: Vec<usize> = (0..query.keys.len()).filter(|&word| keys.contains(&query.keys[word]) && a_thing(word)).collect();
+    if object.is_empty() {
+        return false;
+    }
+    let Some(found) = engine.entry(entry) else { return false };
+    // The entry's title and other names tell it as a sentence does ("USSR recognises socialist Yugoslavia").
+    let names = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str));
+    !names.chain(found.quotes.iter().map(|quote| quote.text.as_str())).any(|text| {
+        let keyed = evidence::words_with_keys(index, text);
+        let proper = |at: usize| keyed[at].1.iter().any(|key| index.is_proper_key(key));
+        let held: Vec<usize> = (0..keyed.len()).filter(|&at| object.iter().any(|&word| index.word_in(query, word, &keyed[at].1))).collect();
+        let after = |event: usize, thing: usize| {
+            // The names right before the thing are its own ("the Democratic Federal Yugoslavia").
+            let own = (event + 1..thing).rev().take_while(|&at| proper(at)).count();
+            thing > event && thing - event <= EVENT_REACH && !(event + 1..thing - own).any(proper)
+        };
+        let passive_after = |event: usize, thing: usize| thing < event && event - thing <= EVENT_REACH && event > 0 && matches!(keyed[event - 1].0.to_lowercase().as_str(), "was" | "were" | "been" | "is" | "are" | "be");
+        (0..keyed.len()).any(|at| is_event(&keyed[at].1) && held.iter().any(|&thing| after(at, thing) || passive_after(at, thing)))
     })
 }
 
