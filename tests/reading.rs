@@ -5286,3 +5286,13 @@ fn a_when_question_of_a_deed_done_to_a_name_needs_it_done_to_that_name() {
     // A sentence or a title that tells the deed done to it still dates it.
     assert_proven(&engine, "when did the ussr recognise yugoslavia", "ussr-recognises-socialist-yugoslavia-1945", "19 December");
 }
+
+#[test]
+fn how_much_of_a_deed_needs_a_sentence_that_tells_the_deed() {
+    // "How much did Russia invest in NIS": nothing is counted, so it asks
+    // the amount of the deed, in a sentence that tells it. The refinery's
+    // capacity (4.8 million tonnes) and 74% of the market invest nothing.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["how much did russia invest in nis", "how much did moscow invest in serbian oil", "how much did russia spend on nis"]);
+    assert_proven(&engine, "how much did trade between russia and serbia reach in 2023", "russia-serbia-trade-2023", "$3 billion");
+}

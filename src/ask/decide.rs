@@ -2783,6 +2783,17 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
         }
     }
     match asks {
+        // "How much did Russia invest in NIS": with nothing counted, the
+        // amount of what was done, in a sentence that tells the deed; the
+        // refinery's capacity is not an investment. Not "how much *of*
+        // Serbia's gas is covered": a part of a thing, which a sentence
+        // may give in other words ("providing for some 90%").
+        Asks::HowMany if question.counted.is_empty() && !question.event_words.is_empty() && !question.folded.contains("how much of ") => {
+            let focus = stating_focus(question, asks);
+            let index = engine.index();
+            let tells_the_deed = |q: usize| index.quote_keys(entry).get(q).is_some_and(|keys| question.event_words.iter().any(|forms| forms.iter().any(|key| super::index::contains_key(keys, key))));
+            found.quotes.iter().enumerate().any(|(q, quote)| evidence::states(found, quote, &focus, index, entry, q) && tells_the_deed(q))
+        }
         Asks::When | Asks::HowMany | Asks::HowLong | Asks::Born | Asks::Died | Asks::Where => {
             let focus = stating_focus(question, asks);
             evidence::entry_states(engine.base(), engine.index(), found, &focus)
