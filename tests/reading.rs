@@ -5296,3 +5296,14 @@ fn how_much_of_a_deed_needs_a_sentence_that_tells_the_deed() {
     assert_nothing_asserted(&engine, &["how much did russia invest in nis", "how much did moscow invest in serbian oil", "how much did russia spend on nis"]);
     assert_proven(&engine, "how much did trade between russia and serbia reach in 2023", "russia-serbia-trade-2023", "$3 billion");
 }
+
+#[test]
+fn a_timeline_after_a_year_lists_what_came_after_it() {
+    // "/timeline tito after 1970": the topic's entries in the time it
+    // names, as a question's answer must be; not Tito's whole life.
+    let engine = engine();
+    let answer = engine.ask("/timeline tito after 1970", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|fact| fact.id.as_str()).collect();
+    assert!(ids.contains(&"tito-order-of-lenin"), "{ids:?}");
+    assert!(!ids.contains(&"tito-stalin-split") && !ids.contains(&"tito-stalin-meeting-1944"), "{ids:?}");
+}

@@ -743,7 +743,8 @@ pub fn topic_entries(engine: &Engine, question: &Question) -> Result<Vec<usize>,
     let people: Vec<&str> = chosen.iter().filter_map(|&e| engine.entry(e)).filter(|e| e.kind == Kind::Person).map(|e| e.id.as_str()).collect();
     let involving: Vec<usize> = engine.base().entries().iter().enumerate().filter(|(_, e)| e.people.iter().any(|p| people.contains(&p.as_str()))).map(|(i, _)| i).collect();
     chosen.extend(involving);
-    let dated = |&e: &usize| engine.entry(e).is_some_and(|entry| entry.kind != Kind::Person && entry.date.is_some());
+    // "After 1948", "before 1941": in the time the topic names.
+    let dated = |&e: &usize| engine.entry(e).is_some_and(|entry| entry.kind != Kind::Person && entry.date.is_some() && in_the_time_asked(question, entry));
     // The most relevant first (the decision's, then by score), then in date order.
     let mut entries: Vec<usize> = Vec::new();
     for entry in chosen.into_iter().filter(dated) {
