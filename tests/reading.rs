@@ -5307,3 +5307,14 @@ fn a_timeline_after_a_year_lists_what_came_after_it() {
     assert!(ids.contains(&"tito-order-of-lenin"), "{ids:?}");
     assert!(!ids.contains(&"tito-stalin-split") && !ids.contains(&"tito-stalin-meeting-1944"), "{ids:?}");
 }
+
+#[test]
+fn a_when_question_of_a_thing_in_a_place_needs_that_place() {
+    // "When was the Russian Orthodox church *in Belgrade* built": an
+    // English "when" question dates a thing of the place it names, which
+    // the evidence must write. The administration set up in Karlovci in
+    // 1922 is not a church in Belgrade, nor one in Moscow.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when was the russian orthodox church in belgrade built", "when was the orthodox church in moscow founded"]);
+    assert_proven(&engine, "when was the russian house in belgrade founded", "russian-house-belgrade-founded", "1933");
+}

@@ -987,14 +987,17 @@ fn discriminative_gaps(engine: &Engine, question: &Question, entry: usize) -> Ve
     // "How many Russians live *in Belgrade*": a count is of the place it
     // names, which its evidence must write; Serbia's number is not
     // Belgrade's, whatever a capital may stand for elsewhere ("how did
-    // Belgrade react") or the era's entries are set in.
+    // Belgrade react") or the era's entries are set in. So is the date of
+    // an English "when" question's thing in a place that is no person's
+    // ("when was the Russian church *in Belgrade* built"); only a count
+    // may be a number given first for a wider place.
     let place_gaps = query
         .keys
         .iter()
         .enumerate()
-        .filter(|(word, key)| question.asks == Asks::HowMany && query.after_locative.contains(key) && index.is_proper(query, *word))
+        .filter(|(word, key)| (question.asks == Asks::HowMany || question.asks == Asks::When && question.language == Language::En && !index.is_person_name_key(key)) && query.after_locative.contains(key) && index.is_proper(query, *word))
         .filter(|(_, key)| !places_another_noun(engine, question, key))
-        .filter(|(word, key)| !held_as_written(engine, question, entry, *word, &shown) || counted_elsewhere_in_shown(engine, entry, key, &shown))
+        .filter(|(word, key)| !held_as_written(engine, question, entry, *word, &shown) || question.asks == Asks::HowMany && counted_elsewhere_in_shown(engine, entry, key, &shown))
         .map(|(_, key)| key.clone())
         .collect::<Vec<_>>();
     // "Da li je Jugoslavija slala *vojnike* u korejski rat": in a Serbian or
