@@ -5318,3 +5318,13 @@ fn a_when_question_of_a_thing_in_a_place_needs_that_place() {
     assert_nothing_asserted(&engine, &["when was the russian orthodox church in belgrade built", "when was the orthodox church in moscow founded"]);
     assert_proven(&engine, "when was the russian house in belgrade founded", "russian-house-belgrade-founded", "1933");
 }
+
+#[test]
+fn a_deed_told_only_as_a_plan_is_not_dated() {
+    // "When did Tito meet Khrushchev in Belgrade": the letters of March 1955
+    // tell that they "agreed to meet in Belgrade", a plan, not the meeting.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did tito meet khrushchev in belgrade", "when did khrushchev meet tito in belgrade"]);
+    // A meeting told as done is dated.
+    assert_proven(&engine, "when did tito meet stalin", "tito-stalin-meeting-1944", "21 September");
+}

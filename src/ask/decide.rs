@@ -2773,7 +2773,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if asks == Asks::When && question.becoming.as_ref().is_some_and(|what| !tells_becoming_what(engine, entry, found, what)) {
         return false;
     }
-    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry) || done_to_another_thing(engine, question, entry) || done_to_another_object(engine, question, entry)) {
+    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry) || done_to_another_thing(engine, question, entry) || done_to_another_object(engine, question, entry) || only_planned(engine, question, entry)) {
         return false;
     }
     if hedged_superlative(question, found) {
@@ -2894,6 +2894,37 @@ fn dates_the_event(engine: &Engine, question: &Question, entry: usize) -> bool {
         || found.quotes.iter().enumerate().any(|(position, quote)| {
             evidence::states(found, quote, &focus, index, doc, position) && [index.quote_keys(entry).get(position).map_or(&[][..], Vec::as_slice), index.antecedent_keys(entry, position)].into_iter().any(told_by)
         })
+}
+
+/// Verbs whose "to" and verb after them tell a plan or a wish, not a deed
+/// done ("agreed *to meet* in Belgrade").
+const INTENTIONS: &[&str] = &["agreed", "agree", "planned", "plan", "wanted", "want", "decided", "hoped", "promised", "offered", "intended", "proposed", "invited"];
+
+/// "When did Tito meet Khrushchev in Belgrade": an English question's
+/// event that the entry's sentences tell only as a plan ("Tito and
+/// Khrushchev *agreed to meet* in Belgrade") is not dated by them. True
+/// when every sentence's event word follows one of [`INTENTIONS`] and
+/// "to", and the entry's names do not tell it.
+fn only_planned(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let index = engine.index();
+    let Some(found) = engine.entry(entry) else { return false };
+    if question.event_words.is_empty() || question.language != Language::En {
+        return false;
+    }
+    let is_event = |keys: &[String]| keys.iter().any(|key| question.event_words.iter().any(|forms| forms.contains(key)));
+    // The deed asked, not a topic after a preposition ("letters *about meeting*").
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    let asked_as_deed = (1..words.len()).any(|at| is_event(&index.known_word_keys(words[at])) && !matches!(words[at - 1], "about" | "of" | "on" | "for" | "after" | "before"));
+    if !asked_as_deed || is_event(&index.name_keys(entry)) {
+        return false;
+    }
+    let mut told = found.quotes.iter().flat_map(|quote| {
+        let keyed = evidence::words_with_keys(index, &quote.text);
+        let planned = |at: usize| at >= 2 && keyed[at - 1].0.eq_ignore_ascii_case("to") && INTENTIONS.contains(&keyed[at - 2].0.to_lowercase().as_str());
+        (0..keyed.len()).filter(|&at| is_event(&keyed[at].1)).map(|at| planned(at)).collect::<Vec<bool>>()
+    });
+    let Some(first) = told.next() else { return false };
+    first && told.all(|planned| planned)
 }
 
 /// How many words from the event's word the thing it was done to may
