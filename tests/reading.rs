@@ -5328,3 +5328,16 @@ fn a_deed_told_only_as_a_plan_is_not_dated() {
     // A meeting told as done is dated.
     assert_proven(&engine, "when did tito meet stalin", "tito-stalin-meeting-1944", "21 September");
 }
+
+#[test]
+fn treaty_command_answers_only_with_a_treaty() {
+    // `/treaty tito stalin 1948`: the best entry is the split, an event; no
+    // treaty matches, so none is asserted, and the event is suggested.
+    let engine = engine();
+    let answer = engine.ask("/treaty tito stalin 1948", "en");
+    assert_eq!(answer.outcome, Outcome::NotFound, "{}", answer.headline);
+    assert!(answer.facts.is_empty());
+    // A treaty, and an entry named as it stands, are still shown.
+    assert_eq!(first_id(&engine.ask("/treaty belgrade declaration", "en")), Some("belgrade-declaration"));
+    assert_eq!(first_id(&engine.ask("/treaty tito-stalin-split", "en")), Some("tito-stalin-split"));
+}
