@@ -539,7 +539,7 @@ const END_WORDS: &[&str] = &[
     "withdraw", "withdrew", "quit", "dissolve", "dissolved", "zavrsen", "zavrsena", "zavrsio", "zavrsila", "zavrsilo", "napustio", "napustila",
     "zatvoren", "zatvorena", "povukla", "povukao", "povukli", "povuci", "vyshla", "vyshel", "vyshli", "zakonchilas", "zakonchilsya", "zakonchilos", "pokinul", "pokinula", "zakryt", "zakryli",
     "izasla", "izasao", "izasli", "prestala", "prestao", "prestali", "prestalo", "perestala", "perestal", "perestali", "prekratila",
-    "prekratil", "prekratili",
+    "prekratil", "prekratili", "pokinuli", "ushel", "ushla", "ushli",
 ];
 
 /// Words and phrases that ask about the present ("who is the ambassador
