@@ -5350,3 +5350,13 @@ fn leaving_in_russian_asks_for_an_end() {
     let engine = engine();
     assert_nothing_asserted_in(&engine, &[("когда российские войска ушли из косово", "ru"), ("когда российские войска покинули косово", "ru")]);
 }
+
+#[test]
+fn a_pronoun_of_the_second_half_stands_for_the_whole_thing_named() {
+    // "What was the Pig War and who won *it*": "it" is the Pig War, not any
+    // war; standing for "war" alone, it found the Russian Civil War's
+    // Bolshevik victory.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what was the pig war and who won it"]);
+    assert_eq!(first_id(&engine.ask("when was the russian civil war and who won it", "en")), Some("russian-civil-war"));
+}

@@ -559,7 +559,14 @@ impl Engine {
     /// are any ("when did Wrangel found the ROVS and how big was *its*
     /// membership": the union's).
     fn names_stood_for<'t>(&self, left: &'t str, neuter: bool) -> Vec<&'t str> {
-        let names: Vec<&str> = left.split_whitespace().filter(|word| self.is_name_word(word) && !light_by_ending(word)).collect();
+        let words: Vec<&str> = left.split_whitespace().collect();
+        let name_at = |at: usize| words.get(at).is_some_and(|word| self.is_name_word(word) && !light_by_ending(word));
+        // "The *pig* war": a word of the base right before a name word is part of the thing named.
+        let modifier = |at: usize| {
+            let folded = crate::text::fold::fold_for_search(words[at]);
+            name_at(at + 1) && !crate::text::lexicon::is_stopword(&folded, Language::En) && !crate::text::lexicon::is_light(&folded, Language::En) && !crate::text::lexicon::is_english_predicate_form(&folded) && self.index.word_keys(words[at]).iter().any(|key| self.index.has_key(key))
+        };
+        let names: Vec<&str> = (0..words.len()).filter(|&at| name_at(at) || modifier(at)).map(|at| words[at]).collect();
         if !neuter {
             return names;
         }
@@ -623,7 +630,11 @@ impl Engine {
         let folded = crate::text::fold::fold_for_search(right);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         let own_verb = words.windows(3).any(|three| AUXILIARIES_BEFORE_SUBJECT.contains(&three[0]) && STAND_IN_PRONOUNS.contains(&three[1]) && crate::text::lexicon::is_english_predicate_form(three[2]));
-        if own_verb || says_enough(&self.question(right)) {
+        // "And who won *it*": a pronoun after the half's own verb is its
+        // object, the left half's thing, not a subject that lacks a predicate.
+        let verb = |word: &str| !crate::text::lexicon::is_stopword(word, Language::En) && !AUXILIARIES_BEFORE_SUBJECT.contains(&word);
+        let object_pronoun = words.windows(2).any(|two| matches!(two[1], "it" | "them") && verb(two[0]));
+        if own_verb || object_pronoun || says_enough(&self.question(right)) {
             return None;
         }
         let rest = self.after_first_content_word(left)?;
