@@ -5360,3 +5360,14 @@ fn a_pronoun_of_the_second_half_stands_for_the_whole_thing_named() {
     assert_nothing_asserted(&engine, &["what was the pig war and who won it"]);
     assert_eq!(first_id(&engine.ask("when was the russian civil war and who won it", "en")), Some("russian-civil-war"));
 }
+
+#[test]
+fn a_pronoun_subject_alone_names_no_one() {
+    // "When did *they* leave": with nothing named, the pronoun stands for
+    // someone said before, whom histbot cannot know; "Tito *leaves* Vis"
+    // would be a guess.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did they leave", "when did she die", "what did he sign"]);
+    // A pronoun with a name to go on still answers.
+    assert_proven(&engine, "when did he meet stalin in moscow", "tito-stalin-meeting-1944", "21 September");
+}

@@ -177,6 +177,9 @@ fn decide_on_evidence(engine: &Engine, question: &Question, kinds: &[Kind]) -> D
     if query.is_empty() {
         return Decision::Nothing { near: Vec::new() };
     }
+    if subject_is_only_a_pronoun(engine, question) {
+        return Decision::Nothing { near: Vec::new() };
+    }
     let scored = index.score(query, Some(kinds), false);
     let mut candidates = in_context(engine, question, &scored);
     drop_swapped_groups(engine, question, &mut candidates);
@@ -342,6 +345,20 @@ fn words_before_kinds(engine: &Engine, entry: usize, groups: &[(String, String)]
         .iter()
         .map(|(_, kind)| keyed.iter().flat_map(|keys| keys.windows(2).filter(|pair| pair[1].contains(kind)).map(|pair| pair[0].clone())).collect())
         .collect()
+}
+
+/// "When did *they* leave", "what did *he* say": an English question whose
+/// subject is a pronoun right after its auxiliary, and that names nothing
+/// and no year, asks about someone said before, whom histbot cannot know. Any entry
+/// whose words it holds ("Tito *leaves* Vis") would be a guess.
+fn subject_is_only_a_pronoun(engine: &Engine, question: &Question) -> bool {
+    if question.language != Language::En {
+        return false;
+    }
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    let pronoun_subject = words.windows(2).any(|pair| matches!(pair[0], "did" | "does" | "do" | "was" | "were" | "is" | "are" | "has" | "have" | "had") && matches!(pair[1], "he" | "she" | "they"));
+    let query = &question.query;
+    pronoun_subject && query.years.is_empty() && !(0..query.keys.len()).any(|word| engine.index().is_proper(query, word))
 }
 
 /// When the best candidate leaves a word of the question unexplained (not
