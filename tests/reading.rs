@@ -5371,3 +5371,18 @@ fn a_pronoun_subject_alone_names_no_one() {
     // A pronoun with a name to go on still answers.
     assert_proven(&engine, "when did he meet stalin in moscow", "tito-stalin-meeting-1944", "21 September");
 }
+
+#[test]
+fn a_deed_done_to_a_name_in_serbian_and_russian_needs_it_done_to_that_name() {
+    // "Когда СССР признал *Югославию*", "kada je SSSR priznao *Jugoslaviju*":
+    // the name right after the verb is what was recognised, so the Kingdom
+    // recognising the USSR in 1940 does not date it (its Arabic sentence,
+    // whose verb comes first, says nothing of the order); nor is Kosovo
+    // recognised by the Crimea entry.
+    let engine = engine();
+    assert_proven_in(&engine, "когда СССР признал Югославию", "ru", "ussr-recognises-socialist-yugoslavia-1945", "19 December");
+    assert_proven_in(&engine, "kada je sssr priznao jugoslaviju", "sr", "ussr-recognises-socialist-yugoslavia-1945", "19 December");
+    assert_nothing_asserted_in(&engine, &[("когда Россия признала Косово", "ru"), ("kada je rusija priznala kosovo", "sr")]);
+    // A passive's name after it is what "when was X founded" asks.
+    assert_proven_in(&engine, "kada je osnovan ruski dom u beogradu", "sr", "russian-house-belgrade-founded", "1933");
+}

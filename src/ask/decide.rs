@@ -2985,8 +2985,9 @@ fn done_to_another_thing(engine: &Engine, question: &Question, entry: usize) -> 
     })
 }
 
-/// "When did the Soviet Union invade *Yugoslavia*": the name right after
-/// the event's verb is what it was done to. An entry answers only with a
+/// "When did the Soviet Union invade *Yugoslavia*" ("kada je SSSR
+/// priznao *Jugoslaviju*", "когда СССР признал *Югославию*"): the name
+/// right after the event's verb is what it was done to. An entry answers only with a
 /// sentence that tells the event done to one of them: after
 /// the event's word, within [`EVENT_REACH`] words and with no other name
 /// between ("recognized the Democratic Federal *Yugoslavia*"), or before
@@ -2999,33 +3000,63 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
     let index = engine.index();
     let query = &question.query;
     let words: Vec<&str> = question.folded.split(' ').collect();
-    if question.event_words.is_empty() || question.language != Language::En || words.first() != Some(&"when") || !words.get(1).is_some_and(|w| matches!(*w, "did" | "does" | "do")) {
+    let language = question.language;
+    // "When did", "kada je", "когда".
+    let start = match (language, words.as_slice()) {
+        (Language::En, ["when", "did" | "does" | "do", ..]) => 2,
+        (Language::Sr, ["kada" | "kad", "je" | "su", ..]) => 2,
+        (Language::Ru, ["kogda", ..]) => 1,
+        _ => return false,
+    };
+    // A word's keys as the question's language keys it (a Russian one as typed too: the synonyms know "признала").
+    let keys_of = |word: &str| -> Vec<String> {
+        match language {
+            Language::En => index.known_word_keys(word),
+            Language::Ru => index.tokens(super::question::as_typed(&question.text, word), language).into_iter().chain(index.tokens(word, language)).map(|t| t.key).collect(),
+            _ => index.tokens(word, language).into_iter().map(|t| t.key).collect(),
+        }
+    };
+    // The event's verb: one of the event words, or a Serbian or Russian verb in the active past the base or the synonyms know.
+    let told = |key: &String| index.has_key(key) || index.is_synonym_key(key);
+    let verb_keys = |at: usize| -> Vec<String> {
+        let keys = keys_of(words[at]);
+        let event = keys.iter().any(|key| question.event_words.iter().any(|forms| forms.contains(key)));
+        let inflected = language != Language::En && crate::text::lexicon::is_active_past(words[at], language) && keys.iter().any(told);
+        if event || inflected { keys } else { Vec::new() }
+    };
+    let Some((verb, event_keys)) = (start..words.len()).map(|at| (at, verb_keys(at))).find(|(_, keys)| !keys.is_empty()) else { return false };
+    // "Kada je *osnovan* Ruski dom": a passive's name after it is its subject, what "when was X founded" asks.
+    if language != Language::En && crate::text::lexicon::is_passive_participle(words[verb], language) {
         return false;
     }
-    let is_event = |keys: &[String]| keys.iter().any(|key| question.event_words.iter().any(|forms| forms.contains(key)));
+    let event_keys: Vec<String> = event_keys.into_iter().chain(question.event_words.iter().flatten().cloned()).collect();
+    let is_event = |keys: &[String]| keys.iter().any(|key| event_keys.contains(key));
     let a_thing = |word: usize| {
         let key = &query.keys[word];
         // A state, though a person's name keys as it too ("Хорват": Croatia).
         index.knows(query, word) && index.is_proper(query, word) && (index.is_state_key(key) || !index.is_person_key(key) && !index.is_personal_name_key(key) && !index.is_title_key(key))
     };
-    let Some(verb) = (2..words.len()).find(|&at| is_event(&index.known_word_keys(words[at]))) else { return false };
     // The name right after the verb ("invade *the* Soviet Union"), not one in a phrase after it ("meet Stalin *in Moscow*").
     let first = verb + 1 + usize::from(words.get(verb + 1) == Some(&"the"));
-    let named = |word: &&&str| index.known_word_keys(word).iter().any(|key| index.is_proper_key(key));
+    let named = |word: &&&str| keys_of(word).iter().any(|key| index.is_proper_key(key));
     let names = words.get(first..).unwrap_or_default().iter().take_while(named).count();
     // Not names that modify a noun ("skip the *Cominform* conference"): the noun is the thing.
-    if words.get(first + names).is_some_and(|next| !crate::text::lexicon::is_stopword(next, Language::En) && next.parse::<i32>().is_err()) {
+    if words.get(first + names).is_some_and(|next| !crate::text::lexicon::is_stopword(next, language) && next.parse::<i32>().is_err()) {
         return false;
     }
-    let keys: Vec<String> = words[first..first + names].iter().flat_map(|word| index.known_word_keys(word)).collect();
+    let keys: Vec<String> = words[first..first + names].iter().flat_map(|word| keys_of(word)).collect();
     let object: Vec<usize> = (0..query.keys.len()).filter(|&word| keys.contains(&query.keys[word]) && a_thing(word)).collect();
     if object.is_empty() {
         return false;
     }
     let Some(found) = engine.entry(entry) else { return false };
-    // The entry's title and other names tell it as a sentence does ("USSR recognises socialist Yugoslavia").
+    // The entry's title and other names tell it as a sentence does ("USSR
+    // recognises socialist Yugoslavia"); English ones, whose order this reads
+    // (an Arabic verb comes before its subject).
     let names = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str));
-    !names.chain(found.quotes.iter().map(|quote| quote.text.as_str())).any(|text| {
+    let english = |(_, text): &(bool, &str)| crate::text::lang::detect(text) == Language::En;
+    let names = names.map(|name| (true, name));
+    !names.chain(found.quotes.iter().map(|quote| (false, quote.text.as_str()))).filter(english).any(|(is_name, text)| {
         let keyed = evidence::words_with_keys(index, text);
         let proper = |at: usize| keyed[at].1.iter().any(|key| index.is_proper_key(key));
         let held: Vec<usize> = (0..keyed.len()).filter(|&at| object.iter().any(|&word| index.word_in(query, word, &keyed[at].1))).collect();
@@ -3034,7 +3065,9 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
             let own = (event + 1..thing).rev().take_while(|&at| proper(at)).count();
             thing > event && thing - event <= EVENT_REACH && !(event + 1..thing - own).any(proper)
         };
-        let passive_after = |event: usize, thing: usize| thing < event && event - thing <= EVENT_REACH && event > 0 && matches!(keyed[event - 1].0.to_lowercase().as_str(), "was" | "were" | "been" | "is" | "are" | "be");
+        // A title's participle is a passive too ("Socialist Yugoslavia *declared*").
+        let passive_word = |event: usize| matches!(keyed[event - 1].0.to_lowercase().as_str(), "was" | "were" | "been" | "is" | "are" | "be") || is_name && keyed[event].0.ends_with("ed");
+        let passive_after = |event: usize, thing: usize| thing < event && event - thing <= EVENT_REACH && event > 0 && passive_word(event);
         (0..keyed.len()).any(|at| is_event(&keyed[at].1) && held.iter().any(|&thing| after(at, thing) || passive_after(at, thing)))
     })
 }
