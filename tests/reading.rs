@@ -5386,3 +5386,12 @@ fn a_deed_done_to_a_name_in_serbian_and_russian_needs_it_done_to_that_name() {
     // A passive's name after it is what "when was X founded" asks.
     assert_proven_in(&engine, "kada je osnovan ruski dom u beogradu", "sr", "russian-house-belgrade-founded", "1933");
 }
+
+#[test]
+fn a_when_statement_of_a_deed_done_to_a_name_needs_it_done_to_that_name() {
+    // `/when Russia recognized Kosovo`: the statement asks what "when did
+    // Russia recognise Kosovo" asks, and the Crimea entry's 2014 does not date it.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["/when russia recognized kosovo", "/when moscow recognised kosovo"]);
+    assert_proven(&engine, "/when the ussr recognised yugoslavia", "ussr-recognises-socialist-yugoslavia-1945", "19 December");
+}

@@ -3004,6 +3004,8 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
     // "When did", "kada je", "когда".
     let start = match (language, words.as_slice()) {
         (Language::En, ["when", "did" | "does" | "do", ..]) => 2,
+        // `/when Russia recognized Kosovo`: a statement, its subject first.
+        (Language::En, [first, ..]) if question.asks == Asks::When && !crate::text::lexicon::is_stopword(first, language) && !matches!(*first, "what" | "which" | "how" | "who" | "why" | "where") => 0,
         (Language::Sr, ["kada" | "kad", "je" | "su", ..]) => 2,
         (Language::Ru, ["kogda", ..]) => 1,
         _ => return false,
@@ -3025,6 +3027,13 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
         if event || inflected { keys } else { Vec::new() }
     };
     let Some((verb, event_keys)) = (start..words.len()).map(|at| (at, verb_keys(at))).find(|(_, keys)| !keys.is_empty()) else { return false };
+    // A statement's verb comes right after its subject, names and stopwords
+    // ("/when *the Soviets* invaded"), not in a clause after a noun
+    // ("/when Soviet intervention … that alarmed Yugoslavia").
+    let subject_word = |word: &&str| crate::text::lexicon::is_stopword(word, language) || keys_of(word).iter().any(|key| index.is_proper_key(key));
+    if start == 0 && !words[..verb].iter().all(subject_word) {
+        return false;
+    }
     // "Kada je *osnovan* Ruski dom": a passive's name after it is its subject, what "when was X founded" asks.
     if language != Language::En && crate::text::lexicon::is_passive_participle(words[verb], language) {
         return false;
