@@ -42,7 +42,7 @@
 //!   5 false assertions; dev-55 145/162 = 89.5%, 2 false assertions;
 //!   dev-56 152/165 = 92.1%, 3 false assertions; dev-57 147/163 = 90.2%,
 //!   3 false assertions).
-//! - `holdout.toml`: the fifty-sixth set, written the same way by other
+//! - `holdout.toml`: the fifty-seventh set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -236,17 +236,28 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 95.7;
-const HOLDOUT_FLOOR: f64 = 90.1;
+const HOLDOUT_FLOOR: f64 = 93.7;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement. Listed so that the test still fails on any new false
-/// assertion and on a fixed one (remove it). The fifty-sixth set's three
-/// (147/163 at its measurement, 2026-12-07) were fixed on dev, as dev-57,
-/// in session 70.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// measurement (2026-12-07: 150/160 = 93.8%, 2 false assertions, at the
+/// end of session 70's changes, made on dev only). Listed so that the test
+/// still fails on any new false assertion and on a fixed one (remove it).
+/// Why each is hard, as seen at the measurement:
+/// - the name of the Russian minister in Belgrade who got Pašić's
+///   government back in 1914: the May 1914 crisis's sentence tells that
+///   "the Russian Minister in Belgrade intervened", a title with no name,
+///   and it answers the question of his name.
+/// - what year Milan Gorkić was made secretary-general: "In 1937 … Stalin
+///   had the Secretary-General … Milan Gorkić, murdered" dates his murder;
+///   "was made" is a becoming that is not read as one, so the year of the
+///   sentence that holds the title answers.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "what was the name of the russian minster in belgrade who got pasic's goverment back in 1914",
+    "what year was milan gorkic made secretery general of the yugoslav communists",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
