@@ -349,8 +349,8 @@ fn words_before_kinds(engine: &Engine, entry: usize, groups: &[(String, String)]
 
 /// "When did *they* leave", "what did *he* say": an English question whose
 /// subject is a pronoun right after its auxiliary, and that names nothing
-/// and no year, asks about someone said before, whom histbot cannot know. Any entry
-/// whose words it holds ("Tito *leaves* Vis") would be a guess.
+/// and no year, asks about someone said before, whom histbot cannot know.
+/// Any entry whose words it holds ("Tito *leaves* Vis") would be a guess.
 fn subject_is_only_a_pronoun(engine: &Engine, question: &Question) -> bool {
     if question.language != Language::En {
         return false;
@@ -2987,16 +2987,50 @@ fn done_to_another_thing(engine: &Engine, question: &Question, entry: usize) -> 
 
 /// "When did the Soviet Union invade *Yugoslavia*" ("kada je SSSR
 /// priznao *Jugoslaviju*", "когда СССР признал *Югославию*"): the name
-/// right after the event's verb is what it was done to. An entry answers only with a
-/// sentence that tells the event done to one of them: after
-/// the event's word, within [`EVENT_REACH`] words and with no other name
-/// between ("recognized the Democratic Federal *Yugoslavia*"), or before
-/// a passive ("*Yugoslavia* was recognized"); its title and other names
-/// count as such sentences. "Yugoslavia strongly
-/// condemned the invasion of *Czechoslovakia*" tells another's invasion,
-/// and "*Croatia* … formally recognizes some of the old agreements" a
-/// recognition Croatia gave. True when it has none.
+/// right after the event's verb is what it was done to
+/// ([`deed_and_object`]). An entry answers only with a sentence that tells
+/// the event done to one of them: after the event's word, within
+/// [`EVENT_REACH`] words and with no other name between ("recognized the
+/// Democratic Federal *Yugoslavia*"), or before a passive ("*Yugoslavia*
+/// was recognized"); its title and other names count as such sentences.
+/// "Yugoslavia strongly condemned the invasion of *Czechoslovakia*" tells
+/// another's invasion, and "*Croatia* … formally recognizes some of the
+/// old agreements" a recognition Croatia gave. True when it has none.
 fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) -> bool {
+    let Some((event_keys, object)) = deed_and_object(engine, question) else { return false };
+    let Some(found) = engine.entry(entry) else { return false };
+    let index = engine.index();
+    let query = &question.query;
+    let is_event = |keys: &[String]| keys.iter().any(|key| event_keys.contains(key));
+    // The entry's title and other names tell it as a sentence does ("USSR
+    // recognises socialist Yugoslavia"); English ones, whose order this reads
+    // (an Arabic verb comes before its subject).
+    let names = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).map(|name| (true, name, None));
+    let quotes = found.quotes.iter().enumerate().map(|(q, quote)| (false, quote.text.as_str(), Some(q)));
+    // A sentence whose keys hold no name asked cannot tell the deed done to it; most are passed over unread.
+    let may_hold = |q: Option<usize>| q.is_none_or(|q| index.quote_keys(entry).get(q).is_some_and(|keys| object.iter().any(|&word| index.word_in(query, word, keys))));
+    let english = |text: &str| crate::text::lang::detect(text) == Language::En;
+    !names.chain(quotes).filter(|&(_, text, q)| may_hold(q) && english(text)).any(|(is_name, text, _)| {
+        let keyed = evidence::words_with_keys(index, text);
+        let proper = |at: usize| keyed[at].1.iter().any(|key| index.is_proper_key(key));
+        let held: Vec<usize> = (0..keyed.len()).filter(|&at| object.iter().any(|&word| index.word_in(query, word, &keyed[at].1))).collect();
+        let after = |event: usize, thing: usize| {
+            // The names right before the thing are its own ("the Democratic Federal Yugoslavia").
+            let own = (event + 1..thing).rev().take_while(|&at| proper(at)).count();
+            thing > event && thing - event <= EVENT_REACH && !(event + 1..thing - own).any(proper)
+        };
+        // A title's participle is a passive too ("Socialist Yugoslavia *declared*").
+        let passive_word = |event: usize| matches!(keyed[event - 1].0.to_lowercase().as_str(), "was" | "were" | "been" | "is" | "are" | "be") || is_name && keyed[event].0.ends_with("ed");
+        let passive_after = |event: usize, thing: usize| thing < event && event - thing <= EVENT_REACH && event > 0 && passive_word(event);
+        (0..keyed.len()).any(|at| is_event(&keyed[at].1) && held.iter().any(|&thing| after(at, thing) || passive_after(at, thing)))
+    })
+}
+
+/// For [`done_to_another_object`]: the keys that tell the deed a "when"
+/// question asks about, and the question's words that name what it was
+/// done to, the name right after the deed's verb (not names that modify a
+/// noun, nor a person); `None` when the question has no such name.
+fn deed_and_object(engine: &Engine, question: &Question) -> Option<(Vec<String>, Vec<usize>)> {
     let index = engine.index();
     let query = &question.query;
     let words: Vec<&str> = question.folded.split(' ').collect();
@@ -3008,7 +3042,7 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
         (Language::En, [first, ..]) if question.asks == Asks::When && !crate::text::lexicon::is_stopword(first, language) && !matches!(*first, "what" | "which" | "how" | "who" | "why" | "where") => 0,
         (Language::Sr, ["kada" | "kad", "je" | "su", ..]) => 2,
         (Language::Ru, ["kogda", ..]) => 1,
-        _ => return false,
+        _ => return None,
     };
     // A word's keys as the question's language keys it (a Russian one as typed too: the synonyms know "признала").
     let keys_of = |word: &str| -> Vec<String> {
@@ -3026,59 +3060,35 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
         let inflected = language != Language::En && crate::text::lexicon::is_active_past(words[at], language) && keys.iter().any(told);
         if event || inflected { keys } else { Vec::new() }
     };
-    let Some((verb, event_keys)) = (start..words.len()).map(|at| (at, verb_keys(at))).find(|(_, keys)| !keys.is_empty()) else { return false };
+    let (verb, event_keys) = (start..words.len()).map(|at| (at, verb_keys(at))).find(|(_, keys)| !keys.is_empty())?;
     // A statement's verb comes right after its subject, names and stopwords
     // ("/when *the Soviets* invaded"), not in a clause after a noun
     // ("/when Soviet intervention … that alarmed Yugoslavia").
     let subject_word = |word: &&str| crate::text::lexicon::is_stopword(word, language) || keys_of(word).iter().any(|key| index.is_proper_key(key));
     if start == 0 && !words[..verb].iter().all(subject_word) {
-        return false;
+        return None;
     }
     // "Kada je *osnovan* Ruski dom": a passive's name after it is its subject, what "when was X founded" asks.
     if language != Language::En && crate::text::lexicon::is_passive_participle(words[verb], language) {
-        return false;
+        return None;
     }
-    let event_keys: Vec<String> = event_keys.into_iter().chain(question.event_words.iter().flatten().cloned()).collect();
-    let is_event = |keys: &[String]| keys.iter().any(|key| event_keys.contains(key));
-    let a_thing = |word: usize| {
-        let key = &query.keys[word];
-        // A state, though a person's name keys as it too ("Хорват": Croatia).
-        index.knows(query, word) && index.is_proper(query, word) && (index.is_state_key(key) || !index.is_person_key(key) && !index.is_personal_name_key(key) && !index.is_title_key(key))
-    };
     // The name right after the verb ("invade *the* Soviet Union"), not one in a phrase after it ("meet Stalin *in Moscow*").
     let first = verb + 1 + usize::from(words.get(verb + 1) == Some(&"the"));
     let named = |word: &&&str| keys_of(word).iter().any(|key| index.is_proper_key(key));
     let names = words.get(first..).unwrap_or_default().iter().take_while(named).count();
     // Not names that modify a noun ("skip the *Cominform* conference"): the noun is the thing.
     if words.get(first + names).is_some_and(|next| !crate::text::lexicon::is_stopword(next, language) && next.parse::<i32>().is_err()) {
-        return false;
+        return None;
     }
     let keys: Vec<String> = words[first..first + names].iter().flat_map(|word| keys_of(word)).collect();
+    let a_thing = |word: usize| {
+        let key = &query.keys[word];
+        // A state, though a person's name keys as it too ("Хорват": Croatia).
+        index.knows(query, word) && index.is_proper(query, word) && (index.is_state_key(key) || !index.is_person_key(key) && !index.is_personal_name_key(key) && !index.is_title_key(key))
+    };
     let object: Vec<usize> = (0..query.keys.len()).filter(|&word| keys.contains(&query.keys[word]) && a_thing(word)).collect();
-    if object.is_empty() {
-        return false;
-    }
-    let Some(found) = engine.entry(entry) else { return false };
-    // The entry's title and other names tell it as a sentence does ("USSR
-    // recognises socialist Yugoslavia"); English ones, whose order this reads
-    // (an Arabic verb comes before its subject).
-    let names = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str));
-    let english = |(_, text): &(bool, &str)| crate::text::lang::detect(text) == Language::En;
-    let names = names.map(|name| (true, name));
-    !names.chain(found.quotes.iter().map(|quote| (false, quote.text.as_str()))).filter(english).any(|(is_name, text)| {
-        let keyed = evidence::words_with_keys(index, text);
-        let proper = |at: usize| keyed[at].1.iter().any(|key| index.is_proper_key(key));
-        let held: Vec<usize> = (0..keyed.len()).filter(|&at| object.iter().any(|&word| index.word_in(query, word, &keyed[at].1))).collect();
-        let after = |event: usize, thing: usize| {
-            // The names right before the thing are its own ("the Democratic Federal Yugoslavia").
-            let own = (event + 1..thing).rev().take_while(|&at| proper(at)).count();
-            thing > event && thing - event <= EVENT_REACH && !(event + 1..thing - own).any(proper)
-        };
-        // A title's participle is a passive too ("Socialist Yugoslavia *declared*").
-        let passive_word = |event: usize| matches!(keyed[event - 1].0.to_lowercase().as_str(), "was" | "were" | "been" | "is" | "are" | "be") || is_name && keyed[event].0.ends_with("ed");
-        let passive_after = |event: usize, thing: usize| thing < event && event - thing <= EVENT_REACH && event > 0 && passive_word(event);
-        (0..keyed.len()).any(|at| is_event(&keyed[at].1) && held.iter().any(|&thing| after(at, thing) || passive_after(at, thing)))
-    })
+    let event_keys = event_keys.into_iter().chain(question.event_words.iter().flatten().cloned()).collect();
+    (!object.is_empty()).then_some((event_keys, object))
 }
 
 /// "When did Yugoslavia *join* the Warsaw Pact": the keys of the forms of
