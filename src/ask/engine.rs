@@ -632,8 +632,8 @@ impl Engine {
         let own_verb = words.windows(3).any(|three| AUXILIARIES_BEFORE_SUBJECT.contains(&three[0]) && STAND_IN_PRONOUNS.contains(&three[1]) && crate::text::lexicon::is_english_predicate_form(three[2]));
         // "And who won *it*": a pronoun after the half's own verb is its
         // object, the left half's thing, not a subject that lacks a predicate.
-        let verb = |word: &str| !crate::text::lexicon::is_stopword(word, Language::En) && !AUXILIARIES_BEFORE_SUBJECT.contains(&word);
-        let object_pronoun = words.windows(2).any(|two| matches!(two[1], "it" | "them") && verb(two[0]));
+        let content_word = |word: &str| !crate::text::lexicon::is_stopword(word, Language::En) && !AUXILIARIES_BEFORE_SUBJECT.contains(&word);
+        let object_pronoun = words.windows(2).any(|two| matches!(two[1], "it" | "them") && content_word(two[0]));
         if own_verb || object_pronoun || says_enough(&self.question(right)) {
             return None;
         }

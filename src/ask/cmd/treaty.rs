@@ -17,11 +17,10 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     // `/treaty tito stalin 1948`: the best entry is the split, an event, and
     // no treaty. Named as it stands (`/treaty tito-stalin-split`), it is shown.
     if treaty.kind != Kind::Treaty && !names_exactly(treaty, text) {
-        let index = engine.base().index_of(&treaty.id).into_iter().collect::<Vec<usize>>();
         let shown = crate::text::echo::echo(text);
         return Answer::new("treaty", Outcome::NotFound, format!("I know of no treaty that matches “{shown}”."))
             .text("The closest entry is not a treaty; ask about it with the command it suggests.")
-            .suggest(index.iter().filter_map(|&i| engine.entry(i)).map(crate::ask::engine::suggestion).collect());
+            .suggest(vec![crate::ask::engine::suggestion(treaty)]);
     }
     answer(engine, treaty, &subject_focus(&question, Asks::What), locale)
 }
