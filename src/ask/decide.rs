@@ -356,7 +356,7 @@ fn subject_is_only_a_pronoun(engine: &Engine, question: &Question) -> bool {
         return false;
     }
     let words: Vec<&str> = question.folded.split(' ').collect();
-    let pronoun_subject = words.windows(2).any(|pair| matches!(pair[0], "did" | "does" | "do" | "was" | "were" | "is" | "are" | "has" | "have" | "had") && matches!(pair[1], "he" | "she" | "they"));
+    let pronoun_subject = words.windows(2).any(|pair| super::engine::AUXILIARIES_BEFORE_SUBJECT.contains(&pair[0]) && matches!(pair[1], "he" | "she" | "they"));
     let query = &question.query;
     pronoun_subject && query.years.is_empty() && !(0..query.keys.len()).any(|word| engine.index().is_proper(query, word))
 }
@@ -1154,6 +1154,9 @@ fn tells_the_deed_only_by_another(engine: &Engine, question: &Question, entry: u
 /// stand far) and every such telling has it done to another: the name is
 /// neither within a few words after it nor, in the passive ("Kosovo *was*
 /// recognised"), before it.
+/// The forms of "be" before a passive ("Kosovo *was* recognised").
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "be", "is", "are"];
+
 fn tells_the_deed_only_to_another(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> Option<String> {
     if question.polar_verb.is_empty() {
         return None;
@@ -1180,7 +1183,7 @@ fn tells_the_deed_only_to_another(engine: &Engine, question: &Question, entry: u
             .map(|at| {
                 let after = words.iter().skip(at + 1).take(PLACE_REACH).any(|word| is_object(word));
                 // "Socialist Yugoslavia (declared on 29 November 1945) was recognized": past an aside.
-                let passive = at > 0 && matches!(words[at - 1].to_lowercase().as_str(), "was" | "were" | "been" | "be" | "is" | "are") && words[..at - 1].iter().rev().take(2 * PLACE_REACH).any(|word| is_object(word));
+                let passive = at > 0 && PASSIVE_AUXILIARIES.contains(&words[at - 1].to_lowercase().as_str()) && words[..at - 1].iter().rev().take(2 * PLACE_REACH).any(|word| is_object(word));
                 !after && !passive
             })
             .collect::<Vec<bool>>()
@@ -2938,7 +2941,7 @@ fn only_planned(engine: &Engine, question: &Question, entry: usize) -> bool {
     let mut told = found.quotes.iter().flat_map(|quote| {
         let keyed = evidence::words_with_keys(index, &quote.text);
         let planned = |at: usize| at >= 2 && keyed[at - 1].0.eq_ignore_ascii_case("to") && INTENTIONS.contains(&keyed[at - 2].0.to_lowercase().as_str());
-        (0..keyed.len()).filter(|&at| is_event(&keyed[at].1)).map(|at| planned(at)).collect::<Vec<bool>>()
+        (0..keyed.len()).filter(|&at| is_event(&keyed[at].1)).map(planned).collect::<Vec<bool>>()
     });
     let Some(first) = told.next() else { return false };
     first && told.all(|planned| planned)
@@ -2947,6 +2950,13 @@ fn only_planned(engine: &Engine, question: &Question, entry: usize) -> bool {
 /// How many words from the event's word the thing it was done to may
 /// stand ("the Soviet Union *recognized* the Democratic Federal *Yugoslavia*").
 const EVENT_REACH: usize = 8;
+
+/// Whether query word `word` names a thing the base knows: a name, and no
+/// person's by a name or a title ("King Aleksandar").
+fn names_a_thing(index: &super::index::Index, query: &super::index::Query, word: usize) -> bool {
+    let key = &query.keys[word];
+    index.knows(query, word) && index.is_proper(query, word) && !index.is_person_key(key) && !index.is_personal_name_key(key) && !index.is_title_key(key)
+}
 
 /// "When was *the Warsaw Pact* founded": the names of the passive's
 /// subject, between "was" and the event's verb, are what the event was
@@ -2965,10 +2975,7 @@ fn done_to_another_thing(engine: &Engine, question: &Question, entry: usize) -> 
     }
     let is_event = |keys: &[String]| keys.iter().any(|key| question.event_words.iter().any(|forms| forms.contains(key)));
     // Not a person, by a name or a title ("King Aleksandar"): a sentence may tell them far from the deed.
-    let a_thing = |word: usize| {
-        let key = &query.keys[word];
-        index.knows(query, word) && index.is_proper(query, word) && !index.is_person_key(key) && !index.is_personal_name_key(key) && !index.is_title_key(key)
-    };
+    let a_thing = |word: usize| names_a_thing(index, query, word);
     let Some(verb) = (2..words.len()).find(|&at| is_event(&index.known_word_keys(words[at]))) else { return false };
     let keys: Vec<String> = words[2..verb].iter().flat_map(|word| index.known_word_keys(word)).collect();
     let subject: Vec<usize> = (0..query.keys.len()).filter(|&word| keys.contains(&query.keys[word]) && a_thing(word)).collect();
@@ -3020,7 +3027,7 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
             thing > event && thing - event <= EVENT_REACH && !(event + 1..thing - own).any(proper)
         };
         // A title's participle is a passive too ("Socialist Yugoslavia *declared*").
-        let passive_word = |event: usize| matches!(keyed[event - 1].0.to_lowercase().as_str(), "was" | "were" | "been" | "is" | "are" | "be") || is_name && keyed[event].0.ends_with("ed");
+        let passive_word = |event: usize| PASSIVE_AUXILIARIES.contains(&keyed[event - 1].0.to_lowercase().as_str()) || is_name && keyed[event].0.ends_with("ed");
         let passive_after = |event: usize, thing: usize| thing < event && event - thing <= EVENT_REACH && event > 0 && passive_word(event);
         (0..keyed.len()).any(|at| is_event(&keyed[at].1) && held.iter().any(|&thing| after(at, thing) || passive_after(at, thing)))
     })
@@ -3081,11 +3088,8 @@ fn deed_and_object(engine: &Engine, question: &Question) -> Option<(Vec<String>,
         return None;
     }
     let keys: Vec<String> = words[first..first + names].iter().flat_map(|word| keys_of(word)).collect();
-    let a_thing = |word: usize| {
-        let key = &query.keys[word];
-        // A state, though a person's name keys as it too ("Хорват": Croatia).
-        index.knows(query, word) && index.is_proper(query, word) && (index.is_state_key(key) || !index.is_person_key(key) && !index.is_personal_name_key(key) && !index.is_title_key(key))
-    };
+    // Or a state, though a person's name keys as it too ("Хорват": Croatia).
+    let a_thing = |word: usize| names_a_thing(index, query, word) || index.knows(query, word) && index.is_proper(query, word) && index.is_state_key(&query.keys[word]);
     let object: Vec<usize> = (0..query.keys.len()).filter(|&word| keys.contains(&query.keys[word]) && a_thing(word)).collect();
     let event_keys = event_keys.into_iter().chain(question.event_words.iter().flatten().cloned()).collect();
     (!object.is_empty()).then_some((event_keys, object))

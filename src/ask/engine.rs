@@ -1071,7 +1071,7 @@ const STAND_IN_PRONOUNS: &[&str] = &["it", "its", "them", "their", "they"];
 const PARTICLES_AFTER_OBJECT: &[&str] = &["down", "up", "out", "off", "away", "back", "over"];
 
 /// Auxiliaries after which a pronoun is the subject of its half.
-const AUXILIARIES_BEFORE_SUBJECT: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "has", "had", "have"];
+pub(crate) const AUXILIARIES_BEFORE_SUBJECT: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "has", "had", "have"];
 
 /// Question words that open a question asked of each of two things after a
 /// comma ("…, when was each signed", "…, how many").

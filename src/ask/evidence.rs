@@ -470,7 +470,6 @@ pub fn become_after_a_word(text: &str) -> Vec<&str> {
     become_words
 }
 
-
 /// The marks that open or close words quoted, the double prime of the
 /// sources' "″open aggression″" among them.
 const QUOTE_MARKS: [char; 7] = ['"', '“', '”', '«', '»', '„', '″'];

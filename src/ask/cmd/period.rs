@@ -98,7 +98,8 @@ pub(crate) fn exactly_named<'b>(base: &'b FactBase, text: &str) -> Option<&'b En
     }
 }
 
-fn names_of(p: &Entry) -> Vec<String> {
+/// An entry's id, title and other names, folded (`/treaty` reads them too).
+pub(crate) fn names_of(p: &Entry) -> Vec<String> {
     std::iter::once(p.id.replace('-', " "))
         .chain(std::iter::once(p.title.clone()))
         .chain(p.aliases.iter().cloned())

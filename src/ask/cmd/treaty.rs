@@ -16,20 +16,13 @@ pub fn run(engine: &Engine, invocation: &Invocation, locale: &str) -> Answer {
     };
     // `/treaty tito stalin 1948`: the best entry is the split, an event, and
     // no treaty. Named as it stands (`/treaty tito-stalin-split`), it is shown.
-    if treaty.kind != Kind::Treaty && !names_exactly(treaty, text) {
+    if treaty.kind != Kind::Treaty && !super::period::names_of(treaty).contains(&crate::text::fold::fold_for_search(text)) {
         let shown = crate::text::echo::echo(text);
         return Answer::new("treaty", Outcome::NotFound, format!("I know of no treaty that matches “{shown}”."))
             .text("The closest entry is not a treaty; ask about it with the command it suggests.")
             .suggest(vec![crate::ask::engine::suggestion(treaty)]);
     }
     answer(engine, treaty, &subject_focus(&question, Asks::What), locale)
-}
-
-/// Whether `text` is the entry's id, title or one of its other names, as typed.
-fn names_exactly(entry: &Entry, text: &str) -> bool {
-    let typed = crate::text::fold::fold_for_search(text);
-    let names = std::iter::once(entry.id.as_str()).chain(std::iter::once(entry.title.as_str())).chain(entry.aliases.iter().map(String::as_str));
-    names.map(crate::text::fold::fold_for_search).any(|name| name == typed)
 }
 
 /// The answer about a treaty: parties, signatories, date, place, what it
