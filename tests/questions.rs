@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-57.toml`: the second to fifty-sixth holdout sets,
+//! - `dev-3.toml` … `dev-58.toml`: the second to fifty-seventh holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -41,7 +41,7 @@
 //!   dev-53 252/277 = 91.0%, 4 false assertions; dev-54 141/164 = 86.0%,
 //!   5 false assertions; dev-55 145/162 = 89.5%, 2 false assertions;
 //!   dev-56 152/165 = 92.1%, 3 false assertions; dev-57 147/163 = 90.2%,
-//!   3 false assertions).
+//!   3 false assertions; dev-58 150/160 = 93.8%, 2 false assertions).
 //! - `holdout.toml`: the fifty-seventh set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -262,13 +262,21 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    (
+        "what was the name of the russian minster in belgrade who got pasic's goverment back in 1914",
+        "from dev-58's one measurement as the holdout: the May 1914 crisis's sentence tells that \"the Russian Minister in Belgrade intervened\", a title with no name, and it answers the question of his name",
+    ),
+    (
+        "what year was milan gorkic made secretery general of the yugoslav communists",
+        "from dev-58's one measurement as the holdout: \"was made\" is a becoming that is not read as one, so the year of his murder (1937), in the sentence that holds the title, answers",
+    ),
 ];
 
 #[test]
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=57 {
+    for part in 2..=58 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
