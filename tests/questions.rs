@@ -245,31 +245,13 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// measurement (2026-12-07: 150/160 = 93.8%, 2 false assertions, at the
 /// end of session 70's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Why each is hard, as seen at the measurement:
-/// - the name of the Russian minister in Belgrade who got Pašić's
-///   government back in 1914: the May 1914 crisis's sentence tells that
-///   "the Russian Minister in Belgrade intervened", a title with no name,
-///   and it answers the question of his name.
-/// - what year Milan Gorkić was made secretary-general: "In 1937 … Stalin
-///   had the Secretary-General … Milan Gorkić, murdered" dates his murder;
-///   "was made" is a becoming that is not read as one, so the year of the
-///   sentence that holds the title answers.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "what was the name of the russian minster in belgrade who got pasic's goverment back in 1914",
-    "what year was milan gorkic made secretery general of the yugoslav communists",
-];
+/// Both were fixed in session 71, on dev, once the set was rotated in as
+/// `dev-58`.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    (
-        "what was the name of the russian minster in belgrade who got pasic's goverment back in 1914",
-        "from dev-58's one measurement as the holdout: the May 1914 crisis's sentence tells that \"the Russian Minister in Belgrade intervened\", a title with no name, and it answers the question of his name",
-    ),
-    (
-        "what year was milan gorkic made secretery general of the yugoslav communists",
-        "from dev-58's one measurement as the holdout: \"was made\" is a becoming that is not read as one, so the year of his murder (1937), in the sentence that holds the title, answers",
-    ),
 ];
 
 #[test]

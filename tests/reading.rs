@@ -5395,3 +5395,27 @@ fn a_when_statement_of_a_deed_done_to_a_name_needs_it_done_to_that_name() {
     assert_nothing_asserted(&engine, &["/when russia recognized kosovo", "/when moscow recognised kosovo"]);
     assert_proven(&engine, "/when the ussr recognised yugoslavia", "ussr-recognises-socialist-yugoslavia-1945", "19 December");
 }
+
+#[test]
+fn a_misspelt_head_of_a_named_thing_still_asks_for_its_name() {
+    // "The name of the Russian *minster* in Belgrade": read as "minister",
+    // the thing whose name is asked must be named by the evidence; the May
+    // 1914 crisis's "the Russian Minister in Belgrade intervened" gives a
+    // title with no name. The abstention echoes the word as typed.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["what was the name of the russian minster in belgrade in 1914", "what was the name of the rusian minster in belgrade"]);
+    let answer = engine.ask("what was the name of the russian minster in belgrade in 1914", "en");
+    assert!(answer.parts.iter().any(|part| part.text.contains("“minster”")), "{:?}", answer.parts);
+    // A misspelt head the evidence names still answers.
+    assert_proven(&engine, "what was the name of the 2019 serbian-russian flim", "the-balkan-line-film", "The Balkan Line");
+}
+
+#[test]
+fn a_passive_of_making_someone_something_asks_when_they_became_it() {
+    // "When was Gorkić *made* secretary-general": a becoming, which the
+    // year of his murder, in the sentence that gives his title, does not date.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when was gorkic made secretary general", "what year was milan gorkic appointed secretary-general of the party"]);
+    // "Made" with no title after it is no becoming.
+    assert_proven(&engine, "when was the balkan line film made", "the-balkan-line-film", "2019");
+}

@@ -2082,7 +2082,11 @@ fn surface_words(engine: &Engine, question: &Question, keys: &[String]) -> Vec<S
     let mut words: Vec<String> = question
         .text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-        .filter(|word| keyer.tokens(word, question.language).iter().any(|t| keys.contains(&t.key)))
+        // A misspelt word ("minster") is echoed as typed, for the key its respelling has.
+        .filter(|word| {
+            let keys_of = |word: &str| keyer.tokens(word, question.language).iter().any(|t| keys.contains(&t.key));
+            keys_of(word) || engine.index().respell_in(&question.query, &word.to_lowercase()).is_some_and(keys_of)
+        })
         .map(str::to_string)
         .collect();
     words.dedup();

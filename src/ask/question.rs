@@ -472,7 +472,9 @@ const BECAME_ENDS: &[&str] = &["of", "in", "at", "after", "before", "when", "dur
 /// Not "became *part* of" ("стала *частью* Новороссии", "postala *deo*"):
 /// that tells an incorporation, which its date answers.
 fn became_what(index: &Index, text: &str, words: &[&str], language: Language) -> Option<String> {
-    let at = words.iter().position(|w| BECOME_WORDS.contains(w))?;
+    let Some(at) = words.iter().position(|w| BECOME_WORDS.contains(w)) else {
+        return made_what(index, words, language);
+    };
     // "Became *one of* the founders", "стал *одним из* основателей": what
     // the one became is the founders'.
     let rest = &words[at + 1..];
@@ -492,6 +494,33 @@ fn became_what(index: &Index, text: &str, words: &[&str], language: Language) ->
     // Keyed as typed in Serbian and Russian ("основателей" is a founder's, as the synonyms say).
     let head = head.map(|word| if matches!(language, Language::Sr | Language::Ru) { as_typed(text, word) } else { word });
     Some(head.and_then(|word| index.word_tokens(word, language).last().map(|t| t.key.clone())).unwrap_or_default())
+}
+
+/// English passives of making someone something ("was Gorkić *made*
+/// secretary-general", "*appointed* ambassador"): a becoming, as
+/// [`BECOME_WORDS`] are, when a form of "to be" comes before and a title
+/// right after.
+const MADE_WORDS: &[&str] = &["made", "appointed", "elected", "named", "crowned", "proclaimed"];
+
+/// Words right after a participle of [`MADE_WORDS`] that open no title
+/// ("made *into* a film", "elected *by* the assembly", "named *after*").
+const MADE_FOLLOWERS: &[&str] = &["into", "to", "by", "after", "from", "with", "up", "out", "for", "in", "at", "on", "of", "and", "or", "the", "a", "an", "it", "that", "there"];
+
+/// For an English question that asks when someone was *made* something
+/// ([`MADE_WORDS`]), the key of the title's head, its last word before a
+/// word that ends it ("secretary *general* of the Yugoslav communists").
+fn made_what(index: &Index, words: &[&str], language: Language) -> Option<String> {
+    if language != Language::En {
+        return None;
+    }
+    let at = words.iter().position(|w| MADE_WORDS.contains(w))?;
+    if !words[..at].iter().any(|w| matches!(*w, "was" | "were" | "is" | "are" | "been" | "be" | "get" | "got")) {
+        return None;
+    }
+    let next = words.get(at + 1).filter(|w| !MADE_FOLLOWERS.contains(w) && !lexicon::is_stopword(w, language))?;
+    let title = std::iter::once(next).chain(words[at + 2..].iter().take_while(|w| !BECAME_ENDS.contains(w) && !MADE_FOLLOWERS.contains(w)));
+    let head = title.filter(|w| !lexicon::is_stopword(w, language)).last()?;
+    index.word_tokens(head, language).last().map(|t| t.key.clone())
 }
 
 /// "One" in English, Serbian and Russian (transliterated), as in "one of".
@@ -3162,7 +3191,7 @@ impl Question {
             query.remove_keys(&side_words);
         }
         let told_deed = if asks == Asks::Who { asked_deed(index, &spelt, language) } else { None };
-        let named = if language == Language::En { named_thing(&words, text) } else { None };
+        let named = if language == Language::En { named_thing(&spelt, text) } else { None };
         let kin = if language == Language::En { asked_kin(index, &spelt) } else { None };
         // "The name of Ivan's mother": a relative's name, which the sentence that tells the relation gives.
         let named = named.filter(|(_, head)| kin.is_none() || !KIN_WORDS.iter().any(|(word, _)| word == head));
