@@ -5419,3 +5419,14 @@ fn a_passive_of_making_someone_something_asks_when_they_became_it() {
     // "Made" with no title after it is no becoming.
     assert_proven(&engine, "when was the balkan line film made", "the-balkan-line-film", "2019");
 }
+
+#[test]
+fn a_capitalised_modifier_is_part_of_a_name_not_the_event() {
+    // "The Russian *Orthodox* Church": the sources always write "Orthodox"
+    // capitalised, so it names the church and is no event; the question's
+    // event is "recognize", which no entry tells, and the 1922 founding of
+    // the Russian Orthodox Church Outside Russia does not date the 1921 move.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did the russian orthodox church recognize the serbian patriarchate"]);
+    assert_proven(&engine, "when did the russian orthodox church move to serbia", "russian-church-in-exile-moves-to-serbia", "1921");
+}

@@ -1104,6 +1104,13 @@ impl Index {
         self.names_joined_by_and.contains(&format!("{first} {second}"))
     }
 
+    /// Whether an English word is a modifier, not a verb's form, that the
+    /// sources only ever write capitalised ("the Russian *Orthodox*
+    /// Church"): a word of a name, not what happened.
+    pub fn is_capitalised_modifier(&self, folded: &str, language: Language) -> bool {
+        !folded.ends_with("ed") && !folded.ends_with("ing") && crate::text::lexicon::is_english_predicate(folded) && self.word_tokens(folded, language).iter().any(|t| self.is_proper_key(&t.key))
+    }
+
     /// Whether an index key is only ever written capitalised (a name).
     pub fn is_proper_key(&self, key: &str) -> bool {
         self.proper.contains(key)
@@ -1863,7 +1870,7 @@ impl Index {
         let typed: Vec<String> = folded_chunks.unwrap_or_else(|| text.split_whitespace().map(fold::fold_for_search).collect());
         query.predicates = typed
             .iter()
-            .filter(|word| crate::text::lexicon::is_english_predicate_form(word))
+            .filter(|word| crate::text::lexicon::is_english_predicate_form(word) && !self.is_capitalised_modifier(word, language))
             .flat_map(|word| self.tokens(word, language).into_iter().map(|token| token.key))
             .collect();
         query.name_ends = typed

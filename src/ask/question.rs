@@ -1534,6 +1534,10 @@ fn event_words(index: &Index, query: &Query, text: &str, words: &[&str], found: 
         // nor does a modifier of place ("the *eastern* bloc"): it says where;
         // nor an adverb ("*openly* hostile"): it says how.
         .filter(|(_, plain, w)| (*plain || lexicon::is_light_by_ending(w, language)) && !lexicon::is_stopword(w, language) && !PLACE_MODIFIERS.contains(w) && !NEGATIONS.contains(w) && !is_adverb(w))
+        // Nor a modifier the sources only ever write capitalised ("the
+        // Russian *Orthodox* Church"): it is part of a name, not what
+        // happened. (A verb's form is still one: "Peter I *dismissed*".)
+        .filter(|(_, plain, w)| *plain || !index.is_capitalised_modifier(w, language))
         // "The *Soviet-sponsored* coup": a name joined to a participle
         // modifies the noun after it; what is asked is done by that noun.
         .filter(|(at, _, _)| hyphenated.as_deref().is_none_or(|lower| !names_its_doer(index, lower, words, *at)))
