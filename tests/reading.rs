@@ -5430,3 +5430,14 @@ fn a_capitalised_modifier_is_part_of_a_name_not_the_event() {
     assert_nothing_asserted(&engine, &["when did the russian orthodox church recognize the serbian patriarchate"]);
     assert_proven(&engine, "when did the russian orthodox church move to serbia", "russian-church-in-exile-moves-to-serbia", "1921");
 }
+
+#[test]
+fn a_serbian_or_russian_verb_told_only_as_denied_is_not_dated() {
+    // "Когда Сербия *вступила* в НАТО" (joined): "neither adhering to the
+    // U.S.-led NATO, nor *joining* the Warsaw Pact" tells no joining, so
+    // the 1950s of the Non-Aligned Movement do not date it.
+    let engine = engine();
+    assert_nothing_asserted_in(&engine, &[("когда сербия вступила в нато", "ru"), ("когда югославия вступила в варшавский договор", "ru")]);
+    // A question that itself denies is answered by the denial.
+    assert_answered_by(&engine, "kad tito nije otisao na drugu konferenciju informbiroa", "sr", "second-cominform-conference-1948");
+}

@@ -2797,7 +2797,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if asks == Asks::When && question.becoming.as_ref().is_some_and(|what| !tells_becoming_what(engine, entry, found, what)) {
         return false;
     }
-    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry) || done_to_another_thing(engine, question, entry) || done_to_another_object(engine, question, entry) || only_planned(engine, question, entry)) {
+    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry) || done_to_another_thing(engine, question, entry) || done_to_another_object(engine, question, entry) || only_planned(engine, question, entry) || told_only_as_unreal(engine, question, entry)) {
         return false;
     }
     if hedged_superlative(question, found) {
@@ -3206,6 +3206,44 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
     // A phrase that holds its own denial ("did *not attend*") is the event, not a denial of it.
     !telling.any(|(words, tells, phrased, aside)| (0..words.len()).any(|at| tells[at] && (asked_unreal || phrased[at] || !evidence::unreal_at(&words, at)) && !reversed(&words, at) && dated_here(&words, &aside, at)))
 }
+
+/// Whether a verb of a Serbian or Russian question is told by the entry's
+/// quotes only as denied or wished for: "когда Сербия *вступила* в НАТО"
+/// (joined) is not dated by "neither adhering to NATO, nor *joining* the
+/// Warsaw Pact". English reads its verbs as event words, which must be
+/// told as having happened; these languages' event words leave most
+/// verbs out, so their light words (the verbs, by their endings) are
+/// read here. Not when the question itself denies ("kada Tito *nije*
+/// otišao").
+fn told_only_as_unreal(engine: &Engine, question: &Question, entry: usize) -> bool {
+    if !matches!(question.language, Language::Sr | Language::Ru) || question.folded.split(' ').any(|word| INFLECTED_NEGATIONS.contains(&word)) {
+        return false;
+    }
+    let index = engine.index();
+    let query = &question.query;
+    let Some(found) = engine.entry(entry) else { return false };
+    let quote_keys = index.quote_keys(entry);
+    // The keys of the question's past verbs, as typed too (the synonyms know "вступила", not "vstupila").
+    let verbs: Vec<String> = question
+        .folded
+        .split(' ')
+        .filter(|word| crate::text::lexicon::is_active_past(word, question.language))
+        .flat_map(|word| index.tokens(super::question::as_typed(&question.text, word), question.language).into_iter().chain(index.tokens(word, question.language)))
+        .map(|token| token.key)
+        .filter(|key| query.keys.contains(key) && !index.is_proper_key(key))
+        .collect();
+    verbs.iter().any(|key| {
+        let holding = found.quotes.iter().enumerate().filter(|(q, _)| quote_keys.get(*q).is_some_and(|keys| super::index::contains_key(keys, key)));
+        let mut told = holding.flat_map(|(_, quote)| quote.text.split(". ")).flat_map(|sentence| {
+            let words: Vec<&str> = super::index::split_words(sentence).collect();
+            (0..words.len()).filter(|&at| index.known_word_keys(words[at]).iter().any(|k| k == key)).map(|at| evidence::unreal_at(&words, at)).collect::<Vec<bool>>()
+        }).peekable();
+        told.peek().is_some() && told.all(|unreal| unreal)
+    })
+}
+
+/// Serbian and Russian words of denial, folded (Russian as transliterated).
+const INFLECTED_NEGATIONS: &[&str] = &["ne", "nije", "nisu", "nisam", "nismo", "nikad", "nikada", "ni", "nikogda", "net"];
 
 /// Words that end the object of a question's verb ("recognise Yugoslavia
 /// *in* 1945").
