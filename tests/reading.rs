@@ -5441,3 +5441,13 @@ fn a_serbian_or_russian_verb_told_only_as_denied_is_not_dated() {
     // A question that itself denies is answered by the denial.
     assert_answered_by(&engine, "kad tito nije otisao na drugu konferenciju informbiroa", "sr", "second-cominform-conference-1948");
 }
+
+#[test]
+fn an_ordinal_asked_must_number_the_thing_asked() {
+    // "Who was the *first* Serbian king": "the first two years following
+    // the war" numbers years, so King Peter II, in another sentence of that
+    // entry, is no answer; "the first Russian consul" numbers a consul.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["who was the first serbian king", "who was the first king of serbia"]);
+    assert_answered_by(&engine, "who was the first russian consul in belgrade", "en", "first-russian-consul-1838");
+}

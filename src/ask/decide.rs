@@ -2778,7 +2778,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
             let by_another_name = || (0..query.keys.len()).any(|w| index.is_proper(query, w) && index.in_name(entry, query, w) && query.keys.get(w).is_some_and(|key| !title_keys.contains(key)));
             let other_name = !question.asks_other_name || title_keys.iter().any(|key| !query.keys.contains(key)) && by_another_name();
             // "Who was the first Yugoslav ambassador in Moscow": a sentence of theirs that says "first".
-            let ordinal = || (0..found.quotes.len()).any(|q| evidence::states_the_ordinal(query, index.quote_keys(entry).get(q).map_or(&[][..], Vec::as_slice), index));
+            let ordinal = || (0..found.quotes.len()).any(|q| evidence::states_the_ordinal(query, index.quote_keys(entry).get(q).map_or(&[][..], Vec::as_slice), index) && found.quotes.get(q).is_some_and(|quote| evidence::ordinal_of_the_asked(&quote.text, query, index)));
             return identity && year_told() && became && signed && deeds && reported && other_name && ordinal() && (matches!(question.asks, Asks::Who | Asks::What | Asks::How) || question.asks == Asks::Why && reason());
         }
         _ => question.asks,

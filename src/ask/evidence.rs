@@ -188,7 +188,7 @@ pub fn states(entry: &Entry, quote: &Quote, focus: &Focus, index: &Index, doc: u
         Some(Asks::HowLong) => has_duration(text) || states_a_span_of_the_asked(text, focus.query, index),
         Some(Asks::Who) => {
             let keys = index.quote_keys(doc).get(position).map_or(&[][..], Vec::as_slice);
-            if !states_the_ordinal(focus.query, keys, index) {
+            if !states_the_ordinal(focus.query, keys, index) || !ordinal_of_the_asked(text, focus.query, index) {
                 return false;
             }
             let treaty = entry.kind == crate::facts::Kind::Treaty;
@@ -246,6 +246,27 @@ fn tells_side(index: &Index, text: &str, side: &[String]) -> bool {
 pub(crate) fn states_the_ordinal(query: &Query, keys: &[String], index: &Index) -> bool {
     query.keys.iter().filter(|key| index.ordinal_keys().contains(key)).all(|ordinal| keys.binary_search(ordinal).is_ok())
 }
+
+/// Whether an ordinal the question asks with ("who was the *first*
+/// Serbian king") is, in `text`, one of the thing asked: a word the
+/// question has or a capitalised word follows it closely ("the first
+/// *Russian consul*"), not a count of something else ("the first *two
+/// years*"). True when the question holds no ordinal.
+pub(crate) fn ordinal_of_the_asked(text: &str, query: &Query, index: &Index) -> bool {
+    let ordinals: Vec<&String> = query.keys.iter().filter(|key| index.ordinal_keys().contains(key)).collect();
+    if ordinals.is_empty() {
+        return true;
+    }
+    let words: Vec<&str> = super::index::split_words(text).collect();
+    let of_the_asked = |word: &str| word.starts_with(char::is_uppercase) || index.known_word_keys(word).iter().any(|key| query.keys.contains(key) && !ordinals.contains(&key));
+    (0..words.len())
+        .filter(|&at| index.known_word_keys(words[at]).iter().any(|key| ordinals.contains(&key)))
+        .any(|at| words.iter().skip(at + 1).take(ORDINAL_REACH).any(|word| of_the_asked(word)))
+}
+
+/// How many words after an ordinal the thing it numbers may come ("the
+/// first *Yugoslav* ambassador", "the first Russian Orthodox *church*").
+const ORDINAL_REACH: usize = 3;
 
 /// Words that open a phrase set before a clause's subject ("*According
 /// to* General Sudoplatov, the Soviet leadership…", "*Contrary to* …,
