@@ -5451,3 +5451,13 @@ fn an_ordinal_asked_must_number_the_thing_asked() {
     assert_nothing_asserted(&engine, &["who was the first serbian king", "who was the first king of serbia"]);
     assert_answered_by(&engine, "who was the first russian consul in belgrade", "en", "first-russian-consul-1838");
 }
+
+#[test]
+fn a_deed_referred_to_as_a_names_is_not_dated_by_the_sentences_year() {
+    // "In 2014, Russia used *Kosovo's declaration* of independence as a
+    // justification": 2014 dates Russia's use, not Kosovo's declaring.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did kosovo declare independence", "/when kosovo declared independence"]);
+    // Russia's own deed in that sentence is still dated by it.
+    assert_proven(&engine, "when did russia use kosovo's declaration as a justification", "crimea-kosovo-precedent-2014", "2014");
+}

@@ -3200,6 +3200,13 @@ fn event_dated_elsewhere(engine: &Engine, question: &Question, entry: usize) -> 
         if aside.get(at).copied().unwrap_or(false) {
             return false;
         }
+        // "Russia *used Kosovo's declaration* of independence": a deed named as
+        // a name's, the object of another verb, is only referred to; the
+        // sentence's year dates the other verb, and only a year right after
+        // the deed ("Kosovo's declaration *of 2008*") dates it.
+        if referred_to(words, at) {
+            return words.iter().skip(at + 1).take(REFERRED_YEAR_REACH).find_map(|word| super::index::year_of(word)).is_some_and(|year| date.covers_year(year));
+        }
         let year = words[..at].iter().rev().find_map(|word| super::index::year_of(word)).or_else(|| words[at..].iter().find_map(|word| super::index::year_of(word)));
         year.is_none_or(|year| date.covers_year(year))
     };
@@ -3241,6 +3248,21 @@ fn told_only_as_unreal(engine: &Engine, question: &Question, entry: usize) -> bo
         told.peek().is_some() && told.all(|unreal| unreal)
     })
 }
+
+/// Whether the word at `at` of a sentence's words is a deed named as a
+/// name's right after another verb ("used *Kosovo's* declaration"): the
+/// words split at the apostrophe, so a capitalised name, "s", then the
+/// deed, after a past verb.
+fn referred_to(words: &[&str], at: usize) -> bool {
+    let verb = |word: &str| {
+        let lower = word.to_lowercase();
+        lower.ends_with("ed") || crate::text::lexicon::is_irregular_verb_form(&lower)
+    };
+    at >= 3 && words[at - 1] == "s" && words[at - 2].starts_with(char::is_uppercase) && verb(words[at - 3])
+}
+
+/// How many words after a deed named as a name's a year may date it ([`referred_to`]).
+const REFERRED_YEAR_REACH: usize = 4;
 
 /// Serbian and Russian words of denial, folded (Russian as transliterated).
 const INFLECTED_NEGATIONS: &[&str] = &["ne", "nije", "nisu", "nisam", "nismo", "nikad", "nikada", "ni", "nikogda", "net"];
