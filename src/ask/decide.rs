@@ -3008,7 +3008,15 @@ fn done_to_another_thing(engine: &Engine, question: &Question, entry: usize) -> 
 /// another's invasion, and "*Croatia* … formally recognizes some of the
 /// old agreements" a recognition Croatia gave. True when it has none.
 fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) -> bool {
-    let Some((event_keys, object)) = deed_and_object(engine, question) else { return false };
+    let fresh;
+    let read = match question.deed_and_object_read.get_or_init(|| (question.asks, deed_and_object(engine, question))) {
+        (asks, read) if *asks == question.asks => read,
+        _ => {
+            fresh = deed_and_object(engine, question);
+            &fresh
+        }
+    };
+    let Some((event_keys, object)) = read else { return false };
     let Some(found) = engine.entry(entry) else { return false };
     let index = engine.index();
     let query = &question.query;

@@ -174,6 +174,12 @@ pub struct Question {
     /// a word of the question.
     #[serde(skip)]
     pub(crate) other_verb_forms_read: std::sync::OnceLock<Vec<(String, Vec<String>)>>,
+    /// The deed a question asks the date of and the names it was done to
+    /// (`decide::deed_and_object`), once read, with the answer type it was
+    /// read for: every candidate's check asks for it. A command sets the
+    /// answer type after parsing, so a value read for another is read anew.
+    #[serde(skip)]
+    pub(crate) deed_and_object_read: std::sync::OnceLock<(Asks, Option<(Vec<String>, Vec<usize>)>)>,
     /// "*Will* Serbia join the EU", "*is* Serbia *going to* bring back
     /// visas", "*hoće li*", "*будет ли*": a question of what is to come,
     /// which only a sentence that tells a plan or an expectation can answer
@@ -3281,6 +3287,7 @@ impl Question {
             whether_things,
             unconfirmed_verbs,
             other_verb_forms_read: std::sync::OnceLock::new(),
+            deed_and_object_read: std::sync::OnceLock::new(),
             asks_future,
             allied_with,
             successor_asked,
