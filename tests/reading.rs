@@ -5461,3 +5461,16 @@ fn a_deed_referred_to_as_a_names_is_not_dated_by_the_sentences_year() {
     // Russia's own deed in that sentence is still dated by it.
     assert_proven(&engine, "when did russia use kosovo's declaration as a justification", "crimea-kosovo-precedent-2014", "2014");
 }
+
+#[test]
+fn a_deed_in_a_relative_who_clause_must_be_told() {
+    // "Who was the Serbian patriarch *who helped* the Russian exiles": the
+    // deed is in a clause of the one asked, not the main clause, so a
+    // sentence that says all the rest ("at the invitation of the Serbian
+    // Patriarch Dimitrije, … the Russian Church in exile moved") does not
+    // tell it in its own words.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["who was the serbian patriarch who helped the russian exiles"]);
+    // A statement whose "who" names what is asked keeps its deed.
+    assert_answered_by(&engine, "czechoslovak politicians who fled to yugoslavia in 68", "en", "czechoslovak-refugees-in-yugoslavia-1968");
+}

@@ -1938,9 +1938,11 @@ const PLAIN_FORM_HOMOGRAPHS: &[&str] = &["found"];
 
 /// The words before the first clause that opens with a subordinator
 /// ([`SUBORDINATORS`]) or a relative pronoun ("the countries *that*
-/// recognized…"), the question's first word aside.
+/// recognized…", "the patriarch *who* helped…"), the question's first word aside.
 fn main_clause<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
-    let end = words.iter().skip(1).position(|w| SUBORDINATORS.contains(w) || matches!(*w, "that" | "which")).map_or(words.len(), |at| at + 1);
+    // A relative "who" only after a question's own opener: "czechoslovak politicians *who* fled" names what is asked.
+    let opened = words.first().is_some_and(|first| matches!(*first, "who" | "what" | "which" | "when" | "where" | "how" | "why" | "was" | "were" | "is" | "are" | "did"));
+    let end = words.iter().skip(1).position(|w| SUBORDINATORS.contains(w) || matches!(*w, "that" | "which") || opened && *w == "who").map_or(words.len(), |at| at + 1);
     &words[..end]
 }
 
