@@ -5474,3 +5474,14 @@ fn a_deed_in_a_relative_who_clause_must_be_told() {
     // A statement whose "who" names what is asked keeps its deed.
     assert_answered_by(&engine, "czechoslovak politicians who fled to yugoslavia in 68", "en", "czechoslovak-refugees-in-yugoslavia-1968");
 }
+
+#[test]
+fn a_during_clause_that_names_an_event_puts_the_answer_in_its_time() {
+    // "The Yugoslav ambassador in Moscow *during the split*": the entries
+    // whose names hold "split" are of 1948 and after, so the ambassador "at
+    // the time" of the 1999 bombing does not answer.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["who was the yugoslav ambassador in moscow during the split"]);
+    // An entry of the time named still answers.
+    assert_answered_by(&engine, "what did russia do during the kosovo war", "en", "kosovo-war");
+}

@@ -3367,7 +3367,9 @@ fn in_the_time_asked(question: &Question, entry: &Entry) -> bool {
     let before_ok = question.before_year.is_none_or(|year| date.first_year() < year);
     // "After the split" (1948): not something that ended before it began.
     let after_event_ok = question.after_event_year.is_none_or(|year| date.last_year() >= year);
-    after_ok && before_ok && after_event_ok
+    // "During the split" (1948): something of that time.
+    let during_ok = question.during_event_years.is_none_or(|(first, last)| date.first_year() <= last && date.last_year() >= first);
+    after_ok && before_ok && after_event_ok && during_ok
 }
 
 /// Superlatives a question may ask for ("the very *last* country to…").

@@ -52,6 +52,10 @@ pub struct Choice {
 /// is a sentence or two, and every step's work grows with its length.
 pub const MAX_QUESTION_CHARS: usize = 500;
 
+/// How many entries a "during" clause may name together and still date
+/// the question ([`Engine::years_of_event`]): "the war" names too many.
+const DURING_ENTRIES: usize = 3;
+
 /// The asking core over one fact base. Immutable; share it behind an `Arc`
 /// and swap in a new one on reload.
 #[derive(Debug)]
@@ -193,7 +197,33 @@ impl Engine {
         if question.after_year.is_none() {
             question.after_event_year = question.after_event.as_deref().and_then(|event| self.year_of_event(event));
         }
+        if question.query.years.is_empty() {
+            question.during_event_years = question.during_event.as_deref().and_then(|event| self.years_of_event(event));
+        }
         question
+    }
+
+    /// The first and last years of the events the text names ("the split":
+    /// the Tito–Stalin split and the period after it, 1948–…), for a
+    /// question asked of their time: the entries whose names hold every
+    /// word of it, at most [`DURING_ENTRIES`], each dated; their years together.
+    fn years_of_event(&self, text: &str) -> Option<(i32, i32)> {
+        let clause = self.question(text);
+        let keys = &clause.query.keys;
+        if keys.is_empty() {
+            return None;
+        }
+        let named: Vec<&Entry> = (0..self.base.entries().len())
+            .filter(|&doc| keys.iter().all(|key| self.index.name_keys_iter(doc).any(|name| name == key)))
+            .filter_map(|doc| self.entry(doc))
+            .collect();
+        if named.is_empty() || named.len() > DURING_ENTRIES || named.iter().any(|entry| entry.kind == Kind::Person) {
+            return None;
+        }
+        let dates: Vec<&crate::facts::date::HistDate> = named.iter().map(|entry| entry.date.as_ref()).collect::<Option<_>>()?;
+        let first = dates.iter().map(|date| date.first_year()).min()?;
+        let last = dates.iter().map(|date| date.last_year()).max()?;
+        Some((first, last))
     }
 
     /// The year an event, treaty or period the text names outright began

@@ -244,6 +244,12 @@ pub struct Question {
     /// The year the event of [`Question::after_event`] began, when the
     /// engine finds one: what is asked does not end before it.
     pub after_event_year: Option<i32>,
+    /// "Who was the ambassador in Moscow *during the split*": the words of
+    /// an English "during" clause that names no year.
+    pub during_event: Option<String>,
+    /// The first and last years of the event of [`Question::during_event`],
+    /// when the engine finds one: what is asked is of that time.
+    pub during_event_years: Option<(i32, i32)>,
     /// "What did the declaration say *about trade*": the keys of the words
     /// that say what the question is about (English, after "about").
     pub about: Vec<String>,
@@ -3306,6 +3312,8 @@ impl Question {
             kin,
             after_year,
             after_event: after_event_words,
+            during_event: if language == Language::En { event_clause(&words, "during") } else { None },
+            during_event_years: None,
             after_event_year: None,
             before_year,
             about,
