@@ -5485,3 +5485,16 @@ fn a_during_clause_that_names_an_event_puts_the_answer_in_its_time() {
     // An entry of the time named still answers.
     assert_answered_by(&engine, "what did russia do during the kosovo war", "en", "kosovo-war");
 }
+
+#[test]
+fn a_deed_whose_evidence_names_another_doer_is_not_the_one_asked() {
+    // "When did *Yugoslavia* invade Czechoslovakia": the entry names the
+    // *Warsaw Pact* invasion, and Yugoslavia only condemned it; "when did
+    // *Russia* bomb Yugoslavia": the *NATO* bombing, which Russia condemned.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did yugoslavia invade czechoslovakia", "when did russia bomb yugoslavia"]);
+    // The doer the evidence names, or a name that stands for it, still answers.
+    assert_answered_by(&engine, "when did the warsaw pact invade czechoslovakia", "en", "invasion-of-czechoslovakia-1968");
+    assert_answered_by(&engine, "when did nato bomb yugoslavia", "en", "kosovo-war");
+    assert_answered_by(&engine, "when did moscow recognise the new socialist yugoslavia", "en", "ussr-recognises-socialist-yugoslavia-1945");
+}

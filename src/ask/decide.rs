@@ -2797,7 +2797,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if asks == Asks::When && question.becoming.as_ref().is_some_and(|what| !tells_becoming_what(engine, entry, found, what)) {
         return false;
     }
-    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry) || done_to_another_thing(engine, question, entry) || done_to_another_object(engine, question, entry) || only_planned(engine, question, entry) || told_only_as_unreal(engine, question, entry)) {
+    if asks == Asks::When && (!dates_the_event(engine, question, entry) || event_dated_elsewhere(engine, question, entry) || done_to_another_thing(engine, question, entry) || done_to_another_object(engine, question, entry) || only_planned(engine, question, entry) || told_only_as_unreal(engine, question, entry) || done_by_another_doer(engine, question, entry)) {
         return false;
     }
     if hedged_superlative(question, found) {
@@ -3271,6 +3271,79 @@ fn referred_to(words: &[&str], at: usize) -> bool {
 
 /// How many words after a deed named as a name's a year may date it ([`referred_to`]).
 const REFERRED_YEAR_REACH: usize = 4;
+
+/// "When did *the Soviet Union* invade Yugoslavia", "when did *Yugoslavia*
+/// invade Czechoslovakia": the names between "did" and the event's verb
+/// are its doer. An entry whose title, other names and quotes name a doer
+/// of the event ("the *Warsaw Pact* invasion of Czechoslovakia", "the
+/// *NATO* bombing", "invaded *by* the Axis"), none of them the one asked,
+/// tells another's deed, whatever else it says of the names ("Yugoslavia
+/// strongly condemned the invasion"). English only.
+fn done_by_another_doer(engine: &Engine, question: &Question, entry: usize) -> bool {
+    if question.language != Language::En {
+        return false;
+    }
+    let index = engine.index();
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    let ["when", "did" | "does" | "do", ..] = words.as_slice() else { return false };
+    // The verb: the first word after the subject's names and stopwords, not
+    // a light one ("get"), with a name right after it, its object ("bomb
+    // *Yugoslavia*"); not a noun of the subject ("the Soviet *mission* arrive").
+    let named = |word: &str| index.known_word_keys(word).iter().any(|key| index.is_proper_key(key));
+    let Some(verb) = (2..words.len()).find(|&at| !crate::text::lexicon::is_stopword(words[at], Language::En) && !named(words[at])) else { return false };
+    let object_at = verb + 1 + usize::from(words.get(verb + 1) == Some(&"the"));
+    if crate::text::lexicon::is_listed_light(words[verb]) || !words.get(object_at).is_some_and(|word| named(word)) {
+        return false;
+    }
+    let verb_keys: Vec<String> = crate::text::lexicon::verb_forms(words[verb]).into_iter().flat_map(|form| index.known_word_keys(form)).chain(question.event_words.iter().flatten().cloned()).collect();
+    let is_event = |keys: &[String]| keys.iter().any(|key| verb_keys.contains(key));
+    // The subject's names, and what they may stand for ("Moscow": the Soviet government).
+    let named_keys: Vec<String> = words[2..verb].iter().flat_map(|word| index.known_word_keys(word)).filter(|key| index.is_proper_key(key)).collect();
+    let subject: Vec<String> = named_keys.iter().flat_map(|key| std::iter::once(key.clone()).chain(index.keyer().stands_for(key).iter().flatten().cloned())).collect();
+    if subject.is_empty() {
+        return false;
+    }
+    let Some(found) = engine.entry(entry) else { return false };
+    let texts = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(found.quotes.iter().map(|quote| quote.text.as_str()));
+    let english = |text: &&str| crate::text::lang::detect(text) == Language::En;
+    let mut doers = texts.filter(english).flat_map(|text| {
+        let keyed = evidence::words_with_keys(index, text);
+        (0..keyed.len()).filter(|&at| is_event(&keyed[at].1)).filter_map(|at| named_doer(&keyed, at)).collect::<Vec<Vec<String>>>()
+    });
+    let mut another = false;
+    for doer in doers.by_ref() {
+        if doer.iter().any(|key| subject.contains(key)) {
+            return false;
+        }
+        another = true;
+    }
+    another
+}
+
+/// The keys of the doer a text names for the deed at `at`: the capitalised
+/// words right before it ("the *Warsaw Pact* invasion", "*NATO's* military
+/// action"), or those after a "by" right after it ("invaded *by* the
+/// Axis"); `None` when it names none there.
+fn named_doer(keyed: &[(&str, Vec<String>)], at: usize) -> Option<Vec<String>> {
+    // A deed named as a noun ("invasion", "bombing") has its doer before it;
+    // a verb's subject may stand for its ruler or its state, and is not read.
+    let noun = ["ion", "ing", "ment"].iter().any(|ending| keyed[at].0.to_lowercase().ends_with(ending));
+    // A capitalised word of the base's, a name's or a title's ("Warsaw *Pact*"); a stopword keys to nothing.
+    let capitalised = |i: usize| keyed.get(i).is_some_and(|(word, keys)| word.starts_with(char::is_uppercase) && !keys.is_empty());
+    // Past a possessive's "s" and a modifier ("NATO's *military* action").
+    let mut end = at;
+    if end >= 2 && keyed[end - 1].0 == "s" {
+        end -= 1;
+    }
+    let start = (0..end).rev().take_while(|&i| capitalised(i)).last().filter(|_| noun);
+    if let Some(start) = start {
+        return Some((start..end).flat_map(|i| keyed[i].1.clone()).collect());
+    }
+    let by = (at + 1..(at + 3).min(keyed.len())).find(|&i| keyed[i].0 == "by")?;
+    let first = by + 1 + usize::from(keyed.get(by + 1).is_some_and(|(word, _)| *word == "the"));
+    let length = (first..keyed.len()).take_while(|&i| capitalised(i)).count();
+    (length > 0).then(|| (first..first + length).flat_map(|i| keyed[i].1.clone()).collect())
+}
 
 /// Serbian and Russian words of denial, folded (Russian as transliterated).
 const INFLECTED_NEGATIONS: &[&str] = &["ne", "nije", "nisu", "nisam", "nismo", "nikad", "nikada", "ni", "nikogda", "net"];
