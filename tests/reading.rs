@@ -5498,3 +5498,14 @@ fn a_deed_whose_evidence_names_another_doer_is_not_the_one_asked() {
     assert_answered_by(&engine, "when did nato bomb yugoslavia", "en", "kosovo-war");
     assert_answered_by(&engine, "when did moscow recognise the new socialist yugoslavia", "en", "ussr-recognises-socialist-yugoslavia-1945");
 }
+
+#[test]
+fn a_deed_after_a_subject_that_is_no_person_is_read_with_its_object() {
+    // "When did Russia *annex Kosovo*": the verb before a name is the deed,
+    // though the subject is a state, not a person; "Crimea was annexed by
+    // Russia" tells it done to Crimea (another name stands between Kosovo
+    // and the passive), and "Austria-Hungary annexed Bosnia" to Bosnia.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did russia annex kosovo", "when did austria annex serbia"]);
+    assert_proven(&engine, "when did russia annex crimea", "crimea-kosovo-precedent-2014", "2014");
+}

@@ -3040,7 +3040,8 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
         };
         // A title's participle is a passive too ("Socialist Yugoslavia *declared*").
         let passive_word = |event: usize| PASSIVE_AUXILIARIES.contains(&keyed[event - 1].0.to_lowercase().as_str()) || is_name && keyed[event].0.ends_with("ed");
-        let passive_after = |event: usize, thing: usize| thing < event && event - thing <= EVENT_REACH && event > 0 && passive_word(event);
+        // With no other name between ("*Kosovo* independence precedent; *Crimea* was annexed").
+        let passive_after = |event: usize, thing: usize| thing < event && event - thing <= EVENT_REACH && event > 0 && passive_word(event) && !(thing + 1..event).any(|at| proper(at) && !held.contains(&at));
         (0..keyed.len()).any(|at| is_event(&keyed[at].1) && held.iter().any(|&thing| after(at, thing) || passive_after(at, thing)))
     })
 }
@@ -3079,7 +3080,21 @@ fn deed_and_object(engine: &Engine, question: &Question) -> Option<(Vec<String>,
         let inflected = language != Language::En && crate::text::lexicon::is_active_past(words[at], language) && keys.iter().any(told);
         if event || inflected { keys } else { Vec::new() }
     };
-    let (verb, event_keys) = (start..words.len()).map(|at| (at, verb_keys(at))).find(|(_, keys)| !keys.is_empty())?;
+    // Or, in English, the first word after the subject's names that has a
+    // name right after it ("when did Russia *annex* Kosovo"), which the
+    // parse reads as no event after a subject that is no person.
+    let plain_verb = |at: usize| -> Vec<String> {
+        let named = |word: &str| keys_of(word).iter().any(|key| index.is_proper_key(key));
+        let object_at = at + 1 + usize::from(words.get(at + 1) == Some(&"the"));
+        let subject_before = words[start..at].iter().all(|word| crate::text::lexicon::is_stopword(word, language) || named(word)) && words[start..at].iter().any(|word| named(word));
+        if language != Language::En || start != 2 || !subject_before || named(words[at]) || crate::text::lexicon::is_stopword(words[at], language) || crate::text::lexicon::is_listed_light(words[at]) || !words.get(object_at).is_some_and(|word| named(word)) {
+            return Vec::new();
+        }
+        // As the query reads a misspelt verb ("leve": "leave").
+        let verb = index.respell_in(query, words[at]).unwrap_or(words[at]);
+        crate::text::lexicon::verb_forms(verb).into_iter().flat_map(|form| index.known_word_keys(form)).collect()
+    };
+    let (verb, event_keys) = (start..words.len()).map(|at| (at, verb_keys(at))).find(|(_, keys)| !keys.is_empty()).or_else(|| (start..words.len()).map(|at| (at, plain_verb(at))).find(|(_, keys)| !keys.is_empty()))?;
     // A statement's verb comes right after its subject, names and stopwords
     // ("/when *the Soviets* invaded"), not in a clause after a noun
     // ("/when Soviet intervention … that alarmed Yugoslavia").
