@@ -5497,6 +5497,9 @@ fn a_deed_whose_evidence_names_another_doer_is_not_the_one_asked() {
     assert_answered_by(&engine, "when did the warsaw pact invade czechoslovakia", "en", "invasion-of-czechoslovakia-1968");
     assert_answered_by(&engine, "when did nato bomb yugoslavia", "en", "kosovo-war");
     assert_answered_by(&engine, "when did moscow recognise the new socialist yugoslavia", "en", "ussr-recognises-socialist-yugoslavia-1945");
+    // So in Serbian and Russian, whose verbs the synonyms translate.
+    assert_nothing_asserted_in(&engine, &[("когда югославия вторглась в чехословакию", "ru"), ("kada je rusija bombardovala jugoslaviju", "sr")]);
+    assert_answered_by(&engine, "когда нато бомбило югославию", "ru", "kosovo-war");
 }
 
 #[test]

@@ -3295,29 +3295,9 @@ const REFERRED_YEAR_REACH: usize = 4;
 /// tells another's deed, whatever else it says of the names ("Yugoslavia
 /// strongly condemned the invasion"). English only.
 fn done_by_another_doer(engine: &Engine, question: &Question, entry: usize) -> bool {
-    if question.language != Language::En {
-        return false;
-    }
+    let Some((verb_keys, subject)) = deed_and_doer(engine, question) else { return false };
     let index = engine.index();
-    let words: Vec<&str> = question.folded.split(' ').collect();
-    let ["when", "did" | "does" | "do", ..] = words.as_slice() else { return false };
-    // The verb: the first word after the subject's names and stopwords, not
-    // a light one ("get"), with a name right after it, its object ("bomb
-    // *Yugoslavia*"); not a noun of the subject ("the Soviet *mission* arrive").
-    let named = |word: &str| index.known_word_keys(word).iter().any(|key| index.is_proper_key(key));
-    let Some(verb) = (2..words.len()).find(|&at| !crate::text::lexicon::is_stopword(words[at], Language::En) && !named(words[at])) else { return false };
-    let object_at = verb + 1 + usize::from(words.get(verb + 1) == Some(&"the"));
-    if crate::text::lexicon::is_listed_light(words[verb]) || !words.get(object_at).is_some_and(|word| named(word)) {
-        return false;
-    }
-    let verb_keys: Vec<String> = crate::text::lexicon::verb_forms(words[verb]).into_iter().flat_map(|form| index.known_word_keys(form)).chain(question.event_words.iter().flatten().cloned()).collect();
     let is_event = |keys: &[String]| keys.iter().any(|key| verb_keys.contains(key));
-    // The subject's names, and what they may stand for ("Moscow": the Soviet government).
-    let named_keys: Vec<String> = words[2..verb].iter().flat_map(|word| index.known_word_keys(word)).filter(|key| index.is_proper_key(key)).collect();
-    let subject: Vec<String> = named_keys.iter().flat_map(|key| std::iter::once(key.clone()).chain(index.keyer().stands_for(key).iter().flatten().cloned())).collect();
-    if subject.is_empty() {
-        return false;
-    }
     let Some(found) = engine.entry(entry) else { return false };
     let texts = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(found.quotes.iter().map(|quote| quote.text.as_str()));
     let english = |text: &&str| crate::text::lang::detect(text) == Language::En;
@@ -3333,6 +3313,51 @@ fn done_by_another_doer(engine: &Engine, question: &Question, entry: usize) -> b
         another = true;
     }
     another
+}
+
+/// For [`done_by_another_doer`]: the keys of the deed a "when" question
+/// asks the date of and of its doer, with what the doer's names may stand
+/// for ("Moscow": the Soviet government). The verb is the first word after
+/// the doer's names and stopwords ("when did *the Soviet Union* invade",
+/// "kada je *Jugoslavija* napala", "когда *Югославия* вторглась"), not a
+/// light one ("get"); in English it has a name right after it, its object
+/// ("bomb *Yugoslavia*"; not a noun of the subject: "the Soviet *mission*
+/// arrive"), and in Serbian and Russian it is an active past.
+fn deed_and_doer(engine: &Engine, question: &Question) -> Option<(Vec<String>, Vec<String>)> {
+    let index = engine.index();
+    let language = question.language;
+    let words: Vec<&str> = question.folded.split(' ').collect();
+    let start = match (language, words.as_slice()) {
+        (Language::En, ["when", "did" | "does" | "do", ..]) => 2,
+        (Language::Sr, ["kada" | "kad", "je" | "su", ..]) => 2,
+        (Language::Ru, ["kogda", ..]) => 1,
+        _ => return None,
+    };
+    // A word's keys as its language keys it (a Russian one as typed too: the synonyms know "вторглась").
+    let keys_of = |word: &str| -> Vec<String> {
+        match language {
+            Language::En => index.known_word_keys(word),
+            _ => index.tokens(super::question::as_typed(&question.text, word), language).into_iter().chain(index.tokens(word, language)).map(|t| t.key).collect(),
+        }
+    };
+    let named = |word: &str| keys_of(word).iter().any(|key| index.is_proper_key(key));
+    let verb = (start..words.len()).find(|&at| !crate::text::lexicon::is_stopword(words[at], language) && !named(words[at]))?;
+    let object_at = verb + 1 + usize::from(words.get(verb + 1) == Some(&"the"));
+    let verb_reads = match language {
+        Language::En => !crate::text::lexicon::is_listed_light(words[verb]) && words.get(object_at).is_some_and(|word| named(word)),
+        _ => crate::text::lexicon::is_active_past(words[verb], language),
+    };
+    if !verb_reads {
+        return None;
+    }
+    let forms: Vec<String> = match language {
+        Language::En => crate::text::lexicon::verb_forms(words[verb]).into_iter().flat_map(|form| index.known_word_keys(form)).collect(),
+        _ => keys_of(words[verb]),
+    };
+    let verb_keys: Vec<String> = forms.into_iter().chain(question.event_words.iter().flatten().cloned()).collect();
+    let named_keys: Vec<String> = words[start..verb].iter().flat_map(|word| keys_of(word)).filter(|key| index.is_proper_key(key)).collect();
+    let subject: Vec<String> = named_keys.iter().flat_map(|key| std::iter::once(key.clone()).chain(index.keyer().stands_for(key).iter().flatten().cloned())).collect();
+    (!subject.is_empty() && !verb_keys.is_empty()).then_some((verb_keys, subject))
 }
 
 /// The keys of the doer a text names for the deed at `at`: the capitalised
