@@ -42,7 +42,7 @@
 //!   5 false assertions; dev-55 145/162 = 89.5%, 2 false assertions;
 //!   dev-56 152/165 = 92.1%, 3 false assertions; dev-57 147/163 = 90.2%,
 //!   3 false assertions; dev-58 150/160 = 93.8%, 2 false assertions).
-//! - `holdout.toml`: the fifty-seventh set, written the same way by other
+//! - `holdout.toml`: the fifty-eighth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -236,18 +236,28 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 95.7;
-const HOLDOUT_FLOOR: f64 = 93.7;
+const HOLDOUT_FLOOR: f64 = 88.7;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-07: 150/160 = 93.8%, 2 false assertions, at the
-/// end of session 70's changes, made on dev only). Listed so that the test
+/// measurement (2026-12-07: 150/169 = 88.8%, 2 false assertions, at the
+/// end of session 71's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Both were fixed in session 71, on dev, once the set was rotated in as
-/// `dev-58`.
-const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[];
+/// Why each is hard, as seen at the measurement:
+/// - whether Putin's 2019 visit to Belgrade was his last: the sentence
+///   that lists his visits ("Vladimir Putin 2000, 2011, 2014, and 2019")
+///   dates the 2019 visit, and the entry answers; nothing reads the
+///   question's "last" as a claim the sentence must make.
+/// - whether Serbia really sent ammunition to Ukraine: the Pentagon leaks
+///   entry tells only that "it was reported" the government "had secretly
+///   agreed to supply" arms, which officials denied; a report of an
+///   agreement is read as the deed.
+const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "was putins 2019 visit to belgrade his last one",
+    "did serbia really send ammo to ukraine or not",
+];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
