@@ -3080,21 +3080,26 @@ fn deed_and_object(engine: &Engine, question: &Question) -> Option<(Vec<String>,
         let inflected = language != Language::En && crate::text::lexicon::is_active_past(words[at], language) && keys.iter().any(told);
         if event || inflected { keys } else { Vec::new() }
     };
-    // Or, in English, the first word after the subject's names that has a
-    // name right after it ("when did Russia *annex* Kosovo"), which the
-    // parse reads as no event after a subject that is no person.
-    let plain_verb = |at: usize| -> Vec<String> {
-        let named = |word: &str| keys_of(word).iter().any(|key| index.is_proper_key(key));
+    // Or, in English, the first word after the subject's names and
+    // stopwords, with a name right after it ("when did Russia *annex*
+    // Kosovo"), which the parse reads as no event after a subject that is
+    // no person; each word's names read once.
+    let plain_verb = || -> Option<(usize, Vec<String>)> {
+        if language != Language::En || start != 2 {
+            return None;
+        }
+        let named: Vec<bool> = words.iter().map(|word| keys_of(word).iter().any(|key| index.is_proper_key(key))).collect();
+        let at = (start..words.len()).find(|&at| !named[at] && !crate::text::lexicon::is_stopword(words[at], language))?;
         let object_at = at + 1 + usize::from(words.get(at + 1) == Some(&"the"));
-        let subject_before = words[start..at].iter().all(|word| crate::text::lexicon::is_stopword(word, language) || named(word)) && words[start..at].iter().any(|word| named(word));
-        if language != Language::En || start != 2 || !subject_before || named(words[at]) || crate::text::lexicon::is_stopword(words[at], language) || crate::text::lexicon::is_listed_light(words[at]) || !words.get(object_at).is_some_and(|word| named(word)) {
-            return Vec::new();
+        if !named[start..at].contains(&true) || crate::text::lexicon::is_listed_light(words[at]) || !named.get(object_at).copied().unwrap_or(false) {
+            return None;
         }
         // As the query reads a misspelt verb ("leve": "leave").
         let verb = index.respell_in(query, words[at]).unwrap_or(words[at]);
-        crate::text::lexicon::verb_forms(verb).into_iter().flat_map(|form| index.known_word_keys(form)).collect()
+        let keys: Vec<String> = crate::text::lexicon::verb_forms(verb).into_iter().flat_map(|form| index.known_word_keys(form)).collect();
+        (!keys.is_empty()).then_some((at, keys))
     };
-    let (verb, event_keys) = (start..words.len()).map(|at| (at, verb_keys(at))).find(|(_, keys)| !keys.is_empty()).or_else(|| (start..words.len()).map(|at| (at, plain_verb(at))).find(|(_, keys)| !keys.is_empty()))?;
+    let (verb, event_keys) = (start..words.len()).map(|at| (at, verb_keys(at))).find(|(_, keys)| !keys.is_empty()).or_else(plain_verb)?;
     // A statement's verb comes right after its subject, names and stopwords
     // ("/when *the Soviets* invaded"), not in a clause after a noun
     // ("/when Soviet intervention … that alarmed Yugoslavia").
@@ -3295,11 +3300,23 @@ const REFERRED_YEAR_REACH: usize = 4;
 /// tells another's deed, whatever else it says of the names ("Yugoslavia
 /// strongly condemned the invasion"). English only.
 fn done_by_another_doer(engine: &Engine, question: &Question, entry: usize) -> bool {
-    let Some((verb_keys, subject)) = deed_and_doer(engine, question) else { return false };
+    let fresh;
+    let read = match question.deed_and_doer_read.get_or_init(|| (question.asks, deed_and_doer(engine, question))) {
+        (asks, read) if *asks == question.asks => read,
+        _ => {
+            fresh = deed_and_doer(engine, question);
+            &fresh
+        }
+    };
+    let Some((verb_keys, subject)) = read else { return false };
     let index = engine.index();
     let is_event = |keys: &[String]| keys.iter().any(|key| verb_keys.contains(key));
     let Some(found) = engine.entry(entry) else { return false };
-    let texts = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(found.quotes.iter().map(|quote| quote.text.as_str()));
+    // A quote whose keys hold no word of the deed cannot name its doer; most are passed over unread.
+    let quote_keys = index.quote_keys(entry);
+    let telling = |q: usize| quote_keys.get(q).is_some_and(|keys| verb_keys.iter().any(|key| super::index::contains_key(keys, key)));
+    let quotes = found.quotes.iter().enumerate().filter(|(q, _)| telling(*q)).map(|(_, quote)| quote.text.as_str());
+    let texts = std::iter::once(found.title.as_str()).chain(found.aliases.iter().map(String::as_str)).chain(quotes);
     let english = |text: &&str| crate::text::lang::detect(text) == Language::En;
     let mut doers = texts.filter(english).flat_map(|text| {
         let keyed = evidence::words_with_keys(index, text);

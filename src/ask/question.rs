@@ -180,6 +180,10 @@ pub struct Question {
     /// answer type after parsing, so a value read for another is read anew.
     #[serde(skip)]
     pub(crate) deed_and_object_read: std::sync::OnceLock<(Asks, Option<(Vec<String>, Vec<usize>)>)>,
+    /// The deed a "when" question asks and the keys of its doer
+    /// (`decide::deed_and_doer`), once read, as [`Question::deed_and_object_read`] is.
+    #[serde(skip)]
+    pub(crate) deed_and_doer_read: std::sync::OnceLock<(Asks, Option<(Vec<String>, Vec<String>)>)>,
     /// "*Will* Serbia join the EU", "*is* Serbia *going to* bring back
     /// visas", "*hoće li*", "*будет ли*": a question of what is to come,
     /// which only a sentence that tells a plan or an expectation can answer
@@ -3296,6 +3300,7 @@ impl Question {
             unconfirmed_verbs,
             other_verb_forms_read: std::sync::OnceLock::new(),
             deed_and_object_read: std::sync::OnceLock::new(),
+            deed_and_doer_read: std::sync::OnceLock::new(),
             asks_future,
             allied_with,
             successor_asked,
