@@ -3083,15 +3083,28 @@ fn deed_and_object(engine: &Engine, question: &Question) -> Option<(Vec<String>,
     // Or, in English, the first word after the subject's names and
     // stopwords, with a name right after it ("when did Russia *annex*
     // Kosovo"), which the parse reads as no event after a subject that is
-    // no person; each word's names read once.
+    // no person.
     let plain_verb = || -> Option<(usize, Vec<String>)> {
         if language != Language::En || start != 2 {
             return None;
         }
-        let named: Vec<bool> = words.iter().map(|word| keys_of(word).iter().any(|key| index.is_proper_key(key))).collect();
-        let at = (start..words.len()).find(|&at| !named[at] && !crate::text::lexicon::is_stopword(words[at], language))?;
+        let named = |word: &str| keys_of(word).iter().any(|key| index.is_proper_key(key));
+        let stopword = |word: &str| crate::text::lexicon::is_stopword(word, language);
+        // Past the subject's stopwords and names, each word's names read once.
+        let (mut at, mut subject_named) = (start, false);
+        loop {
+            let word = words.get(at)?;
+            if stopword(word) {
+                at += 1;
+            } else if named(word) {
+                subject_named = true;
+                at += 1;
+            } else {
+                break;
+            }
+        }
         let object_at = at + 1 + usize::from(words.get(at + 1) == Some(&"the"));
-        if !named[start..at].contains(&true) || crate::text::lexicon::is_listed_light(words[at]) || !named.get(object_at).copied().unwrap_or(false) {
+        if !subject_named || crate::text::lexicon::is_listed_light(words[at]) || !words.get(object_at).is_some_and(|word| named(word)) {
             return None;
         }
         // As the query reads a misspelt verb ("leve": "leave").
