@@ -3008,15 +3008,8 @@ fn done_to_another_thing(engine: &Engine, question: &Question, entry: usize) -> 
 /// another's invasion, and "*Croatia* … formally recognizes some of the
 /// old agreements" a recognition Croatia gave. True when it has none.
 fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) -> bool {
-    let fresh;
-    let read = match question.deed_and_object_read.get_or_init(|| (question.asks, deed_and_object(engine, question))) {
-        (asks, read) if *asks == question.asks => read,
-        _ => {
-            fresh = deed_and_object(engine, question);
-            &fresh
-        }
-    };
-    let Some((event_keys, object)) = read else { return false };
+    let read = read_once(&question.deed_and_object_read, question.asks, || deed_and_object(engine, question));
+    let Some((event_keys, object)) = read.as_ref() else { return false };
     let Some(found) = engine.entry(entry) else { return false };
     let index = engine.index();
     let query = &question.query;
@@ -3044,6 +3037,16 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
         let passive_after = |event: usize, thing: usize| thing < event && event - thing <= EVENT_REACH && event > 0 && passive_word(event) && !(thing + 1..event).any(|at| proper(at) && !held.contains(&at));
         (0..keyed.len()).any(|at| is_event(&keyed[at].1) && held.iter().any(|&thing| after(at, thing) || passive_after(at, thing)))
     })
+}
+
+/// A reading of the question kept on it (`cell`) with the answer type it
+/// was read for, read on first use; read anew, and not kept, when a
+/// command has since changed the answer type.
+fn read_once<'q, T: Clone>(cell: &'q std::sync::OnceLock<(Asks, T)>, asks: Asks, read: impl Fn() -> T) -> std::borrow::Cow<'q, T> {
+    match cell.get_or_init(|| (asks, read())) {
+        (kept, value) if *kept == asks => std::borrow::Cow::Borrowed(value),
+        _ => std::borrow::Cow::Owned(read()),
+    }
 }
 
 /// For [`done_to_another_object`]: the keys that tell the deed a "when"
@@ -3311,17 +3314,11 @@ const REFERRED_YEAR_REACH: usize = 4;
 /// of the event ("the *Warsaw Pact* invasion of Czechoslovakia", "the
 /// *NATO* bombing", "invaded *by* the Axis"), none of them the one asked,
 /// tells another's deed, whatever else it says of the names ("Yugoslavia
-/// strongly condemned the invasion"). English only.
+/// strongly condemned the invasion"). Asked in English, Serbian or Russian
+/// ([`deed_and_doer`]); read in English texts only.
 fn done_by_another_doer(engine: &Engine, question: &Question, entry: usize) -> bool {
-    let fresh;
-    let read = match question.deed_and_doer_read.get_or_init(|| (question.asks, deed_and_doer(engine, question))) {
-        (asks, read) if *asks == question.asks => read,
-        _ => {
-            fresh = deed_and_doer(engine, question);
-            &fresh
-        }
-    };
-    let Some((verb_keys, subject)) = read else { return false };
+    let read = read_once(&question.deed_and_doer_read, question.asks, || deed_and_doer(engine, question));
+    let Some((verb_keys, subject)) = read.as_ref() else { return false };
     let index = engine.index();
     let is_event = |keys: &[String]| keys.iter().any(|key| verb_keys.contains(key));
     let Some(found) = engine.entry(entry) else { return false };
