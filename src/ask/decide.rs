@@ -1200,10 +1200,16 @@ fn every_telling_of_the_deed(engine: &Engine, question: &Question, entry: usize,
         return false;
     }
     let Some(found) = engine.entry(entry) else { return false };
-    let index = engine.index();
-    let mut told = shown.iter().filter_map(|&q| found.quotes.get(q)).flat_map(|quote| {
-        let words: Vec<&str> = super::index::split_words(&quote.text).collect();
-        (0..words.len()).filter(|&at| index.known_word_keys(words[at]).iter().any(|key| question.polar_verb.contains(key))).map(|at| holds(&words, at)).collect::<Vec<bool>>()
+    let texts = shown.iter().filter_map(|&q| found.quotes.get(q)).map(|quote| quote.text.as_str());
+    every_telling(engine.index(), texts, &question.polar_verb, holds)
+}
+
+/// Whether `texts` tell a word keyed as one of `keys` at all, and `holds`
+/// of every place they do (the text's words, the place).
+fn every_telling<'t>(index: &Index, texts: impl Iterator<Item = &'t str>, keys: &[String], holds: impl Fn(&[&str], usize) -> bool) -> bool {
+    let mut told = texts.flat_map(|text| {
+        let words: Vec<&str> = super::index::split_words(text).collect();
+        (0..words.len()).filter(|&at| index.known_word_keys(words[at]).iter().any(|key| keys.contains(key))).map(|at| holds(&words, at)).collect::<Vec<bool>>()
     });
     let Some(first) = told.next() else { return false };
     first && told.all(|held| held)
@@ -3039,6 +3045,17 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
     })
 }
 
+/// Where the subject of a "when" question begins, after its opener:
+/// "when did", "kada je", "когда".
+fn after_when_opener(language: Language, words: &[&str]) -> Option<usize> {
+    match (language, words) {
+        (Language::En, ["when", "did" | "does" | "do", ..]) => Some(2),
+        (Language::Sr, ["kada" | "kad", "je" | "su", ..]) => Some(2),
+        (Language::Ru, ["kogda", ..]) => Some(1),
+        _ => None,
+    }
+}
+
 /// A reading of the question kept on it (`cell`) with the answer type it
 /// was read for, read on first use; read anew, and not kept, when a
 /// command has since changed the answer type.
@@ -3058,13 +3075,10 @@ fn deed_and_object(engine: &Engine, question: &Question) -> Option<(Vec<String>,
     let query = &question.query;
     let words: Vec<&str> = question.folded.split(' ').collect();
     let language = question.language;
-    // "When did", "kada je", "когда".
-    let start = match (language, words.as_slice()) {
-        (Language::En, ["when", "did" | "does" | "do", ..]) => 2,
+    let start = match (after_when_opener(language, &words), words.first()) {
+        (Some(start), _) => start,
         // `/when Russia recognized Kosovo`: a statement, its subject first.
-        (Language::En, [first, ..]) if question.asks == Asks::When && !crate::text::lexicon::is_stopword(first, language) && !matches!(*first, "what" | "which" | "how" | "who" | "why" | "where") => 0,
-        (Language::Sr, ["kada" | "kad", "je" | "su", ..]) => 2,
-        (Language::Ru, ["kogda", ..]) => 1,
+        (None, Some(first)) if language == Language::En && question.asks == Asks::When && !crate::text::lexicon::is_stopword(first, language) && !matches!(*first, "what" | "which" | "how" | "who" | "why" | "where") => 0,
         _ => return None,
     };
     // A word's keys as the question's language keys it (a Russian one as typed too: the synonyms know "признала").
@@ -3285,11 +3299,8 @@ fn told_only_as_unreal(engine: &Engine, question: &Question, entry: usize) -> bo
         .collect();
     verbs.iter().any(|key| {
         let holding = found.quotes.iter().enumerate().filter(|(q, _)| quote_keys.get(*q).is_some_and(|keys| super::index::contains_key(keys, key)));
-        let mut told = holding.flat_map(|(_, quote)| quote.text.split(". ")).flat_map(|sentence| {
-            let words: Vec<&str> = super::index::split_words(sentence).collect();
-            (0..words.len()).filter(|&at| index.known_word_keys(words[at]).iter().any(|k| k == key)).map(|at| evidence::unreal_at(&words, at)).collect::<Vec<bool>>()
-        }).peekable();
-        told.peek().is_some() && told.all(|unreal| unreal)
+        let sentences = holding.flat_map(|(_, quote)| quote.text.split(". "));
+        every_telling(index, sentences, std::slice::from_ref(key), evidence::unreal_at)
     })
 }
 
@@ -3354,12 +3365,7 @@ fn deed_and_doer(engine: &Engine, question: &Question) -> Option<(Vec<String>, V
     let index = engine.index();
     let language = question.language;
     let words: Vec<&str> = question.folded.split(' ').collect();
-    let start = match (language, words.as_slice()) {
-        (Language::En, ["when", "did" | "does" | "do", ..]) => 2,
-        (Language::Sr, ["kada" | "kad", "je" | "su", ..]) => 2,
-        (Language::Ru, ["kogda", ..]) => 1,
-        _ => return None,
-    };
+    let start = after_when_opener(language, &words)?;
     // A word's keys as its language keys it (a Russian one as typed too: the synonyms know "вторглась").
     let keys_of = |word: &str| -> Vec<String> {
         match language {
@@ -3388,16 +3394,16 @@ fn deed_and_doer(engine: &Engine, question: &Question) -> Option<(Vec<String>, V
 }
 
 /// The keys of the doer a text names for the deed at `at`: the capitalised
-/// words right before it ("the *Warsaw Pact* invasion", "*NATO's* military
-/// action"), or those after a "by" right after it ("invaded *by* the
-/// Axis"); `None` when it names none there.
+/// words right before it, when it is a noun ("the *Warsaw Pact* invasion",
+/// "*NATO's* bombing"), or those after a "by" right after it ("invaded *by*
+/// the Axis"); `None` when it names none there.
 fn named_doer(keyed: &[(&str, Vec<String>)], at: usize) -> Option<Vec<String>> {
     // A deed named as a noun ("invasion", "bombing") has its doer before it;
     // a verb's subject may stand for its ruler or its state, and is not read.
     let noun = ["ion", "ing", "ment"].iter().any(|ending| keyed[at].0.to_lowercase().ends_with(ending));
     // A capitalised word of the base's, a name's or a title's ("Warsaw *Pact*"); a stopword keys to nothing.
     let capitalised = |i: usize| keyed.get(i).is_some_and(|(word, keys)| word.starts_with(char::is_uppercase) && !keys.is_empty());
-    // Past a possessive's "s" and a modifier ("NATO's *military* action").
+    // Past a possessive's "s" ("NATO*'s* bombing").
     let mut end = at;
     if end >= 2 && keyed[end - 1].0 == "s" {
         end -= 1;
