@@ -4,7 +4,7 @@
 //!   writer who never saw the fact files; the matcher may be tuned on it.
 //! - `dev-2.toml`: the first holdout set, rotated into dev once its
 //!   failures had been looked at.
-//! - `dev-3.toml` … `dev-58.toml`: the second to fifty-seventh holdout sets,
+//! - `dev-3.toml` … `dev-59.toml`: the second to fifty-eighth holdout sets,
 //!   rotated into dev the same way once measured (at their one measurement:
 //!   dev-4 110/156 = 70.5%, 4 false assertions; dev-5 99/137 = 72.3%, 7
 //!   false assertions; dev-6 87/141 = 61.7%, 5 false assertions; dev-7
@@ -41,7 +41,8 @@
 //!   dev-53 252/277 = 91.0%, 4 false assertions; dev-54 141/164 = 86.0%,
 //!   5 false assertions; dev-55 145/162 = 89.5%, 2 false assertions;
 //!   dev-56 152/165 = 92.1%, 3 false assertions; dev-57 147/163 = 90.2%,
-//!   3 false assertions; dev-58 150/160 = 93.8%, 2 false assertions).
+//!   3 false assertions; dev-58 150/160 = 93.8%, 2 false assertions;
+//!   dev-59 150/169 = 88.8%, 2 false assertions).
 //! - `holdout.toml`: the fifty-eighth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
@@ -235,7 +236,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.7;
+const DEV_FLOOR: f64 = 95.6;
 const HOLDOUT_FLOOR: f64 = 88.7;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
@@ -262,13 +263,15 @@ const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
+    ("was putins 2019 visit to belgrade his last one", "from dev-59's one measurement as the holdout: the sentence that lists Putin's visits dates the 2019 visit, and nothing reads the question's \"last\" as a claim the sentence must make"),
+    ("did serbia really send ammo to ukraine or not", "from dev-59's one measurement as the holdout: the Pentagon leaks entry tells only a report that the government \"had secretly agreed to supply\" arms, denied; a report of an agreement is read as the deed"),
 ];
 
 #[test]
 fn answers_hold_on_questions_written_from_the_sources() {
     let engine = engine();
     let mut dev = load("dev");
-    for part in 2..=58 {
+    for part in 2..=59 {
         dev.extend(load(&format!("dev-{part}")));
     }
     dev.extend(load("legacy"));
