@@ -246,25 +246,13 @@ const HOLDOUT_TARGET: f64 = 90.0;
 /// measurement (2026-12-07: 150/169 = 88.8%, 2 false assertions, at the
 /// end of session 71's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Why each is hard, as seen at the measurement:
-/// - whether Putin's 2019 visit to Belgrade was his last: the sentence
-///   that lists his visits ("Vladimir Putin 2000, 2011, 2014, and 2019")
-///   dates the 2019 visit, and the entry answers; nothing reads the
-///   question's "last" as a claim the sentence must make.
-/// - whether Serbia really sent ammunition to Ukraine: the Pentagon leaks
-///   entry tells only that "it was reported" the government "had secretly
-///   agreed to supply" arms, which officials denied; a report of an
-///   agreement is read as the deed.
+/// Both were fixed on dev once the set was rotated in as `dev-59`.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
-    "was putins 2019 visit to belgrade his last one",
-    "did serbia really send ammo to ukraine or not",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
 /// for the current mechanism. Fix the mechanism, then remove the line.
 const KNOWN_DEV_FALSE_ASSERTIONS: &[(&str, &str)] = &[
-    ("was putins 2019 visit to belgrade his last one", "from dev-59's one measurement as the holdout: the sentence that lists Putin's visits dates the 2019 visit, and nothing reads the question's \"last\" as a claim the sentence must make"),
-    ("did serbia really send ammo to ukraine or not", "from dev-59's one measurement as the holdout: the Pentagon leaks entry tells only a report that the government \"had secretly agreed to supply\" arms, denied; a report of an agreement is read as the deed"),
 ];
 
 #[test]

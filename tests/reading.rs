@@ -5512,3 +5512,26 @@ fn a_deed_after_a_subject_that_is_no_person_is_read_with_its_object() {
     assert_nothing_asserted(&engine, &["when did russia annex kosovo", "when did austria annex serbia"]);
     assert_proven(&engine, "when did russia annex crimea", "crimea-kosovo-precedent-2014", "2014");
 }
+
+#[test]
+fn a_yes_or_no_question_of_a_rank_needs_a_sentence_that_gives_it() {
+    // "Was Putin's 2019 visit *his last* one": the sentence that lists his
+    // visits dates the 2019 one but ranks none of them; a yes-or-no
+    // question of a rank is answered only by a sentence that says it.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["was putins 2019 visit to belgrade his last one", "was the 1955 belgrade declaration the first one"]);
+    // Asking when still answers: the list dates the visit.
+    assert_proven(&engine, "when did putin visit belgrade in 2019", "putin-visit-belgrade-2019", "2019");
+}
+
+#[test]
+fn a_yes_or_no_question_that_asks_really_needs_the_deed_told() {
+    // "Did Serbia *really* send ammo to Ukraine": like "ever", "really"
+    // and "actually" ask whether the deed was done at all; the Pentagon
+    // leaks entry tells only a report of an agreement to supply arms, and
+    // never that any were sent.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["did serbia really send ammo to ukraine or not", "did serbia actually send weapons to ukraine"]);
+    // A sentence that tells the deed still answers.
+    assert_answered_by(&engine, "did yugoslavia really condemn the invasion of czechoslovakia", "en", "invasion-of-czechoslovakia-1968");
+}

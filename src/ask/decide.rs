@@ -915,7 +915,7 @@ fn check_answer_type(engine: &Engine, question: &Question, entry: usize, candida
 /// "*Did* Serbia *ever* return to the drills": opened by "did", "does" or
 /// "do" and asking "ever", it asks whether its subject did the deed at
 /// all, which a sentence of something else done (the withdrawal) does not
-/// say. Without "ever" ("did the treaty oblige the Soviets to…"), the deed
+/// say; so does one that asks "really" or "actually". Without "ever" ("did the treaty oblige the Soviets to…"), the deed
 /// may be told in other words ("did not require").
 fn asks_whether_done_to(question: &Question) -> bool {
     if !question.asks_whether || question.event_words.is_empty() {
@@ -931,7 +931,8 @@ fn asks_whether_done_to(question: &Question) -> bool {
     // 1949*"): whether it happened then. Not a year of a name ("the 1941
     // treaty", "the crisis of 1908"), whose deed may be told in other words.
     let of_a_year = matches!(words.as_slice(), [.., "in", year] if year.parse::<i32>().is_ok_and(|year| question.query.years.contains(&year)));
-    words.contains(&"ever") || of_a_year
+    // "Did Serbia *really* send ammunition": so does one that doubts it.
+    words.iter().any(|word| matches!(*word, "ever" | "really" | "actually")) || of_a_year
 }
 
 /// The question's discriminative words that an entry does not contain: the
@@ -3524,7 +3525,8 @@ const SUPERLATIVES: &[&str] = &["first", "last", "earliest", "latest", "biggest"
 /// Whether the question asks for a superlative that the entry's sources
 /// only hedge: "which was the last country to recognise the USSR" is not
 /// answered by "one of the last European countries", nor "the first to"
-/// by a sentence that never says "first".
+/// (or a yes-or-no "was it *his last*") by a sentence that never says
+/// "last".
 fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
     let words: Vec<&str> = question.folded.split(' ').collect();
     let texts: Vec<&str> = entry.quotes.iter().map(|q| q.folded.as_str()).collect();
@@ -3532,7 +3534,11 @@ fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
         let hedged = format!("one of the {word}");
         let plain = texts.iter().any(|t| t.split(' ').any(|w| w == *word) && !t.contains(&hedged));
         // "the first *to* recognise the USSR" claims a rank that only a sentence saying "first" gives.
-        let claimed = at > 0 && words[at - 1] == "the" && words.get(at + 1) == Some(&"to");
+        let before = at.checked_sub(1).and_then(|i| words.get(i)).copied().unwrap_or("");
+        let claimed = before == "the" && words.get(at + 1) == Some(&"to")
+            // "Was the 2019 visit *his last* one": a yes-or-no question
+            // asks whether it ranks so, which a list of visits does not say.
+            || question.asks_whether && matches!(before, "the" | "his" | "her" | "its" | "their");
         (claimed || texts.iter().any(|t| t.contains(&hedged))) && !plain
     })
 }
