@@ -5535,3 +5535,15 @@ fn a_yes_or_no_question_that_asks_really_needs_the_deed_told() {
     // A sentence that tells the deed still answers.
     assert_answered_by(&engine, "did yugoslavia really condemn the invasion of czechoslovakia", "en", "invasion-of-czechoslovakia-1968");
 }
+
+#[test]
+fn a_states_word_before_another_name_is_that_names_not_the_object() {
+    // "Когда основали *русский* дом в Белграде": the state's word modifies
+    // the name after it (the Russian House), so the deed is not read as
+    // done to Russia, and the sentence that dates the founding answers.
+    let engine = engine();
+    assert_answered_by(&engine, "когда основали русский дом в белграде", "ru", "russian-house-belgrade-founded");
+    // A state right after the verb is still what it was done to.
+    assert_nothing_asserted_in(&engine, &[("когда россия аннексировала косово", "ru")]);
+    assert_nothing_asserted(&engine, &["when did russia annex kosovo"]);
+}

@@ -3151,8 +3151,11 @@ fn deed_and_object(engine: &Engine, question: &Question) -> Option<(Vec<String>,
         return None;
     }
     let keys: Vec<String> = words[first..first + names].iter().flat_map(|word| keys_of(word)).collect();
+    // A state's word before another name is that name's ("основали *русский* дом": the Russian House).
+    let last_keys: Vec<String> = words[first..first + names].last().map(|word| keys_of(word)).unwrap_or_default();
+    let modifies = |key: &String| words[first..first + names].iter().rev().skip(1).any(|word| keys_of(word).contains(key)) && !last_keys.contains(key);
     // Or a state, though a person's name keys as it too ("Хорват": Croatia).
-    let a_thing = |word: usize| names_a_thing(index, query, word) || index.knows(query, word) && index.is_proper(query, word) && index.is_state_key(&query.keys[word]);
+    let a_thing = |word: usize| (names_a_thing(index, query, word) || index.knows(query, word) && index.is_proper(query, word) && index.is_state_key(&query.keys[word])) && !modifies(&query.keys[word]);
     let object: Vec<usize> = (0..query.keys.len()).filter(|&word| keys.contains(&query.keys[word]) && a_thing(word)).collect();
     let event_keys = event_keys.into_iter().chain(question.event_words.iter().flatten().cloned()).collect();
     (!object.is_empty()).then_some((event_keys, object))
