@@ -5547,3 +5547,14 @@ fn a_states_word_before_another_name_is_that_names_not_the_object() {
     assert_nothing_asserted_in(&engine, &[("когда россия аннексировала косово", "ru")]);
     assert_nothing_asserted(&engine, &["when did russia annex kosovo"]);
 }
+
+#[test]
+fn a_serbian_reciprocal_names_nothing() {
+    // "Ne trebaju vize *jedni za druge*": "each other", whose "druge" is
+    // not the ordinal "second" of the Russian emigration's "second wave".
+    let engine = engine();
+    assert_proven_in(&engine, "od kada srbi i rusi ne trebaju vize jedni za druge", "sr", "visa-abolition-2009", "2009");
+    assert_proven_in(&engine, "од када срби и руси не требају визе једни за друге", "sr", "visa-abolition-2009", "2009");
+    // "Drugi" alone is still the ordinal.
+    assert_answered_by(&engine, "šta je bio drugi srpski ustanak", "sr", "second-serbian-uprising");
+}

@@ -1613,6 +1613,32 @@ fn mark_catenatives_light(index: &Index, query: &mut Query, words: &[&str], lang
     }
 }
 
+/// Forms of Serbian "jedan" that open a reciprocal ("*jedni* za druge").
+const SERBIAN_RECIPROCAL_ONES: &[&str] = &["jedan", "jedna", "jedno", "jedni", "jedne", "jednog", "jednih", "jednima"];
+
+/// Prepositions that may stand inside a Serbian reciprocal ("jedni *za* druge").
+const SERBIAN_RECIPROCAL_PREPOSITIONS: &[&str] = &["za", "s", "sa", "od", "o", "prema", "protiv", "na", "u", "kod"];
+
+/// "Ne trebaju vize *jedni za druge*": a Serbian reciprocal, "each
+/// other", names nothing; its "druge" is not the ordinal "second" (which
+/// names the Second Serbian Uprising and second waves), so both words go.
+/// Russian "друг друга" is a stopword pair already.
+fn drop_serbian_reciprocal(index: &Index, query: &mut Query, words: &[&str], language: Language) {
+    if language != Language::Sr {
+        return;
+    }
+    for (at, word) in words.iter().enumerate() {
+        if !SERBIAN_RECIPROCAL_ONES.contains(word) {
+            continue;
+        }
+        let next = at + 1 + usize::from(words.get(at + 1).is_some_and(|w| SERBIAN_RECIPROCAL_PREPOSITIONS.contains(w)));
+        if words.get(next).is_some_and(|other| other.starts_with("drug")) {
+            query.remove_keys(&word_keys(index, word, language));
+            query.remove_keys(&word_keys(index, words[next], language));
+        }
+    }
+}
+
 /// Verbs that end in "-ly" like an adverb ("apply", "rally").
 const VERBS_IN_LY: &[&str] = &["ally", "apply", "comply", "fly", "imply", "multiply", "rally", "rely", "reply", "supply", "tally"];
 
@@ -3103,6 +3129,7 @@ impl Question {
         mark_main_verb_light(index, &mut query, &words, &found, language);
         mark_goal_of_return_light(index, &mut query, &words, language);
         mark_catenatives_light(index, &mut query, &words, language);
+        drop_serbian_reciprocal(index, &mut query, &words, language);
         mark_stance_light(index, &mut query, &words, language);
         mark_leader_of_a_group_light(index, &mut query, typed, language);
         let earliest = take_adverb_first(index, &mut query, &words, typed, language);
