@@ -5558,3 +5558,12 @@ fn a_serbian_reciprocal_names_nothing() {
     // "Drugi" alone is still the ordinal.
     assert_answered_by(&engine, "šta je bio drugi srpski ustanak", "sr", "second-serbian-uprising");
 }
+
+#[test]
+fn russian_and_serbian_words_for_airspace_and_permission_are_known() {
+    // "Воздушное пространство" is the sources' "airspace", and "разрешила"
+    // their "permitted"; "своё" is a pronoun, as "свой" is.
+    let engine = engine();
+    assert_answered_by(&engine, "что советские самолёты перевозили через воздушное пространство югославии", "ru", "soviet-overflights-to-egypt");
+    assert_answered_by(&engine, "did yugoslavia allow soviet planes to fly over it", "en", "soviet-overflights-to-egypt");
+}
