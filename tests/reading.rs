@@ -5567,3 +5567,12 @@ fn russian_and_serbian_words_for_airspace_and_permission_are_known() {
     assert_answered_by(&engine, "что советские самолёты перевозили через воздушное пространство югославии", "ru", "soviet-overflights-to-egypt");
     assert_answered_by(&engine, "did yugoslavia allow soviet planes to fly over it", "en", "soviet-overflights-to-egypt");
 }
+
+#[test]
+fn serbian_and_russian_words_for_a_session_and_consulting_are_known() {
+    // "Сессия", "zasedanje": the sources' "Session" (of AVNOJ), and
+    // "советовались", "konsultovali": their "consultations".
+    let engine = engine();
+    assert_answered_by(&engine, "da li su partizani konsultovali sssr pre drugog zasedanja avnoja", "sr", "soviet-aid-to-yugoslav-partisans");
+    assert_answered_by(&engine, "что случилось на второй сессии авноя", "ru", "soviet-aid-to-yugoslav-partisans");
+}
