@@ -5576,3 +5576,14 @@ fn serbian_and_russian_words_for_a_session_and_consulting_are_known() {
     assert_answered_by(&engine, "da li su partizani konsultovali sssr pre drugog zasedanja avnoja", "sr", "soviet-aid-to-yugoslav-partisans");
     assert_answered_by(&engine, "что случилось на второй сессии авноя", "ru", "soviet-aid-to-yugoslav-partisans");
 }
+
+#[test]
+fn it_after_an_auxiliary_in_the_right_half_stands_for_the_left_halfs_subject() {
+    // "When did the Kingdom of Yugoslavia recognise the USSR and how many
+    // Russian refugees did *it* welcome": "it" is the kingdom, so the right
+    // half asks of the refugees it took in, and both halves are answered.
+    let engine = engine();
+    let answer = engine.ask("what year did the kingdom of yugoslavia recognise the soviet union and how many russian refugees did it welcome", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["yugoslavia-recognises-ussr-1940", "russian-refugees-welcomed-in-yugoslavia"], "{}", answer.headline);
+}

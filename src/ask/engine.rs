@@ -541,19 +541,18 @@ impl Engine {
     /// "its", "them", "their", "they": "when did Russia and Serbia abolish
     /// visas and when did *they* establish relations") stands for what the left half names, the
     /// words of the left half that are words of the base's names, verbs
-    /// aside ("Russian House Belgrade"). Not a subject after an auxiliary
-    /// ("when did *it* end": [`Engine::start_and_end`] reads that one), nor
-    /// a possessive after a subject of the right half's own, and `None`
+    /// aside ("Russian House Belgrade"); a subject after an auxiliary too
+    /// ("how many exiles did *it* take in": the left half's subject; "when
+    /// did *it* end" after a start is [`Engine::start_and_end`]'s). Not a
+    /// possessive after a subject of the right half's own, and `None`
     /// when the left half names nothing or the right has no pronoun.
     fn stand_in_for_pronoun(&self, left: &str, right: &str) -> Option<String> {
         let right_words: Vec<&str> = right.split_whitespace().collect();
         let at = (0..right_words.len()).find(|&at| {
             let word = right_words[at].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            // "When did *it* end" (not "where was *its* seat").
-            let after_auxiliary = word == "it" && at > 0 && AUXILIARIES_BEFORE_SUBJECT.contains(&right_words[at - 1].to_lowercase().as_str());
             // "Turn it down": the verb's particle keeps its pronoun.
             let before_particle = right_words.get(at + 1).is_some_and(|next| PARTICLES_AFTER_OBJECT.contains(&next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()));
-            STAND_IN_PRONOUNS.contains(&word.as_str()) && !after_auxiliary && !before_particle
+            STAND_IN_PRONOUNS.contains(&word.as_str()) && !before_particle
         })?;
         // "In what town did the Russian Church abroad set up *its*
         // administration": a possessive after the half's own subject is the subject's.
