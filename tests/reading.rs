@@ -5587,3 +5587,14 @@ fn it_after_an_auxiliary_in_the_right_half_stands_for_the_left_halfs_subject() {
     let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["yugoslavia-recognises-ussr-1940", "russian-refugees-welcomed-in-yugoslavia"], "{}", answer.headline);
 }
+
+#[test]
+fn a_half_without_the_wholes_kind_word_prefers_its_own_kinds() {
+    // "In which year did relations fully break down and which *declaration*
+    // restored them": the kind word is the right half's, so the left half
+    // is not asked only of treaties, and both halves are answered.
+    let engine = engine();
+    let answer = engine.ask("in which year did relations fully break down and which declaration restored them", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["relations-deteriorate-1949", "belgrade-declaration"], "{}", answer.headline);
+}

@@ -327,8 +327,10 @@ impl Engine {
             // A half that asks its own question without the whole's
             // attribute prefers the kinds its own question does ("who
             // invited …": not only people, though the other half asks when
-            // someone died).
-            let kinds_for = |half: &Question| if both_ask && half.attribute != question.attribute { half.preferred_kinds() } else { question.preferred_kinds() };
+            // someone died); so does one without the whole's kind word
+            // ("what year did relations break down": not only treaties,
+            // though the other half asks what *declaration* restored them).
+            let kinds_for = |half: &Question| if both_ask && (half.attribute != question.attribute || half.kind != question.kind) { half.preferred_kinds() } else { question.preferred_kinds() };
             let mut decisions: Vec<Decision> = half_questions.iter().map(|half| decide::decide(self, half, kinds_for(half))).collect();
             // Each half must name its entry outright, or date it by a
             // year, or pick one of the entries the whole question was torn between,
