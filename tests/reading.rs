@@ -5598,3 +5598,15 @@ fn a_half_without_the_wholes_kind_word_prefers_its_own_kinds() {
     let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["relations-deteriorate-1949", "belgrade-declaration"], "{}", answer.headline);
 }
+
+#[test]
+fn two_halves_asked_of_one_thing_are_answered_by_it_when_the_whole_is_not() {
+    // "What did Yugoslavia accuse the Soviet Union of at the UN, and did
+    // Stalin's attempts to kill Tito work": one half asks yes or no, so the
+    // halves do not each ask their own question, yet each is answered by
+    // the split, which the whole, holding both, found nothing for.
+    let engine = engine();
+    for question in ["what did yugoslavia accuse the soviet union of at the un, and did stalin's attempts to kill tito work", "what did belgrade accuse moscow of at the un and did stalin's attempts on tito's life work"] {
+        assert_answered_by(&engine, question, "en", "tito-stalin-split");
+    }
+}

@@ -421,7 +421,8 @@ impl Engine {
                 // whole could not answer as one question, or answered only as
                 // the first half asks ("when was the Cominform set up and where
                 // was it first based": the date, not the city).
-                let answered_on_their_own = |entry: usize| both_ask && own.iter().all(Option::is_some) && (!matches!(whole, Decision::Answer { .. }) || whole_answered(entry));
+                // Or, asked of one thing ("what did Yugoslavia accuse the Soviets of at the UN, and did Stalin's attempts to kill Tito work"), where the whole found nothing.
+                let answered_on_their_own = |entry: usize| own.iter().all(Option::is_some) && (both_ask && (!matches!(whole, Decision::Answer { .. }) || whole_answered(entry)) || !both_ask && matches!(whole, Decision::Nothing { .. } | Decision::Abstain { .. }));
                 if let ([entry], true) = (first.as_slice(), first == second) {
                     if answered_on_their_own(*entry) {
                         return self.compose_both_of_one(*entry, [left_half, right_half], locale);
