@@ -5622,3 +5622,17 @@ fn a_yes_or_no_passive_with_its_doer_needs_the_doer_told_with_the_deed() {
     assert_answered_by(&engine, "was czechoslovakia invaded by the warsaw pact", "en", "invasion-of-czechoslovakia-1968");
     assert_answered_by(&engine, "was yugoslavia bombed by nato", "en", "kosovo-war");
 }
+
+#[test]
+fn an_and_inside_a_title_the_whole_came_closest_to_joins_one_name() {
+    // "Was the Treaty of Friendship *and* Non-Aggression signed in
+    // Belgrade": the whole abstains (the sources put it nowhere), and the
+    // "and" is the treaty's own, so it is not cut into two questions that
+    // each answer a treaty without Belgrade.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["was the treaty of friendship and non-aggression signed in belgrade"]);
+    // Two treaties asked of still get both.
+    let answer = engine.ask("when were the treaty of friendship and non-aggression and the belgrade declaration signed", "en");
+    let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
+    assert!(ids.contains(&"treaty-of-friendship-and-non-aggression-1941") && ids.contains(&"belgrade-declaration"), "{}: {ids:?}", answer.headline);
+}

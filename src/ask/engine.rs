@@ -451,15 +451,23 @@ impl Engine {
 
     /// Whether the cut at `at` (of `length` bytes) of `lower` joins the
     /// words on either side of it as the title of the entry the whole
-    /// question decides on does ("New Serbia *and* Slavo-Serbia
-    /// incorporated …").
+    /// question decides on, or of one it comes closest to, does ("New
+    /// Serbia *and* Slavo-Serbia incorporated …").
     fn and_in_title(&self, whole: &Decision, lower: &str, at: usize, length: usize, language: Language) -> bool {
-        let Decision::Answer { entry } = whole else { return false };
-        let Some(found) = self.entry(*entry) else { return false };
+        // The whole's answer, or, when it found none, the entries it came
+        // closest to ("was the Treaty of Friendship *and* Non-Aggression
+        // signed in Belgrade": abstained for "Belgrade").
+        let entries: &[usize] = match whole {
+            Decision::Answer { entry } => std::slice::from_ref(entry),
+            Decision::Abstain { near, .. } | Decision::Nothing { near } => near,
+            _ => return false,
+        };
         let (Some(before), Some(after)) = (lower.get(..at).and_then(|t| t.split_whitespace().last()), lower.get(at + length..).and_then(|t| t.split_whitespace().next())) else { return false };
         let joined = crate::text::fold::fold_for_search(&format!("{before}{}{after}", lower.get(at..at + length).unwrap_or(" and ")));
-        // Whole words only: not "Prussia and Serbian" for "Russia and Serbia".
-        format!(" {} ", crate::text::fold::fold_for_search(&found.title)).contains(&format!(" {joined} ")) || language != Language::En && self.and_in_title_by_keys(&found.title, before, after, language)
+        entries.iter().filter_map(|&entry| self.entry(entry)).any(|found| {
+            // Whole words only: not "Prussia and Serbian" for "Russia and Serbia".
+            format!(" {} ", crate::text::fold::fold_for_search(&found.title)).contains(&format!(" {joined} ")) || language != Language::En && self.and_in_title_by_keys(&found.title, before, after, language)
+        })
     }
 
     /// [`Self::and_in_title`] for a Serbian or Russian question, whose words
