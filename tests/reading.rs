@@ -5640,3 +5640,17 @@ fn an_and_inside_a_title_the_whole_came_closest_to_joins_one_name() {
     let ids: Vec<&str> = answer.facts.iter().map(|f| f.id.as_str()).collect();
     assert!(ids.contains(&"treaty-of-friendship-and-non-aggression-1941") && ids.contains(&"belgrade-declaration"), "{}: {ids:?}", answer.headline);
 }
+
+#[test]
+fn a_deed_done_to_the_name_a_noun_after_the_verb_is_of() {
+    // "When did Russia recognise the independence *of Kosovo*" (and in
+    // Serbian and Russian, with the genitive): the deed is done to Kosovo,
+    // and the sentence that dates Russia's recognition of Crimea does not
+    // date it; "declare war *on Russia*" is done to Russia.
+    let engine = engine();
+    assert_nothing_asserted(&engine, &["when did russia recognise the independence of kosovo", "when did serbia declare war on russia"]);
+    assert_nothing_asserted_in(&engine, &[("когда россия признала независимость косово", "ru"), ("kada je rusija priznala nezavisnost kosova", "sr")]);
+    // The name the evidence tells it done to still answers.
+    assert_proven(&engine, "when did russia recognise the independence of crimea", "crimea-kosovo-precedent-2014", "2014");
+    assert_proven_in(&engine, "когда россия признала независимость крыма", "ru", "crimea-kosovo-precedent-2014", "2014");
+}

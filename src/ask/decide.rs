@@ -3186,6 +3186,27 @@ fn deed_and_object(engine: &Engine, question: &Question) -> Option<(Vec<String>,
     // The name right after the verb ("invade *the* Soviet Union"), not one in a phrase after it ("meet Stalin *in Moscow*").
     let first = verb + 1 + usize::from(words.get(verb + 1) == Some(&"the"));
     let named = |word: &&&str| keys_of(word).iter().any(|key| index.is_proper_key(key));
+    // Or the name a noun right after the verb is of or on ("recognise the
+    // independence *of Kosovo*", "declare war *on Russia*", "признала
+    // независимость *Косово*"): the deed is done to it.
+    let of_a_noun = || -> Option<usize> {
+        let noun = words.get(first)?;
+        if crate::text::lexicon::is_stopword(noun, language) || crate::text::lexicon::is_listed_light(noun) || named(&noun) || noun.parse::<i32>().is_ok() {
+            return None;
+        }
+        // After a subject of names ("*Russia* recognised"): a Russian noun after a verb with none may be its subject ("ухудшились *отношения*").
+        if !words.get(start..verb).unwrap_or_default().iter().any(|word| named(&word)) {
+            return None;
+        }
+        // English writes "of", "on" or "against" (and maybe "the") before the name; Serbian and Russian its genitive.
+        let name_at = match language {
+            Language::En if matches!(words.get(first + 1), Some(&("of" | "on" | "against"))) => first + 2 + usize::from(words.get(first + 2) == Some(&"the")),
+            Language::En => return None,
+            _ => first + 1,
+        };
+        words.get(name_at).is_some_and(|word| named(&word)).then_some(name_at)
+    };
+    let first = if words.get(first).is_some_and(|word| named(&word)) { first } else { of_a_noun().unwrap_or(first) };
     let names = words.get(first..).unwrap_or_default().iter().take_while(named).count();
     // Not names that modify a noun ("skip the *Cominform* conference"): the noun is the thing.
     if words.get(first + names).is_some_and(|next| !crate::text::lexicon::is_stopword(next, language) && next.parse::<i32>().is_err()) {
