@@ -5654,3 +5654,15 @@ fn a_deed_done_to_the_name_a_noun_after_the_verb_is_of() {
     assert_proven(&engine, "when did russia recognise the independence of crimea", "crimea-kosovo-precedent-2014", "2014");
     assert_proven_in(&engine, "когда россия признала независимость крыма", "ru", "crimea-kosovo-precedent-2014", "2014");
 }
+
+#[test]
+fn a_serbian_yes_or_no_deed_done_to_another_name_does_not_answer() {
+    // "Da li je Rusija priznala nezavisnost Kosova": the sentence tells
+    // Russia recognising Crimea's independence, not Kosovo's, so it does
+    // not answer yes.
+    let engine = engine();
+    let answer = engine.ask("da li je rusija priznala nezavisnost kosova", "sr");
+    assert_ne!(first_id(&answer), Some("crimea-kosovo-precedent-2014"), "{}", answer.headline);
+    // Asked of Crimea, it answers.
+    assert_answered_by(&engine, "da li je rusija priznala nezavisnost krima", "sr", "crimea-kosovo-precedent-2014");
+}

@@ -2851,6 +2851,11 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     if hedged_superlative(question, found) {
         return false;
     }
+    // "Da li je Rusija priznala nezavisnost Kosova": a Serbian yes-or-no
+    // question of a deed done to a name, which the evidence tells done to another.
+    if question.language == Language::Sr && asks_yes_or_no_inflected(question) && done_to_another_object(engine, question, entry) {
+        return false;
+    }
     // "Which five countries": a sentence that names as many things, not one that counts them.
     if let Some(count) = question.names_asked {
         let shown = shown_quotes(engine, question, entry);
@@ -3093,6 +3098,8 @@ fn after_when_opener(language: Language, words: &[&str]) -> Option<usize> {
     match (language, words) {
         (Language::En, ["when", "did" | "does" | "do", ..]) => Some(2),
         (Language::Sr, ["kada" | "kad", "je" | "su", ..]) => Some(2),
+        // "Da li je Rusija priznala": a yes-or-no question's subject comes there too.
+        (Language::Sr, ["da", "li", "je" | "su", ..]) => Some(3),
         (Language::Ru, ["kogda", ..]) => Some(1),
         _ => None,
     }
