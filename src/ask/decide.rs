@@ -3093,7 +3093,8 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
 }
 
 /// Where the subject of a "when" question begins, after its opener:
-/// "when did", "kada je", "когда".
+/// "when did", "kada je", "когда"; or of a Serbian yes-or-no one, after
+/// "da li je".
 fn after_when_opener(language: Language, words: &[&str]) -> Option<usize> {
     match (language, words) {
         (Language::En, ["when", "did" | "does" | "do", ..]) => Some(2),
