@@ -43,7 +43,7 @@
 //!   dev-56 152/165 = 92.1%, 3 false assertions; dev-57 147/163 = 90.2%,
 //!   3 false assertions; dev-58 150/160 = 93.8%, 2 false assertions;
 //!   dev-59 150/169 = 88.8%, 2 false assertions).
-//! - `holdout.toml`: the fifty-eighth set, written the same way by other
+//! - `holdout.toml`: the fifty-ninth set, written the same way by other
 //!   writers (less the questions that repeat dev word for word); only
 //!   measured. Nothing may be tuned on its failures; when they have been
 //!   looked at, rotate it into dev and have fresh questions written.
@@ -237,17 +237,30 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 
 /// Today's accuracy, as floors: a change that loses answers fails.
 const DEV_FLOOR: f64 = 95.6;
-const HOLDOUT_FLOOR: f64 = 88.7;
+const HOLDOUT_FLOOR: f64 = 88.9;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
 const HOLDOUT_TARGET: f64 = 90.0;
 
 /// Holdout questions that got a false assertion at the holdout's
-/// measurement (2026-12-07: 150/169 = 88.8%, 2 false assertions, at the
-/// end of session 71's changes, made on dev only). Listed so that the test
+/// measurement (2026-12-08: 145/163 = 89.0%, 3 false assertions, at the
+/// end of session 72's changes, made on dev only). Listed so that the test
 /// still fails on any new false assertion and on a fixed one (remove it).
-/// Both were fixed on dev once the set was rotated in as `dev-59`.
+/// Why each is hard, as seen at the measurement:
+/// - which Soviet general commanded the Red Army in the Belgrade
+///   offensive: the Red Army entry answers, though no sentence it shows
+///   names a general; the kind asked ("general") is not held to a person
+///   named.
+/// - whether Linitsky was executed after his arrest in 1935: the arrest
+///   entry answers, since one of the question's deeds (the arrest, in its
+///   time clause) is told; the deed asked, an execution, is not.
+/// - whether Tito and Khrushchev met again after 1955: the letters entry
+///   answers with "agreed to meet in Belgrade" (March 1955), an agreement
+///   to meet read as a meeting, and of 1955, not after it.
 const KNOWN_HOLDOUT_FALSE_ASSERTIONS: &[&str] = &[
+    "which soviet general commanded the red army in the belgrade offensive",
+    "was leonid linitsky executed after he was arrested in 1935",
+    "did tito and khrushchev meet again after 1955",
 ];
 
 /// Dev questions that still get a false assertion, each with why it is hard
