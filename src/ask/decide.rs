@@ -915,8 +915,9 @@ fn check_answer_type(engine: &Engine, question: &Question, entry: usize, candida
 /// "*Did* Serbia *ever* return to the drills": opened by "did", "does" or
 /// "do" and asking "ever", it asks whether its subject did the deed at
 /// all, which a sentence of something else done (the withdrawal) does not
-/// say; so does one that asks "really" or "actually". Without "ever" ("did the treaty oblige the Soviets to…"), the deed
-/// may be told in other words ("did not require").
+/// say; so does one that asks "really" or "actually". Without "ever"
+/// ("did the treaty oblige the Soviets to…"), the deed may be told in
+/// other words ("did not require").
 fn asks_whether_done_to(question: &Question) -> bool {
     if !question.asks_whether || question.event_words.is_empty() {
         return false;
@@ -1204,8 +1205,9 @@ const AGENT_AFTER: usize = 4;
 /// (in any of its forms: "the *signing*") with the name within a few
 /// words of it (before, as its subject, or after, as "by" has it); `None`
 /// for any other question.
-fn agent_untold(engine: &Engine, question: &Question, entry: usize, shown: &[usize]) -> Option<String> {
-    if !question.asks_whether || !question.folded.starts_with("was ") && !question.folded.starts_with("were ") {
+fn agent_untold(engine: &Engine, question: &Question, entry: usize) -> Option<String> {
+    // Most questions are no such passive: nothing to read.
+    if !question.asks_whether || !question.folded.starts_with("was ") && !question.folded.starts_with("were ") || !question.folded.contains(" by ") {
         return None;
     }
     let index = engine.index();
@@ -1220,7 +1222,7 @@ fn agent_untold(engine: &Engine, question: &Question, entry: usize, shown: &[usi
     let verb_keys: Vec<String> = crate::text::lexicon::verb_forms(words[by - 1]).into_iter().flat_map(|form| index.known_word_keys(form)).collect();
     let tells_the_verb = |word: &str| verb_stems.contains(&stem(word)) || index.known_word_keys(word).iter().any(|key| verb_keys.contains(key));
     let found = engine.entry(entry)?;
-    let told_with_agent = shown.iter().filter_map(|&q| found.quotes.get(q)).any(|quote| {
+    let told_with_agent = shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| {
         let words: Vec<&str> = super::index::split_words(&quote.text).collect();
         let is_agent = |at: usize| words.get(at).is_some_and(|word| index.known_word_keys(word).contains(&agent));
         (0..words.len()).filter(|&at| tells_the_verb(words[at])).any(|at| (at.saturating_sub(AGENT_BEFORE)..at).any(is_agent) || (at + 1..=at + AGENT_AFTER).any(is_agent))
@@ -2748,7 +2750,7 @@ fn can_state(engine: &Engine, question: &Question, entry: usize) -> bool {
     // "Was the Belgrade declaration signed *by Stalin*": "the signing of the
     // Belgrade declaration … after Stalin's death" has no one sign it. An
     // entry named outright too, so here, not among the gaps.
-    if agent_untold(engine, question, entry, &shown_quotes(engine, question, entry)).is_some() {
+    if agent_untold(engine, question, entry).is_some() {
         return false;
     }
     // "Was trade bigger in the 1960s or the 1980s": no sentence that compares, no answer.
@@ -3599,7 +3601,7 @@ const SUPERLATIVES: &[&str] = &["first", "last", "earliest", "latest", "biggest"
 /// only hedge: "which was the last country to recognise the USSR" is not
 /// answered by "one of the last European countries", nor "the first to"
 /// (or a yes-or-no "was it *his last*") by a sentence that never says
-/// "last".
+/// the word.
 fn hedged_superlative(question: &Question, entry: &Entry) -> bool {
     let words: Vec<&str> = question.folded.split(' ').collect();
     let texts: Vec<&str> = entry.quotes.iter().map(|q| q.folded.as_str()).collect();

@@ -421,7 +421,10 @@ impl Engine {
                 // whole could not answer as one question, or answered only as
                 // the first half asks ("when was the Cominform set up and where
                 // was it first based": the date, not the city).
-                // Or, asked of one thing ("what did Yugoslavia accuse the Soviets of at the UN, and did Stalin's attempts to kill Tito work"), where the whole found nothing.
+                // Or, when only one half asks a question of its own, where
+                // the whole found nothing ("what did Yugoslavia accuse the
+                // Soviets of at the UN, and did Stalin's attempts to kill
+                // Tito work": the split answers both).
                 let answered_on_their_own = |entry: usize| own.iter().all(Option::is_some) && (both_ask && (!matches!(whole, Decision::Answer { .. }) || whole_answered(entry)) || !both_ask && matches!(whole, Decision::Nothing { .. } | Decision::Abstain { .. }));
                 if let ([entry], true) = (first.as_slice(), first == second) {
                     if answered_on_their_own(*entry) {
