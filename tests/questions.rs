@@ -236,7 +236,7 @@ fn measure(engine: &Engine, name: &str, questions: &[Question]) -> (Tally, Vec<S
 }
 
 /// Today's accuracy, as floors: a change that loses answers fails.
-const DEV_FLOOR: f64 = 95.6;
+const DEV_FLOOR: f64 = 95.8;
 const HOLDOUT_FLOOR: f64 = 88.9;
 /// Where the floors are headed.
 const DEV_TARGET: f64 = 95.0;
