@@ -1217,9 +1217,10 @@ fn agent_untold(engine: &Engine, question: &Question, entry: usize) -> Option<St
     let agent = index.known_word_keys(words.get(agent_at)?).into_iter().find(|key| index.is_proper_key(key))?;
     // The verb's stems, as typed and in its other forms: "signed" is no key of the base's (too common), yet a verb.
     let stem = |word: &str| crate::text::stem::stem(&word.to_lowercase(), Language::En);
-    let verb_stems: Vec<String> = crate::text::lexicon::verb_forms(words[by - 1]).into_iter().map(stem).collect();
+    let forms = crate::text::lexicon::verb_forms(words[by - 1]);
+    let verb_stems: Vec<String> = forms.iter().map(|form| stem(form)).collect();
     // Or its keys, which its nouns share ("invaded": "the Warsaw Pact *invasion*").
-    let verb_keys: Vec<String> = crate::text::lexicon::verb_forms(words[by - 1]).into_iter().flat_map(|form| index.known_word_keys(form)).collect();
+    let verb_keys: Vec<String> = forms.iter().flat_map(|form| index.known_word_keys(form)).collect();
     let tells_the_verb = |word: &str| verb_stems.contains(&stem(word)) || index.known_word_keys(word).iter().any(|key| verb_keys.contains(key));
     let found = engine.entry(entry)?;
     let told_with_agent = shown_quotes(engine, question, entry).iter().filter_map(|&q| found.quotes.get(q)).any(|quote| {
@@ -3095,14 +3096,11 @@ fn done_to_another_object(engine: &Engine, question: &Question, entry: usize) ->
 }
 
 /// Where the subject of a "when" question begins, after its opener:
-/// "when did", "kada je", "когда"; or of a Serbian yes-or-no one, after
-/// "da li je".
+/// "when did", "kada je", "когда".
 fn after_when_opener(language: Language, words: &[&str]) -> Option<usize> {
     match (language, words) {
         (Language::En, ["when", "did" | "does" | "do", ..]) => Some(2),
         (Language::Sr, ["kada" | "kad", "je" | "su", ..]) => Some(2),
-        // "Da li je Rusija priznala": a yes-or-no question's subject comes there too.
-        (Language::Sr, ["da", "li", "je" | "su", ..]) => Some(3),
         (Language::Ru, ["kogda", ..]) => Some(1),
         _ => None,
     }
@@ -3119,15 +3117,21 @@ fn read_once<'q, T: Clone>(cell: &'q std::sync::OnceLock<(Asks, T)>, asks: Asks,
 }
 
 /// For [`done_to_another_object`]: the keys that tell the deed a "when"
-/// question asks about, and the question's words that name what it was
-/// done to, the name right after the deed's verb (not names that modify a
-/// noun, nor a person); `None` when the question has no such name.
+/// question (or a Serbian "da li je" one) asks about, and the question's
+/// words that name what it was done to, the name right after the deed's
+/// verb (not names that modify a noun, nor a person); `None` when the
+/// question has no such name.
 fn deed_and_object(engine: &Engine, question: &Question) -> Option<(Vec<String>, Vec<usize>)> {
     let index = engine.index();
     let query = &question.query;
     let words: Vec<&str> = question.folded.split(' ').collect();
     let language = question.language;
-    let start = match (after_when_opener(language, &words), words.first()) {
+    // "Da li je Rusija priznala": a Serbian yes-or-no question's subject comes after its opener too.
+    let yes_or_no = match (language, words.as_slice()) {
+        (Language::Sr, ["da", "li", "je" | "su", ..]) => Some(3),
+        _ => None,
+    };
+    let start = match (after_when_opener(language, &words).or(yes_or_no), words.first()) {
         (Some(start), _) => start,
         // `/when Russia recognized Kosovo`: a statement, its subject first.
         (None, Some(first)) if language == Language::En && question.asks == Asks::When && !crate::text::lexicon::is_stopword(first, language) && !matches!(*first, "what" | "which" | "how" | "who" | "why" | "where") => 0,
@@ -3225,7 +3229,8 @@ fn deed_and_object(engine: &Engine, question: &Question) -> Option<(Vec<String>,
     let keys: Vec<String> = words[first..first + names].iter().flat_map(|word| keys_of(word)).collect();
     // A state's word before another name is that name's ("основали *русский* дом": the Russian House).
     let last_keys: Vec<String> = words[first..first + names].last().map(|word| keys_of(word)).unwrap_or_default();
-    let modifies = |key: &String| words[first..first + names].iter().rev().skip(1).any(|word| keys_of(word).contains(key)) && !last_keys.contains(key);
+    let modifier_keys: Vec<String> = words[first..first + names].iter().rev().skip(1).flat_map(|word| keys_of(word)).filter(|key| !last_keys.contains(key)).collect();
+    let modifies = |key: &String| modifier_keys.contains(key);
     // Or a state, though a person's name keys as it too ("Хорват": Croatia).
     let a_thing = |word: usize| (names_a_thing(index, query, word) || index.knows(query, word) && index.is_proper(query, word) && index.is_state_key(&query.keys[word])) && !modifies(&query.keys[word]);
     let object: Vec<usize> = (0..query.keys.len()).filter(|&word| keys.contains(&query.keys[word]) && a_thing(word)).collect();
